@@ -1,0 +1,400 @@
+//! Cues: the words that say a statement was made, and which quotation each one governs.
+//!
+//! A cue is a reporting verb from the lexicon ("said", "went on", "according to"), a colon
+//! that introduces a quotation (`X: “…”`, `X said:`), or a dash after a quotation
+//! (`” — Commissioner X`). Each quotation part is linked to at most one cue, by the
+//! patterns of news writing, tried in this order:
+//!
+//! 1. `“Q,” SPEAKER CUE` / `“Q,” CUE SPEAKER`: a cue right after the quotation, with at most
+//!    a speaker mention (and its apposition) between them;
+//! 2. `“Q” — SPEAKER`: a dash after the quotation, then a name;
+//! 3. `SPEAKER CUE: “Q”`, `SPEAKER CUE (that) … “Q”`: the nearest cue before the quotation
+//!    in its sentence;
+//! 4. any later cue in the sentence;
+//! 5. context, for a sentence that is only quotation: the attributed statement next to it in
+//!    the paragraph (`“A.” “B,” he said.` and `“A,” he said. “B.”`), the statement of the
+//!    previous paragraph when this paragraph is only quotation, or `X said:` ending the
+//!    previous paragraph. A quotation continued from the previous paragraph stays with it.
+
+use crate::lexicon::LEXICON;
+use crate::segment::{Tok, Token, is_capitalized};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    Verb,
+    /// "according to": the speaker follows.
+    According,
+    Colon,
+    Dash,
+}
+
+/// A cue found in a paragraph's tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CueHit {
+    /// Index of its first token in the paragraph's tokens.
+    pub tok: usize,
+    /// Number of tokens.
+    pub len: usize,
+    pub lemma: &'static str,
+    pub kind: CueKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
+pub(crate) fn is_aux(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "has" | "had" | "have" | "also" | "later" | "previously" | "then" | "again" | "once"
+            | "recently" | "reportedly" | "would" | "will" | "could" | "might" | "may" | "did"
+            | "does" | "do" | "not" | "never" | "earlier" | "first" | "often" | "repeatedly"
+            | "always" | "just" | "already" | "still" | "further" | "simply" | "only"
+    ) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+}
+
+/// Find the cue words of a sentence (token range `lo..hi`).
+pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
+    let lx = &*LEXICON;
+    let mut out = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        let t = toks[i];
+        if t.kind == Tok::Word {
+            let w = t.text(text);
+            let lower = w.to_lowercase();
+            let next = toks[i + 1..hi]
+                .first()
+                .filter(|n| n.kind == Tok::Word)
+                .map(|n| n.text(text).to_lowercase());
+            if let Some(f) = lx.verb(&lower, next.as_deref())
+                && !(is_capitalized(w) && i > lo && f.lemma != "according to")
+                && verb_in_context(text, toks, lo, i, f.lemma)
+            {
+                let end_tok = i + f.words - 1;
+                let kind = if f.lemma == "according to" {
+                    CueKind::According
+                } else {
+                    CueKind::Verb
+                };
+                out.push(CueHit {
+                    tok: i,
+                    len: f.words,
+                    lemma: f.lemma,
+                    kind,
+                    start: t.start,
+                    end: toks[end_tok].end,
+                });
+                i += f.words;
+                continue;
+            }
+        } else if t.kind == Tok::Punct && t.text(text) == ":" {
+            // "X said:" is the verb's; "X: “…”" (no verb before) makes the colon the cue.
+            let after_verb = out.last().is_some_and(|c| c.tok + c.len == i);
+            let quote_follows = toks.get(i + 1).is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
+                || i + 1 == hi;
+            if !after_verb && quote_follows && i > lo && i - lo <= 8 {
+                out.push(CueHit {
+                    tok: i,
+                    len: 1,
+                    lemma: ":",
+                    kind: CueKind::Colon,
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Rules out reporting-verb forms that are not reporting here: "that said", "the said
+/// property", "a statement" (handled by the lexicon having no nouns), "called for" stays.
+fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str) -> bool {
+    let prev = (i > lo).then(|| toks[i - 1].text(text).to_lowercase());
+    match prev.as_deref() {
+        // "the said property", "a post", "the report", "his note"
+        Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my") => {
+            return false;
+        }
+        // "that said, ..." at the start of a sentence
+        Some("that") if i == lo + 1 && lemma == "say" => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Whether token `t` could be part of a speaker mention (used to check that only a mention
+/// stands between a quotation and its cue).
+pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Tok::Word => {
+            let w = t.text(text);
+            let lower = w.to_lowercase();
+            is_capitalized(w)
+                || LEXICON.roles.contains_key(lower.as_str())
+                || LEXICON.pronouns.contains_key(lower.as_str())
+                || LEXICON.documents.contains(lower.as_str())
+                || is_modifier(&lower)
+                || is_aux(w)
+                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Tok::Punct => matches!(t.text(text), "," | "-" | "(" | ")"),
+        Tok::Quote(_) => false,
+    }
+}
+
+/// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
+/// that qualify a role ("a senior White House official", "the former secretary of state").
+pub(crate) fn is_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many"
+            | "his" | "her" | "their" | "its" | "our" | "of" | "and" | "for" | "former"
+            | "senior" | "top" | "chief" | "deputy" | "acting" | "special" | "longtime"
+            | "veteran" | "then" | "leading" | "prominent" | "unnamed" | "anonymous" | "state"
+            | "federal" | "press" | "communications" | "campaign" | "white" | "house" | "u.s."
+            | "other" | "both" | "close" | "familiar" | "with" | "matter" | "independent"
+            | "republican" | "democratic" | "presidential" | "vice" | "general"
+    ) || ["al", "ic", "ive", "ary", "ior", "ern", "ian", "ese", "ish"]
+        .iter()
+        .any(|s| lower.len() > 4 && lower.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::segment::tokens;
+
+    fn cues(text: &str) -> Vec<(&'static str, CueKind)> {
+        let toks = tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            &[],
+        );
+        find_in(text, &toks, 0, toks.len())
+            .into_iter()
+            .map(|c| (c.lemma, c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn reporting_verbs_with_lemmas() {
+        assert_eq!(cues("Smith said he went on to say it"), [
+            ("say", CueKind::Verb),
+            ("go on", CueKind::Verb),
+            ("say", CueKind::Verb)
+        ]);
+        assert_eq!(cues("According to the ministry, 100 left"), [(
+            "according to",
+            CueKind::According
+        )]);
+    }
+
+    #[test]
+    fn not_cues_in_context() {
+        assert!(cues("That said, the said property is his report").is_empty());
+    }
+
+    #[test]
+    fn colon_before_quotation_at_paragraph_end() {
+        assert_eq!(cues("Smith:"), [(":", CueKind::Colon)]);
+        assert_eq!(cues("Smith said:"), [("say", CueKind::Verb)]);
+    }
+}
+
+/// A paragraph's tokens and its sentences (token ranges).
+pub(crate) struct ParaTokens {
+    pub toks: Vec<Token>,
+    pub sents: Vec<std::ops::Range<usize>>,
+}
+
+/// A statement as the linking found it: quotation parts (none yet for a cue that only
+/// introduces the next paragraph) and the cue that governs them.
+#[derive(Debug, Clone)]
+pub(crate) struct Stmt {
+    pub para: usize,
+    /// The token range of the cue's sentence (or of the quotation's, with no cue).
+    pub sent: std::ops::Range<usize>,
+    pub cue: Option<CueHit>,
+    pub parts: Vec<usize>,
+    /// Token index of the first quotation governed by the cue, in the cue's sentence.
+    pub quote_tok: Option<usize>,
+}
+
+/// Per quotation part: its statement, whether it is direct, and its token position.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PartInfo {
+    pub stmt: Option<usize>,
+    pub direct: bool,
+    pub para: usize,
+    pub tok: usize,
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "--" | "―")
+}
+
+/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc).
+pub(crate) fn link(
+    text: &str,
+    paras: &[ParaTokens],
+    parts: &[crate::quotes::QuotePart],
+) -> (Vec<Stmt>, Vec<PartInfo>) {
+    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut info = vec![PartInfo::default(); parts.len()];
+    let mut by_cue: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    // The statement a quotation-only paragraph continues.
+    let mut carry: Option<usize> = None;
+    for (p, pt) in paras.iter().enumerate() {
+        let toks = &pt.toks;
+        let mut sent_cues: Vec<Vec<CueHit>> = Vec::with_capacity(pt.sents.len());
+        let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
+        let mut get = |stmts: &mut Vec<Stmt>, c: CueHit, sent: &std::ops::Range<usize>| {
+            *by_cue.entry((p, c.tok)).or_insert_with(|| {
+                stmts.push(Stmt {
+                    para: p,
+                    sent: sent.clone(),
+                    cue: Some(c),
+                    parts: Vec::new(),
+                    quote_tok: None,
+                });
+                stmts.len() - 1
+            })
+        };
+        for (si, sent) in pt.sents.iter().enumerate() {
+            let mut cues = find_in(text, toks, sent.start, sent.end);
+            for qi in sent.clone() {
+                let Tok::Quote(k) = toks[qi].kind else { continue };
+                info[k].para = p;
+                info[k].tok = qi;
+                let prev = (qi > sent.start).then(|| toks[qi - 1]);
+                let starts_cap = {
+                    let inner = &text[parts[k].inner.start..parts[k].inner.end];
+                    inner.starts_with(|c: char| !c.is_lowercase())
+                };
+                info[k].direct = starts_cap
+                    && prev.is_none_or(|t| matches!(t.text(text), ":" | "," | "—" | "--" | "("));
+                if let Some(prev_part) = parts[k].continues
+                    && let Some(s) = info[prev_part].stmt
+                {
+                    info[k].stmt = Some(s);
+                    info[k].direct = info[prev_part].direct;
+                    stmts[s].parts.push(k);
+                    continue;
+                }
+                let cue = pick_cue(text, toks, sent, qi, &mut cues);
+                match cue {
+                    Some(c) => {
+                        let s = get(&mut stmts, c, sent);
+                        if stmts[s].quote_tok.is_none() {
+                            stmts[s].quote_tok = Some(qi);
+                        }
+                        stmts[s].parts.push(k);
+                        info[k].stmt = Some(s);
+                    }
+                    None => unlinked.push((k, qi, si)),
+                }
+            }
+            sent_cues.push(cues);
+        }
+        // Context for sentences that are only quotation.
+        let quote_only = |si: usize| {
+            pt.sents[si]
+                .clone()
+                .all(|i| matches!(toks[i].kind, Tok::Quote(_) | Tok::Punct))
+        };
+        let para_quote_only = (0..pt.sents.len()).all(quote_only);
+        for &(k, qi, si) in &unlinked {
+            if !quote_only(si) {
+                continue;
+            }
+            info[k].direct = true;
+            let before = (0..parts.len())
+                .filter(|&j| info[j].para == p && info[j].tok < qi && info[j].stmt.is_some())
+                .filter(|&j| parts[j].para == p)
+                .max_by_key(|&j| info[j].tok)
+                .and_then(|j| info[j].stmt);
+            let prev_sentence_cue = (si > 0)
+                .then(|| sent_cues[si - 1].last().copied())
+                .flatten()
+                .map(|c| get(&mut stmts, c, &pt.sents[si - 1]));
+            let after = (0..parts.len())
+                .filter(|&j| parts[j].para == p && info[j].tok > qi && info[j].stmt.is_some())
+                .min_by_key(|&j| info[j].tok)
+                .and_then(|j| info[j].stmt);
+            let s = before
+                .or(prev_sentence_cue)
+                .or(after)
+                .or(if para_quote_only { carry } else { None });
+            if let Some(s) = s {
+                stmts[s].parts.push(k);
+                info[k].stmt = Some(s);
+            }
+        }
+        // What the next paragraph may continue: "X said:" at the end, or the last
+        // attributed quotation of this one.
+        let last_cue = pt.sents.last().and_then(|s| {
+            let cues = sent_cues.last()?;
+            let c = *cues.last()?;
+            let ends_colon = toks[s.end - 1].text(text) == ":";
+            (ends_colon || c.kind == CueKind::Verb).then(|| (c, s.clone()))
+        });
+        let last_linked = (0..parts.len())
+            .filter(|&j| parts[j].para == p && info[j].stmt.is_some())
+            .max_by_key(|&j| info[j].tok)
+            .and_then(|j| info[j].stmt);
+        carry = match (last_cue, last_linked) {
+            (Some((c, s)), _) if toks[s.end - 1].text(text) == ":" => Some(get(&mut stmts, c, &s)),
+            (_, Some(l)) => Some(l),
+            (Some((c, s)), None) => Some(get(&mut stmts, c, &s)),
+            (None, None) => None,
+        };
+    }
+    (stmts, info)
+}
+
+/// The cue of the quotation at token `qi` within its sentence, by the patterns in order.
+fn pick_cue(
+    text: &str,
+    toks: &[Token],
+    sent: &std::ops::Range<usize>,
+    qi: usize,
+    cues: &mut Vec<CueHit>,
+) -> Option<CueHit> {
+    // 1. “Q,” SPEAKER CUE / “Q,” CUE SPEAKER
+    if let Some(c) = cues.iter().find(|c| c.tok > qi) {
+        let between = &toks[qi + 1..c.tok];
+        if between.len() <= 22 && between.iter().all(|t| mentionish(text, t)) {
+            return Some(*c);
+        }
+    }
+    // 2. “Q” — SPEAKER
+    if let Some(d) = toks.get(qi + 1).filter(|t| t.kind == Tok::Punct && is_dash(t.text(text)))
+        && let Some(n) = toks.get(qi + 2).filter(|t| t.kind == Tok::Word)
+        && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
+        && qi + 2 < sent.end
+    {
+        let hit = CueHit {
+            tok: qi + 1,
+            len: 1,
+            lemma: "—",
+            kind: CueKind::Dash,
+            start: d.start,
+            end: d.end,
+        };
+        cues.push(hit);
+        cues.sort_by_key(|c| c.tok);
+        return Some(hit);
+    }
+    // 3. the nearest cue before; 4. any later cue.
+    cues.iter()
+        .rev()
+        .find(|c| c.tok < qi)
+        .or_else(|| cues.iter().find(|c| c.tok > qi))
+        .copied()
+}

@@ -1,0 +1,196 @@
+//! The word lists every stage looks words up in, compiled in from `src/lexicon/*.txt`.
+//!
+//! Lexicons are data, not code: to teach whosaid a new reporting verb, title or platform,
+//! add a line to the data file. Each file documents its own format in its header comments.
+//! Look-ups are case-sensitive where the file's entries are capitalised (titles,
+//! organisation heads, abbreviations) and lower-case otherwise.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Lines of a data file without comments and blank lines.
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Neuter,
+    Plural,
+    Unknown,
+}
+
+impl Gender {
+    fn from_code(code: &str) -> Gender {
+        match code {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            "n" => Gender::Neuter,
+            "p" => Gender::Plural,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A reporting verb form: its lemma, and how many words the form has.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct VerbForm {
+    pub lemma: &'static str,
+    pub words: usize,
+}
+
+pub(crate) struct Lexicon {
+    /// Lower-case form ("said", "went on") to its lemma.
+    pub verbs: HashMap<String, VerbForm>,
+    /// First words of multi-word forms, to know when to look one word further.
+    pub verb_heads: HashSet<&'static str>,
+    pub titles: HashMap<&'static str, Gender>,
+    pub roles: HashMap<&'static str, bool>,
+    pub organizations: HashSet<&'static str>,
+    pub documents: HashSet<&'static str>,
+    pub pronouns: HashMap<&'static str, Gender>,
+    pub abbreviations: HashSet<&'static str>,
+    pub first_names: HashMap<&'static str, Gender>,
+    pub channels: Vec<ChannelEntry>,
+    pub outlets: Vec<&'static str>,
+}
+
+/// A line of `channels.txt`: a phrase and the channel it names.
+#[derive(Debug, Clone)]
+pub(crate) struct ChannelEntry {
+    pub phrase: &'static str,
+    pub kind: &'static str,
+    pub platform: Option<&'static str>,
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut verbs = HashMap::new();
+        let mut verb_heads = HashSet::new();
+        for line in lines(include_str!("lexicon/reporting_verbs.txt")) {
+            // Forms are separated by spaces, but a form may itself have two words: forms of
+            // a multi-word lemma have as many words as the lemma.
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let lemma_words = if line.starts_with("according to") {
+                2
+            } else if words.len() >= 2 && ["on", "out", "to"].contains(&words[1]) {
+                2
+            } else {
+                1
+            };
+            let lemma_end = words[..lemma_words].join(" ");
+            let lemma: &'static str = Box::leak(lemma_end.into_boxed_str());
+            for form in words.chunks(lemma_words) {
+                let form = form.join(" ");
+                if lemma_words > 1 {
+                    let head = form.split(' ').next().unwrap_or_default().to_string();
+                    verb_heads.insert(&*Box::leak(head.into_boxed_str()));
+                }
+                verbs.entry(form).or_insert(VerbForm {
+                    lemma,
+                    words: lemma_words,
+                });
+            }
+        }
+        let titles = lines(include_str!("lexicon/titles.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
+            })
+            .collect();
+        let roles = lines(include_str!("lexicon/roles.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?, it.next() == Some("anonymous")))
+            })
+            .collect();
+        let pronouns = lines(include_str!("lexicon/pronouns.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
+            })
+            .collect();
+        let mut first_names = HashMap::new();
+        for l in lines(include_str!("lexicon/first_names.txt")) {
+            let mut it = l.split_whitespace();
+            let gender = Gender::from_code(it.next().unwrap_or("-"));
+            for name in it {
+                first_names.entry(name).or_insert(gender);
+            }
+        }
+        let channels = lines(include_str!("lexicon/channels.txt"))
+            .filter_map(|l| {
+                let (phrase, rest) = l.split_once('|')?;
+                let mut it = rest.split_whitespace();
+                let kind = it.next()?;
+                Some(ChannelEntry {
+                    phrase: phrase.trim(),
+                    kind,
+                    platform: it.next(),
+                })
+            })
+            .collect();
+        Lexicon {
+            verbs,
+            verb_heads,
+            titles,
+            roles,
+            organizations: lines(include_str!("lexicon/organizations.txt")).collect(),
+            documents: lines(include_str!("lexicon/documents.txt")).collect(),
+            pronouns,
+            abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
+            first_names,
+            channels,
+            outlets: lines(include_str!("lexicon/outlets.txt")).collect(),
+        }
+    }
+
+    /// The reporting verb that starts at `word` (lower case), looking at `next` for
+    /// two-word forms. Returns the lemma and the number of words used.
+    pub fn verb(&self, word: &str, next: Option<&str>) -> Option<VerbForm> {
+        if let Some(next) = next
+            && self.verb_heads.contains(word)
+        {
+            let two = format!("{word} {next}");
+            if let Some(f) = self.verbs.get(&two) {
+                return Some(*f);
+            }
+        }
+        self.verbs.get(word).copied().filter(|f| f.words == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_have_inflections_and_lemmas() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.verb("said", None).unwrap().lemma, "say");
+        assert_eq!(lx.verb("announced", None).unwrap().lemma, "announce");
+        assert_eq!(lx.verb("went", Some("on")).unwrap().lemma, "go on");
+        assert_eq!(lx.verb("according", Some("to")).unwrap().lemma, "according to");
+        assert_eq!(lx.verb("pointed", Some("out")).unwrap().lemma, "point out");
+        assert!(lx.verb("according", None).is_none());
+        assert!(lx.verb("table", None).is_none());
+        assert!(lx.verbs.len() > 500, "several hundred forms");
+    }
+
+    #[test]
+    fn word_lists_load() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.titles.get("Mrs."), Some(&Gender::Female));
+        assert_eq!(lx.pronouns.get("he"), Some(&Gender::Male));
+        assert_eq!(lx.first_names.get("Zalmay"), Some(&Gender::Male));
+        assert_eq!(lx.roles.get("official"), Some(&true));
+        assert!(lx.abbreviations.contains("U.S."));
+        assert!(lx.channels.iter().any(|c| c.phrase == "in a statement"));
+    }
+}

@@ -1,0 +1,270 @@
+//! The output contract: the types every record is made of.
+//!
+//! These are the only types that reach JSON. Internal pipeline types live in their stages;
+//! each stage converts into these at the end (see `output.rs`). The JSON Schema in
+//! `schema/record.schema.json` is generated from these types and kept in sync by a test.
+//!
+//! All offsets are UTF-8 byte offsets into the analysed text, end-exclusive, unless the
+//! record was converted with [`crate::OffsetUnit`] (then `offsets` says which unit).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One analysed document: what was said, by whom, how, where and when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Analysis {
+    /// The document's id (its path, or the JSONL record's id field). Empty from the library.
+    pub id: String,
+    /// Unit of every offset in this record: `bytes` (UTF-8, default), `chars` or `utf16`.
+    pub offsets: OffsetUnit,
+    /// Every statement, in document order: quotations, reported speech and embedded posts.
+    pub quotes: Vec<Quote>,
+    /// The entities quoted in the document.
+    pub speakers: Vec<Entity>,
+    /// Embedded social-media posts.
+    pub posts: Vec<Post>,
+    /// Quotation marks that are not speech: nicknames, titles of works, scare quotes.
+    pub non_speech: Vec<NonSpeech>,
+    /// What an editor should look at.
+    pub flags: Vec<Flag>,
+    /// The article's own metadata, where the text states it.
+    pub metadata: Metadata,
+    /// The analysed text itself, when asked for (`--emit-text`), so offsets can be followed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A record for a document that could not be analysed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorRecord {
+    pub id: String,
+    /// Why the document could not be analysed.
+    pub error: String,
+}
+
+/// One line of output: an analysis, or an error with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Record {
+    Error(ErrorRecord),
+    Analysis(Box<Analysis>),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes (Rust, Go, C).
+    #[default]
+    Bytes,
+    /// Unicode code points (Python `str`).
+    Chars,
+    /// UTF-16 code units (JavaScript, Java).
+    Utf16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A sentence or more in quotation marks that stands on its own.
+    Direct,
+    /// Quoted words inside the writer's own sentence.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// An embedded social-media post (see `post`).
+    Post,
+}
+
+/// A statement, or one part of a statement (a quotation interrupted by its attribution, or
+/// running over several paragraphs, gives several parts with the same `statement`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The words said, without their quotation marks.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Parts of one statement share this number (and their cue and speaker).
+    pub statement: usize,
+    pub speaker: Option<SpeakerRef>,
+    pub cue: Option<Cue>,
+    pub channel: Option<Channel>,
+    pub time: Option<Time>,
+    /// Index into `posts[]` when the statement is, or quotes, an embedded post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<usize>,
+}
+
+/// The mention of a speaker as written, and whom it resolves to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SpeakerRef {
+    /// The mention as written ("he", "Taliban spokesman Suhail Shaheen").
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The canonical name it resolves to ("Suhail Shaheen"), or the mention itself.
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    /// Index into `speakers[]`.
+    pub entity: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Anonymous,
+    Document,
+    Unknown,
+}
+
+/// The words that say a statement was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cue {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The lexicon lemma: "say" for "said", "according to", ":" for a colon, "—" for a dash.
+    pub lemma: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    SocialMedia,
+    Statement,
+    Interview,
+    PressConference,
+    Broadcast,
+    Speech,
+    Hearing,
+    LetterOrEmail,
+    Publication,
+    Other,
+}
+
+/// How a statement was made ("via Twitter", "in a statement", "told CNN").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    /// Social platform, lower case ("twitter").
+    pub platform: Option<String>,
+    /// News outlet ("CNN").
+    pub outlet: Option<String>,
+    /// Programme ("Meet the Press").
+    pub programme: Option<String>,
+    /// The words that state the channel.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// When a statement was made ("on Sunday").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Time {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// ISO date (YYYY-MM-DD) the words resolve to, when the article's date is known.
+    pub date: Option<String>,
+}
+
+/// An entity quoted in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entity {
+    pub id: usize,
+    pub name: String,
+    pub kind: EntityKind,
+    pub roles: Vec<String>,
+    /// Every mention of the entity that a statement is attributed to, or that names it.
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An embedded social-media post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Post {
+    /// Lower case: twitter, instagram, facebook, youtube, mastodon, tiktok, bluesky, threads,
+    /// reddit, linkedin, telegram.
+    pub platform: String,
+    pub author_name: Option<String>,
+    pub handle: Option<String>,
+    /// YYYY-MM-DD.
+    pub date: Option<String>,
+    /// HH:MM, 24-hour.
+    pub time: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+    pub post_id: Option<String>,
+    /// Media links inside the post (pic.twitter.com/...).
+    pub media: Vec<String>,
+    /// The whole post, attribution line included.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NonSpeechKind {
+    /// A nickname inside a name: Gen. Austin "Scott" Miller.
+    Nickname,
+    /// The title of a show, film, book or song.
+    Title,
+    /// A word or term held at a distance, not attributed to anyone.
+    Term,
+}
+
+/// Quotation marks that do not mark speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NonSpeech {
+    pub kind: NonSpeechKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// A quotation mark with no partner; the quotation was closed at the paragraph's end.
+    UnbalancedQuote,
+    /// A quotation attributed to nobody.
+    UnattributedQuote,
+    /// The input was not valid UTF-8 and was decoded with replacement characters.
+    InvalidUtf8,
+}
+
+/// Something an editor should look at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+}
+
+/// The article's own metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Metadata {
+    /// The article's date (YYYY-MM-DD): given by the caller, or from a `date YYYY-MM-DD` header.
+    pub date: Option<String>,
+    /// The dateline ("April 12 (UPI) --").
+    pub dateline: Option<Located>,
+    /// A photo credit ("Photo by Ghulamullah Habibi/EPA-EFE").
+    pub photo_credit: Option<Located>,
+}
+
+/// A piece of text and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Located {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}

@@ -1,0 +1,420 @@
+//! Output: runs the stages in order and assembles the record of the output contract.
+//!
+//! Internal types of the stages (quotation parts, cue hits, mentions) end here; what leaves
+//! is `model`. Also here: offset conversion to code points or UTF-16 units, and the JSON
+//! Schema of a record.
+
+use crate::cues::{self, CueKind, ParaTokens, Stmt};
+use crate::lexicon::LEXICON;
+use crate::model::*;
+use crate::segment::{self, Tok, Token};
+use crate::speakers::{self, Mention};
+use crate::{Options, channels, input, posts, quotes};
+
+/// The speaker mention of a statement, read next to its cue.
+fn mention_for(text: &str, toks: &[Token], stmt: &Stmt) -> Option<Mention> {
+    let c = stmt.cue?;
+    let sent = &stmt.sent;
+    let after = c.tok + c.len;
+    match c.kind {
+        CueKind::According | CueKind::Dash => {
+            let hi = match stmt.quote_tok {
+                Some(q) if q > c.tok => q,
+                _ => sent.end,
+            };
+            speakers::right(text, toks, after, hi)
+        }
+        CueKind::Colon => speakers::left(text, toks, sent.start, c.tok),
+        CueKind::Verb => {
+            let (lo, hi) = match stmt.quote_tok {
+                Some(q) if q < c.tok => (q + 1, sent.end),
+                Some(q) => (sent.start, q),
+                None => (sent.start, sent.end),
+            };
+            speakers::left(text, toks, lo.max(sent.start), c.tok)
+                .or_else(|| speakers::right(text, toks, after, hi))
+        }
+    }
+}
+
+fn span_of(toks: &[Token], r: &std::ops::Range<usize>) -> Span {
+    Span {
+        start: toks[r.start].start,
+        end: toks[r.end - 1].end,
+    }
+}
+
+/// Run the pipeline over one document.
+pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
+    let metadata = input::metadata(text, options.date.as_deref());
+    let paras = segment::paragraphs(text);
+    let found_posts = posts::find(text, &paras);
+    let masks: Vec<Span> = found_posts
+        .iter()
+        .map(|p| Span {
+            start: p.start,
+            end: p.end,
+        })
+        .collect();
+    let (parts, mut flags) = quotes::find(text, &paras, &masks);
+
+    // Tokens and sentences per paragraph, each quotation one token, posts left out.
+    let mut para_toks = Vec::with_capacity(paras.len());
+    let mut next_part = 0;
+    for (p, &para) in paras.iter().enumerate() {
+        let first = next_part;
+        while next_part < parts.len() && parts[next_part].para == p {
+            next_part += 1;
+        }
+        let here: Vec<(usize, Span)> = (first..next_part).map(|k| (k, parts[k].outer)).collect();
+        let mut toks = segment::tokens(text, para, &here);
+        if !masks.is_empty() {
+            toks.retain(|t| !masks.iter().any(|m| m.start <= t.start && t.end <= m.end));
+        }
+        let sents = segment::sentences(text, &toks, |k| parts[k].inner);
+        para_toks.push(ParaTokens { toks, sents });
+    }
+
+    let (stmts, info) = cues::link(text, &para_toks, &parts);
+
+    // Which parts are speech.
+    let mut non_speech = Vec::new();
+    let mut speech = vec![false; parts.len()];
+    for (k, part) in parts.iter().enumerate() {
+        let toks = &para_toks[part.para].toks;
+        let attributed = info[k].stmt.is_some();
+        let kind = if part.continues.is_some() {
+            None
+        } else {
+            quotes::non_speech_kind(text, toks, info[k].tok, part.inner, attributed)
+        };
+        match kind {
+            Some(kind) => non_speech.push(NonSpeech {
+                kind,
+                text: text[part.inner.start..part.inner.end].to_string(),
+                start: part.inner.start,
+                end: part.inner.end,
+            }),
+            None => speech[k] = true,
+        }
+    }
+
+    // Speakers of the statements that govern speech, in document order.
+    let live: Vec<usize> = (0..stmts.len())
+        .filter(|&s| stmts[s].parts.iter().any(|&k| speech[k]))
+        .collect();
+    let mut mentions: Vec<(usize, Mention)> = live
+        .iter()
+        .filter_map(|&s| mention_for(text, &para_toks[stmts[s].para].toks, &stmts[s]).map(|m| (s, m)))
+        .collect();
+    mentions.sort_by_key(|(_, m)| m.start);
+    let candidates: Vec<speakers::NameCandidate> = para_toks
+        .iter()
+        .flat_map(|pt| speakers::name_candidates(text, &pt.toks))
+        .collect();
+    let para_start = |pos: usize| {
+        let i = paras.partition_point(|p| p.start <= pos);
+        paras[i.saturating_sub(1)].start
+    };
+    let only: Vec<Mention> = mentions.iter().map(|(_, m)| m.clone()).collect();
+    let (resolved, mut entities) = speakers::resolve(&only, &candidates, para_start);
+    let mut speaker_of: Vec<Option<SpeakerRef>> = vec![None; stmts.len()];
+    for ((s, m), r) in mentions.iter().zip(&resolved) {
+        speaker_of[*s] = Some(SpeakerRef {
+            text: text[m.start..m.end].to_string(),
+            start: m.start,
+            end: m.end,
+            name: r.name.clone(),
+            role: r.role.clone(),
+            kind: r.kind,
+            entity: r.entity,
+        });
+    }
+
+    // Channels and times, in the cue's sentence outside quotations.
+    let reference_date = match (&metadata.dateline, &metadata.date) {
+        (Some(dl), Some(d)) => input::dateline_date(&dl.text, d).or(Some(d.clone())),
+        (_, d) => d.clone(),
+    };
+    let mut channel_of: Vec<Option<Channel>> = vec![None; stmts.len()];
+    let mut time_of: Vec<Option<Time>> = vec![None; stmts.len()];
+    for &s in &live {
+        let st = &stmts[s];
+        if st.cue.is_none() {
+            continue;
+        }
+        let pt = &para_toks[st.para];
+        let region = span_of(&pt.toks, &st.sent);
+        let skip: Vec<Span> = pt.toks[st.sent.clone()]
+            .iter()
+            .filter(|t| matches!(t.kind, Tok::Quote(_)))
+            .map(|t| Span {
+                start: t.start,
+                end: t.end,
+            })
+            .collect();
+        channel_of[s] = channels::find(text, region, &skip, st.cue.map(|c| c.lemma));
+        time_of[s] = channels::time(text, region, &skip, reference_date.as_deref());
+    }
+
+    // Statements in document order.
+    let mut quotes_out: Vec<Quote> = Vec::new();
+    let mut order: Vec<(usize, Option<usize>, usize)> = Vec::new(); // (position, stmt, part)
+    for (k, part) in parts.iter().enumerate() {
+        if speech[k] {
+            order.push((part.inner.start, info[k].stmt, k));
+        }
+    }
+    order.sort();
+    let mut number: std::collections::HashMap<usize, usize> = Default::default();
+    let mut next_number = 0;
+    for &(_, stmt, k) in &order {
+        let part = parts[k];
+        let statement = match stmt {
+            Some(s) => *number.entry(s).or_insert_with(|| {
+                next_number += 1;
+                next_number - 1
+            }),
+            None => {
+                next_number += 1;
+                next_number - 1
+            }
+        };
+        let cue = stmt.and_then(|s| stmts[s].cue).map(|c| Cue {
+            text: text[c.start..c.end].to_string(),
+            start: c.start,
+            end: c.end,
+            lemma: c.lemma.to_string(),
+        });
+        if stmt.is_none() {
+            flags.push(Flag {
+                kind: FlagKind::UnattributedQuote,
+                start: part.inner.start,
+                end: part.inner.end,
+                message: "a quotation that nothing attributes to anyone".into(),
+            });
+        }
+        quotes_out.push(Quote {
+            kind: if info[k].direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            },
+            text: text[part.inner.start..part.inner.end].to_string(),
+            start: part.inner.start,
+            end: part.inner.end,
+            statement,
+            speaker: stmt.and_then(|s| speaker_of[s].clone()),
+            cue,
+            channel: stmt.and_then(|s| channel_of[s].clone()),
+            time: stmt.and_then(|s| time_of[s].clone()),
+            post: None,
+        });
+    }
+
+    // Each embedded post is a statement of its author, on its platform.
+    for (i, post) in found_posts.iter().enumerate() {
+        let who = post.author_name.clone().or_else(|| post.handle.clone());
+        let speaker = who.map(|name| {
+            let is_org = name
+                .split_whitespace()
+                .any(|w| LEXICON.organizations.contains(w));
+            let kind = if is_org {
+                EntityKind::Organization
+            } else {
+                EntityKind::Person
+            };
+            let span = Span {
+                start: post.start,
+                end: post.end,
+            };
+            let entity = entities
+                .iter()
+                .position(|e| e.name == name)
+                .unwrap_or_else(|| {
+                    entities.push(speakers::EntityB {
+                        name: name.clone(),
+                        kind,
+                        roles: Vec::new(),
+                        mentions: Vec::new(),
+                        gender: crate::lexicon::Gender::Unknown,
+                    });
+                    entities.len() - 1
+                });
+            entities[entity].mentions.push(span);
+            let role = post.handle.as_ref().map(|h| format!("{h} on {}", post.platform));
+            if let Some(r) = &role
+                && !entities[entity].roles.contains(r)
+            {
+                entities[entity].roles.push(r.clone());
+            }
+            let (text_s, text_e) = mention_in_post(text, post, &name);
+            SpeakerRef {
+                text: text[text_s..text_e].to_string(),
+                start: text_s,
+                end: text_e,
+                name,
+                role,
+                kind,
+                entity: Some(entity),
+            }
+        });
+        let (s, e) = post_text_span(text, post);
+        quotes_out.push(Quote {
+            kind: QuoteKind::Post,
+            text: text[s..e].to_string(),
+            start: s,
+            end: e,
+            statement: next_number,
+            speaker,
+            cue: None,
+            channel: Some(Channel {
+                kind: ChannelKind::SocialMedia,
+                platform: Some(post.platform.clone()),
+                outlet: None,
+                programme: None,
+                text: post.platform.clone(),
+                start: post.start,
+                end: post.end,
+            }),
+            time: None,
+            post: Some(i),
+        });
+        next_number += 1;
+    }
+    quotes_out.sort_by_key(|q| (q.start, q.end));
+    flags.sort_by_key(|f| (f.start, f.end));
+
+    Analysis {
+        id: String::new(),
+        offsets: OffsetUnit::Bytes,
+        quotes: quotes_out,
+        speakers: entities
+            .into_iter()
+            .enumerate()
+            .map(|(id, e)| {
+                let mut mentions = e.mentions;
+                mentions.sort_by_key(|m| m.start);
+                mentions.dedup();
+                Entity {
+                    id,
+                    name: e.name,
+                    kind: e.kind,
+                    roles: e.roles,
+                    mentions,
+                }
+            })
+            .collect(),
+        posts: found_posts,
+        non_speech,
+        flags,
+        metadata,
+        text: None,
+    }
+}
+
+/// Where the author's name (or handle) stands in a post's attribution line.
+fn mention_in_post(text: &str, post: &Post, name: &str) -> (usize, usize) {
+    match text[post.start..post.end].rfind(name) {
+        Some(i) => (post.start + i, post.start + i + name.len()),
+        None => (post.start, post.end),
+    }
+}
+
+/// The span of a post's own text inside the document (its whole span when not found).
+fn post_text_span(text: &str, post: &Post) -> (usize, usize) {
+    if let Some(t) = &post.text
+        && let Some(i) = text[post.start..post.end].find(t.as_str())
+    {
+        return (post.start + i, post.start + i + t.len());
+    }
+    (post.start, post.end)
+}
+
+/// Call `f` on every offset of a record.
+fn for_each_offset(a: &mut Analysis, f: &mut dyn FnMut(&mut usize)) {
+    for q in &mut a.quotes {
+        f(&mut q.start);
+        f(&mut q.end);
+        if let Some(s) = &mut q.speaker {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        if let Some(c) = &mut q.cue {
+            f(&mut c.start);
+            f(&mut c.end);
+        }
+        if let Some(c) = &mut q.channel {
+            f(&mut c.start);
+            f(&mut c.end);
+        }
+        if let Some(t) = &mut q.time {
+            f(&mut t.start);
+            f(&mut t.end);
+        }
+    }
+    for e in &mut a.speakers {
+        for m in &mut e.mentions {
+            f(&mut m.start);
+            f(&mut m.end);
+        }
+    }
+    for p in &mut a.posts {
+        f(&mut p.start);
+        f(&mut p.end);
+    }
+    for n in &mut a.non_speech {
+        f(&mut n.start);
+        f(&mut n.end);
+    }
+    for fl in &mut a.flags {
+        f(&mut fl.start);
+        f(&mut fl.end);
+    }
+    for l in [&mut a.metadata.dateline, &mut a.metadata.photo_credit]
+        .into_iter()
+        .flatten()
+    {
+        f(&mut l.start);
+        f(&mut l.end);
+    }
+}
+
+/// Convert a record's byte offsets into `unit` (code points or UTF-16 code units), in one
+/// walk over the text.
+pub fn convert_offsets(a: &mut Analysis, text: &str, unit: OffsetUnit) {
+    if a.offsets != OffsetUnit::Bytes || unit == OffsetUnit::Bytes {
+        return;
+    }
+    let mut all = Vec::new();
+    for_each_offset(a, &mut |o| all.push(*o));
+    all.sort_unstable();
+    all.dedup();
+    let mut map = Vec::with_capacity(all.len());
+    let mut units = 0usize;
+    let mut chars = text.char_indices().peekable();
+    for &b in &all {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= b {
+                break;
+            }
+            units += match unit {
+                OffsetUnit::Utf16 => c.len_utf16(),
+                _ => 1,
+            };
+            chars.next();
+        }
+        map.push(units);
+    }
+    for_each_offset(a, &mut |o| {
+        if let Ok(i) = all.binary_search(o) {
+            *o = map[i];
+        }
+    });
+    a.offsets = unit;
+}
+
+/// The JSON Schema of one output line ([`Record`]).
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Record)).unwrap_or_default()
+}

@@ -1,0 +1,228 @@
+//! Segmentation: paragraphs, then (once quotations are known) tokens and sentences.
+//!
+//! Paragraphs are lines: news archives store one paragraph per line, often with blank lines
+//! between. Tokens are words, punctuation and whole quotations: a quotation is one token
+//! (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
+//! tokens and never look inside quoted words for cues or speakers.
+
+use crate::lexicon::LEXICON;
+use crate::model::Span;
+
+/// Paragraph spans: each non-empty line, without its surrounding white space.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Span {
+                start: trimmed_start,
+                end: trimmed_end,
+            });
+        }
+        start = end;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
+    Word,
+    Punct,
+    /// A quotation; the index is into the document's quotation list.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub kind: Tok,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Tokenize `span` of `text`, replacing each quotation in `quotes` (whole spans including
+/// their marks, sorted, inside `span`) with one `Tok::Quote` token.
+pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut q = quotes.iter().peekable();
+    let bytes = text.as_bytes();
+    let mut i = span.start;
+    while i < span.end {
+        if let Some(&&(qi, qs)) = q.peek()
+            && i >= qs.start
+        {
+            out.push(Token {
+                kind: Tok::Quote(qi),
+                start: qs.start,
+                end: qs.end,
+            });
+            i = i.max(qs.end);
+            q.next();
+            continue;
+        }
+        let limit = q.peek().map_or(span.end, |(_, s)| s.start.min(span.end));
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            while j < limit {
+                let Some(d) = text[j..].chars().next() else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                } else if matches!(d, '.' | '\'' | '’' | '-' | '&')
+                    && text[j + d.len_utf8()..limit]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // A full stop belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+            if j < limit && bytes[j] == b'.' {
+                let word = &text[i..j];
+                let with_dot = &text[i..=j];
+                let single_cap =
+                    word.len() == 1 && word.chars().next().is_some_and(char::is_uppercase);
+                if LEXICON.abbreviations.contains(with_dot) || single_cap || word.contains('.') {
+                    j += 1;
+                }
+            }
+            out.push(Token {
+                kind: Tok::Word,
+                start: i,
+                end: j,
+            });
+            i = j;
+            continue;
+        }
+        // Punctuation: "--" is one dash.
+        let mut j = i + c.len_utf8();
+        if c == '-' && j < limit && bytes[j] == b'-' {
+            j += 1;
+        }
+        out.push(Token {
+            kind: Tok::Punct,
+            start: i,
+            end: j,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Whether a word token starts with an upper-case letter or a digit.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Split a paragraph's tokens into sentences, as ranges of token indices.
+/// `quote_text` gives the inner text of a quotation token, to see whether it ends a sentence.
+pub(crate) fn sentences(
+    text: &str,
+    toks: &[Token],
+    quote_inner: impl Fn(usize) -> Span,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let ends = match t.kind {
+            Tok::Punct => matches!(t.text(text), "." | "?" | "!"),
+            Tok::Quote(q) => {
+                let inner = quote_inner(q);
+                let s = text[inner.start..inner.end].trim_end();
+                s.ends_with(['.', '?', '!'])
+            }
+            Tok::Word => {
+                // An abbreviation that ends the sentence ("in the U.S. He said") is caught
+                // by the next token being a capitalised pronoun or a quotation.
+                let w = t.text(text);
+                w.ends_with('.')
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == Tok::Word
+                            && matches!(n.text(text), "He" | "She" | "They" | "It" | "The")
+                    })
+            }
+        };
+        if !ends {
+            continue;
+        }
+        let next_starts = match toks.get(i + 1) {
+            None => true,
+            Some(n) => match n.kind {
+                Tok::Word => is_capitalized(n.text(text)),
+                Tok::Quote(_) => true,
+                Tok::Punct => false,
+            },
+        };
+        if next_starts {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        tokens(text, span, &[]).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_non_empty_lines() {
+        let text = " One.\n\n  Two two.\r\nThree";
+        let p = paragraphs(text);
+        let got: Vec<&str> = p.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["One.", "Two two.", "Three"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_full_stop() {
+        assert_eq!(
+            words("Mr. O'Neill of the U.S. said."),
+            ["Mr.", "O'Neill", "of", "the", "U.S.", "said", "."]
+        );
+        assert_eq!(words("J. Smith -- no"), ["J.", "Smith", "--", "no"]);
+    }
+
+    #[test]
+    fn sentences_split_after_full_stops_before_capitals() {
+        let text = "He came. She said no. it is";
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        let s = sentences(text, &toks, |_| span);
+        assert_eq!(s.len(), 2);
+    }
+}

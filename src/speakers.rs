@@ -1,0 +1,746 @@
+//! Speakers: the mention that a cue attributes a statement to, and whom it resolves to.
+//!
+//! The mention grammar reads a noun phrase next to the cue, leftwards (`Taliban spokesman
+//! Suhail Shaheen announced`, `Zalmay Khalilzad, U.S. special representative …, said`) or
+//! rightwards (`said Mr. Smith, a spokesman`, `according to the ministry`). Its pieces are
+//! the lexicons: titles, role nouns, organisation heads, document nouns, pronouns.
+//!
+//! Resolution runs once over the document in order: a surname to the full name introduced
+//! earlier, a pronoun to the most recent compatible person (gender from titles, first names
+//! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
+//! entity with that role. Every resolved mention joins an entity of `speakers[]`.
+
+use crate::cues::{is_aux, is_modifier};
+use crate::lexicon::{Gender, LEXICON};
+use crate::model::{EntityKind, Span};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// A speaker mention as the grammar read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// The name inside the mention, without titles ("Suhail Shaheen"), or the pronoun.
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    /// A pronoun ("he", "they", "who"): resolved later.
+    pub pronoun: bool,
+}
+
+/// Capitalised words that begin a sentence without being part of a name.
+fn is_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "But" | "And" | "So" | "Yet" | "Then" | "Also" | "Still" | "Now" | "Later" | "Earlier"
+            | "However" | "Meanwhile" | "Instead" | "In" | "On" | "At" | "When" | "While"
+            | "After" | "Before" | "As" | "If" | "Because" | "Asked" | "Last" | "This"
+            | "Speaking" | "Today" | "Yesterday" | "Monday" | "Tuesday" | "Wednesday"
+            | "Thursday" | "Friday" | "Saturday" | "Sunday" | "For" | "Or" | "Though"
+            | "Although" | "Since" | "Until" | "Indeed" | "Moreover" | "Here" | "There"
+            | "That" | "What" | "Why" | "How" | "Where" | "Who" | "It" | "Even" | "Finally"
+            | "Separately" | "Likewise" | "Similarly" | "Elsewhere" | "Nonetheless"
+            | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
+            | "September" | "October" | "November" | "December" | "Not" | "Both" | "Previously"
+    )
+}
+
+fn is_time_word(word: &str) -> bool {
+    is_starter(word)
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && word.len() > 2)
+        && matches!(
+            word,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+                | "Today" | "Yesterday"
+        )
+}
+
+/// Whether a token can stand inside a speaker mention.
+fn np_token(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    if is_time_word(w) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let lx = &*LEXICON;
+    (is_capitalized(w) && !lx.verbs.contains_key(lower.as_str()))
+        || lx.roles.contains_key(lower.as_str())
+        || lx.documents.contains(lower.as_str())
+        || is_modifier(&lower)
+        || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn pronoun(text: &str, t: &Token) -> Option<Mention> {
+    if t.kind != Tok::Word {
+        return None;
+    }
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    let gender = *LEXICON.pronouns.get(lower.as_str())?;
+    let kind = match gender {
+        Gender::Neuter => EntityKind::Organization,
+        _ => EntityKind::Person,
+    };
+    Some(Mention {
+        start: t.start,
+        end: t.end,
+        name: w.to_string(),
+        role: None,
+        kind,
+        gender,
+        pronoun: true,
+    })
+}
+
+/// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
+/// before token `lo`.
+pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Mention> {
+    let mut i = cue;
+    while i > lo && toks[i - 1].kind == Tok::Word && is_aux(toks[i - 1].text(text)) {
+        i -= 1;
+    }
+    if i == lo {
+        return None;
+    }
+    let t = toks[i - 1];
+    if let Some(m) = pronoun(text, &t) {
+        return Some(m);
+    }
+    let mut appos = None;
+    let mut end = i;
+    match t.text(text) {
+        "," => {
+            // NAME, ROLE, said: the apposition between two commas.
+            let from = (i - 1).saturating_sub(18).max(lo);
+            let j = (from..i - 1).rev().find(|&j| toks[j].text(text) == ",")?;
+            if toks[j + 1..i - 1]
+                .iter()
+                .any(|t| matches!(t.kind, Tok::Quote(_)))
+            {
+                return None;
+            }
+            appos = Some((j + 1, i - 1));
+            end = j;
+        }
+        ")" => {
+            // Sen. Bernie Sanders (I-Vt.) said
+            let from = (i - 1).saturating_sub(8).max(lo);
+            let j = (from..i - 1).rev().find(|&j| toks[j].text(text) == "(")?;
+            end = j;
+        }
+        _ => {}
+    }
+    let mut s = end;
+    while s > lo && np_token(text, &toks[s - 1]) {
+        s -= 1;
+    }
+    while s < end && is_starter(toks[s].text(text)) {
+        s += 1;
+    }
+    if s == end {
+        return None;
+    }
+    build(text, &toks[s..end], appos.map(|(a, b)| &toks[a..b]))
+}
+
+/// The mention that starts at token `from` ("said Smith", "according to the ministry"),
+/// not reaching token `hi`.
+pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+    if from >= hi {
+        return None;
+    }
+    if let Some(m) = pronoun(text, &toks[from]) {
+        return Some(m);
+    }
+    let mut e = from;
+    while e < hi && np_token(text, &toks[e]) {
+        e += 1;
+    }
+    // Trailing connectors ("the ministry and") are not part of the mention.
+    while e > from && matches!(toks[e - 1].text(text), "of" | "and" | "for" | "with" | "the") {
+        e -= 1;
+    }
+    if e == from {
+        return None;
+    }
+    // said Smith, a spokesman for the campaign, ...
+    let mut appos = None;
+    if e < hi && toks[e].text(text) == "," {
+        let a = e + 1;
+        let mut b = a;
+        while b < hi && b - a < 14 && !matches!(toks[b].text(text), "," | "." | ";" | ":") {
+            if matches!(toks[b].kind, Tok::Quote(_)) {
+                break;
+            }
+            b += 1;
+        }
+        if b > a
+            && toks[a].kind == Tok::Word
+            && matches!(
+                toks[a].text(text).to_lowercase().as_str(),
+                "a" | "an" | "the" | "who" | "his" | "her" | "their"
+            )
+        {
+            appos = Some((a, b));
+        }
+    }
+    build(text, &toks[from..e], appos.map(|(a, b)| &toks[a..b]))
+}
+
+fn words_text(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Read a mention's tokens: its name, role and kind.
+fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+    let lx = &*LEXICON;
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let lw = last.text(text);
+    let llower = lw.to_lowercase();
+    let appos_role = appos
+        .map(|a| {
+            let mut a = a;
+            while let Some(t) = a.first() {
+                if matches!(t.text(text).to_lowercase().as_str(), "a" | "an" | "the") {
+                    a = &a[1..];
+                } else {
+                    break;
+                }
+            }
+            words_text(text, a)
+        })
+        .filter(|s| !s.is_empty() && !s.starts_with("who"));
+    let mut mention = Mention {
+        start: first.start,
+        end: last.end,
+        name: words_text(text, toks),
+        role: appos_role.clone(),
+        kind: EntityKind::Unknown,
+        gender: Gender::Unknown,
+        pronoun: false,
+    };
+    let det = first.text(text).to_lowercase();
+    if !is_capitalized(lw) {
+        // A role or a document: "a senior official", "the spokesman", "the agreement".
+        if lx.documents.contains(llower.as_str()) {
+            mention.kind = EntityKind::Document;
+        } else if let Some(&anon) = lx.roles.get(llower.as_str()) {
+            let org_like = matches!(
+                llower.as_str(),
+                "campaign" | "police" | "members" | "leaders" | "supporters" | "critics"
+            );
+            let definite = matches!(det.as_str(), "the" | "his" | "her" | "their" | "its")
+                || toks.iter().any(|t| is_capitalized(t.text(text)));
+            mention.kind = if org_like {
+                EntityKind::Organization
+            } else if anon || !definite {
+                EntityKind::Anonymous
+            } else {
+                EntityKind::Person
+            };
+            mention.role = Some(words_text(text, strip_det(text, toks)));
+        } else {
+            return None;
+        }
+        return Some(mention);
+    }
+    // The name: the trailing run of capitalised words ("of" may join two of them).
+    let mut s = toks.len();
+    while s > 0 {
+        let w = toks[s - 1].text(text);
+        if is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            s -= 1;
+        } else if w == "of" && s >= 2 && s < toks.len() && is_capitalized(toks[s - 2].text(text))
+        {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    let run = &toks[s..];
+    // Titles at the front of the run are the role's, not the name's.
+    let mut n = 0;
+    let mut gender = Gender::Unknown;
+    let mut title_role = Vec::new();
+    while n + 1 < run.len() {
+        let w = run[n].text(text);
+        match lx.titles.get(w) {
+            Some(g) => {
+                if *g != Gender::Unknown {
+                    gender = *g;
+                }
+                if !matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Miss") {
+                    title_role.push(w);
+                }
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    let name_toks = &run[n..];
+    let name = words_text(text, name_toks);
+    let before = &toks[..s];
+    let the_before = before
+        .last()
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
+    let is_org = the_before
+        || name_toks.iter().any(|t| lx.organizations.contains(t.text(text)))
+        || lx.organizations.contains(name.as_str())
+        || lx.outlets.contains(&name.as_str())
+        || (name_toks.len() == 1
+            && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
+    if gender == Gender::Unknown
+        && let Some(g) = name_toks
+            .first()
+            .and_then(|t| lx.first_names.get(t.text(text)))
+    {
+        gender = *g;
+    }
+    let mut role_parts: Vec<String> = Vec::new();
+    let pre = strip_det(text, before);
+    if !pre.is_empty() {
+        role_parts.push(words_text(text, pre));
+    }
+    if !title_role.is_empty() {
+        role_parts.push(title_role.join(" "));
+    }
+    if let Some(a) = appos_role {
+        role_parts.push(a);
+    }
+    mention.name = name;
+    mention.gender = gender;
+    mention.kind = if is_org {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
+    mention.role = (!role_parts.is_empty()).then(|| role_parts.join(", "));
+    if mention.name.is_empty() {
+        return None;
+    }
+    Some(mention)
+}
+
+fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+    let mut t = toks;
+    while let Some(f) = t.first() {
+        if matches!(
+            f.text(text).to_lowercase().as_str(),
+            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its"
+        ) {
+            t = &t[1..];
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// A person named in the text (not necessarily quoted): a candidate antecedent.
+#[derive(Debug, Clone)]
+pub(crate) struct NameCandidate {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub gender: Gender,
+}
+
+/// Every run of capitalised words that looks like a person's name: it starts with a title or
+/// a known first name, or has two or more words none of which is an organisation head.
+pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> {
+    let lx = &*LEXICON;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let cap = |t: &Token| t.kind == Tok::Word && is_capitalized(t.text(text));
+        if !cap(&toks[i]) || is_starter(toks[i].text(text)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && cap(&toks[j]) {
+            j += 1;
+        }
+        let run = &toks[i..j];
+        let mut n = 0;
+        let mut gender = Gender::Unknown;
+        while n + 1 < run.len() {
+            match lx.titles.get(run[n].text(text)) {
+                Some(g) => {
+                    if *g != Gender::Unknown {
+                        gender = *g;
+                    }
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        let name_toks = &run[n..];
+        let first = name_toks[0].text(text);
+        if gender == Gender::Unknown
+            && let Some(g) = lx.first_names.get(first)
+        {
+            gender = *g;
+        }
+        let orgish = name_toks.iter().any(|t| lx.organizations.contains(t.text(text)));
+        let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+        if !orgish
+            && !the_before
+            && (n > 0 || lx.first_names.contains_key(first))
+            && (name_toks.len() >= 2 || n > 0)
+        {
+            let mut name = words_text(text, name_toks);
+            for suffix in ["’s", "'s"] {
+                if let Some(s) = name.strip_suffix(suffix) {
+                    name = s.to_string();
+                }
+            }
+            out.push(NameCandidate {
+                start: run[0].start,
+                end: run[run.len() - 1].end,
+                name,
+                gender,
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+/// Gender compatibility between a pronoun and a candidate.
+pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
+    match pronoun {
+        Gender::Male | Gender::Female => candidate == pronoun || candidate == Gender::Unknown,
+        _ => true,
+    }
+}
+
+/// The canonical key of a name for matching mentions: its last word, lower case.
+pub(crate) fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+/// The span of a mention.
+pub(crate) fn span(m: &Mention) -> Span {
+    Span {
+        start: m.start,
+        end: m.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokens;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            &[],
+        )
+    }
+
+    #[track_caller]
+    fn left_of(text: &str, cue_word: &str) -> Option<Mention> {
+        let t = toks(text);
+        let cue = t.iter().position(|x| x.text(text) == cue_word).unwrap();
+        left(text, &t, 0, cue)
+    }
+
+    #[test]
+    fn role_before_name() {
+        let m = left_of("Taliban spokesman Suhail Shaheen announced", "announced").unwrap();
+        assert_eq!(m.name, "Suhail Shaheen");
+        assert_eq!(m.role.as_deref(), Some("Taliban spokesman"));
+        assert_eq!(m.kind, EntityKind::Person);
+        assert_eq!(m.gender, Gender::Male);
+    }
+
+    #[test]
+    fn apposition_gives_the_role() {
+        let text = "Zalmay Khalilzad, U.S. special representative for Afghanistan reconciliation, said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "Zalmay Khalilzad");
+        assert_eq!(
+            m.role.as_deref(),
+            Some("U.S. special representative for Afghanistan reconciliation")
+        );
+    }
+
+    #[test]
+    fn titles_and_party_labels() {
+        let text = "Senate Majority Leader Mitch McConnell, R-Ky., said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "Senate Majority Leader Mitch McConnell");
+        let m = left_of("Sen. Bernie Sanders (I-Vt.) said", "said").unwrap();
+        assert_eq!(m.name, "Bernie Sanders");
+        assert_eq!(m.role.as_deref(), Some("Sen."));
+        let m = left_of("But Mrs. Clinton also said", "said").unwrap();
+        assert_eq!(m.name, "Clinton");
+        assert_eq!(m.gender, Gender::Female);
+    }
+
+    #[test]
+    fn organizations_anonymous_documents_pronouns() {
+        assert_eq!(left_of("the Taliban said", "said").unwrap().kind, EntityKind::Organization);
+        assert_eq!(
+            left_of("the State Department said", "said").unwrap().kind,
+            EntityKind::Organization
+        );
+        assert_eq!(
+            left_of("a senior official said", "said").unwrap().kind,
+            EntityKind::Anonymous
+        );
+        assert_eq!(left_of("The agreement says", "says").unwrap().kind, EntityKind::Document);
+        let he = left_of("he later said", "said").unwrap();
+        assert!(he.pronoun);
+        assert_eq!(he.name, "he");
+    }
+
+    #[test]
+    fn inverted_speaker_after_the_verb() {
+        let text = "said Solomon Yue, an RNC committeeman from Oregon.";
+        let t = toks(text);
+        let m = right(text, &t, 1, t.len()).unwrap();
+        assert_eq!(m.name, "Solomon Yue");
+        assert_eq!(m.role.as_deref(), Some("RNC committeeman from Oregon"));
+    }
+
+    #[test]
+    fn name_candidates_find_people() {
+        let text = "On Friday, Gen. Austin Miller met Taliban leaders and the State Department.";
+        let c = name_candidates(text, &toks(text));
+        let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Austin Miller"]);
+    }
+}
+
+/// An entity being built by resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct EntityB {
+    pub name: String,
+    pub kind: EntityKind,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub gender: Gender,
+}
+
+/// A mention resolved: the entity it belongs to and the name it resolves to.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub entity: Option<usize>,
+    pub name: String,
+    pub kind: EntityKind,
+    pub role: Option<String>,
+}
+
+/// Resolve mentions (in document order) against each other and the names in the text.
+/// `paragraph_of` gives the paragraph span a position lies in (for "who").
+pub(crate) fn resolve(
+    mentions: &[Mention],
+    candidates: &[NameCandidate],
+    paragraph_start_of: impl Fn(usize) -> usize,
+) -> (Vec<Resolved>, Vec<EntityB>) {
+    let mut ents: Vec<EntityB> = Vec::new();
+    let mut out = Vec::with_capacity(mentions.len());
+    // (position, entity) of every resolved person mention so far, for pronouns.
+    let mut person_trail: Vec<(usize, usize)> = Vec::new();
+    let mut org_trail: Vec<(usize, usize)> = Vec::new();
+    let find_person = |ents: &Vec<EntityB>, name: &str| {
+        let key = surname(name);
+        ents.iter()
+            .position(|e| e.kind == EntityKind::Person && surname(&e.name) == key)
+    };
+    for m in mentions {
+        let lower = m.name.to_lowercase();
+        let mut entity = None;
+        if m.pronoun {
+            let para_start = paragraph_start_of(m.start);
+            match lower.as_str() {
+                "he" | "she" | "who" => {
+                    // The most recent compatible person: a quoted entity or a name in the text.
+                    let from_trail = person_trail
+                        .iter()
+                        .rev()
+                        .find(|(pos, e)| *pos < m.start && compatible(m.gender, ents[*e].gender))
+                        .copied();
+                    let from_text = candidates
+                        .iter()
+                        .rev()
+                        .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
+                    let pick_text = match (from_trail, from_text) {
+                        (Some((pos, _)), Some(c)) => c.start > pos,
+                        (None, Some(_)) => true,
+                        _ => false,
+                    };
+                    let within = |pos: usize| lower != "who" || pos >= para_start;
+                    if pick_text {
+                        let c = from_text.expect("checked");
+                        if within(c.start) {
+                            let e = find_person(&ents, &c.name).unwrap_or_else(|| {
+                                ents.push(EntityB {
+                                    name: c.name.clone(),
+                                    kind: EntityKind::Person,
+                                    roles: Vec::new(),
+                                    mentions: vec![Span {
+                                        start: c.start,
+                                        end: c.end,
+                                    }],
+                                    gender: c.gender,
+                                });
+                                ents.len() - 1
+                            });
+                            entity = Some(e);
+                        }
+                    } else if let Some((pos, e)) = from_trail
+                        && within(pos)
+                    {
+                        entity = Some(e);
+                    }
+                }
+                "it" | "they" | "we" => {
+                    entity = org_trail
+                        .iter()
+                        .rev()
+                        .find(|(pos, _)| *pos < m.start)
+                        .map(|&(_, e)| e);
+                    if entity.is_none() && lower == "they" {
+                        entity = None;
+                    }
+                }
+                _ => {}
+            }
+            if let Some(e) = entity {
+                if m.gender != Gender::Unknown
+                    && m.gender != Gender::Plural
+                    && m.gender != Gender::Neuter
+                    && ents[e].gender == Gender::Unknown
+                {
+                    ents[e].gender = m.gender;
+                }
+                ents[e].mentions.push(span(m));
+            }
+        } else {
+            match m.kind {
+                EntityKind::Person => {
+                    // A surname alone takes the full name introduced earlier.
+                    let full = candidates
+                        .iter()
+                        .rev()
+                        .find(|c| c.end <= m.end && surname(&c.name) == surname(&m.name))
+                        .map(|c| c.name.clone());
+                    let e = match find_person(&ents, &m.name) {
+                        Some(e) => e,
+                        None => {
+                            let name = match full {
+                                Some(f) if f.len() > m.name.len() => f,
+                                _ => m.name.clone(),
+                            };
+                            ents.push(EntityB {
+                                name,
+                                kind: EntityKind::Person,
+                                roles: Vec::new(),
+                                mentions: Vec::new(),
+                                gender: m.gender,
+                            });
+                            ents.len() - 1
+                        }
+                    };
+                    if m.name.len() > ents[e].name.len() && m.name.contains(' ') {
+                        ents[e].name = m.name.clone();
+                    }
+                    if ents[e].gender == Gender::Unknown {
+                        ents[e].gender = m.gender;
+                    }
+                    entity = Some(e);
+                }
+                EntityKind::Organization => {
+                    let key = m.name.trim_start_matches("the ").to_lowercase();
+                    let e = ents
+                        .iter()
+                        .position(|e| {
+                            e.kind == EntityKind::Organization
+                                && e.name.trim_start_matches("the ").to_lowercase() == key
+                        })
+                        .unwrap_or_else(|| {
+                            ents.push(EntityB {
+                                name: m.name.clone(),
+                                kind: EntityKind::Organization,
+                                roles: Vec::new(),
+                                mentions: Vec::new(),
+                                gender: Gender::Neuter,
+                            });
+                            ents.len() - 1
+                        });
+                    entity = Some(e);
+                }
+                _ => {
+                    // "the spokesman": the entity with that role, else one of its own.
+                    let head = m.name.split_whitespace().last().unwrap_or_default().to_lowercase();
+                    let by_role = (m.kind == EntityKind::Person)
+                        .then(|| {
+                            ents.iter().rposition(|e| {
+                                e.roles.iter().any(|r| r.to_lowercase().contains(&head))
+                            })
+                        })
+                        .flatten();
+                    let e = by_role.unwrap_or_else(|| {
+                        ents.push(EntityB {
+                            name: m.name.clone(),
+                            kind: m.kind,
+                            roles: Vec::new(),
+                            mentions: Vec::new(),
+                            gender: Gender::Unknown,
+                        });
+                        ents.len() - 1
+                    });
+                    entity = Some(e);
+                }
+            }
+            let e = entity.expect("named mentions always resolve");
+            ents[e].mentions.push(span(m));
+            if let Some(r) = &m.role
+                && !ents[e].roles.contains(r)
+            {
+                ents[e].roles.push(r.clone());
+            }
+        }
+        if let Some(e) = entity {
+            match ents[e].kind {
+                EntityKind::Person => person_trail.push((m.start, e)),
+                EntityKind::Organization => org_trail.push((m.start, e)),
+                _ => {}
+            }
+        }
+        out.push(Resolved {
+            entity,
+            name: entity.map_or_else(|| m.name.clone(), |e| ents[e].name.clone()),
+            kind: entity.map_or(m.kind, |e| ents[e].kind),
+            role: m
+                .role
+                .clone()
+                .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
+        });
+    }
+    (out, ents)
+}
