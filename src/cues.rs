@@ -92,7 +92,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
             let after_verb = out.last().is_some_and(|c| c.tok + c.len == i);
             let quote_follows = toks.get(i + 1).is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
                 || i + 1 == hi;
-            if !after_verb && quote_follows && i > lo && i - lo <= 8 {
+            if !after_verb && quote_follows && i > lo {
                 out.push(CueHit {
                     tok: i,
                     len: 1,
@@ -117,6 +117,8 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my") => {
             return false;
         }
+        // "Trump’s call for", "the campaign's statement"
+        Some(p) if p.ends_with("’s") || p.ends_with("'s") => return false,
         // "that said, ..." at the start of a sentence
         Some("that") if i == lo + 1 && lemma == "say" => return false,
         _ => {}
@@ -314,6 +316,18 @@ pub(crate) fn link(
                 continue;
             }
             info[k].direct = true;
+            let inner = &text[parts[k].inner.start..parts[k].inner.end];
+            let next_opening = pt
+                .sents
+                .get(si + 1)
+                .and_then(|ns| cue_opening(text, toks, ns, &sent_cues[si + 1]).map(|c| (c, ns)))
+                .filter(|(_, ns)| inner.ends_with(['?', '!', '—', '…', '-']) || ns.len() <= 12);
+            if let Some((c, ns)) = next_opening {
+                let s = get(&mut stmts, c, ns);
+                stmts[s].parts.push(k);
+                info[k].stmt = Some(s);
+                continue;
+            }
             let before = (0..parts.len())
                 .filter(|&j| info[j].para == p && info[j].tok < qi && info[j].stmt.is_some())
                 .filter(|&j| parts[j].para == p)
@@ -321,14 +335,13 @@ pub(crate) fn link(
                 .and_then(|j| info[j].stmt);
             let prev_sentence_cue = (si > 0)
                 .then(|| sent_cues[si - 1].last().copied())
-                .flatten()
-                .map(|c| get(&mut stmts, c, &pt.sents[si - 1]));
+                .flatten();
             let after = (0..parts.len())
                 .filter(|&j| parts[j].para == p && info[j].tok > qi && info[j].stmt.is_some())
                 .min_by_key(|&j| info[j].tok)
                 .and_then(|j| info[j].stmt);
             let s = before
-                .or(prev_sentence_cue)
+                .or_else(|| prev_sentence_cue.map(|c| get(&mut stmts, c, &pt.sents[si - 1])))
                 .or(after)
                 .or(if para_quote_only { carry } else { None });
             if let Some(s) = s {
@@ -358,7 +371,46 @@ pub(crate) fn link(
     (stmts, info)
 }
 
+/// Verbs that may come before their speaker after a quotation (“…,” said Smith).
+fn inverts(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "add" | "ask" | "write" | "continue" | "explain" | "note" | "recall" | "remember"
+            | "reply" | "respond" | "counter" | "argue" | "insist" | "declare" | "quip" | "exclaim"
+            | "conclude" | "warn" | "admit" | "acknowledge" | "announce" | "joke" | "muse"
+            | "observe" | "remark" | "retort" | "shout" | "suggest" | "tweet" | "cry" | "state"
+            | "offer" | "predict" | "complain" | "wonder" | "go on" | "chime in" | "tell"
+            | "concede" | "confirm" | "caution" | "scoff" | "sigh" | "snap" | "laugh" | "boast"
+    )
+}
+
+/// Pattern 1: a cue after the quotation with only a speaker mention between them.
+fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<CueHit> {
+    let c = cues.iter().find(|c| c.tok > qi)?;
+    let between: Vec<&Token> = toks[qi + 1..c.tok]
+        .iter()
+        .filter(|t| t.text(text) != ",")
+        .collect();
+    if between.is_empty() {
+        // “…,” said Smith: only verbs that invert, and a speaker must follow.
+        let next = toks.get(c.tok + c.len)?;
+        let w = next.text(text);
+        let ok = next.kind == Tok::Word
+            && (is_capitalized(w)
+                || matches!(
+                    w,
+                    "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "he" | "she"
+                        | "they" | "we" | "i"
+                )
+                || w.starts_with(|c: char| c.is_ascii_digit()));
+        return (ok && inverts(c.lemma)).then_some(*c);
+    }
+    (between.len() <= 22 && between.iter().all(|t| mentionish(text, t))).then_some(*c)
+}
+
 /// The cue of the quotation at token `qi` within its sentence, by the patterns in order.
+/// A quotation that opens its sentence (or follows a colon or comma) looks after itself
+/// first; one inside the writer's sentence looks before itself first ("X said that “…”").
 fn pick_cue(
     text: &str,
     toks: &[Token],
@@ -366,35 +418,55 @@ fn pick_cue(
     qi: usize,
     cues: &mut Vec<CueHit>,
 ) -> Option<CueHit> {
-    // 1. “Q,” SPEAKER CUE / “Q,” CUE SPEAKER
-    if let Some(c) = cues.iter().find(|c| c.tok > qi) {
-        let between = &toks[qi + 1..c.tok];
-        if between.len() <= 22 && between.iter().all(|t| mentionish(text, t)) {
-            return Some(*c);
-        }
-    }
+    let opens = qi == sent.start
+        || matches!(toks[qi - 1].text(text), ":" | "," | "(" | "—" | "--" | ";");
+    let after = cue_after(text, toks, qi, cues);
     // 2. “Q” — SPEAKER
-    if let Some(d) = toks.get(qi + 1).filter(|t| t.kind == Tok::Punct && is_dash(t.text(text)))
-        && let Some(n) = toks.get(qi + 2).filter(|t| t.kind == Tok::Word)
-        && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
-        && qi + 2 < sent.end
-    {
-        let hit = CueHit {
+    let dash = toks
+        .get(qi + 1)
+        .filter(|t| t.kind == Tok::Punct && is_dash(t.text(text)))
+        .filter(|_| {
+            toks.get(qi + 2).is_some_and(|n| {
+                n.kind == Tok::Word && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
+            }) && qi + 2 < sent.end
+        })
+        .map(|d| CueHit {
             tok: qi + 1,
             len: 1,
             lemma: "—",
             kind: CueKind::Dash,
             start: d.start,
             end: d.end,
-        };
-        cues.push(hit);
+        });
+    let before = cues.iter().rev().find(|c| c.tok < qi).copied();
+    let later = cues.iter().find(|c| c.tok > qi).copied();
+    let pick = if opens {
+        after.or(dash).or(before).or(later)
+    } else {
+        before.or(after).or(dash).or(later)
+    };
+    if let Some(p) = pick
+        && p.kind == CueKind::Dash
+    {
+        cues.push(p);
         cues.sort_by_key(|c| c.tok);
-        return Some(hit);
     }
-    // 3. the nearest cue before; 4. any later cue.
-    cues.iter()
-        .rev()
-        .find(|c| c.tok < qi)
-        .or_else(|| cues.iter().find(|c| c.tok > qi))
-        .copied()
+    pick
+}
+
+/// “Q?” Trump asked. — a quotation-only sentence whose speaker and cue open the next one.
+fn cue_opening(text: &str, toks: &[Token], sent: &std::ops::Range<usize>, cues: &[CueHit]) -> Option<CueHit> {
+    let c = cues.first()?;
+    let first = toks.get(sent.start)?;
+    if first.kind != Tok::Word || c.kind != CueKind::Verb || c.tok - sent.start > 8 || c.tok == sent.start {
+        return None;
+    }
+    let w = first.text(text);
+    if matches!(w, "But" | "And" | "Then" | "So" | "Yet" | "Now" | "Later" | "Also" | "Still" | "In" | "On" | "At" | "After" | "When") {
+        return None;
+    }
+    toks[sent.start..c.tok]
+        .iter()
+        .all(|t| mentionish(text, t))
+        .then_some(*c)
 }

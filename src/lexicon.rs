@@ -67,6 +67,9 @@ pub(crate) struct ChannelEntry {
     pub platform: Option<&'static str>,
 }
 
+/// Second words that make a two-word reporting verb in `reporting_verbs.txt`.
+const PARTICLES: [&str; 7] = ["on", "out", "to", "up", "in", "back", "credit"];
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
@@ -77,9 +80,8 @@ impl Lexicon {
             // Forms are separated by spaces, but a form may itself have two words: forms of
             // a multi-word lemma have as many words as the lemma.
             let words: Vec<&str> = line.split_whitespace().collect();
-            let lemma_words = if line.starts_with("according to") {
-                2
-            } else if words.len() >= 2 && ["on", "out", "to"].contains(&words[1]) {
+            // A particle as the second word makes a two-word verb ("go on", "lash out").
+            let lemma_words = if words.len() >= 2 && PARTICLES.contains(&words[1]) {
                 2
             } else {
                 1

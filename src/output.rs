@@ -26,6 +26,14 @@ fn mention_for(text: &str, toks: &[Token], stmt: &Stmt) -> Option<Mention> {
         }
         CueKind::Colon => speakers::left(text, toks, sent.start, c.tok),
         CueKind::Verb => {
+            // A participle after a comma or a preposition ("…, dismissing X as “…”", "by
+            // calling X “…”") takes the sentence's subject.
+            let word = &text[c.start..c.end];
+            let before = (c.tok > sent.start).then(|| toks[c.tok - 1].text(text));
+            if word.ends_with("ing") && matches!(before, Some("," | "by" | "after" | "while" | "before" | "when" | "in"))
+            {
+                return speakers::subject(text, toks, sent.start, c.tok);
+            }
             let (lo, hi) = match stmt.quote_tok {
                 Some(q) if q < c.tok => (q + 1, sent.end),
                 Some(q) => (sent.start, q),
@@ -49,13 +57,16 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
     let metadata = input::metadata(text, options.date.as_deref());
     let paras = segment::paragraphs(text);
     let found_posts = posts::find(text, &paras);
-    let masks: Vec<Span> = found_posts
-        .iter()
-        .map(|p| Span {
-            start: p.start,
-            end: p.end,
-        })
-        .collect();
+    let masks = segment::merge(
+        found_posts
+            .iter()
+            .map(|p| Span {
+                start: p.start,
+                end: p.end,
+            })
+            .chain(posts::markup(text))
+            .collect(),
+    );
     let (parts, mut flags) = quotes::find(text, &paras, &masks);
 
     // Tokens and sentences per paragraph, each quotation one token, posts left out.
@@ -69,7 +80,7 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         let here: Vec<(usize, Span)> = (first..next_part).map(|k| (k, parts[k].outer)).collect();
         let mut toks = segment::tokens(text, para, &here);
         if !masks.is_empty() {
-            toks.retain(|t| !masks.iter().any(|m| m.start <= t.start && t.end <= m.end));
+            toks.retain(|t| !segment::masked(&masks, t.start));
         }
         let sents = segment::sentences(text, &toks, |k| parts[k].inner);
         para_toks.push(ParaTokens { toks, sents });

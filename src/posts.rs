@@ -67,6 +67,35 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     Some((format!("{year:04}-{m:02}-{d:02}"), used))
 }
 
+/// Markup left in a text (`<span class="x">`, `</p>`): masked like posts, so that attribute
+/// values are never taken for quotations.
+pub(crate) fn markup(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in memchr::memchr_iter(b'<', text.as_bytes()) {
+        if out.last().is_some_and(|s: &Span| i < s.end) {
+            continue;
+        }
+        let rest = &text.as_bytes()[i + 1..];
+        let starts_tag = rest
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/');
+        if !starts_tag {
+            continue;
+        }
+        let Some(close) = rest.iter().take(1000).position(|b| *b == b'>' || *b == b'\n' || *b == b'<')
+        else {
+            continue;
+        };
+        if rest[close] == b'>' {
+            out.push(Span {
+                start: i,
+                end: i + close + 2,
+            });
+        }
+    }
+    out
+}
+
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
     let mut out = Vec::new();
@@ -85,10 +114,23 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         let mut search = 0;
         while let Some(i) = p[search..].find("<tweet") {
             let s = search + i;
-            let Some(close) = p[s..].find("</tweet>") else {
+            let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
                 break;
             };
-            let e = s + close + "</tweet>".len();
+            // <tweet …/>, or <tweet …>text</tweet> (some corpora write <tweet/> to close).
+            let e = if p[s..s + open_len].ends_with("/>") {
+                s + open_len
+            } else {
+                let body = s + open_len;
+                match ["</tweet>", "<tweet/>"]
+                    .iter()
+                    .filter_map(|c| p[body..].find(c).map(|i| body + i + c.len()))
+                    .min()
+                {
+                    Some(e) => e,
+                    None => break,
+                }
+            };
             out.push(tweet_element(text, para.start + s, para.start + e));
             search = e;
         }
@@ -159,7 +201,12 @@ fn tweet_element(text: &str, start: usize, end: usize) -> Post {
     let s = &text[start..end];
     let open_end = s.find('>').map_or(s.len(), |i| i + 1);
     let tag = &s[..open_end];
-    let body = s[open_end..s.len() - "</tweet>".len()].trim();
+    let close = if s.ends_with("</tweet>") || s.ends_with("<tweet/>") {
+        8
+    } else {
+        0
+    };
+    let body = s[open_end.min(s.len() - close)..s.len() - close].trim();
     let date = attr(tag, &["datetime", "tweet-date", "date"]).and_then(|d| {
         if d.len() >= 10 && d.as_bytes()[4] == b'-' {
             Some(d[..10].to_string())
@@ -216,6 +263,23 @@ mod tests {
     fn a_handle_in_prose_is_not_a_post() {
         let text = "The account (@NSCAfghan) posted on April 8, 2020 about it.";
         assert!(find(text, &paragraphs(text)).is_empty());
+    }
+
+    #[test]
+    fn markup_is_masked() {
+        let text = "a <b class=\"x\">bold</b> c < d";
+        let m = markup(text);
+        assert_eq!(m.len(), 2);
+        assert_eq!(&text[m[0].start..m[0].end], "<b class=\"x\">");
+    }
+
+    #[test]
+    fn tweet_element_closed_the_other_way() {
+        let text = "<tweet tweet-id=\"67\"><tweet/>. <tweet tweet-author=\"@a\" tweet-date=\"March 9, 2016\">Hi there<tweet/>.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 2);
+        assert_eq!(posts[1].text.as_deref(), Some("Hi there"));
+        assert_eq!(posts[1].date.as_deref(), Some("2016-03-09"));
     }
 
     #[test]

@@ -155,7 +155,8 @@ fn opens_with_quote(text: &str, para: Span) -> Option<Family> {
     m.can_open.then_some(m.family)
 }
 
-/// Find the quotations of a document. `masked` spans (embedded posts) are skipped.
+/// Find the quotations of a document. `masked` spans (embedded posts, markup; merged and
+/// sorted) are skipped.
 pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<QuotePart>, Vec<Flag>) {
     let mut parts: Vec<QuotePart> = Vec::new();
     let mut flags = Vec::new();
@@ -164,7 +165,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
     for (pi, &para) in paragraphs.iter().enumerate() {
         let marks: Vec<Mark> = candidates(text, para)
             .into_iter()
-            .filter(|m| !masked.iter().any(|s| s.start <= m.start && m.start < s.end))
+            .filter(|m| !crate::segment::masked(masked, m.start))
             .collect();
         // The open outer mark: (mark, continues).
         let mut open: Option<(Mark, Option<usize>)> = None;

@@ -129,6 +129,25 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
     out
 }
 
+/// Merge overlapping spans (sorted by start) so that [`masked`] can search them.
+pub(crate) fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether `pos` lies inside one of the merged, sorted `spans`.
+pub(crate) fn masked(spans: &[Span], pos: usize) -> bool {
+    let i = spans.partition_point(|s| s.start <= pos);
+    i > 0 && pos < spans[i - 1].end
+}
+
 /// Whether a word token starts with an upper-case letter or a digit.
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())

@@ -141,6 +141,16 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     while s > lo && np_token(text, &toks[s - 1]) {
         s -= 1;
     }
+    if s == end && end >= lo + 2 && plain_noun(text, &toks[end - 1]) {
+        // "the authors said": a plain noun closing a phrase that a determiner opens.
+        let mut d = end - 1;
+        while d > lo && end - d < 4 && np_token(text, &toks[d - 1]) {
+            d -= 1;
+        }
+        if d > lo && is_det(&toks[d - 1].text(text).to_lowercase()) {
+            s = d - 1;
+        }
+    }
     while s < end && is_starter(toks[s].text(text)) {
         s += 1;
     }
@@ -160,7 +170,12 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
         return Some(m);
     }
     let mut e = from;
-    while e < hi && np_token(text, &toks[e]) {
+    while e < hi
+        && (np_token(text, &toks[e])
+            || (e > from
+                && is_det(&toks[e - 1].text(text).to_lowercase())
+                && plain_noun(text, &toks[e])))
+    {
         e += 1;
     }
     // Trailing connectors ("the ministry and") are not part of the mention.
@@ -250,6 +265,14 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
                 EntityKind::Person
             };
             mention.role = Some(words_text(text, strip_det(text, toks)));
+        } else if toks.len() >= 2 && is_det(&det) {
+            // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
+            mention.kind = if matches!(det.as_str(), "a" | "an" | "one" | "another") {
+                EntityKind::Anonymous
+            } else {
+                EntityKind::Unknown
+            };
+            mention.role = Some(words_text(text, strip_det(text, toks)));
         } else {
             return None;
         }
@@ -332,6 +355,73 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
     Some(mention)
 }
 
+fn is_det(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "our" | "some"
+            | "many" | "several" | "two" | "three" | "other" | "both"
+    )
+}
+
+/// A lower-case word that can close a noun phrase after a determiner ("the authors").
+fn plain_noun(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_capitalized(w)
+        && !LEXICON.verbs.contains_key(lower.as_str())
+        && !matches!(
+            lower.as_str(),
+            "that" | "who" | "which" | "was" | "is" | "are" | "were" | "be" | "been" | "has"
+                | "had" | "have" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
+                | "as" | "but" | "or" | "not" | "if" | "when" | "while" | "also" | "would"
+                | "will" | "could" | "should" | "can" | "did" | "does" | "do" | "about" | "after"
+                | "before" | "than" | "then" | "so" | "because" | "into" | "over" | "under"
+        )
+        && !lower.ends_with("ly")
+}
+
+/// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
+/// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
+/// sentence's.
+pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Mention> {
+    let mut i = lo;
+    // Skip a leading adverbial: starters, time words, a short prepositional phrase, commas.
+    while i < hi && i - lo < 10 {
+        let t = toks[i];
+        let w = t.text(text);
+        if t.kind == Tok::Punct || is_starter(w) || is_time_word(w) {
+            i += 1;
+            continue;
+        }
+        if let Some(comma) = (i..hi.min(i + 7)).find(|&j| toks[j].text(text) == ",")
+            && is_starter(toks[lo].text(text))
+            && i == lo + 1
+        {
+            i = comma + 1;
+            continue;
+        }
+        break;
+    }
+    if i >= hi {
+        return None;
+    }
+    if let Some(m) = pronoun(text, &toks[i]) {
+        return Some(m);
+    }
+    let mut e = i;
+    while e < hi && np_token(text, &toks[e]) {
+        e += 1;
+    }
+    if e == i {
+        return None;
+    }
+    build(text, &toks[i..e], None)
+}
+
 fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     let mut t = toks;
     while let Some(f) = t.first() {
@@ -354,6 +444,8 @@ pub(crate) struct NameCandidate {
     pub end: usize,
     pub name: String,
     pub gender: Gender,
+    /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
+    pub role: Option<String>,
 }
 
 /// Every run of capitalised words that looks like a person's name: it starts with a title or
@@ -411,11 +503,33 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
                 end: run[run.len() - 1].end,
                 name,
                 gender,
+                role: apposition(text, toks, j),
             });
         }
         i = j;
     }
     out
+}
+
+/// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
+/// a role noun or opens with a determiner or title.
+fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
+    if toks.get(j)?.text(text) != "," {
+        return None;
+    }
+    let a = j + 1;
+    let b = (a..toks.len().min(a + 14)).find(|&b| matches!(toks[b].text(text), "," | "." | ";"))?;
+    if b == a || toks[a..b].iter().any(|t| matches!(t.kind, Tok::Quote(_))) {
+        return None;
+    }
+    let has_role = toks[a..b]
+        .iter()
+        .any(|t| LEXICON.roles.contains_key(t.text(text).to_lowercase().as_str()));
+    if !has_role {
+        return None;
+    }
+    let body = strip_det(text, &toks[a..b]);
+    (!body.is_empty()).then(|| words_text(text, body))
 }
 
 /// Gender compatibility between a pronoun and a candidate.
@@ -601,7 +715,7 @@ pub(crate) fn resolve(
                                 ents.push(EntityB {
                                     name: c.name.clone(),
                                     kind: EntityKind::Person,
-                                    roles: Vec::new(),
+                                    roles: c.role.iter().cloned().collect(),
                                     mentions: vec![Span {
                                         start: c.start,
                                         end: c.end,
