@@ -48,7 +48,8 @@ pub(crate) fn is_aux(word: &str) -> bool {
         "has" | "had" | "have" | "also" | "later" | "previously" | "then" | "again" | "once"
             | "recently" | "reportedly" | "would" | "will" | "could" | "might" | "may" | "did"
             | "does" | "do" | "not" | "never" | "earlier" | "first" | "often" | "repeatedly"
-            | "always" | "just" | "already" | "still" | "further" | "simply" | "only"
+            | "always" | "just" | "already" | "still" | "further" | "simply" | "only" | "himself"
+            | "herself" | "themselves" | "itself" | "quickly" | "also,"
     ) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
 }
 
@@ -89,7 +90,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
             }
         } else if t.kind == Tok::Punct && t.text(text) == ":" {
             // "X said:" is the verb's; "X: “…”" (no verb before) makes the colon the cue.
-            let after_verb = out.last().is_some_and(|c| c.tok + c.len == i);
+            let after_verb = out.last().is_some_and(|c| c.tok + c.len + 3 > i);
             let quote_follows = toks.get(i + 1).is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
                 || i + 1 == hi;
             if !after_verb && quote_follows && i > lo {

@@ -4,46 +4,12 @@
 //! is `model`. Also here: offset conversion to code points or UTF-16 units, and the JSON
 //! Schema of a record.
 
-use crate::cues::{self, CueKind, ParaTokens, Stmt};
+use crate::cues::{self, ParaTokens};
 use crate::lexicon::LEXICON;
 use crate::model::*;
 use crate::segment::{self, Tok, Token};
 use crate::speakers::{self, Mention};
 use crate::{Options, channels, input, posts, quotes};
-
-/// The speaker mention of a statement, read next to its cue.
-fn mention_for(text: &str, toks: &[Token], stmt: &Stmt) -> Option<Mention> {
-    let c = stmt.cue?;
-    let sent = &stmt.sent;
-    let after = c.tok + c.len;
-    match c.kind {
-        CueKind::According | CueKind::Dash => {
-            let hi = match stmt.quote_tok {
-                Some(q) if q > c.tok => q,
-                _ => sent.end,
-            };
-            speakers::right(text, toks, after, hi)
-        }
-        CueKind::Colon => speakers::left(text, toks, sent.start, c.tok),
-        CueKind::Verb => {
-            // A participle after a comma or a preposition ("…, dismissing X as “…”", "by
-            // calling X “…”") takes the sentence's subject.
-            let word = &text[c.start..c.end];
-            let before = (c.tok > sent.start).then(|| toks[c.tok - 1].text(text));
-            if word.ends_with("ing") && matches!(before, Some("," | "by" | "after" | "while" | "before" | "when" | "in"))
-            {
-                return speakers::subject(text, toks, sent.start, c.tok);
-            }
-            let (lo, hi) = match stmt.quote_tok {
-                Some(q) if q < c.tok => (q + 1, sent.end),
-                Some(q) => (sent.start, q),
-                None => (sent.start, sent.end),
-            };
-            speakers::left(text, toks, lo.max(sent.start), c.tok)
-                .or_else(|| speakers::right(text, toks, after, hi))
-        }
-    }
-}
 
 fn span_of(toks: &[Token], r: &std::ops::Range<usize>) -> Span {
     Span {
@@ -116,7 +82,11 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         .collect();
     let mut mentions: Vec<(usize, Mention)> = live
         .iter()
-        .filter_map(|&s| mention_for(text, &para_toks[stmts[s].para].toks, &stmts[s]).map(|m| (s, m)))
+        .filter_map(|&s| {
+            let st = &stmts[s];
+            speakers::for_cue(text, &para_toks[st.para].toks, &st.sent, st.cue?, st.quote_tok)
+                .map(|m| (s, m))
+        })
         .collect();
     mentions.sort_by_key(|(_, m)| m.start);
     let candidates: Vec<speakers::NameCandidate> = para_toks

@@ -10,7 +10,7 @@
 //! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
 //! entity with that role. Every resolved mention joins an entity of `speakers[]`.
 
-use crate::cues::{is_aux, is_modifier};
+use crate::cues::{CueHit, CueKind, find_in, is_aux, is_modifier};
 use crate::lexicon::{Gender, LEXICON};
 use crate::model::{EntityKind, Span};
 use crate::segment::{Tok, Token, is_capitalized};
@@ -99,6 +99,60 @@ fn pronoun(text: &str, t: &Token) -> Option<Mention> {
     })
 }
 
+/// The speaker mention of a cue in sentence `sent`; `quote` is the token of the first
+/// quotation the cue governs in that sentence, if any.
+pub(crate) fn for_cue(
+    text: &str,
+    toks: &[Token],
+    sent: &std::ops::Range<usize>,
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let after = c.tok + c.len;
+    match c.kind {
+        CueKind::According | CueKind::Dash => {
+            let hi = match quote {
+                Some(q) if q > c.tok => q,
+                _ => sent.end,
+            };
+            right(text, toks, after, hi)
+        }
+        CueKind::Colon => {
+            left(text, toks, sent.start, c.tok).or_else(|| subject(text, toks, sent.start, c.tok))
+        }
+        CueKind::Verb => {
+            // A participle after a comma or a preposition ("…, adding that", "by calling X
+            // “…”"), or a verb after "and"/"but", shares the speaker of the clause before:
+            // the previous cue's, else the sentence's subject.
+            let word = &text[c.start..c.end];
+            let mut b = c.tok;
+            while b > sent.start && toks[b - 1].kind == Tok::Word && is_aux(toks[b - 1].text(text)) {
+                b -= 1;
+            }
+            let before = (b > sent.start).then(|| toks[b - 1].text(text));
+            let participle = word.ends_with("ing")
+                && matches!(before, Some("," | "by" | "after" | "while" | "before" | "when" | "in"));
+            let coordinated = matches!(before, Some("and" | "but"));
+            if participle || coordinated {
+                let prev = find_in(text, toks, sent.start, c.tok)
+                    .into_iter()
+                    .rev()
+                    .find(|p| p.kind == CueKind::Verb && !text[p.start..p.end].ends_with("ing"));
+                let q = quote.filter(|&q| q < c.tok);
+                return prev
+                    .and_then(|p| for_cue(text, toks, sent, p, q))
+                    .or_else(|| subject(text, toks, sent.start, c.tok));
+            }
+            let (lo, hi) = match quote {
+                Some(q) if q < c.tok => (q + 1, sent.end),
+                Some(q) => (sent.start, q),
+                None => (sent.start, sent.end),
+            };
+            left(text, toks, lo.max(sent.start), c.tok).or_else(|| right(text, toks, after, hi))
+        }
+    }
+}
+
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
 /// before token `lo`.
 pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Mention> {
@@ -109,46 +163,55 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     if i == lo {
         return None;
     }
-    let t = toks[i - 1];
-    if let Some(m) = pronoun(text, &t) {
+    if let Some(m) = pronoun(text, &toks[i - 1]) {
         return Some(m);
     }
     let mut appos = None;
     let mut end = i;
-    match t.text(text) {
-        "," => {
-            // NAME, ROLE, said: the apposition between two commas.
-            let from = (i - 1).saturating_sub(18).max(lo);
-            let j = (from..i - 1).rev().find(|&j| toks[j].text(text) == ",")?;
-            if toks[j + 1..i - 1]
-                .iter()
-                .any(|t| matches!(t.kind, Tok::Quote(_)))
-            {
-                return None;
+    // Peel an apposition (", ROLE,") and a parenthesis ("(D-Md.)"), in either order.
+    for _ in 0..2 {
+        if end <= lo {
+            return None;
+        }
+        match toks[end - 1].text(text) {
+            "," if appos.is_none() => {
+                // NAME, ROLE, said: the apposition between two commas; a relative clause
+                // ("who introduced a bill …") may be longer.
+                let from = (end - 1).saturating_sub(32).max(lo);
+                let j = (from..end - 1).rev().find(|&j| toks[j].text(text) == ",")?;
+                let long = end - 1 - j > 18;
+                let relative = toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.text(text), "who" | "which" | "whose"));
+                if long && !relative {
+                    return None;
+                }
+                appos = Some((j + 1, end - 1));
+                end = j;
             }
-            appos = Some((j + 1, i - 1));
-            end = j;
+            ")" => {
+                let from = (end - 1).saturating_sub(8).max(lo);
+                end = (from..end - 1).rev().find(|&j| toks[j].text(text) == "(")?;
+            }
+            _ => break,
         }
-        ")" => {
-            // Sen. Bernie Sanders (I-Vt.) said
-            let from = (i - 1).saturating_sub(8).max(lo);
-            let j = (from..i - 1).rev().find(|&j| toks[j].text(text) == "(")?;
-            end = j;
-        }
-        _ => {}
     }
     let mut s = end;
     while s > lo && np_token(text, &toks[s - 1]) {
         s -= 1;
     }
     if s == end && end >= lo + 2 && plain_noun(text, &toks[end - 1]) {
-        // "the authors said": a plain noun closing a phrase that a determiner opens.
-        let mut d = end - 1;
-        while d > lo && end - d < 4 && np_token(text, &toks[d - 1]) {
-            d -= 1;
-        }
-        if d > lo && is_det(&toks[d - 1].text(text).to_lowercase()) {
-            s = d - 1;
+        // "the authors said", "the newspaper admitted": a plain noun closing a phrase that
+        // a determiner opens.
+        let det = (lo.max(end.saturating_sub(4))..end - 1)
+            .rev()
+            .find(|&d| is_det(&toks[d].text(text).to_lowercase()));
+        if let Some(d) = det
+            && toks[d + 1..end - 1]
+                .iter()
+                .all(|t| np_token(text, t) || plain_noun(text, t))
+        {
+            s = d;
         }
     }
     while s < end && is_starter(toks[s].text(text)) {
@@ -170,11 +233,18 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
         return Some(m);
     }
     let mut e = from;
+    let leads_to_name = |e: usize| {
+        toks[e + 1..hi.min(e + 4)].iter().any(|t| {
+            t.kind == Tok::Word
+                && (is_capitalized(t.text(text))
+                    || LEXICON.roles.contains_key(t.text(text).to_lowercase().as_str()))
+        })
+    };
     while e < hi
         && (np_token(text, &toks[e])
-            || (e > from
-                && is_det(&toks[e - 1].text(text).to_lowercase())
-                && plain_noun(text, &toks[e])))
+            || (plain_noun(text, &toks[e])
+                && ((e > from && is_det(&toks[e - 1].text(text).to_lowercase()))
+                    || leads_to_name(e))))
     {
         e += 1;
     }
