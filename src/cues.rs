@@ -404,7 +404,8 @@ fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<C
                         | "they" | "we" | "i"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit()));
-        return (ok && inverts(c.lemma)).then_some(*c);
+        let participle = text[c.start..c.end].ends_with("ing");
+        return (ok && inverts(c.lemma) && !participle).then_some(*c);
     }
     (between.len() <= 22 && between.iter().all(|t| mentionish(text, t))).then_some(*c)
 }

@@ -169,6 +169,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
             .collect();
         // The open outer mark: (mark, continues).
         let mut open: Option<(Mark, Option<usize>)> = None;
+        // Same-style marks nested inside a quotation (“… “list” …”).
+        let mut depth = 0usize;
         let mut skip_first = false;
         if let Some((family, prev)) = carried.take() {
             if let Some(first) = marks.first().filter(|m| m.start == para.start) {
@@ -195,13 +197,16 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
                         continue;
                     }
                     open = Some((m, None));
+                    depth = 0;
                 }
                 Some((o, cont)) => {
                     if m.family != o.family {
                         // The other family inside a quotation: nested quotes, or apostrophes.
                         continue;
                     }
-                    if m.can_close {
+                    if m.can_close && depth > 0 {
+                        depth -= 1;
+                    } else if m.can_close {
                         parts.push(QuotePart {
                             outer: Span {
                                 start: o.start,
@@ -213,6 +218,12 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
                             unclosed: false,
                         });
                         open = None;
+                    } else if m.can_open
+                        && o.family == Family::Double
+                        && marks[idx..].iter().filter(|n| n.family == Family::Double && n.can_close).count() >= 2
+                    {
+                        // A quotation inside the quotation, in the same marks: both close later.
+                        depth += 1;
                     } else if m.can_open && o.family == Family::Double {
                         // A second opening mark before any closing one: the first was never
                         // closed. Close it here and open again.
@@ -324,6 +335,16 @@ mod tests {
             quoted("‘He told me “no” twice,’ she said."),
             ["He told me “no” twice,"]
         );
+    }
+
+    #[test]
+    fn same_marks_nested() {
+        assert_eq!(
+            quoted("Jack noted that “many from the “list” are undecided” and left."),
+            ["many from the “list” are undecided"]
+        );
+        // A missing closing mark is still recovered at the next opening mark.
+        assert_eq!(quoted("“A, he said. “B,” she said."), ["A, he said.", "B,"]);
     }
 
     #[test]

@@ -458,7 +458,10 @@ fn plain_noun(text: &str, t: &Token) -> bool {
 /// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
 /// sentence's.
 pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Mention> {
-    let mut i = lo;
+    // After a dateline ("PHILADELPHIA, July 25 (UPI) — The committee …").
+    let mut i = (lo..hi.min(lo + 12))
+        .find(|&j| matches!(toks[j].text(text), "—" | "--"))
+        .map_or(lo, |j| j + 1);
     // Skip a leading adverbial: starters, time words, a short prepositional phrase, commas.
     while i < hi && i - lo < 10 {
         let t = toks[i];
