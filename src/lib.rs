@@ -37,6 +37,10 @@ pub struct Options {
     pub emit_text: bool,
     /// The unit of the offsets in the record.
     pub offsets: OffsetUnit,
+    /// Read two apostrophes (`''…''`) as double quotation marks, as some archives (the New
+    /// York Times' among them) write them. Off by default: the annotated corpora we measure
+    /// on treat them as plain text.
+    pub doubled_apostrophes: bool,
 }
 
 /// Analyse one document.

@@ -68,6 +68,9 @@ struct ExtractArgs {
     /// How to read standard input.
     #[arg(long, value_enum, default_value = "auto")]
     stdin: StdinFormat,
+    /// Read two apostrophes (''…'') as double quotation marks (New York Times archives).
+    #[arg(long)]
+    doubled_apostrophes: bool,
     /// Print documents, statements, posts, errors and throughput to stderr at the end.
     #[arg(long)]
     stats: bool,
@@ -98,6 +101,7 @@ impl Run<'_> {
         Options {
             date: date.or_else(|| self.args.date.clone()),
             emit_text: self.args.emit_text,
+            doubled_apostrophes: self.args.doubled_apostrophes,
             offsets: match self.args.offsets {
                 Offsets::Bytes => OffsetUnit::Bytes,
                 Offsets::Chars => OffsetUnit::Chars,

@@ -33,7 +33,10 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
             .chain(posts::markup(text))
             .collect(),
     );
-    let (parts, mut flags) = quotes::find(text, &paras, &masks);
+    let (parts, mut flags) = quotes::find(text, &paras, &masks, options.doubled_apostrophes);
+    // American house style (double marks, or '' for them): single marks outside double ones
+    // are headlines and scare quotes, not the article's quotations.
+    let american = parts.iter().any(|p| !p.single) || text.contains("''");
 
     // Tokens and sentences per paragraph, each quotation one token, posts left out.
     let mut para_toks = Vec::with_capacity(paras.len());
@@ -62,6 +65,8 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         let attributed = info[k].stmt.is_some();
         let kind = if part.continues.is_some() {
             None
+        } else if part.single && american {
+            Some(NonSpeechKind::Term)
         } else {
             quotes::non_speech_kind(text, toks, info[k].tok, part.inner, attributed)
         };

@@ -30,6 +30,8 @@ pub(crate) struct QuotePart {
     pub continues: Option<usize>,
     /// No closing mark was found.
     pub unclosed: bool,
+    /// In single marks (‘…’ or '…').
+    pub single: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +121,24 @@ fn is_elision(text: &str, after: usize) -> bool {
 }
 
 /// Candidate positions of quotation marks inside `span`.
-fn candidates(text: &str, span: Span) -> Vec<Mark> {
+/// Two apostrophes used as a double quotation mark.
+fn classify_doubled(text: &str, start: usize) -> Option<Mark> {
+    let end = start + 2;
+    let prev = text[..start].chars().next_back();
+    let next = text[end..].chars().next();
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let punct_after = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n));
+    Some(Mark {
+        start,
+        end,
+        family: Family::Double,
+        can_open: space_before || !punct_after,
+        can_close: !space_before || punct_after,
+        fixed: false,
+    })
+}
+
+fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
     let bytes = &text.as_bytes()[span.start..span.end];
     let mut out = Vec::new();
     for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
@@ -130,8 +149,19 @@ fn candidates(text: &str, span: Span) -> Vec<Mark> {
             out.push(m);
         }
     }
+    let b = text.as_bytes();
     for i in memchr::memchr_iter(b'\'', bytes) {
-        if let Some(m) = classify(text, span.start + i) {
+        let pos = span.start + i;
+        let next_is = b.get(pos + 1) == Some(&b'\'');
+        let prev_is = pos > 0 && b[pos - 1] == b'\'';
+        if next_is || prev_is {
+            // '' is the double mark of some archives (''Like this,'' he said).
+            if doubled && next_is && !prev_is {
+                out.extend(classify_doubled(text, pos));
+            }
+            continue;
+        }
+        if let Some(m) = classify(text, pos) {
             out.push(m);
         }
     }
@@ -157,13 +187,18 @@ fn opens_with_quote(text: &str, para: Span) -> Option<Family> {
 
 /// Find the quotations of a document. `masked` spans (embedded posts, markup; merged and
 /// sorted) are skipped.
-pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<QuotePart>, Vec<Flag>) {
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &[Span],
+    masked: &[Span],
+    doubled: bool,
+) -> (Vec<QuotePart>, Vec<Flag>) {
     let mut parts: Vec<QuotePart> = Vec::new();
     let mut flags = Vec::new();
     // A quotation carried over from the previous paragraph: (family, previous part index).
     let mut carried: Option<(Family, usize)> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let marks: Vec<Mark> = candidates(text, para)
+        let marks: Vec<Mark> = candidates(text, para, doubled)
             .into_iter()
             .filter(|m| !crate::segment::masked(masked, m.start))
             .collect();
@@ -216,6 +251,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
                             para: pi,
                             continues: cont,
                             unclosed: false,
+                            single: o.family == Family::Single,
                         });
                         open = None;
                     } else if m.can_open
@@ -237,6 +273,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
                             para: pi,
                             continues: cont,
                             unclosed: true,
+                            single: false,
                         });
                         open = Some((m, None));
                     }
@@ -259,6 +296,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], masked: &[Span]) -> (Vec<Quo
                     para: pi,
                     continues: cont,
                     unclosed: !reopens,
+                    single: o.family == Family::Single,
                 });
                 if reopens {
                     carried = Some((o.family, parts.len() - 1));
@@ -300,7 +338,7 @@ mod tests {
     #[track_caller]
     fn quoted(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
-        let (parts, _) = find(text, &paras, &[]);
+        let (parts, _) = find(text, &paras, &[], true);
         parts.iter().map(|p| &text[p.inner.start..p.inner.end]).collect()
     }
 
@@ -323,6 +361,17 @@ mod tests {
             quoted("“Don’t go,” he said of the Joneses’ dog."),
             ["Don’t go,"]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_as_double_marks() {
+        assert_eq!(
+            quoted("''We met as the 'core four' today,'' Ms. Conway added."),
+            ["We met as the 'core four' today,"]
+        );
+        let text = "''Not read,'' she said.";
+        let (parts, _) = find(text, &paragraphs(text), &[], false);
+        assert!(parts.is_empty());
     }
 
     #[test]
@@ -351,7 +400,7 @@ mod tests {
     fn multi_paragraph_quotation_continues() {
         let text = "“First part.\n\n“Second part,” he said.";
         let paras = paragraphs(text);
-        let (parts, flags) = find(text, &paras, &[]);
+        let (parts, flags) = find(text, &paras, &[], true);
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].continues, Some(0));
         assert!(flags.is_empty());
@@ -361,7 +410,7 @@ mod tests {
     fn unbalanced_mark_is_flagged_and_the_rest_survives() {
         let text = "He said “this never closes.\n\nLater, “fine,” she said.";
         let paras = paragraphs(text);
-        let (parts, flags) = find(text, &paras, &[]);
+        let (parts, flags) = find(text, &paras, &[], true);
         assert_eq!(parts.len(), 2);
         assert_eq!(&text[parts[1].inner.start..parts[1].inner.end], "fine,");
         assert_eq!(flags.len(), 1);
@@ -409,22 +458,40 @@ pub(crate) fn non_speech_kind(
         && is_capitalized(words[0])
         && words.iter().all(|w| is_capitalized(w) || small(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()));
     let prev_text = prev.map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    let prev2_text = qi
+        .checked_sub(2)
+        .map(|i| toks[i].text(text).to_lowercase())
+        .unwrap_or_default();
     let next_text = next.map(|t| t.text(text).to_lowercase()).unwrap_or_default();
-    let title_context = prev_text.ends_with("’s")
-        || prev_text.ends_with("'s")
-        || matches!(
-            prev_text.as_str(),
+    let media = |w: &str| {
+        matches!(
+            w,
             "show" | "program" | "programme" | "film" | "movie" | "book" | "song" | "album"
                 | "series" | "titled" | "entitled" | "podcast" | "column" | "play" | "novel"
-                | "documentary" | "episode" | "on" | "the" | "hit" | "musical" | "memoir"
+                | "documentary" | "episode" | "hit" | "musical" | "memoir" | "drama" | "sitcom"
+                | "comedy" | "thriller" | "magazine" | "newspaper" | "blog" | "report" | "ad"
+                | "video" | "slogan" | "anthem" | "poem" | "opera" | "concert" | "tour"
         )
+    };
+    let title_context = prev_text.ends_with("’s")
+        || prev_text.ends_with("'s")
+        || media(&prev_text)
+        || (prev_text == "," && media(&prev2_text))
+        || matches!(prev_text.as_str(), "on" | "the" | "with" | "to" | "of" | "in" | "at")
         || matches!(
             next_text.as_str(),
             "star" | "host" | "podcast" | "show" | "series" | "movie" | "film" | "author"
-                | "campaign" | "segment" | "episode"
+                | "campaign" | "segment" | "episode" | "slogan" | "rallying" | "tour" | "actor"
+                | "actress" | "creator" | "producer" | "co-star" | "fame"
         );
-    if title_case && (title_context || !attributed) && (words.len() > 1 || !ends_like_speech || title_context) {
-        return Some(NonSpeechKind::Title);
+    let internal_stop = inner_text
+        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+        .contains(['.', '!', '?', ';']);
+    if title_case && !internal_stop {
+        let multi = words.len() >= 2;
+        if title_context || (!attributed && (multi || !ends_like_speech)) {
+            return Some(NonSpeechKind::Title);
+        }
     }
     if !attributed && words.len() <= 4 {
         return Some(NonSpeechKind::Term);
