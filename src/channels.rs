@@ -65,9 +65,14 @@ pub(crate) fn find(text: &str, region: Span, skip: &[Span], cue_lemma: Option<&s
             end: e,
         });
     }
-    // told OUTLET (interview) / on OUTLET (broadcast)
+    // told (the) OUTLET (interview) / on (the) OUTLET (broadcast)
     for outlet in &LEXICON.outlets {
-        for (lead, kind) in [("told ", ChannelKind::Interview), ("on ", ChannelKind::Broadcast)] {
+        for (lead, kind) in [
+            ("told ", ChannelKind::Interview),
+            ("told the ", ChannelKind::Interview),
+            ("on ", ChannelKind::Broadcast),
+            ("on the ", ChannelKind::Broadcast),
+        ] {
             let phrase = format!("{lead}{outlet}");
             let mut from = 0;
             while let Some(i) = hay[from..].find(&phrase) {

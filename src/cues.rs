@@ -227,12 +227,16 @@ pub(crate) struct Stmt {
     pub parts: Vec<usize>,
     /// Token index of the first quotation governed by the cue, in the cue's sentence.
     pub quote_tok: Option<usize>,
+    /// Reported speech: the clause the cue reports, without quotation marks.
+    pub content: Option<crate::model::Span>,
 }
 
 /// Per quotation part: its statement, whether it is direct, and its token position.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PartInfo {
     pub stmt: Option<usize>,
+    /// Linked by a cue in its own sentence (not by context).
+    pub own_cue: bool,
     pub direct: bool,
     pub para: usize,
     pub tok: usize,
@@ -265,6 +269,7 @@ pub(crate) fn link(
                     cue: Some(c),
                     parts: Vec::new(),
                     quote_tok: None,
+                    content: None,
                 });
                 stmts.len() - 1
             })
@@ -282,23 +287,57 @@ pub(crate) fn link(
                 };
                 info[k].direct = starts_cap
                     && prev.is_none_or(|t| matches!(t.text(text), ":" | "," | "—" | "--" | "("));
+                let cue = pick_cue(text, toks, sent, qi, &mut cues);
                 if let Some(prev_part) = parts[k].continues
                     && let Some(s) = info[prev_part].stmt
                 {
-                    info[k].stmt = Some(s);
+                    // A quotation continued from the previous paragraph stays one
+                    // statement; an attribution in a later part ("…," Millan said) wins
+                    // over one the first part only took from context.
                     info[k].direct = info[prev_part].direct;
+                    let own = cue.filter(|c| c.tok > qi).filter(|_| !info[prev_part].own_cue);
+                    let s = match own {
+                        Some(c) => {
+                            let new = get(&mut stmts, c, sent);
+                            let mut j = Some(prev_part);
+                            while let Some(pj) = j {
+                                if info[pj].stmt == Some(s) {
+                                    info[pj].stmt = Some(new);
+                                    stmts[s].parts.retain(|&x| x != pj);
+                                    stmts[new].parts.push(pj);
+                                }
+                                j = parts[pj].continues;
+                            }
+                            info[k].own_cue = true;
+                            new
+                        }
+                        None => {
+                            info[k].own_cue = info[prev_part].own_cue;
+                            s
+                        }
+                    };
+                    info[k].stmt = Some(s);
                     stmts[s].parts.push(k);
                     continue;
                 }
-                let cue = pick_cue(text, toks, sent, qi, &mut cues);
                 match cue {
                     Some(c) => {
                         let s = get(&mut stmts, c, sent);
                         if stmts[s].quote_tok.is_none() {
                             stmts[s].quote_tok = Some(qi);
                         }
+                        // “Justice is slow,” he added, “because it has to be.”: the second
+                        // part continues the first.
+                        if let Some(&first) = stmts[s].parts.first()
+                            && info[first].direct
+                            && info[first].tok < c.tok
+                            && qi > c.tok
+                        {
+                            info[k].direct = true;
+                        }
                         stmts[s].parts.push(k);
                         info[k].stmt = Some(s);
+                        info[k].own_cue = true;
                     }
                     None => unlinked.push((k, qi, si)),
                 }
@@ -471,4 +510,164 @@ fn cue_opening(text: &str, toks: &[Token], sent: &std::ops::Range<usize>, cues: 
         .iter()
         .all(|t| mentionish(text, t))
         .then_some(*c)
+}
+
+/// Whether a statement's cue is negated or hypothetical ("did not say", "would he say",
+/// "declined to say"): then it reports nothing. Readers do not take "did not say whether …"
+/// as an attribution of the clause, so neither do we.
+fn negated(text: &str, toks: &[Token], lo: usize, cue: usize) -> bool {
+    let mut i = cue;
+    while i > lo && i + 4 > cue {
+        let w = toks[i - 1].text(text).to_lowercase();
+        if matches!(w.as_str(), "not" | "never" | "n't" | "to" | "would" | "could" | "might" | "should" | "if")
+            || w.ends_with("n't")
+        {
+            return true;
+        }
+        if !is_aux(&w) {
+            break;
+        }
+        i -= 1;
+    }
+    false
+}
+
+fn is_clause_word(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word && t.text(text) == "that"
+}
+
+/// Reported speech: for each reporting verb that governs no quotation standing on its own,
+/// the clause it reports. Patterns (see the module doc of `cues` for quotations):
+/// `SPEAKER CUE [that] CLAUSE`, `CLAUSE, SPEAKER CUE.`, `CLAUSE, CUE SPEAKER.`,
+/// `According to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER`. The clause runs to
+/// the sentence's end; a verb of telling skips its object ("told reporters that …").
+pub(crate) fn reported(
+    text: &str,
+    paras: &[ParaTokens],
+    stmts: &mut Vec<Stmt>,
+    info: &[PartInfo],
+) {
+    use crate::model::Span;
+    let mut existing: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    for (i, s) in stmts.iter().enumerate() {
+        if let Some(c) = s.cue {
+            existing.insert((s.para, c.tok), i);
+        }
+    }
+    for (p, pt) in paras.iter().enumerate() {
+        let toks = &pt.toks;
+        for sent in &pt.sents {
+            let (lo, mut hi) = (sent.start, sent.end);
+            while hi > lo && matches!(toks[hi - 1].text(text), "." | "?" | "!" | ";" | ":") {
+                hi -= 1;
+            }
+            if toks[lo..sent.end].iter().any(|t| t.text(text) == "?") {
+                continue; // questions about speech are not statements
+            }
+            for c in find_in(text, toks, lo, hi) {
+                if c.kind == CueKind::Colon || c.kind == CueKind::Dash {
+                    continue;
+                }
+                let known = existing.get(&(p, c.tok)).copied();
+                if let Some(s) = known
+                    && stmts[s].parts.iter().any(|&k| info[k].direct)
+                {
+                    continue; // the cue of a quotation that stands on its own
+                }
+                if negated(text, toks, lo, c.tok) {
+                    continue;
+                }
+                let Some(content) = clause(text, toks, lo, hi, c) else {
+                    continue;
+                };
+                let span = Span {
+                    start: toks[content.start].start,
+                    end: toks[content.end - 1].end,
+                };
+                match known {
+                    Some(s) => stmts[s].content = Some(span),
+                    None => {
+                        stmts.push(Stmt {
+                            para: p,
+                            sent: sent.clone(),
+                            cue: Some(c),
+                            parts: Vec::new(),
+                            quote_tok: None,
+                            content: Some(span),
+                        });
+                        existing.insert((p, c.tok), stmts.len() - 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation
+/// excluded), or None when the cue reports no clause.
+fn clause(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    c: CueHit,
+) -> Option<std::ops::Range<usize>> {
+    let after = c.tok + c.len;
+    let words = |r: &std::ops::Range<usize>| toks[r.clone()].iter().filter(|t| t.kind != Tok::Punct).count();
+    let comma_before = |i: usize| i > lo && toks[i - 1].text(text) == ",";
+    if c.kind == CueKind::According {
+        // According to X, CLAUSE / CLAUSE, according to X
+        let starts = c.tok == lo || (c.tok == lo + 1 && toks[lo].kind == Tok::Word);
+        if starts {
+            let comma = (after..hi).find(|&i| toks[i].text(text) == ",")?;
+            let r = comma + 1..hi;
+            return (words(&r) >= 3).then_some(r);
+        }
+        if comma_before(c.tok) {
+            let r = lo..c.tok - 1;
+            return (words(&r) >= 3).then_some(r);
+        }
+        return None;
+    }
+    // The speaker before the cue (skipping "also", "had"): CLAUSE, SPEAKER CUE.
+    let tail = hi.saturating_sub(after);
+    let no_clause_after = tail <= 8 && !toks[after..hi].iter().any(|t| is_clause_word(text, t));
+    if no_clause_after {
+        // Find the comma that ends the clause before the speaker (or before the inverted cue).
+        let mut m = c.tok;
+        while m > lo && toks[m - 1].kind == Tok::Word && m + 8 > c.tok && toks[m - 1].text(text) != "," {
+            m -= 1;
+        }
+        if comma_before(m) && m > lo + 3 {
+            let r = lo..m - 1;
+            if toks[r.clone()].iter().all(|t| !matches!(t.kind, Tok::Quote(_))) || words(&r) >= 3 {
+                return (words(&r) >= 3).then_some(r);
+            }
+        }
+        if tail == 0 {
+            return None;
+        }
+    }
+    // SPEAKER CUE [OBJECT] [that] CLAUSE
+    let mut start = after;
+    let lemma = c.lemma;
+    if matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise") {
+        // told reporters / told him / told CNN's Jake Tapper
+        let mut j = start;
+        while j < hi && j < start + 6 && crate::cues::mentionish(text, &toks[j]) && toks[j].text(text) != "," {
+            j += 1;
+        }
+        start = j;
+    }
+    // A "that" within a few adjunct words ("said on Sunday that …") opens the clause.
+    if let Some(t) = (start..hi.min(start + 10)).find(|&i| is_clause_word(text, &toks[i])) {
+        start = t + 1;
+    } else if start < hi && toks[start].text(text) == "," {
+        start += 1;
+    }
+    let r = start..hi;
+    if words(&r) < 3 {
+        return None;
+    }
+    Some(r)
 }

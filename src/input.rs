@@ -58,17 +58,26 @@ fn is_iso_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// "April 12 (UPI) --": the length of a dateline at the start of `line`.
+/// "April 12 (UPI) --", "LONDON, 14 June (Agency) --": the length of a dateline at the start
+/// of `line`.
 fn dateline_len(line: &str) -> Option<usize> {
-    let mut words = line.splitn(3, ' ');
-    let m = words.next()?;
-    month(m)?;
-    let day = words.next()?;
-    if !(1..=2).contains(&day.len()) || !day.bytes().all(|b| b.is_ascii_digit()) {
+    // An optional place in capitals, then a comma.
+    let mut rest = line;
+    if let Some(comma) = line.find(", ")
+        && comma <= 40
+        && line[..comma]
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+    {
+        rest = &line[comma + 2..];
+    }
+    let mut words = rest.splitn(3, ' ');
+    let (a, b) = (words.next()?, words.next()?);
+    let is_day = |d: &str| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit());
+    if !(month(a).is_some() && is_day(b) || is_day(a) && month(b).is_some()) {
         return None;
     }
-    let rest = words.next()?;
-    let rest = rest.strip_prefix('(')?;
+    let rest = words.next()?.strip_prefix('(')?;
     let close = rest.find(')')?;
     let after = rest[close + 1..].trim_start();
     let dash = ["--", "—", "–", "-"].iter().find(|d| after.starts_with(**d))?;
@@ -77,9 +86,17 @@ fn dateline_len(line: &str) -> Option<usize> {
 
 /// The ISO date a dateline names, in the year of `article_date`.
 pub(crate) fn dateline_date(dateline: &str, article_date: &str) -> Option<String> {
-    let mut w = dateline.split_whitespace();
-    let m = month(w.next()?)?;
-    let d: u32 = w.next()?.parse().ok()?;
+    let words: Vec<&str> = dateline
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    let (m, d) = words.windows(2).find_map(|w| {
+        let day = |s: &str| s.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+        match (month(w[0]), day(w[1]), day(w[0]), month(w[1])) {
+            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => Some((m, d)),
+            _ => None,
+        }
+    })?;
     Some(format!("{}-{m:02}-{d:02}", article_date.get(..4)?))
 }
 
@@ -96,6 +113,14 @@ mod tests {
         let dl = md.dateline.unwrap();
         assert_eq!(dl.text, "April 12 (UPI) --");
         assert_eq!(dateline_date(&dl.text, "2020-04-13").as_deref(), Some("2020-04-12"));
+    }
+
+    #[test]
+    fn dateline_with_a_place_and_day_first() {
+        let text = "Title\n\nLONDON, 14 June (Whosaid Wire) -- A ferry.";
+        let dl = metadata(text, None).dateline.unwrap();
+        assert_eq!(dl.text, "LONDON, 14 June (Whosaid Wire) --");
+        assert_eq!(dateline_date(&dl.text, "2020-01-01").as_deref(), Some("2020-06-14"));
     }
 
     #[test]

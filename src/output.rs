@@ -55,7 +55,8 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         para_toks.push(ParaTokens { toks, sents });
     }
 
-    let (stmts, info) = cues::link(text, &para_toks, &parts);
+    let (mut stmts, info) = cues::link(text, &para_toks, &parts);
+    cues::reported(text, &para_toks, &mut stmts, &info);
 
     // Which parts are speech.
     let mut non_speech = Vec::new();
@@ -83,7 +84,7 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
 
     // Speakers of the statements that govern speech, in document order.
     let live: Vec<usize> = (0..stmts.len())
-        .filter(|&s| stmts[s].parts.iter().any(|&k| speech[k]))
+        .filter(|&s| stmts[s].content.is_some() || stmts[s].parts.iter().any(|&k| speech[k]))
         .collect();
     let mut mentions: Vec<(usize, Mention)> = live
         .iter()
@@ -145,17 +146,22 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
 
     // Statements in document order.
     let mut quotes_out: Vec<Quote> = Vec::new();
-    let mut order: Vec<(usize, Option<usize>, usize)> = Vec::new(); // (position, stmt, part)
+    // (position, statement, quotation part or None for reported speech)
+    let mut order: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
     for (k, part) in parts.iter().enumerate() {
         if speech[k] {
-            order.push((part.inner.start, info[k].stmt, k));
+            order.push((part.inner.start, info[k].stmt, Some(k)));
+        }
+    }
+    for &s in &live {
+        if let Some(c) = stmts[s].content {
+            order.push((c.start, Some(s), None));
         }
     }
     order.sort();
     let mut number: std::collections::HashMap<usize, usize> = Default::default();
     let mut next_number = 0;
     for &(_, stmt, k) in &order {
-        let part = parts[k];
         let statement = match stmt {
             Some(s) => *number.entry(s).or_insert_with(|| {
                 next_number += 1;
@@ -172,23 +178,33 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
             end: c.end,
             lemma: c.lemma.to_string(),
         });
+        let (kind, span) = match k {
+            Some(k) => {
+                let kind = if info[k].direct {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                };
+                (kind, parts[k].inner)
+            }
+            None => (
+                QuoteKind::Indirect,
+                stmt.and_then(|s| stmts[s].content).expect("reported speech has content"),
+            ),
+        };
         if stmt.is_none() {
             flags.push(Flag {
                 kind: FlagKind::UnattributedQuote,
-                start: part.inner.start,
-                end: part.inner.end,
+                start: span.start,
+                end: span.end,
                 message: "a quotation that nothing attributes to anyone".into(),
             });
         }
         quotes_out.push(Quote {
-            kind: if info[k].direct {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Partial
-            },
-            text: text[part.inner.start..part.inner.end].to_string(),
-            start: part.inner.start,
-            end: part.inner.end,
+            kind,
+            text: text[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
             statement,
             speaker: stmt.and_then(|s| speaker_of[s].clone()),
             cue,

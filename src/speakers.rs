@@ -200,6 +200,17 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     while s > lo && np_token(text, &toks[s - 1]) {
         s -= 1;
     }
+    // "The transport secretary said": plain nouns between a determiner and the head.
+    if s < end && s > lo && plain_noun(text, &toks[s - 1]) {
+        let det = (lo.max(s.saturating_sub(3))..s)
+            .rev()
+            .find(|&d| is_det(&toks[d].text(text).to_lowercase()));
+        if let Some(d) = det
+            && toks[d + 1..s].iter().all(|t| plain_noun(text, t))
+        {
+            s = d;
+        }
+    }
     if s == end && end >= lo + 2 && plain_noun(text, &toks[end - 1]) {
         // "the authors said", "the newspaper admitted": a plain noun closing a phrase that
         // a determiner opens.
@@ -266,12 +277,16 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
             }
             b += 1;
         }
+        let name_run = b > a
+            && b - a <= 5
+            && toks[a..b].iter().all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)));
         if b > a
             && toks[a].kind == Tok::Word
-            && matches!(
-                toks[a].text(text).to_lowercase().as_str(),
-                "a" | "an" | "the" | "who" | "his" | "her" | "their"
-            )
+            && (name_run
+                || matches!(
+                    toks[a].text(text).to_lowercase().as_str(),
+                    "a" | "an" | "the" | "who" | "his" | "her" | "their"
+                ))
         {
             appos = Some((a, b));
         }
@@ -316,6 +331,19 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
         pronoun: false,
     };
     let det = first.text(text).to_lowercase();
+    // "Her editor, James Whitfield, said": the role first, the name in apposition.
+    if !is_capitalized(lw)
+        && let Some(a) = appos.filter(|a| {
+            !a.is_empty() && a.len() <= 5 && a.iter().all(|t| is_capitalized(t.text(text)))
+        })
+        && let Some(mut named) = build(text, a, None)
+        && named.kind == EntityKind::Person
+    {
+        named.start = first.start;
+        named.end = a[a.len() - 1].end;
+        named.role = Some(words_text(text, strip_det(text, toks)));
+        return Some(named);
+    }
     if !is_capitalized(lw) {
         // A role or a document: "a senior official", "the spokesman", "the agreement".
         if lx.documents.contains(llower.as_str()) {
@@ -335,6 +363,13 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
                 EntityKind::Person
             };
             mention.role = Some(words_text(text, strip_det(text, toks)));
+            mention.gender = if llower.ends_with("woman") || llower.ends_with("women") {
+                Gender::Female
+            } else if llower.ends_with("man") {
+                Gender::Male
+            } else {
+                Gender::Unknown
+            };
         } else if toks.len() >= 2 && is_det(&det) {
             // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
             mention.kind = if matches!(det.as_str(), "a" | "an" | "one" | "another") {
