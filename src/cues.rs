@@ -31,6 +31,8 @@ pub(crate) enum CueKind {
 /// A cue found in a paragraph's tokens.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CueHit {
+    /// A verb of saying (or a colon, dash, "according to"), not of belief or stance.
+    pub speech: bool,
     /// Index of its first token in the paragraph's tokens.
     pub tok: usize,
     /// Number of tokens.
@@ -68,7 +70,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 .filter(|n| n.kind == Tok::Word)
                 .map(|n| n.text(text).to_lowercase());
             if let Some(f) = lx.verb(&lower, next.as_deref())
-                && !(is_capitalized(w) && i > lo && f.lemma != "according to")
+                && !(is_capitalized(w) && f.lemma != "according to")
                 && verb_in_context(text, toks, lo, i, f.lemma)
             {
                 let end_tok = i + f.words - 1;
@@ -78,6 +80,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                     CueKind::Verb
                 };
                 out.push(CueHit {
+                    speech: f.speech,
                     tok: i,
                     len: f.words,
                     lemma: f.lemma,
@@ -95,6 +98,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 || i + 1 == hi;
             if !after_verb && quote_follows && i > lo {
                 out.push(CueHit {
+                    speech: true,
                     tok: i,
                     len: 1,
                     lemma: ":",
@@ -374,7 +378,7 @@ pub(crate) fn link(
                 .max_by_key(|&j| info[j].tok)
                 .and_then(|j| info[j].stmt);
             let prev_sentence_cue = (si > 0)
-                .then(|| sent_cues[si - 1].last().copied())
+                .then(|| sent_cues[si - 1].iter().rev().find(|c| c.speech).copied())
                 .flatten();
             let after = (0..parts.len())
                 .filter(|&j| parts[j].para == p && info[j].tok > qi && info[j].stmt.is_some())
@@ -395,7 +399,7 @@ pub(crate) fn link(
             let cues = sent_cues.last()?;
             let c = *cues.last()?;
             let ends_colon = toks[s.end - 1].text(text) == ":";
-            (ends_colon || c.kind == CueKind::Verb).then(|| (c, s.clone()))
+            (ends_colon || (c.kind == CueKind::Verb && c.speech)).then(|| (c, s.clone()))
         });
         let last_linked = (0..parts.len())
             .filter(|&j| parts[j].para == p && info[j].stmt.is_some())
@@ -426,7 +430,7 @@ fn inverts(lemma: &str) -> bool {
 
 /// Pattern 1: a cue after the quotation with only a speaker mention between them.
 fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<CueHit> {
-    let c = cues.iter().find(|c| c.tok > qi)?;
+    let c = cues.iter().find(|c| c.tok > qi && c.speech)?;
     let between: Vec<&Token> = toks[qi + 1..c.tok]
         .iter()
         .filter(|t| t.text(text) != ",")
@@ -472,6 +476,7 @@ fn pick_cue(
             }) && qi + 2 < sent.end
         })
         .map(|d| CueHit {
+            speech: true,
             tok: qi + 1,
             len: 1,
             lemma: "—",
@@ -479,8 +484,8 @@ fn pick_cue(
             start: d.start,
             end: d.end,
         });
-    let before = cues.iter().rev().find(|c| c.tok < qi).copied();
-    let later = cues.iter().find(|c| c.tok > qi).copied();
+    let before = cues.iter().rev().find(|c| c.tok < qi && c.speech).copied();
+    let later = cues.iter().find(|c| c.tok > qi && c.speech).copied();
     let pick = if opens {
         after.or(dash).or(before).or(later)
     } else {
@@ -497,7 +502,7 @@ fn pick_cue(
 
 /// “Q?” Trump asked. — a quotation-only sentence whose speaker and cue open the next one.
 fn cue_opening(text: &str, toks: &[Token], sent: &std::ops::Range<usize>, cues: &[CueHit]) -> Option<CueHit> {
-    let c = cues.first()?;
+    let c = cues.first().filter(|c| c.speech)?;
     let first = toks.get(sent.start)?;
     if first.kind != Tok::Word || c.kind != CueKind::Verb || c.tok - sent.start > 8 || c.tok == sent.start {
         return None;
@@ -530,6 +535,49 @@ fn negated(text: &str, toks: &[Token], lo: usize, cue: usize) -> bool {
         i -= 1;
     }
     false
+}
+
+/// Whether a cue word that could be a noun ("comments", "support", "post") stands where a
+/// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
+/// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
+fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
+    let form = text[c.start..c.end].to_lowercase();
+    let lemma = c.lemma;
+    let base = form == lemma;
+    let third = form.len() == lemma.len() + 1 && form.ends_with('s') && form.starts_with(lemma)
+        || form == format!("{lemma}es")
+        || (lemma.ends_with('y') && form == format!("{}ies", &lemma[..lemma.len() - 1]));
+    if !(base || third) || c.kind != CueKind::Verb {
+        return true;
+    }
+    let mut i = c.tok;
+    while i > lo && is_aux(toks[i - 1].text(text)) {
+        i -= 1;
+    }
+    if i < c.tok {
+        return true; // "will support", "also says"
+    }
+    let Some(prev) = (i > lo).then(|| toks[i - 1]) else {
+        return false;
+    };
+    let w = prev.text(text);
+    let lower = w.to_lowercase();
+    if prev.kind != Tok::Word {
+        return matches!(w, ")");
+    }
+    if is_modifier(&lower) && !LEXICON.roles.contains_key(lower.as_str()) {
+        return false; // "his personal blog", "work-related emails"
+    }
+    if base {
+        // "officials say", "they support", "polls show"
+        matches!(lower.as_str(), "i" | "we" | "they" | "you")
+            || (lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("’s") && !lower.ends_with("'s"))
+    } else {
+        LEXICON.pronouns.contains_key(lower.as_str())
+            || is_capitalized(w)
+            || LEXICON.roles.contains_key(lower.as_str())
+            || LEXICON.documents.contains(lower.as_str())
+    }
 }
 
 fn is_clause_word(text: &str, t: &Token) -> bool {
@@ -574,7 +622,7 @@ pub(crate) fn reported(
                 {
                     continue; // the cue of a quotation that stands on its own
                 }
-                if negated(text, toks, lo, c.tok) {
+                if negated(text, toks, lo, c.tok) || (known.is_none() && !verb_position(text, toks, lo, c)) {
                     continue;
                 }
                 let Some(content) = clause(text, toks, lo, hi, c) else {

@@ -41,6 +41,8 @@ impl Gender {
 pub(crate) struct VerbForm {
     pub lemma: &'static str,
     pub words: usize,
+    /// A verb of saying (reporting_verbs.txt), not of belief or stance (attitude_verbs.txt).
+    pub speech: bool,
 }
 
 pub(crate) struct Lexicon {
@@ -68,7 +70,9 @@ pub(crate) struct ChannelEntry {
 }
 
 /// Second words that make a two-word reporting verb in `reporting_verbs.txt`.
-const PARTICLES: [&str; 7] = ["on", "out", "to", "up", "in", "back", "credit"];
+const PARTICLES: [&str; 10] = [
+    "on", "out", "to", "up", "in", "back", "credit", "for", "of", "about",
+];
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
@@ -76,7 +80,9 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut verbs = HashMap::new();
         let mut verb_heads = HashSet::new();
-        for line in lines(include_str!("lexicon/reporting_verbs.txt")) {
+        let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
+        let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
+        for (line, speech) in speech_lines.chain(attitude_lines) {
             // Forms are separated by spaces, but a form may itself have two words: forms of
             // a multi-word lemma have as many words as the lemma.
             let words: Vec<&str> = line.split_whitespace().collect();
@@ -97,6 +103,7 @@ impl Lexicon {
                 verbs.entry(form).or_insert(VerbForm {
                     lemma,
                     words: lemma_words,
+                    speech,
                 });
             }
         }

@@ -106,6 +106,13 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
     let only: Vec<Mention> = mentions.iter().map(|(_, m)| m.clone()).collect();
     let (resolved, mut entities) = speakers::resolve(&only, &candidates, para_start);
     let mut speaker_of: Vec<Option<SpeakerRef>> = vec![None; stmts.len()];
+    // Reported speech needs a speaker: a clause after a cue that nobody utters is not one.
+    let live: Vec<usize> = live
+        .into_iter()
+        .filter(|&s| {
+            stmts[s].parts.iter().any(|&k| speech[k]) || mentions.iter().any(|(m, _)| *m == s)
+        })
+        .collect();
     for ((s, m), r) in mentions.iter().zip(&resolved) {
         speaker_of[*s] = Some(SpeakerRef {
             text: text[m.start..m.end].to_string(),
