@@ -616,7 +616,12 @@ pub(crate) fn reported(
                 if c.kind == CueKind::Colon || c.kind == CueKind::Dash {
                     continue;
                 }
-                let known = existing.get(&(p, c.tok)).copied();
+                // A statement made only to carry an attribution to the next paragraph is
+                // not yet evidence that this word is a verb.
+                let known = existing
+                    .get(&(p, c.tok))
+                    .copied()
+                    .filter(|&s| !stmts[s].parts.is_empty());
                 if let Some(s) = known
                     && stmts[s].parts.iter().any(|&k| info[k].direct)
                 {
@@ -632,7 +637,7 @@ pub(crate) fn reported(
                     start: toks[content.start].start,
                     end: toks[content.end - 1].end,
                 };
-                match known {
+                match existing.get(&(p, c.tok)).copied() {
                     Some(s) => stmts[s].content = Some(span),
                     None => {
                         stmts.push(Stmt {
@@ -677,22 +682,43 @@ fn clause(
         }
         return None;
     }
-    // The speaker before the cue (skipping "also", "had"): CLAUSE, SPEAKER CUE.
-    let tail = hi.saturating_sub(after);
-    let no_clause_after = tail <= 8 && !toks[after..hi].iter().any(|t| is_clause_word(text, t));
-    if no_clause_after {
-        // Find the comma that ends the clause before the speaker (or before the inverted cue).
-        let mut m = c.tok;
-        while m > lo && toks[m - 1].kind == Tok::Word && m + 8 > c.tok && toks[m - 1].text(text) != "," {
-            m -= 1;
-        }
-        if comma_before(m) && m > lo + 3 {
-            let r = lo..m - 1;
-            if toks[r.clone()].iter().all(|t| !matches!(t.kind, Tok::Quote(_))) || words(&r) >= 3 {
-                return (words(&r) >= 3).then_some(r);
+    // A passive ("will be offered", "was told") reports nothing of its subject's.
+    let mut b = c.tok;
+    while b > lo && is_aux(toks[b - 1].text(text)) {
+        b -= 1;
+    }
+    if b > lo
+        && matches!(
+            toks[b - 1].text(text).to_lowercase().as_str(),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
+        )
+    {
+        return None;
+    }
+    // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
+    let tail_is_adjunct = toks[after..hi].len() <= 6
+        && toks.get(after).is_none_or(|t| {
+            matches!(
+                t.text(text).to_lowercase().as_str(),
+                "on" | "in" | "at" | "during" | "last" | "late" | "early" | "this" | "," | "yesterday"
+                    | "today" | "tuesday" | "monday" | "wednesday" | "thursday" | "friday"
+                    | "saturday" | "sunday" | "earlier" | "later" | "recently" | "via" | "through"
+            )
+        });
+    let inverted_tail = toks[after..hi].len() <= 8 && toks[after..hi].iter().all(|t| crate::cues::mentionish(text, t));
+    if tail_is_adjunct || (b > lo && toks[b - 1].text(text) == "," && inverted_tail) {
+        // The comma that ends the clause: before the speaker, or right before the cue.
+        let mut m = b;
+        if toks[m - 1].text(text) != "," {
+            while m > lo && m + 10 > b && crate::cues::mentionish(text, &toks[m - 1]) && toks[m - 1].text(text) != "," {
+                m -= 1;
             }
         }
-        if tail == 0 {
+        if comma_before(m) && m > lo + 2 {
+            let r = lo..m - 1;
+            return (words(&r) >= 3).then_some(r);
+        }
+        if toks[after..hi].is_empty() || tail_is_adjunct {
             return None;
         }
     }
@@ -714,7 +740,16 @@ fn clause(
         start += 1;
     }
     let r = start..hi;
-    if words(&r) < 3 {
+    if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[start].text(text))) {
+        return None;
+    }
+    // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
+    if !matches!(lemma, "talk about" | "speak of" | "refer to" | "point to" | "call for" | "call on" | "vote for")
+        && matches!(
+            toks[start].text(text).to_lowercase().as_str(),
+            "on" | "in" | "at" | "to" | "with" | "for" | "from" | "by" | "during" | "after" | "before" | "since" | "until" | "into" | "over"
+        )
+    {
         return None;
     }
     Some(r)

@@ -70,7 +70,7 @@ fn np_token(text: &str, t: &Token) -> bool {
     }
     let lower = w.to_lowercase();
     let lx = &*LEXICON;
-    (is_capitalized(w) && !lx.verbs.contains_key(lower.as_str()))
+    is_capitalized(w)
         || lx.roles.contains_key(lower.as_str())
         || lx.documents.contains(lower.as_str())
         || is_modifier(&lower)
@@ -148,7 +148,13 @@ pub(crate) fn for_cue(
                 Some(q) => (sent.start, q),
                 None => (sent.start, sent.end),
             };
-            left(text, toks, lo.max(sent.start), c.tok).or_else(|| right(text, toks, after, hi))
+            // The speaker after the verb only in inverted order (“…,” said Smith; "…, said
+            // Smith."); elsewhere what follows the verb is its object.
+            let inverted = b == sent.start
+                || matches!(toks[b - 1].kind, Tok::Quote(_))
+                || matches!(toks[b - 1].text(text), "," | ")" | "—" | "--");
+            left(text, toks, lo.max(sent.start), c.tok)
+                .or_else(|| inverted.then(|| right(text, toks, after, hi)).flatten())
         }
     }
 }
@@ -225,6 +231,22 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             s = d;
         }
     }
+    // "a spokeswoman for the operator", "an official with the ministry": the head is the
+    // role before the preposition.
+    if s > lo + 1 && s < end && matches!(toks[s - 1].text(text), "for" | "of" | "with" | "at" | "from") {
+        let mut h = s - 1;
+        while h > lo && (np_token(text, &toks[h - 1]) || plain_noun(text, &toks[h - 1])) && s - h < 6 {
+            h -= 1;
+        }
+        let head = toks[s - 2].text(text).to_lowercase();
+        if h < s - 1 && LEXICON.roles.contains_key(head.as_str()) {
+            if let Some(mut m) = build(text, &toks[h..s - 1], None) {
+                m.end = toks[end - 1].end;
+                m.role = Some(words_text(text, strip_det(text, &toks[h..end])));
+                return Some(m);
+            }
+        }
+    }
     while s < end && is_starter(toks[s].text(text)) {
         s += 1;
     }
@@ -254,7 +276,11 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     while e < hi
         && (np_token(text, &toks[e])
             || (plain_noun(text, &toks[e])
-                && ((e > from && is_det(&toks[e - 1].text(text).to_lowercase()))
+                && ((e > from
+                    && (is_det(&toks[e - 1].text(text).to_lowercase())
+                        || (e > from + 1
+                            && plain_noun(text, &toks[e - 1])
+                            && is_det(&toks[e - 2].text(text).to_lowercase()))))
                     || leads_to_name(e))))
     {
         e += 1;
@@ -949,7 +975,7 @@ pub(crate) fn resolve(
         }
         if let Some(e) = entity {
             match ents[e].kind {
-                EntityKind::Person => person_trail.push((m.start, e)),
+                EntityKind::Person | EntityKind::Anonymous => person_trail.push((m.start, e)),
                 EntityKind::Organization => org_trail.push((m.start, e)),
                 _ => {}
             }
