@@ -124,6 +124,10 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         }
         // "Trump’s call for", "the campaign's statement"
         Some(p) if p.ends_with("’s") || p.ends_with("'s") => return false,
+        // "of continuing raids": a gerund after a preposition
+        Some("of" | "for" | "about" | "without" | "by") if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" => {
+            return false;
+        }
         // "that said, ..." at the start of a sentence
         Some("that") if i == lo + 1 && lemma == "say" => return false,
         _ => {}
@@ -149,6 +153,27 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
         Tok::Punct => matches!(t.text(text), "," | "-" | "(" | ")"),
         Tok::Quote(_) => false,
     }
+}
+
+/// A lower-case word that can close a noun phrase after a determiner ("the authors").
+pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_capitalized(w)
+        && !LEXICON.verbs.contains_key(lower.as_str())
+        && !matches!(
+            lower.as_str(),
+            "that" | "who" | "which" | "was" | "is" | "are" | "were" | "be" | "been" | "has"
+                | "had" | "have" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
+                | "as" | "but" | "or" | "not" | "if" | "when" | "while" | "also" | "would"
+                | "will" | "could" | "should" | "can" | "did" | "does" | "do" | "about" | "after"
+                | "before" | "than" | "then" | "so" | "because" | "into" | "over" | "under"
+        )
+        && !lower.ends_with("ly")
 }
 
 /// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
@@ -696,8 +721,8 @@ fn clause(
         return None;
     }
     // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
-    let tail_is_adjunct = toks[after..hi].len() <= 6
-        && toks.get(after).is_none_or(|t| {
+    let tail_is_adjunct = toks[after.min(hi)..hi].len() <= 6
+        && toks[after.min(hi)..hi].first().is_none_or(|t| {
             matches!(
                 t.text(text).to_lowercase().as_str(),
                 "on" | "in" | "at" | "during" | "last" | "late" | "early" | "this" | "," | "yesterday"
@@ -705,12 +730,17 @@ fn clause(
                     | "saturday" | "sunday" | "earlier" | "later" | "recently" | "via" | "through"
             )
         });
-    let inverted_tail = toks[after..hi].len() <= 8 && toks[after..hi].iter().all(|t| crate::cues::mentionish(text, t));
+    let tail = &toks[after.min(hi)..hi];
+    let inverted_tail = tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t));
     if tail_is_adjunct || (b > lo && toks[b - 1].text(text) == "," && inverted_tail) {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let mut m = b;
         if toks[m - 1].text(text) != "," {
-            while m > lo && m + 10 > b && crate::cues::mentionish(text, &toks[m - 1]) && toks[m - 1].text(text) != "," {
+            while m > lo
+                && m + 10 > b
+                && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
+                && toks[m - 1].text(text) != ","
+            {
                 m -= 1;
             }
         }
@@ -718,13 +748,16 @@ fn clause(
             let r = lo..m - 1;
             return (words(&r) >= 3).then_some(r);
         }
-        if toks[after..hi].is_empty() || tail_is_adjunct {
+        if tail.is_empty() || tail_is_adjunct {
             return None;
         }
     }
     // SPEAKER CUE [OBJECT] [that] CLAUSE
     let mut start = after;
     let lemma = c.lemma;
+    if lemma == "speak" {
+        return None; // "spoke to reporters", "spoke at length about": no clause
+    }
     if matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise") {
         // told reporters / told him / told CNN's Jake Tapper
         let mut j = start;
@@ -739,7 +772,16 @@ fn clause(
     } else if start < hi && toks[start].text(text) == "," {
         start += 1;
     }
-    let r = start..hi;
+    // The clause ends at a dash or semicolon: what follows is an aside, often with an
+    // attribution of its own ("… drone attacks -- accusations the United States had said
+    // were groundless").
+    let end = (start..hi)
+        .find(|&i| matches!(toks[i].text(text), "--" | "—" | ";"))
+        .unwrap_or(hi);
+    let r = start..end;
+    if start >= end {
+        return None;
+    }
     if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[start].text(text))) {
         return None;
     }

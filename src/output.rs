@@ -57,6 +57,11 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
 
     let (mut stmts, info) = cues::link(text, &para_toks, &parts);
     cues::reported(text, &para_toks, &mut stmts, &info);
+    // A photo caption (the paragraph holding the photo credit) states nothing.
+    if let Some(credit) = &metadata.photo_credit {
+        let caption = paras.partition_point(|p| p.start <= credit.start).saturating_sub(1);
+        stmts.retain(|s| s.para != caption || !s.parts.is_empty());
+    }
 
     // Which parts are speech.
     let mut non_speech = Vec::new();

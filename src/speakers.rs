@@ -10,7 +10,7 @@
 //! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
 //! entity with that role. Every resolved mention joins an entity of `speakers[]`.
 
-use crate::cues::{CueHit, CueKind, find_in, is_aux, is_modifier};
+use crate::cues::{CueHit, CueKind, find_in, is_aux, is_modifier, plain_noun};
 use crate::lexicon::{Gender, LEXICON};
 use crate::model::{EntityKind, Span};
 use crate::segment::{Tok, Token, is_capitalized};
@@ -71,6 +71,7 @@ fn np_token(text: &str, t: &Token) -> bool {
     let lower = w.to_lowercase();
     let lx = &*LEXICON;
     is_capitalized(w)
+        || ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
         || lx.roles.contains_key(lower.as_str())
         || lx.documents.contains(lower.as_str())
         || is_modifier(&lower)
@@ -378,9 +379,12 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
             let org_like = matches!(
                 llower.as_str(),
                 "campaign" | "police" | "members" | "leaders" | "supporters" | "critics"
-            );
+            ) || org_noun(&llower);
             let definite = matches!(det.as_str(), "the" | "his" | "her" | "their" | "its")
-                || toks.iter().any(|t| is_capitalized(t.text(text)));
+                || toks[1..].iter().any(|t| {
+                    let w = t.text(text);
+                    is_capitalized(w) || w.ends_with("’s") || w.ends_with("'s")
+                });
             mention.kind = if org_like {
                 EntityKind::Organization
             } else if anon || !definite {
@@ -396,6 +400,9 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
             } else {
                 Gender::Unknown
             };
+        } else if org_noun(&llower) {
+            // "the transport department", "the company"
+            mention.kind = EntityKind::Organization;
         } else if toks.len() >= 2 && is_det(&det) {
             // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
             mention.kind = if matches!(det.as_str(), "a" | "an" | "one" | "another") {
@@ -421,6 +428,10 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
         } else {
             break;
         }
+    }
+    // "The Taliban": the article is not part of the name.
+    if s < toks.len() && toks[s].text(text) == "The" && toks.len() - s > 1 {
+        s += 1;
     }
     let run = &toks[s..];
     // Titles at the front of the run are the role's, not the name's.
@@ -486,33 +497,32 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
     Some(mention)
 }
 
+/// A lower-case head that names an organisation: an organisation head word of the lexicon
+/// written in lower case ("the department"), or a common noun for a body.
+fn org_noun(lower: &str) -> bool {
+    let mut cap = String::with_capacity(lower.len());
+    let mut chars = lower.chars();
+    if let Some(f) = chars.next() {
+        cap.extend(f.to_uppercase());
+        cap.push_str(chars.as_str());
+    }
+    LEXICON.organizations.contains(cap.as_str())
+        || matches!(
+            lower,
+            "company" | "firm" | "government" | "newspaper" | "paper" | "network" | "operator"
+                | "group" | "organization" | "organisation" | "administration" | "agency"
+                | "ministry" | "department" | "committee" | "council" | "court" | "party"
+                | "union" | "bank" | "airline" | "team" | "club" | "school" | "university"
+                | "hospital" | "office" | "board" | "commission" | "regime" | "military"
+        )
+}
+
 fn is_det(lower: &str) -> bool {
     matches!(
         lower,
         "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "our" | "some"
             | "many" | "several" | "two" | "three" | "other" | "both"
     )
-}
-
-/// A lower-case word that can close a noun phrase after a determiner ("the authors").
-fn plain_noun(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word {
-        return false;
-    }
-    let w = t.text(text);
-    let lower = w.to_lowercase();
-    w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !is_capitalized(w)
-        && !LEXICON.verbs.contains_key(lower.as_str())
-        && !matches!(
-            lower.as_str(),
-            "that" | "who" | "which" | "was" | "is" | "are" | "were" | "be" | "been" | "has"
-                | "had" | "have" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
-                | "as" | "but" | "or" | "not" | "if" | "when" | "while" | "also" | "would"
-                | "will" | "could" | "should" | "can" | "did" | "does" | "do" | "about" | "after"
-                | "before" | "than" | "then" | "so" | "because" | "into" | "over" | "under"
-        )
-        && !lower.ends_with("ly")
 }
 
 /// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
