@@ -46,7 +46,12 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The channel stated in `region` of `text`, outside the `skip` spans (quotations).
-pub(crate) fn find(text: &str, region: Span, skip: &[Span], cue_lemma: Option<&str>) -> Option<Channel> {
+pub(crate) fn find(
+    text: &str,
+    region: Span,
+    skip: &[Span],
+    cue_lemma: Option<&str>,
+) -> Option<Channel> {
     let hay = &text[region.start..region.end];
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
     for m in PHRASES.find_iter(hay) {
@@ -108,7 +113,12 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// The time words in `region`, outside `skip`: "on Sunday", "late Sunday", "last week".
-pub(crate) fn time(text: &str, region: Span, skip: &[Span], article_date: Option<&str>) -> Option<Time> {
+pub(crate) fn time(
+    text: &str,
+    region: Span,
+    skip: &[Span],
+    article_date: Option<&str>,
+) -> Option<Time> {
     let hay = &text[region.start..region.end];
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
     let mut best: Option<(usize, usize, Option<usize>)> = None;
@@ -135,7 +145,14 @@ pub(crate) fn time(text: &str, region: Span, skip: &[Span], article_date: Option
             }
         }
     }
-    for phrase in ["last week", "this week", "last month", "earlier this month", "over the weekend", "recently"] {
+    for phrase in [
+        "last week",
+        "this week",
+        "last month",
+        "earlier this month",
+        "over the weekend",
+        "recently",
+    ] {
         if let Some(i) = hay.find(phrase) {
             let s = region.start + i;
             let e = s + phrase.len();
@@ -207,14 +224,26 @@ mod tests {
     fn channel_phrases_and_outlets() {
         let t = "he announced via Twitter on Sunday";
         let c = find(t, all(t), &[], None).unwrap();
-        assert_eq!((c.kind, c.platform.as_deref()), (ChannelKind::SocialMedia, Some("twitter")));
+        assert_eq!(
+            (c.kind, c.platform.as_deref()),
+            (ChannelKind::SocialMedia, Some("twitter"))
+        );
         let t = "she told CNN on Monday";
         let c = find(t, all(t), &[], None).unwrap();
-        assert_eq!((c.kind, c.outlet.as_deref()), (ChannelKind::Interview, Some("CNN")));
+        assert_eq!(
+            (c.kind, c.outlet.as_deref()),
+            (ChannelKind::Interview, Some("CNN"))
+        );
         let t = "he said at a news conference";
-        assert_eq!(find(t, all(t), &[], None).unwrap().kind, ChannelKind::PressConference);
+        assert_eq!(
+            find(t, all(t), &[], None).unwrap().kind,
+            ChannelKind::PressConference
+        );
         let t = "he said in a statement";
-        assert_eq!(find(t, all(t), &[], None).unwrap().kind, ChannelKind::Statement);
+        assert_eq!(
+            find(t, all(t), &[], None).unwrap().kind,
+            ChannelKind::Statement
+        );
         let t = "privately, he said";
         assert!(find(t, all(t), &[], None).is_none());
     }
@@ -222,9 +251,18 @@ mod tests {
     #[test]
     fn weekday_resolves_against_the_article_date() {
         // 2020-04-12 was a Sunday.
-        assert_eq!(resolve_weekday("2020-04-12", 6).as_deref(), Some("2020-04-12"));
-        assert_eq!(resolve_weekday("2020-04-13", 6).as_deref(), Some("2020-04-12"));
-        assert_eq!(resolve_weekday("2020-04-13", 2).as_deref(), Some("2020-04-08"));
+        assert_eq!(
+            resolve_weekday("2020-04-12", 6).as_deref(),
+            Some("2020-04-12")
+        );
+        assert_eq!(
+            resolve_weekday("2020-04-13", 6).as_deref(),
+            Some("2020-04-12")
+        );
+        assert_eq!(
+            resolve_weekday("2020-04-13", 2).as_deref(),
+            Some("2020-04-08")
+        );
         let t = "said late Sunday, who";
         let tm = time(t, all(t), &[], Some("2020-04-12")).unwrap();
         assert_eq!(tm.text, "late Sunday");

@@ -47,11 +47,44 @@ pub(crate) struct CueHit {
 pub(crate) fn is_aux(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "has" | "had" | "have" | "also" | "later" | "previously" | "then" | "again" | "once"
-            | "recently" | "reportedly" | "would" | "will" | "could" | "might" | "may" | "did"
-            | "does" | "do" | "not" | "never" | "earlier" | "first" | "often" | "repeatedly"
-            | "always" | "just" | "already" | "still" | "further" | "simply" | "only" | "himself"
-            | "herself" | "themselves" | "itself" | "quickly" | "also,"
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "previously"
+            | "then"
+            | "again"
+            | "once"
+            | "recently"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "may"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "never"
+            | "earlier"
+            | "first"
+            | "often"
+            | "repeatedly"
+            | "always"
+            | "just"
+            | "already"
+            | "still"
+            | "further"
+            | "simply"
+            | "only"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "itself"
+            | "quickly"
+            | "also,"
     ) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
 }
 
@@ -94,7 +127,9 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         } else if t.kind == Tok::Punct && t.text(text) == ":" {
             // "X said:" is the verb's; "X: “…”" (no verb before) makes the colon the cue.
             let after_verb = out.last().is_some_and(|c| c.tok + c.len + 3 > i);
-            let quote_follows = toks.get(i + 1).is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
+            let quote_follows = toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
                 || i + 1 == hi;
             if !after_verb && quote_follows && i > lo {
                 out.push(CueHit {
@@ -125,7 +160,9 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         // "Trump’s call for", "the campaign's statement"
         Some(p) if p.ends_with("’s") || p.ends_with("'s") => return false,
         // "of continuing raids": a gerund after a preposition
-        Some("of" | "for" | "about" | "without" | "by") if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" => {
+        Some("of" | "for" | "about" | "without" | "by")
+            if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" =>
+        {
             return false;
         }
         // "that said, ..." at the start of a sentence
@@ -167,11 +204,52 @@ pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
         && !LEXICON.verbs.contains_key(lower.as_str())
         && !matches!(
             lower.as_str(),
-            "that" | "who" | "which" | "was" | "is" | "are" | "were" | "be" | "been" | "has"
-                | "had" | "have" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
-                | "as" | "but" | "or" | "not" | "if" | "when" | "while" | "also" | "would"
-                | "will" | "could" | "should" | "can" | "did" | "does" | "do" | "about" | "after"
-                | "before" | "than" | "then" | "so" | "because" | "into" | "over" | "under"
+            "that"
+                | "who"
+                | "which"
+                | "was"
+                | "is"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "had"
+                | "have"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "as"
+                | "but"
+                | "or"
+                | "not"
+                | "if"
+                | "when"
+                | "while"
+                | "also"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+                | "about"
+                | "after"
+                | "before"
+                | "than"
+                | "then"
+                | "so"
+                | "because"
+                | "into"
+                | "over"
+                | "under"
         )
         && !lower.ends_with("ly")
 }
@@ -181,13 +259,58 @@ pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
 pub(crate) fn is_modifier(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many"
-            | "his" | "her" | "their" | "its" | "our" | "of" | "and" | "for" | "former"
-            | "senior" | "top" | "chief" | "deputy" | "acting" | "special" | "longtime"
-            | "veteran" | "then" | "leading" | "prominent" | "unnamed" | "anonymous" | "state"
-            | "federal" | "press" | "communications" | "campaign" | "white" | "house" | "u.s."
-            | "other" | "both" | "close" | "familiar" | "with" | "matter" | "independent"
-            | "republican" | "democratic" | "presidential" | "vice" | "general"
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "of"
+            | "and"
+            | "for"
+            | "former"
+            | "senior"
+            | "top"
+            | "chief"
+            | "deputy"
+            | "acting"
+            | "special"
+            | "longtime"
+            | "veteran"
+            | "then"
+            | "leading"
+            | "prominent"
+            | "unnamed"
+            | "anonymous"
+            | "state"
+            | "federal"
+            | "press"
+            | "communications"
+            | "campaign"
+            | "white"
+            | "house"
+            | "u.s."
+            | "other"
+            | "both"
+            | "close"
+            | "familiar"
+            | "with"
+            | "matter"
+            | "independent"
+            | "republican"
+            | "democratic"
+            | "presidential"
+            | "vice"
+            | "general"
     ) || ["al", "ic", "ive", "ary", "ior", "ern", "ian", "ese", "ish"]
         .iter()
         .any(|s| lower.len() > 4 && lower.ends_with(s))
@@ -216,15 +339,18 @@ mod tests {
 
     #[test]
     fn reporting_verbs_with_lemmas() {
-        assert_eq!(cues("Smith said he went on to say it"), [
-            ("say", CueKind::Verb),
-            ("go on", CueKind::Verb),
-            ("say", CueKind::Verb)
-        ]);
-        assert_eq!(cues("According to the ministry, 100 left"), [(
-            "according to",
-            CueKind::According
-        )]);
+        assert_eq!(
+            cues("Smith said he went on to say it"),
+            [
+                ("say", CueKind::Verb),
+                ("go on", CueKind::Verb),
+                ("say", CueKind::Verb)
+            ]
+        );
+        assert_eq!(
+            cues("According to the ministry, 100 left"),
+            [("according to", CueKind::According)]
+        );
     }
 
     #[test]
@@ -306,7 +432,9 @@ pub(crate) fn link(
         for (si, sent) in pt.sents.iter().enumerate() {
             let mut cues = find_in(text, toks, sent.start, sent.end);
             for qi in sent.clone() {
-                let Tok::Quote(k) = toks[qi].kind else { continue };
+                let Tok::Quote(k) = toks[qi].kind else {
+                    continue;
+                };
                 info[k].para = p;
                 info[k].tok = qi;
                 let prev = (qi > sent.start).then(|| toks[qi - 1]);
@@ -324,7 +452,9 @@ pub(crate) fn link(
                     // statement; an attribution in a later part ("…," Millan said) wins
                     // over one the first part only took from context.
                     info[k].direct = info[prev_part].direct;
-                    let own = cue.filter(|c| c.tok > qi).filter(|_| !info[prev_part].own_cue);
+                    let own = cue
+                        .filter(|c| c.tok > qi)
+                        .filter(|_| !info[prev_part].own_cue);
                     let s = match own {
                         Some(c) => {
                             let new = get(&mut stmts, c, sent);
@@ -444,12 +574,53 @@ pub(crate) fn link(
 fn inverts(lemma: &str) -> bool {
     matches!(
         lemma,
-        "say" | "add" | "ask" | "write" | "continue" | "explain" | "note" | "recall" | "remember"
-            | "reply" | "respond" | "counter" | "argue" | "insist" | "declare" | "quip" | "exclaim"
-            | "conclude" | "warn" | "admit" | "acknowledge" | "announce" | "joke" | "muse"
-            | "observe" | "remark" | "retort" | "shout" | "suggest" | "tweet" | "cry" | "state"
-            | "offer" | "predict" | "complain" | "wonder" | "go on" | "chime in" | "tell"
-            | "concede" | "confirm" | "caution" | "scoff" | "sigh" | "snap" | "laugh" | "boast"
+        "say"
+            | "add"
+            | "ask"
+            | "write"
+            | "continue"
+            | "explain"
+            | "note"
+            | "recall"
+            | "remember"
+            | "reply"
+            | "respond"
+            | "counter"
+            | "argue"
+            | "insist"
+            | "declare"
+            | "quip"
+            | "exclaim"
+            | "conclude"
+            | "warn"
+            | "admit"
+            | "acknowledge"
+            | "announce"
+            | "joke"
+            | "muse"
+            | "observe"
+            | "remark"
+            | "retort"
+            | "shout"
+            | "suggest"
+            | "tweet"
+            | "cry"
+            | "state"
+            | "offer"
+            | "predict"
+            | "complain"
+            | "wonder"
+            | "go on"
+            | "chime in"
+            | "tell"
+            | "concede"
+            | "confirm"
+            | "caution"
+            | "scoff"
+            | "sigh"
+            | "snap"
+            | "laugh"
+            | "boast"
     )
 }
 
@@ -468,8 +639,19 @@ fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<C
             && (is_capitalized(w)
                 || matches!(
                     w,
-                    "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "he" | "she"
-                        | "they" | "we" | "i"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "another"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit()));
         let participle = text[c.start..c.end].ends_with("ing");
@@ -488,8 +670,8 @@ fn pick_cue(
     qi: usize,
     cues: &mut Vec<CueHit>,
 ) -> Option<CueHit> {
-    let opens = qi == sent.start
-        || matches!(toks[qi - 1].text(text), ":" | "," | "(" | "—" | "--" | ";");
+    let opens =
+        qi == sent.start || matches!(toks[qi - 1].text(text), ":" | "," | "(" | "—" | "--" | ";");
     let after = cue_after(text, toks, qi, cues);
     // 2. “Q” — SPEAKER
     let dash = toks
@@ -497,7 +679,8 @@ fn pick_cue(
         .filter(|t| t.kind == Tok::Punct && is_dash(t.text(text)))
         .filter(|_| {
             toks.get(qi + 2).is_some_and(|n| {
-                n.kind == Tok::Word && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
+                n.kind == Tok::Word
+                    && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
             }) && qi + 2 < sent.end
         })
         .map(|d| CueHit {
@@ -526,14 +709,39 @@ fn pick_cue(
 }
 
 /// “Q?” Trump asked. — a quotation-only sentence whose speaker and cue open the next one.
-fn cue_opening(text: &str, toks: &[Token], sent: &std::ops::Range<usize>, cues: &[CueHit]) -> Option<CueHit> {
+fn cue_opening(
+    text: &str,
+    toks: &[Token],
+    sent: &std::ops::Range<usize>,
+    cues: &[CueHit],
+) -> Option<CueHit> {
     let c = cues.first().filter(|c| c.speech)?;
     let first = toks.get(sent.start)?;
-    if first.kind != Tok::Word || c.kind != CueKind::Verb || c.tok - sent.start > 8 || c.tok == sent.start {
+    if first.kind != Tok::Word
+        || c.kind != CueKind::Verb
+        || c.tok - sent.start > 8
+        || c.tok == sent.start
+    {
         return None;
     }
     let w = first.text(text);
-    if matches!(w, "But" | "And" | "Then" | "So" | "Yet" | "Now" | "Later" | "Also" | "Still" | "In" | "On" | "At" | "After" | "When") {
+    if matches!(
+        w,
+        "But"
+            | "And"
+            | "Then"
+            | "So"
+            | "Yet"
+            | "Now"
+            | "Later"
+            | "Also"
+            | "Still"
+            | "In"
+            | "On"
+            | "At"
+            | "After"
+            | "When"
+    ) {
         return None;
     }
     toks[sent.start..c.tok]
@@ -549,8 +757,10 @@ fn negated(text: &str, toks: &[Token], lo: usize, cue: usize) -> bool {
     let mut i = cue;
     while i > lo && i + 4 > cue {
         let w = toks[i - 1].text(text).to_lowercase();
-        if matches!(w.as_str(), "not" | "never" | "n't" | "to" | "would" | "could" | "might" | "should" | "if")
-            || w.ends_with("n't")
+        if matches!(
+            w.as_str(),
+            "not" | "never" | "n't" | "to" | "would" | "could" | "might" | "should" | "if"
+        ) || w.ends_with("n't")
         {
             return true;
         }
@@ -596,7 +806,10 @@ fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
     if base {
         // "officials say", "they support", "polls show"
         matches!(lower.as_str(), "i" | "we" | "they" | "you")
-            || (lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("’s") && !lower.ends_with("'s"))
+            || (lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("’s")
+                && !lower.ends_with("'s"))
     } else {
         LEXICON.pronouns.contains_key(lower.as_str())
             || is_capitalized(w)
@@ -614,12 +827,7 @@ fn is_clause_word(text: &str, t: &Token) -> bool {
 /// `SPEAKER CUE [that] CLAUSE`, `CLAUSE, SPEAKER CUE.`, `CLAUSE, CUE SPEAKER.`,
 /// `According to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER`. The clause runs to
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
-pub(crate) fn reported(
-    text: &str,
-    paras: &[ParaTokens],
-    stmts: &mut Vec<Stmt>,
-    info: &[PartInfo],
-) {
+pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
     use crate::model::Span;
     let mut existing: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for (i, s) in stmts.iter().enumerate() {
@@ -652,7 +860,9 @@ pub(crate) fn reported(
                 {
                     continue; // the cue of a quotation that stands on its own
                 }
-                if negated(text, toks, lo, c.tok) || (known.is_none() && !verb_position(text, toks, lo, c)) {
+                if negated(text, toks, lo, c.tok)
+                    || (known.is_none() && !verb_position(text, toks, lo, c))
+                {
                     continue;
                 }
                 let Some(content) = clause(text, toks, lo, hi, c) else {
@@ -691,7 +901,12 @@ fn clause(
     c: CueHit,
 ) -> Option<std::ops::Range<usize>> {
     let after = c.tok + c.len;
-    let words = |r: &std::ops::Range<usize>| toks[r.clone()].iter().filter(|t| t.kind != Tok::Punct).count();
+    let words = |r: &std::ops::Range<usize>| {
+        toks[r.clone()]
+            .iter()
+            .filter(|t| t.kind != Tok::Punct)
+            .count()
+    };
     let comma_before = |i: usize| i > lo && toks[i - 1].text(text) == ",";
     if c.kind == CueKind::According {
         // According to X, CLAUSE / CLAUSE, according to X
@@ -725,14 +940,33 @@ fn clause(
         && toks[after.min(hi)..hi].first().is_none_or(|t| {
             matches!(
                 t.text(text).to_lowercase().as_str(),
-                "on" | "in" | "at" | "during" | "last" | "late" | "early" | "this" | "," | "yesterday"
-                    | "today" | "tuesday" | "monday" | "wednesday" | "thursday" | "friday"
-                    | "saturday" | "sunday" | "earlier" | "later" | "recently" | "via" | "through"
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "late"
+                    | "early"
+                    | "this"
+                    | ","
+                    | "yesterday"
+                    | "today"
+                    | "tuesday"
+                    | "monday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "via"
+                    | "through"
             )
         });
     let tail = &toks[after.min(hi)..hi];
     let inverted_tail = tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t));
-    if tail_is_adjunct || (b > lo && toks[b - 1].text(text) == "," && inverted_tail) {
+    if b > lo && (tail_is_adjunct || (toks[b - 1].text(text) == "," && inverted_tail)) {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let mut m = b;
         if toks[m - 1].text(text) != "," {
@@ -761,7 +995,11 @@ fn clause(
     if matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise") {
         // told reporters / told him / told CNN's Jake Tapper
         let mut j = start;
-        while j < hi && j < start + 6 && crate::cues::mentionish(text, &toks[j]) && toks[j].text(text) != "," {
+        while j < hi
+            && j < start + 6
+            && crate::cues::mentionish(text, &toks[j])
+            && toks[j].text(text) != ","
+        {
             j += 1;
         }
         start = j;
@@ -775,9 +1013,21 @@ fn clause(
     // The clause ends at a dash or semicolon: what follows is an aside, often with an
     // attribution of its own ("… drone attacks -- accusations the United States had said
     // were groundless").
-    let end = (start..hi)
+    let mut end = (start..hi)
         .find(|&i| matches!(toks[i].text(text), "--" | "—" | ";"))
         .unwrap_or(hi);
+    // … and where the speaker's next act of saying begins: "said the plan failed and called
+    // for an inquiry".
+    if let Some(next) = find_in(text, toks, start, end)
+        .into_iter()
+        .find(|n| n.tok > start + 1 && matches!(toks[n.tok - 1].text(text), "and" | "but"))
+    {
+        end = if toks[next.tok - 2].text(text) == "," {
+            next.tok - 2
+        } else {
+            next.tok - 1
+        };
+    }
     let r = start..end;
     if start >= end {
         return None;
@@ -786,12 +1036,26 @@ fn clause(
         return None;
     }
     // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
-    if !matches!(lemma, "talk about" | "speak of" | "refer to" | "point to" | "call for" | "call on" | "vote for")
-        && matches!(
-            toks[start].text(text).to_lowercase().as_str(),
-            "on" | "in" | "at" | "to" | "with" | "for" | "from" | "by" | "during" | "after" | "before" | "since" | "until" | "into" | "over"
-        )
-    {
+    if !matches!(
+        lemma,
+        "talk about" | "speak of" | "refer to" | "point to" | "call for" | "call on" | "vote for"
+    ) && matches!(
+        toks[start].text(text).to_lowercase().as_str(),
+        "on" | "in"
+            | "at"
+            | "to"
+            | "with"
+            | "for"
+            | "from"
+            | "by"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "into"
+            | "over"
+    ) {
         return None;
     }
     Some(r)

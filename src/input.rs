@@ -28,7 +28,9 @@ pub(crate) fn metadata(text: &str, given_date: Option<&str>) -> Metadata {
         md.date = Some(d.to_string());
     }
     // Photo credit in the first paragraph (a caption glued on by the archive).
-    let first_end = text[head_at..].find('\n').map_or(text.len(), |i| head_at + i);
+    let first_end = text[head_at..]
+        .find('\n')
+        .map_or(text.len(), |i| head_at + i);
     if let Some(i) = text[head_at..first_end].find("Photo by ") {
         let s = head_at + i;
         let e = text[s..first_end].trim_end().len() + s;
@@ -80,7 +82,9 @@ fn dateline_len(line: &str) -> Option<usize> {
     let rest = words.next()?.strip_prefix('(')?;
     let close = rest.find(')')?;
     let after = rest[close + 1..].trim_start();
-    let dash = ["--", "—", "–", "-"].iter().find(|d| after.starts_with(**d))?;
+    let dash = ["--", "—", "–", "-"]
+        .iter()
+        .find(|d| after.starts_with(**d))?;
     Some(line.len() - after.len() + dash.len())
 }
 
@@ -112,7 +116,10 @@ mod tests {
         assert_eq!(md.photo_credit.unwrap().text, "Photo by A B/EPA-EFE");
         let dl = md.dateline.unwrap();
         assert_eq!(dl.text, "April 12 (UPI) --");
-        assert_eq!(dateline_date(&dl.text, "2020-04-13").as_deref(), Some("2020-04-12"));
+        assert_eq!(
+            dateline_date(&dl.text, "2020-04-13").as_deref(),
+            Some("2020-04-12")
+        );
     }
 
     #[test]
@@ -120,7 +127,10 @@ mod tests {
         let text = "Title\n\nLONDON, 14 June (Whosaid Wire) -- A ferry.";
         let dl = metadata(text, None).dateline.unwrap();
         assert_eq!(dl.text, "LONDON, 14 June (Whosaid Wire) --");
-        assert_eq!(dateline_date(&dl.text, "2020-01-01").as_deref(), Some("2020-06-14"));
+        assert_eq!(
+            dateline_date(&dl.text, "2020-01-01").as_deref(),
+            Some("2020-06-14")
+        );
     }
 
     #[test]

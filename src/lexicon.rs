@@ -185,7 +185,10 @@ mod tests {
         assert_eq!(lx.verb("said", None).unwrap().lemma, "say");
         assert_eq!(lx.verb("announced", None).unwrap().lemma, "announce");
         assert_eq!(lx.verb("went", Some("on")).unwrap().lemma, "go on");
-        assert_eq!(lx.verb("according", Some("to")).unwrap().lemma, "according to");
+        assert_eq!(
+            lx.verb("according", Some("to")).unwrap().lemma,
+            "according to"
+        );
         assert_eq!(lx.verb("pointed", Some("out")).unwrap().lemma, "point out");
         assert!(lx.verb("according", None).is_none());
         assert!(lx.verb("table", None).is_none());

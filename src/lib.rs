@@ -70,8 +70,9 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
                     kind: FlagKind::InvalidUtf8,
                     start: at,
                     end: (at + 3).min(text.len()),
-                    message: "the input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
-                        .into(),
+                    message:
+                        "the input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+                            .into(),
                 },
             );
             if options.emit_text {

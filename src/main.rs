@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use whosaid::{Analysis, ErrorRecord, OffsetUnit, Options, Record};
 
 #[derive(Parser)]
-#[command(name = "whosaid", version, about = "Who said what, how and where, in news articles")]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what, how and where, in news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -178,7 +182,11 @@ impl Run<'_> {
                 Some(text) => self.analysed(id, text.as_bytes(), date)?,
                 None => self.failed(
                     id,
-                    format!("line {} has no string field \"{}\"", n + 1, self.args.text_field),
+                    format!(
+                        "line {} has no string field \"{}\"",
+                        n + 1,
+                        self.args.text_field
+                    ),
                 )?,
             }
         }

@@ -59,7 +59,9 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
     cues::reported(text, &para_toks, &mut stmts, &info);
     // A photo caption (the paragraph holding the photo credit) states nothing.
     if let Some(credit) = &metadata.photo_credit {
-        let caption = paras.partition_point(|p| p.start <= credit.start).saturating_sub(1);
+        let caption = paras
+            .partition_point(|p| p.start <= credit.start)
+            .saturating_sub(1);
         stmts.retain(|s| s.para != caption || !s.parts.is_empty());
     }
 
@@ -95,8 +97,14 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         .iter()
         .filter_map(|&s| {
             let st = &stmts[s];
-            speakers::for_cue(text, &para_toks[st.para].toks, &st.sent, st.cue?, st.quote_tok)
-                .map(|m| (s, m))
+            speakers::for_cue(
+                text,
+                &para_toks[st.para].toks,
+                &st.sent,
+                st.cue?,
+                st.quote_tok,
+            )
+            .map(|m| (s, m))
         })
         .collect();
     mentions.sort_by_key(|(_, m)| m.start);
@@ -201,7 +209,8 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
             }
             None => (
                 QuoteKind::Indirect,
-                stmt.and_then(|s| stmts[s].content).expect("reported speech has content"),
+                stmt.and_then(|s| stmts[s].content)
+                    .expect("reported speech has content"),
             ),
         };
         if stmt.is_none() {
@@ -256,7 +265,10 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
                     entities.len() - 1
                 });
             entities[entity].mentions.push(span);
-            let role = post.handle.as_ref().map(|h| format!("{h} on {}", post.platform));
+            let role = post
+                .handle
+                .as_ref()
+                .map(|h| format!("{h} on {}", post.platform));
             if let Some(r) = &role
                 && !entities[entity].roles.contains(r)
             {

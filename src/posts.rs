@@ -82,7 +82,10 @@ pub(crate) fn markup(text: &str) -> Vec<Span> {
         if !starts_tag {
             continue;
         }
-        let Some(close) = rest.iter().take(1000).position(|b| *b == b'>' || *b == b'\n' || *b == b'<')
+        let Some(close) = rest
+            .iter()
+            .take(1000)
+            .position(|b| *b == b'>' || *b == b'\n' || *b == b'<')
         else {
             continue;
         };
@@ -284,7 +287,8 @@ mod tests {
 
     #[test]
     fn tweet_element() {
-        let text = "<tweet id=\"7\" author=\"@AP\" datetime=\"2016-08-23\">BREAKING: \"x\"</tweet>.";
+        let text =
+            "<tweet id=\"7\" author=\"@AP\" datetime=\"2016-08-23\">BREAKING: \"x\"</tweet>.";
         let posts = find(text, &paragraphs(text));
         assert_eq!(posts[0].handle.as_deref(), Some("@AP"));
         assert_eq!(posts[0].post_id.as_deref(), Some("7"));

@@ -75,7 +75,7 @@ fn classify(text: &str, start: usize) -> Option<Mark> {
         '‚' => (Family::Single, true, false, true),
         '‘' => (
             Family::Single,
-            !is_elision(text, end) && !(alnum_before && punct_after),
+            !(is_elision(text, end) || alnum_before && punct_after),
             !space_before && punct_after,
             false,
         ),
@@ -224,7 +224,11 @@ pub(crate) fn find(
                 None => {
                     if !m.can_open {
                         if m.family == Family::Double {
-                            flags.push(unbalanced(m.start, m.end, "a closing quotation mark with no opening mark"));
+                            flags.push(unbalanced(
+                                m.start,
+                                m.end,
+                                "a closing quotation mark with no opening mark",
+                            ));
                         }
                         continue;
                     }
@@ -256,14 +260,22 @@ pub(crate) fn find(
                         open = None;
                     } else if m.can_open
                         && o.family == Family::Double
-                        && marks[idx..].iter().filter(|n| n.family == Family::Double && n.can_close).count() >= 2
+                        && marks[idx..]
+                            .iter()
+                            .filter(|n| n.family == Family::Double && n.can_close)
+                            .count()
+                            >= 2
                     {
                         // A quotation inside the quotation, in the same marks: both close later.
                         depth += 1;
                     } else if m.can_open && o.family == Family::Double {
                         // A second opening mark before any closing one: the first was never
                         // closed. Close it here and open again.
-                        flags.push(unbalanced(o.start, o.end, "a quotation mark that is never closed"));
+                        flags.push(unbalanced(
+                            o.start,
+                            o.end,
+                            "a quotation mark that is never closed",
+                        ));
                         parts.push(QuotePart {
                             outer: Span {
                                 start: o.start,
@@ -284,7 +296,11 @@ pub(crate) fn find(
             let next = paragraphs.get(pi + 1).copied();
             let reopens = next.and_then(|n| opens_with_quote(text, n)) == Some(o.family);
             if !reopens && o.family == Family::Double {
-                flags.push(unbalanced(o.start, o.end, "a quotation mark that is never closed; closed at the paragraph's end"));
+                flags.push(unbalanced(
+                    o.start,
+                    o.end,
+                    "a quotation mark that is never closed; closed at the paragraph's end",
+                ));
             }
             if o.family == Family::Double || reopens {
                 parts.push(QuotePart {
@@ -330,6 +346,160 @@ fn unbalanced(start: usize, end: usize, message: &str) -> Flag {
     }
 }
 
+/// Whether the quotation at token `qi` of a paragraph is not speech: a nickname inside a
+/// name, the title of a work, or (when nothing attributes it) a short term held at a
+/// distance. `attributed` says whether a cue governs it.
+pub(crate) fn non_speech_kind(
+    text: &str,
+    toks: &[crate::segment::Token],
+    qi: usize,
+    inner: Span,
+    attributed: bool,
+) -> Option<crate::model::NonSpeechKind> {
+    use crate::model::NonSpeechKind;
+    use crate::segment::{Tok, is_capitalized};
+    let words: Vec<&str> = text[inner.start..inner.end]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let prev = qi.checked_sub(1).map(|i| toks[i]);
+    let next = toks.get(qi + 1).copied();
+    let cap_word = |t: Option<crate::segment::Token>| {
+        t.is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+    };
+    let inner_text = &text[inner.start..inner.end];
+    let ends_like_speech = inner_text.ends_with([',', '.', '?', '!']);
+    // Gen. Austin "Scott" Miller
+    if words.len() <= 2 && cap_word(prev) && cap_word(next) && !ends_like_speech {
+        return Some(NonSpeechKind::Nickname);
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "is"
+                | "de"
+                | "la"
+                | "vs"
+                | "v"
+        )
+    };
+    let title_case = !words.is_empty()
+        && words.len() <= 10
+        && is_capitalized(words[0])
+        && words.iter().all(|w| {
+            is_capitalized(w) || small(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
+    let prev_text = prev
+        .map(|t| t.text(text).to_lowercase())
+        .unwrap_or_default();
+    let prev2_text = qi
+        .checked_sub(2)
+        .map(|i| toks[i].text(text).to_lowercase())
+        .unwrap_or_default();
+    let next_text = next
+        .map(|t| t.text(text).to_lowercase())
+        .unwrap_or_default();
+    let media = |w: &str| {
+        matches!(
+            w,
+            "show"
+                | "program"
+                | "programme"
+                | "film"
+                | "movie"
+                | "book"
+                | "song"
+                | "album"
+                | "series"
+                | "titled"
+                | "entitled"
+                | "podcast"
+                | "column"
+                | "play"
+                | "novel"
+                | "documentary"
+                | "episode"
+                | "hit"
+                | "musical"
+                | "memoir"
+                | "drama"
+                | "sitcom"
+                | "comedy"
+                | "thriller"
+                | "magazine"
+                | "newspaper"
+                | "blog"
+                | "report"
+                | "ad"
+                | "video"
+                | "slogan"
+                | "anthem"
+                | "poem"
+                | "opera"
+                | "concert"
+                | "tour"
+        )
+    };
+    let title_context = prev_text.ends_with("’s")
+        || prev_text.ends_with("'s")
+        || media(&prev_text)
+        || (prev_text == "," && media(&prev2_text))
+        || matches!(
+            prev_text.as_str(),
+            "on" | "the" | "with" | "to" | "of" | "in" | "at"
+        )
+        || matches!(
+            next_text.as_str(),
+            "star"
+                | "host"
+                | "podcast"
+                | "show"
+                | "series"
+                | "movie"
+                | "film"
+                | "author"
+                | "campaign"
+                | "segment"
+                | "episode"
+                | "slogan"
+                | "rallying"
+                | "tour"
+                | "actor"
+                | "actress"
+                | "creator"
+                | "producer"
+                | "co-star"
+                | "fame"
+        );
+    let internal_stop = inner_text
+        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+        .contains(['.', '!', '?', ';']);
+    if title_case && !internal_stop {
+        let multi = words.len() >= 2;
+        if title_context || (!attributed && (multi || !ends_like_speech)) {
+            return Some(NonSpeechKind::Title);
+        }
+    }
+    if !attributed && words.len() <= 4 {
+        return Some(NonSpeechKind::Term);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,12 +509,18 @@ mod tests {
     fn quoted(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
         let (parts, _) = find(text, &paras, &[], true);
-        parts.iter().map(|p| &text[p.inner.start..p.inner.end]).collect()
+        parts
+            .iter()
+            .map(|p| &text[p.inner.start..p.inner.end])
+            .collect()
     }
 
     #[test]
     fn every_mark_style() {
-        assert_eq!(quoted("He said “curly” and \"straight\"."), ["curly", "straight"]);
+        assert_eq!(
+            quoted("He said “curly” and \"straight\"."),
+            ["curly", "straight"]
+        );
         assert_eq!(quoted("Il a dit « oui » et «non»."), ["oui", "non"]);
         assert_eq!(quoted("Er sagte „ja“ und ‚nein‘."), ["ja", "nein"]);
         assert_eq!(quoted("Sie sagte »ja« dann."), ["ja"]);
@@ -416,85 +592,4 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].kind, FlagKind::UnbalancedQuote);
     }
-}
-
-/// Whether the quotation at token `qi` of a paragraph is not speech: a nickname inside a
-/// name, the title of a work, or (when nothing attributes it) a short term held at a
-/// distance. `attributed` says whether a cue governs it.
-pub(crate) fn non_speech_kind(
-    text: &str,
-    toks: &[crate::segment::Token],
-    qi: usize,
-    inner: Span,
-    attributed: bool,
-) -> Option<crate::model::NonSpeechKind> {
-    use crate::model::NonSpeechKind;
-    use crate::segment::{Tok, is_capitalized};
-    let words: Vec<&str> = text[inner.start..inner.end]
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let prev = qi.checked_sub(1).map(|i| toks[i]);
-    let next = toks.get(qi + 1).copied();
-    let cap_word = |t: Option<crate::segment::Token>| {
-        t.is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
-    };
-    let inner_text = &text[inner.start..inner.end];
-    let ends_like_speech = inner_text.ends_with([',', '.', '?', '!']);
-    // Gen. Austin "Scott" Miller
-    if words.len() <= 2 && cap_word(prev) && cap_word(next) && !ends_like_speech {
-        return Some(NonSpeechKind::Nickname);
-    }
-    let small = |w: &str| {
-        matches!(
-            w,
-            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with"
-                | "by" | "from" | "is" | "de" | "la" | "vs" | "v"
-        )
-    };
-    let title_case = !words.is_empty()
-        && words.len() <= 10
-        && is_capitalized(words[0])
-        && words.iter().all(|w| is_capitalized(w) || small(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()));
-    let prev_text = prev.map(|t| t.text(text).to_lowercase()).unwrap_or_default();
-    let prev2_text = qi
-        .checked_sub(2)
-        .map(|i| toks[i].text(text).to_lowercase())
-        .unwrap_or_default();
-    let next_text = next.map(|t| t.text(text).to_lowercase()).unwrap_or_default();
-    let media = |w: &str| {
-        matches!(
-            w,
-            "show" | "program" | "programme" | "film" | "movie" | "book" | "song" | "album"
-                | "series" | "titled" | "entitled" | "podcast" | "column" | "play" | "novel"
-                | "documentary" | "episode" | "hit" | "musical" | "memoir" | "drama" | "sitcom"
-                | "comedy" | "thriller" | "magazine" | "newspaper" | "blog" | "report" | "ad"
-                | "video" | "slogan" | "anthem" | "poem" | "opera" | "concert" | "tour"
-        )
-    };
-    let title_context = prev_text.ends_with("’s")
-        || prev_text.ends_with("'s")
-        || media(&prev_text)
-        || (prev_text == "," && media(&prev2_text))
-        || matches!(prev_text.as_str(), "on" | "the" | "with" | "to" | "of" | "in" | "at")
-        || matches!(
-            next_text.as_str(),
-            "star" | "host" | "podcast" | "show" | "series" | "movie" | "film" | "author"
-                | "campaign" | "segment" | "episode" | "slogan" | "rallying" | "tour" | "actor"
-                | "actress" | "creator" | "producer" | "co-star" | "fame"
-        );
-    let internal_stop = inner_text
-        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
-        .contains(['.', '!', '?', ';']);
-    if title_case && !internal_stop {
-        let multi = words.len() >= 2;
-        if title_context || (!attributed && (multi || !ends_like_speech)) {
-            return Some(NonSpeechKind::Title);
-        }
-    }
-    if !attributed && words.len() <= 4 {
-        return Some(NonSpeechKind::Term);
-    }
-    None
 }

@@ -83,18 +83,32 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
-                if d.is_alphanumeric() {
-                    j += d.len_utf8();
-                } else if matches!(d, '.' | '\'' | '’' | '-' | '&')
+                let joins = matches!(d, '.' | '\'' | '’' | '-' | '&')
                     && text[j + d.len_utf8()..limit]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || joins {
                     j += d.len_utf8();
                 } else {
                     break;
                 }
+            }
+            // The apostrophe of a plural possessive belongs to its word ("the Joneses'").
+            if j < limit
+                && text[i..j].ends_with('s')
+                && let Some(a) = text[j..limit].chars().next()
+                && (a == '\'' || a == '’')
+                && !text[j + a.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c != '\'' && c != '‘')
+            {
+                j += a.len_utf8();
             }
             // A full stop belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
             if j < limit && bytes[j] == b'.' {
@@ -213,7 +227,10 @@ mod tests {
             start: 0,
             end: text.len(),
         };
-        tokens(text, span, &[]).iter().map(|t| t.text(text)).collect()
+        tokens(text, span, &[])
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
     }
 
     #[test]

@@ -33,16 +33,81 @@ pub(crate) struct Mention {
 fn is_starter(word: &str) -> bool {
     matches!(
         word,
-        "But" | "And" | "So" | "Yet" | "Then" | "Also" | "Still" | "Now" | "Later" | "Earlier"
-            | "However" | "Meanwhile" | "Instead" | "In" | "On" | "At" | "When" | "While"
-            | "After" | "Before" | "As" | "If" | "Because" | "Asked" | "Last" | "This"
-            | "Speaking" | "Today" | "Yesterday" | "Monday" | "Tuesday" | "Wednesday"
-            | "Thursday" | "Friday" | "Saturday" | "Sunday" | "For" | "Or" | "Though"
-            | "Although" | "Since" | "Until" | "Indeed" | "Moreover" | "Here" | "There"
-            | "That" | "What" | "Why" | "How" | "Where" | "Who" | "It" | "Even" | "Finally"
-            | "Separately" | "Likewise" | "Similarly" | "Elsewhere" | "Nonetheless"
-            | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
-            | "September" | "October" | "November" | "December" | "Not" | "Both" | "Previously"
+        "But"
+            | "And"
+            | "So"
+            | "Yet"
+            | "Then"
+            | "Also"
+            | "Still"
+            | "Now"
+            | "Later"
+            | "Earlier"
+            | "However"
+            | "Meanwhile"
+            | "Instead"
+            | "In"
+            | "On"
+            | "At"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "As"
+            | "If"
+            | "Because"
+            | "Asked"
+            | "Last"
+            | "This"
+            | "Speaking"
+            | "Today"
+            | "Yesterday"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "For"
+            | "Or"
+            | "Though"
+            | "Although"
+            | "Since"
+            | "Until"
+            | "Indeed"
+            | "Moreover"
+            | "Here"
+            | "There"
+            | "That"
+            | "What"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Who"
+            | "It"
+            | "Even"
+            | "Finally"
+            | "Separately"
+            | "Likewise"
+            | "Similarly"
+            | "Elsewhere"
+            | "Nonetheless"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Not"
+            | "Both"
+            | "Previously"
     )
 }
 
@@ -54,8 +119,15 @@ fn is_time_word(word: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() && word.len() > 2)
         && matches!(
             word,
-            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-                | "Today" | "Yesterday"
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "Today"
+                | "Yesterday"
         )
 }
 
@@ -127,12 +199,16 @@ pub(crate) fn for_cue(
             // the previous cue's, else the sentence's subject.
             let word = &text[c.start..c.end];
             let mut b = c.tok;
-            while b > sent.start && toks[b - 1].kind == Tok::Word && is_aux(toks[b - 1].text(text)) {
+            while b > sent.start && toks[b - 1].kind == Tok::Word && is_aux(toks[b - 1].text(text))
+            {
                 b -= 1;
             }
             let before = (b > sent.start).then(|| toks[b - 1].text(text));
             let participle = word.ends_with("ing")
-                && matches!(before, Some("," | "by" | "after" | "while" | "before" | "when" | "in"));
+                && matches!(
+                    before,
+                    Some("," | "by" | "after" | "while" | "before" | "when" | "in")
+                );
             let coordinated = matches!(before, Some("and" | "but"));
             if participle || coordinated {
                 let prev = find_in(text, toks, sent.start, c.tok)
@@ -234,18 +310,28 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     }
     // "a spokeswoman for the operator", "an official with the ministry": the head is the
     // role before the preposition.
-    if s > lo + 1 && s < end && matches!(toks[s - 1].text(text), "for" | "of" | "with" | "at" | "from") {
+    if s > lo + 1
+        && s < end
+        && matches!(
+            toks[s - 1].text(text),
+            "for" | "of" | "with" | "at" | "from"
+        )
+    {
         let mut h = s - 1;
-        while h > lo && (np_token(text, &toks[h - 1]) || plain_noun(text, &toks[h - 1])) && s - h < 6 {
+        while h > lo
+            && (np_token(text, &toks[h - 1]) || plain_noun(text, &toks[h - 1]))
+            && s - h < 6
+        {
             h -= 1;
         }
         let head = toks[s - 2].text(text).to_lowercase();
-        if h < s - 1 && LEXICON.roles.contains_key(head.as_str()) {
-            if let Some(mut m) = build(text, &toks[h..s - 1], None) {
-                m.end = toks[end - 1].end;
-                m.role = Some(words_text(text, strip_det(text, &toks[h..end])));
-                return Some(m);
-            }
+        if h < s - 1
+            && LEXICON.roles.contains_key(head.as_str())
+            && let Some(mut m) = build(text, &toks[h..s - 1], None)
+        {
+            m.end = toks[end - 1].end;
+            m.role = Some(words_text(text, strip_det(text, &toks[h..end])));
+            return Some(m);
         }
     }
     while s < end && is_starter(toks[s].text(text)) {
@@ -271,7 +357,9 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
         toks[e + 1..hi.min(e + 4)].iter().any(|t| {
             t.kind == Tok::Word
                 && (is_capitalized(t.text(text))
-                    || LEXICON.roles.contains_key(t.text(text).to_lowercase().as_str()))
+                    || LEXICON
+                        .roles
+                        .contains_key(t.text(text).to_lowercase().as_str()))
         })
     };
     while e < hi
@@ -280,14 +368,20 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
                 && ((e > from
                     && (is_det(&toks[e - 1].text(text).to_lowercase())
                         || (e > from + 1
-                            && plain_noun(text, &toks[e - 1])
+                            && (plain_noun(text, &toks[e - 1])
+                                || is_capitalized(toks[e - 1].text(text)))
                             && is_det(&toks[e - 2].text(text).to_lowercase()))))
                     || leads_to_name(e))))
     {
         e += 1;
     }
     // Trailing connectors ("the ministry and") are not part of the mention.
-    while e > from && matches!(toks[e - 1].text(text), "of" | "and" | "for" | "with" | "the") {
+    while e > from
+        && matches!(
+            toks[e - 1].text(text),
+            "of" | "and" | "for" | "with" | "the"
+        )
+    {
         e -= 1;
     }
     if e == from {
@@ -306,7 +400,9 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
         }
         let name_run = b > a
             && b - a <= 5
-            && toks[a..b].iter().all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)));
+            && toks[a..b]
+                .iter()
+                .all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)));
         if b > a
             && toks[a].kind == Tok::Word
             && (name_run
@@ -358,6 +454,20 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
         pronoun: false,
     };
     let det = first.text(text).to_lowercase();
+    // "Critics said": a capitalised role noun opening the sentence is still a role.
+    if toks.len() == 1
+        && is_capitalized(lw)
+        && let Some(&anon) = lx.roles.get(llower.as_str())
+    {
+        let plural = llower.ends_with('s') && !llower.ends_with("ss");
+        mention.kind = if anon || plural {
+            EntityKind::Anonymous
+        } else {
+            EntityKind::Person
+        };
+        mention.role = Some(lw.to_string());
+        return Some(mention);
+    }
     // "Her editor, James Whitfield, said": the role first, the name in apposition.
     if !is_capitalized(lw)
         && let Some(a) = appos.filter(|a| {
@@ -385,9 +495,10 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
                     let w = t.text(text);
                     is_capitalized(w) || w.ends_with("’s") || w.ends_with("'s")
                 });
+            let plural = llower.ends_with('s') && !llower.ends_with("ss") && !definite;
             mention.kind = if org_like {
                 EntityKind::Organization
-            } else if anon || !definite {
+            } else if anon || !definite || plural {
                 EntityKind::Anonymous
             } else {
                 EntityKind::Person
@@ -420,10 +531,9 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
     let mut s = toks.len();
     while s > 0 {
         let w = toks[s - 1].text(text);
-        if is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            s -= 1;
-        } else if w == "of" && s >= 2 && s < toks.len() && is_capitalized(toks[s - 2].text(text))
-        {
+        let joins_of =
+            w == "of" && s >= 2 && s < toks.len() && is_capitalized(toks[s - 2].text(text));
+        if is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) || joins_of {
             s -= 1;
         } else {
             break;
@@ -437,7 +547,7 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
     // Titles at the front of the run are the role's, not the name's.
     let mut n = 0;
     let mut gender = Gender::Unknown;
-    let mut title_role = Vec::new();
+    let mut title_role: Vec<String> = Vec::new();
     while n + 1 < run.len() {
         let w = run[n].text(text);
         match lx.titles.get(w) {
@@ -446,12 +556,23 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
                     gender = *g;
                 }
                 if !matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Miss") {
-                    title_role.push(w);
+                    title_role.push(w.to_string());
                 }
                 n += 1;
             }
             None => break,
         }
+    }
+    // "Finance Minister Ana Silva", "Senate Majority Leader Mitch McConnell": a role word
+    // inside the capitalised run ends the role; the name follows it.
+    if let Some(r) = (n..run.len().saturating_sub(1)).rev().find(|&i| {
+        LEXICON
+            .roles
+            .contains_key(run[i].text(text).to_lowercase().as_str())
+    }) {
+        title_role.clear();
+        title_role.push(words_text(text, &run[..=r]));
+        n = r + 1;
     }
     let name_toks = &run[n..];
     let name = words_text(text, name_toks);
@@ -460,7 +581,9 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
         .last()
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
     let is_org = the_before
-        || name_toks.iter().any(|t| lx.organizations.contains(t.text(text)))
+        || name_toks
+            .iter()
+            .any(|t| lx.organizations.contains(t.text(text)))
         || lx.organizations.contains(name.as_str())
         || lx.outlets.contains(&name.as_str())
         || (name_toks.len() == 1
@@ -509,19 +632,60 @@ fn org_noun(lower: &str) -> bool {
     LEXICON.organizations.contains(cap.as_str())
         || matches!(
             lower,
-            "company" | "firm" | "government" | "newspaper" | "paper" | "network" | "operator"
-                | "group" | "organization" | "organisation" | "administration" | "agency"
-                | "ministry" | "department" | "committee" | "council" | "court" | "party"
-                | "union" | "bank" | "airline" | "team" | "club" | "school" | "university"
-                | "hospital" | "office" | "board" | "commission" | "regime" | "military"
+            "company"
+                | "firm"
+                | "government"
+                | "newspaper"
+                | "paper"
+                | "network"
+                | "operator"
+                | "group"
+                | "organization"
+                | "organisation"
+                | "administration"
+                | "agency"
+                | "ministry"
+                | "department"
+                | "committee"
+                | "council"
+                | "court"
+                | "party"
+                | "union"
+                | "bank"
+                | "airline"
+                | "team"
+                | "club"
+                | "school"
+                | "university"
+                | "hospital"
+                | "office"
+                | "board"
+                | "commission"
+                | "regime"
+                | "military"
         )
 }
 
 fn is_det(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "our" | "some"
-            | "many" | "several" | "two" | "three" | "other" | "both"
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "another"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+            | "other"
+            | "both"
     )
 }
 
@@ -629,7 +793,9 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
         {
             gender = *g;
         }
-        let orgish = name_toks.iter().any(|t| lx.organizations.contains(t.text(text)));
+        let orgish = name_toks
+            .iter()
+            .any(|t| lx.organizations.contains(t.text(text)));
         let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
         if !orgish
             && !the_before
@@ -666,9 +832,11 @@ fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
     if b == a || toks[a..b].iter().any(|t| matches!(t.kind, Tok::Quote(_))) {
         return None;
     }
-    let has_role = toks[a..b]
-        .iter()
-        .any(|t| LEXICON.roles.contains_key(t.text(text).to_lowercase().as_str()));
+    let has_role = toks[a..b].iter().any(|t| {
+        LEXICON
+            .roles
+            .contains_key(t.text(text).to_lowercase().as_str())
+    });
     if !has_role {
         return None;
     }
@@ -736,7 +904,8 @@ mod tests {
 
     #[test]
     fn apposition_gives_the_role() {
-        let text = "Zalmay Khalilzad, U.S. special representative for Afghanistan reconciliation, said";
+        let text =
+            "Zalmay Khalilzad, U.S. special representative for Afghanistan reconciliation, said";
         let m = left_of(text, "said").unwrap();
         assert_eq!(m.name, "Zalmay Khalilzad");
         assert_eq!(
@@ -760,7 +929,10 @@ mod tests {
 
     #[test]
     fn organizations_anonymous_documents_pronouns() {
-        assert_eq!(left_of("the Taliban said", "said").unwrap().kind, EntityKind::Organization);
+        assert_eq!(
+            left_of("the Taliban said", "said").unwrap().kind,
+            EntityKind::Organization
+        );
         assert_eq!(
             left_of("the State Department said", "said").unwrap().kind,
             EntityKind::Organization
@@ -769,7 +941,10 @@ mod tests {
             left_of("a senior official said", "said").unwrap().kind,
             EntityKind::Anonymous
         );
-        assert_eq!(left_of("The agreement says", "says").unwrap().kind, EntityKind::Document);
+        assert_eq!(
+            left_of("The agreement says", "says").unwrap().kind,
+            EntityKind::Document
+        );
         let he = left_of("he later said", "said").unwrap();
         assert!(he.pronoun);
         assert_eq!(he.name, "he");
@@ -954,7 +1129,12 @@ pub(crate) fn resolve(
                 }
                 _ => {
                     // "the spokesman": the entity with that role, else one of its own.
-                    let head = m.name.split_whitespace().last().unwrap_or_default().to_lowercase();
+                    let head = m
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or_default()
+                        .to_lowercase();
                     let by_role = (m.kind == EntityKind::Person)
                         .then(|| {
                             ents.iter().rposition(|e| {
