@@ -918,7 +918,8 @@ mod tests {
     fn titles_and_party_labels() {
         let text = "Senate Majority Leader Mitch McConnell, R-Ky., said";
         let m = left_of(text, "said").unwrap();
-        assert_eq!(m.name, "Senate Majority Leader Mitch McConnell");
+        assert_eq!(m.name, "Mitch McConnell");
+        assert_eq!(m.role.as_deref(), Some("Senate Majority Leader, R-Ky."));
         let m = left_of("Sen. Bernie Sanders (I-Vt.) said", "said").unwrap();
         assert_eq!(m.name, "Bernie Sanders");
         assert_eq!(m.role.as_deref(), Some("Sen."));
