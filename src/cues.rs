@@ -1018,12 +1018,23 @@ fn clause(
         .unwrap_or(hi);
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
-    if let Some(next) = find_in(text, toks, start, end)
-        .into_iter()
-        .find(|n| n.tok > start + 1 && matches!(toks[n.tok - 1].text(text), "and" | "but"))
-    {
-        end = if toks[next.tok - 2].text(text) == "," {
+    // A participle after a comma ("…, adding that") starts a new statement too.
+    let ends_with_comma = |t: &Token| {
+        t.text(text) == ","
+            || (matches!(t.kind, Tok::Quote(_))
+                && t.text(text).trim_end_matches(['”', '"', '’', '\'', '»']).ends_with(','))
+    };
+    if let Some(next) = find_in(text, toks, start, end).into_iter().find(|n| {
+        let before = &toks[n.tok - 1];
+        let participle = text[n.start..n.end].ends_with("ing") && ends_with_comma(before);
+        n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
+    }) {
+        end = if matches!(toks[next.tok - 1].text(text), "and" | "but" | ",")
+            && toks[next.tok - 2].text(text) == ","
+        {
             next.tok - 2
+        } else if matches!(toks[next.tok - 1].kind, Tok::Quote(_)) {
+            next.tok
         } else {
             next.tok - 1
         };

@@ -203,7 +203,16 @@ pub(crate) fn for_cue(
             {
                 b -= 1;
             }
-            let before = (b > sent.start).then(|| toks[b - 1].text(text));
+            // A quotation that ends with a comma counts as the comma ("“…,” adding").
+            let before = (b > sent.start).then(|| {
+                let t = toks[b - 1];
+                let s = t.text(text);
+                if matches!(t.kind, Tok::Quote(_)) && s.trim_end_matches(['”', '"', '’', '\'', '»']).ends_with(',') {
+                    ","
+                } else {
+                    s
+                }
+            });
             let participle = word.ends_with("ing")
                 && matches!(
                     before,
