@@ -159,6 +159,8 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         }
         // "Trump’s call for", "the campaign's statement"
         Some(p) if p.ends_with("’s") || p.ends_with("'s") => return false,
+        // "secretary of state": never a finite verb after "of"
+        Some("of") if lemma != "according to" => return false,
         // "of continuing raids": a gerund after a preposition
         Some("of" | "for" | "about" | "without" | "by")
             if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" =>
@@ -1022,7 +1024,9 @@ fn clause(
     let ends_with_comma = |t: &Token| {
         t.text(text) == ","
             || (matches!(t.kind, Tok::Quote(_))
-                && t.text(text).trim_end_matches(['”', '"', '’', '\'', '»']).ends_with(','))
+                && t.text(text)
+                    .trim_end_matches(['”', '"', '’', '\'', '»'])
+                    .ends_with(','))
     };
     if let Some(next) = find_in(text, toks, start, end).into_iter().find(|n| {
         let before = &toks[n.tok - 1];

@@ -97,14 +97,17 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         .iter()
         .filter_map(|&s| {
             let st = &stmts[s];
-            speakers::for_cue(
-                text,
-                &para_toks[st.para].toks,
-                &st.sent,
-                st.cue?,
-                st.quote_tok,
-            )
-            .map(|m| (s, m))
+            // The quotation the cue governs, among those that are speech.
+            let quote_tok = st
+                .parts
+                .iter()
+                .filter(|&&k| {
+                    speech[k] && parts[k].para == st.para && st.sent.contains(&info[k].tok)
+                })
+                .map(|&k| info[k].tok)
+                .min();
+            let toks = &para_toks[st.para].toks;
+            speakers::for_cue(text, toks, &st.sent, st.cue?, quote_tok).map(|m| (s, m))
         })
         .collect();
     mentions.sort_by_key(|(_, m)| m.start);

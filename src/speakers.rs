@@ -191,7 +191,26 @@ pub(crate) fn for_cue(
             right(text, toks, after, hi)
         }
         CueKind::Colon => {
-            left(text, toks, sent.start, c.tok).or_else(|| subject(text, toks, sent.start, c.tok))
+            // "He continued with an appeal to voters:", "X released the following statement:":
+            // the speaker of a verb of saying earlier in the sentence, or the subject; the
+            // mention right before the colon only when it opens the sentence ("Smith: …").
+            let prev = find_in(text, toks, sent.start, c.tok)
+                .into_iter()
+                .rev()
+                .find(|p| p.kind == CueKind::Verb && p.speech);
+            if let Some(p) = prev {
+                return for_cue(text, toks, sent, p, None);
+            }
+            let near = left(text, toks, sent.start, c.tok);
+            let opens = near.as_ref().is_some_and(|m| {
+                toks[sent.start..c.tok]
+                    .iter()
+                    .all(|t| t.start >= m.start || is_starter(t.text(text)) || t.kind == Tok::Punct)
+            });
+            if opens {
+                return near;
+            }
+            subject(text, toks, sent.start, c.tok).or(near)
         }
         CueKind::Verb => {
             // A participle after a comma or a preposition ("…, adding that", "by calling X
@@ -207,7 +226,10 @@ pub(crate) fn for_cue(
             let before = (b > sent.start).then(|| {
                 let t = toks[b - 1];
                 let s = t.text(text);
-                if matches!(t.kind, Tok::Quote(_)) && s.trim_end_matches(['”', '"', '’', '\'', '»']).ends_with(',') {
+                if matches!(t.kind, Tok::Quote(_))
+                    && s.trim_end_matches(['”', '"', '’', '\'', '»'])
+                        .ends_with(',')
+                {
                     ","
                 } else {
                     s
@@ -265,7 +287,15 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         if end <= lo {
             return None;
         }
-        match toks[end - 1].text(text) {
+        // A quotation ending in a comma closes an apposition too: "Hemsley, the co-author
+        // of “Going Viral,” said".
+        let last = toks[end - 1];
+        let quote_comma = matches!(last.kind, Tok::Quote(_))
+            && last
+                .text(text)
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(',');
+        match if quote_comma { "," } else { last.text(text) } {
             "," if appos.is_none() => {
                 // NAME, ROLE, said: the apposition between two commas; a relative clause
                 // ("who introduced a bill …") may be longer.
@@ -278,7 +308,7 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                 if long && !relative {
                     return None;
                 }
-                appos = Some((j + 1, end - 1));
+                appos = Some((j + 1, if quote_comma { end } else { end - 1 }));
                 end = j;
             }
             ")" => {
