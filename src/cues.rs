@@ -759,6 +759,29 @@ fn negated(text: &str, toks: &[Token], lo: usize, cue: usize) -> bool {
     let mut i = cue;
     while i > lo && i + 4 > cue {
         let w = toks[i - 1].text(text).to_lowercase();
+        // "went on to say", "continued to say", "was quick to add" report; "declined to
+        // say", "wants to say" do not.
+        let goes_on = w == "to"
+            && i >= lo + 2
+            && matches!(
+                toks[i - 2].text(text).to_lowercase().as_str(),
+                "on" | "continued"
+                    | "continues"
+                    | "proceeded"
+                    | "quick"
+                    | "went"
+                    | "goes"
+                    | "began"
+                    | "begins"
+                    | "started"
+                    | "starts"
+                    | "rushed"
+                    | "hastened"
+                    | "used"
+            );
+        if goes_on {
+            return false;
+        }
         if matches!(
             w.as_str(),
             "not" | "never" | "n't" | "to" | "would" | "could" | "might" | "should" | "if"

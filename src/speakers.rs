@@ -240,7 +240,8 @@ pub(crate) fn for_cue(
                     before,
                     Some("," | "by" | "after" | "while" | "before" | "when" | "in")
                 );
-            let coordinated = matches!(before, Some("and" | "but"));
+            // "and said", "but said", "went on to say"
+            let coordinated = matches!(before, Some("and" | "but" | "to"));
             if participle || coordinated {
                 let prev = find_in(text, toks, sent.start, c.tok)
                     .into_iter()
@@ -283,7 +284,7 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     let mut appos = None;
     let mut end = i;
     // Peel an apposition (", ROLE,") and a parenthesis ("(D-Md.)"), in either order.
-    for _ in 0..2 {
+    for _ in 0..3 {
         if end <= lo {
             return None;
         }
@@ -296,6 +297,16 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                 .trim_end_matches(['”', '"', '’', '\'', '»'])
                 .ends_with(',');
         match if quote_comma { "," } else { last.text(text) } {
+            // "Clinton, 35, the daughter of …, said": a short apposition (an age) before the
+            // long one.
+            "," if appos.is_some()
+                && end >= lo + 3
+                && toks[end - 2].kind == Tok::Word
+                && toks[end - 2].text(text).chars().all(|c| c.is_ascii_digit())
+                && toks[end - 3].text(text) == "," =>
+            {
+                end -= 3;
+            }
             "," if appos.is_none() => {
                 // NAME, ROLE, said: the apposition between two commas; a relative clause
                 // ("who introduced a bill …") may be longer.
@@ -332,6 +343,22 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         {
             s = d;
         }
+    }
+    // "a White House official who spoke anonymously to discuss strategy said": the
+    // mention before a relative clause that runs up to the verb.
+    if s == end
+        && appos.is_none()
+        && let Some(w) = (lo.max(end.saturating_sub(16))..end)
+            .rev()
+            .find(|&w| matches!(toks[w].text(text), "who" | "which"))
+        && w > lo
+        && !toks[w..end]
+            .iter()
+            .any(|t| matches!(t.kind, Tok::Quote(_)) || t.text(text) == ",")
+        && let Some(m) = left(text, toks, lo, w)
+        && !m.pronoun
+    {
+        return Some(m);
     }
     if s == end && end >= lo + 2 && plain_noun(text, &toks[end - 1]) {
         // "the authors said", "the newspaper admitted": a plain noun closing a phrase that
@@ -410,7 +437,10 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
                             && (plain_noun(text, &toks[e - 1])
                                 || is_capitalized(toks[e - 1].text(text)))
                             && is_det(&toks[e - 2].text(text).to_lowercase()))))
-                    || leads_to_name(e))))
+                    || leads_to_name(e)
+                    || (e > from
+                        && is_capitalized(toks[e - 1].text(text))
+                        && org_noun(&toks[e].text(text).to_lowercase())))))
     {
         e += 1;
     }
@@ -706,26 +736,28 @@ fn org_noun(lower: &str) -> bool {
 }
 
 fn is_det(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "one"
-            | "another"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "some"
-            | "many"
-            | "several"
-            | "two"
-            | "three"
-            | "other"
-            | "both"
-    )
+    // A possessive determines too: "Powell’s office said".
+    (lower.len() > 3 && (lower.ends_with("’s") || lower.ends_with("'s")))
+        || matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "some"
+                | "many"
+                | "several"
+                | "two"
+                | "three"
+                | "other"
+                | "both"
+        )
 }
 
 /// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
@@ -744,7 +776,7 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
             i += 1;
             continue;
         }
-        if let Some(comma) = (i..hi.min(i + 7)).find(|&j| toks[j].text(text) == ",")
+        if let Some(comma) = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")
             && is_starter(toks[lo].text(text))
             && i == lo + 1
         {
