@@ -26,6 +26,8 @@ pub(crate) enum CueKind {
     According,
     Colon,
     Dash,
+    /// A noun right before a quotation ("her remark that “…”"): links quotations only.
+    Noun,
 }
 
 /// A cue found in a paragraph's tokens.
@@ -85,7 +87,26 @@ pub(crate) fn is_aux(word: &str) -> bool {
             | "itself"
             | "quickly"
             | "also,"
-    ) || (word.len() > 4 && word.ends_with("ly") && !is_capitalized(word))
+    ) || (word.len() > 5
+        && word.ends_with("ly")
+        && !is_capitalized(word)
+        && !matches!(
+            word,
+            "family"
+                | "supply"
+                | "assembly"
+                | "monopoly"
+                | "anomaly"
+                | "homily"
+                | "comply"
+                | "rally"
+                | "ally"
+                | "reply"
+                | "apply"
+                | "bully"
+                | "butterfly"
+                | "underbelly"
+        ))
 }
 
 /// Find the cue words of a sentence (token range `lo..hi`).
@@ -124,6 +145,9 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 i += f.words;
                 continue;
             }
+            if let Some(n) = nominal(text, toks, i, hi) {
+                out.push(n);
+            }
         } else if t.kind == Tok::Punct && t.text(text) == ":" {
             // "X said:" is the verb's; "X: “…”" (no verb before) makes the colon the cue.
             let after_verb = out.last().is_some_and(|c| c.tok + c.len + 3 > i);
@@ -146,6 +170,47 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         i += 1;
     }
     out
+}
+
+/// A nominal cue at token `i`: a noun of the lexicon after a determiner or possessive, with
+/// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
+fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
+    let t = toks[i];
+    let lower = t.text(text).to_lowercase();
+    if !LEXICON.nominal_cues.contains(lower.as_str()) || i == 0 {
+        return None;
+    }
+    let det = toks[i.saturating_sub(3)..i].iter().any(|p| {
+        let w = p.text(text).to_lowercase();
+        matches!(w.as_str(), "his" | "her" | "their" | "its")
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+    });
+    let quote_follows = toks[i + 1..hi.min(i + 4)]
+        .iter()
+        .any(|n| matches!(n.kind, Tok::Quote(_)))
+        && toks[i + 1..hi.min(i + 4)]
+            .iter()
+            .take_while(|n| !matches!(n.kind, Tok::Quote(_)))
+            .all(|n| {
+                matches!(
+                    n.text(text),
+                    "that" | "," | ":" | "for" | "of" | "to" | "was" | "is" | "reads" | "read"
+                )
+            });
+    (det && quote_follows).then(|| CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: LEXICON
+            .nominal_cues
+            .get(lower.as_str())
+            .copied()
+            .unwrap_or("remark"),
+        kind: CueKind::Noun,
+        start: t.start,
+        end: t.end,
+    })
 }
 
 /// Rules out reporting-verb forms that are not reporting here: "that said", "the said
@@ -871,7 +936,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 continue; // questions about speech are not statements
             }
             for c in find_in(text, toks, lo, hi) {
-                if c.kind == CueKind::Colon || c.kind == CueKind::Dash {
+                if matches!(c.kind, CueKind::Colon | CueKind::Dash | CueKind::Noun) {
                     continue;
                 }
                 // A statement made only to carry an attribution to the next paragraph is

@@ -151,6 +151,15 @@ fn np_token(text: &str, t: &Token) -> bool {
 }
 
 fn pronoun(text: &str, t: &Token) -> Option<Mention> {
+    let lower = t.text(text).to_lowercase();
+    if matches!(lower.as_str(), "his" | "her" | "their") {
+        return None; // possessives speak only through a nominal cue
+    }
+    any_pronoun(text, t)
+}
+
+/// A pronoun, possessives ("his", "her", "their") included.
+fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
     if t.kind != Tok::Word {
         return None;
     }
@@ -189,6 +198,39 @@ pub(crate) fn for_cue(
                 _ => sent.end,
             };
             right(text, toks, after, hi)
+        }
+        CueKind::Noun => {
+            // "her remark", "Trump's call for": the possessor; "issued a statement": the
+            // clause's subject.
+            let mut i = c.tok;
+            while i > sent.start && i + 4 > c.tok {
+                let t = toks[i - 1];
+                let w = t.text(text);
+                if let Some(m) = any_pronoun(text, &t)
+                    .filter(|_| matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their"))
+                {
+                    return Some(m);
+                }
+                if w.ends_with("’s") || w.ends_with("'s") {
+                    let mut m = left(text, toks, sent.start, i)?;
+                    if m.name.ends_with("’s") || m.name.ends_with("'s") {
+                        let cut = m.name.len()
+                            - if m.name.ends_with("’s") {
+                                "’s".len()
+                            } else {
+                                2
+                            };
+                        m.name.truncate(cut);
+                    }
+                    m.end -= if w.ends_with("’s") { "’s".len() } else { 2 };
+                    return Some(m);
+                }
+                if matches!(w, "a" | "an" | "the" | "this") {
+                    break;
+                }
+                i -= 1;
+            }
+            subject(text, toks, sent.start, c.tok)
         }
         CueKind::Colon => {
             // "He continued with an appeal to voters:", "X released the following statement:":
@@ -1082,7 +1124,7 @@ pub(crate) fn resolve(
         if m.pronoun {
             let para_start = paragraph_start_of(m.start);
             match lower.as_str() {
-                "he" | "she" | "who" => {
+                "he" | "she" | "who" | "his" | "her" => {
                     // The most recent compatible person: a quoted entity or a name in the text.
                     let from_trail = person_trail
                         .iter()
@@ -1123,7 +1165,7 @@ pub(crate) fn resolve(
                         entity = Some(e);
                     }
                 }
-                "it" | "they" | "we" => {
+                "it" | "they" | "we" | "their" | "its" => {
                     entity = org_trail
                         .iter()
                         .rev()
