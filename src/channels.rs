@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::LEXICON;
-use crate::model::{Channel, ChannelKind, Span, Time};
+use crate::model::{Channel, ChannelKind, EntityKind, Span, Time};
 
 static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
@@ -45,61 +45,248 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The channel stated in `region` of `text`, outside the `skip` spans (quotations).
-pub(crate) fn find(
-    text: &str,
-    region: Span,
-    skip: &[Span],
-    cue_lemma: Option<&str>,
-) -> Option<Channel> {
-    let hay = &text[region.start..region.end];
-    let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
-    for m in PHRASES.find_iter(hay) {
-        let (s, e) = (region.start + m.start(), region.start + m.end());
-        if !word_bounded(text, s, e) || !outside(s, e) {
-            continue;
-        }
-        let entry = &LEXICON.channels[m.pattern().as_usize()];
-        return Some(Channel {
-            kind: kind_of(entry.kind),
-            platform: entry.platform.map(str::to_string),
-            outlet: None,
-            programme: None,
-            text: text[s..e].to_string(),
-            start: s,
-            end: e,
-        });
+/// Words that open a phrase stating a channel by themselves ("via Twitter", "in a
+/// statement", "told reporters"); a phrase that starts otherwise ("briefing", "memo") counts
+/// only after a preposition among the four words before it ("at the daily briefing",
+/// "according to an internal memo"), so that "the letter was forged" states no channel.
+fn opens_itself(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "via"
+            | "on"
+            | "in"
+            | "at"
+            | "during"
+            | "told"
+            | "said"
+            | "issued"
+            | "released"
+            | "testified"
+            | "tweeted"
+            | "tweet"
+            | "tweets"
+            | "according"
+            | "a"
+            | "before"
+    )
+}
+
+fn preposition_before(text: &str, start: usize) -> bool {
+    text[..start].split_whitespace().rev().take(4).any(|w| {
+        matches!(
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+            "in" | "at"
+                | "during"
+                | "on"
+                | "from"
+                | "before"
+                | "to"
+                | "via"
+                | "through"
+                | "after"
+                | "told"
+        )
+    })
+}
+
+fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Channel {
+    Channel {
+        kind,
+        platform: None,
+        outlet: None,
+        programme: None,
+        text: text[s..e].to_string(),
+        start: s,
+        end: e,
     }
-    // told (the) OUTLET (interview) / on (the) OUTLET (broadcast)
+}
+
+/// Channel kinds from the most specific to the least, for choosing among phrases.
+const SPECIFICITY: [ChannelKind; 10] = [
+    ChannelKind::SocialMedia,
+    ChannelKind::Broadcast,
+    ChannelKind::Interview,
+    ChannelKind::PressConference,
+    ChannelKind::Hearing,
+    ChannelKind::Speech,
+    ChannelKind::Statement,
+    ChannelKind::LetterOrEmail,
+    ChannelKind::Publication,
+    ChannelKind::Other,
+];
+
+/// What `find` knows of the statement.
+pub(crate) struct Context<'a> {
+    /// The cue's lemma ("tweet", "testify", "report") and where it stands.
+    pub cue: Option<(&'a str, Span)>,
+    /// The speaker's kind and the mention as written.
+    pub speaker: Option<(EntityKind, &'a str)>,
+    /// The quotations in the region (whole spans, marks included).
+    pub quotes: &'a [Span],
+}
+
+/// The channel stated in `region` of `text`, outside the quotations. Precedence: a
+/// broadcast with its outlet ("on CNN", "in an interview on the BBC": on-air beats
+/// interview), an interview with its outlet ("told CNN", "in an interview with Reuters"), a
+/// channel phrase of the lexicon, the speaker as a medium ("the report said"), an outlet
+/// that reports, and last what the cue implies ("tweeted", "testified").
+pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
+    let hay = &text[region.start..region.end];
+    let skip = ctx.quotes;
+    let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
+    // Outlets: on (the) OUTLET → broadcast; told (the) OUTLET / interview with OUTLET → interview.
+    let mut interview: Option<Channel> = None;
     for outlet in &LEXICON.outlets {
-        for (lead, kind) in [
-            ("told ", ChannelKind::Interview),
-            ("told the ", ChannelKind::Interview),
-            ("on ", ChannelKind::Broadcast),
-            ("on the ", ChannelKind::Broadcast),
-        ] {
-            let phrase = format!("{lead}{outlet}");
-            let mut from = 0;
-            while let Some(i) = hay[from..].find(&phrase) {
-                let s = region.start + from + i;
-                let e = s + phrase.len();
-                from += i + phrase.len();
-                if word_bounded(text, s, e) && outside(s, e) {
-                    return Some(Channel {
-                        kind,
-                        platform: None,
-                        outlet: Some(outlet.to_string()),
-                        programme: None,
-                        text: text[s..e].to_string(),
-                        start: s,
-                        end: e,
-                    });
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(outlet) {
+            let s = region.start + from + i;
+            let e = s + outlet.len();
+            from += i + outlet.len();
+            if !word_bounded(text, s, e) || !outside(s, e) {
+                continue;
+            }
+            let before = text[region.start..s].trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            let lead = |w: &str| {
+                before.ends_with(w)
+                    && word_bounded(
+                        text,
+                        region.start + before.len() - w.len(),
+                        region.start + before.len(),
+                    )
+            };
+            let lead_start = |w: &str| region.start + before.len() - w.len();
+            if lead("on") || lead("Appearing on") || lead("appearing on") || lead("appeared on") {
+                let st = if lead("interview on") {
+                    lead_start("interview on")
+                } else {
+                    lead_start("on")
+                };
+                let mut c = channel(ChannelKind::Broadcast, text, st, e);
+                c.outlet = Some(outlet.to_string());
+                c.programme = programme(text, e, skip);
+                if let Some(p) = &c.programme {
+                    let pe = skip
+                        .iter()
+                        .find(|q| q.start >= e && text[q.start..q.end].contains(p.as_str()))
+                        .map_or(e, |q| q.end);
+                    c.end = pe.max(e);
+                    c.text = text[c.start..c.end].to_string();
                 }
+                return Some(c);
+            }
+            if interview.is_none()
+                && (lead("told")
+                    || lead("interview with")
+                    || lead("spoke to")
+                    || lead("speaking to"))
+            {
+                let w = ["told", "interview with", "spoke to", "speaking to"]
+                    .into_iter()
+                    .find(|w| lead(w))
+                    .unwrap_or("told");
+                let mut c = channel(ChannelKind::Interview, text, lead_start(w), e);
+                c.outlet = Some(outlet.to_string());
+                interview = Some(c);
             }
         }
     }
-    let _ = cue_lemma;
-    None
+    if interview.is_some() {
+        return interview;
+    }
+    // Of several phrases, the most specific kind wins ("in a video posted on YouTube" is
+    // social media, not "other"); among equals, the first.
+    let mut best: Option<(usize, Channel)> = None;
+    for m in PHRASES.find_iter(hay) {
+        let (s, e) = (region.start + m.start(), region.start + m.end());
+        let entry = &LEXICON.channels[m.pattern().as_usize()];
+        if !word_bounded(text, s, e) || !outside(s, e) {
+            continue;
+        }
+        if !opens_itself(entry.phrase) && !preposition_before(text, s) {
+            continue;
+        }
+        let kind = kind_of(entry.kind);
+        let rank = SPECIFICITY
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(SPECIFICITY.len());
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            let mut c = channel(kind, text, s, e);
+            c.platform = entry.platform.map(str::to_string);
+            best = Some((rank, c));
+        }
+    }
+    if let Some((_, c)) = best {
+        return Some(c);
+    }
+    // The speaker is itself a medium: "the report said", "according to the poll".
+    if let Some((EntityKind::Document, mention)) = ctx.speaker {
+        let head = mention
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        if let Some((kind, platform)) = LEXICON.document_channels.get(head.as_str())
+            && let Some(i) = text[region.start..region.end].find(mention)
+        {
+            let s = region.start + i;
+            let mut c = channel(kind_of(kind), text, s, s + mention.len());
+            c.platform = platform.map(str::to_string);
+            return Some(c);
+        }
+    }
+    // An outlet that reports or writes: "The New York Times reported".
+    if let (Some((EntityKind::Organization, mention)), Some(("report" | "write", _))) =
+        (ctx.speaker, ctx.cue)
+    {
+        let name = mention.trim_start_matches("the ");
+        if let Some(outlet) = LEXICON
+            .outlets
+            .iter()
+            .find(|o| o.eq_ignore_ascii_case(name))
+            && let Some(i) = text[region.start..region.end].find(mention)
+        {
+            let s = region.start + i;
+            let mut c = channel(ChannelKind::Publication, text, s, s + mention.len());
+            c.outlet = Some(outlet.to_string());
+            return Some(c);
+        }
+    }
+    // What the cue implies.
+    let (lemma, at) = ctx.cue?;
+    let (kind, platform) = match lemma {
+        "tweet" => (ChannelKind::SocialMedia, Some("twitter")),
+        "testify" => (ChannelKind::Hearing, None),
+        _ => return None,
+    };
+    let mut c = channel(kind, text, at.start, at.end);
+    c.platform = platform.map(str::to_string);
+    Some(c)
+}
+
+/// The programme named right after an outlet: `Fox News’ “Hannity”`, `NBC's "Meet the Press"`.
+fn programme(text: &str, outlet_end: usize, quotes: &[Span]) -> Option<String> {
+    let rest = &text[outlet_end..];
+    let after = rest
+        .strip_prefix("’s")
+        .or_else(|| rest.strip_prefix("'s"))
+        .or_else(|| rest.strip_prefix('’'))
+        .or_else(|| rest.strip_prefix('\''))?;
+    let gap = rest.len() - after.len() + (after.len() - after.trim_start().len());
+    let q = quotes.iter().find(|q| q.start == outlet_end + gap)?;
+    let inner = text[q.start..q.end]
+        .trim_matches(|c: char| {
+            matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»') || c.is_whitespace()
+        })
+        .trim_end_matches([',', '.']);
+    (!inner.is_empty()).then(|| inner.to_string())
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -112,7 +299,28 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// The time words in `region`, outside `skip`: "on Sunday", "late Sunday", "last week".
+static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(|| {
+    include_str!("lexicon/time_phrases.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('|') {
+            Some((p, o)) => (p.trim(), o.trim().parse().ok()),
+            None => (l, None),
+        })
+        .collect()
+});
+
+/// A time expression found in a clause: its span and the ISO date it resolves to.
+struct Found {
+    start: usize,
+    end: usize,
+    date: Option<String>,
+}
+
+/// The time words in `region`, outside `skip`, nearest to `near` (the cue): "on Sunday",
+/// "late Sunday", "Tuesday night", "on April 8", "yesterday", "last week". With the
+/// article's date, weekdays, dates and day offsets resolve to an ISO date.
 pub(crate) fn time(
     text: &str,
     region: Span,
@@ -121,57 +329,142 @@ pub(crate) fn time(
 ) -> Option<Time> {
     let hay = &text[region.start..region.end];
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
-    let mut best: Option<(usize, usize, Option<usize>)> = None;
+    let mut found: Vec<Found> = Vec::new();
+    // Leading and trailing words taken with a day or a date.
+    let lead = |s: usize| {
+        let before = text[..s].trim_end();
+        for w in ["on", "late", "early", "last", "On", "Late", "Early", "Last"] {
+            if before.ends_with(w) && word_bounded(text, before.len() - w.len(), before.len()) {
+                return before.len() - w.len();
+            }
+        }
+        s
+    };
+    let trail = |e: usize| {
+        let after = &text[e..region.end];
+        for w in [" night", " morning", " afternoon", " evening"] {
+            if after.starts_with(w) && word_bounded(text, e + 1, e + w.len()) {
+                return e + w.len();
+            }
+        }
+        e
+    };
     for (wd, day) in WEEKDAYS.iter().enumerate() {
         let mut from = 0;
         while let Some(i) = hay[from..].find(day) {
             let s = region.start + from + i;
             let e = s + day.len();
             from += i + day.len();
-            if !word_bounded(text, s, e) || !outside(s, e) {
+            // "Sunday's debate" dates the event: keep the time words only.
+            let possessive = text[e..].starts_with("’s") || text[e..].starts_with("'s");
+            if !word_bounded(text, s, e) && !possessive || !outside(s, e) {
                 continue;
             }
-            // Take a leading "on", "late", "early", "last" with it.
-            let lead = text[..s].trim_end();
-            let mut start = s;
-            for w in ["on", "late", "early", "last", "On", "Late", "Early", "Last"] {
-                if lead.ends_with(w) && word_bounded(text, lead.len() - w.len(), lead.len()) {
-                    start = lead.len() - w.len();
-                    break;
-                }
-            }
-            if best.is_none_or(|b| start < b.0) {
-                best = Some((start, e, Some(wd)));
-            }
+            let (s2, e2) = if possessive {
+                (
+                    s,
+                    e + if text[e..].starts_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    },
+                )
+            } else {
+                (lead(s), trail(e))
+            };
+            found.push(Found {
+                start: s2,
+                end: e2,
+                date: article_date.and_then(|d| resolve_weekday(d, wd)),
+            });
         }
     }
-    for phrase in [
-        "last week",
-        "this week",
-        "last month",
-        "earlier this month",
-        "over the weekend",
-        "recently",
-    ] {
-        if let Some(i) = hay.find(phrase) {
-            let s = region.start + i;
+    // Dates: "April 8", "Sept. 11", "8 April", with an optional year.
+    for (i, w) in hay
+        .split_inclusive(|c: char| c.is_whitespace())
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len();
+            Some((at, w))
+        })
+    {
+        let word = w.trim_end();
+        let Some(month) = crate::posts::month(word)
+            .filter(|_| word.chars().next().is_some_and(char::is_uppercase))
+        else {
+            continue;
+        };
+        let rest = &hay[i + w.len()..];
+        let day_len = rest.chars().take_while(char::is_ascii_digit).count();
+        if !(1..=2).contains(&day_len) {
+            continue;
+        }
+        let day: u32 = rest[..day_len].parse().unwrap_or(0);
+        let s = region.start + i;
+        let e = region.start + i + w.len() + day_len;
+        if !(1..=31).contains(&day) || !word_bounded(text, s, e) || !outside(s, e) {
+            continue;
+        }
+        let date = article_date.and_then(|d| {
+            let year: i64 = d.get(..4)?.parse().ok()?;
+            let this = format!("{year:04}-{month:02}-{day:02}");
+            Some(if this.as_str() > d {
+                format!("{:04}-{month:02}-{day:02}", year - 1)
+            } else {
+                this
+            })
+        });
+        found.push(Found {
+            start: lead(s),
+            end: e,
+            date,
+        });
+    }
+    for &(phrase, offset) in TIME_PHRASES.iter() {
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(phrase) {
+            let s = region.start + from + i;
             let e = s + phrase.len();
-            if word_bounded(text, s, e) && outside(s, e) && best.is_none_or(|b| s < b.0) {
-                best = Some((s, e, None));
+            from += i + phrase.len();
+            if !word_bounded(text, s, e)
+                || !outside(s, e)
+                || found.iter().any(|f| f.start <= s && e <= f.end)
+            {
+                continue;
             }
+            // "two days ago": take the number with it.
+            let s = if phrase.ends_with(" ago") {
+                text[..s].trim_end().rfind(' ').map_or(s, |b| b + 1)
+            } else {
+                s
+            };
+            let date = match (offset, article_date) {
+                (Some(o), Some(d)) => shift(d, o),
+                _ => None,
+            };
+            found.push(Found {
+                start: s,
+                end: e,
+                date,
+            });
         }
     }
-    let (s, e, wd) = best?;
-    let date = match (wd, article_date) {
-        (Some(wd), Some(d)) => resolve_weekday(d, wd),
-        _ => None,
-    };
+    // The first time words of the clause (it opens at the speaker or the cue).
+    let f = found.into_iter().min_by_key(|f| f.start)?;
     Some(Time {
-        text: text[s..e].to_string(),
-        start: s,
-        end: e,
-        date,
+        text: text[f.start..f.end].to_string(),
+        start: f.start,
+        end: f.end,
+        date: f.date,
     })
+}
+
+/// The ISO date `days` after `date`.
+fn shift(date: &str, days: i64) -> Option<String> {
+    let mut it = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + days);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -220,32 +513,46 @@ mod tests {
         }
     }
 
+    fn plain(t: &str) -> Option<Channel> {
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+        };
+        find(t, all(t), &ctx)
+    }
+
     #[test]
     fn channel_phrases_and_outlets() {
-        let t = "he announced via Twitter on Sunday";
-        let c = find(t, all(t), &[], None).unwrap();
+        let c = plain("he announced via Twitter on Sunday").unwrap();
         assert_eq!(
             (c.kind, c.platform.as_deref()),
             (ChannelKind::SocialMedia, Some("twitter"))
         );
-        let t = "she told CNN on Monday";
-        let c = find(t, all(t), &[], None).unwrap();
+        let c = plain("she told CNN on Monday").unwrap();
         assert_eq!(
             (c.kind, c.outlet.as_deref()),
             (ChannelKind::Interview, Some("CNN"))
         );
-        let t = "he said at a news conference";
         assert_eq!(
-            find(t, all(t), &[], None).unwrap().kind,
+            plain("he said at a news conference").unwrap().kind,
             ChannelKind::PressConference
         );
-        let t = "he said in a statement";
         assert_eq!(
-            find(t, all(t), &[], None).unwrap().kind,
+            plain("he said in a statement").unwrap().kind,
             ChannelKind::Statement
         );
-        let t = "privately, he said";
-        assert!(find(t, all(t), &[], None).is_none());
+        assert!(plain("privately, he said").is_none());
+        assert!(plain("he said the letter was forged").is_none());
+        assert_eq!(
+            plain("she said in a letter to him").unwrap().kind,
+            ChannelKind::LetterOrEmail
+        );
+        let c = plain("she said in an interview on CNN").unwrap();
+        assert_eq!(
+            (c.kind, c.outlet.as_deref()),
+            (ChannelKind::Broadcast, Some("CNN"))
+        );
     }
 
     #[test]
@@ -263,6 +570,30 @@ mod tests {
             resolve_weekday("2020-04-13", 2).as_deref(),
             Some("2020-04-08")
         );
+        let t = "said yesterday";
+        assert_eq!(
+            time(t, all(t), &[], Some("2020-03-01"))
+                .unwrap()
+                .date
+                .as_deref(),
+            Some("2020-02-29")
+        );
+        let t = "announced on April 8 that";
+        let tm = time(t, all(t), &[], Some("2020-04-12")).unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("on April 8", Some("2020-04-08"))
+        );
+        let t = "announced on December 8 that";
+        assert_eq!(
+            time(t, all(t), &[], Some("2020-04-12"))
+                .unwrap()
+                .date
+                .as_deref(),
+            Some("2019-12-08")
+        );
+        let t = "said later that";
+        assert!(time(t, all(t), &[], Some("2020-04-12")).is_none());
         let t = "said late Sunday, who";
         let tm = time(t, all(t), &[], Some("2020-04-12")).unwrap();
         assert_eq!(tm.text, "late Sunday");

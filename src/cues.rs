@@ -236,6 +236,29 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         Some("that") if i == lo + 1 && lemma == "say" => return false,
         _ => {}
     }
+    // A form that is also a noun ("post", "call", "remarks", "message") inside a noun
+    // phrase or after a preposition: "a Facebook post", "a press call", "in remarks".
+    let form = text[toks[i].start..toks[i].end].to_lowercase();
+    let noun_like = form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es");
+    if noun_like && i > lo {
+        let p1 = toks[i - 1].text(text).to_lowercase();
+        if matches!(
+            p1.as_str(),
+            "in" | "at" | "on" | "for" | "with" | "during" | "from" | "after"
+        ) {
+            return false;
+        }
+        // "a press call", "a Facebook post" — but "the officials say", "the report says".
+        if form == lemma && i > lo + 1 && toks[i - 1].kind == Tok::Word && !p1.ends_with('s') {
+            let p2 = toks[i - 2].text(text).to_lowercase();
+            if matches!(
+                p2.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            ) {
+                return false;
+            }
+        }
+    }
     true
 }
 
@@ -1027,6 +1050,9 @@ fn clause(
     }
     // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
     let tail_is_adjunct = toks[after.min(hi)..hi].len() <= 6
+        && !toks[after.min(hi)..hi]
+            .iter()
+            .any(|t| is_clause_word(text, t))
         && toks[after.min(hi)..hi].first().is_none_or(|t| {
             matches!(
                 t.text(text).to_lowercase().as_str(),

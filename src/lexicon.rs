@@ -60,6 +60,8 @@ pub(crate) struct Lexicon {
     pub first_names: HashMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
+    /// Document nouns to the channel they are ("report" → publication).
+    pub document_channels: HashMap<&'static str, (&'static str, Option<&'static str>)>,
 }
 
 /// A line of `channels.txt`: a phrase and the channel it names.
@@ -159,6 +161,13 @@ impl Lexicon {
             first_names,
             channels,
             outlets: lines(include_str!("lexicon/outlets.txt")).collect(),
+            document_channels: lines(include_str!("lexicon/documents_channels.txt"))
+                .filter_map(|l| {
+                    let (noun, rest) = l.split_once('|')?;
+                    let mut it = rest.split_whitespace();
+                    Some((noun.trim(), (it.next()?, it.next())))
+                })
+                .collect(),
         }
     }
 

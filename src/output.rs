@@ -155,6 +155,7 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         }
         let pt = &para_toks[st.para];
         let region = span_of(&pt.toks, &st.sent);
+        // Quotations, and the dateline (metadata, not the time of a statement).
         let skip: Vec<Span> = pt.toks[st.sent.clone()]
             .iter()
             .filter(|t| matches!(t.kind, Tok::Quote(_)))
@@ -162,9 +163,79 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
                 start: t.start,
                 end: t.end,
             })
+            .chain(metadata.dateline.as_ref().map(|d| Span {
+                start: d.start,
+                end: d.end,
+            }))
             .collect();
-        channel_of[s] = channels::find(text, region, &skip, st.cue.map(|c| c.lemma));
-        time_of[s] = channels::time(text, region, &skip, reference_date.as_deref());
+        // The cue's own clause: from the previous cue of the sentence to the next one, so
+        // that "she said, referring to his interview with CNN" gives CNN to him, not her.
+        let cue = st.cue.expect("checked");
+        // Only cues that open a clause of their own split it: after a comma, "and", "but"
+        // or a quotation, or after their own subject ("a video posted on YouTube" does not).
+        let others: Vec<cues::CueHit> = cues::find_in(text, &pt.toks, st.sent.start, st.sent.end)
+            .into_iter()
+            .filter(|o| {
+                o.tok > 0 && {
+                    let p = pt.toks[o.tok - 1];
+                    let w = p.text(text);
+                    matches!(p.kind, Tok::Quote(_))
+                        || matches!(w, "," | "and" | "but" | ";")
+                        || segment::is_capitalized(w)
+                        || matches!(w, "he" | "she" | "they" | "who" | "it" | "I" | "we")
+                }
+            })
+            .collect();
+        let from = others
+            .iter()
+            .filter(|o| o.tok < cue.tok && o.kind != cues::CueKind::Noun)
+            .map(|o| pt.toks[o.tok + o.len - 1].end)
+            .max()
+            .unwrap_or(region.start);
+        let to = others
+            .iter()
+            .filter(|o| o.tok > cue.tok && o.kind != cues::CueKind::Noun)
+            .map(|o| pt.toks[o.tok].start)
+            .min()
+            .unwrap_or(region.end);
+        let clause = Span {
+            start: from.max(region.start),
+            end: to.min(region.end).max(from),
+        };
+        let speaker = speaker_of[s].as_ref().map(|sp| (sp.kind, sp.text.as_str()));
+        let ctx = channels::Context {
+            cue: Some((
+                cue.lemma,
+                Span {
+                    start: cue.start,
+                    end: cue.end,
+                },
+            )),
+            speaker,
+            quotes: &skip,
+        };
+        channel_of[s] = channels::find(text, clause, &ctx);
+        time_of[s] = channels::time(text, clause, &skip, reference_date.as_deref());
+    }
+    // A channel carries to the same speaker's next statement when the text plainly
+    // continues the occasion ("he added", "she went on"), in the same or the next paragraph.
+    let mut in_order: Vec<usize> = live.clone();
+    in_order.sort_by_key(|&s| stmts[s].cue.map_or(0, |c| c.start));
+    let mut last: Option<(usize, usize)> = None; // (statement, paragraph)
+    for &s in &in_order {
+        let entity = speaker_of[s].as_ref().and_then(|sp| sp.entity);
+        if let Some((p, para)) = last
+            && channel_of[s].is_none()
+            && entity.is_some()
+            && speaker_of[p].as_ref().and_then(|sp| sp.entity) == entity
+            && stmts[s].para <= para + 1
+            && stmts[s]
+                .cue
+                .is_some_and(|c| matches!(c.lemma, "add" | "continue" | "go on" | "conclude"))
+        {
+            channel_of[s] = channel_of[p].clone();
+        }
+        last = Some((s, stmts[s].para));
     }
 
     // Statements in document order.
@@ -310,6 +381,30 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
             post: Some(i),
         });
         next_number += 1;
+    }
+    // A statement made on a platform quotes the embedded post of its speaker, when the
+    // article embeds one: same platform, and the author's name or handle names the speaker.
+    for q in &mut quotes_out {
+        if q.post.is_some() {
+            continue;
+        }
+        let (Some(ch), Some(sp)) = (&q.channel, &q.speaker) else {
+            continue;
+        };
+        let Some(platform) = &ch.platform else {
+            continue;
+        };
+        let key = speakers::surname(&sp.name);
+        q.post = found_posts.iter().position(|p| {
+            &p.platform == platform
+                && (p
+                    .author_name
+                    .as_deref()
+                    .is_some_and(|a| speakers::surname(a) == key)
+                    || p.handle
+                        .as_deref()
+                        .is_some_and(|h| h.to_lowercase().contains(&key)))
+        });
     }
     quotes_out.sort_by_key(|q| (q.start, q.end));
     flags.sort_by_key(|f| (f.start, f.end));
