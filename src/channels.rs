@@ -142,12 +142,11 @@ pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
     // Outlets: on (the) OUTLET → broadcast; told (the) OUTLET / interview with OUTLET → interview.
     let mut interview: Option<Channel> = None;
-    for outlet in &LEXICON.outlets {
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(outlet) {
-            let s = region.start + from + i;
-            let e = s + outlet.len();
-            from += i + outlet.len();
+    {
+        for m in OUTLETS.find_iter(hay) {
+            let outlet = LEXICON.outlets[m.pattern().as_usize()];
+            let s = region.start + m.start();
+            let e = region.start + m.end();
             if !word_bounded(text, s, e) || !outside(s, e) {
                 continue;
             }
@@ -311,6 +310,18 @@ static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(
         .collect()
 });
 
+static TIME_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(TIME_PHRASES.iter().map(|p| p.0)));
+static WEEKDAY_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(WEEKDAYS));
+static OUTLETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(LEXICON.outlets.iter().copied()));
+
+/// A case-sensitive, leftmost-longest automaton over `patterns`.
+fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("word lists build an automaton")
+}
+
 /// A time expression found in a clause: its span and the ISO date it resolves to.
 struct Found {
     start: usize,
@@ -349,12 +360,11 @@ pub(crate) fn time(
         }
         e
     };
-    for (wd, day) in WEEKDAYS.iter().enumerate() {
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(day) {
-            let s = region.start + from + i;
-            let e = s + day.len();
-            from += i + day.len();
+    {
+        for m in WEEKDAY_NAMES.find_iter(hay) {
+            let wd = m.pattern().as_usize();
+            let s = region.start + m.start();
+            let e = region.start + m.end();
             // "Sunday's debate" dates the event: keep the time words only.
             let possessive = text[e..].starts_with("’s") || text[e..].starts_with("'s");
             if !word_bounded(text, s, e) && !possessive || !outside(s, e) {
@@ -420,12 +430,11 @@ pub(crate) fn time(
             date,
         });
     }
-    for &(phrase, offset) in TIME_PHRASES.iter() {
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(phrase) {
-            let s = region.start + from + i;
-            let e = s + phrase.len();
-            from += i + phrase.len();
+    {
+        for m in TIME_AUTOMATON.find_iter(hay) {
+            let (phrase, offset) = TIME_PHRASES[m.pattern().as_usize()];
+            let s = region.start + m.start();
+            let e = region.start + m.end();
             if !word_bounded(text, s, e)
                 || !outside(s, e)
                 || found.iter().any(|f| f.start <= s && e <= f.end)

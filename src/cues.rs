@@ -48,7 +48,7 @@ pub(crate) struct CueHit {
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
 pub(crate) fn is_aux(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*crate::lexicon::lower(word),
         "has"
             | "had"
             | "have"
@@ -118,11 +118,11 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         let t = toks[i];
         if t.kind == Tok::Word {
             let w = t.text(text);
-            let lower = w.to_lowercase();
+            let lower = crate::lexicon::lower(w);
             let next = toks[i + 1..hi]
                 .first()
                 .filter(|n| n.kind == Tok::Word)
-                .map(|n| n.text(text).to_lowercase());
+                .map(|n| crate::lexicon::lower(n.text(text)));
             if let Some(f) = lx.verb(&lower, next.as_deref())
                 && !(is_capitalized(w) && f.lemma != "according to")
                 && verb_in_context(text, toks, lo, i, f.lemma)
@@ -216,7 +216,7 @@ fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
 /// Rules out reporting-verb forms that are not reporting here: "that said", "the said
 /// property", "a statement" (handled by the lexicon having no nouns), "called for" stays.
 fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str) -> bool {
-    let prev = (i > lo).then(|| toks[i - 1].text(text).to_lowercase());
+    let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
     match prev.as_deref() {
         // "the said property", "a post", "the report", "his note"
         Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my") => {
@@ -268,11 +268,11 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
     match t.kind {
         Tok::Word => {
             let w = t.text(text);
-            let lower = w.to_lowercase();
+            let lower = crate::lexicon::lower(w);
             is_capitalized(w)
-                || LEXICON.roles.contains_key(lower.as_str())
-                || LEXICON.pronouns.contains_key(lower.as_str())
-                || LEXICON.documents.contains(lower.as_str())
+                || LEXICON.roles.contains_key(&*lower)
+                || LEXICON.pronouns.contains_key(&*lower)
+                || LEXICON.documents.contains(&*lower)
                 || is_modifier(&lower)
                 || is_aux(w)
                 || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -288,12 +288,12 @@ pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
         return false;
     }
     let w = t.text(text);
-    let lower = w.to_lowercase();
+    let lower = w;
     w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !is_capitalized(w)
-        && !LEXICON.verbs.contains_key(lower.as_str())
+        && !LEXICON.verbs.contains_key(lower)
         && !matches!(
-            lower.as_str(),
+            lower,
             "that"
                 | "who"
                 | "which"
@@ -499,7 +499,7 @@ pub(crate) fn link(
 ) -> (Vec<Stmt>, Vec<PartInfo>) {
     let mut stmts: Vec<Stmt> = Vec::new();
     let mut info = vec![PartInfo::default(); parts.len()];
-    let mut by_cue: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut by_cue: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
     // The statement a quotation-only paragraph continues.
     let mut carry: Option<usize> = None;
     for (p, pt) in paras.iter().enumerate() {
@@ -942,7 +942,7 @@ fn is_clause_word(text: &str, t: &Token) -> bool {
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
 pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
     use crate::model::Span;
-    let mut existing: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut existing: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
     for (i, s) in stmts.iter().enumerate() {
         if let Some(c) = s.cue {
             existing.insert((s.para, c.tok), i);

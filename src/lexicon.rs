@@ -5,7 +5,8 @@
 //! Look-ups are case-sensitive where the file's entries are capitalised (titles,
 //! organisation heads, abbreviations) and lower-case otherwise.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Lines of a data file without comments and blank lines.
@@ -33,6 +34,15 @@ impl Gender {
             "p" => Gender::Plural,
             _ => Gender::Unknown,
         }
+    }
+}
+
+/// `word` in lower case, allocating only when it has an upper-case letter.
+pub(crate) fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -81,8 +91,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut verbs = HashMap::new();
-        let mut verb_heads = HashSet::new();
+        let mut verbs = HashMap::default();
+        let mut verb_heads = HashSet::default();
         let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
         let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
         for (line, speech) in speech_lines.chain(attitude_lines) {
@@ -128,7 +138,7 @@ impl Lexicon {
                 Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
             })
             .collect();
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for l in lines(include_str!("lexicon/first_names.txt")) {
             let mut it = l.split_whitespace();
             let gender = Gender::from_code(it.next().unwrap_or("-"));

@@ -253,7 +253,7 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         }
     }
     order.sort();
-    let mut number: std::collections::HashMap<usize, usize> = Default::default();
+    let mut number: rustc_hash::FxHashMap<usize, usize> = Default::default();
     let mut next_number = 0;
     for &(_, stmt, k) in &order {
         let statement = match stmt {

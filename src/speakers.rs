@@ -140,12 +140,12 @@ fn np_token(text: &str, t: &Token) -> bool {
     if is_time_word(w) {
         return false;
     }
-    let lower = w.to_lowercase();
+    let lower = crate::lexicon::lower(w);
     let lx = &*LEXICON;
     is_capitalized(w)
         || ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
-        || lx.roles.contains_key(lower.as_str())
-        || lx.documents.contains(lower.as_str())
+        || lx.roles.contains_key(&*lower)
+        || lx.documents.contains(&*lower)
         || is_modifier(&lower)
         || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
