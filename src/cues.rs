@@ -118,6 +118,11 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         let t = toks[i];
         if t.kind == Tok::Word {
             let w = t.text(text);
+            // Cue verbs are never capitalised ("According to" aside).
+            if is_capitalized(w) && !w.starts_with("According") {
+                i += 1;
+                continue;
+            }
             let lower = crate::lexicon::lower(w);
             let next = toks[i + 1..hi]
                 .first()
@@ -176,8 +181,11 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 /// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
 fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
     let t = toks[i];
+    if i == 0 || !toks[i + 1..hi.min(i + 4)].iter().any(|n| matches!(n.kind, Tok::Quote(_))) {
+        return None;
+    }
     let lower = t.text(text).to_lowercase();
-    if !LEXICON.nominal_cues.contains(lower.as_str()) || i == 0 {
+    if !LEXICON.nominal_cues.contains(lower.as_str()) {
         return None;
     }
     let det = toks[i.saturating_sub(3)..i].iter().any(|p| {
@@ -459,6 +467,24 @@ mod tests {
 pub(crate) struct ParaTokens {
     pub toks: Vec<Token>,
     pub sents: Vec<std::ops::Range<usize>>,
+    /// The cues of each sentence, found once (`annotate`).
+    pub cues: Vec<Vec<CueHit>>,
+}
+
+impl ParaTokens {
+    /// The index of the sentence that is exactly `sent`.
+    pub fn sentence_of(&self, sent: &std::ops::Range<usize>) -> usize {
+        self.sents.iter().position(|r| r == sent).unwrap_or(0)
+    }
+}
+
+/// Find the cues of every sentence of a paragraph, once.
+pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
+    pt.cues = pt
+        .sents
+        .iter()
+        .map(|s| find_in(text, &pt.toks, s.start, s.end))
+        .collect();
 }
 
 /// A statement as the linking found it: quotation parts (none yet for a cue that only
@@ -520,7 +546,7 @@ pub(crate) fn link(
             })
         };
         for (si, sent) in pt.sents.iter().enumerate() {
-            let mut cues = find_in(text, toks, sent.start, sent.end);
+            let mut cues = pt.cues[si].clone();
             for qi in sent.clone() {
                 let Tok::Quote(k) = toks[qi].kind else {
                     continue;
@@ -950,7 +976,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     }
     for (p, pt) in paras.iter().enumerate() {
         let toks = &pt.toks;
-        for sent in &pt.sents {
+        for (si, sent) in pt.sents.iter().enumerate() {
             let (lo, mut hi) = (sent.start, sent.end);
             while hi > lo && matches!(toks[hi - 1].text(text), "." | "?" | "!" | ";" | ":") {
                 hi -= 1;
@@ -958,7 +984,8 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if toks[lo..sent.end].iter().any(|t| t.text(text) == "?") {
                 continue; // questions about speech are not statements
             }
-            for c in find_in(text, toks, lo, hi) {
+            let sent_cues = &pt.cues[si];
+            for &c in sent_cues.iter().filter(|c| c.tok < hi) {
                 if matches!(c.kind, CueKind::Colon | CueKind::Dash | CueKind::Noun) {
                     continue;
                 }
@@ -978,7 +1005,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 {
                     continue;
                 }
-                let Some(content) = clause(text, toks, lo, hi, c) else {
+                let Some(content) = clause(text, toks, lo, hi, c, sent_cues) else {
                     continue;
                 };
                 let span = Span {
@@ -1012,6 +1039,7 @@ fn clause(
     lo: usize,
     hi: usize,
     c: CueHit,
+    sent_cues: &[CueHit],
 ) -> Option<std::ops::Range<usize>> {
     let after = c.tok + c.len;
     let words = |r: &std::ops::Range<usize>| {
@@ -1142,7 +1170,7 @@ fn clause(
                     .trim_end_matches(['”', '"', '’', '\'', '»'])
                     .ends_with(','))
     };
-    if let Some(next) = find_in(text, toks, start, end).into_iter().find(|n| {
+    if let Some(next) = sent_cues.iter().filter(|n| n.tok >= start && n.tok < end).find(|n| {
         let before = &toks[n.tok - 1];
         let participle = text[n.start..n.end].ends_with("ing") && ends_with_comma(before);
         n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)

@@ -39,7 +39,12 @@ impl Gender {
 
 /// `word` in lower case, allocating only when it has an upper-case letter.
 pub(crate) fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)

@@ -52,7 +52,13 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
             toks.retain(|t| !segment::masked(&masks, t.start));
         }
         let sents = segment::sentences(text, &toks, |k| parts[k].inner);
-        para_toks.push(ParaTokens { toks, sents });
+        let mut pt = ParaTokens {
+            toks,
+            sents,
+            cues: Vec::new(),
+        };
+        cues::annotate(text, &mut pt);
+        para_toks.push(pt);
     }
 
     let (mut stmts, info) = cues::link(text, &para_toks, &parts);
@@ -106,8 +112,10 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
                 })
                 .map(|&k| info[k].tok)
                 .min();
-            let toks = &para_toks[st.para].toks;
-            speakers::for_cue(text, toks, &st.sent, st.cue?, quote_tok).map(|m| (s, m))
+            let pt = &para_toks[st.para];
+            let sent_cues = &pt.cues[pt.sentence_of(&st.sent)];
+            speakers::for_cue(text, &pt.toks, &st.sent, sent_cues, st.cue?, quote_tok)
+                .map(|m| (s, m))
         })
         .collect();
     mentions.sort_by_key(|(_, m)| m.start);
@@ -173,8 +181,9 @@ pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
         let cue = st.cue.expect("checked");
         // Only cues that open a clause of their own split it: after a comma, "and", "but"
         // or a quotation, or after their own subject ("a video posted on YouTube" does not).
-        let others: Vec<cues::CueHit> = cues::find_in(text, &pt.toks, st.sent.start, st.sent.end)
-            .into_iter()
+        let others: Vec<cues::CueHit> = pt.cues[pt.sentence_of(&st.sent)]
+            .iter()
+            .copied()
             .filter(|o| {
                 o.tok > 0 && {
                     let p = pt.toks[o.tok - 1];

@@ -10,7 +10,7 @@
 //! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
 //! entity with that role. Every resolved mention joins an entity of `speakers[]`.
 
-use crate::cues::{CueHit, CueKind, find_in, is_aux, is_modifier, plain_noun};
+use crate::cues::{CueHit, CueKind, is_aux, is_modifier, plain_noun};
 use crate::lexicon::{Gender, LEXICON};
 use crate::model::{EntityKind, Span};
 use crate::segment::{Tok, Token, is_capitalized};
@@ -187,6 +187,7 @@ pub(crate) fn for_cue(
     text: &str,
     toks: &[Token],
     sent: &std::ops::Range<usize>,
+    cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
 ) -> Option<Mention> {
@@ -236,12 +237,14 @@ pub(crate) fn for_cue(
             // "He continued with an appeal to voters:", "X released the following statement:":
             // the speaker of a verb of saying earlier in the sentence, or the subject; the
             // mention right before the colon only when it opens the sentence ("Smith: …").
-            let prev = find_in(text, toks, sent.start, c.tok)
-                .into_iter()
+            let prev = cues
+                .iter()
+                .copied()
+                .filter(|p| p.tok < c.tok)
                 .rev()
                 .find(|p| p.kind == CueKind::Verb && p.speech);
             if let Some(p) = prev {
-                return for_cue(text, toks, sent, p, None);
+                return for_cue(text, toks, sent, cues, p, None);
             }
             let near = left(text, toks, sent.start, c.tok);
             let opens = near.as_ref().is_some_and(|m| {
@@ -285,13 +288,15 @@ pub(crate) fn for_cue(
             // "and said", "but said", "went on to say"
             let coordinated = matches!(before, Some("and" | "but" | "to"));
             if participle || coordinated {
-                let prev = find_in(text, toks, sent.start, c.tok)
-                    .into_iter()
+                let prev = cues
+                    .iter()
+                    .copied()
+                    .filter(|p| p.tok < c.tok)
                     .rev()
                     .find(|p| p.kind == CueKind::Verb && !text[p.start..p.end].ends_with("ing"));
                 let q = quote.filter(|&q| q < c.tok);
                 return prev
-                    .and_then(|p| for_cue(text, toks, sent, p, q))
+                    .and_then(|p| for_cue(text, toks, sent, cues, p, q))
                     .or_else(|| subject(text, toks, sent.start, c.tok));
             }
             let (lo, hi) = match quote {
