@@ -310,9 +310,11 @@ static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(
         .collect()
 });
 
-static TIME_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(TIME_PHRASES.iter().map(|p| p.0)));
+static TIME_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(TIME_PHRASES.iter().map(|p| p.0)));
 static WEEKDAY_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(WEEKDAYS));
-static OUTLETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(LEXICON.outlets.iter().copied()));
+static OUTLETS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(LEXICON.outlets.iter().copied()));
 
 /// A case-sensitive, leftmost-longest automaton over `patterns`.
 fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {

@@ -181,7 +181,11 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 /// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
 fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
     let t = toks[i];
-    if i == 0 || !toks[i + 1..hi.min(i + 4)].iter().any(|n| matches!(n.kind, Tok::Quote(_))) {
+    if i == 0
+        || !toks[i + 1..hi.min(i + 4)]
+            .iter()
+            .any(|n| matches!(n.kind, Tok::Quote(_)))
+    {
         return None;
     }
     let lower = t.text(text).to_lowercase();
@@ -1170,11 +1174,15 @@ fn clause(
                     .trim_end_matches(['”', '"', '’', '\'', '»'])
                     .ends_with(','))
     };
-    if let Some(next) = sent_cues.iter().filter(|n| n.tok >= start && n.tok < end).find(|n| {
-        let before = &toks[n.tok - 1];
-        let participle = text[n.start..n.end].ends_with("ing") && ends_with_comma(before);
-        n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
-    }) {
+    if let Some(next) = sent_cues
+        .iter()
+        .filter(|n| n.tok >= start && n.tok < end)
+        .find(|n| {
+            let before = &toks[n.tok - 1];
+            let participle = text[n.start..n.end].ends_with("ing") && ends_with_comma(before);
+            n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
+        })
+    {
         end = if matches!(toks[next.tok - 1].text(text), "and" | "but" | ",")
             && toks[next.tok - 2].text(text) == ","
         {

@@ -75,6 +75,8 @@ pub(crate) struct Lexicon {
     pub first_names: HashMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
+    /// Month names (many languages) to their number.
+    pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
     pub document_channels: HashMap<&'static str, (&'static str, Option<&'static str>)>,
 }
@@ -176,6 +178,12 @@ impl Lexicon {
             first_names,
             channels,
             outlets: lines(include_str!("lexicon/outlets.txt")).collect(),
+            months: lines(include_str!("lexicon/months.txt"))
+                .filter_map(|l| {
+                    let (name, n) = l.rsplit_once(' ')?;
+                    Some((name.trim(), n.trim().parse().ok()?))
+                })
+                .collect(),
             document_channels: lines(include_str!("lexicon/documents_channels.txt"))
                 .filter_map(|l| {
                     let (noun, rest) = l.split_once('|')?;

@@ -15,6 +15,7 @@
 
 mod channels;
 mod cues;
+mod html;
 mod input;
 mod lexicon;
 pub mod model;
@@ -45,7 +46,7 @@ pub struct Options {
 
 /// Analyse one document.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let mut analysis = output::assemble(text, options);
+    let mut analysis = output::assemble(text, options, Vec::new());
     if options.emit_text {
         analysis.text = Some(text.to_string());
     }
@@ -63,7 +64,7 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
         Err(e) => {
             let text = String::from_utf8_lossy(bytes);
             let at = e.valid_up_to();
-            let mut a = output::assemble(&text, options);
+            let mut a = output::assemble(&text, options, Vec::new());
             a.flags.insert(
                 0,
                 Flag {
@@ -84,4 +85,19 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
             a
         }
     }
+}
+
+/// Analyse an HTML page: its readable text (scripts, styles and navigation dropped) and the
+/// social posts embedded in its markup. Offsets are into the readable text, which
+/// `emit_text` returns.
+pub fn analyze_html(html: &str, options: &Options) -> Analysis {
+    let page = html::read(html);
+    let mut analysis = output::assemble(&page.text, options, page.posts);
+    if options.emit_text {
+        analysis.text = Some(page.text.clone());
+    }
+    if options.offsets != OffsetUnit::Bytes {
+        convert_offsets(&mut analysis, &page.text, options.offsets);
+    }
+    analysis
 }

@@ -1,16 +1,18 @@
-//! The `whosaid` command: reads files, folders, JSONL and stdin, writes JSON Lines.
+//! The `whosaid` command: reads files, folders, JSONL, HTML, gzip and WARC archives and
+//! standard input; writes JSON Lines (or TSV).
 //!
-//! Thin by design: flags, walking, reading, printing. All analysis is in the library.
-//! Every input document yields exactly one output line (its analysis, or `{"id", "error"}`);
-//! exit status 0 when every document was analysed, 2 when any failed; a closed stdout pipe
-//! ends the run quietly.
+//! Thin by design: flags, walking, reading, batching over threads, printing. All analysis is
+//! in the library. Every input document yields exactly one output record (its analysis, or
+//! `{"id", "error"}`), in input order; exit status 0 when every document was analysed, 2 when
+//! any failed; a closed stdout pipe ends the run quietly. Memory stays bounded: documents are
+//! read as a stream and analysed in batches of bounded size.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use whosaid::{Analysis, ErrorRecord, OffsetUnit, Options, Record};
 
 #[derive(Parser)]
@@ -26,7 +28,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse documents and write one JSON object per document (JSON Lines).
+    /// Analyse documents and write one record per document.
     Extract(ExtractArgs),
     /// Print the JSON Schema of an output line.
     Schema,
@@ -41,15 +43,26 @@ enum Offsets {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum StdinFormat {
-    /// JSONL when the first character is `{`, else one text document.
+    /// JSONL when the first character is `{`, HTML when it is `<`, else one text document.
     Auto,
     Jsonl,
     Text,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum OutFormat {
+    /// One JSON object per document.
+    Jsonl,
+    /// One row per statement: id, kind, text, speaker, role, speaker kind, cue, channel,
+    /// platform or outlet, date.
+    Tsv,
 }
 
 #[derive(Parser)]
 struct ExtractArgs {
-    /// Files and folders (read recursively); `-` or nothing for standard input.
+    /// Files and folders (read recursively); `-` or nothing for standard input. `.jsonl`,
+    /// `.html`, `.warc` and any of them gzip-compressed (`.gz`) are read as such.
     paths: Vec<PathBuf>,
     /// JSONL field holding a document's id.
     #[arg(long, default_value = "id")]
@@ -57,6 +70,9 @@ struct ExtractArgs {
     /// JSONL field holding a document's text.
     #[arg(long, default_value = "text")]
     text_field: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: OutFormat,
     /// Indented JSON instead of one line per document.
     #[arg(long)]
     pretty: bool,
@@ -75,9 +91,24 @@ struct ExtractArgs {
     /// Read two apostrophes (''…'') as double quotation marks (New York Times archives).
     #[arg(long)]
     doubled_apostrophes: bool,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    threads: Option<usize>,
     /// Print documents, statements, posts, errors and throughput to stderr at the end.
     #[arg(long)]
     stats: bool,
+}
+
+/// A document as read, before analysis.
+struct Doc {
+    id: String,
+    body: Result<Body, String>,
+    date: Option<String>,
+}
+
+enum Body {
+    Text(Vec<u8>),
+    Html(Vec<u8>),
 }
 
 #[derive(Default)]
@@ -89,67 +120,103 @@ struct Tally {
     bytes: usize,
 }
 
-struct Run<'a> {
-    args: &'a ExtractArgs,
-    out: io::BufWriter<io::StdoutLock<'static>>,
-    tally: Tally,
-    /// Flush after every record (reading a pipe, e.g. from Spark).
-    flush_each: bool,
-}
-
 /// The output ended (a closed pipe): stop quietly.
 struct Closed;
 
+/// Documents are analysed in batches of at most this many documents or bytes.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 8 << 20;
+
+struct Run<'a> {
+    args: &'a ExtractArgs,
+    options: Options,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    tally: Tally,
+    batch: Vec<Doc>,
+    batch_bytes: usize,
+    /// Flush after every batch (reading a pipe, e.g. from Spark).
+    flush_each: bool,
+    progress: Option<indicatif::ProgressBar>,
+    header_written: bool,
+}
+
 impl Run<'_> {
-    fn options(&self, date: Option<String>) -> Options {
-        Options {
-            date: date.or_else(|| self.args.date.clone()),
-            emit_text: self.args.emit_text,
-            doubled_apostrophes: self.args.doubled_apostrophes,
-            offsets: match self.args.offsets {
-                Offsets::Bytes => OffsetUnit::Bytes,
-                Offsets::Chars => OffsetUnit::Chars,
-                Offsets::Utf16 => OffsetUnit::Utf16,
-            },
+    fn push(&mut self, doc: Doc) -> Result<(), Closed> {
+        self.batch_bytes += match &doc.body {
+            Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+            Err(_) => 0,
+        };
+        self.batch.push(doc);
+        if self.batch.len() >= BATCH_DOCS || self.batch_bytes >= BATCH_BYTES {
+            self.flush_batch()?;
         }
+        Ok(())
+    }
+
+    fn flush_batch(&mut self) -> Result<(), Closed> {
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let options = &self.options;
+        let analysed: Vec<(Record, usize)> = batch
+            .into_par_iter()
+            .map(|doc| analyse(doc, options))
+            .collect();
+        for (record, bytes) in analysed {
+            match &record {
+                Record::Error(_) => self.tally.errors += 1,
+                Record::Analysis(a) => {
+                    self.tally.statements += a
+                        .quotes
+                        .iter()
+                        .map(|q| q.statement)
+                        .collect::<std::collections::HashSet<_>>()
+                        .len();
+                    self.tally.posts += a.posts.len();
+                }
+            }
+            self.tally.documents += 1;
+            self.tally.bytes += bytes;
+            if let Some(p) = &self.progress {
+                p.inc(bytes as u64);
+                p.set_message(format!("{} documents", self.tally.documents));
+            }
+            self.write(&record)?;
+        }
+        if self.flush_each {
+            self.out.flush().map_err(|_| Closed)?;
+        }
+        Ok(())
     }
 
     fn write(&mut self, record: &Record) -> Result<(), Closed> {
-        let line = if self.args.pretty {
-            serde_json::to_string_pretty(record)
-        } else {
-            serde_json::to_string(record)
-        }
-        .unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}"));
-        let res = writeln!(self.out, "{line}").and_then(|_| {
-            if self.flush_each {
-                self.out.flush()
-            } else {
-                Ok(())
+        let text = match self.args.format {
+            OutFormat::Jsonl => {
+                let line = if self.args.pretty {
+                    serde_json::to_string_pretty(record)
+                } else {
+                    serde_json::to_string(record)
+                };
+                line.unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}")) + "\n"
             }
-        });
-        res.map_err(|_| Closed)
-    }
-
-    fn analysed(&mut self, id: String, bytes: &[u8], date: Option<String>) -> Result<(), Closed> {
-        let mut a: Analysis = whosaid::analyze_bytes(bytes, &self.options(date));
-        a.id = id;
-        self.tally.documents += 1;
-        self.tally.bytes += bytes.len();
-        self.tally.statements += a
-            .quotes
-            .iter()
-            .map(|q| q.statement)
-            .collect::<std::collections::HashSet<_>>()
-            .len();
-        self.tally.posts += a.posts.len();
-        self.write(&Record::Analysis(Box::new(a)))
+            OutFormat::Tsv => {
+                let mut s = String::new();
+                if !self.header_written {
+                    s.push_str(TSV_HEADER);
+                    self.header_written = true;
+                }
+                tsv_rows(record, &mut s);
+                s
+            }
+        };
+        self.out.write_all(text.as_bytes()).map_err(|_| Closed)
     }
 
     fn failed(&mut self, id: String, error: String) -> Result<(), Closed> {
-        self.tally.documents += 1;
-        self.tally.errors += 1;
-        self.write(&Record::Error(ErrorRecord { id, error }))
+        self.push(Doc {
+            id,
+            body: Err(error),
+            date: None,
+        })
     }
 
     fn jsonl(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
@@ -178,16 +245,56 @@ impl Run<'_> {
                 .get("date")
                 .and_then(|d| d.as_str())
                 .map(|d| d.chars().take(10).collect());
-            match value.get(&self.args.text_field).and_then(|t| t.as_str()) {
-                Some(text) => self.analysed(id, text.as_bytes(), date)?,
-                None => self.failed(
+            let html = value.get("format").and_then(|f| f.as_str()) == Some("html");
+            let body = match value.get(&self.args.text_field).and_then(|t| t.as_str()) {
+                Some(text) if html => Ok(Body::Html(text.as_bytes().to_vec())),
+                Some(text) => Ok(Body::Text(text.as_bytes().to_vec())),
+                None => Err(format!(
+                    "line {} has no string field \"{}\"",
+                    n + 1,
+                    self.args.text_field
+                )),
+            };
+            self.push(Doc { id, body, date })?;
+        }
+        Ok(())
+    }
+
+    fn warc(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
+        let reader = warc::WarcReader::new(reader);
+        for (n, record) in reader.iter_records().enumerate() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    // The stream cannot be trusted past a malformed record.
+                    return self.failed(
+                        format!("{name}#{}", n + 1),
+                        format!("malformed WARC record: {e}"),
+                    );
+                }
+            };
+            if record.warc_type() != &warc::RecordType::Response {
+                continue;
+            }
+            let id = record
+                .header(warc::WarcHeader::TargetURI)
+                .map(|u| u.to_string())
+                .unwrap_or_else(|| format!("{name}#{}", n + 1));
+            let body = record.body();
+            // An HTTP response: headers, a blank line, the payload.
+            let Some(split) = memchr::memmem::find(body, b"\r\n\r\n") else {
+                continue;
+            };
+            let headers = String::from_utf8_lossy(&body[..split]).to_lowercase();
+            let is_html = headers
+                .lines()
+                .any(|l| l.starts_with("content-type:") && l.contains("html"));
+            if is_html {
+                self.push(Doc {
                     id,
-                    format!(
-                        "line {} has no string field \"{}\"",
-                        n + 1,
-                        self.args.text_field
-                    ),
-                )?,
+                    body: Ok(Body::Html(body[split + 4..].to_vec())),
+                    date: None,
+                })?;
             }
         }
         Ok(())
@@ -195,20 +302,37 @@ impl Run<'_> {
 
     fn file(&mut self, path: &Path) -> Result<(), Closed> {
         let id = path.display().to_string();
-        let is_jsonl = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
             Err(e) => return self.failed(id, format!("cannot open: {e}")),
         };
-        if is_jsonl {
-            return self.jsonl(&id, BufReader::new(file));
-        }
-        let mut bytes = Vec::new();
-        match BufReader::new(file).read_to_end(&mut bytes) {
-            Ok(_) => self.analysed(id, &bytes, None),
-            Err(e) => self.failed(id, format!("cannot read: {e}")),
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let (inner, reader): (&str, Box<dyn Read>) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner, Box::new(flate2::read::MultiGzDecoder::new(file))),
+            None => (name.as_str(), Box::new(file)),
+        };
+        let ext = inner.rsplit_once('.').map_or("", |(_, e)| e);
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        match ext {
+            "jsonl" | "ndjson" => self.jsonl(&id, reader),
+            "warc" => self.warc(&id, reader),
+            _ => {
+                let mut bytes = Vec::new();
+                let mut reader = reader;
+                let body = match reader.read_to_end(&mut bytes) {
+                    Ok(_) if matches!(ext, "html" | "htm" | "xhtml") => Ok(Body::Html(bytes)),
+                    Ok(_) => Ok(Body::Text(bytes)),
+                    Err(e) => Err(format!("cannot read: {e}")),
+                };
+                self.push(Doc {
+                    id,
+                    body,
+                    date: None,
+                })
+            }
         }
     }
 
@@ -220,19 +344,39 @@ impl Run<'_> {
                 let head = reader.fill_buf().map(|b| b.to_vec()).unwrap_or_default();
                 match head.iter().find(|b| !b.is_ascii_whitespace()) {
                     Some(b'{') => StdinFormat::Jsonl,
+                    Some(b'<') => StdinFormat::Html,
                     _ => StdinFormat::Text,
                 }
             }
             f => f,
         };
         if format == StdinFormat::Jsonl {
-            return self.jsonl("-", reader);
+            // One line in, one line out, flushed as it goes (Spark's RDD.pipe).
+            for (n, line) in reader.split(b'\n').enumerate() {
+                let line = match line {
+                    Ok(l) => l,
+                    Err(e) => {
+                        return self.failed(format!("-:{}", n + 1), format!("cannot read: {e}"));
+                    }
+                };
+                self.jsonl("-", &line[..])?;
+                if self.batch.len() >= 16 {
+                    self.flush_batch()?;
+                }
+            }
+            return Ok(());
         }
         let mut bytes = Vec::new();
-        match reader.read_to_end(&mut bytes) {
-            Ok(_) => self.analysed("-".into(), &bytes, None),
-            Err(e) => self.failed("-".into(), format!("cannot read standard input: {e}")),
-        }
+        let body = match reader.read_to_end(&mut bytes) {
+            Ok(_) if format == StdinFormat::Html => Ok(Body::Html(bytes)),
+            Ok(_) => Ok(Body::Text(bytes)),
+            Err(e) => Err(format!("cannot read standard input: {e}")),
+        };
+        self.push(Doc {
+            id: "-".into(),
+            body,
+            date: None,
+        })
     }
 
     fn path(&mut self, path: &Path) -> Result<(), Closed> {
@@ -242,10 +386,9 @@ impl Run<'_> {
         if !path.is_dir() {
             return self.file(path);
         }
-        let mut entries: Vec<walkdir::DirEntry> = Vec::new();
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
             match entry {
-                Ok(e) if e.file_type().is_file() => entries.push(e),
+                Ok(e) if e.file_type().is_file() => self.file(e.path())?,
                 Ok(_) => {}
                 Err(e) => {
                     let id = e
@@ -255,25 +398,139 @@ impl Run<'_> {
                 }
             }
         }
-        for e in entries {
-            self.file(e.path())?;
-        }
         Ok(())
+    }
+}
+
+/// Analyse one document (on a worker thread): its record and its size in bytes.
+fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
+    let mut opts = options.clone();
+    if doc.date.is_some() {
+        opts.date = doc.date;
+    }
+    let (mut a, bytes): (Analysis, usize) = match doc.body {
+        Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
+        Ok(Body::Text(b)) => (whosaid::analyze_bytes(&b, &opts), b.len()),
+        Ok(Body::Html(b)) => (
+            whosaid::analyze_html(&String::from_utf8_lossy(&b), &opts),
+            b.len(),
+        ),
+    };
+    a.id = doc.id;
+    (Record::Analysis(Box::new(a)), bytes)
+}
+
+const TSV_HEADER: &str =
+    "id\tkind\ttext\tspeaker\trole\tspeaker_kind\tcue\tchannel\tplatform_or_outlet\tdate\n";
+
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// One row per statement part (error records give one row with the error as text).
+fn tsv_rows(record: &Record, out: &mut String) {
+    let kind_name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    match record {
+        Record::Error(e) => {
+            out.push_str(&format!(
+                "{}\terror\t{}\t\t\t\t\t\t\t\n",
+                tsv_field(&e.id),
+                tsv_field(&e.error)
+            ));
+        }
+        Record::Analysis(a) => {
+            for q in &a.quotes {
+                let sp = q.speaker.as_ref();
+                let ch = q.channel.as_ref();
+                let cols = [
+                    tsv_field(&a.id),
+                    kind_name(serde_json::to_value(q.kind).unwrap_or_default()),
+                    tsv_field(&q.text),
+                    sp.map(|s| tsv_field(&s.name)).unwrap_or_default(),
+                    sp.and_then(|s| s.role.as_deref())
+                        .map(tsv_field)
+                        .unwrap_or_default(),
+                    sp.map(|s| kind_name(serde_json::to_value(s.kind).unwrap_or_default()))
+                        .unwrap_or_default(),
+                    q.cue
+                        .as_ref()
+                        .map(|c| tsv_field(&c.lemma))
+                        .unwrap_or_default(),
+                    ch.map(|c| kind_name(serde_json::to_value(c.kind).unwrap_or_default()))
+                        .unwrap_or_default(),
+                    ch.and_then(|c| c.platform.clone().or(c.outlet.clone()))
+                        .map(|s| tsv_field(&s))
+                        .unwrap_or_default(),
+                    q.time
+                        .as_ref()
+                        .and_then(|t| t.date.clone())
+                        .or_else(|| {
+                            q.post
+                                .and_then(|p| a.posts.get(p))
+                                .and_then(|p| p.date.clone())
+                        })
+                        .unwrap_or_default(),
+                ];
+                out.push_str(&cols.join("\t"));
+                out.push('\n');
+            }
+        }
     }
 }
 
 fn extract(args: &ExtractArgs) -> i32 {
     let started = Instant::now();
-    let mut run = Run {
-        args,
-        out: io::BufWriter::new(io::stdout().lock()),
-        tally: Tally::default(),
-        flush_each: false,
-    };
+    if let Some(n) = args.threads {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.paths.clone()
+    };
+    // A progress bar on a terminal, with a total when every input is a plain file.
+    let progress = io::stderr().is_terminal().then(|| {
+        let total: Option<u64> = paths
+            .iter()
+            .map(|p| {
+                std::fs::metadata(p)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+            })
+            .sum();
+        let bar = match total {
+            Some(t) => indicatif::ProgressBar::new(t),
+            None => indicatif::ProgressBar::no_length(),
+        };
+        let style = indicatif::ProgressStyle::with_template(
+            "{msg} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {wide_bar}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar
+    });
+    let mut run = Run {
+        args,
+        options: Options {
+            date: args.date.clone(),
+            emit_text: args.emit_text,
+            offsets: match args.offsets {
+                Offsets::Bytes => OffsetUnit::Bytes,
+                Offsets::Chars => OffsetUnit::Chars,
+                Offsets::Utf16 => OffsetUnit::Utf16,
+            },
+            doubled_apostrophes: args.doubled_apostrophes,
+        },
+        out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        tally: Tally::default(),
+        batch: Vec::new(),
+        batch_bytes: 0,
+        flush_each: false,
+        progress,
+        header_written: false,
     };
     let mut closed = false;
     for p in &paths {
@@ -282,8 +539,11 @@ fn extract(args: &ExtractArgs) -> i32 {
             break;
         }
     }
-    if !closed && run.out.flush().is_err() {
+    if !closed && (run.flush_batch().is_err() || run.out.flush().is_err()) {
         closed = true;
+    }
+    if let Some(p) = &run.progress {
+        p.finish_and_clear();
     }
     let t = &run.tally;
     if closed {
@@ -298,12 +558,13 @@ fn extract(args: &ExtractArgs) -> i32 {
     );
     if args.stats {
         eprintln!(
-            "whosaid: {} statements, {} posts, {:.2} MB in {:.3} s, {:.1} MB/s",
+            "whosaid: {} statements, {} posts, {:.2} MB in {:.3} s, {:.1} MB/s on {} threads",
             t.statements,
             t.posts,
             t.bytes as f64 / 1e6,
             secs,
-            t.bytes as f64 / 1e6 / secs
+            t.bytes as f64 / 1e6 / secs,
+            rayon::current_num_threads()
         );
     }
     if t.errors > 0 { 2 } else { 0 }

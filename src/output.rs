@@ -19,10 +19,22 @@ fn span_of(toks: &[Token], r: &std::ops::Range<usize>) -> Span {
 }
 
 /// Run the pipeline over one document.
-pub(crate) fn assemble(text: &str, options: &Options) -> Analysis {
+pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> Analysis {
     let metadata = input::metadata(text, options.date.as_deref());
     let paras = segment::paragraphs(text);
-    let found_posts = posts::find(text, &paras);
+    // Posts from the page's markup, then flattened ones found in the text outside them.
+    let mut found_posts = embedded;
+    let flattened = posts::find(text, &paras);
+    let keep: Vec<Post> = flattened
+        .into_iter()
+        .filter(|f| {
+            !found_posts
+                .iter()
+                .any(|e| e.start < f.end && f.start < e.end)
+        })
+        .collect();
+    found_posts.extend(keep);
+    found_posts.sort_by_key(|p| p.start);
     let masks = segment::merge(
         found_posts
             .iter()

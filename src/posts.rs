@@ -9,32 +9,37 @@
 //!
 //! Each post's span is masked for the later stages.
 
+use crate::lexicon::LEXICON;
 use crate::model::{Post, Span};
 
-/// Month names (English) to their number.
+/// A month name or abbreviation (in the languages of `lexicon/months.txt`) to its number.
 pub(crate) fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let n = match w.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    let w = word.trim_end_matches(['.', ',']);
+    if w.is_empty() || w.len() > 12 {
+        return None;
+    }
+    LEXICON
+        .months
+        .get(crate::lexicon::lower(w).as_ref())
+        .copied()
 }
 
-/// Read an English date at the start of `s`: "April 8, 2020", "8 April 2020", "Apr 8 2020".
-/// Returns the ISO date and the bytes used.
+/// Read a date at the start of `s`, as embeds display it: "April 8, 2020", "8 April 2020",
+/// "Apr 8 2020", "25. September 2018", "16 мая 2018 г.", "2018年6月6日". Returns the ISO date
+/// and the bytes used.
 pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
+    // 2018年6月6日
+    if let Some(y) = s.find('年') {
+        let year: u32 = s[..y].trim().parse().ok()?;
+        let rest = &s[y + '年'.len_utf8()..];
+        let m_at = rest.find('月')?;
+        let m: u32 = rest[..m_at].trim().parse().ok()?;
+        let rest2 = &rest[m_at + '月'.len_utf8()..];
+        let d_at = rest2.find('日')?;
+        let d: u32 = rest2[..d_at].trim().parse().ok()?;
+        let used = y + '年'.len_utf8() + m_at + '月'.len_utf8() + d_at + '日'.len_utf8();
+        return valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used));
+    }
     let words: Vec<(usize, &str)> = s
         .split_inclusive(char::is_whitespace)
         .scan(0, |pos, w| {
@@ -42,6 +47,7 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
             *pos += w.len();
             Some((at, w))
         })
+        .filter(|(_, w)| !w.trim().is_empty())
         .take(3)
         .collect();
     if words.len() < 3 {
@@ -59,12 +65,17 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     } else {
         (month(&b)?, a.parse::<u32>().ok()?)
     };
-    if !(1..=31).contains(&d) {
-        return None;
-    }
     let c_raw = words[2].1;
-    let used = words[2].0 + c_raw.find(|ch: char| ch.is_ascii_digit())? + 4;
-    Some((format!("{year:04}-{m:02}-{d:02}"), used))
+    let mut used = words[2].0 + c_raw.find(|ch: char| ch.is_ascii_digit())? + 4;
+    // "16 мая 2018 г."
+    if let Some(rest) = s[used..].strip_prefix(" г.") {
+        used = s.len() - rest.len();
+    }
+    valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used))
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
 /// Markup left in a text (`<span class="x">`, `</p>`): masked like posts, so that attribute
@@ -243,6 +254,13 @@ mod tests {
         assert_eq!(parse_date("8 April 2020").unwrap().0, "2020-04-08");
         assert_eq!(parse_date("Sept. 11, 2001").unwrap().0, "2001-09-11");
         assert!(parse_date("April the 8th").is_none());
+        assert_eq!(parse_date("25. September 2018").unwrap().0, "2018-09-25");
+        assert_eq!(parse_date("16 мая 2018 г.").unwrap().0, "2018-05-16");
+        assert_eq!(parse_date("2018年6月6日").unwrap().0, "2018-06-06");
+        assert_eq!(
+            parse_date("23. Okt 2017 um 0:31 Uhr").unwrap().0,
+            "2017-10-23"
+        );
     }
 
     #[test]

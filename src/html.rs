@@ -1,0 +1,545 @@
+//! HTML input: the article's text, and the social posts embedded in its markup.
+//!
+//! The page is parsed once with html5ever (`scraper`); one walk over the tree writes the
+//! readable text (paragraphs on their own lines; scripts, styles, navigation, forms dropped)
+//! and, for each embed, the post it shows: platform, author, handle, date, text, URL and id,
+//! with the span of its text in the written text. Embeds are recognised by whole class
+//! tokens or tags (`blockquote.twitter-tweet`, `blockquote.instagram-media`, `div.fb-post`,
+//! `blockquote.tiktok-embed`, `blockquote.bluesky-embed`, `blockquote.text-post-media`,
+//! `.mastodon-embed`, `blockquote.reddit-embed-bq`, YouTube and LinkedIn iframes, Telegram
+//! widgets, `amp-twitter`, `amp-instagram`). Embeds inside `<noscript>`, `<template>` or
+//! `<textarea>` are not shown to a reader and are not posts.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use crate::model::Post;
+use crate::posts::parse_date;
+
+/// An HTML page made readable.
+pub(crate) struct Page {
+    pub text: String,
+    pub posts: Vec<Post>,
+}
+
+/// Elements whose content a reader never sees as the article.
+fn hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "textarea"
+            | "head"
+            | "nav"
+            | "svg"
+            | "button"
+            | "select"
+            | "form"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "title"
+    )
+}
+
+fn block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "pre"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "address"
+            | "center"
+    )
+}
+
+struct Writer {
+    text: String,
+    posts: Vec<Post>,
+}
+
+impl Writer {
+    fn push_text(&mut self, t: &str) {
+        let mut space = self.text.ends_with([' ', '\n']) || self.text.is_empty();
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    self.text.push(' ');
+                    space = true;
+                }
+            } else {
+                self.text.push(c);
+                space = false;
+            }
+        }
+    }
+
+    fn newline(&mut self, blank: bool) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if self.text.is_empty() {
+            return;
+        }
+        let want = if blank { "\n\n" } else { "\n" };
+        if !self.text.ends_with(want) {
+            if self.text.ends_with('\n') && blank {
+                self.text.push('\n');
+            } else if !self.text.ends_with('\n') {
+                self.text.push_str(want);
+            }
+        }
+    }
+}
+
+/// Parse `html` into readable text and embedded posts.
+pub(crate) fn read(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let mut w = Writer {
+        text: String::new(),
+        posts: Vec::new(),
+    };
+    walk(doc.tree.root(), &mut w);
+    while w.text.ends_with(['\n', ' ']) {
+        w.text.pop();
+    }
+    for p in &mut w.posts {
+        p.end = p.end.min(w.text.len());
+        p.start = p.start.min(p.end);
+    }
+    Page {
+        text: w.text,
+        posts: w.posts,
+    }
+}
+
+fn classes<'a>(e: &'a scraper::node::Element) -> impl Iterator<Item = &'a str> {
+    e.attr("class").unwrap_or_default().split_whitespace()
+}
+
+/// The platform an element embeds, if any.
+fn embed_platform(e: &scraper::node::Element) -> Option<&'static str> {
+    let name = e.name();
+    let has = |c: &str| classes(e).any(|x| x == c);
+    let src = e.attr("src").unwrap_or_default();
+    match name {
+        "blockquote" if has("twitter-tweet") || has("twitter-video") => Some("twitter"),
+        "amp-twitter" => Some("twitter"),
+        "blockquote" if has("instagram-media") => Some("instagram"),
+        "amp-instagram" => Some("instagram"),
+        "div" if has("fb-post") || has("fb-video") => Some("facebook"),
+        "iframe"
+            if src.contains("facebook.com/plugins/post.php")
+                || src.contains("facebook.com/plugins/video.php") =>
+        {
+            Some("facebook")
+        }
+        "blockquote" if has("tiktok-embed") => Some("tiktok"),
+        "blockquote" if has("bluesky-embed") => Some("bluesky"),
+        "blockquote" if has("text-post-media") => Some("threads"),
+        "blockquote" | "iframe" if has("mastodon-embed") => Some("mastodon"),
+        "blockquote" if has("reddit-embed-bq") || has("reddit-card") => Some("reddit"),
+        "iframe"
+            if src.contains("youtube.com/embed/")
+                || src.contains("youtube-nocookie.com/embed/") =>
+        {
+            Some("youtube")
+        }
+        "iframe" if src.contains("linkedin.com/embed/") => Some("linkedin"),
+        "script" if e.attr("data-telegram-post").is_some() => Some("telegram"),
+        _ => None,
+    }
+}
+
+fn walk(node: NodeRef<Node>, w: &mut Writer) {
+    match node.value() {
+        Node::Text(t) => w.push_text(t),
+        Node::Element(e) => {
+            let name = e.name();
+            if let Some(platform) = embed_platform(e) {
+                w.newline(true);
+                let start = w.text.len();
+                if !hidden(name) {
+                    for c in node.children() {
+                        walk(c, w);
+                    }
+                }
+                w.newline(true);
+                let end = w.text.trim_end().len().max(start);
+                let post = embed_post(platform, node, e, start, end);
+                w.posts.push(post);
+                return;
+            }
+            if hidden(name) {
+                return;
+            }
+            if name == "br" {
+                w.newline(false);
+                return;
+            }
+            let is_block = block(name);
+            if is_block {
+                w.newline(true);
+            }
+            for c in node.children() {
+                walk(c, w);
+            }
+            if is_block {
+                w.newline(true);
+            }
+        }
+        _ => {
+            for c in node.children() {
+                walk(c, w);
+            }
+        }
+    }
+}
+
+/// Visible text of a subtree, whitespace collapsed.
+fn text_of(node: NodeRef<Node>) -> String {
+    let mut w = Writer {
+        text: String::new(),
+        posts: Vec::new(),
+    };
+    fn go(n: NodeRef<Node>, w: &mut Writer) {
+        match n.value() {
+            Node::Text(t) => w.push_text(t),
+            Node::Element(e) if hidden(e.name()) => {}
+            Node::Element(e) if e.name() == "br" => w.push_text(" "),
+            _ => {
+                for c in n.children() {
+                    go(c, w);
+                }
+            }
+        }
+    }
+    go(node, &mut w);
+    w.text.trim().to_string()
+}
+
+fn elements<'a>(
+    node: NodeRef<'a, Node>,
+) -> impl Iterator<Item = (NodeRef<'a, Node>, &'a scraper::node::Element)> {
+    node.descendants()
+        .filter_map(|n| n.value().as_element().map(|e| (n, e)))
+}
+
+/// The last path segment of a URL that is an id (digits, or a short code after /p/ or /reel/).
+fn id_from_url(url: &str) -> Option<String> {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .trim_end_matches('/');
+    let segs: Vec<&str> = path.split('/').collect();
+    for key in [
+        "status", "statuses", "p", "reel", "tv", "posts", "videos", "video", "embed", "post",
+    ] {
+        if let Some(i) = segs.iter().position(|s| *s == key)
+            && let Some(id) = segs.get(i + 1)
+            && !id.is_empty()
+        {
+            return Some(id.to_string());
+        }
+    }
+    let last = segs.last()?;
+    (last.len() >= 5 && last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
+}
+
+/// "Name (@handle)" at the end of `s`: the name and the handle.
+fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
+    let Some(open) = s.rfind("(@") else {
+        return (None, None);
+    };
+    let close = s[open..].find(')').map(|i| open + i);
+    let handle = close.map(|c| s[open + 1..c].trim().to_string());
+    let before = s[..open].trim();
+    let name = before
+        .rsplit(['—', '–'])
+        .next()
+        .unwrap_or(before)
+        .trim()
+        .trim_start_matches("&mdash;")
+        .trim_start_matches("--")
+        .trim();
+    // "A post shared by NAME", "Ein Beitrag geteilt von NAME", "Posted by NAME".
+    let name = [
+        " shared by ",
+        " geteilt von ",
+        " partagée par ",
+        " compartida por ",
+        "Posted by ",
+    ]
+    .iter()
+    .find_map(|k| name.rfind(k).map(|i| name[i + k.len()..].trim()))
+    .unwrap_or(name);
+    ((!name.is_empty()).then(|| name.to_string()), handle)
+}
+
+fn embed_post(
+    platform: &str,
+    node: NodeRef<Node>,
+    e: &scraper::node::Element,
+    start: usize,
+    end: usize,
+) -> Post {
+    let mut post = Post {
+        platform: platform.to_string(),
+        author_name: None,
+        handle: None,
+        date: None,
+        time: None,
+        text: None,
+        url: None,
+        post_id: None,
+        media: Vec::new(),
+        start,
+        end,
+    };
+    let links: Vec<(String, String)> = elements(node)
+        .filter(|(_, e)| e.name() == "a")
+        .map(|(n, e)| (e.attr("href").unwrap_or_default().to_string(), text_of(n)))
+        .collect();
+    match platform {
+        "twitter" => {
+            if let Some(id) = e.attr("data-tweetid").or(e.attr("data-tweet-id")) {
+                post.post_id = Some(id.to_string());
+            }
+            let paras: Vec<NodeRef<Node>> = elements(node)
+                .filter(|(_, e)| e.name() == "p")
+                .map(|(n, _)| n)
+                .collect();
+            if let Some(p) = paras.first() {
+                let t = text_of(*p);
+                if !t.is_empty() && !t.starts_with('—') {
+                    post.text = Some(t);
+                }
+            }
+            let all = text_of(node);
+            let (name, handle) = name_and_handle(&all);
+            post.author_name = name;
+            post.handle = handle;
+            if let Some((href, label)) = links.iter().rev().find(|(h, _)| h.contains("/status/")) {
+                post.url = Some(href.clone());
+                post.post_id = id_from_url(href);
+                post.date = parse_date(label).map(|d| d.0);
+            }
+            post.media = all
+                .split_whitespace()
+                .filter_map(|w| w.find("pic.twitter.com/").map(|i| w[i..].to_string()))
+                .collect();
+        }
+        "instagram" => {
+            let permalink = e
+                .attr("data-instgrm-permalink")
+                .map(str::to_string)
+                .or_else(|| {
+                    links
+                        .iter()
+                        .find(|(h, _)| h.contains("instagram.com/"))
+                        .map(|l| l.0.clone())
+                });
+            if let Some(sc) = e.attr("data-shortcode") {
+                post.post_id = Some(sc.to_string());
+            }
+            if let Some(u) = permalink {
+                post.post_id = post.post_id.or_else(|| id_from_url(&u));
+                post.url = Some(u);
+            }
+            // The caption: the link text that is not "View this post on Instagram".
+            post.text = links
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .find(|t| !t.is_empty() && !t.contains("Instagram") && !t.contains("(@"))
+                .map(str::to_string);
+            for (n, el) in elements(node) {
+                if el.name() == "p" {
+                    let t = text_of(n);
+                    if t.contains("(@") {
+                        let cut = t
+                            .find(" am ")
+                            .or(t.find(" on "))
+                            .or(t.find(" le "))
+                            .unwrap_or(t.len());
+                        let (name, handle) =
+                            name_and_handle(&t[..cut.max(t.find(")").map_or(0, |i| i + 1))]);
+                        post.author_name = name;
+                        post.handle = handle;
+                    }
+                }
+                if el.name() == "time" {
+                    let shown = text_of(n);
+                    post.date = parse_date(&shown).map(|d| d.0).or_else(|| {
+                        el.attr("datetime")
+                            .and_then(|d| d.get(..10))
+                            .map(str::to_string)
+                    });
+                }
+            }
+        }
+        "facebook" => {
+            let href = e.attr("data-href").or(e.attr("src")).map(str::to_string);
+            if let Some(h) = &href {
+                post.url = Some(h.clone());
+                post.post_id = id_from_url(h);
+            }
+            if let Some((n, _)) = elements(node).find(|(_, e)| e.name() == "p") {
+                let t = text_of(n);
+                if !t.starts_with("Posted by") {
+                    post.text = Some(t);
+                }
+            }
+            let all = text_of(node);
+            if let Some(i) = all.find("Posted by ") {
+                let rest = &all[i + "Posted by ".len()..];
+                if let Some(on) = rest.find(" on ") {
+                    post.author_name = Some(rest[..on].trim().to_string());
+                    let date_text = rest[on + 4..].trim();
+                    let date_text = date_text.split_once(", ").map_or(date_text, |(d, r)| {
+                        if crate::posts::month(d.split_whitespace().next().unwrap_or_default())
+                            .is_none()
+                        {
+                            r
+                        } else {
+                            date_text
+                        }
+                    });
+                    post.date = parse_date(date_text).map(|d| d.0);
+                }
+            }
+        }
+        "youtube" | "linkedin" => {
+            if let Some(src) = e.attr("src") {
+                post.url = Some(src.to_string());
+                let path = src.split(['?', '#']).next().unwrap_or(src);
+                post.post_id = path
+                    .split("/embed/")
+                    .nth(1)
+                    .map(|s| s.trim_end_matches('/').to_string())
+                    .filter(|s| !s.is_empty() && s != "videoseries");
+            }
+        }
+        "mastodon" => {
+            let url = e
+                .attr("data-embed-url")
+                .or(e.attr("src"))
+                .map(|u| u.trim_end_matches("/embed").to_string())
+                .or_else(|| links.first().map(|l| l.0.clone()));
+            if let Some(u) = url {
+                // https://instance/@user/123 → @user@instance
+                let rest = u.split("://").nth(1).unwrap_or(&u);
+                let mut parts = rest.split('/');
+                let host = parts.next().unwrap_or_default();
+                if let Some(user) = parts.next().filter(|p| p.starts_with('@')) {
+                    post.handle = Some(format!("{user}@{host}"));
+                }
+                post.post_id = id_from_url(&u);
+                post.url = Some(u);
+            }
+        }
+        _ => {
+            let url = e
+                .attr("cite")
+                .or(e.attr("data-bluesky-uri"))
+                .or(e.attr("data-text-post-permalink"))
+                .or(e.attr("data-telegram-post"))
+                .map(str::to_string)
+                .or_else(|| links.first().map(|l| l.0.clone()));
+            if let Some(u) = url {
+                post.post_id = e
+                    .attr("data-video-id")
+                    .map(str::to_string)
+                    .or_else(|| id_from_url(&u));
+                post.url = Some(u);
+            }
+            let all = text_of(node);
+            let (name, handle) = name_and_handle(&all);
+            post.author_name = name;
+            post.handle = handle;
+        }
+    }
+    post
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_scripts_and_navigation() {
+        let page = read(
+            "<html><head><title>T</title><style>p{}</style></head><body><nav>Home | News</nav>\
+             <p>“Yes,” she said.</p><script>var x = \"no\";</script><p>Next <b>line</b>.</p></body></html>",
+        );
+        assert_eq!(page.text, "“Yes,” she said.\n\nNext line.");
+    }
+
+    #[test]
+    fn a_twitter_embed_is_a_post() {
+        let page = read(
+            "<p>Intro.</p><blockquote class=\"twitter-tweet\" data-lang=\"de\"><p dir=\"ltr\">Hallo Welt</p>\
+             &mdash; Peter W (@diktator) <a href=\"https://twitter.com/diktator/status/1044502590266978309?ref_src=x\">25. September 2018</a></blockquote>",
+        );
+        let p = &page.posts[0];
+        assert_eq!(p.platform, "twitter");
+        assert_eq!(p.text.as_deref(), Some("Hallo Welt"));
+        assert_eq!(p.author_name.as_deref(), Some("Peter W"));
+        assert_eq!(p.handle.as_deref(), Some("@diktator"));
+        assert_eq!(p.date.as_deref(), Some("2018-09-25"));
+        assert_eq!(p.post_id.as_deref(), Some("1044502590266978309"));
+        assert!(page.text[p.start..p.end].starts_with("Hallo Welt"));
+    }
+
+    #[test]
+    fn embeds_hidden_from_readers_are_not_posts() {
+        let page = read(
+            "<noscript><blockquote class=\"twitter-tweet\"><p>x</p></blockquote></noscript><p>A</p>",
+        );
+        assert!(page.posts.is_empty());
+        let page = read("<div class=\"instagram-media-wrapper\"><p>layout</p></div>");
+        assert!(page.posts.is_empty());
+    }
+
+    #[test]
+    fn youtube_and_mastodon() {
+        let page = read(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/Kd2q-MaHMWs?controls=2\"></iframe>\
+             <blockquote class=\"mastodon-embed\" data-embed-url=\"https://mastodon.social/@Eng/113385884140450090/embed\"><a href=\"https://mastodon.social/@Eng/113385884140450090\">Post</a></blockquote>",
+        );
+        assert_eq!(page.posts[0].post_id.as_deref(), Some("Kd2q-MaHMWs"));
+        assert_eq!(
+            page.posts[1].handle.as_deref(),
+            Some("@Eng@mastodon.social")
+        );
+        assert_eq!(page.posts[1].post_id.as_deref(), Some("113385884140450090"));
+    }
+}
