@@ -112,17 +112,41 @@ pub(crate) fn markup(text: &str) -> Vec<Span> {
 
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
-    let mut out = Vec::new();
-    for &para in paragraphs {
+    let mut out: Vec<Post> = Vec::new();
+    // The paragraph where the next post's text may begin (posts do not share text).
+    let mut free_from = 0usize;
+    for (pi, &para) in paragraphs.iter().enumerate() {
         let p = &text[para.start..para.end];
         let mut from = 0; // where the next post's text may begin, within the paragraph
+        let mut hits: Vec<(usize, Post)> = Vec::new();
         for at in memchr::memmem::find_iter(p.as_bytes(), b"(@") {
-            if at < from {
-                continue;
+            if at >= from
+                && let Some(post) = attributed(text, paragraphs, pi, free_from, from, at)
+            {
+                from = post.end.saturating_sub(para.start).max(at);
+                hits.push((at, post));
             }
-            if let Some(post) = flattened_tweet(text, para, from, at) {
+        }
+        for at in memchr::memmem::find_iter(p.as_bytes(), b"Posted by ") {
+            if at >= from
+                && let Some(post) = facebook(text, paragraphs, pi, free_from, from, at)
+            {
                 from = post.end - para.start;
-                out.push(post);
+                hits.push((at, post));
+            }
+        }
+        for (at, marker, platform) in [
+            ("View on Mastodon", "Post by ", "mastodon"),
+            ("View on Threads", "Post by ", "threads"),
+        ]
+        .iter()
+        .flat_map(|&(m, k, pl)| memchr::memmem::find_iter(p.as_bytes(), m.as_bytes()).map(move |at| (at, k, pl)))
+        {
+            if let Some(k) = p[..at].rfind(marker).filter(|&k| at - k < 120) {
+                let handle = p[k + marker.len()..at].trim();
+                if handle.starts_with('@') && !handle.contains(' ') {
+                    hits.push((at, bare(platform, handle, para.start + k, para.start + at + "View on Mastodon".len().min(p.len() - at))));
+                }
             }
         }
         let mut search = 0;
@@ -145,58 +169,292 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                     None => break,
                 }
             };
-            out.push(tweet_element(text, para.start + s, para.start + e));
+            hits.push((s, tweet_element(text, para.start + s, para.start + e)));
             search = e;
         }
+        hits.sort_by_key(|h| h.0);
+        if !hits.is_empty() {
+            free_from = pi + 1;
+        }
+        out.extend(hits.into_iter().map(|h| h.1));
     }
     out.sort_by_key(|p| p.start);
     out
 }
 
-/// `text— Name (@handle) Date` with the handle's `(@` at `at` (paragraph-relative).
-fn flattened_tweet(text: &str, para: Span, from: usize, at: usize) -> Option<Post> {
+fn bare(platform: &str, handle: &str, start: usize, end: usize) -> Post {
+    Post {
+        platform: platform.into(),
+        author_name: None,
+        handle: Some(handle.to_string()),
+        date: None,
+        time: None,
+        text: None,
+        url: None,
+        post_id: None,
+        media: Vec::new(),
+        start,
+        end,
+    }
+}
+
+/// Markdown link `[label](url)` at the start of `s`: the label (backslash escapes removed),
+/// the url and the bytes used.
+fn md_link(s: &str) -> Option<(String, String, usize)> {
+    let rest = s.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let label = rest[..close].replace('\\', "");
+    let url_start = close + 2;
+    let url_end = rest[url_start..].find(')')? + url_start;
+    Some((label, rest[url_start..url_end].to_string(), 1 + url_end + 1))
+}
+
+/// Words that stand between a handle and an Instagram date ("on", "am", "le", "el").
+const DATE_LEADS: [&str; 6] = ["on ", "am ", "le ", "el ", "il ", "op "];
+/// Markers of an Instagram attribution line ("A post shared by Name (@handle)").
+const SHARED_BY: [&str; 8] = [
+    "A post shared by ",
+    "Ein Beitrag geteilt von ",
+    "Une publication partagée par ",
+    "Una publicación compartida por ",
+    "Un post condiviso da ",
+    "Een bericht gedeeld door ",
+    "Uma publicação compartilhada por ",
+    "a post shared by ",
+];
+
+/// The post's own text, ending at `body_end` (paragraph-relative) in paragraph `pi`: what
+/// stands before the attribution in the paragraph; when nothing does (the attribution on its
+/// own line), the paragraphs above it that a quotation marker (`>`) or nothing else claims.
+/// Returns the text and its start in `text`.
+fn body(
+    text: &str,
+    paragraphs: &[Span],
+    pi: usize,
+    free_from: usize,
+    from: usize,
+    body_end: usize,
+    limit: usize,
+) -> Option<(String, usize)> {
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
+    let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
+    if !own.is_empty() {
+        // A long run of text (a "spaced" extractor): the last sentences that fit a post.
+        let own_start = para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
+        let own_text = &text[own_start..para.start + body_end];
+        let own_text = own_text.trim_end();
+        if own_text.len() <= limit {
+            return Some((strip_md(own_text), own_start));
+        }
+        let cut = own_text.len() - limit;
+        let starts = own_text
+            .char_indices()
+            .filter(|&(i, _)| i >= cut)
+            .find(|&(i, c)| {
+                c.is_uppercase() && own_text[..i].trim_end().ends_with(['.', '!', '?', '“', '"', '…'])
+            })
+            .map(|(i, _)| i)?;
+        return Some((strip_md(&own_text[starts..]), own_start + starts));
+    }
+    // The paragraphs above, skipping empty quotation lines and "View this post on …".
+    let mut lines = Vec::new();
+    let mut start = None;
+    let mut j = pi;
+    while j > free_from.max(pi.saturating_sub(8)) {
+        j -= 1;
+        let q = paragraphs[j];
+        let line = text[q.start..q.end].trim();
+        let bare = line.trim_start_matches('>').trim();
+        if bare.is_empty() || bare.starts_with("View this post on") || bare.starts_with("Dieses Bild auf") {
+            if lines.is_empty() || line.starts_with('>') {
+                continue;
+            }
+            break;
+        }
+        let quoted = line.starts_with('>');
+        if !lines.is_empty() && !quoted {
+            break;
+        }
+        lines.push(bare.to_string());
+        start = Some(q.start + (text[q.start..q.end].len() - text[q.start..q.end].trim_start_matches(['>', ' ']).len()));
+        if !quoted {
+            break;
+        }
+    }
+    lines.reverse();
+    let joined = lines.join(" ");
+    (!joined.is_empty() && joined.len() <= limit * 4).then(|| (joined, start.unwrap_or(para.start)))
+}
+
+/// Markdown blockquote markers removed from a post's text.
+fn strip_md(s: &str) -> String {
+    s.lines()
+        .map(|l| l.trim_start_matches('>').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text — Name (@handle) Date` (Twitter, Bluesky) or `Text A post shared by Name (@handle)
+/// on Date` (Instagram), with the `(@` at `at` (paragraph-relative).
+fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+    let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let handle_len = p[at + 2..]
         .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
         .count();
-    if handle_len == 0 || handle_len > 15 || p.as_bytes().get(at + 2 + handle_len) != Some(&b')') {
+    if handle_len == 0 || handle_len > 60 || p.as_bytes().get(at + 2 + handle_len) != Some(&b')') {
         return None;
     }
     let handle = &p[at + 1..at + 2 + handle_len];
     let after = at + 3 + handle_len;
-    let rest = p[after..].trim_start();
-    let (date, used) = parse_date(rest)?;
-    let end = after + (p[after..].len() - rest.len()) + used;
-    // The author's name runs back from "(@" to the dash.
-    let before = &p[from..at];
-    let (dash_at, dash_len) = ["—", "&mdash;", "--", "–"]
-        .iter()
-        .filter_map(|d| before.rfind(d).map(|i| (i, d.len())))
-        .max_by_key(|(i, _)| *i)?;
-    let name = before[dash_at + dash_len..].trim();
-    if name.is_empty() || name.len() > 60 {
+    let line_start = p[..at].rfind('\n').map_or(from, |i| i + 1).max(from);
+    let before = &p[line_start..at];
+    // Instagram: "… shared by Name (@handle) on Jun 16, 2019 at 7:30am PDT".
+    let shared = SHARED_BY.iter().filter_map(|m| before.rfind(m).map(|i| (i, m.len()))).max();
+    let mut rest = p[after..].trim_start();
+    let mut url = None;
+    let mut lead_ok = false;
+    for l in DATE_LEADS {
+        if let Some(r) = rest.strip_prefix(l) {
+            rest = r.trim_start();
+            lead_ok = true;
+        }
+    }
+    let (date, date_end) = if let Some((label, u, used)) = md_link(rest) {
+        url = Some(u);
+        (parse_date(&label).map(|d| d.0), used)
+    } else {
+        match parse_date(rest) {
+            Some((d, used)) => (Some(d), used),
+            None => (None, 0),
+        }
+    };
+    let mut end = after + (p[after..].len() - rest.len()) + date_end;
+    if let Some((i, len)) = shared {
+        if lead_ok || date.is_some() || i + len <= before.len() {
+            let name = before[i + len..].trim();
+            // "at 7:30am PDT", "um 0:31 Uhr" belong to the line.
+            let tail = &p[end..];
+            let line_end = tail.find('\n').unwrap_or(tail.len());
+            let time_words = tail[..line_end].split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+            if time_words.starts_with("at ") || time_words.starts_with("um ") || time_words.starts_with("à ") {
+                end += tail[..line_end].find(time_words.split(' ').nth(2).unwrap_or("")).map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
+            }
+            let body_end = line_start + i;
+            let (t, s) = body(text, paragraphs, pi, free_from, from, body_end, 2200).unzip();
+            let mut post = bare("instagram", handle, s.unwrap_or(para.start + line_start), para.start + end);
+            post.author_name = (!name.is_empty()).then(|| name.to_string());
+            post.date = date;
+            post.text = t;
+            if let Some(u) = url {
+                post.post_id = id_in_url(&u);
+                post.url = Some(u);
+            }
+            return Some(post);
+        }
+    }
+    // Twitter or Bluesky: "— Name (@handle) Date". Without a dash the name must stand at the
+    // start of its line; without a date, a dash must introduce a short name (prose that
+    // cites a handle has neither).
+    if lead_ok {
         return None;
     }
-    let body = before[..dash_at].trim();
-    let body_start = from + (before[..dash_at].len() - before[..dash_at].trim_start().len());
-    let media: Vec<String> = body
+    let dash = ["—", "&mdash;", "--", "–", " - "]
+        .iter()
+        .filter_map(|d| before.rfind(d).map(|i| (i, d.len())))
+        .max_by_key(|(i, _)| *i);
+    let (dash_at, dash_len) = dash.unwrap_or((0, 0));
+    let name = before[dash_at + dash_len..].trim().trim_start_matches('>').trim();
+    let words = name.split_whitespace().count();
+    if name.is_empty() || name.chars().count() > 60 || words > 8 {
+        return None;
+    }
+    if dash.is_none() && (words > 5 || date.is_none()) {
+        return None;
+    }
+    if date.is_none() && words > 4 {
+        return None;
+    }
+    let body_end = line_start + dash_at;
+    let (t, s) = body(text, paragraphs, pi, free_from, from, body_end, 320).unzip();
+    let platform = if handle.ends_with(".bsky.social") || handle.contains(".bsky.") {
+        "bluesky"
+    } else {
+        "twitter"
+    };
+    let mut post = bare(platform, handle, s.unwrap_or(para.start + line_start), para.start + end);
+    post.author_name = Some(name.to_string());
+    post.date = date;
+    post.media = t
+        .as_deref()
+        .unwrap_or_default()
         .split_whitespace()
         .filter_map(|w| w.find("pic.twitter.com/").map(|i| w[i..].to_string()))
         .collect();
-    Some(Post {
-        platform: "twitter".into(),
-        author_name: Some(name.to_string()),
-        handle: Some(handle.to_string()),
-        date: Some(date),
-        time: None,
-        text: (!body.is_empty()).then(|| body.to_string()),
-        url: None,
-        post_id: None,
-        media,
-        start: para.start + body_start,
-        end: para.start + end,
-    })
+    post.text = t;
+    if let Some(u) = url {
+        post.post_id = id_in_url(&u);
+        post.url = Some(u);
+    }
+    Some(post)
+}
+
+/// "Posted by Name on Monday, February 7, 2022" (Facebook), `Posted by` at `at`.
+fn facebook(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
+    let rest = &p[at + "Posted by ".len()..];
+    let (name, after_name) = if let Some((label, _, used)) = md_link(rest) {
+        (label, used)
+    } else {
+        let on = rest.find(" on")?;
+        (rest[..on].trim().to_string(), on)
+    };
+    if name.is_empty() || name.chars().count() > 60 {
+        return None;
+    }
+    let tail = rest[after_name..].trim_start().strip_prefix("on")?.trim_start_matches(['\u{a0}', ' ']);
+    let tail_at = p.len() - tail.len();
+    let (label, url, used) = match md_link(tail) {
+        Some((l, u, used)) => (l, Some(u), used),
+        None => {
+            let line_end = tail.find('\n').unwrap_or(tail.len());
+            (tail[..line_end].to_string(), None, 0)
+        }
+    };
+    // "Monday, February 7, 2022": the weekday goes.
+    let date_text = label.split_once(", ").map_or(label.as_str(), |(w, r)| if month(w.split_whitespace().next().unwrap_or_default()).is_none() { r } else { label.as_str() });
+    let (date, date_used) = parse_date(date_text)?;
+    let end = tail_at + if used > 0 { used } else { label.len() - date_text.len() + date_used };
+    let (t, s) = body(text, paragraphs, pi, free_from, from, at, 2200).unzip();
+    let mut post = bare("facebook", "", s.unwrap_or(para.start + at), para.start + end.min(p.len()));
+    post.handle = None;
+    post.author_name = Some(name);
+    post.date = Some(date);
+    post.text = t;
+    if let Some(u) = url {
+        post.post_id = id_in_url(&u);
+        post.url = Some(u);
+    }
+    Some(post)
+}
+
+/// The id in a post URL: a status number, or the short code after /p/ or /reel/.
+fn id_in_url(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
+    let segs: Vec<&str> = path.split('/').collect();
+    for key in ["status", "statuses", "p", "reel", "posts", "videos", "video"] {
+        if let Some(i) = segs.iter().position(|s| *s == key)
+            && let Some(id) = segs.get(i + 1).filter(|s| !s.is_empty())
+        {
+            return Some(id.to_string());
+        }
+    }
+    let last = segs.last()?;
+    (last.len() >= 5 && last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
 }
 
 fn attr<'a>(tag: &'a str, names: &[&str]) -> Option<&'a str> {
