@@ -159,7 +159,15 @@ impl Run<'_> {
         let options = &self.options;
         let analysed: Vec<(Record, usize)> = batch
             .into_par_iter()
-            .map(|doc| analyse(doc, options))
+            .map(|doc| {
+                // A bug must cost one document, never the batch: its record says so.
+                let id = doc.id.clone();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
+                    .unwrap_or_else(|_| {
+                        let error = "internal error while analysing this document (please report it)".into();
+                        (Record::Error(ErrorRecord { id, error }), 0)
+                    })
+            })
             .collect();
         for (record, bytes) in analysed {
             match &record {

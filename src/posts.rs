@@ -244,6 +244,26 @@ fn body(
         let own_start = para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
         let own_text = &text[own_start..para.start + body_end];
         let own_text = own_text.trim_end();
+        // Where an extractor glued the post to the article, a double space, a tab or a colon
+        // often marks the seam; take the last one within the post's length.
+        let mut window = own_text.len().saturating_sub(limit);
+        while !own_text.is_char_boundary(window) {
+            window += 1;
+        }
+        let seam = ["  ", "\t", ": "]
+            .iter()
+            .filter_map(|m| {
+                own_text[window..]
+                    .rfind(m)
+                    .map(|i| window + i + m.len())
+                    .filter(|&i| own_text[i..].trim_start().starts_with(|c: char| c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()))
+            })
+            .max()
+            .filter(|&i| own_text.len() - i >= 20);
+        if let Some(i) = seam {
+            let t = own_text[i..].trim_start();
+            return Some((strip_md(t), own_start + own_text.len() - t.len()));
+        }
         if own_text.len() <= limit {
             return Some((strip_md(own_text), own_start));
         }
