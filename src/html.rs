@@ -141,7 +141,7 @@ pub(crate) fn read(html: &str) -> Page {
     }
 }
 
-fn classes<'a>(e: &'a scraper::node::Element) -> impl Iterator<Item = &'a str> {
+fn classes(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
     e.attr("class").unwrap_or_default().split_whitespace()
 }
 

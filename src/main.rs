@@ -164,7 +164,9 @@ impl Run<'_> {
                 let id = doc.id.clone();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
                     .unwrap_or_else(|_| {
-                        let error = "internal error while analysing this document (please report it)".into();
+                        let error =
+                            "internal error while analysing this document (please report it)"
+                                .into();
                         (Record::Error(ErrorRecord { id, error }), 0)
                     })
             })

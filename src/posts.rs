@@ -29,7 +29,7 @@ pub(crate) fn month(word: &str) -> Option<u32> {
 /// and the bytes used.
 pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     // 2018年6月6日
-    if let Some(y) = s.find('年') {
+    if let Some(y) = s.find('年').filter(|&y| y <= 6) {
         let year: u32 = s[..y].trim().parse().ok()?;
         let rest = &s[y + '年'.len_utf8()..];
         let m_at = rest.find('月')?;
@@ -135,19 +135,42 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                 hits.push((at, post));
             }
         }
-        for (at, marker, platform) in [
-            ("View on Mastodon", "Post by ", "mastodon"),
-            ("View on Threads", "Post by ", "threads"),
-        ]
-        .iter()
-        .flat_map(|&(m, k, pl)| memchr::memmem::find_iter(p.as_bytes(), m.as_bytes()).map(move |at| (at, k, pl)))
+        // "Post by @user@instance View on Mastodon" (the two parts may stand on two lines).
+        for at in memchr::memmem::find_iter(p.as_bytes(), b"Post by @") {
+            let h = at + "Post by ".len();
+            let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
+            let handle = &p[h..h + handle_len];
+            let after_at = para.start + h + handle_len;
+            let after = &text[after_at..text.len().min(after_at + 40)];
+            let platform = if after.contains("View on Mastodon") {
+                "mastodon"
+            } else if after.contains("View on Threads") {
+                "threads"
+            } else {
+                continue;
+            };
+            let end = after_at
+                + after
+                    .find("View on")
+                    .map_or(0, |i| i + "View on Mastodon".len().min(after.len() - i));
+            hits.push((
+                at,
+                bare(platform, handle, para.start + at, end.min(text.len())),
+            ));
+        }
+        // A paragraph that is only a link to a post (markdown extractors keep the embed's
+        // link when its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
+        let line = p.trim_start_matches(['>', ' ']).trim_end();
+        if p.starts_with('>')
+            && let Some((_, url, used)) = md_link(line)
+            && used == line.len()
+            && let Some(platform) = platform_of_url(&url)
         {
-            if let Some(k) = p[..at].rfind(marker).filter(|&k| at - k < 120) {
-                let handle = p[k + marker.len()..at].trim();
-                if handle.starts_with('@') && !handle.contains(' ') {
-                    hits.push((at, bare(platform, handle, para.start + k, para.start + at + "View on Mastodon".len().min(p.len() - at))));
-                }
-            }
+            let mut post = bare(platform, "", para.start, para.end);
+            post.handle = None;
+            post.post_id = id_in_url(&url);
+            post.url = Some(url);
+            hits.push((0, post));
         }
         let mut search = 0;
         while let Some(i) = p[search..].find("<tweet") {
@@ -179,7 +202,36 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         out.extend(hits.into_iter().map(|h| h.1));
     }
     out.sort_by_key(|p| p.start);
-    out
+    // One post per id: a link line and the attribution line of the same embed are one post.
+    let mut merged: Vec<Post> = Vec::with_capacity(out.len());
+    for p in out {
+        let same = p.post_id.as_ref().and_then(|id| {
+            merged
+                .iter()
+                .rposition(|m| m.platform == p.platform && m.post_id.as_ref() == Some(id))
+        });
+        match same {
+            Some(i) => {
+                let m = &mut merged[i];
+                let richer = |a: &Post| {
+                    [&a.author_name, &a.handle, &a.date, &a.text]
+                        .iter()
+                        .filter(|f| f.is_some())
+                        .count()
+                };
+                m.start = m.start.min(p.start);
+                m.end = m.end.max(p.end);
+                if richer(&p) > richer(m) {
+                    let (s, e) = (m.start, m.end);
+                    *m = p;
+                    m.start = s;
+                    m.end = e;
+                }
+            }
+            None => merged.push(p),
+        }
+    }
+    merged
 }
 
 fn bare(platform: &str, handle: &str, start: usize, end: usize) -> Post {
@@ -241,7 +293,8 @@ fn body(
     let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
     if !own.is_empty() {
         // A long run of text (a "spaced" extractor): the last sentences that fit a post.
-        let own_start = para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
+        let own_start =
+            para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
         let own_text = &text[own_start..para.start + body_end];
         let own_text = own_text.trim_end();
         // Where an extractor glued the post to the article, a double space, a tab or a colon
@@ -256,7 +309,11 @@ fn body(
                 own_text[window..]
                     .rfind(m)
                     .map(|i| window + i + m.len())
-                    .filter(|&i| own_text[i..].trim_start().starts_with(|c: char| c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()))
+                    .filter(|&i| {
+                        own_text[i..].trim_start().starts_with(|c: char| {
+                            c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+                        })
+                    })
             })
             .max()
             .filter(|&i| own_text.len() - i >= 20);
@@ -272,7 +329,10 @@ fn body(
             .char_indices()
             .filter(|&(i, _)| i >= cut)
             .find(|&(i, c)| {
-                c.is_uppercase() && own_text[..i].trim_end().ends_with(['.', '!', '?', '“', '"', '…'])
+                c.is_uppercase()
+                    && own_text[..i]
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '“', '"', '…'])
             })
             .map(|(i, _)| i)?;
         return Some((strip_md(&own_text[starts..]), own_start + starts));
@@ -286,7 +346,10 @@ fn body(
         let q = paragraphs[j];
         let line = text[q.start..q.end].trim();
         let bare = line.trim_start_matches('>').trim();
-        if bare.is_empty() || bare.starts_with("View this post on") || bare.starts_with("Dieses Bild auf") {
+        if bare.is_empty()
+            || bare.starts_with("View this post on")
+            || bare.starts_with("Dieses Bild auf")
+        {
             if lines.is_empty() || line.starts_with('>') {
                 continue;
             }
@@ -297,7 +360,11 @@ fn body(
             break;
         }
         lines.push(bare.to_string());
-        start = Some(q.start + (text[q.start..q.end].len() - text[q.start..q.end].trim_start_matches(['>', ' ']).len()));
+        start = Some(
+            q.start
+                + (text[q.start..q.end].len()
+                    - text[q.start..q.end].trim_start_matches(['>', ' ']).len()),
+        );
         if !quoted {
             break;
         }
@@ -318,7 +385,14 @@ fn strip_md(s: &str) -> String {
 
 /// `text — Name (@handle) Date` (Twitter, Bluesky) or `Text A post shared by Name (@handle)
 /// on Date` (Instagram), with the `(@` at `at` (paragraph-relative).
-fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+fn attributed(
+    text: &str,
+    paragraphs: &[Span],
+    pi: usize,
+    free_from: usize,
+    from: usize,
+    at: usize,
+) -> Option<Post> {
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let handle_len = p[at + 2..]
@@ -329,13 +403,24 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
         return None;
     }
     let handle = &p[at + 1..at + 2 + handle_len];
-    let after = at + 3 + handle_len;
+    let mut after = at + 3 + handle_len;
+    // Markdown: "[A post shared by Name (@handle)](https://www.instagram.com/p/…)".
+    let mut link_url = None;
+    if let Some(rest) = p[after..].strip_prefix("](")
+        && let Some(close) = rest.find(')')
+    {
+        link_url = Some(rest[..close].to_string());
+        after += 2 + close + 1;
+    }
     let line_start = p[..at].rfind('\n').map_or(from, |i| i + 1).max(from);
     let before = &p[line_start..at];
     // Instagram: "… shared by Name (@handle) on Jun 16, 2019 at 7:30am PDT".
-    let shared = SHARED_BY.iter().filter_map(|m| before.rfind(m).map(|i| (i, m.len()))).max();
+    let shared = SHARED_BY
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| (i, m.len())))
+        .max();
     let mut rest = p[after..].trim_start();
-    let mut url = None;
+    let mut url = link_url;
     let mut lead_ok = false;
     for l in DATE_LEADS {
         if let Some(r) = rest.strip_prefix(l) {
@@ -344,7 +429,7 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
         }
     }
     let (date, date_end) = if let Some((label, u, used)) = md_link(rest) {
-        url = Some(u);
+        url = url.or(Some(u));
         (parse_date(&label).map(|d| d.0), used)
     } else {
         match parse_date(rest) {
@@ -354,18 +439,33 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
     };
     let mut end = after + (p[after..].len() - rest.len()) + date_end;
     if let Some((i, len)) = shared {
-        if lead_ok || date.is_some() || i + len <= before.len() {
+        {
             let name = before[i + len..].trim();
+            let i = if before[..i].ends_with('[') { i - 1 } else { i };
             // "at 7:30am PDT", "um 0:31 Uhr" belong to the line.
             let tail = &p[end..];
             let line_end = tail.find('\n').unwrap_or(tail.len());
-            let time_words = tail[..line_end].split_whitespace().take(4).collect::<Vec<_>>().join(" ");
-            if time_words.starts_with("at ") || time_words.starts_with("um ") || time_words.starts_with("à ") {
-                end += tail[..line_end].find(time_words.split(' ').nth(2).unwrap_or("")).map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
+            let time_words = tail[..line_end]
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if time_words.starts_with("at ")
+                || time_words.starts_with("um ")
+                || time_words.starts_with("à ")
+            {
+                end += tail[..line_end]
+                    .find(time_words.split(' ').nth(2).unwrap_or(""))
+                    .map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
             }
             let body_end = line_start + i;
             let (t, s) = body(text, paragraphs, pi, free_from, from, body_end, 2200).unzip();
-            let mut post = bare("instagram", handle, s.unwrap_or(para.start + line_start), para.start + end);
+            let mut post = bare(
+                "instagram",
+                handle,
+                s.unwrap_or(para.start + line_start),
+                para.start + end,
+            );
             post.author_name = (!name.is_empty()).then(|| name.to_string());
             post.date = date;
             post.text = t;
@@ -387,7 +487,10 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
         .filter_map(|d| before.rfind(d).map(|i| (i, d.len())))
         .max_by_key(|(i, _)| *i);
     let (dash_at, dash_len) = dash.unwrap_or((0, 0));
-    let name = before[dash_at + dash_len..].trim().trim_start_matches('>').trim();
+    let name = before[dash_at + dash_len..]
+        .trim()
+        .trim_start_matches('>')
+        .trim();
     let words = name.split_whitespace().count();
     if name.is_empty() || name.chars().count() > 60 || words > 8 {
         return None;
@@ -405,7 +508,12 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
     } else {
         "twitter"
     };
-    let mut post = bare(platform, handle, s.unwrap_or(para.start + line_start), para.start + end);
+    let mut post = bare(
+        platform,
+        handle,
+        s.unwrap_or(para.start + line_start),
+        para.start + end,
+    );
     post.author_name = Some(name.to_string());
     post.date = date;
     post.media = t
@@ -423,7 +531,14 @@ fn attributed(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from
 }
 
 /// "Posted by Name on Monday, February 7, 2022" (Facebook), `Posted by` at `at`.
-fn facebook(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+fn facebook(
+    text: &str,
+    paragraphs: &[Span],
+    pi: usize,
+    free_from: usize,
+    from: usize,
+    at: usize,
+) -> Option<Post> {
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let rest = &p[at + "Posted by ".len()..];
@@ -436,7 +551,10 @@ fn facebook(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: 
     if name.is_empty() || name.chars().count() > 60 {
         return None;
     }
-    let tail = rest[after_name..].trim_start().strip_prefix("on")?.trim_start_matches(['\u{a0}', ' ']);
+    let tail = rest[after_name..]
+        .trim_start()
+        .strip_prefix("on")?
+        .trim_start_matches(['\u{a0}', ' ']);
     let tail_at = p.len() - tail.len();
     let (label, url, used) = match md_link(tail) {
         Some((l, u, used)) => (l, Some(u), used),
@@ -446,11 +564,27 @@ fn facebook(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: 
         }
     };
     // "Monday, February 7, 2022": the weekday goes.
-    let date_text = label.split_once(", ").map_or(label.as_str(), |(w, r)| if month(w.split_whitespace().next().unwrap_or_default()).is_none() { r } else { label.as_str() });
+    let date_text = label.split_once(", ").map_or(label.as_str(), |(w, r)| {
+        if month(w.split_whitespace().next().unwrap_or_default()).is_none() {
+            r
+        } else {
+            label.as_str()
+        }
+    });
     let (date, date_used) = parse_date(date_text)?;
-    let end = tail_at + if used > 0 { used } else { label.len() - date_text.len() + date_used };
+    let end = tail_at
+        + if used > 0 {
+            used
+        } else {
+            label.len() - date_text.len() + date_used
+        };
     let (t, s) = body(text, paragraphs, pi, free_from, from, at, 2200).unzip();
-    let mut post = bare("facebook", "", s.unwrap_or(para.start + at), para.start + end.min(p.len()));
+    let mut post = bare(
+        "facebook",
+        "",
+        s.unwrap_or(para.start + at),
+        para.start + end.min(p.len()),
+    );
     post.handle = None;
     post.author_name = Some(name);
     post.date = Some(date);
@@ -462,11 +596,38 @@ fn facebook(text: &str, paragraphs: &[Span], pi: usize, free_from: usize, from: 
     Some(post)
 }
 
+/// The platform of a post's URL (a status, a post, a video), if it is one.
+fn platform_of_url(url: &str) -> Option<&'static str> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split('/')
+        .next()?
+        .trim_start_matches("www.");
+    let path = url.split("://").nth(1)?;
+    match host {
+        "twitter.com" | "x.com" | "mobile.twitter.com" if path.contains("/status/") => {
+            Some("twitter")
+        }
+        "instagram.com" if path.contains("/p/") || path.contains("/reel/") => Some("instagram"),
+        "facebook.com" if path.contains("/posts/") || path.contains("/videos/") => Some("facebook"),
+        "youtube.com" | "youtu.be" | "youtube-nocookie.com" => Some("youtube"),
+        "tiktok.com" if path.contains("/video/") => Some("tiktok"),
+        _ => None,
+    }
+}
+
 /// The id in a post URL: a status number, or the short code after /p/ or /reel/.
 fn id_in_url(url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .trim_end_matches('/');
     let segs: Vec<&str> = path.split('/').collect();
-    for key in ["status", "statuses", "p", "reel", "posts", "videos", "video"] {
+    for key in [
+        "status", "statuses", "p", "reel", "posts", "videos", "video",
+    ] {
         if let Some(i) = segs.iter().position(|s| *s == key)
             && let Some(id) = segs.get(i + 1).filter(|s| !s.is_empty())
         {
