@@ -356,7 +356,12 @@ fn body(
             break;
         }
         let quoted = line.starts_with('>');
-        if !lines.is_empty() && !quoted {
+        // Lines of one post body are joined by single line breaks (the <br>s of its
+        // paragraph); a blank line ends it. A tweet's body fits its length.
+        let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
+        let single_break = text[q.end..next_start].matches('\n').count() == 1;
+        let used: usize = lines.iter().map(|l: &String| l.chars().count() + 1).sum();
+        if !lines.is_empty() && !quoted && !(single_break && used + bare.chars().count() <= limit) {
             break;
         }
         lines.push(bare.to_string());
@@ -365,7 +370,7 @@ fn body(
                 + (text[q.start..q.end].len()
                     - text[q.start..q.end].trim_start_matches(['>', ' ']).len()),
         );
-        if !quoted {
+        if !quoted && limit > 320 {
             break;
         }
     }
