@@ -1220,6 +1220,12 @@ fn clause(
             | "until"
             | "into"
             | "over"
+            | "within"
+            | "without"
+            | "across"
+            | "against"
+            | "around"
+            | "behind"
     ) {
         return None;
     }

@@ -275,6 +275,26 @@ fn id_from_url(url: &str) -> Option<String> {
     (last.len() >= 5 && last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
 }
 
+/// A displayed clock time ("at 7:20 PM", "11:02am", "um 0:31 Uhr") as 24-hour HH:MM.
+pub(crate) fn clock(s: &str) -> Option<String> {
+    let colon = s.find(':')?;
+    let h_start = s[..colon]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let hour: u32 = s[h_start..colon].parse().ok()?;
+    let minute: u32 = s.get(colon + 1..colon + 3)?.parse().ok()?;
+    let rest = s[colon + 3..].trim_start().to_lowercase();
+    let hour = match (
+        rest.starts_with("pm") || rest.starts_with("p.m."),
+        rest.starts_with("am") || rest.starts_with("a.m."),
+    ) {
+        (true, _) if hour < 12 => hour + 12,
+        (_, true) if hour == 12 => 0,
+        _ => hour,
+    };
+    (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
+}
+
 /// "Name (@handle)" at the end of `s`: the name and the handle.
 fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
     let Some(open) = s.rfind("(@") else {
@@ -398,6 +418,7 @@ fn embed_post(
                 }
                 if el.name() == "time" {
                     let shown = text_of(n);
+                    post.time = clock(&shown);
                     post.date = parse_date(&shown).map(|d| d.0).or_else(|| {
                         el.attr("datetime")
                             .and_then(|d| d.get(..10))
@@ -466,6 +487,48 @@ fn embed_post(
                 post.url = Some(u);
             }
         }
+        "bluesky" => {
+            if let Some((n, _)) = elements(node).find(|(_, e)| e.name() == "p") {
+                post.text = Some(text_of(n));
+            }
+            let all = text_of(node);
+            let (name, handle) = name_and_handle(&all.replace(") ", ") ").replace("(@", "(@"));
+            post.author_name = name;
+            post.handle = handle.or_else(|| {
+                links
+                    .iter()
+                    .find_map(|(_, t)| t.strip_prefix('@').map(|h| format!("@{h}")))
+            });
+            if let Some((href, label)) = links.iter().rev().find(|(h, _)| h.contains("/post/")) {
+                post.url = Some(href.clone());
+                post.post_id = href.rsplit('/').next().map(str::to_string);
+                post.date = parse_date(label).map(|d| d.0);
+                post.time = clock(label);
+            }
+        }
+        "tiktok" => {
+            let url = e.attr("cite").map(str::to_string);
+            post.post_id = e
+                .attr("data-video-id")
+                .map(str::to_string)
+                .or_else(|| url.as_deref().and_then(id_from_url));
+            if let Some(u) = &url {
+                post.handle = u
+                    .split('/')
+                    .find(|s| s.starts_with('@'))
+                    .map(str::to_string);
+            }
+            post.url = url;
+            // "@handle Caption ♬ original sound - name"
+            let all = text_of(node);
+            let caption = all.split('♬').next().unwrap_or_default();
+            let caption = match &post.handle {
+                Some(h) => caption.trim().strip_prefix(h.as_str()).unwrap_or(caption),
+                None => caption,
+            }
+            .trim();
+            post.text = (!caption.is_empty()).then(|| caption.to_string());
+        }
         _ => {
             let url = e
                 .attr("cite")
@@ -527,6 +590,17 @@ mod tests {
         assert!(page.posts.is_empty());
         let page = read("<div class=\"instagram-media-wrapper\"><p>layout</p></div>");
         assert!(page.posts.is_empty());
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(clock("June 14, 2021 at 7:20 PM").as_deref(), Some("19:20"));
+        assert_eq!(
+            clock("Jun 14, 2021 at 11:02am PDT").as_deref(),
+            Some("11:02")
+        );
+        assert_eq!(clock("12:05 am").as_deref(), Some("00:05"));
+        assert_eq!(clock("no time").as_deref(), None);
     }
 
     #[test]

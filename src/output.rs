@@ -332,15 +332,25 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
 
     // Each embedded post is a statement of its author, on its platform.
     for (i, post) in found_posts.iter().enumerate() {
+        // A post whose words are not in the text (a bare video or link) states nothing we
+        // can quote; it stays in posts[] only.
+        if post.text.is_none() {
+            continue;
+        }
         let who = post.author_name.clone().or_else(|| post.handle.clone());
         let speaker = who.map(|name| {
+            // An account is a person when its name starts with a known first name, an
+            // organisation when it holds an organisation's head word; else we cannot tell.
             let is_org = name
                 .split_whitespace()
                 .any(|w| LEXICON.organizations.contains(w));
+            let first = name.split_whitespace().next().unwrap_or_default();
             let kind = if is_org {
                 EntityKind::Organization
-            } else {
+            } else if LEXICON.first_names.contains_key(first) {
                 EntityKind::Person
+            } else {
+                EntityKind::Unknown
             };
             let span = Span {
                 start: post.start,
@@ -468,10 +478,19 @@ fn mention_in_post(text: &str, post: &Post, name: &str) -> (usize, usize) {
 
 /// The span of a post's own text inside the document (its whole span when not found).
 fn post_text_span(text: &str, post: &Post) -> (usize, usize) {
-    if let Some(t) = &post.text
-        && let Some(i) = text[post.start..post.end].find(t.as_str())
-    {
-        return (post.start + i, post.start + i + t.len());
+    let within = &text[post.start..post.end];
+    if let Some(t) = &post.text {
+        if let Some(i) = within.find(t.as_str()) {
+            return (post.start + i, post.start + i + t.len());
+        }
+        // Lines joined for the post's text: from its first words to its last.
+        let first: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let last = t.split_whitespace().last().unwrap_or_default();
+        if let Some(i) = within.find(first.as_str())
+            && let Some(j) = within[i..].rfind(last)
+        {
+            return (post.start + i, post.start + i + j + last.len());
+        }
     }
     (post.start, post.end)
 }

@@ -361,7 +361,12 @@ fn body(
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
         let single_break = text[q.end..next_start].matches('\n').count() == 1;
         let used: usize = lines.iter().map(|l: &String| l.chars().count() + 1).sum();
-        if !lines.is_empty() && !quoted && !(single_break && used + bare.chars().count() <= limit) {
+        // A line that introduces what follows ("… he tweeted:") is the article's.
+        let lead_in = bare.ends_with(':');
+        if !lines.is_empty()
+            && !quoted
+            && (lead_in || !(single_break && used + bare.chars().count() <= limit))
+        {
             break;
         }
         lines.push(bare.to_string());

@@ -21,3 +21,28 @@ fn text_fixtures() {
         });
     });
 }
+
+#[test]
+fn html_fixtures() {
+    common::settings().bind(|| {
+        insta::glob!("fixtures/html", "*.html", |path| {
+            let html = std::fs::read_to_string(path).expect("fixture is readable");
+            let options = whosaid::Options {
+                emit_text: true,
+                ..Default::default()
+            };
+            let mut a = whosaid::analyze_html(&html, &options);
+            a.id = format!("tests/fixtures/html/{}", path.file_name().unwrap().to_string_lossy());
+            insta::assert_json_snapshot!(a);
+        });
+    });
+}
+
+#[test]
+fn post_fixtures() {
+    common::settings().bind(|| {
+        insta::glob!("fixtures/posts", "*.txt", |path| {
+            insta::assert_json_snapshot!(common::analyze_file(path));
+        });
+    });
+}
