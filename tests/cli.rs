@@ -211,3 +211,132 @@ fn schema_subcommand_prints_the_schema() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v, whosaid::schema());
 }
+
+// Archives: HTML, gzip, WARC, TSV, threads
+
+fn warc_record(uri: &str, html: &str) -> Vec<u8> {
+    let payload =
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2020-04-12T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:12345678-1234-1234-1234-123456789abc>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        payload.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(payload.as_bytes());
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn html_files_gzip_and_warc_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><body><nav>Menu</nav><p>“We sail at dawn,” said the captain, Ola Berg.</p></body></html>";
+    std::fs::write(dir.path().join("a.html"), html).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt.gz"),
+        gzip("“Fine,” he said.".as_bytes()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.jsonl.gz"),
+        gzip(b"{\"id\":\"j1\",\"text\":\"x\"}\n{\"id\":\"j2\",\"format\":\"html\",\"text\":\"<p>\\\"Yes,\\\" she said.</p>\"}\n"),
+    )
+    .unwrap();
+    let mut warc = warc_record("https://example.com/news/1", html);
+    warc.extend(warc_record(
+        "https://example.com/news/2",
+        "<p>No quotes here.</p>",
+    ));
+    std::fs::write(dir.path().join("d.warc.gz"), gzip(&warc)).unwrap();
+    let (code, lines, stderr) = run(&["extract", dir.path().to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert!(ids[0].ends_with("a.html"));
+    assert_eq!(lines[0]["quotes"][0]["speaker"]["name"], "Ola Berg");
+    assert_eq!(lines[1]["quotes"][0]["text"], "Fine,");
+    assert_eq!(&ids[2..4], ["j1", "j2"]);
+    assert_eq!(lines[3]["quotes"][0]["text"], "Yes,");
+    assert_eq!(
+        &ids[4..],
+        ["https://example.com/news/1", "https://example.com/news/2"]
+    );
+    assert_eq!(lines[4]["quotes"][0]["speaker"]["name"], "Ola Berg");
+}
+
+#[test]
+fn a_truncated_gzip_and_a_malformed_warc_are_error_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut gz = gzip("“Fine,” he said. ".repeat(2000).as_bytes());
+    gz.truncate(gz.len() / 2);
+    std::fs::write(dir.path().join("a.txt.gz"), gz).unwrap();
+    std::fs::write(
+        dir.path().join("b.warc"),
+        b"WARC/1.0\r\nthis is not a header\r\n\r\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.txt"), "“Still here,” she said.").unwrap();
+    let (code, lines, _) = run(&["extract", dir.path().to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0]["error"].as_str().unwrap().contains("cannot read"));
+    assert!(lines[1]["error"].as_str().unwrap().contains("WARC"));
+    assert_eq!(lines[2]["quotes"][0]["text"], "Still here,");
+}
+
+#[test]
+fn tsv_gives_one_row_per_statement() {
+    let out = whosaid()
+        .args([
+            "extract",
+            "--format",
+            "tsv",
+            "samples/000_27924a35f5f8de13.txt",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][..3], ["id", "kind", "text"]);
+    assert!(rows.iter().all(|r| r.len() == 10));
+    let shaheen = rows
+        .iter()
+        .find(|r| r[2].starts_with("Today, 20 prisoners"))
+        .unwrap();
+    assert_eq!(shaheen[3], "Suhail Shaheen");
+    assert_eq!(shaheen[6], "announce");
+    assert_eq!(
+        (shaheen[7], shaheen[8], shaheen[9]),
+        ("social_media", "twitter", "2020-04-12")
+    );
+}
+
+#[test]
+fn output_order_does_not_depend_on_threads() {
+    let mut input = String::new();
+    for i in 0..600 {
+        input.push_str(&format!(
+            "{{\"id\":\"{i}\",\"text\":\"“Number {i},” said Ann Lee.\"}}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    std::fs::write(&path, &input).unwrap();
+    let one = whosaid()
+        .args(["extract", "--threads", "1", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let two = whosaid()
+        .args(["extract", "--threads", "2", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(one.stdout, two.stdout);
+    let first: serde_json::Value =
+        serde_json::from_slice(one.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(first["id"], "0");
+}

@@ -32,7 +32,10 @@ fn html_fixtures() {
                 ..Default::default()
             };
             let mut a = whosaid::analyze_html(&html, &options);
-            a.id = format!("tests/fixtures/html/{}", path.file_name().unwrap().to_string_lossy());
+            a.id = format!(
+                "tests/fixtures/html/{}",
+                path.file_name().unwrap().to_string_lossy()
+            );
             insta::assert_json_snapshot!(a);
         });
     });
