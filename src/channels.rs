@@ -401,9 +401,10 @@ pub(crate) fn time(
         })
     {
         let word = w.trim_end();
-        let Some(month) = crate::posts::month(word)
-            .filter(|_| word.chars().next().is_some_and(char::is_uppercase))
-        else {
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(month) = crate::posts::month(word) else {
             continue;
         };
         let rest = &hay[i + w.len()..];
