@@ -10,12 +10,20 @@ use whosaid::{Options, analyze};
 
 /// The team's articles, in file-name order.
 fn articles() -> Vec<String> {
-    let mut paths: Vec<std::path::PathBuf> = ["samples", "tests/fixtures/txt", "tests/fixtures/posts"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).expect("article folder").map(|e| e.unwrap().path()))
-        .collect();
+    let mut paths: Vec<std::path::PathBuf> =
+        ["samples", "tests/fixtures/txt", "tests/fixtures/posts"]
+            .iter()
+            .flat_map(|d| {
+                std::fs::read_dir(d)
+                    .expect("article folder")
+                    .map(|e| e.unwrap().path())
+            })
+            .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// `bytes` of articles, cycling through them in order.
@@ -52,7 +60,9 @@ fn bench(c: &mut Criterion) {
     for mb in [1usize, 10] {
         let doc = corpus(mb << 20).join("\n\n");
         g.throughput(Throughput::Bytes(doc.len() as u64));
-        g.bench_function(format!("{mb}mb"), |b| b.iter(|| std::hint::black_box(analyze(&doc, &options))));
+        g.bench_function(format!("{mb}mb"), |b| {
+            b.iter(|| std::hint::black_box(analyze(&doc, &options)))
+        });
     }
     g.finish();
 }
