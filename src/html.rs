@@ -492,7 +492,7 @@ fn embed_post(
                 post.text = Some(text_of(n));
             }
             let all = text_of(node);
-            let (name, handle) = name_and_handle(&all.replace(") ", ") ").replace("(@", "(@"));
+            let (name, handle) = name_and_handle(&all);
             post.author_name = name;
             post.handle = handle.or_else(|| {
                 links

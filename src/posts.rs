@@ -363,10 +363,8 @@ fn body(
         let used: usize = lines.iter().map(|l: &String| l.chars().count() + 1).sum();
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':');
-        if !lines.is_empty()
-            && !quoted
-            && (lead_in || !(single_break && used + bare.chars().count() <= limit))
-        {
+        let fits = single_break && used + bare.chars().count() <= limit;
+        if !lines.is_empty() && !quoted && (lead_in || !fits) {
             break;
         }
         lines.push(bare.to_string());
