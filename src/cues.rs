@@ -230,8 +230,11 @@ fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
 fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str) -> bool {
     let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
     match prev.as_deref() {
-        // "the said property", "a post", "the report", "his note"
-        Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my") => {
+        // "the said property", "a post", "the report", "his note", "no such praise"
+        Some(
+            "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my" | "such"
+            | "no" | "any" | "every" | "each" | "much" | "whose" | "your",
+        ) => {
             return false;
         }
         // "Trump’s call for", "the campaign's statement"

@@ -460,7 +460,7 @@ pub(crate) fn non_speech_kind(
         || (prev_text == "," && media(&prev2_text))
         || matches!(
             prev_text.as_str(),
-            "on" | "the" | "with" | "to" | "of" | "in" | "at"
+            "on" | "the" | "with" | "to" | "of" | "in" | "at" | "told"
         )
         || matches!(
             next_text.as_str(),
@@ -495,6 +495,10 @@ pub(crate) fn non_speech_kind(
         }
     }
     if !attributed && words.len() <= 4 {
+        return Some(NonSpeechKind::Term);
+    }
+    // "Related:" — a label, not words said.
+    if words.len() == 1 && inner_text.ends_with(':') {
         return Some(NonSpeechKind::Term);
     }
     None
