@@ -118,8 +118,14 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         let t = toks[i];
         if t.kind == Tok::Word {
             let w = t.text(text);
-            // Cue verbs are never capitalised ("According to" aside).
-            if is_capitalized(w) && !w.starts_with("According") {
+            // Cue verbs are never capitalised ("According to" aside), but for an inverted
+            // one opening its sentence ("Said Dorothy Poynter, …").
+            let inverted_opening = i == lo
+                && matches!(w, "Said" | "Says" | "Added" | "Asked" | "Wrote" | "Writes")
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| is_capitalized(n.text(text)));
+            if is_capitalized(w) && !w.starts_with("According") && !inverted_opening {
                 i += 1;
                 continue;
             }
@@ -129,7 +135,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 .filter(|n| n.kind == Tok::Word)
                 .map(|n| crate::lexicon::lower(n.text(text)));
             if let Some(f) = lx.verb(&lower, next.as_deref())
-                && !(is_capitalized(w) && f.lemma != "according to")
+                && !(is_capitalized(w) && f.lemma != "according to" && i != lo)
                 && verb_in_context(text, toks, lo, i, f.lemma)
             {
                 let end_tok = i + f.words - 1;
@@ -264,7 +270,12 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
             return false;
         }
         // "a press call", "a Facebook post" — but "the officials say", "the report says".
-        if form == lemma && i > lo + 1 && toks[i - 1].kind == Tok::Word && !p1.ends_with('s') {
+        let plural = p1.ends_with('s')
+            || matches!(
+                p1.as_ref(),
+                "two" | "three" | "four" | "both" | "few" | "many" | "people" | "police"
+            );
+        if form == lemma && i > lo + 1 && toks[i - 1].kind == Tok::Word && !plural {
             let p2 = toks[i - 2].text(text).to_lowercase();
             if matches!(
                 p2.as_str(),
@@ -627,10 +638,35 @@ pub(crate) fn link(
             sent_cues.push(cues);
         }
         // Context for sentences that are only quotation.
+        // A sentence that is only quotation, perhaps after a connective ("But “…”",
+        // "Instead, “…”"): it continues the speaker next to it.
         let quote_only = |si: usize| {
-            pt.sents[si]
-                .clone()
+            let r = pt.sents[si].clone();
+            let skip = usize::from(
+                r.start < r.end && {
+                    let w = toks[r.start].text(text);
+                    matches!(
+                        w,
+                        "But"
+                            | "And"
+                            | "Instead"
+                            | "Indeed"
+                            | "Still"
+                            | "Yet"
+                            | "So"
+                            | "Also"
+                            | "Plus"
+                            | "Then"
+                            | "Now"
+                            | "Besides"
+                            | "Moreover"
+                    )
+                },
+            );
+            r.clone()
+                .skip(skip)
                 .all(|i| matches!(toks[i].kind, Tok::Quote(_) | Tok::Punct))
+                && r.clone().any(|i| matches!(toks[i].kind, Tok::Quote(_)))
         };
         let para_quote_only = (0..pt.sents.len()).all(quote_only);
         for &(k, qi, si) in &unlinked {
@@ -749,10 +785,28 @@ fn inverts(lemma: &str) -> bool {
 
 /// Pattern 1: a cue after the quotation with only a speaker mention between them.
 fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<CueHit> {
-    let c = cues.iter().find(|c| c.tok > qi && c.speech)?;
+    let c = cues
+        .iter()
+        .find(|c| c.tok > qi && c.kind == CueKind::Verb)?;
+    // "“…,” Miller, a retired worker from a nuclear plant, said": an apposition between
+    // two commas may hold any words.
+    let mut skip_appos = vec![false; c.tok - qi - 1];
+    let commas: Vec<usize> = (qi + 1..c.tok)
+        .filter(|&i| toks[i].text(text) == ",")
+        .collect();
+    if commas.len() >= 2 {
+        let (a, b) = (commas[commas.len() - 2], commas[commas.len() - 1]);
+        if b == c.tok - 1 && b - a <= 15 && a > qi + 1 {
+            for i in a..b {
+                skip_appos[i - qi - 1] = true;
+            }
+        }
+    }
     let between: Vec<&Token> = toks[qi + 1..c.tok]
         .iter()
-        .filter(|t| t.text(text) != ",")
+        .enumerate()
+        .filter(|&(k, t)| t.text(text) != "," && !skip_appos[k])
+        .map(|(_, t)| t)
         .collect();
     if between.is_empty() {
         // “…,” said Smith: only verbs that invert, and a speaker must follow.

@@ -319,7 +319,17 @@ pub(crate) fn for_cue(
 /// before token `lo`.
 pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Mention> {
     let mut i = cue;
-    while i > lo && toks[i - 1].kind == Tok::Word && is_aux(toks[i - 1].text(text)) {
+    // "is pledging", "was criticizing": the progressive's auxiliary goes with the verb.
+    let progressive = toks[cue].text(text).ends_with("ing");
+    while i > lo
+        && toks[i - 1].kind == Tok::Word
+        && (is_aux(toks[i - 1].text(text))
+            || (progressive
+                && matches!(
+                    toks[i - 1].text(text),
+                    "is" | "was" | "are" | "were" | "been" | "be"
+                )))
+    {
         i -= 1;
     }
     if i == lo {
@@ -375,6 +385,14 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             }
             _ => break,
         }
+    }
+    // "Clinton, 35, the daughter of …, said": an age between the name and the apposition.
+    if appos.is_some()
+        && end >= lo + 3
+        && toks[end - 1].text(text).chars().all(|c| c.is_ascii_digit())
+        && toks[end - 2].text(text) == ","
+    {
+        end -= 2;
     }
     let mut s = end;
     while s > lo && np_token(text, &toks[s - 1]) {
