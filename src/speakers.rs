@@ -564,6 +564,13 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
     let first = toks.first()?;
     let last = toks.last()?;
     let lw = last.text(text);
+    // A mention ends in a head: a name, a role, a noun; never in "the" or "its".
+    if matches!(
+        lw.to_lowercase().as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "some" | "this"
+    ) {
+        return None;
+    }
     let llower = lw.to_lowercase();
     let appos_role = appos
         .map(|a| {
