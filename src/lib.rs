@@ -22,11 +22,14 @@ pub mod model;
 mod output;
 mod posts;
 mod quotes;
+mod report;
+mod review;
 mod segment;
 mod speakers;
 
 pub use model::*;
 pub use output::{convert_offsets, schema};
+pub use report::html_report;
 
 /// How to analyse a document.
 #[derive(Debug, Clone, Default)]

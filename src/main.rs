@@ -30,8 +30,37 @@ struct Cli {
 enum Command {
     /// Analyse documents and write one record per document.
     Extract(ExtractArgs),
+    /// Review articles before publication: statements by speaker, then every flag as a
+    /// diagnostic with line:column (or a JSON record, or a standalone HTML page).
+    Review(ReviewArgs),
     /// Print the JSON Schema of an output line.
     Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ReviewFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Parser)]
+struct ReviewArgs {
+    /// Article files (.txt, .html).
+    #[arg(required = true)]
+    articles: Vec<PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReviewFormat,
+    /// With --format html: the page to write (a folder when several articles are given).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Exit 1 when a flag of one of these kinds is found (comma-separated ids, or "all").
+    #[arg(long, value_delimiter = ',')]
+    fail_on: Vec<String>,
+    /// The articles' date (YYYY-MM-DD), to resolve "on Sunday".
+    #[arg(long)]
+    date: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -580,10 +609,205 @@ fn extract(args: &ExtractArgs) -> i32 {
     if t.errors > 0 { 2 } else { 0 }
 }
 
+/// Line and column (1-based, in characters) of a byte offset.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    (line, col)
+}
+
+fn review(args: &ReviewArgs) -> i32 {
+    use annotate_snippets::{Level, Renderer, Snippet};
+    let fail_on: Vec<whosaid::FlagKind> = if args.fail_on.iter().any(|k| k == "all") {
+        whosaid::FlagKind::ALL.to_vec()
+    } else {
+        let mut kinds = Vec::new();
+        for k in &args.fail_on {
+            match whosaid::FlagKind::ALL.iter().find(|f| f.id() == k.trim()) {
+                Some(f) => kinds.push(*f),
+                None => {
+                    eprintln!(
+                        "whosaid: unknown flag kind {k:?}; the kinds are: {}",
+                        whosaid::FlagKind::ALL.map(|f| f.id()).join(", ")
+                    );
+                    return 2;
+                }
+            }
+        }
+        kinds
+    };
+    let many = args.articles.len() > 1;
+    let mut failed = false;
+    let mut errors = false;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for path in &args.articles {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("whosaid: {name}: cannot read: {e}");
+                errors = true;
+                continue;
+            }
+        };
+        let options = Options {
+            date: args.date.clone(),
+            emit_text: true,
+            ..Options::default()
+        };
+        let is_html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let mut a = if is_html {
+            whosaid::analyze_html(&String::from_utf8_lossy(&bytes), &options)
+        } else {
+            whosaid::analyze_bytes(&bytes, &options)
+        };
+        a.id = name.clone();
+        let text = a.text.take().unwrap_or_default();
+        if a.flags.iter().any(|f| fail_on.contains(&f.kind)) {
+            failed = true;
+        }
+        let written = match args.format {
+            ReviewFormat::Json => {
+                a.text = Some(text);
+                writeln!(out, "{}", serde_json::to_string(&a).unwrap_or_default())
+            }
+            ReviewFormat::Html => {
+                let page = whosaid::html_report(&name, &text, &a);
+                match &args.output {
+                    Some(dir) if many => {
+                        let _ = std::fs::create_dir_all(dir);
+                        let file = dir.join(format!(
+                            "{}.html",
+                            path.file_name()
+                                .map(|n| n.to_string_lossy().to_string())
+                                .unwrap_or_default()
+                        ));
+                        std::fs::write(&file, page)
+                    }
+                    Some(file) => std::fs::write(file, page),
+                    None => out.write_all(page.as_bytes()),
+                }
+            }
+            ReviewFormat::Text => {
+                let mut s = String::new();
+                let statements: std::collections::BTreeSet<usize> =
+                    a.quotes.iter().map(|q| q.statement).collect();
+                s.push_str(&format!(
+                    "== {name}: {} statements, {} speakers, {} flags\n\n",
+                    statements.len(),
+                    a.speakers.len(),
+                    a.flags.len()
+                ));
+                // Statements grouped by speaker.
+                let mut groups: Vec<(String, Vec<&whosaid::Quote>)> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                for q in &a.quotes {
+                    if !seen.insert(q.statement) {
+                        continue;
+                    }
+                    let who = match &q.speaker {
+                        Some(sp) => match a.speakers.get(sp.entity.unwrap_or(usize::MAX)) {
+                            Some(e) if !e.roles.is_empty() => {
+                                format!("{} ({})", e.name, e.roles.join("; "))
+                            }
+                            Some(e) => e.name.clone(),
+                            None => sp.name.clone(),
+                        },
+                        None => "(nobody)".to_string(),
+                    };
+                    match groups.iter_mut().find(|g| g.0 == who) {
+                        Some(g) => g.1.push(q),
+                        None => groups.push((who, vec![q])),
+                    }
+                }
+                for (who, qs) in &groups {
+                    s.push_str(&format!("{who}\n"));
+                    for q in qs {
+                        let parts: Vec<&str> = a
+                            .quotes
+                            .iter()
+                            .filter(|p| p.statement == q.statement && p.kind == q.kind)
+                            .map(|p| p.text.as_str())
+                            .collect();
+                        let kind = serde_json::to_value(q.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        let mut how = Vec::new();
+                        if let Some(c) = &q.cue {
+                            how.push(c.text.clone());
+                        }
+                        if let Some(c) = &q.channel {
+                            how.push(c.text.clone());
+                        }
+                        if let Some(t) = &q.time {
+                            how.push(match &t.date {
+                                Some(d) => format!("{} ({d})", t.text),
+                                None => t.text.clone(),
+                            });
+                        }
+                        s.push_str(&format!(
+                            "  - [{kind}] \"{}\" — {}\n",
+                            parts.join(" … "),
+                            how.join(", ")
+                        ));
+                    }
+                    s.push('\n');
+                }
+                // Each flag as a diagnostic.
+                let renderer = Renderer::plain();
+                for f in &a.flags {
+                    let (line, col) = line_col(&text, f.start);
+                    let line_start = text[..f.start.min(text.len())]
+                        .rfind('\n')
+                        .map_or(0, |i| i + 1);
+                    let line_end = text[f.end.min(text.len())..]
+                        .find('\n')
+                        .map_or(text.len(), |i| f.end.min(text.len()) + i);
+                    let source = &text[line_start..line_end];
+                    let span = (f.start - line_start)
+                        ..(f.end.min(line_end) - line_start).max(f.start - line_start);
+                    let _ = col;
+                    let origin = name.clone();
+                    let level = if f.kind.is_note() {
+                        Level::Note
+                    } else {
+                        Level::Warning
+                    };
+                    let message = level.title(f.kind.doc()).id(f.kind.id()).snippet(
+                        Snippet::source(source)
+                            .line_start(line)
+                            .origin(&origin)
+                            .fold(true)
+                            .annotation(level.span(span).label(&f.message)),
+                    );
+                    s.push_str(&format!("{}\n\n", renderer.render(message)));
+                }
+                out.write_all(s.as_bytes())
+            }
+        };
+        if written.is_err() {
+            return if errors { 2 } else { 0 };
+        }
+    }
+    if errors {
+        2
+    } else if failed {
+        1
+    } else {
+        0
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Extract(args) => extract(args),
+        Command::Review(args) => review(args),
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&whosaid::schema()).unwrap_or_default();
             let _ = writeln!(io::stdout(), "{schema}");

@@ -230,15 +230,112 @@ pub struct NonSpeech {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
     /// A quotation mark with no partner; the quotation was closed at the paragraph's end.
     UnbalancedQuote,
     /// A quotation attributed to nobody.
     UnattributedQuote,
+    /// A pronoun speaker that two or more people named just before could be.
+    AmbiguousPronoun,
+    /// A person quoted by surname or pronoun before the article introduces them in full.
+    UnintroducedSpeaker,
+    /// An anonymous source (with the reason the article gives, if any).
+    AnonymousSource,
+    /// A statement said to be made on a platform, with no embedded post or link to it.
+    PlatformWithoutPost,
+    /// An embedded post whose author is not whom the text attributes its words to.
+    PostAuthorMismatch,
+    /// The same words quoted from two different speakers.
+    SameWordsTwoSpeakers,
+    /// A quotation repeated with its wording changed.
+    ChangedWording,
+    /// A loaded reporting verb ("claimed", "admitted", "conceded"): a style note.
+    LoadedVerb,
     /// The input was not valid UTF-8 and was decoded with replacement characters.
     InvalidUtf8,
+}
+
+impl FlagKind {
+    /// Every kind, in the order of the documentation.
+    pub const ALL: [FlagKind; 11] = [
+        FlagKind::UnbalancedQuote,
+        FlagKind::UnattributedQuote,
+        FlagKind::AmbiguousPronoun,
+        FlagKind::UnintroducedSpeaker,
+        FlagKind::AnonymousSource,
+        FlagKind::PlatformWithoutPost,
+        FlagKind::PostAuthorMismatch,
+        FlagKind::SameWordsTwoSpeakers,
+        FlagKind::ChangedWording,
+        FlagKind::LoadedVerb,
+        FlagKind::InvalidUtf8,
+    ];
+
+    /// The stable id of the kind (its JSON name), as `--fail-on` takes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlagKind::UnbalancedQuote => "unbalanced_quote",
+            FlagKind::UnattributedQuote => "unattributed_quote",
+            FlagKind::AmbiguousPronoun => "ambiguous_pronoun",
+            FlagKind::UnintroducedSpeaker => "unintroduced_speaker",
+            FlagKind::AnonymousSource => "anonymous_source",
+            FlagKind::PlatformWithoutPost => "platform_without_post",
+            FlagKind::PostAuthorMismatch => "post_author_mismatch",
+            FlagKind::SameWordsTwoSpeakers => "same_words_two_speakers",
+            FlagKind::ChangedWording => "changed_wording",
+            FlagKind::LoadedVerb => "loaded_verb",
+            FlagKind::InvalidUtf8 => "invalid_utf8",
+        }
+    }
+
+    /// One sentence of documentation: what the flag means and what to do about it.
+    pub fn doc(self) -> &'static str {
+        match self {
+            FlagKind::UnbalancedQuote => {
+                "A quotation mark has no partner; check where the quotation ends."
+            }
+            FlagKind::UnattributedQuote => {
+                "Nothing in the text says who said these words; name the speaker."
+            }
+            FlagKind::AmbiguousPronoun => {
+                "The pronoun that introduces the quotation could be either of two people named just before; use a name."
+            }
+            FlagKind::UnintroducedSpeaker => {
+                "The speaker is quoted by surname or pronoun before the article introduces them in full."
+            }
+            FlagKind::AnonymousSource => {
+                "An unnamed source; make sure the article says why the source is not named."
+            }
+            FlagKind::PlatformWithoutPost => {
+                "The text says this was said on a platform, but embeds no post and links none; add one so readers can check."
+            }
+            FlagKind::PostAuthorMismatch => {
+                "The embedded post's author is not the person the text attributes its words to."
+            }
+            FlagKind::SameWordsTwoSpeakers => {
+                "The same words are quoted from two different speakers; one attribution is wrong."
+            }
+            FlagKind::ChangedWording => {
+                "A quotation is repeated with different wording; quote it the same way each time."
+            }
+            FlagKind::LoadedVerb => {
+                "A loaded reporting verb (claimed, admitted, conceded…) takes sides; consider \"said\"."
+            }
+            FlagKind::InvalidUtf8 => "The file is not valid UTF-8; some characters were replaced.",
+        }
+    }
+
+    /// A style note rather than a likely error.
+    pub fn is_note(self) -> bool {
+        matches!(
+            self,
+            FlagKind::LoadedVerb | FlagKind::AnonymousSource | FlagKind::PlatformWithoutPost
+        )
+    }
 }
 
 /// Something an editor should look at.

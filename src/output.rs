@@ -440,7 +440,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     quotes_out.sort_by_key(|q| (q.start, q.end));
     flags.sort_by_key(|f| (f.start, f.end));
 
-    Analysis {
+    let mut analysis = Analysis {
         id: String::new(),
         offsets: OffsetUnit::Bytes,
         quotes: quotes_out,
@@ -465,7 +465,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         flags,
         metadata,
         text: None,
-    }
+    };
+    crate::review::flags(text, &paras, &candidates, &mut analysis);
+    analysis
 }
 
 /// Where the author's name (or handle) stands in a post's attribution line.
