@@ -260,43 +260,46 @@ impl Run<'_> {
 
     fn jsonl(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
         for (n, line) in reader.split(b'\n').enumerate() {
-            let fallback_id = format!("{name}:{}", n + 1);
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => return self.failed(fallback_id, format!("cannot read: {e}")),
-            };
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let value: serde_json::Value = match serde_json::from_slice(&line) {
-                Ok(v) => v,
+            match line {
+                Ok(l) => self.jsonl_line(name, n + 1, &l)?,
                 Err(e) => {
-                    self.failed(fallback_id, format!("line {} is not JSON: {e}", n + 1))?;
-                    continue;
+                    return self.failed(format!("{name}:{}", n + 1), format!("cannot read: {e}"));
                 }
-            };
-            let id = match value.get(&self.args.id_field) {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(serde_json::Value::Null) | None => fallback_id,
-                Some(other) => other.to_string(),
-            };
-            let date = value
-                .get("date")
-                .and_then(|d| d.as_str())
-                .map(|d| d.chars().take(10).collect());
-            let html = value.get("format").and_then(|f| f.as_str()) == Some("html");
-            let body = match value.get(&self.args.text_field).and_then(|t| t.as_str()) {
-                Some(text) if html => Ok(Body::Html(text.as_bytes().to_vec())),
-                Some(text) => Ok(Body::Text(text.as_bytes().to_vec())),
-                None => Err(format!(
-                    "line {} has no string field \"{}\"",
-                    n + 1,
-                    self.args.text_field
-                )),
-            };
-            self.push(Doc { id, body, date })?;
+            }
         }
         Ok(())
+    }
+
+    /// One line of JSONL (line number `n`, 1-based): a document, an error record, or
+    /// nothing for a blank line.
+    fn jsonl_line(&mut self, name: &str, n: usize, line: &[u8]) -> Result<(), Closed> {
+        let fallback_id = format!("{name}:{n}");
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let value: serde_json::Value = match serde_json::from_slice(line) {
+            Ok(v) => v,
+            Err(e) => return self.failed(fallback_id, format!("line {n} is not JSON: {e}")),
+        };
+        let id = match value.get(&self.args.id_field) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => fallback_id,
+            Some(other) => other.to_string(),
+        };
+        let date = value
+            .get("date")
+            .and_then(|d| d.as_str())
+            .map(|d| d.chars().take(10).collect());
+        let html = value.get("format").and_then(|f| f.as_str()) == Some("html");
+        let body = match value.get(&self.args.text_field).and_then(|t| t.as_str()) {
+            Some(text) if html => Ok(Body::Html(text.as_bytes().to_vec())),
+            Some(text) => Ok(Body::Text(text.as_bytes().to_vec())),
+            None => Err(format!(
+                "line {n} has no string field \"{}\"",
+                self.args.text_field
+            )),
+        };
+        self.push(Doc { id, body, date })
     }
 
     fn warc(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
@@ -390,17 +393,26 @@ impl Run<'_> {
             f => f,
         };
         if format == StdinFormat::Jsonl {
-            // One line in, one line out, flushed as it goes (Spark's RDD.pipe).
-            for (n, line) in reader.split(b'\n').enumerate() {
-                let line = match line {
-                    Ok(l) => l,
+            // One line in, one line out, in order, flushed as it goes (Spark's RDD.pipe):
+            // whatever is analysed goes out before waiting for more input.
+            let mut n = 0;
+            loop {
+                if reader.buffer().is_empty() && !self.batch.is_empty() {
+                    self.flush_batch()?;
+                }
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        n += 1;
+                        if line.ends_with(b"\n") {
+                            line.pop();
+                        }
+                        self.jsonl_line("-", n, &line)?;
+                    }
                     Err(e) => {
                         return self.failed(format!("-:{}", n + 1), format!("cannot read: {e}"));
                     }
-                };
-                self.jsonl("-", &line[..])?;
-                if self.batch.len() >= 16 {
-                    self.flush_batch()?;
                 }
             }
             return Ok(());

@@ -340,3 +340,28 @@ fn output_order_does_not_depend_on_threads() {
         serde_json::from_slice(one.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
     assert_eq!(first["id"], "0");
 }
+
+#[test]
+fn stdin_jsonl_answers_each_line_before_the_next_arrives() {
+    use std::io::BufRead;
+    let mut child = whosaid()
+        .args(["extract", "--stdin", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    for i in 0..3 {
+        writeln!(stdin, "{{\"id\":\"{i}\",\"text\":\"“Yes,” she said.\"}}").unwrap();
+        stdin.flush().unwrap();
+        // The answer comes while stdin is still open (a pipe from Spark works this way).
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], i.to_string());
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
