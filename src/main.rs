@@ -277,23 +277,26 @@ impl Run<'_> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        let value: serde_json::Value = match serde_json::from_slice(line) {
-            Ok(v) => v,
+        // Only the fields we use are read; the rest of the record (annotations, metadata)
+        // is skipped without being built.
+        let seed = Fields {
+            id: &self.args.id_field,
+            text: &self.args.text_field,
+        };
+        let mut de = serde_json::Deserializer::from_slice(line);
+        let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
+            Ok(f) => f,
             Err(e) => return self.failed(fallback_id, format!("line {n} is not JSON: {e}")),
         };
-        let id = match value.get(&self.args.id_field) {
-            Some(serde_json::Value::String(s)) => s.clone(),
+        let id = match fields.id {
+            Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Null) | None => fallback_id,
             Some(other) => other.to_string(),
         };
-        let date = value
-            .get("date")
-            .and_then(|d| d.as_str())
-            .map(|d| d.chars().take(10).collect());
-        let html = value.get("format").and_then(|f| f.as_str()) == Some("html");
-        let body = match value.get(&self.args.text_field).and_then(|t| t.as_str()) {
-            Some(text) if html => Ok(Body::Html(text.as_bytes().to_vec())),
-            Some(text) => Ok(Body::Text(text.as_bytes().to_vec())),
+        let date = fields.date.map(|d| d.chars().take(10).collect());
+        let body = match fields.text {
+            Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
+            Some(text) => Ok(Body::Text(text.into_bytes())),
             None => Err(format!(
                 "line {n} has no string field \"{}\"",
                 self.args.text_field
@@ -450,6 +453,59 @@ impl Run<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The fields of a JSONL record that whosaid reads.
+#[derive(Default)]
+struct LineFields {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    date: Option<String>,
+    html: bool,
+}
+
+/// Reads a JSON object into `LineFields`, skipping every other field.
+struct Fields<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Fields<'_> {
+    type Value = LineFields;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<LineFields, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Fields<'_> {
+    type Value = LineFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LineFields, A::Error> {
+        let mut out = LineFields::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.id {
+                out.id = Some(map.next_value()?);
+            } else if key == self.text {
+                if let serde_json::Value::String(t) = map.next_value()? {
+                    out.text = Some(t);
+                }
+            } else if key == "date" {
+                let v: serde_json::Value = map.next_value()?;
+                out.date = v.as_str().map(str::to_string);
+            } else if key == "format" {
+                let v: serde_json::Value = map.next_value()?;
+                out.html = v.as_str() == Some("html");
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(out)
     }
 }
 
