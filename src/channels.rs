@@ -107,6 +107,54 @@ fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Channel {
     }
 }
 
+/// The matches of the word-list automata over a paragraph, found once and shared by the
+/// statements of the paragraph (each looks at its own clause of them).
+#[derive(Default)]
+pub(crate) struct Hits {
+    phrases: Vec<(usize, usize, usize)>,
+    outlets: Vec<(usize, usize, usize)>,
+    weekdays: Vec<(usize, usize, usize)>,
+    times: Vec<(usize, usize, usize)>,
+}
+
+impl Hits {
+    /// The matches in `span` of `text`, as absolute (start, end, pattern).
+    pub(crate) fn new(text: &str, span: Span) -> Hits {
+        let hay = &text[span.start..span.end];
+        let all = |a: &AhoCorasick| {
+            a.find_iter(hay)
+                .map(|m| {
+                    (
+                        span.start + m.start(),
+                        span.start + m.end(),
+                        m.pattern().as_usize(),
+                    )
+                })
+                .collect()
+        };
+        Hits {
+            phrases: all(&PHRASES),
+            outlets: all(&OUTLETS),
+            weekdays: all(&WEEKDAY_NAMES),
+            times: all(&TIME_AUTOMATON),
+        }
+    }
+
+    /// The matches that lie in `r` (a match that starts in the clause before but ends in
+    /// this one, "said in a statement", counts: its words reach into the clause).
+    fn within(
+        v: &[(usize, usize, usize)],
+        r: Span,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let from = v.partition_point(|m| m.1 <= r.start);
+        v[from..]
+            .iter()
+            .copied()
+            .take_while(move |m| m.0 < r.end)
+            .filter(move |m| m.1 <= r.end)
+    }
+}
+
 /// Channel kinds from the most specific to the least, for choosing among phrases.
 const SPECIFICITY: [ChannelKind; 10] = [
     ChannelKind::SocialMedia,
@@ -136,17 +184,20 @@ pub(crate) struct Context<'a> {
 /// interview), an interview with its outlet ("told CNN", "in an interview with Reuters"), a
 /// channel phrase of the lexicon, the speaker as a medium ("the report said"), an outlet
 /// that reports, and last what the cue implies ("tweeted", "testified").
+#[cfg(test)]
 pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
-    let hay = &text[region.start..region.end];
+    find_in(text, region, ctx, &Hits::new(text, region))
+}
+
+/// [`find`] with the paragraph's automaton matches already found.
+pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> Option<Channel> {
     let skip = ctx.quotes;
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
     // Outlets: on (the) OUTLET → broadcast; told (the) OUTLET / interview with OUTLET → interview.
     let mut interview: Option<Channel> = None;
     {
-        for m in OUTLETS.find_iter(hay) {
-            let outlet = LEXICON.outlets[m.pattern().as_usize()];
-            let s = region.start + m.start();
-            let e = region.start + m.end();
+        for (s, e, pat) in Hits::within(&hits.outlets, region) {
+            let outlet = LEXICON.outlets[pat];
             if !word_bounded(text, s, e) || !outside(s, e) {
                 continue;
             }
@@ -202,9 +253,8 @@ pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
     // Of several phrases, the most specific kind wins ("in a video posted on YouTube" is
     // social media, not "other"); among equals, the first.
     let mut best: Option<(usize, Channel)> = None;
-    for m in PHRASES.find_iter(hay) {
-        let (s, e) = (region.start + m.start(), region.start + m.end());
-        let entry = &LEXICON.channels[m.pattern().as_usize()];
+    for (s, e, pat) in Hits::within(&hits.phrases, region) {
+        let entry = &LEXICON.channels[pat];
         if !word_bounded(text, s, e) || !outside(s, e) {
             continue;
         }
@@ -334,11 +384,23 @@ struct Found {
 /// The time words in `region`, outside `skip`, nearest to `near` (the cue): "on Sunday",
 /// "late Sunday", "Tuesday night", "on April 8", "yesterday", "last week". With the
 /// article's date, weekdays, dates and day offsets resolve to an ISO date.
+#[cfg(test)]
 pub(crate) fn time(
     text: &str,
     region: Span,
     skip: &[Span],
     article_date: Option<&str>,
+) -> Option<Time> {
+    time_in(text, region, skip, article_date, &Hits::new(text, region))
+}
+
+/// [`time`] with the paragraph's automaton matches already found.
+pub(crate) fn time_in(
+    text: &str,
+    region: Span,
+    skip: &[Span],
+    article_date: Option<&str>,
+    hits: &Hits,
 ) -> Option<Time> {
     let hay = &text[region.start..region.end];
     let outside = |s: usize, e: usize| !skip.iter().any(|q| s < q.end && q.start < e);
@@ -363,10 +425,7 @@ pub(crate) fn time(
         e
     };
     {
-        for m in WEEKDAY_NAMES.find_iter(hay) {
-            let wd = m.pattern().as_usize();
-            let s = region.start + m.start();
-            let e = region.start + m.end();
+        for (s, e, wd) in Hits::within(&hits.weekdays, region) {
             // "Sunday's debate" dates the event: keep the time words only.
             let possessive = text[e..].starts_with("’s") || text[e..].starts_with("'s");
             if !word_bounded(text, s, e) && !possessive || !outside(s, e) {
@@ -434,10 +493,8 @@ pub(crate) fn time(
         });
     }
     {
-        for m in TIME_AUTOMATON.find_iter(hay) {
-            let (phrase, offset) = TIME_PHRASES[m.pattern().as_usize()];
-            let s = region.start + m.start();
-            let e = region.start + m.end();
+        for (s, e, pat) in Hits::within(&hits.times, region) {
+            let (phrase, offset) = TIME_PHRASES[pat];
             if !word_bounded(text, s, e)
                 || !outside(s, e)
                 || found.iter().any(|f| f.start <= s && e <= f.end)

@@ -166,6 +166,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         (Some(dl), Some(d)) => input::dateline_date(&dl.text, d).or(Some(d.clone())),
         (_, d) => d.clone(),
     };
+    let mut para_hits: Vec<Option<channels::Hits>> = (0..paras.len()).map(|_| None).collect();
     let mut channel_of: Vec<Option<Channel>> = vec![None; stmts.len()];
     let mut time_of: Vec<Option<Time>> = vec![None; stmts.len()];
     for &s in &live {
@@ -235,8 +236,10 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
             speaker,
             quotes: &skip,
         };
-        channel_of[s] = channels::find(text, clause, &ctx);
-        time_of[s] = channels::time(text, clause, &skip, reference_date.as_deref());
+        let hits =
+            para_hits[st.para].get_or_insert_with(|| channels::Hits::new(text, paras[st.para]));
+        channel_of[s] = channels::find_in(text, clause, &ctx, hits);
+        time_of[s] = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits);
     }
     // A channel carries to the same speaker's next statement when the text plainly
     // continues the occasion ("he added", "she went on"), in the same or the next paragraph.
