@@ -131,6 +131,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         })
         .collect();
     mentions.sort_by_key(|(_, m)| m.start);
+    // The people named in the text: needed to resolve pronouns and surnames and to review.
     let candidates: Vec<speakers::NameCandidate> = para_toks
         .iter()
         .flat_map(|pt| speakers::name_candidates(text, &pt.toks))

@@ -69,9 +69,13 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
             continue;
         }
         let limit = q.peek().map_or(span.end, |(_, s)| s.start.min(span.end));
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII is read byte by byte; only other characters are decoded.
+        let c = match bytes[i] {
+            b if b.is_ascii() => b as char,
+            _ => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -80,6 +84,10 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             while j < limit {
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
