@@ -253,28 +253,6 @@ fn elements<'a>(
         .filter_map(|n| n.value().as_element().map(|e| (n, e)))
 }
 
-/// The last path segment of a URL that is an id (digits, or a short code after /p/ or /reel/).
-fn id_from_url(url: &str) -> Option<String> {
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(url)
-        .trim_end_matches('/');
-    let segs: Vec<&str> = path.split('/').collect();
-    for key in [
-        "status", "statuses", "p", "reel", "tv", "posts", "videos", "video", "embed", "post",
-    ] {
-        if let Some(i) = segs.iter().position(|s| *s == key)
-            && let Some(id) = segs.get(i + 1)
-            && !id.is_empty()
-        {
-            return Some(id.to_string());
-        }
-    }
-    let last = segs.last()?;
-    (last.len() >= 5 && last.chars().all(|c| c.is_ascii_digit())).then(|| last.to_string())
-}
-
 /// A displayed clock time ("at 7:20 PM", "11:02am", "um 0:31 Uhr") as 24-hour HH:MM.
 pub(crate) fn clock(s: &str) -> Option<String> {
     let colon = s.find(':')?;
@@ -370,7 +348,7 @@ fn embed_post(
             post.handle = handle;
             if let Some((href, label)) = links.iter().rev().find(|(h, _)| h.contains("/status/")) {
                 post.url = Some(href.clone());
-                post.post_id = id_from_url(href);
+                post.post_id = crate::posts::id_in_url(href);
                 post.date = parse_date(label).map(|d| d.0);
             }
             post.media = all
@@ -392,7 +370,7 @@ fn embed_post(
                 post.post_id = Some(sc.to_string());
             }
             if let Some(u) = permalink {
-                post.post_id = post.post_id.or_else(|| id_from_url(&u));
+                post.post_id = post.post_id.or_else(|| crate::posts::id_in_url(&u));
                 post.url = Some(u);
             }
             // The caption: the link text that is not "View this post on Instagram".
@@ -431,7 +409,7 @@ fn embed_post(
             let href = e.attr("data-href").or(e.attr("src")).map(str::to_string);
             if let Some(h) = &href {
                 post.url = Some(h.clone());
-                post.post_id = id_from_url(h);
+                post.post_id = crate::posts::id_in_url(h);
             }
             if let Some((n, _)) = elements(node).find(|(_, e)| e.name() == "p") {
                 let t = text_of(n);
@@ -483,7 +461,7 @@ fn embed_post(
                 if let Some(user) = parts.next().filter(|p| p.starts_with('@')) {
                     post.handle = Some(format!("{user}@{host}"));
                 }
-                post.post_id = id_from_url(&u);
+                post.post_id = crate::posts::id_in_url(&u);
                 post.url = Some(u);
             }
         }
@@ -511,7 +489,7 @@ fn embed_post(
             post.post_id = e
                 .attr("data-video-id")
                 .map(str::to_string)
-                .or_else(|| url.as_deref().and_then(id_from_url));
+                .or_else(|| url.as_deref().and_then(crate::posts::id_in_url));
             if let Some(u) = &url {
                 post.handle = u
                     .split('/')
@@ -541,7 +519,7 @@ fn embed_post(
                 post.post_id = e
                     .attr("data-video-id")
                     .map(str::to_string)
-                    .or_else(|| id_from_url(&u));
+                    .or_else(|| crate::posts::id_in_url(&u));
                 post.url = Some(u);
             }
             let all = text_of(node);

@@ -625,8 +625,9 @@ fn platform_of_url(url: &str) -> Option<&'static str> {
     }
 }
 
-/// The id in a post URL: a status number, or the short code after /p/ or /reel/.
-fn id_in_url(url: &str) -> Option<String> {
+/// The id in a post URL: a status number, the short code after /p/ or /reel/, a video id
+/// after /embed/, or a last path segment of digits.
+pub(crate) fn id_in_url(url: &str) -> Option<String> {
     let path = url
         .split(['?', '#'])
         .next()
@@ -634,7 +635,7 @@ fn id_in_url(url: &str) -> Option<String> {
         .trim_end_matches('/');
     let segs: Vec<&str> = path.split('/').collect();
     for key in [
-        "status", "statuses", "p", "reel", "posts", "videos", "video",
+        "status", "statuses", "p", "reel", "tv", "posts", "videos", "video", "embed", "post",
     ] {
         if let Some(i) = segs.iter().position(|s| *s == key)
             && let Some(id) = segs.get(i + 1).filter(|s| !s.is_empty())
