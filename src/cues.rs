@@ -244,7 +244,9 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
             return false;
         }
         // "Trump’s call for", "the campaign's statement"
-        Some(p) if p.ends_with("’s") || p.ends_with("'s") => return false,
+        Some(p) if (p.ends_with("’s") || p.ends_with("'s")) && lemma != "according to" => {
+            return false;
+        }
         // "secretary of state": never a finite verb after "of"
         Some("of") if lemma != "according to" => return false,
         // "of continuing raids": a gerund after a preposition
