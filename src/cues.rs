@@ -47,66 +47,29 @@ pub(crate) struct CueHit {
 
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
 pub(crate) fn is_aux(word: &str) -> bool {
-    matches!(
-        &*crate::lexicon::lower(word),
-        "has"
-            | "had"
-            | "have"
-            | "also"
-            | "later"
-            | "previously"
-            | "then"
-            | "again"
-            | "once"
-            | "recently"
-            | "reportedly"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "may"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "never"
-            | "earlier"
-            | "first"
-            | "often"
-            | "repeatedly"
-            | "always"
-            | "just"
-            | "already"
-            | "still"
-            | "further"
-            | "simply"
-            | "only"
-            | "himself"
-            | "herself"
-            | "themselves"
-            | "itself"
-            | "quickly"
-            | "also,"
-    ) || (word.len() > 5
-        && word.ends_with("ly")
-        && !is_capitalized(word)
-        && !matches!(
-            word,
-            "family"
-                | "supply"
-                | "assembly"
-                | "monopoly"
-                | "anomaly"
-                | "homily"
-                | "comply"
-                | "rally"
-                | "ally"
-                | "reply"
-                | "apply"
-                | "bully"
-                | "butterfly"
-                | "underbelly"
-        ))
+    crate::lexicon::LEXICON
+        .auxiliaries
+        .contains(&*crate::lexicon::lower(word))
+        || (word.len() > 5
+            && word.ends_with("ly")
+            && !is_capitalized(word)
+            && !matches!(
+                word,
+                "family"
+                    | "supply"
+                    | "assembly"
+                    | "monopoly"
+                    | "anomaly"
+                    | "homily"
+                    | "comply"
+                    | "rally"
+                    | "ally"
+                    | "reply"
+                    | "apply"
+                    | "bully"
+                    | "butterfly"
+                    | "underbelly"
+            ))
 }
 
 /// Find the cue words of a sentence (token range `lo..hi`).
@@ -320,118 +283,17 @@ pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
     w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !is_capitalized(w)
         && !LEXICON.verbs.contains_key(lower)
-        && !matches!(
-            lower,
-            "that"
-                | "who"
-                | "which"
-                | "was"
-                | "is"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "has"
-                | "had"
-                | "have"
-                | "in"
-                | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "as"
-                | "but"
-                | "or"
-                | "not"
-                | "if"
-                | "when"
-                | "while"
-                | "also"
-                | "would"
-                | "will"
-                | "could"
-                | "should"
-                | "can"
-                | "did"
-                | "does"
-                | "do"
-                | "about"
-                | "after"
-                | "before"
-                | "than"
-                | "then"
-                | "so"
-                | "because"
-                | "into"
-                | "over"
-                | "under"
-        )
+        && !crate::lexicon::LEXICON.function_words.contains(lower)
         && !lower.ends_with("ly")
 }
 
 /// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
 /// that qualify a role ("a senior White House official", "the former secretary of state").
 pub(crate) fn is_modifier(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "one"
-            | "another"
-            | "two"
-            | "three"
-            | "several"
-            | "some"
-            | "many"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "of"
-            | "and"
-            | "for"
-            | "former"
-            | "senior"
-            | "top"
-            | "chief"
-            | "deputy"
-            | "acting"
-            | "special"
-            | "longtime"
-            | "veteran"
-            | "then"
-            | "leading"
-            | "prominent"
-            | "unnamed"
-            | "anonymous"
-            | "state"
-            | "federal"
-            | "press"
-            | "communications"
-            | "campaign"
-            | "white"
-            | "house"
-            | "u.s."
-            | "other"
-            | "both"
-            | "close"
-            | "familiar"
-            | "with"
-            | "matter"
-            | "independent"
-            | "republican"
-            | "democratic"
-            | "presidential"
-            | "vice"
-            | "general"
-    ) || ["al", "ic", "ive", "ary", "ior", "ern", "ian", "ese", "ish"]
-        .iter()
-        .any(|s| lower.len() > 4 && lower.ends_with(s))
+    crate::lexicon::LEXICON.modifiers.contains(lower)
+        || ["al", "ic", "ive", "ary", "ior", "ern", "ian", "ese", "ish"]
+            .iter()
+            .any(|s| lower.len() > 4 && lower.ends_with(s))
 }
 
 #[cfg(test)]
@@ -733,56 +595,7 @@ pub(crate) fn link(
 
 /// Verbs that may come before their speaker after a quotation (“…,” said Smith).
 fn inverts(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "say"
-            | "add"
-            | "ask"
-            | "write"
-            | "continue"
-            | "explain"
-            | "note"
-            | "recall"
-            | "remember"
-            | "reply"
-            | "respond"
-            | "counter"
-            | "argue"
-            | "insist"
-            | "declare"
-            | "quip"
-            | "exclaim"
-            | "conclude"
-            | "warn"
-            | "admit"
-            | "acknowledge"
-            | "announce"
-            | "joke"
-            | "muse"
-            | "observe"
-            | "remark"
-            | "retort"
-            | "shout"
-            | "suggest"
-            | "tweet"
-            | "cry"
-            | "state"
-            | "offer"
-            | "predict"
-            | "complain"
-            | "wonder"
-            | "go on"
-            | "chime in"
-            | "tell"
-            | "concede"
-            | "confirm"
-            | "caution"
-            | "scoff"
-            | "sigh"
-            | "snap"
-            | "laugh"
-            | "boast"
-    )
+    crate::lexicon::LEXICON.inverting_verbs.contains(lemma)
 }
 
 /// Pattern 1: a cue after the quotation with only a speaker mention between them.

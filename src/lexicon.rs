@@ -75,6 +75,13 @@ pub(crate) struct Lexicon {
     pub first_names: HashMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
+    /// Word classes of the grammar (`word_classes.txt`).
+    pub starters: HashSet<&'static str>,
+    pub auxiliaries: HashSet<&'static str>,
+    pub modifiers: HashSet<&'static str>,
+    pub determiners: HashSet<&'static str>,
+    pub inverting_verbs: HashSet<&'static str>,
+    pub function_words: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -165,7 +172,20 @@ impl Lexicon {
                 })
             })
             .collect();
+        let class = |name: &str| -> HashSet<&'static str> {
+            lines(include_str!("lexicon/word_classes.txt"))
+                .filter_map(|l| l.split_once(':'))
+                .filter(|(c, _)| c.trim() == name)
+                .flat_map(|(_, words)| words.split_whitespace())
+                .collect()
+        };
         Lexicon {
+            starters: class("starters"),
+            auxiliaries: class("auxiliaries"),
+            modifiers: class("modifiers"),
+            determiners: class("determiners"),
+            inverting_verbs: class("inverting_verbs"),
+            function_words: class("function_words"),
             verbs,
             verb_heads,
             titles,
@@ -238,5 +258,7 @@ mod tests {
         assert_eq!(lx.roles.get("official"), Some(&true));
         assert!(lx.abbreviations.contains("U.S."));
         assert!(lx.channels.iter().any(|c| c.phrase == "in a statement"));
+        assert!(lx.starters.contains("However") && lx.auxiliaries.contains("also"));
+        assert!(lx.inverting_verbs.contains("say") && lx.function_words.contains("which"));
     }
 }

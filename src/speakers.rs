@@ -31,84 +31,7 @@ pub(crate) struct Mention {
 
 /// Capitalised words that begin a sentence without being part of a name.
 fn is_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "But"
-            | "And"
-            | "So"
-            | "Yet"
-            | "Then"
-            | "Also"
-            | "Still"
-            | "Now"
-            | "Later"
-            | "Earlier"
-            | "However"
-            | "Meanwhile"
-            | "Instead"
-            | "In"
-            | "On"
-            | "At"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "As"
-            | "If"
-            | "Because"
-            | "Asked"
-            | "Last"
-            | "This"
-            | "Speaking"
-            | "Today"
-            | "Yesterday"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "For"
-            | "Or"
-            | "Though"
-            | "Although"
-            | "Since"
-            | "Until"
-            | "Indeed"
-            | "Moreover"
-            | "Here"
-            | "There"
-            | "That"
-            | "What"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Who"
-            | "It"
-            | "Even"
-            | "Finally"
-            | "Separately"
-            | "Likewise"
-            | "Similarly"
-            | "Elsewhere"
-            | "Nonetheless"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Not"
-            | "Both"
-            | "Previously"
-    )
+    crate::lexicon::LEXICON.starters.contains(word)
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -810,26 +733,7 @@ fn org_noun(lower: &str) -> bool {
 fn is_det(lower: &str) -> bool {
     // A possessive determines too: "Powell’s office said".
     (lower.len() > 3 && (lower.ends_with("’s") || lower.ends_with("'s")))
-        || matches!(
-            lower,
-            "the"
-                | "a"
-                | "an"
-                | "one"
-                | "another"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "some"
-                | "many"
-                | "several"
-                | "two"
-                | "three"
-                | "other"
-                | "both"
-        )
+        || crate::lexicon::LEXICON.determiners.contains(lower)
 }
 
 /// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
