@@ -72,23 +72,53 @@ fn the_spark_job_writes_what_whosaid_writes() {
     let articles = dir.join("articles.jsonl");
     std::fs::write(&articles, &input).unwrap();
 
-    let bin = env!("CARGO_BIN_EXE_whosaid");
+    // The same dataset as Parquet, with other column names.
+    let parquet = dir.join("articles.parquet");
+    let convert = "import sys, json, pyarrow as pa, pyarrow.parquet as pq\n\
+                   rows = [json.loads(l) for l in open(sys.argv[1])]\n\
+                   pq.write_table(pa.table({'url': [r['id'] for r in rows], 'body': [r['text'] for r in rows]}), sys.argv[2])";
     let out = Command::new("python3")
-        .arg(root.join("examples/spark/whosaid_spark.py"))
-        .args(["--master", "local[2]", "--binary", bin])
-        .arg("--input")
+        .args(["-c", convert])
         .arg(&articles)
-        .arg("--statements-out")
-        .arg(dir.join("statements"))
-        .arg("--posts-out")
-        .arg(dir.join("posts"))
+        .arg(&parquet)
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "the Spark job failed:\n{}",
+        "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+
+    let bin = env!("CARGO_BIN_EXE_whosaid");
+    let job = |input: &Path, extra: &[&str], name: &str| {
+        let out = Command::new("python3")
+            .arg(root.join("examples/spark/whosaid_spark.py"))
+            .args(["--master", "local[2]", "--binary", bin])
+            .args(extra)
+            .arg("--input")
+            .arg(input)
+            .arg("--statements-out")
+            .arg(dir.join(format!("{name}-statements")))
+            .arg("--posts-out")
+            .arg(dir.join(format!("{name}-posts")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the Spark job failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    job(&articles, &[], "jsonl");
+    let parquet_args = [
+        "--input-format",
+        "parquet",
+        "--id-column",
+        "url",
+        "--text-column",
+        "body",
+    ];
+    job(&parquet, &parquet_args, "parquet");
 
     // What whosaid writes itself: TSV rows, and posts from JSONL.
     let tsv = Command::new(bin)
@@ -103,9 +133,10 @@ fn the_spark_job_writes_what_whosaid_writes() {
         .map(|l| l.split('\t').map(str::to_string).collect())
         .collect();
     expected.sort();
-    let got = parquet_rows(&dir.join("statements"));
+    let got = parquet_rows(&dir.join("jsonl-statements"));
     assert!(got.len() > 30, "{} statement rows", got.len());
     assert_eq!(got, expected);
+    assert_eq!(parquet_rows(&dir.join("parquet-statements")), expected);
 
     let jsonl = Command::new(bin)
         .arg("extract")
@@ -126,7 +157,7 @@ fn the_spark_job_writes_what_whosaid_writes() {
         })
         .collect();
     handles.sort();
-    let mut got_handles: Vec<String> = parquet_rows(&dir.join("posts"))
+    let mut got_handles: Vec<String> = parquet_rows(&dir.join("jsonl-posts"))
         .into_iter()
         .map(|r| r[3].clone())
         .collect();
