@@ -590,6 +590,32 @@ pub(crate) fn link(
             (None, None) => None,
         };
     }
+    // A paragraph that is only quotation, with nothing before it to attribute it, is the
+    // speaker's who is named when the next paragraph opens with their next quotation
+    // (“A.” / “B,” Viguerie adds.).
+    for k in 0..parts.len() {
+        if info[k].stmt.is_some() || parts[k].continues.is_some() {
+            continue;
+        }
+        let p = parts[k].para;
+        let pt = &paras[p];
+        let only_quotes = pt
+            .toks
+            .iter()
+            .all(|t| matches!(t.kind, Tok::Quote(_) | Tok::Punct));
+        if !only_quotes || p + 1 >= paras.len() {
+            continue;
+        }
+        let next = (0..parts.len()).find(|&j| parts[j].para == p + 1 && info[j].tok == 0);
+        if let Some(j) = next
+            && let Some(s) = info[j].stmt
+            && info[j].own_cue
+        {
+            info[k].stmt = Some(s);
+            info[k].direct = true;
+            stmts[s].parts.push(k);
+        }
+    }
     (stmts, info)
 }
 

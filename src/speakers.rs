@@ -394,6 +394,19 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     if s == end {
         return None;
     }
+    // "Trump in his announcement speech called", "a staffer in the room wondered": the
+    // phrase next to the verb is a preposition's object; the speaker stands before it.
+    if appos.is_none()
+        && s > lo + 1
+        && matches!(
+            toks[s - 1].text(text),
+            "in" | "at" | "on" | "during" | "from" | "after" | "before" | "into" | "since" | "via"
+        )
+        && let Some(m) = left(text, toks, lo, s - 1)
+        && (m.kind == EntityKind::Person || m.pronoun)
+    {
+        return Some(m);
+    }
     build(text, &toks[s..end], appos.map(|(a, b)| &toks[a..b]))
 }
 
