@@ -107,7 +107,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 } else {
                     CueKind::Verb
                 };
-                out.push(CueHit {
+                let hit = CueHit {
                     speech: f.speech,
                     tok: i,
                     len: f.words,
@@ -115,7 +115,8 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                     kind,
                     start: t.start,
                     end: toks[end_tok].end,
-                });
+                };
+                out.push(hit);
                 i += f.words;
                 continue;
             }
@@ -710,7 +711,35 @@ fn pick_cue(
             start: d.start,
             end: d.end,
         });
-    let before = cues.iter().rev().find(|c| c.tok < qi && c.speech).copied();
+    // A cue word that could be a noun, standing inside a noun phrase ("his comments",
+    // "the Chinese reports"), is the last resort among the cues before the quotation.
+    let verbal = |c: &&CueHit| {
+        c.tok == sent.start
+            || toks[c.tok - 1].kind != Tok::Word
+            || matches!(
+                crate::lexicon::lower(toks[c.tok - 1].text(text)).as_ref(),
+                "to" | "who" | "that" | "which"
+            )
+            || verb_position(text, toks, sent.start, **c)
+    };
+    let mut before = cues
+        .iter()
+        .rev()
+        .filter(|c| c.tok < qi && c.speech)
+        .find(verbal)
+        .or_else(|| cues.iter().rev().find(|c| c.tok < qi && c.speech))
+        .copied();
+    // "The lawmaker said Trump's remarks “…”": a verb of saying earlier in the sentence
+    // outranks a nearer noun cue, which only names what the quotation is.
+    if let Some(b) = before
+        && b.kind == CueKind::Noun
+        && let Some(v) = cues
+            .iter()
+            .rev()
+            .find(|c| c.tok < b.tok && c.tok >= sent.start && c.speech && c.kind == CueKind::Verb)
+    {
+        before = Some(*v);
+    }
     let later = cues.iter().find(|c| c.tok > qi && c.speech).copied();
     let pick = if opens {
         after.or(dash).or(before).or(later)
