@@ -77,6 +77,7 @@ pub(crate) struct Lexicon {
     pub outlets: Vec<&'static str>,
     /// Word classes of the grammar (`word_classes.txt`).
     pub starters: HashSet<&'static str>,
+    pub adverbial_openers: HashSet<&'static str>,
     pub auxiliaries: HashSet<&'static str>,
     pub modifiers: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
@@ -181,6 +182,7 @@ impl Lexicon {
         };
         Lexicon {
             starters: class("starters"),
+            adverbial_openers: class("adverbial_openers"),
             auxiliaries: class("auxiliaries"),
             modifiers: class("modifiers"),
             determiners: class("determiners"),

@@ -758,6 +758,11 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
         .find(|&j| matches!(toks[j].text(text), "—" | "--"))
         .map_or(lo, |j| j + 1);
     // Skip a leading adverbial: starters, time words, a short prepositional phrase, commas.
+    let opener = |j: usize| {
+        LEXICON
+            .adverbial_openers
+            .contains(&*crate::lexicon::lower(toks[j].text(text)))
+    };
     while i < hi && i - lo < 10 {
         let t = toks[i];
         let w = t.text(text);
@@ -765,11 +770,19 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
             i += 1;
             continue;
         }
+        // "In Washington, Trump said", "But after the vote, she said"; not "Then Trump
+        // went on the attack, saying".
         if let Some(comma) = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")
             && is_starter(toks[lo].text(text))
             && i == lo + 1
+            && (opener(lo) || opener(i))
         {
             i = comma + 1;
+            continue;
+        }
+        // "And then Trump", "But also the senator"
+        if i > lo && crate::cues::is_aux(w) && !is_capitalized(w) {
+            i += 1;
             continue;
         }
         break;
@@ -784,10 +797,11 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
     while e < hi && np_token(text, &toks[e]) {
         e += 1;
     }
-    if e == i {
-        return None;
-    }
-    build(text, &toks[i..e], None)
+    // "Netanyahu and other right-wing Israeli leaders": where the run stops inside the
+    // phrase, the longest part of it that is a mention.
+    (i + 1..=e)
+        .rev()
+        .find_map(|end| build(text, &toks[i..end], None))
 }
 
 fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {

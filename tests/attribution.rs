@@ -2,13 +2,18 @@
 
 use whosaid::{Options, analyze};
 
-/// The speaker and cue of the direct quotation in `text`.
+/// The speaker and cue of the quotation in `text` that begins with "were".
 fn direct(text: &str) -> (String, String) {
+    quoted(text, "were")
+}
+
+/// The speaker and cue of the quotation in `text` that begins with `opening`.
+fn quoted(text: &str, opening: &str) -> (String, String) {
     let a = analyze(text, &Options::default());
     let q = a
         .quotes
         .iter()
-        .find(|q| q.text.starts_with("were"))
+        .find(|q| q.text.starts_with(opening))
         .unwrap_or_else(|| panic!("no direct quotation in {text:?}: {:#?}", a.quotes));
     (
         q.speaker
@@ -39,5 +44,36 @@ fn a_verb_after_its_subject_still_takes_the_attribution() {
     assert_eq!(
         direct("The senator said nothing, but officials say the talks “were a failure.”"),
         ("officials".into(), "say".into())
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_shares_the_subject_of_its_sentence() {
+    // An adverb before the subject is no adverbial phrase running to the comma.
+    assert_eq!(
+        quoted(
+            "And then Trump went fully on the attack, saying, “Is the president going to \
+             mention the words?”",
+            "Is the"
+        ),
+        ("Trump".into(), "saying".into())
+    );
+    // A subject the mention grammar cannot read to its end still yields its head name.
+    assert_eq!(
+        quoted(
+            "Netanyahu and other right-wing Israeli leaders shunned Jimmy Carter during his \
+             trips, claiming that the former president is “anti-Israel.”",
+            "anti"
+        )
+        .0,
+        "Netanyahu"
+    );
+    // An adverbial that does run to a comma is still skipped.
+    assert_eq!(
+        quoted(
+            "But after the vote in Iowa, the senator went to bed, adding “it was a good night.”",
+            "it was"
+        ),
+        ("the senator".into(), "adding".into())
     );
 }
