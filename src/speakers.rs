@@ -288,9 +288,51 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                 end -= 3;
             }
             "," if appos.is_none() => {
+                let from = (end - 1).saturating_sub(32).max(lo);
+                // "Clinton, during a town hall meeting in Columbus, Ohio, said": an adverbial
+                // between commas (a place's own commas inside it) stands for no one.
+                let commas: Vec<usize> = (from..end - 1)
+                    .rev()
+                    .filter(|&k| toks[k].text(text) == ",")
+                    .take(3)
+                    .collect();
+                if let Some(n) = commas.iter().position(|&k| {
+                    toks.get(k + 1).is_some_and(|t| {
+                        let w = t.text(text);
+                        !is_capitalized(w)
+                            && LEXICON
+                                .adverbial_openers
+                                .contains(&*crate::lexicon::lower(w))
+                    })
+                }) && (0..n).all(|m| {
+                    // "Columbus, Ohio,": a place's commas set off a word or two, all names.
+                    let next = if m == 0 { end - 1 } else { commas[m - 1] };
+                    next - commas[m] <= 3
+                        && toks[commas[m] + 1..next]
+                            .iter()
+                            .all(|t| is_capitalized(t.text(text)))
+                }) && commas[n] > lo
+                {
+                    end = commas[n];
+                    continue;
+                }
+                // "a woman in Worcester, Massachusetts, told": a place and its state are
+                // one name, the object of the preposition before them.
+                if let Some(&k) = commas.first()
+                    && end - 1 - k <= 3
+                    && toks[k + 1..end - 1]
+                        .iter()
+                        .all(|t| is_capitalized(t.text(text)))
+                    && let Some(p) = (k.saturating_sub(4).max(lo)..k)
+                        .rev()
+                        .find(|&p| !is_capitalized(toks[p].text(text)))
+                    && matches!(toks[p].text(text), "in" | "of" | "from" | "at" | "near")
+                {
+                    end = k;
+                    break;
+                }
                 // NAME, ROLE, said: the apposition between two commas; a relative clause
                 // ("who introduced a bill …") may be longer.
-                let from = (end - 1).saturating_sub(32).max(lo);
                 let j = (from..end - 1).rev().find(|&j| toks[j].text(text) == ",")?;
                 let long = end - 1 - j > 18;
                 let relative = toks
@@ -394,6 +436,22 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     if s == end {
         return None;
     }
+    // "after winning Ohio in the primary, Gov. John Kasich (R-OH), said": the phrase before
+    // the commas is a preposition's object; the speaker is what stands between them.
+    if let Some((a, b)) = appos
+        && s > lo
+        && b < toks.len()
+        && toks[b].text(text) == ","
+        && matches!(
+            toks[s - 1].text(text),
+            "in" | "at" | "on" | "during" | "after" | "before" | "since" | "of" | "from"
+        )
+        && is_capitalized(toks[a].text(text))
+        && b - a > 2
+        && let Some(m) = left(text, toks, a, b)
+    {
+        return Some(m);
+    }
     // "Trump in his announcement speech called", "a staffer in the room wondered": the
     // phrase next to the verb is a preposition's object; the speaker stands before it.
     if appos.is_none()
@@ -403,7 +461,7 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             "in" | "at" | "on" | "during" | "from" | "after" | "before" | "into" | "since" | "via"
         )
         && let Some(m) = left(text, toks, lo, s - 1)
-        && (m.kind == EntityKind::Person || m.pronoun)
+        && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous) || m.pronoun)
     {
         return Some(m);
     }

@@ -77,3 +77,45 @@ fn a_participle_after_a_comma_shares_the_subject_of_its_sentence() {
         ("the senator".into(), "adding".into())
     );
 }
+
+#[test]
+fn commas_of_places_and_adverbials_do_not_set_off_the_speaker() {
+    // An adverbial between commas, with a place's own comma inside it.
+    assert_eq!(
+        quoted(
+            "Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put \
+             a lot of coal miners out of business.”",
+            "going"
+        ),
+        ("Clinton".into(), "said".into())
+    );
+    // The speaker between commas after a preposition's object.
+    assert_eq!(
+        quoted(
+            "After winning Ohio in the Republican presidential primary, Gov. John Kasich \
+             (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+            "I’m"
+        )
+        .0,
+        "Gov. John Kasich"
+    );
+    // "City, State" is the object of "in"; the speaker is the person before it.
+    assert_eq!(
+        quoted(
+            "A woman in Worcester, Massachusetts, told him she worries he is “too nice” to \
+             fend off his rivals.",
+            "him she"
+        )
+        .0,
+        "A woman"
+    );
+    // An apposition is still one.
+    assert_eq!(
+        quoted(
+            "John Smith, a senator from Ohio, said “we will win.”",
+            "we will"
+        )
+        .0,
+        "John Smith"
+    );
+}
