@@ -718,7 +718,7 @@ fn pick_cue(
             || toks[c.tok - 1].kind != Tok::Word
             || matches!(
                 crate::lexicon::lower(toks[c.tok - 1].text(text)).as_ref(),
-                "to" | "who" | "that" | "which"
+                "to" | "who" | "which"
             )
             || verb_position(text, toks, sent.start, **c)
     };

@@ -119,3 +119,16 @@ fn commas_of_places_and_adverbials_do_not_set_off_the_speaker() {
         "John Smith"
     );
 }
+
+#[test]
+fn a_noun_after_a_complementizer_is_not_a_verb() {
+    // "that states can …": "states" is the subject of the reported clause.
+    assert_eq!(
+        quoted(
+            "Cruz said Thursday during a town hall that states can pass such laws because \
+             “men should not be going to the bathroom with little girls.”",
+            "men"
+        ),
+        ("Cruz".into(), "said".into())
+    );
+}
