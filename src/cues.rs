@@ -845,7 +845,7 @@ fn negated(text: &str, toks: &[Token], lo: usize, cue: usize) -> bool {
 /// Whether a cue word that could be a noun ("comments", "support", "post") stands where a
 /// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
 /// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
-fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
+pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
     let form = text[c.start..c.end].to_lowercase();
     let lemma = c.lemma;
     let base = form == lemma;

@@ -203,7 +203,11 @@ pub(crate) fn for_cue(
                     s
                 }
             });
-            let participle = word.ends_with("ing")
+            // "calling on": the first word carries the form.
+            let participle = word
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing"))
                 && matches!(
                     before,
                     Some("," | "by" | "after" | "while" | "before" | "when" | "in")
@@ -216,7 +220,11 @@ pub(crate) fn for_cue(
                     .copied()
                     .filter(|p| p.tok < c.tok)
                     .rev()
-                    .find(|p| p.kind == CueKind::Verb && !text[p.start..p.end].ends_with("ing"));
+                    .find(|p| {
+                        p.kind == CueKind::Verb
+                            && !text[p.start..p.end].ends_with("ing")
+                            && crate::cues::verb_position(text, toks, sent.start, *p)
+                    });
                 let q = quote.filter(|&q| q < c.tok);
                 return prev
                     .and_then(|p| for_cue(text, toks, sent, cues, p, q))

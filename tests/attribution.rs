@@ -132,3 +132,26 @@ fn a_noun_after_a_complementizer_is_not_a_verb() {
         ("Cruz".into(), "said".into())
     );
 }
+
+#[test]
+fn a_participle_goes_back_past_objects_and_nouns() {
+    // A two-word participle ("calling on") after a comma.
+    assert_eq!(
+        quoted(
+            "“It leaves taxpayers holding the bag,” Senator Mary Smith said in a statement, \
+             calling on Congress to make large corporations pay “their fair share” of taxes.",
+            "their"
+        )
+        .0,
+        "Senator Mary Smith"
+    );
+    // "call for" inside a noun phrase is no earlier cue to share a speaker with.
+    assert_eq!(
+        quoted(
+            "During the debate, Cruz made an unprompted call for an end to sugar subsidies, \
+             calling them “corporate welfare.”",
+            "corporate"
+        ),
+        ("Cruz".into(), "calling".into())
+    );
+}
