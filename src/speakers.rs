@@ -212,6 +212,27 @@ pub(crate) fn for_cue(
                     before,
                     Some("," | "by" | "after" | "while" | "before" | "when" | "in")
                 );
+            // "she issued a statement calling on", "wrote a letter to the mayor asking": a
+            // participle after a document speaks for whoever made the document.
+            if word.split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
+                && before.is_some_and(|w| w != ",")
+                && let Some(d) = (sent.start.max(b.saturating_sub(8))..b).rev().find(|&d| {
+                    LEXICON
+                        .documents
+                        .contains(&*crate::lexicon::lower(toks[d].text(text)))
+                })
+                // The document's determiner, a word or two before it ("a news article").
+                && let Some(e) = (sent.start.max(d.saturating_sub(3))..d)
+                    .rev()
+                    .find(|&e| is_det(&toks[e].text(text).to_lowercase()))
+                && e >= sent.start + 2
+                && toks[e - 1].kind == Tok::Word
+                && !is_capitalized(toks[e - 1].text(text))
+                && !is_det(&toks[e - 1].text(text).to_lowercase())
+                && let Some(m) = left(text, toks, sent.start, e - 1)
+            {
+                return Some(m);
+            }
             // "and said", "but said", "went on to say"
             let coordinated = matches!(before, Some("and" | "but" | "to"));
             if participle || coordinated {

@@ -155,3 +155,33 @@ fn a_participle_goes_back_past_objects_and_nouns() {
         ("Cruz".into(), "calling".into())
     );
 }
+
+#[test]
+fn a_participle_after_a_document_speaks_for_its_maker() {
+    assert_eq!(
+        quoted(
+            "Hours later, she issued a statement calling on the country “to redouble our \
+             efforts.”",
+            "to redouble"
+        ),
+        ("she".into(), "calling on".into())
+    );
+    assert_eq!(
+        quoted(
+            "The RNC, in its daily media summary Monday, emailed a news article reporting \
+             that “Clinton is showing flashes of frustration.”",
+            "Clinton"
+        )
+        .0,
+        "The RNC"
+    );
+    assert_eq!(
+        quoted(
+            "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch \
+             asking the department to investigate the “fiasco.”",
+            "fiasco"
+        )
+        .0,
+        "Phoenix Mayor Greg Stanton"
+    );
+}
