@@ -740,6 +740,41 @@ fn pick_cue(
     {
         before = Some(*v);
     }
+    // "Rep. Israel said Clinton called on members to be “closely coordinated”": a cue in the
+    // clause that an earlier verb of saying reports belongs to that report; the quotation is
+    // the outer speaker's, who is the article's source for it.
+    if let Some(b) = before
+        && b.kind == CueKind::Verb
+        && let Some(v) = cues.iter().find(|c| {
+            c.tok < b.tok
+                && c.tok >= sent.start
+                && c.speech
+                && c.kind == CueKind::Verb
+                && verb_position(text, toks, sent.start, **c)
+                && toks[c.tok + c.len..b.tok].iter().all(|t| {
+                    t.kind == Tok::Word
+                        && !matches!(
+                            crate::lexicon::lower(t.text(text)).as_ref(),
+                            "and"
+                                | "but"
+                                | "or"
+                                | "while"
+                                | "as"
+                                | "when"
+                                | "because"
+                                | "after"
+                                | "before"
+                                | "though"
+                                | "although"
+                                | "if"
+                                | "since"
+                                | "until"
+                        )
+                })
+        })
+    {
+        before = Some(*v);
+    }
     let later = cues.iter().find(|c| c.tok > qi && c.speech).copied();
     let pick = if opens {
         after.or(dash).or(before).or(later)

@@ -459,7 +459,11 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             return Some(m);
         }
     }
-    while s < end && is_starter(toks[s].text(text)) {
+    // A mention opens with neither a starter nor a joining word ("and Clinton").
+    while s < end
+        && (is_starter(toks[s].text(text))
+            || matches!(toks[s].text(text), "and" | "or" | "of" | "for"))
+    {
         s += 1;
     }
     if s == end {
@@ -853,10 +857,6 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
     while i < hi && i - lo < 10 {
         let t = toks[i];
         let w = t.text(text);
-        if t.kind == Tok::Punct || is_starter(w) || is_time_word(w) {
-            i += 1;
-            continue;
-        }
         // "In Washington, Trump said", "But after the vote, she said"; not "Then Trump
         // went on the attack, saying".
         if let Some(comma) = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")
@@ -865,6 +865,10 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
             && (opener(lo) || opener(i))
         {
             i = comma + 1;
+            continue;
+        }
+        if t.kind == Tok::Punct || is_starter(w) || is_time_word(w) {
+            i += 1;
             continue;
         }
         // "And then Trump", "But also the senator"

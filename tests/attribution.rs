@@ -148,7 +148,7 @@ fn a_participle_goes_back_past_objects_and_nouns() {
     // "call for" inside a noun phrase is no earlier cue to share a speaker with.
     assert_eq!(
         quoted(
-            "During the debate, Cruz made an unprompted call for an end to sugar subsidies, \
+            "During Tuesday night’s debate, Cruz made an unprompted call for an end to sugar subsidies, \
              calling them “corporate welfare.”",
             "corporate"
         ),
@@ -183,5 +183,25 @@ fn a_participle_after_a_document_speaks_for_its_maker() {
         )
         .0,
         "Phoenix Mayor Greg Stanton"
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_reported_clause_is_the_outer_speakers() {
+    // The article's source for the words is the one who reports them.
+    assert_eq!(
+        quoted(
+            "Rep. Steve Israel said Clinton called on members to be “closely coordinated.”",
+            "closely"
+        ),
+        ("Rep. Steve Israel".into(), "said".into())
+    );
+    // Two clauses joined by "and" each have their own speaker.
+    assert_eq!(
+        quoted(
+            "Rep. Steve Israel said little and Clinton called the plan “closely coordinated.”",
+            "closely"
+        ),
+        ("Clinton".into(), "called".into())
     );
 }
