@@ -718,8 +718,11 @@ fn pick_cue(
             || toks[c.tok - 1].kind != Tok::Word
             || matches!(
                 crate::lexicon::lower(toks[c.tok - 1].text(text)).as_ref(),
-                "to" | "who" | "which"
+                "who" | "which"
             )
+            // an infinitive ("to describe"), not "to chants of"
+            || (crate::lexicon::lower(toks[c.tok - 1].text(text)) == "to"
+                && text[c.start..c.end].to_lowercase() == c.lemma)
             || verb_position(text, toks, sent.start, **c)
     };
     let mut before = cues

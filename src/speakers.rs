@@ -860,9 +860,12 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
         // "In Washington, Trump said", "But after the vote, she said"; not "Then Trump
         // went on the attack, saying".
         if let Some(comma) = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")
-            && is_starter(toks[lo].text(text))
             && i == lo + 1
-            && (opener(lo) || opener(i))
+            && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
+                // "Walking into the office to chants, the senator said"
+                || (toks[lo].text(text).ends_with("ing")
+                    && is_capitalized(toks[lo].text(text))
+                    && !is_capitalized(toks[i].text(text))))
         {
             i = comma + 1;
             continue;
