@@ -174,6 +174,12 @@ pub(crate) fn for_cue(
                 toks[sent.start..c.tok]
                     .iter()
                     .all(|t| t.start >= m.start || is_starter(t.text(text)) || t.kind == Tok::Punct)
+                    // "… interplay has been important - Philip Bump: “…”"
+                    || toks[sent.start..c.tok]
+                        .iter()
+                        .rev()
+                        .find(|t| t.end <= m.start)
+                        .is_some_and(|t| matches!(t.text(text), "-" | "—" | "–" | "--"))
             });
             if opens {
                 return near;
@@ -487,12 +493,14 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     }
     // "Trump in his announcement speech called", "a staffer in the room wondered": the
     // phrase next to the verb is a preposition's object; the speaker stands before it.
+    // ("More from Jones:" is a roundup's source, Jones.)
     if appos.is_none()
         && s > lo + 1
         && matches!(
             toks[s - 1].text(text),
             "in" | "at" | "on" | "during" | "from" | "after" | "before" | "into" | "since" | "via"
         )
+        && !(toks[s - 1].text(text) == "from" && toks[s - 2].text(text) == "More")
         && let Some(m) = left(text, toks, lo, s - 1)
         && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous) || m.pronoun)
     {
@@ -859,6 +867,16 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
         let w = t.text(text);
         // "In Washington, Trump said", "But after the vote, she said"; not "Then Trump
         // went on the attack, saying".
+        // "Hours later, Trump …", "Two days ago, she …"
+        if i == lo
+            && let Some(comma) = (i..hi.min(i + 5)).find(|&j| toks[j].text(text) == ",")
+            && toks[i..comma]
+                .iter()
+                .any(|t| matches!(t.text(text), "later" | "earlier" | "ago"))
+        {
+            i = comma + 1;
+            continue;
+        }
         if let Some(comma) = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")
             && i == lo + 1
             && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))

@@ -205,3 +205,34 @@ fn a_quotation_inside_a_reported_clause_is_the_outer_speakers() {
         ("Clinton".into(), "called".into())
     );
 }
+
+#[test]
+fn openers_and_roundup_sources() {
+    assert_eq!(
+        quoted(
+            "Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have \
+             been friends for a long time.”",
+            "Sheldon"
+        )
+        .0,
+        "Trump"
+    );
+    assert_eq!(
+        quoted(
+            "What that means for this year’s election - More from Jones: “The partisanship of \
+             the state is a starting point.”",
+            "The partisanship"
+        )
+        .0,
+        "Jones"
+    );
+    assert_eq!(
+        quoted(
+            "The interplay has been important for Republican contests - Philip Bump: “Two \
+             weeks ago, his strongest territory had been the South.”",
+            "Two weeks"
+        )
+        .0,
+        "Philip Bump"
+    );
+}
