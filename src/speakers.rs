@@ -262,6 +262,17 @@ pub(crate) fn for_cue(
                 Some(q) => (sent.start, q),
                 None => (sent.start, sent.end),
             };
+            // "Rubio was asked by moderator Gerard Baker whether …": the passive's agent.
+            if b > sent.start
+                && matches!(
+                    toks[b - 1].text(text),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+                && toks.get(after).is_some_and(|t| t.text(text) == "by")
+                && let Some(m) = right(text, toks, after + 1, hi)
+            {
+                return Some(m);
+            }
             // The speaker after the verb only in inverted order (“…,” said Smith; "…, said
             // Smith."); elsewhere what follows the verb is its object.
             let inverted = b == sent.start
@@ -289,6 +300,43 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                 )))
     {
         i -= 1;
+    }
+    // "Beck on Wednesday called", "Priebus later Thursday told": a time between the subject
+    // and its verb.
+    let time_noun = |w: &str| {
+        is_time_word(w)
+            || matches!(
+                w,
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "weekend"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+            )
+    };
+    if i > lo + 1 && time_noun(toks[i - 1].text(text)) {
+        let mut j = i - 1;
+        while j > lo
+            && i - j < 4
+            && matches!(
+                toks[j - 1].text(text),
+                "on" | "during" | "last" | "this" | "a" | "later" | "earlier" | "late" | "early"
+            )
+        {
+            j -= 1;
+        }
+        if j < i - 1 || matches!(toks[i - 1].text(text), "today" | "yesterday" | "tonight") {
+            i = j;
+            while i > lo && toks[i - 1].kind == Tok::Word && is_aux(toks[i - 1].text(text)) {
+                i -= 1;
+            }
+        }
     }
     if i == lo {
         return None;

@@ -236,3 +236,33 @@ fn openers_and_roundup_sources() {
         "Philip Bump"
     );
 }
+
+#[test]
+fn a_time_before_the_verb_and_a_passives_agent() {
+    assert_eq!(
+        quoted(
+            "Much of his ire was directed at Bannon, whom Beck on Wednesday called “a \
+             horrible, despicable human being.”",
+            "a horrible"
+        )
+        .0,
+        "Beck"
+    );
+    assert_eq!(
+        quoted(
+            "Priebus later Thursday told Fox News: “Both men are meeting.”",
+            "Both"
+        )
+        .0,
+        "Priebus"
+    );
+    assert_eq!(
+        quoted(
+            "Rubio was asked by Fox Business moderator Gerard Baker whether his plan would \
+             risk “adding another expensive entitlement program.”",
+            "adding"
+        )
+        .0,
+        "Fox Business moderator Gerard Baker"
+    );
+}
