@@ -469,6 +469,13 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             .iter()
             .any(|t| matches!(t.kind, Tok::Quote(_)) || t.text(text) == ",")
         && let Some(m) = left(text, toks, lo, w)
+            // "Katie Packer, who is chairman of Our Principles PAC said": the relative
+            // clause opened by a comma that the writer never closed.
+            .or_else(|| {
+                (w > lo + 1 && toks[w - 1].text(text) == ",")
+                    .then(|| left(text, toks, lo, w - 1))
+                    .flatten()
+            })
         && !m.pronoun
     {
         return Some(m);
@@ -915,8 +922,8 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
         let w = t.text(text);
         // "In Washington, Trump said", "But after the vote, she said"; not "Then Trump
         // went on the attack, saying".
-        // "Hours later, Trump …", "Two days ago, she …"
-        if i == lo
+        // "Hours later, Trump …", "But a few days later, she …"
+        if (i == lo || (i == lo + 1 && is_starter(toks[lo].text(text))))
             && let Some(comma) = (i..hi.min(i + 5)).find(|&j| toks[j].text(text) == ",")
             && toks[i..comma]
                 .iter()

@@ -266,3 +266,34 @@ fn a_time_before_the_verb_and_a_passives_agent() {
         "Fox Business moderator Gerard Baker"
     );
 }
+
+#[test]
+fn adverbs_between_subject_and_verb_and_after_an_opening_time() {
+    assert_eq!(
+        quoted(
+            "Trump has even claimed he will enact an initiative to “create the biggest \
+             economic boom in this country.”",
+            "create"
+        )
+        .0,
+        "Trump"
+    );
+    assert_eq!(
+        quoted(
+            "But a few days later, Trump reversed himself yet again, telling CBS that the \
+             laws on abortion “are set.”",
+            "are set"
+        )
+        .0,
+        "Trump"
+    );
+    assert_eq!(
+        quoted(
+            "Thomas Massie used to support Rand Paul, but now said Trump had “the \
+             opportunity to bring us together.”",
+            "the opportunity"
+        )
+        .0,
+        "Thomas Massie"
+    );
+}
