@@ -78,6 +78,7 @@ pub(crate) struct Lexicon {
     /// Word classes of the grammar (`word_classes.txt`).
     pub starters: HashSet<&'static str>,
     pub adverbial_openers: HashSet<&'static str>,
+    pub control_verbs: HashSet<&'static str>,
     pub auxiliaries: HashSet<&'static str>,
     pub modifiers: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
@@ -183,6 +184,7 @@ impl Lexicon {
         Lexicon {
             starters: class("starters"),
             adverbial_openers: class("adverbial_openers"),
+            control_verbs: class("control_verbs"),
             auxiliaries: class("auxiliaries"),
             modifiers: class("modifiers"),
             determiners: class("determiners"),

@@ -239,6 +239,20 @@ pub(crate) fn for_cue(
             {
                 return Some(m);
             }
+            // "That record prompted Dave Leip's Atlas, which …, to state, “…”": the object of
+            // a verb like "prompt" or "urge" speaks.
+            if before == Some("to")
+                && b >= sent.start + 3
+                && let Some(m) = left(text, toks, sent.start, b - 1)
+                && !m.pronoun
+                && let Some(v) = toks[sent.start..b - 1]
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= m.start)
+                && LEXICON.control_verbs.contains(v.text(text))
+            {
+                return Some(m);
+            }
             // "and said", "but said", "went on to say"
             let coordinated = matches!(before, Some("and" | "but" | "to"));
             if participle || coordinated {

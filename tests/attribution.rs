@@ -297,3 +297,26 @@ fn adverbs_between_subject_and_verb_and_after_an_opening_time() {
         "Thomas Massie"
     );
 }
+
+#[test]
+fn the_object_of_prompt_or_urge_speaks_the_infinitive() {
+    assert_eq!(
+        quoted(
+            "That record prompted Dave Leip’s Atlas of U.S. Presidential Elections, which \
+             examines bellwether counties, to state, “Vigo County is the most prominent \
+             bellwether.”",
+            "Vigo"
+        )
+        .0,
+        "Dave Leip’s Atlas of U.S. Presidential Elections"
+    );
+    // Without such a verb, the subject still speaks.
+    assert_eq!(
+        quoted(
+            "Trump went on to say that “nobody builds walls better than me.”",
+            "nobody"
+        )
+        .0,
+        "Trump"
+    );
+}
