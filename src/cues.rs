@@ -778,6 +778,16 @@ fn pick_cue(
     {
         before = Some(*v);
     }
+    // "Trump said he was “happy,” according to The New York Times": the article's source for
+    // the words is whoever "according to" names.
+    if let Some(b) = before
+        && b.kind == CueKind::Verb
+        && let Some(a) = cues
+            .iter()
+            .find(|c| c.kind == CueKind::According && c.tok >= sent.start && c.tok < sent.end)
+    {
+        before = Some(*a);
+    }
     let later = cues.iter().find(|c| c.tok > qi && c.speech).copied();
     let pick = if opens {
         after.or(dash).or(before).or(later)

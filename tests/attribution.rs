@@ -320,3 +320,16 @@ fn the_object_of_prompt_or_urge_speaks_the_infinitive() {
         "Trump"
     );
 }
+
+#[test]
+fn according_to_names_the_source_of_the_words() {
+    assert_eq!(
+        quoted(
+            "On Monday, Trump said he was “happy to see” that Khan was elected, according to \
+             The New York Times.",
+            "happy"
+        )
+        .0,
+        "The New York Times"
+    );
+}
