@@ -385,6 +385,20 @@ pub(crate) struct Stmt {
     pub content: Option<crate::model::Span>,
 }
 
+impl Stmt {
+    /// The statement of cue `c` in sentence `sent` of paragraph `para`, with no parts yet.
+    fn new(para: usize, sent: &std::ops::Range<usize>, c: CueHit) -> Stmt {
+        Stmt {
+            para,
+            sent: sent.clone(),
+            cue: Some(c),
+            parts: Vec::new(),
+            quote_tok: None,
+            content: None,
+        }
+    }
+}
+
 /// Per quotation part: its statement, whether it is direct, and its token position.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PartInfo {
@@ -417,14 +431,7 @@ pub(crate) fn link(
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         let mut get = |stmts: &mut Vec<Stmt>, c: CueHit, sent: &std::ops::Range<usize>| {
             *by_cue.entry((p, c.tok)).or_insert_with(|| {
-                stmts.push(Stmt {
-                    para: p,
-                    sent: sent.clone(),
-                    cue: Some(c),
-                    parts: Vec::new(),
-                    quote_tok: None,
-                    content: None,
-                });
+                stmts.push(Stmt::new(p, sent, c));
                 stmts.len() - 1
             })
         };
@@ -756,23 +763,9 @@ fn pick_cue(
                 && verb_position(text, toks, sent.start, **c)
                 && toks[c.tok + c.len..b.tok].iter().all(|t| {
                     t.kind == Tok::Word
-                        && !matches!(
-                            crate::lexicon::lower(t.text(text)).as_ref(),
-                            "and"
-                                | "but"
-                                | "or"
-                                | "while"
-                                | "as"
-                                | "when"
-                                | "because"
-                                | "after"
-                                | "before"
-                                | "though"
-                                | "although"
-                                | "if"
-                                | "since"
-                                | "until"
-                        )
+                        && !LEXICON
+                            .clause_joiners
+                            .contains(&*crate::lexicon::lower(t.text(text)))
                 })
         })
     {
@@ -995,12 +988,8 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     Some(s) => stmts[s].content = Some(span),
                     None => {
                         stmts.push(Stmt {
-                            para: p,
-                            sent: sent.clone(),
-                            cue: Some(c),
-                            parts: Vec::new(),
-                            quote_tok: None,
                             content: Some(span),
+                            ..Stmt::new(p, sent, c)
                         });
                         existing.insert((p, c.tok), stmts.len() - 1);
                     }

@@ -310,19 +310,7 @@ fn embed_post(
     start: usize,
     end: usize,
 ) -> Post {
-    let mut post = Post {
-        platform: platform.to_string(),
-        author_name: None,
-        handle: None,
-        date: None,
-        time: None,
-        text: None,
-        url: None,
-        post_id: None,
-        media: Vec::new(),
-        start,
-        end,
-    };
+    let mut post = Post::new(platform, start, end);
     let links: Vec<(String, String)> = elements(node)
         .filter(|(_, e)| e.name() == "a")
         .map(|(n, e)| (e.attr("href").unwrap_or_default().to_string(), text_of(n)))

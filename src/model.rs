@@ -210,6 +210,25 @@ pub struct Post {
     pub end: usize,
 }
 
+impl Post {
+    /// A post on `platform` spanning `start..end`, with nothing read from it yet.
+    pub fn new(platform: &str, start: usize, end: usize) -> Post {
+        Post {
+            platform: platform.to_string(),
+            author_name: None,
+            handle: None,
+            date: None,
+            time: None,
+            text: None,
+            url: None,
+            post_id: None,
+            media: Vec::new(),
+            start,
+            end,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NonSpeechKind {

@@ -236,17 +236,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
 
 fn bare(platform: &str, handle: &str, start: usize, end: usize) -> Post {
     Post {
-        platform: platform.into(),
-        author_name: None,
         handle: Some(handle.to_string()),
-        date: None,
-        time: None,
-        text: None,
-        url: None,
-        post_id: None,
-        media: Vec::new(),
-        start,
-        end,
+        ..Post::new(platform, start, end)
     }
 }
 
@@ -677,17 +668,11 @@ fn tweet_element(text: &str, start: usize, end: usize) -> Post {
         }
     });
     Post {
-        platform: "twitter".into(),
-        author_name: None,
         handle: attr(tag, &["author", "tweet-author"]).map(str::to_string),
         date,
-        time: None,
         text: (!body.is_empty()).then(|| body.to_string()),
-        url: None,
         post_id: attr(tag, &["id", "tweet-id", "tweet_id"]).map(str::to_string),
-        media: Vec::new(),
-        start,
-        end,
+        ..Post::new("twitter", start, end)
     }
 }
 

@@ -210,17 +210,18 @@ pub(crate) fn for_cue(
                 }
             });
             // "calling on": the first word carries the form.
-            let participle = word
+            let ing_form = word
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| w.ends_with("ing"))
+                .is_some_and(|w| w.ends_with("ing"));
+            let participle = ing_form
                 && matches!(
                     before,
                     Some("," | "by" | "after" | "while" | "before" | "when" | "in")
                 );
             // "she issued a statement calling on", "wrote a letter to the mayor asking": a
             // participle after a document speaks for whoever made the document.
-            if word.split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
+            if ing_form
                 && before.is_some_and(|w| w != ",")
                 && let Some(d) = (sent.start.max(b.saturating_sub(8))..b).rev().find(|&d| {
                     LEXICON
