@@ -149,10 +149,14 @@ fn classes(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
 fn embed_platform(e: &scraper::node::Element) -> Option<&'static str> {
     let name = e.name();
     let has = |c: &str| classes(e).any(|x| x == c);
-    let src = e.attr("src").unwrap_or_default();
+    let src = e.attr("src").or(e.attr("data-src")).unwrap_or_default();
     match name {
         "blockquote" if has("twitter-tweet") || has("twitter-video") => Some("twitter"),
         "amp-twitter" => Some("twitter"),
+        // A tweet the widget script already rendered.
+        "iframe" if e.attr("data-tweet-id").is_some() || has("twitter-tweet-rendered") => {
+            Some("twitter")
+        }
         "blockquote" if has("instagram-media") => Some("instagram"),
         "amp-instagram" => Some("instagram"),
         "div" if has("fb-post") || has("fb-video") => Some("facebook"),
@@ -246,6 +250,36 @@ fn text_of(node: NodeRef<Node>) -> String {
     w.text.trim().to_string()
 }
 
+/// The `href=` parameter of a plugin address, percent-decoded.
+fn plugin_href(src: &str) -> Option<String> {
+    let query = src.split_once('?')?.1;
+    let value = query.split('&').find_map(|kv| kv.strip_prefix("href="))?;
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 fn elements<'a>(
     node: NodeRef<'a, Node>,
 ) -> impl Iterator<Item = (NodeRef<'a, Node>, &'a scraper::node::Element)> {
@@ -324,17 +358,25 @@ fn embed_post(
                 .filter(|(_, e)| e.name() == "p")
                 .map(|(n, _)| n)
                 .collect();
-            if let Some(p) = paras.first() {
-                let t = text_of(*p);
-                if !t.is_empty() && !t.starts_with('—') {
-                    post.text = Some(t);
-                }
+            // The tweet's paragraphs, without the attribution paragraph ("— Name (@handle) Date").
+            let body: Vec<String> = paras
+                .iter()
+                .map(|p| text_of(*p))
+                .take_while(|t| !t.starts_with(['—', '–']) && !t.starts_with("&mdash;"))
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !body.is_empty() {
+                post.text = Some(body.join(" "));
             }
             let all = text_of(node);
             let (name, handle) = name_and_handle(&all);
             post.author_name = name;
             post.handle = handle;
-            if let Some((href, label)) = links.iter().rev().find(|(h, _)| h.contains("/status/")) {
+            if let Some((href, label)) = links
+                .iter()
+                .rev()
+                .find(|(h, _)| h.contains("/status/") || h.contains("/statuses/"))
+            {
                 post.url = Some(href.clone());
                 post.post_id = crate::posts::id_in_url(href);
                 post.date = parse_date(label).map(|d| d.0);
@@ -380,6 +422,14 @@ fn embed_post(
                             name_and_handle(&t[..cut.max(t.find(")").map_or(0, |i| i + 1))]);
                         post.author_name = name;
                         post.handle = handle;
+                        // "… (@handle) on Apr 27, 2020 at 9:24am PDT" when there is no <time>.
+                        let shown = t[t.find(')').map_or(0, |i| i + 1)..].trim_start();
+                        let shown = crate::posts::DATE_LEADS
+                            .iter()
+                            .find_map(|l| shown.strip_prefix(l))
+                            .unwrap_or(shown);
+                        post.date = post.date.take().or_else(|| parse_date(shown).map(|d| d.0));
+                        post.time = post.time.take().or_else(|| clock(shown));
                     }
                 }
                 if el.name() == "time" {
@@ -394,7 +444,11 @@ fn embed_post(
             }
         }
         "facebook" => {
-            let href = e.attr("data-href").or(e.attr("src")).map(str::to_string);
+            // A plugin iframe carries the post's own address in its `href` parameter.
+            let href = e.attr("data-href").map(str::to_string).or_else(|| {
+                e.attr("src")
+                    .map(|s| plugin_href(s).unwrap_or_else(|| s.to_string()))
+            });
             if let Some(h) = &href {
                 post.url = Some(h.clone());
                 post.post_id = crate::posts::id_in_url(h);
@@ -425,7 +479,7 @@ fn embed_post(
             }
         }
         "youtube" | "linkedin" => {
-            if let Some(src) = e.attr("src") {
+            if let Some(src) = e.attr("src").or(e.attr("data-src")).map(str::trim) {
                 post.url = Some(src.to_string());
                 let path = src.split(['?', '#']).next().unwrap_or(src);
                 post.post_id = path
@@ -546,6 +600,55 @@ mod tests {
         assert_eq!(p.date.as_deref(), Some("2018-09-25"));
         assert_eq!(p.post_id.as_deref(), Some("1044502590266978309"));
         assert!(page.text[p.start..p.end].starts_with("Hallo Welt"));
+    }
+
+    #[test]
+    fn a_tweet_of_several_paragraphs_keeps_them_all() {
+        let page = read(
+            "<blockquote class=\"twitter-tweet\"><p>First part.</p><p>Second part.</p>\
+             <p>&mdash; Elon Musk (@elonmusk) <a href=\"https://twitter.com/elonmusk/status/1720918522082078752\">November 4, 2023</a></p></blockquote>",
+        );
+        let p = &page.posts[0];
+        assert_eq!(p.text.as_deref(), Some("First part. Second part."));
+        assert_eq!(p.date.as_deref(), Some("2023-11-04"));
+    }
+
+    #[test]
+    fn rendered_tweets_lazy_videos_and_facebook_plugins() {
+        let page = read(
+            "<iframe class=\"twitter-tweet twitter-tweet-rendered\" data-tweet-id=\"800384752746254337\"></iframe>\
+             <iframe data-lazy-type=\"iframe\" data-src=\" https://www.youtube.com/embed/BItSgrSYAXA \"></iframe>\
+             <iframe src=\"https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fphoto.php%3Ffbid%3D10207393772231779%26type%3D3&amp;width=500\"></iframe>",
+        );
+        let got: Vec<(&str, Option<&str>)> = page
+            .posts
+            .iter()
+            .map(|p| (p.platform.as_str(), p.post_id.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("twitter", Some("800384752746254337")),
+                ("youtube", Some("BItSgrSYAXA")),
+                ("facebook", Some("10207393772231779")),
+            ]
+        );
+        assert_eq!(
+            page.posts[2].url.as_deref(),
+            Some("https://www.facebook.com/photo.php?fbid=10207393772231779&type=3")
+        );
+    }
+
+    #[test]
+    fn an_instagram_date_from_its_shared_by_line() {
+        let page = read(
+            "<blockquote class=\"instagram-media\"><p><a href=\"https://www.instagram.com/p/B_fawQoFahE/\">Swipe 4 madness</a></p>\
+             <p>A post shared by <a href=\"https://www.instagram.com/zashay/\">zashay</a> (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT</p></blockquote>",
+        );
+        let p = &page.posts[0];
+        assert_eq!(p.text.as_deref(), Some("Swipe 4 madness"));
+        assert_eq!(p.date.as_deref(), Some("2020-04-27"));
+        assert_eq!(p.time.as_deref(), Some("09:24"));
     }
 
     #[test]

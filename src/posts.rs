@@ -119,6 +119,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         let p = &text[para.start..para.end];
         let mut from = 0; // where the next post's text may begin, within the paragraph
         let mut hits: Vec<(usize, Post)> = Vec::new();
+        // Link-only lines: posts of their own unless an attribution below claims them.
+        let mut links: Vec<Post> = Vec::new();
         for at in memchr::memmem::find_iter(p.as_bytes(), b"(@") {
             if at >= from
                 && let Some(post) = attributed(text, paragraphs, pi, free_from, from, at)
@@ -170,7 +172,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             post.handle = None;
             post.post_id = id_in_url(&url);
             post.url = Some(url);
-            hits.push((0, post));
+            links.push(post);
         }
         let mut search = 0;
         while let Some(i) = p[search..].find("<tweet") {
@@ -200,15 +202,20 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             free_from = pi + 1;
         }
         out.extend(hits.into_iter().map(|h| h.1));
+        out.extend(links);
     }
     out.sort_by_key(|p| p.start);
     // One post per id: a link line and the attribution line of the same embed are one post.
     let mut merged: Vec<Post> = Vec::with_capacity(out.len());
+    // Two attributed copies of one post (an article may embed a post twice) stay two.
+    let attributed = |p: &Post| p.author_name.is_some() || p.handle.is_some();
     for p in out {
         let same = p.post_id.as_ref().and_then(|id| {
-            merged
-                .iter()
-                .rposition(|m| m.platform == p.platform && m.post_id.as_ref() == Some(id))
+            merged.iter().rposition(|m| {
+                m.platform == p.platform
+                    && m.post_id.as_ref() == Some(id)
+                    && !(attributed(m) && attributed(&p))
+            })
         });
         match same {
             Some(i) => {
@@ -253,7 +260,7 @@ fn md_link(s: &str) -> Option<(String, String, usize)> {
 }
 
 /// Words that stand between a handle and an Instagram date ("on", "am", "le", "el").
-const DATE_LEADS: [&str; 6] = ["on ", "am ", "le ", "el ", "il ", "op "];
+pub(crate) const DATE_LEADS: [&str; 6] = ["on ", "am ", "le ", "el ", "il ", "op "];
 /// Markers of an Instagram attribution line ("A post shared by Name (@handle)").
 const SHARED_BY: [&str; 8] = [
     "A post shared by ",
@@ -332,14 +339,23 @@ fn body(
     let mut lines = Vec::new();
     let mut start = None;
     let mut j = pi;
-    while j > free_from.max(pi.saturating_sub(8)) {
+    while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
         let q = paragraphs[j];
+        // "* > text": a quotation inside a list item.
         let line = text[q.start..q.end].trim();
+        let line = ["* >", "- >"]
+            .iter()
+            .find_map(|b| line.strip_prefix(b).map(|_| &line[2..]))
+            .unwrap_or(line);
         let bare = line.trim_start_matches('>').trim();
-        if bare.is_empty()
-            || bare.starts_with("View this post on")
-            || bare.starts_with("Dieses Bild auf")
+        let label = md_link(bare)
+            .filter(|l| l.2 == bare.len())
+            .map_or(bare, |l| if l.0.trim().is_empty() { "" } else { bare });
+        let label = label.trim_start_matches('[');
+        if label.trim().is_empty()
+            || label.starts_with("View this post on")
+            || label.starts_with("Dieses Bild auf")
         {
             if lines.is_empty() || line.starts_with('>') {
                 continue;
@@ -351,26 +367,47 @@ fn body(
         // paragraph); a blank line ends it. A tweet's body fits its length.
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
         let single_break = text[q.end..next_start].matches('\n').count() == 1;
-        let used: usize = lines.iter().map(|l: &String| l.chars().count() + 1).sum();
+        let used: usize = lines.iter().map(|l: &String| shown_len(l) + 1).sum();
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':');
-        let fits = single_break && used + bare.chars().count() <= limit;
-        if !lines.is_empty() && !quoted && (lead_in || !fits) {
+        let fits = single_break && used + shown_len(bare) <= limit;
+        // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
+        let in_quote = p.starts_with('>');
+        // A markdown quotation is one run of lines; a blank line ends it.
+        let quote_ends = quoted && !single_break;
+        if !lines.is_empty() && (quote_ends || !quoted && (lead_in || !fits || in_quote)) {
             break;
         }
         lines.push(bare.to_string());
-        start = Some(
-            q.start
-                + (text[q.start..q.end].len()
-                    - text[q.start..q.end].trim_start_matches(['>', ' ']).len()),
-        );
+        start = Some(q.end - line.trim_start_matches(['>', ' ']).len());
         if !quoted && limit > 320 {
             break;
         }
     }
     lines.reverse();
     let joined = lines.join(" ");
-    (!joined.is_empty() && joined.len() <= limit * 4).then(|| (joined, start.unwrap_or(para.start)))
+    (!joined.is_empty() && shown_len(&joined) <= limit * 4)
+        .then(|| (joined, start.unwrap_or(para.start)))
+}
+
+/// The length of `s` as a reader sees it: markdown links count by their label, not their URL.
+fn shown_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut rest = s;
+    while let Some(i) = rest.find("](") {
+        n += rest[..i].chars().count();
+        let after = &rest[i + 2..];
+        match after.find(')') {
+            Some(close) if !after[..close].contains(char::is_whitespace) => {
+                rest = &after[close + 1..]
+            }
+            _ => {
+                n += 2;
+                rest = after;
+            }
+        }
+    }
+    n + rest.chars().count()
 }
 
 /// Markdown blockquote markers removed from a post's text.
@@ -436,7 +473,21 @@ fn attributed(
             None => (None, 0),
         }
     };
-    let mut end = after + (p[after..].len() - rest.len()) + date_end;
+    let end = after + (p[after..].len() - rest.len()) + date_end;
+    // The date on a line of its own below "— Name (@handle)" (extractors that keep the
+    // embed's line breaks).
+    let (date, end) = match (date, paragraphs.get(pi + 1)) {
+        (None, Some(next)) if rest.is_empty() && shared.is_none() => {
+            match parse_date(&text[next.start..next.end]) {
+                Some((d, used)) if used + 1 >= next.end - next.start => {
+                    (Some(d), next.start + used - para.start)
+                }
+                _ => (None, end),
+            }
+        }
+        (date, _) => (date, end),
+    };
+    let mut end = end;
     if let Some((i, len)) = shared {
         {
             let name = before[i + len..].trim();
@@ -465,8 +516,20 @@ fn attributed(
                 s.unwrap_or(para.start + line_start),
                 para.start + end,
             );
-            post.author_name = (!name.is_empty()).then(|| name.to_string());
+            // html2text links the name to the profile: "[ Name](https://…/name/)".
+            let name = md_link(name)
+                .filter(|l| l.2 == name.len())
+                .map_or(name.to_string(), |l| l.0.trim().to_string());
+            post.author_name = (!name.is_empty()).then_some(name);
             post.date = date;
+            // The caption linked to the post: "[caption](https://www.instagram.com/p/…)".
+            if url.is_none()
+                && let Some(t) = &t
+                && let Some((_, u, _)) = md_link(t)
+                && platform_of_url(&u) == Some("instagram")
+            {
+                url = Some(u);
+            }
             post.text = t;
             if let Some(u) = url {
                 post.post_id = id_in_url(&u);
@@ -624,6 +687,18 @@ pub(crate) fn id_in_url(url: &str) -> Option<String> {
         .next()
         .unwrap_or(url)
         .trim_end_matches('/');
+    // facebook.com/photo.php?fbid=N, permalink.php?story_fbid=N
+    if let Some(query) = url.split_once('?').map(|q| q.1) {
+        for kv in query.split(['&', '#']) {
+            if let Some(id) = kv
+                .strip_prefix("fbid=")
+                .or(kv.strip_prefix("story_fbid="))
+                .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Some(id.to_string());
+            }
+        }
+    }
     let segs: Vec<&str> = path.split('/').collect();
     for key in [
         "status", "statuses", "p", "reel", "tv", "posts", "videos", "video", "embed", "post",
@@ -711,6 +786,49 @@ mod tests {
             Some("Prisoners were released. pic.twitter.com/3K3qa2NZfm")
         );
         assert!(text[p.start..p.end].ends_with("2020"));
+    }
+
+    #[test]
+    fn markdown_instagram_with_a_linked_name_and_caption() {
+        let text = "Intro.\n\n> [ ](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [View this post on Instagram](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> A post shared by [ zashay tastas](https://www.instagram.com/zashay.tastas/) (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nNext.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        let p = &posts[0];
+        assert_eq!(p.author_name.as_deref(), Some("zashay tastas"));
+        assert_eq!(p.post_id.as_deref(), Some("B_fawQoFahE"));
+        assert_eq!(
+            p.text.as_deref(),
+            Some("[Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)")
+        );
+    }
+
+    #[test]
+    fn a_markdown_quotation_ends_at_its_blank_line() {
+        let text = "> The article's own block quotation.\n\n> [@sfutch33](https://twitter.com/sfutch33) SEVEN!  \n>  3 were replaced.\n> \n> -- Tzippy Yarom (@zpyarom) [December 19, 2016](https://twitter.com/zpyarom/status/810987762375598081)\n\n  * [A headline](http://example.com/a), Outlet, 2019\n    * > The tweet in a list item.\n> \n> -- ITmedia NEWS (@itmedia_news) [February 4, 2019](https://twitter.com/itmedia_news/status/1092262735423856642)";
+        let posts = find(text, &paragraphs(text));
+        let texts: Vec<_> = posts.iter().map(|p| p.text.as_deref()).collect();
+        assert_eq!(
+            texts,
+            [
+                Some("[@sfutch33](https://twitter.com/sfutch33) SEVEN! 3 were replaced."),
+                Some("The tweet in a list item.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_on_the_line_below_the_handle() {
+        let text = "Drinking game for web devs: (1) Think of a noun - drink— Shay Friedman (@ironshay)\n      August 22, 2013\n\nBlanket.js is easy.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts[0].date.as_deref(), Some("2013-08-22"));
+        assert!(text[posts[0].start..posts[0].end].ends_with("2013"));
+    }
+
+    #[test]
+    fn a_post_embedded_twice_is_two_posts() {
+        let line = "> Same words.\n> \n> -- ITmedia NEWS (@itmedia_news) [February 4, 2019](https://twitter.com/itmedia_news/status/1092262735423856642)\n\n";
+        let text = format!("{line}Between.\n\n{line}");
+        assert_eq!(find(&text, &paragraphs(&text)).len(), 2);
     }
 
     #[test]
