@@ -111,7 +111,14 @@ pub(crate) fn markup(text: &str) -> Vec<Span> {
 }
 
 /// Find posts in `text`, paragraph by paragraph.
+/// The document the post readers look at: its text and its lines.
+struct Doc<'a> {
+    text: &'a str,
+    paragraphs: &'a [Span],
+}
+
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let doc = Doc { text, paragraphs };
     let mut out: Vec<Post> = Vec::new();
     // The paragraph where the next post's text may begin (posts do not share text).
     let mut free_from = 0usize;
@@ -123,7 +130,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         let mut links: Vec<Post> = Vec::new();
         for at in memchr::memmem::find_iter(p.as_bytes(), b"(@") {
             if at >= from
-                && let Some(post) = attributed(text, paragraphs, pi, free_from, from, at)
+                && let Some(post) = attributed(&doc, pi, free_from, from, at)
             {
                 from = post.end.saturating_sub(para.start).max(at);
                 hits.push((at, post));
@@ -131,7 +138,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         }
         for at in memchr::memmem::find_iter(p.as_bytes(), b"Posted by ") {
             if at >= from
-                && let Some(post) = facebook(text, paragraphs, pi, free_from, from, at)
+                && let Some(post) = facebook(&doc, pi, free_from, from, at)
             {
                 from = post.end - para.start;
                 hits.push((at, post));
@@ -278,14 +285,14 @@ const SHARED_BY: [&str; 8] = [
 /// own line), the paragraphs above it that a quotation marker (`>`) or nothing else claims.
 /// Returns the text and its start in `text`.
 fn body(
-    text: &str,
-    paragraphs: &[Span],
+    doc: &Doc,
     pi: usize,
     free_from: usize,
     from: usize,
     body_end: usize,
     limit: usize,
 ) -> Option<(String, usize)> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
@@ -369,7 +376,7 @@ fn body(
         let single_break = text[q.end..next_start].matches('\n').count() == 1;
         let used: usize = lines.iter().map(|l: &String| shown_len(l) + 1).sum();
         // A line that introduces what follows ("… he tweeted:") is the article's.
-        let lead_in = bare.ends_with(':');
+        let lead_in = bare.ends_with(':') && lead_in(bare);
         let fits = single_break && used + shown_len(bare) <= limit;
         // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
         let in_quote = p.starts_with('>');
@@ -410,6 +417,25 @@ fn shown_len(s: &str) -> usize {
     n + rest.chars().count()
 }
 
+/// Whether a line ending in a colon introduces what follows as the article's ("… he
+/// tweeted:", "So kam die Formel für meinen Tweet zustande:") rather than opening a post
+/// ("Drinking game for web devs:"): a reporting verb, or a sentence too long for a heading.
+fn lead_in(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() > 6
+        || words.iter().enumerate().any(|(i, w)| {
+            LEXICON
+                .verb(w, words.get(i + 1).map(String::as_str))
+                .is_some()
+        })
+}
+
 /// Markdown blockquote markers removed from a post's text.
 fn strip_md(s: &str) -> String {
     s.lines()
@@ -421,14 +447,8 @@ fn strip_md(s: &str) -> String {
 
 /// `text — Name (@handle) Date` (Twitter, Bluesky) or `Text A post shared by Name (@handle)
 /// on Date` (Instagram), with the `(@` at `at` (paragraph-relative).
-fn attributed(
-    text: &str,
-    paragraphs: &[Span],
-    pi: usize,
-    free_from: usize,
-    from: usize,
-    at: usize,
-) -> Option<Post> {
+fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let handle_len = p[at + 2..]
@@ -509,7 +529,7 @@ fn attributed(
                     .map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
             }
             let body_end = line_start + i;
-            let (t, s) = body(text, paragraphs, pi, free_from, from, body_end, 2200).unzip();
+            let (t, s) = body(doc, pi, free_from, from, body_end, 2200).unzip();
             let mut post = bare(
                 "instagram",
                 handle,
@@ -564,7 +584,7 @@ fn attributed(
         return None;
     }
     let body_end = line_start + dash_at;
-    let (t, s) = body(text, paragraphs, pi, free_from, from, body_end, 320).unzip();
+    let (t, s) = body(doc, pi, free_from, from, body_end, 320).unzip();
     let platform = if handle.ends_with(".bsky.social") || handle.contains(".bsky.") {
         "bluesky"
     } else {
@@ -593,14 +613,8 @@ fn attributed(
 }
 
 /// "Posted by Name on Monday, February 7, 2022" (Facebook), `Posted by` at `at`.
-fn facebook(
-    text: &str,
-    paragraphs: &[Span],
-    pi: usize,
-    free_from: usize,
-    from: usize,
-    at: usize,
-) -> Option<Post> {
+fn facebook(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let rest = &p[at + "Posted by ".len()..];
@@ -640,7 +654,7 @@ fn facebook(
         } else {
             label.len() - date_text.len() + date_used
         };
-    let (t, s) = body(text, paragraphs, pi, free_from, from, at, 2200).unzip();
+    let (t, s) = body(doc, pi, free_from, from, at, 2200).unzip();
     let mut post = bare(
         "facebook",
         "",
@@ -822,6 +836,20 @@ mod tests {
         let posts = find(text, &paragraphs(text));
         assert_eq!(posts[0].date.as_deref(), Some("2013-08-22"));
         assert!(text[posts[0].start..posts[0].end].ends_with("2013"));
+    }
+
+    #[test]
+    fn a_heading_with_a_colon_opens_the_post_a_lead_in_does_not() {
+        let text = "Intro.\n\nDrinking game for web devs:\n(1) Think of a noun\n(2) Drink\n\n— Shay Friedman (@ironshay) August 22, 2013\n\nAs the company wrote on Twitter:\nWe are back.\n\n— Acme (@acme) May 1, 2020";
+        let posts = find(text, &paragraphs(text));
+        let texts: Vec<_> = posts.iter().map(|p| p.text.as_deref()).collect();
+        assert_eq!(
+            texts,
+            [
+                Some("Drinking game for web devs: (1) Think of a noun (2) Drink"),
+                Some("We are back.")
+            ]
+        );
     }
 
     #[test]
