@@ -542,6 +542,9 @@ fn embed_post(
             // "@handle Caption ♬ original sound - name"
             let all = text_of(node);
             let caption = all.split('♬').next().unwrap_or_default();
+            post.author_name = all
+                .split_once('♬')
+                .and_then(|(_, sound)| crate::posts::original_sound(sound));
             let caption = match &post.handle {
                 Some(h) => caption.trim().strip_prefix(h.as_str()).unwrap_or(caption),
                 None => caption,

@@ -167,6 +167,15 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                 bare(platform, handle, para.start + at, end.min(text.len())),
             ));
         }
+        // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
+        for at in memchr::memmem::find_iter(p.as_bytes(), "♬".as_bytes()) {
+            if at >= from
+                && let Some(post) = tiktok(&doc, pi, free_from, from, at)
+            {
+                from = post.end - para.start;
+                hits.push((at, post));
+            }
+        }
         // A paragraph that is only a link to a post (markdown extractors keep the embed's
         // link when its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
         let line = p.trim_start_matches(['>', ' ']).trim_end();
@@ -612,6 +621,62 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
     Some(post)
 }
 
+/// A flattened TikTok embed, "@handle Caption ♬ original sound - name", with the `♬` at
+/// `at` (paragraph-relative). The handle opens the caption's line, or a line at most three
+/// above it; the sound's line ends the post. "original sound - NAME" names the poster.
+fn tiktok(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
+    let sound = p[at + "♬".len()..].trim();
+    let sound_end = para.end;
+    // The handle: the last "@name" that starts a line (or follows the previous post).
+    let is_handle = |s: &str| {
+        let h = s.strip_prefix('@')?;
+        let len = h
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+            .count();
+        (len > 0 && h[len..].chars().next().is_none_or(char::is_whitespace)).then(|| 1 + len)
+    };
+    let first = pi.saturating_sub(3).max(free_from);
+    let mut found = None;
+    for j in (first..=pi).rev() {
+        let q = paragraphs[j];
+        let line_start = if j == pi { para.start + from } else { q.start };
+        let line = text[line_start..q.end].trim_start_matches(['>', ' ']);
+        let ls = q.end - line.len();
+        if let Some(len) = is_handle(line) {
+            found = Some((ls, len));
+            break;
+        }
+    }
+    let (hs, hlen) = found?;
+    let handle = &text[hs..hs + hlen];
+    let caption_end = para.start + at;
+    let caption = text[hs + hlen..caption_end]
+        .lines()
+        .map(|l| l.trim_start_matches('>').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut post = bare("tiktok", handle, hs, sound_end);
+    post.text = (!caption.is_empty()).then_some(caption);
+    post.author_name = original_sound(sound);
+    Some(post)
+}
+
+/// "original sound - NAME": the poster's name, as TikTok labels a sound of their own.
+pub(crate) fn original_sound(sound: &str) -> Option<String> {
+    let name = sound
+        .trim()
+        .strip_prefix("original sound")?
+        .trim_start()
+        .strip_prefix(['-', '–', '—'])?
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// "Posted by Name on Monday, February 7, 2022" (Facebook), `Posted by` at `at`.
 fn facebook(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) -> Option<Post> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
@@ -850,6 +915,41 @@ mod tests {
                 Some("We are back.")
             ]
         );
+    }
+
+    #[test]
+    fn flattened_tiktok_glued_and_on_its_own_lines() {
+        let text = "Intro.\n\n@dockcam Empty docks at dawn #port ♬ original sound - Dock Cam\n\nMiddle.\n\n@scout2015\nScramble up ur name\n♬ Yeah! - Usher\n\nEnd, as @someone ♬ said.";
+        let posts = find(text, &paragraphs(text));
+        let got: Vec<_> = posts
+            .iter()
+            .map(|p| {
+                (
+                    p.platform.as_str(),
+                    p.handle.as_deref(),
+                    p.author_name.as_deref(),
+                    p.text.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "tiktok",
+                    Some("@dockcam"),
+                    Some("Dock Cam"),
+                    Some("Empty docks at dawn #port")
+                ),
+                (
+                    "tiktok",
+                    Some("@scout2015"),
+                    None,
+                    Some("Scramble up ur name")
+                ),
+            ]
+        );
+        assert!(text[posts[1].start..posts[1].end].ends_with("Usher"));
     }
 
     #[test]
