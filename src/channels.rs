@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, EntityKind, Span, Time};
@@ -20,6 +20,7 @@ static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(LEXICON.channels.iter().map(|c| c.phrase))
         .expect("channel phrases build an automaton")
 });
@@ -370,6 +371,7 @@ static OUTLETS: LazyLock<AhoCorasick> =
 fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("word lists build an automaton")
 }

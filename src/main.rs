@@ -15,6 +15,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use whosaid::{Analysis, ErrorRecord, OffsetUnit, Options, Record};
 
+// The analysis allocates many small, short-lived vectors and strings per document;
+// mimalloc's thread-local free lists serve them faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "whosaid",
@@ -138,6 +143,20 @@ struct Doc {
 enum Body {
     Text(Vec<u8>),
     Html(Vec<u8>),
+    /// A JSONL line (its number, 1-based), read into a document by the worker that analyses
+    /// it, so that parsing runs on every core.
+    Line(usize, Vec<u8>),
+}
+
+/// What a worker hands back for one document: the rendered output and its counts.
+struct Done {
+    out: String,
+    /// Bytes of input (a JSONL line with its annotations, a file) and of text analysed.
+    input: usize,
+    bytes: usize,
+    error: bool,
+    statements: usize,
+    posts: usize,
 }
 
 #[derive(Default)]
@@ -146,7 +165,9 @@ struct Tally {
     errors: usize,
     statements: usize,
     posts: usize,
+    /// Text analysed, and input read (records with their other fields, markup).
     bytes: usize,
+    input: usize,
 }
 
 /// The output ended (a closed pipe): stop quietly.
@@ -156,23 +177,101 @@ struct Closed;
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 8 << 20;
 
+/// The reading side: documents are gathered into batches and handed to the [`Sink`], which
+/// analyses one batch on the workers while this thread reads the next.
 struct Run<'a> {
     args: &'a ExtractArgs,
-    options: Options,
-    out: io::BufWriter<io::StdoutLock<'static>>,
-    tally: Tally,
     batch: Vec<Doc>,
     batch_bytes: usize,
     /// Flush after every batch (reading a pipe, e.g. from Spark).
     flush_each: bool,
+    to_sink: std::sync::mpsc::SyncSender<(Vec<Doc>, bool)>,
+}
+
+/// The analysing and writing side: batches in, records out in input order.
+struct Sink<'a> {
+    args: &'a ExtractArgs,
+    options: Options,
+    out: io::BufWriter<io::Stdout>,
+    tally: Tally,
     progress: Option<indicatif::ProgressBar>,
     header_written: bool,
+}
+
+impl Sink<'_> {
+    fn batch(&mut self, batch: Vec<Doc>, flush: bool) -> Result<(), Closed> {
+        let (options, args) = (&self.options, self.args);
+        // Reading a line, analysing and rendering run on the workers; this thread only
+        // writes, in input order.
+        let done: Vec<Done> = batch
+            .into_par_iter()
+            .map(|doc| {
+                // A bug must cost one document, never the batch: its record says so.
+                let id = doc.id.clone();
+                let input = match &doc.body {
+                    Ok(Body::Line(_, l)) => l.len() + 1,
+                    Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+                    Err(_) => 0,
+                };
+                let (record, bytes) =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        analyse(read_line(doc, args), options)
+                    }))
+                    .unwrap_or_else(|_| {
+                        let error =
+                            "internal error while analysing this document (please report it)"
+                                .into();
+                        (Record::Error(ErrorRecord { id, error }), 0)
+                    });
+                let (error, statements, posts) = match &record {
+                    Record::Error(_) => (true, 0, 0),
+                    Record::Analysis(a) => {
+                        let mut ids: Vec<usize> = a.quotes.iter().map(|q| q.statement).collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        (false, ids.len(), a.posts.len())
+                    }
+                };
+                Done {
+                    out: render(&record, args),
+                    input,
+                    bytes,
+                    error,
+                    statements,
+                    posts,
+                }
+            })
+            .collect();
+        for d in done {
+            self.tally.errors += usize::from(d.error);
+            self.tally.statements += d.statements;
+            self.tally.posts += d.posts;
+            self.tally.documents += 1;
+            self.tally.bytes += d.bytes;
+            self.tally.input += d.input;
+            if let Some(p) = &self.progress {
+                p.inc(d.bytes as u64);
+                p.set_message(format!("{} documents", self.tally.documents));
+            }
+            if self.args.format == OutFormat::Tsv && !self.header_written {
+                self.header_written = true;
+                self.out
+                    .write_all(TSV_HEADER.as_bytes())
+                    .map_err(|_| Closed)?;
+            }
+            self.out.write_all(d.out.as_bytes()).map_err(|_| Closed)?;
+        }
+        if flush {
+            self.out.flush().map_err(|_| Closed)?;
+        }
+        Ok(())
+    }
 }
 
 impl Run<'_> {
     fn push(&mut self, doc: Doc) -> Result<(), Closed> {
         self.batch_bytes += match &doc.body {
-            Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+            Ok(Body::Text(b) | Body::Html(b) | Body::Line(_, b)) => b.len(),
             Err(_) => 0,
         };
         self.batch.push(doc);
@@ -183,71 +282,15 @@ impl Run<'_> {
     }
 
     fn flush_batch(&mut self) -> Result<(), Closed> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
-        let options = &self.options;
-        let analysed: Vec<(Record, usize)> = batch
-            .into_par_iter()
-            .map(|doc| {
-                // A bug must cost one document, never the batch: its record says so.
-                let id = doc.id.clone();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
-                    .unwrap_or_else(|_| {
-                        let error =
-                            "internal error while analysing this document (please report it)"
-                                .into();
-                        (Record::Error(ErrorRecord { id, error }), 0)
-                    })
-            })
-            .collect();
-        for (record, bytes) in analysed {
-            match &record {
-                Record::Error(_) => self.tally.errors += 1,
-                Record::Analysis(a) => {
-                    self.tally.statements += a
-                        .quotes
-                        .iter()
-                        .map(|q| q.statement)
-                        .collect::<std::collections::HashSet<_>>()
-                        .len();
-                    self.tally.posts += a.posts.len();
-                }
-            }
-            self.tally.documents += 1;
-            self.tally.bytes += bytes;
-            if let Some(p) = &self.progress {
-                p.inc(bytes as u64);
-                p.set_message(format!("{} documents", self.tally.documents));
-            }
-            self.write(&record)?;
-        }
-        if self.flush_each {
-            self.out.flush().map_err(|_| Closed)?;
-        }
-        Ok(())
-    }
-
-    fn write(&mut self, record: &Record) -> Result<(), Closed> {
-        let text = match self.args.format {
-            OutFormat::Jsonl => {
-                let line = if self.args.pretty {
-                    serde_json::to_string_pretty(record)
-                } else {
-                    serde_json::to_string(record)
-                };
-                line.unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}")) + "\n"
-            }
-            OutFormat::Tsv => {
-                let mut s = String::new();
-                if !self.header_written {
-                    s.push_str(TSV_HEADER);
-                    self.header_written = true;
-                }
-                tsv_rows(record, &mut s);
-                s
-            }
-        };
-        self.out.write_all(text.as_bytes()).map_err(|_| Closed)
+        // The sink is gone only when the output closed.
+        self.to_sink
+            .send((batch, self.flush_each))
+            .map_err(|_| Closed)
     }
 
     fn failed(&mut self, id: String, error: String) -> Result<(), Closed> {
@@ -273,36 +316,14 @@ impl Run<'_> {
     /// One line of JSONL (line number `n`, 1-based): a document, an error record, or
     /// nothing for a blank line.
     fn jsonl_line(&mut self, name: &str, n: usize, line: &[u8]) -> Result<(), Closed> {
-        let fallback_id = format!("{name}:{n}");
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        // Only the fields we use are read; the rest of the record (annotations, metadata)
-        // is skipped without being built.
-        let seed = Fields {
-            id: &self.args.id_field,
-            text: &self.args.text_field,
-        };
-        let mut de = serde_json::Deserializer::from_slice(line);
-        let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
-            Ok(f) => f,
-            Err(e) => return self.failed(fallback_id, format!("line {n} is not JSON: {e}")),
-        };
-        let id = match fields.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Null) | None => fallback_id,
-            Some(other) => other.to_string(),
-        };
-        let date = fields.date.map(|d| d.chars().take(10).collect());
-        let body = match fields.text {
-            Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
-            Some(text) => Ok(Body::Text(text.into_bytes())),
-            None => Err(format!(
-                "line {n} has no string field \"{}\"",
-                self.args.text_field
-            )),
-        };
-        self.push(Doc { id, body, date })
+        self.push(Doc {
+            id: format!("{name}:{n}"),
+            body: Ok(Body::Line(n, line.to_vec())),
+            date: None,
+        })
     }
 
     fn warc(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
@@ -510,6 +531,65 @@ impl<'de> serde::de::Visitor<'de> for Fields<'_> {
 }
 
 /// Analyse one document (on a worker thread): its record and its size in bytes.
+/// A JSONL line read into a document (id, text, date, format), or an error record's
+/// reason; other documents pass through. Only the fields whosaid uses are read; the rest of
+/// the record (annotations, metadata) is skipped without being built.
+fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
+    let Ok(Body::Line(n, line)) = doc.body else {
+        return doc;
+    };
+    let fallback_id = doc.id;
+    let seed = Fields {
+        id: &args.id_field,
+        text: &args.text_field,
+    };
+    let mut de = serde_json::Deserializer::from_slice(&line);
+    let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
+        Ok(f) => f,
+        Err(e) => {
+            return Doc {
+                id: fallback_id,
+                body: Err(format!("line {n} is not JSON: {e}")),
+                date: None,
+            };
+        }
+    };
+    let id = match fields.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => fallback_id,
+        Some(other) => other.to_string(),
+    };
+    let date = fields.date.map(|d| d.chars().take(10).collect());
+    let body = match fields.text {
+        Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
+        Some(text) => Ok(Body::Text(text.into_bytes())),
+        None => Err(format!(
+            "line {n} has no string field \"{}\"",
+            args.text_field
+        )),
+    };
+    Doc { id, body, date }
+}
+
+/// A record as output: a JSON line, or TSV rows (the header is the writer's).
+fn render(record: &Record, args: &ExtractArgs) -> String {
+    match args.format {
+        OutFormat::Jsonl => {
+            let line = if args.pretty {
+                serde_json::to_string_pretty(record)
+            } else {
+                serde_json::to_string(record)
+            };
+            line.unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}")) + "\n"
+        }
+        OutFormat::Tsv => {
+            let mut s = String::new();
+            tsv_rows(record, &mut s);
+            s
+        }
+    }
+}
+
 fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
     let mut opts = options.clone();
     if doc.date.is_some() {
@@ -522,6 +602,10 @@ fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
             whosaid::analyze_html(&String::from_utf8_lossy(&b), &opts),
             b.len(),
         ),
+        Ok(Body::Line(n, _)) => {
+            let error = format!("line {n} was not read");
+            return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
+        }
     };
     a.id = doc.id;
     (Record::Analysis(Box::new(a)), bytes)
@@ -619,7 +703,7 @@ fn extract(args: &ExtractArgs) -> i32 {
         bar.set_style(style);
         bar
     });
-    let mut run = Run {
+    let sink = Sink {
         args,
         options: Options {
             date: args.date.clone(),
@@ -631,28 +715,50 @@ fn extract(args: &ExtractArgs) -> i32 {
             },
             doubled_apostrophes: args.doubled_apostrophes,
         },
-        out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
         tally: Tally::default(),
-        batch: Vec::new(),
-        batch_bytes: 0,
-        flush_each: false,
         progress,
         header_written: false,
     };
-    let mut closed = false;
-    for p in &paths {
-        if run.path(p).is_err() {
-            closed = true;
-            break;
+    // One batch waits while another is analysed: memory stays bounded by two batches.
+    let (to_sink, batches) = std::sync::mpsc::sync_channel::<(Vec<Doc>, bool)>(1);
+    let (sink, closed) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let mut sink = sink;
+            let mut closed = false;
+            for (batch, flush) in batches {
+                if sink.batch(batch, flush).is_err() {
+                    closed = true;
+                    break;
+                }
+            }
+            if !closed && sink.out.flush().is_err() {
+                closed = true;
+            }
+            (sink, closed)
+        });
+        let mut run = Run {
+            args,
+            batch: Vec::new(),
+            batch_bytes: 0,
+            flush_each: false,
+            to_sink,
+        };
+        for p in &paths {
+            if run.path(p).is_err() {
+                break;
+            }
         }
-    }
-    if !closed && (run.flush_batch().is_err() || run.out.flush().is_err()) {
-        closed = true;
-    }
-    if let Some(p) = &run.progress {
+        let _ = run.flush_batch();
+        drop(run);
+        writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    if let Some(p) = &sink.progress {
         p.finish_and_clear();
     }
-    let t = &run.tally;
+    let t = &sink.tally;
     if closed {
         return if t.errors > 0 { 2 } else { 0 };
     }
@@ -665,13 +771,18 @@ fn extract(args: &ExtractArgs) -> i32 {
     );
     if args.stats {
         eprintln!(
-            "whosaid: {} statements, {} posts, {:.2} MB in {:.3} s, {:.1} MB/s on {} threads",
+            "whosaid: {} statements, {} posts, {:.2} MB of text in {:.3} s, {:.1} MB/s on {} threads",
             t.statements,
             t.posts,
             t.bytes as f64 / 1e6,
             secs,
             t.bytes as f64 / 1e6 / secs,
             rayon::current_num_threads()
+        );
+        eprintln!(
+            "whosaid: {:.2} MB read (records, markup and text), {:.1} MB/s",
+            t.input as f64 / 1e6,
+            t.input as f64 / 1e6 / secs,
         );
     }
     if t.errors > 0 { 2 } else { 0 }
