@@ -16,15 +16,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, EntityKind, Span, Time};
 
-static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(LEXICON.channels.iter().map(|c| c.phrase))
-        .expect("channel phrases build an automaton")
-});
-
 fn kind_of(name: &str) -> ChannelKind {
     match name {
         "social_media" => ChannelKind::SocialMedia,
@@ -118,26 +109,73 @@ pub(crate) struct Hits {
     times: Vec<(usize, usize, usize)>,
 }
 
+/// The four word lists in one automaton, so that a paragraph is scanned once: channel
+/// phrases (any case), outlets, weekdays and time phrases (exact case). Each pattern keeps
+/// its list and its index in the list.
+struct Lists {
+    automaton: AhoCorasick,
+    /// Per pattern: (list, index in the list, case-sensitive text or None).
+    patterns: Vec<(usize, usize, Option<&'static str>)>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut texts: Vec<&'static str> = Vec::new();
+    let mut patterns = Vec::new();
+    let lists: [(Vec<&'static str>, bool); 4] = [
+        (LEXICON.channels.iter().map(|c| c.phrase).collect(), false),
+        (LEXICON.outlets.clone(), true),
+        (WEEKDAYS.to_vec(), true),
+        (TIME_PHRASES.iter().map(|p| p.0).collect(), true),
+    ];
+    for (list, (words, exact)) in lists.into_iter().enumerate() {
+        for (i, w) in words.into_iter().enumerate() {
+            texts.push(w);
+            patterns.push((list, i, exact.then_some(w)));
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&texts)
+        .expect("word lists build an automaton");
+    Lists {
+        automaton,
+        patterns,
+    }
+});
+
 impl Hits {
-    /// The matches in `span` of `text`, as absolute (start, end, pattern).
+    /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
+    /// leftmost-longest matches that do not overlap, as a scan of that list alone gives.
     pub(crate) fn new(text: &str, span: Span) -> Hits {
         let hay = &text[span.start..span.end];
-        let all = |a: &AhoCorasick| {
-            a.find_iter(hay)
-                .map(|m| {
-                    (
-                        span.start + m.start(),
-                        span.start + m.end(),
-                        m.pattern().as_usize(),
-                    )
-                })
-                .collect()
-        };
+        let lists = &*LISTS;
+        let mut found: [Vec<(usize, usize, usize)>; 4] = Default::default();
+        for m in lists.automaton.find_overlapping_iter(hay) {
+            let (list, index, exact) = lists.patterns[m.pattern().as_usize()];
+            if exact.is_some_and(|w| hay.as_bytes()[m.start()..m.end()] != *w.as_bytes()) {
+                continue;
+            }
+            found[list].push((span.start + m.start(), span.start + m.end(), index));
+        }
+        let [phrases, outlets, weekdays, times] = found.map(|mut v| {
+            v.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+            let mut end = 0;
+            v.retain(|&(s, e, _)| {
+                let keep = s >= end;
+                if keep {
+                    end = e;
+                }
+                keep
+            });
+            v
+        });
         Hits {
-            phrases: all(&PHRASES),
-            outlets: all(&OUTLETS),
-            weekdays: all(&WEEKDAY_NAMES),
-            times: all(&TIME_AUTOMATON),
+            phrases,
+            outlets,
+            weekdays,
+            times,
         }
     }
 
@@ -360,21 +398,6 @@ static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(
         })
         .collect()
 });
-
-static TIME_AUTOMATON: LazyLock<AhoCorasick> =
-    LazyLock::new(|| automaton(TIME_PHRASES.iter().map(|p| p.0)));
-static WEEKDAY_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(WEEKDAYS));
-static OUTLETS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| automaton(LEXICON.outlets.iter().copied()));
-
-/// A case-sensitive, leftmost-longest automaton over `patterns`.
-fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .expect("word lists build an automaton")
-}
 
 /// A time expression found in a clause: its span and the ISO date it resolves to.
 struct Found {

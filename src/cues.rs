@@ -93,9 +93,10 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 continue;
             }
             let lower = crate::lexicon::lower(w);
+            // The next word matters only after the head of a two-word form ("went on").
             let next = toks[i + 1..hi]
                 .first()
-                .filter(|n| n.kind == Tok::Word)
+                .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
                 .map(|n| crate::lexicon::lower(n.text(text)));
             if let Some(f) = lx.verb(&lower, next.as_deref())
                 && !(is_capitalized(w) && f.lemma != "according to" && i != lo)

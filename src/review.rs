@@ -47,6 +47,12 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         let i = paras.partition_point(|p| p.start <= pos);
         i.saturating_sub(1)
     };
+    // Where each surname is first given with a full name ("Suhail Shaheen" → "shaheen").
+    let mut introduced_at: FxHashMap<String, usize> = FxHashMap::default();
+    for c in people.iter().filter(|c| c.name.contains(' ')) {
+        let e = introduced_at.entry(surname(&c.name)).or_insert(c.end);
+        *e = (*e).min(c.end);
+    }
     let mut seen_statement = rustc_hash::FxHashSet::default();
     let mut anonymous_seen = rustc_hash::FxHashSet::default();
     for q in &a.quotes {
@@ -102,10 +108,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             && !sp.text.contains(' ')
             && !crate::lexicon::LEXICON.roles.contains_key(mention.as_str())
         {
-            let key = surname(&sp.text);
-            let introduced = people
-                .iter()
-                .any(|c| c.end <= sp.start && c.name.contains(' ') && surname(&c.name) == key);
+            let introduced = introduced_at
+                .get(&surname(&sp.text))
+                .is_some_and(|&end| end <= sp.start);
             if !introduced {
                 out.push(flag(
                     FlagKind::UnintroducedSpeaker,
