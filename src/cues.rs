@@ -1118,7 +1118,17 @@ fn clause(
         start = j;
     }
     // A "that" within a few adjunct words ("said on Sunday that …") opens the clause.
-    if let Some(t) = (start..hi.min(start + 10)).find(|&i| is_clause_word(text, &toks[i])) {
+    // Not past a coordinated clause: in "said the plan would fail, and that …" the first
+    // clause is reported too.
+    let coordinated = |i: usize| {
+        toks[start..i]
+            .iter()
+            .any(|t| matches!(t.text(text), "and" | "but"))
+    };
+    if let Some(t) = (start..hi.min(start + 10))
+        .find(|&i| is_clause_word(text, &toks[i]))
+        .filter(|&t| !coordinated(t))
+    {
         start = t + 1;
     } else if start < hi && toks[start].text(text) == "," {
         start += 1;
@@ -1157,6 +1167,25 @@ fn clause(
         } else {
             next.tok - 1
         };
+    }
+    // … and where another speaker's statement begins after a comma: "said it was great to
+    // be home, a man yelled".
+    if let Some(m) = sent_cues
+        .iter()
+        .filter(|n| n.tok > start + 2 && n.tok < end && n.kind == CueKind::Verb)
+        .find_map(|n| {
+            let mut m = n.tok;
+            while m > start
+                && m + 7 > n.tok
+                && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
+                && toks[m - 1].text(text) != ","
+            {
+                m -= 1;
+            }
+            (m < n.tok && m > start + 2 && toks[m - 1].text(text) == ",").then_some(m - 1)
+        })
+    {
+        end = m;
     }
     let r = start..end;
     if start >= end {

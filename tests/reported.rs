@@ -1,0 +1,53 @@
+//! Reported speech (statements without quotation marks): where the reported clause ends and
+//! who speaks it.
+
+use whosaid::{Options, QuoteKind, analyze};
+
+/// Every reported statement of `text` as (speaker mention, cue, content).
+fn reported(text: &str) -> Vec<(String, String, String)> {
+    analyze(text, &Options::default())
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| {
+            (
+                q.speaker
+                    .as_ref()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default(),
+                q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+                q.text.clone(),
+            )
+        })
+        .collect()
+}
+
+fn triple(s: &str, c: &str, t: &str) -> (String, String, String) {
+    (s.to_string(), c.to_string(), t.to_string())
+}
+
+#[test]
+fn a_clause_ends_where_another_speaker_begins_after_a_comma() {
+    assert_eq!(
+        reported(
+            "Some booed, and when Rubio said it was great to be home, a man yelled “Stay there!”"
+        ),
+        [triple("Rubio", "said", "it was great to be home")]
+    );
+}
+
+#[test]
+fn that_after_a_coordinated_clause_does_not_open_the_report() {
+    assert_eq!(
+        reported("Smith said the plan would fail, and that the budget would not pass."),
+        [triple(
+            "Smith",
+            "said",
+            "the plan would fail, and that the budget would not pass"
+        )]
+    );
+    assert_eq!(
+        reported("Smith said on Sunday that the budget would not pass."),
+        [triple("Smith", "said", "the budget would not pass")]
+    );
+}
