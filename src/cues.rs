@@ -152,11 +152,12 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 /// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
 fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
     let t = toks[i];
-    if i == 0
-        || !toks[i + 1..hi.min(i + 4)]
-            .iter()
-            .any(|n| matches!(n.kind, Tok::Quote(_)))
-    {
+    let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
+    // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
+    // in the noun's that-clause.
+    let that_clause = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
+        && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
+    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
         return None;
     }
     let lower = t.text(text).to_lowercase();
@@ -169,18 +170,17 @@ fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
             || w.ends_with("’s")
             || w.ends_with("'s")
     });
-    let quote_follows = toks[i + 1..hi.min(i + 4)]
-        .iter()
-        .any(|n| matches!(n.kind, Tok::Quote(_)))
-        && toks[i + 1..hi.min(i + 4)]
-            .iter()
-            .take_while(|n| !matches!(n.kind, Tok::Quote(_)))
-            .all(|n| {
-                matches!(
-                    n.text(text),
-                    "that" | "," | ":" | "for" | "of" | "to" | "was" | "is" | "reads" | "read"
-                )
-            });
+    let quote_follows = that_clause
+        || toks[i + 1..hi.min(i + 4)].iter().any(is_quote)
+            && toks[i + 1..hi.min(i + 4)]
+                .iter()
+                .take_while(|n| !matches!(n.kind, Tok::Quote(_)))
+                .all(|n| {
+                    matches!(
+                        n.text(text),
+                        "that" | "," | ":" | "for" | "of" | "to" | "was" | "is" | "reads" | "read"
+                    )
+                });
     (det && quote_follows).then(|| CueHit {
         speech: true,
         tok: i,

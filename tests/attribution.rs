@@ -333,3 +333,28 @@ fn according_to_names_the_source_of_the_words() {
         "The New York Times"
     );
 }
+
+#[test]
+fn verbs_of_likening_and_manner_and_a_claim_that() {
+    assert_eq!(
+        quoted(
+            "Trump likened the refugees to a “vicious snake” at a rally.",
+            "vicious"
+        ),
+        ("Trump".into(), "likened".into())
+    );
+    assert_eq!(
+        quoted(
+            "“Go back to Univision,” Trump barked, and a guard led him out.",
+            "Go back"
+        ),
+        ("Trump".into(), "barked".into())
+    );
+    assert_eq!(
+        quoted(
+            "Politifact checked Trump’s claim that there were “thousands of shootings” in Chicago.",
+            "thousands"
+        ),
+        ("Trump".into(), "claim".into())
+    );
+}
