@@ -275,6 +275,14 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
     }
 }
 
+/// A role word of the lexicon ("spokesman", "director").
+fn is_role(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word
+        && LEXICON
+            .roles
+            .contains_key(&*crate::lexicon::lower(t.text(text)))
+}
+
 /// A lower-case word that can close a noun phrase after a determiner ("the authors").
 pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
     if t.kind != Tok::Word {
@@ -1078,8 +1086,38 @@ fn clause(
             )
         });
     let tail = &toks[after.min(hi)..hi];
-    let inverted_tail = tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t));
-    if b > lo && (tail_is_adjunct || (toks[b - 1].text(text) == "," && inverted_tail)) {
+    // "…, said Alan Abramowitz, a demographer at Emory University": the speaker after the
+    // cue, then nothing or a comma (an apposition, a relative clause, "adding that …").
+    let np = tail
+        .iter()
+        .take_while(|t| {
+            let w = t.text(text);
+            w != ","
+                && (mentionish(text, t)
+                    || plain_noun(text, t)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s"))
+        })
+        .count();
+    let inverted_tail = (tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t)))
+        || (np > 0
+            && np <= 8
+            && (tail[..np]
+                .iter()
+                .any(|t| t.kind == Tok::Word && is_capitalized(t.text(text)) || is_role(text, t))
+                || LEXICON
+                    .determiners
+                    .contains(&*crate::lexicon::lower(tail[0].text(text))))
+            && tail.get(np).is_none_or(|t| t.text(text) == ","));
+    // "…, he said, adding that …" / "…, he said, on condition of anonymity": after the
+    // speaker and cue, a comma ends the attribution.
+    let comma_tail = (tail.first().is_some_and(|t| t.text(text) == ",")
+        && tail.get(1).is_some_and(|t| {
+            let w = crate::lexicon::lower(t.text(text));
+            w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
+        }));
+    if b > lo && (tail_is_adjunct || comma_tail || (toks[b - 1].text(text) == "," && inverted_tail))
+    {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let mut m = b;
         if toks[m - 1].text(text) != "," {

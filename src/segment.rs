@@ -91,11 +91,13 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
-                let joins = matches!(d, '.' | '\'' | '’' | '-' | '&')
-                    && text[j + d.len_utf8()..limit]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                let next = text[j + d.len_utf8()..limit].chars().next();
+                // "5,000" and "3.5" are one number.
+                let joins = (matches!(d, '.' | '\'' | '’' | '-' | '&')
+                    && next.is_some_and(char::is_alphanumeric))
+                    || (d == ','
+                        && bytes[j - 1].is_ascii_digit()
+                        && next.is_some_and(|c| c.is_ascii_digit()));
                 if d.is_alphanumeric() || joins {
                     j += d.len_utf8();
                 } else {

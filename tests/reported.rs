@@ -51,3 +51,40 @@ fn that_after_a_coordinated_clause_does_not_open_the_report() {
         [triple("Smith", "said", "the budget would not pass")]
     );
 }
+
+#[test]
+fn the_speaker_after_the_cue_with_an_apposition_and_a_participle_after_the_attribution() {
+    assert_eq!(
+        reported(
+            "The plant is under pressure from imports, said the company's chief executive, John J. Ferriola."
+        ),
+        [triple(
+            "the company's chief executive, John J. Ferriola",
+            "said",
+            "The plant is under pressure from imports"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "Turnout will be high, said James Henson, director of the Texas Politics Project at the University of Texas."
+        ),
+        [triple("James Henson", "said", "Turnout will be high")]
+    );
+    assert_eq!(
+        reported(
+            "Washington did not complain when growth was strong, an official said, adding that the imbalance was real."
+        ),
+        [
+            triple(
+                "an official",
+                "said",
+                "Washington did not complain when growth was strong"
+            ),
+            triple("an official", "adding", "the imbalance was real")
+        ]
+    );
+    assert_eq!(
+        reported("He was unable to find a single taker, he said, on condition of anonymity."),
+        [triple("he", "said", "He was unable to find a single taker")]
+    );
+}
