@@ -1111,11 +1111,11 @@ fn clause(
             && tail.get(np).is_none_or(|t| t.text(text) == ","));
     // "…, he said, adding that …" / "…, he said, on condition of anonymity": after the
     // speaker and cue, a comma ends the attribution.
-    let comma_tail = (tail.first().is_some_and(|t| t.text(text) == ",")
+    let comma_tail = tail.first().is_some_and(|t| t.text(text) == ",")
         && tail.get(1).is_some_and(|t| {
             let w = crate::lexicon::lower(t.text(text));
             w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
-        }));
+        });
     if b > lo && (tail_is_adjunct || comma_tail || (toks[b - 1].text(text) == "," && inverted_tail))
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
