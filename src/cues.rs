@@ -361,6 +361,27 @@ pub(crate) struct ParaTokens {
     pub sents: Vec<std::ops::Range<usize>>,
     /// The cues of each sentence, found once (`annotate`).
     pub cues: Vec<Vec<CueHit>>,
+    /// The article's headline (its first line, one short sentence): headlines attribute in
+    /// Title Case ("Bellwether County Says Trump Should Win") and with a bare colon
+    /// ("Graham: Trump's Rhetoric Destroying GOP's Chance").
+    pub headline: bool,
+}
+
+/// Whether the first paragraph of an article, tokenized, reads as its headline: one
+/// sentence of at most 30 tokens.
+pub(crate) fn is_headline(pt: &ParaTokens) -> bool {
+    pt.sents.len() == 1 && pt.toks.len() <= 30
+}
+
+/// Whether most words of `toks` are capitalised (a Title Case headline).
+fn title_case(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    words.len() >= 3 && words.iter().filter(|w| is_capitalized(w)).count() * 10 >= words.len() * 6
 }
 
 impl ParaTokens {
@@ -372,11 +393,104 @@ impl ParaTokens {
 
 /// Find the cues of every sentence of a paragraph, once.
 pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
+    let title = pt.headline && title_case(text, &pt.toks);
     pt.cues = pt
         .sents
         .iter()
-        .map(|s| find_in(text, &pt.toks, s.start, s.end))
+        .map(|s| {
+            let mut cues = find_in(text, &pt.toks, s.start, s.end);
+            if title {
+                cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
+            }
+            if pt.headline {
+                cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
+            }
+            cues.sort_by_key(|c| c.tok);
+            cues.dedup_by_key(|c| c.tok);
+            cues
+        })
         .collect();
+}
+
+/// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
+/// name (at most six words, capitalised, no verb) attributes what follows.
+fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
+    let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
+    let before = &toks[lo..i];
+    // A speaker's name, not a label: "The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and
+    // "Monday’s Morning Email:" are not speakers.
+    let label = |t: &Token| {
+        let w = t.text(text);
+        (w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+            || w.chars().any(|c| c.is_ascii_digit())
+    };
+    let named = !before.is_empty()
+        && before.len() <= 4
+        && before
+            .iter()
+            .all(|t| t.kind == Tok::Word && (is_capitalized(t.text(text)) || mentionish(text, t)))
+        && !before.iter().any(label)
+        && is_capitalized(before[0].text(text))
+        && !LEXICON
+            .determiners
+            .contains(&*crate::lexicon::lower(before[0].text(text)));
+    let after_words = toks[i + 1..hi]
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .count();
+    (named && after_words >= 3).then(|| CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: ":",
+        kind: CueKind::Colon,
+        start: toks[i].start,
+        end: toks[i].end,
+    })
+}
+
+/// The reporting verbs of a Title Case headline ("County Says Trump Should Win"), which
+/// [`find_in`] passes over as capitalised words; never the first word (it has no subject).
+fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
+    let lx = &*LEXICON;
+    let mut out = Vec::new();
+    let mut i = lo + 1;
+    while i < hi {
+        let t = toks[i];
+        let w = t.text(text);
+        if t.kind == Tok::Word && is_capitalized(w) && !w.starts_with("According") {
+            let lower = crate::lexicon::lower(w);
+            let next = toks[i + 1..hi]
+                .first()
+                .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
+                .map(|n| crate::lexicon::lower(n.text(text)));
+            // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
+            if let Some(f) = lx.verb(&lower, next.as_deref())
+                && (lower.ends_with('s') || lower.ends_with("ed") || f.words > 1)
+                && toks[i - 1].kind == Tok::Word
+                // "If He Wants", "Whether She Says": a condition, not a statement.
+                && !toks[i.saturating_sub(3).max(lo)..i]
+                    .iter()
+                    .any(|t| matches!(t.text(text), "If" | "Whether" | "if" | "whether"))
+            {
+                out.push(CueHit {
+                    speech: f.speech,
+                    tok: i,
+                    len: f.words,
+                    lemma: f.lemma,
+                    kind: CueKind::Verb,
+                    start: t.start,
+                    end: toks[i + f.words - 1].end,
+                });
+                i += f.words;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// A statement as the linking found it: quotation parts (none yet for a cue that only
@@ -967,7 +1081,10 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             }
             let sent_cues = &pt.cues[si];
             for &c in sent_cues.iter().filter(|c| c.tok < hi) {
-                if matches!(c.kind, CueKind::Colon | CueKind::Dash | CueKind::Noun) {
+                let headline_colon = pt.headline && c.kind == CueKind::Colon;
+                if matches!(c.kind, CueKind::Colon | CueKind::Dash | CueKind::Noun)
+                    && !headline_colon
+                {
                     continue;
                 }
                 // A statement made only to carry an attribution to the next paragraph is
@@ -982,7 +1099,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     continue; // the cue of a quotation that stands on its own
                 }
                 if negated(text, toks, lo, c.tok)
-                    || (known.is_none() && !verb_position(text, toks, lo, c))
+                    || (known.is_none() && !headline_colon && !verb_position(text, toks, lo, c))
                 {
                     continue;
                 }

@@ -68,7 +68,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
             toks,
             sents,
             cues: Vec::new(),
+            headline: false,
         };
+        pt.headline = p == 0 && cues::is_headline(&pt);
         cues::annotate(text, &mut pt);
         para_toks.push(pt);
     }

@@ -88,3 +88,30 @@ fn the_speaker_after_the_cue_with_an_apposition_and_a_participle_after_the_attri
         [triple("he", "said", "He was unable to find a single taker")]
     );
 }
+
+#[test]
+fn headlines_attribute_in_title_case_and_with_a_bare_colon() {
+    let headline = |h: &str| reported(&format!("{h}\n\nThe story begins here, in the body."));
+    assert_eq!(
+        headline("Bellwether County Says Trump Should Win GOP Nomination."),
+        [triple(
+            "Bellwether County",
+            "Says",
+            "Trump Should Win GOP Nomination"
+        )]
+    );
+    assert_eq!(
+        headline("Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket."),
+        [triple(
+            "Gingrich",
+            ":",
+            "Trump Must Decide If He Wants a Two-Pirate Ticket"
+        )]
+    );
+    // Labels before a colon are not speakers, and body text keeps its rules.
+    assert!(headline("The Latest: Cruz to give away engraved shotgun.").is_empty());
+    assert!(headline("HUFFPOLLSTER: Indiana’s Primary Will Be A Battle.").is_empty());
+    assert!(
+        reported("Intro line of the story, which is long enough to be no headline at all, runs on.\n\nGraham: Trump Is Destroying The Party.").is_empty()
+    );
+}
