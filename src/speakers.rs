@@ -509,6 +509,26 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             s = d;
         }
     }
+    // "Authorities reported", "Media outlets estimate", "Two other emails highlight": a
+    // bare plural opening the sentence, with no determiner.
+    if s == end
+        && end > lo
+        && end - lo <= 4
+        && toks[lo..end].iter().all(|t| {
+            t.kind == Tok::Word
+                && (plain_noun(text, t)
+                    || is_capitalized(t.text(text))
+                    || t.text(text).chars().all(|c| c.is_ascii_digit())
+                    || crate::cues::is_modifier(&t.text(text).to_lowercase()))
+        })
+        && {
+            let head = toks[end - 1].text(text);
+            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !is_capitalized(head)
+                || (end - lo == 1 && head.len() > 3 && head.ends_with('s'))
+        }
+    {
+        s = lo;
+    }
     // "a spokeswoman for the operator", "an official with the ministry": the head is the
     // role before the preposition.
     if s > lo + 1
@@ -768,6 +788,10 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
                 EntityKind::Unknown
             };
             mention.role = Some(words_text(text, strip_det(text, toks)));
+        } else if llower.ends_with('s') && !llower.ends_with("ss") {
+            // "Media outlets", "Two other emails": a bare plural, a group of sources.
+            mention.kind = EntityKind::Anonymous;
+            mention.role = Some(words_text(text, toks));
         } else {
             return None;
         }

@@ -115,3 +115,23 @@ fn headlines_attribute_in_title_case_and_with_a_bare_colon() {
         reported("Intro line of the story, which is long enough to be no headline at all, runs on.\n\nGraham: Trump Is Destroying The Party.").is_empty()
     );
 }
+
+#[test]
+fn a_bare_plural_subject_and_an_adverb_before_the_verb() {
+    assert_eq!(
+        reported("Media outlets estimate Trump needs to win 57 percent."),
+        [triple(
+            "Media outlets",
+            "estimate",
+            "Trump needs to win 57 percent"
+        )]
+    );
+    assert_eq!(
+        reported("American officials have long said the kingdom funds extremists."),
+        [triple(
+            "American officials",
+            "said",
+            "the kingdom funds extremists"
+        )]
+    );
+}
