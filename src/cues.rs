@@ -1323,6 +1323,22 @@ fn clause(
             next.tok - 1
         };
     }
+    // … and where the writer's own words take over after a comma: a non-restrictive
+    // relative clause or a contrast ("…since January, when the group launched",
+    // "…over the arrangement, which one employee considered illegal", "…, but neither
+    // man has spoken out"). Participles and colons are left in: they as often go on with
+    // the speaker's words.
+    if let Some(k) = (start + 2..end).find(|&k| {
+        toks[k].text(text) == ","
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.text(text),
+                    "which" | "when" | "whom" | "whose" | "where" | "but" | "while" | "although"
+                )
+            })
+    }) {
+        end = k;
+    }
     // … and where another speaker's statement begins after a comma: "said it was great to
     // be home, a man yelled".
     if let Some(m) = sent_cues

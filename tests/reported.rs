@@ -135,3 +135,19 @@ fn a_bare_plural_subject_and_an_adverb_before_the_verb() {
         )]
     );
 }
+
+#[test]
+fn a_relative_clause_or_a_contrast_after_a_comma_is_the_writers() {
+    assert_eq!(
+        reported("Smith said new donors have come aboard since January, when the group launched."),
+        [triple(
+            "Smith",
+            "said",
+            "new donors have come aboard since January"
+        )]
+    );
+    assert_eq!(
+        reported("Jones said the firm disputed the deal, but neither man has spoken out."),
+        [triple("Jones", "said", "the firm disputed the deal")]
+    );
+}
