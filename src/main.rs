@@ -304,7 +304,7 @@ impl Run<'_> {
     fn jsonl(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
         for (n, line) in reader.split(b'\n').enumerate() {
             match line {
-                Ok(l) => self.jsonl_line(name, n + 1, &l)?,
+                Ok(l) => self.jsonl_line(name, n + 1, l)?,
                 Err(e) => {
                     return self.failed(format!("{name}:{}", n + 1), format!("cannot read: {e}"));
                 }
@@ -315,13 +315,13 @@ impl Run<'_> {
 
     /// One line of JSONL (line number `n`, 1-based): a document, an error record, or
     /// nothing for a blank line.
-    fn jsonl_line(&mut self, name: &str, n: usize, line: &[u8]) -> Result<(), Closed> {
+    fn jsonl_line(&mut self, name: &str, n: usize, line: Vec<u8>) -> Result<(), Closed> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
         self.push(Doc {
             id: format!("{name}:{n}"),
-            body: Ok(Body::Line(n, line.to_vec())),
+            body: Ok(Body::Line(n, line)),
             date: None,
         })
     }
@@ -432,7 +432,7 @@ impl Run<'_> {
                         if line.ends_with(b"\n") {
                             line.pop();
                         }
-                        self.jsonl_line("-", n, &line)?;
+                        self.jsonl_line("-", n, line)?;
                     }
                     Err(e) => {
                         return self.failed(format!("-:{}", n + 1), format!("cannot read: {e}"));
@@ -575,12 +575,19 @@ fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
 fn render(record: &Record, args: &ExtractArgs) -> String {
     match args.format {
         OutFormat::Jsonl => {
-            let line = if args.pretty {
-                serde_json::to_string_pretty(record)
+            let mut out = Vec::with_capacity(4096);
+            let written = if args.pretty {
+                serde_json::to_writer_pretty(&mut out, record)
             } else {
-                serde_json::to_string(record)
+                serde_json::to_writer(&mut out, record)
             };
-            line.unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}")) + "\n"
+            let mut line = match written.map(|_| String::from_utf8(out)) {
+                Ok(Ok(line)) => line,
+                Ok(Err(e)) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
+                Err(e) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
+            };
+            line.push('\n');
+            line
         }
         OutFormat::Tsv => {
             let mut s = String::new();

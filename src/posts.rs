@@ -117,7 +117,31 @@ struct Doc<'a> {
     paragraphs: &'a [Span],
 }
 
+/// The markers the post readers start from, built once.
+static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+    std::sync::LazyLock::new(|| {
+        ["(@", "Posted by ", "Post by @", "♬", "<tweet"].map(memchr::memmem::Finder::new)
+    });
+
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let [handle, posted, post_by, sound, tweet] = &*MARKERS;
+    // Most articles hold no post: look for each marker in the whole text once.
+    let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
+    let (has_handle, has_posted, has_post_by, has_sound, has_tweet) = (
+        has(handle),
+        has(posted),
+        has(post_by),
+        has(sound),
+        has(tweet),
+    );
+    // The places of a marker in a paragraph (none where the text has none).
+    let places = |f: &memchr::memmem::Finder<'static>, present: bool, p: &str| -> Vec<usize> {
+        if present {
+            f.find_iter(p.as_bytes()).collect()
+        } else {
+            Vec::new()
+        }
+    };
     let doc = Doc { text, paragraphs };
     let mut out: Vec<Post> = Vec::new();
     // The paragraph where the next post's text may begin (posts do not share text).
@@ -128,7 +152,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         let mut hits: Vec<(usize, Post)> = Vec::new();
         // Link-only lines: posts of their own unless an attribution below claims them.
         let mut links: Vec<Post> = Vec::new();
-        for at in memchr::memmem::find_iter(p.as_bytes(), b"(@") {
+        for at in places(handle, has_handle, p) {
             if at >= from
                 && let Some(post) = attributed(&doc, pi, free_from, from, at)
             {
@@ -136,7 +160,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                 hits.push((at, post));
             }
         }
-        for at in memchr::memmem::find_iter(p.as_bytes(), b"Posted by ") {
+        for at in places(posted, has_posted, p) {
             if at >= from
                 && let Some(post) = facebook(&doc, pi, free_from, from, at)
             {
@@ -145,7 +169,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             }
         }
         // "Post by @user@instance View on Mastodon" (the two parts may stand on two lines).
-        for at in memchr::memmem::find_iter(p.as_bytes(), b"Post by @") {
+        for at in places(post_by, has_post_by, p) {
             let h = at + "Post by ".len();
             let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
             let handle = &p[h..h + handle_len];
@@ -168,7 +192,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             ));
         }
         // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
-        for at in memchr::memmem::find_iter(p.as_bytes(), "♬".as_bytes()) {
+        for at in places(sound, has_sound, p) {
             if at >= from
                 && let Some(post) = tiktok(&doc, pi, free_from, from, at)
             {
@@ -191,7 +215,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             links.push(post);
         }
         let mut search = 0;
-        while let Some(i) = p[search..].find("<tweet") {
+        while has_tweet && let Some(i) = tweet.find(&p.as_bytes()[search..]) {
             let s = search + i;
             let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
                 break;
