@@ -550,6 +550,8 @@ pub(crate) fn link(
     let mut carry: Option<usize> = None;
     for (p, pt) in paras.iter().enumerate() {
         let toks = &pt.toks;
+        // Parts are in paragraph order: this paragraph's are one run of them.
+        let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
         let mut sent_cues: Vec<Vec<CueHit>> = Vec::with_capacity(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         let mut get = |stmts: &mut Vec<Stmt>, c: CueHit, sent: &std::ops::Range<usize>| {
@@ -681,16 +683,17 @@ pub(crate) fn link(
                 info[k].stmt = Some(s);
                 continue;
             }
-            let before = (0..parts.len())
+            let before = here
+                .clone()
                 .filter(|&j| info[j].para == p && info[j].tok < qi && info[j].stmt.is_some())
-                .filter(|&j| parts[j].para == p)
                 .max_by_key(|&j| info[j].tok)
                 .and_then(|j| info[j].stmt);
             let prev_sentence_cue = (si > 0)
                 .then(|| sent_cues[si - 1].iter().rev().find(|c| c.speech).copied())
                 .flatten();
-            let after = (0..parts.len())
-                .filter(|&j| parts[j].para == p && info[j].tok > qi && info[j].stmt.is_some())
+            let after = here
+                .clone()
+                .filter(|&j| info[j].tok > qi && info[j].stmt.is_some())
                 .min_by_key(|&j| info[j].tok)
                 .and_then(|j| info[j].stmt);
             let s = before
@@ -710,8 +713,9 @@ pub(crate) fn link(
             let ends_colon = toks[s.end - 1].text(text) == ":";
             (ends_colon || (c.kind == CueKind::Verb && c.speech)).then(|| (c, s.clone()))
         });
-        let last_linked = (0..parts.len())
-            .filter(|&j| parts[j].para == p && info[j].stmt.is_some())
+        let last_linked = here
+            .clone()
+            .filter(|&j| info[j].stmt.is_some())
             .max_by_key(|&j| info[j].tok)
             .and_then(|j| info[j].stmt);
         carry = match (last_cue, last_linked) {
@@ -737,7 +741,9 @@ pub(crate) fn link(
         if !only_quotes || p + 1 >= paras.len() {
             continue;
         }
-        let next = (0..parts.len()).find(|&j| parts[j].para == p + 1 && info[j].tok == 0);
+        let next = (parts.partition_point(|q| q.para <= p)..parts.len())
+            .take_while(|&j| parts[j].para == p + 1)
+            .find(|&j| info[j].tok == 0);
         if let Some(j) = next
             && let Some(s) = info[j].stmt
             && info[j].own_cue

@@ -146,11 +146,13 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     let (resolved, mut entities) = speakers::resolve(&only, &candidates, para_start);
     let mut speaker_of: Vec<Option<SpeakerRef>> = vec![None; stmts.len()];
     // Reported speech needs a speaker: a clause after a cue that nobody utters is not one.
+    let mut has_speaker = vec![false; stmts.len()];
+    for (s, _) in &mentions {
+        has_speaker[*s] = true;
+    }
     let live: Vec<usize> = live
         .into_iter()
-        .filter(|&s| {
-            stmts[s].parts.iter().any(|&k| speech[k]) || mentions.iter().any(|(m, _)| *m == s)
-        })
+        .filter(|&s| stmts[s].parts.iter().any(|&k| speech[k]) || has_speaker[s])
         .collect();
     for ((s, m), r) in mentions.iter().zip(&resolved) {
         speaker_of[*s] = Some(SpeakerRef {
@@ -421,6 +423,23 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     }
     // A statement made on a platform quotes the embedded post of its speaker, when the
     // article embeds one: same platform, and the author's name or handle names the speaker.
+    // Posts by (platform, author's surname), and each platform's handles in order (the
+    // first few hundred: a handle names a speaker in articles, not in post dumps).
+    let mut by_author: rustc_hash::FxHashMap<(&str, String), usize> = Default::default();
+    let mut handles: rustc_hash::FxHashMap<&str, Vec<(usize, String)>> = Default::default();
+    for (i, p) in found_posts.iter().enumerate() {
+        if let Some(a) = &p.author_name {
+            by_author
+                .entry((p.platform.as_str(), speakers::surname(a)))
+                .or_insert(i);
+        }
+        if let Some(h) = &p.handle {
+            let list = handles.entry(p.platform.as_str()).or_default();
+            if list.len() < 256 {
+                list.push((i, h.to_lowercase()));
+            }
+        }
+    }
     for q in &mut quotes_out {
         if q.post.is_some() {
             continue;
@@ -432,16 +451,14 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
             continue;
         };
         let key = speakers::surname(&sp.name);
-        q.post = found_posts.iter().position(|p| {
-            &p.platform == platform
-                && (p
-                    .author_name
-                    .as_deref()
-                    .is_some_and(|a| speakers::surname(a) == key)
-                    || p.handle
-                        .as_deref()
-                        .is_some_and(|h| h.to_lowercase().contains(&key)))
-        });
+        let by_name = by_author.get(&(platform.as_str(), key.clone())).copied();
+        let by_handle = handles
+            .get(platform.as_str())
+            .and_then(|l| l.iter().find(|(_, h)| h.contains(&key)).map(|(i, _)| *i));
+        q.post = match (by_name, by_handle) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
     quotes_out.sort_by_key(|q| (q.start, q.end));
     flags.sort_by_key(|f| (f.start, f.end));

@@ -74,6 +74,34 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used))
 }
 
+/// [`parse_date`] through markdown's backslash escapes ("23\\. Okt 2017" as html2text
+/// writes "23. Okt 2017"); the bytes used are counted in `s` as written.
+fn parse_date_unescaped(s: &str) -> Option<(String, usize)> {
+    let head = s.char_indices().nth(48).map_or(s, |(i, _)| &s[..i]);
+    if !head.contains('\\') {
+        return parse_date(s);
+    }
+    // The unescaped text, and for each of its bytes the offset in `s`.
+    let mut plain = String::new();
+    let mut at = Vec::new();
+    let mut after = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|&(_, n)| n.is_ascii_punctuation()) {
+            continue;
+        }
+        plain.push(c);
+        at.extend(std::iter::repeat_n(i, c.len_utf8()));
+        after = i + c.len_utf8();
+        if plain.len() > 64 {
+            break;
+        }
+    }
+    let (date, used) = parse_date(&plain)?;
+    let end = at.get(used).copied().unwrap_or(after);
+    Some((date, end))
+}
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -521,7 +549,7 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
         url = url.or(Some(u));
         (parse_date(&label).map(|d| d.0), used)
     } else {
-        match parse_date(rest) {
+        match parse_date_unescaped(rest) {
             Some((d, used)) => (Some(d), used),
             None => (None, 0),
         }
@@ -871,6 +899,11 @@ mod tests {
         assert_eq!(
             parse_date("23. Okt 2017 um 0:31 Uhr").unwrap().0,
             "2017-10-23"
+        );
+        // html2text escapes the full stop after a day.
+        assert_eq!(
+            parse_date_unescaped("23\\. Okt 2017 um 0:31 Uhr"),
+            Some(("2017-10-23".to_string(), "23\\. Okt 2017".len()))
         );
     }
 

@@ -70,9 +70,12 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         if let Some(g) = gender {
             let p = para_start(sp.start);
             let from = paras[p.saturating_sub(1)].start;
-            let mut names: Vec<String> = people
+            // `people` are in text order: only those from the paragraph before on.
+            let first = people.partition_point(|c| c.start < from);
+            let mut names: Vec<String> = people[first..]
                 .iter()
-                .filter(|c| c.start >= from && c.end <= sp.start && c.gender == g)
+                .take_while(|c| c.start < sp.start)
+                .filter(|c| c.end <= sp.start && c.gender == g)
                 .map(|c| surname(&c.name))
                 .collect();
             names.sort();
@@ -136,9 +139,11 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             let para = paras[para_start(sp.start)];
             // The reason is in the writer's words, not inside a quotation.
             let mut context = text[para.start..para.end].to_string();
-            for q in a
-                .quotes
+            // Quotations are in text order: those of this paragraph.
+            let first = a.quotes.partition_point(|q| q.start < para.start);
+            for q in a.quotes[first..]
                 .iter()
+                .take_while(|q| q.start < para.end)
                 .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
             {
                 if q.start >= para.start && q.end <= para.end {
@@ -209,8 +214,18 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             }
         }
     }
-    // Embedded posts whose words the text gives to someone else.
-    for post in &a.posts {
+    // Embedded posts whose words the text gives to someone else. Each quotation's words
+    // are read once; a document with thousands of posts compares the first of them.
+    let quote_words: Vec<Option<String>> = a
+        .quotes
+        .iter()
+        .take(MAX_COMPARED)
+        .map(|q| {
+            let w = words(&q.text);
+            (q.kind != QuoteKind::Post && w.len() >= 4).then(|| w.join(" "))
+        })
+        .collect();
+    for post in a.posts.iter().take(MAX_COMPARED) {
         let (Some(ptext), Some(author)) = (
             &post.text,
             post.author_name.as_ref().or(post.handle.as_ref()),
@@ -218,12 +233,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             continue;
         };
         let pwords = words(ptext).join(" ");
-        for q in a.quotes.iter().take(MAX_COMPARED) {
-            if q.kind == QuoteKind::Post || q.start >= post.start && q.end <= post.end {
-                continue;
-            }
-            let qwords = words(&q.text);
-            if qwords.len() < 4 || !pwords.contains(&qwords.join(" ")) {
+        for (q, key) in a.quotes.iter().zip(&quote_words) {
+            let Some(key) = key else { continue };
+            if q.start >= post.start && q.end <= post.end || !pwords.contains(key.as_str()) {
                 continue;
             }
             if let Some(sp) = &q.speaker

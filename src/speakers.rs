@@ -1280,10 +1280,16 @@ pub(crate) fn resolve(
     // (position, entity) of every resolved person mention so far, for pronouns.
     let mut person_trail: Vec<(usize, usize)> = Vec::new();
     let mut org_trail: Vec<(usize, usize)> = Vec::new();
-    let find_person = |ents: &Vec<EntityB>, name: &str| {
-        let key = surname(name);
-        ents.iter()
-            .position(|e| e.kind == EntityKind::Person && surname(&e.name) == key)
+    // Indexes, so that a long document resolves in time linear in its mentions: people by
+    // surname, organisations by name, the names in the text by surname.
+    let mut people: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut orgs: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut named: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (i, c) in candidates.iter().enumerate() {
+        named.entry(surname(&c.name)).or_default().push(i);
+    }
+    let find_person = |people: &rustc_hash::FxHashMap<String, usize>, name: &str| {
+        people.get(&surname(name)).copied()
     };
     for m in mentions {
         let lower = m.name.to_lowercase();
@@ -1298,7 +1304,8 @@ pub(crate) fn resolve(
                         .rev()
                         .find(|(pos, e)| *pos < m.start && compatible(m.gender, ents[*e].gender))
                         .copied();
-                    let from_text = candidates
+                    let before = candidates.partition_point(|c| c.start < m.start);
+                    let from_text = candidates[..before]
                         .iter()
                         .rev()
                         .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
@@ -1311,7 +1318,7 @@ pub(crate) fn resolve(
                     if pick_text {
                         let c = from_text.expect("checked");
                         if within(c.start) {
-                            let e = find_person(&ents, &c.name).unwrap_or_else(|| {
+                            let e = find_person(&people, &c.name).unwrap_or_else(|| {
                                 ents.push(EntityB {
                                     name: c.name.clone(),
                                     kind: EntityKind::Person,
@@ -1322,6 +1329,7 @@ pub(crate) fn resolve(
                                     }],
                                     gender: c.gender,
                                 });
+                                people.entry(surname(&c.name)).or_insert(ents.len() - 1);
                                 ents.len() - 1
                             });
                             entity = Some(e);
@@ -1358,12 +1366,16 @@ pub(crate) fn resolve(
             match m.kind {
                 EntityKind::Person => {
                     // A surname alone takes the full name introduced earlier.
-                    let full = candidates
-                        .iter()
-                        .rev()
-                        .find(|c| c.end <= m.end && surname(&c.name) == surname(&m.name))
-                        .map(|c| c.name.clone());
-                    let e = match find_person(&ents, &m.name) {
+                    let key = surname(&m.name);
+                    let full = named.get(&key).and_then(|found| {
+                        found
+                            .iter()
+                            .rev()
+                            .map(|&i| &candidates[i])
+                            .find(|c| c.end <= m.end)
+                            .map(|c| c.name.clone())
+                    });
+                    let e = match people.get(&key).copied() {
                         Some(e) => e,
                         None => {
                             let name = match full {
@@ -1377,11 +1389,13 @@ pub(crate) fn resolve(
                                 mentions: Vec::new(),
                                 gender: m.gender,
                             });
+                            people.insert(key, ents.len() - 1);
                             ents.len() - 1
                         }
                     };
                     if m.name.len() > ents[e].name.len() && m.name.contains(' ') {
                         ents[e].name = m.name.clone();
+                        people.entry(surname(&m.name)).or_insert(e);
                     }
                     if ents[e].gender == Gender::Unknown {
                         ents[e].gender = m.gender;
@@ -1390,13 +1404,9 @@ pub(crate) fn resolve(
                 }
                 EntityKind::Organization => {
                     let key = m.name.trim_start_matches("the ").to_lowercase();
-                    let e = ents
-                        .iter()
-                        .position(|e| {
-                            e.kind == EntityKind::Organization
-                                && e.name.trim_start_matches("the ").to_lowercase() == key
-                        })
-                        .unwrap_or_else(|| {
+                    let e = match orgs.get(&key) {
+                        Some(&e) => e,
+                        None => {
                             ents.push(EntityB {
                                 name: m.name.clone(),
                                 kind: EntityKind::Organization,
@@ -1404,8 +1414,10 @@ pub(crate) fn resolve(
                                 mentions: Vec::new(),
                                 gender: Gender::Neuter,
                             });
+                            orgs.insert(key, ents.len() - 1);
                             ents.len() - 1
-                        });
+                        }
+                    };
                     entity = Some(e);
                 }
                 _ => {
