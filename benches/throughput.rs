@@ -8,6 +8,10 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use whosaid::{Options, analyze};
 
+// The allocator of the binary, so that the figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The team's articles, in file-name order.
 fn articles() -> Vec<String> {
     let mut paths: Vec<std::path::PathBuf> =
