@@ -48,11 +48,19 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         i.saturating_sub(1)
     };
     // Where each surname is first given with a full name ("Suhail Shaheen" → "shaheen").
-    let mut introduced_at: FxHashMap<String, usize> = FxHashMap::default();
-    for c in people.iter().filter(|c| c.name.contains(' ')) {
-        let e = introduced_at.entry(surname(&c.name)).or_insert(c.end);
-        *e = (*e).min(c.end);
-    }
+    // Built on first use: most articles never quote a bare surname first.
+    let mut introduced_at: Option<FxHashMap<String, usize>> = None;
+    let mut introduced_by = |key: &str, pos: usize| {
+        let map = introduced_at.get_or_insert_with(|| {
+            let mut m: FxHashMap<String, usize> = FxHashMap::default();
+            for c in people.iter().filter(|c| c.name.contains(' ')) {
+                let e = m.entry(surname(&c.name)).or_insert(c.end);
+                *e = (*e).min(c.end);
+            }
+            m
+        });
+        map.get(key).is_some_and(|&end| end <= pos)
+    };
     let mut seen_statement = rustc_hash::FxHashSet::default();
     let mut anonymous_seen = rustc_hash::FxHashSet::default();
     for q in &a.quotes {
@@ -111,9 +119,7 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             && !sp.text.contains(' ')
             && !crate::lexicon::LEXICON.roles.contains_key(mention.as_str())
         {
-            let introduced = introduced_at
-                .get(&surname(&sp.text))
-                .is_some_and(|&end| end <= sp.start);
+            let introduced = introduced_by(&surname(&sp.text), sp.start);
             if !introduced {
                 out.push(flag(
                     FlagKind::UnintroducedSpeaker,
@@ -216,15 +222,22 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
     }
     // Embedded posts whose words the text gives to someone else. Each quotation's words
     // are read once; a document with thousands of posts compares the first of them.
-    let quote_words: Vec<Option<String>> = a
-        .quotes
+    let any_post = a
+        .posts
         .iter()
-        .take(MAX_COMPARED)
-        .map(|q| {
-            let w = words(&q.text);
-            (q.kind != QuoteKind::Post && w.len() >= 4).then(|| w.join(" "))
-        })
-        .collect();
+        .any(|p| p.text.is_some() && (p.author_name.is_some() || p.handle.is_some()));
+    let quote_words: Vec<Option<String>> = if any_post {
+        a.quotes
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|q| {
+                let w = words(&q.text);
+                (q.kind != QuoteKind::Post && w.len() >= 4).then(|| w.join(" "))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for post in a.posts.iter().take(MAX_COMPARED) {
         let (Some(ptext), Some(author)) = (
             &post.text,

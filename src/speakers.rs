@@ -1284,10 +1284,7 @@ pub(crate) fn resolve(
     // surname, organisations by name, the names in the text by surname.
     let mut people: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut orgs: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut named: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-    for (i, c) in candidates.iter().enumerate() {
-        named.entry(surname(&c.name)).or_default().push(i);
-    }
+    let mut named: Option<rustc_hash::FxHashMap<String, Vec<usize>>> = None;
     let find_person = |people: &rustc_hash::FxHashMap<String, usize>, name: &str| {
         people.get(&surname(name)).copied()
     };
@@ -1367,6 +1364,13 @@ pub(crate) fn resolve(
                 EntityKind::Person => {
                     // A surname alone takes the full name introduced earlier.
                     let key = surname(&m.name);
+                    let named = named.get_or_insert_with(|| {
+                        let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+                        for (i, c) in candidates.iter().enumerate() {
+                            m.entry(surname(&c.name)).or_default().push(i);
+                        }
+                        m
+                    });
                     let full = named.get(&key).and_then(|found| {
                         found
                             .iter()
