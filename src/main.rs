@@ -206,16 +206,27 @@ impl Sink<'_> {
         let done: Vec<Done> = batch
             .into_par_iter()
             .map(|doc| {
-                // A bug must cost one document, never the batch: its record says so.
-                let id = doc.id.clone();
                 let input = match &doc.body {
                     Ok(Body::Line(_, l)) => l.len() + 1,
                     Ok(Body::Text(b) | Body::Html(b)) => b.len(),
                     Err(_) => 0,
                 };
+                // A bug must cost one document, never the batch: its record says so, under
+                // the document's own id (a JSONL line is read first, to know it).
+                let fallback = doc.id.clone();
+                let doc =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_line(doc, args)))
+                        .unwrap_or_else(|_| Doc {
+                            id: fallback,
+                            body: Err(
+                                "internal error while reading this line (please report it)".into()
+                            ),
+                            date: None,
+                        });
+                let id = doc.id.clone();
                 let (record, bytes) =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        analyse(read_line(doc, args), options)
+                        analyse(doc, options)
                     }))
                     .unwrap_or_else(|_| {
                         let error =
