@@ -1384,6 +1384,8 @@ fn clause(
             | "for"
             | "from"
             | "by"
+            | "of"
+            | "about"
             | "during"
             | "after"
             | "before"

@@ -126,7 +126,16 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                 let with_dot = &text[i..=j];
                 let single_cap =
                     word.len() == 1 && word.chars().next().is_some_and(char::is_uppercase);
-                if LEXICON.abbreviations.contains(with_dot) || single_cap || word.contains('.') {
+                // "R-Pa.", "D-Ill.": a party and a state's abbreviation.
+                let party_state = word.len() <= 7
+                    && word.as_bytes().get(1) == Some(&b'-')
+                    && word.as_bytes()[0].is_ascii_uppercase()
+                    && word.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase);
+                if LEXICON.abbreviations.contains(with_dot)
+                    || single_cap
+                    || party_state
+                    || word.contains('.')
+                {
                     j += 1;
                 }
             }
@@ -258,6 +267,10 @@ mod tests {
             ["Mr.", "O'Neill", "of", "the", "U.S.", "said", "."]
         );
         assert_eq!(words("J. Smith -- no"), ["J.", "Smith", "--", "no"]);
+        assert_eq!(
+            words("Thompson, R-Pa., said"),
+            ["Thompson", ",", "R-Pa.", ",", "said"]
+        );
     }
 
     #[test]

@@ -358,3 +358,14 @@ fn verbs_of_likening_and_manner_and_a_claim_that() {
         ("Trump".into(), "claim".into())
     );
 }
+
+#[test]
+fn a_party_and_state_after_the_name() {
+    assert_eq!(
+        quoted(
+            "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said of the convention.",
+            "Perpetual"
+        ),
+        ("Rep. Glenn Thompson".into(), "said".into())
+    );
+}

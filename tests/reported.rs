@@ -151,3 +151,13 @@ fn a_relative_clause_or_a_contrast_after_a_comma_is_the_writers() {
         [triple("Jones", "said", "the firm lost the contract")]
     );
 }
+
+#[test]
+fn said_of_or_about_reports_no_clause() {
+    assert!(
+        reported("Thompson said of the convention that it never stops.")
+            .iter()
+            .all(|(_, _, t)| !t.starts_with("of"))
+    );
+    assert!(reported("Smith spoke about the plan at length.").is_empty());
+}
