@@ -224,6 +224,31 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         Some("that") if i == lo + 1 && lemma == "say" => return false,
         _ => {}
     }
+    // A verb of naming as a participle after a thing: "a play called “Los Hijos de
+    // Trump”", "a series dubbed …", "the program known as …" name, they report nothing.
+    // After a person ("the senator called it"), a name or a pronoun it is a verb.
+    if matches!(
+        lemma,
+        "call" | "dub" | "title" | "term" | "label" | "nickname" | "name"
+    ) && i > lo
+        && text[toks[i].start..toks[i].end].ends_with("ed")
+        && let Some(p) = prev.as_deref()
+        && toks[i - 1].kind == Tok::Word
+        && !is_capitalized(toks[i - 1].text(text))
+        && !LEXICON.roles.contains_key(p)
+        && !LEXICON.pronouns.contains_key(p)
+        && !LEXICON.documents.contains(p)
+        && !is_aux(p)
+        && p.chars().all(|c| c.is_alphabetic())
+        && !p.ends_with("ly")
+        && !LEXICON.function_words.contains(p)
+        && !matches!(
+            p,
+            "who" | "which" | "that" | "and" | "but" | "also" | "then"
+        )
+    {
+        return false;
+    }
     // A form that is also a noun ("post", "call", "remarks", "message") inside a noun
     // phrase or after a preposition: "a Facebook post", "a press call", "in remarks".
     let form = text[toks[i].start..toks[i].end].to_lowercase();

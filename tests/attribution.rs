@@ -369,3 +369,17 @@ fn a_party_and_state_after_the_name() {
         ("Rep. Glenn Thompson".into(), "said".into())
     );
 }
+
+#[test]
+fn a_thing_called_x_is_named_not_quoted() {
+    let a = analyze(
+        "Comedians perform a popular play called “Los Hijos de Trump” in Mexico City.",
+        &Options::default(),
+    );
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    assert_eq!(a.non_speech[0].text, "Los Hijos de Trump");
+    assert_eq!(
+        quoted("Officials called the attack “cowardly.”", "cowardly"),
+        ("Officials".into(), "called".into())
+    );
+}
