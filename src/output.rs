@@ -338,7 +338,12 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         });
     }
 
-    // Each embedded post is a statement of its author, on its platform.
+    // Each embedded post is a statement of its author, on its platform. Entities by name,
+    // the first of each.
+    let mut entity_named: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for (i, e) in entities.iter().enumerate() {
+        entity_named.entry(e.name.clone()).or_insert(i);
+    }
     for (i, post) in found_posts.iter().enumerate() {
         // A post whose words are not in the text (a bare video or link) states nothing we
         // can quote; it stays in posts[] only.
@@ -364,19 +369,16 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
                 start: post.start,
                 end: post.end,
             };
-            let entity = entities
-                .iter()
-                .position(|e| e.name == name)
-                .unwrap_or_else(|| {
-                    entities.push(speakers::EntityB {
-                        name: name.clone(),
-                        kind,
-                        roles: Vec::new(),
-                        mentions: Vec::new(),
-                        gender: crate::lexicon::Gender::Unknown,
-                    });
-                    entities.len() - 1
+            let entity = *entity_named.entry(name.clone()).or_insert_with(|| {
+                entities.push(speakers::EntityB {
+                    name: name.clone(),
+                    kind,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: crate::lexicon::Gender::Unknown,
                 });
+                entities.len() - 1
+            });
             entities[entity].mentions.push(span);
             let role = post
                 .handle

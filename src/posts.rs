@@ -277,12 +277,20 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
     let mut merged: Vec<Post> = Vec::with_capacity(out.len());
     // Two attributed copies of one post (an article may embed a post twice) stay two.
     let attributed = |p: &Post| p.author_name.is_some() || p.handle.is_some();
+    // The merged posts of each (platform, id), in order.
+    let mut by_id: rustc_hash::FxHashMap<(String, String), Vec<usize>> = Default::default();
     for p in out {
-        let same = p.post_id.as_ref().and_then(|id| {
-            merged.iter().rposition(|m| {
-                m.platform == p.platform
-                    && m.post_id.as_ref() == Some(id)
-                    && !(attributed(m) && attributed(&p))
+        let key = p
+            .post_id
+            .as_ref()
+            .map(|id| (p.platform.clone(), id.clone()));
+        let same = key.as_ref().and_then(|k| {
+            by_id.get(k).and_then(|found| {
+                found
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| !(attributed(&merged[i]) && attributed(&p)))
             })
         });
         match same {
@@ -303,7 +311,12 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                     m.end = e;
                 }
             }
-            None => merged.push(p),
+            None => {
+                if let Some(k) = key {
+                    by_id.entry(k).or_default().push(merged.len());
+                }
+                merged.push(p)
+            }
         }
     }
     merged

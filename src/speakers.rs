@@ -1372,7 +1372,9 @@ pub(crate) fn resolve(
                         m
                     });
                     let full = named.get(&key).and_then(|found| {
-                        found
+                        // `found` is in text order: start from the last name before m.
+                        let upto = found.partition_point(|&i| candidates[i].start < m.end);
+                        found[..upto]
                             .iter()
                             .rev()
                             .map(|&i| &candidates[i])
