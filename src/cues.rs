@@ -74,7 +74,6 @@ pub(crate) fn is_aux(word: &str) -> bool {
 
 /// Find the cue words of a sentence (token range `lo..hi`).
 pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let lx = &*LEXICON;
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
@@ -92,13 +91,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 i += 1;
                 continue;
             }
-            let lower = crate::lexicon::lower(w);
-            // The next word matters only after the head of a two-word form ("went on").
-            let next = toks[i + 1..hi]
-                .first()
-                .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
-                .map(|n| crate::lexicon::lower(n.text(text)));
-            if let Some(f) = lx.verb(&lower, next.as_deref())
+            if let Some(f) = verb_at(text, toks, i, hi)
                 && !(is_capitalized(w) && f.lemma != "according to" && i != lo)
                 && verb_in_context(text, toks, lo, i, f.lemma)
             {
@@ -146,6 +139,18 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         i += 1;
     }
     out
+}
+
+/// The reporting verb form that starts at token `i` (any case), before token `hi`. The next
+/// word is read only after the head of a two-word form ("went on").
+fn verb_at(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<crate::lexicon::VerbForm> {
+    let lx = &*LEXICON;
+    let lower = crate::lexicon::lower(toks[i].text(text));
+    let next = toks[i + 1..hi]
+        .first()
+        .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
+        .map(|n| crate::lexicon::lower(n.text(text)));
+    lx.verb(&lower, next.as_deref())
 }
 
 /// A nominal cue at token `i`: a noun of the lexicon after a determiner or possessive, with
@@ -479,7 +484,6 @@ fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Cu
 /// The reporting verbs of a Title Case headline ("County Says Trump Should Win"), which
 /// [`find_in`] passes over as capitalised words; never the first word (it has no subject).
 fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let lx = &*LEXICON;
     let mut out = Vec::new();
     let mut i = lo + 1;
     while i < hi {
@@ -487,12 +491,8 @@ fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<Cue
         let w = t.text(text);
         if t.kind == Tok::Word && is_capitalized(w) && !w.starts_with("According") {
             let lower = crate::lexicon::lower(w);
-            let next = toks[i + 1..hi]
-                .first()
-                .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
-                .map(|n| crate::lexicon::lower(n.text(text)));
             // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
-            if let Some(f) = lx.verb(&lower, next.as_deref())
+            if let Some(f) = verb_at(text, toks, i, hi)
                 && (lower.ends_with('s') || lower.ends_with("ed") || f.words > 1)
                 && toks[i - 1].kind == Tok::Word
                 // "If He Wants", "Whether She Says": a condition, not a statement.
