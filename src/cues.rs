@@ -220,7 +220,7 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         // "secretary of state": never a finite verb after "of"
         Some("of") if lemma != "according to" => return false,
         // "of continuing raids": a gerund after a preposition
-        Some("of" | "for" | "about" | "without" | "by")
+        Some("of" | "for" | "about" | "without")
             if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" =>
         {
             return false;

@@ -161,3 +161,13 @@ fn said_of_or_about_reports_no_clause() {
     );
     assert!(reported("Smith spoke about the plan at length.").is_empty());
 }
+
+#[test]
+fn a_gerund_of_saying_after_by_reports_for_the_subject() {
+    assert_eq!(
+        reported("Dean began by saying he would never diagnose anyone."),
+        [triple("Dean", "saying", "he would never diagnose anyone")]
+    );
+    // Other prepositions keep a gerund a noun: "accused of continuing raids".
+    assert!(reported("The Taliban were accused of continuing raids.").is_empty());
+}
