@@ -378,6 +378,107 @@ mod tests {
         assert!(cues("That said, the said property is his report").is_empty());
     }
 
+    /// (speaker mention, cue) of the quotation of `text` that starts with `opening`.
+    fn attributed(text: &str, opening: &str) -> (String, String) {
+        let a = crate::analyze(text, &crate::Options::default());
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(opening))
+            .unwrap_or_else(|| panic!("no quotation {opening:?} in {text:?}: {:#?}", a.quotes));
+        (
+            q.speaker
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+            q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+        )
+    }
+
+    fn pair(s: &str, c: &str) -> (String, String) {
+        (s.to_string(), c.to_string())
+    }
+
+    // The news patterns `link` reads, one test each (issue #3's list).
+    #[test]
+    fn quote_then_speaker_then_verb() {
+        assert_eq!(
+            attributed("“We won,” Smith said.", "We won"),
+            pair("Smith", "said")
+        );
+    }
+
+    #[test]
+    fn quote_then_verb_then_speaker() {
+        assert_eq!(
+            attributed("“We won,” said Mr. Smith.", "We won"),
+            pair("Mr. Smith", "said")
+        );
+    }
+
+    #[test]
+    fn quote_then_speaker_role_verb() {
+        assert_eq!(
+            attributed("“We won,” Ana Silva, the mayor, said.", "We won"),
+            pair("Ana Silva", "said")
+        );
+    }
+
+    #[test]
+    fn speaker_verb_colon_quote() {
+        assert_eq!(
+            attributed("Smith said: “We won.”", "We won"),
+            pair("Smith", "said")
+        );
+        assert_eq!(attributed("Smith: “We won.”", "We won"), pair("Smith", ":"));
+    }
+
+    #[test]
+    fn speaker_verb_that_clause_with_quote() {
+        assert_eq!(
+            attributed("Smith said that the vote was “a landslide.”", "a landslide"),
+            pair("Smith", "said")
+        );
+    }
+
+    #[test]
+    fn who_said_quote() {
+        assert_eq!(
+            attributed(
+                "The plan was backed by Smith, who said it was “a landslide.”",
+                "a landslide"
+            ),
+            pair("who", "said")
+        );
+    }
+
+    #[test]
+    fn quote_dash_speaker() {
+        assert_eq!(
+            attributed("“We won the vote.” — Commissioner Ana Silva", "We won"),
+            pair("Commissioner Ana Silva", "—")
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_an_attributed_one() {
+        assert_eq!(
+            attributed(
+                "“We won,” Smith said.\n\n“And we will win again.”",
+                "And we"
+            ),
+            pair("Smith", "said")
+        );
+    }
+
+    #[test]
+    fn said_colon_at_the_end_of_the_previous_paragraph() {
+        assert_eq!(
+            attributed("Smith said:\n\n“We won the vote.”", "We won"),
+            pair("Smith", "said")
+        );
+    }
+
     #[test]
     fn colon_before_quotation_at_paragraph_end() {
         assert_eq!(cues("Smith:"), [(":", CueKind::Colon)]);
