@@ -232,10 +232,8 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
     // A verb of naming as a participle after a thing: "a play called “Los Hijos de
     // Trump”", "a series dubbed …", "the program known as …" name, they report nothing.
     // After a person ("the senator called it"), a name or a pronoun it is a verb.
-    if matches!(
-        lemma,
-        "call" | "dub" | "title" | "term" | "label" | "nickname" | "name"
-    ) && i > lo
+    if LEXICON.naming_verbs.contains(lemma)
+        && i > lo
         && text[toks[i].start..toks[i].end].ends_with("ed")
         && let Some(p) = prev.as_deref()
         && toks[i - 1].kind == Tok::Word
@@ -247,10 +245,7 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         && p.chars().all(|c| c.is_alphabetic())
         && !p.ends_with("ly")
         && !LEXICON.function_words.contains(p)
-        && !matches!(
-            p,
-            "who" | "which" | "that" | "and" | "but" | "also" | "then"
-        )
+        && p != "and"
     {
         return false;
     }
@@ -303,6 +298,20 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
         Tok::Punct => matches!(t.text(text), "," | "-" | "(" | ")"),
         Tok::Quote(_) => false,
     }
+}
+
+/// Where the mention before token `verb` starts: the run of words that may stand in one
+/// (names, roles, nouns), at most `reach - 1` of them, not past a comma or `floor`.
+fn mention_start(text: &str, toks: &[Token], floor: usize, verb: usize, reach: usize) -> usize {
+    let mut m = verb;
+    while m > floor
+        && m + reach > verb
+        && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
+        && toks[m - 1].text(text) != ","
+    {
+        m -= 1;
+    }
+    m
 }
 
 /// A role word of the lexicon ("spokesman", "director").
@@ -544,7 +553,7 @@ pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
 }
 
 /// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
-/// name (at most six words, capitalised, no verb) attributes what follows.
+/// name (at most four words, capitalised, no label) attributes what follows.
 fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
     let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
     let before = &toks[lo..i];
@@ -811,7 +820,7 @@ pub(crate) fn link(
             }
             let before = here
                 .clone()
-                .filter(|&j| info[j].para == p && info[j].tok < qi && info[j].stmt.is_some())
+                .filter(|&j| info[j].tok < qi && info[j].stmt.is_some())
                 .max_by_key(|&j| info[j].tok)
                 .and_then(|j| info[j].stmt);
             let prev_sentence_cue = (si > 0)
@@ -1368,16 +1377,11 @@ fn clause(
     if b > lo && (tail_is_adjunct || comma_tail || (toks[b - 1].text(text) == "," && inverted_tail))
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
-        let mut m = b;
-        if toks[m - 1].text(text) != "," {
-            while m > lo
-                && m + 10 > b
-                && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
-                && toks[m - 1].text(text) != ","
-            {
-                m -= 1;
-            }
-        }
+        let m = if toks[b - 1].text(text) != "," {
+            mention_start(text, toks, lo, b, 10)
+        } else {
+            b
+        };
         if comma_before(m) && m > lo + 2 {
             let r = lo..m - 1;
             return (words(&r) >= 3).then_some(r);
@@ -1462,12 +1466,9 @@ fn clause(
     // the speaker's words.
     if let Some(k) = (start + 2..end).find(|&k| {
         toks[k].text(text) == ","
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.text(text),
-                    "which" | "when" | "whom" | "whose" | "where" | "but" | "while" | "although"
-                )
-            })
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
     }) {
         end = k;
     }
@@ -1477,14 +1478,7 @@ fn clause(
         .iter()
         .filter(|n| n.tok > start + 2 && n.tok < end && n.kind == CueKind::Verb)
         .find_map(|n| {
-            let mut m = n.tok;
-            while m > start
-                && m + 7 > n.tok
-                && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
-                && toks[m - 1].text(text) != ","
-            {
-                m -= 1;
-            }
+            let m = mention_start(text, toks, start, n.tok, 7);
             (m < n.tok && m > start + 2 && toks[m - 1].text(text) == ",").then_some(m - 1)
         })
     {

@@ -85,6 +85,8 @@ pub(crate) struct Lexicon {
     pub determiners: HashSet<&'static str>,
     pub inverting_verbs: HashSet<&'static str>,
     pub function_words: HashSet<&'static str>,
+    pub naming_verbs: HashSet<&'static str>,
+    pub aside_openers: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -192,6 +194,8 @@ impl Lexicon {
             determiners: class("determiners"),
             inverting_verbs: class("inverting_verbs"),
             function_words: class("function_words"),
+            naming_verbs: class("naming_verbs"),
+            aside_openers: class("aside_openers"),
             verbs,
             verb_heads,
             titles,
