@@ -510,13 +510,18 @@ fn post_text_span(text: &str, post: &Post) -> (usize, usize) {
         if let Some(i) = within.find(t.as_str()) {
             return (post.start + i, post.start + i + t.len());
         }
-        // Lines joined for the post's text: from its first words to its last.
-        let first: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-        let last = t.split_whitespace().last().unwrap_or_default();
-        if let Some(i) = within.find(first.as_str())
-            && let Some(j) = within[i..].rfind(last)
-        {
-            return (post.start + i, post.start + i + j + last.len());
+        // Lines joined for the post's text: its words in order, from the first to the last.
+        let mut first = None;
+        let mut at = 0;
+        for w in t.split_whitespace() {
+            let Some(i) = within[at..].find(w) else {
+                return (post.start, post.end);
+            };
+            first.get_or_insert(at + i);
+            at += i + w.len();
+        }
+        if let Some(i) = first {
+            return (post.start + i, post.start + at);
         }
     }
     (post.start, post.end)

@@ -364,7 +364,7 @@ fn body(
     free_from: usize,
     from: usize,
     body_end: usize,
-    limit: usize,
+    limit: Limit,
 ) -> Option<(String, usize)> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
@@ -376,22 +376,23 @@ fn body(
             para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
         let own_text = &text[own_start..para.start + body_end];
         let own_text = own_text.trim_end();
+        // The earliest offset from which the rest fits the platform's length.
+        let fits_from = fits_from(own_text, limit);
         // Where an extractor glued the post to the article, a double space, a tab or a colon
-        // often marks the seam; take the last one within the post's length.
-        let mut window = own_text.len().saturating_sub(limit);
-        while !own_text.is_char_boundary(window) {
-            window += 1;
-        }
+        // often marks the seam; take the last one within the post's length. A colon that
+        // introduces a quotation or an enumeration ("works: it …", "CNN: \"…\"") is the
+        // post's own.
         let seam = ["  ", "\t", ": "]
             .iter()
             .filter_map(|m| {
-                own_text[window..]
-                    .rfind(m)
-                    .map(|i| window + i + m.len())
-                    .filter(|&i| {
-                        own_text[i..].trim_start().starts_with(|c: char| {
+                own_text[fits_from..]
+                    .rmatch_indices(m)
+                    .map(|(i, _)| fits_from + i + m.len())
+                    .find(|&i| {
+                        let next = own_text[i..].trim_start();
+                        next.starts_with(|c: char| {
                             c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                        })
+                        }) && !(*m == ": " && next.starts_with(OPENERS))
                     })
             })
             .max()
@@ -400,19 +401,13 @@ fn body(
             let t = own_text[i..].trim_start();
             return Some((strip_md(t), own_start + own_text.len() - t.len()));
         }
-        if own_text.len() <= limit {
+        if fits_from == 0 {
             return Some((strip_md(own_text), own_start));
         }
-        let cut = own_text.len() - limit;
         let starts = own_text
             .char_indices()
-            .filter(|&(i, _)| i >= cut)
-            .find(|&(i, c)| {
-                c.is_uppercase()
-                    && own_text[..i]
-                        .trim_end()
-                        .ends_with(['.', '!', '?', '“', '"', '…'])
-            })
+            .filter(|&(i, _)| i >= fits_from)
+            .find(|&(i, c)| sentence_starts(&own_text[..i], c))
             .map(|(i, _)| i)?;
         return Some((strip_md(&own_text[starts..]), own_start + starts));
     }
@@ -448,10 +443,10 @@ fn body(
         // paragraph); a blank line ends it. A tweet's body fits its length.
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
         let single_break = text[q.end..next_start].matches('\n').count() == 1;
-        let used: usize = lines.iter().map(|l: &String| shown_len(l) + 1).sum();
+        let used: usize = lines.iter().map(|l: &String| shown_len(l, limit) + 1).sum();
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
-        let fits = single_break && used + shown_len(bare) <= limit;
+        let fits = single_break && used + shown_len(bare, limit) <= limit.max;
         // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
         let in_quote = p.starts_with('>');
         // A markdown quotation is one run of lines; a blank line ends it.
@@ -461,22 +456,138 @@ fn body(
         }
         lines.push(bare.to_string());
         start = Some(q.end - line.trim_start_matches(['>', ' ']).len());
-        if !quoted && limit > 320 {
+        if !quoted && !limit.twitter {
             break;
         }
     }
     lines.reverse();
     let joined = lines.join(" ");
-    (!joined.is_empty() && shown_len(&joined) <= limit * 4)
+    (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
         .then(|| (joined, start.unwrap_or(para.start)))
 }
 
-/// The length of `s` as a reader sees it: markdown links count by their label, not their URL.
-fn shown_len(s: &str) -> usize {
+/// How a platform measures a post: at most `max`, counting as Twitter does (a link 23, an
+/// attached picture's `pic.twitter.com` link nothing, a CJK character or an emoji 2) or in
+/// characters.
+#[derive(Clone, Copy)]
+struct Limit {
+    max: usize,
+    twitter: bool,
+}
+
+/// A tweet (280 as Twitter counts, plus the spaces extractors add around links) or a
+/// Bluesky post (300 characters).
+const SHORT_POST: Limit = Limit {
+    max: 300,
+    twitter: true,
+};
+/// Instagram's and Facebook's captions.
+const CAPTION: Limit = Limit {
+    max: 2200,
+    twitter: false,
+};
+
+/// Opening quotation marks and brackets: after a colon they begin the post's own quotation
+/// or list, not the post.
+const OPENERS: &[char] = &['"', '“', '„', '«', '‘', '\'', '(', '「', '『'];
+
+/// Twitter's weight of one character (twitter-text's configuration v3: 1 for Latin, general
+/// punctuation and the like, 2 for everything else: CJK, emoji).
+fn weight(c: char) -> usize {
+    match c as u32 {
+        0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037 => 1,
+        // Variation selectors and joiners belong to the emoji before them.
+        0xFE00..=0xFE0F | 0x200E..=0x200F => 0,
+        _ => 2,
+    }
+}
+
+/// The length of a word (with the white space after it) as `limit` counts, and whether it
+/// is a link, which counts whole.
+fn word_len(word: &str, limit: Limit) -> (usize, bool) {
+    if !limit.twitter {
+        return (word.chars().count(), false);
+    }
+    let bare = word.trim_end();
+    let space = word.len() - bare.len();
+    if bare.starts_with("pic.twitter.com/") {
+        (space, true)
+    } else if bare.starts_with("http://") || bare.starts_with("https://") {
+        (23 + space, true)
+    } else {
+        (word.chars().map(weight).sum(), false)
+    }
+}
+
+/// The earliest byte offset of `s` from which the rest fits `limit`.
+fn fits_from(s: &str, limit: Limit) -> usize {
+    let mut used = 0;
+    let mut from = s.len();
+    // Word by word from the end, so that a link counts as one.
+    for (i, word) in s
+        .split_inclusive(char::is_whitespace)
+        .scan(0, |at, w| {
+            let i = *at;
+            *at += w.len();
+            Some((i, w))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let (n, link) = word_len(word, limit);
+        if used + n > limit.max && link {
+            return i + word.len();
+        }
+        if used + n > limit.max {
+            // Within the word that overflows, the characters that still fit.
+            let mut at = i + word.len();
+            for (j, c) in word.char_indices().rev() {
+                let w = if limit.twitter { weight(c) } else { 1 };
+                if used + w > limit.max {
+                    break;
+                }
+                used += w;
+                at = i + j;
+            }
+            return at;
+        }
+        used += n;
+        from = i;
+    }
+    from
+}
+
+/// Whether a sentence can start with `c` after `before`: after a full stop, a question or
+/// exclamation mark, an ellipsis or a closing quotation mark and a space, with a character
+/// that is not a lower-case letter (a capital, a digit, `#`, `@`, an emoji, a quotation mark)
+/// or, glued to it, with a capital; right after an ideographic full stop, with anything.
+fn sentence_starts(before: &str, c: char) -> bool {
+    if before.ends_with(['。', '！', '？', '」', '』']) {
+        return !c.is_whitespace();
+    }
+    let trimmed = before.trim_end();
+    // Glued to the full stop (extractors drop line breaks), only a capital.
+    let spaced = trimmed.len() < before.len();
+    (if spaced {
+        !c.is_lowercase() && !c.is_whitespace()
+    } else {
+        c.is_uppercase()
+    }) && trimmed.ends_with(['.', '!', '?', '“', '"', '…', '”', '。', '！', '？', '」'])
+}
+
+/// The length of `s` as a reader sees it, measured as `limit` counts: markdown links count by
+/// their label, not their URL.
+fn shown_len(s: &str, limit: Limit) -> usize {
+    let count = |t: &str| -> usize {
+        t.split_inclusive(char::is_whitespace)
+            .map(|w| word_len(w, limit).0)
+            .sum()
+    };
     let mut n = 0;
     let mut rest = s;
     while let Some(i) = rest.find("](") {
-        n += rest[..i].chars().count();
+        n += count(&rest[..i]);
         let after = &rest[i + 2..];
         match after.find(')') {
             Some(close) if !after[..close].contains(char::is_whitespace) => {
@@ -488,7 +599,7 @@ fn shown_len(s: &str) -> usize {
             }
         }
     }
-    n + rest.chars().count()
+    n + count(rest)
 }
 
 /// Whether a line ending in a colon introduces what follows as the article's ("… he
@@ -603,7 +714,7 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
                     .map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
             }
             let body_end = line_start + i;
-            let (t, s) = body(doc, pi, free_from, from, body_end, 2200).unzip();
+            let (t, s) = body(doc, pi, free_from, from, body_end, CAPTION).unzip();
             let mut post = bare(
                 "instagram",
                 handle,
@@ -658,7 +769,7 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
         return None;
     }
     let body_end = line_start + dash_at;
-    let (t, s) = body(doc, pi, free_from, from, body_end, 320).unzip();
+    let (t, s) = body(doc, pi, free_from, from, body_end, SHORT_POST).unzip();
     let platform = if handle.ends_with(".bsky.social") || handle.contains(".bsky.") {
         "bluesky"
     } else {
@@ -784,7 +895,7 @@ fn facebook(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) -> O
         } else {
             label.len() - date_text.len() + date_used
         };
-    let (t, s) = body(doc, pi, free_from, from, at, 2200).unzip();
+    let (t, s) = body(doc, pi, free_from, from, at, CAPTION).unzip();
     let mut post = bare(
         "facebook",
         "",
@@ -899,6 +1010,57 @@ fn tweet_element(text: &str, start: usize, end: usize) -> Post {
 mod tests {
     use super::*;
     use crate::segment::paragraphs;
+
+    #[test]
+    fn posts_are_measured_as_their_platform_counts() {
+        let tweet = |s: &str| {
+            fits_from(
+                s,
+                Limit {
+                    max: 10,
+                    twitter: true,
+                },
+            )
+        };
+        // A link counts 23, a picture's link nothing.
+        assert_eq!(tweet("ab pic.twitter.com/x1"), 0);
+        assert_eq!(tweet("ab https://t.co/x1"), "ab https://t.co/x1".len());
+        let tweet24 = |s: &str| {
+            fits_from(
+                s,
+                Limit {
+                    max: 24,
+                    twitter: true,
+                },
+            )
+        };
+        assert_eq!(tweet24("ab https://t.co/x1"), 2);
+        // A CJK character counts 2: five fit in ten.
+        assert_eq!(tweet("港湾局は月曜日に発表"), "港湾局は月".len());
+        // Latin letters count 1; the rest that fits is found within the last word.
+        assert_eq!(tweet("abcdefghijkl"), 2);
+        let caption = |s: &str| {
+            fits_from(
+                s,
+                Limit {
+                    max: 4,
+                    twitter: false,
+                },
+            )
+        };
+        assert_eq!(caption("港湾局は月曜"), "港湾".len());
+    }
+
+    #[test]
+    fn sentences_start_after_their_stop() {
+        assert!(sentence_starts("cancelled. ", '#'));
+        assert!(sentence_starts("cancelled. ", '⚠'));
+        assert!(sentence_starts("at noon.", 'T'));
+        assert!(!sentence_starts("version 3.", '5'));
+        assert!(!sentence_starts("e.g. ", 'x'));
+        assert!(sentence_starts("発表した。", '本'));
+        assert!(!sentence_starts("the ", 'T'));
+    }
 
     #[test]
     fn dates_in_english_forms() {
