@@ -1190,7 +1190,20 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
             || is_capitalized(w)
             || LEXICON.roles.contains_key(lower.as_str())
             || LEXICON.documents.contains(lower.as_str())
+            // "the magnate says …": after a singular noun, a form that is never a noun of
+            // speech ("says", not "claims" or "calls").
+            || (plain_noun(text, &prev)
+                && !lower.ends_with('s')
+                && !LEXICON.nominal_cues.contains(form.as_str())
+                && !LEXICON.nominal_cues.contains(lemma))
     }
+}
+
+/// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
+/// Sunday", "Tuesday", "last week", "privately", "via Twitter").
+fn adjunct_opener(text: &str, t: &Token) -> bool {
+    let w = crate::lexicon::lower(t.text(text));
+    LEXICON.adjunct_openers.contains(&*w) || (w.len() > 4 && w.ends_with("ly"))
 }
 
 fn is_clause_word(text: &str, t: &Token) -> bool {
@@ -1317,31 +1330,10 @@ fn clause(
             .iter()
             .any(|t| is_clause_word(text, t))
         && toks[after.min(hi)..hi].first().is_none_or(|t| {
-            matches!(
-                t.text(text).to_lowercase().as_str(),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "last"
-                    | "late"
-                    | "early"
-                    | "this"
-                    | ","
-                    | "yesterday"
-                    | "today"
-                    | "tuesday"
-                    | "monday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "via"
-                    | "through"
-            )
+            t.text(text) == ","
+                || LEXICON
+                    .adjunct_openers
+                    .contains(&*crate::lexicon::lower(t.text(text)))
         });
     let tail = &toks[after.min(hi)..hi];
     // "…, said Alan Abramowitz, a demographer at Emory University": the speaker after the
@@ -1374,7 +1366,23 @@ fn clause(
             let w = crate::lexicon::lower(t.text(text));
             w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
         });
-    if b > lo && (tail_is_adjunct || comma_tail || (toks[b - 1].text(text) == "," && inverted_tail))
+    // "Ada Fisher, a member of the committee, said …" / "Trump, who won Iowa, said …": a
+    // mention, then an apposition or relative clause between commas, is the subject, not a
+    // clause the speaker after the cue reports.
+    let apposed_subject = b > lo
+        && toks[b - 1].text(text) == ","
+        && (lo + 1..b - 1)
+            .find(|&f| toks[f].text(text) == ",")
+            .is_some_and(|f| {
+                f - lo <= 8
+                    && toks[lo..f]
+                        .iter()
+                        .all(|t| mentionish(text, t) || plain_noun(text, t))
+            });
+    if b > lo
+        && (tail_is_adjunct
+            || comma_tail
+            || (toks[b - 1].text(text) == "," && inverted_tail && !apposed_subject))
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let m = if toks[b - 1].text(text) != "," {
@@ -1396,7 +1404,8 @@ fn clause(
     if lemma == "speak" {
         return None; // "spoke to reporters", "spoke at length about": no clause
     }
-    if matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise") {
+    let telling = matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise");
+    if telling {
         // told reporters / told him / told CNN's Jake Tapper
         let mut j = start;
         while j < hi
@@ -1408,6 +1417,26 @@ fn clause(
         }
         start = j;
     }
+    // "vowed to fight", "urged him to resign", "wants voters to know that …": the infinitive,
+    // with the object before it, is what the verb attributes.
+    let infinitive = LEXICON.infinitive_verbs.contains(lemma)
+        && (start..hi.min(start + 6))
+            .find(|&i| toks[i].text(text) == "to")
+            .is_some_and(|k| {
+                toks[start..k]
+                    .iter()
+                    .all(|t| t.text(text) != "," && (mentionish(text, t) || plain_noun(text, t)))
+                    && toks.get(k + 1).is_some_and(|v| {
+                        let w = v.text(text);
+                        k + 1 < hi
+                            && v.kind == Tok::Word
+                            && w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && (!w.ends_with('s') || w.ends_with("ss"))
+                            && !LEXICON.determiners.contains(w)
+                            && !LEXICON.pronouns.contains_key(w)
+                            && !LEXICON.function_words.contains(w)
+                    })
+            });
     // A "that" within a few adjunct words ("said on Sunday that …") opens the clause.
     // Not past a coordinated clause: in "said the plan would fail, and that …" the first
     // clause is reported too.
@@ -1416,9 +1445,24 @@ fn clause(
             .iter()
             .any(|t| matches!(t.text(text), "and" | "but"))
     };
+    // Only after an adjunct or a verb of telling's object: in "said HLN's coverage would
+    // resemble that of …" the clause has begun before the "that".
+    let finite = |r: std::ops::Range<usize>| {
+        toks[r].iter().any(|t| {
+            let w = crate::lexicon::lower(t.text(text));
+            is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were" | "be")
+        })
+    };
     if let Some(t) = (start..hi.min(start + 10))
         .find(|&i| is_clause_word(text, &toks[i]))
-        .filter(|&t| !coordinated(t))
+        .filter(|&t| {
+            !infinitive
+                && !coordinated(t)
+                && (t == start
+                    || toks[start].text(text) == ","
+                    || adjunct_opener(text, &toks[start])
+                    || telling && !finite(start..t))
+        })
     {
         start = t + 1;
     } else if start < hi && toks[start].text(text) == "," {
@@ -1492,34 +1536,43 @@ fn clause(
         return None;
     }
     // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
-    if !matches!(
-        lemma,
-        "talk about" | "speak of" | "refer to" | "point to" | "call for" | "call on" | "vote for"
-    ) && matches!(
-        toks[start].text(text).to_lowercase().as_str(),
-        "on" | "in"
-            | "at"
-            | "to"
-            | "with"
-            | "for"
-            | "from"
-            | "by"
-            | "of"
-            | "about"
-            | "during"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "into"
-            | "over"
-            | "within"
-            | "without"
-            | "across"
-            | "against"
-            | "around"
-            | "behind"
-    ) {
+    if !infinitive
+        && !matches!(
+            lemma,
+            "talk about"
+                | "speak of"
+                | "refer to"
+                | "point to"
+                | "call for"
+                | "call on"
+                | "vote for"
+        )
+        && matches!(
+            toks[start].text(text).to_lowercase().as_str(),
+            "on" | "in"
+                | "at"
+                | "to"
+                | "with"
+                | "for"
+                | "from"
+                | "by"
+                | "of"
+                | "about"
+                | "during"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "into"
+                | "over"
+                | "within"
+                | "without"
+                | "across"
+                | "against"
+                | "around"
+                | "behind"
+        )
+    {
         return None;
     }
     Some(r)

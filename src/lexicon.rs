@@ -87,6 +87,8 @@ pub(crate) struct Lexicon {
     pub function_words: HashSet<&'static str>,
     pub naming_verbs: HashSet<&'static str>,
     pub aside_openers: HashSet<&'static str>,
+    pub adjunct_openers: HashSet<&'static str>,
+    pub infinitive_verbs: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -196,6 +198,8 @@ impl Lexicon {
             function_words: class("function_words"),
             naming_verbs: class("naming_verbs"),
             aside_openers: class("aside_openers"),
+            adjunct_openers: class("adjunct_openers"),
+            infinitive_verbs: class("infinitive_verbs"),
             verbs,
             verb_heads,
             titles,

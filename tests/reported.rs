@@ -171,3 +171,69 @@ fn a_gerund_of_saying_after_by_reports_for_the_subject() {
     // Other prepositions keep a gerund a noun: "accused of continuing raids".
     assert!(reported("The Taliban were accused of continuing raids.").is_empty());
 }
+
+#[test]
+fn a_that_inside_the_clause_does_not_open_it() {
+    // Only an adjunct ("on Sunday", "Tuesday", "privately") or a verb of telling's object
+    // stands between the cue and a "that" that opens the clause.
+    assert_eq!(
+        reported("Zucker said HLN's coverage would resemble that of its parent network."),
+        [triple(
+            "Zucker",
+            "said",
+            "HLN's coverage would resemble that of its parent network"
+        )]
+    );
+    assert_eq!(
+        reported("Zucker privately told reporters that the coverage would change."),
+        [triple("Zucker", "told", "the coverage would change")]
+    );
+    assert_eq!(
+        reported("Zucker said Tuesday that the coverage would change."),
+        [triple("Zucker", "said", "the coverage would change")]
+    );
+}
+
+#[test]
+fn a_subject_with_an_apposition_is_not_a_clause_before_the_cue() {
+    assert_eq!(
+        reported("Ada Fisher, a member of the committee, said the plan would fail."),
+        [triple("Ada Fisher", "said", "the plan would fail")]
+    );
+    assert_eq!(
+        reported("The plan would fail within a year, said Ada Fisher."),
+        [triple(
+            "Ada Fisher",
+            "said",
+            "The plan would fail within a year"
+        )]
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_verb_of_intent_is_what_it_attributes() {
+    assert_eq!(
+        reported("Clinton vowed to fight the ruling."),
+        [triple("Clinton", "vowed", "to fight the ruling")]
+    );
+    assert_eq!(
+        reported("The mayor urged residents to stay indoors."),
+        [triple("The mayor", "urged", "residents to stay indoors")]
+    );
+    // A preposition "to" is not an infinitive.
+    assert_eq!(reported("The mayor wants to the end."), []);
+}
+
+#[test]
+fn a_singular_noun_subject_before_a_form_in_s() {
+    assert_eq!(
+        reported("The magnate says the tackle draws a penalty now."),
+        [triple(
+            "The magnate",
+            "says",
+            "the tackle draws a penalty now"
+        )]
+    );
+    // A noun of speech after a noun stays a noun.
+    assert_eq!(reported("The tax claims were false."), []);
+}
