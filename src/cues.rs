@@ -1472,7 +1472,13 @@ fn clause(
     // attribution of its own ("… drone attacks -- accusations the United States had said
     // were groundless").
     let mut end = (start..hi)
-        .find(|&i| matches!(toks[i].text(text), "--" | "—" | ";"))
+        .find(|&i| {
+            matches!(toks[i].text(text), "--" | "—" | ";")
+                // a hyphen standing alone between spaces is a dash
+                || (toks[i].text(text) == "-"
+                    && text[..toks[i].start].ends_with(' ')
+                    && text[toks[i].end..].starts_with(' '))
+        })
         .unwrap_or(hi);
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
@@ -1516,6 +1522,20 @@ fn clause(
     }) {
         end = k;
     }
+    // … and where the writer goes on with a new subject: "said Russia hacked the computers
+    // and she accused Trump of …".
+    if let Some(k) = (start + 2..end).find(|&k| {
+        matches!(toks[k].text(text), "and" | "but")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text(text), "he" | "she" | "they" | "we" | "you" | "I"))
+    }) {
+        end = if toks[k - 1].text(text) == "," {
+            k - 1
+        } else {
+            k
+        };
+    }
     // … and where another speaker's statement begins after a comma: "said it was great to
     // be home, a man yelled".
     if let Some(m) = sent_cues
@@ -1527,6 +1547,25 @@ fn clause(
         })
     {
         end = m;
+    }
+    // … and where a clause that the speaker's own clause is subordinate to closes: "Although
+    // she said it was a mistake, she …", "Zimmerman, who alleged that …, was acquitted".
+    let opener = toks[lo..b]
+        .iter()
+        .take(2)
+        .position(|t| {
+            LEXICON
+                .subordinators
+                .contains(&*crate::lexicon::lower(t.text(text)))
+        })
+        .is_some_and(|i| !toks[lo + i..b].iter().any(|t| t.text(text) == ","));
+    let relative = b >= lo + 2
+        && toks[b - 2].text(text) == ","
+        && matches!(toks[b - 1].text(text), "who" | "which");
+    if (opener || relative)
+        && let Some(k) = (start + 2..end).find(|&k| toks[k].text(text) == ",")
+    {
+        end = k;
     }
     let r = start..end;
     if start >= end {

@@ -89,6 +89,7 @@ pub(crate) struct Lexicon {
     pub aside_openers: HashSet<&'static str>,
     pub adjunct_openers: HashSet<&'static str>,
     pub infinitive_verbs: HashSet<&'static str>,
+    pub subordinators: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -200,6 +201,7 @@ impl Lexicon {
             aside_openers: class("aside_openers"),
             adjunct_openers: class("adjunct_openers"),
             infinitive_verbs: class("infinitive_verbs"),
+            subordinators: class("subordinators"),
             verbs,
             verb_heads,
             titles,

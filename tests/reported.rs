@@ -237,3 +237,28 @@ fn a_singular_noun_subject_before_a_form_in_s() {
     // A noun of speech after a noun stays a noun.
     assert_eq!(reported("The tax claims were false."), []);
 }
+
+#[test]
+fn a_statement_inside_a_subordinate_or_relative_clause_ends_with_it() {
+    assert_eq!(
+        reported("Although she said the plan was a mistake, the mayor kept it."),
+        [triple("she", "said", "the plan was a mistake")]
+    );
+    assert_eq!(
+        reported("The jury acquitted Ruiz, who alleged that the guard attacked him, on Friday."),
+        [triple("who", "alleged", "the guard attacked him")]
+    );
+}
+
+#[test]
+fn a_new_subject_after_and_ends_the_clause() {
+    assert_eq!(
+        reported(
+            "Clinton said Russian agents hacked the servers and she accused Trump of praising Putin."
+        ),
+        [
+            triple("Clinton", "said", "Russian agents hacked the servers"),
+            triple("she", "accused", "Trump of praising Putin")
+        ]
+    );
+}
