@@ -1185,6 +1185,10 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
                 && !lower.ends_with("ss")
                 && !lower.ends_with("’s")
                 && !lower.ends_with("'s"))
+            // "One in five say", "supporters who heard from the campaign say": a verb that
+            // is never a noun, after a noun or a number.
+            || (LEXICON.verbs_never_nouns.contains(lemma)
+                && (plain_noun(text, &prev) || is_capitalized(w) || w.chars().all(|c| c.is_ascii_digit())))
     } else {
         LEXICON.pronouns.contains_key(lower.as_str())
             || is_capitalized(w)
@@ -1311,12 +1315,18 @@ fn clause(
         }
         return None;
     }
-    // A passive ("will be offered", "was told") reports nothing of its subject's.
+    // A passive ("will be offered", "was told") reports nothing of its subject's; a
+    // progressive ("is calling for", "are saying") does.
     let mut b = c.tok;
     while b > lo && is_aux(toks[b - 1].text(text)) {
         b -= 1;
     }
+    let progressive = text[c.start..c.end]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
     if b > lo
+        && !progressive
         && matches!(
             toks[b - 1].text(text).to_lowercase().as_str(),
             "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
@@ -1386,7 +1396,26 @@ fn clause(
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let m = if toks[b - 1].text(text) != "," {
-            mention_start(text, toks, lo, b, 10)
+            let m = mention_start(text, toks, lo, b, 10);
+            // A mention with a phrase after its noun ("a source close to him", "people
+            // familiar with the talks"): back to the comma, through words that are no verb.
+            if comma_before(m) {
+                m
+            } else {
+                (lo.max(b.saturating_sub(10))..m)
+                    .rev()
+                    .find(|&k| toks[k].text(text) == ",")
+                    .filter(|&k| {
+                        toks[k + 1..m].iter().all(|t| {
+                            let w = crate::lexicon::lower(t.text(text));
+                            t.kind == Tok::Word
+                                && !is_aux(&w)
+                                && !LEXICON.verbs.contains_key(&*w)
+                                && !matches!(&*w, "is" | "are" | "was" | "were" | "that")
+                        }) && mentionish(text, &toks[k + 1])
+                    })
+                    .map_or(m, |k| k + 1)
+            }
         } else {
             b
         };

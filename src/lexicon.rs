@@ -90,6 +90,8 @@ pub(crate) struct Lexicon {
     pub adjunct_openers: HashSet<&'static str>,
     pub infinitive_verbs: HashSet<&'static str>,
     pub subordinators: HashSet<&'static str>,
+    pub relation_adjectives: HashSet<&'static str>,
+    pub verbs_never_nouns: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -202,6 +204,8 @@ impl Lexicon {
             adjunct_openers: class("adjunct_openers"),
             infinitive_verbs: class("infinitive_verbs"),
             subordinators: class("subordinators"),
+            relation_adjectives: class("relation_adjectives"),
+            verbs_never_nouns: class("verbs_never_nouns"),
             verbs,
             verb_heads,
             titles,

@@ -356,6 +356,28 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     if i == lo {
         return None;
     }
+    // "a source close to him", "people familiar with the talks": the mention is the noun
+    // phrase before the adjective of relation; the phrase after it belongs to the mention.
+    if let Some(a) = (lo.max(i.saturating_sub(7))..i.saturating_sub(2))
+        .rev()
+        .find(|&a| {
+            LEXICON
+                .relation_adjectives
+                .contains(&*crate::lexicon::lower(toks[a].text(text)))
+                && matches!(toks[a + 1].text(text), "to" | "with")
+                && toks[a + 2..i].iter().all(|t| {
+                    t.kind == Tok::Word
+                        && !crate::cues::is_aux(t.text(text))
+                        && !is_starter(t.text(text))
+                })
+        })
+        && a > lo
+        && let Some(mut m) = left(text, toks, lo, a)
+        && !m.pronoun
+    {
+        m.end = toks[i - 1].end;
+        return Some(m);
+    }
     if let Some(m) = pronoun(text, &toks[i - 1]) {
         return Some(m);
     }
@@ -554,6 +576,24 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             m.role = Some(words_text(text, strip_det(text, &toks[h..end])));
             return Some(m);
         }
+    }
+    // "Voters in the state said", "supporters across the four states say": a noun phrase
+    // and a phrase after it; the mention is the first, and runs to the verb.
+    if s == end
+        && appos.is_none()
+        && let Some(p) = (lo.max(end.saturating_sub(6))..end.saturating_sub(1))
+            .rev()
+            .find(|&p| matches!(toks[p].text(text), "in" | "from" | "across" | "at" | "of"))
+        && p > lo
+        && toks[p + 1..end].iter().all(|t| {
+            np_token(text, t) || plain_noun(text, t) || is_det(&t.text(text).to_lowercase())
+        })
+        && let Some(mut m) = left(text, toks, lo, p)
+        && !m.pronoun
+        && (m.kind != EntityKind::Unknown || m.name.ends_with('s'))
+    {
+        m.end = toks[end - 1].end;
+        return Some(m);
     }
     // A mention opens with neither a starter nor a joining word ("and Clinton").
     while s < end

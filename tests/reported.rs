@@ -262,3 +262,44 @@ fn a_new_subject_after_and_ends_the_clause() {
         ]
     );
 }
+
+#[test]
+fn a_progressive_reports_and_a_passive_does_not() {
+    assert_eq!(
+        reported("A lawmaker is calling for a ban on the product."),
+        [triple("A lawmaker", "calling for", "a ban on the product")]
+    );
+    assert_eq!(
+        reported("Democrats are saying the bill will fail."),
+        [triple("Democrats", "saying", "the bill will fail")]
+    );
+    assert_eq!(reported("He was told the bill will fail."), []);
+}
+
+#[test]
+fn a_speaker_with_a_phrase_after_its_noun() {
+    assert_eq!(
+        reported("Cruz will change his approach, a source close to him said."),
+        [triple(
+            "a source close to him",
+            "said",
+            "Cruz will change his approach"
+        )]
+    );
+    assert_eq!(
+        reported("People familiar with the talks said the deal was near."),
+        [triple(
+            "People familiar with the talks",
+            "said",
+            "the deal was near"
+        )]
+    );
+    assert_eq!(
+        reported("One in five say the country is on the wrong track."),
+        [triple(
+            "One in five",
+            "say",
+            "the country is on the wrong track"
+        )]
+    );
+}
