@@ -1160,6 +1160,31 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if !(base || third) || c.kind != CueKind::Verb {
         return true;
     }
+    // "Valeant shares is down", "the delegate votes were": a verb after the form makes it
+    // the noun that verb's subject ends in.
+    if third
+        && toks.get(c.tok + c.len).is_some_and(|n| {
+            matches!(
+                n.text(text),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "have"
+                    | "has"
+                    | "had"
+            )
+        })
+    {
+        return false;
+    }
     let mut i = c.tok;
     while i > lo && is_aux(toks[i - 1].text(text)) {
         i -= 1;
@@ -1334,12 +1359,24 @@ fn clause(
     {
         return None;
     }
+    // A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
+    // an attribution of its own ("… drone attacks -- accusations the United States had said
+    // were groundless"); a hyphen standing alone between spaces is a dash.
+    let breaks = |i: usize| {
+        let w = toks[i].text(text);
+        is_dash(w)
+            || w == ";"
+            || (w == "-"
+                && text[..toks[i].start].ends_with(' ')
+                && text[toks[i].end..].starts_with(' '))
+    };
     // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
-    let tail_is_adjunct = toks[after.min(hi)..hi].len() <= 6
-        && !toks[after.min(hi)..hi]
+    let tail_end = (after.min(hi)..hi).find(|&i| breaks(i)).unwrap_or(hi);
+    let tail_is_adjunct = toks[after.min(hi)..tail_end].len() <= 6
+        && !toks[after.min(hi)..tail_end]
             .iter()
             .any(|t| is_clause_word(text, t))
-        && toks[after.min(hi)..hi].first().is_none_or(|t| {
+        && toks[after.min(hi)..tail_end].first().is_none_or(|t| {
             t.text(text) == ","
                 || LEXICON
                     .adjunct_openers
@@ -1385,6 +1422,8 @@ fn clause(
             .find(|&f| toks[f].text(text) == ",")
             .is_some_and(|f| {
                 f - lo <= 8
+                    // "In politics, …" opens an adverbial, not a mention
+                    && !LEXICON.starters.contains(toks[lo].text(text))
                     && toks[lo..f]
                         .iter()
                         .all(|t| mentionish(text, t) || plain_noun(text, t))
@@ -1417,9 +1456,23 @@ fn clause(
                     .map_or(m, |k| k + 1)
             }
         } else {
-            b
+            // "CLAUSE, Smith, the mayor, said": the name before the apposition; none when
+            // the sentence opens with it ("Rubin, the former secretary, opined on …").
+            // (With the speaker after the cue, the comma closes the clause.)
+            let speaker_after = inverted_tail && !tail_is_adjunct;
+            match (lo + 1..b - 1)
+                .rev()
+                .find(|&j| !speaker_after && toks[j].text(text) == ",")
+                .map(|j| mention_start(text, toks, lo, j, 10))
+            {
+                Some(m) if m == lo => lo,
+                Some(m) if comma_before(m) => m,
+                _ => b,
+            }
         };
-        if comma_before(m) && m > lo + 2 {
+        // ", and many replied": a coordinated clause, not the speaker of the one before.
+        let coordinated = matches!(toks[m.min(b)].text(text), "and" | "but" | "or");
+        if comma_before(m) && m > lo + 2 && !coordinated {
             let r = lo..m - 1;
             return (words(&r) >= 3).then_some(r);
         }
@@ -1496,19 +1549,26 @@ fn clause(
         start = t + 1;
     } else if start < hi && toks[start].text(text) == "," {
         start += 1;
+    } else if !infinitive && start < hi && adjunct_opener(text, &toks[start]) {
+        // "said in a statement Thursday night they pulled …", "said on Friday he met …":
+        // past the adjunct, the clause opens with a subject pronoun or a second determiner.
+        let mut seen_noun = false;
+        if let Some(j) = (start + 1..hi.min(start + 10)).find(|&j| {
+            let w = toks[j].text(text);
+            let lower = crate::lexicon::lower(w);
+            let opens = matches!(&*lower, "he" | "she" | "they" | "we" | "it" | "i")
+                || (seen_noun && LEXICON.determiners.contains(&*lower));
+            seen_noun |= toks[j].kind == Tok::Word
+                && !LEXICON.determiners.contains(&*lower)
+                && !LEXICON.function_words.contains(&*lower);
+            opens || w == ","
+        }) && toks[j].text(text) != ","
+        {
+            start = j;
+        }
     }
-    // The clause ends at a dash or semicolon: what follows is an aside, often with an
-    // attribution of its own ("… drone attacks -- accusations the United States had said
-    // were groundless").
-    let mut end = (start..hi)
-        .find(|&i| {
-            matches!(toks[i].text(text), "--" | "—" | ";")
-                // a hyphen standing alone between spaces is a dash
-                || (toks[i].text(text) == "-"
-                    && text[..toks[i].start].ends_with(' ')
-                    && text[toks[i].end..].starts_with(' '))
-        })
-        .unwrap_or(hi);
+    // The clause ends at a dash or semicolon.
+    let mut end = (start..hi).find(|&i| breaks(i)).unwrap_or(hi);
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
     // A participle after a comma ("…, adding that") starts a new statement too.

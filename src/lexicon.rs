@@ -92,6 +92,7 @@ pub(crate) struct Lexicon {
     pub subordinators: HashSet<&'static str>,
     pub relation_adjectives: HashSet<&'static str>,
     pub verbs_never_nouns: HashSet<&'static str>,
+    pub quantities: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -206,6 +207,7 @@ impl Lexicon {
             subordinators: class("subordinators"),
             relation_adjectives: class("relation_adjectives"),
             verbs_never_nouns: class("verbs_never_nouns"),
+            quantities: class("quantities"),
             verbs,
             verb_heads,
             titles,

@@ -293,10 +293,127 @@ pub(crate) fn for_cue(
             let inverted = b == sent.start
                 || matches!(toks[b - 1].kind, Tok::Quote(_))
                 || matches!(toks[b - 1].text(text), "," | ")" | "—" | "--");
+            // A mention right after the verb in inverted order speaks: "…, it is unusual, said
+            // Matt Latimer" (what stands before the comma is the clause).
+            if b > sent.start
+                && toks[b - 1].text(text) == ","
+                && c.lemma != "tell"
+                && LEXICON.inverting_verbs.contains(c.lemma)
+                && let Some(m) = right(text, toks, after, hi)
+                && toks.get(after).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.start == m.start
+                        && (is_capitalized(w)
+                            || is_det(&w.to_lowercase())
+                            || LEXICON.roles.contains_key(&*crate::lexicon::lower(w)))
+                })
+                // … and nothing but a comma or the sentence's end after it (not "Smith, the
+                // mayor, said Trump would win")
+                && toks[after..sent.end]
+                    .iter()
+                    .find(|t| t.start >= m.end)
+                    .is_none_or(|t| matches!(t.text(text), "," | "." | "!" | ";"))
+            {
+                return Some(m);
+            }
             left(text, toks, lo.max(sent.start), c.tok)
                 .or_else(|| inverted.then(|| right(text, toks, after, hi)).flatten())
         }
     }
+}
+
+/// A share of the people polled or counted, ending before token `end`: "About three in 10",
+/// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
+/// overall".
+fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+    let glue = |w: &str| {
+        matches!(
+            w,
+            "in" | "of"
+                | "than"
+                | "more"
+                | "less"
+                | "fewer"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "just"
+                | "only"
+                | "percent"
+                | "%"
+                | "a"
+                | "the"
+                | "them"
+                | "those"
+                | "overall"
+        )
+    };
+    let amount = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
+            || LEXICON.quantities.contains(w)
+    };
+    let mut s = end;
+    let mut core = false;
+    while s > lo && end - s < 9 {
+        let t = toks[s - 1];
+        let w = t.text(text);
+        let lower = crate::lexicon::lower(w);
+        let q = amount(&lower);
+        let noun = t.kind == Tok::Word
+            && !LEXICON.pronouns.contains_key(&*lower)
+            && (crate::cues::plain_noun(text, &t) || is_capitalized(w) && !is_starter(w));
+        if !(q || glue(&lower) || noun) {
+            break;
+        }
+        core |= q;
+        s -= 1;
+    }
+    // It opens with the amount or a word that qualifies it, not with "in" or a noun.
+    while s < end {
+        let w = crate::lexicon::lower(toks[s].text(text));
+        if amount(&w)
+            || matches!(
+                &*w,
+                "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "just"
+                    | "only"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "a"
+            )
+        {
+            break;
+        }
+        s += 1;
+    }
+    let opens_with_amount = s < end
+        && toks[s..end].first().is_some_and(|t| {
+            amount(&crate::lexicon::lower(t.text(text)))
+                || toks[s..end]
+                    .iter()
+                    .take(3)
+                    .any(|t| amount(&crate::lexicon::lower(t.text(text))))
+        });
+    if !core || !opens_with_amount {
+        return None;
+    }
+    let (start, stop) = (toks[s].start, toks[end - 1].end);
+    Some(Mention {
+        start,
+        end: stop,
+        name: text[start..stop].to_string(),
+        role: None,
+        kind: EntityKind::Unknown,
+        gender: Gender::Plural,
+        pronoun: false,
+    })
 }
 
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
@@ -376,6 +493,9 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         && !m.pronoun
     {
         m.end = toks[i - 1].end;
+        return Some(m);
+    }
+    if let Some(m) = quantity(text, toks, lo, i) {
         return Some(m);
     }
     if let Some(m) = pronoun(text, &toks[i - 1]) {

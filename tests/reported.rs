@@ -303,3 +303,66 @@ fn a_speaker_with_a_phrase_after_its_noun() {
         )]
     );
 }
+
+#[test]
+fn a_share_of_those_polled_speaks() {
+    assert_eq!(
+        reported("About three in 10 said they prefer a more liberal agenda."),
+        [triple(
+            "About three in 10",
+            "said",
+            "they prefer a more liberal agenda"
+        )]
+    );
+    assert_eq!(
+        reported("Most of them said they had loved working there."),
+        [triple(
+            "Most of them",
+            "said",
+            "they had loved working there"
+        )]
+    );
+    // A year before a pronoun is no share of anyone.
+    assert_eq!(
+        reported("In 2015 he said the plan failed."),
+        [triple("he", "said", "the plan failed")]
+    );
+}
+
+#[test]
+fn an_adjunct_after_the_cue_comes_before_the_clause() {
+    assert_eq!(
+        reported("The group said in a statement Thursday night they pulled the listing."),
+        [triple("The group", "said", "they pulled the listing")]
+    );
+    assert_eq!(
+        reported("He said at a rally the country should close its borders."),
+        [triple("He", "said", "the country should close its borders")]
+    );
+}
+
+#[test]
+fn the_speaker_after_the_cue_when_the_clause_has_an_opening_adverbial() {
+    assert_eq!(
+        reported("In politics, such a mistake is unusual, said Matt Latimer, a speechwriter."),
+        [triple(
+            "Matt Latimer",
+            "said",
+            "In politics, such a mistake is unusual"
+        )]
+    );
+    assert_eq!(
+        reported("The plan failed badly, Smith, the mayor, said."),
+        [triple("Smith", "said", "The plan failed badly")]
+    );
+    assert_eq!(
+        reported(
+            "The deficit will grow this year, the budget office reported on Tuesday -- a development that worries investors."
+        ),
+        [triple(
+            "the budget office",
+            "reported",
+            "The deficit will grow this year"
+        )]
+    );
+}
