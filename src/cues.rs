@@ -1223,8 +1223,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
             // speech ("says", not "claims" or "calls").
             || (plain_noun(text, &prev)
                 && !lower.ends_with('s')
-                && !LEXICON.nominal_cues.contains(form.as_str())
-                && !LEXICON.nominal_cues.contains(lemma))
+                && LEXICON.verbs_never_nouns.contains(lemma))
     }
 }
 

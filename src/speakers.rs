@@ -349,10 +349,13 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
                 | "overall"
         )
     };
+    // (A year is no amount: "who in 2010 said".)
+    let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
     let amount = |w: &str| {
         w.chars().any(|c| c.is_ascii_digit())
             && w.chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
+            && !year(w)
             || LEXICON.quantities.contains(w)
     };
     let mut s = end;
@@ -401,7 +404,24 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
                     .take(3)
                     .any(|t| amount(&crate::lexicon::lower(t.text(text))))
         });
-    if !core || !opens_with_amount {
+    // It stands alone (after the sentence's start, a comma or a conjunction, not inside a
+    // noun phrase: "Podliska's most explosive"), and ends in an amount, a plural noun or a
+    // word for those asked ("them", "overall", "surveyed").
+    let alone = s == lo || {
+        let w = toks[s - 1].text(text);
+        matches!(
+            w,
+            "," | ";" | ":" | "—" | "--" | "and" | "but" | "while" | "yet" | "whereas"
+        ) || is_starter(w)
+    };
+    let last = crate::lexicon::lower(toks[end - 1].text(text));
+    let head = amount(&last)
+        || matches!(
+            &*last,
+            "them" | "overall" | "surveyed" | "polled" | "percent" | "%"
+        )
+        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
+    if !core || !opens_with_amount || !alone || !head {
         return None;
     }
     let (start, stop) = (toks[s].start, toks[end - 1].end);
