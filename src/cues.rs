@@ -1192,6 +1192,25 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if i < c.tok {
         return true; // "will support", "also says"
     }
+    // "Cement makers, for instance, argue": the subject before an aside between commas.
+    if i > lo + 2
+        && toks[i - 1].text(text) == ","
+        && let Some(k) = (lo.max(i.saturating_sub(7))..i - 1)
+            .rev()
+            .find(|&k| toks[k].text(text) == ",")
+        && k > lo
+        && toks.get(k + 1).is_some_and(|t| {
+            LEXICON
+                .adverbial_openers
+                .contains(&*crate::lexicon::lower(t.text(text)))
+                || matches!(
+                    t.text(text),
+                    "along" | "together" | "however" | "though" | "too"
+                )
+        })
+    {
+        i = k;
+    }
     let Some(prev) = (i > lo).then(|| toks[i - 1]) else {
         return false;
     };
@@ -1232,6 +1251,24 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
 fn adjunct_opener(text: &str, t: &Token) -> bool {
     let w = crate::lexicon::lower(t.text(text));
     LEXICON.adjunct_openers.contains(&*w) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// "Ada Fisher, a member of the committee, said …" / "Trump, who won Iowa, said …": a
+/// mention opening the sentence `lo..`, then an apposition or relative clause between commas
+/// up to the verb at `b`, is the verb's subject, not a clause a speaker after it reports.
+pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -> bool {
+    b > lo
+        && toks[b - 1].text(text) == ","
+        && (lo + 1..b - 1)
+            .find(|&f| toks[f].text(text) == ",")
+            .is_some_and(|f| {
+                f - lo <= 8
+                    // "In politics, …" opens an adverbial, not a mention
+                    && !LEXICON.starters.contains(toks[lo].text(text))
+                    && toks[lo..f]
+                        .iter()
+                        .all(|t| mentionish(text, t) || plain_noun(text, t))
+            })
 }
 
 fn is_clause_word(text: &str, t: &Token) -> bool {
@@ -1370,7 +1407,16 @@ fn clause(
                 && text[toks[i].end..].starts_with(' '))
     };
     // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
-    let tail_end = (after.min(hi)..hi).find(|&i| breaks(i)).unwrap_or(hi);
+    // (… or at a comma before "and"/"but": "…, a spokeswoman said on Saturday, and it has …")
+    let tail_end = (after.min(hi)..hi)
+        .find(|&i| {
+            breaks(i)
+                || (toks[i].text(text) == ","
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.text(text), "and" | "but")))
+        })
+        .unwrap_or(hi);
     let tail_is_adjunct = toks[after.min(hi)..tail_end].len() <= 6
         && !toks[after.min(hi)..tail_end]
             .iter()
@@ -1412,21 +1458,7 @@ fn clause(
             let w = crate::lexicon::lower(t.text(text));
             w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
         });
-    // "Ada Fisher, a member of the committee, said …" / "Trump, who won Iowa, said …": a
-    // mention, then an apposition or relative clause between commas, is the subject, not a
-    // clause the speaker after the cue reports.
-    let apposed_subject = b > lo
-        && toks[b - 1].text(text) == ","
-        && (lo + 1..b - 1)
-            .find(|&f| toks[f].text(text) == ",")
-            .is_some_and(|f| {
-                f - lo <= 8
-                    // "In politics, …" opens an adverbial, not a mention
-                    && !LEXICON.starters.contains(toks[lo].text(text))
-                    && toks[lo..f]
-                        .iter()
-                        .all(|t| mentionish(text, t) || plain_noun(text, t))
-            });
+    let apposed_subject = apposed_subject(text, toks, lo, b);
     if b > lo
         && (tail_is_adjunct
             || comma_tail

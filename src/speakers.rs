@@ -297,6 +297,7 @@ pub(crate) fn for_cue(
             // Matt Latimer" (what stands before the comma is the clause).
             if b > sent.start
                 && toks[b - 1].text(text) == ","
+                && !crate::cues::apposed_subject(text, toks, sent.start, b)
                 && c.lemma != "tell"
                 && LEXICON.inverting_verbs.contains(c.lemma)
                 && let Some(m) = right(text, toks, after, hi)

@@ -366,3 +366,29 @@ fn the_speaker_after_the_cue_when_the_clause_has_an_opening_adverbial() {
         )]
     );
 }
+
+#[test]
+fn an_aside_between_commas_after_the_subject_or_after_the_attribution() {
+    assert_eq!(
+        reported("Cement makers, for instance, argue that imports grew to 40 percent."),
+        [triple(
+            "Cement makers",
+            "argue",
+            "imports grew to 40 percent"
+        )]
+    );
+    assert_eq!(
+        reported("Fields, along with reporter Ben Terris, say the manager pulled her away."),
+        [triple("Fields", "say", "the manager pulled her away")]
+    );
+    assert_eq!(
+        reported(
+            "The company built the tool for emergencies, a spokeswoman said on Saturday, and it has used it five times."
+        ),
+        [triple(
+            "a spokeswoman",
+            "said",
+            "The company built the tool for emergencies"
+        )]
+    );
+}
