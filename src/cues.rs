@@ -1371,6 +1371,25 @@ fn clause(
             return (words(&r) >= 3).then_some(r);
         }
         if comma_before(c.tok) {
+            // "…, according to him, the network censured his report": a clause of its own
+            // after the source's comma is what it reports; "Fundraising, according to the
+            // campaign, has surged": the sentence around it.
+            if let Some(comma) = (after..hi).find(|&i| toks[i].text(text) == ",")
+                && words(&(comma + 1..hi)) >= 3
+            {
+                let next = crate::lexicon::lower(toks[comma + 1].text(text));
+                let subject = LEXICON.determiners.contains(&*next)
+                    || matches!(&*next, "he" | "she" | "they" | "it" | "we" | "i")
+                    || is_capitalized(toks[comma + 1].text(text));
+                let before = lo..c.tok - 1;
+                return Some(if subject && words(&before) < 3 {
+                    comma + 1..hi
+                } else if subject {
+                    before
+                } else {
+                    lo..hi
+                });
+            }
             let r = lo..c.tok - 1;
             return (words(&r) >= 3).then_some(r);
         }

@@ -121,7 +121,11 @@ pub(crate) fn for_cue(
                 Some(q) if q > c.tok => q,
                 _ => sent.end,
             };
-            right(text, toks, after, hi)
+            right(text, toks, after, hi).or_else(|| {
+                (c.kind == CueKind::According)
+                    .then(|| source_phrase(text, toks, after, hi))
+                    .flatten()
+            })
         }
         CueKind::Noun => {
             // "her remark", "Trump's call for": the possessor; "issued a statement": the
@@ -321,6 +325,95 @@ pub(crate) fn for_cue(
                 .or_else(|| inverted.then(|| right(text, toks, after, hi)).flatten())
         }
     }
+}
+
+/// What "according to" names when it is no person's or organisation's name: "state corporate
+/// records", "exit polls reported by CNN", "officials familiar with the system", "him" — the
+/// phrase up to the comma or the sentence's end, a document when its head is one.
+fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+    if from >= hi {
+        return None;
+    }
+    let w = crate::lexicon::lower(toks[from].text(text));
+    if matches!(&*w, "him" | "her" | "them" | "me" | "us") {
+        let gender = match &*w {
+            "him" => Gender::Male,
+            "her" => Gender::Female,
+            "them" | "us" => Gender::Plural,
+            _ => Gender::Unknown,
+        };
+        let t = toks[from];
+        return Some(Mention {
+            start: t.start,
+            end: t.end,
+            name: t.text(text).to_string(),
+            role: None,
+            kind: EntityKind::Person,
+            gender,
+            pronoun: true,
+        });
+    }
+    let mut end = (from..hi)
+        .find(|&i| {
+            matches!(toks[i].text(text), "," | "(" | ";" | ":") || is_dash_tok(text, &toks[i])
+        })
+        .unwrap_or(hi);
+    while end > from && matches!(toks[end - 1].text(text), "." | "!" | "?") {
+        end -= 1;
+    }
+    if end == from
+        || end - from > 14
+        || toks[from..end]
+            .iter()
+            .any(|t| t.kind != Tok::Word && t.text(text) != "-" && t.text(text) != ".")
+    {
+        return None;
+    }
+    // The head: the last word before a phrase that qualifies it ("exit polls reported by …",
+    // "officials familiar with …").
+    let head_end = (from + 1..end)
+        .find(|&i| {
+            let w = crate::lexicon::lower(toks[i].text(text));
+            matches!(
+                &*w,
+                "by" | "from"
+                    | "of"
+                    | "with"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "conducted"
+                    | "reported"
+                    | "released"
+                    | "familiar"
+                    | "close"
+                    | "who"
+                    | "that"
+            )
+        })
+        .unwrap_or(end);
+    let head = crate::lexicon::lower(toks[head_end - 1].text(text));
+    let kind = if LEXICON.documents.contains(&*head) {
+        EntityKind::Document
+    } else if LEXICON.roles.contains_key(&*head) {
+        EntityKind::Anonymous
+    } else {
+        EntityKind::Unknown
+    };
+    let (start, stop) = (toks[from].start, toks[end - 1].end);
+    Some(Mention {
+        start,
+        end: stop,
+        name: text[start..stop].to_string(),
+        role: None,
+        kind,
+        gender: Gender::Plural,
+        pronoun: false,
+    })
+}
+
+fn is_dash_tok(text: &str, t: &Token) -> bool {
+    matches!(t.text(text), "—" | "–" | "--" | "―")
 }
 
 /// A share of the people polled or counted, ending before token `end`: "About three in 10",

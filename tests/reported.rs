@@ -392,3 +392,31 @@ fn an_aside_between_commas_after_the_subject_or_after_the_attribution() {
         )]
     );
 }
+
+#[test]
+fn according_to_names_records_polls_and_people_familiar() {
+    assert_eq!(
+        reported("Oksuz registered the company in 2010, according to state corporate records."),
+        [triple(
+            "state corporate records",
+            "according to",
+            "Oksuz registered the company in 2010"
+        )]
+    );
+    assert_eq!(
+        reported("According to recent polls, Trump holds 14 percent of the Latino vote."),
+        [triple(
+            "recent polls",
+            "According to",
+            "Trump holds 14 percent of the Latino vote"
+        )]
+    );
+    assert_eq!(
+        reported("Fundraising, according to the campaign, has surged in the same period."),
+        [triple(
+            "the campaign",
+            "according to",
+            "Fundraising, according to the campaign, has surged in the same period"
+        )]
+    );
+}
