@@ -785,6 +785,30 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     {
         s = lo;
     }
+    // "… that investigators said", "but security specialists say": a bare plural after a
+    // word that opens a clause.
+    if s == end
+        && end > lo
+        && {
+            let head = toks[end - 1].text(text);
+            head.len() > 3
+                && head.ends_with('s')
+                && !head.ends_with("ss")
+                && !is_capitalized(head)
+                && plain_noun(text, &toks[end - 1])
+        }
+        && let Some(b) = (lo.max(end.saturating_sub(3))..end)
+            .find(|&b| toks[b..end].iter().all(|t| plain_noun(text, t)))
+        && (b == lo || {
+            let w = crate::lexicon::lower(toks[b - 1].text(text));
+            w == ","
+                || w == "that"
+                || LEXICON.clause_joiners.contains(&*w)
+                || matches!(&*w, "which" | "who" | "where")
+        })
+    {
+        s = b;
+    }
     // "a spokeswoman for the operator", "an official with the ministry": the head is the
     // role before the preposition.
     if s > lo + 1

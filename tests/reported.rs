@@ -420,3 +420,11 @@ fn according_to_names_records_polls_and_people_familiar() {
         )]
     );
 }
+
+#[test]
+fn a_bare_plural_after_a_clause_opener_speaks() {
+    assert_eq!(
+        reported("Such tactics would be unusual, but security specialists say the risk is real."),
+        [triple("security specialists", "say", "the risk is real")]
+    );
+}
