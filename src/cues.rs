@@ -1219,6 +1219,10 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if prev.kind != Tok::Word {
         return matches!(w, ")");
     }
+    // "says she respects him but argues that …": a second verb of the same subject.
+    if matches!(lower.as_str(), "and" | "but") && i > lo + 2 {
+        return true;
+    }
     if is_modifier(&lower) && !LEXICON.roles.contains_key(lower.as_str()) {
         return false; // "his personal blog", "work-related emails"
     }

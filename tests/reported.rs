@@ -428,3 +428,14 @@ fn a_bare_plural_after_a_clause_opener_speaks() {
         [triple("security specialists", "say", "the risk is real")]
     );
 }
+
+#[test]
+fn a_second_verb_of_the_same_subject_after_but() {
+    assert_eq!(
+        reported("Clinton says she respects Sanders but argues that he cannot deliver."),
+        [
+            triple("Clinton", "says", "she respects Sanders"),
+            triple("Clinton", "argues", "he cannot deliver")
+        ]
+    );
+}
