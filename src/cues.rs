@@ -1540,6 +1540,34 @@ fn clause(
     if lemma == "speak" {
         return None; // "spoke to reporters", "spoke at length about": no clause
     }
+    // Verbs that report only a that-clause ("maintained that …", not "maintained her
+    // lead"; "continued that …", not "continued his assault"), and "put" only in "as he
+    // put it".
+    if LEXICON.clause_only_verbs.contains(lemma) {
+        let next = toks.get(after).map(|t| crate::lexicon::lower(t.text(text)));
+        let wanted = if lemma == "put" { "it" } else { "that" };
+        if next.as_deref() != Some(wanted) {
+            return None;
+        }
+    }
+    // Verbs of perception report a clause ("found that …", "sees what …", "sees the deal
+    // as …"), not a thing met ("saw a guy careening", "found himself in trouble").
+    if LEXICON.perception_verbs.contains(lemma) {
+        let next = toks
+            .get(after)
+            .map(|t| crate::lexicon::lower(t.text(text)))
+            .unwrap_or_default();
+        let clause = matches!(
+            &*next,
+            "that" | "what" | "how" | "whether" | "why" | "if" | "who" | "where" | "when"
+        );
+        let as_phrase = toks[after.min(hi)..hi.min(after + 8)]
+            .iter()
+            .any(|t| t.text(text) == "as");
+        if !clause && !as_phrase {
+            return None;
+        }
+    }
     let telling = matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise");
     if telling {
         // told reporters / told him / told CNN's Jake Tapper

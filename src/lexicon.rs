@@ -93,6 +93,8 @@ pub(crate) struct Lexicon {
     pub relation_adjectives: HashSet<&'static str>,
     pub verbs_never_nouns: HashSet<&'static str>,
     pub quantities: HashSet<&'static str>,
+    pub clause_only_verbs: HashSet<&'static str>,
+    pub perception_verbs: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -208,6 +210,8 @@ impl Lexicon {
             relation_adjectives: class("relation_adjectives"),
             verbs_never_nouns: class("verbs_never_nouns"),
             quantities: class("quantities"),
+            clause_only_verbs: class("clause_only_verbs"),
+            perception_verbs: class("perception_verbs"),
             verbs,
             verb_heads,
             titles,

@@ -439,3 +439,20 @@ fn a_second_verb_of_the_same_subject_after_but() {
         ]
     );
 }
+
+#[test]
+fn verbs_that_report_only_a_clause_or_a_view() {
+    assert_eq!(
+        reported("The senator maintained that the vote was fair."),
+        [triple("The senator", "maintained", "the vote was fair")]
+    );
+    assert_eq!(
+        reported("The senator maintained her lead in the polls."),
+        []
+    );
+    assert_eq!(reported("I saw a guy careening down the hallway."), []);
+    assert_eq!(
+        reported("The study found that turnout fell sharply."),
+        [triple("The study", "found", "turnout fell sharply")]
+    );
+}
