@@ -452,6 +452,17 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
             && !year(w)
             || LEXICON.quantities.contains(w)
     };
+    // The head first: most mentions end in a name, not an amount or a plural.
+    let last = crate::lexicon::lower(toks[end - 1].text(text));
+    let head = amount(&last)
+        || matches!(
+            &*last,
+            "them" | "overall" | "surveyed" | "polled" | "percent" | "%"
+        )
+        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
+    if !head {
+        return None;
+    }
     let mut s = end;
     let mut core = false;
     while s > lo && end - s < 9 {
@@ -508,14 +519,7 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
             "," | ";" | ":" | "—" | "--" | "and" | "but" | "while" | "yet" | "whereas"
         ) || is_starter(w)
     };
-    let last = crate::lexicon::lower(toks[end - 1].text(text));
-    let head = amount(&last)
-        || matches!(
-            &*last,
-            "them" | "overall" | "surveyed" | "polled" | "percent" | "%"
-        )
-        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
-    if !core || !opens_with_amount || !alone || !head {
+    if !core || !opens_with_amount || !alone {
         return None;
     }
     let (start, stop) = (toks[s].start, toks[end - 1].end);
@@ -592,10 +596,9 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     if let Some(a) = (lo.max(i.saturating_sub(7))..i.saturating_sub(2))
         .rev()
         .find(|&a| {
-            LEXICON
-                .relation_adjectives
-                .contains(&*crate::lexicon::lower(toks[a].text(text)))
-                && matches!(toks[a + 1].text(text), "to" | "with")
+            // (lower-case in running text: no case folding needed)
+            matches!(toks[a + 1].text(text), "to" | "with")
+                && LEXICON.relation_adjectives.contains(toks[a].text(text))
                 && toks[a + 2..i].iter().all(|t| {
                     t.kind == Tok::Word
                         && !crate::cues::is_aux(t.text(text))
