@@ -641,6 +641,9 @@ pub(crate) struct Stmt {
     pub quote_tok: Option<usize>,
     /// Reported speech: the clause the cue reports, without quotation marks.
     pub content: Option<crate::model::Span>,
+    /// An attribution with no one named ("is expected to", "reportedly"): it stands with no
+    /// speaker, and none is looked for.
+    pub agentless: bool,
 }
 
 impl Stmt {
@@ -653,6 +656,7 @@ impl Stmt {
             parts: Vec::new(),
             quote_tok: None,
             content: None,
+            agentless: false,
         }
     }
 }
@@ -1303,7 +1307,68 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 continue; // questions about speech are not statements
             }
             let sent_cues = &pt.cues[si];
+            // "Trump reportedly told aides …", "The deal allegedly …": an attribution to
+            // unnamed reports; the sentence is what they report.
+            if let Some(r) = (lo..hi).find(|&i| {
+                matches!(
+                    toks[i].text(text),
+                    "reportedly" | "allegedly" | "purportedly"
+                )
+            }) && hi > lo + 3
+                && !existing.contains_key(&(p, r))
+            {
+                let t = toks[r];
+                let lemma = match t.text(text) {
+                    "reportedly" => "reportedly",
+                    "allegedly" => "allegedly",
+                    _ => "purportedly",
+                };
+                let c = CueHit {
+                    speech: true,
+                    tok: r,
+                    len: 1,
+                    lemma,
+                    kind: CueKind::Verb,
+                    start: t.start,
+                    end: t.end,
+                };
+                stmts.push(Stmt {
+                    content: Some(Span {
+                        start: toks[lo].start,
+                        end: toks[hi - 1].end,
+                    }),
+                    agentless: true,
+                    ..Stmt::new(p, sent, c)
+                });
+                existing.insert((p, r), stmts.len() - 1);
+            }
             for &c in sent_cues.iter().filter(|c| c.tok < hi) {
+                // "Trump is expected to win", "the ruling is widely expected to …": an
+                // expectation no one is named for; the sentence is its content.
+                let mut b = c.tok;
+                while b > lo && toks[b - 1].text(text).ends_with("ly") {
+                    b -= 1;
+                }
+                if c.lemma == "expect"
+                    && text[c.start..c.end].ends_with("ed")
+                    && b > lo + 1
+                    && matches!(toks[b - 1].text(text), "is" | "are" | "was" | "were")
+                    && toks
+                        .get(c.tok + c.len)
+                        .is_some_and(|t| t.text(text) == "to")
+                    && !existing.contains_key(&(p, c.tok))
+                {
+                    stmts.push(Stmt {
+                        content: Some(Span {
+                            start: toks[lo].start,
+                            end: toks[hi - 1].end,
+                        }),
+                        agentless: true,
+                        ..Stmt::new(p, sent, c)
+                    });
+                    existing.insert((p, c.tok), stmts.len() - 1);
+                    continue;
+                }
                 let headline_colon = pt.headline && c.kind == CueKind::Colon;
                 if matches!(c.kind, CueKind::Colon | CueKind::Dash | CueKind::Noun)
                     && !headline_colon

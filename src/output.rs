@@ -117,6 +117,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         .iter()
         .filter_map(|&s| {
             let st = &stmts[s];
+            if st.agentless {
+                return None;
+            }
             // The quotation the cue governs, among those that are speech.
             let quote_tok = st
                 .parts
@@ -152,7 +155,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     }
     let live: Vec<usize> = live
         .into_iter()
-        .filter(|&s| stmts[s].parts.iter().any(|&k| speech[k]) || has_speaker[s])
+        .filter(|&s| {
+            stmts[s].parts.iter().any(|&k| speech[k]) || has_speaker[s] || stmts[s].agentless
+        })
         .collect();
     for ((s, m), r) in mentions.iter().zip(&resolved) {
         speaker_of[*s] = Some(SpeakerRef {

@@ -456,3 +456,23 @@ fn verbs_that_report_only_a_clause_or_a_view() {
         [triple("The study", "found", "turnout fell sharply")]
     );
 }
+
+#[test]
+fn an_attribution_with_no_one_named_has_no_speaker() {
+    assert_eq!(
+        reported("Trump is expected to deliver a speech later tonight."),
+        [triple(
+            "",
+            "expected",
+            "Trump is expected to deliver a speech later tonight"
+        )]
+    );
+    assert_eq!(
+        reported("The senator reportedly met donors in Ohio."),
+        [triple(
+            "",
+            "reportedly",
+            "The senator reportedly met donors in Ohio"
+        )]
+    );
+}
