@@ -475,8 +475,10 @@ pub(crate) fn time_in(
             });
         }
     }
-    // Dates: "April 8", "Sept. 11", "8 April", with an optional year.
-    for (i, w) in hay
+    // Dates: "April 8", "Sept. 11", "8 April", with an optional year. (A date has a digit:
+    // without one, no word is looked at.)
+    let has_digit = hay.bytes().any(|b| b.is_ascii_digit());
+    for (i, w) in (if has_digit { hay } else { "" })
         .split_inclusive(|c: char| c.is_whitespace())
         .scan(0, |pos, w| {
             let at = *pos;
