@@ -1307,6 +1307,11 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 continue; // questions about speech are not statements
             }
             let sent_cues = &pt.cues[si];
+            // The content of an attribution that names no one: the sentence.
+            let whole = Span {
+                start: toks[lo].start,
+                end: toks[hi.max(lo + 1) - 1].end,
+            };
             // "Trump reportedly told aides …", "The deal allegedly …": an attribution to
             // unnamed reports; the sentence is what they report.
             if let Some(r) = (lo..hi).find(|&i| {
@@ -1332,15 +1337,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     start: t.start,
                     end: t.end,
                 };
-                stmts.push(Stmt {
-                    content: Some(Span {
-                        start: toks[lo].start,
-                        end: toks[hi - 1].end,
-                    }),
-                    agentless: true,
-                    ..Stmt::new(p, sent, c)
-                });
-                existing.insert((p, r), stmts.len() - 1);
+                push_agentless(stmts, &mut existing, p, sent, c, whole);
             }
             for &c in sent_cues.iter().filter(|c| c.tok < hi) {
                 // "Trump is expected to win", "the ruling is widely expected to …": an
@@ -1358,15 +1355,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                         .is_some_and(|t| t.text(text) == "to")
                     && !existing.contains_key(&(p, c.tok))
                 {
-                    stmts.push(Stmt {
-                        content: Some(Span {
-                            start: toks[lo].start,
-                            end: toks[hi - 1].end,
-                        }),
-                        agentless: true,
-                        ..Stmt::new(p, sent, c)
-                    });
-                    existing.insert((p, c.tok), stmts.len() - 1);
+                    push_agentless(stmts, &mut existing, p, sent, c, whole);
                     continue;
                 }
                 let headline_colon = pt.headline && c.kind == CueKind::Colon;
@@ -1411,6 +1400,23 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             }
         }
     }
+}
+
+/// Add the statement of cue `c` that names no one (`Stmt::agentless`), with `content`.
+fn push_agentless(
+    stmts: &mut Vec<Stmt>,
+    existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
+    para: usize,
+    sent: &std::ops::Range<usize>,
+    c: CueHit,
+    content: crate::model::Span,
+) {
+    stmts.push(Stmt {
+        content: Some(content),
+        agentless: true,
+        ..Stmt::new(para, sent, c)
+    });
+    existing.insert((para, c.tok), stmts.len() - 1);
 }
 
 /// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation

@@ -1013,32 +1013,15 @@ mod tests {
 
     #[test]
     fn posts_are_measured_as_their_platform_counts() {
-        let tweet = |s: &str| {
-            fits_from(
-                s,
-                Limit {
-                    max: 10,
-                    twitter: true,
-                },
-            )
-        };
+        let tweet = |max: usize, s: &str| fits_from(s, Limit { max, twitter: true });
         // A link counts 23, a picture's link nothing.
-        assert_eq!(tweet("ab pic.twitter.com/x1"), 0);
-        assert_eq!(tweet("ab https://t.co/x1"), "ab https://t.co/x1".len());
-        let tweet24 = |s: &str| {
-            fits_from(
-                s,
-                Limit {
-                    max: 24,
-                    twitter: true,
-                },
-            )
-        };
-        assert_eq!(tweet24("ab https://t.co/x1"), 2);
+        assert_eq!(tweet(10, "ab pic.twitter.com/x1"), 0);
+        assert_eq!(tweet(10, "ab https://t.co/x1"), "ab https://t.co/x1".len());
+        assert_eq!(tweet(24, "ab https://t.co/x1"), 2);
         // A CJK character counts 2: five fit in ten.
-        assert_eq!(tweet("港湾局は月曜日に発表"), "港湾局は月".len());
+        assert_eq!(tweet(10, "港湾局は月曜日に発表"), "港湾局は月".len());
         // Latin letters count 1; the rest that fits is found within the last word.
-        assert_eq!(tweet("abcdefghijkl"), 2);
+        assert_eq!(tweet(10, "abcdefghijkl"), 2);
         let caption = |s: &str| {
             fits_from(
                 s,

@@ -400,8 +400,13 @@ fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<M
     } else {
         EntityKind::Unknown
     };
-    let (start, stop) = (toks[from].start, toks[end - 1].end);
-    Some(Mention {
+    Some(phrase(text, &toks[from..end], kind))
+}
+
+/// A group named by a phrase, not by a name ("state corporate records", "About three in 10").
+fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
+    let (start, stop) = (toks[0].start, toks[toks.len() - 1].end);
+    Mention {
         start,
         end: stop,
         name: text[start..stop].to_string(),
@@ -409,7 +414,7 @@ fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<M
         kind,
         gender: Gender::Plural,
         pronoun: false,
-    })
+    }
 }
 
 fn is_dash_tok(text: &str, t: &Token) -> bool {
@@ -522,16 +527,7 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
     if !core || !opens_with_amount || !alone {
         return None;
     }
-    let (start, stop) = (toks[s].start, toks[end - 1].end);
-    Some(Mention {
-        start,
-        end: stop,
-        name: text[start..stop].to_string(),
-        role: None,
-        kind: EntityKind::Unknown,
-        gender: Gender::Plural,
-        pronoun: false,
-    })
+    Some(phrase(text, &toks[s..end], EntityKind::Unknown))
 }
 
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
