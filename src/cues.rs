@@ -672,7 +672,7 @@ pub(crate) struct PartInfo {
     pub tok: usize,
 }
 
-fn is_dash(s: &str) -> bool {
+pub(crate) fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "–" | "--" | "―")
 }
 
@@ -1279,6 +1279,11 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
             })
 }
 
+/// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
+fn subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "we" | "it" | "i")
+}
+
 fn is_clause_word(text: &str, t: &Token) -> bool {
     t.kind == Tok::Word && t.text(text) == "that"
 }
@@ -1314,20 +1319,15 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             };
             // "Trump reportedly told aides …", "The deal allegedly …": an attribution to
             // unnamed reports; the sentence is what they report.
-            if let Some(r) = (lo..hi).find(|&i| {
-                matches!(
-                    toks[i].text(text),
-                    "reportedly" | "allegedly" | "purportedly"
-                )
+            if let Some((r, &lemma)) = (lo..hi).find_map(|i| {
+                LEXICON
+                    .hearsay_adverbs
+                    .get(toks[i].text(text))
+                    .map(|l| (i, l))
             }) && hi > lo + 3
                 && !existing.contains_key(&(p, r))
             {
                 let t = toks[r];
-                let lemma = match t.text(text) {
-                    "reportedly" => "reportedly",
-                    "allegedly" => "allegedly",
-                    _ => "purportedly",
-                };
                 let c = CueHit {
                     speech: true,
                     tok: r,
@@ -1454,7 +1454,7 @@ fn clause(
             {
                 let next = crate::lexicon::lower(toks[comma + 1].text(text));
                 let subject = LEXICON.determiners.contains(&*next)
-                    || matches!(&*next, "he" | "she" | "they" | "it" | "we" | "i")
+                    || subject_pronoun(&next)
                     || is_capitalized(toks[comma + 1].text(text));
                 let before = lo..c.tok - 1;
                 return Some(if subject && words(&before) < 3 {
@@ -1709,8 +1709,8 @@ fn clause(
         if let Some(j) = (start + 1..hi.min(start + 10)).find(|&j| {
             let w = toks[j].text(text);
             let lower = crate::lexicon::lower(w);
-            let opens = matches!(&*lower, "he" | "she" | "they" | "we" | "it" | "i")
-                || (seen_noun && LEXICON.determiners.contains(&*lower));
+            let opens =
+                subject_pronoun(&lower) || (seen_noun && LEXICON.determiners.contains(&*lower));
             seen_noun |= toks[j].kind == Tok::Word
                 && !LEXICON.determiners.contains(&*lower)
                 && !LEXICON.function_words.contains(&*lower);

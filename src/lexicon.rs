@@ -95,6 +95,7 @@ pub(crate) struct Lexicon {
     pub quantities: HashSet<&'static str>,
     pub clause_only_verbs: HashSet<&'static str>,
     pub perception_verbs: HashSet<&'static str>,
+    pub hearsay_adverbs: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -212,6 +213,7 @@ impl Lexicon {
             quantities: class("quantities"),
             clause_only_verbs: class("clause_only_verbs"),
             perception_verbs: class("perception_verbs"),
+            hearsay_adverbs: class("hearsay_adverbs"),
             verbs,
             verb_heads,
             titles,

@@ -524,17 +524,8 @@ fn fits_from(s: &str, limit: Limit) -> usize {
     let mut used = 0;
     let mut from = s.len();
     // Word by word from the end, so that a link counts as one.
-    for (i, word) in s
-        .split_inclusive(char::is_whitespace)
-        .scan(0, |at, w| {
-            let i = *at;
-            *at += w.len();
-            Some((i, w))
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    for word in s.split_inclusive(char::is_whitespace).rev() {
+        let i = from - word.len();
         let (n, link) = word_len(word, limit);
         if used + n > limit.max && link {
             return i + word.len();

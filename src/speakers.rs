@@ -355,7 +355,8 @@ fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<M
     }
     let mut end = (from..hi)
         .find(|&i| {
-            matches!(toks[i].text(text), "," | "(" | ";" | ":") || is_dash_tok(text, &toks[i])
+            matches!(toks[i].text(text), "," | "(" | ";" | ":")
+                || crate::cues::is_dash(toks[i].text(text))
         })
         .unwrap_or(hi);
     while end > from && matches!(toks[end - 1].text(text), "." | "!" | "?") {
@@ -417,36 +418,32 @@ fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
     }
 }
 
-fn is_dash_tok(text: &str, t: &Token) -> bool {
-    matches!(t.text(text), "—" | "–" | "--" | "―")
-}
-
 /// A share of the people polled or counted, ending before token `end`: "About three in 10",
 /// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
 /// overall".
 fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
-    let glue = |w: &str| {
+    // Words that qualify an amount ("about", "more than"), and may open the share.
+    let qualifier = |w: &str| {
         matches!(
             w,
-            "in" | "of"
-                | "than"
-                | "more"
-                | "less"
-                | "fewer"
-                | "about"
+            "about"
                 | "nearly"
                 | "almost"
                 | "roughly"
                 | "just"
                 | "only"
-                | "percent"
-                | "%"
+                | "more"
+                | "less"
+                | "fewer"
                 | "a"
-                | "the"
-                | "them"
-                | "those"
-                | "overall"
         )
+    };
+    let glue = |w: &str| {
+        qualifier(w)
+            || matches!(
+                w,
+                "in" | "of" | "than" | "percent" | "%" | "the" | "them" | "those" | "overall"
+            )
     };
     // (A year is no amount: "who in 2010 said".)
     let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
@@ -487,33 +484,15 @@ fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention
     // It opens with the amount or a word that qualifies it, not with "in" or a noun.
     while s < end {
         let w = crate::lexicon::lower(toks[s].text(text));
-        if amount(&w)
-            || matches!(
-                &*w,
-                "about"
-                    | "nearly"
-                    | "almost"
-                    | "roughly"
-                    | "just"
-                    | "only"
-                    | "more"
-                    | "less"
-                    | "fewer"
-                    | "a"
-            )
-        {
+        if amount(&w) || qualifier(&w) {
             break;
         }
         s += 1;
     }
-    let opens_with_amount = s < end
-        && toks[s..end].first().is_some_and(|t| {
-            amount(&crate::lexicon::lower(t.text(text)))
-                || toks[s..end]
-                    .iter()
-                    .take(3)
-                    .any(|t| amount(&crate::lexicon::lower(t.text(text))))
-        });
+    let opens_with_amount = toks[s..end]
+        .iter()
+        .take(3)
+        .any(|t| amount(&crate::lexicon::lower(t.text(text))));
     // It stands alone (after the sentence's start, a comma or a conjunction, not inside a
     // noun phrase: "Podliska's most explosive"), and ends in an amount, a plural noun or a
     // word for those asked ("them", "overall", "surveyed").
