@@ -87,7 +87,21 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| is_capitalized(n.text(text)));
-            if is_capitalized(w) && !w.starts_with("According") && !inverted_opening {
+            // … or a participle of asking that opens it ("Asked about the merger, she …").
+            let asked_opening = i == lo
+                && w.ends_with("ed")
+                && LEXICON
+                    .verbs
+                    .get(&*crate::lexicon::lower(w))
+                    .is_some_and(|f| LEXICON.asking_verbs.contains(f.lemma))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Tok::Word && !is_capitalized(n.text(text)));
+            if is_capitalized(w)
+                && !w.starts_with("According")
+                && !inverted_opening
+                && !asked_opening
+            {
                 i += 1;
                 continue;
             }
@@ -641,6 +655,9 @@ pub(crate) struct Stmt {
     pub quote_tok: Option<usize>,
     /// Reported speech: the clause the cue reports, without quotation marks.
     pub content: Option<crate::model::Span>,
+    /// The opening of the reported clause when the attribution interrupts it ("Those who
+    /// vote, he said, must still register"): the part before the speaker's comma.
+    pub lead: Option<crate::model::Span>,
     /// An attribution with no one named ("is expected to", "reportedly"): it stands with no
     /// speaker, and none is looked for.
     pub agentless: bool,
@@ -656,6 +673,7 @@ impl Stmt {
             parts: Vec::new(),
             quote_tok: None,
             content: None,
+            lead: None,
             agentless: false,
         }
     }
@@ -1227,6 +1245,11 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if matches!(lower.as_str(), "and" | "but") && i > lo + 2 {
         return true;
     }
+    // "General Electric says", "The Wisconsin Republican says": a capitalized word that
+    // looks like an adjective ends a name before a verb that is never a noun.
+    if third && is_capitalized(w) && LEXICON.verbs_never_nouns.contains(lemma) {
+        return true;
+    }
     if is_modifier(&lower) && !LEXICON.roles.contains_key(lower.as_str()) {
         return false; // "his personal blog", "work-related emails"
     }
@@ -1325,7 +1348,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     .get(toks[i].text(text))
                     .map(|l| (i, l))
             }) && hi > lo + 3
-                && !existing.contains_key(&(p, r))
+                && unclaimed(stmts, &existing, p, r)
             {
                 let t = toks[r];
                 let c = CueHit {
@@ -1353,9 +1376,76 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     && toks
                         .get(c.tok + c.len)
                         .is_some_and(|t| t.text(text) == "to")
-                    && !existing.contains_key(&(p, c.tok))
+                    && unclaimed(stmts, &existing, p, c.tok)
                 {
                     push_agentless(stmts, &mut existing, p, sent, c, whole);
+                    continue;
+                }
+                // "Asked about the merger, she …", "when asked whether …", "Rubio was asked
+                // whether …": the question, to the next comma, asked by no one named.
+                if LEXICON.asking_verbs.contains(c.lemma)
+                    && text[c.start..c.end].ends_with("ed")
+                    && (b == lo
+                        || matches!(
+                            &*crate::lexicon::lower(toks[b - 1].text(text)),
+                            "when"
+                                | ","
+                                | "after"
+                                | "being"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "been"
+                        ))
+                    && unclaimed(stmts, &existing, p, c.tok)
+                {
+                    let from = c.tok + c.len;
+                    let to = (from..hi)
+                        .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
+                        .unwrap_or(hi);
+                    if to > from + 1 {
+                        let span = Span {
+                            start: toks[from].start,
+                            end: toks[to - 1].end,
+                        };
+                        push_agentless(stmts, &mut existing, p, sent, c, span);
+                    }
+                    continue;
+                }
+                // "Sanders seemed to be of two minds": a view no one is named for.
+                if LEXICON.seeming_verbs.contains(c.lemma) {
+                    if b > lo
+                        && toks
+                            .get(c.tok + c.len)
+                            .is_some_and(|t| t.text(text) == "to")
+                        && unclaimed(stmts, &existing, p, c.tok)
+                    {
+                        // Its subject, from the start of its clause, and the infinitive, to
+                        // the next comma or dash.
+                        let from = (lo..b)
+                            .rev()
+                            .find(|&i| {
+                                let w = toks[i].text(text);
+                                w == ","
+                                    || is_dash(w)
+                                    || matches!(
+                                        w,
+                                        "that" | "and" | "but" | "while" | "where" | "which"
+                                    )
+                            })
+                            .map_or(lo, |i| i + 1);
+                        let to = (c.tok + c.len..hi)
+                            .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
+                            .unwrap_or(hi);
+                        if from < b && to > c.tok + c.len + 1 {
+                            let span = Span {
+                                start: toks[from].start,
+                                end: toks[to - 1].end,
+                            };
+                            push_agentless(stmts, &mut existing, p, sent, c, span);
+                        }
+                    }
                     continue;
                 }
                 let headline_colon = pt.headline && c.kind == CueKind::Colon;
@@ -1373,7 +1463,28 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 if let Some(s) = known
                     && stmts[s].parts.iter().any(|&k| info[k].direct)
                 {
-                    continue; // the cue of a quotation that stands on its own
+                    // The cue of a quotation that stands on its own; "In cases of abortion,
+                    // “the woman is a victim,” it said": the words before the quotation
+                    // open what is reported.
+                    if let Some(q) = stmts[s].quote_tok
+                        && q > lo + 1
+                        && q < c.tok
+                        && q < sent.end
+                        && stmts[s].lead.is_none()
+                    {
+                        let mut e = q;
+                        while e > lo && matches!(toks[e - 1].text(text), "," | ":" | "—" | "–")
+                        {
+                            e -= 1;
+                        }
+                        if toks[lo..e].iter().filter(|t| t.kind == Tok::Word).count() >= 2 {
+                            stmts[s].lead = Some(Span {
+                                start: toks[lo].start,
+                                end: toks[e - 1].end,
+                            });
+                        }
+                    }
+                    continue;
                 }
                 if negated(text, toks, lo, c.tok)
                     || (known.is_none() && !headline_colon && !verb_position(text, toks, lo, c))
@@ -1387,19 +1498,98 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     start: toks[content.start].start,
                     end: toks[content.end - 1].end,
                 };
-                match existing.get(&(p, c.tok)).copied() {
-                    Some(s) => stmts[s].content = Some(span),
+                let lead = interrupted(text, toks, lo, c, content.start).map(|r| Span {
+                    start: toks[r.start].start,
+                    end: toks[r.end - 1].end,
+                });
+                let s = match existing.get(&(p, c.tok)).copied() {
+                    Some(s) => s,
                     None => {
-                        stmts.push(Stmt {
-                            content: Some(span),
-                            ..Stmt::new(p, sent, c)
-                        });
+                        stmts.push(Stmt::new(p, sent, c));
                         existing.insert((p, c.tok), stmts.len() - 1);
+                        stmts.len() - 1
                     }
-                }
+                };
+                stmts[s].content = Some(span);
+                stmts[s].lead = lead;
             }
         }
     }
+}
+
+/// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
+/// an attribution of its own ("… drone attacks -- accusations the United States had said
+/// were groundless"); a hyphen standing alone between spaces is a dash.
+fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = toks[i].text(text);
+    is_dash(w)
+        || w == ";"
+        || (w == "-"
+            && text[..toks[i].start].ends_with(' ')
+            && text[toks[i].end..].starts_with(' '))
+}
+
+/// A comma, or a quotation that ends in one ("“the woman is a victim,” it said").
+fn ends_with_comma(text: &str, t: &Token) -> bool {
+    t.text(text) == ","
+        || (matches!(t.kind, Tok::Quote(_))
+            && t.text(text)
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(','))
+}
+
+/// Whether token `i` (in a sentence from `lo`) follows a comma, a quotation ending in one,
+/// or a comma with the doubled apostrophes of an archive that writes quotation marks so
+/// ("''The scale is enormous,'' said Matt Baker").
+pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
+    i > lo
+        && (ends_with_comma(text, &toks[i - 1])
+            || i >= lo + 3
+                && toks[i - 1].text(text) == "'"
+                && toks[i - 2].text(text) == "'"
+                && toks[i - 3].text(text) == ",")
+}
+
+/// "Those who now have the right to vote, he said, must still register": an attribution
+/// between commas inside the clause it reports, whose rest starts at `rest`. The clause's
+/// opening, from the sentence start `lo` to the speaker's comma, when there is one.
+fn interrupted(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    c: CueHit,
+    rest: usize,
+) -> Option<std::ops::Range<usize>> {
+    if rest != c.tok + c.len + 1 || toks[rest - 1].text(text) != "," {
+        return None;
+    }
+    let mut b = c.tok;
+    while b > lo && is_aux(toks[b - 1].text(text)) {
+        b -= 1;
+    }
+    let m = mention_start(text, toks, lo, b, 10);
+    if m == b || m < lo + 3 || toks[m - 1].text(text) != "," {
+        return None;
+    }
+    let r = lo..m - 1;
+    let words = toks[r.clone()]
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .count();
+    (words >= 2).then_some(r)
+}
+
+/// Whether the cue at token `tok` of paragraph `para` has no statement yet, or only one made
+/// to carry an attribution to the next paragraph.
+fn unclaimed(
+    stmts: &[Stmt],
+    existing: &rustc_hash::FxHashMap<(usize, usize), usize>,
+    para: usize,
+    tok: usize,
+) -> bool {
+    existing
+        .get(&(para, tok))
+        .is_none_or(|&s| stmts[s].parts.is_empty() && stmts[s].content.is_none())
 }
 
 /// Add the statement of cue `c` that names no one (`Stmt::agentless`), with `content`.
@@ -1411,12 +1601,22 @@ fn push_agentless(
     c: CueHit,
     content: crate::model::Span,
 ) {
-    stmts.push(Stmt {
-        content: Some(content),
-        agentless: true,
-        ..Stmt::new(para, sent, c)
-    });
-    existing.insert((para, c.tok), stmts.len() - 1);
+    match existing.get(&(para, c.tok)) {
+        // (a statement made only to carry an attribution to the next paragraph)
+        Some(&s) if unclaimed(stmts, existing, para, c.tok) => {
+            stmts[s].content = Some(content);
+            stmts[s].agentless = true;
+        }
+        Some(_) => {}
+        None => {
+            stmts.push(Stmt {
+                content: Some(content),
+                agentless: true,
+                ..Stmt::new(para, sent, c)
+            });
+            existing.insert((para, c.tok), stmts.len() - 1);
+        }
+    }
 }
 
 /// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation
@@ -1436,7 +1636,8 @@ fn clause(
             .filter(|t| t.kind != Tok::Punct)
             .count()
     };
-    let comma_before = |i: usize| i > lo && toks[i - 1].text(text) == ",";
+    let ends_with_comma = |t: &Token| ends_with_comma(text, t);
+    let comma_before = |i: usize| comma_before(text, toks, lo, i);
     if c.kind == CueKind::According {
         // According to X, CLAUSE / CLAUSE, according to X
         let starts = c.tok == lo || (c.tok == lo + 1 && toks[lo].kind == Tok::Word);
@@ -1489,17 +1690,7 @@ fn clause(
     {
         return None;
     }
-    // A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
-    // an attribution of its own ("… drone attacks -- accusations the United States had said
-    // were groundless"); a hyphen standing alone between spaces is a dash.
-    let breaks = |i: usize| {
-        let w = toks[i].text(text);
-        is_dash(w)
-            || w == ";"
-            || (w == "-"
-                && text[..toks[i].start].ends_with(' ')
-                && text[toks[i].end..].starts_with(' '))
-    };
+    let breaks = |i: usize| breaks_at(text, toks, i);
     // CLAUSE, SPEAKER CUE [adjuncts].  /  CLAUSE, CUE SPEAKER.
     // (… or at a comma before "and"/"but": "…, a spokeswoman said on Saturday, and it has …")
     let tail_end = (after.min(hi)..hi)
@@ -1516,10 +1707,17 @@ fn clause(
             .iter()
             .any(|t| is_clause_word(text, t))
         && toks[after.min(hi)..tail_end].first().is_none_or(|t| {
-            t.text(text) == ","
-                || LEXICON
+            let opener = |t: &Token| {
+                LEXICON
                     .adjunct_openers
                     .contains(&*crate::lexicon::lower(t.text(text)))
+            };
+            // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
+            opener(t)
+                || t.text(text) == ","
+                    && toks[after.min(hi) + 1..tail_end].first().is_none_or(|n| {
+                        opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
+                    })
         });
     let tail = &toks[after.min(hi)..hi];
     // "…, said Alan Abramowitz, a demographer at Emory University": the speaker after the
@@ -1554,12 +1752,10 @@ fn clause(
         });
     let apposed_subject = apposed_subject(text, toks, lo, b);
     if b > lo
-        && (tail_is_adjunct
-            || comma_tail
-            || (toks[b - 1].text(text) == "," && inverted_tail && !apposed_subject))
+        && (tail_is_adjunct || comma_tail || (comma_before(b) && inverted_tail && !apposed_subject))
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
-        let m = if toks[b - 1].text(text) != "," {
+        let m = if !comma_before(b) {
             let m = mention_start(text, toks, lo, b, 10);
             // A mention with a phrase after its noun ("a source close to him", "people
             // familiar with the talks"): back to the comma, through words that are no verb.
@@ -1598,7 +1794,12 @@ fn clause(
         // ", and many replied": a coordinated clause, not the speaker of the one before.
         let coordinated = matches!(toks[m.min(b)].text(text), "and" | "but" | "or");
         if comma_before(m) && m > lo + 2 && !coordinated {
-            let r = lo..m - 1;
+            // (a quotation ending in the comma is part of the clause)
+            let r = lo..if toks[m - 1].text(text) == "," {
+                m - 1
+            } else {
+                m
+            };
             return (words(&r) >= 3).then_some(r);
         }
         if tail.is_empty() || tail_is_adjunct {
@@ -1688,6 +1889,8 @@ fn clause(
             is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were" | "be")
         })
     };
+    // "said that in 2012 it paid …": a clause opened by "that" may begin with an adjunct.
+    let mut opened_by_that = false;
     if let Some(t) = (start..hi.min(start + 10))
         .find(|&i| is_clause_word(text, &toks[i]))
         .filter(|&t| {
@@ -1700,6 +1903,7 @@ fn clause(
         })
     {
         start = t + 1;
+        opened_by_that = true;
     } else if start < hi && toks[start].text(text) == "," {
         start += 1;
     } else if !infinitive && start < hi && adjunct_opener(text, &toks[start]) {
@@ -1725,13 +1929,6 @@ fn clause(
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
     // A participle after a comma ("…, adding that") starts a new statement too.
-    let ends_with_comma = |t: &Token| {
-        t.text(text) == ","
-            || (matches!(t.kind, Tok::Quote(_))
-                && t.text(text)
-                    .trim_end_matches(['”', '"', '’', '\'', '»'])
-                    .ends_with(','))
-    };
     if let Some(next) = sent_cues
         .iter()
         .filter(|n| n.tok >= start && n.tok < end)
@@ -1818,6 +2015,7 @@ fn clause(
     }
     // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
     if !infinitive
+        && !opened_by_that
         && !matches!(
             lemma,
             "talk about"

@@ -96,6 +96,8 @@ pub(crate) struct Lexicon {
     pub clause_only_verbs: HashSet<&'static str>,
     pub perception_verbs: HashSet<&'static str>,
     pub hearsay_adverbs: HashSet<&'static str>,
+    pub seeming_verbs: HashSet<&'static str>,
+    pub asking_verbs: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -214,6 +216,8 @@ impl Lexicon {
             clause_only_verbs: class("clause_only_verbs"),
             perception_verbs: class("perception_verbs"),
             hearsay_adverbs: class("hearsay_adverbs"),
+            seeming_verbs: class("seeming_verbs"),
+            asking_verbs: class("asking_verbs"),
             verbs,
             verb_heads,
             titles,

@@ -275,15 +275,16 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     // Statements in document order.
     let mut quotes_out: Vec<Quote> = Vec::new();
     // (position, statement, quotation part or None for reported speech)
-    let mut order: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
+    // (position, statement, quotation part, or the span of reported speech)
+    let mut order: Vec<(usize, Option<usize>, Result<usize, Span>)> = Vec::new();
     for (k, part) in parts.iter().enumerate() {
         if speech[k] {
-            order.push((part.inner.start, info[k].stmt, Some(k)));
+            order.push((part.inner.start, info[k].stmt, Ok(k)));
         }
     }
     for &s in &live {
-        if let Some(c) = stmts[s].content {
-            order.push((c.start, Some(s), None));
+        for c in [stmts[s].lead, stmts[s].content].into_iter().flatten() {
+            order.push((c.start, Some(s), Err(c)));
         }
     }
     order.sort();
@@ -307,7 +308,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
             lemma: c.lemma.to_string(),
         });
         let (kind, span) = match k {
-            Some(k) => {
+            Ok(k) => {
                 let kind = if info[k].direct {
                     QuoteKind::Direct
                 } else {
@@ -315,11 +316,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
                 };
                 (kind, parts[k].inner)
             }
-            None => (
-                QuoteKind::Indirect,
-                stmt.and_then(|s| stmts[s].content)
-                    .expect("reported speech has content"),
-            ),
+            Err(span) => (QuoteKind::Indirect, span),
         };
         if stmt.is_none() {
             flags.push(Flag {

@@ -296,11 +296,11 @@ pub(crate) fn for_cue(
             // Smith."); elsewhere what follows the verb is its object.
             let inverted = b == sent.start
                 || matches!(toks[b - 1].kind, Tok::Quote(_))
-                || matches!(toks[b - 1].text(text), "," | ")" | "—" | "--");
+                || crate::cues::comma_before(text, toks, sent.start, b)
+                || matches!(toks[b - 1].text(text), ")" | "—" | "--");
             // A mention right after the verb in inverted order speaks: "…, it is unusual, said
             // Matt Latimer" (what stands before the comma is the clause).
-            if b > sent.start
-                && toks[b - 1].text(text) == ","
+            if crate::cues::comma_before(text, toks, sent.start, b)
                 && !crate::cues::apposed_subject(text, toks, sent.start, b)
                 && c.lemma != "tell"
                 && LEXICON.inverting_verbs.contains(c.lemma)

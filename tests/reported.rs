@@ -476,3 +476,93 @@ fn an_attribution_with_no_one_named_has_no_speaker() {
         )]
     );
 }
+
+#[test]
+fn an_attribution_inside_the_clause_reports_both_sides_of_it() {
+    assert_eq!(
+        reported("Those who now have the right to vote, he said, must still register to do so."),
+        [
+            triple("he", "said", "Those who now have the right to vote"),
+            triple("he", "said", "must still register to do so"),
+        ]
+    );
+    assert_eq!(
+        reported("In Iowa, he said, voters were angry."),
+        [
+            triple("he", "said", "In Iowa"),
+            triple("he", "said", "voters were angry"),
+        ]
+    );
+    // The speaker and an adjunct after the cue are no clause of theirs.
+    assert_eq!(
+        reported("The plan would fail, he said, on Sunday."),
+        [triple("he", "said", "The plan would fail")]
+    );
+}
+
+#[test]
+fn a_clause_that_ends_in_a_partial_quotation_before_the_speaker() {
+    let text = "In cases of abortion, “the woman is a victim,” the group said.";
+    assert_eq!(
+        reported(text),
+        [triple(
+            "the group",
+            "said",
+            "In cases of abortion, “the woman is a victim,”"
+        )]
+    );
+    let a = analyze(text, &Options::default());
+    let partial = a.quotes.iter().find(|q| q.kind == QuoteKind::Partial);
+    assert_eq!(
+        partial.map(|q| q.text.as_str()),
+        Some("the woman is a victim,")
+    );
+    assert_eq!(partial.map(|q| q.statement), Some(a.quotes[0].statement));
+}
+
+#[test]
+fn doubled_apostrophes_read_as_text_still_close_a_clause_before_the_speaker() {
+    assert_eq!(
+        reported("''The scale is enormous,'' said Matt Baker, a former commissioner."),
+        [triple("Matt Baker", "said", "''The scale is enormous,''")]
+    );
+    assert_eq!(
+        reported("''I've been through the racks,'' he said."),
+        [triple("he", "said", "''I've been through the racks,''")]
+    );
+}
+
+#[test]
+fn a_that_clause_may_open_with_an_adjunct() {
+    assert_eq!(
+        reported("General Electric says that in 2012 it paid $3.2 billion in taxes."),
+        [triple(
+            "General Electric",
+            "says",
+            "in 2012 it paid $3.2 billion in taxes"
+        )]
+    );
+    // Without "that", a preposition after the verb opens no clause.
+    assert_eq!(reported("Smith said in a speech on Sunday."), []);
+}
+
+#[test]
+fn seeming_and_asking_attribute_to_no_one_named() {
+    assert_eq!(
+        reported("Enthusiasm for Clinton appears to have plummeted, and turnout fell."),
+        [triple(
+            "",
+            "appears",
+            "Enthusiasm for Clinton appears to have plummeted"
+        )]
+    );
+    assert_eq!(reported("Trump appeared on Fox News on Sunday."), []);
+    assert_eq!(
+        reported("Asked about the merger, the chief executive was silent."),
+        [triple("", "Asked", "about the merger")]
+    );
+    assert_eq!(
+        reported("Rubio was asked whether he would support Trump."),
+        [triple("", "asked", "whether he would support Trump")]
+    );
+}
