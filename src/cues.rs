@@ -1517,6 +1517,29 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     }
 }
 
+/// Where the object of a verb of telling that starts at `from` ends (before `limit`): "told
+/// reporters", "told him", "told CNN's Jake Tapper", "told a Senate panel Wednesday". A
+/// second determiner, a subject pronoun or a past form begins the clause ("told reporters
+/// the plan failed", "told CNN he would run").
+fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
+    let mut j = from;
+    while j < limit && j < from + 6 {
+        let w = toks[j].text(text);
+        let object = (mentionish(text, &toks[j]) || plain_noun(text, &toks[j]))
+            && w != ","
+            && !is_aux(w)
+            && !matches!(w, "is" | "are" | "was" | "were")
+            && !(j > from
+                && (LEXICON.determiners.contains(w) || subject_pronoun(&crate::lexicon::lower(w))))
+            && (!w.ends_with("ed") || is_capitalized(w));
+        if !object {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
 /// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
 /// an attribution of its own ("… drone attacks -- accusations the United States had said
 /// were groundless"); a hyphen standing alone between spaces is a dash.
@@ -1702,11 +1725,17 @@ fn clause(
                         .is_some_and(|n| matches!(n.text(text), "and" | "but")))
         })
         .unwrap_or(hi);
-    let tail_is_adjunct = toks[after.min(hi)..tail_end].len() <= 6
-        && !toks[after.min(hi)..tail_end]
-            .iter()
-            .any(|t| is_clause_word(text, t))
-        && toks[after.min(hi)..tail_end].first().is_none_or(|t| {
+    // A verb of telling's object ("…, an official told The New York Times on Sunday.") is
+    // no clause.
+    let telling = matches!(c.lemma, "tell" | "assure" | "inform" | "remind" | "advise");
+    let obj = if telling {
+        told_object(text, toks, after.min(hi), tail_end)
+    } else {
+        after.min(hi)
+    };
+    let tail_is_adjunct = toks[obj..tail_end].len() <= 6
+        && !toks[obj..tail_end].iter().any(|t| is_clause_word(text, t))
+        && toks[obj..tail_end].first().is_none_or(|t| {
             let opener = |t: &Token| {
                 LEXICON
                     .adjunct_openers
@@ -1715,7 +1744,7 @@ fn clause(
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
                 || t.text(text) == ","
-                    && toks[after.min(hi) + 1..tail_end].first().is_none_or(|n| {
+                    && toks[obj + 1..tail_end].first().is_none_or(|n| {
                         opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
                     })
         });
@@ -1840,19 +1869,6 @@ fn clause(
             return None;
         }
     }
-    let telling = matches!(lemma, "tell" | "assure" | "inform" | "remind" | "advise");
-    if telling {
-        // told reporters / told him / told CNN's Jake Tapper
-        let mut j = start;
-        while j < hi
-            && j < start + 6
-            && crate::cues::mentionish(text, &toks[j])
-            && toks[j].text(text) != ","
-        {
-            j += 1;
-        }
-        start = j;
-    }
     // "vowed to fight", "urged him to resign", "wants voters to know that …": the infinitive,
     // with the object before it, is what the verb attributes.
     let infinitive = LEXICON.infinitive_verbs.contains(lemma)
@@ -1873,6 +1889,10 @@ fn clause(
                             && !LEXICON.function_words.contains(w)
                     })
             });
+    if telling && !infinitive {
+        // told reporters / told him / told CNN's Jake Tapper
+        start = told_object(text, toks, start, hi);
+    }
     // A "that" within a few adjunct words ("said on Sunday that …") opens the clause.
     // Not past a coordinated clause: in "said the plan would fail, and that …" the first
     // clause is reported too.

@@ -104,7 +104,7 @@ fn commas_of_places_and_adverbials_do_not_set_off_the_speaker() {
         quoted(
             "A woman in Worcester, Massachusetts, told him she worries he is “too nice” to \
              fend off his rivals.",
-            "him she"
+            "she worries"
         )
         .0,
         "A woman"

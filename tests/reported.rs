@@ -566,3 +566,39 @@ fn seeming_and_asking_attribute_to_no_one_named() {
         [triple("", "asked", "whether he would support Trump")]
     );
 }
+
+#[test]
+fn a_verb_of_telling_skips_its_object_before_the_clause_or_after_the_speaker() {
+    assert_eq!(
+        reported(
+            "Shoukair was kind and responsible, a Cairo airport official told The New York Times."
+        ),
+        [triple(
+            "official",
+            "told",
+            "Shoukair was kind and responsible"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "The union will sit out the election, Phil Smith told POLITICO earlier this week."
+        ),
+        [triple(
+            "Phil Smith",
+            "told",
+            "The union will sit out the election"
+        )]
+    );
+    assert_eq!(
+        reported("Smith told reporters the plan failed."),
+        [triple("Smith", "told", "the plan failed")]
+    );
+    assert_eq!(
+        reported("He told CNN he would run."),
+        [triple("He", "told", "he would run")]
+    );
+    assert_eq!(
+        reported("She told him to leave."),
+        [triple("She", "told", "him to leave")]
+    );
+}
