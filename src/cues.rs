@@ -1239,7 +1239,12 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     let w = prev.text(text);
     let lower = w.to_lowercase();
     if prev.kind != Tok::Word {
-        return matches!(w, ")");
+        // "Simone Perry, a tea party activist, says …", "42% say …"
+        return matches!(w, ")" | "%") || (w == "," && apposed_subject(text, toks, lo, i));
+    }
+    // "business leaders who say the law …"
+    if matches!(lower.as_str(), "who" | "which") {
+        return true;
     }
     // "says she respects him but argues that …": a second verb of the same subject.
     if matches!(lower.as_str(), "and" | "but") && i > lo + 2 {
@@ -1248,6 +1253,10 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     // "General Electric says", "The Wisconsin Republican says": a capitalized word that
     // looks like an adjective ends a name before a verb that is never a noun.
     if third && is_capitalized(w) && LEXICON.verbs_never_nouns.contains(lemma) {
+        return true;
+    }
+    // "Many say", "Some argue"
+    if base && LEXICON.quantities.contains(lower.as_str()) {
         return true;
     }
     if is_modifier(&lower) && !LEXICON.roles.contains_key(lower.as_str()) {
@@ -1734,7 +1743,27 @@ fn clause(
         after.min(hi)
     };
     let tail_is_adjunct = toks[obj..tail_end].len() <= 6
-        && !toks[obj..tail_end].iter().any(|t| is_clause_word(text, t))
+        && !toks[obj..tail_end].iter().any(|t| {
+            // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
+            // makes it a clause)
+            is_clause_word(text, t)
+                || subject_pronoun(&crate::lexicon::lower(t.text(text)))
+                || matches!(
+                    t.text(text),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "has"
+                        | "have"
+                        | "had"
+                )
+        })
         && toks[obj..tail_end].first().is_none_or(|t| {
             let opener = |t: &Token| {
                 LEXICON
@@ -1938,8 +1967,9 @@ fn clause(
             seen_noun |= toks[j].kind == Tok::Word
                 && !LEXICON.determiners.contains(&*lower)
                 && !LEXICON.function_words.contains(&*lower);
-            opens || w == ","
-        }) && toks[j].text(text) != ","
+            // (a verb first: the "adjunct" was the subject, "say this plan is …")
+            opens || w == "," || matches!(w, "is" | "are" | "was" | "were")
+        }) && !matches!(toks[j].text(text), "," | "is" | "are" | "was" | "were")
         {
             start = j;
         }

@@ -517,6 +517,11 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     let progressive = toks[cue].text(text).ends_with("ing");
     while i > lo
         && toks[i - 1].kind == Tok::Word
+        // ("Both argue": a quantity opening the sentence is its subject)
+        && !(i - 1 == lo
+            && LEXICON
+                .quantities
+                .contains(&*crate::lexicon::lower(toks[i - 1].text(text))))
         && (is_aux(toks[i - 1].text(text))
             || (progressive
                 && matches!(

@@ -602,3 +602,38 @@ fn a_verb_of_telling_skips_its_object_before_the_clause_or_after_the_speaker() {
         [triple("She", "told", "him to leave")]
     );
 }
+
+#[test]
+fn present_tense_subjects_an_apposition_a_relative_or_a_quantity() {
+    assert_eq!(
+        reported(
+            "Michael O'Hanlon, a foreign policy expert at the Brookings Institution, says Libya is the biggest trouble spot."
+        ),
+        [triple(
+            "Michael O'Hanlon",
+            "says",
+            "Libya is the biggest trouble spot"
+        )]
+    );
+    assert_eq!(
+        reported("It faced a backlash from business leaders who say the law targets gay people."),
+        [triple("who", "say", "the law targets gay people")]
+    );
+    assert_eq!(
+        reported("On social issues they lean left: 42% say they're liberal."),
+        [triple("42%", "say", "they're liberal")]
+    );
+    assert_eq!(
+        reported("The market has cooled. Some say this is just a rough patch."),
+        [triple("Some", "say", "this is just a rough patch")]
+    );
+    // A demonstrative opening the clause is its subject, not an adjunct ("this week").
+    assert_eq!(
+        reported("Critics say this plan is a rough patch."),
+        [triple("Critics", "say", "this plan is a rough patch")]
+    );
+    assert_eq!(
+        reported("He said on Friday he met them."),
+        [triple("He", "said", "he met them")]
+    );
+}
