@@ -223,18 +223,40 @@ pub(crate) fn sentences(
             Some(n) => match n.kind {
                 Tok::Word => is_capitalized(n.text(text)),
                 Tok::Quote(_) => true,
-                Tok::Punct => false,
+                // Doubled apostrophes read as text still open a sentence ("… to do more.
+                // ''There should be …").
+                Tok::Punct => doubled_apostrophe(text, toks, i + 1) && n.start > t.end,
             },
         };
         if next_starts {
             out.push(start..i + 1);
             start = i + 1;
+        } else if doubled_apostrophe(text, toks, i + 1)
+            && toks[i + 1].start == t.end
+            && toks.get(i + 3).is_none_or(|n| match n.kind {
+                Tok::Word => is_capitalized(n.text(text)),
+                Tok::Quote(_) => true,
+                Tok::Punct => doubled_apostrophe(text, toks, i + 3),
+            })
+        {
+            // "… it got bad.'' We kept …": the closing apostrophes end it.
+            out.push(start..i + 3);
+            start = i + 3;
         }
     }
     if start < toks.len() {
         out.push(start..toks.len());
     }
     out
+}
+
+/// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some
+/// archives write for a double quotation mark, here read as text.
+fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|a| a.text(text) == "'")
+        && toks
+            .get(i + 1)
+            .is_some_and(|b| b.text(text) == "'" && b.start == toks[i].end)
 }
 
 #[cfg(test)]
@@ -283,5 +305,27 @@ mod tests {
         let toks = tokens(text, span, &[]);
         let s = sentences(text, &toks, |_| span);
         assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn doubled_apostrophes_read_as_text_open_and_close_sentences() {
+        let text = "It urged them to do more. ''There should be ground.'' We agree.";
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        let got: Vec<&str> = sentences(text, &toks, |_| span)
+            .into_iter()
+            .map(|r| &text[toks[r.start].start..toks[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "It urged them to do more.",
+                "''There should be ground.''",
+                "We agree."
+            ]
+        );
     }
 }
