@@ -1536,6 +1536,10 @@ fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
         let w = toks[j].text(text);
         let object = (mentionish(text, &toks[j]) || plain_noun(text, &toks[j]))
             && w != ","
+            && !matches!(
+                w,
+                "that" | "why" | "how" | "what" | "whether" | "if" | "when" | "where" | "who"
+            )
             && !is_aux(w)
             && !matches!(w, "is" | "are" | "was" | "were")
             && !(j > from
@@ -1927,6 +1931,23 @@ fn clause(
         // told reporters / told him / told CNN's Jake Tapper
         start = told_object(text, toks, start, hi);
     }
+    // "said that in 2012 it paid …": a clause opened by "that" may begin with an adjunct.
+    let mut opened_by_that = false;
+    // "explained to CBS why …", "reiterated to ABC News that …": the hearer, then the clause.
+    if !infinitive && start < hi && toks[start].text(text) == "to" {
+        let end = told_object(text, toks, start + 1, hi);
+        if end > start + 1
+            && toks.get(end).is_some_and(|t| {
+                matches!(
+                    t.text(text),
+                    "that" | "why" | "how" | "what" | "whether" | "if" | "when"
+                )
+            })
+        {
+            opened_by_that = toks[end].text(text) == "that";
+            start = if opened_by_that { end + 1 } else { end };
+        }
+    }
     // A "that" within a few adjunct words ("said on Sunday that …") opens the clause.
     // Not past a coordinated clause: in "said the plan would fail, and that …" the first
     // clause is reported too.
@@ -1943,8 +1964,6 @@ fn clause(
             is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were" | "be")
         })
     };
-    // "said that in 2012 it paid …": a clause opened by "that" may begin with an adjunct.
-    let mut opened_by_that = false;
     if let Some(t) = (start..hi.min(start + 10))
         .find(|&i| is_clause_word(text, &toks[i]))
         .filter(|&t| {
@@ -2009,12 +2028,13 @@ fn clause(
     // man has spoken out"). Participles and colons are left in: they as often go on with
     // the speaker's words.
     if let Some(k) = (start + 2..end).find(|&k| {
-        toks[k].text(text) == ","
+        ends_with_comma(&toks[k])
             && toks
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
     }) {
-        end = k;
+        // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
+        end = if toks[k].text(text) == "," { k } else { k + 1 };
     }
     // … and where the writer goes on with a new subject: "said Russia hacked the computers
     // and she accused Trump of …".
@@ -2081,6 +2101,10 @@ fn clause(
                 | "call on"
                 | "vote for"
         )
+        // "complained about not getting credit", "warned against a Trump-only campaign": the
+        // object of a verb of speaking other than "say" and "tell" is what was said.
+        && (!matches!(toks[start].text(text), "about" | "against")
+            || matches!(lemma, "say" | "tell" | "speak"))
         && matches!(
             toks[start].text(text).to_lowercase().as_str(),
             "on" | "in"
@@ -2108,6 +2132,10 @@ fn clause(
         )
     {
         return None;
+    }
+    // (the preposition of "complained about …" goes with the verb)
+    if matches!(toks[start].text(text), "about" | "against") && start + 1 < end {
+        return Some(start + 1..end);
     }
     Some(r)
 }

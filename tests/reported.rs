@@ -637,3 +637,47 @@ fn present_tense_subjects_an_apposition_a_relative_or_a_quantity() {
         [triple("He", "said", "he met them")]
     );
 }
+
+#[test]
+fn what_a_verb_is_about_and_a_hearer_before_the_clause() {
+    assert_eq!(
+        reported("Obama has often complained about not getting enough credit for the recovery."),
+        [triple(
+            "Obama",
+            "complained",
+            "not getting enough credit for the recovery"
+        )]
+    );
+    assert_eq!(
+        reported("He warned against a Trump-only campaign."),
+        [triple("He", "warned", "a Trump-only campaign")]
+    );
+    assert_eq!(
+        reported("Clinton reiterated to ABC News that, in retrospect, it was a mistake."),
+        [triple(
+            "Clinton",
+            "reiterated",
+            "in retrospect, it was a mistake"
+        )]
+    );
+    assert_eq!(
+        reported("Jacobs explained to CBS why Merkel was selected."),
+        [triple("Jacobs", "explained", "why Merkel was selected")]
+    );
+}
+
+#[test]
+fn a_contrast_after_a_quotation_ending_in_a_comma_ends_the_clause() {
+    assert_eq!(
+        reported(
+            "Trump said he believes Afghanistan was “a terrible mistake,” although he supports keeping troops there."
+        )
+        .first()
+        .cloned(),
+        Some(triple(
+            "Trump",
+            "said",
+            "he believes Afghanistan was “a terrible mistake,”"
+        ))
+    );
+}
