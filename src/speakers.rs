@@ -274,7 +274,19 @@ pub(crate) fn for_cue(
                 let q = quote.filter(|&q| q < c.tok);
                 return prev
                     .and_then(|p| for_cue(text, toks, sent, cues, p, q))
-                    .or_else(|| subject(text, toks, sent.start, c.tok));
+                    .or_else(|| subject(text, toks, sent.start, c.tok))
+                    .or_else(|| {
+                        // "The town released a statement and welcomed …": the mention before
+                        // the sentence's first verb, known by its form.
+                        let v = (sent.start + 1..b).find(|&k| {
+                            let w = toks[k].text(text);
+                            toks[k].kind == Tok::Word
+                                && !is_capitalized(w)
+                                && (w.ends_with("ed")
+                                    || matches!(w, "is" | "are" | "was" | "were" | "has" | "have"))
+                        })?;
+                        left(text, toks, sent.start, v)
+                    });
             }
             let (lo, hi) = match quote {
                 Some(q) if q < c.tok => (q + 1, sent.end),

@@ -681,3 +681,11 @@ fn a_contrast_after_a_quotation_ending_in_a_comma_ends_the_clause() {
         ))
     );
 }
+
+#[test]
+fn a_second_verb_shares_the_subject_of_the_first() {
+    assert_eq!(
+        reported("The town released a statement Wednesday and welcomed Trump to visit the city."),
+        [triple("The town", "welcomed", "Trump to visit the city")]
+    );
+}
