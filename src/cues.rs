@@ -1185,25 +1185,9 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     // "Valeant shares is down", "the delegate votes were": a verb after the form makes it
     // the noun that verb's subject ends in.
     if third
-        && toks.get(c.tok + c.len).is_some_and(|n| {
-            matches!(
-                n.text(text),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "have"
-                    | "has"
-                    | "had"
-            )
-        })
+        && toks
+            .get(c.tok + c.len)
+            .is_some_and(|n| LEXICON.finite_forms.contains(n.text(text)))
     {
         return false;
     }
@@ -1410,9 +1394,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     && unclaimed(stmts, &existing, p, c.tok)
                 {
                     let from = c.tok + c.len;
-                    let to = (from..hi)
-                        .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
-                        .unwrap_or(hi);
+                    let to = next_comma(text, toks, from, hi);
                     if to > from + 1 {
                         let span = Span {
                             start: toks[from].start,
@@ -1444,9 +1426,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                                     )
                             })
                             .map_or(lo, |i| i + 1);
-                        let to = (c.tok + c.len..hi)
-                            .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
-                            .unwrap_or(hi);
+                        let to = next_comma(text, toks, c.tok + c.len, hi);
                         if from < b && to > c.tok + c.len + 1 {
                             let span = Span {
                                 start: toks[from].start,
@@ -1472,28 +1452,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 if let Some(s) = known
                     && stmts[s].parts.iter().any(|&k| info[k].direct)
                 {
-                    // The cue of a quotation that stands on its own; "In cases of abortion,
-                    // “the woman is a victim,” it said": the words before the quotation
-                    // open what is reported.
-                    if let Some(q) = stmts[s].quote_tok
-                        && q > lo + 1
-                        && q < c.tok
-                        && q < sent.end
-                        && stmts[s].lead.is_none()
-                    {
-                        let mut e = q;
-                        while e > lo && matches!(toks[e - 1].text(text), "," | ":" | "—" | "–")
-                        {
-                            e -= 1;
-                        }
-                        if toks[lo..e].iter().filter(|t| t.kind == Tok::Word).count() >= 2 {
-                            stmts[s].lead = Some(Span {
-                                start: toks[lo].start,
-                                end: toks[e - 1].end,
-                            });
-                        }
-                    }
-                    continue;
+                    continue; // the cue of a quotation that stands on its own
                 }
                 if negated(text, toks, lo, c.tok)
                     || (known.is_none() && !headline_colon && !verb_position(text, toks, lo, c))
@@ -1563,6 +1522,14 @@ fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
         || (w == "-"
             && text[..toks[i].start].ends_with(' ')
             && text[toks[i].end..].starts_with(' '))
+}
+
+/// The first comma, dash or semicolon in `from..hi`, or `hi`: where the phrase of an
+/// attribution that names no one ends ("Asked about the merger, …").
+fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
+    (from..hi)
+        .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
+        .unwrap_or(hi)
 }
 
 /// A comma, or a quotation that ends in one ("“the woman is a victim,” it said").
@@ -1752,21 +1719,10 @@ fn clause(
             // makes it a clause)
             is_clause_word(text, t)
                 || subject_pronoun(&crate::lexicon::lower(t.text(text)))
-                || matches!(
-                    t.text(text),
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "has"
-                        | "have"
-                        | "had"
-                )
+                // (not a modal of obligation, which a quoted subject can precede: '“the
+                // next president” should choose')
+                || (LEXICON.finite_forms.contains(t.text(text))
+                    && !matches!(t.text(text), "should" | "must"))
         })
         && toks[obj..tail_end].first().is_none_or(|t| {
             let opener = |t: &Token| {

@@ -98,6 +98,7 @@ pub(crate) struct Lexicon {
     pub hearsay_adverbs: HashSet<&'static str>,
     pub seeming_verbs: HashSet<&'static str>,
     pub asking_verbs: HashSet<&'static str>,
+    pub finite_forms: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -218,6 +219,7 @@ impl Lexicon {
             hearsay_adverbs: class("hearsay_adverbs"),
             seeming_verbs: class("seeming_verbs"),
             asking_verbs: class("asking_verbs"),
+            finite_forms: class("finite_forms"),
             verbs,
             verb_heads,
             titles,
