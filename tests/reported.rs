@@ -689,3 +689,15 @@ fn a_second_verb_shares_the_subject_of_the_first() {
         [triple("The town", "welcomed", "Trump to visit the city")]
     );
 }
+
+#[test]
+fn polling_and_statistics_speak_like_documents() {
+    assert_eq!(
+        reported("Exit polling shows he won 83% of voters under 30 in Pennsylvania."),
+        [triple(
+            "Exit polling",
+            "shows",
+            "he won 83% of voters under 30 in Pennsylvania"
+        )]
+    );
+}
