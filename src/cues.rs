@@ -2018,6 +2018,12 @@ fn clause(
     {
         end = m;
     }
+    // … and at ", according to …", another attribution's source.
+    if let Some(n) = sent_cues.iter().find(|n| {
+        n.kind == CueKind::According && n.tok > start + 2 && n.tok < end && comma_before(n.tok)
+    }) {
+        end = n.tok - 1;
+    }
     // … and where a clause that the speaker's own clause is subordinate to closes: "Although
     // she said it was a mistake, she …", "Zimmerman, who alleged that …, was acquitted".
     let opener = toks[lo..b]

@@ -701,3 +701,12 @@ fn polling_and_statistics_speak_like_documents() {
         )]
     );
 }
+
+#[test]
+fn a_clause_ends_where_according_to_names_another_source() {
+    let got = reported("Smith said the plan would fail, according to two people who heard him.");
+    assert!(
+        got.contains(&triple("Smith", "said", "the plan would fail")),
+        "{got:?}"
+    );
+}
