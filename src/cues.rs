@@ -1495,10 +1495,7 @@ fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
         let w = toks[j].text(text);
         let object = (mentionish(text, &toks[j]) || plain_noun(text, &toks[j]))
             && w != ","
-            && !matches!(
-                w,
-                "that" | "why" | "how" | "what" | "whether" | "if" | "when" | "where" | "who"
-            )
+            && !LEXICON.clause_openers.contains(w)
             && !is_aux(w)
             && !matches!(w, "is" | "are" | "was" | "were")
             && !(j > from
@@ -1847,10 +1844,7 @@ fn clause(
             .get(after)
             .map(|t| crate::lexicon::lower(t.text(text)))
             .unwrap_or_default();
-        let clause = matches!(
-            &*next,
-            "that" | "what" | "how" | "whether" | "why" | "if" | "who" | "where" | "when"
-        );
+        let clause = LEXICON.clause_openers.contains(&*next);
         let as_phrase = toks[after.min(hi)..hi.min(after + 8)]
             .iter()
             .any(|t| t.text(text) == "as");
@@ -1893,11 +1887,11 @@ fn clause(
     if !infinitive && start < hi && toks[start].text(text) == "to" {
         let end = told_object(text, toks, start + 1, hi);
         if end > start + 1
+            // ("compared to 45 percent who view him": after a noun, "who" and "where"
+            // relate to it)
             && toks.get(end).is_some_and(|t| {
-                matches!(
-                    t.text(text),
-                    "that" | "why" | "how" | "what" | "whether" | "if" | "when"
-                )
+                LEXICON.clause_openers.contains(t.text(text))
+                    && !matches!(t.text(text), "who" | "where")
             })
         {
             opened_by_that = toks[end].text(text) == "that";

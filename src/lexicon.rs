@@ -99,6 +99,7 @@ pub(crate) struct Lexicon {
     pub seeming_verbs: HashSet<&'static str>,
     pub asking_verbs: HashSet<&'static str>,
     pub finite_forms: HashSet<&'static str>,
+    pub clause_openers: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -220,6 +221,7 @@ impl Lexicon {
             seeming_verbs: class("seeming_verbs"),
             asking_verbs: class("asking_verbs"),
             finite_forms: class("finite_forms"),
+            clause_openers: class("clause_openers"),
             verbs,
             verb_heads,
             titles,
