@@ -658,6 +658,11 @@ pub(crate) struct Stmt {
     /// The opening of the reported clause when the attribution interrupts it ("Those who
     /// vote, he said, must still register"): the part before the speaker's comma.
     pub lead: Option<crate::model::Span>,
+    /// What the speaker goes on to say after the attribution's sentence, where an archive
+    /// writes quotation marks as doubled apostrophes read as text ("''It is nonsense,'' he
+    /// said. ''She lies about everything.''"): the next sentence that opens with them, to
+    /// where they close.
+    pub rest: Option<crate::model::Span>,
     /// An attribution with no one named ("is expected to", "reportedly"): it stands with no
     /// speaker, and none is looked for.
     pub agentless: bool,
@@ -674,6 +679,7 @@ impl Stmt {
             quote_tok: None,
             content: None,
             lead: None,
+            rest: None,
             agentless: false,
         }
     }
@@ -1480,9 +1486,48 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 };
                 stmts[s].content = Some(span);
                 stmts[s].lead = lead;
+                if content.end <= c.tok {
+                    stmts[s].rest = continued(text, toks, &pt.sents, si, content.start);
+                }
             }
         }
     }
+}
+
+/// "''It is nonsense,'' Mr. Trump said. ''She lies about everything.''": a clause opening
+/// with doubled apostrophes at `from`, reported before its speaker in sentence `si`, goes on
+/// in the next sentence when that opens with them too, up to where they close (or the
+/// paragraph ends: a quotation that runs on to the next paragraph). Not when the closing
+/// marks are followed by words of their sentence ("''Y,'' she replied"): that is another
+/// attribution.
+fn continued(
+    text: &str,
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    si: usize,
+    from: usize,
+) -> Option<crate::model::Span> {
+    use crate::segment::doubled_apostrophe;
+    let next = sents.get(si + 1)?;
+    if !doubled_apostrophe(text, toks, from) || !doubled_apostrophe(text, toks, next.start) {
+        return None;
+    }
+    let close = (next.start + 2..toks.len()).find(|&i| doubled_apostrophe(text, toks, i));
+    let end = match close {
+        Some(i) => {
+            let sent = sents.iter().find(|r| r.contains(&i))?;
+            let rest = &toks[i + 2..sent.end];
+            if rest.iter().any(|t| t.kind == Tok::Word) {
+                return None;
+            }
+            i + 2
+        }
+        None => toks.len(),
+    };
+    (end > next.start + 3).then(|| crate::model::Span {
+        start: toks[next.start].start,
+        end: toks[end - 1].end,
+    })
 }
 
 /// Where the object of a verb of telling that starts at `from` ends (before `limit`): "told
@@ -1949,7 +1994,25 @@ fn clause(
         }
     }
     // The clause ends at a dash or semicolon.
-    let mut end = (start..hi).find(|&i| breaks(i)).unwrap_or(hi);
+    // A pair of dashes sets off an aside inside the clause ("her server - there were
+    // several - was never hacked"): the clause goes on after the second.
+    let mut end = hi;
+    let mut i = start;
+    while i < hi {
+        if breaks(i) {
+            let pair = (i + 1..hi)
+                .find(|&j| breaks(j))
+                .filter(|&j| toks[i].text(text) != ";" && toks[j].text(text) != ";" && j + 1 < hi);
+            match pair {
+                Some(j) => i = j,
+                None => {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
     // A participle after a comma ("…, adding that") starts a new statement too.

@@ -283,7 +283,10 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         }
     }
     for &s in &live {
-        for c in [stmts[s].lead, stmts[s].content].into_iter().flatten() {
+        for c in [stmts[s].lead, stmts[s].content, stmts[s].rest]
+            .into_iter()
+            .flatten()
+        {
             order.push((c.start, Some(s), Err(c)));
         }
     }

@@ -252,7 +252,7 @@ pub(crate) fn sentences(
 
 /// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some
 /// archives write for a double quotation mark, here read as text.
-fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
+pub(crate) fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|a| a.text(text) == "'")
         && toks
             .get(i + 1)

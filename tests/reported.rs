@@ -710,3 +710,48 @@ fn a_clause_ends_where_according_to_names_another_source() {
         "{got:?}"
     );
 }
+
+/// Every reported part of `text` as (statement number, content).
+fn parts(text: &str) -> Vec<(usize, String)> {
+    analyze(text, &Options::default())
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (q.statement, q.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_pair_of_dashes_sets_off_an_aside_inside_the_clause() {
+    assert_eq!(
+        reported("Clinton had said her server - there were several - was never hacked."),
+        [triple(
+            "Clinton",
+            "said",
+            "her server - there were several - was never hacked"
+        )]
+    );
+    // One dash alone still ends the clause.
+    assert_eq!(
+        reported("Clinton said her server was never hacked - a claim the FBI disputed."),
+        [triple("Clinton", "said", "her server was never hacked")]
+    );
+}
+
+#[test]
+fn doubled_apostrophes_read_as_text_carry_the_speaker_into_the_next_sentence() {
+    let text = "The debate went on.\n\n''It's utter nonsense,'' Mr. Trump said on Sunday. ''She lies about everything. Everybody knows that.'' The host moved on.";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert!(got[0].1.starts_with("''It's utter nonsense"), "{got:?}");
+    assert_eq!(
+        got[1].1,
+        "''She lies about everything. Everybody knows that.''"
+    );
+    // The next quotation has a speaker of its own.
+    let text = "The debate went on.\n\n''It's utter nonsense,'' Mr. Trump said. ''It is quite true,'' Mrs. Clinton replied.";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_ne!(got[0].0, got[1].0, "two statements: {got:?}");
+}
