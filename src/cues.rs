@@ -1812,7 +1812,10 @@ fn clause(
         });
     let apposed_subject = apposed_subject(text, toks, lo, b);
     if b > lo
-        && (tail_is_adjunct || comma_tail || (comma_before(b) && inverted_tail && !apposed_subject))
+        && (tail_is_adjunct
+            || comma_tail
+            // (", referring to the two resorts": a participle's object, not its speaker)
+            || (comma_before(b) && inverted_tail && !apposed_subject && !progressive))
     {
         // The comma that ends the clause: before the speaker, or right before the cue.
         let m = if !comma_before(b) {
@@ -2021,7 +2024,11 @@ fn clause(
         .filter(|n| n.tok >= start && n.tok < end)
         .find(|n| {
             let before = &toks[n.tok - 1];
-            let participle = text[n.start..n.end].ends_with("ing") && ends_with_comma(before);
+            let participle = text[n.start..n.end]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing"))
+                && ends_with_comma(before);
             n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
         })
     {

@@ -755,3 +755,22 @@ fn doubled_apostrophes_read_as_text_carry_the_speaker_into_the_next_sentence() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_ne!(got[0].0, got[1].0, "two statements: {got:?}");
 }
+
+#[test]
+fn a_participle_after_the_attribution_reports_what_follows_it() {
+    let got = reported(
+        "“The key was the broader market timing,” Mr. Hedge said, referring to the two resorts.",
+    );
+    assert_eq!(
+        got,
+        [triple("Mr. Hedge", "referring to", "the two resorts")]
+    );
+    let got = reported("Smith said the plan failed, referring to the merger.");
+    assert_eq!(
+        got,
+        [
+            triple("Smith", "said", "the plan failed"),
+            triple("Smith", "referring to", "the merger")
+        ]
+    );
+}
