@@ -1330,8 +1330,12 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             while hi > lo && matches!(toks[hi - 1].text(text), "." | "?" | "!" | ";" | ":") {
                 hi -= 1;
             }
-            if toks[lo..sent.end].iter().any(|t| t.text(text) == "?") {
-                continue; // questions about speech are not statements
+            // Questions about speech are not statements; a question quoted between an
+            // archive's doubled apostrophes is ("He asked, ''Why now?''").
+            if (lo..sent.end).any(|i| {
+                toks[i].text(text) == "?" && !crate::segment::doubled_apostrophe(text, toks, i + 1)
+            }) {
+                continue;
             }
             let sent_cues = &pt.cues[si];
             // The content of an attribution that names no one: the sentence.
@@ -1613,10 +1617,15 @@ fn interrupted(
         b -= 1;
     }
     let m = mention_start(text, toks, lo, b, 10);
-    if m == b || m < lo + 3 || toks[m - 1].text(text) != "," {
+    if m == b || m < lo + 3 || !comma_before(text, toks, lo, m) {
         return None;
     }
-    let r = lo..m - 1;
+    // (up to the comma; "''…,'' Mr. Garin said, ''…''" in an archive's doubled apostrophes)
+    let r = lo..match toks[m - 1].text(text) {
+        "," => m - 1,
+        "'" => m - 3,
+        _ => m,
+    };
     let words = toks[r.clone()]
         .iter()
         .filter(|t| t.kind == Tok::Word)
@@ -1968,7 +1977,8 @@ fn clause(
             !infinitive
                 && !coordinated(t)
                 && (t == start
-                    || toks[start].text(text) == ","
+                    || (toks[start].text(text) == ","
+                        && !crate::segment::doubled_apostrophe(text, toks, start + 1))
                     || adjunct_opener(text, &toks[start])
                     || telling && !finite(start..t))
         })

@@ -774,3 +774,30 @@ fn a_participle_after_the_attribution_reports_what_follows_it() {
         ]
     );
 }
+
+#[test]
+fn doubled_apostrophes_around_an_interrupting_attribution() {
+    let text = "The debate went on.\n\n''The source of anxiety is not whether they have a job,'' Mr. Garin said, ''it's that they still haven't had their recovery.''";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert_eq!(
+        got[0].1,
+        "''The source of anxiety is not whether they have a job"
+    );
+    assert_eq!(
+        got[1].1,
+        "''it's that they still haven't had their recovery.''"
+    );
+    // A question between them is quoted speech, not a question about speech.
+    let got =
+        reported("The debate went on.\n\nHe added, ''And you want us to repeat these mistakes?''");
+    assert!(
+        got.contains(&triple(
+            "He",
+            "added",
+            "''And you want us to repeat these mistakes?''"
+        )),
+        "{got:?}"
+    );
+}
