@@ -1372,16 +1372,25 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 while b > lo && toks[b - 1].text(text).ends_with("ly") {
                     b -= 1;
                 }
+                // ("is not expected to": the expectation is still reported)
+                let neg = b > lo && toks[b - 1].text(text) == "not";
+                let be = b - usize::from(neg);
                 if c.lemma == "expect"
                     && text[c.start..c.end].ends_with("ed")
-                    && b > lo + 1
-                    && matches!(toks[b - 1].text(text), "is" | "are" | "was" | "were")
+                    && be > lo + 1
+                    && matches!(toks[be - 1].text(text), "is" | "are" | "was" | "were")
                     && toks
                         .get(c.tok + c.len)
                         .is_some_and(|t| t.text(text) == "to")
                     && unclaimed(stmts, &existing, p, c.tok)
                 {
-                    push_agentless(stmts, &mut existing, p, sent, c, whole);
+                    // From the start of its clause ("…, which is expected to draw …").
+                    let from = clause_start(text, toks, lo, be - 1);
+                    let span = Span {
+                        start: toks[from].start,
+                        end: whole.end,
+                    };
+                    push_agentless(stmts, &mut existing, p, sent, c, span);
                     continue;
                 }
                 // "Asked about the merger, she …", "when asked whether …", "Rubio was asked
@@ -1424,18 +1433,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     {
                         // Its subject, from the start of its clause, and the infinitive, to
                         // the next comma or dash.
-                        let from = (lo..b)
-                            .rev()
-                            .find(|&i| {
-                                let w = toks[i].text(text);
-                                w == ","
-                                    || is_dash(w)
-                                    || matches!(
-                                        w,
-                                        "that" | "and" | "but" | "while" | "where" | "which"
-                                    )
-                            })
-                            .map_or(lo, |i| i + 1);
+                        let from = clause_start(text, toks, lo, b);
                         let to = next_comma(text, toks, c.tok + c.len, hi);
                         if from < b && to > c.tok + c.len + 1 {
                             let span = Span {
@@ -1631,6 +1629,22 @@ fn interrupted(
         .filter(|t| t.kind == Tok::Word)
         .count();
     (words >= 2).then_some(r)
+}
+
+/// Where the clause holding the verb at `b` begins, for an attribution that names no one
+/// ("…, which is expected to draw …", "… and Sanders seemed to …"): after the last comma,
+/// dash or word that joins clauses ("that", "and", "but", "while", "where", "which")
+/// before it, or at the sentence start `lo`.
+fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> usize {
+    (lo..b)
+        .rev()
+        .find(|&i| {
+            let w = toks[i].text(text);
+            w == ","
+                || is_dash(w)
+                || matches!(w, "that" | "and" | "but" | "while" | "where" | "which")
+        })
+        .map_or(lo, |i| i + 1)
 }
 
 /// Whether the cue at token `tok` of paragraph `para` has no statement yet, or only one made

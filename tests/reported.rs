@@ -801,3 +801,23 @@ fn doubled_apostrophes_around_an_interrupting_attribution() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_expectation_no_one_is_named_for_from_the_start_of_its_clause() {
+    assert_eq!(
+        reported("The final is in Chicago, which is expected to draw a large audience."),
+        [triple(
+            "",
+            "expected",
+            "is expected to draw a large audience"
+        )]
+    );
+    assert_eq!(
+        reported("The bill is not expected to pass the Senate."),
+        [triple(
+            "",
+            "expected",
+            "The bill is not expected to pass the Senate"
+        )]
+    );
+}
