@@ -1765,9 +1765,17 @@ fn clause(
         .find(|&i| {
             breaks(i)
                 || (toks[i].text(text) == ","
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| matches!(n.text(text), "and" | "but")))
+                    && toks.get(i + 1).is_some_and(|n| {
+                        // (", adding that …": a participle's statement of its own)
+                        matches!(n.text(text), "and" | "but")
+                            || sent_cues.iter().any(|s| {
+                                s.tok == i + 1
+                                    && text[s.start..s.end]
+                                        .split_whitespace()
+                                        .next()
+                                        .is_some_and(|w| w.ends_with("ing"))
+                            })
+                    }))
         })
         .unwrap_or(hi);
     // A verb of telling's object ("…, an official told The New York Times on Sunday.") is
@@ -1886,7 +1894,11 @@ fn clause(
             } else {
                 m
             };
-            return (words(&r) >= 3).then_some(r);
+            // (a short clause will do between an archive's doubled apostrophes: "''It's
+            // embarrassing,'' Mr. Rubel said")
+            let quoted =
+                crate::segment::doubled_apostrophe(text, toks, lo) && toks[m - 1].text(text) == "'";
+            return (words(&r) >= 3 || quoted && words(&r) >= 1).then_some(r);
         }
         if tail.is_empty() || tail_is_adjunct {
             return None;

@@ -821,3 +821,28 @@ fn an_expectation_no_one_is_named_for_from_the_start_of_its_clause() {
         )]
     );
 }
+
+#[test]
+fn a_participle_after_the_attribution_and_its_adjunct_keeps_the_quotation_before() {
+    let got = reported(
+        "The fund lost money.\n\n''It will take some time for the stock to recover,'' Mr. Ackman said at the time, adding that investors did not appreciate the company.",
+    );
+    assert_eq!(
+        got,
+        [
+            triple(
+                "Mr. Ackman",
+                "said",
+                "''It will take some time for the stock to recover,''"
+            ),
+            triple(
+                "Mr. Ackman",
+                "adding",
+                "investors did not appreciate the company"
+            )
+        ]
+    );
+    // Between doubled apostrophes a clause of two words is enough.
+    let got = reported("The fund lost money.\n\n''It's embarrassing,'' Mr. Rubel said.");
+    assert_eq!(got, [triple("Mr. Rubel", "said", "''It's embarrassing,''")]);
+}
