@@ -1768,13 +1768,14 @@ fn clause(
                     && toks.get(i + 1).is_some_and(|n| {
                         // (", adding that …": a participle's statement of its own)
                         matches!(n.text(text), "and" | "but")
-                            || sent_cues.iter().any(|s| {
-                                s.tok == i + 1
-                                    && text[s.start..s.end]
-                                        .split_whitespace()
-                                        .next()
-                                        .is_some_and(|w| w.ends_with("ing"))
-                            })
+                            || i > after
+                                && sent_cues.iter().any(|s| {
+                                    s.tok == i + 1
+                                        && text[s.start..s.end]
+                                            .split_whitespace()
+                                            .next()
+                                            .is_some_and(|w| w.ends_with("ing"))
+                                })
                     }))
         })
         .unwrap_or(hi);
