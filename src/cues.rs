@@ -1952,13 +1952,15 @@ fn clause(
                     .all(|t| t.text(text) != "," && (mentionish(text, t) || plain_noun(text, t)))
                     && toks.get(k + 1).is_some_and(|v| {
                         let w = v.text(text);
-                        k + 1 < hi
-                            && v.kind == Tok::Word
-                            && w.chars().all(|c| c.is_lowercase() || c == '-')
-                            && (!w.ends_with('s') || w.ends_with("ss"))
-                            && !LEXICON.determiners.contains(w)
-                            && !LEXICON.pronouns.contains_key(w)
-                            && !LEXICON.function_words.contains(w)
+                        // (or a verb in quotation marks: "promises to “end” the Common Core")
+                        k + 1 < hi && matches!(v.kind, Tok::Quote(_))
+                            || k + 1 < hi
+                                && v.kind == Tok::Word
+                                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                                && (!w.ends_with('s') || w.ends_with("ss"))
+                                && !LEXICON.determiners.contains(w)
+                                && !LEXICON.pronouns.contains_key(w)
+                                && !LEXICON.function_words.contains(w)
                     })
             });
     if telling && !infinitive {

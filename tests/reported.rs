@@ -846,3 +846,11 @@ fn a_participle_after_the_attribution_and_its_adjunct_keeps_the_quotation_before
     let got = reported("The fund lost money.\n\n''It's embarrassing,'' Mr. Rubel said.");
     assert_eq!(got, [triple("Mr. Rubel", "said", "''It's embarrassing,''")]);
 }
+
+#[test]
+fn an_infinitive_whose_verb_is_quoted_is_reported_around_the_partial_quotation() {
+    assert_eq!(
+        reported("Trump promises to “end” the Common Core."),
+        [triple("Trump", "promises", "to “end” the Common Core")]
+    );
+}
