@@ -2006,8 +2006,15 @@ fn clause(
             !infinitive
                 && !coordinated(t)
                 && (t == start
+                    // (after the comma, "that" or an adjunct first: not "…, he said, he's
+                    // learned enough about her that …")
+                    // (", however, that", ", per a translator, that": an aside between commas)
                     || (toks[start].text(text) == ","
-                        && !crate::segment::doubled_apostrophe(text, toks, start + 1))
+                        && (t == start + 1
+                            || toks[t - 1].text(text) == ","
+                            || toks
+                                .get(start + 1)
+                                .is_some_and(|n| adjunct_opener(text, n))))
                     || adjunct_opener(text, &toks[start])
                     || telling && !finite(start..t))
         })

@@ -854,3 +854,23 @@ fn an_infinitive_whose_verb_is_quoted_is_reported_around_the_partial_quotation()
         [triple("Trump", "promises", "to “end” the Common Core")]
     );
 }
+
+#[test]
+fn after_the_attributions_comma_a_far_that_does_not_open_the_clause() {
+    let got = parts(
+        "Even then, he said, he has learned enough about Clinton that he cannot support her.",
+    );
+    let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Even then",
+            "he has learned enough about Clinton that he cannot support her"
+        ]
+    );
+    // An aside between commas before "that" is passed over.
+    assert_eq!(
+        reported("Guccifer said, per a translator, that the server was unprotected."),
+        [triple("Guccifer", "said", "the server was unprotected")]
+    );
+}
