@@ -590,10 +590,15 @@ fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Cu
         && !LEXICON
             .determiners
             .contains(&*crate::lexicon::lower(before[0].text(text)));
-    let after_words = toks[i + 1..hi]
+    // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
+    let after_words: usize = toks[i + 1..hi]
         .iter()
-        .filter(|t| t.kind == Tok::Word)
-        .count();
+        .map(|t| match t.kind {
+            Tok::Word => 1,
+            Tok::Quote(_) => t.text(text).split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
     (named && after_words >= 3).then(|| CueHit {
         speech: true,
         tok: i,
@@ -1457,7 +1462,11 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     .get(&(p, c.tok))
                     .copied()
                     .filter(|&s| !stmts[s].parts.is_empty());
+                // (A headline's "Kasich: ‘We Are Going To Cleveland’" gets its clause all the
+                // same: single marks there may be no speech in an American house style, which
+                // is decided later; the output keeps the clause only if they are not.)
                 if let Some(s) = known
+                    && !headline_colon
                     && stmts[s].parts.iter().any(|&k| info[k].direct)
                 {
                     continue; // the cue of a quotation that stands on its own
@@ -1698,11 +1707,16 @@ fn clause(
     sent_cues: &[CueHit],
 ) -> Option<std::ops::Range<usize>> {
     let after = c.tok + c.len;
-    let words = |r: &std::ops::Range<usize>| {
+    // (a quotation counts by its words)
+    let words = |r: &std::ops::Range<usize>| -> usize {
         toks[r.clone()]
             .iter()
-            .filter(|t| t.kind != Tok::Punct)
-            .count()
+            .map(|t| match t.kind {
+                Tok::Punct => 0,
+                Tok::Quote(_) => t.text(text).split_whitespace().count(),
+                _ => 1,
+            })
+            .sum()
     };
     let ends_with_comma = |t: &Token| ends_with_comma(text, t);
     let comma_before = |i: usize| comma_before(text, toks, lo, i);
@@ -2154,7 +2168,13 @@ fn clause(
         end = k;
     }
     let r = start..end;
-    if start >= end {
+    // (a quotation alone after the cue is the statement itself: "a man yelled “Stay there!”")
+    // (a headline's quotation in single marks may be no speech: see `reported`)
+    if start >= end
+        || (end == start + 1
+            && matches!(toks[start].kind, Tok::Quote(_))
+            && c.kind != CueKind::Colon)
+    {
         return None;
     }
     if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[start].text(text))) {

@@ -283,6 +283,10 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         }
     }
     for &s in &live {
+        // A quotation standing on its own as speech is the statement; no clause besides it.
+        if stmts[s].parts.iter().any(|&k| speech[k] && info[k].direct) {
+            continue;
+        }
         for c in [stmts[s].lead, stmts[s].content, stmts[s].rest]
             .into_iter()
             .flatten()

@@ -874,3 +874,27 @@ fn after_the_attributions_comma_a_far_that_does_not_open_the_clause() {
         [triple("Guccifer", "said", "the server was unprotected")]
     );
 }
+
+#[test]
+fn a_headline_quoting_in_single_marks_reports_what_follows_its_colon() {
+    let text = "Kasich: ‘We Are Going To Go All The Way To Cleveland.’\n\nOn Tuesday, he said \"we will win\" again.";
+    let a = analyze(text, &Options::default());
+    let first = &a.quotes[0];
+    assert_eq!(first.kind, QuoteKind::Indirect);
+    assert_eq!(first.text, "‘We Are Going To Go All The Way To Cleveland.’");
+    assert_eq!(
+        first.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Kasich")
+    );
+    // In double marks the headline quotes: the quotation is the statement, no clause besides.
+    let text =
+        "Trump: \"We Will Win Big In Cleveland\"\n\nOn Tuesday, he said \"we will win\" again.";
+    let a = analyze(text, &Options::default());
+    let kinds: Vec<QuoteKind> = a
+        .quotes
+        .iter()
+        .filter(|q| q.statement == 0)
+        .map(|q| q.kind)
+        .collect();
+    assert_eq!(kinds, [QuoteKind::Direct]);
+}
