@@ -1946,11 +1946,25 @@ fn clause(
         let as_phrase = toks[after.min(hi)..hi.min(after + 8)]
             .iter()
             .any(|t| t.text(text) == "as");
-        // "A recent CNN survey found 90 percent support for …": what a document finds.
-        let document = b > lo
-            && LEXICON
-                .documents
-                .contains(&*crate::lexicon::lower(toks[b - 1].text(text)));
+        // "A recent CNN survey found 90 percent support for …", "A Monmouth poll out Monday
+        // showed …", "polls by Quinnipiac that showed …": what a document finds, the
+        // document the head of the subject, before a phrase after it.
+        let from = if b > lo && matches!(toks[b - 1].text(text), "that" | "which") {
+            b - 1
+        } else {
+            b
+        };
+        let document = (lo.max(from.saturating_sub(12))..from)
+            .rev()
+            .take_while(|&i| {
+                let w = toks[i].text(text);
+                w != "," && !LEXICON.finite_forms.contains(w) && !is_clause_word(text, &toks[i])
+            })
+            .any(|i| {
+                LEXICON
+                    .documents
+                    .contains(&*crate::lexicon::lower(toks[i].text(text)))
+            });
         if !clause && !as_phrase && !document {
             return None;
         }

@@ -898,3 +898,16 @@ fn a_headline_quoting_in_single_marks_reports_what_follows_its_colon() {
         .collect();
     assert_eq!(kinds, [QuoteKind::Direct]);
 }
+
+#[test]
+fn a_document_with_a_phrase_after_it_finds_and_shows() {
+    assert_eq!(
+        reported("A survey of voters in Iowa found Clinton leading."),
+        [triple("A survey of voters", "found", "Clinton leading")]
+    );
+    // Not a person who finds something.
+    assert_eq!(
+        reported("A friend of the family found him in the garden."),
+        []
+    );
+}
