@@ -148,15 +148,27 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     let only: Vec<Mention> = mentions.iter().map(|(_, m)| m.clone()).collect();
     let (resolved, mut entities) = speakers::resolve(&only, &candidates, para_start);
     let mut speaker_of: Vec<Option<SpeakerRef>> = vec![None; stmts.len()];
-    // Reported speech needs a speaker: a clause after a cue that nobody utters is not one.
+    // Reported speech needs a speaker: a clause after a cue that nobody utters is not one
+    // (a cue word may be a noun or an adjective there: "pledged delegates", "known as").
+    // A verb that is never a noun ("say", "argue", "believe") and "according to" attribute
+    // all the same: the statement stands, with no speaker, where the subject is not found.
     let mut has_speaker = vec![false; stmts.len()];
     for (s, _) in &mentions {
         has_speaker[*s] = true;
     }
+    let surely_verb = |s: usize| {
+        stmts[s].cue.is_some_and(|c| {
+            c.kind == cues::CueKind::According
+                || crate::lexicon::LEXICON.verbs_never_nouns.contains(c.lemma)
+        })
+    };
     let live: Vec<usize> = live
         .into_iter()
         .filter(|&s| {
-            stmts[s].parts.iter().any(|&k| speech[k]) || has_speaker[s] || stmts[s].agentless
+            stmts[s].parts.iter().any(|&k| speech[k])
+                || has_speaker[s]
+                || stmts[s].agentless
+                || surely_verb(s)
         })
         .collect();
     for ((s, m), r) in mentions.iter().zip(&resolved) {

@@ -911,3 +911,15 @@ fn a_document_with_a_phrase_after_it_finds_and_shows() {
         []
     );
 }
+
+#[test]
+fn a_verb_that_is_never_a_noun_attributes_where_its_subject_is_not_found() {
+    // The subject's phrase after the noun is not read: no speaker, the statement stands.
+    let got = reported("Reporters following @ferryunion said the picket would last a week.");
+    assert_eq!(got, [triple("", "said", "the picket would last a week")]);
+    // A cue word that may be a noun or an adjective needs its speaker.
+    assert_eq!(
+        reported("The pledged delegates from Ohio arrived at the convention on Monday."),
+        []
+    );
+}
