@@ -150,7 +150,8 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     let mut speaker_of: Vec<Option<SpeakerRef>> = vec![None; stmts.len()];
     // Reported speech needs a speaker: a clause after a cue that nobody utters is not one
     // (a cue word may be a noun or an adjective there: "pledged delegates", "known as").
-    // A verb that is never a noun ("say", "argue", "believe") and "according to" attribute
+    // A verb that is never a noun ("say", "argue", "believe"), a verb of perception (which
+    // reports only a clause, a view or a document's finding) and "according to" attribute
     // all the same: the statement stands, with no speaker, where the subject is not found.
     let mut has_speaker = vec![false; stmts.len()];
     for (s, _) in &mentions {
@@ -160,6 +161,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         stmts[s].cue.is_some_and(|c| {
             c.kind == cues::CueKind::According
                 || crate::lexicon::LEXICON.verbs_never_nouns.contains(c.lemma)
+                || crate::lexicon::LEXICON.perception_verbs.contains(c.lemma)
         })
     };
     let live: Vec<usize> = live
