@@ -97,6 +97,11 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| n.kind == Tok::Word && !is_capitalized(n.text(text)));
+            if let Some(hit) = in_poll(text, toks, i, hi) {
+                out.push(hit);
+                i += 1;
+                continue;
+            }
             if is_capitalized(w)
                 && !w.starts_with("According")
                 && !inverted_opening
@@ -153,6 +158,43 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         i += 1;
     }
     out
+}
+
+/// "in the latest NBC News/Wall Street Journal poll", "In a CNN survey released Monday, …":
+/// a poll named after "in" at token `i` is a source like "according to" (lemma "in"); the
+/// words up to the poll are its name, with a capitalised word and no verb, comma or clause
+/// among them.
+fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
+    let t = toks[i];
+    if !matches!(t.text(text), "in" | "In") {
+        return None;
+    }
+    let head = (i + 1..hi.min(i + 10)).find(|&j| {
+        LEXICON
+            .poll_words
+            .contains(&*crate::lexicon::lower(toks[j].text(text)))
+    })?;
+    let name = &toks[i + 1..head];
+    // A poll by its name ("a Des Moines Register poll"), not the polls at large ("in the
+    // polls", "in national polls").
+    let plain = name.iter().any(|n| is_capitalized(n.text(text)))
+        && name.iter().all(|n| {
+            let w = n.text(text);
+            matches!(w, "/" | "-" | "’s" | "'s")
+                || n.kind == Tok::Word
+                    && !LEXICON.finite_forms.contains(w)
+                    && !LEXICON.clause_openers.contains(w)
+                    && !matches!(w, "and" | "or" | "but")
+        });
+    plain.then_some(CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: "in",
+        kind: CueKind::According,
+        start: t.start,
+        end: t.end,
+    })
 }
 
 /// The reporting verb form that starts at token `i` (any case), before token `hi`. The next
@@ -1749,6 +1791,11 @@ fn clause(
                 });
             }
             let r = lo..c.tok - 1;
+            return (words(&r) >= 3).then_some(r);
+        }
+        // "Trump leads Cruz by 9 points in the latest poll": the clause before the poll.
+        if c.lemma == "in" {
+            let r = lo..c.tok;
             return (words(&r) >= 3).then_some(r);
         }
         return None;

@@ -923,3 +923,27 @@ fn a_verb_that_is_never_a_noun_attributes_where_its_subject_is_not_found() {
         []
     );
 }
+
+#[test]
+fn a_named_poll_after_in_is_a_source() {
+    assert_eq!(
+        reported(
+            "Trump leads Cruz by roughly 9 points in the RealClearPolitics average of recent polls."
+        ),
+        [triple(
+            "the RealClearPolitics average",
+            "in",
+            "Trump leads Cruz by roughly 9 points"
+        )]
+    );
+    assert_eq!(
+        reported("In a recent Gallup survey, 71 percent of Sanders supporters approved of Obama."),
+        [triple(
+            "a recent Gallup survey",
+            "In",
+            "71 percent of Sanders supporters approved of Obama"
+        )]
+    );
+    // The polls at large are no source.
+    assert_eq!(reported("Mr. Bush sits at single digits in the polls."), []);
+}
