@@ -947,3 +947,15 @@ fn a_named_poll_after_in_is_a_source() {
     // The polls at large are no source.
     assert_eq!(reported("Mr. Bush sits at single digits in the polls."), []);
 }
+
+#[test]
+fn a_subject_with_a_phrase_after_its_noun_speaks() {
+    assert_eq!(
+        reported("Those surveyed said Trump was best able to handle the issue."),
+        [triple(
+            "Those surveyed",
+            "said",
+            "Trump was best able to handle the issue"
+        )]
+    );
+}
