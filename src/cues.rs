@@ -309,6 +309,15 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
     // phrase or after a preposition: "a Facebook post", "a press call", "in remarks".
     let form = text[toks[i].start..toks[i].end].to_lowercase();
     let noun_like = form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es");
+    if noun_like
+        && LEXICON.noun_first_verbs.contains(lemma)
+        && !prev
+            .as_deref()
+            .is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
+        && toks.get(i + 1).is_none_or(|n| n.text(text) != "that")
+    {
+        return false;
+    }
     if noun_like && i > lo {
         let p1 = toks[i - 1].text(text).to_lowercase();
         if matches!(

@@ -959,3 +959,19 @@ fn a_subject_with_a_phrase_after_its_noun_speaks() {
         )]
     );
 }
+
+#[test]
+fn state_is_a_noun_unless_a_subject_or_that_makes_it_a_verb() {
+    assert_eq!(
+        reported("Voters in a caucus state like Iowa turn out in the cold."),
+        []
+    );
+    assert_eq!(
+        reported("A document on the campaign's website states that couples would receive leave."),
+        [triple(
+            "the campaign's website",
+            "states",
+            "couples would receive leave"
+        )]
+    );
+}
