@@ -1978,8 +1978,14 @@ fn clause(
     // SPEAKER CUE [OBJECT] [that] CLAUSE
     let mut start = after;
     let lemma = c.lemma;
-    if lemma == "speak" {
-        return None; // "spoke to reporters", "spoke at length about": no clause
+    // "spoke to reporters", "spoke at length": no clause; "spoke about his decision", "spoke
+    // against the deal": what it was about.
+    if lemma == "speak"
+        && toks
+            .get(after)
+            .is_none_or(|t| !matches!(t.text(text), "about" | "against"))
+    {
+        return None;
     }
     // Verbs that report only a that-clause ("maintained that …", not "maintained her
     // lead"; "continued that …", not "continued his assault"), and "put" only in "as he
@@ -2266,7 +2272,7 @@ fn clause(
         // "complained about not getting credit", "warned against a Trump-only campaign": the
         // object of a verb of speaking other than "say" and "tell" is what was said.
         && (!matches!(toks[start].text(text), "about" | "against")
-            || matches!(lemma, "say" | "tell" | "speak"))
+            || matches!(lemma, "say" | "tell"))
         && matches!(
             toks[start].text(text).to_lowercase().as_str(),
             "on" | "in"

@@ -159,7 +159,13 @@ fn said_of_or_about_reports_no_clause() {
             .iter()
             .all(|(_, _, t)| !t.starts_with("of"))
     );
-    assert!(reported("Smith spoke about the plan at length.").is_empty());
+    // (what someone spoke about is reported, as what they complained about: see
+    // `what_someone_spoke_about_is_reported_where_they_spoke_is_not`)
+    assert!(
+        reported("Smith spoke about the plan at length.")
+            .iter()
+            .all(|(_, _, t)| !t.starts_with("about"))
+    );
 }
 
 #[test]
@@ -974,4 +980,17 @@ fn state_is_a_noun_unless_a_subject_or_that_makes_it_a_verb() {
             "couples would receive leave"
         )]
     );
+}
+
+#[test]
+fn what_someone_spoke_about_is_reported_where_they_spoke_is_not() {
+    assert_eq!(
+        reported("Groberg spoke about the expectations of Sanders supporters."),
+        [triple(
+            "Groberg",
+            "spoke",
+            "the expectations of Sanders supporters"
+        )]
+    );
+    assert_eq!(reported("Trump spoke to reporters on Monday."), []);
 }
