@@ -1691,6 +1691,14 @@ fn interrupted(
     (words >= 2).then_some(r)
 }
 
+/// Whether a cue is an -ing form, by its first word ("saying", "referring to", "calling on").
+fn ing_form(text: &str, c: &CueHit) -> bool {
+    text[c.start..c.end]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"))
+}
+
 /// Where the clause holding the verb at `b` begins, for an attribution that names no one
 /// ("…, which is expected to draw …", "… and Sanders seemed to …"): after the last comma,
 /// dash or word that joins clauses ("that", "and", "but", "while", "where", "which")
@@ -1815,10 +1823,7 @@ fn clause(
     while b > lo && is_aux(toks[b - 1].text(text)) {
         b -= 1;
     }
-    let progressive = text[c.start..c.end]
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with("ing"));
+    let progressive = ing_form(text, &c);
     if b > lo
         && !progressive
         && matches!(
@@ -1839,13 +1844,9 @@ fn clause(
                         // (", adding that …": a participle's statement of its own)
                         matches!(n.text(text), "and" | "but")
                             || i > after
-                                && sent_cues.iter().any(|s| {
-                                    s.tok == i + 1
-                                        && text[s.start..s.end]
-                                            .split_whitespace()
-                                            .next()
-                                            .is_some_and(|w| w.ends_with("ing"))
-                                })
+                                && sent_cues
+                                    .iter()
+                                    .any(|s| s.tok == i + 1 && ing_form(text, s))
                     }))
         })
         .unwrap_or(hi);
@@ -2160,11 +2161,7 @@ fn clause(
         .filter(|n| n.tok >= start && n.tok < end)
         .find(|n| {
             let before = &toks[n.tok - 1];
-            let participle = text[n.start..n.end]
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with("ing"))
-                && ends_with_comma(before);
+            let participle = ing_form(text, n) && ends_with_comma(before);
             n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
         })
     {

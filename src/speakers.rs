@@ -335,56 +335,55 @@ pub(crate) fn for_cue(
             }
             left(text, toks, lo.max(sent.start), c.tok)
                 .or_else(|| inverted.then(|| right(text, toks, after, hi)).flatten())
-                .or_else(|| {
-                    // "The last man to mount a third-party race says", "Those surveyed
-                    // said", "The leading candidates for president Thursday lashed out": the
-                    // clause's subject with a phrase after its noun, up to the verb, where
-                    // that phrase holds no verb, comma or clause of its own.
-                    let mut m = subject(text, toks, lo.max(sent.start), b)?;
-                    let rest: Vec<&Token> = toks[lo.max(sent.start)..b]
-                        .iter()
-                        .filter(|t| t.start >= m.end)
-                        .collect();
-                    // (a preposition or a participle opens the phrase: not "the U.S. backed
-                    // Afghanistan government", a name that goes on)
-                    let prep = |t: &Token| {
-                        let w = t.text(text);
-                        LEXICON.function_words.contains(w) || w == "of"
-                    };
-                    let adjunct = |t: &Token| {
-                        let w = crate::lexicon::lower(t.text(text));
-                        LEXICON.adjunct_openers.contains(&*w) || is_time_word(&w)
-                    };
-                    let opens = rest.first().is_some_and(|t| {
-                        let w = t.text(text);
-                        prep(t)
-                            || adjunct(t)
-                            || (w.ends_with("ed")
-                                && !is_capitalized(w)
-                                && rest.get(1).is_none_or(|n| prep(n) || adjunct(n)))
-                    }) && !rest.iter().any(|t| {
-                        let w = t.text(text);
-                        w.ends_with("n't")
-                            || w.ends_with("n’t")
-                            || matches!(w, "me" | "him" | "her" | "us" | "them")
-                    });
-                    let plain = opens
-                        && rest.len() <= 12
-                        && rest.iter().all(|t| {
-                            let w = t.text(text);
-                            t.kind == Tok::Word
-                                && !LEXICON.finite_forms.contains(w)
-                                && !LEXICON.clause_openers.contains(w)
-                                && !matches!(w, "and" | "but" | "or")
-                                && !LEXICON.verbs.contains_key(&*crate::lexicon::lower(w))
-                        });
-                    plain.then(|| {
-                        m.end = toks[b - 1].end;
-                        m
-                    })
-                })
+                .or_else(|| subject_with_phrase(text, toks, lo.max(sent.start), b))
         }
     }
+}
+
+/// "Those surveyed said", "New polls released Sunday showed", "The leading candidates for
+/// president Thursday lashed out": the subject of the clause from `lo` with a phrase after its
+/// noun, up to the verb at `b` — the phrase opening with a preposition, a participle or a time,
+/// and holding no verb, comma, clause, object pronoun or negation. The last resort of
+/// [`for_cue`] when nothing stands right before the verb.
+fn subject_with_phrase(text: &str, toks: &[Token], lo: usize, b: usize) -> Option<Mention> {
+    let mut m = subject(text, toks, lo, b)?;
+    let rest: Vec<&Token> = toks[lo..b].iter().filter(|t| t.start >= m.end).collect();
+    // (not "the U.S. backed Afghanistan government", a name that goes on)
+    let prep = |t: &Token| {
+        let w = t.text(text);
+        LEXICON.function_words.contains(w) || w == "of"
+    };
+    let adjunct = |t: &Token| {
+        let w = crate::lexicon::lower(t.text(text));
+        LEXICON.adjunct_openers.contains(&*w) || is_time_word(&w)
+    };
+    let opens = rest.first().is_some_and(|t| {
+        let w = t.text(text);
+        prep(t)
+            || adjunct(t)
+            || (w.ends_with("ed")
+                && !is_capitalized(w)
+                && rest.get(1).is_none_or(|n| prep(n) || adjunct(n)))
+    }) && !rest.iter().any(|t| {
+        let w = t.text(text);
+        w.ends_with("n't")
+            || w.ends_with("n’t")
+            || matches!(w, "me" | "him" | "her" | "us" | "them")
+    });
+    let plain = opens
+        && rest.len() <= 12
+        && rest.iter().all(|t| {
+            let w = t.text(text);
+            t.kind == Tok::Word
+                && !LEXICON.finite_forms.contains(w)
+                && !LEXICON.clause_openers.contains(w)
+                && !matches!(w, "and" | "but" | "or")
+                && !LEXICON.verbs.contains_key(&*crate::lexicon::lower(w))
+        });
+    plain.then(|| {
+        m.end = toks[b - 1].end;
+        m
+    })
 }
 
 /// What "according to" names when it is no person's or organisation's name: "state corporate
