@@ -642,14 +642,7 @@ fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Cu
             .determiners
             .contains(&*crate::lexicon::lower(before[0].text(text)));
     // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
-    let after_words: usize = toks[i + 1..hi]
-        .iter()
-        .map(|t| match t.kind {
-            Tok::Word => 1,
-            Tok::Quote(_) => t.text(text).split_whitespace().count(),
-            _ => 0,
-        })
-        .sum();
+    let after_words = word_count(text, &toks[i + 1..hi]);
     (named && after_words >= 3).then(|| CueHit {
         speech: true,
         tok: i,
@@ -1691,6 +1684,17 @@ fn interrupted(
     (words >= 2).then_some(r)
 }
 
+/// The words of `toks`, a quotation counting by the words inside it.
+fn word_count(text: &str, toks: &[Token]) -> usize {
+    toks.iter()
+        .map(|t| match t.kind {
+            Tok::Word => 1,
+            Tok::Quote(_) => t.text(text).split_whitespace().count(),
+            Tok::Punct => 0,
+        })
+        .sum()
+}
+
 /// Whether a cue is an -ing form, by its first word ("saying", "referring to", "calling on").
 fn ing_form(text: &str, c: &CueHit) -> bool {
     text[c.start..c.end]
@@ -1766,17 +1770,7 @@ fn clause(
     sent_cues: &[CueHit],
 ) -> Option<std::ops::Range<usize>> {
     let after = c.tok + c.len;
-    // (a quotation counts by its words)
-    let words = |r: &std::ops::Range<usize>| -> usize {
-        toks[r.clone()]
-            .iter()
-            .map(|t| match t.kind {
-                Tok::Punct => 0,
-                Tok::Quote(_) => t.text(text).split_whitespace().count(),
-                _ => 1,
-            })
-            .sum()
-    };
+    let words = |r: &std::ops::Range<usize>| word_count(text, &toks[r.clone()]);
     let ends_with_comma = |t: &Token| ends_with_comma(text, t);
     let comma_before = |i: usize| comma_before(text, toks, lo, i);
     if c.kind == CueKind::According {
