@@ -225,7 +225,15 @@ pub(crate) fn sentences(
                 Tok::Quote(_) => true,
                 // Doubled apostrophes read as text still open a sentence ("… to do more.
                 // ''There should be …").
-                Tok::Punct => doubled_apostrophe(text, toks, i + 1) && n.start > t.end,
+                Tok::Punct => {
+                    (doubled_apostrophe(text, toks, i + 1) && n.start > t.end)
+                        // "… within reach. (The chances of that are slim.)": an aside in
+                        // brackets after a full stop is a sentence of its own.
+                        || (n.text(text) == "("
+                            && toks.get(i + 2).is_some_and(|w| {
+                                w.kind == Tok::Word && is_capitalized(w.text(text))
+                            }))
+                }
             },
         };
         if next_starts {
@@ -242,6 +250,16 @@ pub(crate) fn sentences(
             // "… it got bad.'' We kept …": the closing apostrophes end it.
             out.push(start..i + 3);
             start = i + 3;
+        } else if toks.get(i + 1).is_some_and(|n| n.text(text) == ")")
+            && toks.get(i + 2).is_none_or(|n| match n.kind {
+                Tok::Word => is_capitalized(n.text(text)),
+                Tok::Quote(_) => true,
+                Tok::Punct => n.text(text) == "(",
+            })
+        {
+            // "(Oh hey there, Olivia Pope.) Next …": the closing bracket ends it.
+            out.push(start..i + 2);
+            start = i + 2;
         }
     }
     if start < toks.len() {
@@ -313,6 +331,23 @@ mod tests {
         assert_eq!(
             sentence_texts("He came. She said no. it is"),
             ["He came.", "She said no. it is"]
+        );
+    }
+
+    #[test]
+    fn an_aside_in_brackets_after_a_full_stop_is_a_sentence() {
+        assert_eq!(
+            sentence_texts("She thinks it is within reach. (The chances are slim.) Next one."),
+            [
+                "She thinks it is within reach.",
+                "(The chances are slim.)",
+                "Next one."
+            ]
+        );
+        // A bracket that does not open a sentence stays inside it.
+        assert_eq!(
+            sentence_texts("He said it. (and more) Then left."),
+            ["He said it. (and more) Then left."]
         );
     }
 
