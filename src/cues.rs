@@ -1982,6 +1982,18 @@ fn clause(
     {
         return None;
     }
+    // "known as Super Tuesday" names; "has known him for years", "knew Mr. Ryan" is
+    // acquaintance: what someone knows is a clause ("knew he was wrong").
+    if lemma == "know"
+        && toks.get(after).is_some_and(|t| {
+            let w = t.text(text);
+            w == "as"
+                || matches!(w, "him" | "her" | "them" | "me" | "us")
+                || (is_capitalized(w) && w != "I")
+        })
+    {
+        return None;
+    }
     // Verbs that report only a that-clause ("maintained that …", not "maintained her
     // lead"; "continued that …", not "continued his assault"), and "put" only in "as he
     // put it".
@@ -2101,7 +2113,17 @@ fn clause(
                                 .get(start + 1)
                                 .is_some_and(|n| adjunct_opener(text, n))))
                     || adjunct_opener(text, &toks[start])
-                    || telling && !finite(start..t))
+                    || telling && !finite(start..t)
+                    // "emailed reporters that …", "warned them that …": a verb with a
+                    // hearer, the hearer in one or two words, then the clause.
+                    || (LEXICON.hearer_verbs.contains(lemma)
+                        && t <= start + 2
+                        && toks[start..t].iter().all(|w| {
+                            let l = crate::lexicon::lower(w.text(text));
+                            w.kind == Tok::Word
+                                && (matches!(&*l, "him" | "her" | "them" | "us" | "me")
+                                    || plain_noun(text, w))
+                        })))
         })
     {
         start = t + 1;

@@ -994,3 +994,41 @@ fn what_someone_spoke_about_is_reported_where_they_spoke_is_not() {
     );
     assert_eq!(reported("Trump spoke to reporters on Monday."), []);
 }
+
+#[test]
+fn nouns_that_are_also_verbs_of_saying_report_nothing() {
+    assert_eq!(
+        reported("More than 1,200 Clinton emails now deemed classified were released."),
+        []
+    );
+    assert_eq!(
+        reported("She emailed reporters that the vote was delayed."),
+        [triple("She", "emailed", "the vote was delayed")]
+    );
+}
+
+#[test]
+fn what_someone_is_known_as_or_who_they_know_is_no_statement() {
+    assert_eq!(
+        reported("The contests known as Super Tuesday begin in March."),
+        []
+    );
+    assert_eq!(reported("Axelrod has known them since 1992."), []);
+    assert_eq!(
+        reported("Trump knew the deal would fail."),
+        [triple("Trump", "knew", "the deal would fail")]
+    );
+}
+
+#[test]
+fn an_aside_in_brackets_after_the_sentence_is_not_the_clause() {
+    assert_eq!(
+        reported(
+            "Pelosi told reporters she thinks the House is within reach. (The chances of that are slim.)"
+        ),
+        [
+            triple("Pelosi", "told", "she thinks the House is within reach"),
+            triple("she", "thinks", "the House is within reach")
+        ]
+    );
+}
