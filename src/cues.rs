@@ -1982,6 +1982,11 @@ fn clause(
     {
         return None;
     }
+    // "laughed off the attack ad", "smiling and waving": a manner of speaking attributes
+    // a quotation, never a clause.
+    if LEXICON.manner_verbs.contains(lemma) {
+        return None;
+    }
     // "known as Super Tuesday" names; "has known him for years", "knew Mr. Ryan" is
     // acquaintance: what someone knows is a clause ("knew he was wrong").
     if lemma == "know"

@@ -1032,3 +1032,13 @@ fn an_aside_in_brackets_after_the_sentence_is_not_the_clause() {
         ]
     );
 }
+
+#[test]
+fn a_manner_of_speaking_reports_no_clause() {
+    assert_eq!(reported("Clinton laughed off the attack ad."), []);
+    assert_eq!(reported("She was smiling and waving to the crowd."), []);
+    assert_eq!(
+        reported("GOP rules require delegates to vote for the winner."),
+        []
+    );
+}
