@@ -2274,9 +2274,21 @@ fn clause(
     if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[start].text(text))) {
         return None;
     }
+    // "said about half of the adjustment reflected …": "about" a quantity is no preposition.
+    let quantity = LEXICON.verbs_never_nouns.contains(lemma)
+        && matches!(toks[start].text(text), "about" | "around" | "over")
+        && toks.get(start + 1).is_some_and(|n| {
+            let w = n.text(text);
+            w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || matches!(
+                    w,
+                    "half" | "a" | "one" | "two" | "three" | "four" | "five" | "ten"
+                )
+        });
     // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
     if !infinitive
         && !opened_by_that
+        && !quantity
         && !matches!(
             lemma,
             "talk about"
@@ -2320,7 +2332,7 @@ fn clause(
         return None;
     }
     // (the preposition of "complained about …" goes with the verb)
-    if matches!(toks[start].text(text), "about" | "against") && start + 1 < end {
+    if matches!(toks[start].text(text), "about" | "against") && start + 1 < end && !quantity {
         return Some(start + 1..end);
     }
     Some(r)

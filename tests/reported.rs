@@ -1042,3 +1042,19 @@ fn a_manner_of_speaking_reports_no_clause() {
         []
     );
 }
+
+#[test]
+fn about_a_quantity_opens_the_clause_it_is_no_preposition() {
+    assert_eq!(
+        reported("The budget office said about half of the adjustment reflected tax cuts."),
+        [triple(
+            "The budget office",
+            "said",
+            "about half of the adjustment reflected tax cuts"
+        )]
+    );
+    assert_eq!(
+        reported("She said over the weekend that it was late."),
+        [triple("She", "said", "it was late")]
+    );
+}
