@@ -1058,3 +1058,17 @@ fn about_a_quantity_opens_the_clause_it_is_no_preposition() {
         [triple("She", "said", "it was late")]
     );
 }
+
+#[test]
+fn a_long_adjunct_after_an_inverting_cue_ends_the_attribution() {
+    assert_eq!(
+        reported(
+            "''I am not a natural politician, in case you haven't noticed,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly honest statement."
+        ),
+        [triple(
+            "Mrs. Clinton",
+            "said",
+            "''I am not a natural politician, in case you haven't noticed,''"
+        )]
+    );
+}
