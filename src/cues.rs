@@ -1896,7 +1896,10 @@ fn clause(
                 && (mentionish(text, t)
                     || plain_noun(text, t)
                     || w.ends_with("'s")
-                    || w.ends_with("’s"))
+                    || w.ends_with("’s")
+                    // ("his best friend at Lehigh, Bruce Turry")
+                    || (inverts(c.lemma)
+                        && matches!(w, "of" | "at" | "for" | "from" | "with" | "in")))
         })
         .count();
     let inverted_tail = (tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t)))

@@ -1072,3 +1072,16 @@ fn a_long_adjunct_after_an_inverting_cue_ends_the_attribution() {
         )]
     );
 }
+
+#[test]
+fn a_speaker_after_the_cue_may_carry_a_phrase_before_the_name() {
+    let got = reported(
+        "''It may have been his first attempt at a statement,'' said his best friend at Lehigh, Bruce Turry.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, "said");
+    assert_eq!(
+        got[0].2,
+        "''It may have been his first attempt at a statement,''"
+    );
+}
