@@ -326,11 +326,25 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         ) {
             return false;
         }
-        // "a press call", "a Facebook post" — but "the officials say", "the report says".
+        // "a press call", "a Facebook post" — but "the officials say", "the report says",
+        // "a third say", "the majority want".
         let plural = p1.ends_with('s')
             || matches!(
                 p1.as_ref(),
-                "two" | "three" | "four" | "both" | "few" | "many" | "people" | "police"
+                "two"
+                    | "three"
+                    | "four"
+                    | "both"
+                    | "few"
+                    | "many"
+                    | "people"
+                    | "police"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
             );
         if form == lemma && i > lo + 1 && toks[i - 1].kind == Tok::Word && !plural {
             let p2 = toks[i - 2].text(text).to_lowercase();

@@ -1085,3 +1085,12 @@ fn a_speaker_after_the_cue_may_carry_a_phrase_before_the_name() {
         "''It may have been his first attempt at a statement,''"
     );
 }
+
+#[test]
+fn a_fraction_before_a_verb_of_saying_is_its_subject() {
+    assert_eq!(
+        reported("Nearly a third say they want change."),
+        [triple("Nearly a third", "say", "they want change")]
+    );
+    assert_eq!(reported("It was the most elaborate process."), []);
+}
