@@ -1394,9 +1394,13 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 hi -= 1;
             }
             // Questions about speech are not statements; a question quoted between an
-            // archive's doubled apostrophes is ("He asked, ''Why now?''").
+            // archive's doubled apostrophes is ("He asked, ''Why now?''", "''Did I enjoy
+            // it? No,'' she said").
+            let quoted = crate::segment::doubled_apostrophe_pairs(text, &toks[lo..sent.end]);
             if (lo..sent.end).any(|i| {
-                toks[i].text(text) == "?" && !crate::segment::doubled_apostrophe(text, toks, i + 1)
+                toks[i].text(text) == "?"
+                    && !crate::segment::doubled_apostrophe(text, toks, i + 1)
+                    && !quoted.iter().any(|&(o, c)| lo + o < i && i < lo + c)
             }) {
                 continue;
             }
@@ -1428,7 +1432,13 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 };
                 push_agentless(stmts, &mut existing, p, sent, c, whole);
             }
-            for &c in sent_cues.iter().filter(|c| c.tok < hi) {
+            // (a cue inside a quotation in doubled apostrophes is the quoted speaker's own
+            // words, as inside quotation marks: "''I hope not,'' he said")
+            for &c in sent_cues.iter().filter(|c| c.tok < hi).filter(|c| {
+                !quoted
+                    .iter()
+                    .any(|&(o, e)| lo + o < c.tok && c.tok < lo + e)
+            }) {
                 // "Trump is expected to win", "the ruling is widely expected to …": an
                 // expectation no one is named for; the sentence is its content.
                 let mut b = c.tok;
@@ -2159,7 +2169,12 @@ fn clause(
     {
         start = t + 1;
         opened_by_that = true;
-    } else if start < hi && toks[start].text(text) == "," {
+    } else if start < hi
+        && (toks[start].text(text) == ","
+            // ("said: ''I hope not.''")
+            || (toks[start].text(text) == ":"
+                && crate::segment::doubled_apostrophe(text, toks, start + 1)))
+    {
         start += 1;
     } else if !infinitive && start < hi && adjunct_opener(text, &toks[start]) {
         // "said in a statement Thursday night they pulled …", "said on Friday he met …":

@@ -195,8 +195,18 @@ pub(crate) fn sentences(
 ) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let inside = doubled_apostrophe_pairs(text, toks);
     for i in 0..toks.len() {
         let t = toks[i];
+        // A quotation in doubled apostrophes read as text is one sentence with its
+        // attribution, however many sentences it holds ("Mr. Trump said: ''I hope not. I
+        // hope not.''", "''Did I enjoy it? No,'' she said.").
+        if inside
+            .iter()
+            .any(|&(open, close)| open < i && i + 1 < close)
+        {
+            continue;
+        }
         let ends = match t.kind {
             Tok::Punct => matches!(t.text(text), "." | "?" | "!"),
             Tok::Quote(q) => {
@@ -268,6 +278,34 @@ pub(crate) fn sentences(
     out
 }
 
+/// The doubled apostrophes that open and close a quotation read as text, as pairs of token
+/// indices (the first apostrophe of each mark): an opening mark has a space or nothing
+/// before it and a word right after it; the next mark that a word runs into closes it. An
+/// opening mark with no closing one in the paragraph pairs with nothing.
+pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !doubled_apostrophe(text, toks, i) {
+            i += 1;
+            continue;
+        }
+        let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
+        let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
+        match open {
+            Some(o) if !(spaced_before && glued_after) => {
+                pairs.push((o, i));
+                open = None;
+            }
+            _ if spaced_before && glued_after => open = Some(i),
+            _ => {}
+        }
+        i += 2;
+    }
+    pairs
+}
+
 /// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some
 /// archives write for a double quotation mark, here read as text.
 pub(crate) fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
@@ -331,6 +369,26 @@ mod tests {
         assert_eq!(
             sentence_texts("He came. She said no. it is"),
             ["He came.", "She said no. it is"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_doubled_apostrophes_is_one_sentence_with_its_attribution() {
+        assert_eq!(
+            sentence_texts("Mr. Trump said: ''I hope not. I hope not.'' Then he left."),
+            [
+                "Mr. Trump said: ''I hope not. I hope not.''",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sentence_texts("''Did I enjoy it? No,'' she said. ''Never.''"),
+            ["''Did I enjoy it? No,'' she said.", "''Never.''"]
+        );
+        // An opening mark that nothing closes does not join the paragraph into one.
+        assert_eq!(
+            sentence_texts("He said ''it was fine. She left. They came."),
+            ["He said ''it was fine.", "She left.", "They came."]
         );
     }
 

@@ -1094,3 +1094,22 @@ fn a_fraction_before_a_verb_of_saying_is_its_subject() {
     );
     assert_eq!(reported("It was the most elaborate process."), []);
 }
+
+#[test]
+fn a_quotation_in_doubled_apostrophes_is_reported_whole_across_its_sentences() {
+    assert_eq!(
+        reported("Asked about it, Mr. Trump said: ''I hope not. I hope not.''"),
+        [
+            triple("", "Asked", "about it"),
+            triple("Mr. Trump", "said", "''I hope not. I hope not.''")
+        ]
+    );
+    assert_eq!(
+        reported("''Did I enjoy being treated like trash? No, not at all,'' she said."),
+        [triple(
+            "she",
+            "said",
+            "''Did I enjoy being treated like trash? No, not at all,''"
+        )]
+    );
+}
