@@ -1113,3 +1113,17 @@ fn a_quotation_in_doubled_apostrophes_is_reported_whole_across_its_sentences() {
         )]
     );
 }
+
+#[test]
+fn what_a_speaker_spoke_of_after_the_cue_is_no_clause() {
+    assert_eq!(
+        reported(
+            "''Without these adjustments, golf would be in trouble,'' he said of the industry in general."
+        ),
+        [triple(
+            "he",
+            "said",
+            "''Without these adjustments, golf would be in trouble,''"
+        )]
+    );
+}
