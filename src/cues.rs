@@ -1663,15 +1663,16 @@ fn ends_with_comma(text: &str, t: &Token) -> bool {
 }
 
 /// Whether token `i` (in a sentence from `lo`) follows a comma, a quotation ending in one,
-/// or a comma with the doubled apostrophes of an archive that writes quotation marks so
-/// ("''The scale is enormous,'' said Matt Baker").
+/// or a comma (question or exclamation mark) with the doubled apostrophes of an archive
+/// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker").
 pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
     i > lo
         && (ends_with_comma(text, &toks[i - 1])
             || i >= lo + 3
                 && toks[i - 1].text(text) == "'"
                 && toks[i - 2].text(text) == "'"
-                && toks[i - 3].text(text) == ",")
+                // ("''Do you want that?'' said Zeynep Tufekci")
+                && matches!(toks[i - 3].text(text), "," | "?" | "!"))
 }
 
 /// "Those who now have the right to vote, he said, must still register": an attribution

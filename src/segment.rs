@@ -256,6 +256,7 @@ pub(crate) fn sentences(
                 Tok::Quote(_) => true,
                 Tok::Punct => doubled_apostrophe(text, toks, i + 3),
             })
+            && !attribution_follows(text, toks, i)
         {
             // "… it got bad.'' We kept …": the closing apostrophes end it.
             out.push(start..i + 3);
@@ -276,6 +277,24 @@ pub(crate) fn sentences(
         out.push(start..toks.len());
     }
     out
+}
+
+/// "''Can we win Illinois?'' Mr. Manafort asked.": after a question or exclamation closed by
+/// doubled apostrophes at `i`, a short name and a verb that inverts with its speaker finish
+/// the sentence; they are its attribution, not a sentence of their own.
+fn attribution_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    use crate::lexicon::LEXICON;
+    matches!(toks[i].text(text), "?" | "!")
+        && (i + 4..toks.len().min(i + 9)).any(|v| {
+            let form = crate::lexicon::lower(toks[v].text(text));
+            LEXICON
+                .verbs
+                .get(&*form)
+                .is_some_and(|f| LEXICON.inverting_verbs.contains(f.lemma))
+                && toks[i + 3..v]
+                    .iter()
+                    .all(|w| w.kind == Tok::Word && is_capitalized(w.text(text)))
+        })
 }
 
 /// The doubled apostrophes that open and close a quotation read as text, as pairs of token
@@ -384,6 +403,18 @@ mod tests {
         assert_eq!(
             sentence_texts("''Did I enjoy it? No,'' she said. ''Never.''"),
             ["''Did I enjoy it? No,'' she said.", "''Never.''"]
+        );
+        // A question closed by the marks keeps the name and verb that attribute it.
+        assert_eq!(
+            sentence_texts("''Can we win Illinois?'' Mr. Manafort asked. ''I don't know.''"),
+            [
+                "''Can we win Illinois?'' Mr. Manafort asked.",
+                "''I don't know.''"
+            ]
+        );
+        assert_eq!(
+            sentence_texts("''Can we win?'' Nobody knows. ''No.''"),
+            ["''Can we win?''", "Nobody knows.", "''No.''"]
         );
         // An opening mark that nothing closes does not join the paragraph into one.
         assert_eq!(
