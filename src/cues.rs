@@ -2039,7 +2039,12 @@ fn clause(
     // Verbs that report only a that-clause ("maintained that …", not "maintained her
     // lead"; "continued that …", not "continued his assault"), and "put" only in "as he
     // put it".
-    if LEXICON.clause_only_verbs.contains(lemma) {
+    // ("''The China shock isn't the sole factor,'' he continued, ''but it is …''": an
+    // attribution inside an archive's quotation reports it whatever its verb)
+    let inside_quotation = comma_before(mention_start(text, toks, lo, b, 6))
+        && toks.get(after).is_some_and(|t| t.text(text) == ",")
+        && crate::segment::doubled_apostrophe(text, toks, after + 1);
+    if LEXICON.clause_only_verbs.contains(lemma) && !inside_quotation {
         let next = toks.get(after).map(|t| crate::lexicon::lower(t.text(text)));
         let wanted = if lemma == "put" { "it" } else { "that" };
         if next.as_deref() != Some(wanted) {
@@ -2253,8 +2258,10 @@ fn clause(
         end = if toks[k].text(text) == "," { k } else { k + 1 };
     }
     // … and where the writer goes on with a new subject: "said Russia hacked the computers
-    // and she accused Trump of …".
-    if let Some(k) = (start + 2..end).find(|&k| {
+    // and she accused Trump of …" (not at the clause's own first words: "he said, ''but I
+    // find it hard …''").
+    let first_word = start + 2 * usize::from(crate::segment::doubled_apostrophe(text, toks, start));
+    if let Some(k) = (first_word + 2..end).find(|&k| {
         matches!(toks[k].text(text), "and" | "but")
             && toks
                 .get(k + 1)

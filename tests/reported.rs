@@ -1127,3 +1127,17 @@ fn what_a_speaker_spoke_of_after_the_cue_is_no_clause() {
         )]
     );
 }
+
+#[test]
+fn an_attribution_inside_an_archive_quotation_reports_both_sides_whatever_follows() {
+    let got = parts(
+        "''The China shock isn't the sole factor,'' he continued, ''but it is a missing link.''",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert!(got[0].1.starts_with("''The China shock"), "{got:?}");
+    assert_eq!(got[1].1, "''but it is a missing link.''");
+    let got = parts("''I love Oreos,'' he said, ''but I will never eat them again.''");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].1, "''but I will never eat them again.''");
+}
