@@ -1818,7 +1818,16 @@ fn clause(
                     || subject_pronoun(&next)
                     || is_capitalized(toks[comma + 1].text(text));
                 let before = lo..c.tok - 1;
-                return Some(if subject && words(&before) < 3 {
+                // ("Over the long term, according to the budget office, the rise in deficits
+                // is …": an adverbial before the source opens the sentence it reports)
+                let adverbial = matches!(
+                    &*crate::lexicon::lower(toks[lo].text(text)),
+                    "over" | "for" | "at" | "in" | "on" | "since" | "under" | "with" | "without"
+                ) && words(&before) <= 6
+                    && toks[before.clone()].iter().all(|t| t.text(text) != ",");
+                return Some(if subject && adverbial {
+                    lo..hi
+                } else if subject && words(&before) < 3 {
                     comma + 1..hi
                 } else if subject {
                     before

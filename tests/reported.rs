@@ -1141,3 +1141,14 @@ fn an_attribution_inside_an_archive_quotation_reports_both_sides_whatever_follow
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].1, "''but I will never eat them again.''");
 }
+
+#[test]
+fn an_adverbial_before_according_to_opens_the_sentence_it_reports() {
+    let got = reported(
+        "Over the long term, according to the budget office, the rise in deficits is due to aging.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "according to");
+    assert!(got[0].2.starts_with("Over the long term"), "{got:?}");
+    assert!(got[0].2.ends_with("is due to aging"), "{got:?}");
+}
