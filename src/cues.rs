@@ -2262,6 +2262,17 @@ fn clause(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
+            // (", but that …" is a second clause of the same report)
+            && !(toks[k + 1].text(text) == "but"
+                && toks.get(k + 2).is_some_and(|n| n.text(text) == "that")
+                && toks.get(k + 3).is_some_and(|n| {
+                    let w = crate::lexicon::lower(n.text(text));
+                    is_capitalized(n.text(text))
+                        || LEXICON.pronouns.contains_key(&*w)
+                        || LEXICON.determiners.contains(&*w)
+                        || w == "there"
+                        || crate::segment::doubled_apostrophe(text, toks, k + 3)
+                }))
     }) {
         // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
         end = if toks[k].text(text) == "," { k } else { k + 1 };

@@ -1152,3 +1152,22 @@ fn an_adverbial_before_according_to_opens_the_sentence_it_reports() {
     assert!(got[0].2.starts_with("Over the long term"), "{got:?}");
     assert!(got[0].2.ends_with("is due to aging"), "{got:?}");
 }
+
+#[test]
+fn but_that_goes_on_with_the_same_report() {
+    assert_eq!(
+        reported(
+            "The governor said the U.S. needs a guest-worker program, but that he would not support mass deportation."
+        ),
+        [triple(
+            "The governor",
+            "said",
+            "the U.S. needs a guest-worker program, but that he would not support mass deportation"
+        )]
+    );
+    // "but that report …": "that" a determiner, the writer's own words.
+    assert_eq!(
+        reported("Gowdy said the inquiry was thorough, but that report concerned other emails."),
+        [triple("Gowdy", "said", "the inquiry was thorough")]
+    );
+}
