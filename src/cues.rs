@@ -1339,6 +1339,30 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     }
 }
 
+/// Whether a new subject opens at token `i`: a name, a subject pronoun, a determiner, a
+/// number, "there", a "that" that is no complementizer, or a quotation in an archive's
+/// doubled apostrophes ("…, but neither man has spoken", not "…, but also hungry for …" or
+/// "…, but that he would …").
+fn new_subject(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|n| {
+        let w = crate::lexicon::lower(n.text(text));
+        if w == "that" {
+            // a determiner or pronoun ("but that report …", "but that seems …"), not the
+            // complementizer of a second clause ("but that he would …")
+            return !new_subject(text, toks, i + 1);
+        }
+        (n.kind == Tok::Word && is_capitalized(n.text(text)))
+            || subject_pronoun(&w)
+            || LEXICON.determiners.contains(&*w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                &*w,
+                "there" | "neither" | "none" | "nobody" | "few" | "many" | "most"
+            )
+            || crate::segment::doubled_apostrophe(text, toks, i)
+    })
+}
+
 /// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
 fn adjunct_opener(text: &str, t: &Token) -> bool {
@@ -2262,17 +2286,10 @@ fn clause(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
-            // (", but that …" is a second clause of the same report)
-            && !(toks[k + 1].text(text) == "but"
-                && toks.get(k + 2).is_some_and(|n| n.text(text) == "that")
-                && toks.get(k + 3).is_some_and(|n| {
-                    let w = crate::lexicon::lower(n.text(text));
-                    is_capitalized(n.text(text))
-                        || LEXICON.pronouns.contains_key(&*w)
-                        || LEXICON.determiners.contains(&*w)
-                        || w == "there"
-                        || crate::segment::doubled_apostrophe(text, toks, k + 3)
-                }))
+            // (", but" opens the writer's words with a new subject: ", but neither man
+            // has …"; ", but also hungry for …" and ", but that he would …" go on with the
+            // same report)
+            && (toks[k + 1].text(text) != "but" || new_subject(text, toks, k + 2))
     }) {
         // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
         end = if toks[k].text(text) == "," { k } else { k + 1 };

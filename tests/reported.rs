@@ -1171,3 +1171,19 @@ fn but_that_goes_on_with_the_same_report() {
         [triple("Gowdy", "said", "the inquiry was thorough")]
     );
 }
+
+#[test]
+fn but_with_no_new_subject_goes_on_with_the_report() {
+    assert_eq!(
+        reported("She says Americans are right to be angry, but also hungry for real solutions."),
+        [triple(
+            "She",
+            "says",
+            "Americans are right to be angry, but also hungry for real solutions"
+        )]
+    );
+    assert_eq!(
+        reported("He said the plan was sound, but neither man has spoken out since."),
+        [triple("He", "said", "the plan was sound")]
+    );
+}
