@@ -1910,13 +1910,11 @@ fn clause(
     } else {
         after.min(hi)
     };
-    // (a longer one when it opens with a preposition and a clause ends in a comma before the
+    // (a longer one when it opens with an adjunct and a clause ends in a comma before the
     // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
     // honest statement.")
     let opens_with_preposition = inverts(c.lemma)
-        && toks
-            .get(obj)
-            .is_some_and(|t| matches!(t.text(text), "in" | "at" | "during" | "on"))
+        && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
         && toks[lo..b].iter().any(&ends_with_comma);
     let tail_is_adjunct = (toks[obj..tail_end].len() <= 6
         || (opens_with_preposition && toks[obj..tail_end].len() <= 16))
