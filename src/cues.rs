@@ -1522,17 +1522,38 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 }
                 // "Sanders seemed to be of two minds": a view no one is named for.
                 if LEXICON.seeming_verbs.contains(c.lemma) {
-                    if b > lo
-                        && toks
-                            .get(c.tok + c.len)
-                            .is_some_and(|t| t.text(text) == "to")
-                        && unclaimed(stmts, &existing, p, c.tok)
+                    // ("Clinton seemed irritated", "it seemed like an impossible task": a
+                    // complement as well as an infinitive; not where someone appeared, "appeared
+                    // on Fox News", "appeared with him")
+                    let complement = toks.get(c.tok + c.len).is_some_and(|t| {
+                        let w = crate::lexicon::lower(t.text(text));
+                        t.kind == Tok::Word
+                            && !matches!(
+                                &*w,
+                                "on" | "in"
+                                    | "at"
+                                    | "before"
+                                    | "with"
+                                    | "to"
+                                    | "that"
+                                    | "and"
+                                    | "or"
+                                    | "as"
+                                    | "for"
+                                    | "from"
+                                    | "alongside"
+                            )
+                    });
+                    let infinitive = toks
+                        .get(c.tok + c.len)
+                        .is_some_and(|t| t.text(text) == "to");
+                    if b > lo && (infinitive || complement) && unclaimed(stmts, &existing, p, c.tok)
                     {
                         // Its subject, from the start of its clause, and the infinitive, to
                         // the next comma or dash.
                         let from = clause_start(text, toks, lo, b);
                         let to = next_comma(text, toks, c.tok + c.len, hi);
-                        if from < b && to > c.tok + c.len + 1 {
+                        if from < b && to > c.tok + c.len + usize::from(infinitive) {
                             let span = Span {
                                 start: toks[from].start,
                                 end: toks[to - 1].end,

@@ -1187,3 +1187,16 @@ fn but_with_no_new_subject_goes_on_with_the_report() {
         [triple("He", "said", "the plan was sound")]
     );
 }
+
+#[test]
+fn what_someone_seemed_is_a_view_no_one_is_named_for() {
+    assert_eq!(
+        reported("Trump's supporters seemed equally unperturbed."),
+        [triple(
+            "",
+            "seemed",
+            "Trump's supporters seemed equally unperturbed"
+        )]
+    );
+    assert_eq!(reported("Sanders appeared on Fox News on Sunday."), []);
+}
