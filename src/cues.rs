@@ -1339,27 +1339,25 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     }
 }
 
-/// Whether a new subject opens at token `i`: a name, a subject pronoun, a determiner, a
-/// number, "there", a "that" that is no complementizer, or a quotation in an archive's
-/// doubled apostrophes ("…, but neither man has spoken", not "…, but also hungry for …" or
-/// "…, but that he would …").
-fn new_subject(text: &str, toks: &[Token], i: usize) -> bool {
+/// Whether the reported clause goes on after ", but" at token `i`: with an adverb of
+/// contrast or an auxiliary of its own subject ("…, but also hungry for …", "…, but would
+/// eventually add …") or with a second that-clause ("…, but that he would …"). Otherwise
+/// the writer takes over: a new subject (", but analysts agreed …") or the speaker's next
+/// act (", but stopped short of …").
+fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|n| {
         let w = crate::lexicon::lower(n.text(text));
-        if w == "that" {
-            // a determiner or pronoun ("but that report …", "but that seems …"), not the
-            // complementizer of a second clause ("but that he would …")
-            return !new_subject(text, toks, i + 1);
+        match &*w {
+            "also" | "not" | "still" | "only" | "rather" | "instead" => true,
+            "that" => toks.get(i + 1).is_some_and(|s| {
+                let s = crate::lexicon::lower(s.text(text));
+                subject_pronoun(&s)
+                    || is_capitalized(toks[i + 1].text(text))
+                    || LEXICON.determiners.contains(&*s)
+                    || s == "there"
+            }),
+            _ => is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were"),
         }
-        (n.kind == Tok::Word && is_capitalized(n.text(text)))
-            || subject_pronoun(&w)
-            || LEXICON.determiners.contains(&*w)
-            || w.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                &*w,
-                "there" | "neither" | "none" | "nobody" | "few" | "many" | "most"
-            )
-            || crate::segment::doubled_apostrophe(text, toks, i)
     })
 }
 
@@ -2305,10 +2303,7 @@ fn clause(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
-            // (", but" opens the writer's words with a new subject: ", but neither man
-            // has …"; ", but also hungry for …" and ", but that he would …" go on with the
-            // same report)
-            && (toks[k + 1].text(text) != "but" || new_subject(text, toks, k + 2))
+            && (toks[k + 1].text(text) != "but" || !report_goes_on(text, toks, k + 2))
     }) {
         // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
         end = if toks[k].text(text) == "," { k } else { k + 1 };

@@ -1186,6 +1186,22 @@ fn but_with_no_new_subject_goes_on_with_the_report() {
         reported("He said the plan was sound, but neither man has spoken out since."),
         [triple("He", "said", "the plan was sound")]
     );
+    // the speaker's next act, in the writer's words
+    assert_eq!(
+        reported(
+            "Trump described the incident as terrible, but stopped short of calling it racist."
+        ),
+        [triple("Trump", "described", "the incident as terrible")]
+    );
+    // an auxiliary of the reported clause's own subject
+    assert_eq!(
+        reported("The center says it would depress revenue, but would eventually add $84 billion."),
+        [triple(
+            "The center",
+            "says",
+            "it would depress revenue, but would eventually add $84 billion"
+        )]
+    );
 }
 
 #[test]
