@@ -1395,6 +1395,10 @@ fn is_clause_word(text: &str, t: &Token) -> bool {
     t.kind == Tok::Word && t.text(text) == "that"
 }
 
+/// How many tokens a reported clause's cue looks at on either side (sentences in news are
+/// far shorter; see `reported`).
+const WINDOW: usize = 250;
+
 /// Reported speech: for each reporting verb that governs no quotation standing on its own,
 /// the clause it reports. Patterns (see the module doc of `cues` for quotations):
 /// `SPEAKER CUE [that] CLAUSE`, `CLAUSE, SPEAKER CUE.`, `CLAUSE, CUE SPEAKER.`,
@@ -1422,7 +1426,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if (lo..sent.end).any(|i| {
                 toks[i].text(text) == "?"
                     && !crate::segment::doubled_apostrophe(text, toks, i + 1)
-                    && !quoted.iter().any(|&(o, c)| lo + o < i && i < lo + c)
+                    && crate::segment::enclosing(&quoted, i - lo).is_none()
             }) {
                 continue;
             }
@@ -1456,11 +1460,15 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             }
             // (a cue inside a quotation in doubled apostrophes is the quoted speaker's own
             // words, as inside quotation marks: "''I hope not,'' he said")
-            for &c in sent_cues.iter().filter(|c| c.tok < hi).filter(|c| {
-                !quoted
-                    .iter()
-                    .any(|&(o, e)| lo + o < c.tok && c.tok < lo + e)
-            }) {
+            for &c in sent_cues
+                .iter()
+                .filter(|c| c.tok < hi)
+                .filter(|c| crate::segment::enclosing(&quoted, c.tok - lo).is_none())
+            {
+                // A cue looks at most `WINDOW` tokens either way, so that a run-on "sentence"
+                // of thousands of cues (a scraper's page of comments) costs linear time.
+                let lo = lo.max(c.tok.saturating_sub(WINDOW));
+                let hi = hi.min(c.tok + WINDOW);
                 // "Trump is expected to win", "the ruling is widely expected to …": an
                 // expectation no one is named for; the sentence is its content.
                 let mut b = c.tok;

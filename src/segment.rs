@@ -186,6 +186,11 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// The most tokens a sentence holds (a page of comments run together is cut into pieces
+/// of this size), and the most a quotation in doubled apostrophes keeps in one sentence.
+const MAX_SENTENCE: usize = 1000;
+const MAX_QUOTED: usize = 300;
+
 /// Split a paragraph's tokens into sentences, as ranges of token indices.
 /// `quote_text` gives the inner text of a quotation token, to see whether it ends a sentence.
 pub(crate) fn sentences(
@@ -201,9 +206,15 @@ pub(crate) fn sentences(
         // A quotation in doubled apostrophes read as text is one sentence with its
         // attribution, however many sentences it holds ("Mr. Trump said: ''I hope not. I
         // hope not.''", "''Did I enjoy it? No,'' she said.").
-        if inside
-            .iter()
-            .any(|&(open, close)| open < i && i + 1 < close)
+        // (A run-on "sentence" is cut at `MAX_SENTENCE` tokens, and no quotation keeps one
+        // whole past `MAX_QUOTED`: the later stages look at a sentence's cues pairwise.)
+        if (i + 1).saturating_sub(start) >= MAX_SENTENCE {
+            out.push(start..i + 1);
+            start = i + 1;
+            continue;
+        }
+        if i.saturating_sub(start) < MAX_QUOTED
+            && enclosing(&inside, i).is_some_and(|(_, close)| i + 1 < close)
         {
             continue;
         }
@@ -323,6 +334,13 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         i += 2;
     }
     pairs
+}
+
+/// The pair of `pairs` (in text order, not overlapping) that opens before token `i` and
+/// closes after it, found by binary search.
+pub(crate) fn enclosing(pairs: &[(usize, usize)], i: usize) -> Option<(usize, usize)> {
+    let k = pairs.partition_point(|&(open, _)| open < i);
+    pairs[..k].last().copied().filter(|&(_, close)| i < close)
 }
 
 /// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some

@@ -79,7 +79,17 @@ fn pathological_documents_yield_a_record() {
     let long_line = "x".repeat(5_000_000);
     let nested = "“‘«„".repeat(10_000);
     let nul = "a\0b \"c\0\" he said\0";
+    // one paragraph of thousands of attributions with no full stop outside doubled
+    // apostrophes, and a run-on one with none at all: sentences are capped, so these stay
+    // linear (they took minutes when a sentence could hold them all)
+    let run_on_quoted = format!(
+        "He said {}",
+        "''We won. It is over,'' she said, ".repeat(20_000)
+    );
+    let run_on = format!("He said {}", "it is over, she said, ".repeat(20_000));
     for text in [
+        run_on_quoted.as_str(),
+        run_on.as_str(),
         many_marks.as_str(),
         long_line.as_str(),
         nested.as_str(),
