@@ -1940,11 +1940,11 @@ fn clause(
     // (a longer one when it opens with an adjunct and a clause ends in a comma before the
     // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
     // honest statement.")
-    let opens_with_preposition = inverts(c.lemma)
+    let opens_with_adjunct = inverts(c.lemma)
         && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
         && toks[lo..b].iter().any(&ends_with_comma);
     let tail_is_adjunct = (toks[obj..tail_end].len() <= 6
-        || (opens_with_preposition && toks[obj..tail_end].len() <= 16))
+        || (opens_with_adjunct && toks[obj..tail_end].len() <= 16))
         && !toks[obj..tail_end].iter().any(|t| {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
