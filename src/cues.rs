@@ -1356,7 +1356,7 @@ fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
                     || LEXICON.determiners.contains(&*s)
                     || s == "there"
             }),
-            _ => is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were"),
+            _ => is_aux(&w) || is_be_form(&w),
         }
     })
 }
@@ -1387,6 +1387,11 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
 }
 
 /// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
+/// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`).
+fn is_be_form(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were")
+}
+
 fn subject_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she" | "they" | "we" | "it" | "i")
 }
@@ -1481,7 +1486,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 if c.lemma == "expect"
                     && text[c.start..c.end].ends_with("ed")
                     && be > lo + 1
-                    && matches!(toks[be - 1].text(text), "is" | "are" | "was" | "were")
+                    && is_be_form(toks[be - 1].text(text))
                     && toks
                         .get(c.tok + c.len)
                         .is_some_and(|t| t.text(text) == "to")
@@ -1672,7 +1677,7 @@ fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
             && w != ","
             && !LEXICON.clause_openers.contains(w)
             && !is_aux(w)
-            && !matches!(w, "is" | "are" | "was" | "were")
+            && !is_be_form(w)
             && !(j > from
                 && (LEXICON.determiners.contains(w) || subject_pronoun(&crate::lexicon::lower(w))))
             && (!w.ends_with("ed") || is_capitalized(w));
@@ -2026,7 +2031,8 @@ fn clause(
                             t.kind == Tok::Word
                                 && !is_aux(&w)
                                 && !LEXICON.verbs.contains_key(&*w)
-                                && !matches!(&*w, "is" | "are" | "was" | "were" | "that")
+                                && !is_be_form(&w)
+                                && w != "that"
                         }) && mentionish(text, &toks[k + 1])
                     })
                     .map_or(m, |k| k + 1)
@@ -2199,7 +2205,7 @@ fn clause(
     let finite = |r: std::ops::Range<usize>| {
         toks[r].iter().any(|t| {
             let w = crate::lexicon::lower(t.text(text));
-            is_aux(&w) || matches!(&*w, "is" | "are" | "was" | "were" | "be")
+            is_aux(&w) || is_be_form(&w) || w == "be"
         })
     };
     if let Some(t) = (start..hi.min(start + 10))
@@ -2253,8 +2259,9 @@ fn clause(
                 && !LEXICON.determiners.contains(&*lower)
                 && !LEXICON.function_words.contains(&*lower);
             // (a verb first: the "adjunct" was the subject, "say this plan is …")
-            opens || w == "," || matches!(w, "is" | "are" | "was" | "were")
-        }) && !matches!(toks[j].text(text), "," | "is" | "are" | "was" | "were")
+            opens || w == "," || is_be_form(w)
+        }) && toks[j].text(text) != ","
+            && !is_be_form(toks[j].text(text))
         {
             start = j;
         }
