@@ -1622,15 +1622,15 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 stmts[s].content = Some(span);
                 stmts[s].lead = lead;
                 if content.end <= c.tok {
-                    stmts[s].rest = continued(text, toks, &pt.sents, si, content.start);
+                    stmts[s].rest = continued(text, toks, &pt.sents, si, content);
                 }
             }
         }
     }
 }
 
-/// "''It is nonsense,'' Mr. Trump said. ''She lies about everything.''": a clause opening
-/// with doubled apostrophes at `from`, reported before its speaker in sentence `si`, goes on
+/// "''It is nonsense,'' Mr. Trump said. ''She lies about everything.''": a clause `content`
+/// opening or closing with doubled apostrophes, reported before its speaker in sentence `si`, goes on
 /// in the next sentence when that opens with them too, up to where they close (or the
 /// paragraph ends: a quotation that runs on to the next paragraph). Not when the closing
 /// marks are followed by words of their sentence ("''Y,'' she replied"): that is another
@@ -1640,11 +1640,15 @@ fn continued(
     toks: &[Token],
     sents: &[std::ops::Range<usize>],
     si: usize,
-    from: usize,
+    content: std::ops::Range<usize>,
 ) -> Option<crate::model::Span> {
     use crate::segment::doubled_apostrophe;
     let next = sents.get(si + 1)?;
-    if !doubled_apostrophe(text, toks, from) || !doubled_apostrophe(text, toks, next.start) {
+    // (or closing with them: "The plans are ''profoundly irresponsible,'' said Steve Bell.
+    // ''It just leaves guys like me speechless.''")
+    let quoted = doubled_apostrophe(text, toks, content.start)
+        || (content.end >= content.start + 2 && doubled_apostrophe(text, toks, content.end - 2));
+    if !quoted || !doubled_apostrophe(text, toks, next.start) {
         return None;
     }
     let close = (next.start + 2..toks.len()).find(|&i| doubled_apostrophe(text, toks, i));
@@ -1881,11 +1885,20 @@ fn clause(
                     "over" | "for" | "at" | "in" | "on" | "since" | "under" | "with" | "without"
                 ) && words(&before) <= 6
                     && toks[before.clone()].iter().all(|t| t.text(text) != ",");
+                // ("…, according to the SITE Intelligence Group, which monitors …", "…,
+                // according to three polls, including one …": the writer's gloss on the
+                // source, or on the sentence, after it)
+                let gloss = matches!(
+                    &*next,
+                    "which" | "who" | "whom" | "whose" | "where" | "including"
+                ) || (next.ends_with("ing")
+                    && next.len() > 5
+                    && toks[comma + 1].text(text) == next);
                 return Some(if subject && adverbial {
                     lo..hi
                 } else if subject && words(&before) < 3 {
                     comma + 1..hi
-                } else if subject {
+                } else if subject || gloss {
                     before
                 } else {
                     lo..hi
@@ -2350,6 +2363,33 @@ fn clause(
         })
     {
         end = m;
+    }
+    // … and at an apposition: "reiterated his support for Mr. Trump, the presumptive
+    // nominee", "considered themselves somewhat conservative, a constituency that …", "said
+    // she could win, a 16-point margin over Sanders" is the writer's gloss (not one closed
+    // by a comma before the verb it is the subject of: "said the plan, a $1 trillion
+    // package, would fail").
+    if let Some(k) = (start + 2..end).find(|&k| {
+        toks[k].text(text) == ","
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(&*crate::lexicon::lower(n.text(text)), "the" | "a" | "an")
+            })
+            && !(k + 1..end).any(|j| {
+                toks[j].text(text) == ","
+                    && toks.get(j + 1).is_some_and(|n| {
+                        let w = crate::lexicon::lower(n.text(text));
+                        is_aux(&w)
+                            || is_be_form(&w)
+                            || LEXICON.finite_forms.contains(&*w)
+                            // (or a verb in the past: "…, an outside group, made a change")
+                            || (w.ends_with("ed") && n.text(text) == w)
+                    })
+            })
+            // (an apposition holding a quotation keeps it in: "…, a tribute to “the
+            // consummate political skills of her husband.”")
+            && !toks[k..end].iter().any(|t| matches!(t.kind, Tok::Quote(_)))
+    }) {
+        end = k;
     }
     // … and at ", according to …", another attribution's source.
     if let Some(n) = sent_cues.iter().find(|n| {

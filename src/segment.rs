@@ -131,7 +131,12 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                     && word.as_bytes().get(1) == Some(&b'-')
                     && word.as_bytes()[0].is_ascii_uppercase()
                     && word.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase);
+                // "then-Sen.", "ex-Gov.": an abbreviation after a prefix.
+                let prefixed = word
+                    .rsplit_once('-')
+                    .is_some_and(|(_, last)| LEXICON.abbreviations.contains(&*format!("{last}.")));
                 if LEXICON.abbreviations.contains(with_dot)
+                    || prefixed
                     || single_cap
                     || party_state
                     || word.contains('.')
@@ -228,11 +233,22 @@ pub(crate) fn sentences(
             Tok::Word => {
                 // An abbreviation that ends the sentence ("in the U.S. He said") is caught
                 // by the next token being a capitalised pronoun or a quotation.
+                // So is one before a quotation of whole sentences ("of Jacksonville, Fla.
+                // ''She definitely has …''"), not before a nickname ("Gen. ''Scott'' Miller").
                 let w = t.text(text);
                 w.ends_with('.')
-                    && toks.get(i + 1).is_some_and(|n| {
-                        n.kind == Tok::Word
-                            && matches!(n.text(text), "He" | "She" | "They" | "It" | "The")
+                    && toks.get(i + 1).is_some_and(|n| match n.kind {
+                        Tok::Word => matches!(n.text(text), "He" | "She" | "They" | "It" | "The"),
+                        Tok::Quote(q) => {
+                            let inner = quote_inner(q);
+                            let s = text[inner.start..inner.end].trim_end();
+                            s.ends_with(['.', '?', '!']) && s.split_whitespace().count() >= 4
+                        }
+                        Tok::Punct => {
+                            n.start > t.end
+                                && enclosing(&inside, i + 2)
+                                    .is_some_and(|(open, close)| open == i + 1 && close >= i + 8)
+                        }
                     })
             }
         };
@@ -385,6 +401,10 @@ mod tests {
         assert_eq!(
             words("Thompson, R-Pa., said"),
             ["Thompson", ",", "R-Pa.", ",", "said"]
+        );
+        assert_eq!(
+            words("and then-Sen. Barack Obama"),
+            ["and", "then-Sen.", "Barack", "Obama"]
         );
     }
 

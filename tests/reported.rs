@@ -1216,3 +1216,97 @@ fn what_someone_seemed_is_a_view_no_one_is_named_for() {
     );
     assert_eq!(reported("Sanders appeared on Fox News on Sunday."), []);
 }
+
+#[test]
+fn a_quotation_closing_the_clause_goes_on_in_the_next_sentence_of_doubled_apostrophes() {
+    let text = "Budgets were tight.\n\nThe tax cut plans are ''profoundly irresponsible,'' said Steve Bell, a director at the center. ''It just leaves guys like me speechless. Those are Republicans.''";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert_eq!(
+        got[1].1,
+        "''It just leaves guys like me speechless. Those are Republicans.''"
+    );
+    // An abbreviation before such a quotation ends its sentence ("Fla."), a nickname does
+    // not open one.
+    let text = "Voters hesitated.\n\n''Bernie seemed more transparent than her,'' said Rachel Woolard, 20, of Jacksonville, Fla. ''She definitely has the stereotypical politician approach to things.''";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+}
+
+#[test]
+fn an_apposition_after_the_reported_words_is_the_writers_gloss() {
+    assert_eq!(
+        reported(
+            "But Mr. Ryan reiterated his support for Mr. Trump, the presumptive Republican nominee."
+        ),
+        [triple(
+            "Mr. Ryan",
+            "reiterated",
+            "his support for Mr. Trump"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "Nine in 10 Democrats say they think she could win a general election, a 16-point margin over Sanders."
+        ),
+        [
+            triple(
+                "Nine in 10 Democrats",
+                "say",
+                "they think she could win a general election"
+            ),
+            triple("they", "think", "she could win a general election")
+        ]
+    );
+    // An apposition that is the clause's subject stays in.
+    assert_eq!(
+        reported("Smith said the plan, a $1 trillion package, would fail."),
+        [triple(
+            "Smith",
+            "said",
+            "the plan, a $1 trillion package, would fail"
+        )]
+    );
+}
+
+#[test]
+fn what_follows_a_source_given_after_according_to_is_not_reported() {
+    assert_eq!(
+        reported(
+            "The Islamic State has previously called for attacks using vehicles, according to the SITE Intelligence Group, which monitors extremist statements."
+        ),
+        [
+            triple(
+                "the SITE Intelligence Group",
+                "according to",
+                "The Islamic State has previously called for attacks using vehicles"
+            ),
+            triple("The Islamic State", "called for", "attacks using vehicles")
+        ]
+    );
+    // Before a verb, the source sits inside the clause it reports.
+    assert_eq!(
+        reported("Fundraising, according to the campaign, has surged in recent weeks."),
+        [triple(
+            "the campaign",
+            "according to",
+            "Fundraising, according to the campaign, has surged in recent weeks"
+        )]
+    );
+}
+
+#[test]
+fn an_abbreviation_after_a_prefix_keeps_its_full_stop() {
+    assert_eq!(
+        reported(
+            "Axelrod argued that the distance between Clinton and then-Sen. Barack Obama was narrower than it is now."
+        ),
+        [triple(
+            "Axelrod",
+            "argued",
+            "the distance between Clinton and then-Sen. Barack Obama was narrower than it is now"
+        )]
+    );
+}
