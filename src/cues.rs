@@ -1589,9 +1589,18 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 // (A headline's "Kasich: ‘We Are Going To Cleveland’" gets its clause all the
                 // same: single marks there may be no speech in an American house style, which
                 // is decided later; the output keeps the clause only if they are not.)
+                // (A quotation inside an archive's doubled apostrophes is a quotation within
+                // the quotation: "''If she thinks I come from Vermont, 'They are not used
+                // to this.' Well, we will get used to it,'' Mr. Sanders said.")
                 if let Some(s) = known
                     && !headline_colon
-                    && stmts[s].parts.iter().any(|&k| info[k].direct)
+                    && stmts[s].parts.iter().any(|&k| {
+                        info[k].direct
+                            && (info[k].para != p
+                                || info[k].tok < sent.start
+                                || crate::segment::enclosing(&quoted, info[k].tok - sent.start)
+                                    .is_none())
+                    })
                 {
                     continue; // the cue of a quotation that stands on its own
                 }
@@ -1745,7 +1754,11 @@ fn interrupted(
     c: CueHit,
     rest: usize,
 ) -> Option<std::ops::Range<usize>> {
-    if rest != c.tok + c.len + 1 || toks[rest - 1].text(text) != "," {
+    // (or a hearer and adjuncts between: "''…,'' he told Chris Cuomo of CNN after the
+    // debate, ''and I hope …''")
+    let after_adjuncts =
+        rest > c.tok + c.len + 1 && crate::segment::doubled_apostrophe(text, toks, rest);
+    if (rest != c.tok + c.len + 1 && !after_adjuncts) || toks[rest - 1].text(text) != "," {
         return None;
     }
     let mut b = c.tok;
@@ -1753,7 +1766,11 @@ fn interrupted(
         b -= 1;
     }
     let m = mention_start(text, toks, lo, b, 10);
-    if m == b || m < lo + 3 || !comma_before(text, toks, lo, m) {
+    if m == b
+        || m < lo + 3
+        || !comma_before(text, toks, lo, m)
+        || (after_adjuncts && toks[m - 1].text(text) != "'")
+    {
         return None;
     }
     // (up to the comma; "''…,'' Mr. Garin said, ''…''" in an archive's doubled apostrophes)
@@ -1890,7 +1907,17 @@ fn clause(
                 // source, or on the sentence, after it)
                 let gloss = matches!(
                     &*next,
-                    "which" | "who" | "whom" | "whose" | "where" | "including"
+                    "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "where"
+                        | "including"
+                        | "compared"
+                        | "even"
+                        | "although"
+                        | "though"
+                        | "while"
                 ) || (next.ends_with("ing")
                     && next.len() > 5
                     && toks[comma + 1].text(text) == next);
@@ -2118,9 +2145,34 @@ fn clause(
     // put it".
     // ("''The China shock isn't the sole factor,'' he continued, ''but it is …''": an
     // attribution inside an archive's quotation reports it whatever its verb)
-    let inside_quotation = comma_before(mention_start(text, toks, lo, b, 6))
-        && toks.get(after).is_some_and(|t| t.text(text) == ",")
-        && crate::segment::doubled_apostrophe(text, toks, after + 1);
+    // ("''I don't like it,'' Mr. Trump said of the episode, ''…''", "he told Chris Cuomo of
+    // CNN after the debate, ''and I hope …''": a hearer or adjuncts, in words that are no
+    // verb, may come between the cue and the quotation's comma)
+    let quoted_rest = (after..hi.min(after + 12))
+        .take_while(|&i| {
+            let t = &toks[i];
+            let w = crate::lexicon::lower(t.text(text));
+            t.text(text) == ","
+                || (t.kind == Tok::Word
+                    && !is_aux(&w)
+                    && !is_be_form(&w)
+                    && !LEXICON.finite_forms.contains(&*w)
+                    && !LEXICON.verbs.contains_key(&*w)
+                    && !is_clause_word(text, t))
+        })
+        .find(|&i| toks[i].text(text) == ",")
+        .filter(|&i| {
+            let m = mention_start(text, toks, lo, b, 6);
+            crate::segment::doubled_apostrophe(text, toks, i + 1)
+                && toks[i + 1].start > toks[i].end
+                // (right after the cue, after the attribution of a quotation, or after a
+                // short adjunct: not "hoped to republish his biography, ''Lost Tycoon,''")
+                && (i == after
+                    || (comma_before(m) && toks[m - 1].text(text) == "'")
+                    || (i <= after + 5 && adjunct_opener(text, &toks[after])))
+        });
+    let inside_quotation =
+        comma_before(mention_start(text, toks, lo, b, 6)) && quoted_rest.is_some();
     if LEXICON.clause_only_verbs.contains(lemma) && !inside_quotation {
         let next = toks.get(after).map(|t| crate::lexicon::lower(t.text(text)));
         let wanted = if lemma == "put" { "it" } else { "that" };
@@ -2279,6 +2331,10 @@ fn clause(
             start = j;
         }
     }
+    if let Some(i) = quoted_rest {
+        start = i + 1;
+        opened_by_that = true;
+    }
     // The clause ends at a dash or semicolon.
     // A pair of dashes sets off an aside inside the clause ("her server - there were
     // several - was never hacked"): the clause goes on after the second.
@@ -2307,7 +2363,7 @@ fn clause(
         .filter(|n| n.tok >= start && n.tok < end)
         .find(|n| {
             let before = &toks[n.tok - 1];
-            let participle = ing_form(text, n) && ends_with_comma(before);
+            let participle = ing_form(text, n) && comma_before(n.tok);
             n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
         })
     {
@@ -2315,7 +2371,10 @@ fn clause(
             && toks[next.tok - 2].text(text) == ","
         {
             next.tok - 2
-        } else if matches!(toks[next.tok - 1].kind, Tok::Quote(_)) {
+        } else if matches!(toks[next.tok - 1].kind, Tok::Quote(_))
+            || toks[next.tok - 1].text(text) == "'"
+        {
+            // (a quotation, or doubled apostrophes, closing before it stay in)
             next.tok
         } else {
             next.tok - 1

@@ -200,13 +200,15 @@ pub(crate) fn for_cue(
             {
                 b -= 1;
             }
-            // A quotation that ends with a comma counts as the comma ("“…,” adding").
+            // A quotation that ends with a comma counts as the comma ("“…,” adding", and
+            // "''…,'' adding" in an archive's doubled apostrophes).
             let before = (b > sent.start).then(|| {
                 let t = toks[b - 1];
                 let s = t.text(text);
                 if matches!(t.kind, Tok::Quote(_))
                     && s.trim_end_matches(['”', '"', '’', '\'', '»'])
                         .ends_with(',')
+                    || crate::cues::comma_before(text, toks, sent.start, b)
                 {
                     ","
                 } else {

@@ -1310,3 +1310,45 @@ fn an_abbreviation_after_a_prefix_keeps_its_full_stop() {
         )]
     );
 }
+
+#[test]
+fn an_archive_quotation_goes_on_after_a_hearer_or_an_adjunct() {
+    let text = "Tensions grew.\n\nThe ''animosity is like I've never seen before,'' he told Chris Cuomo of CNN after the debate, ''and I hope we can straighten it out.'' The debate ended.";
+    let got = parts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert_eq!(got[1].1, "''and I hope we can straighten it out.''");
+    // An adjunct after the cue, then the quotation; a participle after its closing marks
+    // is a statement of its own, by the same speaker.
+    assert_eq!(
+        reported(
+            "Mr. Trump said of the episode, ''I don't like it,'' adding that ''they have anger that's unbelievable.''"
+        ),
+        [
+            triple("Mr. Trump", "said", "''I don't like it,''"),
+            triple(
+                "Mr. Trump",
+                "adding",
+                "''they have anger that's unbelievable.''"
+            )
+        ]
+    );
+    // Not an infinitive's object before a title: "hoped to republish his biography, ''…''".
+    let got =
+        reported("Mr. Hurt hoped to republish his biography, ''Lost Tycoon,'' with his publisher.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].2.starts_with("to republish"), "{got:?}");
+}
+
+#[test]
+fn a_quotation_inside_an_archive_quotation_does_not_stand_on_its_own() {
+    let got = reported(
+        "He went on. ''If Secretary Clinton thinks that I come from a small state, 'They are not used to this.' Well, we will get used to it fast,'' Mr. Sanders said.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Mr. Sanders");
+    assert!(
+        got[0].2.contains("'They are not used to this.' Well"),
+        "{got:?}"
+    );
+}
