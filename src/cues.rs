@@ -2440,8 +2440,11 @@ fn clause(
                         is_aux(&w)
                             || is_be_form(&w)
                             || LEXICON.finite_forms.contains(&*w)
-                            // (or a verb in the past: "…, an outside group, made a change")
+                            // (or a verb in the past: "…, an outside group, made a change";
+                            // or an infinitive: "asked NBC's Lester Holt, the moderator, to
+                            // fact check …")
                             || (w.ends_with("ed") && n.text(text) == w)
+                            || w == "to"
                     })
             })
             // (an apposition holding a quotation keeps it in: "…, a tribute to “the
