@@ -2048,9 +2048,49 @@ fn clause(
             w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
         });
     let apposed_subject = apposed_subject(text, toks, lo, b);
+    // ("''I don't like it,'' Mr. Trump said of the episode, ''…''", "he told Chris Cuomo of
+    // CNN after the debate, ''and I hope …''": a hearer or adjuncts, in words that are no
+    // verb, may come between the cue and the quotation's comma)
+    let quoted_rest = (after..hi.min(after + 12))
+        .take_while(|&i| {
+            let t = &toks[i];
+            let w = crate::lexicon::lower(t.text(text));
+            t.text(text) == ","
+                || (t.kind == Tok::Word
+                    && !is_aux(&w)
+                    && !is_be_form(&w)
+                    && !LEXICON.finite_forms.contains(&*w)
+                    && !LEXICON.verbs.contains_key(&*w)
+                    && !is_clause_word(text, t))
+        })
+        .find(|&i| toks[i].text(text) == ",")
+        .filter(|&i| {
+            let m = mention_start(text, toks, lo, b, 6);
+            crate::segment::doubled_apostrophe(text, toks, i + 1)
+                && toks[i + 1].start > toks[i].end
+                // (right after the cue, after the attribution of a quotation, or after a
+                // short adjunct: not "hoped to republish his biography, ''Lost Tycoon,''")
+                && (i == after
+                    || (comma_before(m) && toks[m - 1].text(text) == "'")
+                    || (i <= after + 5 && adjunct_opener(text, &toks[after])))
+        });
+    // "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he
+    // crisscrossed …": after a quotation closed by doubled apostrophes and its speaker, the
+    // cue's tail is the writer's, however long.
+    let quoted_before = {
+        let m = mention_start(text, toks, lo, b, 10);
+        m < b
+            && m >= lo + 3
+            && crate::segment::doubled_apostrophe(text, toks, m - 2)
+            && comma_before(m)
+            // (a quotation from the sentence's start: not a title, "Later on ''This
+            // Week,'' Senator Bernie Sanders questioned …")
+            && crate::segment::doubled_apostrophe(text, toks, lo)
+    };
     if b > lo
         && (tail_is_adjunct
             || comma_tail
+            || (quoted_before && quoted_rest.is_none())
             // (", referring to the two resorts": a participle's object, not its speaker)
             || (comma_before(b) && inverted_tail && !apposed_subject && !progressive))
     {
@@ -2145,32 +2185,6 @@ fn clause(
     // put it".
     // ("''The China shock isn't the sole factor,'' he continued, ''but it is …''": an
     // attribution inside an archive's quotation reports it whatever its verb)
-    // ("''I don't like it,'' Mr. Trump said of the episode, ''…''", "he told Chris Cuomo of
-    // CNN after the debate, ''and I hope …''": a hearer or adjuncts, in words that are no
-    // verb, may come between the cue and the quotation's comma)
-    let quoted_rest = (after..hi.min(after + 12))
-        .take_while(|&i| {
-            let t = &toks[i];
-            let w = crate::lexicon::lower(t.text(text));
-            t.text(text) == ","
-                || (t.kind == Tok::Word
-                    && !is_aux(&w)
-                    && !is_be_form(&w)
-                    && !LEXICON.finite_forms.contains(&*w)
-                    && !LEXICON.verbs.contains_key(&*w)
-                    && !is_clause_word(text, t))
-        })
-        .find(|&i| toks[i].text(text) == ",")
-        .filter(|&i| {
-            let m = mention_start(text, toks, lo, b, 6);
-            crate::segment::doubled_apostrophe(text, toks, i + 1)
-                && toks[i + 1].start > toks[i].end
-                // (right after the cue, after the attribution of a quotation, or after a
-                // short adjunct: not "hoped to republish his biography, ''Lost Tycoon,''")
-                && (i == after
-                    || (comma_before(m) && toks[m - 1].text(text) == "'")
-                    || (i <= after + 5 && adjunct_opener(text, &toks[after])))
-        });
     let inside_quotation =
         comma_before(mention_start(text, toks, lo, b, 6)) && quoted_rest.is_some();
     if LEXICON.clause_only_verbs.contains(lemma) && !inside_quotation {

@@ -1358,3 +1358,24 @@ fn a_quotation_inside_an_archive_quotation_does_not_stand_on_its_own() {
         "{got:?}"
     );
 }
+
+#[test]
+fn after_an_archive_quotation_and_its_speaker_the_tail_is_the_writers() {
+    assert_eq!(
+        reported(
+            "It was Monday. ''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he crisscrossed Nevada."
+        ),
+        [triple("he", "said", "''I am going to be the nominee,''")]
+    );
+    // Not after a title in doubled apostrophes.
+    let got =
+        reported("Later on ''This Week,'' Senator Bernie Sanders questioned Mr. Trump's veracity.");
+    assert_eq!(
+        got,
+        [triple(
+            "Senator Bernie Sanders",
+            "questioned",
+            "Mr. Trump's veracity"
+        )]
+    );
+}
