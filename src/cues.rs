@@ -329,6 +329,7 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         // "a press call", "a Facebook post" — but "the officials say", "the report says",
         // "a third say", "the majority want".
         let plural = p1.ends_with('s')
+            || LEXICON.irregular_plurals.contains(p1.as_str())
             || matches!(
                 p1.as_ref(),
                 "two"
@@ -337,8 +338,6 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
                     | "both"
                     | "few"
                     | "many"
-                    | "people"
-                    | "police"
                     | "half"
                     | "third"
                     | "quarter"
@@ -1293,7 +1292,24 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     let lower = w.to_lowercase();
     if prev.kind != Tok::Word {
         // "Simone Perry, a tea party activist, says …", "42% say …"
-        return matches!(w, ")" | "%") || (w == "," && apposed_subject(text, toks, lo, i));
+        // ("Democrats — and some Republicans — say …", "Reynolds - his co-host - told …": a
+        // subject before an aside between dashes)
+        let dash = |w: &str| is_dash(w) || w == "-";
+        let dashed = dash(w)
+            && (lo.max(i.saturating_sub(14))..i - 1)
+                .rev()
+                .find(|&k| dash(toks[k].text(text)))
+                .is_some_and(|k| {
+                    k > lo
+                        && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
+                        && !toks[k + 1..i - 1].iter().any(|t| {
+                            let w = crate::lexicon::lower(t.text(text));
+                            is_aux(&w) || is_be_form(&w) || LEXICON.finite_forms.contains(&*w)
+                        })
+                });
+        return matches!(w, ")" | "%")
+            || (w == "," && apposed_subject(text, toks, lo, i))
+            || dashed;
     }
     // "business leaders who say the law …"
     if matches!(lower.as_str(), "who" | "which") {
@@ -1318,6 +1334,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if base {
         // "officials say", "they support", "polls show"
         matches!(lower.as_str(), "i" | "we" | "they" | "you")
+            || LEXICON.irregular_plurals.contains(lower.as_str())
             || (lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("’s")
@@ -2303,6 +2320,10 @@ fn clause(
                                 .get(start + 1)
                                 .is_some_and(|n| adjunct_opener(text, n))))
                     || adjunct_opener(text, &toks[start])
+                    // ("said — on Twitter, as it happens — that …": an aside between dashes)
+                    || (t > start + 1
+                        && (is_dash(toks[start].text(text)) || toks[start].text(text) == "-")
+                        && (is_dash(toks[t - 1].text(text)) || toks[t - 1].text(text) == "-"))
                     || telling && !finite(start..t)
                     // "emailed reporters that …", "warned them that …": a verb with a
                     // hearer, the hearer in one or two words, then the clause.
@@ -2516,10 +2537,18 @@ fn clause(
                     "half" | "a" | "one" | "two" | "three" | "four" | "five" | "ten"
                 )
         });
+    // ("The outlets have stood in the way, he said, by creating …": between its commas, an
+    // attribution interrupts the clause, which goes on whatever its first word)
+    let m = mention_start(text, toks, lo, b, 6);
+    let between_commas = m > lo + 2
+        && m < b
+        && comma_before(m)
+        && toks.get(after).is_some_and(|t| t.text(text) == ",");
     // "spoke on condition of anonymity", "spoke to reporters": no clause reported.
     if !infinitive
         && !opened_by_that
         && !quantity
+        && !between_commas
         && !matches!(
             lemma,
             "talk about"

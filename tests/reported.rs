@@ -1379,3 +1379,35 @@ fn after_an_archive_quotation_and_its_speaker_the_tail_is_the_writers() {
         )]
     );
 }
+
+#[test]
+fn a_subject_before_an_aside_between_dashes_and_irregular_plurals_speak() {
+    assert_eq!(
+        reported(
+            "Even though skateboarding is allowed, the women say officers still scrutinize the area."
+        ),
+        [triple(
+            "the women",
+            "say",
+            "officers still scrutinize the area"
+        )]
+    );
+    let got = reported(
+        "Democrats — and some Republicans — say that Trump's alienation of Hispanics far outweighs any gains he is making.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "say");
+    assert_eq!(
+        got[0].2,
+        "Trump's alienation of Hispanics far outweighs any gains he is making"
+    );
+}
+
+#[test]
+fn an_attribution_between_commas_interrupts_a_clause_that_goes_on_with_a_preposition() {
+    let got = parts("The argument would be aided, Devine said, by the upcoming primary calendar.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
+    assert_eq!(got[0].1, "The argument would be aided");
+    assert_eq!(got[1].1, "by the upcoming primary calendar");
+}
