@@ -2482,6 +2482,29 @@ fn clause(
                             || w == "to"
                     })
             })
+            // (nor one item of a list: "hacking of the Democratic National Committee, the
+            // Democratic Congressional Campaign Committee and the …"; a phrase with a clause
+            // of its own before "and the" is one apposition: "…, a process that began in
+            // March and contingent upon the start of talks")
+            && !(k + 1..end)
+                .take_while(|&j| {
+                    let t = &toks[j];
+                    let w = crate::lexicon::lower(t.text(text));
+                    !is_clause_word(text, t)
+                        && !matches!(&*w, "which" | "who" | "whose" | "where")
+                        && !is_aux(&w)
+                        && !is_be_form(&w)
+                        && !LEXICON.finite_forms.contains(&*w)
+                })
+                .any(|j| {
+                    matches!(toks[j].text(text), "and" | "or" | ",")
+                        && toks.get(j + 1).is_some_and(|n| {
+                            matches!(
+                                &*crate::lexicon::lower(n.text(text)),
+                                "the" | "a" | "an" | "and" | "or"
+                            )
+                        })
+                })
             // (an apposition holding a quotation keeps it in: "…, a tribute to “the
             // consummate political skills of her husband.”")
             && !toks[k..end].iter().any(|t| matches!(t.kind, Tok::Quote(_)))

@@ -1269,6 +1269,12 @@ fn an_apposition_after_the_reported_words_is_the_writers_gloss() {
             "the plan, a $1 trillion package, would fail"
         )]
     );
+    // One item of a list is no apposition.
+    let got = reported(
+        "Schiff said hackers broke into the Democratic National Committee, the Democratic Congressional Campaign Committee and the state parties.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].2.ends_with("and the state parties"), "{got:?}");
     // So does the object of an infinitive's verb.
     let got = reported(
         "The campaign asked NBC's Lester Holt, the moderator of the debate, to fact check Donald Trump.",
