@@ -314,11 +314,15 @@ fn a_speaker_with_a_phrase_after_its_noun() {
 fn a_share_of_those_polled_speaks() {
     assert_eq!(
         reported("About three in 10 said they prefer a more liberal agenda."),
-        [triple(
-            "About three in 10",
-            "said",
-            "they prefer a more liberal agenda"
-        )]
+        [
+            triple(
+                "About three in 10",
+                "said",
+                "they prefer a more liberal agenda"
+            ),
+            // (and, nested, the preference they stated)
+            triple("they", "prefer", "a more liberal agenda")
+        ]
     );
     assert_eq!(
         reported("Most of them said they had loved working there."),
@@ -871,7 +875,9 @@ fn after_the_attributions_comma_a_far_that_does_not_open_the_clause() {
         texts,
         [
             "Even then",
-            "he has learned enough about Clinton that he cannot support her"
+            "he has learned enough about Clinton that he cannot support her",
+            // (and, nested, what he learned)
+            "enough about Clinton that he cannot support her"
         ]
     );
     // An aside between commas before "that" is passed over.
@@ -1416,4 +1422,20 @@ fn an_attribution_between_commas_interrupts_a_clause_that_goes_on_with_a_preposi
     assert_eq!(got[0].0, got[1].0, "one statement: {got:?}");
     assert_eq!(got[0].1, "The argument would be aided");
     assert_eq!(got[1].1, "by the upcoming primary calendar");
+}
+
+#[test]
+fn verbs_of_stance_expression_and_listing_attribute_their_object() {
+    let got = reported("Republicans assailed the deal as a giveaway to Iran.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str()),
+        ("Republicans", "assailed")
+    );
+    let got = reported("The senator expressed concern that the deal would fail.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "expressed");
+    assert!(got[0].2.contains("the deal would fail"), "{got:?}");
+    // Not the noun: "in favor of".
+    assert!(reported("Most voted in favor of the bill.").is_empty());
 }
