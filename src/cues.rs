@@ -2151,7 +2151,26 @@ fn clause(
         };
         // ", and many replied": a coordinated clause, not the speaker of the one before.
         let coordinated = matches!(toks[m.min(b)].text(text), "and" | "but" | "or");
-        if comma_before(m) && m > lo + 2 && !coordinated {
+        // ("In the early 1990s, Ms. Ripert said …", "Over a 40-year career as a lobbyist, his
+        // firms advised …": a phrase opening with a preposition, with no verb in it, is an
+        // adverbial of the sentence, not a clause its speaker reports)
+        let adverbial = LEXICON
+            .adjunct_openers
+            .contains(&*crate::lexicon::lower(toks[lo].text(text)))
+            && is_capitalized(toks[lo].text(text))
+            && !toks[lo..m].iter().any(|t| {
+                let w = t.text(text);
+                let l = crate::lexicon::lower(w);
+                t.kind != Tok::Word && !matches!(w, "," | "'" | "-")
+                    || is_aux(&l)
+                    || is_be_form(&l)
+                    || LEXICON.finite_forms.contains(&*l)
+                    || LEXICON.verbs.contains_key(&*l)
+                    || (w == l
+                        && w.chars().all(char::is_alphabetic)
+                        && (l.ends_with("ed") || l.ends_with('s')))
+            });
+        if comma_before(m) && m > lo + 2 && !coordinated && !adverbial {
             // (a quotation ending in the comma is part of the clause)
             let r = lo..if toks[m - 1].text(text) == "," {
                 m - 1

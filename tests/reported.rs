@@ -1439,3 +1439,20 @@ fn verbs_of_stance_expression_and_listing_attribute_their_object() {
     // Not the noun: "in favor of".
     assert!(reported("Most voted in favor of the bill.").is_empty());
 }
+
+#[test]
+fn a_verbless_phrase_opening_the_sentence_is_no_clause_before_its_speaker() {
+    assert_eq!(
+        reported("In the early 1990s, Ms. Ripert said on Sunday."),
+        []
+    );
+    // A clause there is reported.
+    assert_eq!(
+        reported("In the early 1990s, prices rose, Ms. Ripert said on Sunday."),
+        [triple(
+            "Ms. Ripert",
+            "said",
+            "In the early 1990s, prices rose"
+        )]
+    );
+}
