@@ -1537,8 +1537,30 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                         ))
                     && unclaimed(stmts, &existing, p, c.tok)
                 {
-                    let from = c.tok + c.len;
-                    let to = next_comma(text, toks, from, hi);
+                    let mut from = c.tok + c.len;
+                    let mut to = next_comma(text, toks, from, hi);
+                    // ("Asked at a briefing Monday about Suu Kyi's role", "asked about it
+                    // after a debate": the question, without the adjuncts of the asking)
+                    if let Some(q) = (from..to.min(from + 8)).find(|&i| {
+                        matches!(
+                            toks[i].text(text),
+                            "about" | "whether" | "if" | "why" | "how"
+                        )
+                    }) && q > from
+                        && adjunct_opener(text, &toks[from])
+                    {
+                        from = q;
+                    }
+                    if toks.get(from).is_some_and(|t| t.text(text) == "about")
+                        && let Some(k) = (from + 2..to).find(|&i| {
+                            matches!(
+                                toks[i].text(text),
+                                "after" | "during" | "in" | "at" | "on" | "before" | "following"
+                            )
+                        })
+                    {
+                        to = k;
+                    }
                     if to > from + 1 {
                         let span = Span {
                             start: toks[from].start,

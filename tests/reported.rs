@@ -1456,3 +1456,15 @@ fn a_verbless_phrase_opening_the_sentence_is_no_clause_before_its_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_question_asked_of_no_one_named_leaves_out_the_adjuncts_of_the_asking() {
+    let got = reported("Asked about it after a Republican debate, Mr. Trump left the stage.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "about it");
+    let got = reported(
+        "Asked at a briefing Monday about Suu Kyi's future role, the envoy left the room.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "about Suu Kyi's future role");
+}
