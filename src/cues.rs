@@ -2552,6 +2552,26 @@ fn clause(
     }) {
         end = k;
     }
+    // … and at the occasion or medium of the statement: "endorsed Mr. Trump at a news
+    // conference at Mar-a-Lago", "defended Cruz in a recent interview with The Post" (a
+    // channel, not what was said).
+    if let Some(k) = (start + 1..end).find(|&k| {
+        matches!(toks[k].text(text), "in" | "at" | "during")
+            && toks.get(k + 1).is_some_and(|d| {
+                let w = crate::lexicon::lower(d.text(text));
+                matches!(&*w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+            })
+            // (after a noun phrase: in a clause, "would result in a loss" is the speaker's)
+            && !finite(start..k)
+            && (k + 2..end.min(k + 8))
+                .take_while(|&j| {
+                    let w = toks[j].text(text);
+                    w != "," && !LEXICON.finite_forms.contains(w)
+                })
+                .any(|j| LEXICON.occasion_nouns.contains(&*crate::lexicon::lower(toks[j].text(text))))
+    }) {
+        end = k;
+    }
     // … and at ", according to …", another attribution's source.
     if let Some(n) = sent_cues.iter().find(|n| {
         n.kind == CueKind::According && n.tok > start + 2 && n.tok < end && comma_before(n.tok)

@@ -1468,3 +1468,11 @@ fn a_question_asked_of_no_one_named_leaves_out_the_adjuncts_of_the_asking() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2, "about Suu Kyi's future role");
 }
+
+#[test]
+fn the_occasion_of_a_statement_is_not_its_content() {
+    assert_eq!(
+        reported("On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago."),
+        [triple("Mr. Carson", "endorsed", "Mr. Trump")]
+    );
+}
