@@ -2562,11 +2562,25 @@ fn clause(
                 matches!(&*w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
             })
             // (after a noun phrase: in a clause, "would result in a loss" is the speaker's)
-            && !finite(start..k)
+            && !toks[start..k].iter().any(|t| {
+                let w = t.text(text);
+                let l = crate::lexicon::lower(w);
+                is_aux(&l)
+                    || is_be_form(&l)
+                    || LEXICON.finite_forms.contains(&*l)
+                    || l.ends_with("n't")
+                    || l.ends_with("n’t")
+                    || (w == l
+                        && w.chars().all(char::is_alphabetic)
+                        && (l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss"))))
+            })
             && (k + 2..end.min(k + 8))
                 .take_while(|&j| {
                     let w = toks[j].text(text);
-                    w != "," && !LEXICON.finite_forms.contains(w)
+                    w != ","
+                        && !LEXICON.finite_forms.contains(w)
+                        && !is_clause_word(text, &toks[j])
+                        && !matches!(w, "which" | "who")
                 })
                 .any(|j| LEXICON.occasion_nouns.contains(&*crate::lexicon::lower(toks[j].text(text))))
     }) {
