@@ -2571,7 +2571,9 @@ fn clause(
                     || l.ends_with("n't")
                     || l.ends_with("n’t")
                     || (w == l
+                        && w.len() > 3
                         && w.chars().all(char::is_alphabetic)
+                        && !LEXICON.function_words.contains(&*l)
                         && (l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss"))))
             })
             && (k + 2..end.min(k + 8))
