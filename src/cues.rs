@@ -2561,6 +2561,15 @@ fn clause(
                 let w = crate::lexicon::lower(d.text(text));
                 matches!(&*w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
             })
+            && (k + 2..end.min(k + 8))
+                .take_while(|&j| {
+                    let w = toks[j].text(text);
+                    w != ","
+                        && !LEXICON.finite_forms.contains(w)
+                        && !is_clause_word(text, &toks[j])
+                        && !matches!(w, "which" | "who")
+                })
+                .any(|j| LEXICON.occasion_nouns.contains(&*crate::lexicon::lower(toks[j].text(text))))
             // (after a noun phrase: in a clause, "would result in a loss" is the speaker's)
             && !toks[start..k].iter().any(|t| {
                 let w = t.text(text);
@@ -2576,15 +2585,6 @@ fn clause(
                         && !LEXICON.function_words.contains(&*l)
                         && (l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss"))))
             })
-            && (k + 2..end.min(k + 8))
-                .take_while(|&j| {
-                    let w = toks[j].text(text);
-                    w != ","
-                        && !LEXICON.finite_forms.contains(w)
-                        && !is_clause_word(text, &toks[j])
-                        && !matches!(w, "which" | "who")
-                })
-                .any(|j| LEXICON.occasion_nouns.contains(&*crate::lexicon::lower(toks[j].text(text))))
     }) {
         end = k;
     }
