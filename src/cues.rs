@@ -762,6 +762,12 @@ pub(crate) fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "–" | "--" | "―")
 }
 
+/// A dash, or a hyphen standing alone as one, that sets off an aside ("Reynolds - his
+/// co-host - told …").
+fn is_aside_dash(s: &str) -> bool {
+    is_dash(s) || s == "-"
+}
+
 /// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc).
 pub(crate) fn link(
     text: &str,
@@ -1294,11 +1300,10 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
         // "Simone Perry, a tea party activist, says …", "42% say …"
         // ("Democrats — and some Republicans — say …", "Reynolds - his co-host - told …": a
         // subject before an aside between dashes)
-        let dash = |w: &str| is_dash(w) || w == "-";
-        let dashed = dash(w)
+        let dashed = is_aside_dash(w)
             && (lo.max(i.saturating_sub(14))..i - 1)
                 .rev()
-                .find(|&k| dash(toks[k].text(text)))
+                .find(|&k| is_aside_dash(toks[k].text(text)))
                 .is_some_and(|k| {
                     k > lo
                         && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
@@ -1678,8 +1683,8 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
 }
 
 /// "''It is nonsense,'' Mr. Trump said. ''She lies about everything.''": a clause `content`
-/// opening or closing with doubled apostrophes, reported before its speaker in sentence `si`, goes on
-/// in the next sentence when that opens with them too, up to where they close (or the
+/// opening or closing with doubled apostrophes, reported before its speaker in sentence `si`,
+/// goes on in the next sentence when that opens with them too, up to where they close (or the
 /// paragraph ends: a quotation that runs on to the next paragraph). Not when the closing
 /// marks are followed by words of their sentence ("''Y,'' she replied"): that is another
 /// attribution.
@@ -2363,8 +2368,8 @@ fn clause(
                     || adjunct_opener(text, &toks[start])
                     // ("said — on Twitter, as it happens — that …": an aside between dashes)
                     || (t > start + 1
-                        && (is_dash(toks[start].text(text)) || toks[start].text(text) == "-")
-                        && (is_dash(toks[t - 1].text(text)) || toks[t - 1].text(text) == "-"))
+                        && is_aside_dash(toks[start].text(text))
+                        && is_aside_dash(toks[t - 1].text(text)))
                     || telling && !finite(start..t)
                     // "emailed reporters that …", "warned them that …": a verb with a
                     // hearer, the hearer in one or two words, then the clause.
