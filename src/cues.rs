@@ -328,6 +328,8 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         }
         // "a press call", "a Facebook post" — but "the officials say", "the report says",
         // "a third say", "the majority want".
+        // (not `quantities`: "the most elaborate", "the several point" would make verbs of
+        // adjectives and nouns)
         let plural = p1.ends_with('s')
             || LEXICON.irregular_plurals.contains(p1.as_str())
             || matches!(
@@ -1408,12 +1410,12 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
             })
 }
 
-/// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`).
 fn is_be_form(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were")
 }
 
+/// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
 fn subject_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she" | "they" | "we" | "it" | "i")
 }
