@@ -481,6 +481,13 @@ const SHORT_POST: Limit = Limit {
     max: 300,
     twitter: true,
 };
+/// A tweet from before `TWITTER_280` (140, plus the spaces extractors add around links).
+const OLD_TWEET: Limit = Limit {
+    max: 160,
+    twitter: true,
+};
+/// The day Twitter's limit went from 140 to 280 for all accounts.
+const TWITTER_280: &str = "2017-11-07";
 /// Instagram's and Facebook's captions.
 const CAPTION: Limit = Limit {
     max: 2200,
@@ -760,12 +767,17 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
         return None;
     }
     let body_end = line_start + dash_at;
-    let (t, s) = body(doc, pi, free_from, from, body_end, SHORT_POST).unzip();
     let platform = if handle.ends_with(".bsky.social") || handle.contains(".bsky.") {
         "bluesky"
     } else {
         "twitter"
     };
+    // Twitter doubled its limit on 7 November 2017; a tweet dated before it is at most 140.
+    let limit = match &date {
+        Some(d) if platform == "twitter" && d.as_str() < TWITTER_280 => OLD_TWEET,
+        _ => SHORT_POST,
+    };
+    let (t, s) = body(doc, pi, free_from, from, body_end, limit).unzip();
     let mut post = bare(
         platform,
         handle,
@@ -1054,6 +1066,26 @@ mod tests {
             parse_date_unescaped("23\\. Okt 2017 um 0:31 Uhr"),
             Some(("2017-10-23".to_string(), "23\\. Okt 2017".len()))
         );
+    }
+
+    #[test]
+    fn a_tweet_before_november_2017_is_at_most_140() {
+        // The article's last sentence and the tweet together fit 280 but not 140: a tweet of
+        // 2016 starts after the article's sentence; one of 2018 may hold both.
+        let article = "The council met for three hours on Monday night, heard forty residents \
+                       speak, and then voted on the budget for the coming year.";
+        let tweet = "Proud of our council tonight. Every vote counted!";
+        for (date, whole) in [("December 12, 2016", false), ("December 12, 2018", true)] {
+            let text = format!("{article} {tweet} — Jo Bloggs (@jobloggs) {date}");
+            let posts = find(&text, &paragraphs(&text));
+            assert_eq!(posts.len(), 1);
+            let want = if whole {
+                format!("{article} {tweet}")
+            } else {
+                tweet.to_string()
+            };
+            assert_eq!(posts[0].text.as_deref(), Some(want.as_str()), "{date}");
+        }
     }
 
     #[test]
