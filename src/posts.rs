@@ -402,6 +402,12 @@ fn body(
             return Some((strip_md(t), own_start + own_text.len() - t.len()));
         }
         if fits_from == 0 {
+            // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
+            // lines above it may be the tweet's too.
+            if limit.twitter && own_start == para.start {
+                let lines = vec![strip_md(own_text)];
+                return above(doc, pi, free_from, limit, lines, Some(own_start), true);
+            }
             return Some((strip_md(own_text), own_start));
         }
         let starts = own_text
@@ -411,9 +417,26 @@ fn body(
             .map(|(i, _)| i)?;
         return Some((strip_md(&own_text[starts..]), own_start + starts));
     }
-    // The paragraphs above, skipping empty quotation lines and "View this post on …".
-    let mut lines = Vec::new();
-    let mut start = None;
+    above(doc, pi, free_from, limit, Vec::new(), None, false)
+}
+
+/// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
+/// taken from `start`: lines joined by single line breaks that fit the post, skipping empty
+/// quotation lines and "View this post on …". With `open_only`, a line that ends a sentence
+/// is the article's (a tweet's own line breaks set off a heading or list items, "Recipe:",
+/// "(1) Tea").
+fn above(
+    doc: &Doc,
+    pi: usize,
+    free_from: usize,
+    limit: Limit,
+    mut lines: Vec<String>,
+    mut start: Option<usize>,
+    open_only: bool,
+) -> Option<(String, usize)> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
     let mut j = pi;
     while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
@@ -451,7 +474,9 @@ fn body(
         let in_quote = p.starts_with('>');
         // A markdown quotation is one run of lines; a blank line ends it.
         let quote_ends = quoted && !single_break;
-        if !lines.is_empty() && (quote_ends || !quoted && (lead_in || !fits || in_quote)) {
+        let closed = open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+        if !lines.is_empty() && (quote_ends || !quoted && (lead_in || !fits || in_quote || closed))
+        {
             break;
         }
         lines.push(bare.to_string());
@@ -1066,6 +1091,25 @@ mod tests {
             parse_date_unescaped("23\\. Okt 2017 um 0:31 Uhr"),
             Some(("2017-10-23".to_string(), "23\\. Okt 2017".len()))
         );
+    }
+
+    #[test]
+    fn a_tweet_of_several_lines_glued_to_its_attribution() {
+        // An extractor that keeps the tweet's line breaks but glues the attribution to its
+        // last line: the lines above are the tweet's, the article's paragraph is not.
+        let text = "The article says so.\n\nRecipe for a quiet night:\n  (1) Tea\n  (2) A book— Jo Bloggs (@jobloggs)\n  August 22, 2013\n\nMore article.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1);
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("Recipe for a quiet night: (1) Tea (2) A book")
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("2013-08-22"));
+        assert!(text[posts[0].start..].starts_with("Recipe"));
+        // A line above that ends a sentence is the article's.
+        let text = "The minister replied within minutes.\nTalks resume at 9.— Ana Silva (@anasilva) June 14, 2021";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts[0].text.as_deref(), Some("Talks resume at 9."));
     }
 
     #[test]
