@@ -75,6 +75,8 @@ pub(crate) struct Lexicon {
     pub first_names: HashMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
+    /// Function word (lower case) to the languages it belongs to (`stopwords.txt`).
+    pub stopwords: HashMap<&'static str, Vec<&'static str>>,
     /// Word classes of the grammar (`word_classes.txt`).
     pub starters: HashSet<&'static str>,
     pub adverbial_openers: HashSet<&'static str>,
@@ -128,6 +130,32 @@ const PARTICLES: [&str; 10] = [
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
+    /// The language `text` is written in, by its function words (`stopwords.txt`): the one
+    /// with at least three of them and two more than any other, or none.
+    pub(crate) fn language(&self, text: &str) -> Option<&'static str> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        // Links, handles and hashtags are no language's words ("pic.twitter.com").
+        let words = text
+            .split_whitespace()
+            .filter(|t| !t.contains("://") && !t.contains(".com/") && !t.starts_with(['@', '#']))
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\''));
+        for w in words {
+            if w.is_empty() {
+                continue;
+            }
+            for &lang in self.stopwords.get(lower(w).as_ref()).into_iter().flatten() {
+                match counts.iter_mut().find(|(l, _)| *l == lang) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((lang, 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        let (best, n) = *counts.first()?;
+        let second = counts.get(1).map_or(0, |c| c.1);
+        (n >= 3 && n >= second + 2).then_some(best)
+    }
+
     fn load() -> Lexicon {
         let mut verbs = HashMap::default();
         let mut verb_heads = HashSet::default();
@@ -246,6 +274,17 @@ impl Lexicon {
             first_names,
             channels,
             outlets: lines(include_str!("lexicon/outlets.txt")).collect(),
+            stopwords: {
+                let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+                for (lang, words) in
+                    lines(include_str!("lexicon/stopwords.txt")).filter_map(|l| l.split_once(':'))
+                {
+                    for w in words.split_whitespace() {
+                        m.entry(w).or_default().push(lang.trim());
+                    }
+                }
+                m
+            },
             months: lines(include_str!("lexicon/months.txt"))
                 .filter_map(|l| {
                     let (name, n) = l.rsplit_once(' ')?;

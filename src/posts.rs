@@ -398,23 +398,26 @@ fn body(
             .max()
             .filter(|&i| own_text.len() - i >= 20);
         if let Some(i) = seam {
+            let i = language_change(own_text, i);
             let t = own_text[i..].trim_start();
             return Some((strip_md(t), own_start + own_text.len() - t.len()));
         }
         if fits_from == 0 {
+            let starts = language_change(own_text, 0);
             // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
             // lines above it may be the tweet's too.
-            if limit.twitter && own_start == para.start {
+            if limit.twitter && own_start == para.start && starts == 0 {
                 let lines = vec![strip_md(own_text)];
                 return above(doc, pi, free_from, limit, lines, Some(own_start), true);
             }
-            return Some((strip_md(own_text), own_start));
+            return Some((strip_md(&own_text[starts..]), own_start + starts));
         }
         let starts = own_text
             .char_indices()
             .filter(|&(i, _)| i >= fits_from)
             .find(|&(i, c)| sentence_starts(&own_text[..i], c))
             .map(|(i, _)| i)?;
+        let starts = language_change(own_text, starts);
         return Some((strip_md(&own_text[starts..]), own_start + starts));
     }
     above(doc, pi, free_from, limit, Vec::new(), None, false)
@@ -577,6 +580,29 @@ fn fits_from(s: &str, limit: Limit) -> usize {
         }
         used += n;
         from = i;
+    }
+    from
+}
+
+/// Where the language of `s` changes after `from` (an article in German glued to a tweet in
+/// English): the last sentence start whose sentence before and rest after are each clearly in
+/// a language, different ones, with nothing before it in the rest's language; else `from`.
+fn language_change(s: &str, from: usize) -> usize {
+    let starts: Vec<usize> = std::iter::once(from)
+        .chain(
+            s.char_indices()
+                .filter(|&(i, c)| i > from && sentence_starts(&s[..i], c))
+                .map(|(i, _)| i),
+        )
+        .collect();
+    for k in (1..starts.len()).rev() {
+        let rest = LEXICON.language(&s[starts[k]..]);
+        let Some(rest) = rest else { continue };
+        let before = LEXICON.language(&s[starts[k - 1]..starts[k]]);
+        let dropped = LEXICON.language(&s[from..starts[k]]);
+        if before.is_some_and(|b| b != rest) && dropped != Some(rest) {
+            return starts[k];
+        }
     }
     from
 }
@@ -1110,6 +1136,36 @@ mod tests {
         let text = "The minister replied within minutes.\nTalks resume at 9.— Ana Silva (@anasilva) June 14, 2021";
         let posts = find(text, &paragraphs(text));
         assert_eq!(posts[0].text.as_deref(), Some("Talks resume at 9."));
+    }
+
+    #[test]
+    fn a_post_starts_where_the_language_changes() {
+        // A German article glued to an English tweet: the tweet starts where English does,
+        // though both would fit its length. A link's "com" is no Portuguese.
+        let text = "Der Präsident schrieb auf Twitter, er sei mit dem Ergebnis sehr zufrieden und \
+                    werde bald mehr sagen. I am glad to see that the vote is over, and well! \
+                    https://t.co/AbCdEf — Jo Bloggs (@jobloggs) May 2, 2020";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("I am glad to see that the vote is over, and well! https://t.co/AbCdEf")
+        );
+        // A tweet in the article's language keeps its sentences.
+        let text = "Der Präsident schrieb auf Twitter, er sei zufrieden. Wir sind mit dem \
+                    Ergebnis sehr zufrieden. Es ist ein guter Tag für uns. — Jo (@jo) May 2, 2020";
+        let posts = find(text, &paragraphs(text));
+        assert!(
+            posts[0]
+                .text
+                .as_deref()
+                .unwrap()
+                .starts_with("Der Präsident")
+        );
+        assert_eq!(
+            LEXICON.language("the end of it all is not near"),
+            Some("en")
+        );
+        assert_eq!(LEXICON.language("pic.twitter.com/x de a"), None);
     }
 
     #[test]
