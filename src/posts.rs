@@ -243,6 +243,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             links.push(post);
         }
         let mut search = 0;
+        let mut elements: Vec<(usize, Post)> = Vec::new();
         while has_tweet && let Some(i) = tweet.find(&p.as_bytes()[search..]) {
             let s = search + i;
             let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
@@ -262,9 +263,33 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
                     None => break,
                 }
             };
-            hits.push((s, tweet_element(text, para.start + s, para.start + e)));
+            elements.push((s, tweet_element(text, para.start + s, para.start + e)));
             search = e;
         }
+        // A flattened attribution inside a <tweet> element ("<tweet …>Text — Name (@handle)
+        // Date</tweet>") is the element's own: it gives the element its author's name and
+        // ends its text; it is not a second post.
+        hits.retain(|(at, post)| {
+            let at = para.start + at;
+            let Some((_, el)) = elements
+                .iter_mut()
+                .find(|(_, el)| el.start <= at && at < el.end)
+            else {
+                return true;
+            };
+            el.author_name = el.author_name.take().or(post.author_name.clone());
+            if let (Some(t), Some(h)) = (&el.text, &post.handle)
+                && let Some(i) = t.rfind(&format!("({h})"))
+                && let Some(d) = ["—", "&mdash;", "--", "–"]
+                    .iter()
+                    .filter_map(|d| t[..i].rfind(d))
+                    .max()
+            {
+                el.text = Some(t[..d].trim_end().to_string()).filter(|t| !t.is_empty());
+            }
+            false
+        });
+        hits.extend(elements);
         hits.sort_by_key(|h| h.0);
         if !hits.is_empty() {
             free_from = pi + 1;
@@ -1328,5 +1353,21 @@ mod tests {
         assert_eq!(posts[0].handle.as_deref(), Some("@AP"));
         assert_eq!(posts[0].post_id.as_deref(), Some("7"));
         assert_eq!(posts[0].date.as_deref(), Some("2016-08-23"));
+    }
+
+    #[test]
+    fn a_flattened_attribution_inside_a_tweet_element_is_the_same_post() {
+        let text = "<tweet id=\"7\" author=\"@jobloggs\" datetime=\"2016-07-23\">Thrilled to \
+                    announce it. pic.twitter.com/AbC — Jo Bloggs (@jobloggs) July 23, 2016</tweet>.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1);
+        let p = &posts[0];
+        assert_eq!(p.author_name.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(p.handle.as_deref(), Some("@jobloggs"));
+        assert_eq!(p.post_id.as_deref(), Some("7"));
+        assert_eq!(
+            p.text.as_deref(),
+            Some("Thrilled to announce it. pic.twitter.com/AbC")
+        );
     }
 }
