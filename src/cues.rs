@@ -613,7 +613,7 @@ impl ParaTokens {
 
 /// Find the cues of every sentence of a paragraph, once.
 pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
-    let title = pt.headline && title_case(text, &pt.toks);
+    let title = (pt.headline || is_headline(pt)) && title_case(text, &pt.toks);
     pt.cues = pt
         .sents
         .iter()
@@ -677,7 +677,12 @@ fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<Cue
     while i < hi {
         let t = toks[i];
         let w = t.text(text);
-        if t.kind == Tok::Word && is_capitalized(w) && !w.starts_with("According") {
+        // (an all-capitals "STATES" or "FAVORS" could be any word)
+        let shouting = w
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if t.kind == Tok::Word && is_capitalized(w) && !shouting && !w.starts_with("According") {
             let lower = crate::lexicon::lower(w);
             // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
             if let Some(f) = verb_at(text, toks, i, hi)

@@ -90,6 +90,23 @@ fn the_speaker_after_the_cue_with_an_apposition_and_a_participle_after_the_attri
 }
 
 #[test]
+fn a_headline_inside_the_article_attributes_in_title_case_too() {
+    // A live blog's entries and "related" links are headlines of their own.
+    let text = "The debate ran late into the night.\n\n\
+                Governor Smith Says He Would Close The Bridge Over Winter\n\n\
+                RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME\n\n\
+                More of the story follows here.";
+    assert_eq!(
+        reported(text),
+        [triple(
+            "Governor Smith",
+            "Says",
+            "He Would Close The Bridge Over Winter"
+        )]
+    );
+}
+
+#[test]
 fn headlines_attribute_in_title_case_and_with_a_bare_colon() {
     let headline = |h: &str| reported(&format!("{h}\n\nThe story begins here, in the body."));
     assert_eq!(
