@@ -128,6 +128,10 @@ pub struct Cue {
     pub end: usize,
     /// The lexicon lemma: "say" for "said", "according to", ":" for a colon, "—" for a dash.
     pub lemma: String,
+    /// A negated cue ("did not say whether …", "never mentioned Trump by name"): the statement
+    /// is what the speaker was reported as not saying about the matter.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -322,12 +322,15 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
                 next_number - 1
             }
         };
-        let cue = stmt.and_then(|s| stmts[s].cue).map(|c| Cue {
-            text: text[c.start..c.end].to_string(),
-            start: c.start,
-            end: c.end,
-            lemma: c.lemma.to_string(),
-        });
+        let cue = stmt
+            .and_then(|s| stmts[s].cue.map(|c| (c, stmts[s].negated)))
+            .map(|(c, negated)| Cue {
+                text: text[c.start..c.end].to_string(),
+                start: c.start,
+                end: c.end,
+                lemma: c.lemma.to_string(),
+                negated,
+            });
         let (kind, span) = match k {
             Ok(k) => {
                 let kind = if info[k].direct {

@@ -1182,11 +1182,15 @@ fn but_that_goes_on_with_the_same_report() {
         reported(
             "The governor said the U.S. needs a guest-worker program, but that he would not support mass deportation."
         ),
-        [triple(
-            "The governor",
-            "said",
-            "the U.S. needs a guest-worker program, but that he would not support mass deportation"
-        )]
+        [
+            triple(
+                "The governor",
+                "said",
+                "the U.S. needs a guest-worker program, but that he would not support mass deportation"
+            ),
+            // the stance inside it, negated (`Polarity::Negated`)
+            triple("he", "support", "mass deportation")
+        ]
     );
     // "but that report …": "that" a determiner, the writer's own words.
     assert_eq!(
@@ -1491,5 +1495,47 @@ fn the_occasion_of_a_statement_is_not_its_content() {
     assert_eq!(
         reported("On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago."),
         [triple("Mr. Carson", "endorsed", "Mr. Trump")]
+    );
+}
+
+#[test]
+fn a_negated_cue_reports_what_was_not_said_and_marks_it() {
+    let statements = |text: &str| -> Vec<(String, String, bool)> {
+        analyze(text, &Options::default())
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| {
+                let cue = q.cue.as_ref().expect("a reported statement has a cue");
+                (cue.text.clone(), q.text.clone(), cue.negated)
+            })
+            .collect()
+    };
+    assert_eq!(
+        statements("The governor did not mention the strike by name."),
+        [(
+            "mention".to_string(),
+            "the strike by name".to_string(),
+            true
+        )]
+    );
+    assert_eq!(
+        statements("The mayor said the bridge would reopen in May."),
+        [(
+            "said".to_string(),
+            "the bridge would reopen in May".to_string(),
+            false
+        )]
+    );
+    // A hypothesis or an intention reports nothing: "say" after "declined to" is no cue of
+    // its own (the refusal is, as a verb of stance).
+    assert!(statements("Would he say the bridge was safe?").is_empty());
+    assert_eq!(
+        statements("The mayor declined to say whether the bridge was safe."),
+        [(
+            "declined".to_string(),
+            "to say whether the bridge was safe".to_string(),
+            false
+        )]
     );
 }
