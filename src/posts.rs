@@ -497,7 +497,20 @@ fn above(
         let used: usize = lines.iter().map(|l: &String| shown_len(l, limit) + 1).sum();
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
-        let fits = single_break && used + shown_len(bare, limit) <= limit.max;
+        // Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only
+        // a line in the post's language with a paragraph in another language above it: the
+        // language changes where the article ends.
+        let language_seam = || {
+            let lang = |t: &str| LEXICON.language(t);
+            let post = lang(&lines.iter().rev().cloned().collect::<Vec<_>>().join(" "));
+            j > free_from
+                && post.is_some()
+                && lang(bare) == post
+                && lang(&text[paragraphs[j - 1].start..paragraphs[j - 1].end])
+                    .is_some_and(|l| Some(l) != post)
+        };
+        let fits = (single_break || !quoted && limit.twitter && language_seam())
+            && used + shown_len(bare, limit) <= limit.max;
         // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
         let in_quote = p.starts_with('>');
         // A markdown quotation is one run of lines; a blank line ends it.
@@ -1191,6 +1204,32 @@ mod tests {
             Some("en")
         );
         assert_eq!(LEXICON.language("pic.twitter.com/x de a"), None);
+    }
+
+    #[test]
+    fn a_tweet_spaced_as_paragraphs_starts_where_the_language_changes() {
+        // html-text writes a tweet's lines as paragraphs, like the article's: the article's
+        // German paragraph ends where the English tweet begins.
+        let text = "Musk schrieb dazu auf X, dass die Autos nicht für das Training der KI \
+                    eingesetzt werden sollen.\n\n\
+                    Our cars will only be used for a third of the hours of the week.\n\n\
+                    That leaves the rest of the time for the network and it is a lot.\n\n\
+                    — Jo Bloggs (@jobloggs) November 4, 2023\n\nDer Artikel geht weiter.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some(
+                "Our cars will only be used for a third of the hours of the week. That leaves \
+                 the rest of the time for the network and it is a lot."
+            )
+        );
+        // In one language, a blank line still ends the post.
+        let text = text.replace("Musk schrieb dazu auf X, dass die Autos nicht für das Training der KI eingesetzt werden sollen.", "Musk wrote on X that the cars would not be used for the training of the model.");
+        let posts = find(&text, &paragraphs(&text));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("That leaves the rest of the time for the network and it is a lot.")
+        );
     }
 
     #[test]
