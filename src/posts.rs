@@ -516,7 +516,12 @@ fn above(
         // A markdown quotation is one run of lines; a blank line ends it.
         let quote_ends = quoted && !single_break;
         let closed = open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
-        if !lines.is_empty() && (quote_ends || !quoted && (lead_in || !fits || in_quote || closed))
+        // A list item or a table row above a line that is neither is the article's list or
+        // table (trafilatura's "- item", "| cell |").
+        let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
+        let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
+        if !lines.is_empty()
+            && (quote_ends || !quoted && (lead_in || !fits || in_quote || closed || list_ends))
         {
             break;
         }
@@ -1230,6 +1235,21 @@ mod tests {
             posts[0].text.as_deref(),
             Some("That leaves the rest of the time for the network and it is a lot.")
         );
+    }
+
+    #[test]
+    fn a_list_or_table_above_a_tweet_is_the_article_s() {
+        for above in ["- Take a photo\n- Be kind", "| Price | 10 |\n| Size | 2 |"] {
+            let text = format!(
+                "My recipe:\n{above}\nBravo, a fine new cycle lane!\n— Jo Bloggs (@jobloggs) 19. November 2018"
+            );
+            let posts = find(&text, &paragraphs(&text));
+            assert_eq!(
+                posts[0].text.as_deref(),
+                Some("Bravo, a fine new cycle lane!"),
+                "{above}"
+            );
+        }
     }
 
     #[test]
