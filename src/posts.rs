@@ -401,6 +401,18 @@ fn body(
             para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
         let own_text = &text[own_start..para.start + body_end];
         let own_text = own_text.trim_end();
+        // The embed's own header ("View this post on Instagram") opens the post's text where a
+        // spaced extractor ran it into the article.
+        if let Some(i) = EMBED_HEADERS
+            .iter()
+            .filter_map(|h| own_text.rfind(h).map(|i| i + h.len()))
+            .max()
+        {
+            let t = own_text[i..].trim_start();
+            if !t.is_empty() {
+                return Some((strip_md(t), own_start + own_text.len() - t.len()));
+            }
+        }
         // The earliest offset from which the rest fits the platform's length.
         let fits_from = fits_from(own_text, limit);
         // Where an extractor glued the post to the article, a double space, a tab or a colon
@@ -564,6 +576,15 @@ const CAPTION: Limit = Limit {
     max: 2200,
     twitter: false,
 };
+
+/// The header lines an embed prints above its post.
+const EMBED_HEADERS: &[&str] = &[
+    "View this post on Instagram",
+    "View this post on Facebook",
+    "View this post on TikTok",
+    "Dieses Bild auf Instagram ansehen",
+    "Diesen Beitrag auf Instagram ansehen",
+];
 
 /// Opening quotation marks and brackets: after a colon they begin the post's own quotation
 /// or list, not the post.
@@ -1250,6 +1271,16 @@ mod tests {
                 "{above}"
             );
         }
+    }
+
+    #[test]
+    fn a_spaced_instagram_caption_starts_after_the_embed_header() {
+        let text = "The artist told AFP he drew it in a day. View this post on Instagram What a \
+                    day #ink A post shared by Jo Bloggs (@jobloggs) on Apr 27, 2020 at 9:24am PDT \
+                    The story goes on.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts[0].platform, "instagram");
+        assert_eq!(posts[0].text.as_deref(), Some("What a day #ink"));
     }
 
     #[test]
