@@ -429,7 +429,7 @@ fn body(
                         let next = own_text[i..].trim_start();
                         next.starts_with(|c: char| {
                             c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                        }) && !(*m == ": " && next.starts_with(OPENERS))
+                        }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
                     })
             })
             .max()
@@ -576,6 +576,19 @@ const CAPTION: Limit = Limit {
     max: 2200,
     twitter: false,
 };
+
+/// Whether the sentence that ends `head` holds a hashtag or a handle: then a colon after it
+/// is the post's own ("… von @DoroBaer zeigt unser Problem: Jetzt …"), not a lead-in.
+fn tagged(head: &str) -> bool {
+    let from = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|m| head.rfind(m))
+        .max()
+        .unwrap_or(0);
+    head[from..]
+        .split_whitespace()
+        .any(|w| w.len() > 1 && (w.starts_with('#') || w.starts_with('@')))
+}
 
 /// The header lines an embed prints above its post.
 const EMBED_HEADERS: &[&str] = &[
@@ -1281,6 +1294,29 @@ mod tests {
         let posts = find(text, &paragraphs(text));
         assert_eq!(posts[0].platform, "instagram");
         assert_eq!(posts[0].text.as_deref(), Some("What a day #ink"));
+    }
+
+    #[test]
+    fn a_colon_after_a_hashtag_or_handle_is_the_post_s_own() {
+        let text = "He wrote on Twitter. The fuss about #flytaxi from @jobloggs shows our \
+                    problem: Now a politician thinks ahead. — Frank Example (@frankex) March 6, 2018";
+        let posts = find(text, &paragraphs(text));
+        assert!(
+            posts[0]
+                .text
+                .as_deref()
+                .unwrap()
+                .contains("The fuss about #flytaxi"),
+            "{:?}",
+            posts[0].text
+        );
+        // A lead-in's colon still ends the article.
+        let text = "The minister wrote: Now a politician thinks ahead. — Frank Example (@frankex) March 6, 2018";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("Now a politician thinks ahead.")
+        );
     }
 
     #[test]
