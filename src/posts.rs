@@ -401,11 +401,17 @@ fn body(
             para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
         let own_text = &text[own_start..para.start + body_end];
         let own_text = own_text.trim_end();
+        // The earliest offset from which the rest fits the platform's length.
+        let fits_from = fits_from(own_text, limit);
         // The embed's own header ("View this post on Instagram") opens the post's text where a
-        // spaced extractor ran it into the article.
+        // spaced extractor ran it into the article (looked for just before what fits).
+        let mut near = fits_from.saturating_sub(64);
+        while !own_text.is_char_boundary(near) {
+            near -= 1;
+        }
         if let Some(i) = EMBED_HEADERS
             .iter()
-            .filter_map(|h| own_text.rfind(h).map(|i| i + h.len()))
+            .filter_map(|h| own_text[near..].rfind(h).map(|i| near + i + h.len()))
             .max()
         {
             let t = own_text[i..].trim_start();
@@ -413,8 +419,6 @@ fn body(
                 return Some((strip_md(t), own_start + own_text.len() - t.len()));
             }
         }
-        // The earliest offset from which the rest fits the platform's length.
-        let fits_from = fits_from(own_text, limit);
         // Where an extractor glued the post to the article, a double space, a tab or a colon
         // often marks the seam; take the last one within the post's length. A colon that
         // introduces a quotation or an enumeration ("works: it …", "CNN: \"…\"") is the
@@ -449,9 +453,9 @@ fn body(
             }
             return Some((strip_md(&own_text[starts..]), own_start + starts));
         }
-        let starts = own_text
+        let starts = own_text[fits_from..]
             .char_indices()
-            .filter(|&(i, _)| i >= fits_from)
+            .map(|(i, c)| (fits_from + i, c))
             .find(|&(i, c)| sentence_starts(&own_text[..i], c))
             .map(|(i, _)| i)?;
         let starts = language_change(own_text, starts);
@@ -580,6 +584,12 @@ const CAPTION: Limit = Limit {
 /// Whether the sentence that ends `head` holds a hashtag or a handle: then a colon after it
 /// is the post's own ("… von @DoroBaer zeigt unser Problem: Jetzt …"), not a lead-in.
 fn tagged(head: &str) -> bool {
+    // (a sentence of a post is short: look back at most 400 bytes)
+    let mut at = head.len().saturating_sub(400);
+    while !head.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &head[at..];
     let from = [". ", "! ", "? "]
         .iter()
         .filter_map(|m| head.rfind(m))
@@ -667,7 +677,9 @@ fn fits_from(s: &str, limit: Limit) -> usize {
 fn language_change(s: &str, from: usize) -> usize {
     let starts: Vec<usize> = std::iter::once(from)
         .chain(
-            s.char_indices()
+            s[from..]
+                .char_indices()
+                .map(|(i, c)| (from + i, c))
                 .filter(|&(i, c)| i > from && sentence_starts(&s[..i], c))
                 .map(|(i, _)| i),
         )
