@@ -595,13 +595,17 @@ pub(crate) fn is_headline(pt: &ParaTokens) -> bool {
 
 /// Whether most words of `toks` are capitalised (a Title Case headline).
 fn title_case(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
+    let (mut words, mut capitalized) = (0, 0);
+    for w in toks
         .iter()
         .filter(|t| t.kind == Tok::Word)
         .map(|t| t.text(text))
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    words.len() >= 3 && words.iter().filter(|w| is_capitalized(w)).count() * 10 >= words.len() * 6
+    {
+        words += 1;
+        capitalized += usize::from(is_capitalized(w));
+    }
+    words >= 3 && capitalized * 10 >= words * 6
 }
 
 impl ParaTokens {
