@@ -1212,6 +1212,24 @@ fn cue_opening(
         .then_some(*c)
 }
 
+/// Whether a that-clause with its own subject opens at `i` ("shows that several students
+/// …", "claims that he …"), which makes a word that could be a noun a verb; a relative "that"
+/// with no subject ("the states that held primaries") does not.
+fn that_clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    if toks.get(i).is_none_or(|t| t.text(text) != "that") {
+        return false;
+    }
+    let Some(next) = toks.get(i + 1).filter(|t| t.kind == Tok::Word) else {
+        return false;
+    };
+    let w = next.text(text);
+    let lower = crate::lexicon::lower(w);
+    is_capitalized(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || LEXICON.determiners.contains(lower.as_ref())
+        || LEXICON.pronouns.contains_key(lower.as_ref())
+}
+
 /// How a statement's cue stands: plainly, negated, or as a hypothesis or intention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Polarity {
@@ -1677,7 +1695,10 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 }
                 let polarity = polarity(text, toks, lo, c.tok);
                 if polarity == Polarity::Hypothetical
-                    || (known.is_none() && !headline_colon && !verb_position(text, toks, lo, c))
+                    || (known.is_none()
+                        && !headline_colon
+                        && !verb_position(text, toks, lo, c)
+                        && !that_clause_follows(text, toks, c.tok + c.len))
                 {
                     continue;
                 }

@@ -1539,3 +1539,22 @@ fn a_negated_cue_reports_what_was_not_said_and_marks_it() {
         )]
     );
 }
+
+#[test]
+fn a_that_clause_with_its_own_subject_makes_a_noun_like_word_a_verb() {
+    assert_eq!(
+        reported("Footage shows that several students dressed up for the game."),
+        [triple(
+            "Footage",
+            "shows",
+            "several students dressed up for the game"
+        )]
+    );
+    // A relative "that" with no subject of its own leaves the noun a noun.
+    assert!(
+        reported(
+            "Most southern states that hold contests in March have large minority populations."
+        )
+        .is_empty()
+    );
+}
