@@ -1212,11 +1212,17 @@ fn cue_opening(
         .then_some(*c)
 }
 
-/// Whether a that-clause with its own subject opens at `i` ("shows that several students
-/// …", "claims that he …"), which makes a word that could be a noun a verb; a relative "that"
-/// with no subject ("the states that held primaries") does not.
-fn that_clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
-    if toks.get(i).is_none_or(|t| t.text(text) != "that") {
+/// Whether a clause with its own subject opens at `i` ("shows that several students …",
+/// "claims that he …", "says he …"), which makes a word that could be a noun a verb; a
+/// relative "that" with no subject ("the states that held primaries") does not.
+fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(first) = toks.get(i) else {
+        return false;
+    };
+    if matches!(first.text(text), "he" | "she" | "they" | "we" | "I") {
+        return true;
+    }
+    if first.text(text) != "that" {
         return false;
     }
     let Some(next) = toks.get(i + 1).filter(|t| t.kind == Tok::Word) else {
@@ -1698,7 +1704,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     || (known.is_none()
                         && !headline_colon
                         && !verb_position(text, toks, lo, c)
-                        && !that_clause_follows(text, toks, c.tok + c.len))
+                        && !clause_follows(text, toks, c.tok + c.len))
                 {
                     continue;
                 }

@@ -1550,6 +1550,10 @@ fn a_that_clause_with_its_own_subject_makes_a_noun_like_word_a_verb() {
             "several students dressed up for the game"
         )]
     );
+    assert_eq!(
+        reported("Footage shows he was at the game."),
+        [triple("Footage", "shows", "he was at the game")]
+    );
     // A relative "that" with no subject of its own leaves the noun a noun.
     assert!(
         reported(
