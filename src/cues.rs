@@ -1213,8 +1213,9 @@ fn cue_opening(
 }
 
 /// Whether a clause with its own subject opens at `i` ("shows that several students …",
-/// "claims that he …", "says he …"), which makes a word that could be a noun a verb; a
-/// relative "that" with no subject ("the states that held primaries") does not.
+/// "claims that he …", "says he …", "think Hillary Clinton can …"), which makes a word that
+/// could be a noun a verb; a relative "that" with no subject ("the states that held
+/// primaries") does not.
 fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(first) = toks.get(i) else {
         return false;
@@ -1223,12 +1224,21 @@ fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
         return true;
     }
     if first.text(text) != "that" {
+        // ("think Hillary Clinton can …", "says the United States has …"; not a second cue)
+        return subject_start(text, first)
+            && LEXICON
+                .verb(&crate::lexicon::lower(first.text(text)), None)
+                .is_none();
+    }
+    toks.get(i + 1).is_some_and(|t| subject_start(text, t))
+}
+
+/// Whether `t` can open a clause's subject: a name, a number, a determiner or a pronoun.
+fn subject_start(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
         return false;
     }
-    let Some(next) = toks.get(i + 1).filter(|t| t.kind == Tok::Word) else {
-        return false;
-    };
-    let w = next.text(text);
+    let w = t.text(text);
     let lower = crate::lexicon::lower(w);
     is_capitalized(w)
         || w.starts_with(|c: char| c.is_ascii_digit())
@@ -1277,7 +1287,10 @@ fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
         if goes_on {
             return Polarity::Plain;
         }
-        if matches!(w.as_str(), "not" | "never" | "n't") || w.ends_with("n't") {
+        if matches!(w.as_str(), "not" | "never" | "n't" | "n’t")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+        {
             return Polarity::Negated;
         }
         if matches!(

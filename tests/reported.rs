@@ -1554,6 +1554,22 @@ fn a_that_clause_with_its_own_subject_makes_a_noun_like_word_a_verb() {
         reported("Footage shows he was at the game."),
         [triple("Footage", "shows", "he was at the game")]
     );
+    // ... or a clause opening with a name ("don’t think Hillary Clinton can …"), negated
+    // with a typographic apostrophe too.
+    let got = analyze(
+        "Democrats don’t think Hillary Clinton can catch Bernie Sanders in New Hampshire.",
+        &Options::default(),
+    );
+    let q = got
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("a reported statement");
+    assert_eq!(
+        q.text,
+        "Hillary Clinton can catch Bernie Sanders in New Hampshire"
+    );
+    assert!(q.cue.as_ref().is_some_and(|c| c.negated));
     // A relative "that" with no subject of its own leaves the noun a noun.
     assert!(
         reported(
