@@ -1154,6 +1154,12 @@ mod tests {
     use super::*;
     use crate::segment::paragraphs;
 
+    /// The text of the first post found in `text`.
+    fn first_text(text: &str) -> String {
+        let posts = find(text, &paragraphs(text));
+        posts[0].text.clone().unwrap_or_default()
+    }
+
     #[test]
     fn posts_are_measured_as_their_platform_counts() {
         let tweet = |max: usize, s: &str| fits_from(s, Limit { max, twitter: true });
@@ -1242,14 +1248,7 @@ mod tests {
         // A tweet in the article's language keeps its sentences.
         let text = "Der Präsident schrieb auf Twitter, er sei zufrieden. Wir sind mit dem \
                     Ergebnis sehr zufrieden. Es ist ein guter Tag für uns. — Jo (@jo) May 2, 2020";
-        let posts = find(text, &paragraphs(text));
-        assert!(
-            posts[0]
-                .text
-                .as_deref()
-                .unwrap()
-                .starts_with("Der Präsident")
-        );
+        assert!(first_text(text).starts_with("Der Präsident"));
         assert_eq!(
             LEXICON.language("the end of it all is not near"),
             Some("en")
@@ -1312,16 +1311,8 @@ mod tests {
     fn a_colon_after_a_hashtag_or_handle_is_the_post_s_own() {
         let text = "He wrote on Twitter. The fuss about #flytaxi from @jobloggs shows our \
                     problem: Now a politician thinks ahead. — Frank Example (@frankex) March 6, 2018";
-        let posts = find(text, &paragraphs(text));
-        assert!(
-            posts[0]
-                .text
-                .as_deref()
-                .unwrap()
-                .contains("The fuss about #flytaxi"),
-            "{:?}",
-            posts[0].text
-        );
+        let got = first_text(text);
+        assert!(got.contains("The fuss about #flytaxi"), "{got:?}");
         // A lead-in's colon still ends the article.
         let text = "The minister wrote: Now a politician thinks ahead. — Frank Example (@frankex) March 6, 2018";
         let posts = find(text, &paragraphs(text));
