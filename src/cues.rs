@@ -1220,6 +1220,7 @@ fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(first) = toks.get(i) else {
         return false;
     };
+    // (not "it", which is as often the object: "support it")
     if matches!(first.text(text), "he" | "she" | "they" | "we" | "I") {
         return true;
     }
@@ -1252,8 +1253,8 @@ enum Polarity {
     Plain,
     /// "did not say whether …", "never mentioned Trump by name": readers take these as
     /// attributions of what was (not) said about the matter, and PolNeAR's annotators mark
-    /// them (79 % of those whosaid finds on its train split); the statement is reported, its
-    /// cue marked `negated`.
+    /// them (64 % of the statements this adds on its train split are in its gold); the
+    /// statement is reported, its cue marked `negated`.
     Negated,
     /// "would he say", "declined to say", "wants to say": nothing was said; no statement.
     Hypothetical,

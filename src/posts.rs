@@ -405,10 +405,7 @@ fn body(
         let fits_from = fits_from(own_text, limit);
         // The embed's own header ("View this post on Instagram") opens the post's text where a
         // spaced extractor ran it into the article (looked for just before what fits).
-        let mut near = fits_from.saturating_sub(64);
-        while !own_text.is_char_boundary(near) {
-            near -= 1;
-        }
+        let near = floor_boundary(own_text, fits_from.saturating_sub(64));
         if let Some(i) = EMBED_HEADERS
             .iter()
             .filter_map(|h| own_text[near..].rfind(h).map(|i| near + i + h.len()))
@@ -581,15 +578,19 @@ const CAPTION: Limit = Limit {
     twitter: false,
 };
 
+/// The last character boundary of `s` at or before byte `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Whether the sentence that ends `head` holds a hashtag or a handle: then a colon after it
 /// is the post's own ("… von @DoroBaer zeigt unser Problem: Jetzt …"), not a lead-in.
 fn tagged(head: &str) -> bool {
     // (a sentence of a post is short: look back at most 400 bytes)
-    let mut at = head.len().saturating_sub(400);
-    while !head.is_char_boundary(at) {
-        at -= 1;
-    }
-    let head = &head[at..];
+    let head = &head[floor_boundary(head, head.len().saturating_sub(400))..];
     let from = [". ", "! ", "? "]
         .iter()
         .filter_map(|m| head.rfind(m))
