@@ -617,7 +617,9 @@ impl ParaTokens {
 
 /// Find the cues of every sentence of a paragraph, once.
 pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
-    let title = (pt.headline || is_headline(pt)) && title_case(text, &pt.toks);
+    // (the headline is the first such paragraph; the others are a live blog's entries or
+    // related links)
+    let title = is_headline(pt) && title_case(text, &pt.toks);
     pt.cues = pt
         .sents
         .iter()
@@ -1288,10 +1290,7 @@ fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
         if goes_on {
             return Polarity::Plain;
         }
-        if matches!(w.as_str(), "not" | "never" | "n't" | "n’t")
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
-        {
+        if matches!(w.as_str(), "not" | "never") || w.ends_with("n't") || w.ends_with("n’t") {
             return Polarity::Negated;
         }
         if matches!(
@@ -1372,10 +1371,9 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
                 .is_some_and(|k| {
                     k > lo
                         && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
-                        && !toks[k + 1..i - 1].iter().any(|t| {
-                            let w = crate::lexicon::lower(t.text(text));
-                            is_aux(&w) || is_be_form(&w) || LEXICON.finite_forms.contains(&*w)
-                        })
+                        && !toks[k + 1..i - 1]
+                            .iter()
+                            .any(|t| finite_word(&crate::lexicon::lower(t.text(text))))
                 });
         return matches!(w, ")" | "%")
             || (w == "," && apposed_subject(text, toks, lo, i))
@@ -1476,6 +1474,12 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`).
 fn is_be_form(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were")
+}
+
+/// A word (lower-cased) that makes its clause finite: an auxiliary, a form of "be", a finite
+/// form of "have" or a modal.
+fn finite_word(w: &str) -> bool {
+    is_aux(w) || is_be_form(w) || LEXICON.finite_forms.contains(w)
 }
 
 /// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
@@ -2179,9 +2183,7 @@ fn clause(
             let w = crate::lexicon::lower(t.text(text));
             t.text(text) == ","
                 || (t.kind == Tok::Word
-                    && !is_aux(&w)
-                    && !is_be_form(&w)
-                    && !LEXICON.finite_forms.contains(&*w)
+                    && !finite_word(&w)
                     && !LEXICON.verbs.contains_key(&*w)
                     && !is_clause_word(text, t))
         })
@@ -2267,9 +2269,7 @@ fn clause(
                 let w = t.text(text);
                 let l = crate::lexicon::lower(w);
                 t.kind != Tok::Word && !matches!(w, "," | "'" | "-")
-                    || is_aux(&l)
-                    || is_be_form(&l)
-                    || LEXICON.finite_forms.contains(&*l)
+                    || finite_word(&l)
                     || LEXICON.verbs.contains_key(&*l)
                     || (w == l
                         && w.chars().all(char::is_alphabetic)
@@ -2596,9 +2596,7 @@ fn clause(
                 toks[j].text(text) == ","
                     && toks.get(j + 1).is_some_and(|n| {
                         let w = crate::lexicon::lower(n.text(text));
-                        is_aux(&w)
-                            || is_be_form(&w)
-                            || LEXICON.finite_forms.contains(&*w)
+                        finite_word(&w)
                             // (or a verb in the past: "…, an outside group, made a change";
                             // or an infinitive: "asked NBC's Lester Holt, the moderator, to
                             // fact check …")
@@ -2616,9 +2614,7 @@ fn clause(
                     let w = crate::lexicon::lower(t.text(text));
                     !is_clause_word(text, t)
                         && !matches!(&*w, "which" | "who" | "whose" | "where")
-                        && !is_aux(&w)
-                        && !is_be_form(&w)
-                        && !LEXICON.finite_forms.contains(&*w)
+                        && !finite_word(&w)
                 })
                 .any(|j| {
                     matches!(toks[j].text(text), "and" | "or" | ",")

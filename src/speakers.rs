@@ -205,11 +205,7 @@ pub(crate) fn for_cue(
             let before = (b > sent.start).then(|| {
                 let t = toks[b - 1];
                 let s = t.text(text);
-                if matches!(t.kind, Tok::Quote(_))
-                    && s.trim_end_matches(['”', '"', '’', '\'', '»'])
-                        .ends_with(',')
-                    || crate::cues::comma_before(text, toks, sent.start, b)
-                {
+                if crate::cues::comma_before(text, toks, sent.start, b) {
                     ","
                 } else {
                     s
