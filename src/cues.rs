@@ -2523,7 +2523,12 @@ fn clause(
         .find(|n| {
             let before = &toks[n.tok - 1];
             let participle = ing_form(text, n) && comma_before(n.tok);
-            n.tok > start + 1 && (matches!(before.text(text), "and" | "but") || participle)
+            // (not a bare verb, which goes on with an infinitive or a plural present in
+            // the clause: "wants to make a statement … and encourage the party to …")
+            let bare = !participle
+                && crate::lexicon::lower(toks[n.tok].text(text))
+                    == n.lemma.split(' ').next().unwrap_or(n.lemma);
+            n.tok > start + 1 && !bare && (matches!(before.text(text), "and" | "but") || participle)
         })
     {
         end = if matches!(toks[next.tok - 1].text(text), "and" | "but" | ",")

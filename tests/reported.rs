@@ -1578,3 +1578,30 @@ fn a_that_clause_with_its_own_subject_makes_a_noun_like_word_a_verb() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_bare_verb_after_and_goes_on_with_the_clause() {
+    // The second verb is the infinitive's, or the plural present's: the first statement
+    // holds it (the second verb's own, nested in it, is reported as well).
+    assert_eq!(
+        reported(
+            "Clinton hopes to win the contest on Tuesday and encourage the party to unite behind her."
+        ),
+        [
+            triple(
+                "Clinton",
+                "hopes",
+                "to win the contest on Tuesday and encourage the party to unite behind her"
+            ),
+            triple("Clinton", "encourage", "the party to unite behind her")
+        ]
+    );
+    // A verb in the past is the speaker's next act of saying: two statements.
+    assert_eq!(
+        reported("The mayor said the plan had failed and called for an inquiry."),
+        [
+            triple("The mayor", "said", "the plan had failed"),
+            triple("The mayor", "called for", "an inquiry")
+        ]
+    );
+}
