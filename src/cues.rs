@@ -642,7 +642,32 @@ pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
 /// name (at most four words, capitalised, no label) attributes what follows.
 fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
     let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
-    let before = &toks[lo..i];
+    // (after a label and its dash: "EXCLUSIVE – Roger Stone: Don’t Trust …")
+    let lo = match toks.get(lo..lo + 2) {
+        Some([l, d])
+            if l.text(text).len() > 3
+                && l.text(text).chars().all(|c| c.is_uppercase())
+                && is_dash(d.text(text)) =>
+        {
+            lo + 2
+        }
+        _ => lo,
+    };
+    // (the speaker, then where or to whom: "Clinton to Planned Parenthood:", "Former AG
+    // Mukasey at RNC:")
+    let name_end = (lo + 1..i)
+        .find(|&k| matches!(toks[k].text(text), "to" | "at"))
+        .filter(|&k| {
+            toks[k + 1..i]
+                .iter()
+                .all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+                && k + 1 < i
+        })
+        .unwrap_or(i);
+    if lo >= i {
+        return None;
+    }
+    let before = &toks[lo..name_end];
     // A speaker's name, not a label: "The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and
     // "Monday’s Morning Email:" are not speakers.
     let label = |t: &Token| {

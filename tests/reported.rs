@@ -125,6 +125,19 @@ fn headlines_attribute_in_title_case_and_with_a_bare_colon() {
             "Trump Must Decide If He Wants a Two-Pirate Ticket"
         )]
     );
+    // The speaker, then where or to whom; a label and its dash before the speaker.
+    assert_eq!(
+        headline("Mayor to City Council: The Budget Will Not Pass."),
+        [triple("Mayor", ":", "The Budget Will Not Pass")]
+    );
+    assert_eq!(
+        headline("Senator Smith at Harvard: Tuition Must Come Down."),
+        [triple("Senator Smith", ":", "Tuition Must Come Down")]
+    );
+    assert_eq!(
+        headline("EXCLUSIVE – Ada Fisher: The Party Has Lost Its Way."),
+        [triple("Ada Fisher", ":", "The Party Has Lost Its Way")]
+    );
     // Labels before a colon are not speakers, and body text keeps its rules.
     assert!(headline("The Latest: Cruz to give away engraved shotgun.").is_empty());
     assert!(headline("HUFFPOLLSTER: Indiana’s Primary Will Be A Battle.").is_empty());
