@@ -1402,6 +1402,8 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
                 });
         return matches!(w, ")" | "%")
             || (w == "," && apposed_subject(text, toks, lo, i))
+            // ("…, says political scientist Dossym Satpayev": a verb that is never a noun)
+            || (w == "," && third && LEXICON.verbs_never_nouns.contains(lemma))
             || dashed;
     }
     // "business leaders who say the law …"

@@ -1618,3 +1618,18 @@ fn a_bare_verb_after_and_goes_on_with_the_clause() {
         ]
     );
 }
+
+#[test]
+fn an_inverted_speaker_with_a_lower_case_role_after_says() {
+    // "says" after a comma is a verb even before a lower-case word: it is never a noun.
+    assert_eq!(
+        reported(
+            "India has more resonance through its films, says political scientist Dossym Satpayev."
+        ),
+        [triple(
+            "political scientist Dossym Satpayev",
+            "says",
+            "India has more resonance through its films"
+        )]
+    );
+}
