@@ -1324,6 +1324,14 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
             i += 1;
             continue;
         }
+        // "And while a poll released last week showed …": the subordinate clause's own
+        // subject, where no comma closes the clause before the verb.
+        if LEXICON.subordinators.contains(&*crate::lexicon::lower(w))
+            && !toks[i..hi].iter().any(|t| t.text(text) == ",")
+        {
+            i += 1;
+            continue;
+        }
         // "And then Trump", "But also the senator"
         if i > lo && crate::cues::is_aux(w) && !is_capitalized(w) {
             i += 1;

@@ -1633,3 +1633,17 @@ fn an_inverted_speaker_with_a_lower_case_role_after_says() {
         )]
     );
 }
+
+#[test]
+fn the_subject_of_a_subordinate_clause_with_no_comma_before_its_verb() {
+    assert_eq!(
+        reported(
+            "And while a Marquette Law School poll released last week showed Clinton poised to carry the state over Trump, the race was close."
+        ),
+        [triple(
+            "a Marquette Law School poll released last week",
+            "showed",
+            "Clinton poised to carry the state over Trump"
+        )]
+    );
+}
