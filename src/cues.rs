@@ -805,7 +805,7 @@ pub(crate) fn is_dash(s: &str) -> bool {
 
 /// A dash, or a hyphen standing alone as one, that sets off an aside ("Reynolds - his
 /// co-host - told …").
-fn is_aside_dash(s: &str) -> bool {
+pub(crate) fn is_aside_dash(s: &str) -> bool {
     is_dash(s) || s == "-"
 }
 
@@ -1396,9 +1396,11 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
                 .is_some_and(|k| {
                     k > lo
                         && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
-                        && !toks[k + 1..i - 1]
+                        && (!toks[k + 1..i - 1]
                             .iter()
                             .any(|t| finite_word(&crate::lexicon::lower(t.text(text))))
+                            // (a relative clause: "Byrne — who was posted at the door —")
+                            || matches!(toks[k + 1].text(text), "who" | "which"))
                 });
         return matches!(w, ")" | "%")
             || (w == "," && apposed_subject(text, toks, lo, i))
@@ -2378,6 +2380,12 @@ fn clause(
         // document the head of the subject, before a phrase after it.
         let from = if b > lo && matches!(toks[b - 1].text(text), "that" | "which") {
             b - 1
+        } else if apposed_subject {
+            // ("The survey, conducted by the institute, finds …": the head before the
+            // apposition)
+            (lo + 1..b - 1)
+                .find(|&f| toks[f].text(text) == ",")
+                .unwrap_or(b)
         } else {
             b
         };

@@ -331,6 +331,18 @@ pub(crate) fn for_cue(
             {
                 return Some(m);
             }
+            // "Some economists - including a minority of the committee - warn …", "Byrne —
+            // who was posted at the door — states …": the mention before an aside between
+            // dashes.
+            if b > lo.max(sent.start) + 2
+                && crate::cues::is_aside_dash(toks[b - 1].text(text))
+                && let Some(k) = (lo.max(sent.start).max(b.saturating_sub(16))..b - 1)
+                    .rev()
+                    .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))
+                && let Some(m) = left(text, toks, lo.max(sent.start), k)
+            {
+                return Some(m);
+            }
             left(text, toks, lo.max(sent.start), c.tok)
                 .or_else(|| inverted.then(|| right(text, toks, after, hi)).flatten())
                 .or_else(|| subject_with_phrase(text, toks, lo.max(sent.start), b))

@@ -1647,3 +1647,31 @@ fn the_subject_of_a_subordinate_clause_with_no_comma_before_its_verb() {
         )]
     );
 }
+
+#[test]
+fn a_speaker_before_an_aside_between_dashes_or_an_apposition() {
+    assert_eq!(
+        reported(
+            "Some economists — including a minority of the committee — warn that the central bank could undermine growth."
+        ),
+        [triple(
+            "Some economists",
+            "warn",
+            "the central bank could undermine growth"
+        )]
+    );
+    // (a relative clause in the aside)
+    assert_eq!(
+        reported(
+            "Byrne — who was posted at the door for three years — states that the assignment was a punishment."
+        ),
+        [triple("Byrne", "states", "the assignment was a punishment")]
+    );
+    // A document's finding with an apposition after the document.
+    assert_eq!(
+        reported(
+            "The survey, conducted by the Public Policy Institute of California, finds Clinton with a small lead."
+        ),
+        [triple("The survey", "finds", "Clinton with a small lead")]
+    );
+}
