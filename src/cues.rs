@@ -2423,7 +2423,16 @@ fn clause(
                                 && (!w.ends_with('s') || w.ends_with("ss"))
                                 && !LEXICON.determiners.contains(w)
                                 && !LEXICON.pronouns.contains_key(w)
-                                && !LEXICON.function_words.contains(w)
+                                // ("seek to be seen as …"; not the formula of an
+                                // anonymous source, "declined to be named")
+                                && (!LEXICON.function_words.contains(w)
+                                    || w == "be"
+                                        && toks.get(k + 2).is_none_or(|n| {
+                                            !matches!(
+                                                n.text(text),
+                                                "named" | "identified" | "quoted"
+                                            )
+                                        }))
                     })
             });
     if telling && !infinitive {

@@ -1675,3 +1675,17 @@ fn a_speaker_before_an_aside_between_dashes_or_an_apposition() {
         [triple("The survey", "finds", "Clinton with a small lead")]
     );
 }
+
+#[test]
+fn an_infinitive_with_be_is_what_the_verb_attributes() {
+    assert_eq!(
+        reported("Some seek to be removed from the lists."),
+        [triple("Some", "seek", "to be removed from the lists")]
+    );
+    // (not an anonymous source's formula)
+    assert!(
+        reported("An aide, who declined to be named, was at the meeting.")
+            .iter()
+            .all(|(_, cue, _)| cue != "declined")
+    );
+}
