@@ -1428,6 +1428,30 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if is_modifier(&lower) && !LEXICON.roles.contains_key(lower.as_str()) {
         return false; // "his personal blog", "work-related emails"
     }
+    // "voters in each state want", "members of the committee say": a plural head before a
+    // prepositional phrase is the subject.
+    let plural_head = |w: &str| {
+        let l = crate::lexicon::lower(w);
+        (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("’s") && !l.ends_with("'s"))
+            || LEXICON.irregular_plurals.contains(&*l)
+    };
+    let pp_after_plural = base
+        && (plain_noun(text, &prev) || is_capitalized(w))
+        && (lo.max(i.saturating_sub(5))..i - 1).rev().any(|k| {
+            matches!(
+                toks[k].text(text),
+                "of" | "in" | "at" | "from" | "across" | "on"
+            ) && k > lo
+                && toks[k - 1].kind == Tok::Word
+                && plain_noun(text, &toks[k - 1])
+                && plural_head(toks[k - 1].text(text))
+                && toks[k + 1..i].iter().all(|t| {
+                    t.kind == Tok::Word && !finite_word(&crate::lexicon::lower(t.text(text)))
+                })
+        });
+    if pp_after_plural {
+        return true;
+    }
     if base {
         // "officials say", "they support", "polls show"
         matches!(lower.as_str(), "i" | "we" | "they" | "you")

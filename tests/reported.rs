@@ -1689,3 +1689,15 @@ fn an_infinitive_with_be_is_what_the_verb_attributes() {
             .all(|(_, cue, _)| cue != "declined")
     );
 }
+
+#[test]
+fn a_plural_head_before_a_prepositional_phrase_is_the_subject() {
+    assert_eq!(
+        reported("Audit files from NGP VAN show that four accounts conducted searches."),
+        [triple(
+            "Audit files",
+            "show",
+            "four accounts conducted searches"
+        )]
+    );
+}
