@@ -72,6 +72,16 @@ pub(crate) fn is_aux(word: &str) -> bool {
             ))
 }
 
+/// An auxiliary with "n't" ("didn't", "don’t", "won't", "isn't").
+pub(crate) fn negated_aux(word: &str) -> bool {
+    let l = crate::lexicon::lower(word);
+    l.strip_suffix("n't")
+        .or_else(|| l.strip_suffix("n’t"))
+        .is_some_and(|stem| {
+            is_aux(stem) || matches!(stem, "wo" | "ca" | "is" | "are" | "was" | "were")
+        })
+}
+
 /// Find the cue words of a sentence (token range `lo..hi`).
 pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
     let mut out = Vec::new();
@@ -1300,6 +1310,9 @@ fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
                 toks[i - 2].text(text).to_lowercase().as_str(),
                 "on" | "continued"
                     | "continues"
+                    | "continue"
+                    | "begin"
+                    | "start"
                     | "proceeded"
                     | "quick"
                     | "went"
@@ -1355,7 +1368,8 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
         return false;
     }
     let mut i = c.tok;
-    while i > lo && is_aux(toks[i - 1].text(text)) {
+    // (a negated auxiliary too: "CNN didn't report that …", "Democrats don’t think …")
+    while i > lo && (is_aux(toks[i - 1].text(text)) || negated_aux(toks[i - 1].text(text))) {
         i -= 1;
     }
     if i < c.tok {

@@ -196,7 +196,10 @@ pub(crate) fn for_cue(
             // the previous cue's, else the sentence's subject.
             let word = &text[c.start..c.end];
             let mut b = c.tok;
-            while b > sent.start && toks[b - 1].kind == Tok::Word && is_aux(toks[b - 1].text(text))
+            while b > sent.start
+                && toks[b - 1].kind == Tok::Word
+                && (is_aux(toks[b - 1].text(text))
+                    || crate::cues::negated_aux(toks[b - 1].text(text)))
             {
                 b -= 1;
             }
@@ -592,6 +595,7 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                 .quantities
                 .contains(&*crate::lexicon::lower(toks[i - 1].text(text))))
         && (is_aux(toks[i - 1].text(text))
+            || crate::cues::negated_aux(toks[i - 1].text(text))
             || (progressive
                 && matches!(
                     toks[i - 1].text(text),

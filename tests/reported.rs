@@ -1701,3 +1701,18 @@ fn a_plural_head_before_a_prepositional_phrase_is_the_subject() {
         )]
     );
 }
+
+#[test]
+fn a_negated_auxiliary_stands_between_the_speaker_and_the_verb() {
+    assert_eq!(
+        reported("Democrats don’t think Hillary Clinton can win."),
+        [triple("Democrats", "think", "Hillary Clinton can win")]
+    );
+    let r = reported("Only, CNN didn't report that Carson was dropping out.");
+    assert_eq!(r, [triple("CNN", "report", "Carson was dropping out")]);
+    // "continue to believe" reports, like "continued to say".
+    assert_eq!(
+        reported("I continue to believe that the plan will work."),
+        [triple("I", "believe", "the plan will work")]
+    );
+}
