@@ -2127,8 +2127,14 @@ fn clause(
             let r = lo..c.tok - 1;
             return (words(&r) >= 3).then_some(r);
         }
-        // "Trump leads Cruz by 9 points in the latest poll": the clause before the poll.
-        if c.lemma == "in" {
+        // "Trump leads Cruz by 9 points in the latest poll", "… 46 percent to 39 percent
+        // according to a CBS poll": the clause before the source.
+        if c.lemma == "in"
+            || (c.lemma == "according to"
+                && toks[c.tok].text(text) == "according"
+                && toks[c.tok - 1].kind == Tok::Word
+                && toks[c.tok - 1].text(text) != "that")
+        {
             let r = lo..c.tok;
             return (words(&r) >= 3).then_some(r);
         }

@@ -1716,3 +1716,15 @@ fn a_negated_auxiliary_stands_between_the_speaker_and_the_verb() {
         [triple("I", "believe", "the plan will work")]
     );
 }
+
+#[test]
+fn according_to_with_no_comma_before_it_reports_the_clause_before() {
+    assert_eq!(
+        reported("Clinton now leads Trump 46 percent to 39 percent according to a CBS poll."),
+        [triple(
+            "a CBS poll",
+            "according to",
+            "Clinton now leads Trump 46 percent to 39 percent"
+        )]
+    );
+}
