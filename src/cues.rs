@@ -2795,7 +2795,19 @@ fn clause(
     {
         return None;
     }
-    if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[start].text(text))) {
+    // "rebutted that criticism": a demonstrative, not a clause's "that", before one word.
+    let r = if opened_by_that
+        && end == start + 1
+        && start > after
+        && toks[start - 1].text(text) == "that"
+        && toks[start].kind == Tok::Word
+        && !is_capitalized(toks[start].text(text))
+    {
+        start - 1..end
+    } else {
+        r
+    };
+    if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[r.start].text(text))) {
         return None;
     }
     // "said about half of the adjustment reflected …": "about" a quantity is no preposition.

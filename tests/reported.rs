@@ -1728,3 +1728,15 @@ fn according_to_with_no_comma_before_it_reports_the_clause_before() {
         )]
     );
 }
+
+#[test]
+fn that_before_one_noun_is_a_demonstrative() {
+    assert_eq!(
+        reported("Priebus rejected that idea."),
+        [triple("Priebus", "rejected", "that idea")]
+    );
+    assert_eq!(
+        reported("Priebus said that voters were angry."),
+        [triple("Priebus", "said", "voters were angry")]
+    );
+}
