@@ -1297,6 +1297,34 @@ enum Polarity {
     Hypothetical,
 }
 
+/// Verbs after which "to" goes on to report ("went on to say", "continued to argue", "was
+/// quick to add", "has begun to rebut"), unlike "declined to say" or "wants to say".
+fn goes_on_to(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "on" | "continued"
+            | "continues"
+            | "continue"
+            | "continuing"
+            | "proceeded"
+            | "quick"
+            | "went"
+            | "goes"
+            | "began"
+            | "begins"
+            | "begin"
+            | "begun"
+            | "beginning"
+            | "started"
+            | "starts"
+            | "start"
+            | "starting"
+            | "rushed"
+            | "hastened"
+            | "used"
+    )
+}
+
 /// The polarity of the cue at `cue` (see [`Polarity`]), from the words before it.
 fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
     let mut i = cue;
@@ -1304,27 +1332,7 @@ fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
         let w = toks[i - 1].text(text).to_lowercase();
         // "went on to say", "continued to say", "was quick to add" report; "declined to
         // say", "wants to say" do not.
-        let goes_on = w == "to"
-            && i >= lo + 2
-            && matches!(
-                toks[i - 2].text(text).to_lowercase().as_str(),
-                "on" | "continued"
-                    | "continues"
-                    | "continue"
-                    | "begin"
-                    | "start"
-                    | "proceeded"
-                    | "quick"
-                    | "went"
-                    | "goes"
-                    | "began"
-                    | "begins"
-                    | "started"
-                    | "starts"
-                    | "rushed"
-                    | "hastened"
-                    | "used"
-            );
+        let goes_on = w == "to" && i >= lo + 2 && goes_on_to(toks[i - 2].text(text));
         if goes_on {
             return Polarity::Plain;
         }
@@ -1397,6 +1405,10 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     let Some(prev) = (i > lo).then(|| toks[i - 1]) else {
         return false;
     };
+    // "has begun to rebut", "continued to argue"
+    if base && prev.text(text) == "to" && i >= lo + 2 && goes_on_to(toks[i - 2].text(text)) {
+        return true;
+    }
     let w = prev.text(text);
     let lower = w.to_lowercase();
     if prev.kind != Tok::Word {

@@ -1740,3 +1740,17 @@ fn that_before_one_noun_is_a_demonstrative() {
         [triple("Priebus", "said", "voters were angry")]
     );
 }
+
+#[test]
+fn a_verb_after_begun_to_or_continue_to_reports() {
+    assert_eq!(
+        reported("But Sanders has begun to rebut that criticism."),
+        [triple("Sanders", "rebut", "that criticism")]
+    );
+    // (not one after a verb of intention)
+    assert!(
+        reported("Sanders wants to rebut that criticism.")
+            .iter()
+            .all(|(_, cue, _)| cue != "rebut")
+    );
+}
