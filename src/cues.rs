@@ -2544,6 +2544,14 @@ fn clause(
                                 .get(start + 1)
                                 .is_some_and(|n| adjunct_opener(text, n))))
                     || adjunct_opener(text, &toks[start])
+                    // ("has said for months that …")
+                    || (toks[start].text(text) == "for"
+                        && toks.get(start + 1).is_some_and(|n| {
+                            matches!(
+                                n.text(text),
+                                "years" | "months" | "weeks" | "days" | "decades" | "some"
+                            )
+                        }))
                     // ("said — on Twitter, as it happens — that …": an aside between dashes)
                     || (t > start + 1
                         && is_aside_dash(toks[start].text(text))

@@ -1754,3 +1754,15 @@ fn a_verb_after_begun_to_or_continue_to_reports() {
             .all(|(_, cue, _)| cue != "rebut")
     );
 }
+
+#[test]
+fn a_duration_before_that_is_an_adjunct() {
+    assert_eq!(
+        reported("The Saudis have said for years that they would support the release."),
+        [triple(
+            "The Saudis",
+            "said",
+            "they would support the release"
+        )]
+    );
+}
