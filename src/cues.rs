@@ -1536,6 +1536,13 @@ fn adjunct_opener(text: &str, t: &Token) -> bool {
 /// mention opening the sentence `lo..`, then an apposition or relative clause between commas
 /// up to the verb at `b`, is the verb's subject, not a clause a speaker after it reports.
 pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -> bool {
+    // (after a conjunction opening the sentence: "And North Carolina’s Ada Fisher, one of …,
+    // said")
+    let lo = if b > lo + 1 && matches!(toks[lo].text(text), "And" | "But" | "So" | "Yet" | "Or") {
+        lo + 1
+    } else {
+        lo
+    };
     b > lo
         && toks[b - 1].text(text) == ","
         && (lo + 1..b - 1)
@@ -1601,6 +1608,8 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if (lo..sent.end).any(|i| {
                 toks[i].text(text) == "?"
                     && !crate::segment::doubled_apostrophe(text, toks, i + 1)
+                    // (not an aside in brackets: "… think about it (really?) and …")
+                    && toks.get(i + 1).is_none_or(|n| n.text(text) != ")")
                     && crate::segment::enclosing(&quoted, i - lo).is_none()
             }) {
                 continue;

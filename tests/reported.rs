@@ -1766,3 +1766,26 @@ fn a_duration_before_that_is_an_adjunct() {
         )]
     );
 }
+
+#[test]
+fn an_apposition_after_an_opening_conjunction_and_a_question_in_brackets() {
+    assert_eq!(
+        reported(
+            "And Ada Fisher, one of a handful of members, said Trump will exceed expectations."
+        ),
+        [triple(
+            "Ada Fisher",
+            "said",
+            "Trump will exceed expectations"
+        )]
+    );
+    // A question in brackets is an aside: the sentence still reports.
+    assert_eq!(
+        reported("He said that he had no time to think about it (really?) and would rest."),
+        [triple(
+            "He",
+            "said",
+            "he had no time to think about it (really?) and would rest"
+        )]
+    );
+}
