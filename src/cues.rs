@@ -2824,6 +2824,16 @@ fn clause(
     {
         return None;
     }
+    // "emails now deemed classified were released": a participle of naming, its complement,
+    // then the sentence's own verb: a reduced relative clause, not a report.
+    if LEXICON.naming_verbs.contains(lemma)
+        && text[c.start..c.end].ends_with("ed")
+        && end > start + 1
+        && toks[start].text(text).ends_with("ed")
+        && finite_word(&crate::lexicon::lower(toks[start + 1].text(text)))
+    {
+        return None;
+    }
     // "rebutted that criticism": a demonstrative, not a clause's "that", before one word.
     let r = if opened_by_that
         && end == start + 1

@@ -1789,3 +1789,15 @@ fn an_apposition_after_an_opening_conjunction_and_a_question_in_brackets() {
         )]
     );
 }
+
+#[test]
+fn documents_in_the_plural_speak() {
+    assert_eq!(
+        reported("The emails show that the aide took directions from the campaign."),
+        [triple(
+            "The emails",
+            "show",
+            "the aide took directions from the campaign"
+        )]
+    );
+}
