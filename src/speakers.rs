@@ -630,6 +630,8 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             && matches!(
                 toks[j - 1].text(text),
                 "on" | "during" | "last" | "this" | "a" | "later" | "earlier" | "late" | "early"
+                    // ("A Monmouth poll out Monday showed")
+                    | "out"
             )
         {
             j -= 1;

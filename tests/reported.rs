@@ -1801,3 +1801,15 @@ fn documents_in_the_plural_speak() {
         )]
     );
 }
+
+#[test]
+fn a_poll_out_on_a_day_speaks() {
+    assert_eq!(
+        reported("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders."),
+        [triple(
+            "A Monmouth poll",
+            "showed",
+            "Clinton with a healthy lead over Sanders"
+        )]
+    );
+}
