@@ -2175,6 +2175,33 @@ fn clause(
             "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
         )
     {
+        // "O’Malley’s move was first reported by MSNBC", "…, which was first reported by The
+        // Associated Press": with its agent, a passive verb of saying reports its subject.
+        if c.speech && toks.get(after).is_some_and(|t| t.text(text) == "by") {
+            let mut be = b - 1;
+            // (without the auxiliaries before the form of "be": "Trump has been criticized by")
+            while be > lo
+                && (is_aux(toks[be - 1].text(text)) || is_be_form(toks[be - 1].text(text)))
+            {
+                be -= 1;
+            }
+            let mut from = clause_start(text, toks, lo, be);
+            // (nor a conjunction opening the sentence: "But it was mentioned by …")
+            while from < be && matches!(toks[from].text(text), "But" | "And" | "So" | "Yet" | "Or")
+            {
+                from += 1;
+            }
+            let from =
+                if from == be && from > lo && matches!(toks[from - 1].text(text), "which" | "that")
+                {
+                    from - 1
+                } else {
+                    from
+                };
+            if from < be {
+                return Some(from..be);
+            }
+        }
         return None;
     }
     let breaks = |i: usize| breaks_at(text, toks, i);

@@ -1820,7 +1820,16 @@ pub(crate) fn resolve(
             }
             let e = entity.expect("named mentions always resolve");
             ents[e].mentions.push(span(m));
-            if let Some(r) = &m.role
+            // (a name without its role in the mention, "… was welcomed by Zalmay Khalilzad,
+            // U.S. special representative …": the apposition the name has in the text)
+            let in_text = || {
+                let at = candidates.partition_point(|c| c.start < m.start);
+                candidates
+                    .get(at)
+                    .filter(|c| c.start == m.start)
+                    .and_then(|c| c.role.as_ref())
+            };
+            if let Some(r) = m.role.as_ref().or_else(in_text)
                 && !ents[e].roles.contains(r)
             {
                 ents[e].roles.push(r.clone());

@@ -1813,3 +1813,17 @@ fn a_poll_out_on_a_day_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_passive_verb_of_saying_with_its_agent_reports_its_subject() {
+    assert_eq!(
+        reported("O’Malley’s move was first reported by MSNBC."),
+        [triple("MSNBC", "reported", "O’Malley’s move")]
+    );
+    assert_eq!(
+        reported("Ash wrote in the email, which was first reported by The Associated Press."),
+        [triple("The Associated Press", "reported", "which")]
+    );
+    // (without an agent, a passive reports nothing of its subject's)
+    assert!(reported("The meeting was reported on Monday.").is_empty());
+}
