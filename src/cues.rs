@@ -72,14 +72,31 @@ pub(crate) fn is_aux(word: &str) -> bool {
             ))
 }
 
-/// An auxiliary with "n't" ("didn't", "don’t", "won't", "isn't").
-pub(crate) fn negated_aux(word: &str) -> bool {
-    let l = crate::lexicon::lower(word);
-    l.strip_suffix("n't")
-        .or_else(|| l.strip_suffix("n’t"))
-        .is_some_and(|stem| {
-            is_aux(stem) || matches!(stem, "wo" | "ca" | "is" | "are" | "was" | "were")
-        })
+/// An auxiliary, or one with "n't" ("didn't", "don’t", "won't", "isn't"): a word that may
+/// stand between a speaker and the verb.
+pub(crate) fn aux_or_negated(word: &str) -> bool {
+    is_aux(word) || {
+        let l = crate::lexicon::lower(word);
+        l.strip_suffix("n't")
+            .or_else(|| l.strip_suffix("n’t"))
+            .is_some_and(|stem| {
+                is_aux(stem) || matches!(stem, "wo" | "ca" | "is" | "are" | "was" | "were")
+            })
+    }
+}
+
+/// "And", "But", "So", "Yet", "Or" opening a sentence.
+fn opening_conjunction(word: &str) -> bool {
+    matches!(word, "And" | "But" | "So" | "Yet" | "Or")
+}
+
+/// A plural noun's form (lower case): "officials", "voters", "people".
+fn plural_form(lower: &str) -> bool {
+    (lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("’s")
+        && !lower.ends_with("'s"))
+        || LEXICON.irregular_plurals.contains(lower)
 }
 
 /// Find the cue words of a sentence (token range `lo..hi`).
@@ -1377,7 +1394,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     }
     let mut i = c.tok;
     // (a negated auxiliary too: "CNN didn't report that …", "Democrats don’t think …")
-    while i > lo && (is_aux(toks[i - 1].text(text)) || negated_aux(toks[i - 1].text(text))) {
+    while i > lo && aux_or_negated(toks[i - 1].text(text)) {
         i -= 1;
     }
     if i < c.tok {
@@ -1456,11 +1473,6 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     }
     // "voters in each state want", "members of the committee say": a plural head before a
     // prepositional phrase is the subject.
-    let plural_head = |w: &str| {
-        let l = crate::lexicon::lower(w);
-        (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("’s") && !l.ends_with("'s"))
-            || LEXICON.irregular_plurals.contains(&*l)
-    };
     let pp_after_plural = base
         && (plain_noun(text, &prev) || is_capitalized(w))
         && (lo.max(i.saturating_sub(5))..i - 1).rev().any(|k| {
@@ -1470,7 +1482,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
             ) && k > lo
                 && toks[k - 1].kind == Tok::Word
                 && plain_noun(text, &toks[k - 1])
-                && plural_head(toks[k - 1].text(text))
+                && plural_form(&crate::lexicon::lower(toks[k - 1].text(text)))
                 && toks[k + 1..i].iter().all(|t| {
                     t.kind == Tok::Word && !finite_word(&crate::lexicon::lower(t.text(text)))
                 })
@@ -1481,11 +1493,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     if base {
         // "officials say", "they support", "polls show"
         matches!(lower.as_str(), "i" | "we" | "they" | "you")
-            || LEXICON.irregular_plurals.contains(lower.as_str())
-            || (lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && !lower.ends_with("’s")
-                && !lower.ends_with("'s"))
+            || plural_form(&lower)
             // "One in five say", "supporters who heard from the campaign say": a verb that
             // is never a noun, after a noun or a number.
             || (LEXICON.verbs_never_nouns.contains(lemma)
@@ -1538,7 +1546,7 @@ fn adjunct_opener(text: &str, t: &Token) -> bool {
 pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -> bool {
     // (after a conjunction opening the sentence: "And North Carolina’s Ada Fisher, one of …,
     // said")
-    let lo = if b > lo + 1 && matches!(toks[lo].text(text), "And" | "But" | "So" | "Yet" | "Or") {
+    let lo = if b > lo + 1 && opening_conjunction(toks[lo].text(text)) {
         lo + 1
     } else {
         lo
@@ -2187,8 +2195,7 @@ fn clause(
             }
             let mut from = clause_start(text, toks, lo, be);
             // (nor a conjunction opening the sentence: "But it was mentioned by …")
-            while from < be && matches!(toks[from].text(text), "But" | "And" | "So" | "Yet" | "Or")
-            {
+            while from < be && opening_conjunction(toks[from].text(text)) {
                 from += 1;
             }
             let from =

@@ -198,8 +198,7 @@ pub(crate) fn for_cue(
             let mut b = c.tok;
             while b > sent.start
                 && toks[b - 1].kind == Tok::Word
-                && (is_aux(toks[b - 1].text(text))
-                    || crate::cues::negated_aux(toks[b - 1].text(text)))
+                && crate::cues::aux_or_negated(toks[b - 1].text(text))
             {
                 b -= 1;
             }
@@ -594,8 +593,7 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
             && LEXICON
                 .quantities
                 .contains(&*crate::lexicon::lower(toks[i - 1].text(text))))
-        && (is_aux(toks[i - 1].text(text))
-            || crate::cues::negated_aux(toks[i - 1].text(text))
+        && (crate::cues::aux_or_negated(toks[i - 1].text(text))
             || (progressive
                 && matches!(
                     toks[i - 1].text(text),
