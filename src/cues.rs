@@ -2706,6 +2706,21 @@ fn clause(
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
             && (toks[k + 1].text(text) != "but" || !report_goes_on(text, toks, k + 2))
+            // (not a relative clause between commas before its noun's verb: "said the
+            // decision, which struck down …, illustrates the importance of …")
+            && !(matches!(toks[k + 1].text(text), "which" | "who" | "whom" | "whose")
+                && toks.get(k + 2).is_some_and(|n| n.text(text) != ",")
+                && (k + 3..end).any(|j| {
+                    toks[j].text(text) == ","
+                        && toks.get(j + 1).is_some_and(|n| {
+                            let w = crate::lexicon::lower(n.text(text));
+                            finite_word(&w)
+                                || (matches!(&*w, "still" | "also" | "now")
+                                    && toks.get(j + 2).is_some_and(|m| {
+                                        finite_word(&crate::lexicon::lower(m.text(text)))
+                                    }))
+                        })
+                }))
     }) {
         // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
         end = if toks[k].text(text) == "," { k } else { k + 1 };

@@ -1827,3 +1827,22 @@ fn a_passive_verb_of_saying_with_its_agent_reports_its_subject() {
     // (without an agent, a passive reports nothing of its subject's)
     assert!(reported("The meeting was reported on Monday.").is_empty());
 }
+
+#[test]
+fn a_relative_clause_between_commas_before_its_verb_stays_in_the_report() {
+    assert_eq!(
+        reported(
+            "The governor said the ruling, which struck down the new rules, would hurt small clinics."
+        ),
+        [triple(
+            "The governor",
+            "said",
+            "the ruling, which struck down the new rules, would hurt small clinics"
+        )]
+    );
+    // (one that ends the sentence is the writer's gloss on the noun)
+    assert_eq!(
+        reported("The mayor praised the new director, who started work in May."),
+        [triple("The mayor", "praised", "the new director")]
+    );
+}
