@@ -2587,14 +2587,15 @@ fn clause(
                                 .get(start + 1)
                                 .is_some_and(|n| adjunct_opener(text, n))))
                     || adjunct_opener(text, &toks[start])
-                    // ("has said for months that …")
+                    // ("has said for months that …", "said for the first time that …")
                     || (toks[start].text(text) == "for"
-                        && toks.get(start + 1).is_some_and(|n| {
+                        && (toks.get(start + 1).is_some_and(|n| {
                             matches!(
                                 n.text(text),
                                 "years" | "months" | "weeks" | "days" | "decades" | "some"
                             )
-                        }))
+                        }) || (t <= start + 5
+                            && toks[start + 1..t].iter().any(|w| w.text(text) == "time"))))
                     // ("said — on Twitter, as it happens — that …": an aside between dashes)
                     || (t > start + 1
                         && is_aside_dash(toks[start].text(text))
@@ -2895,7 +2896,20 @@ fn clause(
     } else {
         r
     };
-    if words(&r) < 2 && !(words(&r) == 1 && is_capitalized(toks[r.start].text(text))) {
+    // (one word is a statement when it names something: "claimed victory", "support
+    // deportation", "endorsed Trump"; not a pronoun or a particle: "know it", "showing up")
+    if words(&r) < 2
+        && !(words(&r) == 1
+            && (is_capitalized(toks[r.start].text(text)) || {
+                let w = crate::lexicon::lower(toks[r.start].text(text));
+                toks[r.start].kind == Tok::Word
+                    && !LEXICON.function_words.contains(&*w)
+                    && !LEXICON.determiners.contains(&*w)
+                    && !LEXICON.object_words.contains(&*w)
+                    && !w.ends_with("ly")
+                    && !w.ends_with("ing")
+            }))
+    {
         return None;
     }
     // "said about half of the adjustment reflected …": "about" a quantity is no preposition.

@@ -602,6 +602,26 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     {
         i -= 1;
     }
+    // "Trump has lately started asking …", "kept calling": a verb of aspect before a
+    // participle, with its auxiliaries and an adverb in -ly, goes with the verb.
+    if progressive
+        && i == cue
+        && i > lo + 1
+        && LEXICON
+            .aspect_verbs
+            .contains(&*crate::lexicon::lower(toks[i - 1].text(text)))
+    {
+        i -= 1;
+        while i > lo + 1
+            && toks[i - 1].kind == Tok::Word
+            && (crate::cues::aux_or_negated(toks[i - 1].text(text)) || {
+                let w = toks[i - 1].text(text);
+                w.len() > 4 && w.ends_with("ly") && !is_capitalized(w)
+            })
+        {
+            i -= 1;
+        }
+    }
     // "Beck on Wednesday called", "Priebus later Thursday told": a time between the subject
     // and its verb.
     let time_noun = |w: &str| {
@@ -809,14 +829,20 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     }
     if s == end && end >= lo + 2 && plain_noun(text, &toks[end - 1]) {
         // "the authors said", "the newspaper admitted": a plain noun closing a phrase that
-        // a determiner opens.
-        let det = (lo.max(end.saturating_sub(4))..end - 1)
+        // a determiner opens ("the U.S. backed Afghanistan government": a participle after
+        // a name is one of its modifiers).
+        let det = (lo.max(end.saturating_sub(5))..end - 1)
             .rev()
             .find(|&d| is_det(&toks[d].text(text).to_lowercase()));
         if let Some(d) = det
-            && toks[d + 1..end - 1]
-                .iter()
-                .all(|t| np_token(text, t) || plain_noun(text, t))
+            && (d + 1..end - 1).all(|k| {
+                let t = &toks[k];
+                np_token(text, t)
+                    || plain_noun(text, t)
+                    || (k > d + 1
+                        && t.text(text).ends_with("ed")
+                        && is_capitalized(toks[k - 1].text(text)))
+            })
         {
             s = d;
         }
@@ -933,6 +959,19 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         && b - a > 2
         && let Some(m) = left(text, toks, a, b)
     {
+        return Some(m);
+    }
+    // "A survey of 1,000 adults in Iowa showed", "Republicans in Congress said": a document
+    // or a group before a place; the mention runs to the verb.
+    if appos.is_none()
+        && s > lo + 1
+        && matches!(toks[s - 1].text(text), "in" | "from" | "across" | "at")
+        && let Some(mut m) = left(text, toks, lo, s - 1)
+        && !m.pronoun
+        && (matches!(m.kind, EntityKind::Document | EntityKind::Organization)
+            || (m.kind != EntityKind::Person && m.name.ends_with('s')))
+    {
+        m.end = toks[end - 1].end;
         return Some(m);
     }
     // "Trump in his announcement speech called", "a staffer in the room wondered": the
