@@ -1189,6 +1189,10 @@ fn pick_cue(
                 && c.speech
                 && c.kind == CueKind::Verb
                 && verb_position(text, toks, sent.start, **c)
+                // (not "concludes with footage of Trump saying …": no clause follows)
+                && toks
+                    .get(c.tok + c.len)
+                    .is_none_or(|n| !matches!(n.text(text), "with" | "by"))
                 && toks[c.tok + c.len..b.tok].iter().all(|t| {
                     t.kind == Tok::Word
                         && !LEXICON

@@ -383,3 +383,15 @@ fn a_thing_called_x_is_named_not_quoted() {
         ("Officials".into(), "called".into())
     );
 }
+
+#[test]
+fn a_verb_with_no_clause_after_it_does_not_take_a_nested_quotation() {
+    // "concludes with": no reported clause, so Trump's own "saying" governs the quotation.
+    assert_eq!(
+        quoted(
+            "The spot concludes with footage of Trump saying during the debate, “That makes me smart,” when Clinton blasted him.",
+            "That"
+        ),
+        ("Trump".into(), "saying".into())
+    );
+}
