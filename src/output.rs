@@ -157,11 +157,22 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     for (s, _) in &mentions {
         has_speaker[*s] = true;
     }
+    // So does a verb whose subject is as often a poll or a document as a person ("shows",
+    // "calls on"), unless a particle makes it another verb ("showed up"), and any verb
+    // right before "that" and its clause.
     let surely_verb = |s: usize| {
+        let lex = &crate::lexicon::LEXICON;
+        let toks = &para_toks[stmts[s].para].toks;
         stmts[s].cue.is_some_and(|c| {
+            let next = toks.get(c.tok + c.len).map(|t| t.text(text));
             c.kind == cues::CueKind::According
-                || crate::lexicon::LEXICON.verbs_never_nouns.contains(c.lemma)
-                || crate::lexicon::LEXICON.perception_verbs.contains(c.lemma)
+                || lex.verbs_never_nouns.contains(c.lemma)
+                || lex.perception_verbs.contains(c.lemma)
+                || (c.kind == cues::CueKind::Verb
+                    && (next == Some("that")
+                        // (a lemma of two words is written with "_" in the class)
+                        || (lex.document_verbs.contains(&*c.lemma.replace(' ', "_"))
+                            && next.is_some_and(|w| !lex.object_words.contains(w)))))
         })
     };
     let live: Vec<usize> = live

@@ -1922,3 +1922,15 @@ fn a_document_before_a_place_is_the_speaker_up_to_the_verb() {
         )]
     );
 }
+
+#[test]
+fn what_a_document_shows_stands_where_its_subject_is_not_found() {
+    assert_eq!(
+        reported(
+            "Records obtained by the newspaper and kept under seal for years showed she was fit for duty."
+        ),
+        [triple("", "showed", "she was fit for duty")]
+    );
+    // (not another verb: "showed up")
+    assert!(reported("Hundreds of volunteers showed up at the firehouse.").is_empty());
+}
