@@ -2763,11 +2763,23 @@ fn clause(
     // she could win, a 16-point margin over Sanders" is the writer's gloss (not one closed
     // by a comma before the verb it is the subject of: "said the plan, a $1 trillion
     // package, would fail").
+    // (Not the comma after an adverbial that opens the clause: "posited that for a group
+    // like farmers, the unemployment rate carries more weight".)
+    let fronted = |k: usize| {
+        let first = crate::lexicon::lower(toks[start].text(text));
+        (LEXICON.adjunct_openers.contains(&*first)
+            || matches!(
+                &*first,
+                "for" | "with" | "without" | "under" | "despite" | "unlike" | "like" | "among"
+            ))
+            && !toks[start..k].iter().any(|t| t.text(text) == ",")
+    };
     if let Some(k) = (start + 2..end).find(|&k| {
         toks[k].text(text) == ","
             && toks.get(k + 1).is_some_and(|n| {
                 matches!(&*crate::lexicon::lower(n.text(text)), "the" | "a" | "an")
             })
+            && !fronted(k)
             && !(k + 1..end).any(|j| {
                 toks[j].text(text) == ","
                     && toks.get(j + 1).is_some_and(|n| {

@@ -1934,3 +1934,17 @@ fn what_a_document_shows_stands_where_its_subject_is_not_found() {
     // (not another verb: "showed up")
     assert!(reported("Hundreds of volunteers showed up at the firehouse.").is_empty());
 }
+
+#[test]
+fn an_adverbial_opening_the_clause_is_no_apposition() {
+    assert_eq!(
+        reported(
+            "Mr. Smith posited that for a more marginal group like farmers, the unemployment rate carries more weight."
+        ),
+        [triple(
+            "Mr. Smith",
+            "posited",
+            "for a more marginal group like farmers, the unemployment rate carries more weight"
+        )]
+    );
+}
