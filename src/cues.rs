@@ -2855,6 +2855,58 @@ fn clause(
     }) {
         end = k;
     }
+    // … and at a time that ends it, the statement's own: "blasted Trump's call on
+    // Wednesday", "said Obama was the founder of ISIS on Wednesday at a Florida rally".
+    if let Some(k) = (start + 1..end.saturating_sub(1)).rev().find(|&k| {
+        let day = |t: &Token| {
+            matches!(
+                &*crate::lexicon::lower(t.text(text)),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "week"
+                    | "weekend"
+                    | "month"
+            )
+        };
+        // (not where the clause looks ahead, and the time is its own: "said the union would
+        // meet again on Tuesday", "hoping to win delegates this Tuesday")
+        if !matches!(
+            toks[k].text(text),
+            "on" | "late" | "early" | "last" | "this"
+        ) || !day(&toks[k + 1])
+            || toks[start..k].iter().any(|t| {
+                matches!(
+                    &*crate::lexicon::lower(t.text(text)),
+                    "will" | "would" | "shall" | "to" | "going" | "could" | "can" | "may" | "might"
+                ) || t.text(text).ends_with("'ll")
+                    || t.text(text).ends_with("’ll")
+            })
+        {
+            return false;
+        }
+        let mut j = k + 2;
+        if j < end
+            && matches!(
+                toks[j].text(text),
+                "morning" | "afternoon" | "evening" | "night"
+            )
+        {
+            j += 1;
+        }
+        j == end
+            || (matches!(toks[j].text(text), "at" | "in" | "during" | "on")
+                && toks.get(j + 1).is_some_and(|d| {
+                    matches!(d.text(text), "a" | "an" | "the" | "his" | "her" | "their")
+                })
+                && toks[j..end].iter().all(|t| t.text(text) != ","))
+    }) {
+        end = k;
+    }
     // … and at ", according to …", another attribution's source.
     if let Some(n) = sent_cues.iter().find(|n| {
         n.kind == CueKind::According && n.tok > start + 2 && n.tok < end && comma_before(n.tok)

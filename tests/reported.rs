@@ -1948,3 +1948,32 @@ fn an_adverbial_opening_the_clause_is_no_apposition() {
         )]
     );
 }
+
+#[test]
+fn a_time_that_ends_the_clause_is_the_statements_own() {
+    assert_eq!(
+        reported("Trump said Obama was the founder of ISIS on Wednesday at a Florida rally."),
+        [triple("Trump", "said", "Obama was the founder of ISIS")]
+    );
+    assert_eq!(
+        reported("Cruz blasted Trump's call for a deportation force on Wednesday."),
+        [triple(
+            "Cruz",
+            "blasted",
+            "Trump's call for a deportation force"
+        )]
+    );
+    // (a time inside the clause stays, and one the clause looks ahead to)
+    assert_eq!(
+        reported("He said he would leave on Wednesday for Iowa."),
+        [triple("He", "said", "he would leave on Wednesday for Iowa")]
+    );
+    assert_eq!(
+        reported("She said the union would meet again on Tuesday."),
+        [triple(
+            "She",
+            "said",
+            "the union would meet again on Tuesday"
+        )]
+    );
+}
