@@ -233,6 +233,16 @@ fn verb_at(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<crate::lex
         .first()
         .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
         .map(|n| crate::lexicon::lower(n.text(text)));
+    // "made it clear", "pointed it out": "it" between a two-word verb's head and its
+    // particle.
+    if next.as_deref() == Some("it")
+        && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
+        && let Some(mut f) = lx.verb(&lower, Some(&crate::lexicon::lower(after.text(text))))
+        && f.words == 2
+    {
+        f.words = 3;
+        return Some(f);
+    }
     lx.verb(&lower, next.as_deref())
 }
 

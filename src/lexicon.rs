@@ -126,8 +126,8 @@ pub(crate) struct ChannelEntry {
 }
 
 /// Second words that make a two-word reporting verb in `reporting_verbs.txt`.
-const PARTICLES: [&str; 10] = [
-    "on", "out", "to", "up", "in", "back", "credit", "for", "of", "about",
+const PARTICLES: [&str; 11] = [
+    "on", "out", "to", "up", "in", "back", "credit", "for", "of", "about", "clear",
 ];
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);

@@ -1977,3 +1977,15 @@ fn a_time_that_ends_the_clause_is_the_statements_own() {
         )]
     );
 }
+
+#[test]
+fn made_clear_reports_its_clause_with_it_or_without() {
+    assert_eq!(
+        reported("Sanders has made clear that the party must change."),
+        [triple("Sanders", "made clear", "the party must change")]
+    );
+    assert_eq!(
+        reported("Davis made it clear that the comment hurt."),
+        [triple("Davis", "made it clear", "the comment hurt")]
+    );
+}
