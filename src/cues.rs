@@ -1828,6 +1828,24 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     continue; // the cue of a quotation that stands on its own
                 }
                 let polarity = polarity(text, toks, lo, c.tok);
+                // "Dates written for other languages": a form that is only a participle,
+                // with no auxiliary before it, is no verb of its sentence.
+                let participle = LEXICON
+                    .participle_forms
+                    .contains(&*crate::lexicon::lower(toks[c.tok].text(text)));
+                if participle
+                    && known.is_none()
+                    && (c.tok == lo || {
+                        // (an auxiliary may be a contraction: "I’ve written")
+                        let w = toks[c.tok - 1].text(text);
+                        !aux_or_negated(w)
+                            && !["'ve", "’ve", "'d", "’d", "'s", "’s"]
+                                .iter()
+                                .any(|a| w.ends_with(a))
+                    })
+                {
+                    continue;
+                }
                 if polarity == Polarity::Hypothetical
                     || (known.is_none()
                         && !headline_colon
@@ -2441,8 +2459,15 @@ fn clause(
     // against the deal": what it was about.
     if lemma == "speak"
         && toks
-            .get(after)
-            .is_none_or(|t| !matches!(t.text(text), "about" | "against"))
+            .get(after..)
+            .and_then(|r| {
+                // (past an adverb: "spoke briefly of")
+                r.iter().find(|t| {
+                    let w = t.text(text);
+                    !(w.len() > 4 && w.ends_with("ly"))
+                })
+            })
+            .is_none_or(|t| !matches!(t.text(text), "about" | "against" | "of" | "for"))
     {
         return None;
     }
@@ -3001,6 +3026,41 @@ fn clause(
                     "half" | "a" | "one" | "two" | "three" | "four" | "five" | "ten"
                 )
         });
+    // "spoke for 77 minutes", "declared for president", "thought for sure": after "for", a
+    // duration or a set phrase, not the matter of what was said.
+    let no_matter = |i: usize| {
+        let w = |k: usize| {
+            toks.get(k)
+                .map(|t| crate::lexicon::lower(t.text(text)))
+                .unwrap_or_default()
+        };
+        let unit = |x: &str| {
+            matches!(
+                x,
+                "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades" | "time"
+            )
+        };
+        w(i).starts_with(|c: char| c.is_ascii_digit())
+            || unit(&w(i))
+            || unit(&w(i + 1))
+            || unit(&w(i + 2))
+            || matches!(
+                &*w(i),
+                "more"
+                    | "several"
+                    | "one"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "about"
+                    | "roughly"
+                    | "sure"
+                    | "president"
+                    | "example"
+                    | "instance"
+                    | "now"
+            )
+    };
     // ("The outlets have stood in the way, he said, by creating …": between its commas, an
     // attribution interrupts the clause, which goes on whatever its first word)
     let m = mention_start(text, toks, lo, b, 6);
@@ -3025,8 +3085,9 @@ fn clause(
         )
         // "complained about not getting credit", "warned against a Trump-only campaign": the
         // object of a verb of speaking other than "say" and "tell" is what was said.
-        && (!matches!(toks[start].text(text), "about" | "against")
-            || matches!(lemma, "say" | "tell"))
+        && (!matches!(toks[start].text(text), "about" | "against" | "of" | "for")
+            || matches!(lemma, "say" | "tell" | "know")
+            || (toks[start].text(text) == "for" && no_matter(start + 1)))
         && matches!(
             toks[start].text(text).to_lowercase().as_str(),
             "on" | "in"
@@ -3056,8 +3117,19 @@ fn clause(
         return None;
     }
     // (the preposition of "complained about …" goes with the verb)
-    if matches!(toks[start].text(text), "about" | "against") && start + 1 < end && !quantity {
-        return Some(start + 1..end);
+    // (past an adverb: "spoke passionately about her father")
+    let adverb = {
+        let w = toks[start].text(text);
+        usize::from(w.len() > 4 && w.ends_with("ly") && start + 1 < end)
+    };
+    if matches!(
+        toks[start + adverb].text(text),
+        "about" | "against" | "of" | "for"
+    ) && start + adverb + 1 < end
+        && !quantity
+        && !opened_by_that
+    {
+        return Some(start + adverb + 1..end);
     }
     Some(r)
 }

@@ -1989,3 +1989,30 @@ fn made_clear_reports_its_clause_with_it_or_without() {
         [triple("Davis", "made it clear", "the comment hurt")]
     );
 }
+
+#[test]
+fn the_matter_after_of_or_for_is_what_was_said() {
+    assert_eq!(
+        reported("He spoke briefly of his friendship with Mr. Trump."),
+        [triple("He", "spoke", "his friendship with Mr. Trump")]
+    );
+    assert_eq!(
+        reported("Ted Cruz apologized for his campaign’s decision."),
+        [triple("Ted Cruz", "apologized", "his campaign’s decision")]
+    );
+    assert_eq!(
+        reported("She spoke passionately about her father's drive."),
+        [triple("She", "spoke", "her father's drive")]
+    );
+    // (not a duration: "spoke for 77 minutes")
+    assert!(reported("Trump spoke for 77 minutes.").is_empty());
+}
+
+#[test]
+fn a_form_that_is_only_a_participle_needs_its_auxiliary() {
+    assert!(reported("Dates written for other languages are normalised.").is_empty());
+    assert_eq!(
+        reported("She has written about her father's drive."),
+        [triple("She", "written", "her father's drive")]
+    );
+}
