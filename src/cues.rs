@@ -2131,7 +2131,11 @@ fn clause(
     let comma_before = |i: usize| comma_before(text, toks, lo, i);
     if c.kind == CueKind::According {
         // According to X, CLAUSE / CLAUSE, according to X
-        let starts = c.tok == lo || (c.tok == lo + 1 && toks[lo].kind == Tok::Word);
+        // (a colon, semicolon or dash opens a clause too: "It hasn't gone unnoticed:
+        // According to recent polls, …")
+        let starts = c.tok == lo
+            || (c.tok == lo + 1 && toks[lo].kind == Tok::Word)
+            || matches!(toks[c.tok - 1].text(text), ":" | ";" | "—" | "--");
         if starts {
             let comma = (after..hi).find(|&i| toks[i].text(text) == ",")?;
             let r = comma + 1..hi;

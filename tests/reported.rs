@@ -2016,3 +2016,17 @@ fn a_form_that_is_only_a_participle_needs_its_auxiliary() {
         [triple("She", "written", "her father's drive")]
     );
 }
+
+#[test]
+fn according_to_after_a_colon_opens_its_clause() {
+    assert_eq!(
+        reported(
+            "It has not gone unnoticed: According to recent polls, Trump holds only 14 percent."
+        ),
+        [triple(
+            "recent polls",
+            "According to",
+            "Trump holds only 14 percent"
+        )]
+    );
+}
