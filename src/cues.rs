@@ -1547,6 +1547,67 @@ fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
     })
 }
 
+/// The clause an attribution opened by "as" reports: `As SPEAKER CUE [adjunct], CLAUSE`,
+/// `As CUE by SPEAKER, CLAUSE` (the rest of the sentence after the comma) or `CLAUSE, as
+/// SPEAKER CUE [adjunct].` (the sentence before the comma). The words between "as" and the
+/// cue are a mention (no verb), and those after the cue up to the comma no clause.
+fn as_clause(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    c: CueHit,
+) -> Option<std::ops::Range<usize>> {
+    // (not "…, as the crowd cheered": only a verb that reports what is so)
+    if !LEXICON.as_verbs.contains(&*c.lemma.replace(' ', "_")) {
+        return None;
+    }
+    let after = c.tok + c.len;
+    let mut b = c.tok;
+    while b > lo && aux_or_negated(toks[b - 1].text(text)) {
+        b -= 1;
+    }
+    let passive = toks.get(after).is_some_and(|t| t.text(text) == "by");
+    let a = if passive {
+        b.checked_sub(1)?
+    } else {
+        // (the mention: names, nouns or a pronoun, at most six words: "as we learned")
+        let mut a = b;
+        while a > lo
+            && b - a <= 6
+            && crate::lexicon::lower(toks[a - 1].text(text)) != "as"
+            && (mentionish(text, &toks[a - 1])
+                || plain_noun(text, &toks[a - 1])
+                || LEXICON
+                    .pronouns
+                    .contains_key(&*crate::lexicon::lower(toks[a - 1].text(text))))
+        {
+            a -= 1;
+        }
+        (a < b).then_some(a.checked_sub(1)?)?
+    };
+    if a < lo || crate::lexicon::lower(toks[a].text(text)) != "as" {
+        return None;
+    }
+    let no_clause = |r: std::ops::Range<usize>| {
+        toks[r].iter().all(|t| {
+            let w = crate::lexicon::lower(t.text(text));
+            // ("as he put it": its "it" is no subject)
+            !finite_word(&w) && !is_clause_word(text, t) && (w == "it" || !subject_pronoun(&w))
+        })
+    };
+    // (the opening "As", or one after a conjunction: "But as we learned in Iowa, …")
+    let opens = a == lo || (a == lo + 1 && opening_conjunction(toks[lo].text(text)));
+    if opens {
+        let comma = (after..hi.min(after + 12)).find(|&i| toks[i].text(text) == ",")?;
+        return no_clause(after..comma).then_some(comma + 1..hi);
+    }
+    if a > lo + 2 && toks[a - 1].text(text) == "," && no_clause(after..hi) {
+        return Some(lo..a - 1);
+    }
+    None
+}
+
 /// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
 fn adjunct_opener(text: &str, t: &Token) -> bool {
@@ -2125,6 +2186,28 @@ fn clause(
     c: CueHit,
     sent_cues: &[CueHit],
 ) -> Option<std::ops::Range<usize>> {
+    let r = clause_of(text, toks, lo, hi, c, sent_cues)?;
+    // ("As reported by Western Journalism, investigators found …": an attribution opened by
+    // "as" is another cue's, never what this one reports)
+    let as_attribution = crate::lexicon::lower(toks[r.start].text(text)) == "as"
+        && sent_cues.iter().any(|n| {
+            n.tok > r.start
+                && n.tok < r.end
+                && n.tok != c.tok
+                && as_clause(text, toks, lo, hi, *n).is_some()
+        });
+    (!as_attribution).then_some(r)
+}
+
+/// `clause`, before the check that what it found is no attribution of its own.
+fn clause_of(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    c: CueHit,
+    sent_cues: &[CueHit],
+) -> Option<std::ops::Range<usize>> {
     let after = c.tok + c.len;
     let words = |r: &std::ops::Range<usize>| word_count(text, &toks[r.clone()]);
     let ends_with_comma = |t: &Token| ends_with_comma(text, t);
@@ -2204,6 +2287,12 @@ fn clause(
             return (words(&r) >= 3).then_some(r);
         }
         return None;
+    }
+    // "As Smith reported in his book, CLAUSE", "As reported by Western Journalism, CLAUSE",
+    // "CLAUSE, as David Dayen noted in The Intercept.": "as" and its attribution, set off by
+    // a comma, attribute the rest of the sentence.
+    if let Some(r) = as_clause(text, toks, lo, hi, c) {
+        return (words(&r) >= 3).then_some(r);
     }
     // A passive ("will be offered", "was told") reports nothing of its subject's; a
     // progressive ("is calling for", "are saying") does.

@@ -294,10 +294,11 @@ pub(crate) fn for_cue(
                 None => (sent.start, sent.end),
             };
             // "Rubio was asked by moderator Gerard Baker whether …": the passive's agent.
+            // ("As reported by Western Journalism, …": "as" stands for the auxiliary.)
             if b > sent.start
                 && matches!(
                     toks[b - 1].text(text),
-                    "was" | "were" | "been" | "being" | "is" | "are"
+                    "was" | "were" | "been" | "being" | "is" | "are" | "as" | "As"
                 )
                 && toks.get(after).is_some_and(|t| t.text(text) == "by")
                 && let Some(m) = right(text, toks, after + 1, hi)

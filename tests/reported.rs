@@ -2030,3 +2030,43 @@ fn according_to_after_a_colon_opens_its_clause() {
         )]
     );
 }
+
+#[test]
+fn an_attribution_opened_by_as_reports_the_rest_of_the_sentence() {
+    assert_eq!(
+        reported(
+            "As Hedrick Smith reported in his book, the party bosses had lavish country houses."
+        ),
+        [triple(
+            "Hedrick Smith",
+            "reported",
+            "the party bosses had lavish country houses"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "As reported by Western Journalism, investigators found over 2,200 emails on the server."
+        ),
+        [triple(
+            "Western Journalism",
+            "reported",
+            "investigators found over 2,200 emails on the server"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "Invoking Weimar Germany is a classic scare tactic, as David Dayen noted in The Intercept."
+        ),
+        [triple(
+            "David Dayen",
+            "noted",
+            "Invoking Weimar Germany is a classic scare tactic"
+        )]
+    );
+    assert_eq!(
+        reported("As he put it, the deal is dead."),
+        [triple("he", "put", "the deal is dead")]
+    );
+    // (not "as" of time with a verb that reports nothing: "as the crowd cheered")
+    assert!(reported("Clinton took the stage, as the crowd cheered.").is_empty());
+}
