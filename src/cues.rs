@@ -224,6 +224,28 @@ fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
     })
 }
 
+/// The colon of a transcript's line: a paragraph that opens with a speaker's name (one to
+/// three capitalised words, in capitals or not; not a one-letter "Q" or "A", nor a label
+/// like "UPDATE" or "Editor's Note") and a colon, then words that are no quotation.
+fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
+    let toks = &pt.toks;
+    let colon = (1..toks.len().min(5)).find(|&i| toks[i].text(text) == ":")?;
+    let name = &toks[..colon];
+    let named = name.iter().all(|t| {
+        let w = t.text(text);
+        t.kind == Tok::Word
+            && is_capitalized(w)
+            && w.chars().count() > 1
+            && !w.ends_with("’s")
+            && !w.ends_with("'s")
+            && !LEXICON
+                .transcript_labels
+                .contains(&*crate::lexicon::lower(w))
+    });
+    let next = toks.get(colon + 1)?;
+    (named && !matches!(next.kind, Tok::Quote(_))).then_some(colon)
+}
+
 /// The reporting verb form that starts at token `i` (any case), before token `hi`. The next
 /// word is read only after the head of a two-word form ("went on").
 fn verb_at(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<crate::lexicon::VerbForm> {
@@ -1675,6 +1697,57 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     for (i, s) in stmts.iter().enumerate() {
         if let Some(c) = s.cue {
             existing.insert((s.para, c.tok), i);
+        }
+    }
+    // A transcript ("TAPPER: Do you think …", "FALLIN: Well, I think …"): where at least
+    // two paragraphs open with a speaker's name and a colon, each reports the rest of its
+    // paragraph.
+    let labelled: Vec<(usize, usize)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, pt)| !pt.headline)
+        .filter_map(|(p, pt)| Some((p, transcript_colon(text, pt)?)))
+        .collect();
+    if labelled.len() >= 2 {
+        for &(p, colon) in &labelled {
+            let pt = &paras[p];
+            let (toks, sent) = (&pt.toks, &pt.sents[0]);
+            let mut end = toks.len();
+            while end > colon + 1 && matches!(toks[end - 1].text(text), "." | ":" | ";" | "?" | "!")
+            {
+                end -= 1;
+            }
+            // (not a list of names after a place: "Iowa: Tim Albrecht, Brad Anderson, …")
+            let words = word_count(text, &toks[colon + 1..end]);
+            let capitalized = toks[colon + 1..end]
+                .iter()
+                .filter(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+                .count();
+            if words < 3 || 2 * capitalized > words || !unclaimed(stmts, &existing, p, colon) {
+                continue;
+            }
+            let c = CueHit {
+                speech: true,
+                tok: colon,
+                len: 1,
+                lemma: ":",
+                kind: CueKind::Colon,
+                start: toks[colon].start,
+                end: toks[colon].end,
+            };
+            let span = Span {
+                start: toks[colon + 1].start,
+                end: toks[end - 1].end,
+            };
+            let s = match existing.get(&(p, colon)).copied() {
+                Some(s) => s,
+                None => {
+                    stmts.push(Stmt::new(p, sent, c));
+                    existing.insert((p, colon), stmts.len() - 1);
+                    stmts.len() - 1
+                }
+            };
+            stmts[s].content = Some(span);
         }
     }
     for (p, pt) in paras.iter().enumerate() {

@@ -2070,3 +2070,25 @@ fn an_attribution_opened_by_as_reports_the_rest_of_the_sentence() {
     // (not "as" of time with a verb that reports nothing: "as the crowd cheered")
     assert!(reported("Clinton took the stage, as the crowd cheered.").is_empty());
 }
+
+#[test]
+fn a_transcripts_lines_report_what_each_speaker_says() {
+    let text = "Governor talks healing\n\nTAPPER: Do you think he has campaigned as a healer?\n\nFALLIN: Well, I think the whole nation needs to work together. We all need to heal.\n\nUPDATE: This story has been updated.";
+    assert_eq!(
+        reported(text),
+        [
+            // (the interviewer's question is what the interviewer said)
+            triple("TAPPER", ":", "Do you think he has campaigned as a healer"),
+            triple(
+                "FALLIN",
+                ":",
+                "Well, I think the whole nation needs to work together. We all need to heal"
+            ),
+            triple("I", "think", "the whole nation needs to work together")
+        ]
+    );
+    // (one label and its colon is no transcript)
+    assert!(
+        reported("Headline\n\nUPDATE: This story has been updated with new figures.").is_empty()
+    );
+}
