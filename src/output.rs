@@ -159,7 +159,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     }
     // So does a verb whose subject is as often a poll or a document as a person ("shows",
     // "calls on"), unless a particle makes it another verb ("showed up"), and any verb
-    // right before "that" and its clause.
+    // right before "that" and its clause or "to" ("vowed to fight", "pointed to the data").
     let surely_verb = |s: usize| {
         let lex = &crate::lexicon::LEXICON;
         let toks = &para_toks[stmts[s].para].toks;
@@ -170,6 +170,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
                 || lex.perception_verbs.contains(c.lemma)
                 || (c.kind == cues::CueKind::Verb
                     && (next == Some("that")
+                        || next == Some("to")
                         // (a lemma of two words is written with "_" in the class)
                         || (lex.document_verbs.contains(&*c.lemma.replace(' ', "_"))
                             && next.is_some_and(|w| !lex.object_words.contains(w)))))

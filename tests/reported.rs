@@ -2092,3 +2092,12 @@ fn a_transcripts_lines_report_what_each_speaker_says() {
         reported("Headline\n\nUPDATE: This story has been updated with new figures.").is_empty()
     );
 }
+
+#[test]
+fn a_verb_before_an_infinitive_stands_with_no_speaker_found() {
+    // (the subject, a phrase with a number and two prepositions, is out of reach)
+    assert_eq!(
+        reported("The poll of voters in all 50 states pledged to fight the ruling."),
+        [triple("", "pledged", "to fight the ruling")]
+    );
+}
