@@ -1785,6 +1785,11 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     .map(|l| (i, l))
             }) && hi > lo + 3
                 && unclaimed(stmts, &existing, p, r)
+                // (not inside another speaker's report: "… when he told the tale of Gen.
+                // Pershing allegedly halting attacks")
+                && !sent_cues
+                    .iter()
+                    .any(|n| n.tok < r && n.kind == CueKind::Verb && n.speech)
             {
                 let t = toks[r];
                 let c = CueHit {

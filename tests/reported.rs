@@ -2101,3 +2101,19 @@ fn a_verb_before_an_infinitive_stands_with_no_speaker_found() {
         [triple("", "pledged", "to fight the ruling")]
     );
 }
+
+#[test]
+fn hearsay_inside_another_speakers_report_is_not_the_writers() {
+    let got = reported(
+        "Trump told supporters the tale of a general allegedly halting attacks in the Philippines.",
+    );
+    assert!(got.iter().all(|(_, c, _)| c != "allegedly"), "{got:?}");
+    assert_eq!(
+        reported("The deal allegedly cost the state millions of dollars."),
+        [triple(
+            "",
+            "allegedly",
+            "The deal allegedly cost the state millions of dollars"
+        )]
+    );
+}
