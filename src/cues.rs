@@ -2964,6 +2964,37 @@ fn clause_of(
     {
         end = m;
     }
+    // … and where a second speaker's statement is joined by "and" or "but": "said they were
+    // worried about the economy, and more than 4 in 10 said Trump would be best".
+    if let Some(m) = sent_cues
+        .iter()
+        .filter(|n| n.tok > start + 2 && n.tok < end && n.kind == CueKind::Verb && n.speech)
+        .find_map(|n| {
+            let mut v = n.tok;
+            while v > start && aux_or_negated(toks[v - 1].text(text)) {
+                v -= 1;
+            }
+            // (the joining word, then a subject of at most six words, no verb among them)
+            let k = (start + 3..v)
+                .rev()
+                .take(7)
+                .take_while(|&k| {
+                    let t = &toks[k];
+                    let w = crate::lexicon::lower(t.text(text));
+                    t.text(text) != "," && !finite_word(&w) && !LEXICON.verbs.contains_key(&*w)
+                })
+                .find(|&k| matches!(toks[k].text(text), "and" | "but"))?;
+            (k + 1 < v).then(|| {
+                if toks[k - 1].text(text) == "," {
+                    k - 1
+                } else {
+                    k
+                }
+            })
+        })
+    {
+        end = m;
+    }
     // … and at an apposition: "reiterated his support for Mr. Trump, the presumptive
     // nominee", "considered themselves somewhat conservative, a constituency that …", "said
     // she could win, a 16-point margin over Sanders" is the writer's gloss (not one closed

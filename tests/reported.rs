@@ -2117,3 +2117,20 @@ fn hearsay_inside_another_speakers_report_is_not_the_writers() {
         )]
     );
 }
+
+#[test]
+fn a_second_speakers_statement_joined_by_and_ends_the_first() {
+    assert_eq!(
+        reported(
+            "Most voters said they were very worried about the economy, and more than 4 in 10 said Trump would be best."
+        ),
+        [
+            triple(
+                "Most voters",
+                "said",
+                "they were very worried about the economy"
+            ),
+            triple("more than 4 in 10", "said", "Trump would be best")
+        ]
+    );
+}
