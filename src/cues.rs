@@ -1581,7 +1581,10 @@ fn as_clause(
     c: CueHit,
 ) -> Option<std::ops::Range<usize>> {
     // (not "…, as the crowd cheered": only a verb that reports what is so)
-    if !LEXICON.as_verbs.contains(&*c.lemma.replace(' ', "_")) {
+    if !LEXICON
+        .as_verbs
+        .contains(&*crate::lexicon::class_key(c.lemma))
+    {
         return None;
     }
     let after = c.tok + c.len;

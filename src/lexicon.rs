@@ -133,6 +133,16 @@ const PARTICLES: [&str; 11] = [
     "on", "out", "to", "up", "in", "back", "credit", "for", "of", "about", "clear",
 ];
 
+/// A lemma as a word class writes it: the words of a two-word lemma joined by "_"
+/// ("call_on"), since a class's words are separated by spaces.
+pub(crate) fn class_key(lemma: &str) -> std::borrow::Cow<'_, str> {
+    if lemma.contains(' ') {
+        std::borrow::Cow::Owned(lemma.replace(' ', "_"))
+    } else {
+        std::borrow::Cow::Borrowed(lemma)
+    }
+}
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {

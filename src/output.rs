@@ -171,8 +171,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
                 || (c.kind == cues::CueKind::Verb
                     && (next == Some("that")
                         || next == Some("to")
-                        // (a lemma of two words is written with "_" in the class)
-                        || (lex.document_verbs.contains(&*c.lemma.replace(' ', "_"))
+                        || (lex
+                            .document_verbs
+                            .contains(&*crate::lexicon::class_key(c.lemma))
                             && next.is_some_and(|w| !lex.object_words.contains(w)))))
         })
     };
