@@ -962,33 +962,46 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
     {
         return Some(m);
     }
-    // "A survey of 1,000 adults in Iowa showed", "Republicans in Congress said": a document
-    // or a group before a place; the mention runs to the verb.
-    if appos.is_none()
-        && s > lo + 1
-        && matches!(toks[s - 1].text(text), "in" | "from" | "across" | "at")
-        && let Some(mut m) = left(text, toks, lo, s - 1)
-        && !m.pronoun
-        && (matches!(m.kind, EntityKind::Document | EntityKind::Organization)
-            || (m.kind != EntityKind::Person && m.name.ends_with('s')))
-    {
-        m.end = toks[end - 1].end;
-        return Some(m);
-    }
-    // "Trump in his announcement speech called", "a staffer in the room wondered": the
-    // phrase next to the verb is a preposition's object; the speaker stands before it.
-    // ("More from Jones:" is a roundup's source, Jones.)
-    if appos.is_none()
-        && s > lo + 1
-        && matches!(
-            toks[s - 1].text(text),
-            "in" | "at" | "on" | "during" | "from" | "after" | "before" | "into" | "since" | "via"
-        )
-        && !(toks[s - 1].text(text) == "from" && toks[s - 2].text(text) == "More")
-        && let Some(m) = left(text, toks, lo, s - 1)
-        && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous) || m.pronoun)
-    {
-        return Some(m);
+    // A phrase opening with a preposition next to the verb: the mention before it, read once.
+    let prep = (appos.is_none() && s > lo + 1).then(|| toks[s - 1].text(text));
+    let before = prep
+        .filter(|p| {
+            matches!(
+                *p,
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "into"
+                    | "since"
+                    | "via"
+                    | "across"
+            )
+        })
+        .and_then(|_| left(text, toks, lo, s - 1));
+    if let (Some(p), Some(m)) = (prep, before) {
+        // "A survey of 1,000 adults in Iowa showed", "Republicans in Congress said": a
+        // document or a group before a place; the mention runs to the verb.
+        if matches!(p, "in" | "from" | "across" | "at")
+            && !m.pronoun
+            && (matches!(m.kind, EntityKind::Document | EntityKind::Organization)
+                || (m.kind != EntityKind::Person && m.name.ends_with('s')))
+        {
+            let mut m = m;
+            m.end = toks[end - 1].end;
+            return Some(m);
+        }
+        // "Trump in his announcement speech called", "a staffer in the room wondered": the
+        // phrase next to the verb is a preposition's object; the speaker stands before it.
+        // ("More from Jones:" is a roundup's source, Jones.)
+        if p != "across"
+            && !(p == "from" && toks[s - 2].text(text) == "More")
+            && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous) || m.pronoun)
+        {
+            return Some(m);
+        }
     }
     build(text, &toks[s..end], appos.map(|(a, b)| &toks[a..b]))
 }
