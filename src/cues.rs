@@ -171,15 +171,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
                 .is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
                 || i + 1 == hi;
             if !after_verb && quote_follows && i > lo {
-                out.push(CueHit {
-                    speech: true,
-                    tok: i,
-                    len: 1,
-                    lemma: ":",
-                    kind: CueKind::Colon,
-                    start: t.start,
-                    end: t.end,
-                });
+                out.push(colon_cue(toks, i));
             }
         }
         i += 1;
@@ -748,7 +740,12 @@ fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Cu
             .contains(&*crate::lexicon::lower(before[0].text(text)));
     // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
     let after_words = word_count(text, &toks[i + 1..hi]);
-    (named && after_words >= 3).then(|| CueHit {
+    (named && after_words >= 3).then(|| colon_cue(toks, i))
+}
+
+/// The cue of a colon at token `i` that introduces what a speaker says.
+fn colon_cue(toks: &[Token], i: usize) -> CueHit {
+    CueHit {
         speech: true,
         tok: i,
         len: 1,
@@ -756,7 +753,7 @@ fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Cu
         kind: CueKind::Colon,
         start: toks[i].start,
         end: toks[i].end,
-    })
+    }
 }
 
 /// The reporting verbs of a Title Case headline ("County Says Trump Should Win"), which
@@ -1729,27 +1726,11 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if words < 3 || 2 * capitalized > words || !unclaimed(stmts, &existing, p, colon) {
                 continue;
             }
-            let c = CueHit {
-                speech: true,
-                tok: colon,
-                len: 1,
-                lemma: ":",
-                kind: CueKind::Colon,
-                start: toks[colon].start,
-                end: toks[colon].end,
-            };
             let span = Span {
                 start: toks[colon + 1].start,
                 end: toks[end - 1].end,
             };
-            let s = match existing.get(&(p, colon)).copied() {
-                Some(s) => s,
-                None => {
-                    stmts.push(Stmt::new(p, sent, c));
-                    existing.insert((p, colon), stmts.len() - 1);
-                    stmts.len() - 1
-                }
-            };
+            let s = statement_of(stmts, &mut existing, p, sent, colon_cue(toks, colon));
             stmts[s].content = Some(span);
         }
     }
@@ -2015,14 +1996,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                     start: toks[r.start].start,
                     end: toks[r.end - 1].end,
                 });
-                let s = match existing.get(&(p, c.tok)).copied() {
-                    Some(s) => s,
-                    None => {
-                        stmts.push(Stmt::new(p, sent, c));
-                        existing.insert((p, c.tok), stmts.len() - 1);
-                        stmts.len() - 1
-                    }
-                };
+                let s = statement_of(stmts, &mut existing, p, sent, c);
                 stmts[s].content = Some(span);
                 stmts[s].lead = lead;
                 stmts[s].negated = polarity == Polarity::Negated;
@@ -2228,6 +2202,20 @@ fn unclaimed(
     existing
         .get(&(para, tok))
         .is_none_or(|&s| stmts[s].parts.is_empty() && stmts[s].content.is_none())
+}
+
+/// The statement of cue `c` in paragraph `para`: the one it has, or a new one.
+fn statement_of(
+    stmts: &mut Vec<Stmt>,
+    existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
+    para: usize,
+    sent: &std::ops::Range<usize>,
+    c: CueHit,
+) -> usize {
+    *existing.entry((para, c.tok)).or_insert_with(|| {
+        stmts.push(Stmt::new(para, sent, c));
+        stmts.len() - 1
+    })
 }
 
 /// Add the statement of cue `c` that names no one (`Stmt::agentless`), with `content`.
