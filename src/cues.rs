@@ -1711,7 +1711,10 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     if labelled.len() >= 2 {
         for &(p, colon) in &labelled {
             let pt = &paras[p];
-            let (toks, sent) = (&pt.toks, &pt.sents[0]);
+            let Some(sent) = pt.sents.first() else {
+                continue;
+            };
+            let toks = &pt.toks;
             let mut end = toks.len();
             while end > colon + 1 && matches!(toks[end - 1].text(text), "." | ":" | ";" | "?" | "!")
             {
