@@ -2230,22 +2230,13 @@ fn push_agentless(
     c: CueHit,
     content: crate::model::Span,
 ) {
-    match existing.get(&(para, c.tok)) {
-        // (a statement made only to carry an attribution to the next paragraph)
-        Some(&s) if unclaimed(stmts, existing, para, c.tok) => {
-            stmts[s].content = Some(content);
-            stmts[s].agentless = true;
-        }
-        Some(_) => {}
-        None => {
-            stmts.push(Stmt {
-                content: Some(content),
-                agentless: true,
-                ..Stmt::new(para, sent, c)
-            });
-            existing.insert((para, c.tok), stmts.len() - 1);
-        }
+    // (a statement made only to carry an attribution to the next paragraph takes it)
+    if !unclaimed(stmts, existing, para, c.tok) {
+        return;
     }
+    let s = statement_of(stmts, existing, para, sent, c);
+    stmts[s].content = Some(content);
+    stmts[s].agentless = true;
 }
 
 /// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation
