@@ -870,6 +870,7 @@ pub(crate) fn link(
     text: &str,
     paras: &[ParaTokens],
     parts: &[crate::quotes::QuotePart],
+    american: bool,
 ) -> (Vec<Stmt>, Vec<PartInfo>) {
     let mut stmts: Vec<Stmt> = Vec::new();
     let mut info = vec![PartInfo::default(); parts.len()];
@@ -995,7 +996,9 @@ pub(crate) fn link(
         };
         let para_quote_only = (0..pt.sents.len()).all(quote_only);
         for &(k, qi, si) in &unlinked {
-            if !quote_only(si) {
+            // (in an American house style a paragraph in single marks is a subhead, "'Pretty
+            // cool working there.'", no one's quotation going on)
+            if !quote_only(si) || (american && parts[k].single) {
                 continue;
             }
             info[k].direct = true;
@@ -2114,7 +2117,13 @@ pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> b
                 && toks[i - 1].text(text) == "'"
                 && toks[i - 2].text(text) == "'"
                 // ("''Do you want that?'' said Zeynep Tufekci")
-                && matches!(toks[i - 3].text(text), "," | "?" | "!"))
+                && (matches!(toks[i - 3].text(text), "," | "?" | "!")
+                    // (a quotation inside closing with it: "''I would use the word
+                    // 'old-school,''' said Gregory W. Slayton")
+                    || i >= lo + 4
+                        && toks[i - 3].text(text) == "'"
+                        && toks[i - 3].end == toks[i - 2].start
+                        && matches!(toks[i - 4].text(text), "," | "?" | "!")))
 }
 
 /// "Those who now have the right to vote, he said, must still register": an attribution
@@ -2139,10 +2148,13 @@ fn interrupted(
         b -= 1;
     }
     let m = mention_start(text, toks, lo, b, 10);
+    // (a quotation in doubled apostrophes after the cue goes on one closed before the
+    // speaker, not words of the writer's: "Last year, Mr. Trump said, ''I'd like …''")
+    let quoted_rest = quotation_opens_sentence(text, toks, rest);
     if m == b
         || m < lo + 3
         || !comma_before(text, toks, lo, m)
-        || (after_adjuncts && toks[m - 1].text(text) != "'")
+        || ((after_adjuncts || quoted_rest) && toks[m - 1].text(text) != "'")
     {
         return None;
     }
@@ -2157,6 +2169,22 @@ fn interrupted(
         .filter(|t| t.kind == Tok::Word)
         .count();
     (words >= 2).then_some(r)
+}
+
+/// Whether doubled apostrophes at `i` open a quotation that begins a sentence of its own:
+/// its first word capitalised, and not a title ("''An American Son''").
+fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    if !crate::segment::doubled_apostrophe(text, toks, i) {
+        return false;
+    }
+    let close = (i + 2..toks.len())
+        .find(|&k| crate::segment::doubled_apostrophe(text, toks, k))
+        .unwrap_or(toks.len());
+    let inside = &toks[i + 2..close];
+    inside
+        .first()
+        .is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+        && !title_case(text, inside)
 }
 
 /// The words of `toks`, a quotation counting by the words inside it.
@@ -2430,9 +2458,20 @@ fn clause_of(
     let opens_with_adjunct = inverts(c.lemma)
         && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
         && toks[lo..b].iter().any(&ends_with_comma);
-    let tail_is_adjunct = (toks[obj..tail_end].len() <= 6
-        || (opens_with_adjunct && toks[obj..tail_end].len() <= 16))
-        && !toks[obj..tail_end].iter().any(|t| {
+    // (a relative clause after the adjunct's noun is the writer's gloss on it: "…,'' he said
+    // of the course, which is now called the Honda Classic.")
+    let adjunct_end = (obj..tail_end)
+        .find(|&i| {
+            i > obj
+                && toks[i].text(text) == ","
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.text(text), "which" | "who" | "whose" | "where"))
+        })
+        .unwrap_or(tail_end);
+    let tail_is_adjunct = (toks[obj..adjunct_end].len() <= 6
+        || (opens_with_adjunct && toks[obj..adjunct_end].len() <= 16))
+        && !toks[obj..adjunct_end].iter().any(|t| {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
             is_clause_word(text, t)
@@ -2442,7 +2481,7 @@ fn clause_of(
                 || (LEXICON.finite_forms.contains(t.text(text))
                     && !matches!(t.text(text), "should" | "must"))
         })
-        && toks[obj..tail_end].first().is_none_or(|t| {
+        && toks[obj..adjunct_end].first().is_none_or(|t| {
             let opener = |t: &Token| {
                 LEXICON
                     .adjunct_openers
@@ -2451,7 +2490,7 @@ fn clause_of(
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
                 || t.text(text) == ","
-                    && toks[obj + 1..tail_end].first().is_none_or(|n| {
+                    && toks[obj + 1..adjunct_end].first().is_none_or(|n| {
                         opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
                     })
         });
@@ -2497,39 +2536,70 @@ fn clause_of(
         .take_while(|&i| {
             let t = &toks[i];
             let w = crate::lexicon::lower(t.text(text));
-            t.text(text) == ","
+            matches!(t.text(text), "," | ":")
                 || (t.kind == Tok::Word
                     && !finite_word(&w)
                     && !LEXICON.verbs.contains_key(&*w)
                     && !is_clause_word(text, t))
         })
-        .find(|&i| toks[i].text(text) == ",")
+        .find(|&i| matches!(toks[i].text(text), "," | ":"))
         .filter(|&i| {
             let m = mention_start(text, toks, lo, b, 6);
             crate::segment::doubled_apostrophe(text, toks, i + 1)
                 && toks[i + 1].start > toks[i].end
                 // (right after the cue, after the attribution of a quotation, or after a
-                // short adjunct: not "hoped to republish his biography, ''Lost Tycoon,''")
+                // short adjunct: not "hoped to republish his biography, ''Lost Tycoon,''";
+                // a colon announces the quotation after any words: "she said of gay
+                // couples: ''Nobody's stopping them …''")
                 && (i == after
                     || (comma_before(m) && toks[m - 1].text(text) == "'")
-                    || (i <= after + 5 && adjunct_opener(text, &toks[after])))
+                    || (i <= after + 5 && adjunct_opener(text, &toks[after]))
+                    || toks[i].text(text) == ":")
         });
     // "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he
     // crisscrossed …": after a quotation closed by doubled apostrophes and its speaker, the
     // cue's tail is the writer's, however long.
     let quoted_before = {
         let m = mention_start(text, toks, lo, b, 10);
-        m < b
+        // (or a speaker with an apposition: "''He deserved it,'' the assailant, John
+        // McGraw, told …", "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass.,
+        // said by telephone")
+        let apposed = || {
+            (lo.max(b.saturating_sub(16))..b)
+                .rev()
+                .find(|&k| toks[k].text(text) == "'")
+                .is_some_and(|k| {
+                    k >= lo + 3
+                        && crate::segment::doubled_apostrophe(text, toks, k - 1)
+                        && toks[k - 2].text(text) == ","
+                        && toks[k + 1..b].iter().all(|t| {
+                            let w = crate::lexicon::lower(t.text(text));
+                            // (an abbreviation's period: "Cambridge, Mass.,")
+                            matches!(t.text(text), "," | ".")
+                                || (t.kind == Tok::Word
+                                    && !finite_word(&w)
+                                    && !LEXICON.verbs.contains_key(&*w)
+                                    && !is_clause_word(text, t))
+                        })
+                })
+        };
+        (m < b
             && m >= lo + 3
             && crate::segment::doubled_apostrophe(text, toks, m - 2)
             && comma_before(m)
+            || apposed())
             // (a quotation from the sentence's start: not a title, "Later on ''This
             // Week,'' Senator Bernie Sanders questioned …")
             && crate::segment::doubled_apostrophe(text, toks, lo)
     };
+    // ("Last year, in Las Vegas, Mr. Trump said, ''I'd like to punch him …''": a quotation
+    // in doubled apostrophes after the cue, and none before it, is what the cue reports)
+    // (one that opens a sentence of its own: "…, he added, ''but people need …''" goes on
+    // with the clause before; "…, ''An American Son,'' …" is a title)
+    let quotation_after =
+        quoted_rest.is_some_and(|i| quotation_opens_sentence(text, toks, i + 1)) && !quoted_before;
     if b > lo
-        && (tail_is_adjunct
-            || comma_tail
+        && ((tail_is_adjunct || comma_tail) && !quotation_after
             || (quoted_before && quoted_rest.is_none())
             // (", referring to the two resorts": a participle's object, not its speaker)
             || (comma_before(b) && inverted_tail && !apposed_subject && !progressive))
@@ -3188,11 +3258,17 @@ fn clause_of(
     };
     // (one word is a statement when it names something: "claimed victory", "support
     // deportation", "endorsed Trump"; not a pronoun or a particle: "know it", "showing up")
+    // (the word inside doubled apostrophes: "said, ''No.''")
+    let first = if crate::segment::doubled_apostrophe(text, toks, r.start) && r.start + 2 < r.end {
+        &toks[r.start + 2]
+    } else {
+        &toks[r.start]
+    };
     if words(&r) < 2
         && !(words(&r) == 1
-            && (is_capitalized(toks[r.start].text(text)) || {
-                let w = crate::lexicon::lower(toks[r.start].text(text));
-                toks[r.start].kind == Tok::Word
+            && (is_capitalized(first.text(text)) || {
+                let w = crate::lexicon::lower(first.text(text));
+                first.kind == Tok::Word
                     && !LEXICON.function_words.contains(&*w)
                     && !LEXICON.determiners.contains(&*w)
                     && !LEXICON.object_words.contains(&*w)

@@ -75,7 +75,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         para_toks.push(pt);
     }
 
-    let (mut stmts, info) = cues::link(text, &para_toks, &parts);
+    let (mut stmts, info) = cues::link(text, &para_toks, &parts, american);
     cues::reported(text, &para_toks, &mut stmts, &info);
     // A photo caption (the paragraph holding the photo credit) states nothing.
     if let Some(credit) = &metadata.photo_credit {

@@ -267,7 +267,10 @@ pub(crate) fn for_cue(
                     .filter(|p| p.tok < c.tok)
                     .rev()
                     .find(|p| {
+                        // (not a participle opening the sentence: "Asked whether …, Mrs.
+                        // Clinton shook her head and said, ''No.''")
                         p.kind == CueKind::Verb
+                            && p.tok > sent.start
                             && !text[p.start..p.end].ends_with("ing")
                             && crate::cues::verb_position(text, toks, sent.start, *p)
                     });

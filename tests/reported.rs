@@ -2134,3 +2134,107 @@ fn a_second_speakers_statement_joined_by_and_ends_the_first() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_in_doubled_apostrophes_after_the_cue_is_what_it_reports() {
+    // An adverbial before the speaker is the writer's, not the opening of the quotation.
+    assert_eq!(
+        reported(
+            "The crowd cheered.\n\nLast year, as a protester was being removed from an event in Las Vegas, Mr. Trump said, ''I'd like to punch him in the face.''"
+        ),
+        [triple(
+            "Mr. Trump",
+            "said",
+            "''I'd like to punch him in the face.''"
+        )]
+    );
+    // After an adjunct and a colon, and after any words and a colon.
+    let got = reported(
+        "The emails were released.\n\nAsked about the emails, the campaign said in a statement: ''Neither of these emails involves the secretary.''",
+    );
+    assert!(
+        got.contains(&triple(
+            "the campaign",
+            "said",
+            "''Neither of these emails involves the secretary.''"
+        )),
+        "{got:?}"
+    );
+    assert_eq!(
+        reported(
+            "She did not relent.\n\nIn 2010 she said of gay couples: ''Nobody's stopping them. The problem is that they want more.''"
+        ),
+        [triple(
+            "she",
+            "said",
+            "''Nobody's stopping them. The problem is that they want more.''"
+        )]
+    );
+    // One word is enough inside the marks, and the speaker is the subject of the verb the
+    // cue is coordinated with, not the opening participle's.
+    let got = reported(
+        "The talk turned.\n\nAsked whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and said, ''No.''",
+    );
+    assert!(
+        got.contains(&triple("Mrs. Clinton", "said", "''No.''")),
+        "{got:?}"
+    );
+    // A quotation that goes on in lower case continues the clause before the speaker.
+    let got = reported(
+        "The city was quiet.\n\nThe streets were deserted, he added, ''but people need to connect somehow.''",
+    );
+    assert!(
+        got.iter()
+            .any(|(_, _, t)| t.starts_with("The streets were deserted")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quotation_in_doubled_apostrophes_before_a_speaker_with_an_apposition() {
+    let got = reported(
+        "The video spread.\n\n''He deserved it,'' the assailant, John McGraw, told the television program ''Inside Edition'' after the confrontation.",
+    );
+    assert_eq!(
+        got,
+        [triple(
+            "the assailant, John McGraw",
+            "told",
+            "''He deserved it,''"
+        )]
+    );
+    // A quotation inside, in single marks, closing with the outer ones: three apostrophes.
+    assert_eq!(
+        reported(
+            "Bush was praised.\n\n''I would use the word 'old-school,''' said Gregory W. Slayton, a former envoy."
+        ),
+        [triple(
+            "Gregory W. Slayton",
+            "said",
+            "''I would use the word 'old-school,'''"
+        )]
+    );
+    // A relative clause on the adjunct after the verb leaves the attribution whole.
+    assert_eq!(
+        reported(
+            "The city bought the course.\n\n''We wanted to control the real estate,'' Michael C. Cernech, the city manager, said of the course, which is now called the Honda Classic."
+        ),
+        [triple(
+            "Michael C. Cernech",
+            "said",
+            "''We wanted to control the real estate,''"
+        )]
+    );
+}
+
+#[test]
+fn a_subhead_in_single_marks_does_not_take_the_attribution_before_it() {
+    // In an American house style (here, doubled apostrophes) a paragraph in single marks is
+    // a subhead, not the previous speaker going on: the statement before it stands.
+    let got = reported(
+        "Jobs left.\n\n''When I learned about trade, the theory was that workers would be 'released' into the labor market,'' Mr. Autor said.\n\n'Pretty cool working there.'\n\nThe workers met at a bar.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Mr. Autor");
+    assert!(got[0].2.starts_with("''When I learned"), "{got:?}");
+}
