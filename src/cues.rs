@@ -334,6 +334,15 @@ fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str)
         }
         // "that said, ..." at the start of a sentence
         Some("that") if i == lo + 1 && lemma == "say" => return false,
+        // "…, compared with 30 percent who …": a comparison, not a speaker comparing
+        Some(",")
+            if lemma == "compare"
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.text(text), "with" | "to")) =>
+        {
+            return false;
+        }
         _ => {}
     }
     // A verb of naming as a participle after a thing: "a play called “Los Hijos de
@@ -3223,6 +3232,17 @@ fn clause_of(
         && let Some(k) = (start + 2..end).find(|&k| toks[k].text(text) == ",")
     {
         end = k;
+    }
+    // A quotation in doubled apostrophes that opens the clause is the speaker's words at
+    // least to its closing marks, whatever the writer's asides and attributions would end
+    // inside it: "said, ''I mean, a raid is a combat operation. There is no way around
+    // that.''" (The clause may go on after them: "said ''this cannot be an American
+    // fight'' and that …".)
+    if crate::segment::doubled_apostrophe(text, toks, start)
+        && let Some(close) =
+            (start + 2..hi).find(|&k| crate::segment::doubled_apostrophe(text, toks, k))
+    {
+        end = end.max(close + 2);
     }
     let r = start..end;
     // (a quotation alone after the cue is the statement itself: "a man yelled “Stay there!”")

@@ -2238,3 +2238,54 @@ fn a_subhead_in_single_marks_does_not_take_the_attribution_before_it() {
     assert_eq!(got[0].0, "Mr. Autor");
     assert!(got[0].2.starts_with("''When I learned"), "{got:?}");
 }
+
+#[test]
+fn a_quotation_opening_the_clause_runs_to_its_closing_marks() {
+    // The writer's cuts (an apposition, "and" with a new subject, a relative clause) do not
+    // apply inside the speaker's own words.
+    assert_eq!(
+        reported(
+            "The troops arrived.\n\nCol. Steven H. Warren said, ''I mean, a raid is a combat operation. There is no way around that.''"
+        ),
+        [triple(
+            "Col. Steven H. Warren",
+            "said",
+            "''I mean, a raid is a combat operation. There is no way around that.''"
+        )]
+    );
+    assert_eq!(
+        reported(
+            "He had his say.\n\nSchilling added: ''I don't care what they are, who they sleep with, and they know it.''"
+        ),
+        [triple(
+            "Schilling",
+            "added",
+            "''I don't care what they are, who they sleep with, and they know it.''"
+        )]
+    );
+    // A partial quotation may end before the clause does.
+    let got = reported(
+        "The war went on.\n\nMrs. Clinton said ''this cannot be an American fight'' and that the United States should not bear the cost.",
+    );
+    assert_eq!(
+        got[0].2,
+        "''this cannot be an American fight'' and that the United States should not bear the cost"
+    );
+}
+
+#[test]
+fn a_comparison_after_a_comma_is_the_writers() {
+    let got = reported(
+        "The poll was released.\n\nAlmost half said they wanted a nominee from outside the political establishment, compared with a third of Democrats.",
+    );
+    assert!(
+        got.contains(&triple(
+            "Almost half",
+            "said",
+            "they wanted a nominee from outside the political establishment"
+        )),
+        "{got:?}"
+    );
+    // ("compared with" after a comma is no cue of its own)
+    assert!(got.iter().all(|(_, c, _)| c != "compared"), "{got:?}");
+}
