@@ -2545,9 +2545,10 @@ fn clause_of(
         .take_while(|&i| {
             let t = &toks[i];
             let w = crate::lexicon::lower(t.text(text));
+            // (an adverb is no verb: "she added warily: ''…''")
             matches!(t.text(text), "," | ":")
                 || (t.kind == Tok::Word
-                    && !finite_word(&w)
+                    && (!finite_word(&w) || w.ends_with("ly"))
                     && !LEXICON.verbs.contains_key(&*w)
                     && !is_clause_word(text, t))
         })
@@ -3238,11 +3239,13 @@ fn clause_of(
     // inside it: "said, ''I mean, a raid is a combat operation. There is no way around
     // that.''" (The clause may go on after them: "said ''this cannot be an American
     // fight'' and that …".)
-    if crate::segment::doubled_apostrophe(text, toks, start)
-        && let Some(close) =
-            (start + 2..hi).find(|&k| crate::segment::doubled_apostrophe(text, toks, k))
+    // (So is one opening inside the clause: "saying she had ''steady hands, but most of
+    // all, she has a good heart.''")
+    if let Some(&(_, close)) = crate::segment::doubled_apostrophe_pairs(text, &toks[lo..hi])
+        .iter()
+        .find(|&&(open, close)| lo + open >= start && lo + open < end && lo + close + 2 > end)
     {
-        end = end.max(close + 2);
+        end = lo + close + 2;
     }
     let r = start..end;
     // (a quotation alone after the cue is the statement itself: "a man yelled “Stay there!”")

@@ -2263,6 +2263,28 @@ fn a_quotation_opening_the_clause_runs_to_its_closing_marks() {
             "''I don't care what they are, who they sleep with, and they know it.''"
         )]
     );
+    // One opening inside the clause too; and after an adverb and a colon.
+    let got = reported(
+        "She spoke last.\n\nMrs. Warren praised her, saying she had ''steady hands, but most of all, she has a good heart.''",
+    );
+    assert!(
+        got.contains(&triple(
+            "Mrs. Warren",
+            "saying",
+            "she had ''steady hands, but most of all, she has a good heart.''"
+        )),
+        "{got:?}"
+    );
+    assert_eq!(
+        reported(
+            "She smiled.\n\nThen she added warily: ''There's always something - something that can come at you.''"
+        ),
+        [triple(
+            "she",
+            "added",
+            "''There's always something - something that can come at you.''"
+        )]
+    );
     // A partial quotation may end before the clause does.
     let got = reported(
         "The war went on.\n\nMrs. Clinton said ''this cannot be an American fight'' and that the United States should not bear the cost.",
