@@ -2897,7 +2897,13 @@ fn clause_of(
                 && crate::segment::doubled_apostrophe(text, toks, start + 1)))
     {
         start += 1;
-    } else if !infinitive && start < hi && adjunct_opener(text, &toks[start]) {
+    } else if !infinitive
+        && start < hi
+        && adjunct_opener(text, &toks[start])
+        // ("complained of the imbalance he sees": after "of", the matter, and a clause
+        // inside it relates to its noun)
+        && toks[start].text(text) != "of"
+    {
         // "said in a statement Thursday night they pulled …", "said on Friday he met …":
         // past the adjunct, the clause opens with a subject pronoun or a second determiner.
         let mut seen_noun = false;
@@ -2981,6 +2987,9 @@ fn clause_of(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| LEXICON.aside_openers.contains(n.text(text)))
+            // (a comparison after a quotation is the speaker's: "rated his claims “false,”
+            // compared to 11% of Democrats'")
+            && (toks[k].text(text) == "," || toks[k + 1].text(text) != "compared")
             && (toks[k + 1].text(text) != "but" || !report_goes_on(text, toks, k + 2))
             // (not a relative clause between commas before its noun's verb: "said the
             // decision, which struck down …, illustrates the importance of …")

@@ -2311,3 +2311,20 @@ fn a_comparison_after_a_comma_is_the_writers() {
     // ("compared with" after a comma is no cue of its own)
     assert!(got.iter().all(|(_, c, _)| c != "compared"), "{got:?}");
 }
+
+#[test]
+fn a_clause_inside_the_matter_after_of_relates_to_its_noun() {
+    assert_eq!(
+        reported("Seacord complained of the economic and power imbalance he sees in this country."),
+        [triple(
+            "Seacord",
+            "complained",
+            "the economic and power imbalance he sees in this country"
+        )]
+    );
+    // (after a time or a medium, a pronoun still opens the clause)
+    assert_eq!(
+        reported("Smith said in a statement Thursday night they pulled out."),
+        [triple("Smith", "said", "they pulled out")]
+    );
+}
