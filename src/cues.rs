@@ -2950,31 +2950,43 @@ fn clause_of(
     // … and where the speaker's next act of saying begins: "said the plan failed and called
     // for an inquiry".
     // A participle after a comma ("…, adding that") starts a new statement too.
-    if let Some(next) = sent_cues
+    // (An adverb or auxiliary may come between: "… and pointedly saying", "… and has gone
+    // so far as to justify".)
+    if let Some(v) = sent_cues
         .iter()
         .filter(|n| n.tok >= start && n.tok < end)
-        .find(|n| {
-            let before = &toks[n.tok - 1];
-            let participle = ing_form(text, n) && comma_before(n.tok);
+        .find_map(|n| {
+            let mut v = n.tok;
+            // (not a negation or "still": "said he had not held dinners and never called a
+            // donor", "was elated but still feared" go on with the clause's own subject)
+            while v > start + 2
+                && aux_or_negated(toks[v - 1].text(text))
+                && !matches!(toks[v - 1].text(text), "never" | "still" | "not")
+                && !toks[v - 1].text(text).ends_with("n't")
+                && !toks[v - 1].text(text).ends_with("n’t")
+            {
+                v -= 1;
+            }
+            let before = &toks[v - 1];
+            let participle = ing_form(text, n) && comma_before(v);
             // (not a bare verb, which goes on with an infinitive or a plural present in
             // the clause: "wants to make a statement … and encourage the party to …")
             let bare = !participle
                 && crate::lexicon::lower(toks[n.tok].text(text))
                     == n.lemma.split(' ').next().unwrap_or(n.lemma);
-            n.tok > start + 1 && !bare && (matches!(before.text(text), "and" | "but") || participle)
+            (v > start + 1 && !bare && (matches!(before.text(text), "and" | "but") || participle))
+                .then_some(v)
         })
     {
-        end = if matches!(toks[next.tok - 1].text(text), "and" | "but" | ",")
-            && toks[next.tok - 2].text(text) == ","
+        end = if matches!(toks[v - 1].text(text), "and" | "but" | ",")
+            && toks[v - 2].text(text) == ","
         {
-            next.tok - 2
-        } else if matches!(toks[next.tok - 1].kind, Tok::Quote(_))
-            || toks[next.tok - 1].text(text) == "'"
-        {
+            v - 2
+        } else if matches!(toks[v - 1].kind, Tok::Quote(_)) || toks[v - 1].text(text) == "'" {
             // (a quotation, or doubled apostrophes, closing before it stay in)
-            next.tok
+            v
         } else {
-            next.tok - 1
+            v - 1
         };
     }
     // … and where the writer's own words take over after a comma: a non-restrictive

@@ -2328,3 +2328,34 @@ fn a_clause_inside_the_matter_after_of_relates_to_its_noun() {
         [triple("Smith", "said", "they pulled out")]
     );
 }
+
+#[test]
+fn a_second_act_of_saying_after_and_and_an_adverb_ends_the_first() {
+    let got = reported(
+        "He spoke at length.\n\nHe mocked his rival's famous appearance during the war and pointedly said the country was not safe.",
+    );
+    assert!(
+        got.contains(&triple(
+            "He",
+            "mocked",
+            "his rival's famous appearance during the war"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&triple("He", "said", "the country was not safe")),
+        "{got:?}"
+    );
+    // (not after a negation: the clause's own subject goes on)
+    let got = reported(
+        "The race went on.\n\nCanova said he has not held fundraising dinners and never called a donor to ask for money.",
+    );
+    assert!(
+        got.contains(&triple(
+            "Canova",
+            "said",
+            "he has not held fundraising dinners and never called a donor to ask for money"
+        )),
+        "{got:?}"
+    );
+}
