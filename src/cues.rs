@@ -1857,7 +1857,22 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                                 | "are"
                                 | "been"
                         ))
-                    && unclaimed(stmts, &existing, p, c.tok)
+                    && (unclaimed(stmts, &existing, p, c.tok)
+                        // (or claimed only by a title in the question: 'Asked during an
+                        // appearance on "CBS This Morning," Sanders said …'; not a passive's,
+                        // whose agent asks: "was asked by Gerard Baker whether …")
+                        || (b == lo
+                            || matches!(toks[b - 1].text(text), "," | "when")
+                            || toks.get(c.tok + c.len).is_none_or(|t| t.text(text) != "by"))
+                            && existing.get(&(p, c.tok)).is_some_and(|&s| {
+                            stmts[s].content.is_none()
+                                && stmts[s].parts.iter().all(|&k| {
+                                    !info[k].direct
+                                        && info[k].para == p
+                                        && info[k].tok > c.tok
+                                        && info[k].tok < next_comma(text, toks, c.tok + c.len, hi)
+                                })
+                        }))
                 {
                     let mut from = c.tok + c.len;
                     let mut to = next_comma(text, toks, from, hi);
@@ -1888,7 +1903,10 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                             start: toks[from].start,
                             end: toks[to - 1].end,
                         };
-                        push_agentless(stmts, &mut existing, p, sent, c, span);
+                        // (unclaimed, or claimed by a title in it: checked above)
+                        let s = statement_of(stmts, &mut existing, p, sent, c);
+                        stmts[s].content = Some(span);
+                        stmts[s].agentless = true;
                     }
                     continue;
                 }
@@ -2103,7 +2121,15 @@ fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
 /// attribution that names no one ends ("Asked about the merger, …").
 fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
     (from..hi)
-        .find(|&i| toks[i].text(text) == "," || breaks_at(text, toks, i))
+        .find_map(|i| {
+            if toks[i].text(text) == "," || breaks_at(text, toks, i) {
+                Some(i)
+            } else {
+                // (a quotation ending in the comma is in the phrase: 'Asked during an
+                // appearance on "CBS This Morning," Sanders said …')
+                ends_with_comma(text, &toks[i]).then_some(i + 1)
+            }
+        })
         .unwrap_or(hi)
 }
 

@@ -2359,3 +2359,26 @@ fn a_second_act_of_saying_after_and_and_an_adverb_ends_the_first() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_question_holding_a_title_in_quotation_marks_ends_at_its_comma() {
+    let got = reported(
+        "The senator held out.\n\nAsked why he had yet to endorse her during an appearance Friday on \"CBS This Morning,\" Sanders said he had not heard her say the things that need to be said.",
+    );
+    assert!(
+        got.contains(&triple(
+            "",
+            "Asked",
+            "why he had yet to endorse her during an appearance Friday on \"CBS This Morning,\""
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&triple(
+            "Sanders",
+            "said",
+            "he had not heard her say the things that need to be said"
+        )),
+        "{got:?}"
+    );
+}
