@@ -529,12 +529,17 @@ fn above(
         // A markdown quotation is one run of lines; a blank line ends it.
         let quote_ends = quoted && !single_break;
         let closed = open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+        // A post's block indented under an article's line that is not (trafilatura keeps
+        // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
+        // indentation changes where the article ends.
+        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && indent(text, q.start) < 2;
         // A list item or a table row above a line that is neither is the article's list or
         // table (trafilatura's "- item", "| cell |").
         let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
         let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
         if !lines.is_empty()
-            && (quote_ends || !quoted && (lead_in || !fits || in_quote || closed || list_ends))
+            && (quote_ends
+                || !quoted && (lead_in || !fits || in_quote || closed || list_ends || dedent))
         {
             break;
         }
@@ -548,6 +553,18 @@ fn above(
     let joined = lines.join(" ");
     (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
         .then(|| (joined, start.unwrap_or(para.start)))
+}
+
+/// The spaces and tabs that indent the line on which byte `at` stands, before `at` (none
+/// when other text stands before it on its line).
+fn indent(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if line.chars().all(|c| c == ' ' || c == '\t') {
+        line.len()
+    } else {
+        0
+    }
 }
 
 /// How a platform measures a post: at most `max`, counting as Twitter does (a link 23, an
@@ -1232,6 +1249,27 @@ mod tests {
         let text = "The minister replied within minutes.\nTalks resume at 9.— Ana Silva (@anasilva) June 14, 2021";
         let posts = find(text, &paragraphs(text));
         assert_eq!(posts[0].text.as_deref(), Some("Talks resume at 9."));
+    }
+
+    #[test]
+    fn an_indented_tweet_under_an_article_line_that_is_not() {
+        // trafilatura keeps an embed's indentation: where it stops, the article's line is.
+        let text = "| Unified key for mass deployment |  |\n#1 choice of Mac Users to Run Windows On Mac\n                Super happy to be developing for #Hololens from my #Mac! pic.twitter.com/3FjG3V72Ad\n— Javier Campos (@x_campos) May 16, 2018\nFAQs";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1);
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some(
+                "Super happy to be developing for #Hololens from my #Mac! pic.twitter.com/3FjG3V72Ad"
+            )
+        );
+        // (lines of the same indentation stay one tweet)
+        let text = "The article.\n\n        Line one of the tweet\n        and line two\n— Jo Bloggs (@jobloggs) May 2, 2020";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("Line one of the tweet and line two")
+        );
     }
 
     #[test]
