@@ -2193,8 +2193,17 @@ fn interrupted(
     {
         return None;
     }
+    // (from the last dash, semicolon or colon before it, past a joining "and" or "but": "He
+    // had a rally that night - and the permit, his campaign said, had been hard to get")
+    let mut from = (lo..m)
+        .rev()
+        .find(|&k| breaks_at(text, toks, k) || toks[k].text(text) == ":")
+        .map_or(lo, |k| k + 1);
+    while from + 1 < m && matches!(toks[from].text(text), "and" | "but") {
+        from += 1;
+    }
     // (up to the comma; "''…,'' Mr. Garin said, ''…''" in an archive's doubled apostrophes)
-    let r = lo..match toks[m - 1].text(text) {
+    let r = from..match toks[m - 1].text(text) {
         "," => m - 1,
         "'" => m - 3,
         _ => m,

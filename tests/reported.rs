@@ -2382,3 +2382,16 @@ fn a_question_holding_a_title_in_quotation_marks_ends_at_its_comma() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_interrupted_clause_opens_after_a_dash_and_its_joining_word() {
+    let got = reported(
+        "He held a rally.\n\nHe now had a rally scheduled for that night - and the permit, his campaign said, had been hard to get.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], triple("his campaign", "said", "the permit"));
+    assert_eq!(
+        got[1],
+        triple("his campaign", "said", "had been hard to get")
+    );
+}
