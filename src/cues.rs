@@ -2193,15 +2193,7 @@ fn interrupted(
     {
         return None;
     }
-    // (from the last dash, semicolon or colon before it, past a joining "and" or "but": "He
-    // had a rally that night - and the permit, his campaign said, had been hard to get")
-    let mut from = (lo..m)
-        .rev()
-        .find(|&k| breaks_at(text, toks, k) || toks[k].text(text) == ":")
-        .map_or(lo, |k| k + 1);
-    while from + 1 < m && matches!(toks[from].text(text), "and" | "but") {
-        from += 1;
-    }
+    let from = opening_after_break(text, toks, lo, m);
     // (up to the comma; "''…,'' Mr. Garin said, ''…''" in an archive's doubled apostrophes)
     let r = from..match toks[m - 1].text(text) {
         "," => m - 1,
@@ -2229,6 +2221,34 @@ fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
         .first()
         .is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
         && !title_case(text, inside)
+}
+
+/// Where a clause reported before its speaker at `m` opens in a sentence from `lo`: after
+/// the last dash, semicolon or colon before it (not one of a pair of dashes setting off an
+/// aside), past a joining "and" or "but": "He had a rally that night - and the permit, his
+/// campaign said, had been hard to get".
+fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize {
+    let is_break = |k: usize| breaks_at(text, toks, k) || toks[k].text(text) == ":";
+    // (inside a quotation in doubled apostrophes they are the speaker's own)
+    if crate::segment::doubled_apostrophe(text, toks, lo) {
+        return lo;
+    }
+    let Some(k) = (lo..m).rev().find(|&k| is_break(k)) else {
+        return lo;
+    };
+    let joined = toks
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.text(text), "and" | "but"));
+    if !joined
+        && (lo..k).any(|j| breaks_at(text, toks, j) && toks[j].text(text) == toks[k].text(text))
+    {
+        return lo;
+    }
+    let mut from = k + 1;
+    while from + 1 < m && matches!(toks[from].text(text), "and" | "but") {
+        from += 1;
+    }
+    from
 }
 
 /// The words of `toks`, a quotation counting by the words inside it.
