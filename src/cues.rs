@@ -2566,6 +2566,7 @@ fn clause_of(
         .take_while(|t| {
             let w = t.text(text);
             w != ","
+                && !matches!(w, "who" | "whose")
                 && (mentionish(text, t)
                     || plain_noun(text, t)
                     || w.ends_with("'s")
@@ -2584,7 +2585,11 @@ fn clause_of(
                 || LEXICON
                     .determiners
                     .contains(&*crate::lexicon::lower(tail[0].text(text))))
-            && tail.get(np).is_none_or(|t| t.text(text) == ","));
+            // (or a relative clause on the speaker: "…, said an American official who was
+            // briefed on the details")
+            && tail
+                .get(np)
+                .is_none_or(|t| matches!(t.text(text), "," | "who" | "whose")));
     // "…, he said, adding that …" / "…, he said, on condition of anonymity": after the
     // speaker and cue, a comma ends the attribution.
     let comma_tail = tail.first().is_some_and(|t| t.text(text) == ",")
@@ -3104,6 +3109,23 @@ fn clause_of(
         })
     {
         end = m;
+    }
+    // … and where the speaker of the sentence comes after its verb: "warned the Chinese
+    // leader not to move on the shoal, said an American official"; or the verb of the
+    // sentence whose subject a relative clause was set off from: "Mr. Kasich, who refused to
+    // endorse Mr. Trump, said the family deserved better".
+    if let Some(n) = sent_cues.iter().find(|n| {
+        n.tok > start + 2
+            && n.tok < end
+            && n.kind == CueKind::Verb
+            && inverts(n.lemma)
+            && toks[n.tok - 1].text(text) == ","
+            && toks.get(n.tok + n.len).is_some_and(|t| {
+                let w = t.text(text);
+                is_capitalized(w) || LEXICON.determiners.contains(&*crate::lexicon::lower(w))
+            })
+    }) {
+        end = n.tok - 1;
     }
     // … and where a second speaker's statement is joined by "and" or "but": "said they were
     // worried about the economy, and more than 4 in 10 said Trump would be best".

@@ -2395,3 +2395,34 @@ fn an_interrupted_clause_opens_after_a_dash_and_its_joining_word() {
         triple("his campaign", "said", "had been hard to get")
     );
 }
+
+#[test]
+fn a_speaker_after_the_verb_with_a_relative_clause_ends_the_clause_before() {
+    let got = reported(
+        "The meeting was tense.\n\nMr. Obama warned the Chinese leader not to move on the shoal, said an American official who was briefed on the details of the encounter.",
+    );
+    assert!(
+        got.contains(&triple(
+            "an American official",
+            "said",
+            "Mr. Obama warned the Chinese leader not to move on the shoal"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&triple(
+            "Mr. Obama",
+            "warned",
+            "the Chinese leader not to move on the shoal"
+        )),
+        "{got:?}"
+    );
+    // A relative clause on the subject ends at the sentence's own verb.
+    let got = reported(
+        "The governor spoke.\n\nGov. John Kasich of Ohio, who has refused to endorse Mr. Trump, said the family deserved better.",
+    );
+    assert!(
+        got.contains(&triple("who", "refused", "to endorse Mr. Trump")),
+        "{got:?}"
+    );
+}
