@@ -235,10 +235,20 @@ pub(crate) fn sentences(
                 // by the next token being a capitalised pronoun or a quotation.
                 // So is one before a quotation of whole sentences ("of Jacksonville, Fla.
                 // ''She definitely has …''"), not before a nickname ("Gen. ''Scott'' Miller").
+                // (or a word that opens a sentence and is no part of a name, "… entering the
+                // U.S. While Clinton …", not a date's "Fla. Monday")
                 let w = t.text(text);
+                let opener = |n: &str| {
+                    matches!(
+                        n,
+                        "He" | "She" | "They" | "It" | "The" | "We" | "His" | "Her" | "Their"
+                    ) || crate::lexicon::LEXICON.starters.contains(n)
+                        && crate::posts::month(n).is_none()
+                        && !n.ends_with("day")
+                };
                 w.ends_with('.')
                     && toks.get(i + 1).is_some_and(|n| match n.kind {
-                        Tok::Word => matches!(n.text(text), "He" | "She" | "They" | "It" | "The"),
+                        Tok::Word => opener(n.text(text)),
                         Tok::Quote(q) => {
                             let inner = quote_inner(q);
                             let s = text[inner.start..inner.end].trim_end();
@@ -389,6 +399,37 @@ mod tests {
         let p = paragraphs(text);
         let got: Vec<&str> = p.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(got, ["One.", "Two two.", "Three"]);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_word_that_opens_one() {
+        let text = "Trump called for a ban on entering the U.S. While Clinton condemned it, she said little.";
+        let toks = tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            &[],
+        );
+        let sents = sentences(text, &toks, |_| Span { start: 0, end: 0 });
+        assert_eq!(sents.len(), 2);
+        // (not before a name or a weekday)
+        for text in [
+            "He met Gen. Austin Miller in the U.S. Senate office.",
+            "She spoke in Tampa, Fla. Monday about the plan.",
+        ] {
+            let toks = tokens(
+                text,
+                Span {
+                    start: 0,
+                    end: text.len(),
+                },
+                &[],
+            );
+            let sents = sentences(text, &toks, |_| Span { start: 0, end: 0 });
+            assert_eq!(sents.len(), 1, "{text}");
+        }
     }
 
     #[test]
