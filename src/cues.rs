@@ -3189,6 +3189,7 @@ fn clause_of(
                             // or an infinitive: "asked NBC's Lester Holt, the moderator, to
                             // fact check …")
                             || (w.ends_with("ed") && n.text(text) == w)
+                            || LEXICON.irregular_pasts.contains(n.text(text))
                             || w == "to"
                     })
             })

@@ -113,6 +113,7 @@ pub(crate) struct Lexicon {
     pub seeming_verbs: HashSet<&'static str>,
     pub asking_verbs: HashSet<&'static str>,
     pub finite_forms: HashSet<&'static str>,
+    pub irregular_pasts: HashSet<&'static str>,
     pub clause_openers: HashSet<&'static str>,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
@@ -283,6 +284,7 @@ impl Lexicon {
             seeming_verbs: class("seeming_verbs"),
             asking_verbs: class("asking_verbs"),
             finite_forms: class("finite_forms"),
+            irregular_pasts: class("irregular_pasts"),
             clause_openers: class("clause_openers"),
             verbs,
             verb_heads,

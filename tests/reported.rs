@@ -2426,3 +2426,17 @@ fn a_speaker_after_the_verb_with_a_relative_clause_ends_the_clause_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_apposition_closed_before_a_past_form_without_ed_stays_in() {
+    assert_eq!(
+        reported(
+            "The ads changed.\n\nThe reports show Conservative Solutions PAC, an outside group boosting Rubio, made a major change in its advertising plans."
+        ),
+        [triple(
+            "The reports",
+            "show",
+            "Conservative Solutions PAC, an outside group boosting Rubio, made a major change in its advertising plans"
+        )]
+    );
+}
