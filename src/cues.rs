@@ -2034,7 +2034,28 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                 stmts[s].lead = lead;
                 stmts[s].negated = polarity == Polarity::Negated;
                 if content.end <= c.tok {
-                    stmts[s].rest = continued(text, toks, &pt.sents, si, content);
+                    stmts[s].rest = continued(text, toks, &pt.sents, si, content).or_else(|| {
+                        // "He had no known political affiliations, the airline added, and had
+                        // passed all background checks": a predicate joined after the
+                        // attribution goes on with the clause.
+                        let k = (c.tok + c.len..hi).find(|&k| toks[k].text(text) == ",")?;
+                        let joined = toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.text(text), "and" | "but"));
+                        let verb = toks.get(k + 2).is_some_and(|t| {
+                            let w = crate::lexicon::lower(t.text(text));
+                            finite_word(&w)
+                                || (w.ends_with("ed") && t.text(text) == w)
+                                || LEXICON.irregular_pasts.contains(t.text(text))
+                                || subject_pronoun(&w)
+                                || w == "also"
+                        });
+                        let clean = !sent_cues.iter().any(|n| n.tok > k && n.tok < hi);
+                        (joined && verb && clean && hi > k + 3).then(|| Span {
+                            start: toks[k + 1].start,
+                            end: toks[hi - 1].end,
+                        })
+                    });
                 }
             }
         }

@@ -421,15 +421,19 @@ fn an_aside_between_commas_after_the_subject_or_after_the_attribution() {
         reported("Fields, along with reporter Ben Terris, say the manager pulled her away."),
         [triple("Fields", "say", "the manager pulled her away")]
     );
+    // (the attribution ends at the comma; what is joined after it goes on with the clause)
     assert_eq!(
         reported(
             "The company built the tool for emergencies, a spokeswoman said on Saturday, and it has used it five times."
         ),
-        [triple(
-            "a spokeswoman",
-            "said",
-            "The company built the tool for emergencies"
-        )]
+        [
+            triple(
+                "a spokeswoman",
+                "said",
+                "The company built the tool for emergencies"
+            ),
+            triple("a spokeswoman", "said", "and it has used it five times")
+        ]
     );
 }
 
@@ -2438,5 +2442,38 @@ fn an_apposition_closed_before_a_past_form_without_ed_stays_in() {
             "show",
             "Conservative Solutions PAC, an outside group boosting Rubio, made a major change in its advertising plans"
         )]
+    );
+}
+
+#[test]
+fn a_predicate_joined_after_the_attribution_goes_on_with_the_clause() {
+    let got = reported(
+        "The pilot was named.\n\nHe had no known political affiliations, the airline added, and had passed all background security checks.",
+    );
+    assert_eq!(
+        got,
+        [
+            triple(
+                "the airline",
+                "added",
+                "He had no known political affiliations"
+            ),
+            triple(
+                "the airline",
+                "added",
+                "and had passed all background security checks"
+            )
+        ]
+    );
+    // (not another speaker's statement: "…, he said, and she said …" stays apart)
+    let got =
+        reported("It was late.\n\nThe plan failed, he said, and she said it would be tried again.");
+    assert!(
+        got.contains(&triple("she", "said", "it would be tried again")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&triple("he", "said", "The plan failed")),
+        "{got:?}"
     );
 }
