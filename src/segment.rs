@@ -401,34 +401,30 @@ mod tests {
         assert_eq!(got, ["One.", "Two two.", "Three"]);
     }
 
+    /// How many sentences `text` (one paragraph, no quotations) holds.
+    fn sentence_count(text: &str) -> usize {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        sentences(text, &toks, |_| Span { start: 0, end: 0 }).len()
+    }
+
     #[test]
     fn an_abbreviation_ends_a_sentence_before_a_word_that_opens_one() {
-        let text = "Trump called for a ban on entering the U.S. While Clinton condemned it, she said little.";
-        let toks = tokens(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            &[],
+        assert_eq!(
+            sentence_count(
+                "Trump called for a ban on entering the U.S. While Clinton condemned it, she said little."
+            ),
+            2
         );
-        let sents = sentences(text, &toks, |_| Span { start: 0, end: 0 });
-        assert_eq!(sents.len(), 2);
         // (not before a name or a weekday)
         for text in [
             "He met Gen. Austin Miller in the U.S. Senate office.",
             "She spoke in Tampa, Fla. Monday about the plan.",
         ] {
-            let toks = tokens(
-                text,
-                Span {
-                    start: 0,
-                    end: text.len(),
-                },
-                &[],
-            );
-            let sents = sentences(text, &toks, |_| Span { start: 0, end: 0 });
-            assert_eq!(sents.len(), 1, "{text}");
+            assert_eq!(sentence_count(text), 1, "{text}");
         }
     }
 
