@@ -2228,6 +2228,16 @@ fn interrupted(
     (words >= 2).then_some(r)
 }
 
+/// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
+/// and the quotation it announces or in a speaker's apposition.
+fn verbless_word(text: &str, t: &Token) -> bool {
+    let w = crate::lexicon::lower(t.text(text));
+    t.kind == Tok::Word
+        && (!finite_word(&w) || w.ends_with("ly"))
+        && !LEXICON.verbs.contains_key(&*w)
+        && !is_clause_word(text, t)
+}
+
 /// Whether doubled apostrophes at `i` open a quotation that begins a sentence of its own:
 /// its first word capitalised, and not a title ("''An American Son''").
 fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
@@ -2623,16 +2633,7 @@ fn clause_of(
     // CNN after the debate, ''and I hope …''": a hearer or adjuncts, in words that are no
     // verb, may come between the cue and the quotation's comma)
     let quoted_rest = (after..hi.min(after + 12))
-        .take_while(|&i| {
-            let t = &toks[i];
-            let w = crate::lexicon::lower(t.text(text));
-            // (an adverb is no verb: "she added warily: ''…''")
-            matches!(t.text(text), "," | ":")
-                || (t.kind == Tok::Word
-                    && (!finite_word(&w) || w.ends_with("ly"))
-                    && !LEXICON.verbs.contains_key(&*w)
-                    && !is_clause_word(text, t))
-        })
+        .take_while(|&i| matches!(toks[i].text(text), "," | ":") || verbless_word(text, &toks[i]))
         .find(|&i| matches!(toks[i].text(text), "," | ":"))
         .filter(|&i| {
             let m = mention_start(text, toks, lo, b, 6);
@@ -2663,15 +2664,10 @@ fn clause_of(
                     k >= lo + 3
                         && crate::segment::doubled_apostrophe(text, toks, k - 1)
                         && toks[k - 2].text(text) == ","
-                        && toks[k + 1..b].iter().all(|t| {
-                            let w = crate::lexicon::lower(t.text(text));
-                            // (an abbreviation's period: "Cambridge, Mass.,")
-                            matches!(t.text(text), "," | ".")
-                                || (t.kind == Tok::Word
-                                    && !finite_word(&w)
-                                    && !LEXICON.verbs.contains_key(&*w)
-                                    && !is_clause_word(text, t))
-                        })
+                        // (an abbreviation's period: "Cambridge, Mass.,")
+                        && toks[k + 1..b]
+                            .iter()
+                            .all(|t| matches!(t.text(text), "," | ".") || verbless_word(text, t))
                 })
         };
         (m < b
