@@ -1904,9 +1904,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
                             end: toks[to - 1].end,
                         };
                         // (unclaimed, or claimed by a title in it: checked above)
-                        let s = statement_of(stmts, &mut existing, p, sent, c);
-                        stmts[s].content = Some(span);
-                        stmts[s].agentless = true;
+                        set_agentless(stmts, &mut existing, p, sent, c, span);
                     }
                     continue;
                 }
@@ -2354,9 +2352,21 @@ fn push_agentless(
     content: crate::model::Span,
 ) {
     // (a statement made only to carry an attribution to the next paragraph takes it)
-    if !unclaimed(stmts, existing, para, c.tok) {
-        return;
+    if unclaimed(stmts, existing, para, c.tok) {
+        set_agentless(stmts, existing, para, sent, c, content);
     }
+}
+
+/// The statement of cue `c`, found or made, as one that names no one, with `content`
+/// (`push_agentless` without its check that nothing claimed the cue).
+fn set_agentless(
+    stmts: &mut Vec<Stmt>,
+    existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
+    para: usize,
+    sent: &std::ops::Range<usize>,
+    c: CueHit,
+    content: crate::model::Span,
+) {
     let s = statement_of(stmts, existing, para, sent, c);
     stmts[s].content = Some(content);
     stmts[s].agentless = true;
