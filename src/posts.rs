@@ -441,7 +441,7 @@ fn body(
             return Some((strip_md(t), own_start + own_text.len() - t.len()));
         }
         if fits_from == 0 {
-            let starts = language_change(own_text, 0);
+            let starts = past_dates(own_text, language_change(own_text, 0));
             // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
             // lines above it may be the tweet's too.
             if limit.twitter && own_start == para.start && starts == 0 {
@@ -450,11 +450,14 @@ fn body(
             }
             return Some((strip_md(&own_text[starts..]), own_start + starts));
         }
+        // The first sentence that starts within the length; failing one, the first whole
+        // word (never the article's line start: the post would swallow the article).
         let starts = own_text[fits_from..]
             .char_indices()
             .map(|(i, c)| (fits_from + i, c))
             .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-            .map(|(i, _)| i)?;
+            .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+        let starts = past_dates(own_text, starts);
         let starts = language_change(own_text, starts);
         return Some((strip_md(&own_text[starts..]), own_start + starts));
     }
@@ -664,9 +667,13 @@ fn fits_from(s: &str, limit: Limit) -> usize {
     let mut used = 0;
     let mut from = s.len();
     // Word by word from the end, so that a link counts as one.
-    for word in s.split_inclusive(char::is_whitespace).rev() {
+    for (k, word) in s.split_inclusive(char::is_whitespace).rev().enumerate() {
         let i = from - word.len();
-        let (n, link) = word_len(word, limit);
+        let (mut n, link) = word_len(word, limit);
+        // A link that ends the tweet may be a quoted tweet's, which Twitter does not count.
+        if k == 0 && link && limit.twitter {
+            n = 0;
+        }
         if used + n > limit.max && link {
             return i + word.len();
         }
@@ -725,11 +732,84 @@ fn sentence_starts(before: &str, c: char) -> bool {
     let trimmed = before.trim_end();
     // Glued to the full stop (extractors drop line breaks), only a capital.
     let spaced = trimmed.len() < before.len();
-    (if spaced {
-        !c.is_lowercase() && !c.is_whitespace()
-    } else {
-        c.is_uppercase()
-    }) && trimmed.ends_with(['.', '!', '?', '“', '"', '…', '”', '。', '！', '？', '」'])
+    const STOPS: &[char] = &['.', '!', '?', '“', '"', '…', '”', '。', '！', '？', '」'];
+    // A stop inside a closing parenthesis ("… etc.“) Vor fünf Jahren").
+    let stop = trimmed.ends_with(STOPS)
+        || trimmed
+            .strip_suffix(')')
+            .is_some_and(|t| t.ends_with(STOPS));
+    if spaced && !c.is_lowercase() && !c.is_whitespace() {
+        // After a bare link or a date, a line of its own ran into what follows: a link
+        // printed above an embed ("…/status/1522266202730639361 El Tribunal …"), a card's
+        // "Title , Source, 2019年1月29日" above a post.
+        let last = &trimmed[trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())..];
+        return stop
+            || last.starts_with("http://")
+            || last.starts_with("https://")
+            || after_date(before, c);
+    }
+    !spaced && c.is_uppercase() && stop
+}
+
+/// Past the last line in `s` after `from` that ends with a date: that line is an
+/// attribution or a card above the post ("Title , Source, 2019年1月29日"), not its text.
+fn past_dates(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .rev()
+        .find(|&(i, c)| i > from && after_date(&s[..i], c))
+        .map_or(from, |(i, _)| i)
+}
+
+/// Whether a line that ends with a date ran into `c` after `before`.
+fn after_date(before: &str, c: char) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && !c.is_lowercase()
+        && !c.is_whitespace()
+        && ends_with_date(trimmed)
+}
+
+/// Whether `s` ends with a whole date as [`parse_date`] reads it ("January 25, 2019",
+/// "2019年1月25日").
+fn ends_with_date(s: &str) -> bool {
+    if !s.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
+        return false;
+    }
+    let mut from = s.len();
+    // A date is at most three words.
+    for _ in 0..3 {
+        let head = s[..from].trim_end();
+        from = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if parse_date(&s[from..]).is_some_and(|(_, used)| used == s.len() - from) {
+            return true;
+        }
+        if from == 0 {
+            break;
+        }
+    }
+    false
+}
+
+/// The start of the first whole word of `s` at or after byte `at`.
+fn word_start(s: &str, at: usize) -> usize {
+    let at = floor_boundary(s, at);
+    if at == 0 || s[..at].ends_with(char::is_whitespace) {
+        return at;
+    }
+    s[at..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(at, |(i, c)| at + i + c.len_utf8())
 }
 
 /// The length of `s` as a reader sees it, measured as `limit` counts: markdown links count by
@@ -1181,10 +1261,17 @@ mod tests {
     #[test]
     fn posts_are_measured_as_their_platform_counts() {
         let tweet = |max: usize, s: &str| fits_from(s, Limit { max, twitter: true });
-        // A link counts 23, a picture's link nothing.
+        // A link counts 23, a picture's link nothing, a link that ends the tweet (a quoted
+        // tweet's may be) nothing.
         assert_eq!(tweet(10, "ab pic.twitter.com/x1"), 0);
-        assert_eq!(tweet(10, "ab https://t.co/x1"), "ab https://t.co/x1".len());
-        assert_eq!(tweet(24, "ab https://t.co/x1"), 2);
+        assert_eq!(
+            tweet(10, "ab https://t.co/x1 cd"),
+            "ab https://t.co/x1 ".len()
+        );
+        assert_eq!(tweet(26, "ab https://t.co/x1 cd"), 3);
+        assert_eq!(tweet(29, "ab https://t.co/x1 cd"), 0);
+        assert_eq!(tweet(3, "ab https://t.co/x1"), 0);
+        assert_eq!(tweet(24, "ab https://t.co/x1 pic.twitter.com/x2"), 3);
         // A CJK character counts 2: five fit in ten.
         assert_eq!(tweet(10, "港湾局は月曜日に発表"), "港湾局は月".len());
         // Latin letters count 1; the rest that fits is found within the last word.
@@ -1210,6 +1297,66 @@ mod tests {
         assert!(!sentence_starts("e.g. ", 'x'));
         assert!(sentence_starts("発表した。", '本'));
         assert!(!sentence_starts("the ", 'T'));
+        // A stop inside a closing parenthesis; a bare link or a date that ends a line.
+        assert!(sentence_starts("(und so weiter etc.“) ", 'V'));
+        assert!(!sentence_starts("(und so weiter etc.) ", 'v'));
+        assert!(sentence_starts(
+            "https://twitter.com/x/status/1522266202730639361 ",
+            'E'
+        ));
+        assert!(sentence_starts("Title , Source, January 29, 2019 ", 'A'));
+        assert!(sentence_starts(
+            "総務省 , NHKニュース, 2019年1月25日 ",
+            '全'
+        ));
+        assert!(!sentence_starts("in 2019 ", 'T'));
+    }
+
+    #[test]
+    fn a_link_card_or_a_link_above_a_spaced_post_is_the_article_s() {
+        // A spaced extractor runs a card ("Title , Source, Date") or the post's own link
+        // into the post: it starts after them, even where the card fits its length.
+        let text = "The ministry's plan drew criticism. Ministry to scan home routers , \
+                    Daily News, January 29, 2019 The state will now knock on every door. \
+                    https://t.co/abcdefghij — Daily News (@dailynews) January 29, 2019";
+        assert_eq!(
+            first_text(text),
+            "The state will now knock on every door. https://t.co/abcdefghij"
+        );
+        let text = "Los camaristas confirmaron el fallo, informó Raúl Ramírez, periodista. \
+                    https://twitter.com/rr/status/1522266202730639361 El Tribunal rechazó el \
+                    pedido de la defensa de la secretaria en un fallo de este jueves por la \
+                    tarde, en la sede del Poder Judicial de la capital del país, tras una \
+                    audiencia de varias horas que se extendió hasta la noche con los abogados \
+                    de ambas partes. pic.twitter.com/ii3QhQDpeE — Raúl Ramírez (@rr) May 5, 2022";
+        assert!(first_text(text).starts_with("El Tribunal rechazó"));
+    }
+
+    #[test]
+    fn a_spaced_post_without_a_sentence_start_starts_at_a_word() {
+        // No sentence starts within the post's length: the post starts at a whole word, not
+        // at the start of the article's line (the post's span would swallow the article).
+        let article = "word ".repeat(80);
+        let text =
+            format!("{article}and then some more words. — Jo Bloggs (@jobloggs) May 5, 2022");
+        let posts = find(&text, &paragraphs(&text));
+        assert_eq!(posts.len(), 1);
+        let t = posts[0].text.as_deref().unwrap_or_default();
+        assert!(t.ends_with("more words.") && t.starts_with("word "), "{t}");
+        assert!(posts[0].start > 0 && text[posts[0].start..].starts_with("word "));
+        assert!(t.len() < 320, "{}", t.len());
+    }
+
+    #[test]
+    fn a_quoted_tweet_s_link_is_not_counted() {
+        // 280 characters and the link of the tweet it quotes: the whole is the post.
+        let article = "Er bezog mit deutlichen Worten Stellung.";
+        let tweet = format!(
+            "{} https://t.co/WyXDMUqEGa",
+            "Das ist so. ".repeat(23).trim_end()
+        );
+        let text = format!("{article} {tweet} — Jo Bloggs (@jobloggs) 2. Juni 2018");
+        assert_eq!(first_text(&text), tweet);
     }
 
     #[test]
