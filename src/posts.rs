@@ -152,6 +152,86 @@ static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
     });
 
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    match unwrapped_quotes(text) {
+        // Markdown wrapped to a width: the posts are read in the unwrapped view, whose
+        // offsets are the text's own.
+        Some(view) => {
+            let mut posts = find_in(&view, &crate::segment::paragraphs(&view));
+            for post in &mut posts {
+                for field in [&mut post.text, &mut post.author_name]
+                    .into_iter()
+                    .flatten()
+                {
+                    *field = rejoined(field);
+                }
+            }
+            posts
+        }
+        None => find_in(text, paragraphs),
+    }
+}
+
+/// `text` with the soft line breaks of its markdown quotations unwrapped (html2text wraps
+/// lines at 78 columns by default: `> — Name (@handle) [25\. September` and `> 2018](…)`), or
+/// none where it has none. A line break inside a quotation's paragraph, not after a hard
+/// break (two spaces: a `<br>`), and the `>` that continues the quotation become spaces, so
+/// that every offset stays the text's.
+fn unwrapped_quotes(text: &str) -> Option<String> {
+    let quoted = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with('>') && !t.trim_start_matches(['>', ' ']).trim().is_empty()
+    };
+    let mut view: Option<Vec<u8>> = None;
+    let mut at = 0;
+    let mut prev: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        if let Some(p) = prev
+            && quoted(p)
+            && quoted(line)
+            && !p.trim_end_matches(['\n', '\r']).ends_with("  ")
+        {
+            let v = view.get_or_insert_with(|| text.as_bytes().to_vec());
+            // The line break before this line, and the line's markers and indentation.
+            let nl = at - 1;
+            v[nl] = b' ';
+            if nl > 0 && v[nl - 1] == b'\r' {
+                v[nl - 1] = b' ';
+            }
+            let marks = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+            v[at..at + marks].fill(b' ');
+        }
+        prev = Some(line);
+        at += line.len();
+    }
+    // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
+    view.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// A field read in the unwrapped view, its white space collapsed and a word wrapped after
+/// its hyphen whole again ("Rendi-" and "Wagner" on two lines: "Rendi-Wagner"; a wrap leaves
+/// a run of spaces, a written "- " one).
+fn rejoined(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.trim();
+    while let Some(i) = rest.find(char::is_whitespace) {
+        let (word, after) = rest.split_at(i);
+        out.push_str(word);
+        let next = after.trim_start();
+        let wrapped = after.len() - next.len() > 1
+            && word
+                .strip_suffix('-')
+                .is_some_and(|w| w.ends_with(char::is_alphabetic))
+            && next.starts_with(char::is_alphabetic);
+        if !wrapped {
+            out.push(' ');
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
     let [handle, posted, post_by, sound, tweet] = &*MARKERS;
     // Most articles hold no post: look for each marker in the whole text once.
     let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
@@ -1330,6 +1410,45 @@ mod tests {
                     audiencia de varias horas que se extendió hasta la noche con los abogados \
                     de ambas partes. pic.twitter.com/ii3QhQDpeE — Raúl Ramírez (@rr) May 5, 2022";
         assert!(first_text(text).starts_with("El Tribunal rechazó"));
+    }
+
+    #[test]
+    fn markdown_wrapped_at_a_width_is_read_unwrapped() {
+        // html2text's default output wraps at 78 columns, inside quotations too; a line that
+        // ends in two spaces is a hard break, not a wrap.
+        let text = "Er kommentiert den Beschluss.\n\n\
+                    > Nach der Vereinigung freue ich mich schon sehr auf die nächste\n\
+                    > Vereinigung, liebe Leute.\n\
+                    >\n\
+                    > — Peter Wittkamp🐬 (@diktator) [25\\. September\n\
+                    > 2018](https://twitter.com/diktator/status/1044502590266978309)\n\n\
+                    > [A post shared by Chateau La Coste\n\
+                    > (@chateaulacoste)](https://www.instagram.com/p/Ci22crtrcRL/)\n\n\
+                    > Preise explodieren.  \n\
+                    > Viele wissen nicht weiter.\n\
+                    >\n\
+                    > Posted by [Pamela Rendi-\n\
+                    > Wagner](https://www.facebook.com/x) on Sunday, February 6, 2022\n";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 3, "{posts:?}");
+        assert_eq!(posts[0].date.as_deref(), Some("2018-09-25"));
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some(
+                "Nach der Vereinigung freue ich mich schon sehr auf die nächste Vereinigung, liebe Leute."
+            )
+        );
+        assert_eq!(posts[1].handle.as_deref(), Some("@chateaulacoste"));
+        assert_eq!(posts[1].author_name.as_deref(), Some("Chateau La Coste"));
+        assert_eq!(posts[2].author_name.as_deref(), Some("Pamela Rendi-Wagner"));
+        assert_eq!(
+            posts[2].text.as_deref(),
+            Some("Preise explodieren. Viele wissen nicht weiter.")
+        );
+        // Offsets are the text's own.
+        assert!(text[posts[0].start..].starts_with("Nach der Vereinigung"));
+        assert!(text[..posts[0].end].ends_with("1044502590266978309)"));
+        assert_eq!(rejoined("well- known  x-   y"), "well- known x-y");
     }
 
     #[test]
