@@ -371,8 +371,9 @@ fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         });
         hits.extend(elements);
         hits.sort_by_key(|h| h.0);
-        if !hits.is_empty() {
-            free_from = pi + 1;
+        if let Some(end) = hits.iter().map(|h| h.1.end).max() {
+            // After the post's last line (its date may stand on the line below).
+            free_from = paragraphs.partition_point(|q| q.start < end).max(pi + 1);
         }
         out.extend(hits.into_iter().map(|h| h.1));
         out.extend(links);
@@ -447,6 +448,12 @@ fn md_link(s: &str) -> Option<(String, String, usize)> {
 
 /// Words that stand between a handle and an Instagram date ("on", "am", "le", "el").
 pub(crate) const DATE_LEADS: [&str; 6] = ["on ", "am ", "le ", "el ", "il ", "op "];
+/// Whether `s` opens with the time after a date ("at 7:30am PDT", "um 0:31 Uhr").
+fn timed(s: &str) -> bool {
+    let s = s.trim_start();
+    ["at ", "um ", "à "].iter().any(|w| s.starts_with(w))
+}
+
 /// Markers of an Instagram attribution line ("A post shared by Name (@handle)").
 const SHARED_BY: [&str; 8] = [
     "A post shared by ",
@@ -561,6 +568,12 @@ fn above(
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
+    // The indentation of an attribution on a line of its own ("— Name (@handle) Date").
+    let post_indent = if ["—", "&mdash;", "--", "–"].iter().any(|d| p.starts_with(d)) {
+        indent(text, para.start)
+    } else {
+        0
+    };
     let mut j = pi;
     while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
@@ -590,7 +603,18 @@ fn above(
         // paragraph); a blank line ends it. A tweet's body fits its length.
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
         let single_break = text[q.end..next_start].matches('\n').count() == 1;
-        let used: usize = lines.iter().map(|l: &String| shown_len(l, limit) + 1).sum();
+        // (A link that ends a tweet may be a quoted tweet's, which Twitter does not count.)
+        let quoted_link = lines
+            .first()
+            .and_then(|l| l.split_whitespace().last())
+            .is_some_and(|w| {
+                limit.twitter && (w.starts_with("http://") || w.starts_with("https://"))
+            });
+        let used: usize = lines
+            .iter()
+            .map(|l: &String| shown_len(l, limit) + 1)
+            .sum::<usize>()
+            - if quoted_link { 23 } else { 0 };
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
         // Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only
@@ -605,7 +629,11 @@ fn above(
                 && lang(&text[paragraphs[j - 1].start..paragraphs[j - 1].end])
                     .is_some_and(|l| Some(l) != post)
         };
-        let fits = (single_break || !quoted && limit.twitter && language_seam())
+        // Across a blank line, a line indented as the attribution is (an extractor that keeps
+        // the page's layout, inscriptis: the embed's block is indented as one).
+        let here = indent(text, q.start);
+        let same_block = post_indent >= 2 && here == post_indent;
+        let fits = (single_break || same_block || !quoted && limit.twitter && language_seam())
             && used + shown_len(bare, limit) <= limit.max;
         // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
         let in_quote = p.starts_with('>');
@@ -615,14 +643,19 @@ fn above(
         // A post's block indented under an article's line that is not (trafilatura keeps
         // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
         // indentation changes where the article ends.
-        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && indent(text, q.start) < 2;
+        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
+            || post_indent >= 2 && here < post_indent;
         // A list item or a table row above a line that is neither is the article's list or
         // table (trafilatura's "- item", "| cell |").
         let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
         let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
+        // A line that ends with a date is an attribution's or a card's ("Title , Source,
+        // 2019年1月29日").
+        let dated = ends_with_date(bare);
         if !lines.is_empty()
             && (quote_ends
-                || !quoted && (lead_in || !fits || in_quote || closed || list_ends || dedent))
+                || !quoted
+                    && (lead_in || !fits || in_quote || closed || list_ends || dedent || dated))
         {
             break;
         }
@@ -952,14 +985,27 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
-    let handle_len = p[at + 2..]
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
-        .count();
-    if handle_len == 0 || handle_len > 60 || p.as_bytes().get(at + 2 + handle_len) != Some(&b')') {
+    // Markdown escapes a handle's underscores ("(@frank\\_thelen)"): read through them.
+    let bytes = p.as_bytes();
+    let mut handle_len = 0;
+    while let Some(&b) = bytes.get(at + 2 + handle_len) {
+        let escaped = b == b'\\'
+            && bytes
+                .get(at + 3 + handle_len)
+                .is_some_and(|n| matches!(n, b'_' | b'.' | b'-'));
+        if escaped {
+            handle_len += 2;
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-') {
+            handle_len += 1;
+        } else {
+            break;
+        }
+    }
+    if handle_len == 0 || handle_len > 60 || bytes.get(at + 2 + handle_len) != Some(&b')') {
         return None;
     }
-    let handle = &p[at + 1..at + 2 + handle_len];
+    let handle = &p[at + 1..at + 2 + handle_len].replace('\\', "");
+    let handle = handle.as_str();
     let mut after = at + 3 + handle_len;
     // Markdown: "[A post shared by Name (@handle)](https://www.instagram.com/p/…)".
     let mut link_url = None;
@@ -985,6 +1031,24 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
             lead_ok = true;
         }
     }
+    // "A post shared by Name (@handle) on" with its date on the next line (an extractor that
+    // puts each of the embed's text nodes on a line of its own).
+    let lead = |s: &str| DATE_LEADS.iter().any(|l| s == l.trim_end());
+    let mut lead_alone = shared.is_some() && lead(rest);
+    if lead_alone {
+        rest = &rest[rest.len()..];
+    }
+    // … or with "on" on a line of its own too.
+    let mut date_para = pi + 1;
+    if shared.is_some()
+        && rest.is_empty()
+        && paragraphs
+            .get(pi + 1)
+            .is_some_and(|n| lead(&text[n.start..n.end]))
+    {
+        lead_alone = true;
+        date_para = pi + 2;
+    }
     let (date, date_end) = if let Some((label, u, used)) = md_link(rest) {
         url = url.or(Some(u));
         (parse_date(&label).map(|d| d.0), used)
@@ -997,10 +1061,11 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
     let end = after + (p[after..].len() - rest.len()) + date_end;
     // The date on a line of its own below "— Name (@handle)" (extractors that keep the
     // embed's line breaks).
-    let (date, end) = match (date, paragraphs.get(pi + 1)) {
-        (None, Some(next)) if rest.is_empty() && shared.is_none() => {
-            match parse_date(&text[next.start..next.end]) {
-                Some((d, used)) if used + 1 >= next.end - next.start => {
+    let (date, end) = match (date, paragraphs.get(date_para)) {
+        (None, Some(next)) if rest.is_empty() && (shared.is_none() || lead_alone) => {
+            let line = &text[next.start..next.end];
+            match parse_date(line) {
+                Some((d, used)) if used + 1 >= line.len() || lead_alone && timed(&line[used..]) => {
                     (Some(d), next.start + used - para.start)
                 }
                 _ => (None, end),
@@ -1013,18 +1078,16 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
         {
             let name = before[i + len..].trim();
             let i = if before[..i].ends_with('[') { i - 1 } else { i };
-            // "at 7:30am PDT", "um 0:31 Uhr" belong to the line.
-            let tail = &p[end..];
+            // "at 7:30am PDT", "um 0:31 Uhr" belong to the line (the date's line, which may
+            // be the next).
+            let tail = &text[(para.start + end).min(text.len())..];
             let line_end = tail.find('\n').unwrap_or(tail.len());
             let time_words = tail[..line_end]
                 .split_whitespace()
                 .take(4)
                 .collect::<Vec<_>>()
                 .join(" ");
-            if time_words.starts_with("at ")
-                || time_words.starts_with("um ")
-                || time_words.starts_with("à ")
-            {
+            if timed(&time_words) {
                 end += tail[..line_end]
                     .find(time_words.split(' ').nth(2).unwrap_or(""))
                     .map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
@@ -1449,6 +1512,62 @@ mod tests {
         assert!(text[posts[0].start..].starts_with("Nach der Vereinigung"));
         assert!(text[..posts[0].end].ends_with("1044502590266978309)"));
         assert_eq!(rejoined("well- known  x-   y"), "well- known x-y");
+    }
+
+    #[test]
+    fn each_text_node_on_a_line_of_its_own() {
+        // BeautifulSoup's get_text("\n"): the date below "on", a card's line that ends with a
+        // date above a tweet, the previous post's date line not taken for text.
+        let text = "Die Spice Girls posteten ein Foto.\n\
+                    View this post on Instagram\n\
+                    A post shared by Spice Girls (@spicegirls)\n\
+                    on\n\
+                    Jun 16, 2019 at 7:30am PDT\n\
+                    Auf dem Foto ist Adele zu sehen.\n\
+                    — 加藤郁美 (@katoikumi)\n\
+                    January 26, 2019\n\
+                    国がIoT機器を調査へ\n\
+                    , AbemaTIMES, 2019年1月29日\n\
+                    どうやって調査するのか？\n\
+                    https://t.co/ONsrLJr4u1\n\
+                    — Justy (@i_justy)\n\
+                    January 28, 2019\n";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 3, "{posts:?}");
+        assert_eq!(posts[0].date.as_deref(), Some("2019-06-16"));
+        assert!(text[..posts[0].end].ends_with("7:30am PDT"));
+        assert_eq!(posts[1].date.as_deref(), Some("2019-01-26"));
+        assert_eq!(posts[2].date.as_deref(), Some("2019-01-28"));
+        assert_eq!(
+            posts[2].text.as_deref(),
+            Some("どうやって調査するのか？ https://t.co/ONsrLJr4u1")
+        );
+    }
+
+    #[test]
+    fn a_layout_keeping_extractor_indents_the_embed_as_one_block() {
+        // inscriptis keeps the page's indentation and sets the tweet's paragraphs apart with
+        // blank lines: the lines indented as the attribution are the post's.
+        let text = "        The same effect appears when wearing sunglasses.\n\n\
+                    \x20         How iOS 13 FaceTime Attention Correction works: it uses ARKit.\n\n\
+                    \x20         Notice the warping of the line. pic.twitter.com/U7PMa4oNGN\n\n\
+                    \x20         — Dave Schukin (@schukin) July 3, 2019\n\n\
+                    \x20       It is not clear which devices will get it.\n";
+        assert_eq!(
+            first_text(text),
+            "How iOS 13 FaceTime Attention Correction works: it uses ARKit. Notice the warping \
+             of the line. pic.twitter.com/U7PMa4oNGN"
+        );
+    }
+
+    #[test]
+    fn a_handle_escaped_by_markdown() {
+        let text = "Wir bauen auf.\n\n\
+                    — Frank Thelen (@frank\\_thelen) [6. März 2018](https://twitter.com/frank_thelen/status/971100857189195777)";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1);
+        assert_eq!(posts[0].handle.as_deref(), Some("@frank_thelen"));
+        assert_eq!(posts[0].date.as_deref(), Some("2018-03-06"));
     }
 
     #[test]
