@@ -280,7 +280,8 @@ fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         for at in places(post_by, has_post_by, p) {
             let h = at + "Post by ".len();
             let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
-            let handle = &p[h..h + handle_len];
+            // (unescaped: markdown writes "@\\_elena@mastodon.social")
+            let handle = &p[h..h + handle_len].replace('\\', "");
             let after_at = para.start + h + handle_len;
             let after = &text[after_at..text.len().min(after_at + 40)];
             let platform = if after.contains("View on Mastodon") {
@@ -589,10 +590,14 @@ fn above(
             .filter(|l| l.2 == bare.len())
             .map_or(bare, |l| if l.0.trim().is_empty() { "" } else { bare });
         let label = label.trim_start_matches('[');
-        if label.trim().is_empty()
-            || label.starts_with("View this post on")
-            || label.starts_with("Dieses Bild auf")
-        {
+        let header = label.starts_with("View this post on")
+            || EMBED_HEADERS.iter().any(|h| label.starts_with(h));
+        // The embed's header tops it: above it is the article (a post without a caption has
+        // no text).
+        if header {
+            break;
+        }
+        if label.trim().is_empty() {
             if lines.is_empty() || line.starts_with('>') {
                 continue;
             }
@@ -741,6 +746,10 @@ const EMBED_HEADERS: &[&str] = &[
     "View this post on TikTok",
     "Dieses Bild auf Instagram ansehen",
     "Diesen Beitrag auf Instagram ansehen",
+    "Sieh dir diesen Beitrag auf Instagram an",
+    "Voir cette publication sur Instagram",
+    "Ver esta publicación en Instagram",
+    "Visualizza questo post su Instagram",
 ];
 
 /// Opening quotation marks and brackets: after a colon they begin the post's own quotation
@@ -1558,6 +1567,28 @@ mod tests {
             "How iOS 13 FaceTime Attention Correction works: it uses ARKit. Notice the warping \
              of the line. pic.twitter.com/U7PMa4oNGN"
         );
+    }
+
+    #[test]
+    fn an_embed_s_header_tops_its_post() {
+        // A post without a caption under its header has no text: the article's paragraph
+        // above the header is not the post's (in any of the header's languages).
+        for header in [
+            "View this post on Instagram",
+            "Sieh dir diesen Beitrag auf Instagram an",
+        ] {
+            let text = format!(
+                "Heute sehe ich das anders.\n\n{header}\n\n\
+                 Ein Beitrag geteilt von Verbündete (@verbuendete_r_sein)\n"
+            );
+            let posts = find(&text, &paragraphs(&text));
+            assert_eq!(posts.len(), 1);
+            assert_eq!(posts[0].text, None, "{header}");
+        }
+        let text = "Heute sehe ich das anders.\n\nVoir cette publication sur Instagram\n\n\
+                    Une légende.\n\n\
+                    Une publication partagée par Verbündete (@verbuendete_r_sein)\n";
+        assert_eq!(first_text(text), "Une légende.");
     }
 
     #[test]
