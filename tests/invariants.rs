@@ -152,6 +152,18 @@ fn piece() -> impl Strategy<Value = String> {
         Just("don't".to_string()),
         Just(" '90s".to_string()),
         Just("🙂".to_string()),
+        // Flattened posts' shapes: markdown quotations (wrapped, hard breaks), Instagram's
+        // lines, dates and links that end a line, escaped handles.
+        Just("\n> ".to_string()),
+        Just("  \n> ".to_string()),
+        Just("\n>\n> — Name (@handle) [25\\. September\n> 2018](https://t.co/x)".to_string()),
+        Just("A post shared by Name (@h_x)\non\nJun 16, 2019 at 7:30am PDT\n".to_string()),
+        Just("View this post on Instagram\n".to_string()),
+        Just(" , Source, 2019年1月29日 ".to_string()),
+        Just(" https://t.co/abc ".to_string()),
+        Just("(@frank\\_thelen)".to_string()),
+        Just("Rendi-\n> Wagner".to_string()),
+        Just("\n          ".to_string()),
         Just("é".to_string()),
         "[a-zA-Z ]{1,12}",
     ]
