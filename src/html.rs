@@ -287,26 +287,6 @@ fn elements<'a>(
         .filter_map(|n| n.value().as_element().map(|e| (n, e)))
 }
 
-/// A displayed clock time ("at 7:20 PM", "11:02am", "um 0:31 Uhr") as 24-hour HH:MM.
-pub(crate) fn clock(s: &str) -> Option<String> {
-    let colon = s.find(':')?;
-    let h_start = s[..colon]
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
-    let hour: u32 = s[h_start..colon].parse().ok()?;
-    let minute: u32 = s.get(colon + 1..colon + 3)?.parse().ok()?;
-    let rest = s[colon + 3..].trim_start().to_lowercase();
-    let hour = match (
-        rest.starts_with("pm") || rest.starts_with("p.m."),
-        rest.starts_with("am") || rest.starts_with("a.m."),
-    ) {
-        (true, _) if hour < 12 => hour + 12,
-        (_, true) if hour == 12 => 0,
-        _ => hour,
-    };
-    (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
-}
-
 /// "Name (@handle)" at the end of `s`: the name and the handle.
 fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
     let Some(open) = s.rfind("(@") else {
@@ -429,12 +409,12 @@ fn embed_post(
                             .find_map(|l| shown.strip_prefix(l))
                             .unwrap_or(shown);
                         post.date = post.date.take().or_else(|| parse_date(shown).map(|d| d.0));
-                        post.time = post.time.take().or_else(|| clock(shown));
+                        post.time = post.time.take().or_else(|| crate::posts::clock(shown));
                     }
                 }
                 if el.name() == "time" {
                     let shown = text_of(n);
-                    post.time = clock(&shown);
+                    post.time = crate::posts::clock(&shown);
                     post.date = parse_date(&shown).map(|d| d.0).or_else(|| {
                         el.attr("datetime")
                             .and_then(|d| d.get(..10))
@@ -523,7 +503,7 @@ fn embed_post(
                 post.url = Some(href.clone());
                 post.post_id = href.rsplit('/').next().map(str::to_string);
                 post.date = parse_date(label).map(|d| d.0);
-                post.time = clock(label);
+                post.time = crate::posts::clock(label);
             }
         }
         "tiktok" => {
@@ -662,17 +642,6 @@ mod tests {
         assert!(page.posts.is_empty());
         let page = read("<div class=\"instagram-media-wrapper\"><p>layout</p></div>");
         assert!(page.posts.is_empty());
-    }
-
-    #[test]
-    fn clock_times() {
-        assert_eq!(clock("June 14, 2021 at 7:20 PM").as_deref(), Some("19:20"));
-        assert_eq!(
-            clock("Jun 14, 2021 at 11:02am PDT").as_deref(),
-            Some("11:02")
-        );
-        assert_eq!(clock("12:05 am").as_deref(), Some("00:05"));
-        assert_eq!(clock("no time").as_deref(), None);
     }
 
     #[test]

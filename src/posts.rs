@@ -449,10 +449,83 @@ fn md_link(s: &str) -> Option<(String, String, usize)> {
 
 /// Words that stand between a handle and an Instagram date ("on", "am", "le", "el").
 pub(crate) const DATE_LEADS: [&str; 6] = ["on ", "am ", "le ", "el ", "il ", "op "];
+/// A displayed clock time ("at 7:20 PM", "11:02am", "um 0:31 Uhr") as 24-hour HH:MM.
+pub(crate) fn clock(s: &str) -> Option<String> {
+    let colon = s.find(':')?;
+    let h_start = s[..colon]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let hour: u32 = s[h_start..colon].parse().ok()?;
+    let minute: u32 = s.get(colon + 1..colon + 3)?.parse().ok()?;
+    let rest = s[colon + 3..].trim_start().to_lowercase();
+    let hour = match (
+        rest.starts_with("pm") || rest.starts_with("p.m."),
+        rest.starts_with("am") || rest.starts_with("a.m."),
+    ) {
+        (true, _) if hour < 12 => hour + 12,
+        (_, true) if hour == 12 => 0,
+        _ => hour,
+    };
+    (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
+}
+
 /// Whether `s` opens with the time after a date ("at 7:30am PDT", "um 0:31 Uhr").
 fn timed(s: &str) -> bool {
     let s = s.trim_start();
     ["at ", "um ", "à "].iter().any(|w| s.starts_with(w))
+}
+
+/// The time that follows a date at the start of `s` ("at 7:30am PDT", "at 7:20 PM", "um 0:31
+/// Uhr", "à 19:20"): the time as 24-hour HH:MM where the clock says which (am/pm, "Uhr", "à",
+/// or an hour past 12; "um 4:47 PDT" does not), and the bytes it takes, zone included.
+fn clock_after_date(s: &str) -> Option<(Option<String>, usize)> {
+    let lead = s.len() - s.trim_start().len();
+    let rest = &s[lead..];
+    let word = ["at ", "um ", "à "]
+        .iter()
+        .find(|w| rest.starts_with(**w))?;
+    let after = rest[word.len()..].trim_start();
+    let clock_at = s.len() - after.len();
+    // H:MM or HH:MM, with am/pm glued or apart.
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let b = after.as_bytes();
+    if !(1..=2).contains(&digits)
+        || b.get(digits) != Some(&b':')
+        || !b
+            .get(digits + 1..digits + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let mut used = digits + 3;
+    let mut tail = &after[used..];
+    let lower = tail.trim_start().to_ascii_lowercase();
+    let marker = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find(|m| lower.starts_with(**m))
+        .map(|m| m.len());
+    if let Some(n) = marker {
+        let skip = tail.len() - tail.trim_start().len();
+        used += skip + n;
+        tail = &after[used..];
+    }
+    // A zone ("PDT", "CET") or "Uhr".
+    let next = tail.trim_start();
+    let zone_len = next.bytes().take_while(|c| c.is_ascii_uppercase()).count();
+    let uhr = next.starts_with("Uhr");
+    let zone = (2..=5).contains(&zone_len)
+        && next[zone_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    if uhr || zone {
+        used += tail.len() - next.len() + if uhr { 3 } else { zone_len };
+    }
+    let shown = &after[..used];
+    let hour: u32 = after[..digits].parse().ok()?;
+    let says = marker.is_some() || uhr || *word == "à " || hour > 12;
+    let time = says.then(|| clock(shown)).flatten();
+    Some((time, clock_at + used))
 }
 
 /// Markers of an Instagram attribution line ("A post shared by Name (@handle)").
@@ -1083,24 +1156,21 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
         (date, _) => (date, end),
     };
     let mut end = end;
+    // "at 7:30am PDT", "um 0:31 Uhr", "at 7:20 PM" after the date belong to the line (the
+    // date's line, which may be the next).
+    let mut time = None;
+    if date.is_some() {
+        let tail = &text[(para.start + end).min(text.len())..];
+        let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
+        if let Some((t, used)) = clock_after_date(line) {
+            time = t;
+            end += used;
+        }
+    }
     if let Some((i, len)) = shared {
         {
             let name = before[i + len..].trim();
             let i = if before[..i].ends_with('[') { i - 1 } else { i };
-            // "at 7:30am PDT", "um 0:31 Uhr" belong to the line (the date's line, which may
-            // be the next).
-            let tail = &text[(para.start + end).min(text.len())..];
-            let line_end = tail.find('\n').unwrap_or(tail.len());
-            let time_words = tail[..line_end]
-                .split_whitespace()
-                .take(4)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if timed(&time_words) {
-                end += tail[..line_end]
-                    .find(time_words.split(' ').nth(2).unwrap_or(""))
-                    .map_or(0, |i| i + time_words.split(' ').nth(2).unwrap_or("").len());
-            }
             let body_end = line_start + i;
             let (t, s) = body(doc, pi, free_from, from, body_end, CAPTION).unzip();
             let mut post = bare(
@@ -1115,6 +1185,7 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
                 .map_or(name.to_string(), |l| l.0.trim().to_string());
             post.author_name = (!name.is_empty()).then_some(name);
             post.date = date;
+            post.time = time;
             // The caption linked to the post: "[caption](https://www.instagram.com/p/…)".
             if url.is_none()
                 && let Some(t) = &t
@@ -1176,6 +1247,7 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
     );
     post.author_name = Some(name.to_string());
     post.date = date;
+    post.time = time;
     post.media = t
         .as_deref()
         .unwrap_or_default()
@@ -1589,6 +1661,35 @@ mod tests {
                     Une légende.\n\n\
                     Une publication partagée par Verbündete (@verbuendete_r_sein)\n";
         assert_eq!(first_text(text), "Une légende.");
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(clock("June 14, 2021 at 7:20 PM").as_deref(), Some("19:20"));
+        assert_eq!(
+            clock("Jun 14, 2021 at 11:02am PDT").as_deref(),
+            Some("11:02")
+        );
+        assert_eq!(clock("12:05 am").as_deref(), Some("00:05"));
+        assert_eq!(clock("no time").as_deref(), None);
+        // After a flattened post's date: the time where the clock says which, and its bytes.
+        fn after(s: &str) -> Option<(Option<String>, &str)> {
+            clock_after_date(s).map(|(t, n)| (t, &s[..n]))
+        }
+        assert_eq!(
+            after(" at 7:30am PST Talks resume"),
+            Some((Some("07:30".to_string()), " at 7:30am PST"))
+        );
+        assert_eq!(
+            after(" at 7:20 PM The storm"),
+            Some((Some("19:20".to_string()), " at 7:20 PM"))
+        );
+        assert_eq!(
+            after(" um 0:31 Uhr Die"),
+            Some((Some("00:31".to_string()), " um 0:31 Uhr"))
+        );
+        assert_eq!(after(" um 4:47 PDT"), Some((None, " um 4:47 PDT")));
+        assert_eq!(after(" at the harbour"), None);
     }
 
     #[test]
