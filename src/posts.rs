@@ -28,16 +28,19 @@ pub(crate) fn month(word: &str) -> Option<u32> {
 /// "Apr 8 2020", "25. September 2018", "16 мая 2018 г.", "2018年6月6日". Returns the ISO date
 /// and the bytes used.
 pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
-    // 2018年6月6日
-    if let Some(y) = s.find('年').filter(|&y| y <= 6) {
+    // 2018年6月6日, 2022년 5월 5일
+    for [ys, ms, ds] in [['年', '月', '日'], ['년', '월', '일']] {
+        let Some(y) = s.find(ys).filter(|&y| y <= 6) else {
+            continue;
+        };
         let year: u32 = s[..y].trim().parse().ok()?;
-        let rest = &s[y + '年'.len_utf8()..];
-        let m_at = rest.find('月')?;
+        let rest = &s[y + ys.len_utf8()..];
+        let m_at = rest.find(ms)?;
         let m: u32 = rest[..m_at].trim().parse().ok()?;
-        let rest2 = &rest[m_at + '月'.len_utf8()..];
-        let d_at = rest2.find('日')?;
+        let rest2 = &rest[m_at + ms.len_utf8()..];
+        let d_at = rest2.find(ds)?;
         let d: u32 = rest2[..d_at].trim().parse().ok()?;
-        let used = y + '年'.len_utf8() + m_at + '月'.len_utf8() + d_at + '日'.len_utf8();
+        let used = y + ys.len_utf8() + m_at + ms.len_utf8() + d_at + ds.len_utf8();
         return valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used));
     }
     let words: Vec<(usize, &str)> = s
@@ -48,6 +51,8 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
             Some((at, w))
         })
         .filter(|(_, w)| !w.trim().is_empty())
+        // "5 de mayo de 2022", "5 de maio de 2022": the connectors are no part of the date.
+        .filter(|(_, w)| !matches!(w.trim(), "de" | "del"))
         .take(3)
         .collect();
     if words.len() < 3 {
@@ -1738,6 +1743,15 @@ mod tests {
         assert_eq!(parse_date("25. September 2018").unwrap().0, "2018-09-25");
         assert_eq!(parse_date("16 мая 2018 г.").unwrap().0, "2018-05-16");
         assert_eq!(parse_date("2018年6月6日").unwrap().0, "2018-06-06");
+        assert_eq!(
+            parse_date("2022년 5월 5일 오후"),
+            Some(("2022-05-05".to_string(), "2022년 5월 5일".len()))
+        );
+        assert_eq!(
+            parse_date("5 de mayo de 2022 El"),
+            Some(("2022-05-05".to_string(), "5 de mayo de 2022".len()))
+        );
+        assert_eq!(parse_date("5 de maio de 2022").unwrap().0, "2022-05-05");
         assert_eq!(
             parse_date("23. Okt 2017 um 0:31 Uhr").unwrap().0,
             "2017-10-23"
