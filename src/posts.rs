@@ -1752,6 +1752,9 @@ mod tests {
             Some(("2022-05-05".to_string(), "5 de mayo de 2022".len()))
         );
         assert_eq!(parse_date("5 de maio de 2022").unwrap().0, "2022-05-05");
+        assert_eq!(parse_date("5 maja 2022").unwrap().0, "2022-05-05");
+        assert_eq!(parse_date("5 Mayıs 2022").unwrap().0, "2022-05-05");
+        assert_eq!(parse_date("5. desember 2022").unwrap().0, "2022-12-05");
         assert_eq!(
             parse_date("23. Okt 2017 um 0:31 Uhr").unwrap().0,
             "2017-10-23"
