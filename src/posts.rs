@@ -1151,11 +1151,25 @@ fn attributed(doc: &Doc, pi: usize, free_from: usize, from: usize, at: usize) ->
     let (date, end) = match (date, paragraphs.get(date_para)) {
         (None, Some(next)) if rest.is_empty() && (shared.is_none() || lead_alone) => {
             let line = &text[next.start..next.end];
-            match parse_date(line) {
-                Some((d, used)) if used + 1 >= line.len() || lead_alone && timed(&line[used..]) => {
-                    (Some(d), next.start + used - para.start)
+            // (or a markdown link to the post: "[August 22, 2013](https://…/statuses/…)")
+            let linked =
+                md_link(line)
+                    .filter(|l| l.2 == line.len())
+                    .and_then(|(label, u, used)| {
+                        parse_date_unescaped(label.trim()).map(|(d, _)| (d, u, used))
+                    });
+            if let Some((d, u, used)) = linked {
+                url = url.or(Some(u));
+                (Some(d), next.start + used - para.start)
+            } else {
+                match parse_date_unescaped(line) {
+                    Some((d, used))
+                        if used + 1 >= line.len() || lead_alone && timed(&line[used..]) =>
+                    {
+                        (Some(d), next.start + used - para.start)
+                    }
+                    _ => (None, end),
                 }
-                _ => (None, end),
             }
         }
         (date, _) => (date, end),
@@ -1705,6 +1719,13 @@ mod tests {
         assert_eq!(posts.len(), 1);
         assert_eq!(posts[0].handle.as_deref(), Some("@frank_thelen"));
         assert_eq!(posts[0].date.as_deref(), Some("2018-03-06"));
+        // trafilatura's markdown: the linked date on the line below.
+        let text = "Drinking game for web devs: (1) Think of a noun\n\n\
+                    — Shay Friedman (@ironshay)\n    \
+                    [August 22, 2013](https://twitter.com/ironshay/statuses/370525864523743232)\n";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts[0].date.as_deref(), Some("2013-08-22"));
+        assert_eq!(posts[0].post_id.as_deref(), Some("370525864523743232"));
     }
 
     #[test]
