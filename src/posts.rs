@@ -182,6 +182,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
 /// break (two spaces: a `<br>`), and the `>` that continues the quotation become spaces, so
 /// that every offset stays the text's.
 fn unwrapped_quotes(text: &str) -> Option<String> {
+    // Most texts hold no quotation marker at all.
+    memchr::memchr(b'>', text.as_bytes())?;
     let quoted = |l: &str| {
         let t = l.trim_start();
         t.starts_with('>') && !t.trim_start_matches(['>', ' ']).trim().is_empty()
