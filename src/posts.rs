@@ -574,9 +574,9 @@ fn body(
         // The embed's own header ("View this post on Instagram") opens the post's text where a
         // spaced extractor ran it into the article (looked for just before what fits).
         let near = floor_boundary(own_text, fits_from.saturating_sub(64));
-        if let Some(i) = EMBED_HEADERS
-            .iter()
-            .filter_map(|h| own_text[near..].rfind(h).map(|i| near + i + h.len()))
+        if let Some(i) = HEADERS
+            .find_iter(&own_text[near..])
+            .map(|m| near + m.end())
             .max()
         {
             let t = own_text[i..].trim_start();
@@ -831,6 +831,11 @@ const EMBED_HEADERS: &[&str] = &[
     "Ver esta publicación en Instagram",
     "Visualizza questo post su Instagram",
 ];
+
+/// [`EMBED_HEADERS`], looked for at once.
+static HEADERS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(EMBED_HEADERS).expect("the headers build an automaton")
+});
 
 /// Opening quotation marks and brackets: after a colon they begin the post's own quotation
 /// or list, not the post.
