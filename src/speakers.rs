@@ -762,6 +762,18 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
                         .find(|&p| !is_capitalized(toks[p].text(text)))
                     && matches!(toks[p].text(text), "in" | "of" | "from" | "at" | "near")
                 {
+                    // … unless a name and a comma open the stretch: "Mr. Daniloff, now 81
+                    // and retired in Cambridge, Mass., said" is one apposition.
+                    if let Some(&k2) = commas.get(1)
+                        && k2 > lo
+                        && is_capitalized(toks[k2 - 1].text(text))
+                        && toks[k2 - 1].kind == Tok::Word
+                        && toks[k2 + 1..p].iter().all(|t| t.kind == Tok::Word)
+                    {
+                        appos = Some((k2 + 1, end - 1));
+                        end = k2;
+                        continue;
+                    }
                     end = k;
                     break;
                 }

@@ -118,6 +118,23 @@ fn commas_of_places_and_adverbials_do_not_set_off_the_speaker() {
         .0,
         "John Smith"
     );
+    // An apposition that ends in "City, State" is one too, the place its own commas and all.
+    for (text, opening) in [
+        (
+            "“We will win,” Mr. Daniloff, of Cambridge, Mass., said.",
+            "We will",
+        ),
+        (
+            "“We will win,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said.",
+            "We will",
+        ),
+        (
+            "Mr. Daniloff, a salesman from Sumter, South Carolina, said “we will win.”",
+            "we will",
+        ),
+    ] {
+        assert_eq!(quoted(text, opening).0, "Mr. Daniloff", "{text}");
+    }
 }
 
 #[test]
