@@ -135,6 +135,11 @@ fn commas_of_places_and_adverbials_do_not_set_off_the_speaker() {
     ] {
         assert_eq!(quoted(text, opening).0, "Mr. Daniloff", "{text}");
     }
+    // A note speaks as a memo does (`lexicon/documents.txt`).
+    assert_eq!(
+        quoted("“You are a total loser!” the note says.", "You are").0,
+        "the note"
+    );
 }
 
 #[test]
