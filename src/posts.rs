@@ -368,7 +368,7 @@ fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             el.author_name = el.author_name.take().or(post.author_name.clone());
             if let (Some(t), Some(h)) = (&el.text, &post.handle)
                 && let Some(i) = t.rfind(&format!("({h})"))
-                && let Some(d) = ["—", "&mdash;", "--", "–"]
+                && let Some(d) = ATTRIBUTION_DASHES
                     .iter()
                     .filter_map(|d| t[..i].rfind(d))
                     .max()
@@ -476,10 +476,16 @@ pub(crate) fn clock(s: &str) -> Option<String> {
     (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
 }
 
+/// The dashes that open a flattened attribution ("— Name (@handle) Date").
+const ATTRIBUTION_DASHES: [&str; 4] = ["—", "&mdash;", "--", "–"];
+
+/// The words that lead a time after a date ("at 7:30am PDT", "um 0:31 Uhr", "à 19:20").
+const TIME_LEADS: [&str; 3] = ["at ", "um ", "à "];
+
 /// Whether `s` opens with the time after a date ("at 7:30am PDT", "um 0:31 Uhr").
 fn timed(s: &str) -> bool {
     let s = s.trim_start();
-    ["at ", "um ", "à "].iter().any(|w| s.starts_with(w))
+    TIME_LEADS.iter().any(|w| s.starts_with(w))
 }
 
 /// The time that follows a date at the start of `s` ("at 7:30am PDT", "at 7:20 PM", "um 0:31
@@ -488,9 +494,7 @@ fn timed(s: &str) -> bool {
 fn clock_after_date(s: &str) -> Option<(Option<String>, usize)> {
     let lead = s.len() - s.trim_start().len();
     let rest = &s[lead..];
-    let word = ["at ", "um ", "à "]
-        .iter()
-        .find(|w| rest.starts_with(**w))?;
+    let word = TIME_LEADS.iter().find(|w| rest.starts_with(**w))?;
     let after = rest[word.len()..].trim_start();
     let clock_at = s.len() - after.len();
     // H:MM or HH:MM, with am/pm glued or apart.
@@ -650,7 +654,7 @@ fn above(
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     // The indentation of an attribution on a line of its own ("— Name (@handle) Date").
-    let post_indent = if ["—", "&mdash;", "--", "–"].iter().any(|d| p.starts_with(d)) {
+    let post_indent = if ATTRIBUTION_DASHES.iter().any(|d| p.starts_with(d)) {
         indent(text, para.start)
     } else {
         0
@@ -699,7 +703,7 @@ fn above(
             .iter()
             .map(|l: &String| shown_len(l, limit) + 1)
             .sum::<usize>()
-            - if quoted_link { 23 } else { 0 };
+            .saturating_sub(if quoted_link { 23 } else { 0 });
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
         // Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only
