@@ -388,7 +388,7 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(|| {
-    include_str!("lexicon/time_phrases.txt")
+    include_str!("../lexicon/time_phrases.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -1,1354 +1,12 @@
-//! Cues: the words that say a statement was made, and which quotation each one governs.
-//!
-//! A cue is a reporting verb from the lexicon ("said", "went on", "according to"), a colon
-//! that introduces a quotation (`X: “…”`, `X said:`), or a dash after a quotation
-//! (`” — Commissioner X`). Each quotation part is linked to at most one cue, by the
-//! patterns of news writing, tried in this order:
-//!
-//! 1. `“Q,” SPEAKER CUE` / `“Q,” CUE SPEAKER`: a cue right after the quotation, with at most
-//!    a speaker mention (and its apposition) between them;
-//! 2. `“Q” — SPEAKER`: a dash after the quotation, then a name;
-//! 3. `SPEAKER CUE: “Q”`, `SPEAKER CUE (that) … “Q”`: the nearest cue before the quotation
-//!    in its sentence;
-//! 4. any later cue in the sentence;
-//! 5. context, for a sentence that is only quotation: the attributed statement next to it in
-//!    the paragraph (`“A.” “B,” he said.` and `“A,” he said. “B.”`), the statement of the
-//!    previous paragraph when this paragraph is only quotation, or `X said:` ending the
-//!    previous paragraph. A quotation continued from the previous paragraph stays with it.
+//! Reported speech: the clause each remaining cue reports.
 
+use super::*;
 use crate::lexicon::LEXICON;
 use crate::segment::{Tok, Token, is_capitalized};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CueKind {
-    Verb,
-    /// "according to": the speaker follows.
-    According,
-    Colon,
-    Dash,
-    /// A noun right before a quotation ("her remark that “…”"): links quotations only.
-    Noun,
-}
-
-/// A cue found in a paragraph's tokens.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct CueHit {
-    /// A verb of saying (or a colon, dash, "according to"), not of belief or stance.
-    pub speech: bool,
-    /// Index of its first token in the paragraph's tokens.
-    pub tok: usize,
-    /// Number of tokens.
-    pub len: usize,
-    pub lemma: &'static str,
-    pub kind: CueKind,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
-pub(crate) fn is_aux(word: &str) -> bool {
-    crate::lexicon::LEXICON
-        .auxiliaries
-        .contains(&*crate::lexicon::lower(word))
-        || (word.len() > 5
-            && word.ends_with("ly")
-            && !is_capitalized(word)
-            && !matches!(
-                word,
-                "family"
-                    | "supply"
-                    | "assembly"
-                    | "monopoly"
-                    | "anomaly"
-                    | "homily"
-                    | "comply"
-                    | "rally"
-                    | "ally"
-                    | "reply"
-                    | "apply"
-                    | "bully"
-                    | "butterfly"
-                    | "underbelly"
-            ))
-}
-
-/// An auxiliary, or one with "n't" ("didn't", "don’t", "won't", "isn't"): a word that may
-/// stand between a speaker and the verb.
-pub(crate) fn aux_or_negated(word: &str) -> bool {
-    is_aux(word) || {
-        let l = crate::lexicon::lower(word);
-        l.strip_suffix("n't")
-            .or_else(|| l.strip_suffix("n’t"))
-            .is_some_and(|stem| {
-                is_aux(stem) || matches!(stem, "wo" | "ca" | "is" | "are" | "was" | "were")
-            })
-    }
-}
-
-/// "And", "But", "So", "Yet", "Or" opening a sentence.
-fn opening_conjunction(word: &str) -> bool {
-    matches!(word, "And" | "But" | "So" | "Yet" | "Or")
-}
-
-/// A plural noun's form (lower case): "officials", "voters", "people".
-fn plural_form(lower: &str) -> bool {
-    (lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("’s")
-        && !lower.ends_with("'s"))
-        || LEXICON.irregular_plurals.contains(lower)
-}
-
-/// Find the cue words of a sentence (token range `lo..hi`).
-pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let mut out = Vec::new();
-    let mut i = lo;
-    while i < hi {
-        let t = toks[i];
-        if t.kind == Tok::Word {
-            let w = t.text(text);
-            // Cue verbs are never capitalised ("According to" aside), but for an inverted
-            // one opening its sentence ("Said Dorothy Poynter, …").
-            let inverted_opening = i == lo
-                && matches!(w, "Said" | "Says" | "Added" | "Asked" | "Wrote" | "Writes")
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| is_capitalized(n.text(text)));
-            // … or a participle of asking that opens it ("Asked about the merger, she …").
-            let asked_opening = i == lo
-                && w.ends_with("ed")
-                && LEXICON
-                    .verbs
-                    .get(&*crate::lexicon::lower(w))
-                    .is_some_and(|f| LEXICON.asking_verbs.contains(f.lemma))
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == Tok::Word && !is_capitalized(n.text(text)));
-            if let Some(hit) = in_poll(text, toks, i, hi) {
-                out.push(hit);
-                i += 1;
-                continue;
-            }
-            if is_capitalized(w)
-                && !w.starts_with("According")
-                && !inverted_opening
-                && !asked_opening
-            {
-                i += 1;
-                continue;
-            }
-            if let Some(f) = verb_at(text, toks, i, hi)
-                && !(is_capitalized(w) && f.lemma != "according to" && i != lo)
-                && verb_in_context(text, toks, lo, i, f.lemma)
-            {
-                let end_tok = i + f.words - 1;
-                let kind = if f.lemma == "according to" {
-                    CueKind::According
-                } else {
-                    CueKind::Verb
-                };
-                let hit = CueHit {
-                    speech: f.speech,
-                    tok: i,
-                    len: f.words,
-                    lemma: f.lemma,
-                    kind,
-                    start: t.start,
-                    end: toks[end_tok].end,
-                };
-                out.push(hit);
-                i += f.words;
-                continue;
-            }
-            if let Some(n) = nominal(text, toks, i, hi) {
-                out.push(n);
-            }
-        } else if t.kind == Tok::Punct && t.text(text) == ":" {
-            // "X said:" is the verb's; "X: “…”" (no verb before) makes the colon the cue.
-            let after_verb = out.last().is_some_and(|c| c.tok + c.len + 3 > i);
-            let quote_follows = toks
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.kind, Tok::Quote(_)))
-                || i + 1 == hi;
-            if !after_verb && quote_follows && i > lo {
-                out.push(colon_cue(toks, i));
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// "in the latest NBC News/Wall Street Journal poll", "In a CNN survey released Monday, …":
-/// a poll named after "in" at token `i` is a source like "according to" (lemma "in"); the
-/// words up to the poll are its name, with a capitalised word and no verb, comma or clause
-/// among them.
-fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
-    let t = toks[i];
-    if !matches!(t.text(text), "in" | "In") {
-        return None;
-    }
-    let head = (i + 1..hi.min(i + 10)).find(|&j| {
-        LEXICON
-            .poll_words
-            .contains(&*crate::lexicon::lower(toks[j].text(text)))
-    })?;
-    let name = &toks[i + 1..head];
-    // A poll by its name ("a Des Moines Register poll"), not the polls at large ("in the
-    // polls", "in national polls").
-    let plain = name.iter().any(|n| is_capitalized(n.text(text)))
-        && name.iter().all(|n| {
-            let w = n.text(text);
-            matches!(w, "/" | "-" | "’s" | "'s")
-                || n.kind == Tok::Word
-                    && !LEXICON.finite_forms.contains(w)
-                    && !LEXICON.clause_openers.contains(w)
-                    && !matches!(w, "and" | "or" | "but")
-        });
-    plain.then_some(CueHit {
-        speech: true,
-        tok: i,
-        len: 1,
-        lemma: "in",
-        kind: CueKind::According,
-        start: t.start,
-        end: t.end,
-    })
-}
-
-/// The colon of a transcript's line: a paragraph that opens with a speaker's name (one to
-/// three capitalised words, in capitals or not; not a one-letter "Q" or "A", nor a label
-/// like "UPDATE" or "Editor's Note") and a colon, then words that are no quotation.
-fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
-    let toks = &pt.toks;
-    let colon = (1..toks.len().min(5)).find(|&i| toks[i].text(text) == ":")?;
-    let name = &toks[..colon];
-    let named = name.iter().all(|t| {
-        let w = t.text(text);
-        t.kind == Tok::Word
-            && is_capitalized(w)
-            && w.chars().count() > 1
-            && !w.ends_with("’s")
-            && !w.ends_with("'s")
-            && !LEXICON
-                .transcript_labels
-                .contains(&*crate::lexicon::lower(w))
-    });
-    let next = toks.get(colon + 1)?;
-    (named && !matches!(next.kind, Tok::Quote(_))).then_some(colon)
-}
-
-/// The reporting verb form that starts at token `i` (any case), before token `hi`. The next
-/// word is read only after the head of a two-word form ("went on").
-fn verb_at(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<crate::lexicon::VerbForm> {
-    let lx = &*LEXICON;
-    let lower = crate::lexicon::lower(toks[i].text(text));
-    let next = toks[i + 1..hi]
-        .first()
-        .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
-        .map(|n| crate::lexicon::lower(n.text(text)));
-    // "made it clear", "pointed it out": "it" between a two-word verb's head and its
-    // particle.
-    if next.as_deref() == Some("it")
-        && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
-        && let Some(mut f) = lx.verb(&lower, Some(&crate::lexicon::lower(after.text(text))))
-        && f.words == 2
-    {
-        f.words = 3;
-        return Some(f);
-    }
-    lx.verb(&lower, next.as_deref())
-}
-
-/// A nominal cue at token `i`: a noun of the lexicon after a determiner or possessive, with
-/// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
-fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
-    let t = toks[i];
-    let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
-    // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
-    // in the noun's that-clause.
-    let that_clause = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
-        && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
-    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
-        return None;
-    }
-    let lower = t.text(text).to_lowercase();
-    if !LEXICON.nominal_cues.contains(lower.as_str()) {
-        return None;
-    }
-    let det = toks[i.saturating_sub(3)..i].iter().any(|p| {
-        let w = p.text(text).to_lowercase();
-        matches!(w.as_str(), "his" | "her" | "their" | "its")
-            || w.ends_with("’s")
-            || w.ends_with("'s")
-    });
-    let quote_follows = that_clause
-        || toks[i + 1..hi.min(i + 4)].iter().any(is_quote)
-            && toks[i + 1..hi.min(i + 4)]
-                .iter()
-                .take_while(|n| !matches!(n.kind, Tok::Quote(_)))
-                .all(|n| {
-                    matches!(
-                        n.text(text),
-                        "that" | "," | ":" | "for" | "of" | "to" | "was" | "is" | "reads" | "read"
-                    )
-                });
-    (det && quote_follows).then(|| CueHit {
-        speech: true,
-        tok: i,
-        len: 1,
-        lemma: LEXICON
-            .nominal_cues
-            .get(lower.as_str())
-            .copied()
-            .unwrap_or("remark"),
-        kind: CueKind::Noun,
-        start: t.start,
-        end: t.end,
-    })
-}
-
-/// Rules out reporting-verb forms that are not reporting here: "that said", "the said
-/// property", "a statement" (handled by the lexicon having no nouns), "called for" stays.
-fn verb_in_context(text: &str, toks: &[Token], lo: usize, i: usize, lemma: &str) -> bool {
-    let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
-    match prev.as_deref() {
-        // "the said property", "a post", "the report", "his note", "no such praise"
-        Some(
-            "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our" | "my" | "such"
-            | "no" | "any" | "every" | "each" | "much" | "whose" | "your",
-        ) => {
-            return false;
-        }
-        // "Trump’s call for", "the campaign's statement"
-        Some(p) if (p.ends_with("’s") || p.ends_with("'s")) && lemma != "according to" => {
-            return false;
-        }
-        // "secretary of state": never a finite verb after "of"
-        Some("of") if lemma != "according to" => return false,
-        // "of continuing raids": a gerund after a preposition
-        Some("of" | "for" | "about" | "without")
-            if text[toks[i].start..toks[i].end].ends_with("ing") && lemma != "according to" =>
-        {
-            return false;
-        }
-        // "that said, ..." at the start of a sentence
-        Some("that") if i == lo + 1 && lemma == "say" => return false,
-        // "…, compared with 30 percent who …": a comparison, not a speaker comparing
-        Some(",")
-            if lemma == "compare"
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.text(text), "with" | "to")) =>
-        {
-            return false;
-        }
-        _ => {}
-    }
-    // A verb of naming as a participle after a thing: "a play called “Los Hijos de
-    // Trump”", "a series dubbed …", "the program known as …" name, they report nothing.
-    // After a person ("the senator called it"), a name or a pronoun it is a verb.
-    if LEXICON.naming_verbs.contains(lemma)
-        && i > lo
-        && text[toks[i].start..toks[i].end].ends_with("ed")
-        && let Some(p) = prev.as_deref()
-        && toks[i - 1].kind == Tok::Word
-        && !is_capitalized(toks[i - 1].text(text))
-        && !LEXICON.roles.contains_key(p)
-        && !LEXICON.pronouns.contains_key(p)
-        && !LEXICON.documents.contains(p)
-        && !is_aux(p)
-        && p.chars().all(|c| c.is_alphabetic())
-        && !p.ends_with("ly")
-        && !LEXICON.function_words.contains(p)
-        && p != "and"
-    {
-        return false;
-    }
-    // A form that is also a noun ("post", "call", "remarks", "message") inside a noun
-    // phrase or after a preposition: "a Facebook post", "a press call", "in remarks".
-    let form = text[toks[i].start..toks[i].end].to_lowercase();
-    let noun_like = form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es");
-    if noun_like
-        && LEXICON.noun_first_verbs.contains(lemma)
-        && !prev
-            .as_deref()
-            .is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
-        && toks.get(i + 1).is_none_or(|n| n.text(text) != "that")
-    {
-        return false;
-    }
-    if noun_like && i > lo {
-        let p1 = toks[i - 1].text(text).to_lowercase();
-        if matches!(
-            p1.as_str(),
-            "in" | "at" | "on" | "for" | "with" | "during" | "from" | "after"
-        ) {
-            return false;
-        }
-        // "a press call", "a Facebook post" — but "the officials say", "the report says",
-        // "a third say", "the majority want".
-        // (not `quantities`: "the most elaborate", "the several point" would make verbs of
-        // adjectives and nouns)
-        let plural = p1.ends_with('s')
-            || LEXICON.irregular_plurals.contains(p1.as_str())
-            || matches!(
-                p1.as_ref(),
-                "two"
-                    | "three"
-                    | "four"
-                    | "both"
-                    | "few"
-                    | "many"
-                    | "half"
-                    | "third"
-                    | "quarter"
-                    | "majority"
-                    | "minority"
-                    | "plurality"
-            );
-        if form == lemma && i > lo + 1 && toks[i - 1].kind == Tok::Word && !plural {
-            let p2 = toks[i - 2].text(text).to_lowercase();
-            if matches!(
-                p2.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "their" | "its"
-            ) {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// Whether token `t` could be part of a speaker mention (used to check that only a mention
-/// stands between a quotation and its cue).
-pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
-    match t.kind {
-        Tok::Word => {
-            let w = t.text(text);
-            let lower = crate::lexicon::lower(w);
-            is_capitalized(w)
-                || LEXICON.roles.contains_key(&*lower)
-                || LEXICON.pronouns.contains_key(&*lower)
-                || LEXICON.documents.contains(&*lower)
-                || is_modifier(&lower)
-                || is_aux(w)
-                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-        }
-        Tok::Punct => matches!(t.text(text), "," | "-" | "(" | ")"),
-        Tok::Quote(_) => false,
-    }
-}
-
-/// Where the mention before token `verb` starts: the run of words that may stand in one
-/// (names, roles, nouns), at most `reach - 1` of them, not past a comma or `floor`.
-fn mention_start(text: &str, toks: &[Token], floor: usize, verb: usize, reach: usize) -> usize {
-    let mut m = verb;
-    while m > floor
-        && m + reach > verb
-        && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
-        && toks[m - 1].text(text) != ","
-    {
-        m -= 1;
-    }
-    m
-}
-
-/// A role word of the lexicon ("spokesman", "director").
-fn is_role(text: &str, t: &Token) -> bool {
-    t.kind == Tok::Word
-        && LEXICON
-            .roles
-            .contains_key(&*crate::lexicon::lower(t.text(text)))
-}
-
-/// A lower-case word that can close a noun phrase after a determiner ("the authors").
-pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word {
-        return false;
-    }
-    let w = t.text(text);
-    let lower = w;
-    w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !is_capitalized(w)
-        && !LEXICON.verbs.contains_key(lower)
-        && !crate::lexicon::LEXICON.function_words.contains(lower)
-        && !lower.ends_with("ly")
-}
-
-/// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
-/// that qualify a role ("a senior White House official", "the former secretary of state").
-pub(crate) fn is_modifier(lower: &str) -> bool {
-    crate::lexicon::LEXICON.modifiers.contains(lower)
-        || ["al", "ic", "ive", "ary", "ior", "ern", "ian", "ese", "ish"]
-            .iter()
-            .any(|s| lower.len() > 4 && lower.ends_with(s))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Span;
-    use crate::segment::tokens;
-
-    fn cues(text: &str) -> Vec<(&'static str, CueKind)> {
-        let toks = tokens(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            &[],
-        );
-        find_in(text, &toks, 0, toks.len())
-            .into_iter()
-            .map(|c| (c.lemma, c.kind))
-            .collect()
-    }
-
-    #[test]
-    fn reporting_verbs_with_lemmas() {
-        assert_eq!(
-            cues("Smith said he went on to say it"),
-            [
-                ("say", CueKind::Verb),
-                ("go on", CueKind::Verb),
-                ("say", CueKind::Verb)
-            ]
-        );
-        assert_eq!(
-            cues("According to the ministry, 100 left"),
-            [("according to", CueKind::According)]
-        );
-    }
-
-    #[test]
-    fn not_cues_in_context() {
-        assert!(cues("That said, the said property is his report").is_empty());
-    }
-
-    /// (speaker mention, cue) of the quotation of `text` that starts with `opening`.
-    fn attributed(text: &str, opening: &str) -> (String, String) {
-        let a = crate::analyze(text, &crate::Options::default());
-        let q = a
-            .quotes
-            .iter()
-            .find(|q| q.text.starts_with(opening))
-            .unwrap_or_else(|| panic!("no quotation {opening:?} in {text:?}: {:#?}", a.quotes));
-        (
-            q.speaker
-                .as_ref()
-                .map(|s| s.text.clone())
-                .unwrap_or_default(),
-            q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-        )
-    }
-
-    fn pair(s: &str, c: &str) -> (String, String) {
-        (s.to_string(), c.to_string())
-    }
-
-    // The news patterns `link` reads, one test each (issue #3's list).
-    #[test]
-    fn quote_then_speaker_then_verb() {
-        assert_eq!(
-            attributed("“We won,” Smith said.", "We won"),
-            pair("Smith", "said")
-        );
-    }
-
-    #[test]
-    fn quote_then_verb_then_speaker() {
-        assert_eq!(
-            attributed("“We won,” said Mr. Smith.", "We won"),
-            pair("Mr. Smith", "said")
-        );
-    }
-
-    #[test]
-    fn quote_then_speaker_role_verb() {
-        assert_eq!(
-            attributed("“We won,” Ana Silva, the mayor, said.", "We won"),
-            pair("Ana Silva", "said")
-        );
-    }
-
-    #[test]
-    fn speaker_verb_colon_quote() {
-        assert_eq!(
-            attributed("Smith said: “We won.”", "We won"),
-            pair("Smith", "said")
-        );
-        assert_eq!(attributed("Smith: “We won.”", "We won"), pair("Smith", ":"));
-    }
-
-    #[test]
-    fn speaker_verb_that_clause_with_quote() {
-        assert_eq!(
-            attributed("Smith said that the vote was “a landslide.”", "a landslide"),
-            pair("Smith", "said")
-        );
-    }
-
-    #[test]
-    fn who_said_quote() {
-        assert_eq!(
-            attributed(
-                "The plan was backed by Smith, who said it was “a landslide.”",
-                "a landslide"
-            ),
-            pair("who", "said")
-        );
-    }
-
-    #[test]
-    fn quote_dash_speaker() {
-        assert_eq!(
-            attributed("“We won the vote.” — Commissioner Ana Silva", "We won"),
-            pair("Commissioner Ana Silva", "—")
-        );
-    }
-
-    #[test]
-    fn a_quotation_paragraph_after_an_attributed_one() {
-        assert_eq!(
-            attributed(
-                "“We won,” Smith said.\n\n“And we will win again.”",
-                "And we"
-            ),
-            pair("Smith", "said")
-        );
-    }
-
-    #[test]
-    fn said_colon_at_the_end_of_the_previous_paragraph() {
-        assert_eq!(
-            attributed("Smith said:\n\n“We won the vote.”", "We won"),
-            pair("Smith", "said")
-        );
-    }
-
-    #[test]
-    fn colon_before_quotation_at_paragraph_end() {
-        assert_eq!(cues("Smith:"), [(":", CueKind::Colon)]);
-        assert_eq!(cues("Smith said:"), [("say", CueKind::Verb)]);
-    }
-}
-
-/// A paragraph's tokens and its sentences (token ranges).
-pub(crate) struct ParaTokens {
-    pub toks: Vec<Token>,
-    pub sents: Vec<std::ops::Range<usize>>,
-    /// The cues of each sentence, found once (`annotate`).
-    pub cues: Vec<Vec<CueHit>>,
-    /// The article's headline (its first line, one short sentence): headlines attribute in
-    /// Title Case ("Bellwether County Says Trump Should Win") and with a bare colon
-    /// ("Graham: Trump's Rhetoric Destroying GOP's Chance").
-    pub headline: bool,
-}
-
-/// Whether the first paragraph of an article, tokenized, reads as its headline: one
-/// sentence of at most 30 tokens.
-pub(crate) fn is_headline(pt: &ParaTokens) -> bool {
-    pt.sents.len() == 1 && pt.toks.len() <= 30
-}
-
-/// Whether most words of `toks` are capitalised (a Title Case headline).
-fn title_case(text: &str, toks: &[Token]) -> bool {
-    let (mut words, mut capitalized) = (0, 0);
-    for w in toks
-        .iter()
-        .filter(|t| t.kind == Tok::Word)
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-    {
-        words += 1;
-        capitalized += usize::from(is_capitalized(w));
-    }
-    words >= 3 && capitalized * 10 >= words * 6
-}
-
-impl ParaTokens {
-    /// The index of the sentence that is exactly `sent`.
-    pub fn sentence_of(&self, sent: &std::ops::Range<usize>) -> usize {
-        self.sents.iter().position(|r| r == sent).unwrap_or(0)
-    }
-}
-
-/// Find the cues of every sentence of a paragraph, once.
-pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
-    // (the headline is the first such paragraph; the others are a live blog's entries or
-    // related links)
-    let title = is_headline(pt) && title_case(text, &pt.toks);
-    pt.cues = pt
-        .sents
-        .iter()
-        .map(|s| {
-            let mut cues = find_in(text, &pt.toks, s.start, s.end);
-            if title {
-                cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
-            }
-            if pt.headline {
-                cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
-            }
-            cues.sort_by_key(|c| c.tok);
-            cues.dedup_by_key(|c| c.tok);
-            cues
-        })
-        .collect();
-}
-
-/// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
-/// name (at most four words, capitalised, no label) attributes what follows.
-fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
-    let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
-    // (after a label and its dash: "EXCLUSIVE – Roger Stone: Don’t Trust …")
-    let lo = match toks.get(lo..lo + 2) {
-        Some([l, d])
-            if l.text(text).len() > 3
-                && l.text(text).chars().all(|c| c.is_uppercase())
-                && is_dash(d.text(text)) =>
-        {
-            lo + 2
-        }
-        _ => lo,
-    };
-    // (the speaker, then where or to whom: "Clinton to Planned Parenthood:", "Former AG
-    // Mukasey at RNC:")
-    let name_end = (lo + 1..i)
-        .find(|&k| matches!(toks[k].text(text), "to" | "at"))
-        .filter(|&k| {
-            toks[k + 1..i]
-                .iter()
-                .all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
-                && k + 1 < i
-        })
-        .unwrap_or(i);
-    if lo >= i {
-        return None;
-    }
-    let before = &toks[lo..name_end];
-    // A speaker's name, not a label: "The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and
-    // "Monday’s Morning Email:" are not speakers.
-    let label = |t: &Token| {
-        let w = t.text(text);
-        (w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
-            || w.ends_with("’s")
-            || w.ends_with("'s")
-            || w.chars().any(|c| c.is_ascii_digit())
-    };
-    let named = !before.is_empty()
-        && before.len() <= 4
-        && before
-            .iter()
-            .all(|t| t.kind == Tok::Word && (is_capitalized(t.text(text)) || mentionish(text, t)))
-        && !before.iter().any(label)
-        && is_capitalized(before[0].text(text))
-        && !LEXICON
-            .determiners
-            .contains(&*crate::lexicon::lower(before[0].text(text)));
-    // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
-    let after_words = word_count(text, &toks[i + 1..hi]);
-    (named && after_words >= 3).then(|| colon_cue(toks, i))
-}
-
-/// The cue of a colon at token `i` that introduces what a speaker says.
-fn colon_cue(toks: &[Token], i: usize) -> CueHit {
-    CueHit {
-        speech: true,
-        tok: i,
-        len: 1,
-        lemma: ":",
-        kind: CueKind::Colon,
-        start: toks[i].start,
-        end: toks[i].end,
-    }
-}
-
-/// The reporting verbs of a Title Case headline ("County Says Trump Should Win"), which
-/// [`find_in`] passes over as capitalised words; never the first word (it has no subject).
-fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let mut out = Vec::new();
-    let mut i = lo + 1;
-    while i < hi {
-        let t = toks[i];
-        let w = t.text(text);
-        // (an all-capitals "STATES" or "FAVORS" could be any word)
-        let shouting = w
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        if t.kind == Tok::Word && is_capitalized(w) && !shouting && !w.starts_with("According") {
-            let lower = crate::lexicon::lower(w);
-            // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
-            if let Some(f) = verb_at(text, toks, i, hi)
-                && (lower.ends_with('s') || lower.ends_with("ed") || f.words > 1)
-                && toks[i - 1].kind == Tok::Word
-                // "If He Wants", "Whether She Says": a condition, not a statement.
-                && !toks[i.saturating_sub(3).max(lo)..i]
-                    .iter()
-                    .any(|t| matches!(t.text(text), "If" | "Whether" | "if" | "whether"))
-            {
-                out.push(CueHit {
-                    speech: f.speech,
-                    tok: i,
-                    len: f.words,
-                    lemma: f.lemma,
-                    kind: CueKind::Verb,
-                    start: t.start,
-                    end: toks[i + f.words - 1].end,
-                });
-                i += f.words;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// A statement as the linking found it: quotation parts (none yet for a cue that only
-/// introduces the next paragraph) and the cue that governs them.
-#[derive(Debug, Clone)]
-pub(crate) struct Stmt {
-    pub para: usize,
-    /// The token range of the cue's sentence (or of the quotation's, with no cue).
-    pub sent: std::ops::Range<usize>,
-    pub cue: Option<CueHit>,
-    pub parts: Vec<usize>,
-    /// Token index of the first quotation governed by the cue, in the cue's sentence.
-    pub quote_tok: Option<usize>,
-    /// Reported speech: the clause the cue reports, without quotation marks.
-    pub content: Option<crate::model::Span>,
-    /// The opening of the reported clause when the attribution interrupts it ("Those who
-    /// vote, he said, must still register"): the part before the speaker's comma.
-    pub lead: Option<crate::model::Span>,
-    /// What the speaker goes on to say after the attribution's sentence, where an archive
-    /// writes quotation marks as doubled apostrophes read as text ("''It is nonsense,'' he
-    /// said. ''She lies about everything.''"): the next sentence that opens with them, to
-    /// where they close.
-    pub rest: Option<crate::model::Span>,
-    /// An attribution with no one named ("is expected to", "reportedly"): it stands with no
-    /// speaker, and none is looked for.
-    pub agentless: bool,
-    /// The cue is negated ("did not say whether …"; see `Polarity::Negated`).
-    pub negated: bool,
-}
-
-impl Stmt {
-    /// The statement of cue `c` in sentence `sent` of paragraph `para`, with no parts yet.
-    fn new(para: usize, sent: &std::ops::Range<usize>, c: CueHit) -> Stmt {
-        Stmt {
-            para,
-            sent: sent.clone(),
-            cue: Some(c),
-            parts: Vec::new(),
-            quote_tok: None,
-            content: None,
-            lead: None,
-            rest: None,
-            agentless: false,
-            negated: false,
-        }
-    }
-}
-
-/// Per quotation part: its statement, whether it is direct, and its token position.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct PartInfo {
-    pub stmt: Option<usize>,
-    /// Linked by a cue in its own sentence (not by context).
-    pub own_cue: bool,
-    pub direct: bool,
-    pub para: usize,
-    pub tok: usize,
-}
-
-pub(crate) fn is_dash(s: &str) -> bool {
-    matches!(s, "—" | "–" | "--" | "―")
-}
-
-/// A dash, or a hyphen standing alone as one, that sets off an aside ("Reynolds - his
-/// co-host - told …").
-pub(crate) fn is_aside_dash(s: &str) -> bool {
-    is_dash(s) || s == "-"
-}
-
-/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc).
-pub(crate) fn link(
-    text: &str,
-    paras: &[ParaTokens],
-    parts: &[crate::quotes::QuotePart],
-    american: bool,
-) -> (Vec<Stmt>, Vec<PartInfo>) {
-    let mut stmts: Vec<Stmt> = Vec::new();
-    let mut info = vec![PartInfo::default(); parts.len()];
-    let mut by_cue: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
-    // The statement a quotation-only paragraph continues.
-    let mut carry: Option<usize> = None;
-    for (p, pt) in paras.iter().enumerate() {
-        let toks = &pt.toks;
-        // Parts are in paragraph order: this paragraph's are one run of them.
-        let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
-        let mut sent_cues: Vec<Vec<CueHit>> = Vec::with_capacity(pt.sents.len());
-        let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
-        let mut get = |stmts: &mut Vec<Stmt>, c: CueHit, sent: &std::ops::Range<usize>| {
-            *by_cue.entry((p, c.tok)).or_insert_with(|| {
-                stmts.push(Stmt::new(p, sent, c));
-                stmts.len() - 1
-            })
-        };
-        for (si, sent) in pt.sents.iter().enumerate() {
-            let mut cues = pt.cues[si].clone();
-            for qi in sent.clone() {
-                let Tok::Quote(k) = toks[qi].kind else {
-                    continue;
-                };
-                info[k].para = p;
-                info[k].tok = qi;
-                let prev = (qi > sent.start).then(|| toks[qi - 1]);
-                let starts_cap = {
-                    let inner = &text[parts[k].inner.start..parts[k].inner.end];
-                    inner.starts_with(|c: char| !c.is_lowercase())
-                };
-                info[k].direct = starts_cap
-                    && prev.is_none_or(|t| matches!(t.text(text), ":" | "," | "—" | "--" | "("));
-                let cue = pick_cue(text, toks, sent, qi, &mut cues);
-                if let Some(prev_part) = parts[k].continues
-                    && let Some(s) = info[prev_part].stmt
-                {
-                    // A quotation continued from the previous paragraph stays one
-                    // statement; an attribution in a later part ("…," Millan said) wins
-                    // over one the first part only took from context.
-                    info[k].direct = info[prev_part].direct;
-                    let own = cue
-                        .filter(|c| c.tok > qi)
-                        .filter(|_| !info[prev_part].own_cue);
-                    let s = match own {
-                        Some(c) => {
-                            let new = get(&mut stmts, c, sent);
-                            let mut j = Some(prev_part);
-                            while let Some(pj) = j {
-                                if info[pj].stmt == Some(s) {
-                                    info[pj].stmt = Some(new);
-                                    stmts[s].parts.retain(|&x| x != pj);
-                                    stmts[new].parts.push(pj);
-                                }
-                                j = parts[pj].continues;
-                            }
-                            info[k].own_cue = true;
-                            new
-                        }
-                        None => {
-                            info[k].own_cue = info[prev_part].own_cue;
-                            s
-                        }
-                    };
-                    info[k].stmt = Some(s);
-                    stmts[s].parts.push(k);
-                    continue;
-                }
-                match cue {
-                    Some(c) => {
-                        let s = get(&mut stmts, c, sent);
-                        if stmts[s].quote_tok.is_none() {
-                            stmts[s].quote_tok = Some(qi);
-                        }
-                        // “Justice is slow,” he added, “because it has to be.”: the second
-                        // part continues the first.
-                        if let Some(&first) = stmts[s].parts.first()
-                            && info[first].direct
-                            && info[first].tok < c.tok
-                            && qi > c.tok
-                        {
-                            info[k].direct = true;
-                        }
-                        stmts[s].parts.push(k);
-                        info[k].stmt = Some(s);
-                        info[k].own_cue = true;
-                    }
-                    None => unlinked.push((k, qi, si)),
-                }
-            }
-            sent_cues.push(cues);
-        }
-        // Context for sentences that are only quotation.
-        // A sentence that is only quotation, perhaps after a connective ("But “…”",
-        // "Instead, “…”"): it continues the speaker next to it.
-        let quote_only = |si: usize| {
-            let r = pt.sents[si].clone();
-            let skip = usize::from(
-                r.start < r.end && {
-                    let w = toks[r.start].text(text);
-                    matches!(
-                        w,
-                        "But"
-                            | "And"
-                            | "Instead"
-                            | "Indeed"
-                            | "Still"
-                            | "Yet"
-                            | "So"
-                            | "Also"
-                            | "Plus"
-                            | "Then"
-                            | "Now"
-                            | "Besides"
-                            | "Moreover"
-                    )
-                },
-            );
-            r.clone()
-                .skip(skip)
-                .all(|i| matches!(toks[i].kind, Tok::Quote(_) | Tok::Punct))
-                && r.clone().any(|i| matches!(toks[i].kind, Tok::Quote(_)))
-        };
-        let para_quote_only = (0..pt.sents.len()).all(quote_only);
-        for &(k, qi, si) in &unlinked {
-            // (in an American house style a paragraph in single marks is a subhead, "'Pretty
-            // cool working there.'", no one's quotation going on)
-            if !quote_only(si) || (american && parts[k].single) {
-                continue;
-            }
-            info[k].direct = true;
-            let inner = &text[parts[k].inner.start..parts[k].inner.end];
-            let next_opening = pt
-                .sents
-                .get(si + 1)
-                .and_then(|ns| cue_opening(text, toks, ns, &sent_cues[si + 1]).map(|c| (c, ns)))
-                .filter(|(_, ns)| inner.ends_with(['?', '!', '—', '…', '-']) || ns.len() <= 12);
-            if let Some((c, ns)) = next_opening {
-                let s = get(&mut stmts, c, ns);
-                stmts[s].parts.push(k);
-                info[k].stmt = Some(s);
-                continue;
-            }
-            let before = here
-                .clone()
-                .filter(|&j| info[j].tok < qi && info[j].stmt.is_some())
-                .max_by_key(|&j| info[j].tok)
-                .and_then(|j| info[j].stmt);
-            let prev_sentence_cue = (si > 0)
-                .then(|| sent_cues[si - 1].iter().rev().find(|c| c.speech).copied())
-                .flatten();
-            let after = here
-                .clone()
-                .filter(|&j| info[j].tok > qi && info[j].stmt.is_some())
-                .min_by_key(|&j| info[j].tok)
-                .and_then(|j| info[j].stmt);
-            let s = before
-                .or_else(|| prev_sentence_cue.map(|c| get(&mut stmts, c, &pt.sents[si - 1])))
-                .or(after)
-                .or(if para_quote_only { carry } else { None });
-            if let Some(s) = s {
-                stmts[s].parts.push(k);
-                info[k].stmt = Some(s);
-            }
-        }
-        // What the next paragraph may continue: "X said:" at the end, or the last
-        // attributed quotation of this one.
-        let last_cue = pt.sents.last().and_then(|s| {
-            let cues = sent_cues.last()?;
-            let c = *cues.last()?;
-            let ends_colon = toks[s.end - 1].text(text) == ":";
-            (ends_colon || (c.kind == CueKind::Verb && c.speech)).then(|| (c, s.clone()))
-        });
-        let last_linked = here
-            .clone()
-            .filter(|&j| info[j].stmt.is_some())
-            .max_by_key(|&j| info[j].tok)
-            .and_then(|j| info[j].stmt);
-        carry = match (last_cue, last_linked) {
-            (Some((c, s)), _) if toks[s.end - 1].text(text) == ":" => Some(get(&mut stmts, c, &s)),
-            (_, Some(l)) => Some(l),
-            (Some((c, s)), None) => Some(get(&mut stmts, c, &s)),
-            (None, None) => None,
-        };
-    }
-    // A paragraph that is only quotation, with nothing before it to attribute it, is the
-    // speaker's who is named when the next paragraph opens with their next quotation
-    // (“A.” / “B,” Viguerie adds.).
-    for k in 0..parts.len() {
-        if info[k].stmt.is_some() || parts[k].continues.is_some() {
-            continue;
-        }
-        let p = parts[k].para;
-        let pt = &paras[p];
-        let only_quotes = pt
-            .toks
-            .iter()
-            .all(|t| matches!(t.kind, Tok::Quote(_) | Tok::Punct));
-        if !only_quotes || p + 1 >= paras.len() {
-            continue;
-        }
-        let next = (parts.partition_point(|q| q.para <= p)..parts.len())
-            .take_while(|&j| parts[j].para == p + 1)
-            .find(|&j| info[j].tok == 0);
-        if let Some(j) = next
-            && let Some(s) = info[j].stmt
-            && info[j].own_cue
-        {
-            info[k].stmt = Some(s);
-            info[k].direct = true;
-            stmts[s].parts.push(k);
-        }
-    }
-    (stmts, info)
-}
-
-/// Verbs that may come before their speaker after a quotation (“…,” said Smith).
-fn inverts(lemma: &str) -> bool {
-    crate::lexicon::LEXICON.inverting_verbs.contains(lemma)
-}
-
-/// Pattern 1: a cue after the quotation with only a speaker mention between them.
-fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<CueHit> {
-    let c = cues
-        .iter()
-        .find(|c| c.tok > qi && c.kind == CueKind::Verb)?;
-    // "“…,” Miller, a retired worker from a nuclear plant, said": an apposition between
-    // two commas may hold any words.
-    let mut skip_appos = vec![false; c.tok - qi - 1];
-    let commas: Vec<usize> = (qi + 1..c.tok)
-        .filter(|&i| toks[i].text(text) == ",")
-        .collect();
-    if commas.len() >= 2 {
-        let (a, b) = (commas[commas.len() - 2], commas[commas.len() - 1]);
-        if b == c.tok - 1 && b - a <= 15 && a > qi + 1 {
-            for i in a..b {
-                skip_appos[i - qi - 1] = true;
-            }
-        }
-    }
-    let between: Vec<&Token> = toks[qi + 1..c.tok]
-        .iter()
-        .enumerate()
-        .filter(|&(k, t)| t.text(text) != "," && !skip_appos[k])
-        .map(|(_, t)| t)
-        .collect();
-    if between.is_empty() {
-        // “…,” said Smith: only verbs that invert, and a speaker must follow.
-        let next = toks.get(c.tok + c.len)?;
-        let w = next.text(text);
-        let ok = next.kind == Tok::Word
-            && (is_capitalized(w)
-                || matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "one"
-                        | "another"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "i"
-                )
-                || w.starts_with(|c: char| c.is_ascii_digit()));
-        let participle = text[c.start..c.end].ends_with("ing");
-        return (ok && inverts(c.lemma) && !participle).then_some(*c);
-    }
-    (between.len() <= 22 && between.iter().all(|t| mentionish(text, t))).then_some(*c)
-}
-
-/// The cue of the quotation at token `qi` within its sentence, by the patterns in order.
-/// A quotation that opens its sentence (or follows a colon or comma) looks after itself
-/// first; one inside the writer's sentence looks before itself first ("X said that “…”").
-fn pick_cue(
-    text: &str,
-    toks: &[Token],
-    sent: &std::ops::Range<usize>,
-    qi: usize,
-    cues: &mut Vec<CueHit>,
-) -> Option<CueHit> {
-    let opens =
-        qi == sent.start || matches!(toks[qi - 1].text(text), ":" | "," | "(" | "—" | "--" | ";");
-    let after = cue_after(text, toks, qi, cues);
-    // 2. “Q” — SPEAKER
-    let dash = toks
-        .get(qi + 1)
-        .filter(|t| t.kind == Tok::Punct && is_dash(t.text(text)))
-        .filter(|_| {
-            toks.get(qi + 2).is_some_and(|n| {
-                n.kind == Tok::Word
-                    && (is_capitalized(n.text(text)) || n.text(text).starts_with('@'))
-            }) && qi + 2 < sent.end
-        })
-        .map(|d| CueHit {
-            speech: true,
-            tok: qi + 1,
-            len: 1,
-            lemma: "—",
-            kind: CueKind::Dash,
-            start: d.start,
-            end: d.end,
-        });
-    // A cue word that could be a noun, standing inside a noun phrase ("his comments",
-    // "the Chinese reports"), is the last resort among the cues before the quotation.
-    let verbal = |c: &&CueHit| {
-        c.tok == sent.start
-            || toks[c.tok - 1].kind != Tok::Word
-            || matches!(
-                crate::lexicon::lower(toks[c.tok - 1].text(text)).as_ref(),
-                "who" | "which"
-            )
-            // an infinitive ("to describe"), not "to chants of"
-            || (crate::lexicon::lower(toks[c.tok - 1].text(text)) == "to"
-                && text[c.start..c.end].to_lowercase() == c.lemma)
-            || verb_position(text, toks, sent.start, **c)
-    };
-    let mut before = cues
-        .iter()
-        .rev()
-        .filter(|c| c.tok < qi && c.speech)
-        .find(verbal)
-        .or_else(|| cues.iter().rev().find(|c| c.tok < qi && c.speech))
-        .copied();
-    // "The lawmaker said Trump's remarks “…”": a verb of saying earlier in the sentence
-    // outranks a nearer noun cue, which only names what the quotation is.
-    if let Some(b) = before
-        && b.kind == CueKind::Noun
-        && let Some(v) = cues
-            .iter()
-            .rev()
-            .find(|c| c.tok < b.tok && c.tok >= sent.start && c.speech && c.kind == CueKind::Verb)
-    {
-        before = Some(*v);
-    }
-    // "Rep. Israel said Clinton called on members to be “closely coordinated”": a cue in the
-    // clause that an earlier verb of saying reports belongs to that report; the quotation is
-    // the outer speaker's, who is the article's source for it.
-    if let Some(b) = before
-        && b.kind == CueKind::Verb
-        && let Some(v) = cues.iter().find(|c| {
-            c.tok < b.tok
-                && c.tok >= sent.start
-                && c.speech
-                && c.kind == CueKind::Verb
-                && verb_position(text, toks, sent.start, **c)
-                // (not "concludes with footage of Trump saying …": no clause follows)
-                && toks
-                    .get(c.tok + c.len)
-                    .is_none_or(|n| !matches!(n.text(text), "with" | "by"))
-                && toks[c.tok + c.len..b.tok].iter().all(|t| {
-                    t.kind == Tok::Word
-                        && !LEXICON
-                            .clause_joiners
-                            .contains(&*crate::lexicon::lower(t.text(text)))
-                })
-        })
-    {
-        before = Some(*v);
-    }
-    // "Trump said he was “happy,” according to The New York Times": the article's source for
-    // the words is whoever "according to" names.
-    if let Some(b) = before
-        && b.kind == CueKind::Verb
-        && let Some(a) = cues
-            .iter()
-            .find(|c| c.kind == CueKind::According && c.tok >= sent.start && c.tok < sent.end)
-    {
-        before = Some(*a);
-    }
-    let later = cues.iter().find(|c| c.tok > qi && c.speech).copied();
-    let pick = if opens {
-        after.or(dash).or(before).or(later)
-    } else {
-        before.or(after).or(dash).or(later)
-    };
-    if let Some(p) = pick
-        && p.kind == CueKind::Dash
-    {
-        cues.push(p);
-        cues.sort_by_key(|c| c.tok);
-    }
-    pick
-}
-
-/// “Q?” Trump asked. — a quotation-only sentence whose speaker and cue open the next one.
-fn cue_opening(
-    text: &str,
-    toks: &[Token],
-    sent: &std::ops::Range<usize>,
-    cues: &[CueHit],
-) -> Option<CueHit> {
-    let c = cues.first().filter(|c| c.speech)?;
-    let first = toks.get(sent.start)?;
-    if first.kind != Tok::Word
-        || c.kind != CueKind::Verb
-        || c.tok - sent.start > 8
-        || c.tok == sent.start
-    {
-        return None;
-    }
-    let w = first.text(text);
-    if matches!(
-        w,
-        "But"
-            | "And"
-            | "Then"
-            | "So"
-            | "Yet"
-            | "Now"
-            | "Later"
-            | "Also"
-            | "Still"
-            | "In"
-            | "On"
-            | "At"
-            | "After"
-            | "When"
-    ) {
-        return None;
-    }
-    toks[sent.start..c.tok]
-        .iter()
-        .all(|t| mentionish(text, t))
-        .then_some(*c)
-}
-
-/// Whether a clause with its own subject opens at `i` ("shows that several students …",
-/// "claims that he …", "says he …", "think Hillary Clinton can …"), which makes a word that
-/// could be a noun a verb; a relative "that" with no subject ("the states that held
-/// primaries") does not.
-fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
-    let Some(first) = toks.get(i) else {
-        return false;
-    };
-    // (not "it", which is as often the object: "support it")
-    if matches!(first.text(text), "he" | "she" | "they" | "we" | "I") {
-        return true;
-    }
-    if first.text(text) != "that" {
-        // ("think Hillary Clinton can …", "says the United States has …"; not a second cue)
-        return subject_start(text, first)
-            && LEXICON
-                .verb(&crate::lexicon::lower(first.text(text)), None)
-                .is_none();
-    }
-    toks.get(i + 1).is_some_and(|t| subject_start(text, t))
-}
-
-/// Whether `t` can open a clause's subject: a name, a number, a determiner or a pronoun.
-fn subject_start(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word {
-        return false;
-    }
-    let w = t.text(text);
-    let lower = crate::lexicon::lower(w);
-    is_capitalized(w)
-        || w.starts_with(|c: char| c.is_ascii_digit())
-        || LEXICON.determiners.contains(lower.as_ref())
-        || LEXICON.pronouns.contains_key(lower.as_ref())
-}
-
 /// How a statement's cue stands: plainly, negated, or as a hypothesis or intention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Polarity {
+pub(crate) enum Polarity {
     Plain,
     /// "did not say whether …", "never mentioned Trump by name": readers take these as
     /// attributions of what was (not) said about the matter, and PolNeAR's annotators mark
@@ -1361,7 +19,7 @@ enum Polarity {
 
 /// Verbs after which "to" goes on to report ("went on to say", "continued to argue", "was
 /// quick to add", "has begun to rebut"), unlike "declined to say" or "wants to say".
-fn goes_on_to(word: &str) -> bool {
+pub(crate) fn goes_on_to(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
         "on" | "continued"
@@ -1388,7 +46,7 @@ fn goes_on_to(word: &str) -> bool {
 }
 
 /// The polarity of the cue at `cue` (see [`Polarity`]), from the words before it.
-fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
+pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
     let mut i = cue;
     while i > lo && i + 4 > cue {
         let w = toks[i - 1].text(text).to_lowercase();
@@ -1561,7 +219,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
 /// eventually add …") or with a second that-clause ("…, but that he would …"). Otherwise
 /// the writer takes over: a new subject (", but analysts agreed …") or the speaker's next
 /// act (", but stopped short of …").
-fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
+pub(crate) fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|n| {
         let w = crate::lexicon::lower(n.text(text));
         match &*w {
@@ -1582,7 +240,7 @@ fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
 /// `As CUE by SPEAKER, CLAUSE` (the rest of the sentence after the comma) or `CLAUSE, as
 /// SPEAKER CUE [adjunct].` (the sentence before the comma). The words between "as" and the
 /// cue are a mention (no verb), and those after the cue up to the comma no clause.
-fn as_clause(
+pub(crate) fn as_clause(
     text: &str,
     toks: &[Token],
     lo: usize,
@@ -1644,7 +302,7 @@ fn as_clause(
 
 /// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
-fn adjunct_opener(text: &str, t: &Token) -> bool {
+pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
     let w = crate::lexicon::lower(t.text(text));
     LEXICON.adjunct_openers.contains(&*w) || (w.len() > 4 && w.ends_with("ly"))
 }
@@ -1675,28 +333,28 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
 }
 
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`).
-fn is_be_form(word: &str) -> bool {
+pub(crate) fn is_be_form(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were")
 }
 
 /// A word (lower-cased) that makes its clause finite: an auxiliary, a form of "be", a finite
 /// form of "have" or a modal.
-fn finite_word(w: &str) -> bool {
+pub(crate) fn finite_word(w: &str) -> bool {
     is_aux(w) || is_be_form(w) || LEXICON.finite_forms.contains(w)
 }
 
 /// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …".
-fn subject_pronoun(lower: &str) -> bool {
+pub(crate) fn subject_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she" | "they" | "we" | "it" | "i")
 }
 
-fn is_clause_word(text: &str, t: &Token) -> bool {
+pub(crate) fn is_clause_word(text: &str, t: &Token) -> bool {
     t.kind == Tok::Word && t.text(text) == "that"
 }
 
 /// How many tokens a reported clause's cue looks at on either side (sentences in news are
 /// far shorter; see `reported`).
-const WINDOW: usize = 250;
+pub(crate) const WINDOW: usize = 250;
 
 /// Reported speech: for each reporting verb that governs no quotation standing on its own,
 /// the clause it reports. Patterns (see the module doc of `cues` for quotations):
@@ -2066,7 +724,7 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
 /// paragraph ends: a quotation that runs on to the next paragraph). Not when the closing
 /// marks are followed by words of their sentence ("''Y,'' she replied"): that is another
 /// attribution.
-fn continued(
+pub(crate) fn continued(
     text: &str,
     toks: &[Token],
     sents: &[std::ops::Range<usize>],
@@ -2104,7 +762,7 @@ fn continued(
 /// reporters", "told him", "told CNN's Jake Tapper", "told a Senate panel Wednesday". A
 /// second determiner, a subject pronoun or a past form begins the clause ("told reporters
 /// the plan failed", "told CNN he would run").
-fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
+pub(crate) fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
     let mut j = from;
     while j < limit && j < from + 6 {
         let w = toks[j].text(text);
@@ -2127,7 +785,7 @@ fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
 /// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
 /// an attribution of its own ("… drone attacks -- accusations the United States had said
 /// were groundless"); a hyphen standing alone between spaces is a dash.
-fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
+pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
     let w = toks[i].text(text);
     is_dash(w)
         || w == ";"
@@ -2138,7 +796,7 @@ fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
 
 /// The first comma, dash or semicolon in `from..hi`, or `hi`: where the phrase of an
 /// attribution that names no one ends ("Asked about the merger, …").
-fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
+pub(crate) fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
     (from..hi)
         .find_map(|i| {
             if toks[i].text(text) == "," || breaks_at(text, toks, i) {
@@ -2153,7 +811,7 @@ fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
 }
 
 /// A comma, or a quotation that ends in one ("“the woman is a victim,” it said").
-fn ends_with_comma(text: &str, t: &Token) -> bool {
+pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
     t.text(text) == ","
         || (matches!(t.kind, Tok::Quote(_))
             && t.text(text)
@@ -2183,7 +841,7 @@ pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> b
 /// "Those who now have the right to vote, he said, must still register": an attribution
 /// between commas inside the clause it reports, whose rest starts at `rest`. The clause's
 /// opening, from the sentence start `lo` to the speaker's comma, when there is one.
-fn interrupted(
+pub(crate) fn interrupted(
     text: &str,
     toks: &[Token],
     lo: usize,
@@ -2228,7 +886,7 @@ fn interrupted(
 
 /// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
 /// and the quotation it announces or in a speaker's apposition.
-fn verbless_word(text: &str, t: &Token) -> bool {
+pub(crate) fn verbless_word(text: &str, t: &Token) -> bool {
     let w = crate::lexicon::lower(t.text(text));
     t.kind == Tok::Word
         && (!finite_word(&w) || w.ends_with("ly"))
@@ -2238,7 +896,7 @@ fn verbless_word(text: &str, t: &Token) -> bool {
 
 /// Whether doubled apostrophes at `i` open a quotation that begins a sentence of its own:
 /// its first word capitalised, and not a title ("''An American Son''").
-fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+pub(crate) fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
     if !crate::segment::doubled_apostrophe(text, toks, i) {
         return false;
     }
@@ -2256,7 +914,7 @@ fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
 /// the last dash, semicolon or colon before it (not one of a pair of dashes setting off an
 /// aside), past a joining "and" or "but": "He had a rally that night - and the permit, his
 /// campaign said, had been hard to get".
-fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize {
+pub(crate) fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize {
     let is_break = |k: usize| breaks_at(text, toks, k) || toks[k].text(text) == ":";
     // (inside a quotation in doubled apostrophes they are the speaker's own)
     if crate::segment::doubled_apostrophe(text, toks, lo) {
@@ -2281,7 +939,7 @@ fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize
 }
 
 /// The words of `toks`, a quotation counting by the words inside it.
-fn word_count(text: &str, toks: &[Token]) -> usize {
+pub(crate) fn word_count(text: &str, toks: &[Token]) -> usize {
     toks.iter()
         .map(|t| match t.kind {
             Tok::Word => 1,
@@ -2292,7 +950,7 @@ fn word_count(text: &str, toks: &[Token]) -> usize {
 }
 
 /// Whether a cue is an -ing form, by its first word ("saying", "referring to", "calling on").
-fn ing_form(text: &str, c: &CueHit) -> bool {
+pub(crate) fn ing_form(text: &str, c: &CueHit) -> bool {
     text[c.start..c.end]
         .split_whitespace()
         .next()
@@ -2303,7 +961,7 @@ fn ing_form(text: &str, c: &CueHit) -> bool {
 /// ("…, which is expected to draw …", "… and Sanders seemed to …"): after the last comma,
 /// dash or word that joins clauses ("that", "and", "but", "while", "where", "which")
 /// before it, or at the sentence start `lo`.
-fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> usize {
+pub(crate) fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> usize {
     (lo..b)
         .rev()
         .find(|&i| {
@@ -2317,7 +975,7 @@ fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> usize {
 
 /// Whether the cue at token `tok` of paragraph `para` has no statement yet, or only one made
 /// to carry an attribution to the next paragraph.
-fn unclaimed(
+pub(crate) fn unclaimed(
     stmts: &[Stmt],
     existing: &rustc_hash::FxHashMap<(usize, usize), usize>,
     para: usize,
@@ -2329,7 +987,7 @@ fn unclaimed(
 }
 
 /// The statement of cue `c` in paragraph `para`: the one it has, or a new one.
-fn statement_of(
+pub(crate) fn statement_of(
     stmts: &mut Vec<Stmt>,
     existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
     para: usize,
@@ -2343,7 +1001,7 @@ fn statement_of(
 }
 
 /// Add the statement of cue `c` that names no one (`Stmt::agentless`), with `content`.
-fn push_agentless(
+pub(crate) fn push_agentless(
     stmts: &mut Vec<Stmt>,
     existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
     para: usize,
@@ -2359,7 +1017,7 @@ fn push_agentless(
 
 /// The statement of cue `c`, found or made, as one that names no one, with `content`
 /// (`push_agentless` without its check that nothing claimed the cue).
-fn set_agentless(
+pub(crate) fn set_agentless(
     stmts: &mut Vec<Stmt>,
     existing: &mut rustc_hash::FxHashMap<(usize, usize), usize>,
     para: usize,
@@ -2374,7 +1032,7 @@ fn set_agentless(
 
 /// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation
 /// excluded), or None when the cue reports no clause.
-fn clause(
+pub(crate) fn clause(
     text: &str,
     toks: &[Token],
     lo: usize,
@@ -2396,7 +1054,7 @@ fn clause(
 }
 
 /// `clause`, before the check that what it found is no attribution of its own.
-fn clause_of(
+pub(crate) fn clause_of(
     text: &str,
     toks: &[Token],
     lo: usize,

@@ -1,15 +1,7 @@
-//! Speakers: the mention that a cue attributes a statement to, and whom it resolves to.
-//!
-//! The mention grammar reads a noun phrase next to the cue, leftwards (`Taliban spokesman
-//! Suhail Shaheen announced`, `Zalmay Khalilzad, U.S. special representative …, said`) or
-//! rightwards (`said Mr. Smith, a spokesman`, `according to the ministry`). Its pieces are
-//! the lexicons: titles, role nouns, organisation heads, document nouns, pronouns.
-//!
-//! Resolution runs once over the document in order: a surname to the full name introduced
-//! earlier, a pronoun to the most recent compatible person (gender from titles, first names
-//! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
-//! entity with that role. Every resolved mention joins an entity of `speakers[]`.
+//! The mention grammar: the noun phrase a cue attributes a statement to.
 
+#[allow(unused_imports)]
+use super::*;
 use crate::cues::{CueHit, CueKind, is_aux, is_modifier, plain_noun};
 use crate::lexicon::{Gender, LEXICON};
 use crate::model::{EntityKind, Span};
@@ -30,11 +22,11 @@ pub(crate) struct Mention {
 }
 
 /// Capitalised words that begin a sentence without being part of a name.
-fn is_starter(word: &str) -> bool {
+pub(crate) fn is_starter(word: &str) -> bool {
     crate::lexicon::LEXICON.starters.contains(word)
 }
 
-fn is_time_word(word: &str) -> bool {
+pub(crate) fn is_time_word(word: &str) -> bool {
     is_starter(word)
         && word
             .chars()
@@ -55,7 +47,7 @@ fn is_time_word(word: &str) -> bool {
 }
 
 /// Whether a token can stand inside a speaker mention.
-fn np_token(text: &str, t: &Token) -> bool {
+pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     if t.kind != Tok::Word {
         return false;
     }
@@ -73,7 +65,7 @@ fn np_token(text: &str, t: &Token) -> bool {
         || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-fn pronoun(text: &str, t: &Token) -> Option<Mention> {
+pub(crate) fn pronoun(text: &str, t: &Token) -> Option<Mention> {
     let lower = t.text(text).to_lowercase();
     if matches!(lower.as_str(), "his" | "her" | "their") {
         return None; // possessives speak only through a nominal cue
@@ -82,7 +74,7 @@ fn pronoun(text: &str, t: &Token) -> Option<Mention> {
 }
 
 /// A pronoun, possessives ("his", "her", "their") included.
-fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
+pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
     if t.kind != Tok::Word {
         return None;
     }
@@ -361,7 +353,12 @@ pub(crate) fn for_cue(
 /// noun, up to the verb at `b` — the phrase opening with a preposition, a participle or a time,
 /// and holding no verb, comma, clause, object pronoun or negation. The last resort of
 /// [`for_cue`] when nothing stands right before the verb.
-fn subject_with_phrase(text: &str, toks: &[Token], lo: usize, b: usize) -> Option<Mention> {
+pub(crate) fn subject_with_phrase(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    b: usize,
+) -> Option<Mention> {
     let mut m = subject(text, toks, lo, b)?;
     let rest: Vec<&Token> = toks[lo..b].iter().filter(|t| t.start >= m.end).collect();
     // (not "the U.S. backed Afghanistan government", a name that goes on)
@@ -405,7 +402,7 @@ fn subject_with_phrase(text: &str, toks: &[Token], lo: usize, b: usize) -> Optio
 /// What "according to" names when it is no person's or organisation's name: "state corporate
 /// records", "exit polls reported by CNN", "officials familiar with the system", "him" — the
 /// phrase up to the comma or the sentence's end, a document when its head is one.
-fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
     if from >= hi {
         return None;
     }
@@ -480,7 +477,7 @@ fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<M
 }
 
 /// A group named by a phrase, not by a name ("state corporate records", "About three in 10").
-fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
+pub(crate) fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
     let (start, stop) = (toks[0].start, toks[toks.len() - 1].end);
     Mention {
         start,
@@ -496,7 +493,7 @@ fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
 /// A share of the people polled or counted, ending before token `end`: "About three in 10",
 /// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
 /// overall".
-fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
     // Words that qualify an amount ("about", "more than"), and may open the share.
     let qualifier = |w: &str| {
         matches!(
@@ -1098,7 +1095,7 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     build(text, &toks[from..e], appos.map(|(a, b)| &toks[a..b]))
 }
 
-fn words_text(text: &str, toks: &[Token]) -> String {
+pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text[a.start..b.end].to_string(),
         _ => String::new(),
@@ -1106,7 +1103,7 @@ fn words_text(text: &str, toks: &[Token]) -> String {
 }
 
 /// Read a mention's tokens: its name, role and kind.
-fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
     let lx = &*LEXICON;
     let first = toks.first()?;
     let last = toks.last()?;
@@ -1314,7 +1311,7 @@ fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention>
 
 /// A lower-case head that names an organisation: an organisation head word of the lexicon
 /// written in lower case ("the department"), or a common noun for a body.
-fn org_noun(lower: &str) -> bool {
+pub(crate) fn org_noun(lower: &str) -> bool {
     let mut cap = String::with_capacity(lower.len());
     let mut chars = lower.chars();
     if let Some(f) = chars.next() {
@@ -1358,7 +1355,7 @@ fn org_noun(lower: &str) -> bool {
         )
 }
 
-fn is_det(lower: &str) -> bool {
+pub(crate) fn is_det(lower: &str) -> bool {
     // A possessive determines too: "Powell’s office said".
     (lower.len() > 3 && (lower.ends_with("’s") || lower.ends_with("'s")))
         || crate::lexicon::LEXICON.determiners.contains(lower)
@@ -1440,7 +1437,7 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
         .find_map(|end| build(text, &toks[i..end], None))
 }
 
-fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+pub(crate) fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     let mut t = toks;
     while let Some(f) = t.first() {
         if matches!(
@@ -1533,7 +1530,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
 
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
 /// a role noun or opens with a determiner or title.
-fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
+pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
     if toks.get(j)?.text(text) != "," {
         return None;
     }
@@ -1677,246 +1674,4 @@ mod tests {
         let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Austin Miller"]);
     }
-}
-
-/// An entity being built by resolution.
-#[derive(Debug, Clone)]
-pub(crate) struct EntityB {
-    pub name: String,
-    pub kind: EntityKind,
-    pub roles: Vec<String>,
-    pub mentions: Vec<Span>,
-    pub gender: Gender,
-}
-
-/// A mention resolved: the entity it belongs to and the name it resolves to.
-#[derive(Debug, Clone)]
-pub(crate) struct Resolved {
-    pub entity: Option<usize>,
-    pub name: String,
-    pub kind: EntityKind,
-    pub role: Option<String>,
-}
-
-/// Resolve mentions (in document order) against each other and the names in the text.
-/// `paragraph_of` gives the paragraph span a position lies in (for "who").
-pub(crate) fn resolve(
-    mentions: &[Mention],
-    candidates: &[NameCandidate],
-    paragraph_start_of: impl Fn(usize) -> usize,
-) -> (Vec<Resolved>, Vec<EntityB>) {
-    let mut ents: Vec<EntityB> = Vec::new();
-    let mut out = Vec::with_capacity(mentions.len());
-    // (position, entity) of every resolved person mention so far, for pronouns.
-    let mut person_trail: Vec<(usize, usize)> = Vec::new();
-    let mut org_trail: Vec<(usize, usize)> = Vec::new();
-    // Indexes, so that a long document resolves in time linear in its mentions: people by
-    // surname, organisations by name, the names in the text by surname.
-    let mut people: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut orgs: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut named: Option<rustc_hash::FxHashMap<String, Vec<usize>>> = None;
-    let find_person = |people: &rustc_hash::FxHashMap<String, usize>, name: &str| {
-        people.get(&surname(name)).copied()
-    };
-    for m in mentions {
-        let lower = m.name.to_lowercase();
-        let mut entity = None;
-        if m.pronoun {
-            let para_start = paragraph_start_of(m.start);
-            match lower.as_str() {
-                "he" | "she" | "who" | "his" | "her" => {
-                    // The most recent compatible person: a quoted entity or a name in the text.
-                    let from_trail = person_trail
-                        .iter()
-                        .rev()
-                        .find(|(pos, e)| *pos < m.start && compatible(m.gender, ents[*e].gender))
-                        .copied();
-                    let before = candidates.partition_point(|c| c.start < m.start);
-                    let from_text = candidates[..before]
-                        .iter()
-                        .rev()
-                        .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
-                    let pick_text = match (from_trail, from_text) {
-                        (Some((pos, _)), Some(c)) => c.start > pos,
-                        (None, Some(_)) => true,
-                        _ => false,
-                    };
-                    let within = |pos: usize| lower != "who" || pos >= para_start;
-                    if pick_text {
-                        let c = from_text.expect("checked");
-                        if within(c.start) {
-                            let e = find_person(&people, &c.name).unwrap_or_else(|| {
-                                ents.push(EntityB {
-                                    name: c.name.clone(),
-                                    kind: EntityKind::Person,
-                                    roles: c.role.iter().cloned().collect(),
-                                    mentions: vec![Span {
-                                        start: c.start,
-                                        end: c.end,
-                                    }],
-                                    gender: c.gender,
-                                });
-                                people.entry(surname(&c.name)).or_insert(ents.len() - 1);
-                                ents.len() - 1
-                            });
-                            entity = Some(e);
-                        }
-                    } else if let Some((pos, e)) = from_trail
-                        && within(pos)
-                    {
-                        entity = Some(e);
-                    }
-                }
-                "it" | "they" | "we" | "their" | "its" => {
-                    entity = org_trail
-                        .iter()
-                        .rev()
-                        .find(|(pos, _)| *pos < m.start)
-                        .map(|&(_, e)| e);
-                    if entity.is_none() && lower == "they" {
-                        entity = None;
-                    }
-                }
-                _ => {}
-            }
-            if let Some(e) = entity {
-                if m.gender != Gender::Unknown
-                    && m.gender != Gender::Plural
-                    && m.gender != Gender::Neuter
-                    && ents[e].gender == Gender::Unknown
-                {
-                    ents[e].gender = m.gender;
-                }
-                ents[e].mentions.push(span(m));
-            }
-        } else {
-            match m.kind {
-                EntityKind::Person => {
-                    // A surname alone takes the full name introduced earlier.
-                    let key = surname(&m.name);
-                    let named = named.get_or_insert_with(|| {
-                        let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-                        for (i, c) in candidates.iter().enumerate() {
-                            m.entry(surname(&c.name)).or_default().push(i);
-                        }
-                        m
-                    });
-                    let full = named.get(&key).and_then(|found| {
-                        // `found` is in text order: start from the last name before m.
-                        let upto = found.partition_point(|&i| candidates[i].start < m.end);
-                        found[..upto]
-                            .iter()
-                            .rev()
-                            .map(|&i| &candidates[i])
-                            .find(|c| c.end <= m.end)
-                            .map(|c| c.name.clone())
-                    });
-                    let e = match people.get(&key).copied() {
-                        Some(e) => e,
-                        None => {
-                            let name = match full {
-                                Some(f) if f.len() > m.name.len() => f,
-                                _ => m.name.clone(),
-                            };
-                            ents.push(EntityB {
-                                name,
-                                kind: EntityKind::Person,
-                                roles: Vec::new(),
-                                mentions: Vec::new(),
-                                gender: m.gender,
-                            });
-                            people.insert(key, ents.len() - 1);
-                            ents.len() - 1
-                        }
-                    };
-                    if m.name.len() > ents[e].name.len() && m.name.contains(' ') {
-                        ents[e].name = m.name.clone();
-                        people.entry(surname(&m.name)).or_insert(e);
-                    }
-                    if ents[e].gender == Gender::Unknown {
-                        ents[e].gender = m.gender;
-                    }
-                    entity = Some(e);
-                }
-                EntityKind::Organization => {
-                    let key = m.name.trim_start_matches("the ").to_lowercase();
-                    let e = match orgs.get(&key) {
-                        Some(&e) => e,
-                        None => {
-                            ents.push(EntityB {
-                                name: m.name.clone(),
-                                kind: EntityKind::Organization,
-                                roles: Vec::new(),
-                                mentions: Vec::new(),
-                                gender: Gender::Neuter,
-                            });
-                            orgs.insert(key, ents.len() - 1);
-                            ents.len() - 1
-                        }
-                    };
-                    entity = Some(e);
-                }
-                _ => {
-                    // "the spokesman": the entity with that role, else one of its own.
-                    let head = m
-                        .name
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or_default()
-                        .to_lowercase();
-                    let by_role = (m.kind == EntityKind::Person)
-                        .then(|| {
-                            ents.iter().rposition(|e| {
-                                e.roles.iter().any(|r| r.to_lowercase().contains(&head))
-                            })
-                        })
-                        .flatten();
-                    let e = by_role.unwrap_or_else(|| {
-                        ents.push(EntityB {
-                            name: m.name.clone(),
-                            kind: m.kind,
-                            roles: Vec::new(),
-                            mentions: Vec::new(),
-                            gender: Gender::Unknown,
-                        });
-                        ents.len() - 1
-                    });
-                    entity = Some(e);
-                }
-            }
-            let e = entity.expect("named mentions always resolve");
-            ents[e].mentions.push(span(m));
-            // (a name without its role in the mention, "… was welcomed by Zalmay Khalilzad,
-            // U.S. special representative …": the apposition the name has in the text)
-            let in_text = || {
-                let at = candidates.partition_point(|c| c.start < m.start);
-                candidates
-                    .get(at)
-                    .filter(|c| c.start == m.start)
-                    .and_then(|c| c.role.as_ref())
-            };
-            if let Some(r) = m.role.as_ref().or_else(in_text)
-                && !ents[e].roles.contains(r)
-            {
-                ents[e].roles.push(r.clone());
-            }
-        }
-        if let Some(e) = entity {
-            match ents[e].kind {
-                EntityKind::Person | EntityKind::Anonymous => person_trail.push((m.start, e)),
-                EntityKind::Organization => org_trail.push((m.start, e)),
-                _ => {}
-            }
-        }
-        out.push(Resolved {
-            entity,
-            name: entity.map_or_else(|| m.name.clone(), |e| ents[e].name.clone()),
-            kind: entity.map_or(m.kind, |e| ents[e].kind),
-            role: m
-                .role
-                .clone()
-                .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
-        });
-    }
-    (out, ents)
 }

@@ -1,0 +1,17 @@
+//! Speakers: the mention that a cue attributes a statement to, and whom it resolves to.
+//!
+//! The mention grammar reads a noun phrase next to the cue, leftwards (`Taliban spokesman
+//! Suhail Shaheen announced`, `Zalmay Khalilzad, U.S. special representative …, said`) or
+//! rightwards (`said Mr. Smith, a spokesman`, `according to the ministry`). Its pieces are
+//! the lexicons: titles, role nouns, organisation heads, document nouns, pronouns.
+//!
+//! Resolution runs once over the document in order: a surname to the full name introduced
+//! earlier, a pronoun to the most recent compatible person (gender from titles, first names
+//! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
+//! entity with that role. Every resolved mention joins an entity of `speakers[]`.
+
+mod mention;
+mod resolve;
+
+pub(crate) use mention::*;
+pub(crate) use resolve::*;
