@@ -9,6 +9,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+#[allow(dead_code)]
+mod classes;
+pub(crate) use classes::{Class, ClassSet, classes_of};
+
 /// Lines of a data file without comments and blank lines.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

@@ -15,6 +15,7 @@
 
 mod channels;
 mod cues;
+mod grammar;
 mod html;
 mod input;
 mod lexicon;

@@ -5,7 +5,7 @@
 //! (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
 //! tokens and never look inside quoted words for cues or speakers.
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, ClassSet, LEXICON, classes_of};
 use crate::model::Span;
 
 /// Paragraph spans: each non-empty line, without its surrounding white space.
@@ -40,9 +40,17 @@ pub(crate) struct Token {
     pub kind: Tok,
     pub start: usize,
     pub end: usize,
+    /// The word's classes in the lexicon (as written and in lower case), looked up once when
+    /// the token is made; empty for punctuation and quotations.
+    pub classes: ClassSet,
 }
 
 impl Token {
+    /// Whether the token is a word of class `c`.
+    pub fn is(&self, c: Class) -> bool {
+        self.classes.has(c)
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
@@ -63,6 +71,7 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                 kind: Tok::Quote(qi),
                 start: qs.start,
                 end: qs.end,
+                classes: ClassSet::EMPTY,
             });
             i = i.max(qs.end);
             q.next();
@@ -148,6 +157,7 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
                 kind: Tok::Word,
                 start: i,
                 end: j,
+                classes: classes_of(&text[i..j]),
             });
             i = j;
             continue;
@@ -161,6 +171,7 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
             kind: Tok::Punct,
             start: i,
             end: j,
+            classes: ClassSet::EMPTY,
         });
         i = j;
     }

@@ -1,0 +1,119 @@
+//! Word classes as a type: `Class` has one variant per class the data files name (generated
+//! by build.rs), and every word's classes are one look-up (`classes_of`), so a token can carry
+//! them as a `ClassSet` computed once when it is made.
+
+use super::lines;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+include!(concat!(env!("OUT_DIR"), "/classes.rs"));
+
+/// A set of word classes, one bit a class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClassSet([u64; 4]);
+
+impl ClassSet {
+    pub(crate) const EMPTY: ClassSet = ClassSet([0; 4]);
+
+    pub(crate) fn has(self, c: Class) -> bool {
+        let i = c as usize;
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn insert_index(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub(crate) fn union(self, other: ClassSet) -> ClassSet {
+        let mut out = self;
+        for (a, b) in out.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        out
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == [0; 4]
+    }
+}
+
+struct Classes {
+    /// The words of each class, by the class's number.
+    sets: Vec<HashSet<&'static str>>,
+    /// Each word (as the data files write it) to its classes.
+    of_word: HashMap<&'static str, ClassSet>,
+}
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut sets = Vec::with_capacity(Class::COUNT);
+    let mut of_word: HashMap<&'static str, ClassSet> = HashMap::default();
+    for file in CLASS_FILES {
+        for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
+            let i = sets.len();
+            let set: HashSet<&'static str> = words.split_whitespace().collect();
+            for w in &set {
+                of_word.entry(w).or_default().insert_index(i);
+            }
+            sets.push(set);
+        }
+    }
+    debug_assert_eq!(sets.len(), Class::COUNT);
+    Classes { sets, of_word }
+});
+
+impl Class {
+    /// Whether `word`, exactly as written, is in the class.
+    pub(crate) fn contains(self, word: &str) -> bool {
+        CLASSES.sets[self as usize].contains(word)
+    }
+
+    /// Whether `word` is in the class as written or in lower case.
+    pub(crate) fn contains_folded(self, word: &str) -> bool {
+        classes_of(word).has(self)
+    }
+
+    /// The class's words.
+    pub(crate) fn words(self) -> impl Iterator<Item = &'static str> {
+        CLASSES.sets[self as usize].iter().copied()
+    }
+}
+
+/// The classes of a word: those its form as written belongs to, and those of its lower-case
+/// form (so "But" is a sentence starter and, like "but", a clause joiner).
+pub(crate) fn classes_of(word: &str) -> ClassSet {
+    let exact = CLASSES.of_word.get(word).copied().unwrap_or_default();
+    let lower = super::lower(word);
+    if lower.as_ref() == word {
+        exact
+    } else {
+        exact.union(
+            CLASSES
+                .of_word
+                .get(lower.as_ref())
+                .copied()
+                .unwrap_or_default(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_has_the_classes_of_its_form_and_its_lower_case() {
+        let but = classes_of("But");
+        assert!(but.has(Class::Starters));
+        assert!(but.has(Class::ClauseJoiners));
+        assert!(!classes_of("but").has(Class::Starters));
+        assert!(classes_of("the").has(Class::Determiners));
+        assert!(classes_of("zebra").is_empty());
+    }
+
+    #[test]
+    fn every_class_is_loaded_with_words() {
+        assert_eq!(CLASSES.sets.len(), Class::COUNT);
+        assert!(Class::Determiners.contains("the"));
+        assert_eq!(Class::Determiners.name(), "determiners");
+    }
+}
