@@ -16,10 +16,12 @@
 //!    previous paragraph when this paragraph is only quotation, or `X said:` ending the
 //!    previous paragraph. A quotation continued from the previous paragraph stays with it.
 
+mod clause;
 mod find;
 mod link;
 mod reported;
 
+pub(crate) use clause::*;
 pub(crate) use find::*;
 pub(crate) use link::*;
 pub(crate) use reported::*;
