@@ -15,6 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, EntityKind, Span, Time};
+pub(crate) mod window;
 
 fn kind_of(name: &str) -> ChannelKind {
     match name {

@@ -11,6 +11,7 @@
 
 use crate::lexicon::LEXICON;
 use crate::model::{Post, Span};
+pub(crate) mod author_kind;
 
 /// A month name or abbreviation (in the languages of `lexicon/months.txt`) to its number.
 pub(crate) fn month(word: &str) -> Option<u32> {

@@ -12,6 +12,7 @@
 
 mod mention;
 mod resolve;
+pub(crate) mod surely_verb;
 
 pub(crate) use mention::*;
 pub(crate) use resolve::*;

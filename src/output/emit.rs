@@ -1,0 +1,132 @@
+//! The statements written out: each quotation part that is speech and each clause of
+//! reported speech becomes a `Quote`, in document order, numbered by statement.
+
+use super::statement::{Doc, Statement};
+use crate::model::{Cue, Flag, FlagKind, Quote, QuoteKind, Span};
+
+/// A piece of a statement to write: where it starts, its statement, and what it is (a
+/// quotation part, or the span of reported speech).
+type Piece = (usize, Option<usize>, Result<usize, Span>);
+
+/// The quotes of the output, in document order, and the next statement number. A quotation
+/// that nothing attributes is flagged.
+pub(super) fn quotes(
+    doc: &Doc,
+    statements: &mut [Statement],
+    flags: &mut Vec<Flag>,
+) -> (Vec<Quote>, usize) {
+    let order = pieces(doc, statements);
+    let mut quotes_out: Vec<Quote> = Vec::new();
+    let mut next_number = 0;
+    for &(_, stmt, k) in &order {
+        let statement = match stmt {
+            Some(s) => *statements[s].number.get_or_insert_with(|| {
+                next_number += 1;
+                next_number - 1
+            }),
+            None => {
+                next_number += 1;
+                next_number - 1
+            }
+        };
+        let (kind, span) = match k {
+            Ok(k) => (part_kind(doc, k), doc.parts[k].inner),
+            Err(span) => (QuoteKind::Indirect, span),
+        };
+        if stmt.is_none() {
+            flags.push(Flag {
+                kind: FlagKind::UnattributedQuote,
+                start: span.start,
+                end: span.end,
+                message: "a quotation that nothing attributes to anyone".into(),
+            });
+        }
+        let st = stmt.map(|s| &statements[s]);
+        quotes_out.push(Quote {
+            kind,
+            text: doc.text[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
+            statement,
+            speaker: st.and_then(|st| st.speaker.clone()),
+            cue: st.and_then(|st| cue_of(doc.text, st)),
+            channel: st.and_then(|st| st.channel.clone()),
+            time: st.and_then(|st| st.time.clone()),
+            post: None,
+        });
+    }
+    (quotes_out, next_number)
+}
+
+/// The pieces to write, sorted: every quotation part that is speech, and the clauses of
+/// each standing statement that is not a quotation standing on its own.
+fn pieces(doc: &Doc, statements: &[Statement]) -> Vec<Piece> {
+    let mut order: Vec<Piece> = Vec::new();
+    for (k, part) in doc.parts.iter().enumerate() {
+        if doc.is_speech(k) {
+            order.push((part.inner.start, doc.info[k].stmt, Ok(k)));
+        }
+    }
+    for (s, st) in statements.iter().enumerate().filter(|(_, st)| st.stands) {
+        // A quotation standing on its own as speech is the statement; no clause besides it.
+        if st
+            .parts
+            .iter()
+            .any(|&k| doc.is_speech(k) && doc.info[k].direct)
+        {
+            continue;
+        }
+        for c in [st.lead, st.content, st.rest].into_iter().flatten() {
+            order.push((c.start, Some(s), Err(c)));
+        }
+    }
+    order.sort();
+    order
+}
+
+/// A quotation part is direct when it is the whole statement (`“We will win,” she said.`),
+/// partial when it is a piece of the writer's sentence (`She said they would “win big.”`).
+fn part_kind(doc: &Doc, k: usize) -> QuoteKind {
+    if doc.info[k].direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// The output's cue of a statement.
+fn cue_of(text: &str, st: &Statement) -> Option<Cue> {
+    st.cue.map(|c| Cue {
+        text: text[c.start..c.end].to_string(),
+        start: c.start,
+        end: c.end,
+        lemma: c.lemma.to_string(),
+        negated: st.negated,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::QuoteKind;
+
+    #[test]
+    fn parts_of_one_statement_share_its_number() {
+        let text = "“We will win,” she said, “and soon.”\n\n“Nobody knows,” he said.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let numbers: Vec<usize> = a.quotes.iter().map(|q| q.statement).collect();
+        assert_eq!(numbers, vec![0, 0, 1]);
+        assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn reported_speech_is_an_indirect_quote() {
+        let text = "The mayor said the budget was balanced.";
+        let a = crate::analyze(text, &crate::Options::default());
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
+        assert_eq!(
+            a.quotes[0].cue.as_ref().map(|c| c.lemma.as_str()),
+            Some("say")
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Output: runs the stages in order and assembles the record of the output contract.
+//!
+//! Internal types of the stages (quotation parts, cue hits, mentions) end here; what leaves
+//! is `model`. Each statement the cues stage finds becomes one [`statement::Statement`]
+//! record, which the steps fill in turn: cue and content (`cues`), speech or not
+//! ([`speech`]), speaker ([`speaker`]), channel and time ([`channel`]); then the statements
+//! are written out in document order ([`emit`]) and the posts join them
+//! ([`post_statements`]). Also here: offset conversion to code points or UTF-16 units, and
+//! the JSON Schema of a record ([`offsets`]).
+
+mod channel;
+mod emit;
+mod offsets;
+mod post_statements;
+mod prepare;
+mod speaker;
+mod speech;
+mod statement;
+
+pub use offsets::{convert_offsets, schema};
+
+use crate::model::*;
+use crate::speakers::EntityB;
+use crate::{Options, cues, input, quotes, segment};
+use statement::{Doc, Statement};
+
+/// Run the pipeline over one document.
+pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> Analysis {
+    let metadata = input::metadata(text, options.date.as_deref());
+    let paras = segment::paragraphs(text);
+    let found_posts = prepare::posts(text, &paras, embedded);
+    let masks = prepare::masks(text, &found_posts);
+    let (parts, mut flags) = quotes::find(text, &paras, &masks, options.doubled_apostrophes);
+    let american = prepare::american(text, &parts);
+    let para_toks = prepare::tokens(text, &paras, &parts, &masks);
+    // Cue and content.
+    let (mut stmts, info) = cues::link(text, &para_toks, &parts, american);
+    cues::reported(text, &para_toks, &mut stmts, &info);
+    prepare::drop_caption(&metadata, &paras, &mut stmts);
+    let mut doc = Doc {
+        text,
+        paras: &paras,
+        parts: &parts,
+        info: &info,
+        para_toks: &para_toks,
+        speech: Vec::new(),
+    };
+    let non_speech = speech::decide(&mut doc, american);
+    let mut statements = Statement::from_cues(stmts, &doc);
+    // Speaker, channel and time.
+    let (candidates, mut entities) = speaker::attribute(&doc, &mut statements);
+    channel::attribute(&doc, &metadata, &mut statements);
+    channel::carry(&mut statements);
+    // Written out, with the posts.
+    let (mut quotes_out, next_number) = emit::quotes(&doc, &mut statements, &mut flags);
+    post_statements::add(
+        text,
+        &found_posts,
+        &mut entities,
+        next_number,
+        &mut quotes_out,
+    );
+    post_statements::link(&found_posts, &mut quotes_out);
+    quotes_out.sort_by_key(|q| (q.start, q.end));
+    flags.sort_by_key(|f| (f.start, f.end));
+    let mut analysis = Analysis {
+        id: String::new(),
+        offsets: OffsetUnit::Bytes,
+        quotes: quotes_out,
+        speakers: entities.into_iter().enumerate().map(entity).collect(),
+        posts: found_posts,
+        non_speech,
+        flags,
+        metadata,
+        text: None,
+    };
+    crate::review::flags(text, &paras, &candidates, &mut analysis);
+    analysis
+}
+
+/// The output's entity number `id`: its mentions in order, each once.
+fn entity((id, e): (usize, EntityB)) -> Entity {
+    let mut mentions = e.mentions;
+    mentions.sort_by_key(|m| m.start);
+    mentions.dedup();
+    Entity {
+        id,
+        name: e.name,
+        kind: e.kind,
+        roles: e.roles,
+        mentions,
+    }
+}

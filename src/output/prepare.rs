@@ -1,0 +1,122 @@
+//! The steps before the statements: the posts of a document, the spans they mask, the
+//! quotation style, each paragraph's tokens and cues, and the photo caption.
+
+use crate::cues::{self, ParaTokens, Stmt};
+use crate::model::{Metadata, Post, Span};
+use crate::quotes::QuotePart;
+use crate::{posts, segment};
+
+/// The document's posts in text order: those from the page's markup, then flattened ones
+/// found in the text outside them.
+pub(super) fn posts(text: &str, paras: &[Span], embedded: Vec<Post>) -> Vec<Post> {
+    let mut found_posts = embedded;
+    let flattened = posts::find(text, paras);
+    let keep: Vec<Post> = flattened
+        .into_iter()
+        .filter(|f| {
+            !found_posts
+                .iter()
+                .any(|e| e.start < f.end && f.start < e.end)
+        })
+        .collect();
+    found_posts.extend(keep);
+    found_posts.sort_by_key(|p| p.start);
+    found_posts
+}
+
+/// The spans no statement is read in: the posts, and the markup of posts in the text.
+pub(super) fn masks(text: &str, found_posts: &[Post]) -> Vec<Span> {
+    segment::merge(
+        found_posts
+            .iter()
+            .map(|p| Span {
+                start: p.start,
+                end: p.end,
+            })
+            .chain(posts::markup(text))
+            .collect(),
+    )
+}
+
+/// American house style (double marks, or '' for them): single marks outside double ones
+/// are headlines and scare quotes, not the article's quotations.
+///
+/// `He called it ‘nonsense’ and said “we will win.”` is American; `She said ‘we will win’`
+/// is not.
+pub(super) fn american(text: &str, parts: &[QuotePart]) -> bool {
+    parts.iter().any(|p| !p.single) || text.contains("''")
+}
+
+/// Tokens and sentences per paragraph, each quotation one token, posts left out, with the
+/// cues of each sentence.
+pub(super) fn tokens(
+    text: &str,
+    paras: &[Span],
+    parts: &[QuotePart],
+    masks: &[Span],
+) -> Vec<ParaTokens> {
+    let mut para_toks = Vec::with_capacity(paras.len());
+    let mut next_part = 0;
+    for (p, &para) in paras.iter().enumerate() {
+        let first = next_part;
+        while next_part < parts.len() && parts[next_part].para == p {
+            next_part += 1;
+        }
+        let here: Vec<(usize, Span)> = (first..next_part).map(|k| (k, parts[k].outer)).collect();
+        let mut toks = segment::tokens(text, para, &here);
+        if !masks.is_empty() {
+            toks.retain(|t| !segment::masked(masks, t.start));
+        }
+        let sents = segment::sentences(text, &toks, |k| parts[k].inner);
+        let mut pt = ParaTokens {
+            toks,
+            sents,
+            cues: Vec::new(),
+            headline: false,
+        };
+        pt.headline = p == 0 && cues::is_headline(&pt);
+        cues::annotate(text, &mut pt);
+        para_toks.push(pt);
+    }
+    para_toks
+}
+
+/// A photo caption (the paragraph holding the photo credit) states nothing: its statements
+/// without a quotation go.
+pub(super) fn drop_caption(metadata: &Metadata, paras: &[Span], stmts: &mut Vec<Stmt>) {
+    if let Some(credit) = &metadata.photo_credit {
+        let caption = paras
+            .partition_point(|p| p.start <= credit.start)
+            .saturating_sub(1);
+        stmts.retain(|s| s.para != caption || !s.parts.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts_of(text: &str) -> Vec<QuotePart> {
+        let paras = segment::paragraphs(text);
+        crate::quotes::find(text, &paras, &[], false).0
+    }
+
+    #[test]
+    fn double_marks_make_a_text_american() {
+        let text = "He called it ‘nonsense’ and said “we will win.”";
+        assert!(american(text, &parts_of(text)));
+        let text = "She said ‘we will win’ on Monday.";
+        assert!(!american(text, &parts_of(text)));
+    }
+
+    #[test]
+    fn each_paragraph_has_its_tokens_and_cues() {
+        let text = "The mayor said the budget was balanced.\n\nNothing else happened.";
+        let paras = segment::paragraphs(text);
+        let pt = tokens(text, &paras, &[], &[]);
+        assert_eq!(pt.len(), 2);
+        assert_eq!(pt[0].sents.len(), 1);
+        assert!(pt[0].cues[0].iter().any(|c| c.lemma == "say"));
+        assert!(pt[1].cues[0].is_empty());
+    }
+}

@@ -1,0 +1,91 @@
+//! Speech or not: which quotation parts are someone's words, and what the others are (terms,
+//! titles, scare quotes). The decision belongs to the quotes stage; its word-level test is
+//! `quotes::non_speech_kind`, run here once the linking knows which parts are attributed.
+
+use super::statement::Doc;
+use crate::cues::PartInfo;
+use crate::model::{NonSpeech, NonSpeechKind};
+use crate::quotes::{self, QuotePart};
+use crate::segment::Token;
+
+/// Which parts of `doc` are speech (into `doc.speech`); the others, as non-speech.
+pub(super) fn decide(doc: &mut Doc, american: bool) -> Vec<NonSpeech> {
+    let text = doc.text;
+    let mut non_speech = Vec::new();
+    let mut speech = vec![false; doc.parts.len()];
+    for (k, part) in doc.parts.iter().enumerate() {
+        let toks = &doc.para_toks[part.para].toks;
+        match non_speech_kind(text, part, toks, &doc.info[k], american) {
+            Some(kind) => non_speech.push(NonSpeech {
+                kind,
+                text: text[part.inner.start..part.inner.end].to_string(),
+                start: part.inner.start,
+                end: part.inner.end,
+            }),
+            None => speech[k] = true,
+        }
+    }
+    doc.speech = speech;
+    non_speech
+}
+
+/// What a quotation part is when it is not speech, or `None` for speech. A part that
+/// continues a quotation of the previous paragraph is speech; in American style a part in
+/// single marks is a term (`He called it ‘nonsense.’`); else the words decide
+/// (`quotes::non_speech_kind`: a title, a scare-quoted term…).
+pub(super) fn non_speech_kind(
+    text: &str,
+    part: &QuotePart,
+    toks: &[Token],
+    info: &PartInfo,
+    american: bool,
+) -> Option<NonSpeechKind> {
+    if part.continues.is_some() {
+        None
+    } else if part.single && american {
+        Some(NonSpeechKind::Term)
+    } else {
+        quotes::non_speech_kind(text, toks, info.tok, part.inner, info.stmt.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn part(text: &str, inner: &str, single: bool, continues: Option<usize>) -> QuotePart {
+        let start = text.find(inner).expect("in the text");
+        let inner = Span {
+            start,
+            end: start + inner.len(),
+        };
+        QuotePart {
+            outer: inner,
+            inner,
+            para: 0,
+            continues,
+            unclosed: false,
+            single,
+        }
+    }
+
+    #[test]
+    fn single_marks_in_american_style_are_a_term() {
+        let text = "He called it ‘nonsense’ and left.";
+        let p = part(text, "nonsense", true, None);
+        let info = PartInfo::default();
+        assert_eq!(
+            non_speech_kind(text, &p, &[], &info, true),
+            Some(NonSpeechKind::Term)
+        );
+    }
+
+    #[test]
+    fn a_continued_quotation_is_speech() {
+        let text = "“and we will win,” she said.";
+        let p = part(text, "and we will win,", false, Some(0));
+        let info = PartInfo::default();
+        assert_eq!(non_speech_kind(text, &p, &[], &info, true), None);
+    }
+}
