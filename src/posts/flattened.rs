@@ -2,10 +2,10 @@
 
 use super::*;
 
-pub(super) fn bare(platform: &str, handle: &str, start: usize, end: usize) -> Post {
+pub(super) fn bare(platform: Platform, handle: &str, start: usize, end: usize) -> Post {
     Post {
         handle: Some(handle.to_string()),
-        ..Post::new(platform, start, end)
+        ..Post::new(platform.as_str(), start, end)
     }
 }
 
@@ -165,7 +165,7 @@ pub(super) fn attributed(
             let body_end = line_start + i;
             let (t, s) = body(doc, pi, free_from, from, body_end, CAPTION).unzip();
             let mut post = bare(
-                "instagram",
+                Platform::Instagram,
                 handle,
                 s.unwrap_or(para.start + line_start),
                 para.start + end,
@@ -181,7 +181,7 @@ pub(super) fn attributed(
             if url.is_none()
                 && let Some(t) = &t
                 && let Some((_, u, _)) = md_link(t)
-                && platform_of_url(&u) == Some("instagram")
+                && of_url(&u) == Some(Platform::Instagram)
             {
                 url = Some(u);
             }
@@ -219,14 +219,10 @@ pub(super) fn attributed(
         return None;
     }
     let body_end = line_start + dash_at;
-    let platform = if handle.ends_with(".bsky.social") || handle.contains(".bsky.") {
-        "bluesky"
-    } else {
-        "twitter"
-    };
+    let platform = of_handle(handle);
     // Twitter doubled its limit on 7 November 2017; a tweet dated before it is at most 140.
     let limit = match &date {
-        Some(d) if platform == "twitter" && d.as_str() < TWITTER_280 => OLD_TWEET,
+        Some(d) if platform == Platform::Twitter && d.as_str() < TWITTER_280 => OLD_TWEET,
         _ => SHORT_POST,
     };
     let (t, s) = body(doc, pi, free_from, from, body_end, limit).unzip();
@@ -239,12 +235,7 @@ pub(super) fn attributed(
     post.author_name = Some(name.to_string());
     post.date = date;
     post.time = time;
-    post.media = t
-        .as_deref()
-        .unwrap_or_default()
-        .split_whitespace()
-        .filter_map(|w| w.find("pic.twitter.com/").map(|i| w[i..].to_string()))
-        .collect();
+    post.media = media(t.as_deref().unwrap_or_default());
     post.text = t;
     if let Some(u) = url {
         post.post_id = id_in_url(&u);
@@ -298,7 +289,7 @@ pub(super) fn tiktok(
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut post = bare("tiktok", handle, hs, sound_end);
+    let mut post = bare(Platform::Tiktok, handle, hs, sound_end);
     post.text = (!caption.is_empty()).then_some(caption);
     post.author_name = original_sound(sound);
     Some(post)
@@ -349,13 +340,7 @@ pub(super) fn facebook(
         }
     };
     // "Monday, February 7, 2022": the weekday goes.
-    let date_text = label.split_once(", ").map_or(label.as_str(), |(w, r)| {
-        if month(w.split_whitespace().next().unwrap_or_default()).is_none() {
-            r
-        } else {
-            label.as_str()
-        }
-    });
+    let date_text = without_weekday(&label);
     let (date, date_used) = parse_date(date_text)?;
     let end = tail_at
         + if used > 0 {
@@ -365,7 +350,7 @@ pub(super) fn facebook(
         };
     let (t, s) = body(doc, pi, free_from, from, at, CAPTION).unzip();
     let mut post = bare(
-        "facebook",
+        Platform::Facebook,
         "",
         s.unwrap_or(para.start + at),
         para.start + end.min(p.len()),
@@ -415,6 +400,6 @@ pub(super) fn tweet_element(text: &str, start: usize, end: usize) -> Post {
         date,
         text: (!body.is_empty()).then(|| body.to_string()),
         post_id: attr(tag, &["id", "tweet-id", "tweet_id"]).map(str::to_string),
-        ..Post::new("twitter", start, end)
+        ..Post::new(Platform::Twitter.as_str(), start, end)
     }
 }

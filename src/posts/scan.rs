@@ -144,20 +144,25 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             let handle = &p[h..h + handle_len].replace('\\', "");
             let after_at = para.start + h + handle_len;
             let after = &text[after_at..text.len().min(after_at + 40)];
-            let platform = if after.contains("View on Mastodon") {
-                "mastodon"
-            } else if after.contains("View on Threads") {
-                "threads"
-            } else {
+            let Some(site) = SITES
+                .iter()
+                .find(|s| s.view_on().is_some_and(|v| after.contains(v)))
+            else {
                 continue;
             };
             let end = after_at
                 + after
                     .find("View on")
+                    // (the length of Mastodon's label, on Threads too)
                     .map_or(0, |i| i + "View on Mastodon".len().min(after.len() - i));
             hits.push((
                 at,
-                bare(platform, handle, para.start + at, end.min(text.len())),
+                bare(
+                    site.platform(),
+                    handle,
+                    para.start + at,
+                    end.min(text.len()),
+                ),
             ));
         }
         // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
@@ -175,7 +180,7 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         if p.starts_with('>')
             && let Some((_, url, used)) = md_link(line)
             && used == line.len()
-            && let Some(platform) = platform_of_url(&url)
+            && let Some(platform) = of_url(&url)
         {
             let mut post = bare(platform, "", para.start, para.end);
             post.handle = None;

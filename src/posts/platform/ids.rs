@@ -1,25 +1,4 @@
-//! The platforms of post URLs, and the ids in them.
-
-/// The platform of a post's URL (a status, a post, a video), if it is one.
-pub(super) fn platform_of_url(url: &str) -> Option<&'static str> {
-    let host = url
-        .split("://")
-        .nth(1)?
-        .split('/')
-        .next()?
-        .trim_start_matches("www.");
-    let path = url.split("://").nth(1)?;
-    match host {
-        "twitter.com" | "x.com" | "mobile.twitter.com" if path.contains("/status/") => {
-            Some("twitter")
-        }
-        "instagram.com" if path.contains("/p/") || path.contains("/reel/") => Some("instagram"),
-        "facebook.com" if path.contains("/posts/") || path.contains("/videos/") => Some("facebook"),
-        "youtube.com" | "youtu.be" | "youtube-nocookie.com" => Some("youtube"),
-        "tiktok.com" if path.contains("/video/") => Some("tiktok"),
-        _ => None,
-    }
-}
+//! The id in a post URL.
 
 /// The id in a post URL: a status number, the short code after /p/ or /reel/, a video id
 /// after /embed/, or a last path segment of digits.
