@@ -16,7 +16,7 @@
 mod channels;
 mod cues;
 mod grammar;
-mod html;
+
 mod input;
 mod lexicon;
 pub mod model;
@@ -95,7 +95,7 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
 /// social posts embedded in its markup. Offsets are into the readable text, which
 /// `emit_text` returns.
 pub fn analyze_html(html: &str, options: &Options) -> Analysis {
-    let page = html::read(html);
+    let page = posts::markup::read(html);
     let mut analysis = output::assemble(&page.text, options, page.posts);
     if options.emit_text {
         analysis.text = Some(page.text.clone());

@@ -13,8 +13,8 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+use super::platform::{self, Embed, Site};
 use crate::model::Post;
-use crate::posts::parse_date;
 
 /// An HTML page made readable.
 pub(crate) struct Page {
@@ -141,54 +141,12 @@ pub(crate) fn read(html: &str) -> Page {
     }
 }
 
-fn classes(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
-    e.attr("class").unwrap_or_default().split_whitespace()
-}
-
-/// The platform an element embeds, if any.
-fn embed_platform(e: &scraper::node::Element) -> Option<&'static str> {
-    let name = e.name();
-    let has = |c: &str| classes(e).any(|x| x == c);
-    let src = e.attr("src").or(e.attr("data-src")).unwrap_or_default();
-    match name {
-        "blockquote" if has("twitter-tweet") || has("twitter-video") => Some("twitter"),
-        "amp-twitter" => Some("twitter"),
-        // A tweet the widget script already rendered.
-        "iframe" if e.attr("data-tweet-id").is_some() || has("twitter-tweet-rendered") => {
-            Some("twitter")
-        }
-        "blockquote" if has("instagram-media") => Some("instagram"),
-        "amp-instagram" => Some("instagram"),
-        "div" if has("fb-post") || has("fb-video") => Some("facebook"),
-        "iframe"
-            if src.contains("facebook.com/plugins/post.php")
-                || src.contains("facebook.com/plugins/video.php") =>
-        {
-            Some("facebook")
-        }
-        "blockquote" if has("tiktok-embed") => Some("tiktok"),
-        "blockquote" if has("bluesky-embed") => Some("bluesky"),
-        "blockquote" if has("text-post-media") => Some("threads"),
-        "blockquote" | "iframe" if has("mastodon-embed") => Some("mastodon"),
-        "blockquote" if has("reddit-embed-bq") || has("reddit-card") => Some("reddit"),
-        "iframe"
-            if src.contains("youtube.com/embed/")
-                || src.contains("youtube-nocookie.com/embed/") =>
-        {
-            Some("youtube")
-        }
-        "iframe" if src.contains("linkedin.com/embed/") => Some("linkedin"),
-        "script" if e.attr("data-telegram-post").is_some() => Some("telegram"),
-        _ => None,
-    }
-}
-
 fn walk(node: NodeRef<Node>, w: &mut Writer) {
     match node.value() {
         Node::Text(t) => w.push_text(t),
         Node::Element(e) => {
             let name = e.name();
-            if let Some(platform) = embed_platform(e) {
+            if let Some(site) = platform::of_element(e) {
                 w.newline(true);
                 let start = w.text.len();
                 if !hidden(name) {
@@ -198,7 +156,7 @@ fn walk(node: NodeRef<Node>, w: &mut Writer) {
                 }
                 w.newline(true);
                 let end = w.text.trim_end().len().max(start);
-                let post = embed_post(platform, node, e, start, end);
+                let post = embed_post(site, node, e, start, end);
                 w.posts.push(post);
                 return;
             }
@@ -229,7 +187,7 @@ fn walk(node: NodeRef<Node>, w: &mut Writer) {
 }
 
 /// Visible text of a subtree, whitespace collapsed.
-fn text_of(node: NodeRef<Node>) -> String {
+pub(crate) fn text_of(node: NodeRef<Node>) -> String {
     let mut w = Writer {
         text: String::new(),
         posts: Vec::new(),
@@ -251,7 +209,7 @@ fn text_of(node: NodeRef<Node>) -> String {
 }
 
 /// The `href=` parameter of a plugin address, percent-decoded.
-fn plugin_href(src: &str) -> Option<String> {
+pub(crate) fn plugin_href(src: &str) -> Option<String> {
     let query = src.split_once('?')?.1;
     let value = query.split('&').find_map(|kv| kv.strip_prefix("href="))?;
     let bytes = value.as_bytes();
@@ -280,7 +238,7 @@ fn plugin_href(src: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn elements<'a>(
+pub(crate) fn elements<'a>(
     node: NodeRef<'a, Node>,
 ) -> impl Iterator<Item = (NodeRef<'a, Node>, &'a scraper::node::Element)> {
     node.descendants()
@@ -288,7 +246,7 @@ fn elements<'a>(
 }
 
 /// "Name (@handle)" at the end of `s`: the name and the handle.
-fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
+pub(crate) fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
     let Some(open) = s.rfind("(@") else {
         return (None, None);
     };
@@ -317,242 +275,25 @@ fn name_and_handle(s: &str) -> (Option<String>, Option<String>) {
     ((!name.is_empty()).then(|| name.to_string()), handle)
 }
 
+/// The post an embed shows, read by its platform, spanning `start..end` of the written text.
 fn embed_post(
-    platform: &str,
+    site: &dyn Site,
     node: NodeRef<Node>,
-    e: &scraper::node::Element,
+    element: &scraper::node::Element,
     start: usize,
     end: usize,
 ) -> Post {
-    let mut post = Post::new(platform, start, end);
+    let mut post = Post::new(site.platform().as_str(), start, end);
     let links: Vec<(String, String)> = elements(node)
         .filter(|(_, e)| e.name() == "a")
         .map(|(n, e)| (e.attr("href").unwrap_or_default().to_string(), text_of(n)))
         .collect();
-    match platform {
-        "twitter" => {
-            if let Some(id) = e.attr("data-tweetid").or(e.attr("data-tweet-id")) {
-                post.post_id = Some(id.to_string());
-            }
-            let paras: Vec<NodeRef<Node>> = elements(node)
-                .filter(|(_, e)| e.name() == "p")
-                .map(|(n, _)| n)
-                .collect();
-            // The tweet's paragraphs, without the attribution paragraph ("— Name (@handle) Date").
-            let body: Vec<String> = paras
-                .iter()
-                .map(|p| text_of(*p))
-                .take_while(|t| !t.starts_with(['—', '–']) && !t.starts_with("&mdash;"))
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !body.is_empty() {
-                post.text = Some(body.join(" "));
-            }
-            let all = text_of(node);
-            let (name, handle) = name_and_handle(&all);
-            post.author_name = name;
-            post.handle = handle;
-            if let Some((href, label)) = links
-                .iter()
-                .rev()
-                .find(|(h, _)| h.contains("/status/") || h.contains("/statuses/"))
-            {
-                post.url = Some(href.clone());
-                post.post_id = crate::posts::id_in_url(href);
-                post.date = parse_date(label).map(|d| d.0);
-            }
-            post.media = all
-                .split_whitespace()
-                .filter_map(|w| w.find("pic.twitter.com/").map(|i| w[i..].to_string()))
-                .collect();
-        }
-        "instagram" => {
-            let permalink = e
-                .attr("data-instgrm-permalink")
-                .map(str::to_string)
-                .or_else(|| {
-                    links
-                        .iter()
-                        .find(|(h, _)| h.contains("instagram.com/"))
-                        .map(|l| l.0.clone())
-                });
-            if let Some(sc) = e.attr("data-shortcode") {
-                post.post_id = Some(sc.to_string());
-            }
-            if let Some(u) = permalink {
-                post.post_id = post.post_id.or_else(|| crate::posts::id_in_url(&u));
-                post.url = Some(u);
-            }
-            // The caption: the link text that is not "View this post on Instagram".
-            post.text = links
-                .iter()
-                .map(|(_, t)| t.as_str())
-                .find(|t| !t.is_empty() && !t.contains("Instagram") && !t.contains("(@"))
-                .map(str::to_string);
-            for (n, el) in elements(node) {
-                if el.name() == "p" {
-                    let t = text_of(n);
-                    if t.contains("(@") {
-                        let cut = t
-                            .find(" am ")
-                            .or(t.find(" on "))
-                            .or(t.find(" le "))
-                            .unwrap_or(t.len());
-                        let (name, handle) =
-                            name_and_handle(&t[..cut.max(t.find(")").map_or(0, |i| i + 1))]);
-                        post.author_name = name;
-                        post.handle = handle;
-                        // "… (@handle) on Apr 27, 2020 at 9:24am PDT" when there is no <time>.
-                        let shown = t[t.find(')').map_or(0, |i| i + 1)..].trim_start();
-                        let shown = crate::posts::DATE_LEADS
-                            .iter()
-                            .find_map(|l| shown.strip_prefix(l))
-                            .unwrap_or(shown);
-                        post.date = post.date.take().or_else(|| parse_date(shown).map(|d| d.0));
-                        post.time = post.time.take().or_else(|| crate::posts::clock(shown));
-                    }
-                }
-                if el.name() == "time" {
-                    let shown = text_of(n);
-                    post.time = crate::posts::clock(&shown);
-                    post.date = parse_date(&shown).map(|d| d.0).or_else(|| {
-                        el.attr("datetime")
-                            .and_then(|d| d.get(..10))
-                            .map(str::to_string)
-                    });
-                }
-            }
-        }
-        "facebook" => {
-            // A plugin iframe carries the post's own address in its `href` parameter.
-            let href = e.attr("data-href").map(str::to_string).or_else(|| {
-                e.attr("src")
-                    .map(|s| plugin_href(s).unwrap_or_else(|| s.to_string()))
-            });
-            if let Some(h) = &href {
-                post.url = Some(h.clone());
-                post.post_id = crate::posts::id_in_url(h);
-            }
-            if let Some((n, _)) = elements(node).find(|(_, e)| e.name() == "p") {
-                let t = text_of(n);
-                if !t.starts_with("Posted by") {
-                    post.text = Some(t);
-                }
-            }
-            let all = text_of(node);
-            if let Some(i) = all.find("Posted by ") {
-                let rest = &all[i + "Posted by ".len()..];
-                if let Some(on) = rest.find(" on ") {
-                    post.author_name = Some(rest[..on].trim().to_string());
-                    let date_text = rest[on + 4..].trim();
-                    let date_text = date_text.split_once(", ").map_or(date_text, |(d, r)| {
-                        if crate::posts::month(d.split_whitespace().next().unwrap_or_default())
-                            .is_none()
-                        {
-                            r
-                        } else {
-                            date_text
-                        }
-                    });
-                    post.date = parse_date(date_text).map(|d| d.0);
-                }
-            }
-        }
-        "youtube" | "linkedin" => {
-            if let Some(src) = e.attr("src").or(e.attr("data-src")).map(str::trim) {
-                post.url = Some(src.to_string());
-                let path = src.split(['?', '#']).next().unwrap_or(src);
-                post.post_id = path
-                    .split("/embed/")
-                    .nth(1)
-                    .map(|s| s.trim_end_matches('/').to_string())
-                    .filter(|s| !s.is_empty() && s != "videoseries");
-            }
-        }
-        "mastodon" => {
-            let url = e
-                .attr("data-embed-url")
-                .or(e.attr("src"))
-                .map(|u| u.trim_end_matches("/embed").to_string())
-                .or_else(|| links.first().map(|l| l.0.clone()));
-            if let Some(u) = url {
-                // https://instance/@user/123 → @user@instance
-                let rest = u.split("://").nth(1).unwrap_or(&u);
-                let mut parts = rest.split('/');
-                let host = parts.next().unwrap_or_default();
-                if let Some(user) = parts.next().filter(|p| p.starts_with('@')) {
-                    post.handle = Some(format!("{user}@{host}"));
-                }
-                post.post_id = crate::posts::id_in_url(&u);
-                post.url = Some(u);
-            }
-        }
-        "bluesky" => {
-            if let Some((n, _)) = elements(node).find(|(_, e)| e.name() == "p") {
-                post.text = Some(text_of(n));
-            }
-            let all = text_of(node);
-            let (name, handle) = name_and_handle(&all);
-            post.author_name = name;
-            post.handle = handle.or_else(|| {
-                links
-                    .iter()
-                    .find_map(|(_, t)| t.strip_prefix('@').map(|h| format!("@{h}")))
-            });
-            if let Some((href, label)) = links.iter().rev().find(|(h, _)| h.contains("/post/")) {
-                post.url = Some(href.clone());
-                post.post_id = href.rsplit('/').next().map(str::to_string);
-                post.date = parse_date(label).map(|d| d.0);
-                post.time = crate::posts::clock(label);
-            }
-        }
-        "tiktok" => {
-            let url = e.attr("cite").map(str::to_string);
-            post.post_id = e
-                .attr("data-video-id")
-                .map(str::to_string)
-                .or_else(|| url.as_deref().and_then(crate::posts::id_in_url));
-            if let Some(u) = &url {
-                post.handle = u
-                    .split('/')
-                    .find(|s| s.starts_with('@'))
-                    .map(str::to_string);
-            }
-            post.url = url;
-            // "@handle Caption ♬ original sound - name"
-            let all = text_of(node);
-            let caption = all.split('♬').next().unwrap_or_default();
-            post.author_name = all
-                .split_once('♬')
-                .and_then(|(_, sound)| crate::posts::original_sound(sound));
-            let caption = match &post.handle {
-                Some(h) => caption.trim().strip_prefix(h.as_str()).unwrap_or(caption),
-                None => caption,
-            }
-            .trim();
-            post.text = (!caption.is_empty()).then(|| caption.to_string());
-        }
-        _ => {
-            let url = e
-                .attr("cite")
-                .or(e.attr("data-bluesky-uri"))
-                .or(e.attr("data-text-post-permalink"))
-                .or(e.attr("data-telegram-post"))
-                .map(str::to_string)
-                .or_else(|| links.first().map(|l| l.0.clone()));
-            if let Some(u) = url {
-                post.post_id = e
-                    .attr("data-video-id")
-                    .map(str::to_string)
-                    .or_else(|| crate::posts::id_in_url(&u));
-                post.url = Some(u);
-            }
-            let all = text_of(node);
-            let (name, handle) = name_and_handle(&all);
-            post.author_name = name;
-            post.handle = handle;
-        }
-    }
+    let embed = Embed {
+        node,
+        element,
+        links,
+    };
+    site.read_embed(&mut post, &embed);
     post
 }
 

@@ -1,0 +1,505 @@
+//! Where a flattened post's text begins: the lines above its attribution, measured as its platform counts.
+
+use super::*;
+
+/// The post's own text, ending at `body_end` (paragraph-relative) in paragraph `pi`: what
+/// stands before the attribution in the paragraph; when nothing does (the attribution on its
+/// own line), the paragraphs above it that a quotation marker (`>`) or nothing else claims.
+/// Returns the text and its start in `text`.
+pub(super) fn body(
+    doc: &Doc,
+    pi: usize,
+    free_from: usize,
+    from: usize,
+    body_end: usize,
+    limit: Limit,
+) -> Option<(String, usize)> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
+    let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
+    if !own.is_empty() {
+        // A long run of text (a "spaced" extractor): the last sentences that fit a post.
+        let own_start =
+            para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
+        let own_text = &text[own_start..para.start + body_end];
+        let own_text = own_text.trim_end();
+        // The earliest offset from which the rest fits the platform's length.
+        let fits_from = fits_from(own_text, limit);
+        // The embed's own header ("View this post on Instagram") opens the post's text where a
+        // spaced extractor ran it into the article (looked for just before what fits).
+        let near = floor_boundary(own_text, fits_from.saturating_sub(64));
+        if let Some(i) = HEADERS
+            .find_iter(&own_text[near..])
+            .map(|m| near + m.end())
+            .max()
+        {
+            let t = own_text[i..].trim_start();
+            if !t.is_empty() {
+                return Some((strip_md(t), own_start + own_text.len() - t.len()));
+            }
+        }
+        // Where an extractor glued the post to the article, a double space, a tab or a colon
+        // often marks the seam; take the last one within the post's length. A colon that
+        // introduces a quotation or an enumeration ("works: it …", "CNN: \"…\"") is the
+        // post's own.
+        let seam = ["  ", "\t", ": "]
+            .iter()
+            .filter_map(|m| {
+                own_text[fits_from..]
+                    .rmatch_indices(m)
+                    .map(|(i, _)| fits_from + i + m.len())
+                    .find(|&i| {
+                        let next = own_text[i..].trim_start();
+                        next.starts_with(|c: char| {
+                            c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+                        }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
+                    })
+            })
+            .max()
+            .filter(|&i| own_text.len() - i >= 20);
+        if let Some(i) = seam {
+            let i = language_change(own_text, i);
+            let t = own_text[i..].trim_start();
+            return Some((strip_md(t), own_start + own_text.len() - t.len()));
+        }
+        if fits_from == 0 {
+            let starts = past_dates(own_text, language_change(own_text, 0));
+            // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
+            // lines above it may be the tweet's too.
+            if limit.twitter && own_start == para.start && starts == 0 {
+                let lines = vec![strip_md(own_text)];
+                return above(doc, pi, free_from, limit, lines, Some(own_start), true);
+            }
+            return Some((strip_md(&own_text[starts..]), own_start + starts));
+        }
+        // The first sentence that starts within the length; failing one, the first whole
+        // word (never the article's line start: the post would swallow the article).
+        let starts = own_text[fits_from..]
+            .char_indices()
+            .map(|(i, c)| (fits_from + i, c))
+            .find(|&(i, c)| sentence_starts(&own_text[..i], c))
+            .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+        let starts = past_dates(own_text, starts);
+        let starts = language_change(own_text, starts);
+        return Some((strip_md(&own_text[starts..]), own_start + starts));
+    }
+    above(doc, pi, free_from, limit, Vec::new(), None, false)
+}
+
+/// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
+/// taken from `start`: lines joined by single line breaks that fit the post, skipping empty
+/// quotation lines and "View this post on …". With `open_only`, a line that ends a sentence
+/// is the article's (a tweet's own line breaks set off a heading or list items, "Recipe:",
+/// "(1) Tea").
+pub(super) fn above(
+    doc: &Doc,
+    pi: usize,
+    free_from: usize,
+    limit: Limit,
+    mut lines: Vec<String>,
+    mut start: Option<usize>,
+    open_only: bool,
+) -> Option<(String, usize)> {
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
+    let para = paragraphs[pi];
+    let p = &text[para.start..para.end];
+    // The indentation of an attribution on a line of its own ("— Name (@handle) Date").
+    let post_indent = if ATTRIBUTION_DASHES.iter().any(|d| p.starts_with(d)) {
+        indent(text, para.start)
+    } else {
+        0
+    };
+    let mut j = pi;
+    while j > free_from.max(pi.saturating_sub(24)) {
+        j -= 1;
+        let q = paragraphs[j];
+        // "* > text": a quotation inside a list item.
+        let line = text[q.start..q.end].trim();
+        let line = ["* >", "- >"]
+            .iter()
+            .find_map(|b| line.strip_prefix(b).map(|_| &line[2..]))
+            .unwrap_or(line);
+        let bare = line.trim_start_matches('>').trim();
+        let label = md_link(bare)
+            .filter(|l| l.2 == bare.len())
+            .map_or(bare, |l| if l.0.trim().is_empty() { "" } else { bare });
+        let label = label.trim_start_matches('[');
+        let header = label.starts_with("View this post on")
+            || EMBED_HEADERS.iter().any(|h| label.starts_with(h));
+        // The embed's header tops it: above it is the article (a post without a caption has
+        // no text).
+        if header {
+            break;
+        }
+        if label.trim().is_empty() {
+            if lines.is_empty() || line.starts_with('>') {
+                continue;
+            }
+            break;
+        }
+        let quoted = line.starts_with('>');
+        // Lines of one post body are joined by single line breaks (the <br>s of its
+        // paragraph); a blank line ends it. A tweet's body fits its length.
+        let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
+        let single_break = text[q.end..next_start].matches('\n').count() == 1;
+        // (A link that ends a tweet may be a quoted tweet's, which Twitter does not count.)
+        let quoted_link = lines
+            .first()
+            .and_then(|l| l.split_whitespace().last())
+            .is_some_and(|w| {
+                limit.twitter && (w.starts_with("http://") || w.starts_with("https://"))
+            });
+        let used: usize = lines
+            .iter()
+            .map(|l: &String| shown_len(l, limit) + 1)
+            .sum::<usize>()
+            .saturating_sub(if quoted_link { 23 } else { 0 });
+        // A line that introduces what follows ("… he tweeted:") is the article's.
+        let lead_in = bare.ends_with(':') && lead_in(bare);
+        // Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only
+        // a line in the post's language with a paragraph in another language above it: the
+        // language changes where the article ends.
+        let language_seam = || {
+            let lang = |t: &str| LEXICON.language(t);
+            let post = lang(&lines.iter().rev().cloned().collect::<Vec<_>>().join(" "));
+            j > free_from
+                && post.is_some()
+                && lang(bare) == post
+                && lang(&text[paragraphs[j - 1].start..paragraphs[j - 1].end])
+                    .is_some_and(|l| Some(l) != post)
+        };
+        // Across a blank line, a line indented as the attribution is (an extractor that keeps
+        // the page's layout, inscriptis: the embed's block is indented as one).
+        let here = indent(text, q.start);
+        let same_block = post_indent >= 2 && here == post_indent;
+        let fits = (single_break || same_block || !quoted && limit.twitter && language_seam())
+            && used + shown_len(bare, limit) <= limit.max;
+        // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
+        let in_quote = p.starts_with('>');
+        // A markdown quotation is one run of lines; a blank line ends it.
+        let quote_ends = quoted && !single_break;
+        let closed = open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+        // A post's block indented under an article's line that is not (trafilatura keeps
+        // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
+        // indentation changes where the article ends.
+        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
+            || post_indent >= 2 && here < post_indent;
+        // A list item or a table row above a line that is neither is the article's list or
+        // table (trafilatura's "- item", "| cell |").
+        let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
+        let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
+        // A line that ends with a date is an attribution's or a card's ("Title , Source,
+        // 2019年1月29日").
+        let dated = ends_with_date(bare);
+        if !lines.is_empty()
+            && (quote_ends
+                || !quoted
+                    && (lead_in || !fits || in_quote || closed || list_ends || dedent || dated))
+        {
+            break;
+        }
+        lines.push(bare.to_string());
+        start = Some(q.end - line.trim_start_matches(['>', ' ']).len());
+        if !quoted && !limit.twitter {
+            break;
+        }
+    }
+    lines.reverse();
+    let joined = lines.join(" ");
+    (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
+        .then(|| (joined, start.unwrap_or(para.start)))
+}
+
+/// The spaces and tabs that indent the line on which byte `at` stands, before `at` (none
+/// when other text stands before it on its line).
+pub(super) fn indent(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if line.chars().all(|c| c == ' ' || c == '\t') {
+        line.len()
+    } else {
+        0
+    }
+}
+
+/// How a platform measures a post: at most `max`, counting as Twitter does (a link 23, an
+/// attached picture's `pic.twitter.com` link nothing, a CJK character or an emoji 2) or in
+/// characters.
+#[derive(Clone, Copy)]
+pub(super) struct Limit {
+    pub(super) max: usize,
+    pub(super) twitter: bool,
+}
+
+/// A tweet (280 as Twitter counts, plus the spaces extractors add around links) or a
+/// Bluesky post (300 characters).
+pub(super) const SHORT_POST: Limit = Limit {
+    max: 300,
+    twitter: true,
+};
+/// A tweet from before `TWITTER_280` (140, plus the spaces extractors add around links).
+pub(super) const OLD_TWEET: Limit = Limit {
+    max: 160,
+    twitter: true,
+};
+/// The day Twitter's limit went from 140 to 280 for all accounts.
+pub(super) const TWITTER_280: &str = "2017-11-07";
+/// Instagram's and Facebook's captions.
+pub(super) const CAPTION: Limit = Limit {
+    max: 2200,
+    twitter: false,
+};
+
+/// The last character boundary of `s` at or before byte `i`.
+pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether the sentence that ends `head` holds a hashtag or a handle: then a colon after it
+/// is the post's own ("… von @DoroBaer zeigt unser Problem: Jetzt …"), not a lead-in.
+pub(super) fn tagged(head: &str) -> bool {
+    // (a sentence of a post is short: look back at most 400 bytes)
+    let head = &head[floor_boundary(head, head.len().saturating_sub(400))..];
+    let from = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|m| head.rfind(m))
+        .max()
+        .unwrap_or(0);
+    head[from..]
+        .split_whitespace()
+        .any(|w| w.len() > 1 && (w.starts_with('#') || w.starts_with('@')))
+}
+
+/// The header lines an embed prints above its post.
+pub(super) const EMBED_HEADERS: &[&str] = &[
+    "View this post on Instagram",
+    "View this post on Facebook",
+    "View this post on TikTok",
+    "Dieses Bild auf Instagram ansehen",
+    "Diesen Beitrag auf Instagram ansehen",
+    "Sieh dir diesen Beitrag auf Instagram an",
+    "Voir cette publication sur Instagram",
+    "Ver esta publicación en Instagram",
+    "Visualizza questo post su Instagram",
+];
+
+/// [`EMBED_HEADERS`], looked for at once.
+pub(super) static HEADERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(EMBED_HEADERS).expect("the headers build an automaton")
+    });
+
+/// Opening quotation marks and brackets: after a colon they begin the post's own quotation
+/// or list, not the post.
+pub(super) const OPENERS: &[char] = &['"', '“', '„', '«', '‘', '\'', '(', '「', '『'];
+
+/// Twitter's weight of one character (twitter-text's configuration v3: 1 for Latin, general
+/// punctuation and the like, 2 for everything else: CJK, emoji).
+pub(super) fn weight(c: char) -> usize {
+    match c as u32 {
+        0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037 => 1,
+        // Variation selectors and joiners belong to the emoji before them.
+        0xFE00..=0xFE0F | 0x200E..=0x200F => 0,
+        _ => 2,
+    }
+}
+
+/// The length of a word (with the white space after it) as `limit` counts, and whether it
+/// is a link, which counts whole.
+pub(super) fn word_len(word: &str, limit: Limit) -> (usize, bool) {
+    if !limit.twitter {
+        return (word.chars().count(), false);
+    }
+    let bare = word.trim_end();
+    let space = word.len() - bare.len();
+    if bare.starts_with("pic.twitter.com/") {
+        (space, true)
+    } else if bare.starts_with("http://") || bare.starts_with("https://") {
+        (23 + space, true)
+    } else {
+        (word.chars().map(weight).sum(), false)
+    }
+}
+
+/// The earliest byte offset of `s` from which the rest fits `limit`.
+pub(super) fn fits_from(s: &str, limit: Limit) -> usize {
+    let mut used = 0;
+    let mut from = s.len();
+    // Word by word from the end, so that a link counts as one.
+    for (k, word) in s.split_inclusive(char::is_whitespace).rev().enumerate() {
+        let i = from - word.len();
+        let (mut n, link) = word_len(word, limit);
+        // A link that ends the tweet may be a quoted tweet's, which Twitter does not count.
+        if k == 0 && link && limit.twitter {
+            n = 0;
+        }
+        if used + n > limit.max && link {
+            return i + word.len();
+        }
+        if used + n > limit.max {
+            // Within the word that overflows, the characters that still fit.
+            let mut at = i + word.len();
+            for (j, c) in word.char_indices().rev() {
+                let w = if limit.twitter { weight(c) } else { 1 };
+                if used + w > limit.max {
+                    break;
+                }
+                used += w;
+                at = i + j;
+            }
+            return at;
+        }
+        used += n;
+        from = i;
+    }
+    from
+}
+
+/// Where the language of `s` changes after `from` (an article in German glued to a tweet in
+/// English): the last sentence start whose sentence before and rest after are each clearly in
+/// a language, different ones, with nothing before it in the rest's language; else `from`.
+pub(super) fn language_change(s: &str, from: usize) -> usize {
+    let starts: Vec<usize> = std::iter::once(from)
+        .chain(
+            s[from..]
+                .char_indices()
+                .map(|(i, c)| (from + i, c))
+                .filter(|&(i, c)| i > from && sentence_starts(&s[..i], c))
+                .map(|(i, _)| i),
+        )
+        .collect();
+    for k in (1..starts.len()).rev() {
+        let rest = LEXICON.language(&s[starts[k]..]);
+        let Some(rest) = rest else { continue };
+        let before = LEXICON.language(&s[starts[k - 1]..starts[k]]);
+        let dropped = LEXICON.language(&s[from..starts[k]]);
+        if before.is_some_and(|b| b != rest) && dropped != Some(rest) {
+            return starts[k];
+        }
+    }
+    from
+}
+
+/// Whether a sentence can start with `c` after `before`: after a full stop, a question or
+/// exclamation mark, an ellipsis or a closing quotation mark and a space, with a character
+/// that is not a lower-case letter (a capital, a digit, `#`, `@`, an emoji, a quotation mark)
+/// or, glued to it, with a capital; right after an ideographic full stop, with anything.
+pub(super) fn sentence_starts(before: &str, c: char) -> bool {
+    if before.ends_with(['。', '！', '？', '」', '』']) {
+        return !c.is_whitespace();
+    }
+    let trimmed = before.trim_end();
+    // Glued to the full stop (extractors drop line breaks), only a capital.
+    let spaced = trimmed.len() < before.len();
+    const STOPS: &[char] = &['.', '!', '?', '“', '"', '…', '”', '。', '！', '？', '」'];
+    // A stop inside a closing parenthesis ("… etc.“) Vor fünf Jahren").
+    let stop = trimmed.ends_with(STOPS)
+        || trimmed
+            .strip_suffix(')')
+            .is_some_and(|t| t.ends_with(STOPS));
+    if spaced && !c.is_lowercase() && !c.is_whitespace() {
+        // After a bare link or a date, a line of its own ran into what follows: a link
+        // printed above an embed ("…/status/1522266202730639361 El Tribunal …"), a card's
+        // "Title , Source, 2019年1月29日" above a post.
+        let last = &trimmed[trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())..];
+        return stop
+            || last.starts_with("http://")
+            || last.starts_with("https://")
+            || after_date(before, c);
+    }
+    !spaced && c.is_uppercase() && stop
+}
+
+/// Past the last line in `s` after `from` that ends with a date: that line is an
+/// attribution or a card above the post ("Title , Source, 2019年1月29日"), not its text.
+pub(super) fn past_dates(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .rev()
+        .find(|&(i, c)| i > from && after_date(&s[..i], c))
+        .map_or(from, |(i, _)| i)
+}
+
+/// Whether a line that ends with a date ran into `c` after `before`.
+pub(super) fn after_date(before: &str, c: char) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && !c.is_lowercase()
+        && !c.is_whitespace()
+        && ends_with_date(trimmed)
+}
+
+/// The start of the first whole word of `s` at or after byte `at`.
+pub(super) fn word_start(s: &str, at: usize) -> usize {
+    let at = floor_boundary(s, at);
+    if at == 0 || s[..at].ends_with(char::is_whitespace) {
+        return at;
+    }
+    s[at..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(at, |(i, c)| at + i + c.len_utf8())
+}
+
+/// The length of `s` as a reader sees it, measured as `limit` counts: markdown links count by
+/// their label, not their URL.
+pub(super) fn shown_len(s: &str, limit: Limit) -> usize {
+    let count = |t: &str| -> usize {
+        t.split_inclusive(char::is_whitespace)
+            .map(|w| word_len(w, limit).0)
+            .sum()
+    };
+    let mut n = 0;
+    let mut rest = s;
+    while let Some(i) = rest.find("](") {
+        n += count(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find(')') {
+            Some(close) if !after[..close].contains(char::is_whitespace) => {
+                rest = &after[close + 1..]
+            }
+            _ => {
+                n += 2;
+                rest = after;
+            }
+        }
+    }
+    n + count(rest)
+}
+
+/// Whether a line ending in a colon introduces what follows as the article's ("… he
+/// tweeted:", "So kam die Formel für meinen Tweet zustande:") rather than opening a post
+/// ("Drinking game for web devs:"): a reporting verb, or a sentence too long for a heading.
+pub(super) fn lead_in(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() > 6
+        || words.iter().enumerate().any(|(i, w)| {
+            LEXICON
+                .verb(w, words.get(i + 1).map(String::as_str))
+                .is_some()
+        })
+}
+
+/// Markdown blockquote markers removed from a post's text.
+pub(super) fn strip_md(s: &str) -> String {
+    s.lines()
+        .map(|l| l.trim_start_matches('>').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,295 @@
+//! Finding the posts of a text: the markers, paragraph by paragraph, and one post per id.
+
+use super::*;
+
+/// The markers the post readers start from, built once.
+pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+    std::sync::LazyLock::new(|| {
+        ["(@", "Posted by ", "Post by @", "♬", "<tweet"].map(memchr::memmem::Finder::new)
+    });
+
+/// Find posts in `text`, paragraph by paragraph.
+pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    match unwrapped_quotes(text) {
+        // Markdown wrapped to a width: the posts are read in the unwrapped view, whose
+        // offsets are the text's own.
+        Some(view) => {
+            let mut posts = find_in(&view, &crate::segment::paragraphs(&view));
+            for post in &mut posts {
+                for field in [&mut post.text, &mut post.author_name]
+                    .into_iter()
+                    .flatten()
+                {
+                    *field = rejoined(field);
+                }
+            }
+            posts
+        }
+        None => find_in(text, paragraphs),
+    }
+}
+
+/// `text` with the soft line breaks of its markdown quotations unwrapped (html2text wraps
+/// lines at 78 columns by default: `> — Name (@handle) [25\. September` and `> 2018](…)`), or
+/// none where it has none. A line break inside a quotation's paragraph, not after a hard
+/// break (two spaces: a `<br>`), and the `>` that continues the quotation become spaces, so
+/// that every offset stays the text's.
+pub(super) fn unwrapped_quotes(text: &str) -> Option<String> {
+    // Most texts hold no quotation marker at all.
+    memchr::memchr(b'>', text.as_bytes())?;
+    let quoted = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with('>') && !t.trim_start_matches(['>', ' ']).trim().is_empty()
+    };
+    let mut view: Option<Vec<u8>> = None;
+    let mut at = 0;
+    let mut prev: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        if let Some(p) = prev
+            && quoted(p)
+            && quoted(line)
+            && !p.trim_end_matches(['\n', '\r']).ends_with("  ")
+        {
+            let v = view.get_or_insert_with(|| text.as_bytes().to_vec());
+            // The line break before this line, and the line's markers and indentation.
+            let nl = at - 1;
+            v[nl] = b' ';
+            if nl > 0 && v[nl - 1] == b'\r' {
+                v[nl - 1] = b' ';
+            }
+            let marks = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+            v[at..at + marks].fill(b' ');
+        }
+        prev = Some(line);
+        at += line.len();
+    }
+    // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
+    view.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// A field read in the unwrapped view, its white space collapsed and a word wrapped after
+/// its hyphen whole again ("Rendi-" and "Wagner" on two lines: "Rendi-Wagner"; a wrap leaves
+/// a run of spaces, a written "- " one).
+pub(super) fn rejoined(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.trim();
+    while let Some(i) = rest.find(char::is_whitespace) {
+        let (word, after) = rest.split_at(i);
+        out.push_str(word);
+        let next = after.trim_start();
+        let wrapped = after.len() - next.len() > 1
+            && word
+                .strip_suffix('-')
+                .is_some_and(|w| w.ends_with(char::is_alphabetic))
+            && next.starts_with(char::is_alphabetic);
+        if !wrapped {
+            out.push(' ');
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out
+}
+
+pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let [handle, posted, post_by, sound, tweet] = &*MARKERS;
+    // Most articles hold no post: look for each marker in the whole text once.
+    let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
+    let (has_handle, has_posted, has_post_by, has_sound, has_tweet) = (
+        has(handle),
+        has(posted),
+        has(post_by),
+        has(sound),
+        has(tweet),
+    );
+    // The places of a marker in a paragraph (none where the text has none).
+    let places = |f: &memchr::memmem::Finder<'static>, present: bool, p: &str| -> Vec<usize> {
+        if present {
+            f.find_iter(p.as_bytes()).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let doc = Doc { text, paragraphs };
+    let mut out: Vec<Post> = Vec::new();
+    // The paragraph where the next post's text may begin (posts do not share text).
+    let mut free_from = 0usize;
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        let p = &text[para.start..para.end];
+        let mut from = 0; // where the next post's text may begin, within the paragraph
+        let mut hits: Vec<(usize, Post)> = Vec::new();
+        // Link-only lines: posts of their own unless an attribution below claims them.
+        let mut links: Vec<Post> = Vec::new();
+        for at in places(handle, has_handle, p) {
+            if at >= from
+                && let Some(post) = attributed(&doc, pi, free_from, from, at)
+            {
+                from = post.end.saturating_sub(para.start).max(at);
+                hits.push((at, post));
+            }
+        }
+        for at in places(posted, has_posted, p) {
+            if at >= from
+                && let Some(post) = facebook(&doc, pi, free_from, from, at)
+            {
+                from = post.end - para.start;
+                hits.push((at, post));
+            }
+        }
+        // "Post by @user@instance View on Mastodon" (the two parts may stand on two lines).
+        for at in places(post_by, has_post_by, p) {
+            let h = at + "Post by ".len();
+            let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
+            // (unescaped: markdown writes "@\\_elena@mastodon.social")
+            let handle = &p[h..h + handle_len].replace('\\', "");
+            let after_at = para.start + h + handle_len;
+            let after = &text[after_at..text.len().min(after_at + 40)];
+            let Some(site) = SITES
+                .iter()
+                .find(|s| s.view_on().is_some_and(|v| after.contains(v)))
+            else {
+                continue;
+            };
+            let end = after_at
+                + after
+                    .find("View on")
+                    // (the length of Mastodon's label, on Threads too)
+                    .map_or(0, |i| i + "View on Mastodon".len().min(after.len() - i));
+            hits.push((
+                at,
+                bare(
+                    site.platform(),
+                    handle,
+                    para.start + at,
+                    end.min(text.len()),
+                ),
+            ));
+        }
+        // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
+        for at in places(sound, has_sound, p) {
+            if at >= from
+                && let Some(post) = tiktok(&doc, pi, free_from, from, at)
+            {
+                from = post.end - para.start;
+                hits.push((at, post));
+            }
+        }
+        // A paragraph that is only a link to a post (markdown extractors keep the embed's
+        // link when its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
+        let line = p.trim_start_matches(['>', ' ']).trim_end();
+        if p.starts_with('>')
+            && let Some((_, url, used)) = md_link(line)
+            && used == line.len()
+            && let Some(platform) = of_url(&url)
+        {
+            let mut post = bare(platform, "", para.start, para.end);
+            post.handle = None;
+            post.post_id = id_in_url(&url);
+            post.url = Some(url);
+            links.push(post);
+        }
+        let mut search = 0;
+        let mut elements: Vec<(usize, Post)> = Vec::new();
+        while has_tweet && let Some(i) = tweet.find(&p.as_bytes()[search..]) {
+            let s = search + i;
+            let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
+                break;
+            };
+            // <tweet …/>, or <tweet …>text</tweet> (some corpora write <tweet/> to close).
+            let e = if p[s..s + open_len].ends_with("/>") {
+                s + open_len
+            } else {
+                let body = s + open_len;
+                match ["</tweet>", "<tweet/>"]
+                    .iter()
+                    .filter_map(|c| p[body..].find(c).map(|i| body + i + c.len()))
+                    .min()
+                {
+                    Some(e) => e,
+                    None => break,
+                }
+            };
+            elements.push((s, tweet_element(text, para.start + s, para.start + e)));
+            search = e;
+        }
+        // A flattened attribution inside a <tweet> element ("<tweet …>Text — Name (@handle)
+        // Date</tweet>") is the element's own: it gives the element its author's name and
+        // ends its text; it is not a second post.
+        hits.retain(|(at, post)| {
+            let at = para.start + at;
+            let Some((_, el)) = elements
+                .iter_mut()
+                .find(|(_, el)| el.start <= at && at < el.end)
+            else {
+                return true;
+            };
+            el.author_name = el.author_name.take().or(post.author_name.clone());
+            if let (Some(t), Some(h)) = (&el.text, &post.handle)
+                && let Some(i) = t.rfind(&format!("({h})"))
+                && let Some(d) = ATTRIBUTION_DASHES
+                    .iter()
+                    .filter_map(|d| t[..i].rfind(d))
+                    .max()
+            {
+                el.text = Some(t[..d].trim_end().to_string()).filter(|t| !t.is_empty());
+            }
+            false
+        });
+        hits.extend(elements);
+        hits.sort_by_key(|h| h.0);
+        if let Some(end) = hits.iter().map(|h| h.1.end).max() {
+            // After the post's last line (its date may stand on the line below).
+            free_from = paragraphs.partition_point(|q| q.start < end).max(pi + 1);
+        }
+        out.extend(hits.into_iter().map(|h| h.1));
+        out.extend(links);
+    }
+    out.sort_by_key(|p| p.start);
+    // One post per id: a link line and the attribution line of the same embed are one post.
+    let mut merged: Vec<Post> = Vec::with_capacity(out.len());
+    // Two attributed copies of one post (an article may embed a post twice) stay two.
+    let attributed = |p: &Post| p.author_name.is_some() || p.handle.is_some();
+    // The merged posts of each (platform, id), in order.
+    let mut by_id: rustc_hash::FxHashMap<(String, String), Vec<usize>> = Default::default();
+    for p in out {
+        let key = p
+            .post_id
+            .as_ref()
+            .map(|id| (p.platform.clone(), id.clone()));
+        let same = key.as_ref().and_then(|k| {
+            by_id.get(k).and_then(|found| {
+                found
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| !(attributed(&merged[i]) && attributed(&p)))
+            })
+        });
+        match same {
+            Some(i) => {
+                let m = &mut merged[i];
+                let richer = |a: &Post| {
+                    [&a.author_name, &a.handle, &a.date, &a.text]
+                        .iter()
+                        .filter(|f| f.is_some())
+                        .count()
+                };
+                m.start = m.start.min(p.start);
+                m.end = m.end.max(p.end);
+                if richer(&p) > richer(m) {
+                    let (s, e) = (m.start, m.end);
+                    *m = p;
+                    m.start = s;
+                    m.end = e;
+                }
+            }
+            None => {
+                if let Some(k) = key {
+                    by_id.entry(k).or_default().push(merged.len());
+                }
+                merged.push(p)
+            }
+        }
+    }
+    merged
+}
