@@ -1,9 +1,16 @@
 //! Resolution: mentions to the entities of the article.
+//!
+//! [`resolve`] runs once over the mentions in document order; each takes one step by what
+//! it is: a pronoun ([`Resolver::person_pronoun`], with "who" kept inside its paragraph;
+//! [`Resolver::group_pronoun`]), a person's name ([`Resolver::person`]: a surname to the full
+//! name introduced earlier), an organisation ([`Resolver::organization`]) or a role ("the
+//! spokesman", [`Resolver::role`]).
 
 #[allow(unused_imports)]
 use super::*;
-use crate::lexicon::Gender;
+use crate::lexicon::{Class, Gender};
 use crate::model::{EntityKind, Span};
+use rustc_hash::FxHashMap;
 
 /// An entity being built by resolution.
 #[derive(Debug, Clone)]
@@ -25,215 +32,28 @@ pub(crate) struct Resolved {
 }
 
 /// Resolve mentions (in document order) against each other and the names in the text.
-/// `paragraph_of` gives the paragraph span a position lies in (for "who").
+/// `paragraph_start_of` gives the start of the paragraph a position lies in (for "who").
 pub(crate) fn resolve(
     mentions: &[Mention],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
-    let mut ents: Vec<EntityB> = Vec::new();
+    let mut r = Resolver::new(candidates);
     let mut out = Vec::with_capacity(mentions.len());
-    // (position, entity) of every resolved person mention so far, for pronouns.
-    let mut person_trail: Vec<(usize, usize)> = Vec::new();
-    let mut org_trail: Vec<(usize, usize)> = Vec::new();
-    // Indexes, so that a long document resolves in time linear in its mentions: people by
-    // surname, organisations by name, the names in the text by surname.
-    let mut people: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut orgs: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut named: Option<rustc_hash::FxHashMap<String, Vec<usize>>> = None;
-    let find_person = |people: &rustc_hash::FxHashMap<String, usize>, name: &str| {
-        people.get(&surname(name)).copied()
-    };
     for m in mentions {
-        let lower = m.name.to_lowercase();
-        let mut entity = None;
-        if m.pronoun {
-            let para_start = paragraph_start_of(m.start);
-            match lower.as_str() {
-                "he" | "she" | "who" | "his" | "her" => {
-                    // The most recent compatible person: a quoted entity or a name in the text.
-                    let from_trail = person_trail
-                        .iter()
-                        .rev()
-                        .find(|(pos, e)| *pos < m.start && compatible(m.gender, ents[*e].gender))
-                        .copied();
-                    let before = candidates.partition_point(|c| c.start < m.start);
-                    let from_text = candidates[..before]
-                        .iter()
-                        .rev()
-                        .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
-                    let pick_text = match (from_trail, from_text) {
-                        (Some((pos, _)), Some(c)) => c.start > pos,
-                        (None, Some(_)) => true,
-                        _ => false,
-                    };
-                    let within = |pos: usize| lower != "who" || pos >= para_start;
-                    if pick_text {
-                        let c = from_text.expect("checked");
-                        if within(c.start) {
-                            let e = find_person(&people, &c.name).unwrap_or_else(|| {
-                                ents.push(EntityB {
-                                    name: c.name.clone(),
-                                    kind: EntityKind::Person,
-                                    roles: c.role.iter().cloned().collect(),
-                                    mentions: vec![Span {
-                                        start: c.start,
-                                        end: c.end,
-                                    }],
-                                    gender: c.gender,
-                                });
-                                people.entry(surname(&c.name)).or_insert(ents.len() - 1);
-                                ents.len() - 1
-                            });
-                            entity = Some(e);
-                        }
-                    } else if let Some((pos, e)) = from_trail
-                        && within(pos)
-                    {
-                        entity = Some(e);
-                    }
-                }
-                "it" | "they" | "we" | "their" | "its" => {
-                    entity = org_trail
-                        .iter()
-                        .rev()
-                        .find(|(pos, _)| *pos < m.start)
-                        .map(|&(_, e)| e);
-                    if entity.is_none() && lower == "they" {
-                        entity = None;
-                    }
-                }
-                _ => {}
-            }
-            if let Some(e) = entity {
-                if m.gender != Gender::Unknown
-                    && m.gender != Gender::Plural
-                    && m.gender != Gender::Neuter
-                    && ents[e].gender == Gender::Unknown
-                {
-                    ents[e].gender = m.gender;
-                }
-                ents[e].mentions.push(span(m));
-            }
+        let entity = if m.pronoun {
+            r.pronoun(m, paragraph_start_of(m.start))
         } else {
-            match m.kind {
-                EntityKind::Person => {
-                    // A surname alone takes the full name introduced earlier.
-                    let key = surname(&m.name);
-                    let named = named.get_or_insert_with(|| {
-                        let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-                        for (i, c) in candidates.iter().enumerate() {
-                            m.entry(surname(&c.name)).or_default().push(i);
-                        }
-                        m
-                    });
-                    let full = named.get(&key).and_then(|found| {
-                        // `found` is in text order: start from the last name before m.
-                        let upto = found.partition_point(|&i| candidates[i].start < m.end);
-                        found[..upto]
-                            .iter()
-                            .rev()
-                            .map(|&i| &candidates[i])
-                            .find(|c| c.end <= m.end)
-                            .map(|c| c.name.clone())
-                    });
-                    let e = match people.get(&key).copied() {
-                        Some(e) => e,
-                        None => {
-                            let name = match full {
-                                Some(f) if f.len() > m.name.len() => f,
-                                _ => m.name.clone(),
-                            };
-                            ents.push(EntityB {
-                                name,
-                                kind: EntityKind::Person,
-                                roles: Vec::new(),
-                                mentions: Vec::new(),
-                                gender: m.gender,
-                            });
-                            people.insert(key, ents.len() - 1);
-                            ents.len() - 1
-                        }
-                    };
-                    if m.name.len() > ents[e].name.len() && m.name.contains(' ') {
-                        ents[e].name = m.name.clone();
-                        people.entry(surname(&m.name)).or_insert(e);
-                    }
-                    if ents[e].gender == Gender::Unknown {
-                        ents[e].gender = m.gender;
-                    }
-                    entity = Some(e);
-                }
-                EntityKind::Organization => {
-                    let key = m.name.trim_start_matches("the ").to_lowercase();
-                    let e = match orgs.get(&key) {
-                        Some(&e) => e,
-                        None => {
-                            ents.push(EntityB {
-                                name: m.name.clone(),
-                                kind: EntityKind::Organization,
-                                roles: Vec::new(),
-                                mentions: Vec::new(),
-                                gender: Gender::Neuter,
-                            });
-                            orgs.insert(key, ents.len() - 1);
-                            ents.len() - 1
-                        }
-                    };
-                    entity = Some(e);
-                }
-                _ => {
-                    // "the spokesman": the entity with that role, else one of its own.
-                    let head = m
-                        .name
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or_default()
-                        .to_lowercase();
-                    let by_role = (m.kind == EntityKind::Person)
-                        .then(|| {
-                            ents.iter().rposition(|e| {
-                                e.roles.iter().any(|r| r.to_lowercase().contains(&head))
-                            })
-                        })
-                        .flatten();
-                    let e = by_role.unwrap_or_else(|| {
-                        ents.push(EntityB {
-                            name: m.name.clone(),
-                            kind: m.kind,
-                            roles: Vec::new(),
-                            mentions: Vec::new(),
-                            gender: Gender::Unknown,
-                        });
-                        ents.len() - 1
-                    });
-                    entity = Some(e);
-                }
-            }
-            let e = entity.expect("named mentions always resolve");
-            ents[e].mentions.push(span(m));
-            // (a name without its role in the mention, "… was welcomed by Zalmay Khalilzad,
-            // U.S. special representative …": the apposition the name has in the text)
-            let in_text = || {
-                let at = candidates.partition_point(|c| c.start < m.start);
-                candidates
-                    .get(at)
-                    .filter(|c| c.start == m.start)
-                    .and_then(|c| c.role.as_ref())
-            };
-            if let Some(r) = m.role.as_ref().or_else(in_text)
-                && !ents[e].roles.contains(r)
-            {
-                ents[e].roles.push(r.clone());
-            }
-        }
+            Some(r.named(m))
+        };
         if let Some(e) = entity {
-            match ents[e].kind {
-                EntityKind::Person | EntityKind::Anonymous => person_trail.push((m.start, e)),
-                EntityKind::Organization => org_trail.push((m.start, e)),
+            match r.ents[e].kind {
+                EntityKind::Person | EntityKind::Anonymous => r.person_trail.push((m.start, e)),
+                EntityKind::Organization => r.org_trail.push((m.start, e)),
                 _ => {}
             }
         }
+        let ents = &r.ents;
         out.push(Resolved {
             entity,
             name: entity.map_or_else(|| m.name.clone(), |e| ents[e].name.clone()),
@@ -244,5 +64,305 @@ pub(crate) fn resolve(
                 .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
         });
     }
-    (out, ents)
+    (out, r.ents)
+}
+
+/// The state of resolution: the entities so far, the trails pronouns look back along, and
+/// indexes so that a long document resolves in time linear in its mentions.
+struct Resolver<'a> {
+    candidates: &'a [NameCandidate],
+    ents: Vec<EntityB>,
+    /// (position, entity) of every resolved person mention so far, for pronouns.
+    person_trail: Vec<(usize, usize)>,
+    org_trail: Vec<(usize, usize)>,
+    /// People by surname.
+    people: FxHashMap<String, usize>,
+    /// Organisations by name.
+    orgs: FxHashMap<String, usize>,
+    /// The names in the text by surname (built when first needed).
+    named: Option<FxHashMap<String, Vec<usize>>>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(candidates: &'a [NameCandidate]) -> Resolver<'a> {
+        Resolver {
+            candidates,
+            ents: Vec::new(),
+            person_trail: Vec::new(),
+            org_trail: Vec::new(),
+            people: Default::default(),
+            orgs: Default::default(),
+            named: None,
+        }
+    }
+
+    /// A new entity; its index.
+    fn push(&mut self, name: String, kind: EntityKind, gender: Gender) -> usize {
+        self.ents.push(EntityB {
+            name,
+            kind,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            gender,
+        });
+        self.ents.len() - 1
+    }
+
+    /// A pronoun: a person's ("he", "who") or a group's ("they"); the entity it joins takes
+    /// its gender when it had none.
+    fn pronoun(&mut self, m: &Mention, para_start: usize) -> Option<usize> {
+        let lower = m.name.to_lowercase();
+        let entity = if Class::SpeakerPersonPronouns.contains(&lower) {
+            self.person_pronoun(m, &lower, para_start)
+        } else if Class::SpeakerGroupPronouns.contains(&lower) {
+            self.group_pronoun(m)
+        } else {
+            None
+        };
+        let e = entity?;
+        if !matches!(m.gender, Gender::Unknown | Gender::Plural | Gender::Neuter)
+            && self.ents[e].gender == Gender::Unknown
+        {
+            self.ents[e].gender = m.gender;
+        }
+        self.ents[e].mentions.push(span(m));
+        Some(e)
+    }
+
+    /// "he", "she", "who": the most recent compatible person — a quoted entity or a name in
+    /// the text, whichever is later; "who" only within its paragraph.
+    fn person_pronoun(&mut self, m: &Mention, lower: &str, para_start: usize) -> Option<usize> {
+        let from_trail = self
+            .person_trail
+            .iter()
+            .rev()
+            .find(|(pos, e)| *pos < m.start && compatible(m.gender, self.ents[*e].gender))
+            .copied();
+        let candidates = self.candidates;
+        let before = candidates.partition_point(|c| c.start < m.start);
+        let from_text = candidates[..before]
+            .iter()
+            .rev()
+            .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
+        let within = |pos: usize| who_within_paragraph(lower, pos, para_start);
+        match (from_trail, from_text) {
+            (Some((pos, _)), Some(c)) if c.start > pos => {
+                within(c.start).then(|| self.name_in_text(c))
+            }
+            (None, Some(c)) => within(c.start).then(|| self.name_in_text(c)),
+            (Some((pos, e)), _) => within(pos).then_some(e),
+            (None, None) => None,
+        }
+    }
+
+    /// The entity of a name in the text a pronoun points to: the person of that surname, or
+    /// a new one with the name's apposition as its role.
+    fn name_in_text(&mut self, c: &NameCandidate) -> usize {
+        if let Some(e) = self.people.get(&surname(&c.name)).copied() {
+            return e;
+        }
+        let e = self.push(c.name.clone(), EntityKind::Person, c.gender);
+        self.ents[e].roles = c.role.iter().cloned().collect();
+        self.ents[e].mentions = vec![Span {
+            start: c.start,
+            end: c.end,
+        }];
+        self.people.entry(surname(&c.name)).or_insert(e);
+        e
+    }
+
+    /// "it", "they", "we": the most recent organisation.
+    fn group_pronoun(&self, m: &Mention) -> Option<usize> {
+        self.org_trail
+            .iter()
+            .rev()
+            .find(|(pos, _)| *pos < m.start)
+            .map(|&(_, e)| e)
+    }
+
+    /// A named mention (a person, an organisation, a role): its entity, which takes the
+    /// mention and its role (or the apposition the name has in the text).
+    fn named(&mut self, m: &Mention) -> usize {
+        let e = match m.kind {
+            EntityKind::Person => self.person(m),
+            EntityKind::Organization => self.organization(m),
+            _ => self.role(m),
+        };
+        self.ents[e].mentions.push(span(m));
+        // (a name without its role in the mention, "… was welcomed by Zalmay Khalilzad,
+        // U.S. special representative …": the apposition the name has in the text)
+        let candidates = self.candidates;
+        let in_text = || {
+            let at = candidates.partition_point(|c| c.start < m.start);
+            candidates
+                .get(at)
+                .filter(|c| c.start == m.start)
+                .and_then(|c| c.role.as_ref())
+        };
+        if let Some(r) = m.role.as_ref().or_else(in_text)
+            && !self.ents[e].roles.contains(r)
+        {
+            self.ents[e].roles.push(r.clone());
+        }
+        e
+    }
+
+    /// A person: a surname alone takes the full name introduced earlier in the text.
+    fn person(&mut self, m: &Mention) -> usize {
+        let key = surname(&m.name);
+        let e = match self.people.get(&key).copied() {
+            Some(e) => e,
+            None => {
+                let name = match self.full_name(m, &key) {
+                    Some(f) if f.len() > m.name.len() => f,
+                    _ => m.name.clone(),
+                };
+                let e = self.push(name, EntityKind::Person, m.gender);
+                self.people.insert(key, e);
+                e
+            }
+        };
+        if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
+            self.ents[e].name = m.name.clone();
+            self.people.entry(surname(&m.name)).or_insert(e);
+        }
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender = m.gender;
+        }
+        e
+    }
+
+    /// The last name in the text with the surname `key` that ends by the mention's end.
+    fn full_name(&mut self, m: &Mention, key: &str) -> Option<String> {
+        let candidates = self.candidates;
+        let named = self.named.get_or_insert_with(|| {
+            let mut by: FxHashMap<String, Vec<usize>> = Default::default();
+            for (i, c) in candidates.iter().enumerate() {
+                by.entry(surname(&c.name)).or_default().push(i);
+            }
+            by
+        });
+        let found = named.get(key)?;
+        // `found` is in text order: start from the last name before m.
+        let upto = found.partition_point(|&i| candidates[i].start < m.end);
+        found[..upto]
+            .iter()
+            .rev()
+            .map(|&i| &candidates[i])
+            .find(|c| c.end <= m.end)
+            .map(|c| c.name.clone())
+    }
+
+    /// An organisation, by its name without "the ".
+    fn organization(&mut self, m: &Mention) -> usize {
+        let key = m.name.trim_start_matches("the ").to_lowercase();
+        if let Some(&e) = self.orgs.get(&key) {
+            return e;
+        }
+        let e = self.push(m.name.clone(), EntityKind::Organization, Gender::Neuter);
+        self.orgs.insert(key, e);
+        e
+    }
+
+    /// "the spokesman": the entity with that role, else one of its own.
+    fn role(&mut self, m: &Mention) -> usize {
+        let head = m
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        let by_role = (m.kind == EntityKind::Person)
+            .then(|| {
+                self.ents
+                    .iter()
+                    .rposition(|e| e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
+            })
+            .flatten();
+        by_role.unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
+    }
+}
+
+/// "who" resolves only to a name in its own paragraph (`pos` at or after `para_start`);
+/// other pronouns reach back further.
+fn who_within_paragraph(lower: &str, pos: usize, para_start: usize) -> bool {
+    lower != "who" || pos >= para_start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention {
+        Mention {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            role: None,
+            kind,
+            gender: if name == "she" {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            },
+            pronoun,
+        }
+    }
+
+    fn candidate(start: usize, name: &str, gender: Gender) -> NameCandidate {
+        NameCandidate {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            gender,
+            role: None,
+        }
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name() {
+        // "Hillary Clinton spoke. … Clinton said"
+        let c = [candidate(0, "Hillary Clinton", Gender::Female)];
+        let m = [mention(30, "Clinton", EntityKind::Person, false)];
+        let (r, ents) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Hillary Clinton");
+        assert_eq!(ents.len(), 1);
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_most_recent_compatible_person() {
+        // "Hillary Clinton met Bernie Sanders. She said"
+        let c = [
+            candidate(0, "Hillary Clinton", Gender::Female),
+            candidate(20, "Bernie Sanders", Gender::Male),
+        ];
+        let m = [mention(40, "she", EntityKind::Person, true)];
+        let (r, _) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Hillary Clinton");
+    }
+
+    #[test]
+    fn who_stays_in_its_paragraph() {
+        // "Bernie Sanders spoke.\n\nA man who said …": "who" does not reach the paragraph before.
+        let c = [candidate(0, "Bernie Sanders", Gender::Male)];
+        let m = [mention(40, "who", EntityKind::Person, true)];
+        let (r, _) = resolve(&m, &c, |_| 30);
+        assert_eq!(r[0].entity, None);
+        let (r, _) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Bernie Sanders");
+    }
+
+    #[test]
+    fn organizations_and_roles() {
+        // "the State Department said … the department said"
+        let m = [
+            mention(0, "the State Department", EntityKind::Organization, false),
+            mention(40, "State Department", EntityKind::Organization, false),
+            mention(80, "a senior official", EntityKind::Anonymous, false),
+        ];
+        let (r, ents) = resolve(&m, &[], |_| 0);
+        assert_eq!(r[0].entity, r[1].entity);
+        assert_eq!(ents.len(), 2);
+        assert_eq!(r[2].kind, EntityKind::Anonymous);
+    }
 }

@@ -1,0 +1,303 @@
+//! [`build`]: a mention's tokens read into its name, role, kind and gender.
+
+use super::*;
+
+/// Read a mention's tokens: its name, role and kind.
+pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let lw = last.text(text);
+    // A mention ends in a head: a name, a role, a noun; never in "the" or "its".
+    if Class::SpeakerNonHeads.contains(&lw.to_lowercase()) {
+        return None;
+    }
+    let appos_role = appos
+        .map(|a| words_text(text, strip_articles(text, a)))
+        .filter(|s| !s.is_empty() && !s.starts_with("who"));
+    let mention = Mention {
+        start: first.start,
+        end: last.end,
+        name: words_text(text, toks),
+        role: appos_role.clone(),
+        kind: EntityKind::Unknown,
+        gender: Gender::Unknown,
+        pronoun: false,
+    };
+    if toks.len() == 1 && is_capitalized(lw) {
+        if let Some(m) = capitalised_role(lw, mention.clone()) {
+            return Some(m);
+        }
+    }
+    if !is_capitalized(lw) {
+        if let Some(m) = role_then_name(text, toks, appos) {
+            return Some(m);
+        }
+        return common_head(text, toks, mention);
+    }
+    named(text, toks, appos_role, mention)
+}
+
+/// The tokens without the articles that open them.
+fn strip_articles<'a>(text: &str, mut a: &'a [Token]) -> &'a [Token] {
+    while let Some(t) = a.first() {
+        if Class::SpeakerArticles.contains(&t.text(text).to_lowercase()) {
+            a = &a[1..];
+        } else {
+            break;
+        }
+    }
+    a
+}
+
+/// "Critics said": a capitalised role noun opening the sentence is still a role.
+fn capitalised_role(lw: &str, mut mention: Mention) -> Option<Mention> {
+    let llower = lw.to_lowercase();
+    let &anon = LEXICON.roles.get(llower.as_str())?;
+    let plural = llower.ends_with('s') && !llower.ends_with("ss");
+    mention.kind = if anon || plural {
+        EntityKind::Anonymous
+    } else {
+        EntityKind::Person
+    };
+    mention.role = Some(lw.to_string());
+    Some(mention)
+}
+
+/// "Her editor, James Whitfield, said": the role first, the name in apposition.
+fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+    let a = appos.filter(|a| {
+        !a.is_empty() && a.len() <= 5 && a.iter().all(|t| is_capitalized(t.text(text)))
+    })?;
+    let mut named = build(text, a, None).filter(|m| m.kind == EntityKind::Person)?;
+    named.start = toks[0].start;
+    named.end = a[a.len() - 1].end;
+    named.role = Some(words_text(text, strip_det(text, toks)));
+    Some(named)
+}
+
+/// A lower-case head: a document ("the agreement"), a role ("a senior official", "the
+/// spokesman"), a body ("the transport department"), a phrase a determiner opens ("the
+/// 46-year-old") or a bare plural ("Media outlets").
+fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Mention> {
+    let lx = &*LEXICON;
+    let llower = toks[toks.len() - 1].text(text).to_lowercase();
+    let det = toks[0].text(text).to_lowercase();
+    if lx.documents.contains(llower.as_str()) {
+        mention.kind = EntityKind::Document;
+    } else if let Some(&anon) = lx.roles.get(llower.as_str()) {
+        role_head(text, toks, &llower, &det, anon, &mut mention);
+    } else if org_noun(&llower) {
+        // "the transport department", "the company"
+        mention.kind = EntityKind::Organization;
+    } else if toks.len() >= 2 && is_det(&det) {
+        // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
+        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&det) {
+            EntityKind::Anonymous
+        } else {
+            EntityKind::Unknown
+        };
+        mention.role = Some(words_text(text, strip_det(text, toks)));
+    } else if llower.ends_with('s') && !llower.ends_with("ss") {
+        // "Media outlets", "Two other emails": a bare plural, a group of sources.
+        mention.kind = EntityKind::Anonymous;
+        mention.role = Some(words_text(text, toks));
+    } else {
+        return None;
+    }
+    Some(mention)
+}
+
+/// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind
+/// (a body, someone anonymous, a person), its role and the gender its form tells.
+fn role_head(
+    text: &str,
+    toks: &[Token],
+    llower: &str,
+    det: &str,
+    anon: bool,
+    mention: &mut Mention,
+) {
+    let org_like = Class::SpeakerGroupRoles.contains(llower) || org_noun(llower);
+    let definite = Class::SpeakerDefiniteDeterminers.contains(det)
+        || toks[1..].iter().any(|t| {
+            let w = t.text(text);
+            is_capitalized(w) || w.ends_with("’s") || w.ends_with("'s")
+        });
+    let plural = llower.ends_with('s') && !llower.ends_with("ss") && !definite;
+    mention.kind = if org_like {
+        EntityKind::Organization
+    } else if anon || !definite || plural {
+        EntityKind::Anonymous
+    } else {
+        EntityKind::Person
+    };
+    mention.role = Some(words_text(text, strip_det(text, toks)));
+    mention.gender = if llower.ends_with("woman") || llower.ends_with("women") {
+        Gender::Female
+    } else if llower.ends_with("man") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    };
+}
+
+/// A capitalised head: the name is the trailing run of capitalised words, without the
+/// titles and role words that open it; what stands before the run and the apposition are
+/// its role.
+fn named(
+    text: &str,
+    toks: &[Token],
+    appos_role: Option<String>,
+    mut mention: Mention,
+) -> Option<Mention> {
+    let lx = &*LEXICON;
+    let s = name_run_start(text, toks);
+    let run = &toks[s..];
+    let (n, mut gender, title_role) = titles(text, run);
+    let name_toks = &run[n..];
+    let name = words_text(text, name_toks);
+    let before = &toks[..s];
+    let the_before = before
+        .last()
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
+    let is_org = the_before
+        || name_toks
+            .iter()
+            .any(|t| lx.organizations.contains(t.text(text)))
+        || lx.organizations.contains(name.as_str())
+        || lx.outlets.contains(&name.as_str())
+        || (name_toks.len() == 1
+            && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
+    if gender == Gender::Unknown
+        && let Some(g) = name_toks
+            .first()
+            .and_then(|t| lx.first_names.get(t.text(text)))
+    {
+        gender = *g;
+    }
+    let mut role_parts: Vec<String> = Vec::new();
+    let pre = strip_det(text, before);
+    if !pre.is_empty() {
+        role_parts.push(words_text(text, pre));
+    }
+    if !title_role.is_empty() {
+        role_parts.push(title_role.join(" "));
+    }
+    if let Some(a) = appos_role {
+        role_parts.push(a);
+    }
+    mention.name = name;
+    mention.gender = gender;
+    mention.kind = if is_org {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
+    mention.role = (!role_parts.is_empty()).then(|| role_parts.join(", "));
+    (!mention.name.is_empty()).then_some(mention)
+}
+
+/// Where the trailing run of capitalised words (or numbers; "of" may join two of them)
+/// starts; "The Taliban": the article is not part of the name.
+fn name_run_start(text: &str, toks: &[Token]) -> usize {
+    let mut s = toks.len();
+    while s > 0 {
+        let w = toks[s - 1].text(text);
+        let joins_of =
+            w == "of" && s >= 2 && s < toks.len() && is_capitalized(toks[s - 2].text(text));
+        if is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) || joins_of {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    if s < toks.len() && toks[s].text(text) == "The" && toks.len() - s > 1 {
+        s += 1;
+    }
+    s
+}
+
+/// The titles at the front of a capitalised run ("Sen.", "Mrs."): how many, the gender they
+/// tell, and the role they make (courtesy titles make none). "Finance Minister Ana Silva",
+/// "Senate Majority Leader Mitch McConnell": a role word inside the run ends the role; the
+/// name follows it.
+fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
+    let mut n = 0;
+    let mut gender = Gender::Unknown;
+    let mut title_role: Vec<String> = Vec::new();
+    while n + 1 < run.len() {
+        let w = run[n].text(text);
+        let Some(g) = LEXICON.titles.get(w) else {
+            break;
+        };
+        if *g != Gender::Unknown {
+            gender = *g;
+        }
+        if !Class::SpeakerCourtesyTitles.contains(w) {
+            title_role.push(w.to_string());
+        }
+        n += 1;
+    }
+    if let Some(r) = (n..run.len().saturating_sub(1)).rev().find(|&i| {
+        LEXICON
+            .roles
+            .contains_key(run[i].text(text).to_lowercase().as_str())
+    }) {
+        title_role.clear();
+        title_role.push(words_text(text, &run[..=r]));
+        n = r + 1;
+    }
+    (n, gender, title_role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn build_all(text: &str) -> Option<Mention> {
+        let t = toks(text);
+        build(text, &t, None)
+    }
+
+    #[test]
+    fn a_capitalised_role_opening_the_sentence() {
+        // "Critics said"
+        let m = build_all("Critics").unwrap();
+        assert_eq!(m.kind, EntityKind::Anonymous);
+        assert_eq!(m.role.as_deref(), Some("Critics"));
+    }
+
+    #[test]
+    fn the_role_first_the_name_in_apposition() {
+        // "Her editor, James Whitfield, said"
+        let text = "Her editor, James Whitfield";
+        let t = toks(text);
+        let m = build(text, &t[..2], Some(&t[3..])).unwrap();
+        assert_eq!(m.name, "James Whitfield");
+        assert_eq!(m.role.as_deref(), Some("editor"));
+    }
+
+    #[test]
+    fn a_common_head() {
+        // "the transport department said"
+        assert_eq!(
+            build_all("the transport department").unwrap().kind,
+            EntityKind::Organization
+        );
+        // "Media outlets estimate"
+        assert_eq!(
+            build_all("Media outlets").unwrap().kind,
+            EntityKind::Anonymous
+        );
+        assert!(build_all("the").is_none());
+    }
+
+    #[test]
+    fn titles_and_roles_inside_the_name() {
+        // "Finance Minister Ana Silva said"
+        let m = build_all("Finance Minister Ana Silva").unwrap();
+        assert_eq!(m.name, "Ana Silva");
+        assert_eq!(m.role.as_deref(), Some("Finance Minister"));
+    }
+}

@@ -1,0 +1,120 @@
+//! [`for_cue`]: where a cue's speaker stands, by the kind of cue.
+
+use super::*;
+use crate::cues::{CueHit, CueKind};
+use std::ops::Range;
+
+/// The speaker mention of a cue in sentence `sent`; `quote` is the token of the first
+/// quotation the cue governs in that sentence, if any.
+pub(crate) fn for_cue(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    match c.kind {
+        CueKind::According | CueKind::Dash => according(text, toks, sent, c, quote),
+        CueKind::Noun => nominal(text, toks, sent, c),
+        CueKind::Colon => colon(text, toks, sent, cues, c),
+        CueKind::Verb => super::verb::verb(text, toks, sent, cues, c, quote),
+    }
+}
+
+/// "according to the ministry", "— Smith": the mention after the cue, up to the quotation;
+/// for "according to", else the phrase it names ("according to state corporate records").
+fn according(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let after = c.tok + c.len;
+    let hi = match quote {
+        Some(q) if q > c.tok => q,
+        _ => sent.end,
+    };
+    right(text, toks, after, hi).or_else(|| {
+        (c.kind == CueKind::According)
+            .then(|| source_phrase(text, toks, after, hi))
+            .flatten()
+    })
+}
+
+/// "her remark", "Trump's call for": the possessor of a nominal cue; "issued a statement":
+/// the clause's subject.
+fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option<Mention> {
+    let mut i = c.tok;
+    while i > sent.start && i + 4 > c.tok {
+        let t = toks[i - 1];
+        let w = t.text(text);
+        if let Some(m) =
+            any_pronoun(text, &t).filter(|_| Class::SpeakerPossessivePronouns.contains(w))
+        {
+            return Some(m);
+        }
+        if w.ends_with("’s") || w.ends_with("'s") {
+            return possessor(text, toks, sent.start, i, w);
+        }
+        if Class::SpeakerPossessorStops.contains(w) {
+            break;
+        }
+        i -= 1;
+    }
+    subject(text, toks, sent.start, c.tok)
+}
+
+/// "Trump's call": the mention ending in the possessive `w` at token `i - 1`, without its "'s".
+fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option<Mention> {
+    let mut m = left(text, toks, lo, i)?;
+    if m.name.ends_with("’s") || m.name.ends_with("'s") {
+        let cut = m.name.len()
+            - if m.name.ends_with("’s") {
+                "’s".len()
+            } else {
+                2
+            };
+        m.name.truncate(cut);
+    }
+    m.end -= if w.ends_with("’s") { "’s".len() } else { 2 };
+    Some(m)
+}
+
+/// "He continued with an appeal to voters:", "X released the following statement:": the
+/// speaker of a verb of saying earlier in the sentence, or the subject; the mention right
+/// before the colon only when it opens the sentence ("Smith: …").
+fn colon(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+) -> Option<Mention> {
+    let prev = cues
+        .iter()
+        .copied()
+        .filter(|p| p.tok < c.tok)
+        .rev()
+        .find(|p| p.kind == CueKind::Verb && p.speech);
+    if let Some(p) = prev {
+        return for_cue(text, toks, sent, cues, p, None);
+    }
+    let near = left(text, toks, sent.start, c.tok);
+    let opens = near.as_ref().is_some_and(|m| {
+        toks[sent.start..c.tok]
+            .iter()
+            .all(|t| t.start >= m.start || is_starter(t.text(text)) || t.kind == Tok::Punct)
+            // "… interplay has been important - Philip Bump: “…”"
+            || toks[sent.start..c.tok]
+                .iter()
+                .rev()
+                .find(|t| t.end <= m.start)
+                .is_some_and(|t| Class::SpeakerDashes.contains(t.text(text)))
+    });
+    if opens {
+        return near;
+    }
+    subject(text, toks, sent.start, c.tok).or(near)
+}

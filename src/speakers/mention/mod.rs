@@ -1,0 +1,208 @@
+//! The mention grammar: the noun phrase a cue attributes a statement to.
+//!
+//! [`for_cue`] picks, per kind of cue, where the mention stands; [`left`] reads it leftwards
+//! from the cue ("Taliban spokesman Suhail Shaheen announced"), [`right`] rightwards ("said
+//! Mr. Smith, a spokesman"), [`subject`] at the sentence's start; [`build`] reads a mention's
+//! tokens into its name, role and kind. Each reads its rules from an ordered table (the order
+//! is the precedence); the token patterns are nom parsers over [`crate::grammar::Toks`] in
+//! [`rules`].
+
+mod build;
+mod cue;
+mod left;
+mod names;
+mod peel;
+mod quantity;
+mod right;
+mod rules;
+mod subject;
+mod verb;
+
+pub(crate) use build::*;
+pub(crate) use cue::*;
+pub(crate) use left::*;
+pub(crate) use names::*;
+pub(crate) use quantity::*;
+pub(crate) use right::*;
+pub(crate) use subject::*;
+
+use crate::cues::is_modifier;
+use crate::lexicon::{Class, Gender, LEXICON};
+use crate::model::{EntityKind, Span};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// A speaker mention as the grammar read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// The name inside the mention, without titles ("Suhail Shaheen"), or the pronoun.
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    /// A pronoun ("he", "they", "who"): resolved later.
+    pub pronoun: bool,
+}
+
+/// Capitalised words that begin a sentence without being part of a name.
+pub(crate) fn is_starter(word: &str) -> bool {
+    LEXICON.starters.contains(word)
+}
+
+/// A day that stands for a time ("Monday", "Today"), not a name.
+pub(crate) fn is_time_word(word: &str) -> bool {
+    is_starter(word)
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && word.len() > 2)
+        && Class::SpeakerDayWords.contains(word)
+}
+
+/// Whether a token can stand inside a speaker mention.
+pub(crate) fn np_token(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    if is_time_word(w) {
+        return false;
+    }
+    let lower = crate::lexicon::lower(w);
+    let lx = &*LEXICON;
+    is_capitalized(w)
+        || ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
+        || lx.roles.contains_key(&*lower)
+        || lx.documents.contains(&*lower)
+        || is_modifier(&lower)
+        || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
+/// speaks only through a nominal cue.
+pub(crate) fn pronoun(text: &str, t: &Token) -> Option<Mention> {
+    let lower = t.text(text).to_lowercase();
+    if Class::SpeakerPossessivePronouns.contains(&lower) {
+        return None;
+    }
+    any_pronoun(text, t)
+}
+
+/// A pronoun, possessives ("his", "her", "their") included.
+pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
+    if t.kind != Tok::Word {
+        return None;
+    }
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    let gender = *LEXICON.pronouns.get(lower.as_str())?;
+    let kind = match gender {
+        Gender::Neuter => EntityKind::Organization,
+        _ => EntityKind::Person,
+    };
+    Some(Mention {
+        start: t.start,
+        end: t.end,
+        name: w.to_string(),
+        role: None,
+        kind,
+        gender,
+        pronoun: true,
+    })
+}
+
+/// A group named by a phrase, not by a name ("state corporate records", "About three in 10").
+pub(crate) fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
+    let (start, stop) = (toks[0].start, toks[toks.len() - 1].end);
+    Mention {
+        start,
+        end: stop,
+        name: text[start..stop].to_string(),
+        role: None,
+        kind,
+        gender: Gender::Plural,
+        pronoun: false,
+    }
+}
+
+/// The text from the first token's start to the last token's end.
+pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A lower-case head that names an organisation: an organisation head word of the lexicon
+/// written in lower case ("the department"), or a common noun for a body.
+pub(crate) fn org_noun(lower: &str) -> bool {
+    let mut cap = String::with_capacity(lower.len());
+    let mut chars = lower.chars();
+    if let Some(f) = chars.next() {
+        cap.extend(f.to_uppercase());
+        cap.push_str(chars.as_str());
+    }
+    LEXICON.organizations.contains(cap.as_str()) || Class::SpeakerOrgNouns.contains(lower)
+}
+
+/// A determiner, in lower case: a possessive determines too ("Powell’s office said").
+pub(crate) fn is_det(lower: &str) -> bool {
+    (lower.len() > 3 && (lower.ends_with("’s") || lower.ends_with("'s")))
+        || LEXICON.determiners.contains(lower)
+}
+
+/// The tokens without the determiners that open them ("the spokesman" → "spokesman").
+pub(crate) fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+    let mut t = toks;
+    while let Some(f) = t.first() {
+        if Class::SpeakerStrippedDeterminers.contains(&f.text(text).to_lowercase()) {
+            t = &t[1..];
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Gender compatibility between a pronoun and a candidate.
+pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
+    match pronoun {
+        Gender::Male | Gender::Female => candidate == pronoun || candidate == Gender::Unknown,
+        _ => true,
+    }
+}
+
+/// The canonical key of a name for matching mentions: its last word, lower case.
+pub(crate) fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+/// The span of a mention.
+pub(crate) fn span(m: &Mention) -> Span {
+    Span {
+        start: m.start,
+        end: m.end,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Reading a sentence for a mention rule's unit test.
+    use super::*;
+
+    pub(crate) use crate::grammar::test_support::toks;
+
+    /// The mention [`left`] reads before the first token `cue_word`.
+    #[track_caller]
+    pub(crate) fn left_of(text: &str, cue_word: &str) -> Option<Mention> {
+        let t = toks(text);
+        let cue = t.iter().position(|x| x.text(text) == cue_word).unwrap();
+        left(text, &t, 0, cue)
+    }
+}

@@ -1,0 +1,141 @@
+//! [`name_candidates`]: the people named in the text, quoted or not — the antecedents of
+//! pronouns and surnames — with the role an apposition gives them.
+
+use super::*;
+use crate::grammar::{Toks, capitalised};
+use nom::Parser;
+use nom::multi::many1_count;
+
+/// A person named in the text (not necessarily quoted): a candidate antecedent.
+#[derive(Debug, Clone)]
+pub(crate) struct NameCandidate {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub gender: Gender,
+    /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
+    pub role: Option<String>,
+}
+
+/// Every run of capitalised words that looks like a person's name: it starts with a title or
+/// a known first name, or has two or more words none of which is an organisation head.
+pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    let whole = Toks::whole(text, toks);
+    let mut i = 0;
+    while i < toks.len() {
+        if is_starter(toks[i].text(text)) {
+            i += 1;
+            continue;
+        }
+        let Ok((rest, _)) = many1_count(capitalised).parse(whole.from(i)) else {
+            i += 1;
+            continue;
+        };
+        let j = rest.at();
+        if let Some(c) = candidate(text, toks, i, j) {
+            out.push(c);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The capitalised run `i..j` as a person's name, past its titles.
+fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
+    let lx = &*LEXICON;
+    let run = &toks[i..j];
+    let mut n = 0;
+    let mut gender = Gender::Unknown;
+    while n + 1 < run.len() {
+        let Some(g) = lx.titles.get(run[n].text(text)) else {
+            break;
+        };
+        if *g != Gender::Unknown {
+            gender = *g;
+        }
+        n += 1;
+    }
+    let name_toks = &run[n..];
+    let first = name_toks[0].text(text);
+    if gender == Gender::Unknown
+        && let Some(g) = lx.first_names.get(first)
+    {
+        gender = *g;
+    }
+    let orgish = name_toks
+        .iter()
+        .any(|t| lx.organizations.contains(t.text(text)));
+    let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+    let person = !orgish
+        && !the_before
+        && (n > 0 || lx.first_names.contains_key(first))
+        && (name_toks.len() >= 2 || n > 0);
+    if !person {
+        return None;
+    }
+    let mut name = words_text(text, name_toks);
+    for suffix in ["’s", "'s"] {
+        if let Some(s) = name.strip_suffix(suffix) {
+            name = s.to_string();
+        }
+    }
+    Some(NameCandidate {
+        start: run[0].start,
+        end: run[run.len() - 1].end,
+        name,
+        gender,
+        role: apposition(text, toks, j),
+    })
+}
+
+/// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
+/// a role noun or opens with a determiner or title.
+pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
+    if toks.get(j)?.text(text) != "," {
+        return None;
+    }
+    let a = j + 1;
+    let b = (a..toks.len().min(a + 14))
+        .find(|&b| Class::SpeakerAppositionEnds.contains(toks[b].text(text)))?;
+    if b == a || toks[a..b].iter().any(|t| matches!(t.kind, Tok::Quote(_))) {
+        return None;
+    }
+    let has_role = toks[a..b].iter().any(|t| {
+        LEXICON
+            .roles
+            .contains_key(t.text(text).to_lowercase().as_str())
+    });
+    if !has_role {
+        return None;
+    }
+    let body = strip_det(text, &toks[a..b]);
+    (!body.is_empty()).then(|| words_text(text, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn name_candidates_find_people() {
+        // "On Friday, Gen. Austin Miller met Taliban leaders and the State Department."
+        let text = "On Friday, Gen. Austin Miller met Taliban leaders and the State Department.";
+        let c = name_candidates(text, &toks(text));
+        let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Austin Miller"]);
+    }
+
+    #[test]
+    fn a_name_and_its_apposition() {
+        // "Zalmay Khalilzad, U.S. special representative for Afghanistan, met …"
+        let text = "Zalmay Khalilzad, U.S. special representative for Afghanistan, met them";
+        let c = name_candidates(text, &toks(text));
+        assert_eq!(c[0].name, "Zalmay Khalilzad");
+        assert_eq!(
+            c[0].role.as_deref(),
+            Some("U.S. special representative for Afghanistan")
+        );
+    }
+}

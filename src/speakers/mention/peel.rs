@@ -1,0 +1,217 @@
+//! Peeling what stands between a mention and its verb: an apposition (", ROLE,"), an age
+//! (", 35,"), a parenthesis ("(D-Md.)"), an adverbial between commas.
+
+use super::*;
+use crate::grammar::{Toks, comma, token};
+use nom::Parser;
+
+/// A stretch `start..end` of tokens set off as an apposition.
+pub(super) type Appos = Option<(usize, usize)>;
+
+/// What one comma before the verb does to the mention's end.
+enum Step {
+    /// An adverbial between commas: the mention ends before it; peel on.
+    Skip(usize),
+    /// An apposition `a..b`: the mention ends at the comma before it; peel on.
+    Appos((usize, usize), usize),
+    /// A place and its state: the mention ends before them; stop peeling.
+    Stop(usize),
+}
+
+/// Peel an apposition (", ROLE,") and a parenthesis ("(D-Md.)") off the words before
+/// token `i`, in either order (three at most): where the mention ends and its apposition.
+/// None when the mention cannot end there (an apposition too long to be one).
+pub(super) fn peel(text: &str, toks: &[Token], lo: usize, i: usize) -> Option<(usize, Appos)> {
+    let mut appos = None;
+    let mut end = i;
+    for _ in 0..3 {
+        if end <= lo {
+            return None;
+        }
+        // A quotation ending in a comma closes an apposition too: "Hemsley, the co-author
+        // of “Going Viral,” said".
+        let last = toks[end - 1];
+        let quote_comma = matches!(last.kind, Tok::Quote(_))
+            && last
+                .text(text)
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(',');
+        match if quote_comma { "," } else { last.text(text) } {
+            "," if appos.is_some() && end >= lo + 3 && age(text, toks, end - 3) => {
+                end -= 3;
+            }
+            "," if appos.is_none() => match comma_step(text, toks, lo, end, quote_comma)? {
+                Step::Skip(e) => end = e,
+                Step::Appos(a, e) => {
+                    appos = Some(a);
+                    end = e;
+                }
+                Step::Stop(e) => {
+                    end = e;
+                    break;
+                }
+            },
+            ")" => {
+                let from = (end - 1).saturating_sub(8).max(lo);
+                end = (from..end - 1).rev().find(|&j| toks[j].text(text) == "(")?;
+            }
+            _ => break,
+        }
+    }
+    // "Clinton, 35, the daughter of …, said": an age between the name and the apposition.
+    if appos.is_some()
+        && end >= lo + 3
+        && toks[end - 1].text(text).chars().all(|c| c.is_ascii_digit())
+        && toks[end - 2].text(text) == ","
+    {
+        end -= 2;
+    }
+    Some((end, appos))
+}
+
+/// "Clinton, 35, the daughter of …, said": a short apposition (an age) before the long one,
+/// ", 35" at token `k`: a comma and a word of digits.
+fn age(text: &str, toks: &[Token], k: usize) -> bool {
+    let digits = token(|i: &Toks, t: &Token| {
+        t.kind == Tok::Word && i.word(t).chars().all(|c| c.is_ascii_digit())
+    });
+    (comma, digits)
+        .parse(Toks::new(text, toks, k, k + 2))
+        .is_ok()
+}
+
+/// The comma at token `end - 1`, with no apposition peeled yet: an adverbial, a place and
+/// its state, or an apposition (NAME, ROLE, said). None when the apposition is too long.
+fn comma_step(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    end: usize,
+    quote_comma: bool,
+) -> Option<Step> {
+    let from = (end - 1).saturating_sub(32).max(lo);
+    let commas: Vec<usize> = (from..end - 1)
+        .rev()
+        .filter(|&k| toks[k].text(text) == ",")
+        .take(3)
+        .collect();
+    if let Some(e) = adverbial(text, toks, lo, end, &commas) {
+        return Some(Step::Skip(e));
+    }
+    if let Some(step) = place_and_state(text, toks, lo, end, &commas) {
+        return Some(step);
+    }
+    // NAME, ROLE, said: the apposition between two commas; a relative clause ("who
+    // introduced a bill …") may be longer.
+    let j = (from..end - 1).rev().find(|&j| toks[j].text(text) == ",")?;
+    let long = end - 1 - j > 18;
+    let relative = toks
+        .get(j + 1)
+        .is_some_and(|t| Class::SpeakerRelativeOpeners.contains(t.text(text)));
+    if long && !relative {
+        return None;
+    }
+    Some(Step::Appos(
+        (j + 1, if quote_comma { end } else { end - 1 }),
+        j,
+    ))
+}
+
+/// "Clinton, during a town hall meeting in Columbus, Ohio, said": an adverbial between
+/// commas (a place's own commas inside it) stands for no one; the mention ends before it.
+fn adverbial(text: &str, toks: &[Token], lo: usize, end: usize, commas: &[usize]) -> Option<usize> {
+    let n = commas.iter().position(|&k| {
+        toks.get(k + 1).is_some_and(|t| {
+            let w = t.text(text);
+            !is_capitalized(w)
+                && LEXICON
+                    .adverbial_openers
+                    .contains(&*crate::lexicon::lower(w))
+        })
+    })?;
+    // "Columbus, Ohio,": a place's commas set off a word or two, all names.
+    let place_commas = (0..n).all(|m| {
+        let next = if m == 0 { end - 1 } else { commas[m - 1] };
+        next - commas[m] <= 3
+            && toks[commas[m] + 1..next]
+                .iter()
+                .all(|t| is_capitalized(t.text(text)))
+    });
+    (place_commas && commas[n] > lo).then_some(commas[n])
+}
+
+/// "a woman in Worcester, Massachusetts, told": a place and its state are one name, the
+/// object of the preposition before them — unless a name and a comma open the stretch: "Mr.
+/// Daniloff, now 81 and retired in Cambridge, Mass., said" is one apposition.
+fn place_and_state(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    end: usize,
+    commas: &[usize],
+) -> Option<Step> {
+    let &k = commas.first()?;
+    if !(end - 1 - k <= 3
+        && toks[k + 1..end - 1]
+            .iter()
+            .all(|t| is_capitalized(t.text(text))))
+    {
+        return None;
+    }
+    let p = (k.saturating_sub(4).max(lo)..k)
+        .rev()
+        .find(|&p| !is_capitalized(toks[p].text(text)))?;
+    if !Class::SpeakerPlacePrepositions.contains(toks[p].text(text)) {
+        return None;
+    }
+    if let Some(&k2) = commas.get(1)
+        && k2 > lo
+        && is_capitalized(toks[k2 - 1].text(text))
+        && toks[k2 - 1].kind == Tok::Word
+        && toks[k2 + 1..p].iter().all(|t| t.kind == Tok::Word)
+    {
+        return Some(Step::Appos((k2 + 1, end - 1), k2));
+    }
+    Some(Step::Stop(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn an_age_before_the_apposition() {
+        // "Clinton, 35, the daughter of the former president, said"
+        let m = left_of(
+            "Clinton, 35, the daughter of the former president, said",
+            "said",
+        )
+        .unwrap();
+        assert_eq!(m.name, "Clinton");
+        assert_eq!(m.role.as_deref(), Some("daughter of the former president"));
+    }
+
+    #[test]
+    fn an_adverbial_between_commas_stands_for_no_one() {
+        // "Clinton, during a town hall meeting in Columbus, Ohio, said"
+        let text = "Clinton, during a town hall meeting in Columbus, Ohio, said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "Clinton");
+        assert_eq!(m.role, None);
+    }
+
+    #[test]
+    fn a_place_and_its_state_are_one_name() {
+        // "a woman in Worcester, Massachusetts, told"
+        let m = left_of("a woman in Worcester, Massachusetts, told", "told").unwrap();
+        assert_eq!(m.name, "a woman");
+    }
+
+    #[test]
+    fn a_parenthesis_is_peeled() {
+        // "Sen. Bernie Sanders (I-Vt.) said"
+        let m = left_of("Sen. Bernie Sanders (I-Vt.) said", "said").unwrap();
+        assert_eq!(m.name, "Bernie Sanders");
+    }
+}

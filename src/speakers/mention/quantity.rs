@@ -1,0 +1,104 @@
+//! [`quantity`]: a share of the people polled or counted ("About three in 10", "43 percent").
+
+use super::*;
+
+/// A word that qualifies an amount ("about", "more than"), and may open the share.
+fn qualifier(w: &str) -> bool {
+    Class::SpeakerAmountQualifiers.contains(w)
+}
+
+/// A word that glues a share's parts together ("three in 10", "half of them").
+fn glue(w: &str) -> bool {
+    qualifier(w) || Class::SpeakerAmountGlue.contains(w)
+}
+
+/// An amount: a number (not a year: "who in 2010 said") or a word of quantity ("half").
+fn amount(w: &str) -> bool {
+    let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
+        && !year
+        || LEXICON.quantities.contains(w)
+}
+
+/// A share's last word: an amount, a word for those asked ("them", "overall", "surveyed") or
+/// a plural. Most mentions end in a name, not an amount or a plural.
+fn share_head(last: &str) -> bool {
+    amount(last)
+        || Class::SpeakerQuantityHeads.contains(last)
+        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
+}
+
+/// A share of the people polled or counted, ending before token `end`: "About three in 10",
+/// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
+/// overall".
+pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+    if !share_head(&crate::lexicon::lower(toks[end - 1].text(text))) {
+        return None;
+    }
+    let mut s = end;
+    let mut core = false;
+    while s > lo && end - s < 9 {
+        let t = toks[s - 1];
+        let w = t.text(text);
+        let lower = crate::lexicon::lower(w);
+        let q = amount(&lower);
+        let noun = t.kind == Tok::Word
+            && !LEXICON.pronouns.contains_key(&*lower)
+            && (crate::cues::plain_noun(text, &t) || is_capitalized(w) && !is_starter(w));
+        if !(q || glue(&lower) || noun) {
+            break;
+        }
+        core |= q;
+        s -= 1;
+    }
+    // It opens with the amount or a word that qualifies it, not with "in" or a noun.
+    while s < end {
+        let w = crate::lexicon::lower(toks[s].text(text));
+        if amount(&w) || qualifier(&w) {
+            break;
+        }
+        s += 1;
+    }
+    let opens_with_amount = toks[s..end]
+        .iter()
+        .take(3)
+        .any(|t| amount(&crate::lexicon::lower(t.text(text))));
+    // It stands alone (after the sentence's start, a comma or a conjunction, not inside a
+    // noun phrase: "Podliska's most explosive").
+    let alone = s == lo || {
+        let w = toks[s - 1].text(text);
+        Class::SpeakerQuantityOpeners.contains(w) || is_starter(w)
+    };
+    if !core || !opens_with_amount || !alone {
+        return None;
+    }
+    Some(phrase(text, &toks[s..end], EntityKind::Unknown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn share(text: &str) -> Option<String> {
+        let t = toks(text);
+        quantity(text, &t, 0, t.len()).map(|m| m.name)
+    }
+
+    #[test]
+    fn shares_of_those_asked() {
+        // "About three in 10 said"
+        assert_eq!(
+            share("About three in 10").as_deref(),
+            Some("About three in 10")
+        );
+        // "43 percent said"
+        assert_eq!(share("43 percent").as_deref(), Some("43 percent"));
+        // "most of them said"
+        assert_eq!(share("most of them").as_deref(), Some("most of them"));
+        // (a year is no amount: "who in 2010 said")
+        assert_eq!(share("who in 2010"), None);
+    }
+}

@@ -1,0 +1,192 @@
+//! [`right`]: the mention that starts after a cue ("said Mr. Smith, a spokesman",
+//! "according to the ministry"), and [`source_phrase`]: what "according to" names when it is
+//! no name.
+
+use super::*;
+use crate::cues::plain_noun;
+use crate::grammar::{Toks, comma};
+
+/// The mention that starts at token `from` ("said Smith", "according to the ministry"),
+/// not reaching token `hi`.
+pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+    if from >= hi {
+        return None;
+    }
+    if let Some(m) = pronoun(text, &toks[from]) {
+        return Some(m);
+    }
+    let mut e = from;
+    while e < hi && mention_word_at(text, toks, from, hi, e) {
+        e += 1;
+    }
+    // Trailing connectors ("the ministry and") are not part of the mention.
+    while e > from && Class::SpeakerTrailingConnectors.contains(toks[e - 1].text(text)) {
+        e -= 1;
+    }
+    if e == from {
+        return None;
+    }
+    let appos = apposition_after(text, toks, e, hi);
+    build(text, &toks[from..e], appos.map(|(a, b)| &toks[a..b]))
+}
+
+/// Whether token `e` goes on the mention that starts at `from`: a mention word, or a plain
+/// noun after a determiner ("the ministry"), before a name or a role within three words
+/// ("the campaign's spokesman Tim Murtaugh"), or naming a body after a name ("Boeing
+/// company").
+fn mention_word_at(text: &str, toks: &[Token], from: usize, hi: usize, e: usize) -> bool {
+    let det = |k: usize| is_det(&toks[k].text(text).to_lowercase());
+    let leads_to_name = || {
+        toks[e + 1..hi.min(e + 4)].iter().any(|t| {
+            t.kind == Tok::Word
+                && (is_capitalized(t.text(text))
+                    || LEXICON
+                        .roles
+                        .contains_key(t.text(text).to_lowercase().as_str()))
+        })
+    };
+    np_token(text, &toks[e])
+        || (plain_noun(text, &toks[e])
+            && ((e > from
+                && (det(e - 1)
+                    || (e > from + 1
+                        && (plain_noun(text, &toks[e - 1])
+                            || is_capitalized(toks[e - 1].text(text)))
+                        && det(e - 2))))
+                || leads_to_name()
+                || (e > from
+                    && is_capitalized(toks[e - 1].text(text))
+                    && org_noun(&toks[e].text(text).to_lowercase()))))
+}
+
+/// "said Smith, a spokesman for the campaign, …": the apposition after a mention ending at
+/// token `e` — a comma, then a run of up to five capitalised words or a phrase opening with
+/// a determiner or "who", up to a clause mark, a quotation or fourteen words.
+fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(usize, usize)> {
+    let (rest, _) = comma(Toks::new(text, toks, e, hi)).ok()?;
+    let a = rest.at();
+    let mut b = a;
+    while b < hi
+        && b - a < 14
+        && !Class::SpeakerClauseMarks.contains(toks[b].text(text))
+        && !matches!(toks[b].kind, Tok::Quote(_))
+    {
+        b += 1;
+    }
+    let window = Toks::new(text, toks, a, b);
+    let name_run = b - a <= 5 && window.tokens().iter().all(|t| capital_word(text, t));
+    let opens = Class::SpeakerAppositionOpeners.contains(&toks[a].text(text).to_lowercase());
+    (b > a && toks[a].kind == Tok::Word && (name_run || opens)).then_some((a, b))
+}
+
+fn capital_word(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word && is_capitalized(t.text(text))
+}
+
+/// What "according to" names when it is no person's or organisation's name: "state corporate
+/// records", "exit polls reported by CNN", "officials familiar with the system", "him" — the
+/// phrase up to the comma or the sentence's end, a document when its head is one.
+pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+    if from >= hi {
+        return None;
+    }
+    if let Some(m) = object_pronoun(text, &toks[from]) {
+        return Some(m);
+    }
+    let mut end = (from..hi)
+        .find(|&i| {
+            Class::SpeakerSourcePhraseEnds.contains(toks[i].text(text))
+                || crate::cues::is_dash(toks[i].text(text))
+        })
+        .unwrap_or(hi);
+    while end > from && Class::SpeakerSentenceEnds.contains(toks[end - 1].text(text)) {
+        end -= 1;
+    }
+    if end == from
+        || end - from > 14
+        || toks[from..end]
+            .iter()
+            .any(|t| t.kind != Tok::Word && t.text(text) != "-" && t.text(text) != ".")
+    {
+        return None;
+    }
+    // The head: the last word before a phrase that qualifies it ("exit polls reported by …",
+    // "officials familiar with …").
+    let head_end = (from + 1..end)
+        .find(|&i| {
+            Class::SpeakerSourceQualifiers.contains(&crate::lexicon::lower(toks[i].text(text)))
+        })
+        .unwrap_or(end);
+    let head = crate::lexicon::lower(toks[head_end - 1].text(text));
+    let kind = if LEXICON.documents.contains(&*head) {
+        EntityKind::Document
+    } else if LEXICON.roles.contains_key(&*head) {
+        EntityKind::Anonymous
+    } else {
+        EntityKind::Unknown
+    };
+    Some(phrase(text, &toks[from..end], kind))
+}
+
+/// "according to him": an object pronoun as a source.
+fn object_pronoun(text: &str, t: &Token) -> Option<Mention> {
+    let w = crate::lexicon::lower(t.text(text));
+    if !Class::SpeakerObjectPronouns.contains(&w) {
+        return None;
+    }
+    let gender = match &*w {
+        "him" => Gender::Male,
+        "her" => Gender::Female,
+        "them" | "us" => Gender::Plural,
+        _ => Gender::Unknown,
+    };
+    Some(Mention {
+        start: t.start,
+        end: t.end,
+        name: t.text(text).to_string(),
+        role: None,
+        kind: EntityKind::Person,
+        gender,
+        pronoun: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn inverted_speaker_after_the_verb() {
+        // "said Solomon Yue, an RNC committeeman from Oregon."
+        let text = "said Solomon Yue, an RNC committeeman from Oregon.";
+        let t = toks(text);
+        let m = right(text, &t, 1, t.len()).unwrap();
+        assert_eq!(m.name, "Solomon Yue");
+        assert_eq!(m.role.as_deref(), Some("RNC committeeman from Oregon"));
+    }
+
+    #[test]
+    fn according_to_the_ministry() {
+        // "according to the ministry"
+        let text = "according to the ministry";
+        let t = toks(text);
+        let m = right(text, &t, 2, t.len()).unwrap();
+        assert_eq!(m.kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn a_source_phrase_and_its_head() {
+        // "according to exit polls reported by CNN"
+        let text = "according to exit polls reported by CNN";
+        let t = toks(text);
+        let m = source_phrase(text, &t, 2, t.len()).unwrap();
+        assert_eq!(m.name, "exit polls reported by CNN");
+        // "according to him"
+        let text = "according to him";
+        let t = toks(text);
+        let m = source_phrase(text, &t, 2, t.len()).unwrap();
+        assert!(m.pronoun);
+        assert_eq!(m.gender, Gender::Male);
+    }
+}

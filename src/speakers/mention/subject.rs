@@ -1,0 +1,174 @@
+//! [`subject`]: the subject at the start of a sentence, past its opening adverbials; and
+//! [`subject_with_phrase`]: that subject with a phrase after its noun.
+
+use super::*;
+
+/// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
+/// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
+/// sentence's.
+pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Mention> {
+    // After a dateline ("PHILADELPHIA, July 25 (UPI) — The committee …").
+    let mut i = (lo..hi.min(lo + 12))
+        .find(|&j| matches!(toks[j].text(text), "—" | "--"))
+        .map_or(lo, |j| j + 1);
+    while i < hi && i - lo < 10 {
+        match OPENERS.iter().find_map(|(_, r)| r(text, toks, lo, hi, i)) {
+            Some(next) => i = next,
+            None => break,
+        }
+    }
+    if i >= hi {
+        return None;
+    }
+    if let Some(m) = pronoun(text, &toks[i]) {
+        return Some(m);
+    }
+    let mut e = i;
+    while e < hi && np_token(text, &toks[e]) {
+        e += 1;
+    }
+    // "Netanyahu and other right-wing Israeli leaders": where the run stops inside the
+    // phrase, the longest part of it that is a mention.
+    (i + 1..=e)
+        .rev()
+        .find_map(|end| build(text, &toks[i..end], None))
+}
+
+/// A rule that skips a leading adverbial at token `i` of the sentence `lo..hi`: where the
+/// subject may start next.
+type Opener = (
+    &'static str,
+    fn(&str, &[Token], usize, usize, usize) -> Option<usize>,
+);
+
+/// The leading adverbials a subject comes after, tried in order at each token.
+const OPENERS: &[Opener] = &[
+    ("time_ago", time_ago),
+    ("opening_phrase", opening_phrase),
+    ("starter_or_mark", |text, toks, _, _, i| {
+        let (t, w) = (toks[i], toks[i].text(text));
+        (t.kind == Tok::Punct || is_starter(w) || is_time_word(w)).then_some(i + 1)
+    }),
+    ("open_subordinator", open_subordinator),
+    ("adverb", |text, toks, lo, _, i| {
+        // "And then Trump", "But also the senator"
+        let w = toks[i].text(text);
+        (i > lo && crate::cues::is_aux(w) && !is_capitalized(w)).then_some(i + 1)
+    }),
+];
+
+/// "Hours later, Trump …", "But a few days later, she …": a time that a comma closes.
+fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
+    if !(i == lo || (i == lo + 1 && is_starter(toks[lo].text(text)))) {
+        return None;
+    }
+    let comma = (i..hi.min(i + 5)).find(|&j| toks[j].text(text) == ",")?;
+    toks[i..comma]
+        .iter()
+        .any(|t| Class::SpeakerTimeAfters.contains(t.text(text)))
+        .then_some(comma + 1)
+}
+
+/// "In Washington, Trump said", "But after the vote, she said", "Walking into the office to
+/// chants, the senator said": a phrase after the sentence's first word, up to a comma (not
+/// "Then Trump went on the attack, saying").
+fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
+    let opener = |j: usize| {
+        LEXICON
+            .adverbial_openers
+            .contains(&*crate::lexicon::lower(toks[j].text(text)))
+    };
+    let comma = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")?;
+    (i == lo + 1
+        && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
+            || (toks[lo].text(text).ends_with("ing")
+                && is_capitalized(toks[lo].text(text))
+                && !is_capitalized(toks[i].text(text)))))
+    .then_some(comma + 1)
+}
+
+/// "And while a poll released last week showed …": the subordinate clause's own subject,
+/// where no comma closes the clause before the verb.
+fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
+    let w = toks[i].text(text);
+    (LEXICON.subordinators.contains(&*crate::lexicon::lower(w))
+        && !toks[i..hi].iter().any(|t| t.text(text) == ","))
+    .then_some(i + 1)
+}
+
+/// "Those surveyed said", "New polls released Sunday showed", "The leading candidates for
+/// president Thursday lashed out": the subject of the clause from `lo` with a phrase after its
+/// noun, up to the verb at `b` — the phrase opening with a preposition, a participle or a time,
+/// and holding no verb, comma, clause, object pronoun or negation. The last resort of
+/// [`for_cue`] when nothing stands right before the verb.
+pub(crate) fn subject_with_phrase(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    b: usize,
+) -> Option<Mention> {
+    let mut m = subject(text, toks, lo, b)?;
+    let rest: Vec<&Token> = toks[lo..b].iter().filter(|t| t.start >= m.end).collect();
+    // (not "the U.S. backed Afghanistan government", a name that goes on)
+    let prep = |t: &Token| {
+        let w = t.text(text);
+        LEXICON.function_words.contains(w) || w == "of"
+    };
+    let adjunct = |t: &Token| {
+        let w = crate::lexicon::lower(t.text(text));
+        LEXICON.adjunct_openers.contains(&*w) || is_time_word(&w)
+    };
+    let opens = rest.first().is_some_and(|t| {
+        let w = t.text(text);
+        prep(t)
+            || adjunct(t)
+            || (w.ends_with("ed")
+                && !is_capitalized(w)
+                && rest.get(1).is_none_or(|n| prep(n) || adjunct(n)))
+    }) && !rest.iter().any(|t| {
+        let w = t.text(text);
+        w.ends_with("n't") || w.ends_with("n’t") || Class::SpeakerObjectPronouns.contains(w)
+    });
+    let plain = opens
+        && rest.len() <= 12
+        && rest.iter().all(|t| {
+            let w = t.text(text);
+            t.kind == Tok::Word
+                && !LEXICON.finite_forms.contains(w)
+                && !LEXICON.clause_openers.contains(w)
+                && !Class::SpeakerConjunctions.contains(w)
+                && !LEXICON.verbs.contains_key(&*crate::lexicon::lower(w))
+        });
+    plain.then(|| {
+        m.end = toks[b - 1].end;
+        m
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn subject_of(text: &str) -> Option<Mention> {
+        let t = toks(text);
+        subject(text, &t, 0, t.len())
+    }
+
+    #[test]
+    fn after_an_opening_phrase() {
+        // "On Friday, Trump denied"
+        assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
+        // "Hours later, Trump said"
+        assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
+    }
+
+    #[test]
+    fn a_subject_with_a_phrase() {
+        // "Those surveyed said"
+        let text = "New polls released Sunday showed";
+        let t = toks(text);
+        let m = subject_with_phrase(text, &t, 0, 4).unwrap();
+        assert_eq!(&text[m.start..m.end], "New polls released Sunday");
+    }
+}

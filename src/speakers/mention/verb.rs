@@ -1,0 +1,264 @@
+//! The speaker of a verb cue: a table of rules tried in order, then the mention left of the
+//! verb, the inverted speaker right of it, or the subject with a phrase.
+
+use super::*;
+use crate::cues::{CueHit, CueKind};
+use std::ops::Range;
+
+/// What the rules of a verb cue see: the cue, its sentence, and the word before the verb
+/// group (`b` is the verb group's first token, auxiliaries included).
+struct VerbCue<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    sent: &'a Range<usize>,
+    cues: &'a [CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+    /// The token after the cue.
+    after: usize,
+    /// The first token of the verb group ("has also said").
+    b: usize,
+    /// The word before the verb group, "," for a quotation that ends with a comma.
+    before: Option<&'a str>,
+    /// The cue is a form in "-ing" ("calling on": the first word carries the form).
+    ing_form: bool,
+    /// `lo..hi`: where the speaker may stand, outside the quotation.
+    lo: usize,
+    hi: usize,
+}
+
+/// A rule of a verb cue's table.
+type VerbRule = (&'static str, fn(&VerbCue) -> Option<Mention>);
+
+/// Rules tried before the shared speaker of a participle or a coordinated verb.
+const BEFORE_SHARED: &[VerbRule] = &[
+    ("participle_after_document", participle_after_document),
+    ("object_of_control_verb", object_of_control_verb),
+];
+
+/// Rules tried after it, before the mention left of the verb. The passive's agent comes
+/// first: "was asked by moderator Gerard Baker" is no inverted order.
+const BEFORE_LEFT: &[VerbRule] = &[
+    ("passive_agent", passive_agent),
+    ("inverted_after_comma", inverted_after_comma),
+    ("before_dash_aside", before_dash_aside),
+];
+
+pub(super) fn verb(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let v = VerbCue::new(text, toks, sent, cues, c, quote);
+    if let Some(m) = BEFORE_SHARED.iter().find_map(|(_, r)| r(&v)) {
+        return Some(m);
+    }
+    // "…, adding that", "by calling X “…”", "and said", "but said", "went on to say"
+    let participle = v.ing_form
+        && v.before
+            .is_some_and(|w| Class::SpeakerParticipleOpeners.contains(w));
+    let coordinated = v
+        .before
+        .is_some_and(|w| Class::SpeakerCoordinators.contains(w));
+    if participle || coordinated {
+        return shared_speaker(&v);
+    }
+    if let Some(m) = BEFORE_LEFT.iter().find_map(|(_, r)| r(&v)) {
+        return Some(m);
+    }
+    left_or_inverted(&v)
+}
+
+impl<'a> VerbCue<'a> {
+    fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sent: &'a Range<usize>,
+        cues: &'a [CueHit],
+        c: CueHit,
+        quote: Option<usize>,
+    ) -> VerbCue<'a> {
+        let word = &text[c.start..c.end];
+        let mut b = c.tok;
+        while b > sent.start
+            && toks[b - 1].kind == Tok::Word
+            && crate::cues::aux_or_negated(toks[b - 1].text(text))
+        {
+            b -= 1;
+        }
+        // A quotation that ends with a comma counts as the comma ("“…,” adding", and
+        // "''…,'' adding" in an archive's doubled apostrophes).
+        let before = (b > sent.start).then(|| {
+            if crate::cues::comma_before(text, toks, sent.start, b) {
+                ","
+            } else {
+                toks[b - 1].text(text)
+            }
+        });
+        let ing_form = word
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"));
+        let (lo, hi) = match quote {
+            Some(q) if q < c.tok => (q + 1, sent.end),
+            Some(q) => (sent.start, q),
+            None => (sent.start, sent.end),
+        };
+        VerbCue {
+            text,
+            toks,
+            sent,
+            cues,
+            c,
+            quote,
+            after: c.tok + c.len,
+            b,
+            before,
+            ing_form,
+            lo: lo.max(sent.start),
+            hi,
+        }
+    }
+}
+
+/// "she issued a statement calling on", "wrote a letter to the mayor asking": a participle
+/// after a document speaks for whoever made the document.
+fn participle_after_document(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
+    if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
+        return None;
+    }
+    let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
+        LEXICON
+            .documents
+            .contains(&*crate::lexicon::lower(toks[d].text(text)))
+    })?;
+    // The document's determiner, a word or two before it ("a news article").
+    let e = (start.max(d.saturating_sub(3))..d)
+        .rev()
+        .find(|&e| is_det(&toks[e].text(text).to_lowercase()))?;
+    (e >= start + 2
+        && toks[e - 1].kind == Tok::Word
+        && !is_capitalized(toks[e - 1].text(text))
+        && !is_det(&toks[e - 1].text(text).to_lowercase()))
+    .then(|| left(text, toks, start, e - 1))
+    .flatten()
+}
+
+/// "That record prompted Dave Leip's Atlas, which …, to state, “…”": the object of a verb
+/// like "prompt" or "urge" speaks.
+fn object_of_control_verb(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
+    if !(v.before == Some("to") && b >= start + 3) {
+        return None;
+    }
+    let m = left(text, toks, start, b - 1).filter(|m| !m.pronoun)?;
+    let verb = toks[start..b - 1].iter().rev().find(|t| t.end <= m.start)?;
+    LEXICON.control_verbs.contains(verb.text(text)).then_some(m)
+}
+
+/// "…, adding that", "and said": a participle after a comma or a preposition, or a verb
+/// after "and"/"but", shares the speaker of the clause before: the previous cue's, else the
+/// sentence's subject, else the mention before the sentence's first verb.
+fn shared_speaker(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, sent, c) = (v.text, v.toks, v.sent, v.c);
+    let prev = v
+        .cues
+        .iter()
+        .copied()
+        .filter(|p| p.tok < c.tok)
+        .rev()
+        .find(|p| {
+            // (not a participle opening the sentence: "Asked whether …, Mrs. Clinton shook
+            // her head and said, ''No.''")
+            p.kind == CueKind::Verb
+                && p.tok > sent.start
+                && !text[p.start..p.end].ends_with("ing")
+                && crate::cues::verb_position(text, toks, sent.start, *p)
+        });
+    let q = v.quote.filter(|&q| q < c.tok);
+    prev.and_then(|p| for_cue(text, toks, sent, v.cues, p, q))
+        .or_else(|| subject(text, toks, sent.start, c.tok))
+        .or_else(|| before_first_verb(v))
+}
+
+/// "The town released a statement and welcomed …": the mention before the sentence's first
+/// verb, known by its form.
+fn before_first_verb(v: &VerbCue) -> Option<Mention> {
+    let (text, toks) = (v.text, v.toks);
+    let first = (v.sent.start + 1..v.b).find(|&k| {
+        let w = toks[k].text(text);
+        toks[k].kind == Tok::Word
+            && !is_capitalized(w)
+            && (w.ends_with("ed") || Class::SpeakerFirstVerbForms.contains(w))
+    })?;
+    left(text, toks, v.sent.start, first)
+}
+
+/// "Rubio was asked by moderator Gerard Baker whether …": the passive's agent. ("As reported
+/// by Western Journalism, …": "as" stands for the auxiliary.)
+fn passive_agent(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, b) = (v.text, v.toks, v.b);
+    (b > v.sent.start
+        && Class::SpeakerPassiveAuxiliaries.contains(toks[b - 1].text(text))
+        && toks.get(v.after).is_some_and(|t| t.text(text) == "by"))
+    .then(|| right(text, toks, v.after + 1, v.hi))
+    .flatten()
+}
+
+/// "…, it is unusual, said Matt Latimer": a mention right after the verb in inverted order
+/// speaks (what stands before the comma is the clause) — when nothing but a comma or the
+/// sentence's end follows it (not "Smith, the mayor, said Trump would win").
+fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
+    if !(crate::cues::comma_before(text, toks, start, b)
+        && !crate::cues::apposed_subject(text, toks, start, b)
+        && v.c.lemma != "tell"
+        && LEXICON.inverting_verbs.contains(v.c.lemma))
+    {
+        return None;
+    }
+    let m = right(text, toks, after, v.hi)?;
+    let opens = toks.get(after).is_some_and(|t| {
+        let w = t.text(text);
+        t.start == m.start
+            && (is_capitalized(w)
+                || is_det(&w.to_lowercase())
+                || LEXICON.roles.contains_key(&*crate::lexicon::lower(w)))
+    });
+    let ends = toks[after..v.sent.end]
+        .iter()
+        .find(|t| t.start >= m.end)
+        .is_none_or(|t| Class::SpeakerInvertedEnds.contains(t.text(text)));
+    (opens && ends).then_some(m)
+}
+
+/// "Some economists - including a minority of the committee - warn …", "Byrne — who was
+/// posted at the door — states …": the mention before an aside between dashes.
+fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, lo, b) = (v.text, v.toks, v.lo, v.b);
+    if !(b > lo + 2 && crate::cues::is_aside_dash(toks[b - 1].text(text))) {
+        return None;
+    }
+    let k = (lo.max(b.saturating_sub(16))..b - 1)
+        .rev()
+        .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))?;
+    left(text, toks, lo, k)
+}
+
+/// The mention left of the verb; else the speaker after it only in inverted order (“…,”
+/// said Smith; "…, said Smith."), since elsewhere what follows the verb is its object; else
+/// the subject with a phrase after it.
+fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
+    let inverted = b == start
+        || matches!(toks[b - 1].kind, Tok::Quote(_))
+        || crate::cues::comma_before(text, toks, start, b)
+        || Class::SpeakerInversionMarks.contains(toks[b - 1].text(text));
+    left(text, toks, v.lo, v.c.tok)
+        .or_else(|| inverted.then(|| right(text, toks, v.after, v.hi)).flatten())
+        .or_else(|| subject_with_phrase(text, toks, v.lo, b))
+}
