@@ -1,0 +1,373 @@
+//! The grammar of one quotation mark: which characters are marks (the alphabet, [`MARKS`]),
+//! and what a mark may do where it stands — open, close, or neither (an apostrophe) —
+//! judged by its neighbours.
+//!
+//! Candidates are found with `memchr` (the bytes that start `"`, `'`, `“ ” ‘ ’ „ ‚ ‹ ›` and
+//! `« »`); the nom rules here run at the candidates only.
+
+use crate::lexicon::{Class, lower};
+use crate::model::Span;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::{anychar, one_of, satisfy};
+use nom::combinator::{map_opt, peek, value, verify};
+use nom::{IResult, Parser};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub family: Family,
+    pub can_open: bool,
+    pub can_close: bool,
+    /// The mark only ever opens (“ « „ ‚ ‘ ‹) or only ever closes (” » ›); straight marks
+    /// and ’ are decided by their neighbours.
+    pub fixed: bool,
+}
+
+/// What a mark may do where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Role {
+    can_open: bool,
+    can_close: bool,
+    fixed: bool,
+}
+
+/// A mark's neighbours: the characters just before and just after it, and the text after it.
+#[derive(Debug, Clone, Copy)]
+struct Neighbours<'t> {
+    before: Option<char>,
+    after: Option<char>,
+    rest: &'t str,
+}
+
+/// Characters that stand for a space before an opening mark: `(“`, `—“`, `/“`.
+const OPENING_NEIGHBOURS: &str = "([{—–-/";
+/// Characters that stand for a space after a closing mark: `”,`, `”)`, `”—`.
+const CLOSING_NEIGHBOURS: &str = ",.;:!?)]}—–-…";
+
+impl Neighbours<'_> {
+    fn at(text: &str, start: usize, end: usize) -> Neighbours<'_> {
+        let rest = &text[end..];
+        Neighbours {
+            before: text[..start].chars().next_back(),
+            after: rest.chars().next(),
+            rest,
+        }
+    }
+
+    /// White space (no-break space included), an opening bracket or a dash, or nothing.
+    fn space_before(&self) -> bool {
+        self.before
+            .is_none_or(|p| p.is_whitespace() || OPENING_NEIGHBOURS.contains(p))
+    }
+
+    fn space_after(&self) -> bool {
+        self.after.is_none_or(char::is_whitespace)
+    }
+
+    /// White space, punctuation that ends a phrase, or nothing.
+    fn punct_after(&self) -> bool {
+        self.after
+            .is_none_or(|n| n.is_whitespace() || CLOSING_NEIGHBOURS.contains(n))
+    }
+
+    fn alnum_before(&self) -> bool {
+        self.before.is_some_and(char::is_alphanumeric)
+    }
+
+    fn alnum_after(&self) -> bool {
+        self.after.is_some_and(char::is_alphanumeric)
+    }
+
+    fn elision_after(&self) -> bool {
+        elision(self.rest).is_ok()
+    }
+}
+
+/// A rule saying what a mark may do by its neighbours; `None`: it is no mark here.
+type MarkRule = fn(&Neighbours) -> Option<Role>;
+
+/// The alphabet of quotation marks, each with its family and its rule.
+const MARKS: &[(char, Family, MarkRule)] = &[
+    ('„', Family::Double, low_opener),
+    ('”', Family::Double, right_double),
+    ('“', Family::Double, left_double),
+    ('«', Family::Double, left_double),
+    ('‹', Family::Double, left_double),
+    ('»', Family::Double, right_guillemet),
+    ('›', Family::Double, right_guillemet),
+    ('"', Family::Double, straight_double),
+    ('‚', Family::Single, low_opener),
+    ('‘', Family::Single, left_single),
+    ('’', Family::Single, right_single),
+    ('\'', Family::Single, straight_single),
+];
+
+/// „ and ‚ only ever open: Er sagte „ja“ und ‚nein‘.
+fn low_opener(_: &Neighbours) -> Option<Role> {
+    Some(Role {
+        can_open: true,
+        can_close: false,
+        fixed: true,
+    })
+}
+
+/// ” only ever closes: “Yes,” he said.
+fn right_double(_: &Neighbours) -> Option<Role> {
+    Some(Role {
+        can_open: false,
+        can_close: true,
+        fixed: true,
+    })
+}
+
+/// “ « ‹ open, and close where a word runs into them before punctuation: Er sagte „ja“.
+fn left_double(n: &Neighbours) -> Option<Role> {
+    Some(Role {
+        can_open: true,
+        can_close: !n.space_before() && n.punct_after(),
+        fixed: false,
+    })
+}
+
+/// » › close, and open after a space before a word: Sie sagte »ja« dann.
+fn right_guillemet(n: &Neighbours) -> Option<Role> {
+    Some(Role {
+        can_open: n.space_before() && !n.space_after(),
+        can_close: true,
+        fixed: false,
+    })
+}
+
+/// " opens after a space, closes before punctuation; where neither is clear it may do
+/// both: He said "straight".
+fn straight_double(n: &Neighbours) -> Option<Role> {
+    let open = n.space_before() || !n.punct_after() && !n.alnum_before();
+    let close = n.punct_after() || !n.space_before() && !n.alnum_after();
+    Some(Role {
+        can_open: open || !close,
+        can_close: close || !open,
+        fixed: false,
+    })
+}
+
+/// ‘ opens unless an elision follows (‘90s) or it sits between a word and punctuation;
+/// it closes after a word before punctuation: She said ‘it is over’, and left.
+fn left_single(n: &Neighbours) -> Option<Role> {
+    Some(Role {
+        can_open: !(n.elision_after() || n.alnum_before() && n.punct_after()),
+        can_close: !n.space_before() && n.punct_after(),
+        fixed: false,
+    })
+}
+
+/// ’ closes after a word before punctuation; between letters, or anywhere else, it is an
+/// apostrophe: “Don’t go,” he said of the Joneses’ dog.
+fn right_single(n: &Neighbours) -> Option<Role> {
+    apostrophe_or_mark(n, false)
+}
+
+/// ' opens after a space before a word that is no elision, and closes after a word before
+/// punctuation; otherwise it is an apostrophe: She said 'it is over', and left.
+fn straight_single(n: &Neighbours) -> Option<Role> {
+    apostrophe_or_mark(n, true)
+}
+
+fn apostrophe_or_mark(n: &Neighbours, straight: bool) -> Option<Role> {
+    if n.alnum_before() && n.alnum_after() {
+        return None; // don't, O'Neill
+    }
+    let open = straight && n.space_before() && n.alnum_after() && !n.elision_after();
+    let close = !n.space_before() && n.punct_after();
+    (open || close).then_some(Role {
+        can_open: open,
+        can_close: close,
+        fixed: false,
+    })
+}
+
+/// One character of the alphabet, with its family and rule.
+fn mark_char(i: &str) -> IResult<&str, (Family, MarkRule)> {
+    map_opt(anychar, |c| {
+        MARKS
+            .iter()
+            .find(|&&(m, _, _)| m == c)
+            .map(|&(_, family, rule)| (family, rule))
+    })
+    .parse(i)
+}
+
+/// What the mark at byte `start` of `text` may do (`None`: no mark, or an apostrophe).
+pub(super) fn classify(text: &str, start: usize) -> Option<Mark> {
+    let at = text.get(start..)?;
+    let (rest, (family, rule)) = mark_char(at).ok()?;
+    let end = text.len() - rest.len();
+    let role = rule(&Neighbours::at(text, start, end))?;
+    Some(Mark {
+        start,
+        end,
+        family,
+        can_open: role.can_open,
+        can_close: role.can_close,
+        fixed: role.fixed,
+    })
+}
+
+/// Words that begin with an apostrophe: `'90s`, `'em`, `'n'`, `'til`, `'cause`.
+fn elision(i: &str) -> IResult<&str, ()> {
+    alt((
+        value((), peek(satisfy(|c| c.is_ascii_digit()))),
+        value((), (one_of("nN"), one_of("'’"))),
+        value((), elided_word),
+    ))
+    .parse(i)
+}
+
+/// A word of `quotes_elisions`: 'em, 'til, 'cause.
+fn elided_word(i: &str) -> IResult<&str, &str> {
+    verify(take_while(char::is_alphabetic), |w: &str| {
+        Class::QuotesElisions.contains(&lower(w))
+    })
+    .parse(i)
+}
+
+/// Two apostrophes used as a double quotation mark: ''Like this,'' he said.
+pub(super) fn classify_doubled(text: &str, start: usize) -> Option<Mark> {
+    let (rest, _) = tag::<_, _, ()>("''").parse(text.get(start..)?).ok()?;
+    let end = text.len() - rest.len();
+    let n = Neighbours::at(text, start, end);
+    Some(Mark {
+        start,
+        end,
+        family: Family::Double,
+        can_open: n.space_before() || !n.punct_after(),
+        can_close: !n.space_before() || n.punct_after(),
+        fixed: false,
+    })
+}
+
+/// The marks inside `span`, in text order; `doubled`: two apostrophes are a double mark.
+pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
+    let bytes = &text.as_bytes()[span.start..span.end];
+    let mut out = Vec::new();
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        let pos = span.start + i;
+        if text.is_char_boundary(pos)
+            && let Some(m) = classify(text, pos)
+        {
+            out.push(m);
+        }
+    }
+    let b = text.as_bytes();
+    for i in memchr::memchr_iter(b'\'', bytes) {
+        let pos = span.start + i;
+        let next_is = b.get(pos + 1) == Some(&b'\'');
+        let prev_is = pos > 0 && b[pos - 1] == b'\'';
+        if next_is || prev_is {
+            // '' is the double mark of some archives (''Like this,'' he said).
+            if doubled && next_is && !prev_is {
+                out.extend(classify_doubled(text, pos));
+            }
+            continue;
+        }
+        if let Some(m) = classify(text, pos) {
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (can open, can close) of the first mark in `text` after `at`, or None.
+    fn role(text: &str, at: &str) -> Option<(bool, bool)> {
+        let start = text.find(at).unwrap();
+        classify(text, start).map(|m| (m.can_open, m.can_close))
+    }
+
+    #[test]
+    fn a_no_break_space_is_white_space() {
+        // (so the neighbour sets need not name it)
+        assert!('\u{a0}'.is_whitespace());
+    }
+
+    #[test]
+    fn low_marks_only_open() {
+        assert_eq!(role("Er sagte „ja“", "„"), Some((true, false)));
+        assert_eq!(role("und ‚nein‘.", "‚"), Some((true, false)));
+    }
+
+    #[test]
+    fn right_double_only_closes() {
+        assert_eq!(role("“Yes,” he said.", "”"), Some((false, true)));
+    }
+
+    #[test]
+    fn left_double_closes_after_a_word() {
+        assert_eq!(role("Er sagte „ja“ und", "“"), Some((true, true)));
+        assert_eq!(role("He said “curly” and", "“"), Some((true, false)));
+    }
+
+    #[test]
+    fn right_guillemet_opens_before_a_word() {
+        assert_eq!(role("Sie sagte »ja« dann.", "»"), Some((true, true)));
+        assert_eq!(role("« oui » et", "»"), Some((false, true)));
+    }
+
+    #[test]
+    fn straight_double_by_neighbours() {
+        assert_eq!(role("said \"straight\".", "\"s"), Some((true, false)));
+        assert_eq!(role("said \"straight\".", "\"."), Some((false, true)));
+    }
+
+    #[test]
+    fn left_single_is_no_opener_before_an_elision() {
+        assert_eq!(role("She said ‘it is over’", "‘"), Some((true, false)));
+        assert_eq!(role("the ‘90s", "‘"), Some((false, false)));
+    }
+
+    #[test]
+    fn apostrophes_are_no_marks() {
+        assert_eq!(role("Don't stop", "'"), None);
+        assert_eq!(role("Don’t stop", "’"), None);
+        assert_eq!(role("told ’em.", "’"), None);
+        assert_eq!(role("the '90s", "'"), None);
+        assert_eq!(role("rock 'n' roll", "'"), None);
+        assert_eq!(
+            role("She said 'it is over', and", "'i"),
+            Some((true, false))
+        );
+        // (after a word before a space it may close: the pairing decides)
+        assert_eq!(role("the Joneses’ dog", "’"), Some((false, true)));
+    }
+
+    #[test]
+    fn elisions() {
+        for e in ["90s", "em", "Til", "cause", "n' roll", "n’ roll"] {
+            assert!(elision(e).is_ok(), "{e}");
+        }
+        for e in ["it", "n roll", "emu"] {
+            assert!(elision(e).is_err(), "{e}");
+        }
+    }
+
+    #[test]
+    fn doubled_apostrophes() {
+        let text = "''Like this,'' he said.";
+        let open = classify_doubled(text, 0).unwrap();
+        assert!(open.can_open && !open.can_close);
+        let close = classify_doubled(text, 12).unwrap();
+        assert!(close.can_close && !close.can_open);
+        assert!(classify_doubled("'x", 0).is_none());
+    }
+}

@@ -1,0 +1,46 @@
+//! Quotation marks: find them, tell them from apostrophes, pair them once.
+//!
+//! Candidates are found with `memchr` (the bytes that start `"`, `'`, `“ ” ‘ ’ „ ‚ ‹ ›`
+//! and `« »`); each candidate is classified by its neighbours (can it open? can it close?
+//! is it an apostrophe?) and the marks of a paragraph are paired in one pass with a small
+//! state machine. Every later stage looks pairs up here and never pairs marks again.
+//!
+//! Rules:
+//! - Double marks (“ ” " « » „ ‹ ›) are outer marks. Single marks (‘ ’ ' ‚) are outer marks
+//!   only where a plausible closer follows in the same paragraph (British house style);
+//!   inside double marks they are part of the quoted words.
+//! - An apostrophe never opens: `don't`, `'90s`, `rock 'n' roll`, `O'Neill`, `’em`.
+//! - A paragraph that ends inside a quotation continues it when the next paragraph opens
+//!   with a quotation mark (the multi-paragraph convention); otherwise the quotation is
+//!   closed at the paragraph's end and flagged as unbalanced.
+//!
+//! The grammar of one mark is in `marks` (its alphabet and a rule per mark), the pairing's
+//! steps in `pairing`, and the rules that tell a quotation that is not speech (a nickname,
+//! a title, a term) in `non_speech`.
+
+mod marks;
+mod non_speech;
+mod pairing;
+
+pub(crate) use non_speech::non_speech_kind;
+pub(crate) use pairing::find;
+
+use crate::model::Span;
+
+/// A stretch of quoted words in one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuotePart {
+    /// From the opening mark to the closing mark (or the paragraph's end), marks included.
+    pub outer: Span,
+    /// The quoted words, without marks and surrounding spaces.
+    pub inner: Span,
+    /// Paragraph index.
+    pub para: usize,
+    /// The index of the previous part when this part continues a quotation from the
+    /// previous paragraph.
+    pub continues: Option<usize>,
+    /// No closing mark was found.
+    pub unclosed: bool,
+    /// In single marks (‘…’ or '…').
+    pub single: bool,
+}

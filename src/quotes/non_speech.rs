@@ -1,0 +1,242 @@
+//! Is a quotation speech? The rules that say it is not — a nickname inside a name, the title
+//! of a work, a short term held at a distance, a label — in one ordered table, [`RULES`]:
+//! the first that holds gives the kind.
+
+use crate::grammar::Toks;
+use crate::lexicon::Class;
+use crate::model::{NonSpeechKind, Span};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// What the rules see of a quotation: the token view at it (the token before it and after
+/// it are its neighbours), its words, and whether a cue governs it.
+struct Quotation<'a> {
+    at: Toks<'a>,
+    /// The quoted words, as written.
+    inner: &'a str,
+    /// The quoted words, without the punctuation around each.
+    words: Vec<&'a str>,
+    attributed: bool,
+}
+
+impl<'a> Quotation<'a> {
+    fn new(text: &'a str, toks: &'a [Token], qi: usize, inner: Span, attributed: bool) -> Self {
+        let inner = &text[inner.start..inner.end];
+        Quotation {
+            at: Toks::new(text, toks, qi, toks.len()),
+            inner,
+            words: inner
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect(),
+            attributed,
+        }
+    }
+
+    fn prev(&self) -> Option<&'a Token> {
+        self.at.before()
+    }
+
+    fn prev2(&self) -> Option<&'a Token> {
+        self.at.lo.checked_sub(2).and_then(|k| self.at.all.get(k))
+    }
+
+    fn next(&self) -> Option<&'a Token> {
+        self.at.peek(1)
+    }
+
+    fn ends_like_speech(&self) -> bool {
+        self.inner.ends_with([',', '.', '?', '!'])
+    }
+
+    fn capitalised_word(&self, t: Option<&Token>) -> bool {
+        t.is_some_and(|t| t.kind == Tok::Word && is_capitalized(self.at.word(t)))
+    }
+}
+
+/// A rule: whether the quotation is not speech in the rule's way.
+type NonSpeechRule = fn(&Quotation) -> bool;
+
+/// The rules, in order (the first that holds gives the kind): a nickname before a title (a
+/// capitalised word between two names is a nickname, whatever it says), a title before a
+/// term (“The Art of the Deal” is a title even when nothing attributes it).
+const RULES: &[(&str, NonSpeechKind, NonSpeechRule)] = &[
+    ("nickname", NonSpeechKind::Nickname, nickname),
+    ("title of a work", NonSpeechKind::Title, title),
+    ("unattributed term", NonSpeechKind::Term, unattributed_term),
+    ("label", NonSpeechKind::Term, label),
+];
+
+/// Whether the quotation at token `qi` of a paragraph is not speech: a nickname inside a
+/// name, the title of a work, or (when nothing attributes it) a short term held at a
+/// distance. `attributed` says whether a cue governs it.
+pub(crate) fn non_speech_kind(
+    text: &str,
+    toks: &[Token],
+    qi: usize,
+    inner: Span,
+    attributed: bool,
+) -> Option<NonSpeechKind> {
+    let q = Quotation::new(text, toks, qi, inner, attributed);
+    RULES
+        .iter()
+        .find(|(_, _, rule)| rule(&q))
+        .map(|&(_, kind, _)| kind)
+}
+
+/// One or two words between two capitalised words, not ending like speech:
+/// Gen. Austin “Scott” Miller.
+fn nickname(q: &Quotation) -> bool {
+    q.words.len() <= 2
+        && q.capitalised_word(q.prev())
+        && q.capitalised_word(q.next())
+        && !q.ends_like_speech()
+}
+
+/// Up to ten words in title case with no full stop inside, either where a title stands
+/// ([`title_context`]) or, unattributed, of several words or not ending like speech:
+/// He appeared on “Fox & Friends” on Monday.
+fn title(q: &Quotation) -> bool {
+    let w = &q.words;
+    let title_case = !w.is_empty()
+        && w.len() <= 10
+        && is_capitalized(w[0])
+        && w.iter().all(|w| {
+            is_capitalized(w)
+                || Class::QuotesTitleSmallWords.contains(w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    let internal_stop = q
+        .inner
+        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+        .contains(['.', '!', '?', ';']);
+    title_case
+        && !internal_stop
+        && (title_context(q) || !q.attributed && (w.len() >= 2 || !q.ends_like_speech()))
+}
+
+/// Where a title stands: after a possessive (Fox News’s “Hannity”), after a word for a work
+/// (the film “Vice”, the film, “Vice”), after a preposition or "told" (on “Hannity”), or
+/// before a word for what a work has (“Apprentice” star).
+fn title_context(q: &Quotation) -> bool {
+    let prev_word = q.prev().map_or("", |t| q.at.word(t));
+    let possessive =
+        prev_word.ends_with(['s', 'S']) && prev_word[..prev_word.len() - 1].ends_with(['’', '\'']);
+    let is = |t: Option<&Token>, c: Class| t.is_some_and(|t| t.is(c));
+    possessive
+        || is(q.prev(), Class::QuotesWorks)
+        || (prev_word == "," && is(q.prev2(), Class::QuotesWorks))
+        || is(q.prev(), Class::QuotesTitleLeads)
+        || is(q.next(), Class::QuotesTitleFollowers)
+}
+
+/// Up to four words that no cue governs: a term held at a distance. The move was called a
+/// “nuclear option” by some.
+fn unattributed_term(q: &Quotation) -> bool {
+    !q.attributed && q.words.len() <= 4
+}
+
+/// One word and a colon: a label, not words said. “Related:” Trump's new plan.
+fn label(q: &Quotation) -> bool {
+    q.words.len() == 1 && q.inner.ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NonSpeechKind::*;
+    use crate::segment::{paragraphs, tokens};
+
+    /// The kind of the (first) quotation of `text`, one paragraph.
+    #[track_caller]
+    fn kind(text: &str, attributed: bool) -> Option<NonSpeechKind> {
+        let paras = paragraphs(text);
+        let (parts, _) = super::super::find(text, &paras, &[], true);
+        let quotes: Vec<(usize, Span)> = parts.iter().map(|p| p.outer).enumerate().collect();
+        let toks = tokens(text, paras[0], &quotes);
+        let qi = toks.iter().position(|t| t.kind == Tok::Quote(0)).unwrap();
+        non_speech_kind(text, &toks, qi, parts[0].inner, attributed)
+    }
+
+    /// The names of the rules that hold for the (first) quotation of `text`.
+    fn rules(text: &str, attributed: bool) -> Vec<&'static str> {
+        let paras = paragraphs(text);
+        let (parts, _) = super::super::find(text, &paras, &[], true);
+        let quotes: Vec<(usize, Span)> = parts.iter().map(|p| p.outer).enumerate().collect();
+        let toks = tokens(text, paras[0], &quotes);
+        let qi = toks.iter().position(|t| t.kind == Tok::Quote(0)).unwrap();
+        let q = Quotation::new(text, &toks, qi, parts[0].inner, attributed);
+        RULES
+            .iter()
+            .filter(|(_, _, rule)| rule(&q))
+            .map(|&(name, _, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn a_nickname_between_names() {
+        assert_eq!(
+            kind("Gen. Austin “Scott” Miller spoke.", true),
+            Some(Nickname)
+        );
+        assert_eq!(
+            rules("Gen. Austin “Scott” Miller spoke.", true)[0],
+            "nickname"
+        );
+    }
+
+    #[test]
+    fn a_title_in_title_case() {
+        assert_eq!(
+            kind("He appeared on “Fox & Friends” on Monday.", true),
+            Some(Title)
+        );
+        assert_eq!(
+            kind("She read “The Art of the Deal” twice.", false),
+            Some(Title)
+        );
+        assert_eq!(
+            kind("He wrote “The Art of the Deal.” Then left.", false),
+            Some(Title)
+        );
+        // (attributed and out of a title's place, it is speech)
+        assert_eq!(kind("“Never Again,” he said.", true), None);
+    }
+
+    #[test]
+    fn where_a_title_stands() {
+        for text in [
+            "Fox News’s “Hannity” aired.",
+            "the film “Vice” opened.",
+            "the film, “Vice” opened.",
+            "He told “Meet the Press” no.",
+            "the “Apprentice” star said.",
+        ] {
+            assert_eq!(kind(text, true), Some(Title), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unattributed_term() {
+        assert_eq!(
+            kind("The move was called a “nuclear option” by some.", false),
+            Some(Term)
+        );
+        assert_eq!(
+            kind("The move was called a “nuclear option” by some.", true),
+            None
+        );
+    }
+
+    #[test]
+    fn a_label() {
+        assert_eq!(rules("“Related:” Trump's new plan.", true), ["label"]);
+        assert_eq!(kind("“Related:” Trump's new plan.", true), Some(Term));
+    }
+
+    #[test]
+    fn speech_is_none_of_these() {
+        assert_eq!(kind("“We will win this fight,” she said.", true), None);
+        assert_eq!(kind("She said “we will win this fight.”", false), None);
+    }
+}
