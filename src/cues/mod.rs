@@ -19,6 +19,7 @@
 mod clause;
 mod find;
 mod link;
+mod link_context;
 mod reported;
 
 pub(crate) use clause::*;
