@@ -20,9 +20,11 @@ mod clause;
 mod find;
 mod link;
 mod link_context;
+mod link_patterns;
 mod reported;
 
 pub(crate) use clause::*;
 pub(crate) use find::*;
 pub(crate) use link::*;
+pub(crate) use link_patterns::*;
 pub(crate) use reported::*;
