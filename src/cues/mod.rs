@@ -18,10 +18,21 @@
 
 mod clause;
 mod find;
+mod find_context;
+mod find_sources;
+mod find_words;
+mod headline;
 mod link;
+mod link_context;
+mod link_patterns;
 mod reported;
 
 pub(crate) use clause::*;
 pub(crate) use find::*;
+pub(crate) use find_context::*;
+pub(crate) use find_sources::*;
+pub(crate) use find_words::*;
+pub(crate) use headline::*;
 pub(crate) use link::*;
+pub(crate) use link_patterns::*;
 pub(crate) use reported::*;

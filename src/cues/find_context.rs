@@ -1,0 +1,235 @@
+//! The context of a reporting-verb form: the rules of [`VERB_VETOES`] rule out the forms
+//! that are no verb of saying where they stand ("that said", "the said property", "a
+//! Facebook post", "a play called “…”").
+
+use super::*;
+use crate::grammar::{PResult, Toks, comma, token};
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+
+/// A reporting-verb form at token `i` of a sentence starting at `lo`, with its lemma.
+pub(crate) struct FormAt<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lo: usize,
+    pub i: usize,
+    pub lemma: &'a str,
+    /// The word before it in the sentence, in lower case.
+    pub prev: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> FormAt<'a> {
+    /// The form as written.
+    fn form(&self) -> &'a str {
+        &self.text[self.toks[self.i].start..self.toks[self.i].end]
+    }
+
+    /// The form is that of a noun too: the lemma, or its plural ("post", "calls").
+    fn noun_like(&self) -> bool {
+        let (form, lemma) = (self.form().to_lowercase(), self.lemma);
+        form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es")
+    }
+
+    fn prev_is(&self, w: &str) -> bool {
+        self.prev.as_deref() == Some(w)
+    }
+
+    /// The sentence from token `k` on, as a nom input.
+    fn from(&self, k: usize) -> Toks<'a> {
+        Toks::new(self.text, self.toks, k, self.toks.len())
+    }
+}
+
+/// A rule that rules a form out where it stands (true: not a cue here).
+#[allow(dead_code)] // (the name is for tests and debugging)
+pub(crate) struct Veto {
+    pub name: &'static str,
+    pub rules_out: fn(&FormAt) -> bool,
+}
+
+/// The vetoes; a form is a cue when none holds (their order does not matter).
+pub(crate) const VERB_VETOES: &[Veto] = &[
+    Veto {
+        name: "after a determiner",
+        rules_out: after_determiner,
+    },
+    Veto {
+        name: "after a possessive",
+        rules_out: after_possessive,
+    },
+    Veto {
+        name: "after “of”",
+        rules_out: after_of,
+    },
+    Veto {
+        name: "a gerund after a preposition",
+        rules_out: gerund_after_preposition,
+    },
+    Veto {
+        name: "“that said” opening a sentence",
+        rules_out: that_said,
+    },
+    Veto {
+        name: "“compared with” after a comma",
+        rules_out: comparison,
+    },
+    Veto {
+        name: "a participle of naming after a thing",
+        rules_out: naming_participle,
+    },
+    Veto {
+        name: "a noun-first form with no subject",
+        rules_out: noun_first_form,
+    },
+    Veto {
+        name: "a noun form after a preposition",
+        rules_out: noun_after_preposition,
+    },
+    Veto {
+        name: "a noun form in a noun phrase",
+        rules_out: noun_in_phrase,
+    },
+];
+
+/// Rules out reporting-verb forms that are not reporting here: "that said", "the said
+/// property", "a statement" (handled by the lexicon having no nouns), "called for" stays.
+pub(crate) fn verb_in_context(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    i: usize,
+    lemma: &str,
+) -> bool {
+    let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
+    let at = FormAt {
+        text,
+        toks,
+        lo,
+        i,
+        lemma,
+        prev,
+    };
+    !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+}
+
+/// "the said property", "a post", "his note", "no such praise".
+fn after_determiner(at: &FormAt) -> bool {
+    at.prev
+        .as_deref()
+        .is_some_and(|p| Class::FindVerbDeterminers.contains(p))
+}
+
+/// "Trump’s call for", "the campaign's statement".
+fn after_possessive(at: &FormAt) -> bool {
+    at.prev
+        .as_deref()
+        .is_some_and(|p| p.ends_with("’s") || p.ends_with("'s"))
+        && at.lemma != "according to"
+}
+
+/// "secretary of state": never a finite verb after "of".
+fn after_of(at: &FormAt) -> bool {
+    at.prev_is("of") && at.lemma != "according to"
+}
+
+/// "of continuing raids": a gerund after a preposition.
+fn gerund_after_preposition(at: &FormAt) -> bool {
+    at.prev
+        .as_deref()
+        .is_some_and(|p| Class::FindGerundPrepositions.contains(p))
+        && at.form().ends_with("ing")
+        && at.lemma != "according to"
+}
+
+/// "That said, the plan stands." — "that said" at the start of a sentence.
+fn that_said(at: &FormAt) -> bool {
+    at.prev_is("that") && at.i == at.lo + 1 && at.lemma == "say"
+}
+
+/// "…, compared with 30 percent who …": a comparison, not a speaker comparing.
+fn comparison(at: &FormAt) -> bool {
+    at.lemma == "compare" && at.i > at.lo && compared_with(at.from(at.i - 1)).is_ok()
+}
+
+/// `, compared with`, `, compared to`: a comma, the form, and "with" or "to" (which may
+/// stand past the sentence's end).
+fn compared_with<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    let (rest, (_, form)) = (comma, token(|_, _| true)).parse(i)?;
+    let next = rest.peek(0).map(|n| rest.word(n));
+    match next {
+        Some("with" | "to") => Ok((rest, form)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// "a play called “Los Hijos de Trump”", "a series dubbed …": a verb of naming as a
+/// participle after a thing names, it reports nothing. After a person ("the senator
+/// called it"), a name or a pronoun it is a verb.
+fn naming_participle(at: &FormAt) -> bool {
+    let (i, toks) = (at.i, at.toks);
+    let Some(p) = at.prev.as_deref() else {
+        return false;
+    };
+    LEXICON.naming_verbs.contains(at.lemma)
+        && at.form().ends_with("ed")
+        && toks[i - 1].kind == Tok::Word
+        && !is_capitalized(toks[i - 1].text(at.text))
+        && !LEXICON.roles.contains_key(p)
+        && !LEXICON.pronouns.contains_key(p)
+        && !LEXICON.documents.contains(p)
+        && !is_aux(p)
+        && p.chars().all(|c| c.is_alphabetic())
+        && !p.ends_with("ly")
+        && !LEXICON.function_words.contains(p)
+        && p != "and"
+}
+
+/// "the state", "1,200 Clinton emails", "GOP rules": a form that is more often a noun is a
+/// verb only after a pronoun, an auxiliary or "to", or before "that".
+fn noun_first_form(at: &FormAt) -> bool {
+    at.noun_like()
+        && LEXICON.noun_first_verbs.contains(at.lemma)
+        && !at
+            .prev
+            .as_deref()
+            .is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
+        && at
+            .toks
+            .get(at.i + 1)
+            .is_none_or(|n| n.text(at.text) != "that")
+}
+
+/// "in remarks", "on a call": a noun form after a preposition.
+fn noun_after_preposition(at: &FormAt) -> bool {
+    at.noun_like()
+        && at.i > at.lo
+        && Class::FindNounPrepositions.contains(&at.toks[at.i - 1].text(at.text).to_lowercase())
+}
+
+/// "a press call", "a Facebook post" — but "the officials say", "the report says", "a
+/// third say", "the majority want": the base form after a determiner and a word that is
+/// no plural.
+fn noun_in_phrase(at: &FormAt) -> bool {
+    let (i, lo) = (at.i, at.lo);
+    at.noun_like()
+        && at.form().to_lowercase() == at.lemma
+        && i > lo + 1
+        && determiner_and_noun(at.from(i - 2)).is_ok()
+}
+
+/// `a press`, `the Facebook`: a determiner of `find_noun_determiners` and a word that is
+/// no plural nor an amount (not `quantities`: "the most elaborate", "the several point"
+/// would make verbs of adjectives and nouns).
+fn determiner_and_noun<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    let det = token(|i, t| Class::FindNounDeterminers.contains(&i.word(t).to_lowercase()));
+    let noun = token(|i, t| {
+        let p1 = i.word(t).to_lowercase();
+        let plural = p1.ends_with('s')
+            || LEXICON.irregular_plurals.contains(p1.as_str())
+            || Class::FindPluralQuantifiers.contains(&p1);
+        t.kind == Tok::Word && !plural
+    });
+    let (rest, (_, n)) = (det, noun).parse(i)?;
+    Ok((rest, n))
+}

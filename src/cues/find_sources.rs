@@ -1,0 +1,124 @@
+//! Cues that are no verbs: a named poll ("in the latest CNN poll"), a noun before a
+//! quotation ("her remark that “…”"), and a transcript's speaker colon.
+
+use super::*;
+use crate::grammar::{PResult, Toks, quotation, token};
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+use nom::Input;
+use nom::Parser;
+use nom::multi::many_m_n;
+
+/// "in the latest NBC News/Wall Street Journal poll", "In a CNN survey released Monday, …":
+/// a poll named after "in" at token `i` is a source like "according to" (lemma "in"); the
+/// words up to the poll are its name, with a capitalised word and no verb, comma or clause
+/// among them.
+pub(crate) fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
+    let t = toks[i];
+    let window = Toks::new(text, toks, i, hi.min(i + 10));
+    let (_, name) = named_poll(window).ok()?;
+    // A poll by its name ("a Des Moines Register poll"), not the polls at large ("in the
+    // polls", "in national polls").
+    let name = name.tokens();
+    let plain = name.iter().any(|n| is_capitalized(n.text(text)))
+        && name.iter().all(|n| {
+            let w = n.text(text);
+            Class::FindPollNameMarks.contains(w)
+                || n.kind == Tok::Word
+                    && !LEXICON.finite_forms.contains(w)
+                    && !LEXICON.clause_openers.contains(w)
+                    && !Class::FindPollNameJoiners.contains(w)
+        });
+    plain.then_some(CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: "in",
+        kind: CueKind::According,
+        start: t.start,
+        end: t.end,
+    })
+}
+
+/// `in the latest CNN poll`: "in", the words of a name, and the first poll word after it;
+/// gives the name's tokens.
+fn named_poll<'a>(i: Toks<'a>) -> PResult<'a, Toks<'a>> {
+    let (i, _) = token(|i, t| matches!(i.word(t), "in" | "In"))(i)?;
+    let k = i
+        .position(|t| {
+            LEXICON
+                .poll_words
+                .contains(&*crate::lexicon::lower(t.text(i.text)))
+        })
+        .ok_or(nom::Err::Error(()))?;
+    let (rest, name) = i.take_split(k);
+    let (rest, _) = token(|_, _| true)(rest)?;
+    Ok((rest, name))
+}
+
+/// The colon of a transcript's line: a paragraph that opens with a speaker's name (one to
+/// three capitalised words, in capitals or not; not a one-letter "Q" or "A", nor a label
+/// like "UPDATE" or "Editor's Note") and a colon, then words that are no quotation.
+pub(crate) fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
+    let toks = &pt.toks;
+    let colon = (1..toks.len().min(5)).find(|&i| toks[i].text(text) == ":")?;
+    let name = &toks[..colon];
+    let named = name.iter().all(|t| {
+        let w = t.text(text);
+        t.kind == Tok::Word
+            && is_capitalized(w)
+            && w.chars().count() > 1
+            && !w.ends_with("’s")
+            && !w.ends_with("'s")
+            && !LEXICON
+                .transcript_labels
+                .contains(&*crate::lexicon::lower(w))
+    });
+    let next = toks.get(colon + 1)?;
+    (named && !matches!(next.kind, Tok::Quote(_))).then_some(colon)
+}
+
+/// A nominal cue at token `i`: a noun of the lexicon after a determiner or possessive, with
+/// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
+pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
+    let t = toks[i];
+    let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
+    // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
+    // in the noun's that-clause.
+    let that_clause = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
+        && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
+    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
+        return None;
+    }
+    let lower = t.text(text).to_lowercase();
+    if !LEXICON.nominal_cues.contains(lower.as_str()) {
+        return None;
+    }
+    let det = toks[i.saturating_sub(3)..i].iter().any(|p| {
+        let w = p.text(text).to_lowercase();
+        Class::FindNominalPossessives.contains(&w) || w.ends_with("’s") || w.ends_with("'s")
+    });
+    let quote_follows =
+        that_clause || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
+    (det && quote_follows).then(|| CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: LEXICON
+            .nominal_cues
+            .get(lower.as_str())
+            .copied()
+            .unwrap_or("remark"),
+        kind: CueKind::Noun,
+        start: t.start,
+        end: t.end,
+    })
+}
+
+/// `that “…”`, `: “…”`, `was “…”`: at most two linking words, then a quotation (the window
+/// is the three tokens after a nominal cue).
+fn linked_quote<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    let link = token(|i, t| Class::FindNominalLinks.contains(i.word(t)));
+    let (rest, (_, q)) = (many_m_n(0, 2, link), quotation).parse(i)?;
+    Ok((rest, q))
+}

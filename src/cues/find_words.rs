@@ -1,0 +1,111 @@
+//! Word predicates of cue finding that the later stages share: auxiliaries, modifiers and
+//! the words that may stand in a speaker mention.
+
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
+pub(crate) fn is_aux(word: &str) -> bool {
+    LEXICON.auxiliaries.contains(&*crate::lexicon::lower(word))
+        || (word.len() > 5
+            && word.ends_with("ly")
+            && !is_capitalized(word)
+            && !Class::FindLyNouns.contains(word))
+}
+
+/// An auxiliary, or one with "n't" ("didn't", "don’t", "won't", "isn't"): a word that may
+/// stand between a speaker and the verb.
+pub(crate) fn aux_or_negated(word: &str) -> bool {
+    is_aux(word) || {
+        let l = crate::lexicon::lower(word);
+        l.strip_suffix("n't")
+            .or_else(|| l.strip_suffix("n’t"))
+            .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+    }
+}
+
+/// "And", "But", "So", "Yet", "Or" opening a sentence.
+pub(crate) fn opening_conjunction(word: &str) -> bool {
+    Class::FindOpeningConjunctions.contains(word)
+}
+
+/// A plural noun's form (lower case): "officials", "voters", "people".
+pub(crate) fn plural_form(lower: &str) -> bool {
+    (lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("’s")
+        && !lower.ends_with("'s"))
+        || LEXICON.irregular_plurals.contains(lower)
+}
+
+/// Whether token `t` could be part of a speaker mention (used to check that only a mention
+/// stands between a quotation and its cue).
+pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Tok::Word => {
+            let w = t.text(text);
+            let lower = crate::lexicon::lower(w);
+            is_capitalized(w)
+                || LEXICON.roles.contains_key(&*lower)
+                || LEXICON.pronouns.contains_key(&*lower)
+                || LEXICON.documents.contains(&*lower)
+                || is_modifier(&lower)
+                || is_aux(w)
+                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Tok::Punct => Class::FindMentionPunct.contains(t.text(text)),
+        Tok::Quote(_) => false,
+    }
+}
+
+/// Where the mention before token `verb` starts: the run of words that may stand in one
+/// (names, roles, nouns), at most `reach - 1` of them, not past a comma or `floor`.
+pub(crate) fn mention_start(
+    text: &str,
+    toks: &[Token],
+    floor: usize,
+    verb: usize,
+    reach: usize,
+) -> usize {
+    let mut m = verb;
+    while m > floor
+        && m + reach > verb
+        && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
+        && toks[m - 1].text(text) != ","
+    {
+        m -= 1;
+    }
+    m
+}
+
+/// A role word of the lexicon ("spokesman", "director").
+pub(crate) fn is_role(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word
+        && LEXICON
+            .roles
+            .contains_key(&*crate::lexicon::lower(t.text(text)))
+}
+
+/// A lower-case word that can close a noun phrase after a determiner ("the authors").
+pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    let lower = w;
+    w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_capitalized(w)
+        && !LEXICON.verbs.contains_key(lower)
+        && !LEXICON.function_words.contains(lower)
+        && !lower.ends_with("ly")
+}
+
+/// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
+/// that qualify a role ("a senior White House official", "the former secretary of state").
+pub(crate) fn is_modifier(lower: &str) -> bool {
+    LEXICON.modifiers.contains(lower)
+        || (lower.len() > 4
+            && Class::FindModifierSuffixes
+                .words()
+                .any(|s| lower.ends_with(s)))
+}

@@ -1,0 +1,178 @@
+//! Paragraph tokens and the cues of a headline: Title Case verbs ("County Says Trump
+//! Should Win") and a bare colon after a name ("Graham: Trump's Rhetoric …").
+
+use super::*;
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// A paragraph's tokens and its sentences (token ranges).
+pub(crate) struct ParaTokens {
+    pub toks: Vec<Token>,
+    pub sents: Vec<std::ops::Range<usize>>,
+    /// The cues of each sentence, found once (`annotate`).
+    pub cues: Vec<Vec<CueHit>>,
+    /// The article's headline (its first line, one short sentence): headlines attribute in
+    /// Title Case ("Bellwether County Says Trump Should Win") and with a bare colon
+    /// ("Graham: Trump's Rhetoric Destroying GOP's Chance").
+    pub headline: bool,
+}
+
+/// Whether the first paragraph of an article, tokenized, reads as its headline: one
+/// sentence of at most 30 tokens.
+pub(crate) fn is_headline(pt: &ParaTokens) -> bool {
+    pt.sents.len() == 1 && pt.toks.len() <= 30
+}
+
+/// Whether most words of `toks` are capitalised (a Title Case headline).
+pub(crate) fn title_case(text: &str, toks: &[Token]) -> bool {
+    let (mut words, mut capitalized) = (0, 0);
+    for w in toks
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        words += 1;
+        capitalized += usize::from(is_capitalized(w));
+    }
+    words >= 3 && capitalized * 10 >= words * 6
+}
+
+impl ParaTokens {
+    /// The index of the sentence that is exactly `sent`.
+    pub fn sentence_of(&self, sent: &std::ops::Range<usize>) -> usize {
+        self.sents.iter().position(|r| r == sent).unwrap_or(0)
+    }
+}
+
+/// Find the cues of every sentence of a paragraph, once.
+pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
+    // (the headline is the first such paragraph; the others are a live blog's entries or
+    // related links)
+    let title = is_headline(pt) && title_case(text, &pt.toks);
+    pt.cues = pt
+        .sents
+        .iter()
+        .map(|s| {
+            let mut cues = find_in(text, &pt.toks, s.start, s.end);
+            if title {
+                cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
+            }
+            if pt.headline {
+                cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
+            }
+            cues.sort_by_key(|c| c.tok);
+            cues.dedup_by_key(|c| c.tok);
+            cues
+        })
+        .collect();
+}
+
+/// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
+/// name (at most four words, capitalised, no label) attributes what follows.
+pub(crate) fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
+    let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
+    // (after a label and its dash: "EXCLUSIVE – Roger Stone: Don’t Trust …")
+    let lo = match toks.get(lo..lo + 2) {
+        Some([l, d])
+            if l.text(text).len() > 3
+                && l.text(text).chars().all(|c| c.is_uppercase())
+                && is_dash(d.text(text)) =>
+        {
+            lo + 2
+        }
+        _ => lo,
+    };
+    // (the speaker, then where or to whom: "Clinton to Planned Parenthood:", "Former AG
+    // Mukasey at RNC:")
+    let name_end = (lo + 1..i)
+        .find(|&k| matches!(toks[k].text(text), "to" | "at"))
+        .filter(|&k| {
+            toks[k + 1..i]
+                .iter()
+                .all(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+                && k + 1 < i
+        })
+        .unwrap_or(i);
+    if lo >= i {
+        return None;
+    }
+    let before = &toks[lo..name_end];
+    // A speaker's name, not a label: "The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and
+    // "Monday’s Morning Email:" are not speakers.
+    let label = |t: &Token| {
+        let w = t.text(text);
+        (w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+            || w.chars().any(|c| c.is_ascii_digit())
+    };
+    let named = !before.is_empty()
+        && before.len() <= 4
+        && before
+            .iter()
+            .all(|t| t.kind == Tok::Word && (is_capitalized(t.text(text)) || mentionish(text, t)))
+        && !before.iter().any(label)
+        && is_capitalized(before[0].text(text))
+        && !LEXICON
+            .determiners
+            .contains(&*crate::lexicon::lower(before[0].text(text)));
+    // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
+    let after_words = word_count(text, &toks[i + 1..hi]);
+    (named && after_words >= 3).then(|| colon_cue(toks, i))
+}
+
+/// The cue of a colon at token `i` that introduces what a speaker says.
+pub(crate) fn colon_cue(toks: &[Token], i: usize) -> CueHit {
+    CueHit {
+        speech: true,
+        tok: i,
+        len: 1,
+        lemma: ":",
+        kind: CueKind::Colon,
+        start: toks[i].start,
+        end: toks[i].end,
+    }
+}
+
+/// The reporting verbs of a Title Case headline ("County Says Trump Should Win"), which
+/// [`find_in`] passes over as capitalised words; never the first word (it has no subject).
+pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
+    let mut out = Vec::new();
+    let mut i = lo + 1;
+    while i < hi {
+        let t = toks[i];
+        let w = t.text(text);
+        // (an all-capitals "STATES" or "FAVORS" could be any word)
+        let shouting = w
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if t.kind == Tok::Word && is_capitalized(w) && !shouting && !w.starts_with("According") {
+            let lower = crate::lexicon::lower(w);
+            // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
+            if let Some(f) = verb_at(text, toks, i, hi)
+                && (lower.ends_with('s') || lower.ends_with("ed") || f.words > 1)
+                && toks[i - 1].kind == Tok::Word
+                // "If He Wants", "Whether She Says": a condition, not a statement.
+                && !toks[i.saturating_sub(3).max(lo)..i]
+                    .iter()
+                    .any(|t| Class::FindHeadlineConditions.contains(t.text(text)))
+            {
+                out.push(CueHit {
+                    speech: f.speech,
+                    tok: i,
+                    len: f.words,
+                    lemma: f.lemma,
+                    kind: CueKind::Verb,
+                    start: t.start,
+                    end: toks[i + f.words - 1].end,
+                });
+                i += f.words;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

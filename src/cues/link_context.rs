@@ -1,0 +1,208 @@
+//! Linking by context: a sentence that is only quotation takes the statement next to it,
+//! by the rules of [`CONTEXT_RULES`] in order, and a paragraph that is only quotation the
+//! one of the paragraph before it (`carry`) or after it.
+
+use super::*;
+use crate::lexicon::Class;
+use crate::segment::Tok;
+
+/// A quotation-only sentence's part waiting for its statement.
+pub(crate) struct Unlinked {
+    /// The part, its token and its sentence.
+    pub k: usize,
+    pub qi: usize,
+    pub si: usize,
+    /// Every sentence of the paragraph is only quotation.
+    pub para_quote_only: bool,
+}
+
+/// A rule of linking by context: the statement that a quotation-only sentence joins.
+#[allow(dead_code)] // (the name is for tests and debugging)
+pub(crate) struct ContextRule {
+    pub name: &'static str,
+    pub find: fn(&mut Linker, &Para, &Unlinked) -> Option<usize>,
+}
+
+/// The context rules, in order: the first that names a statement links the part. The next
+/// sentence's opening attribution comes first (`“A?” Trump asked.`), then the statement
+/// just before in the paragraph, the previous sentence's cue, the statement just after,
+/// and last what the previous paragraph carries.
+pub(crate) const CONTEXT_RULES: &[ContextRule] = &[
+    ContextRule {
+        name: "next sentence opens with its speaker and cue",
+        find: next_sentence_opening,
+    },
+    ContextRule {
+        name: "statement before it in the paragraph",
+        find: statement_before,
+    },
+    ContextRule {
+        name: "cue of the previous sentence",
+        find: previous_sentence_cue,
+    },
+    ContextRule {
+        name: "statement after it in the paragraph",
+        find: statement_after,
+    },
+    ContextRule {
+        name: "statement the previous paragraph carries",
+        find: carried,
+    },
+];
+
+/// A sentence that is only quotation, perhaps after a connective ("But “…”", "Instead,
+/// “…”"): it continues the speaker next to it.
+pub(crate) fn quote_only(text: &str, pt: &ParaTokens, si: usize) -> bool {
+    let r = pt.sents[si].clone();
+    let toks = &pt.toks;
+    let skip =
+        usize::from(r.start < r.end && Class::LinkConnectives.contains(toks[r.start].text(text)));
+    r.clone()
+        .skip(skip)
+        .all(|i| matches!(toks[i].kind, Tok::Quote(_) | Tok::Punct))
+        && r.clone().any(|i| matches!(toks[i].kind, Tok::Quote(_)))
+}
+
+/// “Is it over?” Trump asked. — a short quotation-only sentence (or one ending in a
+/// question, exclamation or break) whose speaker and cue open the next sentence.
+fn next_sentence_opening(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
+    let (text, pt) = (l.text, para.pt);
+    let part = &l.parts[u.k];
+    let inner = &text[part.inner.start..part.inner.end];
+    let (c, ns) = pt
+        .sents
+        .get(u.si + 1)
+        .and_then(|ns| cue_opening(text, &pt.toks, ns, &para.sent_cues[u.si + 1]).map(|c| (c, ns)))
+        .filter(|(_, ns)| inner.ends_with(['?', '!', '—', '…', '-']) || ns.len() <= 12)?;
+    Some(l.stmt_of(para.p, c, ns))
+}
+
+/// “We won,” Smith said. “And we will win again.” — the statement of the nearest linked
+/// quotation before it in the paragraph.
+fn statement_before(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
+    para.here
+        .clone()
+        .filter(|&j| l.info[j].tok < u.qi && l.info[j].stmt.is_some())
+        .max_by_key(|&j| l.info[j].tok)
+        .and_then(|j| l.info[j].stmt)
+}
+
+/// Smith said it was over. “We won.” — the last cue of saying in the sentence before.
+fn previous_sentence_cue(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
+    let c = (u.si > 0)
+        .then(|| {
+            para.sent_cues[u.si - 1]
+                .iter()
+                .rev()
+                .find(|c| c.speech)
+                .copied()
+        })
+        .flatten()?;
+    Some(l.stmt_of(para.p, c, &para.pt.sents[u.si - 1]))
+}
+
+/// “We won.” “And we will win again,” Smith said. — the statement of the nearest linked
+/// quotation after it in the paragraph.
+fn statement_after(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
+    para.here
+        .clone()
+        .filter(|&j| l.info[j].tok > u.qi && l.info[j].stmt.is_some())
+        .min_by_key(|&j| l.info[j].tok)
+        .and_then(|j| l.info[j].stmt)
+}
+
+/// Smith said: ¶ “We won.” — in a paragraph that is only quotation, what the previous
+/// paragraph carries.
+fn carried(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
+    let _ = para;
+    if u.para_quote_only { l.carry } else { None }
+}
+
+impl Linker<'_> {
+    /// Link the parts of `unlinked` (part, token, sentence) that stand in quotation-only
+    /// sentences by the context rules.
+    pub(crate) fn by_context(
+        &mut self,
+        para: &Para,
+        unlinked: &[(usize, usize, usize)],
+        american: bool,
+    ) {
+        let (text, pt) = (self.text, para.pt);
+        let para_quote_only = (0..pt.sents.len()).all(|si| quote_only(text, pt, si));
+        for &(k, qi, si) in unlinked {
+            // (in an American house style a paragraph in single marks is a subhead, "'Pretty
+            // cool working there.'", no one's quotation going on)
+            if !quote_only(text, pt, si) || (american && self.parts[k].single) {
+                continue;
+            }
+            self.info[k].direct = true;
+            let u = Unlinked {
+                k,
+                qi,
+                si,
+                para_quote_only,
+            };
+            if let Some(s) = CONTEXT_RULES.iter().find_map(|r| (r.find)(self, para, &u)) {
+                self.attach(s, k);
+            }
+        }
+    }
+
+    /// What the next paragraph may continue: "X said:" at the end, or the last attributed
+    /// quotation of this one.
+    pub(crate) fn carry_of(&mut self, para: &Para) -> Option<usize> {
+        let (text, pt) = (self.text, para.pt);
+        let toks = &pt.toks;
+        let last_cue = pt.sents.last().and_then(|s| {
+            let cues = para.sent_cues.last()?;
+            let c = *cues.last()?;
+            let ends_colon = toks[s.end - 1].text(text) == ":";
+            (ends_colon || (c.kind == CueKind::Verb && c.speech)).then(|| (c, s.clone()))
+        });
+        let last_linked = para
+            .here
+            .clone()
+            .filter(|&j| self.info[j].stmt.is_some())
+            .max_by_key(|&j| self.info[j].tok)
+            .and_then(|j| self.info[j].stmt);
+        match (last_cue, last_linked) {
+            (Some((c, s)), _) if toks[s.end - 1].text(text) == ":" => {
+                Some(self.stmt_of(para.p, c, &s))
+            }
+            (_, Some(l)) => Some(l),
+            (Some((c, s)), None) => Some(self.stmt_of(para.p, c, &s)),
+            (None, None) => None,
+        }
+    }
+
+    /// “We won.” ¶ “And we will again,” Viguerie adds. — a paragraph that is only
+    /// quotation, with nothing before it to attribute it, is the speaker's who is named
+    /// when the next paragraph opens with their next quotation.
+    pub(crate) fn before_next_paragraph(&mut self, paras: &[ParaTokens]) {
+        let parts = self.parts;
+        for k in 0..parts.len() {
+            if self.info[k].stmt.is_some() || parts[k].continues.is_some() {
+                continue;
+            }
+            let p = parts[k].para;
+            let only_quotes = paras[p]
+                .toks
+                .iter()
+                .all(|t| matches!(t.kind, Tok::Quote(_) | Tok::Punct));
+            if !only_quotes || p + 1 >= paras.len() {
+                continue;
+            }
+            let next = (parts.partition_point(|q| q.para <= p)..parts.len())
+                .take_while(|&j| parts[j].para == p + 1)
+                .find(|&j| self.info[j].tok == 0);
+            if let Some(j) = next
+                && let Some(s) = self.info[j].stmt
+                && self.info[j].own_cue
+            {
+                self.info[k].stmt = Some(s);
+                self.info[k].direct = true;
+                self.stmts[s].parts.push(k);
+            }
+        }
+    }
+}

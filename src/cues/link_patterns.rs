@@ -1,0 +1,358 @@
+//! The patterns of news writing that link a quotation to a cue of its own sentence, tried
+//! in the order of a table ([`OPENING_ORDER`] for a quotation that opens its clause,
+//! [`INSIDE_ORDER`] for one inside the writer's sentence).
+
+use super::*;
+use crate::grammar::{PResult, Toks, token};
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+
+/// A quotation (token `qi` of sentence `sent`) and the cues of its sentence.
+pub(crate) struct QuoteAt<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub sent: &'a std::ops::Range<usize>,
+    pub qi: usize,
+    pub cues: &'a [CueHit],
+}
+
+/// A linking pattern: the cue it gives the quotation, if it matches.
+#[allow(dead_code)] // (the name is for tests and debugging)
+pub(crate) struct CueRule {
+    pub name: &'static str,
+    pub find: fn(&QuoteAt) -> Option<CueHit>,
+}
+
+const QUOTE_THEN_CUE: CueRule = CueRule {
+    name: "“Q,” SPEAKER CUE / “Q,” CUE SPEAKER",
+    find: quote_then_cue,
+};
+const QUOTE_DASH_SPEAKER: CueRule = CueRule {
+    name: "“Q” — SPEAKER",
+    find: quote_dash_speaker,
+};
+const CUE_BEFORE: CueRule = CueRule {
+    name: "SPEAKER CUE: “Q” / SPEAKER CUE (that) … “Q”",
+    find: cue_before,
+};
+const LATER_CUE: CueRule = CueRule {
+    name: "a later cue of the sentence",
+    find: later_cue,
+};
+
+/// A quotation that opens its sentence (or follows a colon or comma) looks after itself
+/// first: `“Q,” Smith said` outranks a cue before it.
+pub(crate) const OPENING_ORDER: &[CueRule] =
+    &[QUOTE_THEN_CUE, QUOTE_DASH_SPEAKER, CUE_BEFORE, LATER_CUE];
+
+/// A quotation inside the writer's sentence looks before itself first: `X said that “…”`.
+pub(crate) const INSIDE_ORDER: &[CueRule] =
+    &[CUE_BEFORE, QUOTE_THEN_CUE, QUOTE_DASH_SPEAKER, LATER_CUE];
+
+/// The cue of the quotation at token `qi` within its sentence, by the patterns in order.
+/// A dash it takes becomes a cue of the sentence.
+pub(crate) fn pick_cue(
+    text: &str,
+    toks: &[Token],
+    sent: &std::ops::Range<usize>,
+    qi: usize,
+    cues: &mut Vec<CueHit>,
+) -> Option<CueHit> {
+    let at = QuoteAt {
+        text,
+        toks,
+        sent,
+        qi,
+        cues: cues.as_slice(),
+    };
+    let order = if opens_clause(&at) {
+        OPENING_ORDER
+    } else {
+        INSIDE_ORDER
+    };
+    let pick = order.iter().find_map(|r| (r.find)(&at));
+    if let Some(p) = pick
+        && p.kind == CueKind::Dash
+    {
+        cues.push(p);
+        cues.sort_by_key(|c| c.tok);
+    }
+    pick
+}
+
+/// Whether the quotation opens its clause: first in its sentence, or after a colon,
+/// comma, parenthesis, dash or semicolon.
+fn opens_clause(at: &QuoteAt) -> bool {
+    at.qi == at.sent.start || Class::LinkQuoteOpeners.contains(at.toks[at.qi - 1].text(at.text))
+}
+
+/// Verbs that may come before their speaker after a quotation (“…,” said Smith).
+pub(crate) fn inverts(lemma: &str) -> bool {
+    crate::lexicon::LEXICON.inverting_verbs.contains(lemma)
+}
+
+/// “We won,” Smith said. / “We won,” said Mr. Smith. — the first verb cue after the
+/// quotation, with at most a speaker mention between them ([`cue_after`]).
+fn quote_then_cue(at: &QuoteAt) -> Option<CueHit> {
+    cue_after(at.text, at.toks, at.qi, at.cues)
+}
+
+/// Pattern 1: a cue after the quotation with only a speaker mention between them
+/// (`“Q,” SPEAKER CUE`), or right after it when the verb inverts (`“Q,” CUE SPEAKER`).
+pub(crate) fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) -> Option<CueHit> {
+    let c = cues
+        .iter()
+        .find(|c| c.tok > qi && c.kind == CueKind::Verb)?;
+    let between = between_quote_and_cue(text, toks, qi, c);
+    if between.is_empty() {
+        quote_cue_speaker(text, toks, c)
+    } else {
+        quote_speaker_cue(text, &between, c)
+    }
+}
+
+/// The tokens between a quotation and the cue after it, without commas and without an
+/// apposition that ends at the cue: "“…,” Miller, a retired worker from a nuclear plant,
+/// said" leaves "Miller" (an apposition between two commas may hold any words).
+fn between_quote_and_cue<'t>(
+    text: &str,
+    toks: &'t [Token],
+    qi: usize,
+    c: &CueHit,
+) -> Vec<&'t Token> {
+    let mut skip_appos = vec![false; c.tok - qi - 1];
+    let commas: Vec<usize> = (qi + 1..c.tok)
+        .filter(|&i| toks[i].text(text) == ",")
+        .collect();
+    if commas.len() >= 2 {
+        let (a, b) = (commas[commas.len() - 2], commas[commas.len() - 1]);
+        if b == c.tok - 1 && b - a <= 15 && a > qi + 1 {
+            for i in a..b {
+                skip_appos[i - qi - 1] = true;
+            }
+        }
+    }
+    toks[qi + 1..c.tok]
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| t.text(text) != "," && !skip_appos[k])
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// “We won,” Smith said. — `“Q,” SPEAKER CUE`: what stands between the quotation and the
+/// cue (`between`, not empty) is a speaker mention of at most 22 words.
+fn quote_speaker_cue(text: &str, between: &[&Token], c: &CueHit) -> Option<CueHit> {
+    (between.len() <= 22 && between.iter().all(|t| mentionish(text, t))).then_some(*c)
+}
+
+/// “We won,” said Mr. Smith. — `“Q,” CUE SPEAKER`: only a verb that inverts, not a
+/// participle, and a speaker must follow it.
+fn quote_cue_speaker(text: &str, toks: &[Token], c: &CueHit) -> Option<CueHit> {
+    let rest = Toks::new(text, toks, c.tok + c.len, toks.len());
+    let ok = inverted_speaker(rest).is_ok();
+    let participle = text[c.start..c.end].ends_with("ing");
+    (ok && inverts(c.lemma) && !participle).then_some(*c)
+}
+
+/// The first word of a speaker after an inverted cue: a capitalised word, a determiner or
+/// pronoun of `link_speaker_openers`, or a number (“…,” said *the* mayor).
+fn inverted_speaker<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    token(|i, t| {
+        let w = i.word(t);
+        t.kind == Tok::Word
+            && (is_capitalized(w)
+                || Class::LinkSpeakerOpeners.contains(w)
+                || w.starts_with(|c: char| c.is_ascii_digit()))
+    })(i)
+}
+
+/// “We won the vote.” — Commissioner Ana Silva — Pattern 2: a dash after the quotation,
+/// then a name (or a handle), in the same sentence. The dash is the cue.
+fn quote_dash_speaker(at: &QuoteAt) -> Option<CueHit> {
+    let window = Toks::new(at.text, at.toks, at.qi + 1, at.sent.end);
+    let (_, d) = dash_then_name(window).ok()?;
+    Some(CueHit {
+        speech: true,
+        tok: at.qi + 1,
+        len: 1,
+        lemma: "—",
+        kind: CueKind::Dash,
+        start: d.start,
+        end: d.end,
+    })
+}
+
+/// `— Commissioner`, `— @handle`: a dash and a capitalised word or a handle; gives the dash.
+fn dash_then_name<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    let dash = token(|i, t| t.kind == Tok::Punct && is_dash(i.word(t)));
+    let name = token(|i, t| {
+        t.kind == Tok::Word && (is_capitalized(i.word(t)) || i.word(t).starts_with('@'))
+    });
+    let (i, (d, _)) = (dash, name).parse(i)?;
+    Ok((i, d))
+}
+
+/// Smith said: “We won.” — Pattern 3: the nearest cue of saying before the quotation, in
+/// verb position where one is; then a verb of saying over a nearer noun cue, the outer
+/// report over the cue of the clause it reports, and "according to" over both.
+fn cue_before(at: &QuoteAt) -> Option<CueHit> {
+    let b = nearest_before(at)?;
+    let b = verb_over_noun(at, b);
+    let b = outer_report(at, b);
+    Some(according_source(at, b))
+}
+
+/// The nearest cue of saying before the quotation. A cue word that could be a noun,
+/// standing inside a noun phrase ("his comments", "the Chinese reports"), is the last
+/// resort among them.
+fn nearest_before(at: &QuoteAt) -> Option<CueHit> {
+    let before = |c: &&CueHit| c.tok < at.qi && c.speech;
+    at.cues
+        .iter()
+        .rev()
+        .filter(before)
+        .find(|c| verbal(at, c))
+        .or_else(|| at.cues.iter().rev().find(before))
+        .copied()
+}
+
+/// Whether cue `c` stands where a verb does: first in the sentence, after punctuation,
+/// after "who" or "which", as an infinitive ("to describe", not "to chants of"), or after
+/// its subject ([`verb_position`]).
+fn verbal(at: &QuoteAt, c: &CueHit) -> bool {
+    let (text, toks) = (at.text, at.toks);
+    if c.tok == at.sent.start || toks[c.tok - 1].kind != Tok::Word {
+        return true;
+    }
+    let prev = crate::lexicon::lower(toks[c.tok - 1].text(text));
+    matches!(prev.as_ref(), "who" | "which")
+        || (prev == "to" && text[c.start..c.end].to_lowercase() == c.lemma)
+        || verb_position(text, toks, at.sent.start, *c)
+}
+
+/// "The lawmaker said Trump's remarks “…”": a verb of saying earlier in the sentence
+/// outranks a nearer noun cue, which only names what the quotation is.
+fn verb_over_noun(at: &QuoteAt, b: CueHit) -> CueHit {
+    if b.kind != CueKind::Noun {
+        return b;
+    }
+    at.cues
+        .iter()
+        .rev()
+        .find(|c| c.tok < b.tok && c.tok >= at.sent.start && c.speech && c.kind == CueKind::Verb)
+        .copied()
+        .unwrap_or(b)
+}
+
+/// "Rep. Israel said Clinton called on members to be “closely coordinated”": a cue in the
+/// clause that an earlier verb of saying reports belongs to that report; the quotation is
+/// the outer speaker's, who is the article's source for it.
+fn outer_report(at: &QuoteAt, b: CueHit) -> CueHit {
+    if b.kind != CueKind::Verb {
+        return b;
+    }
+    let (text, toks) = (at.text, at.toks);
+    at.cues
+        .iter()
+        .find(|c| {
+            c.tok < b.tok
+                && c.tok >= at.sent.start
+                && c.speech
+                && c.kind == CueKind::Verb
+                && verb_position(text, toks, at.sent.start, **c)
+                // (not "concludes with footage of Trump saying …": no clause follows)
+                && toks
+                    .get(c.tok + c.len)
+                    .is_none_or(|n| !matches!(n.text(text), "with" | "by"))
+                && toks[c.tok + c.len..b.tok].iter().all(|t| {
+                    t.kind == Tok::Word
+                        && !LEXICON
+                            .clause_joiners
+                            .contains(&*crate::lexicon::lower(t.text(text)))
+                })
+        })
+        .copied()
+        .unwrap_or(b)
+}
+
+/// "Trump said he was “happy,” according to The New York Times": the article's source for
+/// the words is whoever "according to" names.
+fn according_source(at: &QuoteAt, b: CueHit) -> CueHit {
+    if b.kind != CueKind::Verb {
+        return b;
+    }
+    at.cues
+        .iter()
+        .find(|c| c.kind == CueKind::According && c.tok >= at.sent.start && c.tok < at.sent.end)
+        .copied()
+        .unwrap_or(b)
+}
+
+/// “We won” was what Smith later said to reporters. — Pattern 4: any later cue of saying
+/// in the sentence.
+fn later_cue(at: &QuoteAt) -> Option<CueHit> {
+    at.cues.iter().find(|c| c.tok > at.qi && c.speech).copied()
+}
+
+/// “Q?” Trump asked. — a quotation-only sentence whose speaker and cue open the next one.
+pub(crate) fn cue_opening(
+    text: &str,
+    toks: &[Token],
+    sent: &std::ops::Range<usize>,
+    cues: &[CueHit],
+) -> Option<CueHit> {
+    let c = cues.first().filter(|c| c.speech)?;
+    let first = toks.get(sent.start)?;
+    if first.kind != Tok::Word
+        || c.kind != CueKind::Verb
+        || c.tok - sent.start > 8
+        || c.tok == sent.start
+    {
+        return None;
+    }
+    // (a sentence opening with its scene, "Then …", "In …", names no speaker first)
+    if Class::LinkSceneOpeners.contains(first.text(text)) {
+        return None;
+    }
+    toks[sent.start..c.tok]
+        .iter()
+        .all(|t| mentionish(text, t))
+        .then_some(*c)
+}
+
+/// Whether a clause with its own subject opens at `i` ("shows that several students …",
+/// "claims that he …", "says he …", "think Hillary Clinton can …"), which makes a word that
+/// could be a noun a verb; a relative "that" with no subject ("the states that held
+/// primaries") does not.
+pub(crate) fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(first) = toks.get(i) else {
+        return false;
+    };
+    // (not "it", which is as often the object: "support it")
+    if Class::LinkSubjectPronouns.contains(first.text(text)) {
+        return true;
+    }
+    if first.text(text) != "that" {
+        // ("think Hillary Clinton can …", "says the United States has …"; not a second cue)
+        return subject_start(text, first)
+            && LEXICON
+                .verb(&crate::lexicon::lower(first.text(text)), None)
+                .is_none();
+    }
+    toks.get(i + 1).is_some_and(|t| subject_start(text, t))
+}
+
+/// Whether `t` can open a clause's subject: a name, a number, a determiner or a pronoun.
+pub(crate) fn subject_start(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    let w = t.text(text);
+    let lower = crate::lexicon::lower(w);
+    is_capitalized(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || LEXICON.determiners.contains(lower.as_ref())
+        || LEXICON.pronouns.contains_key(lower.as_ref())
+}
