@@ -1,0 +1,279 @@
+//! Where a reported clause begins and ends: breaks, commas, a hearer, an interrupting attribution.
+
+use crate::cues::*;
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// Whether the reported clause goes on after ", but" at token `i`: with an adverb of
+/// contrast or an auxiliary of its own subject ("…, but also hungry for …", "…, but would
+/// eventually add …") or with a second that-clause ("…, but that he would …"). Otherwise
+/// the writer takes over: a new subject (", but analysts agreed …") or the speaker's next
+/// act (", but stopped short of …").
+pub(crate) fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|n| {
+        let w = crate::lexicon::lower(n.text(text));
+        // (`reported_contrast_adverbs`: "also", "not", "still", "only", "rather", "instead")
+        if Class::ReportedContrastAdverbs.contains(&w) {
+            return true;
+        }
+        if w == "that" {
+            return toks.get(i + 1).is_some_and(|s| {
+                let s = crate::lexicon::lower(s.text(text));
+                subject_pronoun(&s)
+                    || is_capitalized(toks[i + 1].text(text))
+                    || LEXICON.determiners.contains(&*s)
+                    || s == "there"
+            });
+        }
+        is_aux(&w) || is_be_form(&w)
+    })
+}
+
+/// "Ada Fisher, a member of the committee, said …" / "Trump, who won Iowa, said …": a
+/// mention opening the sentence `lo..`, then an apposition or relative clause between commas
+/// up to the verb at `b`, is the verb's subject, not a clause a speaker after it reports.
+pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -> bool {
+    // (after a conjunction opening the sentence: "And North Carolina’s Ada Fisher, one of …,
+    // said")
+    let lo = if b > lo + 1 && opening_conjunction(toks[lo].text(text)) {
+        lo + 1
+    } else {
+        lo
+    };
+    b > lo
+        && toks[b - 1].text(text) == ","
+        && (lo + 1..b - 1)
+            .find(|&f| toks[f].text(text) == ",")
+            .is_some_and(|f| {
+                f - lo <= 8
+                    // "In politics, …" opens an adverbial, not a mention
+                    && !LEXICON.starters.contains(toks[lo].text(text))
+                    && toks[lo..f]
+                        .iter()
+                        .all(|t| mentionish(text, t) || plain_noun(text, t))
+            })
+}
+
+/// "''It is nonsense,'' Mr. Trump said. ''She lies about everything.''": a clause `content`
+/// opening or closing with doubled apostrophes, reported before its speaker in sentence `si`,
+/// goes on in the next sentence when that opens with them too, up to where they close (or the
+/// paragraph ends: a quotation that runs on to the next paragraph). Not when the closing
+/// marks are followed by words of their sentence ("''Y,'' she replied"): that is another
+/// attribution.
+pub(crate) fn continued(
+    text: &str,
+    toks: &[Token],
+    sents: &[std::ops::Range<usize>],
+    si: usize,
+    content: std::ops::Range<usize>,
+) -> Option<crate::model::Span> {
+    use crate::segment::doubled_apostrophe;
+    let next = sents.get(si + 1)?;
+    // (or closing with them: "The plans are ''profoundly irresponsible,'' said Steve Bell.
+    // ''It just leaves guys like me speechless.''")
+    let quoted = doubled_apostrophe(text, toks, content.start)
+        || (content.end >= content.start + 2 && doubled_apostrophe(text, toks, content.end - 2));
+    if !quoted || !doubled_apostrophe(text, toks, next.start) {
+        return None;
+    }
+    let close = (next.start + 2..toks.len()).find(|&i| doubled_apostrophe(text, toks, i));
+    let end = match close {
+        Some(i) => {
+            let sent = sents.iter().find(|r| r.contains(&i))?;
+            let rest = &toks[i + 2..sent.end];
+            if rest.iter().any(|t| t.kind == Tok::Word) {
+                return None;
+            }
+            i + 2
+        }
+        None => toks.len(),
+    };
+    (end > next.start + 3).then(|| crate::model::Span {
+        start: toks[next.start].start,
+        end: toks[end - 1].end,
+    })
+}
+
+/// Where the object of a verb of telling that starts at `from` ends (before `limit`): "told
+/// reporters", "told him", "told CNN's Jake Tapper", "told a Senate panel Wednesday". A
+/// second determiner, a subject pronoun or a past form begins the clause ("told reporters
+/// the plan failed", "told CNN he would run").
+pub(crate) fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
+    let mut j = from;
+    while j < limit && j < from + 6 {
+        let w = toks[j].text(text);
+        let object = (mentionish(text, &toks[j]) || plain_noun(text, &toks[j]))
+            && w != ","
+            && !LEXICON.clause_openers.contains(w)
+            && !is_aux(w)
+            && !is_be_form(w)
+            && !(j > from
+                && (LEXICON.determiners.contains(w) || subject_pronoun(&crate::lexicon::lower(w))))
+            && (!w.ends_with("ed") || is_capitalized(w));
+        if !object {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
+/// an attribution of its own ("… drone attacks -- accusations the United States had said
+/// were groundless"); a hyphen standing alone between spaces is a dash.
+pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = toks[i].text(text);
+    is_dash(w)
+        || w == ";"
+        || (w == "-"
+            && text[..toks[i].start].ends_with(' ')
+            && text[toks[i].end..].starts_with(' '))
+}
+
+/// The first comma, dash or semicolon in `from..hi`, or `hi`: where the phrase of an
+/// attribution that names no one ends ("Asked about the merger, …").
+pub(crate) fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
+    (from..hi)
+        .find_map(|i| {
+            if toks[i].text(text) == "," || breaks_at(text, toks, i) {
+                Some(i)
+            } else {
+                // (a quotation ending in the comma is in the phrase: 'Asked during an
+                // appearance on "CBS This Morning," Sanders said …')
+                ends_with_comma(text, &toks[i]).then_some(i + 1)
+            }
+        })
+        .unwrap_or(hi)
+}
+
+/// A comma, or a quotation that ends in one ("“the woman is a victim,” it said").
+pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
+    t.text(text) == ","
+        || (matches!(t.kind, Tok::Quote(_))
+            && t.text(text)
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(','))
+}
+
+/// Whether token `i` (in a sentence from `lo`) follows a comma, a quotation ending in one,
+/// or a comma (question or exclamation mark: `reported_quote_closers`) with the doubled apostrophes of an archive
+/// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker").
+pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
+    i > lo
+        && (ends_with_comma(text, &toks[i - 1])
+            || i >= lo + 3
+                && toks[i - 1].text(text) == "'"
+                && toks[i - 2].text(text) == "'"
+                // ("''Do you want that?'' said Zeynep Tufekci")
+                && (Class::ReportedQuoteClosers.contains(toks[i - 3].text(text))
+                    // (a quotation inside closing with it: "''I would use the word
+                    // 'old-school,''' said Gregory W. Slayton")
+                    || i >= lo + 4
+                        && toks[i - 3].text(text) == "'"
+                        && toks[i - 3].end == toks[i - 2].start
+                        && Class::ReportedQuoteClosers.contains(toks[i - 4].text(text))))
+}
+
+/// "Those who now have the right to vote, he said, must still register": an attribution
+/// between commas inside the clause it reports, whose rest starts at `rest`. The clause's
+/// opening, from the sentence start `lo` to the speaker's comma, when there is one.
+pub(crate) fn interrupted(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    c: CueHit,
+    rest: usize,
+) -> Option<std::ops::Range<usize>> {
+    // (or a hearer and adjuncts between: "''…,'' he told Chris Cuomo of CNN after the
+    // debate, ''and I hope …''")
+    let after_adjuncts =
+        rest > c.tok + c.len + 1 && crate::segment::doubled_apostrophe(text, toks, rest);
+    if (rest != c.tok + c.len + 1 && !after_adjuncts) || toks[rest - 1].text(text) != "," {
+        return None;
+    }
+    let mut b = c.tok;
+    while b > lo && is_aux(toks[b - 1].text(text)) {
+        b -= 1;
+    }
+    let m = mention_start(text, toks, lo, b, 10);
+    // (a quotation in doubled apostrophes after the cue goes on one closed before the
+    // speaker, not words of the writer's: "Last year, Mr. Trump said, ''I'd like …''")
+    let quoted_rest = quotation_opens_sentence(text, toks, rest);
+    if m == b
+        || m < lo + 3
+        || !comma_before(text, toks, lo, m)
+        || ((after_adjuncts || quoted_rest) && toks[m - 1].text(text) != "'")
+    {
+        return None;
+    }
+    let from = opening_after_break(text, toks, lo, m);
+    // (up to the comma; "''…,'' Mr. Garin said, ''…''" in an archive's doubled apostrophes)
+    let r = from..match toks[m - 1].text(text) {
+        "," => m - 1,
+        "'" => m - 3,
+        _ => m,
+    };
+    let words = toks[r.clone()]
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .count();
+    (words >= 2).then_some(r)
+}
+
+/// Whether doubled apostrophes at `i` open a quotation that begins a sentence of its own:
+/// its first word capitalised, and not a title ("''An American Son''").
+pub(crate) fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    if !crate::segment::doubled_apostrophe(text, toks, i) {
+        return false;
+    }
+    let close = (i + 2..toks.len())
+        .find(|&k| crate::segment::doubled_apostrophe(text, toks, k))
+        .unwrap_or(toks.len());
+    let inside = &toks[i + 2..close];
+    inside
+        .first()
+        .is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(text)))
+        && !title_case(text, inside)
+}
+
+/// Where a clause reported before its speaker at `m` opens in a sentence from `lo`: after
+/// the last dash, semicolon or colon before it (not one of a pair of dashes setting off an
+/// aside), past a joining "and" or "but": "He had a rally that night - and the permit, his
+/// campaign said, had been hard to get".
+pub(crate) fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize {
+    let is_break = |k: usize| breaks_at(text, toks, k) || toks[k].text(text) == ":";
+    // (inside a quotation in doubled apostrophes they are the speaker's own)
+    if crate::segment::doubled_apostrophe(text, toks, lo) {
+        return lo;
+    }
+    let Some(k) = (lo..m).rev().find(|&k| is_break(k)) else {
+        return lo;
+    };
+    let joined = toks
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.text(text), "and" | "but"));
+    if !joined
+        && (lo..k).any(|j| breaks_at(text, toks, j) && toks[j].text(text) == toks[k].text(text))
+    {
+        return lo;
+    }
+    let mut from = k + 1;
+    while from + 1 < m && matches!(toks[from].text(text), "and" | "but") {
+        from += 1;
+    }
+    from
+}
+
+/// Where the clause holding the verb at `b` begins, for an attribution that names no one
+/// ("…, which is expected to draw …", "… and Sanders seemed to …"): after the last comma,
+/// dash or word that joins clauses (`reported_clause_links`: "that", "and", "but", …)
+/// before it, or at the sentence start `lo`.
+pub(crate) fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> usize {
+    (lo..b)
+        .rev()
+        .find(|&i| {
+            let w = toks[i].text(text);
+            w == "," || is_dash(w) || Class::ReportedClauseLinks.contains(w)
+        })
+        .map_or(lo, |i| i + 1)
+}

@@ -1,0 +1,159 @@
+//! The polarity of a cue: said plainly, negated ("did not say"), or only hypothesised
+//! ("would say", "declined to say"), read from the words before it.
+
+use crate::cues::*;
+use crate::grammar::{PResult, Rule, Toks, first_match, literal, token};
+use crate::lexicon::{Class, lower};
+use crate::segment::Token;
+use nom::Parser;
+
+/// How a statement's cue stands: plainly, negated, or as a hypothesis or intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Polarity {
+    Plain,
+    /// "did not say whether …", "never mentioned Trump by name": readers take these as
+    /// attributions of what was (not) said about the matter, and PolNeAR's annotators mark
+    /// them (64 % of the statements this adds on its train split are in its gold); the
+    /// statement is reported, its cue marked `negated`.
+    Negated,
+    /// "would he say", "declined to say", "wants to say": nothing was said; no statement.
+    Hypothetical,
+}
+
+/// Verbs after which "to" goes on to report ("went on to say", "continued to argue", "was
+/// quick to add", "has begun to rebut"), unlike "declined to say" or "wants to say"
+/// (`reported_goes_on_to`).
+pub(crate) fn goes_on_to(word: &str) -> bool {
+    Class::ReportedGoesOnTo.contains(&word.to_lowercase())
+}
+
+/// "to" after a verb that goes on to report: "He went on to say …" (the word before "to"
+/// is the one before the window; the window starts at "to").
+pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
+    match i.before() {
+        Some(b) if goes_on_to(i.word(b)) => literal("to").map(|_| Polarity::Plain).parse(i),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// A negation: "She did not say whether …", "He never mentioned …", "CNN didn't report …".
+pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
+    token(|i: &Toks<'_>, t: &Token| {
+        let w = lower(i.word(t));
+        Class::ReportedNegations.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+    })
+    .map(|_| Polarity::Negated)
+    .parse(i)
+}
+
+/// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
+/// declined to say", "if he says …" (`reported_hypotheticals`).
+pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
+    token(|i: &Toks<'_>, t: &Token| Class::ReportedHypotheticals.contains(&lower(i.word(t))))
+        .map(|_| Polarity::Hypothetical)
+        .parse(i)
+}
+
+/// The rules of polarity, tried at each word before the cue from the nearest, in order:
+/// "went on to" before the plain "to" of an intention, a negation before a modal ("would
+/// not say" is negated).
+pub(crate) fn polarity_rules<'a>() -> &'a [Rule<'a, Polarity>] {
+    &[
+        Rule {
+            name: "went_on_to",
+            parse: went_on_to,
+        },
+        Rule {
+            name: "negation",
+            parse: negation,
+        },
+        Rule {
+            name: "hypothesis",
+            parse: hypothesis,
+        },
+    ]
+}
+
+/// The polarity of the cue at `cue` (see [`Polarity`]), from the up to four words before
+/// it in the sentence from `lo`: the nearest that a rule of `polarity_rules` reads decides, past
+/// auxiliaries only ("did not even say", "would also say").
+pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Polarity {
+    // (a window onto the sentence up to the cue: no rule looks before `lo`)
+    let before = Toks::new(text, &toks[lo..cue], 0, cue - lo);
+    for k in (0..before.hi).rev().take(4) {
+        let at = before.from(k);
+        if let Some((_, _, p)) = first_match(polarity_rules(), at) {
+            return p;
+        }
+        if !is_aux(&at.first_word().to_lowercase()) {
+            break;
+        }
+    }
+    Polarity::Plain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::test_support::toks;
+
+    fn polarity_of(text: &str, cue: &str) -> Polarity {
+        let all = toks(text);
+        let k = all.iter().position(|t| t.text(text) == cue).unwrap();
+        polarity(text, &all, 0, k)
+    }
+
+    #[test]
+    fn went_on_to_reports() {
+        assert_eq!(
+            polarity_of("He went on to say it was over", "say"),
+            Polarity::Plain
+        );
+        let text = "went on to";
+        let all = toks(text);
+        assert!(went_on_to(Toks::whole(text, &all).from(2)).is_ok());
+        assert!(went_on_to(Toks::whole(text, &all).from(1)).is_err());
+    }
+
+    #[test]
+    fn a_negation_negates() {
+        assert_eq!(
+            polarity_of("She did not say whether he would run", "say"),
+            Polarity::Negated
+        );
+        assert_eq!(
+            polarity_of("CNN didn't report that", "report"),
+            Polarity::Negated
+        );
+        assert_eq!(
+            polarity_of("He never even mentioned Trump", "mentioned"),
+            Polarity::Negated
+        );
+    }
+
+    #[test]
+    fn a_modal_or_an_intention_is_a_hypothesis() {
+        assert_eq!(
+            polarity_of("She declined to say", "say"),
+            Polarity::Hypothetical
+        );
+        assert_eq!(
+            polarity_of("He would say so", "say"),
+            Polarity::Hypothetical
+        );
+        // (a pronoun is no auxiliary: what stands before it is not read)
+        assert_eq!(polarity_of("Would he say so", "say"), Polarity::Plain);
+    }
+
+    #[test]
+    fn only_auxiliaries_stand_between() {
+        assert_eq!(
+            polarity_of("He told me he said it", "said"),
+            Polarity::Plain
+        );
+        assert_eq!(
+            polarity_of("Smith had also said it", "said"),
+            Polarity::Plain
+        );
+    }
+}

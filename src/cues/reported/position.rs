@@ -1,0 +1,310 @@
+//! Whether a cue word that could be a noun ("comments", "support", "post") stands where a
+//! verb stands: after its subject, not inside a noun phrase ("his personal blog").
+
+use crate::cues::*;
+use crate::grammar::{PResult, Toks, token};
+use crate::lexicon::{Class, LEXICON, lower};
+use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+use nom::combinator::eof;
+use nom::multi::many0;
+
+/// A cue word's form against its lemma: the base ("say") or the third person ("says").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Form {
+    pub base: bool,
+    pub third: bool,
+    pub lemma: &'static str,
+}
+
+impl Form {
+    /// The form `form` (lower case) of `lemma`.
+    pub(crate) fn of(form: &str, lemma: &'static str) -> Form {
+        let base = form == lemma;
+        let third = form.len() == lemma.len() + 1 && form.ends_with('s') && form.starts_with(lemma)
+            || form == format!("{lemma}es")
+            || (lemma.ends_with('y') && form == format!("{}ies", &lemma[..lemma.len() - 1]));
+        Form { base, third, lemma }
+    }
+}
+
+/// What the rules of [`SUBJECT_RULES`] read: the token `prev` before the cue's auxiliaries
+/// (and an aside), at `i - 1` in the sentence from `lo`.
+pub(crate) struct Subject<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lo: usize,
+    pub i: usize,
+    pub prev: Token,
+    pub w: &'a str,
+    pub lower: String,
+    pub form: Form,
+}
+
+/// A rule of the subject: `Some(verdict)` when it decides.
+pub(crate) type SubjectRule = fn(&Subject) -> Option<bool>;
+
+/// The rules that read the word before a cue, in order: the first that decides, decides.
+/// The order is the precedence: punctuation before any word; "who", "and" and a capital
+/// before the modifiers ("the Chinese comments" is a noun, "General Electric says" not);
+/// a modifier before a plural head ("his personal emails"); the subject of a base form or
+/// a third-person form last.
+pub(crate) const SUBJECT_RULES: &[(&str, SubjectRule)] = &[
+    ("after_going_on_to", after_going_on_to),
+    ("punctuation", punctuation),
+    ("relative", relative),
+    ("second_verb", second_verb),
+    ("capitalised_name", capitalised_name),
+    ("quantity", quantity),
+    ("modifier", modifier),
+    ("plural_before_pp", plural_before_pp),
+    ("base_subject", base_subject),
+    ("third_subject", third_subject),
+];
+
+/// Whether a cue word that could be a noun ("comments", "support", "post") stands where a
+/// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
+/// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
+pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
+    let form = Form::of(&text[c.start..c.end].to_lowercase(), c.lemma);
+    if !(form.base || form.third) || c.kind != CueKind::Verb {
+        return true;
+    }
+    // "Valeant shares is down", "the delegate votes were": a verb after the form makes it
+    // the noun that verb's subject ends in.
+    if form.third
+        && toks
+            .get(c.tok + c.len)
+            .is_some_and(|n| LEXICON.finite_forms.contains(n.text(text)))
+    {
+        return false;
+    }
+    let mut i = c.tok;
+    // (a negated auxiliary too: "CNN didn't report that …", "Democrats don’t think …")
+    while i > lo && aux_or_negated(toks[i - 1].text(text)) {
+        i -= 1;
+    }
+    if i < c.tok {
+        return true; // "will support", "also says"
+    }
+    let i = before_aside(text, toks, lo, i);
+    let Some(prev) = (i > lo).then(|| toks[i - 1]) else {
+        return false;
+    };
+    let w = prev.text(text);
+    let s = Subject {
+        text,
+        toks,
+        lo,
+        i,
+        prev,
+        w,
+        lower: w.to_lowercase(),
+        form,
+    };
+    SUBJECT_RULES
+        .iter()
+        .find_map(|(_, rule)| rule(&s))
+        .unwrap_or(false)
+}
+
+/// "Cement makers, for instance, argue": the subject before an aside between commas that
+/// opens with an adverbial or an adverb of `reported_aside_adverbs` ("along", "however", …).
+fn before_aside(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
+    if i > lo + 2
+        && toks[i - 1].text(text) == ","
+        && let Some(k) = (lo.max(i.saturating_sub(7))..i - 1)
+            .rev()
+            .find(|&k| toks[k].text(text) == ",")
+        && k > lo
+        && toks.get(k + 1).is_some_and(|t| {
+            LEXICON.adverbial_openers.contains(&*lower(t.text(text)))
+                || Class::ReportedAsideAdverbs.contains(t.text(text))
+        })
+    {
+        k
+    } else {
+        i
+    }
+}
+
+/// "He has begun to rebut", "continued to argue": the base form after "to" of a verb that
+/// goes on to report.
+fn after_going_on_to(s: &Subject) -> Option<bool> {
+    (s.form.base && s.w == "to" && s.i >= s.lo + 2 && goes_on_to(s.toks[s.i - 2].text(s.text)))
+        .then_some(true)
+}
+
+/// After punctuation: "Simone Perry, a tea party activist, says …", "42% say …", "(D) says",
+/// "…, says political scientist Dossym Satpayev" (a verb that is never a noun), and a
+/// subject before an aside between dashes ("Democrats — and some Republicans — say …").
+fn punctuation(s: &Subject) -> Option<bool> {
+    if s.prev.kind == Tok::Word {
+        return None;
+    }
+    let w = s.w;
+    Some(
+        matches!(w, ")" | "%")
+            || (w == "," && apposed_subject(s.text, s.toks, s.lo, s.i))
+            || (w == "," && s.form.third && LEXICON.verbs_never_nouns.contains(s.form.lemma))
+            || dashed_subject(s),
+    )
+}
+
+/// "Reynolds - his co-host - told …": a dash closing an aside whose opening dash follows a
+/// mention or a noun, the aside holding no finite verb (or being a relative clause: "Byrne
+/// — who was posted at the door —").
+fn dashed_subject(s: &Subject) -> bool {
+    let (text, toks, lo, i) = (s.text, s.toks, s.lo, s.i);
+    is_aside_dash(s.w)
+        && (lo.max(i.saturating_sub(14))..i - 1)
+            .rev()
+            .find(|&k| is_aside_dash(toks[k].text(text)))
+            .is_some_and(|k| {
+                k > lo
+                    && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
+                    && (!toks[k + 1..i - 1]
+                        .iter()
+                        .any(|t| finite_word(&lower(t.text(text))))
+                        || matches!(toks[k + 1].text(text), "who" | "which"))
+            })
+}
+
+/// "business leaders who say the law …"
+fn relative(s: &Subject) -> Option<bool> {
+    matches!(s.lower.as_str(), "who" | "which").then_some(true)
+}
+
+/// "says she respects him but argues that …": a second verb of the same subject.
+fn second_verb(s: &Subject) -> Option<bool> {
+    (matches!(s.lower.as_str(), "and" | "but") && s.i > s.lo + 2).then_some(true)
+}
+
+/// "General Electric says", "The Wisconsin Republican says": a capitalized word that looks
+/// like an adjective ends a name before a verb that is never a noun.
+fn capitalised_name(s: &Subject) -> Option<bool> {
+    (s.form.third && is_capitalized(s.w) && LEXICON.verbs_never_nouns.contains(s.form.lemma))
+        .then_some(true)
+}
+
+/// "Many say", "Some argue"
+fn quantity(s: &Subject) -> Option<bool> {
+    (s.form.base && LEXICON.quantities.contains(s.lower.as_str())).then_some(true)
+}
+
+/// "his personal blog", "work-related emails": a modifier (not a role) makes the cue word
+/// the head of a noun phrase.
+fn modifier(s: &Subject) -> Option<bool> {
+    (is_modifier(&s.lower) && !LEXICON.roles.contains_key(s.lower.as_str())).then_some(false)
+}
+
+/// "voters in each state want", "members of the committee say": a plural head before a
+/// prepositional phrase is the subject (the phrase's preposition within five words of the
+/// cue).
+fn plural_before_pp(s: &Subject) -> Option<bool> {
+    let (lo, i) = (s.lo, s.i);
+    let found = s.form.base
+        && (plain_noun(s.text, &s.prev) || is_capitalized(s.w))
+        && (lo.max(i.saturating_sub(5))..i - 1)
+            .rev()
+            .any(|k| k > lo && plural_pp(Toks::new(s.text, s.toks, k - 1, i)).is_ok());
+    found.then_some(true)
+}
+
+/// A plural noun, a preposition of `reported_plural_preps` and words with no finite verb,
+/// to the window's end: "members of the committee" (before "say").
+pub(crate) fn plural_pp(i: Toks<'_>) -> PResult<'_, ()> {
+    let plural = token(|i: &Toks<'_>, t: &Token| {
+        t.kind == Tok::Word && plain_noun(i.text, t) && plural_form(&lower(i.word(t)))
+    });
+    let prep = token(|i: &Toks<'_>, t: &Token| Class::ReportedPluralPreps.contains(i.word(t)));
+    let rest =
+        token(|i: &Toks<'_>, t: &Token| t.kind == Tok::Word && !finite_word(&lower(i.word(t))));
+    (plural, prep, many0(rest), eof).map(|_| ()).parse(i)
+}
+
+/// The subject of a base form: "officials say", "they support", "polls show"; "One in five
+/// say", "supporters who heard from the campaign say" (a verb that is never a noun, after a
+/// noun or a number).
+fn base_subject(s: &Subject) -> Option<bool> {
+    if !s.form.base {
+        return None;
+    }
+    let w = s.w;
+    Some(
+        Class::ReportedPluralPronouns.contains(s.lower.as_str())
+            || plural_form(&s.lower)
+            || (LEXICON.verbs_never_nouns.contains(s.form.lemma)
+                && (plain_noun(s.text, &s.prev)
+                    || is_capitalized(w)
+                    || w.chars().all(|c| c.is_ascii_digit()))),
+    )
+}
+
+/// The subject of a third-person form: a pronoun, a name, a role or a document ("she
+/// says", "Trump says", "the spokesman says", "the report says"); "the magnate says …":
+/// after a singular noun, a form that is never a noun of speech ("says", not "claims").
+fn third_subject(s: &Subject) -> Option<bool> {
+    let lower = s.lower.as_str();
+    Some(
+        LEXICON.pronouns.contains_key(lower)
+            || is_capitalized(s.w)
+            || LEXICON.roles.contains_key(lower)
+            || LEXICON.documents.contains(lower)
+            || (plain_noun(s.text, &s.prev)
+                && !lower.ends_with('s')
+                && LEXICON.verbs_never_nouns.contains(s.form.lemma)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::test_support::toks;
+
+    /// Whether the cue word `cue` of `text` stands where a verb stands.
+    fn verb_at(text: &str, cue: &str, lemma: &'static str) -> bool {
+        let all = toks(text);
+        let k = all.iter().position(|t| t.text(text) == cue).unwrap();
+        let c = CueHit {
+            speech: true,
+            tok: k,
+            len: 1,
+            lemma,
+            kind: CueKind::Verb,
+            start: all[k].start,
+            end: all[k].end,
+        };
+        verb_position(text, &all, 0, c)
+    }
+
+    #[test]
+    fn a_form_reads_its_person() {
+        let f = Form::of("says", "say");
+        assert!(f.third && !f.base);
+        assert!(Form::of("say", "say").base);
+        assert!(Form::of("denies", "deny").third);
+    }
+
+    #[test]
+    fn a_subject_before_the_verb() {
+        assert!(verb_at("Officials say the plan failed", "say", "say"));
+        assert!(verb_at("Trump says the plan failed", "says", "say"));
+        assert!(verb_at("The law, he says, failed", "says", "say"));
+        assert!(verb_at("Smith will support the plan", "support", "support"));
+    }
+
+    #[test]
+    fn a_modifier_makes_a_noun() {
+        assert!(!verb_at("He wrote on his personal blog", "blog", "blog"));
+    }
+
+    #[test]
+    fn members_of_the_committee_say() {
+        let text = "members of the committee say";
+        let all = toks(text);
+        assert!(plural_pp(Toks::new(text, &all, 0, 4)).is_ok());
+        assert!(plural_pp(Toks::new(text, &all, 1, 5)).is_err());
+        assert!(verb_at(text, "say", "say"));
+    }
+}

@@ -1,0 +1,64 @@
+//! Words and tokens a reported clause is read by: a finite word, a subject pronoun, an adjunct.
+
+use crate::cues::*;
+use crate::lexicon::{Class, LEXICON};
+use crate::segment::{Tok, Token};
+
+/// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
+/// Sunday", "Tuesday", "last week", "privately", "via Twitter").
+pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
+    let w = crate::lexicon::lower(t.text(text));
+    LEXICON.adjunct_openers.contains(&*w) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`;
+/// `reported_be_forms`, as written).
+pub(crate) fn is_be_form(word: &str) -> bool {
+    Class::ReportedBeForms.contains(word)
+}
+
+/// A word (lower-cased) that makes its clause finite: an auxiliary, a form of "be", a finite
+/// form of "have" or a modal.
+pub(crate) fn finite_word(w: &str) -> bool {
+    is_aux(w) || is_be_form(w) || LEXICON.finite_forms.contains(w)
+}
+
+/// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …"
+/// (`reported_subject_pronouns`).
+pub(crate) fn subject_pronoun(lower: &str) -> bool {
+    Class::ReportedSubjectPronouns.contains(lower)
+}
+
+/// The word "that" opening a clause: "said that …".
+pub(crate) fn is_clause_word(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word && t.text(text) == "that"
+}
+
+/// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
+/// and the quotation it announces or in a speaker's apposition.
+pub(crate) fn verbless_word(text: &str, t: &Token) -> bool {
+    let w = crate::lexicon::lower(t.text(text));
+    t.kind == Tok::Word
+        && (!finite_word(&w) || w.ends_with("ly"))
+        && !LEXICON.verbs.contains_key(&*w)
+        && !is_clause_word(text, t)
+}
+
+/// The words of `toks`, a quotation counting by the words inside it.
+pub(crate) fn word_count(text: &str, toks: &[Token]) -> usize {
+    toks.iter()
+        .map(|t| match t.kind {
+            Tok::Word => 1,
+            Tok::Quote(_) => t.text(text).split_whitespace().count(),
+            Tok::Punct => 0,
+        })
+        .sum()
+}
+
+/// Whether a cue is an -ing form, by its first word ("saying", "referring to", "calling on").
+pub(crate) fn ing_form(text: &str, c: &CueHit) -> bool {
+    text[c.start..c.end]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"))
+}
