@@ -178,73 +178,17 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let mut verbs = HashMap::default();
-        let mut verb_heads = HashSet::default();
-        let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
-        let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
-        for (line, speech) in speech_lines.chain(attitude_lines) {
-            // Forms are separated by spaces, but a form may itself have two words: forms of
-            // a multi-word lemma have as many words as the lemma.
-            let words: Vec<&str> = line.split_whitespace().collect();
-            // A particle as the second word makes a two-word verb ("go on", "lash out").
-            let lemma_words = if words.len() >= 2 && PARTICLES.contains(&words[1]) {
-                2
-            } else {
-                1
-            };
-            let lemma_end = words[..lemma_words].join(" ");
-            let lemma: &'static str = Box::leak(lemma_end.into_boxed_str());
-            for form in words.chunks(lemma_words) {
-                let form = form.join(" ");
-                if lemma_words > 1 {
-                    let head = form.split(' ').next().unwrap_or_default().to_string();
-                    verb_heads.insert(&*Box::leak(head.into_boxed_str()));
-                }
-                verbs.entry(form).or_insert(VerbForm {
-                    lemma,
-                    words: lemma_words,
-                    speech,
-                });
-            }
-        }
-        let titles = lines(include_str!("lexicon/titles.txt"))
-            .filter_map(|l| {
-                let mut it = l.split_whitespace();
-                Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
-            })
-            .collect();
+        let (verbs, verb_heads) = load_verbs();
+        let first_names = load_first_names();
+        let titles = gendered(include_str!("lexicon/titles.txt"));
+        let pronouns = gendered(include_str!("lexicon/pronouns.txt"));
         let roles = lines(include_str!("lexicon/roles.txt"))
             .filter_map(|l| {
                 let mut it = l.split_whitespace();
                 Some((it.next()?, it.next() == Some("anonymous")))
             })
             .collect();
-        let pronouns = lines(include_str!("lexicon/pronouns.txt"))
-            .filter_map(|l| {
-                let mut it = l.split_whitespace();
-                Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
-            })
-            .collect();
-        let mut first_names = HashMap::default();
-        for l in lines(include_str!("lexicon/first_names.txt")) {
-            let mut it = l.split_whitespace();
-            let gender = Gender::from_code(it.next().unwrap_or("-"));
-            for name in it {
-                first_names.entry(name).or_insert(gender);
-            }
-        }
-        let channels = lines(include_str!("lexicon/channels.txt"))
-            .filter_map(|l| {
-                let (phrase, rest) = l.split_once('|')?;
-                let mut it = rest.split_whitespace();
-                let kind = it.next()?;
-                Some(ChannelEntry {
-                    phrase: phrase.trim(),
-                    kind,
-                    platform: it.next(),
-                })
-            })
-            .collect();
+        let channels = load_channels();
         let class = |name: &str| -> HashSet<&'static str> {
             lines(include_str!("lexicon/word_classes.txt"))
                 .filter_map(|l| l.split_once(':'))
@@ -302,30 +246,14 @@ impl Lexicon {
             first_names,
             channels,
             outlets: lines(include_str!("lexicon/outlets.txt")).collect(),
-            stopwords: {
-                let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
-                for (lang, words) in
-                    lines(include_str!("lexicon/stopwords.txt")).filter_map(|l| l.split_once(':'))
-                {
-                    for w in words.split_whitespace() {
-                        m.entry(w).or_default().push(lang.trim());
-                    }
-                }
-                m
-            },
+            stopwords: load_stopwords(),
             months: lines(include_str!("lexicon/months.txt"))
                 .filter_map(|l| {
                     let (name, n) = l.rsplit_once(' ')?;
                     Some((name.trim(), n.trim().parse().ok()?))
                 })
                 .collect(),
-            document_channels: lines(include_str!("lexicon/documents_channels.txt"))
-                .filter_map(|l| {
-                    let (noun, rest) = l.split_once('|')?;
-                    let mut it = rest.split_whitespace();
-                    Some((noun.trim(), (it.next()?, it.next())))
-                })
-                .collect(),
+            document_channels: load_document_channels(),
         }
     }
 
@@ -342,6 +270,105 @@ impl Lexicon {
         }
         self.verbs.get(word).copied().filter(|f| f.words == 1)
     }
+}
+
+/// Reporting verbs (`reporting_verbs.txt`) and verbs of belief and stance
+/// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
+/// first words of two-word forms.
+fn load_verbs() -> (HashMap<String, VerbForm>, HashSet<&'static str>) {
+    let mut verbs = HashMap::default();
+    let mut verb_heads = HashSet::default();
+    let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
+    let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
+    for (line, speech) in speech_lines.chain(attitude_lines) {
+        // Forms are separated by spaces, but a form may itself have two words: forms of
+        // a multi-word lemma have as many words as the lemma.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        // A particle as the second word makes a two-word verb ("go on", "lash out").
+        let lemma_words = if words.len() >= 2 && PARTICLES.contains(&words[1]) {
+            2
+        } else {
+            1
+        };
+        let lemma_end = words[..lemma_words].join(" ");
+        let lemma: &'static str = Box::leak(lemma_end.into_boxed_str());
+        for form in words.chunks(lemma_words) {
+            let form = form.join(" ");
+            if lemma_words > 1 {
+                let head = form.split(' ').next().unwrap_or_default().to_string();
+                verb_heads.insert(&*Box::leak(head.into_boxed_str()));
+            }
+            verbs.entry(form).or_insert(VerbForm {
+                lemma,
+                words: lemma_words,
+                speech,
+            });
+        }
+    }
+    (verbs, verb_heads)
+}
+
+/// A file of `word gender` lines (titles, pronouns).
+fn gendered(data: &'static str) -> HashMap<&'static str, Gender> {
+    lines(data)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, Gender::from_code(it.next().unwrap_or("-"))))
+        })
+        .collect()
+}
+
+/// First names by gender (`first_names.txt`: a gender code, then names).
+fn load_first_names() -> HashMap<&'static str, Gender> {
+    let mut first_names = HashMap::default();
+    for l in lines(include_str!("lexicon/first_names.txt")) {
+        let mut it = l.split_whitespace();
+        let gender = Gender::from_code(it.next().unwrap_or("-"));
+        for name in it {
+            first_names.entry(name).or_insert(gender);
+        }
+    }
+    first_names
+}
+
+/// Channel phrases (`channels.txt`: `phrase | kind platform`).
+fn load_channels() -> Vec<ChannelEntry> {
+    lines(include_str!("lexicon/channels.txt"))
+        .filter_map(|l| {
+            let (phrase, rest) = l.split_once('|')?;
+            let mut it = rest.split_whitespace();
+            let kind = it.next()?;
+            Some(ChannelEntry {
+                phrase: phrase.trim(),
+                kind,
+                platform: it.next(),
+            })
+        })
+        .collect()
+}
+
+/// Function words to the languages they belong to (`stopwords.txt`: `lang: words`).
+fn load_stopwords() -> HashMap<&'static str, Vec<&'static str>> {
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+    for (lang, words) in
+        lines(include_str!("lexicon/stopwords.txt")).filter_map(|l| l.split_once(':'))
+    {
+        for w in words.split_whitespace() {
+            m.entry(w).or_default().push(lang.trim());
+        }
+    }
+    m
+}
+
+/// Document nouns to the channel they are (`documents_channels.txt`: `noun | kind platform`).
+fn load_document_channels() -> HashMap<&'static str, (&'static str, Option<&'static str>)> {
+    lines(include_str!("lexicon/documents_channels.txt"))
+        .filter_map(|l| {
+            let (noun, rest) = l.split_once('|')?;
+            let mut it = rest.split_whitespace();
+            Some((noun.trim(), (it.next()?, it.next())))
+        })
+        .collect()
 }
 
 #[cfg(test)]
