@@ -390,4 +390,55 @@ mod tests {
         assert_eq!(cues("Smith:"), [(":", CueKind::Colon)]);
         assert_eq!(cues("Smith said:"), [("say", CueKind::Verb)]);
     }
+
+    // One test per finding rule of FIND_RULES.
+    #[test]
+    fn poll_rule() {
+        assert_eq!(
+            cues("Trump leads in the latest CNN poll"),
+            [("in", CueKind::According)]
+        );
+    }
+
+    #[test]
+    fn capitalised_pass() {
+        assert!(cues("Smith Says no").is_empty());
+        // An inverted verb or a participle of asking opening the sentence is a cue.
+        assert_eq!(
+            cues("Said Dorothy Poynter, it works")[0],
+            ("say", CueKind::Verb)
+        );
+        assert_eq!(cues("Asked about the merger, she left")[0].0, "ask");
+        let text = "Said Dorothy";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(inverted_opening(Toks::whole(text, &all)).is_ok());
+        let text = "Asked Dorothy";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(asked_opening(Toks::whole(text, &all)).is_err());
+    }
+
+    #[test]
+    fn verb_rule() {
+        assert_eq!(cues("Smith told reporters")[0].1, CueKind::Verb);
+        assert!(cues("He sold the said property").is_empty());
+    }
+
+    #[test]
+    fn nominal_rule() {
+        let text = "He repeated her remark that “we won.”";
+        let (_, pt) = crate::cues::test_support::paragraph(text);
+        assert!(pt.cues[0].iter().any(|c| c.kind == CueKind::Noun));
+    }
+
+    #[test]
+    fn colon_rule() {
+        let text = "Smith: “We won.”";
+        let (_, pt) = crate::cues::test_support::paragraph(text);
+        assert_eq!(
+            pt.cues[0].iter().map(|c| c.kind).collect::<Vec<_>>(),
+            [CueKind::Colon]
+        );
+        assert!(colon_before_quote(Toks::whole(text, &pt.toks).from(1)).is_ok());
+        assert!(colon_before_quote(Toks::whole(text, &pt.toks)).is_err());
+    }
 }

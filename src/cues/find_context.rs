@@ -233,3 +233,99 @@ fn determiner_and_noun<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
     let (rest, (_, n)) = (det, noun).parse(i)?;
     Ok((rest, n))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::{paragraph, tok_of};
+
+    /// The names of the vetoes that hold at the cue form `word` of `text`.
+    fn vetoes(text: &str, word: &str) -> Vec<&'static str> {
+        let (_, pt) = paragraph(text);
+        let i = tok_of(text, &pt, word);
+        let f = verb_at(text, &pt.toks, i, pt.toks.len()).expect("a cue form");
+        let at = FormAt {
+            text,
+            toks: &pt.toks,
+            lo: 0,
+            i,
+            lemma: f.lemma,
+            prev: (i > 0).then(|| crate::lexicon::lower(pt.toks[i - 1].text(text))),
+        };
+        VERB_VETOES
+            .iter()
+            .filter(|v| (v.rules_out)(&at))
+            .map(|v| v.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_after_its_subject_is_a_cue() {
+        assert!(vetoes("Smith said it", "said").is_empty());
+        assert!(verb_in_context(
+            "Smith said it",
+            &paragraph("Smith said it").1.toks,
+            0,
+            1,
+            "say"
+        ));
+    }
+
+    #[test]
+    fn after_determiner() {
+        assert!(vetoes("He sold the said property", "said").contains(&"after a determiner"));
+    }
+
+    #[test]
+    fn after_possessive() {
+        assert!(vetoes("Smith's claim was false", "claim").contains(&"after a possessive"));
+    }
+
+    #[test]
+    fn after_of() {
+        assert!(vetoes("the secretary of state", "state").contains(&"after “of”"));
+    }
+
+    #[test]
+    fn gerund_after_preposition() {
+        let v = vetoes("He left without saying a word", "saying");
+        assert!(v.contains(&"a gerund after a preposition"));
+    }
+
+    #[test]
+    fn that_said() {
+        assert!(vetoes("That said, it works", "said").contains(&"“that said” opening a sentence"));
+    }
+
+    #[test]
+    fn comparison() {
+        let v = vetoes("He won 60 percent, compared with 30 percent", "compared");
+        assert_eq!(v, ["“compared with” after a comma"]);
+    }
+
+    #[test]
+    fn naming_participle() {
+        let v = vetoes("He wrote a play called Hamilton", "called");
+        assert!(v.contains(&"a participle of naming after a thing"));
+        assert!(vetoes("The senator called it a disgrace", "called").is_empty());
+    }
+
+    #[test]
+    fn noun_first_form() {
+        assert!(vetoes("GOP rules bar it", "rules").contains(&"a noun-first form with no subject"));
+        assert!(vetoes("The website states that it", "states").is_empty());
+    }
+
+    #[test]
+    fn noun_after_preposition() {
+        let v = vetoes("He spoke in remarks on Monday", "remarks");
+        assert!(v.contains(&"a noun form after a preposition"));
+    }
+
+    #[test]
+    fn noun_in_phrase() {
+        let v = vetoes("He wrote a Facebook post yesterday", "post");
+        assert!(v.contains(&"a noun form in a noun phrase"));
+        assert!(vetoes("He said the officials say it", "say").is_empty());
+    }
+}

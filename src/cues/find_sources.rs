@@ -122,3 +122,58 @@ fn linked_quote<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
     let (rest, (_, q)) = (many_m_n(0, 2, link), quotation).parse(i)?;
     Ok((rest, q))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::{paragraph, tok_of};
+
+    #[test]
+    fn a_named_poll() {
+        let text = "Trump leads in the latest CNN poll, the paper said.";
+        let (_, pt) = paragraph(text);
+        let i = tok_of(text, &pt, "in");
+        let c = in_poll(text, &pt.toks, i, pt.toks.len()).expect("a poll");
+        assert_eq!((c.lemma, c.kind), ("in", CueKind::According));
+        let (rest, name) = named_poll(Toks::whole(text, &pt.toks).from(i)).unwrap();
+        assert_eq!(name.tokens().len(), 3);
+        assert_eq!(rest.first_word(), ",");
+        // The polls at large are no source.
+        let text = "Trump leads in national polls.";
+        let (_, pt) = paragraph(text);
+        assert!(in_poll(text, &pt.toks, 2, pt.toks.len()).is_none());
+    }
+
+    #[test]
+    fn a_nominal_cue_before_its_quotation() {
+        let text = "He repeated her remark that “we won.”";
+        let (_, pt) = paragraph(text);
+        let i = tok_of(text, &pt, "remark");
+        let c = nominal(text, &pt.toks, i, pt.toks.len()).expect("a nominal cue");
+        assert_eq!(c.kind, CueKind::Noun);
+        // No possessive before it: no cue.
+        let text = "He made a remark that “we won.”";
+        let (_, pt) = paragraph(text);
+        let i = tok_of(text, &pt, "remark");
+        assert!(nominal(text, &pt.toks, i, pt.toks.len()).is_none());
+    }
+
+    #[test]
+    fn linking_words_then_a_quotation() {
+        let text = "His statement was: “We won.”";
+        let (_, pt) = paragraph(text);
+        let i = tok_of(text, &pt, "was");
+        assert!(linked_quote(Toks::whole(text, &pt.toks).from(i)).is_ok());
+        assert!(linked_quote(Toks::whole(text, &pt.toks).from(0)).is_err());
+    }
+
+    #[test]
+    fn a_transcript_colon() {
+        let text = "SMITH: We won the vote.";
+        let (_, pt) = paragraph(text);
+        assert_eq!(transcript_colon(text, &pt), Some(1));
+        let text = "UPDATE: We won the vote.";
+        let (_, pt) = paragraph(text);
+        assert_eq!(transcript_colon(text, &pt), None);
+    }
+}

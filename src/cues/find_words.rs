@@ -109,3 +109,26 @@ pub(crate) fn is_modifier(lower: &str) -> bool {
                 .words()
                 .any(|s| lower.ends_with(s)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auxiliaries_and_negated_ones() {
+        // "he also said", "Smith had said", "she didn't say", "they won't say"
+        assert!(is_aux("also") && is_aux("had") && is_aux("repeatedly"));
+        assert!(!is_aux("family") && !is_aux("rally"));
+        assert!(aux_or_negated("didn't") && aux_or_negated("won’t"));
+        assert!(!aux_or_negated("Smith"));
+    }
+
+    #[test]
+    fn words_of_a_mention() {
+        // "a senior White House official", "the regional director"
+        assert!(is_modifier("senior") && is_modifier("regional"));
+        assert!(!is_modifier("said"));
+        assert!(opening_conjunction("But") && !opening_conjunction("but"));
+        assert!(plural_form("officials") && plural_form("people") && !plural_form("boss"));
+    }
+}

@@ -176,3 +176,34 @@ pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize)
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::paragraph;
+
+    #[test]
+    fn a_title_case_headline_verb() {
+        let text = "Bellwether County Says Trump Should Win";
+        let (_, pt) = paragraph(text);
+        assert!(is_headline(&pt) && title_case(text, &pt.toks));
+        let v = title_case_verbs(text, &pt.toks, 0, pt.toks.len());
+        assert_eq!(v.iter().map(|c| c.lemma).collect::<Vec<_>>(), ["say"]);
+        // A condition, not a statement.
+        let text = "What Happens If He Says No";
+        let (_, pt) = paragraph(text);
+        assert!(title_case_verbs(text, &pt.toks, 0, pt.toks.len()).is_empty());
+    }
+
+    #[test]
+    fn a_headline_colon_after_a_name() {
+        let text = "Graham: Trump's Rhetoric Destroying GOP's Chance";
+        let (_, pt) = paragraph(text);
+        let c = headline_colon(text, &pt.toks, 0, pt.toks.len()).expect("a colon cue");
+        assert_eq!((c.tok, c.kind), (1, CueKind::Colon));
+        // A label is no speaker.
+        let text = "The Latest: Trump Rhetoric Destroying GOP Chance";
+        let (_, pt) = paragraph(text);
+        assert!(headline_colon(text, &pt.toks, 0, pt.toks.len()).is_none());
+    }
+}

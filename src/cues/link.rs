@@ -82,14 +82,7 @@ pub(crate) fn link(
     parts: &[crate::quotes::QuotePart],
     american: bool,
 ) -> (Vec<Stmt>, Vec<PartInfo>) {
-    let mut l = Linker {
-        text,
-        parts,
-        stmts: Vec::new(),
-        info: vec![PartInfo::default(); parts.len()],
-        by_cue: Default::default(),
-        carry: None,
-    };
+    let mut l = Linker::new(text, parts);
     for (p, pt) in paras.iter().enumerate() {
         l.paragraph(p, pt, american);
     }
@@ -118,7 +111,7 @@ pub(crate) struct Para<'p> {
     pub sent_cues: Vec<Vec<CueHit>>,
 }
 
-impl Linker<'_> {
+impl<'a> Linker<'a> {
     /// The statement of cue `c` (in sentence `sent` of paragraph `p`), made on first use.
     pub(crate) fn stmt_of(&mut self, p: usize, c: CueHit, sent: &std::ops::Range<usize>) -> usize {
         let stmts = &mut self.stmts;
@@ -134,9 +127,33 @@ impl Linker<'_> {
         self.info[k].stmt = Some(s);
     }
 
+    /// A linker for the quotation parts `parts` of `text`, with nothing linked yet.
+    pub(crate) fn new(text: &'a str, parts: &'a [crate::quotes::QuotePart]) -> Linker<'a> {
+        Linker {
+            text,
+            parts,
+            stmts: Vec::new(),
+            info: vec![PartInfo::default(); parts.len()],
+            by_cue: Default::default(),
+            carry: None,
+        }
+    }
+
     /// Link the quotations of paragraph `p`, then its quotation-only sentences by context,
     /// and note what the next paragraph may continue.
     fn paragraph(&mut self, p: usize, pt: &ParaTokens, american: bool) {
+        let (para, unlinked) = self.sentences(p, pt);
+        self.by_context(&para, &unlinked, american);
+        self.carry = self.carry_of(&para);
+    }
+
+    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
+    /// paragraph as the context rules read it and the parts left (part, token, sentence).
+    pub(crate) fn sentences<'p>(
+        &mut self,
+        p: usize,
+        pt: &'p ParaTokens,
+    ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
         let parts = self.parts;
         // Parts are in paragraph order: this paragraph's are one run of them.
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
@@ -160,13 +177,12 @@ impl Linker<'_> {
             here,
             sent_cues,
         };
-        self.by_context(&para, &unlinked, american);
-        self.carry = self.carry_of(&para);
+        (para, unlinked)
     }
 
     /// Link part `k` (token `qi` of sentence `sent`) by the patterns of its sentence, or
     /// with the quotation it continues; false when neither links it.
-    fn quotation(
+    pub(crate) fn quotation(
         &mut self,
         p: usize,
         pt: &ParaTokens,

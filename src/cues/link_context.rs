@@ -206,3 +206,104 @@ impl Linker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::{cue_text, paragraph};
+
+    /// The cue of the statement that the context rule named `rule` gives quotation `k` of
+    /// `text` (one paragraph), after the sentences' own patterns linked what they could.
+    fn by_rule(text: &str, k: usize, rule: &str, carry: Option<usize>) -> Option<String> {
+        let (parts, pt) = paragraph(text);
+        let mut l = Linker::new(text, &parts);
+        let (para, unlinked) = l.sentences(0, &pt);
+        l.carry = carry;
+        let &(_, qi, si) = unlinked.iter().find(|u| u.0 == k).expect("left unlinked");
+        let u = Unlinked {
+            k,
+            qi,
+            si,
+            para_quote_only: (0..pt.sents.len()).all(|si| quote_only(text, &pt, si)),
+        };
+        let r = CONTEXT_RULES.iter().find(|r| r.name == rule).unwrap();
+        let s = (r.find)(&mut l, &para, &u)?;
+        l.stmts[s].cue.map(|c| cue_text(text, c).to_string())
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn next_sentence_opening() {
+        let text = "“Is it over?” Trump asked reporters.";
+        let (_, pt) = paragraph(text);
+        if pt.sents.len() == 2 {
+            let r = "next sentence opens with its speaker and cue";
+            assert_eq!(by_rule(text, 0, r, None), some("asked"));
+        }
+    }
+
+    #[test]
+    fn statement_before() {
+        let text = "“We won,” Smith said. “And we will win again.”";
+        let r = "statement before it in the paragraph";
+        assert_eq!(by_rule(text, 1, r, None), some("said"));
+    }
+
+    #[test]
+    fn previous_sentence_cue() {
+        let text = "Smith said it was over. “We won.”";
+        assert_eq!(
+            by_rule(text, 0, "cue of the previous sentence", None),
+            some("said")
+        );
+    }
+
+    #[test]
+    fn statement_after() {
+        let text = "“We won.” “And we will win again,” Smith said.";
+        let r = "statement after it in the paragraph";
+        assert_eq!(by_rule(text, 0, r, None), some("said"));
+    }
+
+    #[test]
+    fn carried() {
+        let text = "“We won.”";
+        let r = "statement the previous paragraph carries";
+        assert_eq!(by_rule(text, 0, r, None), None);
+        let (parts, pt) = paragraph(text);
+        let mut l = Linker::new(text, &parts);
+        let (para, _) = l.sentences(0, &pt);
+        l.carry = Some(7);
+        let u = Unlinked {
+            k: 0,
+            qi: 0,
+            si: 0,
+            para_quote_only: true,
+        };
+        assert_eq!(super::carried(&mut l, &para, &u), Some(7));
+    }
+
+    #[test]
+    fn a_connective_may_open_a_quotation_only_sentence() {
+        let text = "But “we won.”";
+        let (_, pt) = paragraph(text);
+        assert!(quote_only(text, &pt, 0));
+        let text = "Smith: “We won.”";
+        let (_, pt) = paragraph(text);
+        assert!(!quote_only(text, &pt, 0));
+    }
+
+    #[test]
+    fn a_quotation_paragraph_before_an_attributed_one() {
+        let a = crate::analyze(
+            "“We won.”\n\n“And we will again,” Viguerie adds.",
+            &crate::Options::default(),
+        );
+        let q = &a.quotes[0];
+        assert_eq!(q.text, "We won.");
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("adds"));
+    }
+}

@@ -356,3 +356,175 @@ pub(crate) fn subject_start(text: &str, t: &Token) -> bool {
         || LEXICON.determiners.contains(lower.as_ref())
         || LEXICON.pronouns.contains_key(lower.as_ref())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::{cue_text, paragraph};
+
+    /// The cue that `rule` gives the first quotation of `text` (one paragraph).
+    fn by_rule(text: &str, rule: fn(&QuoteAt) -> Option<CueHit>) -> Option<String> {
+        let (_, pt) = paragraph(text);
+        let qi = pt
+            .toks
+            .iter()
+            .position(Toks::is_quote)
+            .expect("a quotation");
+        let si = pt.sents.iter().position(|s| s.contains(&qi)).unwrap();
+        let at = QuoteAt {
+            text,
+            toks: &pt.toks,
+            sent: &pt.sents[si],
+            qi,
+            cues: &pt.cues[si],
+        };
+        rule(&at).map(|c| cue_text(text, c).to_string())
+    }
+
+    /// The cue that [`pick_cue`] gives the first quotation of `text`.
+    fn picked(text: &str) -> Option<String> {
+        let (_, pt) = paragraph(text);
+        let qi = pt
+            .toks
+            .iter()
+            .position(Toks::is_quote)
+            .expect("a quotation");
+        let si = pt.sents.iter().position(|s| s.contains(&qi)).unwrap();
+        let mut cues = pt.cues[si].clone();
+        pick_cue(text, &pt.toks, &pt.sents[si], qi, &mut cues)
+            .map(|c| cue_text(text, c).to_string())
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn the_tables_give_the_precedence() {
+        let names = |t: &[CueRule]| t.iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(names(OPENING_ORDER)[0], QUOTE_THEN_CUE.name);
+        assert_eq!(names(INSIDE_ORDER)[0], CUE_BEFORE.name);
+        // An opening quotation looks after itself first, one inside its sentence before.
+        assert_eq!(picked("“We won,” Smith said."), some("said"));
+        assert_eq!(
+            picked("Smith said that the vote was “a landslide.”"),
+            some("said")
+        );
+    }
+
+    #[test]
+    fn quote_speaker_cue() {
+        assert_eq!(
+            by_rule("“We won,” Smith said.", quote_then_cue),
+            some("said")
+        );
+        // An apposition between commas may hold any words.
+        assert_eq!(
+            by_rule(
+                "“We won,” Miller, a retired worker from a plant, said.",
+                quote_then_cue
+            ),
+            some("said")
+        );
+    }
+
+    #[test]
+    fn quote_cue_speaker() {
+        assert_eq!(
+            by_rule("“We won,” said Mr. Smith.", quote_then_cue),
+            some("said")
+        );
+        let text = "the mayor";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(inverted_speaker(Toks::whole(text, &all)).is_ok());
+        let text = "yesterday";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(inverted_speaker(Toks::whole(text, &all)).is_err());
+    }
+
+    #[test]
+    fn quote_dash_speaker_reads_a_dash_and_a_name() {
+        assert_eq!(
+            by_rule(
+                "“We won the vote.” — Commissioner Ana Silva",
+                quote_dash_speaker
+            ),
+            some("—")
+        );
+        let text = "— Commissioner Silva";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(dash_then_name(Toks::whole(text, &all)).is_ok());
+        let text = "— and then";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(dash_then_name(Toks::whole(text, &all)).is_err());
+    }
+
+    #[test]
+    fn cue_before_the_quotation() {
+        assert_eq!(by_rule("Smith said: “We won.”", cue_before), some("said"));
+    }
+
+    #[test]
+    fn a_verb_of_saying_over_a_nearer_noun() {
+        assert_eq!(
+            by_rule(
+                "The lawmaker said Trump's remarks “were wrong.”",
+                cue_before
+            ),
+            some("said")
+        );
+    }
+
+    #[test]
+    fn the_outer_report() {
+        assert_eq!(
+            by_rule(
+                "Rep. Israel said Clinton called on members to be “closely coordinated.”",
+                cue_before
+            ),
+            some("said")
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_source() {
+        assert_eq!(
+            by_rule(
+                "Trump said he was “happy,” according to The New York Times.",
+                cue_before
+            ),
+            some("according to")
+        );
+    }
+
+    #[test]
+    fn a_later_cue() {
+        assert_eq!(
+            by_rule("“We won” was what Smith later said.", later_cue),
+            some("said")
+        );
+        assert_eq!(by_rule("“We won” was the word.", later_cue), None);
+    }
+
+    #[test]
+    fn a_cue_opening_the_next_sentence() {
+        // (“Is it over?” ¶) "Trump asked reporters."
+        let opening = |text: &str| {
+            let (_, pt) = paragraph(text);
+            cue_opening(text, &pt.toks, &pt.sents[0], &pt.cues[0])
+                .map(|c| cue_text(text, c).to_string())
+        };
+        assert_eq!(opening("Trump asked reporters."), some("asked"));
+        assert_eq!(opening("Then Trump asked."), None);
+    }
+
+    #[test]
+    fn a_clause_follows_a_verb() {
+        let text = "shows that several students left";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(clause_follows(text, &all, 1));
+        let text = "the states that held primaries";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(!clause_follows(text, &all, 2));
+    }
+}

@@ -26,6 +26,8 @@ mod link;
 mod link_context;
 mod link_patterns;
 mod reported;
+#[cfg(test)]
+mod test_support;
 
 pub(crate) use clause::*;
 pub(crate) use find::*;
