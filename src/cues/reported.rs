@@ -346,3 +346,90 @@ fn joined_predicate(s: &Sentence, at: &At) -> Option<Span> {
         end: toks[hi - 1].end,
     })
 }
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Tokens, cues and reported statements of a sentence, for the rules' unit tests.
+    use crate::cues::{CueHit, CueKind};
+    pub(crate) use crate::grammar::test_support::toks;
+    use crate::segment::Token;
+    use crate::{Options, QuoteKind, analyze};
+
+    /// The cue of `lemma` at the word `word` of `text`.
+    pub(crate) fn cue_at(text: &str, all: &[Token], word: &str, lemma: &'static str) -> CueHit {
+        let k = all.iter().position(|t| t.text(text) == word).unwrap();
+        CueHit {
+            speech: true,
+            tok: k,
+            len: 1,
+            lemma,
+            kind: CueKind::Verb,
+            start: all[k].start,
+            end: all[k].end,
+        }
+    }
+
+    /// Every reported statement of `text` as (cue, content), speaker left out.
+    pub(crate) fn reported(text: &str) -> Vec<(String, String)> {
+        analyze(text, &Options::default())
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| {
+                let cue = q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+                (cue, q.text.clone())
+            })
+            .collect()
+    }
+
+    /// The pair (cue, content).
+    pub(crate) fn pair(c: &str, t: &str) -> (String, String) {
+        (c.to_string(), t.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{pair, reported};
+
+    #[test]
+    fn a_speaker_reports_the_clause_after_the_cue() {
+        assert_eq!(
+            reported("The United States said it would withdraw its troops."),
+            [pair("said", "it would withdraw its troops")]
+        );
+    }
+
+    #[test]
+    fn an_attribution_inside_the_clause_reports_both_sides() {
+        assert_eq!(
+            reported(
+                "Those who now have the right to vote, he said, must still register to do so."
+            ),
+            [
+                pair("said", "Those who now have the right to vote"),
+                pair("said", "must still register to do so"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_joined_predicate_goes_on_with_the_clause() {
+        let got = reported(
+            "The pilot was named.\n\nHe had no known political affiliations, the airline added, and had passed all background security checks.",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("added", "He had no known political affiliations"),
+                pair("added", "and had passed all background security checks"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hypothesis_is_no_statement_and_a_negation_needs_a_matter() {
+        assert_eq!(reported("Would he say the bridge was safe?"), []);
+        assert_eq!(reported("He did not complain when growth was strong."), []);
+    }
+}

@@ -222,3 +222,61 @@ pub(crate) fn seeming(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     }
     Step::Done
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cues::reported::test_support::{pair, reported};
+
+    #[test]
+    fn hearsay_reports_its_sentence() {
+        assert_eq!(
+            reported("The senator reportedly met donors in Ohio."),
+            [pair(
+                "reportedly",
+                "The senator reportedly met donors in Ohio"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_expectation_from_the_start_of_its_clause() {
+        assert_eq!(
+            reported("Trump is expected to deliver a speech later tonight."),
+            [pair(
+                "expected",
+                "Trump is expected to deliver a speech later tonight"
+            )]
+        );
+        assert_eq!(
+            reported("The final is in Chicago, which is expected to draw a large audience."),
+            [pair("expected", "is expected to draw a large audience")]
+        );
+    }
+
+    #[test]
+    fn a_question_asked_by_no_one_named() {
+        assert_eq!(
+            reported("Asked about the merger, the chief executive was silent."),
+            [pair("Asked", "about the merger")]
+        );
+        assert_eq!(
+            reported("Rubio was asked whether he would support Trump."),
+            [pair("asked", "whether he would support Trump")]
+        );
+        // (without the adjuncts of the asking)
+        let got = reported("Asked about it after a Republican debate, Mr. Trump left the stage.");
+        assert_eq!(got, [pair("Asked", "about it")]);
+    }
+
+    #[test]
+    fn a_view_seemed_but_not_an_appearance() {
+        assert_eq!(
+            reported("Trump's supporters seemed equally unperturbed."),
+            [pair(
+                "seemed",
+                "Trump's supporters seemed equally unperturbed"
+            )]
+        );
+        assert_eq!(reported("Sanders appeared on Fox News on Sunday."), []);
+    }
+}

@@ -1,8 +1,12 @@
 //! Attributions opened by "as": "As Smith reported, …", "…, as the poll showed."
 
 use crate::cues::*;
-use crate::lexicon::LEXICON;
+use crate::grammar::{PResult, Toks, literal, token};
+use crate::lexicon::{LEXICON, lower};
 use crate::segment::Token;
+use nom::Parser;
+use nom::combinator::eof;
+use nom::multi::many_m_n;
 
 /// The clause an attribution opened by "as" reports: `As SPEAKER CUE [adjunct], CLAUSE`,
 /// `As CUE by SPEAKER, CLAUSE` (the rest of the sentence after the comma) or `CLAUSE, as
@@ -28,27 +32,7 @@ pub(crate) fn as_clause(
         b -= 1;
     }
     let passive = toks.get(after).is_some_and(|t| t.text(text) == "by");
-    let a = if passive {
-        b.checked_sub(1)?
-    } else {
-        // (the mention: names, nouns or a pronoun, at most six words: "as we learned")
-        let mut a = b;
-        while a > lo
-            && b - a <= 6
-            && crate::lexicon::lower(toks[a - 1].text(text)) != "as"
-            && (mentionish(text, &toks[a - 1])
-                || plain_noun(text, &toks[a - 1])
-                || LEXICON
-                    .pronouns
-                    .contains_key(&*crate::lexicon::lower(toks[a - 1].text(text))))
-        {
-            a -= 1;
-        }
-        (a < b).then_some(a.checked_sub(1)?)?
-    };
-    if a < lo || crate::lexicon::lower(toks[a].text(text)) != "as" {
-        return None;
-    }
+    let a = as_opening(text, toks, lo, b, passive)?;
     let no_clause = |r: std::ops::Range<usize>| {
         toks[r].iter().all(|t| {
             let w = crate::lexicon::lower(t.text(text));
@@ -66,6 +50,37 @@ pub(crate) fn as_clause(
         return Some(lo..a - 1);
     }
     None
+}
+
+/// Where the "as" of an attribution before the verb at `b` (past its auxiliaries) stands:
+/// right before it in the passive ("As reported by …"), else before a mention of at most
+/// seven words ("As we learned", "as the Wall Street Journal reported").
+fn as_opening(text: &str, toks: &[Token], lo: usize, b: usize, passive: bool) -> Option<usize> {
+    if passive {
+        let a = b.checked_sub(1)?;
+        return (a >= lo && as_word(Toks::new(text, toks, a, b)).is_ok()).then_some(a);
+    }
+    (lo.max(b.saturating_sub(8))..b.saturating_sub(1))
+        .rev()
+        .find(|&a| as_mention(Toks::new(text, toks, a, b)).is_ok())
+}
+
+/// The word "as": "As reported by Western Journalism, …".
+pub(crate) fn as_word(i: Toks<'_>) -> PResult<'_, &Token> {
+    literal("as")(i)
+}
+
+/// "as" and a mention of one to seven words (names, nouns or a pronoun; no second "as") to
+/// the window's end: "As we" (learned), "as the Wall Street Journal" (reported).
+pub(crate) fn as_mention(i: Toks<'_>) -> PResult<'_, ()> {
+    let mention = token(|i: &Toks<'_>, t: &Token| {
+        let w = lower(i.word(t));
+        w != "as"
+            && (mentionish(i.text, t)
+                || plain_noun(i.text, t)
+                || LEXICON.pronouns.contains_key(&*w))
+    });
+    (as_word, many_m_n(1, 7, mention), eof).map(|_| ()).parse(i)
 }
 
 /// The token range of the clause a cue reports, in sentence `lo..hi` (final punctuation
@@ -89,4 +104,50 @@ pub(crate) fn clause(
                 && as_clause(text, toks, lo, hi, *n).is_some()
         });
     (!as_attribution).then_some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::reported::test_support::{cue_at, toks};
+
+    #[test]
+    fn as_a_mention_reported() {
+        let text = "As the Wall Street Journal reported";
+        let all = toks(text);
+        assert!(as_mention(Toks::new(text, &all, 0, 5)).is_ok());
+        assert!(as_mention(Toks::new(text, &all, 1, 5)).is_err());
+        assert!(
+            as_mention(Toks::new(text, &all, 0, 1)).is_err(),
+            "no mention"
+        );
+    }
+
+    #[test]
+    fn as_speaker_cue_comma_clause() {
+        // `As SPEAKER CUE [adjunct], CLAUSE`: the rest of the sentence.
+        let text = "As Smith reported in his book, the plan failed";
+        let all = toks(text);
+        let c = cue_at(text, &all, "reported", "report");
+        assert_eq!(as_clause(text, &all, 0, all.len(), c), Some(7..10));
+        // `As CUE by SPEAKER, CLAUSE`
+        let text = "As reported by Western Journalism, investigators found it";
+        let all = toks(text);
+        let c = cue_at(text, &all, "reported", "report");
+        assert_eq!(as_clause(text, &all, 0, all.len(), c), Some(6..9));
+    }
+
+    #[test]
+    fn clause_comma_as_speaker_cue() {
+        // `CLAUSE, as SPEAKER CUE.`: the sentence before the comma.
+        let text = "Trump leads in Iowa, as the poll showed";
+        let all = toks(text);
+        let c = cue_at(text, &all, "showed", "show");
+        assert_eq!(as_clause(text, &all, 0, all.len(), c), Some(0..4));
+        // (not "as the crowd cheered": no verb that reports)
+        let text = "Trump spoke on, as the crowd cheered";
+        let all = toks(text);
+        let c = cue_at(text, &all, "cheered", "cheer");
+        assert_eq!(as_clause(text, &all, 0, all.len(), c), None);
+    }
 }

@@ -1,8 +1,13 @@
 //! Where a reported clause begins and ends: breaks, commas, a hearer, an interrupting attribution.
 
 use crate::cues::*;
+use crate::grammar::{PResult, Toks, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+use nom::branch::alt;
+use nom::combinator::eof;
+use nom::multi::many_m_n;
 
 /// Whether the reported clause goes on after ", but" at token `i`: with an adverb of
 /// contrast or an auxiliary of its own subject ("…, but also hungry for …", "…, but would
@@ -10,23 +15,34 @@ use crate::segment::{Tok, Token, is_capitalized};
 /// the writer takes over: a new subject (", but analysts agreed …") or the speaker's next
 /// act (", but stopped short of …").
 pub(crate) fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|n| {
-        let w = crate::lexicon::lower(n.text(text));
-        // (`reported_contrast_adverbs`: "also", "not", "still", "only", "rather", "instead")
-        if Class::ReportedContrastAdverbs.contains(&w) {
-            return true;
-        }
-        if w == "that" {
-            return toks.get(i + 1).is_some_and(|s| {
-                let s = crate::lexicon::lower(s.text(text));
-                subject_pronoun(&s)
-                    || is_capitalized(toks[i + 1].text(text))
-                    || LEXICON.determiners.contains(&*s)
-                    || s == "there"
-            });
-        }
+    goes_on_after_but(Toks::new(text, toks, i, toks.len())).is_ok()
+}
+
+/// What goes on with the reported clause after ", but": an adverb of contrast
+/// (`reported_contrast_adverbs`: "…, but also hungry for …"), "that" and a subject ("…, but
+/// that he would …"), or an auxiliary or a form of "be" ("…, but would eventually add …").
+pub(crate) fn goes_on_after_but(i: Toks<'_>) -> PResult<'_, ()> {
+    let contrast = token(|i: &Toks<'_>, t: &Token| {
+        Class::ReportedContrastAdverbs.contains(&crate::lexicon::lower(i.word(t)))
+    });
+    let that = token(|i: &Toks<'_>, t: &Token| crate::lexicon::lower(i.word(t)) == "that");
+    let subject = token(|i: &Toks<'_>, t: &Token| {
+        let s = crate::lexicon::lower(i.word(t));
+        subject_pronoun(&s)
+            || is_capitalized(i.word(t))
+            || LEXICON.determiners.contains(&*s)
+            || s == "there"
+    });
+    let finite = token(|i: &Toks<'_>, t: &Token| {
+        let w = crate::lexicon::lower(i.word(t));
         is_aux(&w) || is_be_form(&w)
-    })
+    });
+    alt((
+        contrast.map(|_| ()),
+        (that, subject).map(|_| ()),
+        finite.map(|_| ()),
+    ))
+    .parse(i)
 }
 
 /// "Ada Fisher, a member of the committee, said …" / "Trump, who won Iowa, said …": a
@@ -99,23 +115,35 @@ pub(crate) fn continued(
 /// second determiner, a subject pronoun or a past form begins the clause ("told reporters
 /// the plan failed", "told CNN he would run").
 pub(crate) fn told_object(text: &str, toks: &[Token], from: usize, limit: usize) -> usize {
-    let mut j = from;
-    while j < limit && j < from + 6 {
-        let w = toks[j].text(text);
-        let object = (mentionish(text, &toks[j]) || plain_noun(text, &toks[j]))
+    match hearer(Toks::new(text, toks, from, limit)) {
+        Ok((rest, _)) => rest.at(),
+        Err(_) => from,
+    }
+}
+
+/// The hearer after a verb of telling: up to six words of a mention or a noun, no comma,
+/// clause opener, auxiliary, form of "be" or lower-case past form, and after its first word
+/// no determiner or subject pronoun: "CNN's Jake Tapper" (in "told CNN's Jake Tapper that
+/// …"), "reporters" (in "told reporters the plan failed").
+pub(crate) fn hearer(i: Toks<'_>) -> PResult<'_, ()> {
+    (hearer_word(true), many_m_n(0, 5, hearer_word(false)))
+        .map(|_| ())
+        .parse(i)
+}
+
+/// One word of a hearer (`first`: its first word, which may be a determiner).
+fn hearer_word<'a>(first: bool) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
+    token(move |i: &Toks<'a>, t: &'a Token| {
+        let (text, w) = (i.text, i.word(t));
+        (mentionish(text, t) || plain_noun(text, t))
             && w != ","
             && !LEXICON.clause_openers.contains(w)
             && !is_aux(w)
             && !is_be_form(w)
-            && !(j > from
+            && !(!first
                 && (LEXICON.determiners.contains(w) || subject_pronoun(&crate::lexicon::lower(w))))
-            && (!w.ends_with("ed") || is_capitalized(w));
-        if !object {
-            break;
-        }
-        j += 1;
-    }
-    j
+            && (!w.ends_with("ed") || is_capitalized(w))
+    })
 }
 
 /// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
@@ -159,19 +187,30 @@ pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
 /// or a comma (question or exclamation mark: `reported_quote_closers`) with the doubled apostrophes of an archive
 /// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker").
 pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
+    let ends = |from: usize| closed_in_apostrophes(Toks::new(text, toks, from, i)).is_ok();
     i > lo
         && (ends_with_comma(text, &toks[i - 1])
-            || i >= lo + 3
-                && toks[i - 1].text(text) == "'"
-                && toks[i - 2].text(text) == "'"
-                // ("''Do you want that?'' said Zeynep Tufekci")
-                && (Class::ReportedQuoteClosers.contains(toks[i - 3].text(text))
-                    // (a quotation inside closing with it: "''I would use the word
-                    // 'old-school,''' said Gregory W. Slayton")
-                    || i >= lo + 4
-                        && toks[i - 3].text(text) == "'"
-                        && toks[i - 3].end == toks[i - 2].start
-                        && Class::ReportedQuoteClosers.contains(toks[i - 4].text(text))))
+            || (i >= lo + 3 && ends(i - 3))
+            || (i >= lo + 4 && ends(i - 4)))
+}
+
+/// A comma, question or exclamation mark (`reported_quote_closers`) and an archive's
+/// doubled apostrophes, to the window's end: ",''" in "''The scale is enormous,'' said Matt
+/// Baker", "?''" in "''Do you want that?'' said …"; with a quotation inside closing with
+/// them, ",'''" in "''I would use the word 'old-school,''' said …".
+pub(crate) fn closed_in_apostrophes(i: Toks<'_>) -> PResult<'_, ()> {
+    let closer =
+        || token(|i: &Toks<'_>, t: &Token| Class::ReportedQuoteClosers.contains(i.word(t)));
+    let apostrophe = || token(|i: &Toks<'_>, t: &Token| i.word(t) == "'");
+    // (the inner quotation's mark, right before the doubled ones)
+    let inner = token(|i: &Toks<'_>, t: &Token| {
+        i.word(t) == "'" && i.peek(1).is_some_and(|n| n.start == t.end)
+    });
+    alt((
+        (closer(), apostrophe(), apostrophe(), eof).map(|_| ()),
+        (closer(), inner, apostrophe(), apostrophe(), eof).map(|_| ()),
+    ))
+    .parse(i)
 }
 
 /// "Those who now have the right to vote, he said, must still register": an attribution
@@ -276,4 +315,48 @@ pub(crate) fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> u
             w == "," || is_dash(w) || Class::ReportedClauseLinks.contains(w)
         })
         .map_or(lo, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::reported::test_support::toks;
+
+    #[test]
+    fn a_clause_goes_on_after_but_with_also_that_or_an_auxiliary() {
+        for (text, goes_on) in [
+            ("but also hungry for more", true),
+            ("but that he would run", true),
+            ("but would eventually add", true),
+            ("but analysts agreed", false),
+            ("but that was all", false),
+        ] {
+            let all = toks(text);
+            assert_eq!(report_goes_on(text, &all, 1), goes_on, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_hearer_of_told() {
+        let text = "told CNN's Jake Tapper that he would run";
+        let all = toks(text);
+        assert_eq!(told_object(text, &all, 1, all.len()), 4);
+        let text = "told reporters the plan failed";
+        let all = toks(text);
+        assert_eq!(told_object(text, &all, 1, all.len()), 2);
+        assert_eq!(told_object(text, &all, 1, 1), 1, "no room, no hearer");
+    }
+
+    #[test]
+    fn a_comma_before_in_doubled_apostrophes() {
+        let text = "''The scale is enormous,'' said Matt Baker";
+        let all = toks(text);
+        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        assert!(comma_before(text, &all, 0, said));
+        assert!(!comma_before(text, &all, 0, said + 1));
+        let text = "''Do you want that?'' said Zeynep Tufekci";
+        let all = toks(text);
+        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        assert!(comma_before(text, &all, 0, said));
+    }
 }

@@ -57,3 +57,17 @@ fn labelled_span(text: &str, pt: &ParaTokens, colon: usize) -> Option<Span> {
         end: toks[end - 1].end,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cues::reported::test_support::{pair, reported};
+
+    #[test]
+    fn each_labelled_paragraph_reports_the_rest() {
+        let text = "Governor talks healing\n\nTAPPER: Do you think he has campaigned as a healer?\n\nFALLIN: Well, I think the whole nation needs to work together. We all need to heal.\n\nUPDATE: This story has been updated.";
+        let got = reported(text);
+        assert!(got.contains(&pair(":", "Do you think he has campaigned as a healer")));
+        // (not a label: "UPDATE:")
+        assert!(!got.iter().any(|(_, t)| t.starts_with("This story")));
+    }
+}
