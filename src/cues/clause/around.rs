@@ -1,0 +1,268 @@
+//! [`Around`]: what stands around the cue — its auxiliaries, its tail (a speaker, an
+//! adjunct, a hearer) and the quotations of an archive before and after it — read once for
+//! the rules of the later phases.
+
+use super::Cx;
+use super::pattern::is;
+use crate::cues::*;
+use crate::grammar::token;
+use crate::lexicon::{Class, LEXICON, lower};
+use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::take_while;
+
+/// What stands around the cue.
+pub(super) struct Around {
+    /// The first of the auxiliaries before the cue ("has also said": at "has").
+    pub b: usize,
+    /// The cue is an -ing form ("is calling for").
+    pub progressive: bool,
+    /// The cue is a verb of telling, whose object is no clause.
+    pub telling: bool,
+    /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
+    pub tail_is_adjunct: bool,
+    /// Nothing follows the cue in the sentence.
+    pub tail_empty: bool,
+    /// The speaker follows the cue ("…, said Alan Abramowitz, a demographer").
+    pub inverted_tail: bool,
+    /// A comma and a participle or adverbial follow the cue ("…, he said, adding that …").
+    pub comma_tail: bool,
+    /// The sentence opens with the cue's subject and an apposition ("Ada Fisher, a member
+    /// of the committee, said …").
+    pub apposed_subject: bool,
+    /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
+    pub quoted_rest: Option<usize>,
+    /// A quotation in doubled apostrophes, then its speaker, before the cue.
+    pub quoted_before: bool,
+    /// A quotation in doubled apostrophes after the cue, none before, that opens a sentence.
+    pub quotation_after: bool,
+}
+
+impl Around {
+    pub fn new(cx: &Cx, b: usize) -> Around {
+        let (text, c, hi) = (cx.text, cx.c, cx.hi);
+        let telling = Class::ClauseTellingVerbs.contains(c.lemma);
+        let quoted_rest = quoted_rest(cx, b);
+        let quoted_before = quoted_before(cx, b);
+        Around {
+            b,
+            progressive: ing_form(text, &c),
+            telling,
+            tail_is_adjunct: tail_is_adjunct(cx, b, telling),
+            tail_empty: cx.after.min(hi) == hi,
+            inverted_tail: inverted_tail(cx),
+            comma_tail: comma_tail(cx),
+            apposed_subject: apposed_subject(text, cx.toks, cx.lo, b),
+            quoted_rest,
+            quoted_before,
+            quotation_after: quoted_rest
+                .is_some_and(|i| quotation_opens_sentence(text, cx.toks, i + 1))
+                && !quoted_before,
+        }
+    }
+}
+
+/// Where the cue's tail ends: "…, a spokeswoman said on Saturday, and it has …" (at a
+/// dash, a semicolon, or a comma before "and"/"but" or a participle's statement of its own,
+/// ", adding that …").
+fn tail_end(cx: &Cx) -> usize {
+    let (text, after, hi) = (cx.text, cx.after, cx.hi);
+    (after.min(hi)..hi)
+        .find(|&i| {
+            cx.breaks(i)
+                || (cx.w(i) == ","
+                    && cx.toks.get(i + 1).is_some_and(|n| {
+                        matches!(n.text(text), "and" | "but")
+                            || i > after
+                                && cx
+                                    .sent_cues
+                                    .iter()
+                                    .any(|s| s.tok == i + 1 && ing_form(text, s))
+                    }))
+        })
+        .unwrap_or(cx.hi)
+}
+
+/// "…, an official told The New York Times on Sunday.", "…, he said on Sunday.": the
+/// words after the cue (past a verb of telling's object) are an adjunct, no clause.
+fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
+    let (text, toks, hi) = (cx.text, cx.toks, cx.hi);
+    let tail_end = tail_end(cx);
+    let from = cx.after.min(hi);
+    let obj = if telling {
+        told_object(text, toks, from, tail_end)
+    } else {
+        from
+    };
+    // (a longer one when it opens with an adjunct and a clause ends in a comma before the
+    // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
+    // honest statement.")
+    let opens_with_adjunct = inverts(cx.c.lemma)
+        && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
+        && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t));
+    // (a relative clause after the adjunct's noun is the writer's gloss on it: "…,'' he said
+    // of the course, which is now called the Honda Classic.")
+    let adjunct_end = (obj..tail_end)
+        .find(|&i| i > obj && cx.w(i) == "," && cx.matches(i + 1, exact_relative))
+        .unwrap_or(tail_end);
+    let adjunct = &toks[obj..adjunct_end];
+    (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= 16))
+        && !adjunct.iter().any(|t| {
+            // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
+            // makes it a clause)
+            is_clause_word(text, t)
+                || subject_pronoun(&lower(t.text(text)))
+                // (not a modal of obligation, which a quoted subject can precede: '“the
+                // next president” should choose')
+                || (LEXICON.finite_forms.contains(t.text(text))
+                    && !matches!(t.text(text), "should" | "must"))
+        })
+        && adjunct.first().is_none_or(|t| {
+            let opener = |t: &Token| LEXICON.adjunct_openers.contains(&*lower(t.text(text)));
+            // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
+            opener(t)
+                || t.text(text) == ","
+                    && toks[obj + 1..adjunct_end].first().is_none_or(|n| {
+                        opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
+                    })
+        })
+}
+
+/// A relative pronoun exactly as written: "which", "who", "whose", "where".
+fn exact_relative<'a>(i: crate::grammar::Toks<'a>) -> crate::grammar::PResult<'a, &'a Token> {
+    super::pattern::exact(Class::ClauseRelatives)(i)
+}
+
+/// "…, said Alan Abramowitz, a demographer at Emory University": the speaker after the
+/// cue, then nothing or a comma (an apposition, a relative clause, "adding that …").
+fn inverted_tail(cx: &Cx) -> bool {
+    let (text, hi) = (cx.text, cx.hi);
+    let tail = &cx.toks[cx.after.min(hi)..hi];
+    let inverts = inverts(cx.c.lemma);
+    let speaker_word = |t: &Token| {
+        let w = t.text(text);
+        w != ","
+            && !matches!(w, "who" | "whose")
+            && (mentionish(text, t)
+                || plain_noun(text, t)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                // ("his best friend at Lehigh, Bruce Turry")
+                || (inverts && Class::ClauseSpeakerPreps.contains(w)))
+    };
+    let np = take_while::<_, _, ()>(speaker_word)
+        .parse(cx.span(cx.after.min(hi), hi))
+        .map_or(0, |(_, np): (_, crate::grammar::Toks)| np.hi - np.lo);
+    (tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t)))
+        || (np > 0
+            && np <= 8
+            && (tail[..np]
+                .iter()
+                .any(|t| t.kind == Tok::Word && is_capitalized(t.text(text)) || is_role(text, t))
+                || LEXICON.determiners.contains(&*lower(tail[0].text(text))))
+            // (or a relative clause on the speaker: "…, said an American official who was
+            // briefed on the details")
+            && tail
+                .get(np)
+                .is_none_or(|t| t.text(text) == "," || matches!(t.text(text), "who" | "whose")))
+}
+
+/// "…, he said, adding that …" / "…, he said, on condition of anonymity": after the
+/// speaker and cue, a comma ends the attribution.
+fn comma_tail(cx: &Cx) -> bool {
+    let participle_or_adverbial = token(|i, t| {
+        let w = lower(i.word(t));
+        w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
+    });
+    (is(","), participle_or_adverbial)
+        .parse(cx.span(cx.after.min(cx.hi), cx.hi))
+        .is_ok()
+}
+
+/// "''I don't like it,'' Mr. Trump said of the episode, ''…''", "he told Chris Cuomo of CNN
+/// after the debate, ''and I hope …''": a hearer or adjuncts, in words that are no verb,
+/// may come between the cue and the comma (or colon) before a quotation in doubled
+/// apostrophes; where that comma is.
+fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
+    let (text, toks, after) = (cx.text, cx.toks, cx.after);
+    let comma_or_colon = |t: &Token| matches!(t.text(text), "," | ":");
+    let (_, (words, mark)) = (
+        take_while(|t: &Token| !comma_or_colon(t) && verbless_word(text, t)),
+        alt((is(","), is(":"))),
+    )
+        .parse(cx.span(after, cx.hi.min(after + 12)))
+        .ok()?;
+    let i = words.hi;
+    let m = cx.mention_start(b, 6);
+    (cx.doubled(i + 1)
+        && toks[i + 1].start > mark.end
+        // (right after the cue, after the attribution of a quotation, or after a short
+        // adjunct: not "hoped to republish his biography, ''Lost Tycoon,''"; a colon
+        // announces the quotation after any words: "she said of gay couples: ''Nobody's
+        // stopping them …''")
+        && (i == after
+            || (cx.comma_before(m) && cx.w(m - 1) == "'")
+            || (i <= after + 5 && adjunct_opener(text, &toks[after]))
+            || cx.w(i) == ":"))
+        .then_some(i)
+}
+
+/// "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he
+/// crisscrossed …": a quotation closed by doubled apostrophes, from the sentence's start,
+/// then its speaker, before the cue.
+fn quoted_before(cx: &Cx, b: usize) -> bool {
+    let (text, toks, lo) = (cx.text, cx.toks, cx.lo);
+    let m = cx.mention_start(b, 10);
+    // (or a speaker with an apposition: "''He deserved it,'' the assailant, John McGraw,
+    // told …", "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by
+    // telephone")
+    let apposed = || {
+        (lo.max(b.saturating_sub(16))..b)
+            .rev()
+            .find(|&k| cx.w(k) == "'")
+            .is_some_and(|k| {
+                k >= lo + 3
+                    && cx.doubled(k - 1)
+                    && cx.w(k - 2) == ","
+                    // (an abbreviation's period: "Cambridge, Mass.,")
+                    && toks[k + 1..b]
+                        .iter()
+                        .all(|t| matches!(t.text(text), "," | ".") || verbless_word(text, t))
+            })
+    };
+    (m < b && m >= lo + 3 && cx.doubled(m - 2) && cx.comma_before(m) || apposed())
+        // (a quotation from the sentence's start: not a title, "Later on ''This Week,''
+        // Senator Bernie Sanders questioned …")
+        && cx.doubled(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::clause_text;
+
+    #[test]
+    fn an_adjunct_tail_is_no_clause() {
+        let s = "The plan will fail, an official told The New York Times on Sunday.";
+        assert_eq!(
+            clause_text(s, "told").as_deref(),
+            Some("The plan will fail")
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_ends_the_attribution() {
+        let s = "Turnout will be high, said Alan Abramowitz, a demographer at Emory University.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("Turnout will be high")
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_doubled_apostrophes_after_the_cue() {
+        let s = "Last year, in Las Vegas, Mr. Trump said, ''I'd like to punch him in the face.''";
+        let got = clause_text(s, "said").unwrap();
+        assert!(got.starts_with("''I'd like"), "{got}");
+    }
+}

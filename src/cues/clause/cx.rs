@@ -1,0 +1,112 @@
+//! [`Cx`]: a cue in its sentence, what every rule of the clause reads.
+
+use crate::cues::*;
+use crate::grammar::Toks;
+use crate::lexicon::{Class, lower};
+use crate::segment::{Token, doubled_apostrophe};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A cue `c` in the sentence `lo..hi` of a paragraph's tokens `toks`, with the sentence's
+/// other cues.
+#[derive(Clone, Copy)]
+pub(super) struct Cx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lo: usize,
+    pub hi: usize,
+    pub c: CueHit,
+    pub sent_cues: &'a [CueHit],
+    /// The token after the cue.
+    pub after: usize,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        (lo, hi): (usize, usize),
+        c: CueHit,
+        sent_cues: &'a [CueHit],
+    ) -> Cx<'a> {
+        Cx {
+            text,
+            toks,
+            lo,
+            hi,
+            c,
+            sent_cues,
+            after: c.tok + c.len,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn w(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// The text of token `i` in lower case.
+    pub fn low(&self, i: usize) -> Cow<'a, str> {
+        lower(self.w(i))
+    }
+
+    /// Whether token `i`, exactly as written, is in class `c`.
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        c.contains(self.w(i))
+    }
+
+    /// Whether token `i`, in lower case, is in class `c`.
+    pub fn low_is(&self, i: usize, c: Class) -> bool {
+        c.contains(&self.low(i))
+    }
+
+    /// The words of tokens `r` (a quotation counting by its words).
+    pub fn words(&self, r: &Range<usize>) -> usize {
+        word_count(self.text, &self.toks[r.clone()])
+    }
+
+    /// Whether token `i` follows a comma (or a quotation ending in one).
+    pub fn comma_before(&self, i: usize) -> bool {
+        comma_before(self.text, self.toks, self.lo, i)
+    }
+
+    /// Whether token `i` is a dash or semicolon.
+    pub fn breaks(&self, i: usize) -> bool {
+        breaks_at(self.text, self.toks, i)
+    }
+
+    /// Whether `t` is a comma or a quotation ending in one.
+    pub fn ends_with_comma(&self, t: &Token) -> bool {
+        ends_with_comma(self.text, t)
+    }
+
+    /// Whether tokens `i`, `i + 1` are an archive's doubled apostrophes.
+    pub fn doubled(&self, i: usize) -> bool {
+        doubled_apostrophe(self.text, self.toks, i)
+    }
+
+    /// Where the speaker mention ending before `b` starts (at most `max` tokens back).
+    pub fn mention_start(&self, b: usize, max: usize) -> usize {
+        mention_start(self.text, self.toks, self.lo, b, max)
+    }
+
+    /// The tokens from `from` to the paragraph's end, for a rule to parse (the window
+    /// reaches past the sentence, as `toks.get` does).
+    pub fn at(&self, from: usize) -> Toks<'a> {
+        Toks::new(self.text, self.toks, from, self.toks.len())
+    }
+
+    /// The tokens `from..to`, for a rule to parse.
+    pub fn span(&self, from: usize, to: usize) -> Toks<'a> {
+        Toks::new(self.text, self.toks, from, to)
+    }
+
+    /// Whether a parser matches at token `from` (the window reaching the paragraph's end).
+    pub fn matches<O>(
+        &self,
+        from: usize,
+        mut p: impl nom::Parser<Toks<'a>, Output = O, Error = ()>,
+    ) -> bool {
+        from <= self.toks.len() && p.parse(self.at(from)).is_ok()
+    }
+}

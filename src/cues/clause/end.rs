@@ -1,0 +1,271 @@
+//! Where the clause after the cue ends: the rules of [`END_RULES`], each narrowing the
+//! clause from where the last left its end (the sentence's end first).
+
+use super::Cx;
+use super::pattern::{exact, is};
+use crate::cues::*;
+use crate::grammar::token;
+use crate::lexicon::{Class, LEXICON, lower};
+use crate::segment::Tok;
+use nom::branch::alt;
+
+/// The clause being read: the cue in its sentence, the first of its auxiliaries `b`, and
+/// where the clause starts.
+pub(super) struct Clause<'c, 'a> {
+    pub cx: &'c Cx<'a>,
+    pub b: usize,
+    pub start: usize,
+}
+
+/// A rule of the clause's end: given where the clause ends so far, where it ends now, or
+/// `None` when the rule does not apply.
+pub(super) struct EndRule {
+    pub name: &'static str,
+    pub end: fn(&Clause, usize) -> Option<usize>,
+}
+
+/// The rules, in order: each reads the end the ones before left (so the order matters
+/// wherever a later rule looks for something before the end, which is all of them), and
+/// the last may move the end back out to a quotation's closing marks.
+pub(super) const END_RULES: &[EndRule] = &[
+    EndRule {
+        name: "dash_or_semicolon",
+        end: dash_or_semicolon,
+    },
+    EndRule {
+        name: "next_act_of_saying",
+        end: next_act_of_saying,
+    },
+    EndRule {
+        name: "writers_aside",
+        end: writers_aside,
+    },
+    EndRule {
+        name: "new_subject",
+        end: new_subject,
+    },
+    EndRule {
+        name: "another_speaker",
+        end: super::end_speakers::another_speaker,
+    },
+    EndRule {
+        name: "inverted_speaker",
+        end: super::end_speakers::inverted_speaker,
+    },
+    EndRule {
+        name: "second_speaker_joined",
+        end: super::end_speakers::second_speaker_joined,
+    },
+    EndRule {
+        name: "apposition",
+        end: super::end_gloss::apposition,
+    },
+    EndRule {
+        name: "occasion",
+        end: super::end_gloss::occasion,
+    },
+    EndRule {
+        name: "time",
+        end: super::end_gloss::time,
+    },
+    EndRule {
+        name: "according_to",
+        end: super::end_speakers::according_to,
+    },
+    EndRule {
+        name: "subordinate_close",
+        end: super::end_speakers::subordinate_close,
+    },
+    EndRule {
+        name: "doubled_apostrophes",
+        end: doubled_apostrophes,
+    },
+];
+
+/// Where the clause from `start` ends, by the rules of [`END_RULES`] in turn, and the name
+/// of the rule that set it last (none: the sentence's end).
+pub(super) fn end(cx: &Cx, b: usize, start: usize) -> (usize, Option<&'static str>) {
+    let cl = Clause { cx, b, start };
+    END_RULES.iter().fold((cx.hi, None), |(end, by), r| {
+        (r.end)(&cl, end).map_or((end, by), |e| (e, Some(r.name)))
+    })
+}
+
+/// "said her server was safe; the FBI disagreed": a dash or semicolon ends the clause. A
+/// pair of dashes sets off an aside inside it ("her server - there were several - was
+/// never hacked"): the clause goes on after the second.
+fn dash_or_semicolon(cl: &Clause, _: usize) -> Option<usize> {
+    let (cx, hi) = (cl.cx, cl.cx.hi);
+    let mut i = cl.start;
+    while i < hi {
+        if cx.breaks(i) {
+            let pair = (i + 1..hi)
+                .find(|&j| cx.breaks(j))
+                .filter(|&j| cx.w(i) != ";" && cx.w(j) != ";" && j + 1 < hi);
+            match pair {
+                Some(j) => i = j,
+                None => return Some(i),
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "said the plan failed and called for an inquiry", "…, adding that …": the speaker's
+/// next act of saying begins (after "and"/"but", or a participle after a comma; an adverb
+/// or auxiliary may come between: "… and pointedly saying", "… and has gone so far as to
+/// justify").
+fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
+    let (cx, start) = (cl.cx, cl.start);
+    let v = cx
+        .sent_cues
+        .iter()
+        .filter(|n| n.tok >= start && n.tok < end)
+        .find_map(|n| {
+            let mut v = n.tok;
+            // (not a negation or "still": "said he had not held dinners and never called a
+            // donor", "was elated but still feared" go on with the clause's own subject)
+            while v > start + 2
+                && aux_or_negated(cx.w(v - 1))
+                && !cx.is(v - 1, Class::ClauseContinuingAdverbs)
+                && !cx.w(v - 1).ends_with("n't")
+                && !cx.w(v - 1).ends_with("n’t")
+            {
+                v -= 1;
+            }
+            let participle = ing_form(cx.text, n) && cx.comma_before(v);
+            // (not a bare verb, which goes on with an infinitive or a plural present in
+            // the clause: "wants to make a statement … and encourage the party to …")
+            let bare = !participle && cx.low(n.tok) == n.lemma.split(' ').next().unwrap_or(n.lemma);
+            (v > start + 1 && !bare && (matches!(cx.w(v - 1), "and" | "but") || participle))
+                .then_some(v)
+        })?;
+    let before = cx.w(v - 1);
+    Some(
+        if (before == "," || matches!(before, "and" | "but")) && cx.w(v - 2) == "," {
+            v - 2
+        } else if matches!(cx.toks[v - 1].kind, Tok::Quote(_)) || before == "'" {
+            // (a quotation, or doubled apostrophes, closing before it stay in)
+            v
+        } else {
+            v - 1
+        },
+    )
+}
+
+/// "…since January, when the group launched", "…over the arrangement, which one employee
+/// considered illegal", "…, but neither man has spoken out": the writer's own words take
+/// over after a comma, in a non-restrictive relative clause or a contrast. (Participles
+/// and colons are left in: they as often go on with the speaker's words.)
+fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
+    let cx = cl.cx;
+    let comma = token(|i, t| ends_with_comma(i.text, t));
+    let aside = token(|i, t| LEXICON.aside_openers.contains(i.word(t)));
+    let k = (cl.start + 2..end).find(|&k| {
+        cx.matches(k, (&comma, &aside))
+            // (a comparison after a quotation is the speaker's: "rated his claims “false,”
+            // compared to 11% of Democrats'")
+            && (cx.w(k) == "," || cx.w(k + 1) != "compared")
+            && (cx.w(k + 1) != "but" || !report_goes_on(cx.text, cx.toks, k + 2))
+            && !relative_before_its_verb(cx, k, end)
+    })?;
+    // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
+    Some(if cx.w(k) == "," { k } else { k + 1 })
+}
+
+/// "said the decision, which struck down …, illustrates the importance of …": a relative
+/// clause between commas (the first at `k`) before its noun's verb, inside the clause.
+fn relative_before_its_verb(cx: &Cx, k: usize, end: usize) -> bool {
+    let finite = |j: usize| {
+        cx.toks
+            .get(j)
+            .is_some_and(|n| finite_word(&lower(n.text(cx.text))))
+    };
+    cx.is(k + 1, Class::ClauseRelativePronouns)
+        && cx.toks.get(k + 2).is_some_and(|n| n.text(cx.text) != ",")
+        && (k + 3..end).any(|j| {
+            cx.w(j) == ","
+                && (finite(j + 1)
+                    || cx.toks.get(j + 1).is_some_and(|n| {
+                        Class::ClauseSentenceAdverbs.contains(&lower(n.text(cx.text)))
+                    }) && finite(j + 2))
+        })
+}
+
+/// "said Russia hacked the computers and she accused Trump of …": the writer goes on with
+/// a new subject (not at the clause's own first words: "he said, ''but I find it hard
+/// …''").
+fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
+    let cx = cl.cx;
+    let first_word = cl.start + 2 * usize::from(cx.doubled(cl.start));
+    let k = (first_word + 2..end).find(|&k| {
+        cx.matches(
+            k,
+            (alt((is("and"), is("but"))), exact(Class::ClauseNewSubjects)),
+        )
+    })?;
+    Some(if cx.w(k - 1) == "," { k - 1 } else { k })
+}
+
+/// "said, ''I mean, a raid is a combat operation. There is no way around that.''": a
+/// quotation in doubled apostrophes that opens inside the clause is the speaker's words
+/// at least to its closing marks, whatever the rules before would end inside it (the clause
+/// may go on after them: "said ''this cannot be an American fight'' and that …").
+fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
+    let (cx, lo) = (cl.cx, cl.cx.lo);
+    crate::segment::doubled_apostrophe_pairs(cx.text, &cx.toks[lo..cx.hi])
+        .iter()
+        .find(|&&(open, close)| lo + open >= cl.start && lo + open < end && lo + close + 2 > end)
+        .map(|&(_, close)| lo + close + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::clause_text;
+
+    #[test]
+    fn dash_or_semicolon() {
+        let s = "He said her server was safe; the FBI disagreed.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("her server was safe")
+        );
+        let s = "He said her server - there were several - was never hacked.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("her server - there were several - was never hacked")
+        );
+    }
+
+    #[test]
+    fn next_act_of_saying() {
+        let s = "He said the plan failed and called for an inquiry.";
+        assert_eq!(clause_text(s, "said").as_deref(), Some("the plan failed"));
+    }
+
+    #[test]
+    fn writers_aside() {
+        let s = "She said the group grew quickly, which surprised nobody.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("the group grew quickly")
+        );
+    }
+
+    #[test]
+    fn new_subject() {
+        let s = "He said Russia hacked the computers and she accused Trump of lying.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("Russia hacked the computers")
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes() {
+        let s = "He said, ''I mean, a raid is a combat operation, which is no joke.''";
+        let got = clause_text(s, "said").unwrap();
+        assert!(got.ends_with("joke.''"), "{got}");
+    }
+}
