@@ -23,10 +23,11 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         gender: Gender::Unknown,
         pronoun: false,
     };
-    if toks.len() == 1 && is_capitalized(lw) {
-        if let Some(m) = capitalised_role(lw, mention.clone()) {
-            return Some(m);
-        }
+    if toks.len() == 1
+        && is_capitalized(lw)
+        && let Some(m) = capitalised_role(lw, mention.clone())
+    {
+        return Some(m);
     }
     if !is_capitalized(lw) {
         if let Some(m) = role_then_name(text, toks, appos) {

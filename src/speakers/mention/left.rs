@@ -6,7 +6,9 @@
 //! builds the mention from its tokens.
 
 use super::peel::{Appos, peel};
-use super::rules::relation_phrase;
+use super::rules::{
+    determined_phrase, group_phrase, plain_nouns, relation_phrase, relative_clause,
+};
 use super::*;
 use crate::cues::{is_aux, plain_noun};
 use crate::grammar::Toks;
@@ -223,11 +225,7 @@ fn before_relative_clause(np: &Np) -> Option<Head> {
     let w = (lo.max(end.saturating_sub(16))..end)
         .rev()
         .find(|&w| matches!(toks[w].text(text), "who" | "which"))?;
-    if w <= lo
-        || toks[w..end]
-            .iter()
-            .any(|t| matches!(t.kind, Tok::Quote(_)) || t.text(text) == ",")
-    {
+    if w <= lo || relative_clause(Toks::new(text, toks, w, end)).is_err() {
         return None;
     }
     left(text, toks, lo, w)
@@ -251,15 +249,8 @@ fn determiner_phrase(np: &Np) -> Option<Head> {
     let d = (lo.max(end.saturating_sub(5))..end - 1)
         .rev()
         .find(|&d| is_det(&toks[d].text(text).to_lowercase()))?;
-    (d + 1..end - 1)
-        .all(|k| {
-            let t = &toks[k];
-            np_token(text, t)
-                || plain_noun(text, t)
-                || (k > d + 1
-                    && t.text(text).ends_with("ed")
-                    && is_capitalized(toks[k - 1].text(text)))
-        })
+    determined_phrase(Toks::new(text, toks, d, end - 1))
+        .is_ok()
         .then_some(Head::Start(d))
 }
 
@@ -296,7 +287,7 @@ fn bare_plural_after_opener(np: &Np) -> Option<Head> {
         return None;
     }
     let b = (lo.max(end.saturating_sub(3))..end)
-        .find(|&b| toks[b..end].iter().all(|t| plain_noun(text, t)))?;
+        .find(|&b| plain_nouns(Toks::new(text, toks, b, end)).is_ok())?;
     (b == lo || {
         let w = crate::lexicon::lower(toks[b - 1].text(text));
         w == ","
@@ -339,9 +330,7 @@ fn group_with_phrase(np: &Np) -> Option<Mention> {
         .rev()
         .find(|&p| Class::SpeakerGroupPrepositions.contains(toks[p].text(text)))?;
     if !(p > lo
-        && toks[p + 1..end].iter().all(|t| {
-            np_token(text, t) || plain_noun(text, t) || is_det(&t.text(text).to_lowercase())
-        }))
+        && group_phrase(Class::SpeakerGroupPrepositions)(Toks::new(text, toks, p, end)).is_ok())
     {
         return None;
     }

@@ -1,6 +1,7 @@
 //! [`name_candidates`]: the people named in the text, quoted or not — the antecedents of
 //! pronouns and surnames — with the role an apposition gives them.
 
+use super::rules::apposition_body;
 use super::*;
 use crate::grammar::{Toks, capitalised};
 use nom::Parser;
@@ -92,15 +93,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
-    if toks.get(j)?.text(text) != "," {
-        return None;
-    }
-    let a = j + 1;
-    let b = (a..toks.len().min(a + 14))
-        .find(|&b| Class::SpeakerAppositionEnds.contains(toks[b].text(text)))?;
-    if b == a || toks[a..b].iter().any(|t| matches!(t.kind, Tok::Quote(_))) {
-        return None;
-    }
+    let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;
     let has_role = toks[a..b].iter().any(|t| {
         LEXICON
             .roles

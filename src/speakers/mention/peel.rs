@@ -178,7 +178,6 @@ fn place_and_state(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use super::*;
 
     #[test]
     fn an_age_before_the_apposition() {

@@ -4,7 +4,9 @@
 
 use super::*;
 use crate::cues::plain_noun;
-use crate::grammar::{Toks, comma};
+use crate::grammar::{Toks, comma, token};
+use nom::Parser;
+use nom::multi::many0_count;
 
 /// The mention that starts at token `from` ("said Smith", "according to the ministry"),
 /// not reaching token `hi`.
@@ -15,10 +17,11 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     if let Some(m) = pronoun(text, &toks[from]) {
         return Some(m);
     }
-    let mut e = from;
-    while e < hi && mention_word_at(text, toks, from, hi, e) {
-        e += 1;
-    }
+    let run = token(|i: &Toks, _: &Token| mention_word_at(text, toks, from, hi, i.at()));
+    let (rest, _) = many0_count(run)
+        .parse(Toks::new(text, toks, from, hi))
+        .ok()?;
+    let mut e = rest.at();
     // Trailing connectors ("the ministry and") are not part of the mention.
     while e > from && Class::SpeakerTrailingConnectors.contains(toks[e - 1].text(text)) {
         e -= 1;

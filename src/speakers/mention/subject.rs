@@ -1,7 +1,11 @@
 //! [`subject`]: the subject at the start of a sentence, past its opening adverbials; and
 //! [`subject_with_phrase`]: that subject with a phrase after its noun.
 
+use super::rules::mention_word;
 use super::*;
+use crate::grammar::Toks;
+use nom::Parser;
+use nom::multi::many0_count;
 
 /// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
 /// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
@@ -23,10 +27,10 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
     if let Some(m) = pronoun(text, &toks[i]) {
         return Some(m);
     }
-    let mut e = i;
-    while e < hi && np_token(text, &toks[e]) {
-        e += 1;
-    }
+    let (rest, _) = many0_count(mention_word)
+        .parse(Toks::new(text, toks, i, hi))
+        .ok()?;
+    let e = rest.at();
     // "Netanyahu and other right-wing Israeli leaders": where the run stops inside the
     // phrase, the longest part of it that is a mention.
     (i + 1..=e)
