@@ -1,5 +1,13 @@
 //! Dates as embeds display them, in every language the posts stage reads.
 
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till1, take_while, take_while_m_n};
+use nom::character::complete::{char, digit1, satisfy};
+use nom::combinator::{map_opt, not, opt, verify};
+use nom::multi::many0;
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
+
 use super::*;
 
 /// A month name or abbreviation (in the languages of `lexicon/months.txt`) to its number.
@@ -17,56 +25,95 @@ pub(crate) fn month(word: &str) -> Option<u32> {
 /// Read a date at the start of `s`, as embeds display it: "April 8, 2020", "8 April 2020",
 /// "Apr 8 2020", "25. September 2018", "16 мая 2018 г.", "2018年6月6日". Returns the ISO date
 /// and the bytes used.
+///
+/// A CJK year marker within the first six bytes makes the date CJK or none ([`cjk_date`]);
+/// else the date is three words ([`word_date`]). A date outside 1900–2100 or not in the
+/// calendar is none.
 pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
-    // 2018年6月6日, 2022년 5월 5일
-    for [ys, ms, ds] in [['年', '月', '日'], ['년', '월', '일']] {
-        let Some(y) = s.find(ys).filter(|&y| y <= 6) else {
-            continue;
-        };
-        let year: u32 = s[..y].trim().parse().ok()?;
-        let rest = &s[y + ys.len_utf8()..];
-        let m_at = rest.find(ms)?;
-        let m: u32 = rest[..m_at].trim().parse().ok()?;
-        let rest2 = &rest[m_at + ms.len_utf8()..];
-        let d_at = rest2.find(ds)?;
-        let d: u32 = rest2[..d_at].trim().parse().ok()?;
-        let used = y + ys.len_utf8() + m_at + ms.len_utf8() + d_at + ds.len_utf8();
-        return valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used));
-    }
-    let words: Vec<(usize, &str)> = s
-        .split_inclusive(char::is_whitespace)
-        .scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len();
-            Some((at, w))
-        })
-        .filter(|(_, w)| !w.trim().is_empty())
-        // "5 de mayo de 2022", "5 de maio de 2022": the connectors are no part of the date.
-        .filter(|(_, w)| !matches!(w.trim(), "de" | "del"))
-        .take(3)
-        .collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let clean = |w: &str| w.trim().trim_end_matches([',', '.']).to_string();
-    let (a, b, c) = (clean(words[0].1), clean(words[1].1), clean(words[2].1));
-    let year_len = c.chars().take_while(char::is_ascii_digit).count();
-    if year_len != 4 {
-        return None;
-    }
-    let year: u32 = c[..4].parse().ok()?;
-    let (m, d) = if let Some(m) = month(&a) {
-        (m, b.parse::<u32>().ok()?)
-    } else {
-        (month(&b)?, a.parse::<u32>().ok()?)
-    };
-    let c_raw = words[2].1;
-    let mut used = words[2].0 + c_raw.find(|ch: char| ch.is_ascii_digit())? + 4;
-    // "16 мая 2018 г."
-    if let Some(rest) = s[used..].strip_prefix(" г.") {
-        used = s.len() - rest.len();
-    }
-    valid(year, m, d).then(|| (format!("{year:04}-{m:02}-{d:02}"), used))
+    let cjk = CJK_MARKS
+        .iter()
+        .any(|m| s.find(m[0]).is_some_and(|y| y <= 6));
+    let rule = if cjk { cjk_date } else { word_date };
+    let (rest, (y, m, d)) = rule(s).ok()?;
+    valid(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), s.len() - rest.len()))
+}
+
+/// A parse over a string slice, with no error detail.
+type Parsed<'a, O> = IResult<&'a str, O, ()>;
+
+/// A date as year, month and day.
+type Ymd = (u32, u32, u32);
+
+/// The markers of year, month and day in Japanese or Chinese, and in Korean.
+const CJK_MARKS: [[char; 3]; 2] = [['年', '月', '日'], ['년', '월', '일']];
+
+/// White space as `str::trim` knows it, none or more: "  ".
+fn space(i: &str) -> Parsed<'_, &str> {
+    take_while(char::is_whitespace).parse(i)
+}
+
+/// A run of digits read as a number: "2018".
+fn number(i: &str) -> Parsed<'_, u32> {
+    map_opt(digit1, |d: &str| d.parse().ok()).parse(i)
+}
+
+/// A number and the CJK marker after it, white space allowed around it: "2018年".
+fn marked(mark: char) -> impl FnMut(&str) -> Parsed<'_, u32> {
+    move |i| delimited(space, number, (space, char(mark))).parse(i)
+}
+
+/// A date written with CJK markers: "2018年6月6日", "2022년 5월 5일".
+fn cjk_date(i: &str) -> Parsed<'_, Ymd> {
+    let with = |[y, m, d]: [char; 3]| (marked(y), marked(m), marked(d));
+    alt((with(CJK_MARKS[0]), with(CJK_MARKS[1]))).parse(i)
+}
+
+/// A word of a date, without the white space after it, which it consumes: "April " is
+/// "April".
+fn word(i: &str) -> Parsed<'_, &str> {
+    terminated(take_till1(char::is_whitespace), space).parse(i)
+}
+
+/// A word that joins a date's parts in Spanish or Portuguese: "de" in "5 de mayo de 2022".
+fn connector(i: &str) -> Parsed<'_, &str> {
+    verify(word, |w: &str| w == "de" || w == "del").parse(i)
+}
+
+/// A word of a date past the connectors before it, its trailing commas and full stops
+/// dropped: "de mayo" is "mayo", "8," is "8".
+fn date_word(i: &str) -> Parsed<'_, &str> {
+    preceded(many0(connector), word)
+        .map(|w| w.trim_end_matches([',', '.']))
+        .parse(i)
+}
+
+/// A day of the month, as a word: "8,".
+fn day(i: &str) -> Parsed<'_, u32> {
+    map_opt(date_word, |w| w.parse().ok()).parse(i)
+}
+
+/// A month's name or abbreviation, as a word: "Sept.", "мая", "desember".
+fn month_name(i: &str) -> Parsed<'_, u32> {
+    map_opt(date_word, month).parse(i)
+}
+
+/// The year that ends a date: four digits not followed by a fifth, "2020" of "2020,".
+fn year(i: &str) -> Parsed<'_, u32> {
+    let digits = take_while_m_n(4, 4, |c: char| c.is_ascii_digit());
+    let four = terminated(digits, not(satisfy(|c: char| c.is_ascii_digit())));
+    map_opt(preceded(many0(connector), four), |y: &str| y.parse().ok()).parse(i)
+}
+
+/// A date of three words, the month first or second: "April 8, 2020", "8 April 2020",
+/// "25. September 2018", "5 de mayo de 2022", "16 мая 2018 г.".
+fn word_date(i: &str) -> Parsed<'_, Ymd> {
+    let month_day = (month_name, day);
+    let day_month = (day, month_name).map(|(d, m)| (m, d));
+    let (i, _) = space(i)?;
+    let (i, ((m, d), y)) = (alt((month_day, day_month)), year).parse(i)?;
+    // Russian writes "г." (year) after it.
+    let (i, _) = opt(tag(" г.")).parse(i)?;
+    Ok((i, (y, m, d)))
 }
 
 /// [`parse_date`] through markdown's backslash escapes ("23\\. Okt 2017" as html2text
@@ -97,8 +144,12 @@ pub(super) fn parse_date_unescaped(s: &str) -> Option<(String, usize)> {
     Some((date, end))
 }
 
+/// Whether a date is one of the calendar's between 1900 and 2100.
 pub(super) fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(m), i8::try_from(d)) else {
+        return false;
+    };
+    (1900..=2100).contains(&y) && jiff::civil::Date::new(y, m, d).is_ok()
 }
 
 /// Whether `s` ends with a whole date as [`parse_date`] reads it ("January 25, 2019",
@@ -124,4 +175,36 @@ pub(super) fn ends_with_date(s: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_of_a_date() {
+        assert_eq!(space("  x"), Ok(("x", "  ")));
+        assert_eq!(number("2018年"), Ok(("年", 2018)));
+        assert_eq!(marked('年')("2018年6月"), Ok(("6月", 2018)));
+        assert_eq!(cjk_date("2018年6月6日 x"), Ok((" x", (2018, 6, 6))));
+        assert_eq!(cjk_date("2022년 5월 5일"), Ok(("", (2022, 5, 5))));
+        assert_eq!(word("April 8"), Ok(("8", "April")));
+        assert_eq!(connector("de mayo"), Ok(("mayo", "de")));
+        assert!(connector("desde").is_err());
+        assert_eq!(date_word("de mayo de"), Ok(("de", "mayo")));
+        assert_eq!(day("8, 2020"), Ok(("2020", 8)));
+        assert_eq!(month_name("Sept. 11"), Ok(("11", 9)));
+        assert_eq!(year("2020, more"), Ok((", more", 2020)));
+        assert!(year("20201").is_err());
+        assert_eq!(word_date("April 8, 2020 x"), Ok((" x", (2020, 4, 8))));
+        assert_eq!(word_date("16 мая 2018 г. x"), Ok((" x", (2018, 5, 16))));
+    }
+
+    #[test]
+    fn dates_are_in_the_calendar() {
+        assert!(valid(2020, 2, 29));
+        assert!(!valid(2021, 2, 29));
+        assert!(!valid(1899, 12, 31));
+        assert!(parse_date("April 31, 2020").is_none());
+    }
 }
