@@ -1,0 +1,327 @@
+//! The channel rules: an ordered table (`CHANNEL_RULES`) tried in turn on a statement's
+//! clause; the first rule that finds a channel gives it.
+
+use super::lists::Hits;
+use super::outlet::{broadcast_on_outlet, interview_with_outlet};
+use super::{Context, outside, word_bounded};
+use crate::lexicon::{Class, LEXICON};
+use crate::model::{Channel, ChannelKind, EntityKind, Span};
+
+/// What a channel rule looks at: the clause of a statement, what is known of the statement,
+/// and the paragraph's list matches.
+pub(super) struct Scope<'a> {
+    pub text: &'a str,
+    pub region: Span,
+    pub ctx: &'a Context<'a>,
+    pub hits: &'a Hits,
+}
+
+/// A named channel rule.
+struct ChannelRule {
+    /// The rule's name (read by tests and when debugging a rule).
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: &'static str,
+    find: fn(&Scope) -> Option<Channel>,
+}
+
+/// The channel rules, in order: the order is the precedence. A broadcast with its outlet
+/// beats an interview with its outlet ("in an interview on the BBC" is on air), which beats
+/// a phrase of the lexicon; the speaker as a medium and an outlet that reports come next,
+/// and last what the cue implies.
+const CHANNEL_RULES: &[ChannelRule] = &[
+    ChannelRule {
+        name: "broadcast_on_outlet",
+        find: broadcast_on_outlet,
+    },
+    ChannelRule {
+        name: "interview_with_outlet",
+        find: interview_with_outlet,
+    },
+    ChannelRule {
+        name: "channel_phrase",
+        find: channel_phrase,
+    },
+    ChannelRule {
+        name: "speaker_is_a_medium",
+        find: speaker_is_a_medium,
+    },
+    ChannelRule {
+        name: "outlet_that_reports",
+        find: outlet_that_reports,
+    },
+    ChannelRule {
+        name: "implied_by_the_cue",
+        find: implied_by_the_cue,
+    },
+];
+
+/// The channel kind a data file names.
+fn kind_of(name: &str) -> ChannelKind {
+    match name {
+        "social_media" => ChannelKind::SocialMedia,
+        "statement" => ChannelKind::Statement,
+        "interview" => ChannelKind::Interview,
+        "press_conference" => ChannelKind::PressConference,
+        "broadcast" => ChannelKind::Broadcast,
+        "speech" => ChannelKind::Speech,
+        "hearing" => ChannelKind::Hearing,
+        "letter_or_email" => ChannelKind::LetterOrEmail,
+        "publication" => ChannelKind::Publication,
+        _ => ChannelKind::Other,
+    }
+}
+
+/// A channel of `kind` over `s..e` of `text`.
+pub(super) fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Channel {
+    Channel {
+        kind,
+        platform: None,
+        outlet: None,
+        programme: None,
+        text: text[s..e].to_string(),
+        start: s,
+        end: e,
+    }
+}
+
+/// The channel stated in `region` of `text`, outside the quotations: the first rule of
+/// `CHANNEL_RULES` that finds one.
+#[cfg(test)]
+pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
+    find_in(text, region, ctx, &Hits::new(text, region))
+}
+
+/// [`find`] with the paragraph's automaton matches already found.
+pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> Option<Channel> {
+    let sc = Scope {
+        text,
+        region,
+        ctx,
+        hits,
+    };
+    CHANNEL_RULES.iter().find_map(|r| (r.find)(&sc))
+}
+
+/// The name of the rule that gives the channel, for debugging and tests.
+#[cfg(test)]
+pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'static str> {
+    let hits = Hits::new(text, region);
+    let sc = Scope {
+        text,
+        region,
+        ctx,
+        hits: &hits,
+    };
+    CHANNEL_RULES
+        .iter()
+        .find(|r| (r.find)(&sc).is_some())
+        .map(|r| r.name)
+}
+
+/// Channel kinds from the most specific to the least, for choosing among phrases.
+const SPECIFICITY: [ChannelKind; 10] = [
+    ChannelKind::SocialMedia,
+    ChannelKind::Broadcast,
+    ChannelKind::Interview,
+    ChannelKind::PressConference,
+    ChannelKind::Hearing,
+    ChannelKind::Speech,
+    ChannelKind::Statement,
+    ChannelKind::LetterOrEmail,
+    ChannelKind::Publication,
+    ChannelKind::Other,
+];
+
+/// Words that open a phrase stating a channel by themselves ("via Twitter", "in a
+/// statement", "told reporters"); a phrase that starts otherwise ("briefing", "memo") counts
+/// only after a preposition among the four words before it ("at the daily briefing",
+/// "according to an internal memo"), so that "the letter was forged" states no channel.
+fn opens_itself(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    Class::ChannelOpeners.contains(&first)
+}
+
+fn preposition_before(text: &str, start: usize) -> bool {
+    text[..start].split_whitespace().rev().take(4).any(|w| {
+        Class::ChannelPrepositions.contains(
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    })
+}
+
+/// A channel phrase of the lexicon: "he said at a news conference". Of several, the most
+/// specific kind wins ("in a video posted on YouTube" is social media, not "other"); among
+/// equals, the first.
+fn channel_phrase(sc: &Scope) -> Option<Channel> {
+    let mut best: Option<(usize, Channel)> = None;
+    for (s, e, pat) in Hits::within(&sc.hits.phrases, sc.region) {
+        let entry = &LEXICON.channels[pat];
+        if !word_bounded(sc.text, s, e) || !outside(sc.ctx.quotes, s, e) {
+            continue;
+        }
+        if !opens_itself(entry.phrase) && !preposition_before(sc.text, s) {
+            continue;
+        }
+        let kind = kind_of(entry.kind);
+        let rank = SPECIFICITY
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(SPECIFICITY.len());
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            let mut c = channel(kind, sc.text, s, e);
+            c.platform = entry.platform.map(str::to_string);
+            best = Some((rank, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The speaker is itself a medium: "the report said", "according to the poll".
+fn speaker_is_a_medium(sc: &Scope) -> Option<Channel> {
+    let Some((EntityKind::Document, mention)) = sc.ctx.speaker else {
+        return None;
+    };
+    let head = mention
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
+    let (kind, platform) = LEXICON.document_channels.get(head.as_str())?;
+    let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
+    let mut c = channel(kind_of(kind), sc.text, s, s + mention.len());
+    c.platform = platform.map(str::to_string);
+    Some(c)
+}
+
+/// An outlet that reports or writes: "The New York Times reported".
+fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
+    let (Some((EntityKind::Organization, mention)), Some(("report" | "write", _))) =
+        (sc.ctx.speaker, sc.ctx.cue)
+    else {
+        return None;
+    };
+    let name = mention.trim_start_matches("the ");
+    let outlet = LEXICON
+        .outlets
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(name))?;
+    let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
+    let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
+    c.outlet = Some(outlet.to_string());
+    Some(c)
+}
+
+/// What the cue implies: "she tweeted" is social media, "he testified" a hearing.
+fn implied_by_the_cue(sc: &Scope) -> Option<Channel> {
+    let (lemma, at) = sc.ctx.cue?;
+    let (kind, platform) = match lemma {
+        "tweet" => (ChannelKind::SocialMedia, Some("twitter")),
+        "testify" => (ChannelKind::Hearing, None),
+        _ => return None,
+    };
+    let mut c = channel(kind, sc.text, at.start, at.end);
+    c.platform = platform.map(str::to_string);
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::all;
+    use super::*;
+
+    fn plain(t: &str) -> Option<Channel> {
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+        };
+        find(t, all(t), &ctx)
+    }
+
+    fn rule(t: &str, ctx: &Context) -> Option<&'static str> {
+        rule_of(t, all(t), ctx)
+    }
+
+    #[test]
+    fn channel_phrases_and_outlets() {
+        let c = plain("he announced via Twitter on Sunday").unwrap();
+        assert_eq!(
+            (c.kind, c.platform.as_deref()),
+            (ChannelKind::SocialMedia, Some("twitter"))
+        );
+        assert_eq!(
+            plain("he said at a news conference").unwrap().kind,
+            ChannelKind::PressConference
+        );
+        assert_eq!(
+            plain("he said in a statement").unwrap().kind,
+            ChannelKind::Statement
+        );
+        assert!(plain("privately, he said").is_none());
+        assert_eq!(
+            plain("she said in a letter to him").unwrap().kind,
+            ChannelKind::LetterOrEmail
+        );
+    }
+
+    #[test]
+    fn a_phrase_that_does_not_open_itself_needs_a_preposition() {
+        assert!(plain("he said the letter was forged").is_none());
+        assert!(preposition_before("at the daily ", 13));
+        assert!(opens_itself("via Twitter"));
+        assert!(!opens_itself("briefing"));
+    }
+
+    #[test]
+    fn the_most_specific_phrase_wins() {
+        let c = plain("she said in a statement posted on Twitter").unwrap();
+        assert_eq!(c.kind, ChannelKind::SocialMedia);
+    }
+
+    #[test]
+    fn a_document_speaker_is_its_own_channel() {
+        let t = "the report said";
+        let ctx = Context {
+            cue: None,
+            speaker: Some((EntityKind::Document, "the report")),
+            quotes: &[],
+        };
+        assert_eq!(rule(t, &ctx), Some("speaker_is_a_medium"));
+    }
+
+    #[test]
+    fn an_outlet_that_reports_is_a_publication() {
+        let t = "The New York Times reported";
+        let ctx = Context {
+            cue: Some(("report", Span { start: 19, end: 27 })),
+            speaker: Some((EntityKind::Organization, "The New York Times")),
+            quotes: &[],
+        };
+        let c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(c.kind, ChannelKind::Publication);
+        assert_eq!(rule(t, &ctx), Some("outlet_that_reports"));
+    }
+
+    #[test]
+    fn a_cue_implies_its_channel() {
+        let t = "she tweeted";
+        let ctx = Context {
+            cue: Some(("tweet", Span { start: 4, end: 11 })),
+            speaker: None,
+            quotes: &[],
+        };
+        let c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(c.kind, ChannelKind::SocialMedia);
+        let ctx = Context {
+            cue: Some(("testify", Span { start: 4, end: 8 })),
+            ..ctx
+        };
+        // (no phrase states a channel: the cue gives it)
+        assert_eq!(rule("she said it", &ctx), Some("implied_by_the_cue"));
+    }
+}

@@ -1,0 +1,163 @@
+//! The four word lists of the stage in one Aho-Corasick automaton, so that a paragraph is
+//! scanned once: channel phrases (any case), outlets, weekdays and time phrases (exact case).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::lexicon::LEXICON;
+use crate::model::Span;
+
+/// A match of a list: absolute (start, end, index in its list).
+pub(super) type Match = (usize, usize, usize);
+
+/// The matches of the word-list automata over a paragraph, found once and shared by the
+/// statements of the paragraph (each looks at its own clause of them).
+#[derive(Default)]
+pub(crate) struct Hits {
+    pub(super) phrases: Vec<Match>,
+    pub(super) outlets: Vec<Match>,
+    pub(super) weekdays: Vec<Match>,
+    pub(super) times: Vec<Match>,
+}
+
+/// The words of the class `name` of the stage's class file, in the order written there.
+fn class_in_order(name: &str) -> Vec<&'static str> {
+    include_str!("../lexicon/classes/channels.txt")
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(n, _)| n.trim() == name)
+        .map(|(_, words)| words.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+/// The weekdays, Monday first (a weekday's index is its number, 0 = Monday).
+pub(super) static WEEKDAYS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| class_in_order("channel_weekdays"));
+
+/// The time phrases of `lexicon/time_phrases.txt` and their offsets in days, if any.
+pub(super) static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(|| {
+    include_str!("../lexicon/time_phrases.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('|') {
+            Some((p, o)) => (p.trim(), o.trim().parse().ok()),
+            None => (l, None),
+        })
+        .collect()
+});
+
+/// The four word lists in one automaton. Each pattern keeps its list and its index in it.
+struct Lists {
+    automaton: AhoCorasick,
+    /// Per pattern: (list, index in the list, case-sensitive text or None).
+    patterns: Vec<(usize, usize, Option<&'static str>)>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut texts: Vec<&'static str> = Vec::new();
+    let mut patterns = Vec::new();
+    let lists: [(Vec<&'static str>, bool); 4] = [
+        (LEXICON.channels.iter().map(|c| c.phrase).collect(), false),
+        (LEXICON.outlets.clone(), true),
+        (WEEKDAYS.clone(), true),
+        (TIME_PHRASES.iter().map(|p| p.0).collect(), true),
+    ];
+    for (list, (words, exact)) in lists.into_iter().enumerate() {
+        for (i, w) in words.into_iter().enumerate() {
+            texts.push(w);
+            patterns.push((list, i, exact.then_some(w)));
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&texts)
+        .expect("word lists build an automaton");
+    Lists {
+        automaton,
+        patterns,
+    }
+});
+
+/// Leftmost-longest matches that do not overlap, as a scan of one list alone gives.
+fn leftmost_longest(mut v: Vec<Match>) -> Vec<Match> {
+    v.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut end = 0;
+    v.retain(|&(s, e, _)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
+    v
+}
+
+impl Hits {
+    /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
+    /// leftmost-longest matches that do not overlap, as a scan of that list alone gives.
+    pub(crate) fn new(text: &str, span: Span) -> Hits {
+        let hay = &text[span.start..span.end];
+        let lists = &*LISTS;
+        let mut found: [Vec<Match>; 4] = Default::default();
+        for m in lists.automaton.find_overlapping_iter(hay) {
+            let (list, index, exact) = lists.patterns[m.pattern().as_usize()];
+            if exact.is_some_and(|w| hay.as_bytes()[m.start()..m.end()] != *w.as_bytes()) {
+                continue;
+            }
+            found[list].push((span.start + m.start(), span.start + m.end(), index));
+        }
+        let [phrases, outlets, weekdays, times] = found.map(leftmost_longest);
+        Hits {
+            phrases,
+            outlets,
+            weekdays,
+            times,
+        }
+    }
+
+    /// The matches that lie in `r` (a match that starts in the clause before but ends in
+    /// this one, "said in a statement", counts: its words reach into the clause).
+    pub(super) fn within(v: &[Match], r: Span) -> impl Iterator<Item = Match> + '_ {
+        let from = v.partition_point(|m| m.1 <= r.start);
+        v[from..]
+            .iter()
+            .copied()
+            .take_while(move |m| m.0 < r.end)
+            .filter(move |m| m.1 <= r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_are_read_in_order_from_the_data() {
+        assert_eq!(WEEKDAYS.len(), 7);
+        assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
+    }
+
+    #[test]
+    fn a_paragraph_is_scanned_once_for_every_list() {
+        // "She told CNN on Sunday in a statement yesterday."
+        let t = "She told CNN on Sunday in a statement yesterday.";
+        let h = Hits::new(
+            t,
+            Span {
+                start: 0,
+                end: t.len(),
+            },
+        );
+        assert_eq!(h.outlets.len(), 1);
+        assert_eq!(h.weekdays[0].2, 6);
+        assert!(h.phrases.iter().any(|m| &t[m.0..m.1] == "in a statement"));
+        assert_eq!(h.times.len(), 1);
+        // A match that reaches past the region's end is not within it.
+        let r = Span { start: 0, end: 30 };
+        assert!(Hits::within(&h.phrases, r).all(|m| m.1 <= 30));
+    }
+}

@@ -1,0 +1,159 @@
+//! Outlets: "on CNN" is a broadcast, "told CNN" an interview, and the programme named after
+//! an outlet (`NBC's "Meet the Press"`) goes with it.
+
+use super::channel::{Scope, channel};
+use super::lists::Hits;
+use super::{outside, word_bounded};
+use crate::lexicon::{Class, LEXICON};
+use crate::model::{Channel, ChannelKind, Span};
+
+/// The marks and spaces trimmed from a programme's name.
+const QUOTE_MARKS: [char; 8] = ['"', '“', '”', '‘', '’', '\'', '«', '»'];
+
+/// The words before an outlet at `s` in the region (an article "the" left out), and whether
+/// they end with a whole word or words `w`.
+struct Lead<'a> {
+    text: &'a str,
+    region_start: usize,
+    before: &'a str,
+}
+
+impl<'a> Lead<'a> {
+    fn new(text: &'a str, region: Span, s: usize) -> Lead<'a> {
+        let before = text[region.start..s].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        Lead {
+            text,
+            region_start: region.start,
+            before,
+        }
+    }
+
+    /// Where the lead words `w` start.
+    fn start(&self, w: &str) -> usize {
+        self.region_start + self.before.len() - w.len()
+    }
+
+    /// Whether the lead ends with the whole words `w`.
+    fn is(&self, w: &str) -> bool {
+        self.before.ends_with(w)
+            && word_bounded(
+                self.text,
+                self.start(w),
+                self.region_start + self.before.len(),
+            )
+    }
+}
+
+/// The outlets of the region that are whole words outside the quotations, with their lead.
+fn outlets<'s>(sc: &'s Scope) -> impl Iterator<Item = (usize, usize, &'static str, Lead<'s>)> {
+    Hits::within(&sc.hits.outlets, sc.region)
+        .filter(|&(s, e, _)| word_bounded(sc.text, s, e) && outside(sc.ctx.quotes, s, e))
+        .map(|(s, e, pat)| (s, e, LEXICON.outlets[pat], Lead::new(sc.text, sc.region, s)))
+}
+
+/// An outlet after "on" (or "appeared on", "interview on") is a broadcast, with the
+/// programme named after it: "she said in an interview on CNN".
+pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
+    let (_, e, outlet, lead) = outlets(sc).find(|(_, _, _, lead)| lead.is("on"))?;
+    let st = if lead.is("interview on") {
+        lead.start("interview on")
+    } else {
+        lead.start("on")
+    };
+    let skip = sc.ctx.quotes;
+    let mut c = channel(ChannelKind::Broadcast, sc.text, st, e);
+    c.outlet = Some(outlet.to_string());
+    c.programme = programme(sc.text, e, skip);
+    if let Some(p) = &c.programme {
+        let pe = skip
+            .iter()
+            .find(|q| q.start >= e && sc.text[q.start..q.end].contains(p.as_str()))
+            .map_or(e, |q| q.end);
+        c.end = pe.max(e);
+        c.text = sc.text[c.start..c.end].to_string();
+    }
+    Some(c)
+}
+
+/// An outlet after "told", "interview with", "spoke to" or "speaking to" is an interview:
+/// "she told CNN on Monday".
+pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
+    outlets(sc).find_map(|(_, e, outlet, lead)| {
+        let w = Class::ChannelInterviewLeads
+            .words()
+            .map(|w| w.replace('_', " "))
+            .find(|w| lead.is(w))?;
+        let mut c = channel(ChannelKind::Interview, sc.text, lead.start(&w), e);
+        c.outlet = Some(outlet.to_string());
+        Some(c)
+    })
+}
+
+/// The programme named right after an outlet: `Fox News’ “Hannity”`, `NBC's "Meet the Press"`.
+pub(super) fn programme(text: &str, outlet_end: usize, quotes: &[Span]) -> Option<String> {
+    let rest = &text[outlet_end..];
+    let after = rest
+        .strip_prefix("’s")
+        .or_else(|| rest.strip_prefix("'s"))
+        .or_else(|| rest.strip_prefix('’'))
+        .or_else(|| rest.strip_prefix('\''))?;
+    let gap = rest.len() - after.len() + (after.len() - after.trim_start().len());
+    let q = quotes.iter().find(|q| q.start == outlet_end + gap)?;
+    let inner = text[q.start..q.end]
+        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
+        .trim_end_matches([',', '.']);
+    (!inner.is_empty()).then(|| inner.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::all;
+    use super::super::{Context, find};
+    use super::*;
+
+    fn with_quotes(t: &str, quotes: &[Span]) -> Option<Channel> {
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes,
+        };
+        find(t, all(t), &ctx)
+    }
+
+    #[test]
+    fn on_an_outlet_is_a_broadcast_with_its_programme() {
+        let c = with_quotes("she said in an interview on CNN", &[]).unwrap();
+        assert_eq!(
+            (c.kind, c.outlet.as_deref(), c.text.as_str()),
+            (ChannelKind::Broadcast, Some("CNN"), "interview on CNN")
+        );
+        let t = "he said on NBC's \"Meet the Press\" that";
+        let start = t.find('"').unwrap();
+        let q = Span {
+            start,
+            end: start + 16,
+        };
+        assert_eq!(&t[q.start..q.end], "\"Meet the Press\"");
+        let c = with_quotes(t, &[q]).unwrap();
+        assert_eq!(c.programme.as_deref(), Some("Meet the Press"));
+        assert_eq!(c.text, "on NBC's \"Meet the Press\"");
+    }
+
+    #[test]
+    fn told_an_outlet_is_an_interview() {
+        let c = with_quotes("she told CNN on Monday", &[]).unwrap();
+        assert_eq!(
+            (c.kind, c.outlet.as_deref(), c.text.as_str()),
+            (ChannelKind::Interview, Some("CNN"), "told CNN")
+        );
+        let c = with_quotes("he said in an interview with the BBC", &[]).unwrap();
+        assert_eq!(c.text, "interview with the BBC");
+    }
+
+    #[test]
+    fn a_broadcast_beats_an_interview() {
+        let c = with_quotes("she told CNN, then appeared on Fox News", &[]).unwrap();
+        assert_eq!(c.kind, ChannelKind::Broadcast);
+    }
+}

@@ -1,0 +1,287 @@
+//! The time rules: the words that date an act of saying ("on Sunday", "late Sunday",
+//! "Tuesday night", "on April 8", "yesterday", "last week"), found by an ordered table
+//! (`TIME_RULES`); the first time words of the clause win.
+//!
+//! The words taken after a weekday and the month and day of a date are read by nom parsers
+//! on `&str` (complete combinators); the candidates come from the paragraph's automaton.
+
+use nom::bytes::complete::{take_till1, take_while1};
+use nom::character::complete::{char, digit1, satisfy};
+use nom::{IResult, Parser};
+
+use super::date::{month_day, resolve_weekday, shift};
+use super::lists::{Hits, TIME_PHRASES};
+use super::{outside, word_bounded};
+use crate::lexicon::Class;
+use crate::model::{Span, Time};
+
+/// A time expression found in a clause: its span and the ISO date it resolves to.
+struct Found {
+    start: usize,
+    end: usize,
+    date: Option<String>,
+}
+
+/// What a time rule looks at.
+struct Scope<'a> {
+    text: &'a str,
+    region: Span,
+    skip: &'a [Span],
+    article_date: Option<&'a str>,
+    hits: &'a Hits,
+}
+
+/// A named time rule: it adds the times it finds to those found before it.
+struct TimeRule {
+    /// The rule's name (read by tests and when debugging a rule).
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: &'static str,
+    find: fn(&Scope, &mut Vec<Found>),
+}
+
+/// The time rules, in order: of times that start at the same word, the first found wins,
+/// and a time phrase inside a weekday or a date already found is not read again.
+const TIME_RULES: &[TimeRule] = &[
+    TimeRule {
+        name: "weekday",
+        find: weekday,
+    },
+    TimeRule {
+        name: "month_and_day",
+        find: month_and_day,
+    },
+    TimeRule {
+        name: "time_phrase",
+        find: time_phrase,
+    },
+];
+
+/// The time words in `region`, outside `skip`, nearest to `near` (the cue): "on Sunday",
+/// "late Sunday", "Tuesday night", "on April 8", "yesterday", "last week". With the
+/// article's date, weekdays, dates and day offsets resolve to an ISO date.
+#[cfg(test)]
+pub(crate) fn time(
+    text: &str,
+    region: Span,
+    skip: &[Span],
+    article_date: Option<&str>,
+) -> Option<Time> {
+    time_in(text, region, skip, article_date, &Hits::new(text, region))
+}
+
+/// [`time`] with the paragraph's automaton matches already found.
+pub(crate) fn time_in(
+    text: &str,
+    region: Span,
+    skip: &[Span],
+    article_date: Option<&str>,
+    hits: &Hits,
+) -> Option<Time> {
+    let sc = Scope {
+        text,
+        region,
+        skip,
+        article_date,
+        hits,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for rule in TIME_RULES {
+        (rule.find)(&sc, &mut found);
+    }
+    // The first time words of the clause (it opens at the speaker or the cue).
+    let f = found.into_iter().min_by_key(|f| f.start)?;
+    Some(Time {
+        text: text[f.start..f.end].to_string(),
+        start: f.start,
+        end: f.end,
+        date: f.date,
+    })
+}
+
+/// Where a day or a date at `s` starts with the word before it taken ("on", "late",
+/// "early", "last"): "late Sunday". The word before is the run of letters and digits that
+/// ends the text before `s` (spaces between left out).
+fn lead(text: &str, s: usize) -> usize {
+    let before = text[..s].trim_end();
+    let w = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    if Class::ChannelTimeLeads.contains(w) {
+        before.len() - w.len()
+    } else {
+        s
+    }
+}
+
+/// One space and a part of the day: " night" in "Tuesday night".
+fn day_part(i: &str) -> IResult<&str, &str, ()> {
+    let (rest, (_, w)) = (char(' '), take_while1(char::is_alphanumeric)).parse(i)?;
+    if Class::ChannelDayParts.contains(w) {
+        Ok((rest, w))
+    } else {
+        Err(nom::Err::Error(()))
+    }
+}
+
+/// Where a day at `e` ends with the part of the day after it taken: "Tuesday night".
+fn trail(text: &str, region: Span, e: usize) -> usize {
+    match day_part(&text[e..region.end]) {
+        Ok((_, w)) if word_bounded(text, e + 1, e + 1 + w.len()) => e + 1 + w.len(),
+        _ => e,
+    }
+}
+
+/// A weekday, with the words taken before and after it: "she said late Sunday night".
+/// "Sunday's debate" dates the event: only "Sunday's" is taken.
+fn weekday(sc: &Scope, found: &mut Vec<Found>) {
+    let text = sc.text;
+    for (s, e, wd) in Hits::within(&sc.hits.weekdays, sc.region) {
+        let mark = ["’s", "'s"].into_iter().find(|m| text[e..].starts_with(m));
+        if !word_bounded(text, s, e) && mark.is_none() || !outside(sc.skip, s, e) {
+            continue;
+        }
+        let (start, end) = match mark {
+            Some(m) => (s, e + m.len()),
+            None => (lead(text, s), trail(text, sc.region, e)),
+        };
+        found.push(Found {
+            start,
+            end,
+            date: sc.article_date.and_then(|d| resolve_weekday(d, wd)),
+        });
+    }
+}
+
+/// A month word, one space and a day of one or two digits: "April 8", "Sept. 11". Gives the
+/// month, the day and the length read.
+fn month_and_day_at(i: &str) -> IResult<&str, (u32, u32), ()> {
+    let (rest, (word, _, digits)) = (
+        take_till1(char::is_whitespace),
+        satisfy(char::is_whitespace),
+        digit1,
+    )
+        .parse(i)?;
+    let month = word
+        .starts_with(|c: char| c.is_uppercase())
+        .then(|| crate::posts::month(word))
+        .flatten();
+    match (month, digits.len()) {
+        (Some(m), 1..=2) => Ok((rest, (m, digits.parse().unwrap_or(0)))),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// A month and day, with the word taken before it: "he announced on April 8 that". It
+/// resolves to that day of the article's year, or of the year before.
+fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
+    let hay = &sc.text[sc.region.start..sc.region.end];
+    // A date has a digit: without one, no word is looked at.
+    if !hay.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let mut at = 0;
+    for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
+        let i = at;
+        at += w.len();
+        let Ok((rest, (month, day))) = month_and_day_at(&hay[i..]) else {
+            continue;
+        };
+        let s = sc.region.start + i;
+        let e = sc.region.end - rest.len();
+        if !(1..=31).contains(&day) || !word_bounded(sc.text, s, e) || !outside(sc.skip, s, e) {
+            continue;
+        }
+        found.push(Found {
+            start: lead(sc.text, s),
+            end: e,
+            date: sc.article_date.and_then(|d| month_day(d, month, day)),
+        });
+    }
+}
+
+/// A time phrase of the lexicon, not inside a time found before: "she said last week";
+/// "two days ago" takes its number.
+fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
+    for (s, e, pat) in Hits::within(&sc.hits.times, sc.region) {
+        let (phrase, offset) = TIME_PHRASES[pat];
+        if !word_bounded(sc.text, s, e)
+            || !outside(sc.skip, s, e)
+            || found.iter().any(|f| f.start <= s && e <= f.end)
+        {
+            continue;
+        }
+        let s = if phrase.ends_with(" ago") {
+            sc.text[..s].trim_end().rfind(' ').map_or(s, |b| b + 1)
+        } else {
+            s
+        };
+        let date = match (offset, sc.article_date) {
+            (Some(o), Some(d)) => shift(d, o),
+            _ => None,
+        };
+        found.push(Found {
+            start: s,
+            end: e,
+            date,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::all;
+    use super::*;
+
+    fn at(t: &str, date: &str) -> Option<Time> {
+        time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn a_weekday_takes_its_lead_and_its_part_of_the_day() {
+        let tm = at("said late Sunday, who", "2020-04-12").unwrap();
+        assert_eq!(tm.text, "late Sunday");
+        assert_eq!(tm.date.as_deref(), Some("2020-04-12"));
+        let tm = at("she said Tuesday night that", "2020-04-12").unwrap();
+        assert_eq!(tm.text, "Tuesday night");
+        assert_eq!(tm.date.as_deref(), Some("2020-04-07"));
+        let tm = at("before Sunday's debate, he said", "2020-04-12").unwrap();
+        assert_eq!(tm.text, "Sunday's");
+        assert_eq!(
+            at("said Tuesday nights", "2020-04-12").unwrap().text,
+            "Tuesday"
+        );
+    }
+
+    #[test]
+    fn a_month_and_day_resolves_to_this_year_or_the_last() {
+        let tm = at("announced on April 8 that", "2020-04-12").unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("on April 8", Some("2020-04-08"))
+        );
+        let tm = at("announced on December 8 that", "2020-04-12").unwrap();
+        assert_eq!(tm.date.as_deref(), Some("2019-12-08"));
+        assert!(at("in April 123", "2020-04-12").is_none());
+        assert!(at("announced on April 8th", "2020-04-12").is_none());
+        assert_eq!(month_and_day_at("Sept. 11, 2001"), Ok((", 2001", (9, 11))));
+    }
+
+    #[test]
+    fn a_time_phrase_with_its_offset() {
+        let tm = at("said yesterday", "2020-03-01").unwrap();
+        assert_eq!(tm.date.as_deref(), Some("2020-02-29"));
+        assert_eq!(
+            at("said two days ago", "2020-03-01").unwrap().text,
+            "two days ago"
+        );
+        assert!(at("said later that", "2020-04-12").is_none());
+    }
+
+    #[test]
+    fn the_first_time_of_the_clause_wins() {
+        let tm = at("said yesterday, not on Sunday", "2020-04-12").unwrap();
+        assert_eq!(tm.text, "yesterday");
+        assert_eq!(TIME_RULES[0].name, "weekday");
+    }
+}
