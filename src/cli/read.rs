@@ -30,8 +30,12 @@ pub(crate) struct Closed;
 pub(crate) const BATCH_DOCS: usize = 256;
 pub(crate) const BATCH_BYTES: usize = 8 << 20;
 
-/// The reading side: documents are gathered into batches and handed to the [`Sink`](super::sink::Sink), which
-/// analyses one batch on the workers while this thread reads the next.
+/// The file extensions read as HTML (a file of any other extension is text).
+const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
+
+/// The reading side: documents are gathered into batches and handed to the
+/// [`Sink`](super::sink::Sink), which analyses one batch on the workers while this thread
+/// reads the next.
 pub(crate) struct Run<'a> {
     pub(crate) args: &'a ExtractArgs,
     pub(crate) batch: Vec<Doc>,
@@ -162,7 +166,7 @@ impl Run<'_> {
                 let mut bytes = Vec::new();
                 let mut reader = reader;
                 let body = match reader.read_to_end(&mut bytes) {
-                    Ok(_) if matches!(ext, "html" | "htm" | "xhtml") => Ok(Body::Html(bytes)),
+                    Ok(_) if HTML_EXTENSIONS.contains(&ext) => Ok(Body::Html(bytes)),
                     Ok(_) => Ok(Body::Text(bytes)),
                     Err(e) => Err(format!("cannot read: {e}")),
                 };
