@@ -54,11 +54,40 @@ li{margin:6px 0}
 .doc{color:var(--muted);font-size:.9rem}
 "#;
 
+/// A highlight: its span, its CSS classes, and its title (who, and the cue).
+type Mark = (usize, usize, String, String);
+
 /// The review page of one article. `title` is shown as the page's heading (a file name).
 pub fn html_report(title: &str, text: &str, a: &Analysis) -> String {
-    // Highlights: quotation parts and posts (they never overlap each other), and reported
-    // speech where it overlaps none of them.
-    let mut marks: Vec<(usize, usize, String, String)> = Vec::new();
+    let body = article(text, a, &highlights(text, a));
+    let speakers = speakers(a);
+    let flags = flags(a);
+    let statements = a
+        .quotes
+        .iter()
+        .map(|q| q.statement)
+        .collect::<rustc_hash::FxHashSet<_>>()
+        .len();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>whosaid review: {t}</title><style>{STYLE}</style></head><body>\
+         <header><h1>{t}</h1><p>{statements} statements, {ns} speakers, {nf} flags</p></header>\
+         <main><article>{body}</article><aside>\
+         <section id=\"speakers\"><h2>Speakers</h2><ul>{speakers}</ul></section>\
+         <section id=\"flags\"><h2>Flags</h2><ul>{flags}</ul></section>\
+         </aside></main></body></html>\n",
+        t = escape(title),
+        ns = a.speakers.len(),
+        nf = a.flags.len(),
+    )
+}
+
+/// The highlights of the article, in text order, none overlapping: quotation parts and
+/// posts (they never overlap each other), and reported speech where it overlaps none of
+/// them.
+fn highlights(text: &str, a: &Analysis) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = Vec::new();
     let speech: Vec<(usize, usize)> = a
         .quotes
         .iter()
@@ -97,12 +126,18 @@ pub fn html_report(title: &str, text: &str, a: &Analysis) -> String {
         ));
     }
     marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
-    let mut kept: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut kept: Vec<Mark> = Vec::new();
     for m in marks {
         if kept.last().is_none_or(|k| k.1 <= m.0) {
             kept.push(m);
         }
     }
+    kept
+}
+
+/// The article as HTML paragraphs, its highlights marked and each flag's reference at its
+/// place.
+fn article(text: &str, a: &Analysis, kept: &[Mark]) -> String {
     // Events at offsets: a highlight closes, a flag reference, a highlight opens.
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
     for (i, m) in kept.iter().enumerate() {
@@ -169,7 +204,11 @@ pub fn html_report(title: &str, text: &str, a: &Analysis) -> String {
     }
     body.push_str("</p>");
 
-    // Speakers with their statement counts.
+    body
+}
+
+/// The speakers with their statement counts, as list items.
+fn speakers(a: &Analysis) -> String {
     let mut counts = vec![0usize; a.speakers.len()];
     let mut seen = rustc_hash::FxHashSet::default();
     for q in &a.quotes {
@@ -202,6 +241,11 @@ pub fn html_report(title: &str, text: &str, a: &Analysis) -> String {
             if counts[e.id] == 1 { "" } else { "s" }
         );
     }
+    speakers
+}
+
+/// The flags with their documentation, as list items, each linked to its place.
+fn flags(a: &Analysis) -> String {
     let mut flags = String::new();
     for (i, f) in a.flags.iter().enumerate() {
         let _ = write!(
@@ -213,25 +257,7 @@ pub fn html_report(title: &str, text: &str, a: &Analysis) -> String {
             escape(f.kind.doc())
         );
     }
-    let statements = a
-        .quotes
-        .iter()
-        .map(|q| q.statement)
-        .collect::<rustc_hash::FxHashSet<_>>()
-        .len();
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>whosaid review: {t}</title><style>{STYLE}</style></head><body>\
-         <header><h1>{t}</h1><p>{statements} statements, {ns} speakers, {nf} flags</p></header>\
-         <main><article>{body}</article><aside>\
-         <section id=\"speakers\"><h2>Speakers</h2><ul>{speakers}</ul></section>\
-         <section id=\"flags\"><h2>Flags</h2><ul>{flags}</ul></section>\
-         </aside></main></body></html>\n",
-        t = escape(title),
-        ns = a.speakers.len(),
-        nf = a.flags.len(),
-    )
+    flags
 }
 
 #[cfg(test)]

@@ -1,0 +1,126 @@
+//! The command line: its flags (this module), reading documents ([`read`]), analysing and
+//! writing them ([`sink`], [`tsv`]), the `extract` run ([`extract`]) and the `review`
+//! command ([`review`]).
+
+pub(crate) mod extract;
+pub(crate) mod read;
+pub(crate) mod review;
+pub(crate) mod sink;
+pub(crate) mod tsv;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what, how and where, in news articles"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Analyse documents and write one record per document.
+    Extract(ExtractArgs),
+    /// Review articles before publication: statements by speaker, then every flag as a
+    /// diagnostic with line:column (or a JSON record, or a standalone HTML page).
+    Review(ReviewArgs),
+    /// Print the JSON Schema of an output line.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub(crate) enum ReviewFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Parser)]
+pub(crate) struct ReviewArgs {
+    /// Article files (.txt, .html).
+    #[arg(required = true)]
+    pub(crate) articles: Vec<PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: ReviewFormat,
+    /// With --format html: the page to write (a folder when several articles are given).
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// Exit 1 when a flag of one of these kinds is found (comma-separated ids, or "all").
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) fail_on: Vec<String>,
+    /// The articles' date (YYYY-MM-DD), to resolve "on Sunday".
+    #[arg(long)]
+    pub(crate) date: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Offsets {
+    Bytes,
+    Chars,
+    Utf16,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub(crate) enum StdinFormat {
+    /// JSONL when the first character is `{`, HTML when it is `<`, else one text document.
+    Auto,
+    Jsonl,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub(crate) enum OutFormat {
+    /// One JSON object per document.
+    Jsonl,
+    /// One row per statement: id, kind, text, speaker, role, speaker kind, cue, channel,
+    /// platform or outlet, date.
+    Tsv,
+}
+
+#[derive(Parser)]
+pub(crate) struct ExtractArgs {
+    /// Files and folders (read recursively); `-` or nothing for standard input. `.jsonl`,
+    /// `.html`, `.warc` and any of them gzip-compressed (`.gz`) are read as such.
+    pub(crate) paths: Vec<PathBuf>,
+    /// JSONL field holding a document's id.
+    #[arg(long, default_value = "id")]
+    pub(crate) id_field: String,
+    /// JSONL field holding a document's text.
+    #[arg(long, default_value = "text")]
+    pub(crate) text_field: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub(crate) format: OutFormat,
+    /// Indented JSON instead of one line per document.
+    #[arg(long)]
+    pub(crate) pretty: bool,
+    /// Unit of the offsets: UTF-8 bytes, code points (Python) or UTF-16 units (JavaScript).
+    #[arg(long, value_enum, default_value = "bytes")]
+    pub(crate) offsets: Offsets,
+    /// Add the analysed text to each record.
+    #[arg(long)]
+    pub(crate) emit_text: bool,
+    /// The articles' date (YYYY-MM-DD), to resolve "on Sunday" (a JSONL `date` field wins).
+    #[arg(long)]
+    pub(crate) date: Option<String>,
+    /// How to read standard input.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) stdin: StdinFormat,
+    /// Read two apostrophes (''…'') as double quotation marks (New York Times archives).
+    #[arg(long)]
+    pub(crate) doubled_apostrophes: bool,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    pub(crate) threads: Option<usize>,
+    /// Print documents, statements, posts, errors and throughput to stderr at the end.
+    #[arg(long)]
+    pub(crate) stats: bool,
+}

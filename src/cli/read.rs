@@ -1,0 +1,349 @@
+//! The reading side of `extract`: files, folders, JSONL, WARC, gzip and standard input read
+//! as a stream of documents, gathered into batches of bounded size for the [`Sink`].
+//!
+//! [`Sink`]: super::sink::Sink
+
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use super::{ExtractArgs, StdinFormat};
+
+/// A document as read, before analysis.
+pub(crate) struct Doc {
+    pub(crate) id: String,
+    pub(crate) body: Result<Body, String>,
+    pub(crate) date: Option<String>,
+}
+
+pub(crate) enum Body {
+    Text(Vec<u8>),
+    Html(Vec<u8>),
+    /// A JSONL line (its number, 1-based), read into a document by the worker that analyses
+    /// it, so that parsing runs on every core.
+    Line(usize, Vec<u8>),
+}
+
+/// The output ended (a closed pipe): stop quietly.
+pub(crate) struct Closed;
+
+/// Documents are analysed in batches of at most this many documents or bytes.
+pub(crate) const BATCH_DOCS: usize = 256;
+pub(crate) const BATCH_BYTES: usize = 8 << 20;
+
+/// The file extensions read as HTML (a file of any other extension is text).
+const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
+
+/// The reading side: documents are gathered into batches and handed to the
+/// [`Sink`](super::sink::Sink), which analyses one batch on the workers while this thread
+/// reads the next.
+pub(crate) struct Run<'a> {
+    pub(crate) args: &'a ExtractArgs,
+    pub(crate) batch: Vec<Doc>,
+    pub(crate) batch_bytes: usize,
+    /// Flush after every batch (reading a pipe, e.g. from Spark).
+    pub(crate) flush_each: bool,
+    pub(crate) to_sink: std::sync::mpsc::SyncSender<(Vec<Doc>, bool)>,
+}
+
+impl Run<'_> {
+    pub(crate) fn push(&mut self, doc: Doc) -> Result<(), Closed> {
+        self.batch_bytes += match &doc.body {
+            Ok(Body::Text(b) | Body::Html(b) | Body::Line(_, b)) => b.len(),
+            Err(_) => 0,
+        };
+        self.batch.push(doc);
+        if self.batch.len() >= BATCH_DOCS || self.batch_bytes >= BATCH_BYTES {
+            self.flush_batch()?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn flush_batch(&mut self) -> Result<(), Closed> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        // The sink is gone only when the output closed.
+        self.to_sink
+            .send((batch, self.flush_each))
+            .map_err(|_| Closed)
+    }
+
+    pub(crate) fn failed(&mut self, id: String, error: String) -> Result<(), Closed> {
+        self.push(Doc {
+            id,
+            body: Err(error),
+            date: None,
+        })
+    }
+
+    pub(crate) fn jsonl(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
+        for (n, line) in reader.split(b'\n').enumerate() {
+            match line {
+                Ok(l) => self.jsonl_line(name, n + 1, l)?,
+                Err(e) => {
+                    return self.failed(format!("{name}:{}", n + 1), format!("cannot read: {e}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One line of JSONL (line number `n`, 1-based): a document, an error record, or
+    /// nothing for a blank line.
+    pub(crate) fn jsonl_line(&mut self, name: &str, n: usize, line: Vec<u8>) -> Result<(), Closed> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        self.push(Doc {
+            id: format!("{name}:{n}"),
+            body: Ok(Body::Line(n, line)),
+            date: None,
+        })
+    }
+
+    pub(crate) fn warc(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
+        let reader = warc::WarcReader::new(reader);
+        for (n, record) in reader.iter_records().enumerate() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    // The stream cannot be trusted past a malformed record.
+                    return self.failed(
+                        format!("{name}#{}", n + 1),
+                        format!("malformed WARC record: {e}"),
+                    );
+                }
+            };
+            if record.warc_type() != &warc::RecordType::Response {
+                continue;
+            }
+            let id = record
+                .header(warc::WarcHeader::TargetURI)
+                .map(|u| u.to_string())
+                .unwrap_or_else(|| format!("{name}#{}", n + 1));
+            let body = record.body();
+            // An HTTP response: headers, a blank line, the payload.
+            let Some(split) = memchr::memmem::find(body, b"\r\n\r\n") else {
+                continue;
+            };
+            let headers = String::from_utf8_lossy(&body[..split]).to_lowercase();
+            let is_html = headers
+                .lines()
+                .any(|l| l.starts_with("content-type:") && l.contains("html"));
+            if is_html {
+                self.push(Doc {
+                    id,
+                    body: Ok(Body::Html(body[split + 4..].to_vec())),
+                    date: None,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn file(&mut self, path: &Path) -> Result<(), Closed> {
+        let id = path.display().to_string();
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.failed(id, format!("cannot open: {e}")),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let (inner, reader): (&str, Box<dyn Read>) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner, Box::new(flate2::read::MultiGzDecoder::new(file))),
+            None => (name.as_str(), Box::new(file)),
+        };
+        let ext = inner.rsplit_once('.').map_or("", |(_, e)| e);
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        match ext {
+            "jsonl" | "ndjson" => self.jsonl(&id, reader),
+            "warc" => self.warc(&id, reader),
+            _ => {
+                let mut bytes = Vec::new();
+                let mut reader = reader;
+                let body = match reader.read_to_end(&mut bytes) {
+                    Ok(_) if HTML_EXTENSIONS.contains(&ext) => Ok(Body::Html(bytes)),
+                    Ok(_) => Ok(Body::Text(bytes)),
+                    Err(e) => Err(format!("cannot read: {e}")),
+                };
+                self.push(Doc {
+                    id,
+                    body,
+                    date: None,
+                })
+            }
+        }
+    }
+
+    pub(crate) fn stdin(&mut self) -> Result<(), Closed> {
+        self.flush_each = true;
+        let mut reader = BufReader::new(io::stdin().lock());
+        let format = match self.args.stdin {
+            StdinFormat::Auto => {
+                let head = reader.fill_buf().map(|b| b.to_vec()).unwrap_or_default();
+                match head.iter().find(|b| !b.is_ascii_whitespace()) {
+                    Some(b'{') => StdinFormat::Jsonl,
+                    Some(b'<') => StdinFormat::Html,
+                    _ => StdinFormat::Text,
+                }
+            }
+            f => f,
+        };
+        if format == StdinFormat::Jsonl {
+            // One line in, one line out, in order, flushed as it goes (Spark's RDD.pipe):
+            // whatever is analysed goes out before waiting for more input.
+            let mut n = 0;
+            loop {
+                if reader.buffer().is_empty() && !self.batch.is_empty() {
+                    self.flush_batch()?;
+                }
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        n += 1;
+                        if line.ends_with(b"\n") {
+                            line.pop();
+                        }
+                        self.jsonl_line("-", n, line)?;
+                    }
+                    Err(e) => {
+                        return self.failed(format!("-:{}", n + 1), format!("cannot read: {e}"));
+                    }
+                }
+            }
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        let body = match reader.read_to_end(&mut bytes) {
+            Ok(_) if format == StdinFormat::Html => Ok(Body::Html(bytes)),
+            Ok(_) => Ok(Body::Text(bytes)),
+            Err(e) => Err(format!("cannot read standard input: {e}")),
+        };
+        self.push(Doc {
+            id: "-".into(),
+            body,
+            date: None,
+        })
+    }
+
+    pub(crate) fn path(&mut self, path: &Path) -> Result<(), Closed> {
+        if path.as_os_str() == "-" {
+            return self.stdin();
+        }
+        if !path.is_dir() {
+            return self.file(path);
+        }
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => self.file(e.path())?,
+                Ok(_) => {}
+                Err(e) => {
+                    let id = e
+                        .path()
+                        .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
+                    self.failed(id, format!("cannot read: {e}"))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The fields of a JSONL record that whosaid reads.
+#[derive(Default)]
+pub(crate) struct LineFields {
+    pub(crate) id: Option<serde_json::Value>,
+    pub(crate) text: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) html: bool,
+}
+
+/// Reads a JSON object into `LineFields`, skipping every other field.
+pub(crate) struct Fields<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) text: &'a str,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Fields<'_> {
+    type Value = LineFields;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<LineFields, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Fields<'_> {
+    type Value = LineFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LineFields, A::Error> {
+        let mut out = LineFields::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.id {
+                out.id = Some(map.next_value()?);
+            } else if key == self.text {
+                if let serde_json::Value::String(t) = map.next_value()? {
+                    out.text = Some(t);
+                }
+            } else if key == "date" {
+                let v: serde_json::Value = map.next_value()?;
+                out.date = v.as_str().map(str::to_string);
+            } else if key == "format" {
+                let v: serde_json::Value = map.next_value()?;
+                out.html = v.as_str() == Some("html");
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Analyse one document (on a worker thread): its record and its size in bytes.
+/// A JSONL line read into a document (id, text, date, format), or an error record's
+/// reason; other documents pass through. Only the fields whosaid uses are read; the rest of
+/// the record (annotations, metadata) is skipped without being built.
+pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
+    let Ok(Body::Line(n, line)) = doc.body else {
+        return doc;
+    };
+    let fallback_id = doc.id;
+    let seed = Fields {
+        id: &args.id_field,
+        text: &args.text_field,
+    };
+    let mut de = serde_json::Deserializer::from_slice(&line);
+    let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
+        Ok(f) => f,
+        Err(e) => {
+            return Doc {
+                id: fallback_id,
+                body: Err(format!("line {n} is not JSON: {e}")),
+                date: None,
+            };
+        }
+    };
+    let id = match fields.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => fallback_id,
+        Some(other) => other.to_string(),
+    };
+    let date = fields.date.map(|d| d.chars().take(10).collect());
+    let body = match fields.text {
+        Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
+        Some(text) => Ok(Body::Text(text.into_bytes())),
+        None => Err(format!(
+            "line {n} has no string field \"{}\"",
+            args.text_field
+        )),
+    };
+    Doc { id, body, date }
+}

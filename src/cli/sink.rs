@@ -1,0 +1,174 @@
+//! The analysing and writing side of `extract`: each batch is read, analysed and rendered
+//! on the workers, and written here in input order.
+
+use std::io::{self, Write};
+
+use rayon::prelude::*;
+use whosaid::{Analysis, ErrorRecord, Options, Record};
+
+use super::read::{Body, Closed, Doc, read_line};
+use super::tsv::{TSV_HEADER, tsv_rows};
+use super::{ExtractArgs, OutFormat};
+
+/// What a worker hands back for one document: the rendered output and its counts.
+pub(crate) struct Done {
+    pub(crate) out: String,
+    /// Bytes of input (a JSONL line with its annotations, a file) and of text analysed.
+    pub(crate) input: usize,
+    pub(crate) bytes: usize,
+    pub(crate) error: bool,
+    pub(crate) statements: usize,
+    pub(crate) posts: usize,
+}
+
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(crate) documents: usize,
+    pub(crate) errors: usize,
+    pub(crate) statements: usize,
+    pub(crate) posts: usize,
+    /// Text analysed, and input read (records with their other fields, markup).
+    pub(crate) bytes: usize,
+    pub(crate) input: usize,
+}
+
+/// The analysing and writing side: batches in, records out in input order.
+pub(crate) struct Sink<'a> {
+    pub(crate) args: &'a ExtractArgs,
+    pub(crate) options: Options,
+    pub(crate) out: io::BufWriter<io::Stdout>,
+    pub(crate) tally: Tally,
+    pub(crate) progress: Option<indicatif::ProgressBar>,
+    pub(crate) header_written: bool,
+}
+
+impl Sink<'_> {
+    /// Analyse a batch on the workers and write its records, in input order.
+    pub(crate) fn batch(&mut self, batch: Vec<Doc>, flush: bool) -> Result<(), Closed> {
+        let (options, args) = (&self.options, self.args);
+        // Reading a line, analysing and rendering run on the workers; this thread only
+        // writes, in input order.
+        let done: Vec<Done> = batch
+            .into_par_iter()
+            .map(|doc| process(doc, options, args))
+            .collect();
+        for d in done {
+            self.write(d)?;
+        }
+        if flush {
+            self.out.flush().map_err(|_| Closed)?;
+        }
+        Ok(())
+    }
+
+    /// Count one document and write its record.
+    fn write(&mut self, d: Done) -> Result<(), Closed> {
+        self.tally.errors += usize::from(d.error);
+        self.tally.statements += d.statements;
+        self.tally.posts += d.posts;
+        self.tally.documents += 1;
+        self.tally.bytes += d.bytes;
+        self.tally.input += d.input;
+        if let Some(p) = &self.progress {
+            p.inc(d.bytes as u64);
+            p.set_message(format!("{} documents", self.tally.documents));
+        }
+        if self.args.format == OutFormat::Tsv && !self.header_written {
+            self.header_written = true;
+            self.out
+                .write_all(TSV_HEADER.as_bytes())
+                .map_err(|_| Closed)?;
+        }
+        self.out.write_all(d.out.as_bytes()).map_err(|_| Closed)
+    }
+}
+
+/// Read (a JSONL line), analyse and render one document, on a worker. A bug must cost one
+/// document, never the batch: its record says so, under the document's own id (a JSONL
+/// line is read first, to know it).
+fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
+    let input = match &doc.body {
+        Ok(Body::Line(_, l)) => l.len() + 1,
+        Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+        Err(_) => 0,
+    };
+    let fallback = doc.id.clone();
+    let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_line(doc, args)))
+        .unwrap_or_else(|_| Doc {
+            id: fallback,
+            body: Err("internal error while reading this line (please report it)".into()),
+            date: None,
+        });
+    let id = doc.id.clone();
+    let (record, bytes) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
+            .unwrap_or_else(|_| {
+                let error =
+                    "internal error while analysing this document (please report it)".into();
+                (Record::Error(ErrorRecord { id, error }), 0)
+            });
+    let (error, statements, posts) = match &record {
+        Record::Error(_) => (true, 0, 0),
+        Record::Analysis(a) => {
+            let mut ids: Vec<usize> = a.quotes.iter().map(|q| q.statement).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (false, ids.len(), a.posts.len())
+        }
+    };
+    Done {
+        out: render(&record, args),
+        input,
+        bytes,
+        error,
+        statements,
+        posts,
+    }
+}
+
+/// A record as output: a JSON line, or TSV rows (the header is the writer's).
+pub(crate) fn render(record: &Record, args: &ExtractArgs) -> String {
+    match args.format {
+        OutFormat::Jsonl => {
+            let mut out = Vec::with_capacity(4096);
+            let written = if args.pretty {
+                serde_json::to_writer_pretty(&mut out, record)
+            } else {
+                serde_json::to_writer(&mut out, record)
+            };
+            let mut line = match written.map(|_| String::from_utf8(out)) {
+                Ok(Ok(line)) => line,
+                Ok(Err(e)) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
+                Err(e) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
+            };
+            line.push('\n');
+            line
+        }
+        OutFormat::Tsv => {
+            let mut s = String::new();
+            tsv_rows(record, &mut s);
+            s
+        }
+    }
+}
+
+pub(crate) fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
+    let mut opts = options.clone();
+    if doc.date.is_some() {
+        opts.date = doc.date;
+    }
+    let (mut a, bytes): (Analysis, usize) = match doc.body {
+        Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
+        Ok(Body::Text(b)) => (whosaid::analyze_bytes(&b, &opts), b.len()),
+        Ok(Body::Html(b)) => (
+            whosaid::analyze_html(&String::from_utf8_lossy(&b), &opts),
+            b.len(),
+        ),
+        Ok(Body::Line(n, _)) => {
+            let error = format!("line {n} was not read");
+            return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
+        }
+    };
+    a.id = doc.id;
+    (Record::Analysis(Box::new(a)), bytes)
+}
