@@ -1,0 +1,331 @@
+//! The tokenizer: an ordered list of lexer steps ([`STEPS`]); at each position the first
+//! step that applies reads one token (or skips white space). Words are read by a nom
+//! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
+//! [`abbreviation_stop`]).
+
+use super::{Tok, Token};
+use crate::lexicon::{ClassSet, LEXICON, classes_of};
+use crate::model::Span;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::peek;
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+/// Where the lexer stands: the text, the span's end, the quotations not yet read, and the
+/// tokens so far.
+struct Lexer<'t, 'q> {
+    text: &'t str,
+    end: usize,
+    quotes: &'q [(usize, Span)],
+    out: Vec<Token>,
+}
+
+impl Lexer<'_, '_> {
+    /// How far a token may reach: the next quotation's start, or the span's end.
+    fn limit(&self) -> usize {
+        self.quotes
+            .first()
+            .map_or(self.end, |(_, s)| s.start.min(self.end))
+    }
+
+    fn push(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
+        self.out.push(Token {
+            kind,
+            start,
+            end,
+            classes,
+        });
+    }
+}
+
+/// A lexer step at byte `i` (character `c`): where the next step starts, or `None` when
+/// the step does not apply.
+type Step = fn(&mut Lexer, usize, char) -> Option<usize>;
+
+/// The lexer steps, in order: the first that applies reads at `i`.
+const STEPS: &[(&str, Step)] = &[
+    // First: a quotation is one token, whatever it holds.
+    ("quotation", quotation),
+    ("white space", space),
+    // A word before punctuation: "5,000" and "3.5" are one number, "U.S." one word with its
+    // full stop, "O'Neill" one word with its apostrophe.
+    ("word", word),
+    // "--" is one dash: before one-character punctuation.
+    ("dash", dash),
+    // Last: any other character is punctuation.
+    ("punctuation", punctuation),
+];
+
+/// Tokenize `span` of `text`, replacing each quotation in `quotes` (whole spans including
+/// their marks, sorted, inside `span`) with one `Tok::Quote` token.
+pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> {
+    let mut lx = Lexer {
+        text,
+        end: span.end,
+        quotes,
+        out: Vec::new(),
+    };
+    let bytes = text.as_bytes();
+    let mut i = span.start;
+    while i < span.end {
+        // ASCII is read byte by byte; only other characters are decoded.
+        let c = match bytes[i] {
+            b if b.is_ascii() => b as char,
+            _ => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let next = STEPS.iter().find_map(|&(_, step)| step(&mut lx, i, c));
+        i = next.unwrap_or(span.end);
+    }
+    lx.out
+}
+
+/// A quotation that starts here is one token: “We will win,” he said.
+fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
+    let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
+    lx.push(Tok::Quote(qi), qs.start, qs.end, ClassSet::EMPTY);
+    lx.quotes = &lx.quotes[1..];
+    Some(i.max(qs.end))
+}
+
+/// White space is skipped: "he  said".
+fn space(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
+    if !c.is_whitespace() {
+        return None;
+    }
+    let (rest, _) = take_while1::<_, _, ()>(char::is_whitespace)
+        .parse(&lx.text[i..lx.end])
+        .ok()?;
+    Some(lx.end - rest.len())
+}
+
+/// A word: letters and digits with what joins them ([`word_body`]), then the apostrophe of
+/// a plural possessive and the full stop of an abbreviation: "Mr. O'Neill of the U.S.".
+fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    let limit = lx.limit();
+    let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
+    let j = limit - rest.len();
+    let j = plural_possessive(lx.text, i, j, limit);
+    let j = abbreviation_stop(lx.text, i, j, limit);
+    lx.push(Tok::Word, i, j, classes_of(&lx.text[i..j]));
+    Some(j)
+}
+
+/// "--" is one dash: "J. Smith -- no".
+fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
+    if c != '-' {
+        return None;
+    }
+    tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit()]).ok()?;
+    lx.push(Tok::Punct, i, i + 2, ClassSet::EMPTY);
+    Some(i + 2)
+}
+
+/// Any other character is one punctuation token: ",", "(", "—".
+fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
+    let j = i + c.len_utf8();
+    lx.push(Tok::Punct, i, j, ClassSet::EMPTY);
+    Some(j)
+}
+
+/// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
+/// ("U.S", "O'Neill", "rock-and-roll", "AT&T", "3.5"), and by a comma between digits
+/// ("5,000").
+fn word_body(i: &str) -> IResult<&str, (), ()> {
+    let (mut rest, mut run) = alnum_run(i)?;
+    loop {
+        let joined = if run.ends_with(|c: char| c.is_ascii_digit()) {
+            joiner(rest).or_else(|_| thousands_comma(rest))
+        } else {
+            joiner(rest)
+        };
+        let Ok((after, _)) = joined else {
+            return Ok((rest, ()));
+        };
+        (rest, run) = alnum_run(after)?;
+    }
+}
+
+/// Letters and digits: "Neill".
+fn alnum_run(i: &str) -> IResult<&str, &str, ()> {
+    take_while1(char::is_alphanumeric).parse(i)
+}
+
+/// The characters that join letters and digits into one word.
+const JOINERS: &str = ".'’-&";
+
+/// A joiner before a letter or digit: the "'" of "O'Neill".
+fn joiner(i: &str) -> IResult<&str, char, ()> {
+    terminated(one_of(JOINERS), peek(satisfy(char::is_alphanumeric))).parse(i)
+}
+
+/// A comma before a digit (after one): the "," of "5,000".
+fn thousands_comma(i: &str) -> IResult<&str, char, ()> {
+    terminated(char(','), peek(satisfy(|c| c.is_ascii_digit()))).parse(i)
+}
+
+/// The apostrophe of a plural possessive belongs to its word ("the Joneses'"), unless a
+/// single mark opened the word ('the Joneses') or a letter follows: where the word
+/// `i..j` ends.
+fn plural_possessive(text: &str, i: usize, j: usize, limit: usize) -> usize {
+    if !text[i..j].ends_with('s') || text[..i].ends_with(['\'', '‘']) {
+        return j;
+    }
+    match one_of::<_, _, ()>("'’").parse(&text[j..limit]) {
+        Ok((_, a)) if !text[j + a.len_utf8()..].starts_with(char::is_alphanumeric) => {
+            j + a.len_utf8()
+        }
+        _ => j,
+    }
+}
+
+/// A full stop belongs to an abbreviation: where the word `i..j` ends, with the full stop
+/// after it when one of [`ABBREVIATIONS`] holds.
+fn abbreviation_stop(text: &str, i: usize, j: usize, limit: usize) -> usize {
+    if j < limit && text.as_bytes()[j] == b'.' {
+        let with_stop = &text[i..=j];
+        if ABBREVIATIONS.iter().any(|(_, rule)| rule(with_stop)) {
+            return j + 1;
+        }
+    }
+    j
+}
+
+/// A word with a full stop after it (`w`, the stop included) that is an abbreviation.
+type Abbreviation = fn(&str) -> bool;
+
+/// The kinds of abbreviations that keep their full stop (any one will do; the cheap ones
+/// are tried first).
+const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
+    ("dotted", dotted),
+    ("initial", initial),
+    ("party and state", party_and_state),
+    ("listed", listed),
+    ("listed after a prefix", listed_after_prefix),
+];
+
+/// The word holds full stops already: "U.S.", "a.m.".
+fn dotted(w: &str) -> bool {
+    w[..w.len() - 1].contains('.')
+}
+
+/// One capital letter: "J. Smith".
+fn initial(w: &str) -> bool {
+    w.len() == 2 && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A party and a state: "R-Pa.", "D-Ill.".
+fn party_and_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() <= 8
+        && b.get(1) == Some(&b'-')
+        && b[0].is_ascii_uppercase()
+        && b.get(2).is_some_and(u8::is_ascii_uppercase)
+}
+
+/// An abbreviation of the lexicon: "Mr.", "Sen.", "Calif.".
+fn listed(w: &str) -> bool {
+    LEXICON.abbreviations.contains(w)
+}
+
+/// An abbreviation of the lexicon after a prefix: "then-Sen.", "ex-Gov.".
+fn listed_after_prefix(w: &str) -> bool {
+    w.rsplit_once('-')
+        .is_some_and(|(_, last)| LEXICON.abbreviations.contains(last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        tokens(text, span, &[])
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_full_stop() {
+        assert_eq!(
+            words("Mr. O'Neill of the U.S. said."),
+            ["Mr.", "O'Neill", "of", "the", "U.S.", "said", "."]
+        );
+        assert_eq!(words("J. Smith -- no"), ["J.", "Smith", "--", "no"]);
+        assert_eq!(
+            words("Thompson, R-Pa., said"),
+            ["Thompson", ",", "R-Pa.", ",", "said"]
+        );
+        assert_eq!(
+            words("and then-Sen. Barack Obama"),
+            ["and", "then-Sen.", "Barack", "Obama"]
+        );
+    }
+
+    #[test]
+    fn each_kind_of_abbreviation() {
+        let holds = |w: &str| -> Vec<&str> {
+            ABBREVIATIONS
+                .iter()
+                .filter(|(_, rule)| rule(w))
+                .map(|&(name, _)| name)
+                .collect()
+        };
+        for (w, kind) in [
+            ("U.S.", "dotted"),
+            ("U.S.", "listed"),
+            ("J.", "initial"),
+            ("R-Pa.", "party and state"),
+            ("Mr.", "listed"),
+            ("then-Sen.", "listed after a prefix"),
+        ] {
+            assert!(holds(w).contains(&kind), "{w} {kind}");
+        }
+        assert!(holds("said.").is_empty());
+    }
+
+    #[test]
+    fn numbers_are_one_word() {
+        assert_eq!(
+            words("5,000 and 3.5 and a,b"),
+            ["5,000", "and", "3.5", "and", "a", ",", "b"]
+        );
+        assert_eq!(words("AT&T rock-and-roll"), ["AT&T", "rock-and-roll"]);
+        assert_eq!(words("end. Next"), ["end", ".", "Next"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_keeps_its_apostrophe() {
+        assert_eq!(words("the Joneses' dog"), ["the", "Joneses'", "dog"]);
+        assert_eq!(words("'Joneses' dog"), ["'", "Joneses", "'", "dog"]);
+    }
+
+    #[test]
+    fn a_quotation_is_one_token() {
+        let text = "“We will win,” he said.";
+        let q = Span {
+            start: 0,
+            end: text.find(" he").unwrap(),
+        };
+        let toks = tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            &[(0, q)],
+        );
+        let kinds: Vec<Tok> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Tok::Quote(0), Tok::Word, Tok::Word, Tok::Punct]);
+    }
+}

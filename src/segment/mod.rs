@@ -1,0 +1,103 @@
+//! Segmentation: paragraphs, then (once quotations are known) tokens and sentences.
+//!
+//! Paragraphs are lines: news archives store one paragraph per line, often with blank lines
+//! between. Tokens are words, punctuation and whole quotations: a quotation is one token
+//! (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
+//! tokens and never look inside quoted words for cues or speakers.
+//!
+//! The tokenizer's ordered lexer steps are in `lexer`, the sentence splitter's rules in
+//! `sentences`.
+
+mod lexer;
+mod sentences;
+
+pub(crate) use lexer::tokens;
+pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences};
+
+use crate::lexicon::{Class, ClassSet};
+use crate::model::Span;
+
+/// Paragraph spans: each non-empty line, without its surrounding white space.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Span {
+                start: trimmed_start,
+                end: trimmed_end,
+            });
+        }
+        start = end;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
+    Word,
+    Punct,
+    /// A quotation; the index is into the document's quotation list.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub kind: Tok,
+    pub start: usize,
+    pub end: usize,
+    /// The word's classes in the lexicon (as written and in lower case), looked up once when
+    /// the token is made; empty for punctuation and quotations.
+    pub classes: ClassSet,
+}
+
+impl Token {
+    /// Whether the token is a word of class `c`.
+    pub fn is(&self, c: Class) -> bool {
+        self.classes.has(c)
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Merge overlapping spans (sorted by start) so that [`masked`] can search them.
+pub(crate) fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether `pos` lies inside one of the merged, sorted `spans`.
+pub(crate) fn masked(spans: &[Span], pos: usize) -> bool {
+    let i = spans.partition_point(|s| s.start <= pos);
+    i > 0 && pos < spans[i - 1].end
+}
+
+/// Whether a word token starts with an upper-case letter or a digit.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_trimmed_non_empty_lines() {
+        let text = " One.\n\n  Two two.\r\nThree";
+        let p = paragraphs(text);
+        let got: Vec<&str> = p.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["One.", "Two two.", "Three"]);
+    }
+}

@@ -1,0 +1,403 @@
+//! The sentence splitter: which token ends a sentence ([`Splitter::ends`]: a full stop, a
+//! quotation that ends with one, an abbreviation before a word that opens a sentence), then
+//! where the sentence ends after it ([`CLOSINGS`], in order), and the quotations in doubled
+//! apostrophes that hold a sentence together with its attribution.
+
+use super::{Tok, Token, is_capitalized};
+use crate::lexicon::{Class, LEXICON};
+use crate::model::Span;
+
+/// The most tokens a sentence holds (a page of comments run together is cut into pieces
+/// of this size), and the most a quotation in doubled apostrophes keeps in one sentence.
+const MAX_SENTENCE: usize = 1000;
+const MAX_QUOTED: usize = 300;
+
+/// The punctuation that ends a sentence.
+const FULL_STOPS: [char; 3] = ['.', '?', '!'];
+
+/// Whether `w` is one of [`FULL_STOPS`].
+fn is_full_stop(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if FULL_STOPS.contains(&c))
+}
+
+/// What the splitter reads: the paragraph's tokens, its quotations in doubled apostrophes,
+/// and the inner text of each quotation token.
+struct Splitter<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    inside: Vec<(usize, usize)>,
+    quote_inner: &'a dyn Fn(usize) -> Span,
+}
+
+/// Where a sentence that ends at token `i` closes (the index after its last token), if the
+/// rule holds.
+type Closing = fn(&Splitter, usize) -> Option<usize>;
+
+/// Where a sentence closes after the token that ends it, in order: the next token opens a
+/// sentence; doubled apostrophes close a quotation ("… it got bad.'' We kept …"); a
+/// bracket closes an aside ("(Oh hey there, Olivia Pope.) Next …").
+const CLOSINGS: &[(&str, Closing)] = &[
+    ("the next token opens a sentence", next_opens),
+    ("doubled apostrophes close it", closing_apostrophes),
+    ("a bracket closes it", closing_bracket),
+];
+
+/// Split a paragraph's tokens into sentences, as ranges of token indices.
+/// `quote_inner` gives the inner span of a quotation, to see whether it ends a sentence.
+pub(crate) fn sentences(
+    text: &str,
+    toks: &[Token],
+    quote_inner: impl Fn(usize) -> Span,
+) -> Vec<std::ops::Range<usize>> {
+    let s = Splitter {
+        text,
+        toks,
+        inside: doubled_apostrophe_pairs(text, toks),
+        quote_inner: &quote_inner,
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        if let Some(end) = s.boundary(start, i) {
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+impl Splitter<'_> {
+    /// Whether the sentence that began at `start` ends at token `i`, and where it closes.
+    fn boundary(&self, start: usize, i: usize) -> Option<usize> {
+        // A run-on "sentence" is cut at `MAX_SENTENCE` tokens (the later stages look at a
+        // sentence's cues pairwise).
+        if (i + 1).saturating_sub(start) >= MAX_SENTENCE {
+            return Some(i + 1);
+        }
+        // A quotation in doubled apostrophes read as text is one sentence with its
+        // attribution, however many sentences it holds ("Mr. Trump said: ''I hope not. I
+        // hope not.''", "''Did I enjoy it? No,'' she said."), up to `MAX_QUOTED` tokens.
+        if i.saturating_sub(start) < MAX_QUOTED
+            && enclosing(&self.inside, i).is_some_and(|(_, close)| i + 1 < close)
+        {
+            return None;
+        }
+        if !self.ends(i) {
+            return None;
+        }
+        CLOSINGS.iter().find_map(|(_, rule)| rule(self, i))
+    }
+
+    fn word(&self, t: &Token) -> &str {
+        t.text(self.text)
+    }
+
+    fn capitalised_word(&self, t: &Token) -> bool {
+        t.kind == Tok::Word && is_capitalized(self.word(t))
+    }
+
+    /// The inner text of quotation `q`, without white space at its end.
+    fn inner(&self, q: usize) -> &str {
+        let inner = (self.quote_inner)(q);
+        self.text[inner.start..inner.end].trim_end()
+    }
+
+    /// Whether token `i` ends a sentence: a full stop, a quotation that ends with one, or
+    /// an abbreviation before what opens a sentence.
+    fn ends(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Tok::Punct => is_full_stop(self.word(t)),
+            Tok::Quote(q) => self.inner(q).ends_with(FULL_STOPS),
+            Tok::Word => self.word(t).ends_with('.') && self.abbreviation_ends(i),
+        }
+    }
+
+    /// An abbreviation that ends the sentence ("in the U.S. He said") is caught by the next
+    /// token: a word that opens a sentence and is no part of a name ("… entering the U.S.
+    /// While Clinton …", not a date's "Fla. Monday"), a quotation of whole sentences ("of
+    /// Jacksonville, Fla. ''She definitely has …''"), not a nickname ("Gen. ''Scott''
+    /// Miller").
+    fn abbreviation_ends(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let Some(n) = self.toks.get(i + 1) else {
+            return false;
+        };
+        match n.kind {
+            Tok::Word => opens_a_sentence(self.word(n)),
+            Tok::Quote(q) => {
+                let s = self.inner(q);
+                s.ends_with(FULL_STOPS) && s.split_whitespace().count() >= 4
+            }
+            Tok::Punct => {
+                n.start > t.end
+                    && enclosing(&self.inside, i + 2)
+                        .is_some_and(|(open, close)| open == i + 1 && close >= i + 8)
+            }
+        }
+    }
+}
+
+/// A word that opens a sentence after an abbreviation: "He", "The", "While" (not a month or
+/// a weekday, which may belong to a date).
+fn opens_a_sentence(n: &str) -> bool {
+    Class::SegmentSentenceOpeners.contains(n)
+        || Class::Starters.contains(n) && crate::posts::month(n).is_none() && !n.ends_with("day")
+}
+
+/// The next token opens a sentence: a capitalised word, a quotation, doubled apostrophes
+/// read as text ("… to do more. ''There should be …"), or a bracket before a capitalised
+/// word ("… within reach. (The chances of that are slim.)"): "He came. She said no."
+fn next_opens(s: &Splitter, i: usize) -> Option<usize> {
+    let opens = match s.toks.get(i + 1) {
+        None => true,
+        Some(n) => match n.kind {
+            Tok::Word => is_capitalized(s.word(n)),
+            Tok::Quote(_) => true,
+            Tok::Punct => {
+                (doubled_apostrophe(s.text, s.toks, i + 1) && n.start > s.toks[i].end)
+                    || (s.word(n) == "("
+                        && s.toks.get(i + 2).is_some_and(|w| s.capitalised_word(w)))
+            }
+        },
+    };
+    opens.then_some(i + 1)
+}
+
+/// Doubled apostrophes right after the full stop close the quotation and the sentence,
+/// unless an attribution follows: "… it got bad.'' We kept …".
+fn closing_apostrophes(s: &Splitter, i: usize) -> Option<usize> {
+    let closes = doubled_apostrophe(s.text, s.toks, i + 1)
+        && s.toks[i + 1].start == s.toks[i].end
+        && s.toks.get(i + 3).is_none_or(|n| match n.kind {
+            Tok::Word => is_capitalized(s.word(n)),
+            Tok::Quote(_) => true,
+            Tok::Punct => doubled_apostrophe(s.text, s.toks, i + 3),
+        })
+        && !attribution_follows(s.text, s.toks, i);
+    closes.then_some(i + 3)
+}
+
+/// A closing bracket right after the full stop closes the aside and the sentence: "(Oh hey
+/// there, Olivia Pope.) Next …".
+fn closing_bracket(s: &Splitter, i: usize) -> Option<usize> {
+    let closes = s.toks.get(i + 1).is_some_and(|n| s.word(n) == ")")
+        && s.toks.get(i + 2).is_none_or(|n| match n.kind {
+            Tok::Word => is_capitalized(s.word(n)),
+            Tok::Quote(_) => true,
+            Tok::Punct => s.word(n) == "(",
+        });
+    closes.then_some(i + 2)
+}
+
+/// "''Can we win Illinois?'' Mr. Manafort asked.": after a question or exclamation closed by
+/// doubled apostrophes at `i`, a short name and a verb that inverts with its speaker finish
+/// the sentence; they are its attribution, not a sentence of their own.
+fn attribution_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    matches!(toks[i].text(text), "?" | "!")
+        && (i + 4..toks.len().min(i + 9)).any(|v| {
+            let form = crate::lexicon::lower(toks[v].text(text));
+            LEXICON
+                .verbs
+                .get(&*form)
+                .is_some_and(|f| LEXICON.inverting_verbs.contains(f.lemma))
+                && toks[i + 3..v]
+                    .iter()
+                    .all(|w| w.kind == Tok::Word && is_capitalized(w.text(text)))
+        })
+}
+
+/// The doubled apostrophes that open and close a quotation read as text, as pairs of token
+/// indices (the first apostrophe of each mark): an opening mark has a space or nothing
+/// before it and a word right after it; the next mark that a word runs into closes it. An
+/// opening mark with no closing one in the paragraph pairs with nothing.
+pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !doubled_apostrophe(text, toks, i) {
+            i += 1;
+            continue;
+        }
+        let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
+        let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
+        match open {
+            Some(o) if !(spaced_before && glued_after) => {
+                pairs.push((o, i));
+                open = None;
+            }
+            _ if spaced_before && glued_after => open = Some(i),
+            _ => {}
+        }
+        i += 2;
+    }
+    pairs
+}
+
+/// The pair of `pairs` (in text order, not overlapping) that opens before token `i` and
+/// closes after it, found by binary search.
+pub(crate) fn enclosing(pairs: &[(usize, usize)], i: usize) -> Option<(usize, usize)> {
+    let k = pairs.partition_point(|&(open, _)| open < i);
+    pairs[..k].last().copied().filter(|&(_, close)| i < close)
+}
+
+/// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some
+/// archives write for a double quotation mark, here read as text.
+pub(crate) fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|a| a.text(text) == "'")
+        && toks
+            .get(i + 1)
+            .is_some_and(|b| b.text(text) == "'" && b.start == toks[i].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokens;
+
+    /// How many sentences `text` (one paragraph, no quotations) holds.
+    fn sentence_count(text: &str) -> usize {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        sentences(text, &toks, |_| Span { start: 0, end: 0 }).len()
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_word_that_opens_one() {
+        assert_eq!(
+            sentence_count(
+                "Trump called for a ban on entering the U.S. While Clinton condemned it, she said little."
+            ),
+            2
+        );
+        // (not before a name or a weekday)
+        for text in [
+            "He met Gen. Austin Miller in the U.S. Senate office.",
+            "She spoke in Tampa, Fla. Monday about the plan.",
+        ] {
+            assert_eq!(sentence_count(text), 1, "{text}");
+        }
+    }
+
+    /// The sentences of `text` (with no quotations), as text.
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        sentences(text, &toks, |_| span)
+            .into_iter()
+            .map(|r| &text[toks[r.start].start..toks[r.end - 1].end])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_after_full_stops_before_capitals() {
+        assert_eq!(
+            sentence_texts("He came. She said no. it is"),
+            ["He came.", "She said no. it is"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_doubled_apostrophes_is_one_sentence_with_its_attribution() {
+        assert_eq!(
+            sentence_texts("Mr. Trump said: ''I hope not. I hope not.'' Then he left."),
+            [
+                "Mr. Trump said: ''I hope not. I hope not.''",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sentence_texts("''Did I enjoy it? No,'' she said. ''Never.''"),
+            ["''Did I enjoy it? No,'' she said.", "''Never.''"]
+        );
+        // A question closed by the marks keeps the name and verb that attribute it.
+        assert_eq!(
+            sentence_texts("''Can we win Illinois?'' Mr. Manafort asked. ''I don't know.''"),
+            [
+                "''Can we win Illinois?'' Mr. Manafort asked.",
+                "''I don't know.''"
+            ]
+        );
+        assert_eq!(
+            sentence_texts("''Can we win?'' Nobody knows. ''No.''"),
+            ["''Can we win?''", "Nobody knows.", "''No.''"]
+        );
+        // An opening mark that nothing closes does not join the paragraph into one.
+        assert_eq!(
+            sentence_texts("He said ''it was fine. She left. They came."),
+            ["He said ''it was fine.", "She left.", "They came."]
+        );
+    }
+
+    #[test]
+    fn an_aside_in_brackets_after_a_full_stop_is_a_sentence() {
+        assert_eq!(
+            sentence_texts("She thinks it is within reach. (The chances are slim.) Next one."),
+            [
+                "She thinks it is within reach.",
+                "(The chances are slim.)",
+                "Next one."
+            ]
+        );
+        // A bracket that does not open a sentence stays inside it.
+        assert_eq!(
+            sentence_texts("He said it. (and more) Then left."),
+            ["He said it. (and more) Then left."]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_read_as_text_open_and_close_sentences() {
+        let got = sentence_texts("It urged them to do more. ''There should be ground.'' We agree.");
+        assert_eq!(
+            got,
+            [
+                "It urged them to do more.",
+                "''There should be ground.''",
+                "We agree."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_closing_rules() {
+        let names = |text: &str, i: usize| -> Vec<&str> {
+            let span = Span {
+                start: 0,
+                end: text.len(),
+            };
+            let toks = tokens(text, span, &[]);
+            let s = Splitter {
+                text,
+                toks: &toks,
+                inside: doubled_apostrophe_pairs(text, &toks),
+                quote_inner: &|_| span,
+            };
+            CLOSINGS
+                .iter()
+                .filter(|(_, rule)| rule(&s, i).is_some())
+                .map(|&(name, _)| name)
+                .collect()
+        };
+        assert_eq!(
+            names("He came. She said no.", 2),
+            ["the next token opens a sentence"]
+        );
+        assert_eq!(
+            names("it got bad.'' We kept", 3),
+            ["doubled apostrophes close it"]
+        );
+        assert_eq!(names("(Oh hey, Olivia.) Next", 5), ["a bracket closes it"]);
+    }
+}
