@@ -201,4 +201,53 @@ mod tests {
         let (s, e) = mention_in_post(text, &p, "Jane Smith");
         assert_eq!(&text[s..e], "Jane Smith");
     }
+
+    /// A statement by `speaker` made on `platform`.
+    fn said_on(speaker: &str, platform: &str) -> Quote {
+        Quote {
+            kind: QuoteKind::Indirect,
+            text: "the plan failed".into(),
+            start: 0,
+            end: 15,
+            statement: 0,
+            speaker: Some(SpeakerRef {
+                text: speaker.into(),
+                start: 0,
+                end: 0,
+                name: speaker.into(),
+                role: None,
+                kind: crate::model::EntityKind::Person,
+                entity: Some(0),
+            }),
+            cue: None,
+            channel: Some(Channel {
+                kind: ChannelKind::SocialMedia,
+                platform: Some(platform.into()),
+                outlet: None,
+                programme: None,
+                text: platform.into(),
+                start: 0,
+                end: 0,
+            }),
+            time: None,
+            post: None,
+        }
+    }
+
+    #[test]
+    fn a_statement_on_a_platform_quotes_its_speakers_post() {
+        let mut by_name = Post::new("Twitter", 100, 200);
+        by_name.author_name = Some("Jane Smith".into());
+        let mut by_handle = Post::new("Twitter", 300, 400);
+        by_handle.handle = Some("@JDoe".into());
+        let posts = [by_name, by_handle];
+        let mut quotes = vec![
+            said_on("Smith", "Twitter"),
+            said_on("John Doe", "Twitter"),
+            said_on("Smith", "Facebook"),
+        ];
+        link(&posts, &mut quotes);
+        let linked: Vec<Option<usize>> = quotes.iter().map(|q| q.post).collect();
+        assert_eq!(linked, vec![Some(0), Some(1), None]);
+    }
 }

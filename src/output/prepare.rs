@@ -119,4 +119,26 @@ mod tests {
         assert!(pt[0].cues[0].iter().any(|c| c.lemma == "say"));
         assert!(pt[1].cues[0].is_empty());
     }
+
+    #[test]
+    fn a_photo_caption_states_nothing() {
+        let text = "Photo by Jane Doe/Reuters shows the mayor, who said the plan failed.\n\n\
+                    The mayor said the budget was balanced.";
+        let paras = segment::paragraphs(text);
+        let md = Metadata {
+            photo_credit: Some(crate::model::Located {
+                text: "Photo by Jane Doe/Reuters".into(),
+                start: 0,
+                end: 25,
+            }),
+            ..Metadata::default()
+        };
+        let pt = tokens(text, &paras, &[], &[]);
+        let (mut stmts, info) = cues::link(text, &pt, &[], false);
+        cues::reported(text, &pt, &mut stmts, &info);
+        let before = stmts.len();
+        drop_caption(&md, &paras, &mut stmts);
+        assert!(stmts.iter().all(|s| s.para != 0));
+        assert!(stmts.len() < before);
+    }
 }
