@@ -7,6 +7,7 @@
 
 use crate::lexicon::{Class, lower};
 use crate::model::Span;
+use crate::segment::APOSTROPHES;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::{anychar, one_of, satisfy};
@@ -224,7 +225,7 @@ pub(super) fn classify(text: &str, start: usize) -> Option<Mark> {
 fn elision(i: &str) -> IResult<&str, ()> {
     alt((
         value((), peek(satisfy(|c| c.is_ascii_digit()))),
-        value((), (one_of("nN"), one_of("'’"))),
+        value((), (one_of("nN"), one_of(&APOSTROPHES[..]))),
         value((), elided_word),
     ))
     .parse(i)

@@ -5,7 +5,7 @@
 use crate::grammar::Toks;
 use crate::lexicon::Class;
 use crate::model::{NonSpeechKind, Span};
-use crate::segment::{Tok, Token, is_capitalized};
+use crate::segment::{APOSTROPHES, Tok, Token, is_capitalized};
 
 /// What the rules see of a quotation: the token view at it (the token before it and after
 /// it are its neighbours), its words, and whether a cue governs it.
@@ -121,7 +121,7 @@ fn title(q: &Quotation) -> bool {
 fn title_context(q: &Quotation) -> bool {
     let prev_word = q.prev().map_or("", |t| q.at.word(t));
     let possessive =
-        prev_word.ends_with(['s', 'S']) && prev_word[..prev_word.len() - 1].ends_with(['’', '\'']);
+        prev_word.ends_with(['s', 'S']) && prev_word[..prev_word.len() - 1].ends_with(APOSTROPHES);
     let is = |t: Option<&Token>, c: Class| t.is_some_and(|t| t.is(c));
     possessive
         || is(q.prev(), Class::QuotesWorks)

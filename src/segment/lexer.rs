@@ -3,7 +3,7 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
-use super::{Tok, Token};
+use super::{APOSTROPHES, Tok, Token};
 use crate::lexicon::{ClassSet, LEXICON, classes_of};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
@@ -96,10 +96,12 @@ fn space(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     if !c.is_whitespace() {
         return None;
     }
-    let (rest, _) = take_while1::<_, _, ()>(char::is_whitespace)
-        .parse(&lx.text[i..lx.end])
-        .ok()?;
-    Some(lx.end - rest.len())
+    let rest = &lx.text[i..lx.end];
+    Some(
+        i + rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len()),
+    )
 }
 
 /// A word: letters and digits with what joins them ([`word_body`]), then the apostrophe of
@@ -140,6 +142,14 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 fn word_body(i: &str) -> IResult<&str, (), ()> {
     let (mut rest, mut run) = alnum_run(i)?;
     loop {
+        // (most words end at a space: only a character that may join is parsed further)
+        let may_join = rest
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b == b',' || JOINERS.as_bytes().contains(&b));
+        if !may_join {
+            return Ok((rest, ()));
+        }
         let joined = if run.ends_with(|c: char| c.is_ascii_digit()) {
             joiner(rest).or_else(|_| thousands_comma(rest))
         } else {
@@ -154,10 +164,18 @@ fn word_body(i: &str) -> IResult<&str, (), ()> {
 
 /// Letters and digits: "Neill".
 fn alnum_run(i: &str) -> IResult<&str, &str, ()> {
-    take_while1(char::is_alphanumeric).parse(i)
+    // ASCII is read byte by byte; only other characters are decoded.
+    let ascii = i.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if i.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        return take_while1(char::is_alphanumeric).parse(i);
+    }
+    match ascii {
+        0 => Err(nom::Err::Error(())),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
-/// The characters that join letters and digits into one word.
+/// The characters that join letters and digits into one word (a comma joins digits).
 const JOINERS: &str = ".'’-&";
 
 /// A joiner before a letter or digit: the "'" of "O'Neill".
@@ -170,15 +188,22 @@ fn thousands_comma(i: &str) -> IResult<&str, char, ()> {
     terminated(char(','), peek(satisfy(|c| c.is_ascii_digit()))).parse(i)
 }
 
+/// The marks that open a quotation in single marks and may stand before a word.
+const SINGLE_OPENING_MARKS: [char; 2] = ['\'', '‘'];
+
 /// The apostrophe of a plural possessive belongs to its word ("the Joneses'"), unless a
 /// single mark opened the word ('the Joneses') or a letter follows: where the word
 /// `i..j` ends.
 fn plural_possessive(text: &str, i: usize, j: usize, limit: usize) -> usize {
-    if !text[i..j].ends_with('s') || text[..i].ends_with(['\'', '‘']) {
+    if !text[i..j].ends_with('s') {
         return j;
     }
-    match one_of::<_, _, ()>("'’").parse(&text[j..limit]) {
-        Ok((_, a)) if !text[j + a.len_utf8()..].starts_with(char::is_alphanumeric) => {
+    match text[j..limit].chars().next() {
+        Some(a)
+            if APOSTROPHES.contains(&a)
+                && !text[j + a.len_utf8()..].starts_with(char::is_alphanumeric)
+                && !text[..i].ends_with(SINGLE_OPENING_MARKS) =>
+        {
             j + a.len_utf8()
         }
         _ => j,

@@ -17,6 +17,10 @@ pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosi
 use crate::lexicon::{Class, ClassSet};
 use crate::model::Span;
 
+/// The apostrophes: the straight one and the right single mark, which is also a closing
+/// quotation mark ("don't", "don’t", "the Joneses’").
+pub(crate) const APOSTROPHES: [char; 2] = ['\'', '’'];
+
 /// Paragraph spans: each non-empty line, without its surrounding white space.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
