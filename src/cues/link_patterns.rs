@@ -7,6 +7,8 @@ use crate::grammar::{PResult, Toks, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
+use nom::combinator::eof;
+use nom::multi::many0_count;
 
 /// A quotation (token `qi` of sentence `sent`) and the cues of its sentence.
 pub(crate) struct QuoteAt<'a> {
@@ -316,10 +318,17 @@ pub(crate) fn cue_opening(
     if Class::LinkSceneOpeners.contains(first.text(text)) {
         return None;
     }
-    toks[sent.start..c.tok]
-        .iter()
-        .all(|t| mentionish(text, t))
+    mention_run(Toks::new(text, toks, sent.start, c.tok))
+        .is_ok()
         .then_some(*c)
+}
+
+/// `Senate Majority Leader Mitch McConnell`, `he`, `the mayor, 45,`: tokens that may all
+/// stand in a speaker mention, to the window's end.
+fn mention_run<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let (i, _) = many0_count(token(|i, t| mentionish(i.text, t))).parse(i)?;
+    let (i, _) = eof(i)?;
+    Ok((i, ()))
 }
 
 /// Whether a clause with its own subject opens at `i` ("shows that several students …",
@@ -516,6 +525,16 @@ mod tests {
         };
         assert_eq!(opening("Trump asked reporters."), some("asked"));
         assert_eq!(opening("Then Trump asked."), None);
+    }
+
+    #[test]
+    fn a_run_of_mention_words() {
+        let text = "Senate Majority Leader Mitch McConnell";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(mention_run(Toks::whole(text, &all)).is_ok());
+        let text = "Then it rained";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(mention_run(Toks::whole(text, &all)).is_err());
     }
 
     #[test]
