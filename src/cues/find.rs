@@ -393,6 +393,20 @@ mod tests {
 
     // One test per finding rule of FIND_RULES.
     #[test]
+    fn the_table_gives_the_precedence() {
+        let names: Vec<&str> = FIND_RULES.iter().map(|r| r.name).collect();
+        // A named poll before the capitalised pass ("In a CNN survey"), the pass before
+        // the verbs, a verb before a nominal cue.
+        assert_eq!(names[0], "a named poll after “in”");
+        assert_eq!(names[1], "a capitalised word is no cue");
+        assert_eq!(names.len(), 5);
+        assert_eq!(
+            cues("In a CNN survey released Monday, Trump leads"),
+            [("in", CueKind::According)]
+        );
+    }
+
+    #[test]
     fn poll_rule() {
         assert_eq!(
             cues("Trump leads in the latest CNN poll"),

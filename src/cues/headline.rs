@@ -2,8 +2,12 @@
 //! Should Win") and a bare colon after a name ("Graham: Trump's Rhetoric …").
 
 use super::*;
+use crate::grammar::{PResult, Toks, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
+use nom::Parser;
+use nom::combinator::eof;
+use nom::multi::many_m_n;
 
 /// A paragraph's tokens and its sentences (token ranges).
 pub(crate) struct ParaTokens {
@@ -73,15 +77,9 @@ pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
 pub(crate) fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
     let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
     // (after a label and its dash: "EXCLUSIVE – Roger Stone: Don’t Trust …")
-    let lo = match toks.get(lo..lo + 2) {
-        Some([l, d])
-            if l.text(text).len() > 3
-                && l.text(text).chars().all(|c| c.is_uppercase())
-                && is_dash(d.text(text)) =>
-        {
-            lo + 2
-        }
-        _ => lo,
+    let lo = match label_dash(Toks::new(text, toks, lo, toks.len())) {
+        Ok(_) => lo + 2,
+        Err(_) => lo,
     };
     // (the speaker, then where or to whom: "Clinton to Planned Parenthood:", "Former AG
     // Mukasey at RNC:")
@@ -97,29 +95,45 @@ pub(crate) fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -
     if lo >= i {
         return None;
     }
-    let before = &toks[lo..name_end];
-    // A speaker's name, not a label: "The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and
-    // "Monday’s Morning Email:" are not speakers.
-    let label = |t: &Token| {
-        let w = t.text(text);
+    let named = headline_speaker(Toks::new(text, toks, lo, name_end)).is_ok();
+    // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
+    let after_words = word_count(text, &toks[i + 1..hi]);
+    (named && after_words >= 3).then(|| colon_cue(toks, i))
+}
+
+/// `EXCLUSIVE –`: a label in capitals (more than three letters) and a dash.
+fn label_dash<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let label = token(|i, t| {
+        let w = i.word(t);
+        w.len() > 3 && w.chars().all(|c| c.is_uppercase())
+    });
+    let (i, _) = (label, token(|i, t| is_dash(i.word(t)))).parse(i)?;
+    Ok((i, ()))
+}
+
+/// `Graham`, `Former AG Mukasey`: a headline's speaker before its colon — one to four words,
+/// capitalised or of a mention, the first capitalised and no determiner; no label among
+/// them ("The Latest:", "HUFFPOLLSTER:", "Paid Notice:" and "Monday’s Morning Email:" are
+/// no speakers).
+fn headline_speaker<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let label = |w: &str| {
         (w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
             || w.ends_with("’s")
             || w.ends_with("'s")
             || w.chars().any(|c| c.is_ascii_digit())
     };
-    let named = !before.is_empty()
-        && before.len() <= 4
-        && before
-            .iter()
-            .all(|t| t.kind == Tok::Word && (is_capitalized(t.text(text)) || mentionish(text, t)))
-        && !before.iter().any(label)
-        && is_capitalized(before[0].text(text))
-        && !LEXICON
-            .determiners
-            .contains(&*crate::lexicon::lower(before[0].text(text)));
-    // (the words of a quotation count: "Kasich: ‘We Are Going To Cleveland’")
-    let after_words = word_count(text, &toks[i + 1..hi]);
-    (named && after_words >= 3).then(|| colon_cue(toks, i))
+    let name_word = |i: &Toks<'a>, t: &'a Token| {
+        let w = i.word(t);
+        t.kind == Tok::Word && (is_capitalized(w) || mentionish(i.text, t)) && !label(w)
+    };
+    let first = token(move |i, t| {
+        let w = i.word(t);
+        name_word(i, t)
+            && is_capitalized(w)
+            && !LEXICON.determiners.contains(&*crate::lexicon::lower(w))
+    });
+    let (i, _) = (first, many_m_n(0, 3, token(name_word)), eof).parse(i)?;
+    Ok((i, ()))
 }
 
 /// The cue of a colon at token `i` that introduces what a speaker says.
@@ -201,6 +215,11 @@ mod tests {
         let (_, pt) = paragraph(text);
         let c = headline_colon(text, &pt.toks, 0, pt.toks.len()).expect("a colon cue");
         assert_eq!((c.tok, c.kind), (1, CueKind::Colon));
+        let text = "EXCLUSIVE – Roger Stone: Don’t Trust The Polls";
+        let (_, pt) = paragraph(text);
+        assert!(label_dash(Toks::whole(text, &pt.toks)).is_ok());
+        assert!(headline_colon(text, &pt.toks, 0, pt.toks.len()).is_some());
+        assert!(headline_speaker(Toks::whole(text, &pt.toks).from(2)).is_err());
         // A label is no speaker.
         let text = "The Latest: Trump Rhetoric Destroying GOP Chance";
         let (_, pt) = paragraph(text);

@@ -3,10 +3,12 @@
 //! [`INSIDE_ORDER`] for one inside the writer's sentence).
 
 use super::*;
-use crate::grammar::{PResult, Toks, token};
+use crate::grammar::{PResult, Toks, comma, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
+use nom::combinator::eof;
+use nom::multi::{many_m_n, many_till, many0_count};
 
 /// A quotation (token `qi` of sentence `sent`) and the cues of its sentence.
 pub(crate) struct QuoteAt<'a> {
@@ -116,29 +118,29 @@ pub(crate) fn cue_after(text: &str, toks: &[Token], qi: usize, cues: &[CueHit]) 
 /// apposition that ends at the cue: "“…,” Miller, a retired worker from a nuclear plant,
 /// said" leaves "Miller" (an apposition between two commas may hold any words).
 fn between_quote_and_cue<'t>(
-    text: &str,
+    text: &'t str,
     toks: &'t [Token],
     qi: usize,
     c: &CueHit,
 ) -> Vec<&'t Token> {
-    let mut skip_appos = vec![false; c.tok - qi - 1];
-    let commas: Vec<usize> = (qi + 1..c.tok)
-        .filter(|&i| toks[i].text(text) == ",")
-        .collect();
-    if commas.len() >= 2 {
-        let (a, b) = (commas[commas.len() - 2], commas[commas.len() - 1]);
-        if b == c.tok - 1 && b - a <= 15 && a > qi + 1 {
-            for i in a..b {
-                skip_appos[i - qi - 1] = true;
-            }
-        }
-    }
-    toks[qi + 1..c.tok]
-        .iter()
-        .enumerate()
-        .filter(|&(k, t)| t.text(text) != "," && !skip_appos[k])
-        .map(|(_, t)| t)
-        .collect()
+    let w = Toks::new(text, toks, qi + 1, c.tok);
+    let lead: Vec<&Token> = match (any_token, many_till(any_token, apposition_to_end)).parse(w) {
+        Ok((_, (first, (rest, _)))) => std::iter::once(first).chain(rest).collect(),
+        Err(_) => w.tokens().iter().collect(),
+    };
+    lead.into_iter().filter(|t| t.text(text) != ",").collect()
+}
+
+fn any_token<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    token(|_, _| true)(i)
+}
+
+/// `, a retired worker from a nuclear plant,` at the end of the window: a comma, at most
+/// 14 tokens that are no comma, and a comma.
+fn apposition_to_end<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let not_comma = token(|i, t| i.word(t) != ",");
+    let (i, _) = (comma, many_m_n(0, 14, not_comma), comma, eof).parse(i)?;
+    Ok((i, ()))
 }
 
 /// “We won,” Smith said. — `“Q,” SPEAKER CUE`: what stands between the quotation and the
@@ -316,10 +318,17 @@ pub(crate) fn cue_opening(
     if Class::LinkSceneOpeners.contains(first.text(text)) {
         return None;
     }
-    toks[sent.start..c.tok]
-        .iter()
-        .all(|t| mentionish(text, t))
+    mention_run(Toks::new(text, toks, sent.start, c.tok))
+        .is_ok()
         .then_some(*c)
+}
+
+/// `Senate Majority Leader Mitch McConnell`, `he`, `the mayor, 45,`: tokens that may all
+/// stand in a speaker mention, to the window's end.
+fn mention_run<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let (i, _) = many0_count(token(|i, t| mentionish(i.text, t))).parse(i)?;
+    let (i, _) = eof(i)?;
+    Ok((i, ()))
 }
 
 /// Whether a clause with its own subject opens at `i` ("shows that several students …",
@@ -429,6 +438,18 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_that_ends_at_the_cue() {
+        let text = "Miller, a retired worker from a plant,";
+        let all = crate::grammar::test_support::toks(text);
+        let (rest, (_, (lead, _))) = (any_token, many_till(any_token, apposition_to_end))
+            .parse(Toks::whole(text, &all))
+            .unwrap();
+        assert!(rest.is_empty() && lead.is_empty());
+        assert!(apposition_to_end(Toks::whole(text, &all).from(1)).is_ok());
+        assert!(apposition_to_end(Toks::whole(text, &all)).is_err());
+    }
+
+    #[test]
     fn quote_cue_speaker() {
         assert_eq!(
             by_rule("“We won,” said Mr. Smith.", quote_then_cue),
@@ -516,6 +537,16 @@ mod tests {
         };
         assert_eq!(opening("Trump asked reporters."), some("asked"));
         assert_eq!(opening("Then Trump asked."), None);
+    }
+
+    #[test]
+    fn a_run_of_mention_words() {
+        let text = "Senate Majority Leader Mitch McConnell";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(mention_run(Toks::whole(text, &all)).is_ok());
+        let text = "Then it rained";
+        let all = crate::grammar::test_support::toks(text);
+        assert!(mention_run(Toks::whole(text, &all)).is_err());
     }
 
     #[test]

@@ -1,20 +1,22 @@
 //! Cues: the words that say a statement was made, and which quotation each one governs.
 //!
-//! A cue is a reporting verb from the lexicon ("said", "went on", "according to"), a colon
-//! that introduces a quotation (`X: “…”`, `X said:`), or a dash after a quotation
-//! (`” — Commissioner X`). Each quotation part is linked to at most one cue, by the
-//! patterns of news writing, tried in this order:
+//! A cue is a reporting verb from the lexicon ("said", "went on", "according to"), a noun
+//! before a quotation ("her remark that “…”"), a named poll ("in the latest CNN poll"), a
+//! colon that introduces a quotation (`X: “…”`) or a dash after one (`” — Commissioner X`).
+//! Each stage below is a driver over an ordered table of small named rules (nom parsers over
+//! `grammar::Toks` where they read a sequence of tokens); each rule's doc comment gives its
+//! example and a unit test beside it parses it. The table's order is the precedence.
 //!
-//! 1. `“Q,” SPEAKER CUE` / `“Q,” CUE SPEAKER`: a cue right after the quotation, with at most
-//!    a speaker mention (and its apposition) between them;
-//! 2. `“Q” — SPEAKER`: a dash after the quotation, then a name;
-//! 3. `SPEAKER CUE: “Q”`, `SPEAKER CUE (that) … “Q”`: the nearest cue before the quotation
-//!    in its sentence;
-//! 4. any later cue in the sentence;
-//! 5. context, for a sentence that is only quotation: the attributed statement next to it in
-//!    the paragraph (`“A.” “B,” he said.` and `“A,” he said. “B.”`), the statement of the
-//!    previous paragraph when this paragraph is only quotation, or `X said:` ending the
-//!    previous paragraph. A quotation continued from the previous paragraph stays with it.
+//! | stage | table | rules, in order |
+//! | --- | --- | --- |
+//! | find cues per sentence (`find_in`) | `FIND_RULES` | named poll · capitalised word (pass) · reporting verb in context · nominal cue · colon before a quotation |
+//! | rule a verb form out (`verb_in_context`) | `VERB_VETOES` | after a determiner · after a possessive · after "of" · gerund after a preposition · "that said" · ", compared with" · naming participle · noun-first form · noun after a preposition · noun in a noun phrase |
+//! | headline cues (`annotate`) | — | Title Case verbs · a colon after a name |
+//! | link a quotation in its sentence (`pick_cue`) | `OPENING_ORDER` / `INSIDE_ORDER` | `“Q,” SPEAKER CUE` / `“Q,” CUE SPEAKER` · `“Q” — SPEAKER` · `SPEAKER CUE: “Q”` (then a verb over a noun, the outer report, "according to" over both) · a later cue; a quotation inside the writer's sentence tries the cue before it first |
+//! | link a quotation-only sentence (`link`) | `CONTEXT_RULES` | the next sentence's opening `SPEAKER CUE` · the statement before · the previous sentence's cue · the statement after · what the previous paragraph carries (`X said:` or its last statement) |
+//! | across paragraphs | — | a quotation continued from the previous paragraph stays with it; a quotation-only paragraph before `“B,” X adds.` is X's |
+//!
+//! Reported speech (`reported`, `clause_of`) reads the clause a cue reports.
 
 mod clause;
 mod find;
