@@ -428,6 +428,18 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_in_doubled_apostrophes_is_continued_in_the_next_sentence() {
+        let got = reported(
+            "Budgets were tight.\n\nThe tax cut plans are ''profoundly irresponsible,'' said Steve Bell, a director at the center. ''It just leaves guys like me speechless. Those are Republicans.''",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "''It just leaves guys like me speechless. Those are Republicans.''"
+        );
+    }
+
+    #[test]
     fn a_hypothesis_is_no_statement_and_a_negation_needs_a_matter() {
         assert_eq!(reported("Would he say the bridge was safe?"), []);
         assert_eq!(reported("He did not complain when growth was strong."), []);
