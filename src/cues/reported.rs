@@ -2,9 +2,15 @@
 //!
 //! [`reported`] is a driver over named steps: a transcript's labelled paragraphs
 //! (`transcript`), then in each sentence that asks no question the hearsay adverb
-//! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order. The clause a
-//! cue reports is found by `clause_of` (cues/clause.rs) with the boundaries of `bounds`;
-//! whether a cue stands where a verb stands is `verb_position`, how it stands `polarity`.
+//! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order
+//! (`expectation`, `question`, `seeming`: attributions that name no one, in `agentless`;
+//! then `reported_clause`). The clause a cue reports is found by `clause_of`
+//! (cues/clause.rs) with the boundaries of `bounds` (nom rules `goes_on_after_but`,
+//! `hearer`, `closed_in_apostrophes`) and the "as" of `as_clause` (`as_word`,
+//! `as_mention`); whether a cue stands where a verb stands is `verb_position` (the ordered
+//! `SUBJECT_RULES`, `plural_pp`), how it stands `polarity` (the ordered `polarity_rules`:
+//! `went_on_to`, `negation`, `hypothesis`). Word lists are the `reported_*` classes of
+//! src/lexicon/classes/cues.txt.
 
 use super::*;
 use crate::grammar::{PResult, Toks, comma, token};
