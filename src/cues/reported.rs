@@ -2,14 +2,22 @@
 //!
 //! [`reported`] is a driver over named steps: a transcript's labelled paragraphs
 //! (`transcript`), then in each sentence that asks no question the hearsay adverb
-//! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order. The clause a
-//! cue reports is found by `clause_of` (cues/clause.rs) with the boundaries of `bounds`;
-//! whether a cue stands where a verb stands is `verb_position`, how it stands `polarity`.
+//! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order
+//! (`expectation`, `question`, `seeming`: attributions that name no one, in `agentless`;
+//! then `reported_clause`). The clause a cue reports is found by `clause_of`
+//! (cues/clause.rs) with the boundaries of `bounds` (nom rules `goes_on_after_but`,
+//! `hearer`, `closed_in_apostrophes`) and the "as" of `as_clause` (`as_word`,
+//! `as_mention`); whether a cue stands where a verb stands is `verb_position` (the ordered
+//! `SUBJECT_RULES`, `plural_pp`), how it stands `polarity` (the ordered `polarity_rules`:
+//! `went_on_to`, `negation`, `hypothesis`). Word lists are the `reported_*` classes of
+//! src/lexicon/classes/cues.txt.
 
 use super::*;
+use crate::grammar::{PResult, Toks, comma, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::Span;
 use crate::segment::{Token, doubled_apostrophe, doubled_apostrophe_pairs, enclosing};
+use nom::Parser;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -325,26 +333,34 @@ fn write_clause(s: &Sentence, at: &At, claims: &mut Claims, content: Range<usize
 }
 
 /// "He had no known political affiliations, the airline added, and had passed all
-/// background checks": a predicate joined after the attribution goes on with the clause.
+/// background checks": a predicate joined after the attribution goes on with the clause
+/// (`joined_predicate_start`, read at the first comma after the cue, with no other cue
+/// after it).
 fn joined_predicate(s: &Sentence, at: &At) -> Option<Span> {
     let (text, toks, c, hi) = (s.text, s.toks, at.c, at.hi);
     let k = (c.tok + c.len..hi).find(|&k| toks[k].text(text) == ",")?;
-    let joined = toks
-        .get(k + 1)
-        .is_some_and(|t| Class::ReportedJoiners.contains(t.text(text)));
-    let verb = toks.get(k + 2).is_some_and(|t| {
-        let w = crate::lexicon::lower(t.text(text));
-        finite_word(&w)
-            || (w.ends_with("ed") && t.text(text) == w)
-            || LEXICON.irregular_pasts.contains(t.text(text))
-            || subject_pronoun(&w)
-            || w == "also"
-    });
     let clean = !s.cues.iter().any(|n| n.tok > k && n.tok < hi);
-    (joined && verb && clean && hi > k + 3).then(|| Span {
+    let joined = joined_predicate_start(Toks::new(text, toks, k, hi)).is_ok();
+    (joined && clean && hi > k + 3).then(|| Span {
         start: toks[k + 1].start,
         end: toks[hi - 1].end,
     })
+}
+
+/// A comma, "and" or "but" (`reported_joiners`, as written) and a verb of the same subject
+/// (a finite word, a past form, "also") or a subject pronoun: ", and had passed", ", but
+/// also warned", ", and he said".
+pub(crate) fn joined_predicate_start(i: Toks<'_>) -> PResult<'_, ()> {
+    let joiner = token(|i: &Toks<'_>, t: &Token| Class::ReportedJoiners.contains(i.word(t)));
+    let verb = token(|i: &Toks<'_>, t: &Token| {
+        let w = crate::lexicon::lower(i.word(t));
+        finite_word(&w)
+            || (w.ends_with("ed") && i.word(t) == w)
+            || LEXICON.irregular_pasts.contains(i.word(t))
+            || subject_pronoun(&w)
+            || w == "also"
+    });
+    (comma, joiner, verb).map(|_| ()).parse(i)
 }
 
 #[cfg(test)]
@@ -425,6 +441,35 @@ mod tests {
                 pair("added", "and had passed all background security checks"),
             ]
         );
+    }
+
+    #[test]
+    fn a_clause_in_doubled_apostrophes_is_continued_in_the_next_sentence() {
+        let got = reported(
+            "Budgets were tight.\n\nThe tax cut plans are ''profoundly irresponsible,'' said Steve Bell, a director at the center. ''It just leaves guys like me speechless. Those are Republicans.''",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "''It just leaves guys like me speechless. Those are Republicans.''"
+        );
+    }
+
+    #[test]
+    fn a_joined_predicate_starts_with_a_comma_a_joiner_and_a_verb() {
+        use crate::grammar::Toks;
+        use crate::grammar::test_support::toks;
+        for (text, joined) in [
+            (", and had passed", true),
+            (", but also warned", true),
+            (", and she left", true),
+            (", and the plan", false),
+            ("and had passed", false),
+        ] {
+            let all = toks(text);
+            let ok = super::joined_predicate_start(Toks::whole(text, &all)).is_ok();
+            assert_eq!(ok, joined, "{text}");
+        }
     }
 
     #[test]

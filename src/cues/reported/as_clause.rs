@@ -60,9 +60,11 @@ fn as_opening(text: &str, toks: &[Token], lo: usize, b: usize, passive: bool) ->
         let a = b.checked_sub(1)?;
         return (a >= lo && as_word(Toks::new(text, toks, a, b)).is_ok()).then_some(a);
     }
-    (lo.max(b.saturating_sub(8))..b.saturating_sub(1))
+    // (only the nearest "as" can open the mention: a mention holds no "as")
+    let a = (lo.max(b.saturating_sub(8))..b.saturating_sub(1))
         .rev()
-        .find(|&a| as_mention(Toks::new(text, toks, a, b)).is_ok())
+        .find(|&a| lower(toks[a].text(text)) == "as")?;
+    as_mention(Toks::new(text, toks, a, b)).is_ok().then_some(a)
 }
 
 /// The word "as": "As reported by Western Journalism, …".

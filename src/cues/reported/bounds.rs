@@ -348,6 +348,47 @@ mod tests {
     }
 
     #[test]
+    fn breaks_and_commas() {
+        let text = "attacks -- accusations; a - b, c";
+        let all = toks(text);
+        assert!(breaks_at(text, &all, 1));
+        assert!(breaks_at(text, &all, 3));
+        assert!(breaks_at(text, &all, 5), "a hyphen between spaces");
+        assert_eq!(next_comma(text, &all, 0, all.len()), 1);
+        assert_eq!(next_comma(text, &all, 6, all.len()), 7);
+    }
+
+    #[test]
+    fn the_start_of_a_clause_that_names_no_one() {
+        let text = "The final is in Chicago, which is expected to draw";
+        let all = toks(text);
+        let is = 7;
+        assert_eq!(all[is].text(text), "is");
+        assert_eq!(clause_start(text, &all, 0, is), 7);
+        assert_eq!(clause_start(text, &all, 0, 2), 0);
+    }
+
+    #[test]
+    fn an_apposed_subject_is_no_reported_clause() {
+        let text = "Ada Fisher, a member of the committee, said";
+        let all = toks(text);
+        let said = all.len() - 1;
+        assert!(apposed_subject(text, &all, 0, said));
+        let text = "In politics, nothing is certain, he said";
+        let all = toks(text);
+        assert!(!apposed_subject(text, &all, 0, all.len() - 2));
+    }
+
+    #[test]
+    fn the_opening_after_a_break() {
+        let text = "He had a rally that night - and the permit, his campaign said, was late";
+        let all = toks(text);
+        let his = all.iter().position(|t| t.text(text) == "his").unwrap();
+        let the = all.iter().position(|t| t.text(text) == "the").unwrap();
+        assert_eq!(opening_after_break(text, &all, 0, his), the);
+    }
+
+    #[test]
     fn a_comma_before_in_doubled_apostrophes() {
         let text = "''The scale is enormous,'' said Matt Baker";
         let all = toks(text);

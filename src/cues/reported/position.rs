@@ -300,6 +300,43 @@ mod tests {
     }
 
     #[test]
+    fn each_rule_of_the_subject() {
+        // after_going_on_to
+        assert!(verb_at(
+            "He has begun to rebut the claims",
+            "rebut",
+            "rebut"
+        ));
+        // punctuation
+        assert!(verb_at("About 42% say the plan failed", "say", "say"));
+        assert!(verb_at(
+            "Democrats — and some Republicans — say it failed",
+            "say",
+            "say"
+        ));
+        // relative
+        assert!(verb_at(
+            "business leaders who say the law failed",
+            "say",
+            "say"
+        ));
+        // capitalised_name
+        assert!(verb_at(
+            "General Electric says the plan failed",
+            "says",
+            "say"
+        ));
+        // quantity
+        assert!(verb_at("Many say the plan failed", "say", "say"));
+        // third_subject: a singular noun before a noun of speech
+        assert!(!verb_at(
+            "the reporter claims were false",
+            "claims",
+            "claim"
+        ));
+    }
+
+    #[test]
     fn members_of_the_committee_say() {
         let text = "members of the committee say";
         let all = toks(text);

@@ -62,3 +62,28 @@ pub(crate) fn ing_form(text: &str, c: &CueHit) -> bool {
         .next()
         .is_some_and(|w| w.ends_with("ing"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::reported::test_support::{cue_at, toks};
+
+    #[test]
+    fn words_of_a_clause() {
+        let text = "said privately on Sunday that it was over";
+        let all = toks(text);
+        assert!(adjunct_opener(text, &all[1]));
+        assert!(adjunct_opener(text, &all[2]));
+        assert!(is_clause_word(text, &all[4]));
+        assert!(finite_word("was") && finite_word("would") && !finite_word("over"));
+        assert!(subject_pronoun("it") && !subject_pronoun("It"));
+        assert!(is_be_form("were") && !is_be_form("Were"));
+        assert!(verbless_word(text, &all[1]), "an adverb is no verb");
+        assert!(!verbless_word(text, &all[0]));
+        assert_eq!(word_count(text, &all), 8);
+        assert!(ing_form(
+            "saying so",
+            &cue_at("saying so", &toks("saying so"), "saying", "say")
+        ));
+    }
+}
