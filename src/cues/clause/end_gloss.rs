@@ -177,4 +177,22 @@ mod tests {
             Some("the union would meet again on Tuesday")
         );
     }
+
+    #[test]
+    fn an_apposition_before_its_verb_stays_in() {
+        let s = "He said the plan, a $1 trillion package, would fail.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("the plan, a $1 trillion package, would fail")
+        );
+    }
+
+    #[test]
+    fn a_list_is_no_apposition() {
+        let s = "He denounced the hacking of the committee, the campaign and the party.";
+        assert_eq!(
+            clause_text(s, "denounced").as_deref(),
+            Some("the hacking of the committee, the campaign and the party")
+        );
+    }
 }
