@@ -61,7 +61,7 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
         .take_while(|&j| {
             let t = &cx.toks[j];
             let w = cx.low(j);
-            !is_clause_word(cx.text, t) && !Class::ClauseRelatives.contains(&w) && !finite_word(&w)
+            !is_clause_word(cx.text, t) && !t.is(Class::ClauseRelatives) && !finite_word(&w)
         })
         .any(|j| (cx.w(j) == "," || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next))
 }
