@@ -112,7 +112,7 @@ pub(super) mod tests {
 
     /// The clause that the cue whose first word is `cue` reports in `sentence` (its final
     /// period left out of the sentence, as `reported` does; “…” a quotation), as text.
-    pub(in crate::cues) fn clause_text(sentence: &str, cue: &str) -> Option<String> {
+    pub(super) fn clause_text(sentence: &str, cue: &str) -> Option<String> {
         let all = toks(sentence);
         let hi = all.len() - usize::from(all.last().is_some_and(|t| t.text(sentence) == "."));
         let cues = find_in(sentence, &all, 0, hi);
@@ -130,6 +130,18 @@ pub(super) mod tests {
                 _ => String::new(),
             },
         )
+    }
+
+    /// Run `f` on the cue whose first word is `cue` in `sentence`, in its context.
+    pub(super) fn with_cx(sentence: &str, cue: &str, f: impl FnOnce(&Cx)) {
+        let all = toks(sentence);
+        let hi = all.len() - usize::from(all.last().is_some_and(|t| t.text(sentence) == "."));
+        let cues = find_in(sentence, &all, 0, hi);
+        let c = *cues
+            .iter()
+            .find(|c| all[c.tok].text(sentence) == cue)
+            .unwrap_or_else(|| panic!("no cue {cue} in {sentence:?}: {cues:?}"));
+        f(&Cx::new(sentence, &all, (0, hi), c, &cues));
     }
 
     #[test]

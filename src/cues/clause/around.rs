@@ -68,18 +68,19 @@ impl Around {
 /// ", adding that …").
 fn tail_end(cx: &Cx) -> usize {
     let (text, after, hi) = (cx.text, cx.after, cx.hi);
+    // (a participle's cue after the comma: its statement of its own)
+    let participle = |i: usize| {
+        i > after
+            && cx
+                .sent_cues
+                .iter()
+                .any(|s| s.tok == i + 1 && ing_form(text, s))
+    };
     (after.min(hi)..hi)
         .find(|&i| {
             cx.breaks(i)
-                || (cx.w(i) == ","
-                    && cx.toks.get(i + 1).is_some_and(|n| {
-                        matches!(n.text(text), "and" | "but")
-                            || i > after
-                                && cx
-                                    .sent_cues
-                                    .iter()
-                                    .any(|s| s.tok == i + 1 && ing_form(text, s))
-                    }))
+                || cx.matches(i, (is(","), alt((is("and"), is("but")))))
+                || (cx.w(i) == "," && participle(i))
         })
         .unwrap_or(cx.hi)
 }
@@ -264,5 +265,23 @@ mod tests {
         let s = "Last year, in Las Vegas, Mr. Trump said, ''I'd like to punch him in the face.''";
         let got = clause_text(s, "said").unwrap();
         assert!(got.starts_with("''I'd like"), "{got}");
+    }
+
+    #[test]
+    fn a_comma_tail_ends_the_attribution() {
+        let s = "The plan will fail, he said, adding that it was too late.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("The plan will fail")
+        );
+    }
+
+    #[test]
+    fn a_quotation_before_its_speaker() {
+        let s = "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he crisscrossed the state.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("''I am going to be the nominee,''")
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! "CLAUSE, SPEAKER CUE [adjuncts]" / "CLAUSE, CUE SPEAKER".
 
 use super::around::Around;
+use super::pattern::is;
 use super::{Cx, Decision};
 use crate::cues::*;
 use crate::lexicon::{Class, LEXICON, lower};
@@ -30,7 +31,7 @@ pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     {
         return None;
     }
-    if !(cx.c.speech && toks.get(after).is_some_and(|t| t.text(cx.text) == "by")) {
+    if !(cx.c.speech && cx.matches(after, is("by"))) {
         return Some(None);
     }
     let mut be = b - 1;
@@ -170,6 +171,15 @@ mod tests {
         assert_eq!(
             clause_text(s, "said").as_deref(),
             Some("the market was weak")
+        );
+    }
+
+    #[test]
+    fn a_mention_with_a_phrase_after_its_noun() {
+        let s = "The talks have stalled, people familiar with the talks said.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("The talks have stalled")
         );
     }
 }

@@ -219,4 +219,24 @@ mod tests {
             Some("about half of the adjustment reflected higher costs")
         );
     }
+
+    #[test]
+    fn naming_participle() {
+        let s = "Emails now deemed classified were released by the department.";
+        assert_eq!(clause_text(s, "deemed"), None);
+    }
+
+    #[test]
+    fn demonstrative() {
+        let s = "He rebutted that criticism.";
+        assert_eq!(
+            clause_text(s, "rebutted").as_deref(),
+            Some("that criticism")
+        );
+    }
+
+    #[test]
+    fn no_matter_after_for() {
+        assert_eq!(clause_text("He spoke for 77 minutes.", "spoke"), None);
+    }
 }

@@ -50,14 +50,15 @@ impl<'a> Cx<'a> {
         lower(self.w(i))
     }
 
-    /// Whether token `i`, exactly as written, is in class `c`.
+    /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
+    /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
-        c.contains(self.w(i))
+        self.toks[i].is(c) && c.contains(self.w(i))
     }
 
-    /// Whether token `i`, in lower case, is in class `c`.
+    /// Whether token `i`, in lower case, is in class `c` (a class of lower-case words).
     pub fn low_is(&self, i: usize, c: Class) -> bool {
-        c.contains(&self.low(i))
+        self.toks[i].is(c)
     }
 
     /// The words of tokens `r` (a quotation counting by its words).

@@ -268,4 +268,13 @@ mod tests {
         let got = clause_text(s, "said").unwrap();
         assert!(got.ends_with("joke.''"), "{got}");
     }
+
+    #[test]
+    fn a_relative_clause_before_its_verb_stays_in() {
+        let s = "He said the decision, which struck down the law, is a danger.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("the decision, which struck down the law, is a danger")
+        );
+    }
 }

@@ -61,7 +61,7 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
         .take_while(|&j| {
             let t = &cx.toks[j];
             let w = cx.low(j);
-            !is_clause_word(cx.text, t) && !Class::ClauseRelatives.contains(&w) && !finite_word(&w)
+            !is_clause_word(cx.text, t) && !t.is(Class::ClauseRelatives) && !finite_word(&w)
         })
         .any(|j| (cx.w(j) == "," || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next))
 }
@@ -175,6 +175,24 @@ mod tests {
         assert_eq!(
             clause_text(s, "said").as_deref(),
             Some("the union would meet again on Tuesday")
+        );
+    }
+
+    #[test]
+    fn an_apposition_before_its_verb_stays_in() {
+        let s = "He said the plan, a $1 trillion package, would fail.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("the plan, a $1 trillion package, would fail")
+        );
+    }
+
+    #[test]
+    fn a_list_is_no_apposition() {
+        let s = "He denounced the hacking of the committee, the campaign and the party.";
+        assert_eq!(
+            clause_text(s, "denounced").as_deref(),
+            Some("the hacking of the committee, the campaign and the party")
         );
     }
 }

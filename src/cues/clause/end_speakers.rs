@@ -3,9 +3,11 @@
 //! "according to", and the close of a clause the speaker's is subordinate to.
 
 use super::end::Clause;
+use super::pattern::is;
 use crate::cues::*;
 use crate::lexicon::{LEXICON, lower};
 use crate::segment::is_capitalized;
+use nom::branch::alt;
 
 /// The verb cues of the sentence after the clause's first words and before `end`.
 fn later_verbs<'c>(cl: &'c Clause, end: usize) -> impl Iterator<Item = &'c CueHit> {
@@ -87,7 +89,7 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
         .take(2)
         .position(|t| LEXICON.subordinators.contains(&*lower(t.text(cx.text))))
         .is_some_and(|i| !(lo + i..b).any(|k| cx.w(k) == ","));
-    let relative = b >= lo + 2 && cx.w(b - 2) == "," && matches!(cx.w(b - 1), "who" | "which");
+    let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {
         return None;
     }

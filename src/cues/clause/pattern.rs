@@ -5,19 +5,21 @@
 //! case, and some punctuation: these parsers say which.
 
 use crate::grammar::{PResult, Toks, token};
-use crate::lexicon::{Class, lower};
+use crate::lexicon::Class;
 use crate::segment::{Token, is_capitalized};
 
 /// A token that is, exactly as written, a word of class `c`: `exact(Class::ClauseCoordinators)`
 /// reads "and", not "And".
 pub(super) fn exact<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| c.contains(i.word(t)))
+    // (the token's classes first: a bit test, and a look-up only for a word of the class)
+    token(move |i, t| t.is(c) && c.contains(i.word(t)))
 }
 
-/// A token whose lower case is a word of class `c`: `folded(Class::ClauseArticles)` reads
-/// "The" and "the".
+/// A token whose lower case is a word of class `c` (a class of lower-case words):
+/// `folded(Class::ClauseArticles)` reads "The" and "the". (A token's classes are those of
+/// its form and of its lower case, so this is a bit test.)
 pub(super) fn folded<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| c.contains(&lower(i.word(t))))
+    token(move |_, t| t.is(c))
 }
 
 /// The token `s`, exactly: `is(",")`, `is("to")`.

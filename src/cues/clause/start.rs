@@ -4,7 +4,7 @@
 
 use super::Cx;
 use super::around::Around;
-use super::pattern::is;
+use super::pattern::{exact, is};
 use crate::cues::*;
 use crate::grammar::token;
 use crate::lexicon::{Class, LEXICON, lower};
@@ -162,12 +162,8 @@ fn comma_aside(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
 
 /// "has said for months that …", "said for the first time that …".
 fn for_a_span(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
-    cx.w(start) == "for"
-        && (cx
-            .toks
-            .get(start + 1)
-            .is_some_and(|n| Class::ClauseForSpans.contains(n.text(cx.text)))
-            || (t <= start + 5 && (start + 1..t).any(|i| cx.w(i) == "time")))
+    cx.matches(start, (is("for"), exact(Class::ClauseForSpans)))
+        || (cx.w(start) == "for" && t <= start + 5 && (start + 1..t).any(|i| cx.w(i) == "time"))
 }
 
 /// "told reporters on Sunday that …": a verb of telling's object and adjuncts, with no
@@ -261,5 +257,46 @@ mod tests {
             clause_text(s, "said").as_deref(),
             Some("he met the president")
         );
+    }
+
+    #[test]
+    fn comma_aside() {
+        let s = "He said, however, that the plan would fail.";
+        assert_eq!(
+            clause_text(s, "said").as_deref(),
+            Some("the plan would fail")
+        );
+    }
+
+    #[test]
+    fn dash_aside() {
+        // (as a whole, this sentence reports nothing: a dash right after the cue is an
+        // adjunct's end, see `before::clause_before`; the rule is for a cue that opens its
+        // sentence)
+        let s = "He said — in a tweet — that the plan would fail.";
+        super::super::tests::with_cx(s, "said", |cx| {
+            let (_, rule) = super::BEFORE_THAT
+                .iter()
+                .find(|r| r.0 == "dash_aside")
+                .unwrap();
+            let around = super::Around::new(cx, 1);
+            assert!(rule(cx, &around, cx.after, 7));
+            assert!(!rule(cx, &around, cx.after, 6));
+        });
+    }
+
+    #[test]
+    fn telling_object() {
+        let s = "She told reporters on Sunday that the plan would fail.";
+        assert_eq!(
+            clause_text(s, "told").as_deref(),
+            Some("the plan would fail")
+        );
+    }
+
+    #[test]
+    fn a_colon_before_doubled_apostrophes() {
+        let s = "He said: ''I hope not.''";
+        assert_eq!(clause_text(s, "said").as_deref(), Some("''I hope not.''"));
     }
 }
