@@ -9,6 +9,12 @@
 //! earlier, a pronoun to the most recent compatible person (gender from titles, first names
 //! and earlier pronouns), "who" to the name it follows, a bare role ("the spokesman") to the
 //! entity with that role. Every resolved mention joins an entity of `speakers[]`.
+//!
+//! Layout: `mention/` holds the grammar — `cue` and `verb` (where a cue's speaker stands:
+//! the tables `BEFORE_SHARED`, `BEFORE_LEFT`), `left` (the tables `BEFORE_PEEL`,
+//! `BARE_HEAD`, `AFTER_HEAD`, `OPENED`), `peel` (appositions, ages, parentheses), `right`,
+//! `subject` (the table `OPENERS`), `build`, `quantity`, `names`, and `rules` (the nom
+//! parsers over `grammar::Toks`); `resolve` holds resolution, one step a method.
 
 mod mention;
 mod resolve;

@@ -118,3 +118,41 @@ fn colon(
     }
     subject(text, toks, sent.start, c.tok).or(near)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn speaker(text: &str, word: &str, kind: CueKind) -> Option<Mention> {
+        let all = toks(text);
+        let tok = all.iter().position(|t| t.text(text) == word).unwrap();
+        let c = CueHit {
+            speech: true,
+            tok,
+            len: 1,
+            lemma: "say",
+            kind,
+            start: all[tok].start,
+            end: all[tok].end,
+        };
+        for_cue(text, &all, &(0..all.len()), &[c], c, None)
+    }
+
+    #[test]
+    fn nominal_rule() {
+        // "her remark"
+        let m = speaker("In her remark", "remark", CueKind::Noun).unwrap();
+        assert_eq!(m.name, "her");
+        // "Trump's call for"
+        let m = speaker("Trump's call for", "call", CueKind::Noun).unwrap();
+        assert_eq!(m.name, "Trump");
+    }
+
+    #[test]
+    fn colon_rule() {
+        // "Smith: the plan"
+        let m = speaker("Smith : the plan", ":", CueKind::Colon).unwrap();
+        assert_eq!(m.name, "Smith");
+    }
+}

@@ -2,6 +2,7 @@
 //! "according to the ministry"), and [`source_phrase`]: what "according to" names when it is
 //! no name.
 
+use super::rules::source_words;
 use super::*;
 use crate::cues::plain_noun;
 use crate::grammar::{Toks, comma, token};
@@ -96,12 +97,8 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
     if let Some(m) = object_pronoun(text, &toks[from]) {
         return Some(m);
     }
-    let mut end = (from..hi)
-        .find(|&i| {
-            Class::SpeakerSourcePhraseEnds.contains(toks[i].text(text))
-                || crate::cues::is_dash(toks[i].text(text))
-        })
-        .unwrap_or(hi);
+    let (rest, _) = source_words(Toks::new(text, toks, from, hi)).ok()?;
+    let mut end = rest.at();
     while end > from && Class::SpeakerSentenceEnds.contains(toks[end - 1].text(text)) {
         end -= 1;
     }

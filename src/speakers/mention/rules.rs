@@ -113,6 +113,26 @@ pub(super) fn apposition_body<'a>(i: Toks<'a>) -> PResult<'a, (usize, usize)> {
     Ok((i, (a, b)))
 }
 
+/// "Hours later," / "In Washington,": up to `max` words and the comma that closes them;
+/// returns the words' tokens.
+pub(super) fn up_to_comma<'a>(max: usize) -> impl Fn(Toks<'a>) -> PResult<'a, Vec<&'a Token>> {
+    move |i| {
+        let (i, words) = many_m_n(0, max, token(|i, t: &Token| i.word(t) != ",")).parse(i)?;
+        let (i, _) = exact_word(",")(i)?;
+        Ok((i, words))
+    }
+}
+
+/// "state corporate records, …": the tokens up to a mark that ends the phrase "according to"
+/// names (a comma, a parenthesis, a semicolon, a colon, a dash) or the window's end.
+pub(super) fn source_words<'a>(i: Toks<'a>) -> PResult<'a, usize> {
+    let word = token(|i, t: &Token| {
+        let w = i.word(t);
+        !Class::SpeakerSourcePhraseEnds.contains(w) && !crate::cues::is_dash(w)
+    });
+    many0_count(word).parse(i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +184,26 @@ mod tests {
         let text = "the U.S. backed Afghanistan";
         let all = toks(text);
         assert!(determined_phrase(at(text, &all, 0)).is_ok());
+    }
+
+    #[test]
+    fn words_up_to_a_comma() {
+        // "Hours later, Trump said"
+        let text = "Hours later, Trump said";
+        let all = toks(text);
+        let (rest, words) = up_to_comma(4)(at(text, &all, 0)).unwrap();
+        assert_eq!(words.len(), 2);
+        assert_eq!(rest.first_word(), "Trump");
+        assert!(up_to_comma(1)(at(text, &all, 0)).is_err());
+    }
+
+    #[test]
+    fn the_words_of_a_source() {
+        // "according to state corporate records, the company …"
+        let text = "state corporate records, the company";
+        let all = toks(text);
+        let (rest, n) = source_words(at(text, &all, 0)).unwrap();
+        assert_eq!((n, rest.first_word()), (3, ","));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! [`subject`]: the subject at the start of a sentence, past its opening adverbials; and
 //! [`subject_with_phrase`]: that subject with a phrase after its noun.
 
-use super::rules::mention_word;
+use super::rules::{mention_word, up_to_comma};
 use super::*;
 use crate::grammar::Toks;
 use nom::Parser;
@@ -66,11 +66,11 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
     if !(i == lo || (i == lo + 1 && is_starter(toks[lo].text(text)))) {
         return None;
     }
-    let comma = (i..hi.min(i + 5)).find(|&j| toks[j].text(text) == ",")?;
-    toks[i..comma]
+    let (rest, words) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
+    words
         .iter()
         .any(|t| Class::SpeakerTimeAfters.contains(t.text(text)))
-        .then_some(comma + 1)
+        .then_some(rest.at())
 }
 
 /// "In Washington, Trump said", "But after the vote, she said", "Walking into the office to
@@ -82,13 +82,16 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
             .adverbial_openers
             .contains(&*crate::lexicon::lower(toks[j].text(text)))
     };
-    let comma = (i..hi.min(i + 12)).find(|&j| toks[j].text(text) == ",")?;
-    (i == lo + 1
+    let opens = i == lo + 1
         && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
             || (toks[lo].text(text).ends_with("ing")
                 && is_capitalized(toks[lo].text(text))
-                && !is_capitalized(toks[i].text(text)))))
-    .then_some(comma + 1)
+                && !is_capitalized(toks[i].text(text))));
+    if !opens {
+        return None;
+    }
+    let (rest, _) = up_to_comma(11)(Toks::new(text, toks, i, hi)).ok()?;
+    Some(rest.at())
 }
 
 /// "And while a poll released last week showed …": the subordinate clause's own subject,

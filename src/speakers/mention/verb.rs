@@ -262,3 +262,89 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
         .or_else(|| inverted.then(|| right(text, toks, v.after, v.hi)).flatten())
         .or_else(|| subject_with_phrase(text, toks, v.lo, b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    /// The cue at the first token `word` (a verb of saying with lemma `lemma`).
+    fn cue(text: &str, all: &[Token], word: &str, lemma: &'static str) -> CueHit {
+        let tok = all.iter().position(|t| t.text(text) == word).unwrap();
+        CueHit {
+            speech: true,
+            tok,
+            len: 1,
+            lemma,
+            kind: CueKind::Verb,
+            start: all[tok].start,
+            end: all[tok].end,
+        }
+    }
+
+    /// The speaker of the verb cues `(word, lemma)` of `text`, the last one asked.
+    fn speaker(text: &str, cues: &[(&str, &'static str)]) -> Option<Mention> {
+        let all = toks(text);
+        let hits: Vec<CueHit> = cues.iter().map(|&(w, l)| cue(text, &all, w, l)).collect();
+        let last = *hits.last().unwrap();
+        for_cue(text, &all, &(0..all.len()), &hits, last, None)
+    }
+
+    #[test]
+    fn participle_after_document_rule() {
+        // "she issued a statement calling on voters"
+        let m = speaker(
+            "she issued a statement calling on voters",
+            &[("calling", "call")],
+        );
+        assert_eq!(m.unwrap().name, "she");
+    }
+
+    #[test]
+    fn object_of_control_verb_rule() {
+        // "That record prompted Dave Leip's Atlas to state"
+        let text = "That record prompted Dave Leip's Atlas to state";
+        let m = speaker(text, &[("state", "state")]).unwrap();
+        assert_eq!(m.name, "Dave Leip's Atlas");
+    }
+
+    #[test]
+    fn shared_speaker_rule() {
+        // "Smith said the plan was good, adding that it would pass"
+        let text = "Smith said the plan was good, adding that it would pass";
+        let m = speaker(text, &[("said", "say"), ("adding", "add")]).unwrap();
+        assert_eq!(m.name, "Smith");
+    }
+
+    #[test]
+    fn passive_agent_rule() {
+        // "Rubio was asked by moderator Gerard Baker whether"
+        let text = "Rubio was asked by moderator Gerard Baker whether";
+        let m = speaker(text, &[("asked", "ask")]).unwrap();
+        assert_eq!(m.name, "Gerard Baker");
+    }
+
+    #[test]
+    fn inverted_after_comma_rule() {
+        // "It is unusual, said Matt Latimer."
+        let m = speaker("It is unusual, said Matt Latimer.", &[("said", "say")]).unwrap();
+        assert_eq!(m.name, "Matt Latimer");
+    }
+
+    #[test]
+    fn before_dash_aside_rule() {
+        // "Byrne — who was posted at the door — states"
+        let text = "Byrne — who was posted at the door — states";
+        let m = speaker(text, &[("states", "state")]).unwrap();
+        assert_eq!(m.name, "Byrne");
+    }
+
+    #[test]
+    fn left_or_inverted_rule() {
+        // "Smith said"
+        assert_eq!(
+            speaker("Smith said", &[("said", "say")]).unwrap().name,
+            "Smith"
+        );
+    }
+}
