@@ -3,6 +3,7 @@
 
 use super::lists::Hits;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet};
+use super::phrase::channel_grammar;
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
@@ -27,7 +28,7 @@ struct ChannelRule {
 /// The channel rules, in order: the order is the precedence. A broadcast with its outlet
 /// beats an interview with its outlet ("in an interview on the BBC" is on air), which beats
 /// a phrase of the lexicon; the speaker as a medium and an outlet that reports come next,
-/// and last what the cue implies.
+/// then what the cue implies, and last the grammar of channel phrases.
 const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "broadcast_on_outlet",
@@ -52,6 +53,12 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "implied_by_the_cue",
         find: implied_by_the_cue,
+    },
+    // Last: the grammar reads the variants of channel phrases that the lexicon does not
+    // list, where nothing above has found a channel.
+    ChannelRule {
+        name: "channel_grammar",
+        find: channel_grammar,
     },
 ];
 
@@ -119,7 +126,7 @@ pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'stati
 }
 
 /// Channel kinds from the most specific to the least, for choosing among phrases.
-const SPECIFICITY: [ChannelKind; 10] = [
+pub(super) const SPECIFICITY: [ChannelKind; 10] = [
     ChannelKind::SocialMedia,
     ChannelKind::Broadcast,
     ChannelKind::Interview,
