@@ -3,7 +3,7 @@
 
 use super::lists::Hits;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet};
-use super::phrase::channel_grammar;
+use super::phrase::{channel_grammar, longer_than};
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
@@ -163,7 +163,8 @@ fn preposition_before(text: &str, start: usize) -> bool {
 
 /// A channel phrase of the lexicon: "he said at a news conference". Of several, the most
 /// specific kind wins ("in a video posted on YouTube" is social media, not "other"); among
-/// equals, the first.
+/// equals, the first. A phrase the grammar reads on past ("in court filings") is the
+/// grammar's.
 fn channel_phrase(sc: &Scope) -> Option<Channel> {
     let mut best: Option<(usize, Channel)> = None;
     for (s, e, pat) in Hits::within(&sc.hits.phrases, sc.region) {
@@ -185,7 +186,7 @@ fn channel_phrase(sc: &Scope) -> Option<Channel> {
             best = Some((rank, c));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c)| longer_than(sc, &c).unwrap_or(c))
 }
 
 /// The speaker is itself a medium: "the report said", "according to the poll".

@@ -196,6 +196,17 @@ fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channe
     c
 }
 
+/// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
+/// past it: "in court filings" is a filing, not "in court".
+pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
+    let toks = region_tokens(sc);
+    let k = toks.iter().position(|t| t.start == c.start)?;
+    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
+    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, &toks, p);
+    longer.then(|| described(sc, &toks, p, kind))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Context;
@@ -278,6 +289,22 @@ mod tests {
         assert_eq!(
             read("he told his radio audience", "told").map(|c| c.0),
             Some(ChannelKind::Broadcast)
+        );
+    }
+
+    #[test]
+    fn the_grammar_reads_on_past_a_phrase_of_the_lexicon() {
+        use super::super::find;
+        let t = "the company said in court filings";
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+        };
+        let c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(
+            (c.kind, c.text.as_str()),
+            (ChannelKind::Publication, "in court filings")
         );
     }
 
