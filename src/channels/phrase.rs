@@ -81,6 +81,24 @@ fn told_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
+/// A verb of speaking, "to" or "before", and an audience: "she spoke before a group of
+/// farmers".
+fn spoke_to_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelSpeakingVerbs)(i)?;
+    let (i, _) = word_in(Class::ChannelSpeakingPreps)(i)?;
+    let (rest, (p, kind)) = noun_phrase(audience_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A verb of addressing and its audience: "he addressed a packed crowd".
+fn addressed_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelAddressingVerbs)(i)?;
+    let (rest, (p, kind)) = noun_phrase(audience_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
 /// A verb of delivering and its channel: "he delivered a lengthy speech".
 fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
@@ -90,7 +108,7 @@ fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
 }
 
 /// The phrase rules, in order (at one word, the first that parses gives the phrase).
-fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 3] {
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
     [
         Rule {
             name: "prep_channel",
@@ -99,6 +117,14 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 3] {
         Rule {
             name: "told_audience",
             parse: told_audience,
+        },
+        Rule {
+            name: "spoke_to_audience",
+            parse: spoke_to_audience,
+        },
+        Rule {
+            name: "addressed_audience",
+            parse: addressed_audience,
         },
         Rule {
             name: "delivered_channel",
@@ -305,6 +331,22 @@ mod tests {
         assert_eq!(
             (c.kind, c.text.as_str()),
             (ChannelKind::Publication, "in court filings")
+        );
+    }
+
+    #[test]
+    fn speaking_to_or_addressing_an_audience() {
+        assert_eq!(
+            read("she spoke before a group of farmers, saying", "saying"),
+            Some((ChannelKind::Speech, "spoke before a group".into()))
+        );
+        assert_eq!(
+            read("he addressed a packed crowd, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(
+            read("she spoke to reporters, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::PressConference)
         );
     }
 
