@@ -3,6 +3,7 @@
 
 use super::lists::Hits;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet};
+use super::phrase::{channel_grammar, longer_than};
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
@@ -27,7 +28,7 @@ struct ChannelRule {
 /// The channel rules, in order: the order is the precedence. A broadcast with its outlet
 /// beats an interview with its outlet ("in an interview on the BBC" is on air), which beats
 /// a phrase of the lexicon; the speaker as a medium and an outlet that reports come next,
-/// and last what the cue implies.
+/// then what the cue implies, and last the grammar of channel phrases.
 const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "broadcast_on_outlet",
@@ -52,6 +53,12 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "implied_by_the_cue",
         find: implied_by_the_cue,
+    },
+    // Last: the grammar reads the variants of channel phrases that the lexicon does not
+    // list, where nothing above has found a channel.
+    ChannelRule {
+        name: "channel_grammar",
+        find: channel_grammar,
     },
 ];
 
@@ -119,7 +126,7 @@ pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'stati
 }
 
 /// Channel kinds from the most specific to the least, for choosing among phrases.
-const SPECIFICITY: [ChannelKind; 10] = [
+pub(super) const SPECIFICITY: [ChannelKind; 10] = [
     ChannelKind::SocialMedia,
     ChannelKind::Broadcast,
     ChannelKind::Interview,
@@ -156,7 +163,8 @@ fn preposition_before(text: &str, start: usize) -> bool {
 
 /// A channel phrase of the lexicon: "he said at a news conference". Of several, the most
 /// specific kind wins ("in a video posted on YouTube" is social media, not "other"); among
-/// equals, the first.
+/// equals, the first. A phrase the grammar reads on past ("in court filings") is the
+/// grammar's.
 fn channel_phrase(sc: &Scope) -> Option<Channel> {
     let mut best: Option<(usize, Channel)> = None;
     for (s, e, pat) in Hits::within(&sc.hits.phrases, sc.region) {
@@ -178,7 +186,7 @@ fn channel_phrase(sc: &Scope) -> Option<Channel> {
             best = Some((rank, c));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c)| longer_than(sc, &c).unwrap_or(c))
 }
 
 /// The speaker is itself a medium: "the report said", "according to the poll".

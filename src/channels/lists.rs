@@ -48,6 +48,18 @@ pub(super) static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = Laz
         .collect()
 });
 
+/// The time phrases with a capital letter, as they open a sentence ("Last week, she said").
+static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    TIME_PHRASES
+        .iter()
+        .map(|(p, _)| {
+            let mut c = p.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect()
+});
+
 /// The four word lists in one automaton. Each pattern keeps its list and its index in it.
 struct Lists {
     automaton: AhoCorasick,
@@ -69,6 +81,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             texts.push(w);
             patterns.push((list, i, exact.then_some(w)));
         }
+    }
+    // A time phrase opening a sentence has its capital: the same phrase, the same index.
+    for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
+        texts.push(w.as_str());
+        patterns.push((3, i, Some(w.as_str())));
     }
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -155,6 +172,9 @@ mod tests {
         assert_eq!(h.outlets.len(), 1);
         assert_eq!(h.weekdays[0].2, 6);
         assert!(h.phrases.iter().any(|m| &t[m.0..m.1] == "in a statement"));
+        assert_eq!(h.times.len(), 1);
+        let t = "Last week, she said";
+        let h = Hits::new(t, Span { start: 0, end: 9 });
         assert_eq!(h.times.len(), 1);
         // A match that reaches past the region's end is not within it.
         let r = Span { start: 0, end: 30 };

@@ -12,6 +12,8 @@
 //! - [`lists`]: the word lists in one automaton, matched once per paragraph ([`Hits`]);
 //! - [`channel`]: the channel rules, in an ordered table (`CHANNEL_RULES`);
 //! - [`outlet`]: the rules of outlets ("told CNN", "on CNN") and programmes;
+//! - [`phrase`]: channel phrases as a grammar over tokens (a preposition or a verb and a
+//!   noun phrase headed by a channel noun);
 //! - [`time`]: the time rules (`TIME_RULES`) and the grammar of a time expression;
 //! - [`date`]: resolving a weekday, a day offset or a month and day to an ISO date.
 
@@ -19,6 +21,7 @@ mod channel;
 mod date;
 mod lists;
 mod outlet;
+mod phrase;
 mod time;
 
 use crate::model::{EntityKind, Span};

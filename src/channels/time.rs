@@ -5,8 +5,10 @@
 //! The words taken after a weekday and the month and day of a date are read by nom parsers
 //! on `&str` (complete combinators); the candidates come from the paragraph's automaton.
 
-use nom::bytes::complete::{take_till1, take_while1};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till1, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1, satisfy};
+use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use super::date::{month_day, resolve_weekday, shift};
@@ -49,6 +51,10 @@ const TIME_RULES: &[TimeRule] = &[
     TimeRule {
         name: "month_and_day",
         find: month_and_day,
+    },
+    TimeRule {
+        name: "in_month",
+        find: in_month,
     },
     TimeRule {
         name: "time_phrase",
@@ -200,6 +206,49 @@ fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
     }
 }
 
+/// "in" and a month, with an optional year: "in July", "In June 2015".
+fn in_month_at(i: &str) -> IResult<&str, (), ()> {
+    let (rest, (_, _, month)) = (
+        alt((tag("in"), tag("In"))),
+        char(' '),
+        take_while1(char::is_alphabetic),
+    )
+        .parse(i)?;
+    if !month.starts_with(|c: char| c.is_uppercase()) || crate::posts::month(month).is_none() {
+        return Err(nom::Err::Error(()));
+    }
+    let (rest, _) = opt((
+        char(' '),
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+    ))
+    .parse(rest)?;
+    Ok((rest, ()))
+}
+
+/// A month the saying is dated by: "she said in July that". It is not resolved to a date.
+fn in_month(sc: &Scope, found: &mut Vec<Found>) {
+    let hay = &sc.text[sc.region.start..sc.region.end];
+    let mut at = 0;
+    for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
+        let i = at;
+        at += w.len();
+        let Ok((rest, ())) = in_month_at(&hay[i..]) else {
+            continue;
+        };
+        let (s, e) = (sc.region.start + i, sc.region.end - rest.len());
+        if word_bounded(sc.text, s, e)
+            && outside(sc.skip, s, e)
+            && !found.iter().any(|f| f.start <= s && e <= f.end)
+        {
+            found.push(Found {
+                start: s,
+                end: e,
+                date: None,
+            });
+        }
+    }
+}
+
 /// A time phrase of the lexicon, not inside a time found before: "she said last week";
 /// "two days ago" takes its number.
 fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
@@ -262,7 +311,7 @@ mod tests {
         );
         let tm = at("announced on December 8 that", "2020-04-12").unwrap();
         assert_eq!(tm.date.as_deref(), Some("2019-12-08"));
-        assert!(at("in April 123", "2020-04-12").is_none());
+        assert!(at("said April 123", "2020-04-12").is_none());
         assert!(at("announced on April 8th", "2020-04-12").is_none());
         assert_eq!(month_and_day_at("Sept. 11, 2001"), Ok((", 2001", (9, 11))));
     }
@@ -276,6 +325,21 @@ mod tests {
             "two days ago"
         );
         assert!(at("said later that", "2020-04-12").is_none());
+    }
+
+    #[test]
+    fn a_month_with_in_and_a_year() {
+        assert_eq!(
+            at("she said in July that", "2020-04-12").unwrap().text,
+            "in July"
+        );
+        let tm = at("In June 2015, he said", "2020-04-12").unwrap();
+        assert_eq!((tm.text.as_str(), tm.date), ("In June 2015", None));
+        assert!(at("he said in may", "2020-04-12").is_none());
+        assert_eq!(
+            at("Last week, she said", "2020-04-12").unwrap().text,
+            "Last week"
+        );
     }
 
     #[test]

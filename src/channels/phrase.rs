@@ -1,0 +1,369 @@
+//! Channel phrases as a grammar over tokens: a preposition or a verb and a noun phrase whose
+//! head is a channel noun, with its determiners, possessives, modifiers and plurals ("in his
+//! own written statement", "during a House Oversight Committee hearing", "told an applauding
+//! crowd", "in court filings"). The nouns and verbs are word classes of
+//! `lexicon/classes/channels.txt`; the rules are nom parsers over [`Toks`] in an ordered
+//! table (`phrase_rules`).
+
+use super::channel::{SPECIFICITY, Scope, channel};
+use super::word_bounded;
+use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, modified, token, word_in};
+use crate::lexicon::Class;
+use crate::lexicon::LEXICON;
+use crate::model::{Channel, ChannelKind, Span};
+use crate::segment::{Tok, Token, tokens};
+
+/// The channel nouns by class, and the kind each names.
+const NOUNS: [(Class, ChannelKind); 8] = [
+    (Class::ChannelSocialNouns, ChannelKind::SocialMedia),
+    (Class::ChannelInterviewNouns, ChannelKind::Interview),
+    (Class::ChannelPressNouns, ChannelKind::PressConference),
+    (Class::ChannelHearingNouns, ChannelKind::Hearing),
+    (Class::ChannelSpeechNouns, ChannelKind::Speech),
+    (Class::ChannelStatementNouns, ChannelKind::Statement),
+    (Class::ChannelLetterNouns, ChannelKind::LetterOrEmail),
+    (Class::ChannelPublicationNouns, ChannelKind::Publication),
+];
+
+/// The kind of channel a noun names: "statement" a statement, "hearings" a hearing.
+fn noun_kind(t: &Token) -> Option<ChannelKind> {
+    NOUNS.iter().find(|(c, _)| t.is(*c)).map(|(_, k)| *k)
+}
+
+/// A channel noun, and the kind it names.
+fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
+    let (rest, t) = token(|_, t: &Token| t.kind == Tok::Word && noun_kind(t).is_some())(i)?;
+    Ok((rest, noun_kind(t).unwrap_or(ChannelKind::Other)))
+}
+
+/// An audience: a crowd is told in a speech, reporters at a press conference.
+fn audience_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
+    if let Ok((rest, _)) = word_in(Class::ChannelPressAudienceNouns)(i) {
+        return Ok((rest, ChannelKind::PressConference));
+    }
+    let (rest, _) = word_in(Class::ChannelAudienceNouns)(i)?;
+    Ok((rest, ChannelKind::Speech))
+}
+
+/// A modifier of a channel noun: a word that is not a function word, a determiner or a
+/// word that ends the phrase ("of", "and"): "own", "written", "House", "Oversight".
+fn modifier<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    token(|_, t: &Token| {
+        t.kind == Tok::Word
+            && !t.is(Class::FunctionWords)
+            && !t.is(Class::Determiners)
+            && !t.is(Class::ChannelPhraseBreaks)
+    })(i)
+}
+
+/// A noun phrase headed by `head`: a determiner, a possessive, up to three modifiers.
+fn noun_phrase<'a, H>(head: H) -> impl FnMut(Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)>
+where
+    H: nom::Parser<Toks<'a>, Output = ChannelKind, Error = ()>,
+{
+    modified(3, modifier, head)
+}
+
+/// A preposition and a noun phrase headed by a channel noun: "he said in his own written
+/// statement".
+fn prep_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelPhrasePreps)(i)?;
+    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A verb of telling and its audience: "she told an applauding crowd in Ohio".
+fn told_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelTellingVerbs)(i)?;
+    let (rest, (p, kind)) = noun_phrase(audience_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A verb of speaking, "to" or "before", and an audience: "she spoke before a group of
+/// farmers".
+fn spoke_to_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelSpeakingVerbs)(i)?;
+    let (i, _) = word_in(Class::ChannelSpeakingPreps)(i)?;
+    let (rest, (p, kind)) = noun_phrase(audience_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A verb of addressing and its audience: "he addressed a packed crowd".
+fn addressed_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelAddressingVerbs)(i)?;
+    let (rest, (p, kind)) = noun_phrase(audience_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A verb of delivering and its channel: "he delivered a lengthy speech".
+fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelDeliveringVerbs)(i)?;
+    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// The phrase rules, in order (at one word, the first that parses gives the phrase).
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
+    [
+        Rule {
+            name: "prep_channel",
+            parse: prep_channel,
+        },
+        Rule {
+            name: "told_audience",
+            parse: told_audience,
+        },
+        Rule {
+            name: "spoke_to_audience",
+            parse: spoke_to_audience,
+        },
+        Rule {
+            name: "addressed_audience",
+            parse: addressed_audience,
+        },
+        Rule {
+            name: "delivered_channel",
+            parse: delivered_channel,
+        },
+    ]
+}
+
+/// The tokens of the region, each quotation inside it one token.
+fn region_tokens(sc: &Scope) -> Vec<Token> {
+    let mut quotes: Vec<Span> = sc
+        .ctx
+        .quotes
+        .iter()
+        .copied()
+        .filter(|q| sc.region.start <= q.start && q.end <= sc.region.end)
+        .collect();
+    quotes.sort_by_key(|q| q.start);
+    let quotes: Vec<(usize, Span)> = quotes.into_iter().enumerate().collect();
+    tokens(sc.text, sc.region, &quotes)
+}
+
+/// Whether a phrase belongs to the attribution, not to what is reported: it stands before
+/// the cue, or is the cue's own phrase, or follows the cue with no more between them than
+/// commas and time words ("said Tuesday in a statement", not "said he was named in the
+/// report").
+fn on_the_cue_side(sc: &Scope, toks: &[Token], p: Phrase) -> bool {
+    let Some((_, cue)) = sc.ctx.cue else {
+        return true;
+    };
+    let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
+    if e <= cue.start || s < cue.end {
+        return true;
+    }
+    let gap: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.start >= cue.end && t.end <= s)
+        .collect();
+    gap.len() <= 4
+        && gap.iter().all(|t| {
+            (t.kind == Tok::Punct && t.text(sc.text) == ",")
+                || t.is(Class::AdjunctOpeners)
+                || t.is(Class::Auxiliaries)
+                || t.is(Class::ChannelGapWords)
+        })
+}
+
+/// A channel phrase read by the grammar: "during a House Oversight Committee hearing". Of
+/// several, the most specific kind wins; among equals, the first.
+pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
+    let toks = region_tokens(sc);
+    let rules = phrase_rules();
+    let mut best: Option<(usize, Channel)> = None;
+    for k in 0..toks.len() {
+        let i = Toks::new(sc.text, &toks, k, toks.len());
+        let Some((_, _, (p, kind))) = first_match(&rules, i) else {
+            continue;
+        };
+        if !on_the_cue_side(sc, &toks, p) {
+            continue;
+        }
+        let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, described(sc, &toks, p, kind)));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The channel of phrase `p`: its modifiers may put it on air ("a televised interview") or
+/// name its outlet ("a Bloomberg interview"); a tweet is on Twitter.
+fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channel {
+    let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
+    let on_air = toks[p.start..p.head]
+        .iter()
+        .any(|t| t.is(Class::ChannelBroadcastModifiers));
+    let kind = match kind {
+        ChannelKind::Interview | ChannelKind::Speech if on_air => ChannelKind::Broadcast,
+        k => k,
+    };
+    let mut c = channel(kind, sc.text, s, e);
+    if kind == ChannelKind::SocialMedia {
+        c.platform = Some("twitter".to_string());
+    }
+    let before_head = toks[p.head].start;
+    c.outlet = LEXICON
+        .outlets
+        .iter()
+        .find(|o| {
+            sc.text[s..before_head]
+                .match_indices(**o)
+                .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
+        })
+        .map(|o| o.to_string());
+    c
+}
+
+/// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
+/// past it: "in court filings" is a filing, not "in court".
+pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
+    let toks = region_tokens(sc);
+    let k = toks.iter().position(|t| t.start == c.start)?;
+    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
+    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, &toks, p);
+    longer.then(|| described(sc, &toks, p, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Context;
+    use super::super::lists::Hits;
+    use super::super::test_support::all;
+    use super::*;
+
+    /// The channel the grammar reads in `t`, with the cue at the word `cue`.
+    fn read(t: &str, cue: &str) -> Option<(ChannelKind, String)> {
+        let at = t.find(cue).unwrap_or(0);
+        let ctx = Context {
+            cue: Some((
+                "say",
+                Span {
+                    start: at,
+                    end: at + cue.len(),
+                },
+            )),
+            speaker: None,
+            quotes: &[],
+        };
+        let hits = Hits::new(t, all(t));
+        let sc = Scope {
+            text: t,
+            region: all(t),
+            ctx: &ctx,
+            hits: &hits,
+        };
+        channel_grammar(&sc).map(|c| (c.kind, c.text))
+    }
+
+    #[test]
+    fn a_preposition_and_a_modified_channel_noun() {
+        assert_eq!(
+            read("he said in his own written statement", "said"),
+            Some((
+                ChannelKind::Statement,
+                "in his own written statement".into()
+            ))
+        );
+        assert_eq!(
+            read(
+                "she said during a House Oversight Committee hearing",
+                "said"
+            ),
+            Some((
+                ChannelKind::Hearing,
+                "during a House Oversight Committee hearing".into()
+            ))
+        );
+        assert_eq!(
+            read("the company said in court filings", "said"),
+            Some((ChannelKind::Publication, "in court filings".into()))
+        );
+        assert_eq!(
+            read("At a speech in Ohio, he said", "said").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+    }
+
+    #[test]
+    fn a_verb_and_its_audience_or_its_channel() {
+        assert_eq!(
+            read("Smith told an applauding crowd in Ohio", "told"),
+            Some((ChannelKind::Speech, "told an applauding crowd".into()))
+        );
+        assert_eq!(
+            read("she said, telling reporters", "said").map(|c| c.0),
+            Some(ChannelKind::PressConference)
+        );
+        assert_eq!(
+            read("he delivered a lengthy speech, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+    }
+
+    #[test]
+    fn modifiers_name_the_outlet_or_put_it_on_air() {
+        assert_eq!(read("he said in the course of their report", "said"), None);
+        assert_eq!(
+            read("he told his radio audience", "told").map(|c| c.0),
+            Some(ChannelKind::Broadcast)
+        );
+    }
+
+    #[test]
+    fn the_grammar_reads_on_past_a_phrase_of_the_lexicon() {
+        use super::super::find;
+        let t = "the company said in court filings";
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+        };
+        let c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(
+            (c.kind, c.text.as_str()),
+            (ChannelKind::Publication, "in court filings")
+        );
+    }
+
+    #[test]
+    fn speaking_to_or_addressing_an_audience() {
+        assert_eq!(
+            read("she spoke before a group of farmers, saying", "saying"),
+            Some((ChannelKind::Speech, "spoke before a group".into()))
+        );
+        assert_eq!(
+            read("he addressed a packed crowd, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(
+            read("she spoke to reporters, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::PressConference)
+        );
+    }
+
+    #[test]
+    fn a_tweetstorm_is_on_twitter() {
+        assert_eq!(
+            read("he wrote in a tweetstorm", "wrote").map(|c| c.0),
+            Some(ChannelKind::SocialMedia)
+        );
+    }
+
+    #[test]
+    fn a_phrase_inside_the_reported_content_is_not_the_channel() {
+        assert_eq!(read("he said he was named in the report", "said"), None);
+        assert_eq!(
+            read("she said Tuesday in a statement", "said").map(|c| c.0),
+            Some(ChannelKind::Statement)
+        );
+    }
+}
