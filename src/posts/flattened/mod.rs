@@ -2,10 +2,11 @@
 //! Candidates are found by the scanner (`memchr` on `(@`, "Posted by ", "♬"); the nom rules
 //! here read them.
 
-use nom::bytes::complete::{tag, take_until};
-use nom::character::complete::{char, one_of};
-use nom::combinator::rest;
-use nom::sequence::{delimited, preceded};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_until, take_while, take_while1};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{not, recognize, rest};
+use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::*;
@@ -27,14 +28,17 @@ pub(super) fn bare(platform: Platform, handle: &str, start: usize, end: usize) -
 /// Markdown link `[label](url)` at the start of `s`: the label (backslash escapes removed),
 /// the url and the bytes used ("[August 22, 2013](https://twitter.com/x/status/1)").
 pub(super) fn md_link(s: &str) -> Option<(String, String, usize)> {
-    let (rest, (label, url)) = (preceded(char('['), take_until("](")), link_target)
-        .parse(s)
-        .ok()?;
+    let (rest, (label, url)) = md_link_parts(s).ok()?;
     Some((
         label.replace('\\', ""),
         url.to_string(),
         s.len() - rest.len(),
     ))
+}
+
+/// A markdown link's label and target as written: "[Jane Doe](https://…)".
+fn md_link_parts(i: &str) -> Parsed<'_, (&str, &str)> {
+    (preceded(char('['), take_until("](")), link_target).parse(i)
 }
 
 /// The target that closes a markdown link, from its "](" on: "](https://x.com/a)".
@@ -70,14 +74,7 @@ pub(super) fn tiktok(
     let sound = p[at + "♬".len()..].trim();
     let sound_end = para.end;
     // The handle: the last "@name" that starts a line (or follows the previous post).
-    let is_handle = |s: &str| {
-        let h = s.strip_prefix('@')?;
-        let len = h
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
-            .count();
-        (len > 0 && h[len..].chars().next().is_none_or(char::is_whitespace)).then(|| 1 + len)
-    };
+    let is_handle = |s: &str| line_handle(s).ok().map(|(_, h)| h.len());
     let first = pi.saturating_sub(3).max(free_from);
     let mut found = None;
     for j in (first..=pi).rev() {
@@ -105,6 +102,13 @@ pub(super) fn tiktok(
     Some(post)
 }
 
+/// A TikTok handle that opens a line, a word of its own: "@usher" of "@usher Caption".
+fn line_handle(i: &str) -> Parsed<'_, &str> {
+    let name = take_while1(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    let handle = recognize((char('@'), name));
+    terminated(handle, not(satisfy(|c: char| !c.is_whitespace()))).parse(i)
+}
+
 /// "original sound - NAME": the poster's name, as TikTok labels a sound of their own.
 pub(crate) fn original_sound(sound: &str) -> Option<String> {
     let label = (space, tag("original sound"), space, one_of("-–—"));
@@ -115,7 +119,22 @@ pub(crate) fn original_sound(sound: &str) -> Option<String> {
 
 /// White space as `str::trim` knows it, none or more: "  ".
 fn space(i: &str) -> Parsed<'_, &str> {
-    nom::bytes::complete::take_while(char::is_whitespace).parse(i)
+    take_while(char::is_whitespace).parse(i)
+}
+
+/// The name after Facebook's "Posted by ": a markdown link's label ("[Jane Doe](…)") or
+/// the words before " on" ("Jane Doe on Monday").
+fn posted_name(i: &str) -> Parsed<'_, String> {
+    let linked = md_link_parts.map(|(label, _)| label.replace('\\', ""));
+    let plain = take_until(" on").map(|n: &str| n.trim().to_string());
+    alt((linked, plain)).parse(i)
+}
+
+/// The "on" that leads Facebook's date, the spaces around it (no-break spaces after it
+/// too): " on\u{a0}Monday".
+fn date_on(i: &str) -> Parsed<'_, &str> {
+    let after = take_while(|c: char| c == '\u{a0}' || c == ' ');
+    terminated(preceded(space, tag("on")), after).parse(i)
 }
 
 /// "Posted by Name on Monday, February 7, 2022" (Facebook), `Posted by` at `at`.
@@ -130,19 +149,11 @@ pub(super) fn facebook(
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let rest = &p[at + "Posted by ".len()..];
-    let (name, after_name) = if let Some((label, _, used)) = md_link(rest) {
-        (label, used)
-    } else {
-        let on = rest.find(" on")?;
-        (rest[..on].trim().to_string(), on)
-    };
+    let (tail, name) = posted_name(rest).ok()?;
     if name.is_empty() || name.chars().count() > 60 {
         return None;
     }
-    let tail = rest[after_name..]
-        .trim_start()
-        .strip_prefix("on")?
-        .trim_start_matches(['\u{a0}', ' ']);
+    let (tail, _) = date_on(tail).ok()?;
     let tail_at = p.len() - tail.len();
     let (label, url, used) = match md_link(tail) {
         Some((l, u, used)) => (l, Some(u), used),
@@ -213,5 +224,33 @@ pub(super) fn tweet_element(text: &str, start: usize, end: usize) -> Post {
         text: (!body.is_empty()).then(|| body.to_string()),
         post_id: attr(tag, &["id", "tweet-id", "tweet_id"]).map(str::to_string),
         ..Post::new(Platform::Twitter.as_str(), start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_of_flattened_posts() {
+        assert_eq!(
+            md_link_parts("[Jane](https://x.com/a) b"),
+            Ok((" b", ("Jane", "https://x.com/a")))
+        );
+        assert_eq!(
+            link_target("](https://x.com/a)"),
+            Ok(("", "https://x.com/a"))
+        );
+        assert_eq!(line_handle("@usher Caption"), Ok((" Caption", "@usher")));
+        assert!(line_handle("@usher, Caption").is_err());
+        assert_eq!(
+            posted_name("Jane Doe on Monday"),
+            Ok((" on Monday", "Jane Doe".to_string()))
+        );
+        assert_eq!(date_on(" on\u{a0}Monday"), Ok(("Monday", "on")));
+        assert_eq!(
+            original_sound("original sound - Usher").as_deref(),
+            Some("Usher")
+        );
     }
 }
