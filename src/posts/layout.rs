@@ -349,23 +349,15 @@ pub(super) fn tagged(head: &str) -> bool {
         .any(|w| w.len() > 1 && (w.starts_with('#') || w.starts_with('@')))
 }
 
-/// The header lines an embed prints above its post.
-pub(super) const EMBED_HEADERS: &[&str] = &[
-    "View this post on Instagram",
-    "View this post on Facebook",
-    "View this post on TikTok",
-    "Dieses Bild auf Instagram ansehen",
-    "Diesen Beitrag auf Instagram ansehen",
-    "Sieh dir diesen Beitrag auf Instagram an",
-    "Voir cette publication sur Instagram",
-    "Ver esta publicación en Instagram",
-    "Visualizza questo post su Instagram",
-];
+/// The header lines an embed prints above its post ("View this post on Instagram"; the class
+/// `posts_embed_headers` of `lexicon/classes/posts.txt`).
+pub(super) static EMBED_HEADERS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| phrases(Class::PostsEmbedHeaders, ""));
 
 /// [`EMBED_HEADERS`], looked for at once.
 pub(super) static HEADERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(EMBED_HEADERS).expect("the headers build an automaton")
+        aho_corasick::AhoCorasick::new(&*EMBED_HEADERS).expect("the headers build an automaton")
     });
 
 /// Opening quotation marks and brackets: after a colon they begin the post's own quotation

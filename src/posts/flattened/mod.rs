@@ -46,17 +46,10 @@ fn link_target(i: &str) -> Parsed<'_, &str> {
     delimited(tag("]("), take_until(")"), char(')')).parse(i)
 }
 
-/// Markers of an Instagram attribution line ("A post shared by Name (@handle)").
-pub(super) const SHARED_BY: [&str; 8] = [
-    "A post shared by ",
-    "Ein Beitrag geteilt von ",
-    "Une publication partagée par ",
-    "Una publicación compartida por ",
-    "Un post condiviso da ",
-    "Een bericht gedeeld door ",
-    "Uma publicação compartilhada por ",
-    "a post shared by ",
-];
+/// Markers of an Instagram attribution line ("A post shared by Name (@handle)"; the class
+/// `posts_shared_by` of `lexicon/classes/posts.txt`).
+pub(super) static SHARED_BY: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| phrases(Class::PostsSharedBy, " "));
 
 /// A flattened TikTok embed, "@handle Caption ♬ original sound - name", with the `♬` at
 /// `at` (paragraph-relative). The handle opens the caption's line, or a line at most three
