@@ -39,25 +39,7 @@ pub(super) fn body(
                 return Some((strip_md(t), own_start + own_text.len() - t.len()));
             }
         }
-        // Where an extractor glued the post to the article, a double space, a tab or a colon
-        // often marks the seam; take the last one within the post's length. A colon that
-        // introduces a quotation or an enumeration ("works: it …", "CNN: \"…\"") is the
-        // post's own.
-        let seam = ["  ", "\t", ": "]
-            .iter()
-            .filter_map(|m| {
-                own_text[fits_from..]
-                    .rmatch_indices(m)
-                    .map(|(i, _)| fits_from + i + m.len())
-                    .find(|&i| {
-                        let next = own_text[i..].trim_start();
-                        next.starts_with(|c: char| {
-                            c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                        }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
-                    })
-            })
-            .max()
-            .filter(|&i| own_text.len() - i >= 20);
+        let seam = seam(own_text, fits_from);
         if let Some(i) = seam {
             let i = language_change(own_text, i);
             let t = own_text[i..].trim_start();
@@ -85,6 +67,28 @@ pub(super) fn body(
         return Some((strip_md(&own_text[starts..]), own_start + starts));
     }
     above(doc, pi, free_from, limit, Vec::new(), None, false)
+}
+
+/// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
+/// a double space, a tab or a colon ("… the article.  Tweet text …"), the last one within the
+/// post's length, with at least 20 bytes after it. A colon that introduces a quotation or an
+/// enumeration ("works: it …", "CNN: \"…\"") is the post's own.
+fn seam(own_text: &str, fits_from: usize) -> Option<usize> {
+    ["  ", "\t", ": "]
+        .iter()
+        .filter_map(|m| {
+            own_text[fits_from..]
+                .rmatch_indices(m)
+                .map(|(i, _)| fits_from + i + m.len())
+                .find(|&i| {
+                    let next = own_text[i..].trim_start();
+                    next.starts_with(|c: char| {
+                        c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+                    }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
+                })
+        })
+        .max()
+        .filter(|&i| own_text.len() - i >= 20)
 }
 
 /// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
@@ -569,4 +573,16 @@ pub(super) fn strip_md(s: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_double_space_is_a_seam_a_colon_before_a_quotation_is_not() {
+        let t = "The article goes on.  Tweet text that is long enough here";
+        assert_eq!(seam(t, 0), Some(22));
+        assert_eq!(seam("CNN: \"a quotation that is long enough\"", 0), None);
+    }
 }
