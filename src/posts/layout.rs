@@ -39,25 +39,7 @@ pub(super) fn body(
                 return Some((strip_md(t), own_start + own_text.len() - t.len()));
             }
         }
-        // Where an extractor glued the post to the article, a double space, a tab or a colon
-        // often marks the seam; take the last one within the post's length. A colon that
-        // introduces a quotation or an enumeration ("works: it …", "CNN: \"…\"") is the
-        // post's own.
-        let seam = ["  ", "\t", ": "]
-            .iter()
-            .filter_map(|m| {
-                own_text[fits_from..]
-                    .rmatch_indices(m)
-                    .map(|(i, _)| fits_from + i + m.len())
-                    .find(|&i| {
-                        let next = own_text[i..].trim_start();
-                        next.starts_with(|c: char| {
-                            c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                        }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
-                    })
-            })
-            .max()
-            .filter(|&i| own_text.len() - i >= 20);
+        let seam = seam(own_text, fits_from);
         if let Some(i) = seam {
             let i = language_change(own_text, i);
             let t = own_text[i..].trim_start();
@@ -87,6 +69,28 @@ pub(super) fn body(
     above(doc, pi, free_from, limit, Vec::new(), None, false)
 }
 
+/// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
+/// a double space, a tab or a colon ("… the article.  Tweet text …"), the last one within the
+/// post's length, with at least 20 bytes after it. A colon that introduces a quotation or an
+/// enumeration ("works: it …", "CNN: \"…\"") is the post's own.
+fn seam(own_text: &str, fits_from: usize) -> Option<usize> {
+    ["  ", "\t", ": "]
+        .iter()
+        .filter_map(|m| {
+            own_text[fits_from..]
+                .rmatch_indices(m)
+                .map(|(i, _)| fits_from + i + m.len())
+                .find(|&i| {
+                    let next = own_text[i..].trim_start();
+                    next.starts_with(|c: char| {
+                        c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+                    }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
+                })
+        })
+        .max()
+        .filter(|&i| own_text.len() - i >= 20)
+}
+
 /// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
 /// taken from `start`: lines joined by single line breaks that fit the post, skipping empty
 /// quotation lines and "View this post on …". With `open_only`, a line that ends a sentence
@@ -110,39 +114,147 @@ pub(super) fn above(
     } else {
         0
     };
+    let ctx = Above {
+        doc,
+        free_from,
+        limit,
+        post_indent,
+        // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
+        in_quote: p.starts_with('>'),
+        open_only,
+    };
     let mut j = pi;
     while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
-        let q = paragraphs[j];
-        // "* > text": a quotation inside a list item.
-        let line = text[q.start..q.end].trim();
-        let line = ["* >", "- >"]
-            .iter()
-            .find_map(|b| line.strip_prefix(b).map(|_| &line[2..]))
-            .unwrap_or(line);
-        let bare = line.trim_start_matches('>').trim();
-        let label = md_link(bare)
-            .filter(|l| l.2 == bare.len())
-            .map_or(bare, |l| if l.0.trim().is_empty() { "" } else { bare });
-        let label = label.trim_start_matches('[');
-        let header = label.starts_with("View this post on")
-            || EMBED_HEADERS.iter().any(|h| label.starts_with(h));
+        let l = line_above(doc, j);
         // The embed's header tops it: above it is the article (a post without a caption has
         // no text).
-        if header {
+        if l.header {
             break;
         }
-        if label.trim().is_empty() {
-            if lines.is_empty() || line.starts_with('>') {
+        if l.empty {
+            if lines.is_empty() || l.quoted {
                 continue;
             }
             break;
         }
-        let quoted = line.starts_with('>');
-        // Lines of one post body are joined by single line breaks (the <br>s of its
-        // paragraph); a blank line ends it. A tweet's body fits its length.
+        if !lines.is_empty() && ctx.ends_post(&l, &lines, start) {
+            break;
+        }
+        lines.push(l.bare.to_string());
+        start = Some(paragraphs[j].end - l.line.trim_start_matches(['>', ' ']).len());
+        if !l.quoted && !limit.twitter {
+            break;
+        }
+    }
+    lines.reverse();
+    let joined = lines.join(" ");
+    (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
+        .then(|| (joined, start.unwrap_or(para.start)))
+}
+
+/// What [`above`] knows of the post whose lines it reads.
+struct Above<'d, 'a> {
+    doc: &'d Doc<'a>,
+    free_from: usize,
+    limit: Limit,
+    /// The indentation of an attribution on a line of its own.
+    post_indent: usize,
+    /// The attribution is quoted ("> — Name (@handle)").
+    in_quote: bool,
+    open_only: bool,
+}
+
+/// A line above an attribution.
+struct LineAbove<'a> {
+    /// Its paragraph.
+    j: usize,
+    /// The line, a list item's marker dropped ("* > text" is "> text").
+    line: &'a str,
+    /// The line without its quotation markers.
+    bare: &'a str,
+    /// A quotation's line ("> text").
+    quoted: bool,
+    /// The header an embed prints above its post ("View this post on Instagram").
+    header: bool,
+    /// No text (or a link without a label).
+    empty: bool,
+}
+
+/// Paragraph `j` as a line above an attribution.
+fn line_above<'a>(doc: &Doc<'a>, j: usize) -> LineAbove<'a> {
+    let q = doc.paragraphs[j];
+    // "* > text": a quotation inside a list item.
+    let line = doc.text[q.start..q.end].trim();
+    let line = ["* >", "- >"]
+        .iter()
+        .find_map(|b| line.strip_prefix(b).map(|_| &line[2..]))
+        .unwrap_or(line);
+    let bare = line.trim_start_matches('>').trim();
+    let label = md_link(bare)
+        .filter(|l| l.2 == bare.len())
+        .map_or(bare, |l| if l.0.trim().is_empty() { "" } else { bare });
+    let label = label.trim_start_matches('[');
+    let header = label.starts_with("View this post on")
+        || EMBED_HEADERS.iter().any(|h| label.starts_with(h));
+    LineAbove {
+        j,
+        line,
+        bare,
+        quoted: line.starts_with('>'),
+        header,
+        empty: label.trim().is_empty(),
+    }
+}
+
+impl Above<'_, '_> {
+    /// Whether line `l` is no longer the post's, above the `lines` (last first) taken from
+    /// `start`.
+    fn ends_post(&self, l: &LineAbove, lines: &[String], start: Option<usize>) -> bool {
+        let text = self.doc.text;
+        let bare = l.bare;
+        // A markdown quotation is one run of lines; a blank line ends it.
+        if l.quoted {
+            return !self.single_break(l.j);
+        }
+        // A line that introduces what follows ("… he tweeted:") is the article's.
+        let lead_in = bare.ends_with(':') && lead_in(bare);
+        let closed = self.open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+        // A post's block indented under an article's line that is not (trafilatura keeps
+        // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
+        // indentation changes where the article ends.
+        let here = indent(text, self.doc.paragraphs[l.j].start);
+        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
+            || self.post_indent >= 2 && here < self.post_indent;
+        // A list item or a table row above a line that is neither is the article's list or
+        // table (trafilatura's "- item", "| cell |").
+        let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
+        let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
+        // A line that ends with a date is an attribution's or a card's ("Title , Source,
+        // 2019年1月29日").
+        lead_in
+            || !self.fits(l, lines)
+            || self.in_quote
+            || closed
+            || list_ends
+            || dedent
+            || ends_with_date(bare)
+    }
+
+    /// Whether paragraph `j` ends with a single line break: lines of one post body are joined
+    /// by single line breaks (the <br>s of its paragraph); a blank line ends it.
+    fn single_break(&self, j: usize) -> bool {
+        let (text, paragraphs) = (self.doc.text, self.doc.paragraphs);
+        let q = paragraphs[j];
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
-        let single_break = text[q.end..next_start].matches('\n').count() == 1;
+        text[q.end..next_start].matches('\n').count() == 1
+    }
+
+    /// Whether line `l` (not quoted) joins the post above the `lines` taken: across a single
+    /// line break, or a blank line where the block or the language says so, within the
+    /// post's length.
+    fn fits(&self, l: &LineAbove, lines: &[String]) -> bool {
+        let (text, limit) = (self.doc.text, self.limit);
         // (A link that ends a tweet may be a quoted tweet's, which Twitter does not count.)
         let quoted_link = lines
             .first()
@@ -155,60 +267,27 @@ pub(super) fn above(
             .map(|l: &String| shown_len(l, limit) + 1)
             .sum::<usize>()
             .saturating_sub(if quoted_link { 23 } else { 0 });
-        // A line that introduces what follows ("… he tweeted:") is the article's.
-        let lead_in = bare.ends_with(':') && lead_in(bare);
-        // Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only
-        // a line in the post's language with a paragraph in another language above it: the
-        // language changes where the article ends.
-        let language_seam = || {
-            let lang = |t: &str| LEXICON.language(t);
-            let post = lang(&lines.iter().rev().cloned().collect::<Vec<_>>().join(" "));
-            j > free_from
-                && post.is_some()
-                && lang(bare) == post
-                && lang(&text[paragraphs[j - 1].start..paragraphs[j - 1].end])
-                    .is_some_and(|l| Some(l) != post)
-        };
         // Across a blank line, a line indented as the attribution is (an extractor that keeps
         // the page's layout, inscriptis: the embed's block is indented as one).
-        let here = indent(text, q.start);
-        let same_block = post_indent >= 2 && here == post_indent;
-        let fits = (single_break || same_block || !quoted && limit.twitter && language_seam())
-            && used + shown_len(bare, limit) <= limit.max;
-        // Under a quoted attribution ("> — Name (@handle)") the body is quoted too.
-        let in_quote = p.starts_with('>');
-        // A markdown quotation is one run of lines; a blank line ends it.
-        let quote_ends = quoted && !single_break;
-        let closed = open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
-        // A post's block indented under an article's line that is not (trafilatura keeps
-        // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
-        // indentation changes where the article ends.
-        let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
-            || post_indent >= 2 && here < post_indent;
-        // A list item or a table row above a line that is neither is the article's list or
-        // table (trafilatura's "- item", "| cell |").
-        let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
-        let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
-        // A line that ends with a date is an attribution's or a card's ("Title , Source,
-        // 2019年1月29日").
-        let dated = ends_with_date(bare);
-        if !lines.is_empty()
-            && (quote_ends
-                || !quoted
-                    && (lead_in || !fits || in_quote || closed || list_ends || dedent || dated))
-        {
-            break;
-        }
-        lines.push(bare.to_string());
-        start = Some(q.end - line.trim_start_matches(['>', ' ']).len());
-        if !quoted && !limit.twitter {
-            break;
-        }
+        let here = indent(text, self.doc.paragraphs[l.j].start);
+        let same_block = self.post_indent >= 2 && here == self.post_indent;
+        (self.single_break(l.j) || same_block || limit.twitter && self.language_seam(l, lines))
+            && used + shown_len(l.bare, limit) <= limit.max
     }
-    lines.reverse();
-    let joined = lines.join(" ");
-    (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
-        .then(|| (joined, start.unwrap_or(para.start)))
+
+    /// Across a blank line (an extractor that spaces a tweet's lines as paragraphs), only a
+    /// line in the post's language with a paragraph in another language above it: the
+    /// language changes where the article ends.
+    fn language_seam(&self, l: &LineAbove, lines: &[String]) -> bool {
+        let (text, paragraphs) = (self.doc.text, self.doc.paragraphs);
+        let lang = |t: &str| LEXICON.language(t);
+        let post = lang(&lines.iter().rev().cloned().collect::<Vec<_>>().join(" "));
+        l.j > self.free_from
+            && post.is_some()
+            && lang(l.bare) == post
+            && lang(&text[paragraphs[l.j - 1].start..paragraphs[l.j - 1].end])
+                .is_some_and(|x| Some(x) != post)
+    }
 }
 
 /// The spaces and tabs that indent the line on which byte `at` stands, before `at` (none
@@ -274,23 +353,15 @@ pub(super) fn tagged(head: &str) -> bool {
         .any(|w| w.len() > 1 && (w.starts_with('#') || w.starts_with('@')))
 }
 
-/// The header lines an embed prints above its post.
-pub(super) const EMBED_HEADERS: &[&str] = &[
-    "View this post on Instagram",
-    "View this post on Facebook",
-    "View this post on TikTok",
-    "Dieses Bild auf Instagram ansehen",
-    "Diesen Beitrag auf Instagram ansehen",
-    "Sieh dir diesen Beitrag auf Instagram an",
-    "Voir cette publication sur Instagram",
-    "Ver esta publicación en Instagram",
-    "Visualizza questo post su Instagram",
-];
+/// The header lines an embed prints above its post ("View this post on Instagram"; the class
+/// `posts_embed_headers` of `lexicon/classes/posts.txt`).
+pub(super) static EMBED_HEADERS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| phrases(Class::PostsEmbedHeaders, ""));
 
 /// [`EMBED_HEADERS`], looked for at once.
 pub(super) static HEADERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(EMBED_HEADERS).expect("the headers build an automaton")
+        aho_corasick::AhoCorasick::new(&*EMBED_HEADERS).expect("the headers build an automaton")
     });
 
 /// Opening quotation marks and brackets: after a colon they begin the post's own quotation
@@ -502,4 +573,16 @@ pub(super) fn strip_md(s: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_double_space_is_a_seam_a_colon_before_a_quotation_is_not() {
+        let t = "The article goes on.  Tweet text that is long enough here";
+        assert_eq!(seam(t, 0), Some(22));
+        assert_eq!(seam("CNN: \"a quotation that is long enough\"", 0), None);
+    }
 }

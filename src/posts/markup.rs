@@ -14,6 +14,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use super::platform::{self, Embed, Site};
+use crate::lexicon::Class;
 use crate::model::Post;
 
 /// An HTML page made readable.
@@ -22,63 +23,14 @@ pub(crate) struct Page {
     pub posts: Vec<Post>,
 }
 
-/// Elements whose content a reader never sees as the article.
+/// Elements whose content a reader never sees as the article (`lexicon/classes/html.txt`).
 fn hidden(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "textarea"
-            | "head"
-            | "nav"
-            | "svg"
-            | "button"
-            | "select"
-            | "form"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "title"
-    )
+    Class::HtmlHidden.contains(name)
 }
 
+/// Elements that stand as blocks of their own (`lexicon/classes/html.txt`).
 fn block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "aside"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "pre"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "hr"
-            | "address"
-            | "center"
-    )
+    Class::HtmlBlock.contains(name)
 }
 
 struct Writer {

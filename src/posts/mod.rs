@@ -9,7 +9,7 @@
 //!
 //! Each post's span is masked for the later stages.
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::{Post, Span};
 pub(crate) mod author_kind;
 
@@ -38,6 +38,14 @@ pub(crate) use tags::markup;
 struct Doc<'a> {
     text: &'a str,
     paragraphs: &'a [Span],
+}
+
+/// The phrases of a word class (words joined by "_" in the data), each followed by `end`.
+fn phrases(class: Class, end: &str) -> Vec<String> {
+    class
+        .words()
+        .map(|w| format!("{}{end}", w.replace('_', " ")))
+        .collect()
 }
 
 /// The dashes that open a flattened attribution ("— Name (@handle) Date").

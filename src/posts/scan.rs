@@ -91,151 +91,56 @@ pub(super) fn rejoined(s: &str) -> String {
     out
 }
 
-pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
-    let [handle, posted, post_by, sound, tweet] = &*MARKERS;
-    // Most articles hold no post: look for each marker in the whole text once.
-    let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
-    let (has_handle, has_posted, has_post_by, has_sound, has_tweet) = (
-        has(handle),
-        has(posted),
-        has(post_by),
-        has(sound),
-        has(tweet),
-    );
-    // The places of a marker in a paragraph (none where the text has none).
-    let places = |f: &memchr::memmem::Finder<'static>, present: bool, p: &str| -> Vec<usize> {
-        if present {
-            f.find_iter(p.as_bytes()).collect()
-        } else {
-            Vec::new()
+/// The markers of a text, each looked for once in the whole text: most articles hold no
+/// post.
+struct Markers {
+    handle: bool,
+    posted: bool,
+    post_by: bool,
+    sound: bool,
+    tweet: bool,
+}
+
+impl Markers {
+    fn of(text: &str) -> Markers {
+        let [handle, posted, post_by, sound, tweet] = &*MARKERS;
+        let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
+        Markers {
+            handle: has(handle),
+            posted: has(posted),
+            post_by: has(post_by),
+            sound: has(sound),
+            tweet: has(tweet),
         }
-    };
+    }
+}
+
+/// The places of a marker in a paragraph (none where the text has none).
+fn places(f: &memchr::memmem::Finder<'static>, present: bool, p: &str) -> Vec<usize> {
+    if present {
+        f.find_iter(p.as_bytes()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let markers = Markers::of(text);
     let doc = Doc { text, paragraphs };
     let mut out: Vec<Post> = Vec::new();
     // The paragraph where the next post's text may begin (posts do not share text).
     let mut free_from = 0usize;
     for (pi, &para) in paragraphs.iter().enumerate() {
         let p = &text[para.start..para.end];
-        let mut from = 0; // where the next post's text may begin, within the paragraph
-        let mut hits: Vec<(usize, Post)> = Vec::new();
+        let mut hits = flattened_hits(&doc, &markers, pi, free_from);
         // Link-only lines: posts of their own unless an attribution below claims them.
-        let mut links: Vec<Post> = Vec::new();
-        for at in places(handle, has_handle, p) {
-            if at >= from
-                && let Some(post) = attributed(&doc, pi, free_from, from, at)
-            {
-                from = post.end.saturating_sub(para.start).max(at);
-                hits.push((at, post));
-            }
-        }
-        for at in places(posted, has_posted, p) {
-            if at >= from
-                && let Some(post) = facebook(&doc, pi, free_from, from, at)
-            {
-                from = post.end - para.start;
-                hits.push((at, post));
-            }
-        }
-        // "Post by @user@instance View on Mastodon" (the two parts may stand on two lines).
-        for at in places(post_by, has_post_by, p) {
-            let h = at + "Post by ".len();
-            let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
-            // (unescaped: markdown writes "@\\_elena@mastodon.social")
-            let handle = &p[h..h + handle_len].replace('\\', "");
-            let after_at = para.start + h + handle_len;
-            let after = &text[after_at..text.len().min(after_at + 40)];
-            let Some(site) = SITES
-                .iter()
-                .find(|s| s.view_on().is_some_and(|v| after.contains(v)))
-            else {
-                continue;
-            };
-            let end = after_at
-                + after
-                    .find("View on")
-                    // (the length of Mastodon's label, on Threads too)
-                    .map_or(0, |i| i + "View on Mastodon".len().min(after.len() - i));
-            hits.push((
-                at,
-                bare(
-                    site.platform(),
-                    handle,
-                    para.start + at,
-                    end.min(text.len()),
-                ),
-            ));
-        }
-        // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
-        for at in places(sound, has_sound, p) {
-            if at >= from
-                && let Some(post) = tiktok(&doc, pi, free_from, from, at)
-            {
-                from = post.end - para.start;
-                hits.push((at, post));
-            }
-        }
-        // A paragraph that is only a link to a post (markdown extractors keep the embed's
-        // link when its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
-        let line = p.trim_start_matches(['>', ' ']).trim_end();
-        if p.starts_with('>')
-            && let Some((_, url, used)) = md_link(line)
-            && used == line.len()
-            && let Some(platform) = of_url(&url)
-        {
-            let mut post = bare(platform, "", para.start, para.end);
-            post.handle = None;
-            post.post_id = id_in_url(&url);
-            post.url = Some(url);
-            links.push(post);
-        }
-        let mut search = 0;
-        let mut elements: Vec<(usize, Post)> = Vec::new();
-        while has_tweet && let Some(i) = tweet.find(&p.as_bytes()[search..]) {
-            let s = search + i;
-            let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
-                break;
-            };
-            // <tweet …/>, or <tweet …>text</tweet> (some corpora write <tweet/> to close).
-            let e = if p[s..s + open_len].ends_with("/>") {
-                s + open_len
-            } else {
-                let body = s + open_len;
-                match ["</tweet>", "<tweet/>"]
-                    .iter()
-                    .filter_map(|c| p[body..].find(c).map(|i| body + i + c.len()))
-                    .min()
-                {
-                    Some(e) => e,
-                    None => break,
-                }
-            };
-            elements.push((s, tweet_element(text, para.start + s, para.start + e)));
-            search = e;
-        }
-        // A flattened attribution inside a <tweet> element ("<tweet …>Text — Name (@handle)
-        // Date</tweet>") is the element's own: it gives the element its author's name and
-        // ends its text; it is not a second post.
-        hits.retain(|(at, post)| {
-            let at = para.start + at;
-            let Some((_, el)) = elements
-                .iter_mut()
-                .find(|(_, el)| el.start <= at && at < el.end)
-            else {
-                return true;
-            };
-            el.author_name = el.author_name.take().or(post.author_name.clone());
-            if let (Some(t), Some(h)) = (&el.text, &post.handle)
-                && let Some(i) = t.rfind(&format!("({h})"))
-                && let Some(d) = ATTRIBUTION_DASHES
-                    .iter()
-                    .filter_map(|d| t[..i].rfind(d))
-                    .max()
-            {
-                el.text = Some(t[..d].trim_end().to_string()).filter(|t| !t.is_empty());
-            }
-            false
-        });
-        hits.extend(elements);
+        let links = link_line(para, p);
+        let elements = if markers.tweet {
+            tweet_elements(text, para)
+        } else {
+            Vec::new()
+        };
+        absorb_into_elements(para, &mut hits, elements);
         hits.sort_by_key(|h| h.0);
         if let Some(end) = hits.iter().map(|h| h.1.end).max() {
             // After the post's last line (its date may stand on the line below).
@@ -245,9 +150,160 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         out.extend(links);
     }
     out.sort_by_key(|p| p.start);
-    // One post per id: a link line and the attribution line of the same embed are one post.
+    one_per_id(out)
+}
+
+/// The flattened posts whose markers stand in paragraph `pi`, each with its marker's offset
+/// in the paragraph: attributions (`(@`), Facebook's "Posted by ", Mastodon's and Threads'
+/// "Post by @", TikTok's "♬", in this order (a post's text is not another's).
+fn flattened_hits(doc: &Doc, markers: &Markers, pi: usize, free_from: usize) -> Vec<(usize, Post)> {
+    let [handle, posted, post_by, sound, _] = &*MARKERS;
+    let para = doc.paragraphs[pi];
+    let p = &doc.text[para.start..para.end];
+    let mut from = 0; // where the next post's text may begin, within the paragraph
+    let mut hits: Vec<(usize, Post)> = Vec::new();
+    for at in places(handle, markers.handle, p) {
+        if at >= from
+            && let Some(post) = attributed(doc, pi, free_from, from, at)
+        {
+            from = post.end.saturating_sub(para.start).max(at);
+            hits.push((at, post));
+        }
+    }
+    for at in places(posted, markers.posted, p) {
+        if at >= from
+            && let Some(post) = facebook(doc, pi, free_from, from, at)
+        {
+            from = post.end - para.start;
+            hits.push((at, post));
+        }
+    }
+    for at in places(post_by, markers.post_by, p) {
+        if let Some(post) = viewed_on(doc.text, para, at) {
+            hits.push((at, post));
+        }
+    }
+    // TikTok: "@handle Caption ♬ original sound - name" (on one line or several).
+    for at in places(sound, markers.sound, p) {
+        if at >= from
+            && let Some(post) = tiktok(doc, pi, free_from, from, at)
+        {
+            from = post.end - para.start;
+            hits.push((at, post));
+        }
+    }
+    hits
+}
+
+/// "Post by @user@instance View on Mastodon" (the two parts may stand on two lines), with
+/// "Post by" at `at` in paragraph `para`.
+fn viewed_on(text: &str, para: Span, at: usize) -> Option<Post> {
+    let p = &text[para.start..para.end];
+    let h = at + "Post by ".len();
+    let handle_len = p[h..].find(char::is_whitespace).unwrap_or(p.len() - h);
+    // (unescaped: markdown writes "@\\_elena@mastodon.social")
+    let handle = &p[h..h + handle_len].replace('\\', "");
+    let after_at = para.start + h + handle_len;
+    let after = &text[after_at..text.len().min(after_at + 40)];
+    let site = SITES
+        .iter()
+        .find(|s| s.view_on().is_some_and(|v| after.contains(v)))?;
+    let end = after_at
+        + after
+            .find("View on")
+            // (the length of Mastodon's label, on Threads too)
+            .map_or(0, |i| i + "View on Mastodon".len().min(after.len() - i));
+    Some(bare(
+        site.platform(),
+        handle,
+        para.start + at,
+        end.min(text.len()),
+    ))
+}
+
+/// A paragraph that is only a link to a post (markdown extractors keep the embed's link when
+/// its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
+fn link_line(para: Span, p: &str) -> Option<Post> {
+    let line = p.trim_start_matches(['>', ' ']).trim_end();
+    if !p.starts_with('>') {
+        return None;
+    }
+    let (_, url, used) = md_link(line)?;
+    let platform = of_url(&url).filter(|_| used == line.len())?;
+    let mut post = bare(platform, "", para.start, para.end);
+    post.handle = None;
+    post.post_id = id_in_url(&url);
+    post.url = Some(url);
+    Some(post)
+}
+
+/// The `<tweet …>text</tweet>` elements of paragraph `para` (or `<tweet …/>`; some corpora
+/// write `<tweet/>` to close), each with its offset in the paragraph.
+fn tweet_elements(text: &str, para: Span) -> Vec<(usize, Post)> {
+    let tweet = &MARKERS[4];
+    let p = &text[para.start..para.end];
+    let mut search = 0;
+    let mut elements: Vec<(usize, Post)> = Vec::new();
+    while let Some(i) = tweet.find(&p.as_bytes()[search..]) {
+        let s = search + i;
+        let Some(open_len) = p[s..].find('>').map(|i| i + 1) else {
+            break;
+        };
+        let e = if p[s..s + open_len].ends_with("/>") {
+            s + open_len
+        } else {
+            let body = s + open_len;
+            match ["</tweet>", "<tweet/>"]
+                .iter()
+                .filter_map(|c| p[body..].find(c).map(|i| body + i + c.len()))
+                .min()
+            {
+                Some(e) => e,
+                None => break,
+            }
+        };
+        elements.push((s, tweet_element(text, para.start + s, para.start + e)));
+        search = e;
+    }
+    elements
+}
+
+/// A flattened attribution inside a <tweet> element ("<tweet …>Text — Name (@handle)
+/// Date</tweet>") is the element's own: it gives the element its author's name and ends its
+/// text; it is not a second post. The elements join the hits.
+fn absorb_into_elements(
+    para: Span,
+    hits: &mut Vec<(usize, Post)>,
+    mut elements: Vec<(usize, Post)>,
+) {
+    hits.retain(|(at, post)| {
+        let at = para.start + at;
+        let Some((_, el)) = elements
+            .iter_mut()
+            .find(|(_, el)| el.start <= at && at < el.end)
+        else {
+            return true;
+        };
+        el.author_name = el.author_name.take().or(post.author_name.clone());
+        if let (Some(t), Some(h)) = (&el.text, &post.handle)
+            && let Some(i) = t.rfind(&format!("({h})"))
+            && let Some(d) = ATTRIBUTION_DASHES
+                .iter()
+                .filter_map(|d| t[..i].rfind(d))
+                .max()
+        {
+            el.text = Some(t[..d].trim_end().to_string()).filter(|t| !t.is_empty());
+        }
+        false
+    });
+    hits.extend(elements);
+}
+
+/// One post per id: a link line and the attribution line of the same embed are one post
+/// (the richer one, spanning both); two attributed copies of one post (an article may embed
+/// a post twice) stay two.
+fn one_per_id(out: Vec<Post>) -> Vec<Post> {
     let mut merged: Vec<Post> = Vec::with_capacity(out.len());
-    // Two attributed copies of one post (an article may embed a post twice) stay two.
     let attributed = |p: &Post| p.author_name.is_some() || p.handle.is_some();
     // The merged posts of each (platform, id), in order.
     let mut by_id: rustc_hash::FxHashMap<(String, String), Vec<usize>> = Default::default();
@@ -266,23 +322,7 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             })
         });
         match same {
-            Some(i) => {
-                let m = &mut merged[i];
-                let richer = |a: &Post| {
-                    [&a.author_name, &a.handle, &a.date, &a.text]
-                        .iter()
-                        .filter(|f| f.is_some())
-                        .count()
-                };
-                m.start = m.start.min(p.start);
-                m.end = m.end.max(p.end);
-                if richer(&p) > richer(m) {
-                    let (s, e) = (m.start, m.end);
-                    *m = p;
-                    m.start = s;
-                    m.end = e;
-                }
-            }
+            Some(i) => absorb(&mut merged[i], p),
             None => {
                 if let Some(k) = key {
                     by_id.entry(k).or_default().push(merged.len());
@@ -292,4 +332,22 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         }
     }
     merged
+}
+
+/// Post `p` merged into post `m` of the same id: the span of both, the fields of the richer.
+fn absorb(m: &mut Post, p: Post) {
+    let richer = |a: &Post| {
+        [&a.author_name, &a.handle, &a.date, &a.text]
+            .iter()
+            .filter(|f| f.is_some())
+            .count()
+    };
+    m.start = m.start.min(p.start);
+    m.end = m.end.max(p.end);
+    if richer(&p) > richer(m) {
+        let (s, e) = (m.start, m.end);
+        *m = p;
+        m.start = s;
+        m.end = e;
+    }
 }
