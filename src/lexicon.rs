@@ -5,13 +5,15 @@
 //! Look-ups are case-sensitive where the file's entries are capitalised (titles,
 //! organisation heads, abbreviations) and lower-case otherwise.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 #[allow(dead_code)]
 mod classes;
+mod word_set;
 pub(crate) use classes::{Class, ClassSet, classes_of};
+pub(crate) use word_set::WordSet;
 
 /// Lines of a data file without comments and blank lines.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -68,57 +70,57 @@ pub(crate) struct Lexicon {
     /// Lower-case form ("said", "went on") to its lemma.
     pub verbs: HashMap<String, VerbForm>,
     /// First words of multi-word forms, to know when to look one word further.
-    pub verb_heads: HashSet<&'static str>,
+    pub verb_heads: WordSet,
     pub titles: HashMap<&'static str, Gender>,
     pub roles: HashMap<&'static str, bool>,
-    pub organizations: HashSet<&'static str>,
-    pub documents: HashSet<&'static str>,
-    pub nominal_cues: HashSet<&'static str>,
+    pub organizations: WordSet,
+    pub documents: WordSet,
+    pub nominal_cues: WordSet,
     pub pronouns: HashMap<&'static str, Gender>,
-    pub abbreviations: HashSet<&'static str>,
+    pub abbreviations: WordSet,
     pub first_names: HashMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
     /// Function word (lower case) to the languages it belongs to (`stopwords.txt`).
     pub stopwords: HashMap<&'static str, Vec<&'static str>>,
     /// Word classes of the grammar (`word_classes.txt`).
-    pub starters: HashSet<&'static str>,
-    pub adverbial_openers: HashSet<&'static str>,
-    pub control_verbs: HashSet<&'static str>,
-    pub clause_joiners: HashSet<&'static str>,
-    pub auxiliaries: HashSet<&'static str>,
-    pub modifiers: HashSet<&'static str>,
-    pub determiners: HashSet<&'static str>,
-    pub inverting_verbs: HashSet<&'static str>,
-    pub function_words: HashSet<&'static str>,
-    pub naming_verbs: HashSet<&'static str>,
-    pub hearer_verbs: HashSet<&'static str>,
-    pub irregular_plurals: HashSet<&'static str>,
-    pub occasion_nouns: HashSet<&'static str>,
-    pub manner_verbs: HashSet<&'static str>,
-    pub aside_openers: HashSet<&'static str>,
-    pub object_words: HashSet<&'static str>,
-    pub aspect_verbs: HashSet<&'static str>,
-    pub adjunct_openers: HashSet<&'static str>,
-    pub infinitive_verbs: HashSet<&'static str>,
-    pub subordinators: HashSet<&'static str>,
-    pub relation_adjectives: HashSet<&'static str>,
-    pub verbs_never_nouns: HashSet<&'static str>,
-    pub quantities: HashSet<&'static str>,
-    pub clause_only_verbs: HashSet<&'static str>,
-    pub perception_verbs: HashSet<&'static str>,
-    pub transcript_labels: HashSet<&'static str>,
-    pub as_verbs: HashSet<&'static str>,
-    pub participle_forms: HashSet<&'static str>,
-    pub document_verbs: HashSet<&'static str>,
-    pub hearsay_adverbs: HashSet<&'static str>,
-    pub poll_words: HashSet<&'static str>,
-    pub noun_first_verbs: HashSet<&'static str>,
-    pub seeming_verbs: HashSet<&'static str>,
-    pub asking_verbs: HashSet<&'static str>,
-    pub finite_forms: HashSet<&'static str>,
-    pub irregular_pasts: HashSet<&'static str>,
-    pub clause_openers: HashSet<&'static str>,
+    pub starters: WordSet,
+    pub adverbial_openers: WordSet,
+    pub control_verbs: WordSet,
+    pub clause_joiners: WordSet,
+    pub auxiliaries: WordSet,
+    pub modifiers: WordSet,
+    pub determiners: WordSet,
+    pub inverting_verbs: WordSet,
+    pub function_words: WordSet,
+    pub naming_verbs: WordSet,
+    pub hearer_verbs: WordSet,
+    pub irregular_plurals: WordSet,
+    pub occasion_nouns: WordSet,
+    pub manner_verbs: WordSet,
+    pub aside_openers: WordSet,
+    pub object_words: WordSet,
+    pub aspect_verbs: WordSet,
+    pub adjunct_openers: WordSet,
+    pub infinitive_verbs: WordSet,
+    pub subordinators: WordSet,
+    pub relation_adjectives: WordSet,
+    pub verbs_never_nouns: WordSet,
+    pub quantities: WordSet,
+    pub clause_only_verbs: WordSet,
+    pub perception_verbs: WordSet,
+    pub transcript_labels: WordSet,
+    pub as_verbs: WordSet,
+    pub participle_forms: WordSet,
+    pub document_verbs: WordSet,
+    pub hearsay_adverbs: WordSet,
+    pub poll_words: WordSet,
+    pub noun_first_verbs: WordSet,
+    pub seeming_verbs: WordSet,
+    pub asking_verbs: WordSet,
+    pub finite_forms: WordSet,
+    pub irregular_pasts: WordSet,
+    pub clause_openers: WordSet,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -189,7 +191,7 @@ impl Lexicon {
             })
             .collect();
         let channels = load_channels();
-        let class = |name: &str| -> HashSet<&'static str> {
+        let class = |name: &str| -> WordSet {
             lines(include_str!("lexicon/word_classes.txt"))
                 .filter_map(|l| l.split_once(':'))
                 .filter(|(c, _)| c.trim() == name)
@@ -275,9 +277,9 @@ impl Lexicon {
 /// Reporting verbs (`reporting_verbs.txt`) and verbs of belief and stance
 /// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
 /// first words of two-word forms.
-fn load_verbs() -> (HashMap<String, VerbForm>, HashSet<&'static str>) {
+fn load_verbs() -> (HashMap<String, VerbForm>, WordSet) {
     let mut verbs = HashMap::default();
-    let mut verb_heads = HashSet::default();
+    let mut verb_heads = WordSet::default();
     let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
     let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
     for (line, speech) in speech_lines.chain(attitude_lines) {

@@ -228,10 +228,12 @@ fn in_month_at(i: &str) -> IResult<&str, (), ()> {
 /// A month the saying is dated by: "she said in July that". It is not resolved to a date.
 fn in_month(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
-    let mut at = 0;
-    for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
-        let i = at;
-        at += w.len();
+    // (the candidates are the words "in"/"In" followed by a space, found by memchr)
+    let starts = memchr::memmem::find_iter(hay.as_bytes(), b"n ")
+        .filter_map(|n| n.checked_sub(1))
+        .filter(|&i| matches!(hay.as_bytes()[i], b'i' | b'I'))
+        .filter(|&i| hay[..i].chars().next_back().is_none_or(char::is_whitespace));
+    for i in starts {
         let Ok((rest, ())) = in_month_at(&hay[i..]) else {
             continue;
         };

@@ -227,7 +227,7 @@ pub(crate) fn verb_at(
     let lower = crate::lexicon::lower(toks[i].text(text));
     let next = toks[i + 1..hi]
         .first()
-        .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&*lower))
+        .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&lower))
         .map(|n| crate::lexicon::lower(n.text(text)));
     // "made it clear", "pointed it out": "it" between a two-word verb's head and its
     // particle.

@@ -48,7 +48,7 @@ fn named_poll<'a>(i: Toks<'a>) -> PResult<'a, Toks<'a>> {
         .position(|t| {
             LEXICON
                 .poll_words
-                .contains(&*crate::lexicon::lower(t.text(i.text)))
+                .contains(&crate::lexicon::lower(t.text(i.text)))
         })
         .ok_or(nom::Err::Error(()))?;
     let (rest, name) = i.take_split(k);
@@ -72,7 +72,7 @@ pub(crate) fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
             && !w.ends_with("'s")
             && !LEXICON
                 .transcript_labels
-                .contains(&*crate::lexicon::lower(w))
+                .contains(&crate::lexicon::lower(w))
     });
     let next = toks.get(colon + 1)?;
     (named && !matches!(next.kind, Tok::Quote(_))).then_some(colon)

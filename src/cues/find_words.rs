@@ -6,7 +6,7 @@ use crate::segment::{Tok, Token, is_capitalized};
 
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
 pub(crate) fn is_aux(word: &str) -> bool {
-    LEXICON.auxiliaries.contains(&*crate::lexicon::lower(word))
+    LEXICON.auxiliaries.contains(&crate::lexicon::lower(word))
         || (word.len() > 5
             && word.ends_with("ly")
             && !is_capitalized(word)
@@ -48,7 +48,7 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
             is_capitalized(w)
                 || LEXICON.roles.contains_key(&*lower)
                 || LEXICON.pronouns.contains_key(&*lower)
-                || LEXICON.documents.contains(&*lower)
+                || LEXICON.documents.contains(&lower)
                 || is_modifier(&lower)
                 || is_aux(w)
                 || lower.chars().next().is_some_and(|c| c.is_ascii_digit())

@@ -130,7 +130,7 @@ fn headline_speaker<'a>(i: Toks<'a>) -> PResult<'a, ()> {
         let w = i.word(t);
         name_word(i, t)
             && is_capitalized(w)
-            && !LEXICON.determiners.contains(&*crate::lexicon::lower(w))
+            && !LEXICON.determiners.contains(&crate::lexicon::lower(w))
     });
     let (i, _) = (first, many_m_n(0, 3, token(name_word)), eof).parse(i)?;
     Ok((i, ()))

@@ -272,7 +272,7 @@ fn outer_report(at: &QuoteAt, b: CueHit) -> CueHit {
                     t.kind == Tok::Word
                         && !LEXICON
                             .clause_joiners
-                            .contains(&*crate::lexicon::lower(t.text(text)))
+                            .contains(&crate::lexicon::lower(t.text(text)))
                 })
         })
         .copied()

@@ -294,7 +294,7 @@ fn bare_participle(s: &Sentence, at: &At) -> bool {
     let c = at.c;
     let participle = LEXICON
         .participle_forms
-        .contains(&*crate::lexicon::lower(s.toks[c.tok].text(s.text)));
+        .contains(&crate::lexicon::lower(s.toks[c.tok].text(s.text)));
     participle
         && (c.tok == at.lo || {
             let w = s.toks[c.tok - 1].text(s.text);

@@ -99,6 +99,9 @@ pub(crate) fn reporting_verb<'a>(i: Toks<'a>) -> PResult<'a, VerbForm> {
     }
 }
 
+/// The most modifiers `modified` reads before a head.
+const MAX_MODIFIERS: usize = 8;
+
 /// A noun phrase: an optional determiner, an optional possessive, up to `max` modifiers and a
 /// head. Modifiers are read greedily and given back one by one until the head parses, so
 /// "a House Oversight Committee hearing" reads with `modifier = word`.
@@ -115,15 +118,20 @@ where
         let start = i.at();
         let i = determiner(i).map_or(i, |(r, _)| r);
         let i = possessive(i).map_or(i, |(r, _)| r);
-        let mut stops = vec![i];
-        while stops.len() <= max {
-            let last = stops[stops.len() - 1];
+        // (the places a head may start, on the stack: at most MAX_MODIFIERS modifiers)
+        let mut stops = [i; MAX_MODIFIERS + 1];
+        let mut n = 1;
+        while n <= max.min(MAX_MODIFIERS) {
+            let last = stops[n - 1];
             match modifier.parse(last) {
-                Ok((r, _)) if r.at() > last.at() => stops.push(r),
+                Ok((r, _)) if r.at() > last.at() => {
+                    stops[n] = r;
+                    n += 1;
+                }
                 _ => break,
             }
         }
-        for s in stops.into_iter().rev() {
+        for &s in stops[..n].iter().rev() {
             if let Ok((rest, o)) = head.parse(s) {
                 let end = rest.at();
                 let phrase = Phrase {

@@ -3,7 +3,7 @@
 //! them as a `ClassSet` computed once when it is made.
 
 use super::lines;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 include!(concat!(env!("OUT_DIR"), "/classes.rs"));
@@ -39,7 +39,7 @@ impl ClassSet {
 
 struct Classes {
     /// The words of each class, by the class's number.
-    sets: Vec<HashSet<&'static str>>,
+    sets: Vec<super::WordSet>,
     /// Each word (as the data files write it) to its classes.
     of_word: HashMap<&'static str, ClassSet>,
 }
@@ -50,8 +50,8 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
             let i = sets.len();
-            let set: HashSet<&'static str> = words.split_whitespace().collect();
-            for w in &set {
+            let set: super::WordSet = words.split_whitespace().collect();
+            for w in set.iter() {
                 of_word.entry(w).or_default().insert_index(i);
             }
             sets.push(set);
@@ -81,18 +81,25 @@ impl Class {
 /// The classes of a word: those its form as written belongs to, and those of its lower-case
 /// form (so "But" is a sentence starter and, like "but", a clause joiner).
 pub(crate) fn classes_of(word: &str) -> ClassSet {
-    let exact = CLASSES.of_word.get(word).copied().unwrap_or_default();
+    let of = |w: &str| CLASSES.of_word.get(w).copied().unwrap_or_default();
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) && word.is_ascii() {
+        return of(word);
+    }
+    // (a short ASCII word is lower-cased on the stack, not in a new string)
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && bytes.len() <= buf.len() {
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or(word);
+        return of(word).union(of(lower));
+    }
     let lower = super::lower(word);
     if lower.as_ref() == word {
-        exact
+        of(word)
     } else {
-        exact.union(
-            CLASSES
-                .of_word
-                .get(lower.as_ref())
-                .copied()
-                .unwrap_or_default(),
-        )
+        of(word).union(of(lower.as_ref()))
     }
 }
 

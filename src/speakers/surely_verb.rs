@@ -26,7 +26,7 @@ pub(crate) fn surely_verb(text: &str, toks: &[Token], c: &CueHit) -> bool {
         || (c.kind == CueKind::Verb
             && (next == Some("that")
                 || next == Some("to")
-                || (LEXICON.document_verbs.contains(&*class_key(c.lemma))
+                || (LEXICON.document_verbs.contains(&class_key(c.lemma))
                     && next.is_some_and(|w| !LEXICON.object_words.contains(w)))))
 }
 

@@ -120,7 +120,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
                     && !matches!(t.text(text), "should" | "must"))
         })
         && adjunct.first().is_none_or(|t| {
-            let opener = |t: &Token| LEXICON.adjunct_openers.contains(&*lower(t.text(text)));
+            let opener = |t: &Token| LEXICON.adjunct_openers.contains(&lower(t.text(text)));
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
                 || t.text(text) == ","
@@ -161,7 +161,7 @@ fn inverted_tail(cx: &Cx) -> bool {
             && (tail[..np]
                 .iter()
                 .any(|t| t.kind == Tok::Word && is_capitalized(t.text(text)) || is_role(text, t))
-                || LEXICON.determiners.contains(&*lower(tail[0].text(text))))
+                || LEXICON.determiners.contains(&lower(tail[0].text(text))))
             // (or a relative clause on the speaker: "…, said an American official who was
             // briefed on the details")
             && tail
@@ -174,7 +174,7 @@ fn inverted_tail(cx: &Cx) -> bool {
 fn comma_tail(cx: &Cx) -> bool {
     let participle_or_adverbial = token(|i, t| {
         let w = lower(i.word(t));
-        w.ends_with("ing") || LEXICON.adverbial_openers.contains(&*w)
+        w.ends_with("ing") || LEXICON.adverbial_openers.contains(&w)
     });
     (is(","), participle_or_adverbial)
         .parse(cx.span(cx.after.min(cx.hi), cx.hi))

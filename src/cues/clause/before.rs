@@ -129,7 +129,7 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
 /// is an adverbial of the sentence, not a clause its speaker reports.
 fn opening_adverbial(cx: &Cx, m: usize) -> bool {
     let lo = cx.lo;
-    LEXICON.adjunct_openers.contains(&*cx.low(lo))
+    LEXICON.adjunct_openers.contains(&cx.low(lo))
         && is_capitalized(cx.w(lo))
         && !cx.toks[lo..m].iter().any(|t| {
             let w = t.text(cx.text);

@@ -99,9 +99,9 @@ fn a_statement(f: &Found, r: &Range<usize>) -> bool {
             && (is_capitalized(first.text(cx.text)) || {
                 let w = lower(first.text(cx.text));
                 first.kind == Tok::Word
-                    && !LEXICON.function_words.contains(&*w)
-                    && !LEXICON.determiners.contains(&*w)
-                    && !LEXICON.object_words.contains(&*w)
+                    && !LEXICON.function_words.contains(&w)
+                    && !LEXICON.determiners.contains(&w)
+                    && !LEXICON.object_words.contains(&w)
                     && !w.ends_with("ly")
                     && !w.ends_with("ing")
             })

@@ -21,7 +21,7 @@ pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, start) = (cl.cx, cl.start);
     let fronted = |k: usize| {
         let first = cx.low(start);
-        (LEXICON.adjunct_openers.contains(&*first) || Class::ClauseFrontingPreps.contains(&first))
+        (LEXICON.adjunct_openers.contains(&first) || Class::ClauseFrontingPreps.contains(&first))
             && !(start..k).any(|i| cx.w(i) == ",")
     };
     (start + 2..end).find(|&k| {
@@ -79,7 +79,7 @@ pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
             || is_clause_word(text, t)
             || matches!(w, "which" | "who")
     };
-    let noun = |t: &Token| LEXICON.occasion_nouns.contains(&*lower(t.text(text)));
+    let noun = |t: &Token| LEXICON.occasion_nouns.contains(&lower(t.text(text)));
     let occasion = (
         exact(Class::ClauseOccasionPreps),
         folded(Class::ClauseOccasionDeterminers),
@@ -100,13 +100,13 @@ fn clause_verb(text: &str, t: &Token) -> bool {
     let l = lower(w);
     is_aux(&l)
         || is_be_form(&l)
-        || LEXICON.finite_forms.contains(&*l)
+        || LEXICON.finite_forms.contains(&l)
         || l.ends_with("n't")
         || l.ends_with("n’t")
         || (w == l
             && w.len() > 3
             && w.chars().all(char::is_alphabetic)
-            && !LEXICON.function_words.contains(&*l)
+            && !LEXICON.function_words.contains(&l)
             && (l.ends_with("ed") || (l.ends_with('s') && !l.ends_with("ss"))))
 }
 

@@ -38,7 +38,7 @@ pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
             && cx.w(n.tok - 1) == ","
             && cx.toks.get(n.tok + n.len).is_some_and(|t| {
                 let w = t.text(cx.text);
-                is_capitalized(w) || LEXICON.determiners.contains(&*lower(w))
+                is_capitalized(w) || LEXICON.determiners.contains(&lower(w))
             })
     })?;
     Some(n.tok - 1)
@@ -87,7 +87,7 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     let opener = cx.toks[lo..b]
         .iter()
         .take(2)
-        .position(|t| LEXICON.subordinators.contains(&*lower(t.text(cx.text))))
+        .position(|t| LEXICON.subordinators.contains(&lower(t.text(cx.text))))
         .is_some_and(|i| !(lo + i..b).any(|k| cx.w(k) == ","));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {

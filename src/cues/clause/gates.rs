@@ -104,7 +104,7 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
         .get(after)
         .map(|t| lower(t.text(text)))
         .unwrap_or_default();
-    let clause = LEXICON.clause_openers.contains(&*next);
+    let clause = LEXICON.clause_openers.contains(&next);
     let as_phrase = toks[after.min(hi)..hi.min(after + 8)]
         .iter()
         .any(|t| t.text(text) == "as");
@@ -125,7 +125,7 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
             let w = cx.w(i);
             w != "," && !LEXICON.finite_forms.contains(w) && !is_clause_word(text, &toks[i])
         })
-        .any(|i| LEXICON.documents.contains(&*cx.low(i)));
+        .any(|i| LEXICON.documents.contains(&cx.low(i)));
     !clause && !as_phrase && !document
 }
 

@@ -199,10 +199,10 @@ fn past_adjunct(cx: &Cx, start: usize) -> Option<usize> {
     let j = (start + 1..cx.hi.min(start + 10)).find(|&j| {
         let w = cx.w(j);
         let lower = lower(w);
-        let opens = subject_pronoun(&lower) || (seen_noun && LEXICON.determiners.contains(&*lower));
+        let opens = subject_pronoun(&lower) || (seen_noun && LEXICON.determiners.contains(&lower));
         seen_noun |= cx.toks[j].kind == Tok::Word
-            && !LEXICON.determiners.contains(&*lower)
-            && !LEXICON.function_words.contains(&*lower);
+            && !LEXICON.determiners.contains(&lower)
+            && !LEXICON.function_words.contains(&lower);
         // (a verb first: the "adjunct" was the subject, "say this plan is …")
         opens || w == "," || is_be_form(w)
     })?;

@@ -68,10 +68,12 @@ pub(crate) fn set_agentless(
 /// speaker's report: "… when he told the tale of Gen. Pershing allegedly halting attacks".
 pub(crate) fn hearsay(s: &Sentence, claims: &mut Claims) {
     let (text, toks, lo, hi) = (s.text, s.toks, s.lo, s.hi);
+    // (the token's classes say which words may be; the set, which are as written)
     let Some((r, &lemma)) = (lo..hi).find_map(|i| {
-        LEXICON
-            .hearsay_adverbs
-            .get(toks[i].text(text))
+        toks[i]
+            .is(Class::HearsayAdverbs)
+            .then(|| LEXICON.hearsay_adverbs.get(toks[i].text(text)))
+            .flatten()
             .map(|l| (i, l))
     }) else {
         return;

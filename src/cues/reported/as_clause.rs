@@ -22,7 +22,7 @@ pub(crate) fn as_clause(
     // (not "…, as the crowd cheered": only a verb that reports what is so)
     if !LEXICON
         .as_verbs
-        .contains(&*crate::lexicon::class_key(c.lemma))
+        .contains(&crate::lexicon::class_key(c.lemma))
     {
         return None;
     }

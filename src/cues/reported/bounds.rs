@@ -30,7 +30,7 @@ pub(crate) fn goes_on_after_but(i: Toks<'_>) -> PResult<'_, ()> {
         let s = crate::lexicon::lower(i.word(t));
         subject_pronoun(&s)
             || is_capitalized(i.word(t))
-            || LEXICON.determiners.contains(&*s)
+            || LEXICON.determiners.contains(&s)
             || s == "there"
     });
     let finite = token(|i: &Toks<'_>, t: &Token| {

@@ -8,7 +8,7 @@ use crate::segment::{Tok, Token};
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
 pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
     let w = crate::lexicon::lower(t.text(text));
-    LEXICON.adjunct_openers.contains(&*w) || (w.len() > 4 && w.ends_with("ly"))
+    LEXICON.adjunct_openers.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`;

@@ -129,7 +129,7 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
         && !(i - 1 == lo
             && LEXICON
                 .quantities
-                .contains(&*crate::lexicon::lower(toks[i - 1].text(text))))
+                .contains(&crate::lexicon::lower(toks[i - 1].text(text))))
         && (crate::cues::aux_or_negated(toks[i - 1].text(text))
             || (progressive
                 && Class::SpeakerProgressiveAuxiliaries.contains(toks[i - 1].text(text))))
@@ -141,7 +141,7 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
         && i > lo + 1
         && LEXICON
             .aspect_verbs
-            .contains(&*crate::lexicon::lower(toks[i - 1].text(text)))
+            .contains(&crate::lexicon::lower(toks[i - 1].text(text)))
     {
         i -= 1;
         while i > lo + 1
@@ -292,7 +292,7 @@ fn bare_plural_after_opener(np: &Np) -> Option<Head> {
         let w = crate::lexicon::lower(toks[b - 1].text(text));
         w == ","
             || w == "that"
-            || LEXICON.clause_joiners.contains(&*w)
+            || LEXICON.clause_joiners.contains(&w)
             || Class::SpeakerClauseRelatives.contains(&w)
     })
     .then_some(Head::Start(b))

@@ -74,7 +74,7 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     is_capitalized(w)
         || ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
         || lx.roles.contains_key(&*lower)
-        || lx.documents.contains(&*lower)
+        || lx.documents.contains(&lower)
         || is_modifier(&lower)
         || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
 }

@@ -126,7 +126,7 @@ fn adverbial(text: &str, toks: &[Token], lo: usize, end: usize, commas: &[usize]
             !is_capitalized(w)
                 && LEXICON
                     .adverbial_openers
-                    .contains(&*crate::lexicon::lower(w))
+                    .contains(&crate::lexicon::lower(w))
         })
     })?;
     // "Columbus, Ohio,": a place's commas set off a word or two, all names.

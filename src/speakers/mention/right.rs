@@ -118,7 +118,7 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
         })
         .unwrap_or(end);
     let head = crate::lexicon::lower(toks[head_end - 1].text(text));
-    let kind = if LEXICON.documents.contains(&*head) {
+    let kind = if LEXICON.documents.contains(&head) {
         EntityKind::Document
     } else if LEXICON.roles.contains_key(&*head) {
         EntityKind::Anonymous

@@ -80,7 +80,7 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     let opener = |j: usize| {
         LEXICON
             .adverbial_openers
-            .contains(&*crate::lexicon::lower(toks[j].text(text)))
+            .contains(&crate::lexicon::lower(toks[j].text(text)))
     };
     let opens = i == lo + 1
         && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
@@ -98,7 +98,7 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 /// where no comma closes the clause before the verb.
 fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
     let w = toks[i].text(text);
-    (LEXICON.subordinators.contains(&*crate::lexicon::lower(w))
+    (LEXICON.subordinators.contains(&crate::lexicon::lower(w))
         && !toks[i..hi].iter().any(|t| t.text(text) == ","))
     .then_some(i + 1)
 }
@@ -123,7 +123,7 @@ pub(crate) fn subject_with_phrase(
     };
     let adjunct = |t: &Token| {
         let w = crate::lexicon::lower(t.text(text));
-        LEXICON.adjunct_openers.contains(&*w) || is_time_word(&w)
+        LEXICON.adjunct_openers.contains(&w) || is_time_word(&w)
     };
     let opens = rest.first().is_some_and(|t| {
         let w = t.text(text);

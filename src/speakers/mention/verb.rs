@@ -134,7 +134,7 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
         LEXICON
             .documents
-            .contains(&*crate::lexicon::lower(toks[d].text(text)))
+            .contains(&crate::lexicon::lower(toks[d].text(text)))
     })?;
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
