@@ -128,7 +128,6 @@ fn shape(src: &str) -> Shape {
                 .then(|| block(&clean, at))
                 .flatten()
         })
-        .map(|(a, b)| (a, b))
         .collect();
     let in_test = |pos: usize| tests.iter().any(|&(a, b)| a <= pos && pos <= b);
     let line_of = |pos: usize| clean[..pos].matches('\n').count() + 1;
