@@ -38,8 +38,8 @@ fn blank(src: &str) -> String {
             let j = rest.find('\n').unwrap_or(rest.len());
             keep(&rest[..j], &mut out);
             i += j;
-        } else if rest.starts_with("/*") {
-            let j = rest[2..].find("*/").map_or(rest.len(), |j| j + 4);
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            let j = body.find("*/").map_or(rest.len(), |j| j + 4);
             keep(&rest[..j], &mut out);
             i += j;
         } else if rest.starts_with("r#\"") || rest.starts_with("r\"") {
