@@ -265,8 +265,21 @@ impl Lexicon {
         if let Some(next) = next
             && self.verb_heads.contains(word)
         {
-            let two = format!("{word} {next}");
-            if let Some(f) = self.verbs.get(&two) {
+            // (the two words joined on the stack when they are short)
+            let mut buf = [0u8; 48];
+            let n = word.len() + 1 + next.len();
+            let found = match buf.get_mut(..n) {
+                Some(two) => {
+                    two[..word.len()].copy_from_slice(word.as_bytes());
+                    two[word.len()] = b' ';
+                    two[word.len() + 1..].copy_from_slice(next.as_bytes());
+                    std::str::from_utf8(two)
+                        .ok()
+                        .and_then(|t| self.verbs.get(t))
+                }
+                None => self.verbs.get(&format!("{word} {next}")),
+            };
+            if let Some(f) = found {
                 return Some(*f);
             }
         }

@@ -41,24 +41,32 @@ struct Classes {
     /// The words of each class, by the class's number.
     sets: Vec<super::WordSet>,
     /// Each word (as the data files write it) to its classes.
-    of_word: HashMap<&'static str, ClassSet>,
+    of_word: HashMap<&'static [u8], ClassSet>,
+    /// The first bytes and lengths of those words, to answer most words without hashing.
+    filter: super::WordSet,
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut sets = Vec::with_capacity(Class::COUNT);
-    let mut of_word: HashMap<&'static str, ClassSet> = HashMap::default();
+    let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
+    let mut filter = super::WordSet::default();
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
             let i = sets.len();
             let set: super::WordSet = words.split_whitespace().collect();
             for w in set.iter() {
-                of_word.entry(w).or_default().insert_index(i);
+                of_word.entry(w.as_bytes()).or_default().insert_index(i);
+                filter.insert(w);
             }
             sets.push(set);
         }
     }
     debug_assert_eq!(sets.len(), Class::COUNT);
-    Classes { sets, of_word }
+    Classes {
+        sets,
+        of_word,
+        filter,
+    }
 });
 
 impl Class {
@@ -81,25 +89,31 @@ impl Class {
 /// The classes of a word: those its form as written belongs to, and those of its lower-case
 /// form (so "But" is a sentence starter and, like "but", a clause joiner).
 pub(crate) fn classes_of(word: &str) -> ClassSet {
-    let of = |w: &str| CLASSES.of_word.get(w).copied().unwrap_or_default();
+    let of = |w: &[u8]| {
+        if CLASSES.filter.may_contain(w) {
+            CLASSES.of_word.get(w).copied().unwrap_or_default()
+        } else {
+            ClassSet::EMPTY
+        }
+    };
     let bytes = word.as_bytes();
-    if !bytes.iter().any(u8::is_ascii_uppercase) && word.is_ascii() {
-        return of(word);
-    }
-    // (a short ASCII word is lower-cased on the stack, not in a new string)
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && bytes.len() <= buf.len() {
-        let lower = &mut buf[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).unwrap_or(word);
-        return of(word).union(of(lower));
+    if word.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return of(bytes);
+        }
+        // (a short ASCII word is lower-cased on the stack, not in a new string)
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..bytes.len()) {
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            return of(bytes).union(of(lower));
+        }
     }
     let lower = super::lower(word);
     if lower.as_ref() == word {
-        of(word)
+        of(bytes)
     } else {
-        of(word).union(of(lower.as_ref()))
+        of(bytes).union(of(lower.as_bytes()))
     }
 }
 

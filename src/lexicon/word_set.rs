@@ -16,13 +16,22 @@ pub(crate) struct WordSet {
 }
 
 impl WordSet {
-    fn filter_bits(w: &str) -> Option<(usize, usize)> {
-        let first = *w.as_bytes().first()?;
+    fn filter_bits(w: &[u8]) -> Option<(usize, usize)> {
+        let first = *w.first()?;
         Some((first as usize, w.len().min(63)))
     }
 
+    /// Whether a word of these bytes may be in the set (false: it surely is not).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        match WordSet::filter_bits(w) {
+            Some((f, l)) => self.firsts[f / 64] & (1 << (f % 64)) != 0 && self.lens & (1 << l) != 0,
+            None => true,
+        }
+    }
+
     pub(crate) fn insert(&mut self, w: &'static str) {
-        if let Some((f, l)) = WordSet::filter_bits(w) {
+        if let Some((f, l)) = WordSet::filter_bits(w.as_bytes()) {
             self.firsts[f / 64] |= 1 << (f % 64);
             self.lens |= 1 << l;
         }
@@ -32,14 +41,7 @@ impl WordSet {
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        match WordSet::filter_bits(w) {
-            Some((f, l))
-                if self.firsts[f / 64] & (1 << (f % 64)) == 0 || self.lens & (1 << l) == 0 =>
-            {
-                false
-            }
-            _ => self.set.contains(w),
-        }
+        self.may_contain(w.as_bytes()) && self.set.contains(w)
     }
 
     /// The word of the set equal to `w` (the set's own `&'static str`).
