@@ -247,6 +247,7 @@ mod tests {
             cue: None,
             speaker: None,
             quotes: &[],
+            para_toks: None,
         };
         find(t, all(t), &ctx)
     }
@@ -298,6 +299,7 @@ mod tests {
             cue: None,
             speaker: Some((EntityKind::Document, "the report")),
             quotes: &[],
+            para_toks: None,
         };
         assert_eq!(rule(t, &ctx), Some("speaker_is_a_medium"));
     }
@@ -309,6 +311,7 @@ mod tests {
             cue: Some(("report", Span { start: 19, end: 27 })),
             speaker: Some((EntityKind::Organization, "The New York Times")),
             quotes: &[],
+            para_toks: None,
         };
         let c = find(t, all(t), &ctx).unwrap();
         assert_eq!(c.kind, ChannelKind::Publication);
@@ -322,6 +325,7 @@ mod tests {
             cue: Some(("tweet", Span { start: 4, end: 11 })),
             speaker: None,
             quotes: &[],
+            para_toks: None,
         };
         let c = find(t, all(t), &ctx).unwrap();
         assert_eq!(c.kind, ChannelKind::SocialMedia);

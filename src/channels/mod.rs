@@ -45,6 +45,9 @@ pub(crate) struct Context<'a> {
     pub speaker: Option<(EntityKind, &'a str)>,
     /// The quotations in the region (whole spans, marks included).
     pub quotes: &'a [Span],
+    /// The tokens of the region's paragraph, when the caller has them: the phrase grammar
+    /// tokenizes the region only where they hold a channel's head noun or a quotation.
+    pub para_toks: Option<&'a [crate::segment::Token]>,
 }
 
 /// Whether `start..end` of `text` is a whole word (or words): no letter or digit touches it.

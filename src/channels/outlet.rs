@@ -117,6 +117,7 @@ mod tests {
             cue: None,
             speaker: None,
             quotes,
+            para_toks: None,
         };
         find(t, all(t), &ctx)
     }

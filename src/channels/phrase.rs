@@ -133,6 +133,23 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
     ]
 }
 
+/// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
+/// channel's or an audience's head noun, or a quotation hides words. Without the
+/// paragraph's tokens, it may.
+fn may_hold_phrase(sc: &Scope) -> bool {
+    let Some(toks) = sc.ctx.para_toks else {
+        return true;
+    };
+    toks.iter()
+        .filter(|t| t.end > sc.region.start && t.start < sc.region.end)
+        .any(|t| {
+            matches!(t.kind, Tok::Quote(_))
+                || noun_kind(t).is_some()
+                || t.is(Class::ChannelPressAudienceNouns)
+                || t.is(Class::ChannelAudienceNouns)
+        })
+}
+
 /// The tokens of the region, each quotation inside it one token.
 fn region_tokens(sc: &Scope) -> Vec<Token> {
     let mut quotes: Vec<Span> = sc
@@ -175,6 +192,9 @@ fn on_the_cue_side(sc: &Scope, toks: &[Token], p: Phrase) -> bool {
 /// A channel phrase read by the grammar: "during a House Oversight Committee hearing". Of
 /// several, the most specific kind wins; among equals, the first.
 pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
+    if !may_hold_phrase(sc) {
+        return None;
+    }
     let toks = region_tokens(sc);
     let rules = phrase_rules();
     let mut best: Option<(usize, Channel)> = None;
@@ -225,6 +245,9 @@ fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channe
 /// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
 /// past it: "in court filings" is a filing, not "in court".
 pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
+    if !may_hold_phrase(sc) {
+        return None;
+    }
     let toks = region_tokens(sc);
     let k = toks.iter().position(|t| t.start == c.start)?;
     let i = Toks::new(sc.text, &toks, k, toks.len());
@@ -253,6 +276,7 @@ mod tests {
             )),
             speaker: None,
             quotes: &[],
+            para_toks: None,
         };
         let hits = Hits::new(t, all(t));
         let sc = Scope {
@@ -326,6 +350,7 @@ mod tests {
             cue: None,
             speaker: None,
             quotes: &[],
+            para_toks: None,
         };
         let c = find(t, all(t), &ctx).unwrap();
         assert_eq!(

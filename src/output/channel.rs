@@ -30,6 +30,7 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             )),
             speaker: st.speaker.as_ref().map(|sp| (sp.kind, sp.text.as_str())),
             quotes: &skip,
+            para_toks: Some(&pt.toks),
         };
         let hits = para_hits[st.para].get_or_insert_with(|| Hits::new(text, doc.paras[st.para]));
         st.channel = channels::find_in(text, clause, &ctx, hits);
