@@ -71,7 +71,7 @@ def _slices(text, r, unit):
 
     n = 0
     for q in r["quotes"]:
-        for key in ("speaker", "cue", "channel", "time"):
+        for key in ("speaker", "cue", "time"):
             if q.get(key):
                 assert cut(q[key]) == q[key]["text"], (key, q[key])
                 n += 1
