@@ -68,7 +68,14 @@ fn to_json(record: &Record) -> String {
         .unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise: {e}\"}}"))
 }
 
-/// One document's record as a JSON string.
+/// A record as Python objects (dicts, lists, str, int, None), shaped as its JSON.
+fn to_python(py: Python<'_>, record: &Record) -> PyResult<PyObject> {
+    pythonize::pythonize(py, record)
+        .map(Bound::unbind)
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot convert the record: {e}")))
+}
+
+/// One document's record as a dict.
 #[pyfunction]
 #[pyo3(signature = (text, id, html, date, offsets, emit_text, doubled_apostrophes))]
 #[allow(clippy::too_many_arguments)]
@@ -81,9 +88,10 @@ fn analyze(
     offsets: &str,
     emit_text: bool,
     doubled_apostrophes: bool,
-) -> PyResult<String> {
+) -> PyResult<PyObject> {
     let options = options(date, offsets, emit_text, doubled_apostrophes)?;
-    Ok(py.allow_threads(|| to_json(&record(id, &text, html, &options))))
+    let r = py.allow_threads(|| record(id, &text, html, &options));
+    to_python(py, &r)
 }
 
 /// The worker pools, one for each number of threads asked for (the global pool for none).
@@ -110,7 +118,7 @@ fn pool(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
 }
 
 /// A batch of documents `(id, text or error, date, html)`, analysed in parallel; their
-/// records as JSON strings, in input order. A document given as an error (`Err(reason)`)
+/// records as dicts, in input order. A document given as an error (`Err(reason)`)
 /// gives the CLI's error record.
 #[pyfunction]
 #[pyo3(signature = (docs, default_date, offsets, emit_text, doubled_apostrophes, threads))]
@@ -122,27 +130,28 @@ fn analyze_batch(
     emit_text: bool,
     doubled_apostrophes: bool,
     threads: Option<usize>,
-) -> PyResult<Vec<String>> {
+) -> PyResult<Vec<PyObject>> {
     let base = options(default_date, offsets, emit_text, doubled_apostrophes)?;
     let pool = pool(threads)?;
-    let run = move || -> Vec<String> {
+    let run = move || -> Vec<Record> {
         docs.into_par_iter()
             .map(|(id, text, date, html, failed)| {
                 if failed {
-                    return to_json(&Record::Error(ErrorRecord { id, error: text }));
+                    return Record::Error(ErrorRecord { id, error: text });
                 }
                 let mut o = base.clone();
                 if date.is_some() {
                     o.date = date;
                 }
-                to_json(&record(id, &text, html, &o))
+                record(id, &text, html, &o)
             })
             .collect()
     };
-    Ok(py.allow_threads(move || match pool {
+    let records = py.allow_threads(move || match pool {
         Some(p) => p.install(run),
         None => run(),
-    }))
+    });
+    records.iter().map(|r| to_python(py, r)).collect()
 }
 
 /// The analysis for review: bytes offsets, with the analysed text.

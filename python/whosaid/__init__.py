@@ -111,7 +111,7 @@ def extract(text, *, id=None, date=None, html=False, offsets="chars", emit_text=
     _check_text(text)
     out = _whosaid.analyze(text, _check_id(id), bool(html), _check_date(date),
                            _check_offsets(offsets), bool(emit_text), bool(doubled_apostrophes))
-    return _json.loads(out)
+    return out
 
 
 def _document(n, doc, html):
@@ -192,12 +192,10 @@ def _stream(docs, html, options):
         for batch in batches:
             running = pool.submit(_whosaid.analyze_batch, batch, *options)
             if pending is not None:
-                for line in pending.result():
-                    yield _json.loads(line)
+                yield from pending.result()
             pending = running
         if pending is not None:
-            for line in pending.result():
-                yield _json.loads(line)
+            yield from pending.result()
 
 
 def review(text, *, id=None, date=None, html=False, offsets="chars"):
