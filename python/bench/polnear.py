@@ -10,6 +10,7 @@ affinity where available.
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import time
@@ -24,32 +25,56 @@ p.add_argument("--bin", default="target/release/whosaid")
 args = p.parse_args()
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def cli(threads):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), children_cpu()
     subprocess.run([args.bin, "extract", "--offsets", "chars", "--threads", str(threads), args.file],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, children_cpu() - c
 
 
-def py(threads):
-    t = time.perf_counter()
+def py(threads, docs=None):
+    t, c = time.perf_counter(), time.process_time()
     n = 0
-    with open(args.file, encoding="utf-8") as f:
-        for r in whosaid.extract_many((json.loads(line) for line in f if line.strip()),
-                                      threads=threads):
+    if docs is None:
+        with open(args.file, encoding="utf-8") as f:
+            for r in whosaid.extract_many((json.loads(line) for line in f if line.strip()),
+                                          threads=threads):
+                n += len(r.get("quotes", ()))
+    else:
+        for r in whosaid.extract_many(docs, threads=threads):
             n += len(r.get("quotes", ()))
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
+with open(args.file, encoding="utf-8") as f:
+    TEXTS = [{"id": r.get("id"), "text": r["text"]} for r in map(json.loads, f)]
+
+
+def py_loaded(threads):
+    return py(threads, TEXTS)
+
+
+RUNS = [("cli", cli), ("extract_many(file)", py), ("extract_many(texts)", py_loaded)]
 results = {}
-for name, fn in [("cli", cli), ("extract_many", py)]:
-    for threads in (1, 2):
-        fn(threads)  # warm up
-        results[(name, threads)] = statistics.median(fn(threads) for _ in range(args.runs))
-for (name, threads), secs in results.items():
-    print(f"{name:13} threads={threads}: {secs * 1000:7.0f} ms")
 for threads in (1, 2):
-    print(f"extract_many / cli, {threads} thread(s): "
-          f"{results[('extract_many', threads)] / results[('cli', threads)]:.2f}x")
-print(f"extract_many scaling 1 -> 2 threads: "
-      f"{results[('extract_many', 1)] / results[('extract_many', 2)]:.2f}x")
+    for name, fn in RUNS:
+        fn(threads)  # warm up
+    samples = {name: [] for name, _ in RUNS}
+    for _ in range(args.runs):  # alternating, so that the machine's load hits all alike
+        for name, fn in RUNS:
+            samples[name].append(fn(threads))
+    for name, _ in RUNS:
+        wall = statistics.median(w for w, _ in samples[name])
+        cpu = statistics.median(c for _, c in samples[name])
+        results[(name, threads)] = (wall, cpu)
+        print(f"{name:20} threads={threads}: wall {wall * 1000:6.0f} ms, CPU {cpu * 1000:6.0f} ms")
+for name, _ in RUNS[1:]:
+    for threads in (1, 2):
+        (w, c), (cw, cc) = results[(name, threads)], results[("cli", threads)]
+        print(f"{name} / cli, {threads} thread(s): wall {w / cw:.2f}x, CPU {c / cc:.2f}x")
+    print(f"{name} 1 -> 2 threads: {results[(name, 1)][0] / results[(name, 2)][0]:.2f}x faster")
