@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
+mod topy;
+
 use whosaid::{Analysis, ErrorRecord, OffsetUnit, Options, Record};
 
 // As the CLI: the analysis allocates many small, short-lived values per document.
@@ -69,8 +71,8 @@ fn to_json(record: &Record) -> String {
 }
 
 /// A record as Python objects (dicts, lists, str, int, None), shaped as its JSON.
-fn to_python(py: Python<'_>, record: &Record) -> PyResult<PyObject> {
-    pythonize::pythonize(py, record)
+fn to_python(to: &topy::ToPy<'_>, record: &Record) -> PyResult<PyObject> {
+    to.convert(record)
         .map(Bound::unbind)
         .map_err(|e| PyRuntimeError::new_err(format!("cannot convert the record: {e}")))
 }
@@ -91,7 +93,7 @@ fn analyze(
 ) -> PyResult<PyObject> {
     let options = options(date, offsets, emit_text, doubled_apostrophes)?;
     let r = py.allow_threads(|| record(id, &text, html, &options));
-    to_python(py, &r)
+    to_python(&topy::ToPy::new(py), &r)
 }
 
 /// The worker pools, one for each number of threads asked for (the global pool for none).
@@ -151,7 +153,8 @@ fn analyze_batch(
         Some(p) => p.install(run),
         None => run(),
     });
-    records.iter().map(|r| to_python(py, r)).collect()
+    let to = topy::ToPy::new(py);
+    records.iter().map(|r| to_python(&to, r)).collect()
 }
 
 /// The analysis for review: bytes offsets, with the analysed text.

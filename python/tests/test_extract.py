@@ -26,7 +26,10 @@ def test_record_equals_cli(cli, path, offsets):
     rel = str(path.relative_to(ROOT))
     expected = json.loads(cli("extract", "--offsets", offsets, rel))
     text = path.read_text(encoding="utf-8")
-    assert whosaid.extract(text, id=rel, offsets=offsets) == expected
+    got = whosaid.extract(text, id=rel, offsets=offsets)
+    assert got == expected
+    # The same keys in the same order: the dict prints as the JSON line.
+    assert json.dumps(got, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("path", HTML, ids=lambda p: p.name)
