@@ -119,9 +119,27 @@ fn pool(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
     Ok(Some(p))
 }
 
-/// A batch of documents `(id, text or error, date, html)`, analysed in parallel; their
-/// records as dicts, in input order. A document given as an error (`Err(reason)`)
-/// gives the CLI's error record.
+/// Analysed records waiting to cross into Python: [`analyze_batch`] fills it without the
+/// GIL, [`Batch::records`] converts it, on the thread that consumes the stream, while the
+/// workers analyse the next batch.
+#[pyclass(module = "whosaid._whosaid")]
+struct Batch {
+    records: Vec<Record>,
+}
+
+#[pymethods]
+impl Batch {
+    /// The records as dicts, in input order (once: the batch is empty afterwards).
+    fn records(&mut self, py: Python<'_>) -> PyResult<Vec<PyObject>> {
+        let records = std::mem::take(&mut self.records);
+        let to = topy::ToPy::new(py);
+        records.iter().map(|r| to_python(&to, r)).collect()
+    }
+}
+
+/// A batch of documents `(id, text or error, date, html, failed)`, analysed in parallel
+/// without the GIL. A document given as failed (its text the reason) gives the CLI's error
+/// record.
 #[pyfunction]
 #[pyo3(signature = (docs, default_date, offsets, emit_text, doubled_apostrophes, threads))]
 fn analyze_batch(
@@ -132,7 +150,7 @@ fn analyze_batch(
     emit_text: bool,
     doubled_apostrophes: bool,
     threads: Option<usize>,
-) -> PyResult<Vec<PyObject>> {
+) -> PyResult<Batch> {
     let base = options(default_date, offsets, emit_text, doubled_apostrophes)?;
     let pool = pool(threads)?;
     let run = move || -> Vec<Record> {
@@ -153,8 +171,7 @@ fn analyze_batch(
         Some(p) => p.install(run),
         None => run(),
     });
-    let to = topy::ToPy::new(py);
-    records.iter().map(|r| to_python(&to, r)).collect()
+    Ok(Batch { records })
 }
 
 /// The analysis for review: bytes offsets, with the analysed text.
@@ -243,6 +260,7 @@ fn default_threads() -> usize {
 fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    m.add_class::<Batch>()?;
     m.add_function(wrap_pyfunction!(review, m)?)?;
     m.add_function(wrap_pyfunction!(html_report, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

@@ -186,16 +186,16 @@ def extract_many(docs, *, threads=None, date=None, html=False, offsets="chars",
 def _stream(docs, html, options):
     batches = _batches(docs, html)
     with _Executor(max_workers=1, thread_name_prefix="whosaid") as pool:
-        # One batch is analysed (without the GIL) while the previous one is turned into
-        # dicts and yielded, and the next is read.
+        # One batch is analysed by the workers (without the GIL) while the previous one is
+        # turned into dicts and yielded on this thread, and the next is read.
         pending = None
         for batch in batches:
             running = pool.submit(_whosaid.analyze_batch, batch, *options)
             if pending is not None:
-                yield from pending.result()
+                yield from pending.result().records()
             pending = running
         if pending is not None:
-            yield from pending.result()
+            yield from pending.result().records()
 
 
 def review(text, *, id=None, date=None, html=False, offsets="chars"):
