@@ -110,9 +110,9 @@ pub(super) mod tests {
         tokens(text, whole, &quotes)
     }
 
-    /// The clause that the cue whose first word is `cue` reports in `sentence` (its final
-    /// period left out of the sentence, as `reported` does; “…” a quotation), as text.
-    pub(super) fn clause_text(sentence: &str, cue: &str) -> Option<String> {
+    /// The tokens of `sentence`, where its final period starts, its cues, and the cue whose
+    /// first word is `cue`.
+    fn cue_in(sentence: &str, cue: &str) -> (Vec<Token>, usize, Vec<CueHit>, CueHit) {
         let all = toks(sentence);
         let hi = all.len() - usize::from(all.last().is_some_and(|t| t.text(sentence) == "."));
         let cues = find_in(sentence, &all, 0, hi);
@@ -120,6 +120,13 @@ pub(super) mod tests {
             .iter()
             .find(|c| all[c.tok].text(sentence) == cue)
             .unwrap_or_else(|| panic!("no cue {cue} in {sentence:?}: {cues:?}"));
+        (all, hi, cues, c)
+    }
+
+    /// The clause that the cue whose first word is `cue` reports in `sentence` (its final
+    /// period left out of the sentence, as `reported` does; “…” a quotation), as text.
+    pub(super) fn clause_text(sentence: &str, cue: &str) -> Option<String> {
+        let (all, hi, cues, c) = cue_in(sentence, cue);
         let r = clause_of(sentence, &all, 0, hi, c, &cues)?;
         Some(
             match (
@@ -134,13 +141,7 @@ pub(super) mod tests {
 
     /// Run `f` on the cue whose first word is `cue` in `sentence`, in its context.
     pub(super) fn with_cx(sentence: &str, cue: &str, f: impl FnOnce(&Cx)) {
-        let all = toks(sentence);
-        let hi = all.len() - usize::from(all.last().is_some_and(|t| t.text(sentence) == "."));
-        let cues = find_in(sentence, &all, 0, hi);
-        let c = *cues
-            .iter()
-            .find(|c| all[c.tok].text(sentence) == cue)
-            .unwrap_or_else(|| panic!("no cue {cue} in {sentence:?}: {cues:?}"));
+        let (all, hi, cues, c) = cue_in(sentence, cue);
         f(&Cx::new(sentence, &all, (0, hi), c, &cues));
     }
 
