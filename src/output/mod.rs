@@ -27,8 +27,8 @@ use statement::{Doc, Statement};
 /// Run the pipeline over one document.
 pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> Analysis {
     let metadata = input::metadata(text, options.date.as_deref());
-    let paras = segment::paragraphs(text);
-    let found_posts = prepare::posts(text, &paras, embedded);
+    let found_posts = prepare::posts(text, &segment::paragraphs(text), embedded);
+    let paras = segment::unwrapped(text);
     let masks = prepare::masks(text, &found_posts);
     let (parts, mut flags) = quotes::find(text, &paras, &masks, options.doubled_apostrophes);
     let american = prepare::american(text, &parts);

@@ -254,6 +254,28 @@ pub(super) fn classify_doubled(text: &str, start: usize) -> Option<Mark> {
     })
 }
 
+/// TeX and treebank opening marks: two grave accents open a double quotation, one a single
+/// one (``Hello,'' he said; `Hi,' she said). Three or more are code, not marks.
+pub(super) fn classify_grave(text: &str, start: usize) -> Option<Mark> {
+    let at = text.get(start..)?;
+    let run = at.len() - at.trim_start_matches('`').len();
+    let n = Neighbours::at(text, start, start + run);
+    let opens = n.space_before() && n.after.is_some_and(|c| !c.is_whitespace());
+    let family = match run {
+        1 => Family::Single,
+        2 => Family::Double,
+        _ => return None,
+    };
+    opens.then_some(Mark {
+        start,
+        end: start + run,
+        family,
+        can_open: true,
+        can_close: false,
+        fixed: true,
+    })
+}
+
 /// The marks inside `span`, in text order; `doubled`: two apostrophes are a double mark.
 pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
     let bytes = &text.as_bytes()[span.start..span.end];
@@ -280,6 +302,12 @@ pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
         }
         if let Some(m) = classify(text, pos) {
             out.push(m);
+        }
+    }
+    for i in memchr::memchr_iter(b'`', bytes) {
+        let pos = span.start + i;
+        if pos == 0 || b[pos - 1] != b'`' {
+            out.extend(classify_grave(text, pos));
         }
     }
     out.sort_by_key(|m| m.start);
@@ -360,6 +388,16 @@ mod tests {
         for e in ["it", "n roll", "emu"] {
             assert!(elision(e).is_err(), "{e}");
         }
+    }
+
+    #[test]
+    fn grave_accents_open() {
+        let text = "He said ``Hello,'' and `Hi,' and ```code```.";
+        let double = classify_grave(text, 8).unwrap();
+        assert!(double.family == Family::Double && double.can_open && !double.can_close);
+        let single = classify_grave(text, 23).unwrap();
+        assert!(single.family == Family::Single && single.end == 24);
+        assert!(classify_grave(text, 33).is_none());
     }
 
     #[test]

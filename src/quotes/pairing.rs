@@ -46,6 +46,8 @@ pub(crate) fn find(
         flags: Vec::new(),
         carried: None,
     };
+    // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
+    let doubled = doubled || text.contains("``");
     for (pi, &para) in paragraphs.iter().enumerate() {
         let marks: Vec<Mark> = candidates(text, para, doubled)
             .into_iter()
@@ -73,14 +75,14 @@ impl Pairing<'_> {
             });
             rest = &marks[1..];
         }
+        let ahead = Ahead::of(rest);
         for (k, &m) in rest.iter().enumerate() {
-            let after = &rest[k + 1..];
             match state.open {
                 None => {
-                    state.open = self.opening(m, after);
+                    state.open = self.opening(m, ahead.single_closer[k]);
                     state.depth = 0;
                 }
-                Some(o) => self.inside(pi, o, m, after, &mut state),
+                Some(o) => self.inside(pi, o, m, ahead.double_closers[k], &mut state),
             }
         }
         state.open
@@ -88,7 +90,7 @@ impl Pairing<'_> {
 
     /// Nothing is open: an opening mark opens a quotation (a single mark only where a
     /// closing one follows: ‘it is over’), and a double closing mark is flagged.
-    fn opening(&mut self, m: Mark, after: &[Mark]) -> Option<Open> {
+    fn opening(&mut self, m: Mark, single_closer: bool) -> Option<Open> {
         if !m.can_open {
             if m.family == Family::Double {
                 let message = "a closing quotation mark with no opening mark";
@@ -96,7 +98,7 @@ impl Pairing<'_> {
             }
             return None;
         }
-        if m.family == Family::Single && !single_has_closer(after) {
+        if m.family == Family::Single && !single_closer {
             return None;
         }
         Some(Open {
@@ -109,7 +111,7 @@ impl Pairing<'_> {
     /// a closing mark closes it (or a nested quotation: “many from the “list” are
     /// undecided”); an opening double mark nests when two closing ones follow, and
     /// otherwise recovers a mark that was never closed.
-    fn inside(&mut self, pi: usize, o: Open, m: Mark, after: &[Mark], state: &mut State) {
+    fn inside(&mut self, pi: usize, o: Open, m: Mark, closers: usize, state: &mut State) {
         if m.family != o.mark.family {
             return;
         }
@@ -119,10 +121,7 @@ impl Pairing<'_> {
             self.push_part(pi, o, m.end, m.start, false);
             state.open = None;
         } else if m.can_open && o.mark.family == Family::Double {
-            let closers = after
-                .iter()
-                .filter(|n| n.family == Family::Double && n.can_close);
-            if closers.count() >= 2 {
+            if closers >= 2 {
                 // A quotation inside the quotation, in the same marks: both close later.
                 state.depth += 1;
             } else {
@@ -156,8 +155,11 @@ impl Pairing<'_> {
             self.flags
                 .push(unbalanced(o.mark.start, o.mark.end, message));
         }
-        if family == Family::Double || reopens {
-            self.push_part(pi, o, para.end, para.end, !reopens);
+        if family == Family::Double && !reopens {
+            let end = bounded_end(self.text, o.mark.end, para.end);
+            self.push_part(pi, o, end, end, true);
+        } else if reopens {
+            self.push_part(pi, o, para.end, para.end, false);
             if reopens {
                 self.carried = Some(self.parts.len() - 1);
             }
@@ -219,11 +221,58 @@ fn opens_with_quote(text: &str, para: Span) -> Option<Family> {
     m.can_open.then_some(m.family)
 }
 
-/// Whether a single mark closes before the next single mark that only opens.
-fn single_has_closer(rest: &[Mark]) -> bool {
-    rest.iter()
-        .take_while(|m| !(m.family == Family::Single && m.fixed && m.can_open))
-        .any(|m| m.family == Family::Single && m.can_close)
+/// The longest quotation left open at a paragraph's end that runs to the paragraph's end
+/// (in bytes; the longest quotation of a news archive is shorter). A longer one, as in text
+/// with no line breaks, ends at the first sentence stop after its mark.
+const MAX_UNCLOSED: usize = 2000;
+
+/// Where a quotation opened at `from` and never closed ends: the paragraph's end `to`, or,
+/// past [`MAX_UNCLOSED`], its first sentence stop (at most that many bytes on).
+/// `He said “this never closes. And the text runs on …`
+fn bounded_end(text: &str, from: usize, to: usize) -> usize {
+    if to - from <= MAX_UNCLOSED {
+        return to;
+    }
+    let mut cap = from + MAX_UNCLOSED;
+    while !text.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    let window = &text[from..cap];
+    let stop = window
+        .match_indices(['.', '?', '!'])
+        .find(|&(i, _)| window[i + 1..].starts_with(char::is_whitespace))
+        .map(|(i, _)| from + i + 1);
+    stop.unwrap_or(cap)
+}
+
+/// What lies ahead of each mark of a paragraph, read once from its end: the double closing
+/// marks after it, and whether a single mark closes after it before the next single mark
+/// that only opens (so that pairing stays linear in the number of marks).
+struct Ahead {
+    double_closers: Vec<usize>,
+    single_closer: Vec<bool>,
+}
+
+impl Ahead {
+    fn of(marks: &[Mark]) -> Ahead {
+        let n = marks.len();
+        let mut double_closers = vec![0; n];
+        let mut single_closer = vec![false; n];
+        for k in (0..n.saturating_sub(1)).rev() {
+            let m = marks[k + 1];
+            let double = usize::from(m.family == Family::Double && m.can_close);
+            double_closers[k] = double_closers[k + 1] + double;
+            single_closer[k] = match m.family {
+                Family::Single if m.fixed && m.can_open => false,
+                Family::Single if m.can_close => true,
+                _ => single_closer[k + 1],
+            };
+        }
+        Ahead {
+            double_closers,
+            single_closer,
+        }
+    }
 }
 
 fn unbalanced(start: usize, end: usize, message: &str) -> Flag {
@@ -330,6 +379,50 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].continues, Some(0));
         assert!(flags.is_empty());
+    }
+
+    #[test]
+    fn tex_marks_are_double_and_single_marks() {
+        assert_eq!(
+            quoted("``Hello,'' he said, and `Hi,' she said."),
+            ["Hello,", "Hi,"]
+        );
+        let text = "``Not read,'' she said.";
+        let (parts, _) = find(text, &paragraphs(text), &[], false);
+        assert_eq!(parts.len(), 1);
+    }
+
+    #[test]
+    fn an_unclosed_mark_in_a_long_paragraph_ends_at_a_sentence_stop() {
+        let text = format!(
+            "He said “this never closes. {}",
+            "And on it goes. ".repeat(200)
+        );
+        let (parts, flags) = find(&text, &paragraphs(&text), &[], false);
+        assert_eq!(
+            &text[parts[0].inner.start..parts[0].inner.end],
+            "this never closes."
+        );
+        assert_eq!(flags.len(), 1);
+    }
+
+    #[test]
+    fn many_unbalanced_marks_pair_in_linear_time() {
+        let text = "“a ".repeat(100_000);
+        let t = std::time::Instant::now();
+        let (parts, _) = find(&text, &paragraphs(&text), &[], false);
+        assert_eq!(parts.len(), 100_000);
+        assert!(t.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn ahead_counts_the_closing_marks_after_each_mark() {
+        let text = "“a “b” c” ‘d’";
+        let marks = candidates(text, paragraphs(text)[0], false);
+        let ahead = Ahead::of(&marks);
+        assert_eq!(ahead.double_closers[0], 2);
+        assert!(ahead.single_closer[3]);
+        assert!(!ahead.single_closer[5]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Segmentation: paragraphs, then (once quotations are known) tokens and sentences.
 //!
 //! Paragraphs are lines: news archives store one paragraph per line, often with blank lines
-//! between. Tokens are words, punctuation and whole quotations: a quotation is one token
+//! between. Hard-wrapped text (lines broken at a column, no blank line inside a paragraph) is
+//! the exception: its lines are joined into their paragraphs (`wrap`, read through
+//! [`unwrapped`]); the embedded posts are still read line by line. Tokens are words, punctuation and whole quotations: a quotation is one token
 //! (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
 //! tokens and never look inside quoted words for cues or speakers.
 //!
@@ -10,9 +12,13 @@
 
 mod lexer;
 mod sentences;
+mod wrap;
 
 pub(crate) use lexer::tokens;
 pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences};
+/// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
+/// joined into their paragraphs ([`wrap`]).
+pub(crate) use wrap::paragraphs as unwrapped;
 
 use crate::lexicon::{Class, ClassSet};
 use crate::model::Span;
