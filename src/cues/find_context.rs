@@ -90,6 +90,18 @@ pub(crate) const VERB_VETOES: &[Veto] = &[
         name: "a noun form in a noun phrase",
         rules_out: noun_in_phrase,
     },
+    Veto {
+        name: "“went on” with no saying after it",
+        rules_out: going_on,
+    },
+    Veto {
+        name: "an act or a thing as the complement",
+        rules_out: act_complement,
+    },
+    Veto {
+        name: "naming a person",
+        rules_out: naming,
+    },
 ];
 
 /// Rules out reporting-verb forms that are not reporting here: "that said", "the said
@@ -111,6 +123,42 @@ pub(crate) fn verb_in_context(
         prev,
     };
     !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+}
+
+/// The word `k` tokens after the form, in lower case.
+fn word_after(at: &FormAt, k: usize) -> Option<String> {
+    let t = at.toks.get(at.i + k)?;
+    Some(crate::lexicon::lower(t.text(at.text)).into_owned())
+}
+
+/// "The search went on through the night": "went on" reports only before what it goes on
+/// to say ("went on to say", "went on: “…”", "went on, “…”").
+fn going_on(at: &FormAt) -> bool {
+    let next = at.toks.get(at.i + 2);
+    at.lemma == "go on"
+        && !next.is_some_and(|t| {
+            matches!(t.kind, Tok::Quote(_))
+                || Class::FindGoingOnFollowers.contains(&crate::lexicon::lower(t.text(at.text)))
+        })
+}
+
+/// "The clerks decided to get lunch", "they learned a lesson": a verb of deciding or
+/// learning with an act or a thing, not a clause, after it.
+fn act_complement(at: &FormAt) -> bool {
+    Class::FindActVerbs.contains(at.lemma)
+        && word_after(at, 1).is_some_and(|w| Class::FindActComplements.contains(&w))
+}
+
+/// "locals call him the Crowbar Robber": "call" with a person and a name is naming.
+fn naming(at: &FormAt) -> bool {
+    let name_at = |k: usize| {
+        at.toks
+            .get(at.i + k)
+            .is_some_and(|t| t.kind == Tok::Word && is_capitalized(t.text(at.text)))
+    };
+    at.lemma == "call"
+        && word_after(at, 1).is_some_and(|w| Class::FindNamedObjects.contains(&w))
+        && (name_at(2) || word_after(at, 2).as_deref() == Some("the") && name_at(3))
 }
 
 /// "the said property", "a post", "his note", "no such praise".
@@ -257,6 +305,20 @@ mod tests {
             .filter(|v| (v.rules_out)(&at))
             .map(|v| v.name)
             .collect()
+    }
+
+    #[test]
+    fn complements_that_are_no_saying() {
+        let going = "“went on” with no saying after it";
+        assert!(vetoes("The search went on through the night.", "went").contains(&going));
+        assert!(!vetoes("He went on to say it was over.", "went").contains(&going));
+        let act = "an act or a thing as the complement";
+        assert!(vetoes("The clerks decided to get lunch.", "decided").contains(&act));
+        assert!(vetoes("They learned a lesson.", "learned").contains(&act));
+        assert!(!vetoes("The Post has learned that she left.", "learned").contains(&act));
+        let naming = "naming a person";
+        assert!(vetoes("Locals call him the Crowbar Robber.", "call").contains(&naming));
+        assert!(!vetoes("Locals call him often.", "call").contains(&naming));
     }
 
     #[test]

@@ -284,5 +284,44 @@ pub(crate) fn direct_opening(
 ) -> bool {
     let inner = &text[part.inner.start..part.inner.end];
     let starts_cap = inner.starts_with(|c: char| !c.is_lowercase());
-    starts_cap && (qi == sent.start || Class::LinkDirectOpeners.contains(toks[qi - 1].text(text)))
+    starts_cap
+        && (qi == sent.start
+            || Class::LinkDirectOpeners.contains(toks[qi - 1].text(text))
+            || said_before(text, toks, sent, qi) && inner.ends_with(['.', '?', '!', ',']))
+}
+
+/// `He said "I'm going to Hawaii."`: a verb of saying right before the quotation, with no
+/// comma (the quotation then ends like a sentence).
+fn said_before(text: &str, toks: &[Token], sent: &std::ops::Range<usize>, qi: usize) -> bool {
+    qi > sent.start
+        && toks[qi - 1].kind == Tok::Word
+        && crate::lexicon::LEXICON
+            .verb(&crate::lexicon::lower(toks[qi - 1].text(text)), None)
+            .is_some_and(|v| v.speech && v.words == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cues::test_support::paragraph;
+
+    /// Whether the first quotation of `text` is direct by its opening.
+    fn direct(text: &str) -> bool {
+        let (parts, pt) = paragraph(text);
+        let qi = pt
+            .toks
+            .iter()
+            .position(|t| t.kind == Tok::Quote(0))
+            .unwrap();
+        let sent = pt.sents.iter().find(|s| s.contains(&qi)).unwrap();
+        direct_opening(text, &pt.toks, sent, qi, &parts[0])
+    }
+
+    #[test]
+    fn a_quotation_right_after_said_is_direct() {
+        assert!(direct("He said \"I'm going to Hawaii.\""));
+        assert!(direct("He said, \"I'm going to Hawaii.\""));
+        assert!(!direct("He said \"Hawaii\" was nice."));
+        assert!(!direct("He said the trip was \"fun.\""));
+    }
 }

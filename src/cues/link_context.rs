@@ -77,13 +77,17 @@ fn next_sentence_opening(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<us
     Some(l.stmt_of(para.p, c, ns))
 }
 
+/// The most quotations a quotation-only sentence looks across for the statement it
+/// continues (a paragraph of thousands of marks, unbalanced, stays linear).
+const CONTEXT_REACH: usize = 64;
+
 /// “We won,” Smith said. “And we will win again.” — the statement of the nearest linked
-/// quotation before it in the paragraph.
+/// quotation before it in the paragraph (parts are in token order).
 fn statement_before(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
-    para.here
-        .clone()
-        .filter(|&j| l.info[j].tok < u.qi && l.info[j].stmt.is_some())
-        .max_by_key(|&j| l.info[j].tok)
+    (para.here.start..u.k.min(para.here.end))
+        .rev()
+        .take(CONTEXT_REACH)
+        .find(|&j| l.info[j].tok < u.qi && l.info[j].stmt.is_some())
         .and_then(|j| l.info[j].stmt)
 }
 
@@ -104,10 +108,9 @@ fn previous_sentence_cue(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<us
 /// “We won.” “And we will win again,” Smith said. — the statement of the nearest linked
 /// quotation after it in the paragraph.
 fn statement_after(l: &mut Linker, para: &Para, u: &Unlinked) -> Option<usize> {
-    para.here
-        .clone()
-        .filter(|&j| l.info[j].tok > u.qi && l.info[j].stmt.is_some())
-        .min_by_key(|&j| l.info[j].tok)
+    (u.k.max(para.here.start)..para.here.end)
+        .take(CONTEXT_REACH)
+        .find(|&j| l.info[j].tok > u.qi && l.info[j].stmt.is_some())
         .and_then(|j| l.info[j].stmt)
 }
 
@@ -128,11 +131,14 @@ impl Linker<'_> {
         american: bool,
     ) {
         let (text, pt) = (self.text, para.pt);
-        let para_quote_only = (0..pt.sents.len()).all(|si| quote_only(text, pt, si));
+        let sent_quote_only: Vec<bool> = (0..pt.sents.len())
+            .map(|si| quote_only(text, pt, si))
+            .collect();
+        let para_quote_only = sent_quote_only.iter().all(|&q| q);
         for &(k, qi, si) in unlinked {
             // (in an American house style a paragraph in single marks is a subhead, "'Pretty
             // cool working there.'", no one's quotation going on)
-            if !quote_only(text, pt, si) || (american && self.parts[k].single) {
+            if !sent_quote_only[si] || (american && self.parts[k].single) {
                 continue;
             }
             self.info[k].direct = true;
@@ -180,16 +186,21 @@ impl Linker<'_> {
     /// when the next paragraph opens with their next quotation.
     pub(crate) fn before_next_paragraph(&mut self, paras: &[ParaTokens]) {
         let parts = self.parts;
+        // (read once per paragraph: a paragraph may hold thousands of parts)
+        let only_quotes: Vec<bool> = paras
+            .iter()
+            .map(|pt| {
+                pt.toks
+                    .iter()
+                    .all(|t| matches!(t.kind, Tok::Quote(_) | Tok::Punct))
+            })
+            .collect();
         for k in 0..parts.len() {
             if self.info[k].stmt.is_some() || parts[k].continues.is_some() {
                 continue;
             }
             let p = parts[k].para;
-            let only_quotes = paras[p]
-                .toks
-                .iter()
-                .all(|t| matches!(t.kind, Tok::Quote(_) | Tok::Punct));
-            if !only_quotes || p + 1 >= paras.len() {
+            if !only_quotes[p] || p + 1 >= paras.len() {
                 continue;
             }
             let next = (parts.partition_point(|q| q.para <= p)..parts.len())
@@ -250,6 +261,21 @@ mod tests {
         let text = "“We won,” Smith said. “And we will win again.”";
         let r = "statement before it in the paragraph";
         assert_eq!(by_rule(text, 1, r, None), some("said"));
+    }
+
+    #[test]
+    fn thousands_of_unbalanced_marks_link_in_linear_time() {
+        let text = format!("“We won,” Smith said. {}", "“a ".repeat(50_000));
+        let (parts, pt) = paragraph(&text);
+        let t = std::time::Instant::now();
+        let mut l = Linker::new(&text, &parts);
+        let (para, unlinked) = l.sentences(0, &pt);
+        l.by_context(&para, &unlinked, true);
+        l.before_next_paragraph(std::slice::from_ref(&pt));
+        assert!(t.elapsed().as_secs() < 5);
+        // (each takes the statement of the one before it: all are Smith's)
+        assert!(l.info[0].stmt.is_some());
+        assert_eq!(l.info[50_000].stmt, l.info[0].stmt);
     }
 
     #[test]

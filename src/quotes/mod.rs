@@ -10,9 +10,14 @@
 //!   only where a plausible closer follows in the same paragraph (British house style);
 //!   inside double marks they are part of the quoted words.
 //! - An apostrophe never opens: `don't`, `'90s`, `rock 'n' roll`, `O'Neill`, `’em`.
+//! - TeX and treebank marks: two grave accents open a double quotation and two apostrophes
+//!   close it (``Hello,'' he said); one grave accent opens a single one (`Hi,' she said).
 //! - A paragraph that ends inside a quotation continues it when the next paragraph opens
-//!   with a quotation mark (the multi-paragraph convention); otherwise the quotation is
-//!   closed at the paragraph's end and flagged as unbalanced.
+//!   with a quotation mark (the multi-paragraph convention, in double marks or, British,
+//!   single ones: The mayor said: 'We will build it. ¶ 'It will …'); otherwise the quotation
+//!   is closed at the paragraph's end and flagged as unbalanced — or, when that is further
+//!   than any real quotation runs (text with no line breaks), at its first sentence stop.
+//! - Pairing is linear in the number of marks (what lies ahead of each mark is read once).
 //!
 //! The grammar of one mark is in `marks` (its alphabet and a rule per mark), the pairing's
 //! steps in `pairing`, and the rules that tell a quotation that is not speech (a nickname,

@@ -116,7 +116,7 @@ fn title(q: &Quotation) -> bool {
 }
 
 /// Where a title stands: after a possessive (Fox News’s “Hannity”), after a word for a work
-/// (the film “Vice”, the film, “Vice”), after a preposition or "told" (on “Hannity”), or
+/// (the film “Vice”, the film, “Vice”, his favorite book is “Dune”, an album called “Salt”), after a preposition or "told" (on “Hannity”), or
 /// before a word for what a work has (“Apprentice” star).
 fn title_context(q: &Quotation) -> bool {
     let prev_word = q.prev().map_or("", |t| q.at.word(t));
@@ -126,14 +126,26 @@ fn title_context(q: &Quotation) -> bool {
     possessive
         || is(q.prev(), Class::QuotesWorks)
         || (prev_word == "," && is(q.prev2(), Class::QuotesWorks))
+        || (is(q.prev(), Class::QuotesTitleLinks) && is(q.prev2(), Class::QuotesWorks))
         || is(q.prev(), Class::QuotesTitleLeads)
         || is(q.next(), Class::QuotesTitleFollowers)
 }
 
 /// Up to four words that no cue governs: a term held at a distance. The move was called a
-/// “nuclear option” by some.
+/// “nuclear option” by some. (Not a quotation that stands alone as a sentence: that is
+/// speech nobody is named for, [`stands_alone`].)
 fn unattributed_term(q: &Quotation) -> bool {
-    !q.attributed && q.words.len() <= 4
+    !q.attributed && q.words.len() <= 4 && !stands_alone(q)
+}
+
+/// A quotation that is a sentence of its own, ending like one: “Where?” / “I don't see
+/// him!” (after nothing or a sentence's end, before nothing or a new sentence).
+fn stands_alone(q: &Quotation) -> bool {
+    let stop = |t: &Token| t.kind == Tok::Punct && q.at.word(t).ends_with(['.', '?', '!']);
+    q.inner.ends_with(['.', '?', '!'])
+        && q.prev().is_none_or(stop)
+        && q.next()
+            .is_none_or(|t| stop(t) || q.capitalised_word(Some(t)))
 }
 
 /// One word and a colon: a label, not words said. “Related:” Trump's new plan.
@@ -156,6 +168,26 @@ mod tests {
         let toks = tokens(text, paras[0], &quotes);
         let qi = toks.iter().position(|t| t.kind == Tok::Quote(0)).unwrap();
         non_speech_kind(text, &toks, qi, parts[0].inner, attributed)
+    }
+
+    #[test]
+    fn a_quotation_standing_alone_is_speech() {
+        assert_eq!(kind("“Where?”", false), None);
+        assert_eq!(
+            kind("They ran. “I don't see him!” Nobody answered.", false),
+            None
+        );
+        assert_eq!(kind("It was a “big win” for him.", false), Some(Term));
+    }
+
+    #[test]
+    fn a_title_after_a_work_and_a_link() {
+        let text = "His favorite book is “The Old Man and the Sea,” and he reads it.";
+        assert_eq!(kind(text, true), Some(Title));
+        assert_eq!(
+            kind("He made an album called “Salt and Stone” last year.", true),
+            Some(Title)
+        );
     }
 
     /// The names of the rules that hold for the (first) quotation of `text`.

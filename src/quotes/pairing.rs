@@ -53,8 +53,10 @@ pub(crate) fn find(
             .into_iter()
             .filter(|m| !crate::segment::masked(masked, m.start))
             .collect();
-        if let Some(open) = p.paragraph(pi, para, &marks) {
-            p.paragraph_ends(pi, para, paragraphs.get(pi + 1).copied(), open);
+        let next = paragraphs.get(pi + 1).copied();
+        let next_single = next.and_then(|n| opens_with_quote(text, n)) == Some(Family::Single);
+        if let Some(open) = p.paragraph(pi, para, &marks, next_single) {
+            p.paragraph_ends(pi, para, next, open);
         }
     }
     p.finish()
@@ -62,7 +64,16 @@ pub(crate) fn find(
 
 impl Pairing<'_> {
     /// Pair the marks of paragraph `pi`; the quotation still open at its end, if any.
-    fn paragraph(&mut self, pi: usize, para: Span, marks: &[Mark]) -> Option<Open> {
+    /// `next_single`: the next paragraph opens with a single mark, so the paragraph's last
+    /// single mark may open a quotation that continues there (The mayor said: 'We will
+    /// build it. ¶ 'It will …').
+    fn paragraph(
+        &mut self,
+        pi: usize,
+        para: Span,
+        marks: &[Mark],
+        next_single: bool,
+    ) -> Option<Open> {
         let mut state = State::default();
         let mut rest = marks;
         // Continue a multi-paragraph quotation at the paragraph's opening mark.
@@ -76,10 +87,12 @@ impl Pairing<'_> {
             rest = &marks[1..];
         }
         let ahead = Ahead::of(rest);
+        let last_single = rest.iter().rposition(|m| m.family == Family::Single);
         for (k, &m) in rest.iter().enumerate() {
+            let continued = next_single && last_single == Some(k);
             match state.open {
                 None => {
-                    state.open = self.opening(m, ahead.single_closer[k]);
+                    state.open = self.opening(m, ahead.single_closer[k] || continued);
                     state.depth = 0;
                 }
                 Some(o) => self.inside(pi, o, m, ahead.double_closers[k], &mut state),
@@ -379,6 +392,15 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].continues, Some(0));
         assert!(flags.is_empty());
+    }
+
+    #[test]
+    fn a_british_quotation_opened_at_a_paragraph_end_continues() {
+        let text = "The mayor said: 'We will build it.\n\n'It will last,' she said.";
+        assert_eq!(quoted(text), ["We will build it.", "It will last,"]);
+        let (parts, _) = find(text, &paragraphs(text), &[], false);
+        assert_eq!(parts[1].continues, Some(0));
+        assert!(quoted("The mayor's plan.\n\n'It will last,' she said.").len() == 1);
     }
 
     #[test]

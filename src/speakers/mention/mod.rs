@@ -129,6 +129,11 @@ pub(crate) fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
 /// The text from the first token's start to the last token's end.
 pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {
+        // (a name broken over two lines of hard-wrapped text is one name)
+        (Some(a), Some(b)) if text[a.start..b.end].contains('\n') => text[a.start..b.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         (Some(a), Some(b)) => text[a.start..b.end].to_string(),
         _ => String::new(),
     }
