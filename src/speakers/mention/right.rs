@@ -69,6 +69,9 @@ fn mention_word_at(text: &str, toks: &[Token], from: usize, hi: usize, e: usize)
 fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(usize, usize)> {
     let (rest, _) = comma(Toks::new(text, toks, e, hi)).ok()?;
     let a = rest.at();
+    if a >= hi {
+        return None; // (a comma ends the paragraph: "“We won,” said Smith,")
+    }
     let mut b = a;
     while b < hi
         && b - a < 14
@@ -164,6 +167,13 @@ mod tests {
         let m = right(text, &t, 1, t.len()).unwrap();
         assert_eq!(m.name, "Solomon Yue");
         assert_eq!(m.role.as_deref(), Some("RNC committeeman from Oregon"));
+    }
+
+    #[test]
+    fn a_comma_at_the_end_is_no_apposition() {
+        let text = "said Smith,";
+        let t = toks(text);
+        assert_eq!(right(text, &t, 1, t.len()).unwrap().name, "Smith");
     }
 
     #[test]
