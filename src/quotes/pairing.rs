@@ -28,8 +28,18 @@ struct Pairing<'t> {
     text: &'t str,
     parts: Vec<QuotePart>,
     flags: Vec<Flag>,
-    /// The part that the next paragraph continues when it opens with a quotation mark.
-    carried: Option<usize>,
+    /// The part that the next paragraph continues when it opens with a quotation mark, or
+    /// (`line_break`) from its first character when only a line break parted them.
+    carried: Option<Carry>,
+    /// Two apostrophes are a double mark.
+    doubled: bool,
+}
+
+/// A quotation the next paragraph continues.
+#[derive(Debug, Clone, Copy)]
+struct Carry {
+    part: usize,
+    line_break: bool,
 }
 
 /// Find the quotations of a document. `masked` spans (embedded posts, markup; merged and
@@ -45,9 +55,10 @@ pub(crate) fn find(
         parts: Vec::new(),
         flags: Vec::new(),
         carried: None,
+        // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
+        doubled: doubled || text.contains("``"),
     };
-    // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
-    let doubled = doubled || text.contains("``");
+    let doubled = p.doubled;
     for (pi, &para) in paragraphs.iter().enumerate() {
         let marks: Vec<Mark> = candidates(text, para, doubled)
             .into_iter()
@@ -76,15 +87,23 @@ impl Pairing<'_> {
     ) -> Option<Open> {
         let mut state = State::default();
         let mut rest = marks;
-        // Continue a multi-paragraph quotation at the paragraph's opening mark.
-        if let Some(prev) = self.carried.take()
-            && let Some(first) = marks.first().filter(|m| m.start == para.start)
-        {
-            state.open = Some(Open {
-                mark: *first,
-                continues: Some(prev),
-            });
-            rest = &marks[1..];
+        // Continue a multi-paragraph quotation at the paragraph's opening mark, or from
+        // its first character across a line break.
+        match self.carried.take() {
+            Some(c) if c.line_break => {
+                state.open = Some(Open {
+                    mark: line_start(para.start),
+                    continues: Some(c.part),
+                });
+            }
+            Some(c) if marks.first().is_some_and(|m| m.start == para.start) => {
+                state.open = Some(Open {
+                    mark: marks[0],
+                    continues: Some(c.part),
+                });
+                rest = &marks[1..];
+            }
+            _ => {}
         }
         let ahead = Ahead::of(rest);
         let last_single = rest.iter().rposition(|m| m.family == Family::Single);
@@ -163,6 +182,10 @@ impl Pairing<'_> {
     fn paragraph_ends(&mut self, pi: usize, para: Span, next: Option<Span>, o: Open) {
         let family = o.mark.family;
         let reopens = next.and_then(|n| opens_with_quote(self.text, n)) == Some(family);
+        let line_break = !reopens
+            && family == Family::Double
+            && next.is_some_and(|n| self.closes_across_line_break(para, n));
+        let reopens = reopens || line_break;
         if !reopens && family == Family::Double {
             let message = "a quotation mark that is never closed; closed at the paragraph's end";
             self.flags
@@ -173,10 +196,25 @@ impl Pairing<'_> {
             self.push_part(pi, o, end, end, true);
         } else if reopens {
             self.push_part(pi, o, para.end, para.end, false);
-            if reopens {
-                self.carried = Some(self.parts.len() - 1);
-            }
+            self.carried = Some(Carry {
+                part: self.parts.len() - 1,
+                line_break,
+            });
         }
+    }
+
+    /// `He said, "This quotation runs` ¶ `over a line break."`: only a line break parts
+    /// paragraph `para` from `next`, `para` ends mid-sentence, and the first double mark of
+    /// `next` only closes. (Not `"…tax cuts.` ¶ `Dean Baker, CEPR."`: a line that ends a
+    /// sentence.)
+    fn closes_across_line_break(&self, para: Span, next: Span) -> bool {
+        let gap = &self.text[para.end..next.start];
+        gap.matches('\n').count() == 1
+            && !self.text[para.start..para.end].ends_with(['.', '?', '!', ':'])
+            && candidates(self.text, next, self.doubled)
+                .iter()
+                .find(|m| m.family == Family::Double)
+                .is_some_and(|m| m.can_close && !m.can_open)
     }
 
     /// A part of paragraph `pi` from `o` to `outer_end`, its words up to `inner_end`.
@@ -214,6 +252,19 @@ impl Pairing<'_> {
             }
         }
         (self.parts, self.flags)
+    }
+}
+
+/// Where a quotation continued across a line break starts again: a mark of no width at the
+/// line's start.
+fn line_start(at: usize) -> Mark {
+    Mark {
+        start: at,
+        end: at,
+        family: Family::Double,
+        can_open: true,
+        can_close: false,
+        fixed: true,
     }
 }
 
@@ -401,6 +452,20 @@ mod tests {
         let (parts, _) = find(text, &paragraphs(text), &[], false);
         assert_eq!(parts[1].continues, Some(0));
         assert!(quoted("The mayor's plan.\n\n'It will last,' she said.").len() == 1);
+    }
+
+    #[test]
+    fn a_quotation_runs_over_a_bare_line_break() {
+        let text = "He said, \"This quotation runs\nover a line break.\" Then he left.";
+        assert_eq!(quoted(text), ["This quotation runs", "over a line break."]);
+        let (parts, flags) = find(text, &paragraphs(text), &[], false);
+        assert_eq!(parts[1].continues, Some(0));
+        assert!(flags.is_empty());
+        // (a blank line between is a paragraph's end, and so is a sentence's end)
+        let text = "He said, \"This never closes\n\nover a line break.\" Then.";
+        assert_eq!(find(text, &paragraphs(text), &[], false).0.len(), 1);
+        let text = "\"We worry about tax cuts.\nDean Baker, CEPR.\"";
+        assert_eq!(find(text, &paragraphs(text), &[], false).0.len(), 1);
     }
 
     #[test]
