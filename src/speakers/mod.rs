@@ -16,9 +16,11 @@
 //! `subject` (the table `OPENERS`), `build`, `quantity`, `names`, and `rules` (the nom
 //! parsers over `grammar::Toks`); `resolve` holds resolution, one step a method.
 
+pub(crate) mod discourse;
 mod mention;
 mod resolve;
 pub(crate) mod surely_verb;
+pub(crate) mod thread;
 
 pub(crate) use mention::*;
 pub(crate) use resolve::*;
