@@ -7,7 +7,7 @@
 //! attributes, alone in its paragraph, takes the speaker of the paragraph before.
 
 use super::discourse::{ParaKind, transcript_speaker};
-use crate::model::{Attribution, Quote, QuoteKind, Span, SpeakerRef};
+use crate::model::{Attribution, Cue, Quote, QuoteKind, Span, SpeakerRef};
 
 /// A person named in the text: where, and the key of the name (its surname, lower case).
 pub(crate) struct Named {
@@ -108,7 +108,8 @@ pub(crate) fn continue_speakers(
 }
 
 /// A quote that took a speaker of its own (a transcript turn, a floating quotation) while
-/// other parts of its statement kept theirs leaves it: a statement of its own, with no cue.
+/// other parts of its statement kept theirs leaves it: a statement of its own, with no cue
+/// but its own (a turn's colon).
 /// (The parts of one statement share its cue and speaker.)
 fn split_statements(quotes: &mut [Quote], changed: &[usize]) {
     let mut by_statement: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
@@ -122,9 +123,15 @@ fn split_statements(quotes: &mut [Quote], changed: &[usize]) {
             .get(&quotes[i].statement)
             .is_some_and(|all| all.iter().any(|&k| k != i && start(k) != start(i)));
         if shared {
-            quotes[i].statement = next;
-            quotes[i].cue = None;
+            let q = &mut quotes[i];
+            q.statement = next;
             next += 1;
+            if q.cue
+                .as_ref()
+                .is_some_and(|c| c.start < q.start || c.start >= q.end)
+            {
+                q.cue = None;
+            }
         }
     }
 }
@@ -149,6 +156,14 @@ fn transcript_turn(
         start: q.start + s,
         end: q.start + e,
     }));
+    // (its cue is the turn's colon)
+    q.cue = Some(Cue {
+        text: ":".into(),
+        start: q.start + e,
+        end: q.start + e + 1,
+        lemma: ":".into(),
+        negated: false,
+    });
     Some(step)
 }
 
