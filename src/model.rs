@@ -108,6 +108,43 @@ pub struct SpeakerRef {
     pub kind: EntityKind,
     /// Index into `speakers[]`.
     pub entity: Option<usize>,
+    /// How the speaker was found: named next to the words (`stated`, the default, left out)
+    /// or carried from the speaker of the paragraph before (`continued`: a paragraph that is
+    /// only a quotation, after one where that speaker was quoted or paraphrased).
+    #[serde(default, skip_serializing_if = "Attribution::is_stated")]
+    pub attribution: Attribution,
+    /// In a nested quotation ("Smith said Jones called the plan “a disaster”"), the person
+    /// the speaker quotes: the words are the speaker's report of what this one said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted_speaker: Option<QuotedSpeaker>,
+}
+
+/// How a statement's speaker was found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// The speaker is named next to the words (by their cue, or in their paragraph).
+    #[default]
+    Stated,
+    /// Inferred: the words stand alone in their paragraph and continue the speaker of the
+    /// paragraph before.
+    Continued,
+}
+
+impl Attribution {
+    /// Whether the speaker is stated (the default, left out of the JSON).
+    pub fn is_stated(&self) -> bool {
+        *self == Attribution::Stated
+    }
+}
+
+/// The inner speaker of a nested quotation: the mention as written and whom it resolves to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuotedSpeaker {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

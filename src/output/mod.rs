@@ -62,6 +62,13 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     );
     post_statements::link(&found_posts, &mut quotes_out);
     quotes_out.sort_by_key(|q| (q.start, q.end));
+    speaker::thread(
+        &doc,
+        &candidates,
+        &mut entities,
+        &mut quotes_out,
+        &mut flags,
+    );
     flags.sort_by_key(|f| (f.start, f.end));
     let mut analysis = Analysis {
         id: String::new(),

@@ -11,6 +11,10 @@ fn for_each_offset(a: &mut Analysis, f: &mut dyn FnMut(&mut usize)) {
         if let Some(s) = &mut q.speaker {
             f(&mut s.start);
             f(&mut s.end);
+            if let Some(inner) = &mut s.quoted_speaker {
+                f(&mut inner.start);
+                f(&mut inner.end);
+            }
         }
         if let Some(c) = &mut q.cue {
             f(&mut c.start);

@@ -99,6 +99,8 @@ fn author(
         role,
         kind,
         entity: Some(entity),
+        attribution: Default::default(),
+        quoted_speaker: None,
     }
 }
 
@@ -218,6 +220,8 @@ mod tests {
                 role: None,
                 kind: crate::model::EntityKind::Person,
                 entity: Some(0),
+                attribution: Default::default(),
+                quoted_speaker: None,
             }),
             cue: None,
             channel: Some(Channel {

@@ -3,7 +3,10 @@
 //! stands.
 
 use super::statement::{Doc, Statement};
-use crate::model::SpeakerRef;
+use crate::cues::CueKind;
+use crate::model::{EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef};
+use crate::speakers::discourse::{ParaKind, para_kinds};
+use crate::speakers::thread::{Named, continue_speakers};
 use crate::speakers::{self, EntityB, Mention, NameCandidate, Resolved};
 
 /// Fill in the speaker of every statement that governs speech, and whether each stands.
@@ -23,26 +26,125 @@ pub(super) fn attribute(
     found.sort_by_key(|(_, m)| m.start);
     let (owners, mentions): (Vec<usize>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
+    // A name in a caption, a byline or a link is no antecedent.
+    let kinds = para_kinds(text, doc.paras);
     let candidates: Vec<NameCandidate> = doc
         .para_toks
         .iter()
-        .flat_map(|pt| speakers::name_candidates(text, &pt.toks))
+        .zip(&kinds)
+        .filter(|(_, k)| k.is_discourse() || **k == ParaKind::Headline)
+        .flat_map(|(pt, _)| speakers::name_candidates(text, &pt.toks))
         .collect();
     let para_start = |pos: usize| {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start
     };
-    let (resolved, entities) = speakers::resolve(&mentions, &candidates, para_start);
+    let subjects: Vec<Option<Mention>> = owners
+        .iter()
+        .zip(&mentions)
+        .map(|(&s, m)| previous_subject(doc, &kinds, &statements[s], m))
+        .collect();
+    let (resolved, entities) =
+        speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
     for &s in &owners {
         statements[s].has_mention = true;
     }
     for ((&s, m), r) in owners.iter().zip(&mentions).zip(resolved) {
-        statements[s].speaker = Some(speaker_ref(text, m, r));
+        let mut sp = speaker_ref(text, m, r);
+        sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
+        statements[s].speaker = Some(sp);
     }
     for st in statements.iter_mut() {
         st.stands = stands(doc, st);
     }
     (candidates, entities)
+}
+
+/// The discourse thread over the written quotes (sorted by start): transcript turns, speakers
+/// that run on into a paragraph that is only quotation (`speakers::thread`). A quotation it
+/// attributes loses its `unattributed_quote` flag.
+pub(super) fn thread(
+    doc: &Doc,
+    candidates: &[NameCandidate],
+    entities: &mut Vec<EntityB>,
+    quotes: &mut [Quote],
+    flags: &mut Vec<Flag>,
+) {
+    let kinds = para_kinds(doc.text, doc.paras);
+    let names: Vec<Named> = candidates
+        .iter()
+        .map(|c| Named {
+            start: c.start,
+            end: c.end,
+            key: speakers::surname(&c.name),
+        })
+        .collect();
+    let mut turn = |sp: Span| turn_speaker(doc.text, sp, candidates, entities);
+    let attributed = continue_speakers(doc.text, doc.paras, &kinds, &names, quotes, &mut turn);
+    flags.retain(|f| {
+        f.kind != FlagKind::UnattributedQuote
+            || !attributed
+                .iter()
+                .any(|a| a.start == f.start && a.end == f.end)
+    });
+}
+
+/// "PENCE" in a transcript turn (or "Daniel Ortega" who introduces a floating quotation):
+/// the person of that surname ("Mike Pence"), named before or after in the text, else the
+/// name itself in title case.
+fn turn_speaker(
+    text: &str,
+    sp: Span,
+    candidates: &[NameCandidate],
+    entities: &mut Vec<EntityB>,
+) -> SpeakerRef {
+    let written = &text[sp.start..sp.end];
+    let key = speakers::surname(written);
+    let known = entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Person && speakers::surname(&e.name) == key);
+    let e = known.unwrap_or_else(|| {
+        let name = candidates
+            .iter()
+            .filter(|c| speakers::surname(&c.name) == key)
+            .max_by_key(|c| c.name.len())
+            .map_or_else(|| title_case(written), |c| c.name.clone());
+        entities.push(EntityB {
+            name,
+            kind: EntityKind::Person,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            gender: crate::lexicon::Gender::Unknown,
+        });
+        entities.len() - 1
+    });
+    entities[e].mentions.push(sp);
+    SpeakerRef {
+        text: written.to_string(),
+        start: sp.start,
+        end: sp.end,
+        name: entities[e].name.clone(),
+        role: entities[e].roles.first().cloned(),
+        kind: EntityKind::Person,
+        entity: Some(e),
+        attribution: Default::default(),
+        quoted_speaker: None,
+    }
+}
+
+/// "MCCAIN" → "Mccain": a name in capitals, as a name.
+fn title_case(w: &str) -> String {
+    w.split(' ')
+        .map(|x| {
+            let mut c = x.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The mention the cue of `st` attributes its statement to (none for an agentless one):
@@ -51,18 +153,91 @@ fn mention_of(doc: &Doc, st: &Statement) -> Option<Mention> {
     if st.agentless {
         return None;
     }
-    // The quotation the cue governs, among those that are speech.
-    let quote_tok = st
-        .parts
+    let quote_tok = quote_token(doc, st);
+    let pt = st.para_tokens(doc);
+    let sent_cues = &pt.cues[pt.sentence_of(&st.sent)];
+    speakers::for_cue(doc.text, &pt.toks, &st.sent, sent_cues, st.cue?, quote_tok)
+}
+
+/// `Smith said Jones called the plan “a disaster”`: in a nested quotation, the speaker of a
+/// second verb of saying between the statement's cue and its quotation ("Jones"), named
+/// by the person of that surname the document knows. Not a pronoun, not the speaker again.
+fn quoted_speaker(
+    doc: &Doc,
+    st: &Statement,
+    outer: &Mention,
+    entities: &[EntityB],
+) -> Option<QuotedSpeaker> {
+    let c = st.cue?;
+    let q = quote_token(doc, st)?;
+    let pt = st.para_tokens(doc);
+    let cues = &pt.cues[pt.sentence_of(&st.sent)];
+    let inner = cues
+        .iter()
+        .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
+        .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
+        .filter(|m| {
+            m.kind == EntityKind::Person
+                && !m.pronoun
+                && m.start >= c.end
+                && m.start != outer.start
+                && !m.name.ends_with("’s")
+                && !m.name.ends_with("'s")
+                && m.name.starts_with(char::is_uppercase)
+        })?;
+    let key = speakers::surname(&inner.name);
+    let name = entities
+        .iter()
+        .find(|e| e.kind == inner.kind && speakers::surname(&e.name) == key)
+        .map_or(inner.name.clone(), |e| e.name.clone());
+    Some(QuotedSpeaker {
+        text: doc.text[inner.start..inner.end].to_string(),
+        start: inner.start,
+        end: inner.end,
+        name,
+    })
+}
+
+/// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
+/// the sentence before it: in its paragraph, or the last sentence of the discourse
+/// paragraph before (a caption or a byline between them is skipped).
+fn previous_subject(doc: &Doc, kinds: &[ParaKind], st: &Statement, m: &Mention) -> Option<Mention> {
+    if !m.pronoun {
+        return None;
+    }
+    let text = doc.text;
+    let pt = st.para_tokens(doc);
+    let at = pt.sents.iter().position(|r| r.contains(&st.sent.start))?;
+    let here = &pt.sents[at];
+    let own = speakers::subject(text, &pt.toks, here.start, here.end)?;
+    if own.start != m.start {
+        return None;
+    }
+    let (toks, prev) = if at > 0 {
+        (&pt.toks, pt.sents[at - 1].clone())
+    } else {
+        let p = (0..st.para)
+            .rev()
+            .take(3)
+            .find(|&p| kinds[p].is_discourse())?;
+        let pp = &doc.para_toks[p];
+        (&pp.toks, pp.sents.last()?.clone())
+    };
+    speakers::subject(text, toks, prev.start, prev.end).filter(|h| {
+        !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
+    })
+}
+
+/// The token of the first quotation the cue of `st` governs in its sentence, among those
+/// that are speech.
+fn quote_token(doc: &Doc, st: &Statement) -> Option<usize> {
+    st.parts
         .iter()
         .filter(|&&k| {
             doc.is_speech(k) && doc.parts[k].para == st.para && st.sent.contains(&doc.info[k].tok)
         })
         .map(|&k| doc.info[k].tok)
-        .min();
-    let pt = st.para_tokens(doc);
-    let sent_cues = &pt.cues[pt.sentence_of(&st.sent)];
-    speakers::for_cue(doc.text, &pt.toks, &st.sent, sent_cues, st.cue?, quote_tok)
+        .min()
 }
 
 /// The output's speaker of mention `m` resolved as `r`.
@@ -75,6 +250,8 @@ fn speaker_ref(text: &str, m: &Mention, r: Resolved) -> SpeakerRef {
         role: r.role,
         kind: r.kind,
         entity: r.entity,
+        attribution: Default::default(),
+        quoted_speaker: None,
     }
 }
 

@@ -15,10 +15,18 @@
 //! `BARE_HEAD`, `AFTER_HEAD`, `OPENED`), `peel` (appositions, ages, parentheses), `right`,
 //! `subject` (the table `OPENERS`), `build`, `quantity`, `names`, and `rules` (the nom
 //! parsers over `grammar::Toks`); `resolve` holds resolution, one step a method.
+//!
+//! The discourse layer: `discourse` names what each paragraph is (headline, byline, time
+//! stamp, caption, "Related:" link, transcript turn, list entry, body; the table
+//! `PARA_RULES`), and `thread` follows the speaker that runs on from one paragraph to the
+//! next (the table `STEPS`: transcript turns, `"attribution": "continued"`, floating
+//! quotations).
 
+pub(crate) mod discourse;
 mod mention;
 mod resolve;
 pub(crate) mod surely_verb;
+pub(crate) mod thread;
 
 pub(crate) use mention::*;
 pub(crate) use resolve::*;

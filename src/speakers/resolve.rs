@@ -33,16 +33,31 @@ pub(crate) struct Resolved {
 
 /// Resolve mentions (in document order) against each other and the names in the text.
 /// `paragraph_start_of` gives the start of the paragraph a position lies in (for "who").
+#[cfg(test)]
 pub(crate) fn resolve(
     mentions: &[Mention],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
+    resolve_with(mentions, &[], candidates, paragraph_start_of)
+}
+
+/// [`resolve`], where `subjects[i]` is, for a pronoun that is its sentence's subject, the
+/// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
+pub(crate) fn resolve_with(
+    mentions: &[Mention],
+    subjects: &[Option<Mention>],
+    candidates: &[NameCandidate],
+    paragraph_start_of: impl Fn(usize) -> usize,
+) -> (Vec<Resolved>, Vec<EntityB>) {
     let mut r = Resolver::new(candidates);
     let mut out = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    for (i, m) in mentions.iter().enumerate() {
+        let subject = subjects.get(i).and_then(Option::as_ref);
         let entity = if m.pronoun {
-            r.pronoun(m, paragraph_start_of(m.start))
+            subject
+                .and_then(|h| r.previous_subject(m, h))
+                .or_else(|| r.pronoun(m, paragraph_start_of(m.start)))
         } else {
             Some(r.named(m))
         };
@@ -129,6 +144,38 @@ impl<'a> Resolver<'a> {
         Some(e)
     }
 
+    /// "Trump attacked Clinton on Monday. He said …": "he" or "she" opening its sentence is
+    /// the named subject `h` of the sentence before (over a name in object position, and
+    /// over the last speaker quoted), when its gender allows.
+    fn previous_subject(&mut self, m: &Mention, h: &Mention) -> Option<usize> {
+        if !matches!(m.gender, Gender::Male | Gender::Female) || h.kind != EntityKind::Person {
+            return None;
+        }
+        let key = surname(&h.name);
+        let gender = match self.people.get(&key) {
+            Some(&e) => self.ents[e].gender,
+            None => self.candidate_gender(&key, h.end),
+        };
+        if gender != m.gender {
+            return None;
+        }
+        let e = self.named(h);
+        self.ents[e].mentions.push(span(m));
+        Some(e)
+    }
+
+    /// The gender of the last name in the text with surname `key` before `pos` whose gender
+    /// is known (from a title or a first name).
+    fn candidate_gender(&self, key: &str, pos: usize) -> Gender {
+        let before = self.candidates.partition_point(|c| c.start < pos);
+        self.candidates[..before]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|c| c.gender != Gender::Unknown && surname(&c.name) == key)
+            .map_or(Gender::Unknown, |c| c.gender)
+    }
+
     /// "he", "she", "who": the most recent compatible person — a quoted entity or a name in
     /// the text, whichever is later; "who" only within its paragraph.
     fn person_pronoun(&mut self, m: &Mention, lower: &str, para_start: usize) -> Option<usize> {
@@ -212,6 +259,17 @@ impl<'a> Resolver<'a> {
         let key = surname(&m.name);
         let e = match self.people.get(&key).copied() {
             Some(e) => e,
+            None if let Some(full) = self.first_name_of(m) => {
+                let k = surname(&full);
+                match self.people.get(&k).copied() {
+                    Some(e) => e,
+                    None => {
+                        let e = self.push(full, EntityKind::Person, m.gender);
+                        self.people.insert(k, e);
+                        e
+                    }
+                }
+            }
             None => {
                 let name = match self.full_name(m, &key) {
                     Some(f) if f.len() > m.name.len() => f,
@@ -230,6 +288,47 @@ impl<'a> Resolver<'a> {
             self.ents[e].gender = m.gender;
         }
         e
+    }
+
+    /// "Chris Anderson spoke first. … Chris said": a first name alone, where no one has it as
+    /// a surname, is the person named in full with it before (an entity, else the last such
+    /// name in the text, within 300 names back).
+    fn first_name_of(&self, m: &Mention) -> Option<String> {
+        if m.name.contains(' ') || !m.name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let first = |name: &str| name.split_whitespace().next().map(str::to_string);
+        let is_first = |name: &str| name.contains(' ') && first(name).as_deref() == Some(&m.name);
+        if self.full_name_exists(m) {
+            return None;
+        }
+        if let Some(e) = self
+            .ents
+            .iter()
+            .rev()
+            .take(300)
+            .find(|e| e.kind == EntityKind::Person && is_first(&e.name))
+        {
+            return Some(e.name.clone());
+        }
+        let before = self.candidates.partition_point(|c| c.start < m.start);
+        self.candidates[..before]
+            .iter()
+            .rev()
+            .take(300)
+            .find(|c| is_first(&c.name))
+            .map(|c| c.name.clone())
+    }
+
+    /// Whether a name in the text before `m` has its word as its surname.
+    fn full_name_exists(&self, m: &Mention) -> bool {
+        let key = surname(&m.name);
+        let before = self.candidates.partition_point(|c| c.start < m.start);
+        self.candidates[..before]
+            .iter()
+            .rev()
+            .take(300)
+            .any(|c| c.name.contains(' ') && surname(&c.name) == key)
     }
 
     /// The last name in the text with the surname `key` that ends by the mention's end.
@@ -349,6 +448,42 @@ mod tests {
         let (r, _) = resolve(&m, &c, |_| 30);
         assert_eq!(r[0].entity, None);
         let (r, _) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Bernie Sanders");
+    }
+
+    #[test]
+    fn a_first_name_alone_takes_the_full_name() {
+        // "Chris Anderson spoke first. … Chris said"
+        let c = [candidate(0, "Chris Anderson", Gender::Male)];
+        let m = [mention(40, "Chris", EntityKind::Person, false)];
+        let (r, _) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Chris Anderson");
+        // (not where someone has the word as a surname: "Tom Chris … Chris said")
+        let c = [
+            candidate(0, "Chris Anderson", Gender::Male),
+            candidate(20, "Tom Chris", Gender::Male),
+        ];
+        let (r, _) = resolve(&m, &c, |_| 0);
+        assert_eq!(r[0].name, "Tom Chris");
+    }
+
+    #[test]
+    fn a_pronoun_opening_its_sentence_takes_the_subject_before() {
+        // "Hillary Clinton met Bernie Sanders. … Sanders attacked Clinton. She said"
+        let c = [
+            candidate(0, "Hillary Clinton", Gender::Female),
+            candidate(20, "Bernie Sanders", Gender::Male),
+        ];
+        let she = [mention(80, "she", EntityKind::Person, true)];
+        let clinton = mention(60, "Clinton", EntityKind::Person, false);
+        let (r, _) = resolve_with(&she, &[Some(clinton.clone())], &c, |_| 0);
+        assert_eq!(r[0].name, "Hillary Clinton");
+        // (a subject of the other gender is passed over)
+        let he = [Mention {
+            gender: Gender::Male,
+            ..mention(80, "he", EntityKind::Person, true)
+        }];
+        let (r, _) = resolve_with(&he, &[Some(clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
     }
 

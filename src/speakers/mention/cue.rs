@@ -14,12 +14,44 @@ pub(crate) fn for_cue(
     c: CueHit,
     quote: Option<usize>,
 ) -> Option<Mention> {
-    match c.kind {
+    let m = match c.kind {
         CueKind::According | CueKind::Dash => according(text, toks, sent, c, quote),
         CueKind::Noun => nominal(text, toks, sent, c),
         CueKind::Colon => colon(text, toks, sent, cues, c),
         CueKind::Verb => super::verb::verb(text, toks, sent, cues, c, quote),
-    }
+    }?;
+    Some(hung_on_name(text, toks, sent, &m).unwrap_or(m))
+}
+
+/// "House Speaker Paul Ryan, R-Wis., said": a party-and-state tag is no speaker; the
+/// speaker is the name it hangs on, before its comma.
+fn hung_on_name(text: &str, toks: &[Token], sent: &Range<usize>, m: &Mention) -> Option<Mention> {
+    party_tag(&text[m.start..m.end])
+        .ok()
+        .filter(|(rest, _)| rest.is_empty())?;
+    let at = (sent.start..sent.end).find(|&k| toks[k].start == m.start)?;
+    let comma = at
+        .checked_sub(1)
+        .filter(|&k| k > sent.start && toks[k].text(text) == ",")?;
+    left(text, toks, sent.start, comma)
+}
+
+/// "R-Wis.", "D-N.Y.", "I-Vt.": a party's initial, a hyphen and a state's abbreviation.
+pub(crate) fn party_tag(s: &str) -> nom::IResult<&str, &str, ()> {
+    use nom::Parser;
+    use nom::bytes::complete::take_while1;
+    use nom::character::complete::{char, one_of};
+    use nom::combinator::recognize;
+    let state = take_while1(|c: char| c.is_ascii_alphabetic() || c == '.');
+    recognize((one_of("RDI"), char('-'), state))
+        .parse(s)
+        .and_then(|(rest, tag)| {
+            if tag[2..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                Ok((rest, tag))
+            } else {
+                Err(nom::Err::Error(()))
+            }
+        })
 }
 
 /// "according to the ministry", "— Smith": the mention after the cue, up to the quotation;
@@ -147,6 +179,27 @@ mod tests {
         // "Trump's call for"
         let m = speaker("Trump's call for", "call", CueKind::Noun).unwrap();
         assert_eq!(m.name, "Trump");
+    }
+
+    #[test]
+    fn hung_on_name_rule() {
+        // "House Speaker Paul Ryan, R-Wis., said"
+        let text = "House Speaker Paul Ryan , R-Wis. , said";
+        let all = toks(text);
+        let at = all.iter().position(|t| t.text(text) == "R-Wis.").unwrap();
+        let tag = Mention {
+            start: all[at].start,
+            end: all[at].end,
+            name: "R-Wis.".into(),
+            role: None,
+            kind: EntityKind::Unknown,
+            gender: Gender::Unknown,
+            pronoun: false,
+        };
+        let m = hung_on_name(text, &all, &(0..all.len()), &tag).unwrap();
+        assert_eq!(m.name, "Paul Ryan");
+        assert!(party_tag("D-Mich.").is_ok());
+        assert!(party_tag("Democrat").is_err());
     }
 
     #[test]

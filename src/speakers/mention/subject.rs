@@ -53,6 +53,7 @@ const OPENERS: &[Opener] = &[
         let (t, w) = (toks[i], toks[i].text(text));
         (t.kind == Tok::Punct || is_starter(w) || is_time_word(w)).then_some(i + 1)
     }),
+    ("year_of_a_date", year_of_a_date),
     ("open_subordinator", open_subordinator),
     ("adverb", |text, toks, lo, _, i| {
         // "And then Trump", "But also the senator"
@@ -92,6 +93,18 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     }
     let (rest, _) = up_to_comma(11)(Toks::new(text, toks, i, hi)).ok()?;
     Some(rest.at())
+}
+
+/// "On July 6, 2015, Sanders made …": the year of a date, between its commas, after the
+/// opening phrase that ended at the day.
+fn year_of_a_date(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
+    let w = toks[i].text(text);
+    let year = w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit());
+    let between = i > lo
+        && toks[i - 1].text(text) == ","
+        && toks.get(i + 1).is_some_and(|t| t.text(text) == ",")
+        && i + 1 < hi;
+    (year && between).then_some(i + 1)
 }
 
 /// "And while a poll released last week showed …": the subordinate clause's own subject,
@@ -168,6 +181,13 @@ mod tests {
         assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
         // "Hours later, Trump said"
         assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
+    }
+
+    #[test]
+    fn after_a_date_with_its_year() {
+        // "On July 6, 2015, Sanders made the following comment"
+        let m = subject_of("On July 6, 2015, Sanders made the following comment").unwrap();
+        assert_eq!(m.name, "Sanders");
     }
 
     #[test]

@@ -32,6 +32,7 @@ type VerbRule = (&'static str, fn(&VerbCue) -> Option<Mention>);
 
 /// Rules tried before the shared speaker of a participle or a coordinated verb.
 const BEFORE_SHARED: &[VerbRule] = &[
+    ("fronted_participle", fronted_participle),
     ("participle_after_document", participle_after_document),
     ("object_of_control_verb", object_of_control_verb),
 ];
@@ -124,6 +125,21 @@ impl<'a> VerbCue<'a> {
     }
 }
 
+/// "After saying her foot was “so swollen …,” she was …", "Speaking to reporters, Smith
+/// said": a participle that opens the sentence (after a preposition or none) shares the
+/// subject of the main clause, which comes after the comma that closes it.
+fn fronted_participle(v: &VerbCue) -> Option<Mention> {
+    let (text, toks, sent) = (v.text, v.toks, v.sent);
+    let opener = |w: &str| Class::SpeakerParticipleOpeners.contains(&crate::lexicon::lower(w));
+    let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(toks[sent.start].text(text)));
+    if !(v.ing_form && opens) {
+        return None;
+    }
+    let k =
+        (v.after + 1..=sent.end).find(|&k| crate::cues::comma_before(text, toks, sent.start, k))?;
+    subject(text, toks, k, sent.end)
+}
+
 /// "she issued a statement calling on", "wrote a letter to the mayor asking": a participle
 /// after a document speaks for whoever made the document.
 fn participle_after_document(v: &VerbCue) -> Option<Mention> {
@@ -182,6 +198,8 @@ fn shared_speaker(v: &VerbCue) -> Option<Mention> {
     let q = v.quote.filter(|&q| q < c.tok);
     prev.and_then(|p| for_cue(text, toks, sent, v.cues, p, q))
         .or_else(|| subject(text, toks, sent.start, c.tok))
+        // ("“…,” Blige sings to the crowd before asking them, “…”")
+        .or_else(|| q.and_then(|q| subject(text, toks, q + 1, c.tok)))
         .or_else(|| before_first_verb(v))
 }
 

@@ -1,0 +1,267 @@
+//! The discourse layer: what each paragraph of the article is (headline, byline, dateline,
+//! caption, "Related:" link, transcript turn, list entry, body), and the speaker that runs
+//! on from one paragraph to the next.
+//!
+//! [`para_kinds`] tries the rules of [`PARA_RULES`] in order on each paragraph (character
+//! rules in nom on `&str`); the first that matches names it, and a paragraph no rule names
+//! is body. Only body paragraphs, transcript turns and list entries are discourse: a name
+//! in a caption or a byline is no antecedent, and a caption is no speaker's paragraph.
+//!
+//! [`Thread`] then follows the article in order. After a paragraph in which a speaker was
+//! quoted or paraphrased, and nobody else was introduced after it, that speaker is the
+//! current one; a paragraph that is only a quotation and names nobody continues them
+//! (`"attribution": "continued"`).
+
+use crate::lexicon::Class;
+use crate::model::Span;
+use nom::Parser;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::multi::many1_count;
+use nom::sequence::preceded;
+
+/// What a paragraph of the article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParaKind {
+    Headline,
+    Byline,
+    Dateline,
+    Caption,
+    Related,
+    Transcript,
+    ListEntry,
+    Body,
+}
+
+impl ParaKind {
+    /// Whether the paragraph is part of the article's discourse: its names are antecedents
+    /// and its speakers run on.
+    pub(crate) fn is_discourse(self) -> bool {
+        matches!(
+            self,
+            ParaKind::Body | ParaKind::Transcript | ParaKind::ListEntry
+        )
+    }
+}
+
+/// What a paragraph rule sees: the paragraph's text, its index, and how many there are.
+pub(crate) struct ParaAt<'a> {
+    pub text: &'a str,
+    pub index: usize,
+    pub count: usize,
+}
+
+type NomStr<'a> = nom::IResult<&'a str, &'a str, ()>;
+
+/// A rule naming a paragraph's kind.
+type ParaRule = (&'static str, ParaKind, fn(&ParaAt) -> bool);
+
+/// The paragraph rules, in order: the first that matches names the paragraph.
+pub(crate) const PARA_RULES: &[ParaRule] = &[
+    ("related_link", ParaKind::Related, related_link),
+    ("byline", ParaKind::Byline, byline),
+    ("photo_caption", ParaKind::Caption, photo_caption),
+    ("time_stamp", ParaKind::Dateline, time_stamp),
+    ("transcript_turn", ParaKind::Transcript, |p| {
+        transcript_speaker(p.text).is_some()
+    }),
+    ("list_entry", ParaKind::ListEntry, list_entry),
+    ("headline", ParaKind::Headline, headline),
+];
+
+/// The kind of every paragraph of `text`.
+pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
+    paras
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let at = ParaAt {
+                text: text[p.start..p.end].trim(),
+                index,
+                count: paras.len(),
+            };
+            PARA_RULES
+                .iter()
+                .find(|(_, _, rule)| rule(&at))
+                .map_or(ParaKind::Body, |&(_, kind, _)| kind)
+        })
+        .collect()
+}
+
+/// "Related: Trump's plan for the border" — a link to another article: a label from
+/// the lexicon, then a colon.
+fn related_link(p: &ParaAt) -> bool {
+    let label = take_while1(|c: char| c.is_alphabetic() || c == ' ');
+    let Ok((_, (l, _))) = (label, char::<&str, ()>(':')).parse(p.text) else {
+        return false;
+    };
+    Class::SpeakerLinkLabels.contains(&l.trim().replace(' ', "_"))
+}
+
+/// "By Jane Smith and Tom Brown" — a byline: "By" and a few capitalised words, no more.
+fn byline(p: &ParaAt) -> bool {
+    let name = take_while1(|c: char| c.is_alphabetic() || ".'’-".contains(c));
+    let words = many1_count(preceded(space1::<&str, ()>, name));
+    match (tag("By"), words).parse(p.text) {
+        Ok((rest, (_, n))) => {
+            n <= 8
+                && p.text
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|w| w.starts_with(char::is_uppercase) || w == "and")
+                && rest.trim().trim_end_matches(['.', ',']).is_empty()
+        }
+        Err(_) => false,
+    }
+}
+
+/// "(Photo: Jane Smith/AP)", "A voter in Ohio. (AP Photo/Tony Dejak)" — a caption: a
+/// paragraph that opens with a credit word, or ends with one in brackets.
+fn photo_caption(p: &ParaAt) -> bool {
+    let credit_word = |s: &str| {
+        let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+        Class::SpeakerCreditWords.contains(&w)
+    };
+    let opens = p.text.trim_start_matches(['(', '[']);
+    if credit_word(opens)
+        && opens[opens.find(char::is_alphabetic).unwrap_or(0)..].contains([':', '/'])
+    {
+        return true;
+    }
+    let tail = p.text.trim_end_matches(['.', ' ']);
+    tail.ends_with(')')
+        && tail.rfind('(').is_some_and(|o| {
+            let inner = &tail[o + 1..];
+            inner
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| Class::SpeakerCreditWords.contains(w))
+                && inner.contains('/')
+        })
+}
+
+/// "2:25 p.m." — a time stamp between the entries of a live report: the speaker of one
+/// entry does not run on into the next.
+fn time_stamp(p: &ParaAt) -> bool {
+    let mut clock = recognize((digit1::<&str, ()>, opt((char(':'), digit1)), space0));
+    match clock.parse(p.text) {
+        Ok((rest, _)) => {
+            Class::SpeakerClockMarks.contains(&rest.trim_end_matches('.').replace(' ', "_"))
+        }
+        Err(_) => false,
+    }
+}
+
+/// `WALLACE: …`, `"PENCE: …` — a turn of a transcript: the speaker's name in capitals, then
+/// a colon. Returns the byte range of the name inside `para` (past an opening quotation mark).
+pub(crate) fn transcript_speaker(para: &str) -> Option<(usize, usize)> {
+    let marks = take_while(|c: char| "\"“'‘".contains(c));
+    let capitals = take_while1(|c: char| c.is_uppercase() || c == '.' || c == '-' || c == '’');
+    let name = recognize((
+        capitals,
+        opt(preceded(char(' '), take_while1(|c: char| c.is_uppercase()))),
+    ));
+    let r: NomStr = (marks, name, char(':'), space1)
+        .parse(para)
+        .map(|(rest, (m, n, _, _))| (rest, &para[m.len()..m.len() + n.len()]));
+    let (_, n) = r.ok()?;
+    let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+    let start = para.len() - para.trim_start_matches(['"', '“', '\'', '‘']).len();
+    let not_a_name = n.split(' ').any(|w| Class::SpeakerNotTurnNames.contains(w));
+    (letters >= 2 && !not_a_name).then_some((start, start + n.len()))
+}
+
+/// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
+fn list_entry(p: &ParaAt) -> bool {
+    let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));
+    let number = recognize((
+        digit1::<&str, ()>,
+        take_while1(|c: char| c == '.' || c == ')'),
+    ));
+    let mut marker = (nom::branch::alt((bullet, number)), space1);
+    marker.parse(p.text).is_ok()
+}
+
+/// "Trump Says He Will Win Ohio" — the headline: the first paragraph of several, short,
+/// with no quotation-only shape.
+fn headline(p: &ParaAt) -> bool {
+    p.index == 0
+        && p.count > 1
+        && p.text.split_whitespace().count() <= 16
+        && !p.text.starts_with(['"', '“'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str, index: usize) -> ParaKind {
+        let at = ParaAt {
+            text,
+            index,
+            count: 5,
+        };
+        PARA_RULES
+            .iter()
+            .find(|(_, _, rule)| rule(&at))
+            .map_or(ParaKind::Body, |&(_, k, _)| k)
+    }
+
+    #[test]
+    fn related_link_rule() {
+        assert_eq!(
+            kind("Related: Trump's plan for the border", 3),
+            ParaKind::Related
+        );
+        assert_eq!(kind("Smith: the plan is dead.", 3), ParaKind::Body);
+    }
+
+    #[test]
+    fn byline_rule() {
+        assert_eq!(kind("By Jane Smith and Tom Brown", 1), ParaKind::Byline);
+        assert_eq!(kind("By then the vote was over.", 3), ParaKind::Body);
+    }
+
+    #[test]
+    fn photo_caption_rule() {
+        assert_eq!(kind("(Photo: Jane Smith/AP)", 2), ParaKind::Caption);
+        assert_eq!(
+            kind("A voter in Ohio casts her ballot. (AP Photo/Tony Dejak)", 2),
+            ParaKind::Caption
+        );
+        assert_eq!(
+            kind("The photo showed a crowd (about 300 people).", 2),
+            ParaKind::Body
+        );
+    }
+
+    #[test]
+    fn time_stamp_rule() {
+        assert_eq!(kind("2:25 p.m.", 4), ParaKind::Dateline);
+        assert_eq!(kind("2 people were hurt.", 4), ParaKind::Body);
+    }
+
+    #[test]
+    fn transcript_turn_rule() {
+        assert_eq!(
+            kind("WALLACE: Let’s start with the news.", 3),
+            ParaKind::Transcript
+        );
+        assert_eq!(transcript_speaker("\"PENCE: Well, look."), Some((1, 6)));
+        assert_eq!(transcript_speaker("Smith: the plan is dead."), None);
+        assert_eq!(transcript_speaker("NOTE: This story was updated."), None);
+    }
+
+    #[test]
+    fn list_entry_rule() {
+        assert_eq!(kind("- Lower taxes for families.", 3), ParaKind::ListEntry);
+        assert_eq!(kind("2. A wall on the border.", 3), ParaKind::ListEntry);
+        assert_eq!(kind("2016 was a long year.", 3), ParaKind::Body);
+    }
+
+    #[test]
+    fn headline_rule() {
+        assert_eq!(kind("Trump Says He Will Win Ohio", 0), ParaKind::Headline);
+        assert_eq!(kind("Trump Says He Will Win Ohio", 1), ParaKind::Body);
+    }
+}
