@@ -299,8 +299,8 @@ impl Lexicon {
 /// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
 /// first words of two-word forms.
 fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
-    let mut verbs = WordMap::default();
-    let mut verb_heads = WordSet::default();
+    let mut verbs = HashMap::default();
+    let mut verb_heads = Vec::new();
     let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
     let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
     for (line, speech) in speech_lines.chain(attitude_lines) {
@@ -319,19 +319,16 @@ fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
             let form = form.join(" ");
             if lemma_words > 1 {
                 let head = form.split(' ').next().unwrap_or_default().to_string();
-                verb_heads.insert(&*Box::leak(head.into_boxed_str()));
+                verb_heads.push(&*Box::leak(head.into_boxed_str()));
             }
-            verbs.or_insert(
-                form,
-                VerbForm {
-                    lemma,
-                    words: lemma_words,
-                    speech,
-                },
-            );
+            verbs.entry(form).or_insert(VerbForm {
+                lemma,
+                words: lemma_words,
+                speech,
+            });
         }
     }
-    (verbs, verb_heads)
+    (WordMap::from_map(verbs), verb_heads.into_iter().collect())
 }
 
 /// A file of `word gender` lines (titles, pronouns).
@@ -346,15 +343,15 @@ fn gendered(data: &'static str) -> WordMap<&'static str, Gender> {
 
 /// First names by gender (`first_names.txt`: a gender code, then names).
 fn load_first_names() -> WordMap<&'static str, Gender> {
-    let mut first_names = WordMap::default();
+    let mut first_names = HashMap::default();
     for l in lines(include_str!("lexicon/first_names.txt")) {
         let mut it = l.split_whitespace();
         let gender = Gender::from_code(it.next().unwrap_or("-"));
         for name in it {
-            first_names.or_insert(name, gender);
+            first_names.entry(name).or_insert(gender);
         }
     }
-    first_names
+    WordMap::from_map(first_names)
 }
 
 /// Channel phrases (`channels.txt`: `phrase | kind platform`).
