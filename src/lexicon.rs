@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 mod classes;
 mod word_set;
 pub(crate) use classes::{Class, ClassSet, classes_of};
-pub(crate) use word_set::WordSet;
+pub(crate) use word_set::{WordMap, WordSet};
 
 /// Lines of a data file without comments and blank lines.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -45,12 +45,20 @@ impl Gender {
 
 /// `word` in lower case, allocating only when it has an upper-case letter.
 pub(crate) fn lower(word: &str) -> Cow<'_, str> {
-    let upper = if word.is_ascii() {
-        word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().any(char::is_uppercase)
+    let bytes = word.as_bytes();
+    // (one pass over the bytes: most words are ASCII and lower case already)
+    let Some(i) = bytes
+        .iter()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    else {
+        return Cow::Borrowed(word);
     };
-    if upper {
+    if bytes[i..].is_ascii() {
+        let mut owned = word.to_owned();
+        owned.make_ascii_lowercase();
+        return Cow::Owned(owned);
+    }
+    if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -68,17 +76,17 @@ pub(crate) struct VerbForm {
 
 pub(crate) struct Lexicon {
     /// Lower-case form ("said", "went on") to its lemma.
-    pub verbs: HashMap<String, VerbForm>,
+    pub verbs: WordMap<String, VerbForm>,
     /// First words of multi-word forms, to know when to look one word further.
     pub verb_heads: WordSet,
-    pub titles: HashMap<&'static str, Gender>,
-    pub roles: HashMap<&'static str, bool>,
+    pub titles: WordMap<&'static str, Gender>,
+    pub roles: WordMap<&'static str, bool>,
     pub organizations: WordSet,
     pub documents: WordSet,
     pub nominal_cues: WordSet,
-    pub pronouns: HashMap<&'static str, Gender>,
+    pub pronouns: WordMap<&'static str, Gender>,
     pub abbreviations: WordSet,
-    pub first_names: HashMap<&'static str, Gender>,
+    pub first_names: WordMap<&'static str, Gender>,
     pub channels: Vec<ChannelEntry>,
     pub outlets: Vec<&'static str>,
     /// Function word (lower case) to the languages it belongs to (`stopwords.txt`).
@@ -290,9 +298,9 @@ impl Lexicon {
 /// Reporting verbs (`reporting_verbs.txt`) and verbs of belief and stance
 /// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
 /// first words of two-word forms.
-fn load_verbs() -> (HashMap<String, VerbForm>, WordSet) {
+fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
     let mut verbs = HashMap::default();
-    let mut verb_heads = WordSet::default();
+    let mut verb_heads = Vec::new();
     let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
     let attitude_lines = lines(include_str!("lexicon/attitude_verbs.txt")).map(|l| (l, false));
     for (line, speech) in speech_lines.chain(attitude_lines) {
@@ -311,7 +319,7 @@ fn load_verbs() -> (HashMap<String, VerbForm>, WordSet) {
             let form = form.join(" ");
             if lemma_words > 1 {
                 let head = form.split(' ').next().unwrap_or_default().to_string();
-                verb_heads.insert(&*Box::leak(head.into_boxed_str()));
+                verb_heads.push(&*Box::leak(head.into_boxed_str()));
             }
             verbs.entry(form).or_insert(VerbForm {
                 lemma,
@@ -320,11 +328,11 @@ fn load_verbs() -> (HashMap<String, VerbForm>, WordSet) {
             });
         }
     }
-    (verbs, verb_heads)
+    (WordMap::from_map(verbs), verb_heads.into_iter().collect())
 }
 
 /// A file of `word gender` lines (titles, pronouns).
-fn gendered(data: &'static str) -> HashMap<&'static str, Gender> {
+fn gendered(data: &'static str) -> WordMap<&'static str, Gender> {
     lines(data)
         .filter_map(|l| {
             let mut it = l.split_whitespace();
@@ -334,7 +342,7 @@ fn gendered(data: &'static str) -> HashMap<&'static str, Gender> {
 }
 
 /// First names by gender (`first_names.txt`: a gender code, then names).
-fn load_first_names() -> HashMap<&'static str, Gender> {
+fn load_first_names() -> WordMap<&'static str, Gender> {
     let mut first_names = HashMap::default();
     for l in lines(include_str!("lexicon/first_names.txt")) {
         let mut it = l.split_whitespace();
@@ -343,7 +351,7 @@ fn load_first_names() -> HashMap<&'static str, Gender> {
             first_names.entry(name).or_insert(gender);
         }
     }
-    first_names
+    WordMap::from_map(first_names)
 }
 
 /// Channel phrases (`channels.txt`: `phrase | kind platform`).

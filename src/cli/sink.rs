@@ -12,7 +12,8 @@ use super::{ExtractArgs, OutFormat};
 
 /// What a worker hands back for one document: the rendered output and its counts.
 pub(crate) struct Done {
-    pub(crate) out: String,
+    /// The rendered record (JSON is written as bytes: serde_json writes valid UTF-8).
+    pub(crate) out: Vec<u8>,
     /// Bytes of input (a JSONL line with its annotations, a file) and of text analysed.
     pub(crate) input: usize,
     pub(crate) bytes: usize,
@@ -79,7 +80,7 @@ impl Sink<'_> {
                 .write_all(TSV_HEADER.as_bytes())
                 .map_err(|_| Closed)?;
         }
-        self.out.write_all(d.out.as_bytes()).map_err(|_| Closed)
+        self.out.write_all(&d.out).map_err(|_| Closed)
     }
 }
 
@@ -127,7 +128,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
 }
 
 /// A record as output: a JSON line, or TSV rows (the header is the writer's).
-pub(crate) fn render(record: &Record, args: &ExtractArgs) -> String {
+pub(crate) fn render(record: &Record, args: &ExtractArgs) -> Vec<u8> {
     match args.format {
         OutFormat::Jsonl => {
             let mut out = Vec::with_capacity(4096);
@@ -136,18 +137,16 @@ pub(crate) fn render(record: &Record, args: &ExtractArgs) -> String {
             } else {
                 serde_json::to_writer(&mut out, record)
             };
-            let mut line = match written.map(|_| String::from_utf8(out)) {
-                Ok(Ok(line)) => line,
-                Ok(Err(e)) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
-                Err(e) => format!("{{\"error\":\"cannot serialise: {e}\"}}"),
-            };
-            line.push('\n');
-            line
+            if let Err(e) = written {
+                out = format!("{{\"error\":\"cannot serialise: {e}\"}}").into_bytes();
+            }
+            out.push(b'\n');
+            out
         }
         OutFormat::Tsv => {
             let mut s = String::new();
             tsv_rows(record, &mut s);
-            s
+            s.into_bytes()
         }
     }
 }

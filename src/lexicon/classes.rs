@@ -49,14 +49,14 @@ struct Classes {
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut sets = Vec::with_capacity(Class::COUNT);
     let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
-    let mut filter = super::WordSet::default();
+    let mut words_seen: Vec<&'static str> = Vec::new();
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
             let i = sets.len();
             let set: super::WordSet = words.split_whitespace().collect();
             for w in set.iter() {
                 of_word.entry(w.as_bytes()).or_default().insert_index(i);
-                filter.insert(w);
+                words_seen.push(w);
             }
             sets.push(set);
         }
@@ -65,7 +65,7 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     Classes {
         sets,
         of_word,
-        filter,
+        filter: words_seen.into_iter().collect(),
     }
 });
 

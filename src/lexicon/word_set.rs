@@ -1,41 +1,90 @@
-//! [`WordSet`]: a set of words that says "no" to most words without hashing them.
+//! [`WordSet`] and [`WordMap`]: sets and maps of words that say "no" to most words without
+//! hashing them.
 //!
 //! Stage code asks the lexicon about nearly every word it reads; most words are in no given
-//! class. A set keeps the first bytes and the lengths of its words as bit masks, and hashes
-//! a word only when both could match.
+//! list. A set keeps a signature of each of its words (its length, its first two bytes and
+//! its last byte, mixed into one bit of a small bit table sized to the set, about sixteen
+//! bits a word), and hashes a word only when its signature's bit is set: about one word in
+//! sixteen that is not in the list is hashed. (The tables stay small so that the lexicon's
+//! hundred lists fit in the processor's caches.)
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Borrow;
+use std::hash::Hash;
+
+/// The most bits of a filter (a power of two).
+const MAX_BITS: usize = 1 << 14;
+
+/// A signature filter: bit `signature(w)` is set for every word `w` of the list. Its size
+/// is set by [`Filter::sized`] before the words go in.
+#[derive(Debug, Clone)]
+struct Filter {
+    bits: Box<[u64]>,
+    /// 64 minus the base-2 logarithm of the number of bits.
+    shift: u32,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter::sized(0)
+    }
+}
+
+impl Filter {
+    /// A filter for `n` words: sixteen bits a word, from 512 to [`MAX_BITS`].
+    fn sized(n: usize) -> Filter {
+        let bits = (n * 16).next_power_of_two().clamp(512, MAX_BITS);
+        Filter {
+            bits: vec![0; bits / 64].into_boxed_slice(),
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    /// A word's bit: its length, first two bytes and last byte, mixed.
+    #[inline]
+    fn signature(&self, w: &[u8]) -> usize {
+        let n = w.len();
+        let (a, b, z) = match w {
+            [] => (0, 0, 0),
+            [a] => (*a, 0, *a),
+            [a, b, ..] => (*a, *b, w[n - 1]),
+        };
+        let key = (n as u64) | (a as u64) << 8 | (b as u64) << 16 | (z as u64) << 24;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn may_contain(&self, w: &[u8]) -> bool {
+        let s = self.signature(w);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        let s = self.signature(w);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// The filter of `words`, sized to them.
+    fn of<'w>(words: impl Iterator<Item = &'w [u8]> + Clone) -> Filter {
+        let mut f = Filter::sized(words.clone().count());
+        for w in words {
+            f.insert(w);
+        }
+        f
+    }
+}
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
-    set: HashSet<&'static str>,
-    /// Bit `b` is set when a word starts with byte `b`.
-    firsts: [u64; 4],
-    /// Bit `n` is set when a word is `n` bytes long (63: 63 or more).
-    lens: u64,
+    set: rustc_hash::FxHashSet<&'static str>,
+    filter: Filter,
 }
 
 impl WordSet {
-    fn filter_bits(w: &[u8]) -> Option<(usize, usize)> {
-        let first = *w.first()?;
-        Some((first as usize, w.len().min(63)))
-    }
-
     /// Whether a word of these bytes may be in the set (false: it surely is not).
     #[inline]
     pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
-        match WordSet::filter_bits(w) {
-            Some((f, l)) => self.firsts[f / 64] & (1 << (f % 64)) != 0 && self.lens & (1 << l) != 0,
-            None => true,
-        }
-    }
-
-    pub(crate) fn insert(&mut self, w: &'static str) {
-        if let Some((f, l)) = WordSet::filter_bits(w.as_bytes()) {
-            self.firsts[f / 64] |= 1 << (f % 64);
-            self.lens |= 1 << l;
-        }
-        self.set.insert(w);
+        self.filter.may_contain(w)
     }
 
     /// Whether `w`, exactly as written, is in the set.
@@ -65,11 +114,63 @@ impl WordSet {
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
-        let mut s = WordSet::default();
-        for w in iter {
-            s.insert(w);
+        let set: rustc_hash::FxHashSet<&'static str> = iter.into_iter().collect();
+        let filter = Filter::of(set.iter().map(|w| w.as_bytes()));
+        WordSet { set, filter }
+    }
+}
+
+/// A map from words (`&'static str` or `String`) with the filter of [`WordSet`]: a word that
+/// is not a key is mostly answered without hashing it.
+#[derive(Debug, Clone)]
+pub(crate) struct WordMap<K, V> {
+    map: HashMap<K, V>,
+    filter: Filter,
+}
+
+impl<K, V> Default for WordMap<K, V> {
+    fn default() -> WordMap<K, V> {
+        WordMap {
+            map: HashMap::default(),
+            filter: Filter::default(),
         }
-        s
+    }
+}
+
+impl<K: Hash + Eq + Borrow<str>, V> WordMap<K, V> {
+    /// The map `map`, with its filter.
+    pub(crate) fn from_map(map: HashMap<K, V>) -> WordMap<K, V> {
+        let filter = Filter::of(map.keys().map(|k| k.borrow().as_bytes()));
+        WordMap { map, filter }
+    }
+
+    /// The value of `w`, exactly as written.
+    #[inline]
+    pub(crate) fn get<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> Option<&V> {
+        let w = w.as_ref();
+        if self.filter.may_contain(w.as_bytes()) {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `w`, exactly as written, is a key.
+    #[inline]
+    pub(crate) fn contains_key<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        self.get(w).is_some()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
+impl<K: Hash + Eq + Borrow<str>, V> FromIterator<(K, V)> for WordMap<K, V> {
+    /// A map of the pairs; a key given twice keeps its last value, as a `HashMap` does.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> WordMap<K, V> {
+        WordMap::from_map(iter.into_iter().collect())
     }
 }
 
@@ -88,5 +189,26 @@ mod tests {
         }
         assert_eq!(s.get("the"), Some(&"the"));
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_map_finds_its_keys() {
+        let m: WordMap<&'static str, u32> = [("said", 1), ("says", 2)].into_iter().collect();
+        assert_eq!((m.get("said"), m.get("says")), (Some(&1), Some(&2)));
+        assert!(m.contains_key(&String::from("says")));
+        assert!(!m.contains_key("saying") && m.get("").is_none());
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn the_filter_rejects_most_words_not_in_a_large_set() {
+        let words: Vec<&'static str> = (0..1000)
+            .map(|i| &*Box::leak(format!("{}{i}x", ["w", "sa", "t"][i % 3]).into_boxed_str()))
+            .collect();
+        let s: WordSet = words.iter().copied().collect();
+        let passed = (0..1000)
+            .filter(|i| s.may_contain(format!("v{i}ab").as_bytes()))
+            .count();
+        assert!(passed < 200, "{passed} of 1000 pass the filter");
     }
 }

@@ -64,7 +64,8 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
         text,
         end: span.end,
         quotes,
-        out: Vec::new(),
+        // (about one token for every six bytes of news text)
+        out: Vec::with_capacity((span.end - span.start) / 6 + 4),
     };
     let bytes = text.as_bytes();
     let mut i = span.start;
@@ -95,6 +96,11 @@ fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
 fn space(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     if !c.is_whitespace() {
         return None;
+    }
+    // (most white space is one space before a word)
+    let next = lx.text.as_bytes().get(i + 1);
+    if c == ' ' && next.is_some_and(|b| !b.is_ascii_whitespace() && b.is_ascii()) {
+        return Some((i + 1).min(lx.end));
     }
     let rest = &lx.text[i..lx.end];
     Some(
