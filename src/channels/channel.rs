@@ -88,6 +88,7 @@ pub(super) fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Chan
         text: text[s..e].to_string(),
         start: s,
         end: e,
+        carried: false,
     }
 }
 

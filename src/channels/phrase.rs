@@ -7,14 +7,17 @@
 
 use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
-use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, modified, token, word_in};
+use nom::Parser;
+use nom::combinator::opt;
+
+use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, literal, modified, token, word_in};
 use crate::lexicon::Class;
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, Span};
 use crate::segment::{Tok, Token, tokens};
 
 /// The channel nouns by class, and the kind each names.
-const NOUNS: [(Class, ChannelKind); 8] = [
+const NOUNS: [(Class, ChannelKind); 9] = [
     (Class::ChannelSocialNouns, ChannelKind::SocialMedia),
     (Class::ChannelInterviewNouns, ChannelKind::Interview),
     (Class::ChannelPressNouns, ChannelKind::PressConference),
@@ -23,11 +26,17 @@ const NOUNS: [(Class, ChannelKind); 8] = [
     (Class::ChannelStatementNouns, ChannelKind::Statement),
     (Class::ChannelLetterNouns, ChannelKind::LetterOrEmail),
     (Class::ChannelPublicationNouns, ChannelKind::Publication),
+    (Class::ChannelOtherNouns, ChannelKind::Other),
 ];
 
 /// The kind of channel a noun names: "statement" a statement, "hearings" a hearing.
 fn noun_kind(t: &Token) -> Option<ChannelKind> {
     NOUNS.iter().find(|(c, _)| t.is(*c)).map(|(_, k)| *k)
+}
+
+/// Whether `word` is a channel noun of any kind: "hearing", "study", "tweets".
+pub(super) fn is_channel_noun(word: &str) -> bool {
+    NOUNS.iter().any(|(c, _)| c.contains(word))
 }
 
 /// A channel noun, and the kind it names.
@@ -64,12 +73,37 @@ where
     modified(3, modifier, head)
 }
 
+/// A quantity before the noun phrase, skipped: "a series of" in "a series of tweets", "one
+/// of his" in "in one of his speeches".
+fn quantity_of<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let (i, _) = opt(word_in(Class::Determiners)).parse(i)?;
+    let (i, _) = word_in(Class::ChannelQuantityNouns)(i)?;
+    let (i, _) = literal("of")(i)?;
+    Ok((i, ()))
+}
+
+/// [`quantity_of`], where the quantity may itself be a determiner: "one of his".
+fn any_quantity_of<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    quantity_of(i).or_else(|_| {
+        let (i, _) = word_in(Class::ChannelQuantityNouns)(i)?;
+        let (i, _) = literal("of")(i)?;
+        Ok((i, ()))
+    })
+}
+
+/// A channel noun phrase, with a quantity before it or not: "a lengthy speech", "a series of
+/// tweets".
+fn channel_np<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let (i, _) = opt(any_quantity_of).parse(i)?;
+    noun_phrase(channel_noun)(i)
+}
+
 /// A preposition and a noun phrase headed by a channel noun: "he said in his own written
 /// statement".
 fn prep_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
     let (i, _) = word_in(Class::ChannelPhrasePreps)(i)?;
-    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
@@ -99,11 +133,13 @@ fn addressed_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
-/// A verb of delivering and its channel: "he delivered a lengthy speech".
+/// A verb of delivering, issuing or sending and its channel: "he delivered a lengthy speech",
+/// "the city sent a cease-and-desist letter", "Trump unleashed a series of tweets".
 fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
     let (i, _) = word_in(Class::ChannelDeliveringVerbs)(i)?;
-    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    let (i, _) = opt(word_in(Class::ChannelDeliveringParticles)).parse(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
@@ -160,7 +196,15 @@ fn region_tokens(sc: &Scope) -> Vec<Token> {
         .filter(|q| sc.region.start <= q.start && q.end <= sc.region.end)
         .collect();
     quotes.sort_by_key(|q| q.start);
-    let quotes: Vec<(usize, Span)> = quotes.into_iter().enumerate().collect();
+    // (the reported content may hold quotations: overlapping spans are merged into one)
+    let mut merged: Vec<Span> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        match merged.last_mut() {
+            Some(m) if q.start < m.end => m.end = m.end.max(q.end),
+            _ => merged.push(q),
+        }
+    }
+    let quotes: Vec<(usize, Span)> = merged.into_iter().enumerate().collect();
     tokens(sc.text, sc.region, &quotes)
 }
 
@@ -373,6 +417,33 @@ mod tests {
             read("she spoke to reporters, saying", "saying").map(|c| c.0),
             Some(ChannelKind::PressConference)
         );
+    }
+
+    #[test]
+    fn a_verb_and_its_channel_with_a_quantity() {
+        assert_eq!(
+            read(
+                "Smith fired off a series of angry tweets early Friday, saying",
+                "saying"
+            ),
+            Some((
+                ChannelKind::SocialMedia,
+                "fired off a series of angry tweets".into()
+            ))
+        );
+        assert_eq!(
+            read(
+                "The city sent a cease-and-desist letter, demanding",
+                "demanding"
+            )
+            .map(|c| c.0),
+            Some(ChannelKind::LetterOrEmail)
+        );
+        assert_eq!(
+            read("In one of her speeches, she said", "said").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(read("she said the letter was forged", "said"), None);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The channel step: each standing statement's channel and time, read in its cue's clause
 //! outside quotations (`channels::find_in`, `channels::time_in`), then carried over to the
-//! same speaker's next statement where the text continues the occasion.
+//! same speaker's next statements where nothing says the occasion changed.
+
+use std::collections::HashMap;
 
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
@@ -18,7 +20,10 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
-        let skip = skip_spans(pt, &st.sent, metadata);
+        let mut skip = skip_spans(pt, &st.sent, metadata);
+        // Never a channel or a time from inside what is reported.
+        let content = st.content.map(|c| reported_from(text, c));
+        skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let clause = window::clause(text, pt, &st.sent, &cue);
         let ctx = Context {
             cue: Some((
@@ -36,6 +41,26 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         st.channel = channels::find_in(text, clause, &ctx, hits);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits);
     }
+}
+
+/// Where the reported words of `content` start: after a "that" among its first words, when
+/// the clause read its cue's adjuncts into it ("said two days ago that the strike …" reports
+/// "the strike …"; "two days ago" dates the saying).
+fn reported_from(text: &str, content: Span) -> Span {
+    let mut at = content.start;
+    for w in text[content.start..content.end]
+        .split_inclusive(' ')
+        .take(6)
+    {
+        at += w.len();
+        if w.trim_end().eq_ignore_ascii_case("that") {
+            return Span {
+                start: at.min(content.end),
+                end: content.end,
+            };
+        }
+    }
+    content
 }
 
 /// The date relative times resolve against: the dateline's day when it names one ("April
@@ -64,26 +89,50 @@ fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadat
         .collect()
 }
 
-/// A channel carries to the same speaker's next statement when the text plainly continues
-/// the occasion (`channels::window::carries`): statements in the order of their cues.
-pub(super) fn carry(statements: &mut [Statement]) {
+/// A statement with no channel or time of its own takes those of the same speaker's previous
+/// statement when nothing says the occasion changed (`channels::window::carries`):
+/// statements in the order of their cues, each against the last one of its speaker. What is
+/// carried is marked `carried` and keeps the words that stated it; it carries on in turn.
+pub(super) fn carry(doc: &Doc, statements: &mut [Statement]) {
     let mut in_order: Vec<usize> = (0..statements.len())
-        .filter(|&s| statements[s].stands)
+        .filter(|&s| statements[s].stands && statements[s].cue.is_some())
         .collect();
     in_order.sort_by_key(|&s| statements[s].cue.map_or(0, |c| c.start));
+    let breaks: Vec<usize> = (0..doc.paras.len())
+        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
+        .collect();
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut last: Option<(usize, usize)> = None; // (statement, paragraph)
+    let mut last_of: HashMap<usize, usize> = HashMap::new();
     for &s in &in_order {
-        let st = &statements[s];
-        if let Some((p, para)) = last
-            && st.channel.is_none()
-            && st.cue.is_some_and(|c| {
-                window::carries(entity(&statements[p]), para, entity(st), st.para, c.lemma)
-            })
-        {
-            statements[s].channel = statements[p].channel.clone();
+        let Some(e) = entity(&statements[s]) else {
+            continue;
+        };
+        if let Some(&p) = last_of.get(&e) {
+            let (from, to) = (statements[p].para, statements[s].para);
+            let broken = breaks.iter().any(|&b| from < b && b < to);
+            let c = window::carries(&occasion(&statements[p]), &occasion(&statements[s]), broken);
+            if c.channel {
+                let mut ch = statements[p].channel.clone();
+                ch.iter_mut().for_each(|ch| ch.carried = true);
+                statements[s].channel = ch;
+            }
+            if c.time {
+                let mut tm = statements[p].time.clone();
+                tm.iter_mut().for_each(|t| t.carried = true);
+                statements[s].time = tm;
+            }
         }
-        last = Some((s, statements[s].para));
+        last_of.insert(e, s);
+    }
+}
+
+/// What the carrying rule reads of a statement.
+fn occasion(st: &Statement) -> window::Occasion<'_> {
+    window::Occasion {
+        entity: st.speaker.as_ref().and_then(|sp| sp.entity),
+        para: st.para,
+        channel: st.channel.as_ref(),
+        time: st.time.as_ref(),
     }
 }
 
@@ -103,12 +152,58 @@ mod tests {
     }
 
     #[test]
+    fn the_reported_words_start_after_an_adjunct_and_that() {
+        let t = "two days ago that the strike was illegal";
+        let r = reported_from(
+            t,
+            Span {
+                start: 0,
+                end: t.len(),
+            },
+        );
+        assert_eq!(&t[r.start..r.end], "the strike was illegal");
+        let t = "the strike was illegal last week";
+        assert_eq!(
+            reported_from(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len()
+                }
+            )
+            .start,
+            0
+        );
+    }
+
+    #[test]
     fn added_keeps_the_channel_of_the_statement_before() {
         let text = "Smith said on CNN that the plan had failed.\n\nHe added that it cost too much.";
         let a = crate::analyze(text, &crate::Options::default());
         assert_eq!(a.quotes.len(), 2);
         let ch: Vec<_> = a.quotes.iter().map(|q| q.channel.clone()).collect();
-        assert!(ch[0].is_some());
-        assert_eq!(ch[0], ch[1]);
+        let (first, second) = (ch[0].clone().unwrap(), ch[1].clone().unwrap());
+        assert_eq!((first.start, first.carried), (second.start, false));
+        assert!(second.carried);
+    }
+
+    #[test]
+    fn said_carries_channel_and_time_a_paragraph_on_but_not_across_a_section() {
+        let text = "Smith said at a rally in Ohio on Friday that the plan had failed.\n\n\
+                    “It cost too much,” Smith said.\n\n___\n\nSmith said the vote was close.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let said: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| (q.channel.clone(), q.time.clone()))
+            .collect();
+        assert_eq!(said.len(), 3);
+        let (ch, tm) = (said[1].0.clone().unwrap(), said[1].1.clone().unwrap());
+        assert!(ch.carried && tm.carried);
+        assert_eq!(
+            (ch.text.as_str(), tm.text.as_str()),
+            ("at a rally", "on Friday")
+        );
+        assert!(said[2].0.is_none() && said[2].1.is_none());
     }
 }
