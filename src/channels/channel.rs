@@ -4,6 +4,7 @@
 use super::lists::Hits;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet};
 use super::phrase::{channel_grammar, longer_than};
+use super::source::document_source;
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
@@ -45,6 +46,10 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "speaker_is_a_medium",
         find: speaker_is_a_medium,
+    },
+    ChannelRule {
+        name: "document_source",
+        find: document_source,
     },
     ChannelRule {
         name: "outlet_that_reports",

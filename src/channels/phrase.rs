@@ -40,7 +40,7 @@ pub(super) fn is_channel_noun(word: &str) -> bool {
 }
 
 /// A channel noun, and the kind it names.
-fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
+pub(super) fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
     let (rest, t) = token(|_, t: &Token| t.kind == Tok::Word && noun_kind(t).is_some())(i)?;
     Ok((rest, noun_kind(t).unwrap_or(ChannelKind::Other)))
 }
@@ -66,7 +66,9 @@ fn modifier<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 }
 
 /// A noun phrase headed by `head`: a determiner, a possessive, up to three modifiers.
-fn noun_phrase<'a, H>(head: H) -> impl FnMut(Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)>
+pub(super) fn noun_phrase<'a, H>(
+    head: H,
+) -> impl FnMut(Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)>
 where
     H: nom::Parser<Toks<'a>, Output = ChannelKind, Error = ()>,
 {
@@ -187,13 +189,16 @@ fn may_hold_phrase(sc: &Scope) -> bool {
 }
 
 /// The tokens of the region, each quotation inside it one token.
-fn region_tokens(sc: &Scope) -> Vec<Token> {
+pub(super) fn region_tokens(sc: &Scope) -> Vec<Token> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
         .iter()
-        .copied()
-        .filter(|q| sc.region.start <= q.start && q.end <= sc.region.end)
+        .filter(|q| q.start < sc.region.end && sc.region.start < q.end)
+        .map(|q| Span {
+            start: q.start.max(sc.region.start),
+            end: q.end.min(sc.region.end),
+        })
         .collect();
     quotes.sort_by_key(|q| q.start);
     // (the reported content may hold quotations: overlapping spans are merged into one)
@@ -260,7 +265,7 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
 
 /// The channel of phrase `p`: its modifiers may put it on air ("a televised interview") or
 /// name its outlet ("a Bloomberg interview"); a tweet is on Twitter.
-fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channel {
+pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channel {
     let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
     let on_air = toks[p.start..p.head]
         .iter()

@@ -77,16 +77,41 @@ pub(crate) fn time(
     skip: &[Span],
     article_date: Option<&str>,
 ) -> Option<Time> {
-    time_in(text, region, skip, article_date, &Hits::new(text, region))
+    time_in(
+        text,
+        region,
+        skip,
+        article_date,
+        &Hits::new(text, region),
+        &|_, _| true,
+    )
 }
 
-/// [`time`] with the paragraph's automaton matches already found.
+/// Whether the word before `s` makes the time `s..e` a scope: "since Jan. 1", "until
+/// Friday"; a day's event, or a time that "when" dates a saying by, is none ("since
+/// Monday's debate, when she cited …", "since Wednesday when the council announced").
+fn scoped(text: &str, s: usize, e: usize) -> bool {
+    let when = text[e..].trim_start_matches([',', ' ']).starts_with("when");
+    if text[s..e].ends_with("'s") || text[s..e].ends_with("’s") || when {
+        return false;
+    }
+    let w = text[..s]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    Class::ChannelTimeScopes.contains(w)
+}
+
+/// [`time`] with the paragraph's automaton matches already found, and the times the caller
+/// keeps (`keep(start, end)`).
 pub(crate) fn time_in(
     text: &str,
     region: Span,
     skip: &[Span],
     article_date: Option<&str>,
     hits: &Hits,
+    keep: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Time> {
     let sc = Scope {
         text,
@@ -99,8 +124,12 @@ pub(crate) fn time_in(
     for rule in TIME_RULES {
         (rule.find)(&sc, &mut found);
     }
-    // The first time words of the clause (it opens at the speaker or the cue).
-    let f = found.into_iter().min_by_key(|f| f.start)?;
+    // The first time words of the clause (it opens at the speaker or the cue) that the caller
+    // keeps and that are no scope of what is reported ("since Jan. 1").
+    let f = found
+        .into_iter()
+        .filter(|f| keep(f.start, f.end) && !scoped(text, f.start, f.end))
+        .min_by_key(|f| f.start)?;
     Some(Time {
         text: text[f.start..f.end].to_string(),
         start: f.start,
@@ -487,6 +516,17 @@ mod tests {
                 .unwrap()
                 .text,
             "The following week"
+        );
+    }
+
+    #[test]
+    fn a_time_after_since_is_a_scope() {
+        assert!(at("raised since Jan. 1, the report shows", "2016-09-12").is_none());
+        assert_eq!(
+            at("since then, on Friday, he said", "2016-09-12")
+                .unwrap()
+                .text,
+            "on Friday"
         );
     }
 

@@ -63,6 +63,55 @@ pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
     }
 }
 
+/// Whether a time at `start` dates the act of the cue that ends at `cue_end`: it stands before
+/// the cue, or after it with nothing between them but commas, determiners, names, the words
+/// of a channel phrase, the statement's `channel` and at most one other word ("said in a phone
+/// interview with CNN on Tuesday"; not "…, Clarke said, until it went bankrupt in 1999").
+pub(crate) fn near_the_cue(
+    text: &str,
+    toks: &[Token],
+    cue_end: usize,
+    channel: Option<Span>,
+    start: usize,
+) -> bool {
+    if start < cue_end {
+        return true;
+    }
+    let in_channel = |t: &&Token| channel.is_some_and(|c| c.start <= t.start && t.end <= c.end);
+    let gap = toks
+        .iter()
+        .filter(|t| t.start >= cue_end && t.end <= start)
+        .filter(|t| !in_channel(t));
+    // (words unknown to a channel phrase, per stretch between commas: a stretch that a
+    // comma closes is an aside, "by Zalmay Khalilzad, a U.S. envoy, late Sunday")
+    let mut others = 0;
+    for t in gap {
+        match t.kind {
+            Tok::Quote(_) => return false,
+            Tok::Punct if t.text(text) == "," => others = 0,
+            Tok::Punct => {}
+            Tok::Word => others += usize::from(!known_near_cue(text, t)),
+        }
+    }
+    others <= 1
+}
+
+/// Whether a word may stand between a cue and its time: a name, a number, a determiner, a
+/// word of a channel phrase.
+fn known_near_cue(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    is_capitalized(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || t.is(Class::Determiners)
+        || t.is(Class::ChannelPhrasePreps)
+        || t.is(Class::ChannelNearCueWords)
+        || t.is(Class::ChannelGapWords)
+        || t.is(Class::ChannelTimeLeads)
+        || t.is(Class::ChannelAudienceNouns)
+        || t.is(Class::ChannelPressAudienceNouns)
+        || super::phrase::is_channel_noun(w)
+}
+
 /// How many paragraphs after the same speaker's statement its occasion may still carry.
 pub(crate) const CARRY_PARAGRAPHS: usize = 3;
 
@@ -271,6 +320,23 @@ mod tests {
         );
         let no_time = occ(1, 3, Some(&c), None);
         assert!(!carries(&no_time, &occ(1, 4, None, Some(&t)), false).channel);
+    }
+
+    #[test]
+    fn a_time_after_the_cue_must_stand_next_to_it() {
+        let near = |text: &str, cue: &str, time: &str| {
+            let span = segment::paragraphs(text)[0];
+            let toks = segment::tokens(text, span, &[]);
+            let c = text.find(cue).unwrap() + cue.len();
+            near_the_cue(text, &toks, c, None, text.find(time).unwrap())
+        };
+        let t = "She said in a phone interview with CNN on Tuesday that it was over.";
+        assert!(near(t, "said", "on Tuesday"));
+        let t = "It thrived, Clarke said, until it went bankrupt in 1999.";
+        assert!(!near(t, "said", "in 1999"));
+        assert!(near("On Friday, he said it was over.", "said", "On Friday"));
+        let t = "It was welcomed by Zalmay Khalilzad, the U.S. special envoy, late Sunday.";
+        assert!(near(t, "welcomed", "late Sunday"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
 use crate::cues::ParaTokens;
 use crate::input;
-use crate::model::{Metadata, Span};
+use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
 /// Fill in the channel and time of every standing statement with a cue.
@@ -39,7 +39,14 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         };
         let hits = para_hits[st.para].get_or_insert_with(|| Hits::new(text, doc.paras[st.para]));
         st.channel = channels::find_in(text, clause, &ctx, hits);
-        st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits);
+        // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
+        // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
+        let own = st.channel.as_ref().map(|c| Span {
+            start: c.start,
+            end: c.end,
+        });
+        let near = |s: usize, _: usize| window::near_the_cue(text, &pt.toks, cue.end, own, s);
+        st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
 }
 
@@ -89,41 +96,116 @@ fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadat
         .collect()
 }
 
+/// One step of the carrying pass: a statement, or a sentence that sets an occasion.
+#[derive(Clone, Copy)]
+enum Step {
+    Statement(usize),
+    Occasion(usize),
+}
+
 /// A statement with no channel or time of its own takes those of the same speaker's previous
-/// statement when nothing says the occasion changed (`channels::window::carries`):
-/// statements in the order of their cues, each against the last one of its speaker. What is
-/// carried is marked `carried` and keeps the words that stated it; it carries on in turn.
-pub(super) fn carry(doc: &Doc, statements: &mut [Statement]) {
-    let mut in_order: Vec<usize> = (0..statements.len())
-        .filter(|&s| statements[s].stands && statements[s].cue.is_some())
+/// statement, or of a sentence that set the speaker's occasion ("In a speech in Dayton,
+/// Okafor laid out her plans."), when nothing says the occasion changed
+/// (`channels::window::carries`). What is carried is marked `carried` and keeps the words
+/// that stated it; it carries on in turn.
+pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+    let occasions = occasion_sentences(doc, metadata, statements);
+    let mut steps: Vec<(usize, Step)> = (0..statements.len())
+        .filter(|&s| statements[s].stands)
+        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
+        .chain(
+            occasions
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.at, Step::Occasion(i))),
+        )
         .collect();
-    in_order.sort_by_key(|&s| statements[s].cue.map_or(0, |c| c.start));
+    steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
-    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut last_of: HashMap<usize, usize> = HashMap::new();
-    for &s in &in_order {
-        let Some(e) = entity(&statements[s]) else {
+    let mut last_of: HashMap<usize, Step> = HashMap::new();
+    for &(_, step) in &steps {
+        let s = match step {
+            Step::Occasion(i) => {
+                last_of.insert(occasions[i].entity, step);
+                continue;
+            }
+            Step::Statement(s) => s,
+        };
+        let Some(e) = statements[s].speaker.as_ref().and_then(|sp| sp.entity) else {
             continue;
         };
-        if let Some(&p) = last_of.get(&e) {
-            let (from, to) = (statements[p].para, statements[s].para);
-            let broken = breaks.iter().any(|&b| from < b && b < to);
-            let c = window::carries(&occasion(&statements[p]), &occasion(&statements[s]), broken);
+        if let Some(&prev) = last_of.get(&e) {
+            let from = match prev {
+                Step::Statement(p) => occasion(&statements[p]),
+                Step::Occasion(i) => window::Occasion {
+                    entity: Some(occasions[i].entity),
+                    para: occasions[i].para,
+                    channel: Some(&occasions[i].channel),
+                    time: occasions[i].time.as_ref(),
+                },
+            };
+            let broken = breaks
+                .iter()
+                .any(|&b| from.para < b && b < statements[s].para);
+            let c = window::carries(&from, &occasion(&statements[s]), broken);
+            let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
+            ch.iter_mut().for_each(|ch| ch.carried = true);
+            tm.iter_mut().for_each(|t| t.carried = true);
             if c.channel {
-                let mut ch = statements[p].channel.clone();
-                ch.iter_mut().for_each(|ch| ch.carried = true);
                 statements[s].channel = ch;
             }
             if c.time {
-                let mut tm = statements[p].time.clone();
-                tm.iter_mut().for_each(|t| t.carried = true);
                 statements[s].time = tm;
             }
         }
-        last_of.insert(e, s);
+        last_of.insert(e, step);
     }
+}
+
+/// The sentences that set the occasion of a person who speaks in the document, read before the
+/// first statement they hold, if any (`channels::occasions`).
+fn occasion_sentences(
+    doc: &Doc,
+    metadata: &Metadata,
+    statements: &[Statement],
+) -> Vec<channels::Occasion> {
+    let mut names: Vec<(usize, String)> = statements
+        .iter()
+        .filter_map(|st| st.speaker.as_ref())
+        .filter(|sp| sp.kind == EntityKind::Person)
+        .filter_map(|sp| {
+            let surname = sp.name.split_whitespace().last()?.to_lowercase();
+            Some((sp.entity?, surname))
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    // Per sentence with a statement: where its first statement's speaker or cue starts.
+    let mut free_until: HashMap<(usize, usize), usize> = HashMap::new();
+    for st in statements {
+        let Some(cue) = st.cue else { continue };
+        let pt = st.para_tokens(doc);
+        let from = pt.toks[st.sent.start].start;
+        let mention = st
+            .speaker
+            .as_ref()
+            .map(|sp| sp.start)
+            .filter(|&m| m >= from);
+        let at = mention.map_or(cue.start, |m| m.min(cue.start));
+        let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
+        *e = (*e).min(at);
+    }
+    let reference = reference_date(metadata);
+    let src = channels::Sources {
+        text: doc.text,
+        paras: doc.paras,
+        para_toks: doc.para_toks,
+        names: &names,
+        reference_date: reference.as_deref(),
+    };
+    channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
 }
 
 /// What the carrying rule reads of a statement.
