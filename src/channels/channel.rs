@@ -212,13 +212,15 @@ fn speaker_is_a_medium(sc: &Scope) -> Option<Channel> {
     Some(c)
 }
 
-/// An outlet that reports or writes: "The New York Times reported".
+/// An outlet that reports, writes or says, as the source: "The New York Times reported",
+/// "Zero Hedge said", "the paper wrote" is a publication when the outlet is listed.
 fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
-    let (Some((EntityKind::Organization, mention)), Some(("report" | "write", _))) =
-        (sc.ctx.speaker, sc.ctx.cue)
-    else {
+    let (Some((kind, mention)), Some((lemma, _))) = (sc.ctx.speaker, sc.ctx.cue) else {
         return None;
     };
+    if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
+        return None;
+    }
     let name = mention.trim_start_matches("the ");
     let outlet = LEXICON
         .outlets
