@@ -200,6 +200,11 @@ pub struct Channel {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The statement states no channel of its own: it takes the channel of the same speaker's
+    /// earlier statement on the same occasion, and `text`/`start`/`end` are the words that
+    /// stated it there. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 /// When a statement was made ("on Sunday").
@@ -208,8 +213,17 @@ pub struct Time {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// ISO date (YYYY-MM-DD) the words resolve to, when the article's date is known.
+    /// What the words resolve to against the article's date, in ISO 8601: a day
+    /// (`2016-07-14`: "on Thursday", "yesterday", "on July 14"), a month (`2016-07`: "in
+    /// July", "last month"), a year (`2015`: "in 2015", "last year"), or a range of days
+    /// `start/end` (`2016-07-11/2016-07-17`: "last week", "this week"). Absent when the
+    /// article's date is unknown or the words name no calendar unit ("recently").
     pub date: Option<String>,
+    /// The statement states no time of its own: it takes the time of the same speaker's
+    /// earlier statement on the same occasion, and `text`/`start`/`end` are the words that
+    /// stated it there. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 /// An entity quoted in the document.

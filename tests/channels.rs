@@ -174,3 +174,69 @@ fn channel_table_snapshot() {
     s.set_prepend_module_to_snapshot(false);
     s.bind(|| insta::assert_snapshot!("channels_table", table));
 }
+
+/// An article of the team's own: the channel and time of a statement carry to the same
+/// speaker's next statements, from a statement or from a sentence that sets the occasion,
+/// until a section break; carried ones say so.
+const RALLY: &str = "date 2016-07-14\nMayor backs the new line\n\nIn a speech in Dayton on Tuesday, Ruth Okafor laid out her plan for the new rail line.\n\n“It will change this city,” Okafor said.\n\nShe said the first trains would run in 2019.\n\n___\n\nOkafor said last week that the budget was tight.";
+
+fn by_text<'a>(a: &'a whosaid::Analysis, start: &str) -> &'a whosaid::Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no statement starting {start:?}"))
+}
+
+#[test]
+fn an_occasion_carries_to_the_speakers_statements_until_a_section_break() {
+    let a = analyze(RALLY, &Options::default());
+    for start in ["It will change", "the first trains"] {
+        let q = by_text(&a, start);
+        let ch = q.channel.as_ref().expect("carried channel");
+        let tm = q.time.as_ref().expect("carried time");
+        assert_eq!(kind_name(ch.kind), "speech");
+        assert!(ch.carried && tm.carried, "{start}: {ch:?} {tm:?}");
+        assert_eq!(tm.date.as_deref(), Some("2016-07-12"));
+    }
+    let after = by_text(&a, "the budget");
+    assert!(after.channel.is_none(), "{:?}", after.channel);
+    let tm = after.time.as_ref().expect("its own time");
+    assert!(!tm.carried);
+    assert_eq!(tm.date.as_deref(), Some("2016-07-04/2016-07-10"));
+}
+
+#[test]
+fn months_years_and_relative_times_resolve_against_the_article_date() {
+    let cases = [
+        (
+            "The minister said in July that talks had stalled.",
+            "2016-07",
+        ),
+        (
+            "The minister said in December that talks had stalled.",
+            "2015-12",
+        ),
+        (
+            "In June 2015, the council said the tower was safe.",
+            "2015-06",
+        ),
+        ("Last year, the agency said it would cut fees.", "2015"),
+        (
+            "The agency said last month that fees would rise.",
+            "2016-06",
+        ),
+        (
+            "The agency said this week that fees would rise.",
+            "2016-07-11/2016-07-17",
+        ),
+    ];
+    for (sentence, want) in cases {
+        let a = analyze(
+            &format!("date 2016-07-14\n\n{sentence}"),
+            &Options::default(),
+        );
+        let q = a.quotes.first().expect("a statement");
+        let date = q.time.as_ref().and_then(|t| t.date.clone());
+        assert_eq!(date.as_deref(), Some(want), "{sentence}");
+    }
+}

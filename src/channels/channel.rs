@@ -4,6 +4,7 @@
 use super::lists::Hits;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet};
 use super::phrase::{channel_grammar, longer_than};
+use super::source::document_source;
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
@@ -47,6 +48,10 @@ const CHANNEL_RULES: &[ChannelRule] = &[
         find: speaker_is_a_medium,
     },
     ChannelRule {
+        name: "document_source",
+        find: document_source,
+    },
+    ChannelRule {
         name: "outlet_that_reports",
         find: outlet_that_reports,
     },
@@ -88,6 +93,7 @@ pub(super) fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Chan
         text: text[s..e].to_string(),
         start: s,
         end: e,
+        carried: false,
     }
 }
 
@@ -206,13 +212,15 @@ fn speaker_is_a_medium(sc: &Scope) -> Option<Channel> {
     Some(c)
 }
 
-/// An outlet that reports or writes: "The New York Times reported".
+/// An outlet that reports, writes or says, as the source: "The New York Times reported",
+/// "Zero Hedge said", "the paper wrote" is a publication when the outlet is listed.
 fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
-    let (Some((EntityKind::Organization, mention)), Some(("report" | "write", _))) =
-        (sc.ctx.speaker, sc.ctx.cue)
-    else {
+    let (Some((kind, mention)), Some((lemma, _))) = (sc.ctx.speaker, sc.ctx.cue) else {
         return None;
     };
+    if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
+        return None;
+    }
     let name = mention.trim_start_matches("the ");
     let outlet = LEXICON
         .outlets

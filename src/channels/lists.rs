@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::date::Shift;
 use crate::lexicon::LEXICON;
 use crate::model::Span;
 
@@ -35,18 +36,19 @@ fn class_in_order(name: &str) -> Vec<&'static str> {
 pub(super) static WEEKDAYS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| class_in_order("channel_weekdays"));
 
-/// The time phrases of `lexicon/time_phrases.txt` and their offsets in days, if any.
-pub(super) static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<i64>)>> = LazyLock::new(|| {
-    include_str!("../lexicon/time_phrases.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once('|') {
-            Some((p, o)) => (p.trim(), o.trim().parse().ok()),
-            None => (l, None),
-        })
-        .collect()
-});
+/// The time phrases of `lexicon/time_phrases.txt` and the unit and offset each names, if any.
+pub(super) static TIME_PHRASES: LazyLock<Vec<(&'static str, Option<Shift>)>> =
+    LazyLock::new(|| {
+        include_str!("../lexicon/time_phrases.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| match l.split_once('|') {
+                Some((p, o)) => (p.trim(), Shift::parse(o)),
+                None => (l, None),
+            })
+            .collect()
+    });
 
 /// The time phrases with a capital letter, as they open a sentence ("Last week, she said").
 static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {

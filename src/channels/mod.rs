@@ -12,6 +12,9 @@
 //! - [`lists`]: the word lists in one automaton, matched once per paragraph ([`Hits`]);
 //! - [`channel`]: the channel rules, in an ordered table (`CHANNEL_RULES`);
 //! - [`outlet`]: the rules of outlets ("told CNN", "on CNN") and programmes;
+//! - [`occasion`]: sentences that set a speaker's occasion without a statement ("In a
+//!   speech in Dayton, Okafor laid out her plans.");
+//! - [`source`]: the source itself as a document or medium ("A 2014 study found");
 //! - [`phrase`]: channel phrases as a grammar over tokens (a preposition or a verb and a
 //!   noun phrase headed by a channel noun);
 //! - [`time`]: the time rules (`TIME_RULES`) and the grammar of a time expression;
@@ -20,8 +23,10 @@
 mod channel;
 mod date;
 mod lists;
+mod occasion;
 mod outlet;
 mod phrase;
+mod source;
 mod time;
 
 use crate::model::{EntityKind, Span};
@@ -32,6 +37,7 @@ pub(crate) use channel::find_in;
 #[allow(unused_imports)]
 pub(crate) use date::resolve_weekday;
 pub(crate) use lists::Hits;
+pub(crate) use occasion::{Occasion, Sources, occasions};
 pub(crate) use time::time_in;
 
 #[cfg(test)]

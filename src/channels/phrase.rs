@@ -7,14 +7,17 @@
 
 use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
-use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, modified, token, word_in};
+use nom::Parser;
+use nom::combinator::opt;
+
+use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, literal, modified, token, word_in};
 use crate::lexicon::Class;
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, Span};
 use crate::segment::{Tok, Token, tokens};
 
 /// The channel nouns by class, and the kind each names.
-const NOUNS: [(Class, ChannelKind); 8] = [
+const NOUNS: [(Class, ChannelKind); 9] = [
     (Class::ChannelSocialNouns, ChannelKind::SocialMedia),
     (Class::ChannelInterviewNouns, ChannelKind::Interview),
     (Class::ChannelPressNouns, ChannelKind::PressConference),
@@ -23,6 +26,7 @@ const NOUNS: [(Class, ChannelKind); 8] = [
     (Class::ChannelStatementNouns, ChannelKind::Statement),
     (Class::ChannelLetterNouns, ChannelKind::LetterOrEmail),
     (Class::ChannelPublicationNouns, ChannelKind::Publication),
+    (Class::ChannelOtherNouns, ChannelKind::Other),
 ];
 
 /// The kind of channel a noun names: "statement" a statement, "hearings" a hearing.
@@ -30,8 +34,13 @@ fn noun_kind(t: &Token) -> Option<ChannelKind> {
     NOUNS.iter().find(|(c, _)| t.is(*c)).map(|(_, k)| *k)
 }
 
+/// Whether `word` is a channel noun of any kind: "hearing", "study", "tweets".
+pub(super) fn is_channel_noun(word: &str) -> bool {
+    NOUNS.iter().any(|(c, _)| c.contains(word))
+}
+
 /// A channel noun, and the kind it names.
-fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
+pub(super) fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
     let (rest, t) = token(|_, t: &Token| t.kind == Tok::Word && noun_kind(t).is_some())(i)?;
     Ok((rest, noun_kind(t).unwrap_or(ChannelKind::Other)))
 }
@@ -57,11 +66,38 @@ fn modifier<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 }
 
 /// A noun phrase headed by `head`: a determiner, a possessive, up to three modifiers.
-fn noun_phrase<'a, H>(head: H) -> impl FnMut(Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)>
+pub(super) fn noun_phrase<'a, H>(
+    head: H,
+) -> impl FnMut(Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)>
 where
     H: nom::Parser<Toks<'a>, Output = ChannelKind, Error = ()>,
 {
     modified(3, modifier, head)
+}
+
+/// A quantity before the noun phrase, skipped: "a series of" in "a series of tweets", "one
+/// of his" in "in one of his speeches".
+fn quantity_of<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    let (i, _) = opt(word_in(Class::Determiners)).parse(i)?;
+    let (i, _) = word_in(Class::ChannelQuantityNouns)(i)?;
+    let (i, _) = literal("of")(i)?;
+    Ok((i, ()))
+}
+
+/// [`quantity_of`], where the quantity may itself be a determiner: "one of his".
+fn any_quantity_of<'a>(i: Toks<'a>) -> PResult<'a, ()> {
+    quantity_of(i).or_else(|_| {
+        let (i, _) = word_in(Class::ChannelQuantityNouns)(i)?;
+        let (i, _) = literal("of")(i)?;
+        Ok((i, ()))
+    })
+}
+
+/// A channel noun phrase, with a quantity before it or not: "a lengthy speech", "a series of
+/// tweets".
+fn channel_np<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let (i, _) = opt(any_quantity_of).parse(i)?;
+    noun_phrase(channel_noun)(i)
 }
 
 /// A preposition and a noun phrase headed by a channel noun: "he said in his own written
@@ -69,7 +105,7 @@ where
 fn prep_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
     let (i, _) = word_in(Class::ChannelPhrasePreps)(i)?;
-    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
@@ -99,11 +135,13 @@ fn addressed_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
-/// A verb of delivering and its channel: "he delivered a lengthy speech".
+/// A verb of delivering, issuing or sending and its channel: "he delivered a lengthy speech",
+/// "the city sent a cease-and-desist letter", "Trump unleashed a series of tweets".
 fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
     let (i, _) = word_in(Class::ChannelDeliveringVerbs)(i)?;
-    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    let (i, _) = opt(word_in(Class::ChannelDeliveringParticles)).parse(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
@@ -151,16 +189,27 @@ fn may_hold_phrase(sc: &Scope) -> bool {
 }
 
 /// The tokens of the region, each quotation inside it one token.
-fn region_tokens(sc: &Scope) -> Vec<Token> {
+pub(super) fn region_tokens(sc: &Scope) -> Vec<Token> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
         .iter()
-        .copied()
-        .filter(|q| sc.region.start <= q.start && q.end <= sc.region.end)
+        .filter(|q| q.start < sc.region.end && sc.region.start < q.end)
+        .map(|q| Span {
+            start: q.start.max(sc.region.start),
+            end: q.end.min(sc.region.end),
+        })
         .collect();
     quotes.sort_by_key(|q| q.start);
-    let quotes: Vec<(usize, Span)> = quotes.into_iter().enumerate().collect();
+    // (the reported content may hold quotations: overlapping spans are merged into one)
+    let mut merged: Vec<Span> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        match merged.last_mut() {
+            Some(m) if q.start < m.end => m.end = m.end.max(q.end),
+            _ => merged.push(q),
+        }
+    }
+    let quotes: Vec<(usize, Span)> = merged.into_iter().enumerate().collect();
     tokens(sc.text, sc.region, &quotes)
 }
 
@@ -216,7 +265,7 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
 
 /// The channel of phrase `p`: its modifiers may put it on air ("a televised interview") or
 /// name its outlet ("a Bloomberg interview"); a tweet is on Twitter.
-fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channel {
+pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind) -> Channel {
     let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
     let on_air = toks[p.start..p.head]
         .iter()
@@ -373,6 +422,33 @@ mod tests {
             read("she spoke to reporters, saying", "saying").map(|c| c.0),
             Some(ChannelKind::PressConference)
         );
+    }
+
+    #[test]
+    fn a_verb_and_its_channel_with_a_quantity() {
+        assert_eq!(
+            read(
+                "Smith fired off a series of angry tweets early Friday, saying",
+                "saying"
+            ),
+            Some((
+                ChannelKind::SocialMedia,
+                "fired off a series of angry tweets".into()
+            ))
+        );
+        assert_eq!(
+            read(
+                "The city sent a cease-and-desist letter, demanding",
+                "demanding"
+            )
+            .map(|c| c.0),
+            Some(ChannelKind::LetterOrEmail)
+        );
+        assert_eq!(
+            read("In one of her speeches, she said", "said").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(read("she said the letter was forged", "said"), None);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use nom::character::complete::{char, digit1, satisfy};
 use nom::combinator::opt;
 use nom::{IResult, Parser};
 
-use super::date::{month_day, resolve_weekday, shift};
+use super::date::{month_day, month_of, resolve_weekday};
 use super::lists::{Hits, TIME_PHRASES};
+use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
 use crate::lexicon::Class;
 use crate::model::{Span, Time};
@@ -57,6 +58,10 @@ const TIME_RULES: &[TimeRule] = &[
         find: in_month,
     },
     TimeRule {
+        name: "dated_noun",
+        find: dated_noun,
+    },
+    TimeRule {
         name: "time_phrase",
         find: time_phrase,
     },
@@ -72,16 +77,41 @@ pub(crate) fn time(
     skip: &[Span],
     article_date: Option<&str>,
 ) -> Option<Time> {
-    time_in(text, region, skip, article_date, &Hits::new(text, region))
+    time_in(
+        text,
+        region,
+        skip,
+        article_date,
+        &Hits::new(text, region),
+        &|_, _| true,
+    )
 }
 
-/// [`time`] with the paragraph's automaton matches already found.
+/// Whether the word before `s` makes the time `s..e` a scope: "since Jan. 1", "until
+/// Friday"; a day's event, or a time that "when" dates a saying by, is none ("since
+/// Monday's debate, when she cited …", "since Wednesday when the council announced").
+fn scoped(text: &str, s: usize, e: usize) -> bool {
+    let when = text[e..].trim_start_matches([',', ' ']).starts_with("when");
+    if text[s..e].ends_with("'s") || text[s..e].ends_with("’s") || when {
+        return false;
+    }
+    let w = text[..s]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    Class::ChannelTimeScopes.contains(w)
+}
+
+/// [`time`] with the paragraph's automaton matches already found, and the times the caller
+/// keeps (`keep(start, end)`).
 pub(crate) fn time_in(
     text: &str,
     region: Span,
     skip: &[Span],
     article_date: Option<&str>,
     hits: &Hits,
+    keep: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Time> {
     let sc = Scope {
         text,
@@ -94,13 +124,18 @@ pub(crate) fn time_in(
     for rule in TIME_RULES {
         (rule.find)(&sc, &mut found);
     }
-    // The first time words of the clause (it opens at the speaker or the cue).
-    let f = found.into_iter().min_by_key(|f| f.start)?;
+    // The first time words of the clause (it opens at the speaker or the cue) that the caller
+    // keeps and that are no scope of what is reported ("since Jan. 1").
+    let f = found
+        .into_iter()
+        .filter(|f| keep(f.start, f.end) && !scoped(text, f.start, f.end))
+        .min_by_key(|f| f.start)?;
     Some(Time {
         text: text[f.start..f.end].to_string(),
         start: f.start,
         end: f.end,
         date: f.date,
+        carried: false,
     })
 }
 
@@ -206,26 +241,42 @@ fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
     }
 }
 
-/// "in" and a month, with an optional year: "in July", "In June 2015".
-fn in_month_at(i: &str) -> IResult<&str, (), ()> {
-    let (rest, (_, _, month)) = (
-        alt((tag("in"), tag("In"))),
-        char(' '),
-        take_while1(char::is_alphabetic),
-    )
-        .parse(i)?;
-    if !month.starts_with(|c: char| c.is_uppercase()) || crate::posts::month(month).is_none() {
+/// Four digits that read as a year of the last two centuries: "2015".
+fn year_digits(i: &str) -> IResult<&str, i64, ()> {
+    let (rest, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit())
+        || !(y.starts_with("19") || y.starts_with("20"))
+    {
         return Err(nom::Err::Error(()));
     }
-    let (rest, _) = opt((
-        char(' '),
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-    ))
-    .parse(rest)?;
-    Ok((rest, ()))
+    Ok((rest, y.parse().unwrap_or(0)))
 }
 
-/// A month the saying is dated by: "she said in July that". It is not resolved to a date.
+/// A capitalised month word, with its full stop if abbreviated: "July", "Sept."; gives its
+/// number.
+fn month_word(i: &str) -> IResult<&str, u32, ()> {
+    let (rest, w) = take_while1(char::is_alphabetic)(i)?;
+    let (rest, _) = opt(char('.')).parse(rest)?;
+    match crate::posts::month(w) {
+        Some(m) if w.starts_with(char::is_uppercase) && w.len() >= 3 => Ok((rest, m)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// "in" and a month with an optional year, or a year: "in July", "In June 2015", "in
+/// 2015"; gives the month (if any) and the year (if any).
+fn in_month_at(i: &str) -> IResult<&str, (Option<u32>, Option<i64>), ()> {
+    let (rest, _) = (alt((tag("in"), tag("In"))), char(' ')).parse(i)?;
+    if let Ok((rest, y)) = year_digits(rest) {
+        return Ok((rest, (None, Some(y))));
+    }
+    let (rest, month) = month_word(rest)?;
+    let (rest, year) = opt((char(' '), year_digits)).parse(rest)?;
+    Ok((rest, (Some(month), year.map(|(_, y)| y))))
+}
+
+/// A month or a year the saying is dated by: "she said in July that" (the latest July on or
+/// before the article: `2016-07`), "In June 2015" (`2015-06`), "in 2015" (`2015`).
 fn in_month(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
     // (the candidates are the words "in"/"In" followed by a space, found by memchr)
@@ -234,7 +285,7 @@ fn in_month(sc: &Scope, found: &mut Vec<Found>) {
         .filter(|&i| matches!(hay.as_bytes()[i], b'i' | b'I'))
         .filter(|&i| hay[..i].chars().next_back().is_none_or(char::is_whitespace));
     for i in starts {
-        let Ok((rest, ())) = in_month_at(&hay[i..]) else {
+        let Ok((rest, (month, year))) = in_month_at(&hay[i..]) else {
             continue;
         };
         let (s, e) = (sc.region.start + i, sc.region.end - rest.len());
@@ -242,10 +293,72 @@ fn in_month(sc: &Scope, found: &mut Vec<Found>) {
             && outside(sc.skip, s, e)
             && !found.iter().any(|f| f.start <= s && e <= f.end)
         {
+            let date = match (month, year) {
+                (Some(m), y) => month_of(sc.article_date, m, y),
+                (None, y) => y.map(|y| format!("{y:04}")),
+            };
             found.push(Found {
                 start: s,
                 end: e,
-                date: None,
+                date,
+            });
+        }
+    }
+}
+
+/// A month or a year that modifies a channel noun or a noun of an event after a
+/// determiner: "at a February hearing" (`2016-02`), "A 2014 study found", "In her 2003
+/// book". Only the time word is taken.
+fn dated_noun_at(i: &str) -> IResult<&str, (Option<u32>, Option<i64>), ()> {
+    if let Ok((rest, y)) = year_digits(i) {
+        return Ok((rest, (None, Some(y))));
+    }
+    let (rest, m) = month_word(i)?;
+    Ok((rest, (Some(m), None)))
+}
+
+/// Whether the words at `r` are a channel noun, or one modifier and a channel noun:
+/// "hearing", "campaign ad", "Senate hearing".
+fn heads_a_channel(r: &str) -> bool {
+    let mut words = r
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    is_channel_noun(first) || is_channel_noun(second)
+}
+
+/// The month or year of "a February hearing", "her 2003 book": after a determiner or a
+/// possessive, before a channel noun.
+fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
+    let hay = &sc.text[sc.region.start..sc.region.end];
+    let mut at = 0;
+    let mut prev = "";
+    for w in hay.split_inclusive(char::is_whitespace) {
+        let i = at;
+        at += w.len();
+        let word = w.trim_end();
+        let after_det = Class::ChannelDatedNounLeads.contains(&prev.to_lowercase())
+            || prev.ends_with("'s")
+            || prev.ends_with("’s");
+        prev = word;
+        if !after_det {
+            continue;
+        }
+        let Ok((rest, (month, year))) = dated_noun_at(&hay[i..]) else {
+            continue;
+        };
+        let followed = rest.strip_prefix(' ').is_some_and(heads_a_channel);
+        let (s, e) = (sc.region.start + i, sc.region.end - rest.len());
+        if followed && outside(sc.skip, s, e) && !found.iter().any(|f| f.start <= s && e <= f.end) {
+            let date = match (month, year) {
+                (Some(m), _) => month_of(sc.article_date, m, None),
+                (None, y) => y.map(|y| format!("{y:04}")),
+            };
+            found.push(Found {
+                start: s,
+                end: e,
+                date,
             });
         }
     }
@@ -268,7 +381,7 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
             s
         };
         let date = match (offset, sc.article_date) {
-            (Some(o), Some(d)) => shift(d, o),
+            (Some(o), Some(d)) => o.resolve(d),
             _ => None,
         };
         found.push(Found {
@@ -336,11 +449,84 @@ mod tests {
             "in July"
         );
         let tm = at("In June 2015, he said", "2020-04-12").unwrap();
-        assert_eq!((tm.text.as_str(), tm.date), ("In June 2015", None));
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("In June 2015", Some("2015-06"))
+        );
+        let tm = at("she said in July that", "2016-09-12").unwrap();
+        assert_eq!(tm.date.as_deref(), Some("2016-07"));
+        let tm = at("he wrote in 2015 that", "2016-09-12").unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("in 2015", Some("2015"))
+        );
+        assert!(at("he said in 150 words", "2016-09-12").is_none());
         assert!(at("he said in may", "2020-04-12").is_none());
         assert_eq!(
             at("Last week, she said", "2020-04-12").unwrap().text,
             "Last week"
+        );
+    }
+
+    #[test]
+    fn a_month_or_a_year_that_dates_a_noun() {
+        let tm = at("she said at a February hearing that", "2016-09-12").unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("February", Some("2016-02"))
+        );
+        let tm = at("A 2014 study found that", "2016-09-12").unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("2014", Some("2014"))
+        );
+        assert_eq!(
+            at("In her 2003 book, she wrote", "2016-09-12")
+                .unwrap()
+                .text,
+            "2003"
+        );
+        assert!(at("a 2014 Ford, he said", "2016-09-12").is_none());
+        assert!(at("he said the 2500 votes", "2016-09-12").is_none());
+    }
+
+    #[test]
+    fn relative_times_name_a_week_a_month_or_a_year() {
+        let tm = at("she said last week that", "2016-07-14").unwrap();
+        assert_eq!(tm.date.as_deref(), Some("2016-07-04/2016-07-10"));
+        let tm = at("Earlier this month, he said", "2016-07-14").unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("Earlier this month", Some("2016-07"))
+        );
+        assert_eq!(
+            at("he said last year", "2016-07-14")
+                .unwrap()
+                .date
+                .as_deref(),
+            Some("2015")
+        );
+        assert_eq!(
+            at("she said the other day", "2016-07-14").unwrap().text,
+            "the other day"
+        );
+        assert!(at("The Following Week, he said", "2016-07-14").is_none());
+        assert_eq!(
+            at("The following week, he said", "2016-07-14")
+                .unwrap()
+                .text,
+            "The following week"
+        );
+    }
+
+    #[test]
+    fn a_time_after_since_is_a_scope() {
+        assert!(at("raised since Jan. 1, the report shows", "2016-09-12").is_none());
+        assert_eq!(
+            at("since then, on Friday, he said", "2016-09-12")
+                .unwrap()
+                .text,
+            "on Friday"
         );
     }
 

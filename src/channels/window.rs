@@ -1,12 +1,12 @@
 //! The window a statement's channel and time are read in: the cue's own clause in its
-//! sentence ([`clause`]), and when a channel carries over to the same speaker's next
-//! statement ([`carries`]).
+//! sentence ([`clause`]), and when a channel and a time carry over to the same speaker's
+//! next statement ([`carries`]).
 
 use std::ops::Range;
 
 use crate::cues::{CueHit, CueKind, ParaTokens};
-use crate::lexicon::{Class, class_key};
-use crate::model::Span;
+use crate::lexicon::Class;
+use crate::model::{Channel, Span, Time};
 use crate::segment::{Tok, Token, is_capitalized};
 
 /// The clause of cue `cue` in sentence `sent` of a paragraph: from the previous cue of the
@@ -21,12 +21,18 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
     let others = pt.cues[pt.sentence_of(sent)]
         .iter()
         .filter(|o| o.kind != CueKind::Noun && opens_clause(text, &pt.toks, o));
-    let from = others
+    let mut before: Vec<usize> = others
         .clone()
         .filter(|o| o.tok < cue.tok)
         .map(|o| pt.toks[o.tok + o.len - 1].end)
-        .max()
-        .unwrap_or(region.start);
+        .collect();
+    before.sort_unstable();
+    // A participle after a comma shares its clause's subject and occasion: "Clinton told
+    // the debate audience that …, saying …" reads the clause of "told" too.
+    if participle_after_comma(text, &pt.toks, cue) {
+        before.pop();
+    }
+    let from = before.last().copied().unwrap_or(region.start);
     let to = others
         .filter(|o| o.tok > cue.tok)
         .map(|o| pt.toks[o.tok].start)
@@ -36,6 +42,11 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
         start: from.max(region.start),
         end: to.min(region.end).max(from),
     }
+}
+
+/// Whether cue `c` is a participle after a comma: ", saying", ", adding".
+fn participle_after_comma(text: &str, toks: &[Token], c: &CueHit) -> bool {
+    c.tok > 0 && toks[c.tok - 1].text(text) == "," && toks[c.tok].text(text).ends_with("ing")
 }
 
 /// Whether cue `o` opens a clause of its own: after a quotation, a comma, "and", "but" or
@@ -52,22 +63,134 @@ pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
     }
 }
 
-/// Whether a channel carries from the same speaker's previous statement (entity
-/// `prev_entity`, in paragraph `prev_para`) to a statement with no channel of its own (entity
-/// `entity`, paragraph `para`, cue `lemma`): the text plainly continues the occasion ("he
-/// added", "she went on"), in the same or the next paragraph. In "Smith said on CNN that …
-/// He added that …", the second statement is on CNN too.
-pub(crate) fn carries(
-    prev_entity: Option<usize>,
-    prev_para: usize,
-    entity: Option<usize>,
-    para: usize,
-    lemma: &str,
+/// Whether a time at `start` dates the act of the cue that ends at `cue_end`: it stands before
+/// the cue, or after it with nothing between them but commas, determiners, names, the words
+/// of a channel phrase, the statement's `channel` and at most one other word ("said in a phone
+/// interview with CNN on Tuesday"; not "…, Clarke said, until it went bankrupt in 1999").
+pub(crate) fn near_the_cue(
+    text: &str,
+    toks: &[Token],
+    cue_end: usize,
+    channel: Option<Span>,
+    start: usize,
 ) -> bool {
-    entity.is_some()
-        && prev_entity == entity
-        && para <= prev_para + 1
-        && Class::OutputCarryingCues.contains(&class_key(lemma))
+    if start < cue_end {
+        return true;
+    }
+    let in_channel = |t: &&Token| channel.is_some_and(|c| c.start <= t.start && t.end <= c.end);
+    let gap = toks
+        .iter()
+        .filter(|t| t.start >= cue_end && t.end <= start)
+        .filter(|t| !in_channel(t));
+    // (words unknown to a channel phrase, per stretch between commas: a stretch that a
+    // comma closes is an aside, "by Zalmay Khalilzad, a U.S. envoy, late Sunday")
+    let mut others = 0;
+    for t in gap {
+        match t.kind {
+            Tok::Quote(_) => return false,
+            Tok::Punct if t.text(text) == "," => others = 0,
+            Tok::Punct => {}
+            Tok::Word => others += usize::from(!known_near_cue(text, t)),
+        }
+    }
+    others <= 1
+}
+
+/// Whether a word may stand between a cue and its time: a name, a number, a determiner, a
+/// word of a channel phrase.
+fn known_near_cue(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    is_capitalized(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || t.is(Class::Determiners)
+        || t.is(Class::ChannelPhrasePreps)
+        || t.is(Class::ChannelNearCueWords)
+        || t.is(Class::ChannelGapWords)
+        || t.is(Class::ChannelTimeLeads)
+        || t.is(Class::ChannelAudienceNouns)
+        || t.is(Class::ChannelPressAudienceNouns)
+        || super::phrase::is_channel_noun(w)
+}
+
+/// How many paragraphs after the same speaker's statement its occasion may still carry.
+pub(crate) const CARRY_PARAGRAPHS: usize = 3;
+
+/// What the carrying rule knows of one statement: its speaker's entity, its paragraph, and
+/// the channel and time it states itself.
+#[derive(Clone, Copy)]
+pub(crate) struct Occasion<'a> {
+    pub entity: Option<usize>,
+    pub para: usize,
+    pub channel: Option<&'a Channel>,
+    pub time: Option<&'a Time>,
+}
+
+/// What a statement takes from the same speaker's previous one: the channel, the time.
+#[derive(Debug, PartialEq, Eq, Default)]
+pub(crate) struct Carried {
+    pub channel: bool,
+    pub time: bool,
+}
+
+/// Whether two times name the same day or words: "Friday" and "on Friday".
+fn same_time(a: &Time, b: &Time) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x == y,
+        _ => a
+            .text
+            .trim_start_matches("on ")
+            .eq_ignore_ascii_case(b.text.trim_start_matches("on ")),
+    }
+}
+
+/// What statement `next` carries from `prev`, the same speaker's previous statement, when
+/// nothing says the occasion changed: the same resolved speaker, at most
+/// [`CARRY_PARAGRAPHS`] paragraphs on, no section break between (`broken`), and no channel
+/// or time of its own that differs. In "Clinton said at a rally in Ohio on Friday that … ¶
+/// “We will win,” she said." the second statement is at the rally on Friday too; in "…
+/// She told CNN on Sunday …" it is not.
+pub(crate) fn carries(prev: &Occasion, next: &Occasion, broken: bool) -> Carried {
+    let same_speaker = next.entity.is_some() && prev.entity == next.entity;
+    if !same_speaker || broken || next.para > prev.para + CARRY_PARAGRAPHS {
+        return Carried::default();
+    }
+    let channel_agrees = match (prev.channel, next.channel) {
+        (Some(p), Some(n)) => p.kind == n.kind,
+        _ => true,
+    };
+    let time_agrees = match (prev.time, next.time) {
+        (Some(p), Some(n)) => same_time(p, n),
+        (None, Some(_)) => false,
+        _ => true,
+    };
+    Carried {
+        channel: next.channel.is_none() && prev.channel.is_some() && time_agrees,
+        time: next.time.is_none() && prev.time.is_some() && channel_agrees,
+    }
+}
+
+/// A clock time that heads a section of a running story: "5:55 p.m.", "12 p.m.".
+fn clock_heading(i: &str) -> nom::IResult<&str, (), ()> {
+    use nom::Parser;
+    use nom::bytes::complete::tag;
+    use nom::character::complete::{char, digit1, space0};
+    use nom::combinator::opt;
+    let (rest, _) = (
+        digit1,
+        opt((char(':'), digit1)),
+        space0,
+        nom::branch::alt((tag("a.m."), tag("p.m."), tag("am"), tag("pm"))),
+    )
+        .parse(i)?;
+    Ok((rest, ()))
+}
+
+/// Whether a paragraph breaks the article into sections, so that no occasion carries across
+/// it: a rule of marks ("___", "* * *") or a clock heading ("5:55 p.m.").
+pub(crate) fn section_break(para: &str) -> bool {
+    let t = para.trim().trim_end_matches('.');
+    !t.is_empty() && !t.chars().any(char::is_alphanumeric)
+        || clock_heading(para.trim()).is_ok_and(|(rest, ())| rest.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -105,6 +228,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_reads_its_main_clause() {
+        let text = "She told a crowd in Ohio that it was over, saying the race was won.";
+        let pt = para(text);
+        let saying = pt.cues[0].iter().find(|c| c.lemma == "say").copied();
+        let saying = saying.expect("saying is a cue");
+        let c = clause(text, &pt, &pt.sents[0].clone(), &saying);
+        assert!(text[c.start..c.end].contains("a crowd"));
+    }
+
+    #[test]
     fn a_cue_after_a_comma_opens_a_clause() {
         let text = "He spoke, and said it was over.";
         let pt = para(text);
@@ -112,13 +245,107 @@ mod tests {
         assert!(opens_clause(text, &pt.toks, &said.expect("said is a cue")));
     }
 
+    fn occ<'a>(
+        entity: usize,
+        para: usize,
+        channel: Option<&'a Channel>,
+        time: Option<&'a Time>,
+    ) -> Occasion<'a> {
+        Occasion {
+            entity: Some(entity),
+            para,
+            channel,
+            time,
+        }
+    }
+
+    fn rally() -> Channel {
+        crate::channels::channel::channel(crate::model::ChannelKind::Speech, "at a rally", 0, 10)
+    }
+
+    fn friday(text: &str) -> Time {
+        Time {
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            date: None,
+            carried: false,
+        }
+    }
+
     #[test]
-    fn added_carries_the_channel_of_the_same_speaker() {
-        assert!(carries(Some(1), 3, Some(1), 4, "add"));
-        assert!(carries(Some(1), 3, Some(1), 3, "go on"));
-        assert!(!carries(Some(1), 3, Some(2), 3, "add"));
-        assert!(!carries(Some(1), 3, Some(1), 5, "add"));
-        assert!(!carries(None, 3, None, 3, "add"));
-        assert!(!carries(Some(1), 3, Some(1), 3, "say"));
+    fn the_same_speaker_carries_channel_and_time_a_few_paragraphs_on() {
+        let (c, t) = (rally(), friday("Friday"));
+        let prev = occ(1, 3, Some(&c), Some(&t));
+        let both = Carried {
+            channel: true,
+            time: true,
+        };
+        assert_eq!(carries(&prev, &occ(1, 3, None, None), false), both);
+        assert_eq!(carries(&prev, &occ(1, 6, None, None), false), both);
+        assert_eq!(
+            carries(&prev, &occ(1, 7, None, None), false),
+            Carried::default()
+        );
+        assert_eq!(
+            carries(&prev, &occ(2, 4, None, None), false),
+            Carried::default()
+        );
+        assert_eq!(
+            carries(&prev, &occ(1, 4, None, None), true),
+            Carried::default()
+        );
+    }
+
+    #[test]
+    fn another_channel_or_time_says_the_occasion_changed() {
+        let (c, t, s) = (rally(), friday("Friday"), friday("Sunday"));
+        let prev = occ(1, 3, Some(&c), Some(&t));
+        let on_friday = friday("on Friday");
+        let same_day = carries(&prev, &occ(1, 4, None, Some(&on_friday)), false);
+        assert!(same_day.channel && !same_day.time);
+        assert_eq!(
+            carries(&prev, &occ(1, 4, None, Some(&s)), false),
+            Carried::default()
+        );
+        let interview = crate::channels::channel::channel(
+            crate::model::ChannelKind::Interview,
+            "told CNN",
+            0,
+            8,
+        );
+        assert_eq!(
+            carries(&prev, &occ(1, 4, Some(&interview), None), false),
+            Carried::default()
+        );
+        let no_time = occ(1, 3, Some(&c), None);
+        assert!(!carries(&no_time, &occ(1, 4, None, Some(&t)), false).channel);
+    }
+
+    #[test]
+    fn a_time_after_the_cue_must_stand_next_to_it() {
+        let near = |text: &str, cue: &str, time: &str| {
+            let span = segment::paragraphs(text)[0];
+            let toks = segment::tokens(text, span, &[]);
+            let c = text.find(cue).unwrap() + cue.len();
+            near_the_cue(text, &toks, c, None, text.find(time).unwrap())
+        };
+        let t = "She said in a phone interview with CNN on Tuesday that it was over.";
+        assert!(near(t, "said", "on Tuesday"));
+        let t = "It thrived, Clarke said, until it went bankrupt in 1999.";
+        assert!(!near(t, "said", "in 1999"));
+        assert!(near("On Friday, he said it was over.", "said", "On Friday"));
+        let t = "It was welcomed by Zalmay Khalilzad, the U.S. special envoy, late Sunday.";
+        assert!(near(t, "welcomed", "late Sunday"));
+    }
+
+    #[test]
+    fn rules_and_clock_headings_break_sections() {
+        assert!(section_break("___."));
+        assert!(section_break("* * *"));
+        assert!(section_break("5:55 p.m."));
+        assert!(section_break("12 p.m."));
+        assert!(!section_break("Netflix."));
+        assert!(!section_break("5 p.m. is when he spoke."));
     }
 }

@@ -1,12 +1,14 @@
 //! The channel step: each standing statement's channel and time, read in its cue's clause
 //! outside quotations (`channels::find_in`, `channels::time_in`), then carried over to the
-//! same speaker's next statement where the text continues the occasion.
+//! same speaker's next statements where nothing says the occasion changed.
+
+use std::collections::HashMap;
 
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
 use crate::cues::ParaTokens;
 use crate::input;
-use crate::model::{Metadata, Span};
+use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
 /// Fill in the channel and time of every standing statement with a cue.
@@ -18,7 +20,10 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
-        let skip = skip_spans(pt, &st.sent, metadata);
+        let mut skip = skip_spans(pt, &st.sent, metadata);
+        // Never a channel or a time from inside what is reported.
+        let content = st.content.map(|c| reported_from(text, c));
+        skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let clause = window::clause(text, pt, &st.sent, &cue);
         let ctx = Context {
             cue: Some((
@@ -34,8 +39,35 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         };
         let hits = para_hits[st.para].get_or_insert_with(|| Hits::new(text, doc.paras[st.para]));
         st.channel = channels::find_in(text, clause, &ctx, hits);
-        st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits);
+        // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
+        // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
+        let own = st.channel.as_ref().map(|c| Span {
+            start: c.start,
+            end: c.end,
+        });
+        let near = |s: usize, _: usize| window::near_the_cue(text, &pt.toks, cue.end, own, s);
+        st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
+}
+
+/// Where the reported words of `content` start: after a "that" among its first words, when
+/// the clause read its cue's adjuncts into it ("said two days ago that the strike …" reports
+/// "the strike …"; "two days ago" dates the saying).
+fn reported_from(text: &str, content: Span) -> Span {
+    let mut at = content.start;
+    for w in text[content.start..content.end]
+        .split_inclusive(' ')
+        .take(6)
+    {
+        at += w.len();
+        if w.trim_end().eq_ignore_ascii_case("that") {
+            return Span {
+                start: at.min(content.end),
+                end: content.end,
+            };
+        }
+    }
+    content
 }
 
 /// The date relative times resolve against: the dateline's day when it names one ("April
@@ -64,26 +96,125 @@ fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadat
         .collect()
 }
 
-/// A channel carries to the same speaker's next statement when the text plainly continues
-/// the occasion (`channels::window::carries`): statements in the order of their cues.
-pub(super) fn carry(statements: &mut [Statement]) {
-    let mut in_order: Vec<usize> = (0..statements.len())
+/// One step of the carrying pass: a statement, or a sentence that sets an occasion.
+#[derive(Clone, Copy)]
+enum Step {
+    Statement(usize),
+    Occasion(usize),
+}
+
+/// A statement with no channel or time of its own takes those of the same speaker's previous
+/// statement, or of a sentence that set the speaker's occasion ("In a speech in Dayton,
+/// Okafor laid out her plans."), when nothing says the occasion changed
+/// (`channels::window::carries`). What is carried is marked `carried` and keeps the words
+/// that stated it; it carries on in turn.
+pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+    let occasions = occasion_sentences(doc, metadata, statements);
+    let mut steps: Vec<(usize, Step)> = (0..statements.len())
         .filter(|&s| statements[s].stands)
+        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
+        .chain(
+            occasions
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.at, Step::Occasion(i))),
+        )
         .collect();
-    in_order.sort_by_key(|&s| statements[s].cue.map_or(0, |c| c.start));
-    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut last: Option<(usize, usize)> = None; // (statement, paragraph)
-    for &s in &in_order {
-        let st = &statements[s];
-        if let Some((p, para)) = last
-            && st.channel.is_none()
-            && st.cue.is_some_and(|c| {
-                window::carries(entity(&statements[p]), para, entity(st), st.para, c.lemma)
-            })
-        {
-            statements[s].channel = statements[p].channel.clone();
+    steps.sort_by_key(|&(at, _)| at);
+    let breaks: Vec<usize> = (0..doc.paras.len())
+        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
+        .collect();
+    let mut last_of: HashMap<usize, Step> = HashMap::new();
+    for &(_, step) in &steps {
+        let s = match step {
+            Step::Occasion(i) => {
+                last_of.insert(occasions[i].entity, step);
+                continue;
+            }
+            Step::Statement(s) => s,
+        };
+        let Some(e) = statements[s].speaker.as_ref().and_then(|sp| sp.entity) else {
+            continue;
+        };
+        if let Some(&prev) = last_of.get(&e) {
+            let from = match prev {
+                Step::Statement(p) => occasion(&statements[p]),
+                Step::Occasion(i) => window::Occasion {
+                    entity: Some(occasions[i].entity),
+                    para: occasions[i].para,
+                    channel: Some(&occasions[i].channel),
+                    time: occasions[i].time.as_ref(),
+                },
+            };
+            let broken = breaks
+                .iter()
+                .any(|&b| from.para < b && b < statements[s].para);
+            let c = window::carries(&from, &occasion(&statements[s]), broken);
+            let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
+            ch.iter_mut().for_each(|ch| ch.carried = true);
+            tm.iter_mut().for_each(|t| t.carried = true);
+            if c.channel {
+                statements[s].channel = ch;
+            }
+            if c.time {
+                statements[s].time = tm;
+            }
         }
-        last = Some((s, statements[s].para));
+        last_of.insert(e, step);
+    }
+}
+
+/// The sentences that set the occasion of a person who speaks in the document, read before the
+/// first statement they hold, if any (`channels::occasions`).
+fn occasion_sentences(
+    doc: &Doc,
+    metadata: &Metadata,
+    statements: &[Statement],
+) -> Vec<channels::Occasion> {
+    let mut names: Vec<(usize, String)> = statements
+        .iter()
+        .filter_map(|st| st.speaker.as_ref())
+        .filter(|sp| sp.kind == EntityKind::Person)
+        .filter_map(|sp| {
+            let surname = sp.name.split_whitespace().last()?.to_lowercase();
+            Some((sp.entity?, surname))
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    // Per sentence with a statement: where its first statement's speaker or cue starts.
+    let mut free_until: HashMap<(usize, usize), usize> = HashMap::new();
+    for st in statements {
+        let Some(cue) = st.cue else { continue };
+        let pt = st.para_tokens(doc);
+        let from = pt.toks[st.sent.start].start;
+        let mention = st
+            .speaker
+            .as_ref()
+            .map(|sp| sp.start)
+            .filter(|&m| m >= from);
+        let at = mention.map_or(cue.start, |m| m.min(cue.start));
+        let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
+        *e = (*e).min(at);
+    }
+    let reference = reference_date(metadata);
+    let src = channels::Sources {
+        text: doc.text,
+        paras: doc.paras,
+        para_toks: doc.para_toks,
+        names: &names,
+        reference_date: reference.as_deref(),
+    };
+    channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
+}
+
+/// What the carrying rule reads of a statement.
+fn occasion(st: &Statement) -> window::Occasion<'_> {
+    window::Occasion {
+        entity: st.speaker.as_ref().and_then(|sp| sp.entity),
+        para: st.para,
+        channel: st.channel.as_ref(),
+        time: st.time.as_ref(),
     }
 }
 
@@ -103,12 +234,58 @@ mod tests {
     }
 
     #[test]
+    fn the_reported_words_start_after_an_adjunct_and_that() {
+        let t = "two days ago that the strike was illegal";
+        let r = reported_from(
+            t,
+            Span {
+                start: 0,
+                end: t.len(),
+            },
+        );
+        assert_eq!(&t[r.start..r.end], "the strike was illegal");
+        let t = "the strike was illegal last week";
+        assert_eq!(
+            reported_from(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len()
+                }
+            )
+            .start,
+            0
+        );
+    }
+
+    #[test]
     fn added_keeps_the_channel_of_the_statement_before() {
         let text = "Smith said on CNN that the plan had failed.\n\nHe added that it cost too much.";
         let a = crate::analyze(text, &crate::Options::default());
         assert_eq!(a.quotes.len(), 2);
         let ch: Vec<_> = a.quotes.iter().map(|q| q.channel.clone()).collect();
-        assert!(ch[0].is_some());
-        assert_eq!(ch[0], ch[1]);
+        let (first, second) = (ch[0].clone().unwrap(), ch[1].clone().unwrap());
+        assert_eq!((first.start, first.carried), (second.start, false));
+        assert!(second.carried);
+    }
+
+    #[test]
+    fn said_carries_channel_and_time_a_paragraph_on_but_not_across_a_section() {
+        let text = "Smith said at a rally in Ohio on Friday that the plan had failed.\n\n\
+                    “It cost too much,” Smith said.\n\n___\n\nSmith said the vote was close.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let said: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| (q.channel.clone(), q.time.clone()))
+            .collect();
+        assert_eq!(said.len(), 3);
+        let (ch, tm) = (said[1].0.clone().unwrap(), said[1].1.clone().unwrap());
+        assert!(ch.carried && tm.carried);
+        assert_eq!(
+            (ch.text.as_str(), tm.text.as_str()),
+            ("at a rally", "on Friday")
+        );
+        assert!(said[2].0.is_none() && said[2].1.is_none());
     }
 }

@@ -50,7 +50,7 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     // Speaker, channel and time.
     let (candidates, mut entities) = speaker::attribute(&doc, &mut statements);
     channel::attribute(&doc, &metadata, &mut statements);
-    channel::carry(&mut statements);
+    channel::carry(&doc, &metadata, &mut statements);
     // Written out, with the posts.
     let (mut quotes_out, next_number) = emit::quotes(&doc, &mut statements, &mut flags);
     post_statements::add(

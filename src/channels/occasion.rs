@@ -1,0 +1,176 @@
+//! Occasion sentences: a sentence that states no statement but sets the occasion of one
+//! ("In a speech in Fort Pierce on Friday, Clinton laid out her plans.", "Smith spoke to
+//! reporters Friday."). Its channel and time carry to the named speaker's next statements
+//! (`output::channel::carry`), as those of the speaker's own statements do.
+
+use std::ops::Range;
+
+use super::{Context, Hits, find_in, time_in};
+use crate::cues::ParaTokens;
+use crate::model::{Channel, Span, Time};
+use crate::segment::{Tok, Token, is_capitalized};
+
+/// A sentence that sets a speaker's occasion: where it stands, whose it is, and the channel
+/// and time it states.
+pub(crate) struct Occasion {
+    pub para: usize,
+    pub at: usize,
+    pub entity: usize,
+    pub channel: Channel,
+    pub time: Option<Time>,
+}
+
+/// What [`occasions`] reads: the document's paragraphs and their tokens, the people who speak
+/// (entity and surname, lower case), and the date times resolve against.
+pub(crate) struct Sources<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Span],
+    pub para_toks: &'a [ParaTokens],
+    pub names: &'a [(usize, String)],
+    pub reference_date: Option<&'a str>,
+}
+
+/// The speaker a sentence names by surname, outside the channel's words and the quotations:
+/// the last name before the channel ("Clinton aide Jo Palmieri spoke to reporters" is
+/// Palmieri's), or else the first after it ("In a speech in Fort Pierce, Clinton laid out
+/// her plans" is Clinton's).
+fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
+    let entity_at = |t: &Token| {
+        let w = t.text(src.text);
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        if t.kind != Tok::Word || !is_capitalized(w) {
+            return None;
+        }
+        let w = w.to_lowercase();
+        src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
+    };
+    let before = toks
+        .iter()
+        .rev()
+        .filter(|t| t.end <= channel.start)
+        .find_map(entity_at);
+    before.or_else(|| {
+        toks.iter()
+            .filter(|t| t.start >= channel.end)
+            .find_map(entity_at)
+    })
+}
+
+/// The occasion sentences of the document: every sentence, up to where `free_until` says its
+/// first statement starts (its speaker or its cue), that states a channel and names one of the
+/// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
+/// words before "Trump" set Palmieri's occasion.
+pub(crate) fn occasions(
+    src: &Sources,
+    free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
+) -> Vec<Occasion> {
+    let mut out = Vec::new();
+    for (p, pt) in src.para_toks.iter().enumerate() {
+        if pt.headline || pt.toks.is_empty() {
+            continue;
+        }
+        let mut hits: Option<Hits> = None;
+        for sent in pt.sents.iter().filter(|s| !s.is_empty()) {
+            let toks = &pt.toks[sent.clone()];
+            let end = toks[toks.len() - 1].end;
+            let end = free_until(p, sent).map_or(end, |f| f.min(end));
+            let toks: Vec<Token> = toks.iter().copied().filter(|t| t.end <= end).collect();
+            if toks.is_empty() {
+                continue;
+            }
+            let region = Span {
+                start: toks[0].start,
+                end: toks[toks.len() - 1].end,
+            };
+            let quotes: Vec<Span> = toks
+                .iter()
+                .filter(|t| matches!(t.kind, Tok::Quote(_)))
+                .map(|t| Span {
+                    start: t.start,
+                    end: t.end,
+                })
+                .collect();
+            let ctx = Context {
+                cue: None,
+                speaker: None,
+                quotes: &quotes,
+                para_toks: Some(&pt.toks),
+            };
+            let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
+            let Some(channel) = find_in(src.text, region, &ctx, hits) else {
+                continue;
+            };
+            let Some(entity) = named(src, &toks, &channel) else {
+                continue;
+            };
+            let time = time_in(
+                src.text,
+                region,
+                &quotes,
+                src.reference_date,
+                hits,
+                &|_, _| true,
+            );
+            out.push(Occasion {
+                para: p,
+                at: region.start,
+                entity,
+                channel,
+                time,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn paras(text: &str) -> (Vec<Span>, Vec<ParaTokens>) {
+        let spans = segment::paragraphs(text);
+        let pts = spans
+            .iter()
+            .map(|&span| {
+                let toks = segment::tokens(text, span, &[]);
+                let sents = segment::sentences(text, &toks, |_| span);
+                let mut pt = ParaTokens {
+                    toks,
+                    sents,
+                    cues: Vec::new(),
+                    headline: false,
+                };
+                crate::cues::annotate(text, &mut pt);
+                pt
+            })
+            .collect();
+        (spans, pts)
+    }
+
+    #[test]
+    fn a_sentence_that_sets_a_speakers_occasion() {
+        let text = "In a speech in Dayton on Friday, Okafor laid out her plans for schools.";
+        let (spans, pts) = paras(text);
+        let names = vec![(3, "okafor".to_string())];
+        let src = Sources {
+            text,
+            paras: &spans,
+            para_toks: &pts,
+            names: &names,
+            reference_date: Some("2016-09-12"),
+        };
+        let found = occasions(&src, &|_, _| None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entity, 3);
+        assert_eq!(found[0].channel.kind, crate::model::ChannelKind::Speech);
+        assert_eq!(
+            found[0].time.as_ref().map(|t| t.text.as_str()),
+            Some("on Friday")
+        );
+        // A sentence whose statement opens it, or that names no one who speaks, sets none.
+        assert!(occasions(&src, &|_, _| Some(0)).is_empty());
+        let nobody = Sources { names: &[], ..src };
+        assert!(occasions(&nobody, &|_, _| None).is_empty());
+    }
+}
