@@ -2,10 +2,42 @@
 
 use super::*;
 
+/// A post's text as read from flattened text: the text, its start in the document, and
+/// whether that start is a guess (nothing in the text marks it).
+pub(super) struct Body {
+    pub(super) text: String,
+    pub(super) start: usize,
+    pub(super) guessed: bool,
+}
+
+impl Body {
+    fn new(text: String, start: usize, guessed: bool) -> Body {
+        Body {
+            text,
+            start,
+            guessed,
+        }
+    }
+
+    /// The text and its start, and how the start was found (`None` without a body).
+    pub(super) fn split(body: Option<Body>) -> (Option<String>, Option<usize>, Option<TextStart>) {
+        match body {
+            Some(b) => {
+                let how = if b.guessed {
+                    TextStart::Guessed
+                } else {
+                    TextStart::Marked
+                };
+                (Some(b.text), Some(b.start), Some(how))
+            }
+            None => (None, None, None),
+        }
+    }
+}
+
 /// The post's own text, ending at `body_end` (paragraph-relative) in paragraph `pi`: what
 /// stands before the attribution in the paragraph; when nothing does (the attribution on its
 /// own line), the paragraphs above it that a quotation marker (`>`) or nothing else claims.
-/// Returns the text and its start in `text`.
 pub(super) fn body(
     doc: &Doc,
     pi: usize,
@@ -13,82 +45,172 @@ pub(super) fn body(
     from: usize,
     body_end: usize,
     limit: Limit,
-) -> Option<(String, usize)> {
+) -> Option<Body> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
-    if !own.is_empty() {
-        // A long run of text (a "spaced" extractor): the last sentences that fit a post.
-        let own_start =
-            para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
-        let own_text = &text[own_start..para.start + body_end];
-        let own_text = own_text.trim_end();
-        // The earliest offset from which the rest fits the platform's length.
-        let fits_from = fits_from(own_text, limit);
-        // The embed's own header ("View this post on Instagram") opens the post's text where a
-        // spaced extractor ran it into the article (looked for just before what fits).
-        let near = floor_boundary(own_text, fits_from.saturating_sub(64));
-        if let Some(i) = HEADERS
-            .find_iter(&own_text[near..])
-            .map(|m| near + m.end())
-            .max()
-        {
-            let t = own_text[i..].trim_start();
-            if !t.is_empty() {
-                return Some((strip_md(t), own_start + own_text.len() - t.len()));
-            }
-        }
-        let seam = seam(own_text, fits_from);
-        if let Some(i) = seam {
-            let i = language_change(own_text, i);
-            let t = own_text[i..].trim_start();
-            return Some((strip_md(t), own_start + own_text.len() - t.len()));
-        }
-        if fits_from == 0 {
-            let starts = past_dates(own_text, language_change(own_text, 0));
-            // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
-            // lines above it may be the tweet's too.
-            if limit.twitter && own_start == para.start && starts == 0 {
-                let lines = vec![strip_md(own_text)];
-                return above(doc, pi, free_from, limit, lines, Some(own_start), true);
-            }
-            return Some((strip_md(&own_text[starts..]), own_start + starts));
-        }
-        // The first sentence that starts within the length; failing one, the first whole
-        // word (never the article's line start: the post would swallow the article).
-        let starts = own_text[fits_from..]
-            .char_indices()
-            .map(|(i, c)| (fits_from + i, c))
-            .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-            .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
-        let starts = past_dates(own_text, starts);
-        let starts = language_change(own_text, starts);
-        return Some((strip_md(&own_text[starts..]), own_start + starts));
+    if own.is_empty() {
+        return above(doc, pi, free_from, limit, Vec::new(), None, false);
     }
-    above(doc, pi, free_from, limit, Vec::new(), None, false)
+    // A long run of text (a "spaced" extractor): the last sentences that fit a post.
+    let own_start =
+        para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
+    let own_text = text[own_start..para.start + body_end].trim_end();
+    let at = |i: usize, guessed: bool| {
+        let t = own_text[i..].trim_start();
+        Body::new(strip_md(t), own_start + own_text.len() - t.len(), guessed)
+    };
+    // The earliest offset from which the rest fits the platform's length.
+    let fits_from = fits_from(own_text, limit);
+    // The embed's own header ("View this post on Instagram") opens the post's text where a
+    // spaced extractor ran it into the article (looked for just before what fits).
+    let near = floor_boundary(own_text, fits_from.saturating_sub(64));
+    if let Some(i) = HEADERS
+        .find_iter(&own_text[near..])
+        .map(|m| near + m.end())
+        .max()
+        .filter(|&i| !own_text[i..].trim().is_empty())
+    {
+        return Some(at(i, false));
+    }
+    if let Some((i, sure)) = seam(own_text, fits_from) {
+        let k = language_change(own_text, i);
+        return Some(at(k, !sure || k != i));
+    }
+    if fits_from == 0 {
+        let starts = past_dates(own_text, language_change(own_text, 0));
+        // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
+        // lines above it may be the tweet's too.
+        if limit.twitter && own_start == para.start && starts == 0 {
+            let lines = vec![strip_md(own_text)];
+            return above(doc, pi, free_from, limit, lines, Some(own_start), true);
+        }
+        // (after the post before, a date line or a line start; else the language changed)
+        let marked = starts == 0 || past_dates(own_text, 0) == starts;
+        return Some(at(starts, !marked));
+    }
+    // The first sentence that starts within the length; failing one, the first whole
+    // word (never the article's line start: the post would swallow the article).
+    let starts = own_text[fits_from..]
+        .char_indices()
+        .map(|(i, c)| (fits_from + i, c))
+        .find(|&(i, c)| sentence_starts(&own_text[..i], c))
+        .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+    let starts = past_dates(own_text, starts);
+    let starts = language_change(own_text, starts);
+    let starts = run_in(own_text, starts);
+    Some(at(starts, true))
 }
 
 /// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
-/// a double space, a tab or a colon ("… the article.  Tweet text …"), the last one within the
-/// post's length, with at least 20 bytes after it. A colon that introduces a quotation or an
-/// enumeration ("works: it …", "CNN: \"…\"") is the post's own.
-fn seam(own_text: &str, fits_from: usize) -> Option<usize> {
-    ["  ", "\t", ": "]
+/// a double space or a tab ("… the article.  Tweet text …"), the earliest one within the
+/// post's length, else a colon, the last one, with at least 20 bytes after it; and whether it
+/// is sure (white space an extractor left, not a colon). A colon that introduces a quotation
+/// or an enumeration ("works: it …", "CNN: \"…\"") is the post's own.
+fn seam(own_text: &str, fits_from: usize) -> Option<(usize, bool)> {
+    let valid = |m: &str, i: usize| {
+        let next = own_text[i..].trim_start();
+        own_text.len() - i >= 20
+            && next.starts_with(|c: char| {
+                c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+            })
+            && !(m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
+    };
+    let region = &own_text[fits_from..];
+    let spaces = ["  ", "\t"]
         .iter()
         .filter_map(|m| {
-            own_text[fits_from..]
-                .rmatch_indices(m)
+            region
+                .match_indices(m)
                 .map(|(i, _)| fits_from + i + m.len())
-                .find(|&i| {
-                    let next = own_text[i..].trim_start();
-                    next.starts_with(|c: char| {
-                        c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                    }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
-                })
+                .find(|&i| valid(m, i))
         })
-        .max()
-        .filter(|&i| own_text.len() - i >= 20)
+        .min();
+    let colon = || {
+        region
+            .rmatch_indices(": ")
+            .map(|(i, _)| fits_from + i + 2)
+            .find(|&i| valid(": ", i))
+    };
+    spaces
+        .map(|i| (i, true))
+        .or_else(|| colon().map(|i| (i, false)))
+}
+
+/// Past the article's sentences that ran into a post on its line, from `from` in `s`: a
+/// leading sentence without a post's marks (hashtag, handle, link, emoji) goes when it reads
+/// as the article's, long as an article's sentence is, or before a sentence that holds a
+/// handle or a hashtag, while what is left keeps a post's mark ("… since Election Day.
+/// Whatever you say, Donald! https://t.co/x").
+pub(super) fn run_in(s: &str, from: usize) -> usize {
+    let mut starts: Vec<usize> = s[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .filter(|&(i, c)| i > from && sentence_starts(&s[..i], c))
+        .map(|(i, _)| i)
+        .collect();
+    starts.push(s.len());
+    let mut at = from;
+    for (k, &next) in starts.iter().enumerate() {
+        let (sentence, rest) = (&s[at..next], &s[next..]);
+        if next == s.len()
+            || marked(sentence)
+            || !marked(rest)
+            || rest.split_whitespace().count() < 3
+        {
+            break;
+        }
+        // The first sentence after it with a post's mark holds a handle or a hashtag.
+        let tagged_next = starts[k..]
+            .windows(2)
+            .map(|w| &s[w[0]..w[1]])
+            .find(|t| marked(t))
+            .is_some_and(tags_in);
+        let plain = !sentence.trim_start().starts_with(OPENERS)
+            && !sentence.contains(':')
+            && sentence.trim_end().ends_with('.');
+        if !(plain && (article_long(sentence) || tagged_next && article_long_at(sentence, 6))) {
+            break;
+        }
+        at = next;
+    }
+    at
+}
+
+/// Whether `s` holds a post's mark: a hashtag, a handle, a link or an emoji.
+fn marked(s: &str) -> bool {
+    tags_in(s)
+        || s.contains("http://")
+        || s.contains("https://")
+        || s.contains("pic.twitter.com/")
+        || s.chars().any(emoji)
+}
+
+/// Whether `s` holds a hashtag or a handle ("#Koeln", "@UnivParis8").
+fn tags_in(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let mut c = w.chars();
+        matches!(c.next(), Some('#' | '@')) && c.next().is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// An emoji or a pictograph (not a CJK character, which Twitter weighs alike).
+fn emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+/// A sentence long as an article's: twelve words or more (36 characters in a script
+/// written without spaces).
+fn article_long(s: &str) -> bool {
+    article_long_at(s, 12)
+}
+
+/// A sentence of `words` words or more (three times as many characters in a script written
+/// without spaces).
+fn article_long_at(s: &str, words: usize) -> bool {
+    let wide = s.chars().filter(|&c| weight(c) == 2).count();
+    s.split_whitespace().count() >= words || wide >= 3 * words
 }
 
 /// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
@@ -104,7 +226,7 @@ pub(super) fn above(
     mut lines: Vec<String>,
     mut start: Option<usize>,
     open_only: bool,
-) -> Option<(String, usize)> {
+) -> Option<Body> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
@@ -124,6 +246,9 @@ pub(super) fn above(
         open_only,
     };
     let mut j = pi;
+    // The lines stop at a mark (a blank line, a quotation's start, a lead-in, the post
+    // before) unless only the length or a sentence's end stops them.
+    let mut guessed = false;
     while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
         let l = line_above(doc, j);
@@ -138,7 +263,10 @@ pub(super) fn above(
             }
             break;
         }
-        if !lines.is_empty() && ctx.ends_post(&l, &lines, start) {
+        if !lines.is_empty()
+            && let Some(guess) = ctx.ends_post(&l, &lines, start)
+        {
+            guessed = guess;
             break;
         }
         lines.push(l.bare.to_string());
@@ -150,7 +278,7 @@ pub(super) fn above(
     lines.reverse();
     let joined = lines.join(" ");
     (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
-        .then(|| (joined, start.unwrap_or(para.start)))
+        .then(|| Body::new(joined, start.unwrap_or(para.start), guessed))
 }
 
 /// What [`above`] knows of the post whose lines it reads.
@@ -209,13 +337,14 @@ fn line_above<'a>(doc: &Doc<'a>, j: usize) -> LineAbove<'a> {
 
 impl Above<'_, '_> {
     /// Whether line `l` is no longer the post's, above the `lines` (last first) taken from
-    /// `start`.
-    fn ends_post(&self, l: &LineAbove, lines: &[String], start: Option<usize>) -> bool {
+    /// `start`: `Some(guessed)`, guessed when only the post's length or a sentence's end says
+    /// so (nothing marks the line as the article's).
+    fn ends_post(&self, l: &LineAbove, lines: &[String], start: Option<usize>) -> Option<bool> {
         let text = self.doc.text;
         let bare = l.bare;
         // A markdown quotation is one run of lines; a blank line ends it.
         if l.quoted {
-            return !self.single_break(l.j);
+            return (!self.single_break(l.j)).then_some(false);
         }
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
@@ -232,13 +361,10 @@ impl Above<'_, '_> {
         let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
         // A line that ends with a date is an attribution's or a card's ("Title , Source,
         // 2019年1月29日").
-        lead_in
-            || !self.fits(l, lines)
-            || self.in_quote
-            || closed
-            || list_ends
-            || dedent
-            || ends_with_date(bare)
+        if lead_in || self.in_quote || list_ends || dedent || ends_with_date(bare) {
+            return Some(false);
+        }
+        (!self.fits(l, lines) || closed).then(|| self.single_break(l.j))
     }
 
     /// Whether paragraph `j` ends with a single line break: lines of one post body are joined
@@ -582,7 +708,7 @@ mod tests {
     #[test]
     fn a_double_space_is_a_seam_a_colon_before_a_quotation_is_not() {
         let t = "The article goes on.  Tweet text that is long enough here";
-        assert_eq!(seam(t, 0), Some(22));
+        assert_eq!(seam(t, 0), Some((22, true)));
         assert_eq!(seam("CNN: \"a quotation that is long enough\"", 0), None);
     }
 }

@@ -10,7 +10,7 @@
 //! Each post's span is masked for the later stages.
 
 use crate::lexicon::{Class, LEXICON};
-use crate::model::{Post, Span};
+use crate::model::{Post, Span, TextStart};
 pub(crate) mod author_kind;
 
 mod clock;
