@@ -74,7 +74,21 @@ pub(super) fn body(
     {
         return Some(at(i, false));
     }
-    if let Some((i, sure)) = seam(own_text, fits_from) {
+    // A line that fits the platform's length whole has no seam inside ("Great win.  Next
+    // up: Leeds") but a lead-in's colon ("The minister wrote: …", a sentence too long for
+    // a heading).
+    let whole_line = fits_from == 0 && own_start == para.start;
+    let lead = |i: usize| {
+        let before = own_text[..i].trim_end().trim_end_matches(':');
+        let from = [". ", "! ", "? "]
+            .iter()
+            .filter_map(|m| before.rfind(m).map(|k| k + m.len()))
+            .max()
+            .unwrap_or(0);
+        lead_in(&before[from..])
+    };
+    let seam = seam(own_text, fits_from).filter(|&(i, sure)| !whole_line || !sure && lead(i));
+    if let Some((i, sure)) = seam {
         let k = language_change(own_text, i);
         return Some(at(k, !sure || k != i));
     }
@@ -111,7 +125,14 @@ pub(super) fn body(
 fn seam(own_text: &str, fits_from: usize) -> Option<(usize, bool)> {
     let valid = |m: &str, i: usize| {
         let next = own_text[i..].trim_start();
+        // (a handle or a hashtag after a lower-case word goes on its sentence: "my charity
+        // the  @foundation")
+        let mid_sentence = next.starts_with(['@', '#'])
+            && own_text[..i]
+                .trim_end()
+                .ends_with(|c: char| c.is_lowercase());
         own_text.len() - i >= 20
+            && !mid_sentence
             && next.starts_with(|c: char| {
                 c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
             })
@@ -136,81 +157,6 @@ fn seam(own_text: &str, fits_from: usize) -> Option<(usize, bool)> {
     spaces
         .map(|i| (i, true))
         .or_else(|| colon().map(|i| (i, false)))
-}
-
-/// Past the article's sentences that ran into a post on its line, from `from` in `s`: a
-/// leading sentence without a post's marks (hashtag, handle, link, emoji) goes when it reads
-/// as the article's, long as an article's sentence is, or before a sentence that holds a
-/// handle or a hashtag, while what is left keeps a post's mark ("… since Election Day.
-/// Whatever you say, Donald! https://t.co/x").
-pub(super) fn run_in(s: &str, from: usize) -> usize {
-    let mut starts: Vec<usize> = s[from..]
-        .char_indices()
-        .map(|(i, c)| (from + i, c))
-        .filter(|&(i, c)| i > from && sentence_starts(&s[..i], c))
-        .map(|(i, _)| i)
-        .collect();
-    starts.push(s.len());
-    let mut at = from;
-    for (k, &next) in starts.iter().enumerate() {
-        let (sentence, rest) = (&s[at..next], &s[next..]);
-        if next == s.len()
-            || marked(sentence)
-            || !marked(rest)
-            || rest.split_whitespace().count() < 3
-        {
-            break;
-        }
-        // The first sentence after it with a post's mark holds a handle or a hashtag.
-        let tagged_next = starts[k..]
-            .windows(2)
-            .map(|w| &s[w[0]..w[1]])
-            .find(|t| marked(t))
-            .is_some_and(tags_in);
-        let plain = !sentence.trim_start().starts_with(OPENERS)
-            && !sentence.contains(':')
-            && sentence.trim_end().ends_with('.');
-        if !(plain && (article_long(sentence) || tagged_next && article_long_at(sentence, 6))) {
-            break;
-        }
-        at = next;
-    }
-    at
-}
-
-/// Whether `s` holds a post's mark: a hashtag, a handle, a link or an emoji.
-fn marked(s: &str) -> bool {
-    tags_in(s)
-        || s.contains("http://")
-        || s.contains("https://")
-        || s.contains("pic.twitter.com/")
-        || s.chars().any(emoji)
-}
-
-/// Whether `s` holds a hashtag or a handle ("#Koeln", "@UnivParis8").
-fn tags_in(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        let mut c = w.chars();
-        matches!(c.next(), Some('#' | '@')) && c.next().is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// An emoji or a pictograph (not a CJK character, which Twitter weighs alike).
-fn emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
-}
-
-/// A sentence long as an article's: twelve words or more (36 characters in a script
-/// written without spaces).
-fn article_long(s: &str) -> bool {
-    article_long_at(s, 12)
-}
-
-/// A sentence of `words` words or more (three times as many characters in a script written
-/// without spaces).
-fn article_long_at(s: &str, words: usize) -> bool {
-    let wide = s.chars().filter(|&c| weight(c) == 2).count();
-    s.split_whitespace().count() >= words || wide >= 3 * words
 }
 
 /// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
@@ -276,7 +222,9 @@ pub(super) fn above(
         }
     }
     lines.reverse();
-    let joined = lines.join(" ");
+    // (a link split over the quotation's lines is one again: "[> pic.twitter.com/x" /
+    // "](https://t.co/x)")
+    let joined = unseen(&rejoined_links(&lines.join(" ")));
     (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
         .then(|| Body::new(joined, start.unwrap_or(para.start), guessed))
 }
@@ -513,7 +461,8 @@ pub(super) fn word_len(word: &str, limit: Limit) -> (usize, bool) {
     }
     let bare = word.trim_end();
     let space = word.len() - bare.len();
-    if bare.starts_with("pic.twitter.com/") {
+    // (an address printed in parentheses is not the post's text: "(https://t.co/x)")
+    if bare.starts_with("pic.twitter.com/") || bare.starts_with("(http") {
         (space, true)
     } else if bare.starts_with("http://") || bare.starts_with("https://") {
         (23 + space, true)
@@ -692,18 +641,48 @@ pub(super) fn lead_in(line: &str) -> bool {
         })
 }
 
-/// Markdown blockquote markers removed from a post's text.
+/// Markdown blockquote markers removed from a post's text (a link's label too: "[>
+/// pic.twitter.com/x" is "[pic.twitter.com/x"), and what a reader does not see as its text:
+/// addresses printed in parentheses, leftover tags ([`unseen`]).
 pub(super) fn strip_md(s: &str) -> String {
-    s.lines()
+    let joined = s
+        .lines()
         .map(|l| l.trim_start_matches('>').trim())
+        .map(|l| match l.strip_prefix("[>") {
+            Some(rest) => format!("[{}", rest.trim_start()),
+            None => l.to_string(),
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    unseen(&rejoined_links(&joined))
+}
+
+/// A link split over a quotation's lines, its lines joined by spaces, made one again:
+/// "[> pic.twitter.com/x ](https://t.co/x)" is "[pic.twitter.com/x](https://t.co/x)".
+fn rejoined_links(s: &str) -> String {
+    let s = s.replace("[> ", "[");
+    let mut parts = s.split("](");
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for part in parts {
+        out.truncate(out.trim_end().len());
+        out.push_str("](");
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_split_over_lines_is_one_again() {
+        assert_eq!(
+            rejoined_links("now [> pic.twitter.com/x   ](https://t.co/x) and [a](b)"),
+            "now [pic.twitter.com/x](https://t.co/x) and [a](b)"
+        );
+    }
 
     #[test]
     fn a_double_space_is_a_seam_a_colon_before_a_quotation_is_not() {

@@ -79,8 +79,10 @@ fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(
     }
     let window = Toks::new(text, toks, a, b);
     let name_run = b - a <= 5 && window.tokens().iter().all(|t| capital_word(text, t));
-    let opens = Class::SpeakerAppositionOpeners.contains(&toks[a].text(text).to_lowercase());
-    (b > a && toks[a].kind == Tok::Word && (name_run || opens)).then_some((a, b))
+    // (nothing after the comma: no apposition)
+    let first = toks.get(a).filter(|_| b > a)?;
+    let opens = Class::SpeakerAppositionOpeners.contains(&first.text(text).to_lowercase());
+    (first.kind == Tok::Word && (name_run || opens)).then_some((a, b))
 }
 
 fn capital_word(text: &str, t: &Token) -> bool {
