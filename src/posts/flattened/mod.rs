@@ -15,7 +15,8 @@ mod attribution;
 mod links;
 
 pub(super) use attribution::attributed;
-use links::{Target, any_link, definition, target};
+pub(super) use links::any_link;
+use links::{Target, definition, target};
 
 /// A parse over a string slice, with no error detail.
 type Parsed<'a, O> = IResult<&'a str, O, ()>;
