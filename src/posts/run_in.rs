@@ -45,7 +45,7 @@ pub(super) fn run_in(s: &str, from: usize) -> usize {
             .is_some_and(tags_in);
         let plain = !sentence.trim_start().starts_with(OPENERS)
             && !sentence.contains(':')
-            && sentence.trim_end().ends_with('.');
+            && sentence.trim_end().ends_with(['.', '。']);
         if !(plain && (article_long(sentence) || tagged_next && article_long_at(sentence, 6))) {
             break;
         }
