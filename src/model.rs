@@ -262,6 +262,12 @@ pub struct Post {
     pub post_id: Option<String>,
     /// Media links inside the post (pic.twitter.com/...).
     pub media: Vec<String>,
+    /// For a post read from flattened text: whether the text marks where the post's text
+    /// starts (a line or quotation of its own, the embed's header, a seam the extractor left)
+    /// or the start is a guess where the article runs into the post. Absent for posts read
+    /// from HTML markup and for posts without text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_start: Option<TextStart>,
     /// The whole post, attribution line included.
     pub start: usize,
     pub end: usize,
@@ -280,10 +286,24 @@ impl Post {
             url: None,
             post_id: None,
             media: Vec::new(),
+            text_start: None,
             start,
             end,
         }
     }
+}
+
+/// How a flattened post's text start was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextStart {
+    /// Something in the text marks it: a line or a quotation of its own, the embed's header,
+    /// a seam the extractor left (a double space, a tab), the end of the post before.
+    Marked,
+    /// Nothing marks it: the article runs into the post (on the same line, or on lines joined
+    /// by single line breaks) and the start was chosen by what a post looks like (its length,
+    /// hashtags, handles, links, language). Worth a look before the text is used.
+    Guessed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

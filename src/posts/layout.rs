@@ -2,10 +2,42 @@
 
 use super::*;
 
+/// A post's text as read from flattened text: the text, its start in the document, and
+/// whether that start is a guess (nothing in the text marks it).
+pub(super) struct Body {
+    pub(super) text: String,
+    pub(super) start: usize,
+    pub(super) guessed: bool,
+}
+
+impl Body {
+    fn new(text: String, start: usize, guessed: bool) -> Body {
+        Body {
+            text,
+            start,
+            guessed,
+        }
+    }
+
+    /// The text and its start, and how the start was found (`None` without a body).
+    pub(super) fn split(body: Option<Body>) -> (Option<String>, Option<usize>, Option<TextStart>) {
+        match body {
+            Some(b) => {
+                let how = if b.guessed {
+                    TextStart::Guessed
+                } else {
+                    TextStart::Marked
+                };
+                (Some(b.text), Some(b.start), Some(how))
+            }
+            None => (None, None, None),
+        }
+    }
+}
+
 /// The post's own text, ending at `body_end` (paragraph-relative) in paragraph `pi`: what
 /// stands before the attribution in the paragraph; when nothing does (the attribution on its
 /// own line), the paragraphs above it that a quotation marker (`>`) or nothing else claims.
-/// Returns the text and its start in `text`.
 pub(super) fn body(
     doc: &Doc,
     pi: usize,
@@ -13,82 +45,118 @@ pub(super) fn body(
     from: usize,
     body_end: usize,
     limit: Limit,
-) -> Option<(String, usize)> {
+) -> Option<Body> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
     let own = p[from..body_end].trim_end().trim_end_matches('>').trim();
-    if !own.is_empty() {
-        // A long run of text (a "spaced" extractor): the last sentences that fit a post.
-        let own_start =
-            para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
-        let own_text = &text[own_start..para.start + body_end];
-        let own_text = own_text.trim_end();
-        // The earliest offset from which the rest fits the platform's length.
-        let fits_from = fits_from(own_text, limit);
-        // The embed's own header ("View this post on Instagram") opens the post's text where a
-        // spaced extractor ran it into the article (looked for just before what fits).
-        let near = floor_boundary(own_text, fits_from.saturating_sub(64));
-        if let Some(i) = HEADERS
-            .find_iter(&own_text[near..])
-            .map(|m| near + m.end())
-            .max()
-        {
-            let t = own_text[i..].trim_start();
-            if !t.is_empty() {
-                return Some((strip_md(t), own_start + own_text.len() - t.len()));
-            }
-        }
-        let seam = seam(own_text, fits_from);
-        if let Some(i) = seam {
-            let i = language_change(own_text, i);
-            let t = own_text[i..].trim_start();
-            return Some((strip_md(t), own_start + own_text.len() - t.len()));
-        }
-        if fits_from == 0 {
-            let starts = past_dates(own_text, language_change(own_text, 0));
-            // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
-            // lines above it may be the tweet's too.
-            if limit.twitter && own_start == para.start && starts == 0 {
-                let lines = vec![strip_md(own_text)];
-                return above(doc, pi, free_from, limit, lines, Some(own_start), true);
-            }
-            return Some((strip_md(&own_text[starts..]), own_start + starts));
-        }
-        // The first sentence that starts within the length; failing one, the first whole
-        // word (never the article's line start: the post would swallow the article).
-        let starts = own_text[fits_from..]
-            .char_indices()
-            .map(|(i, c)| (fits_from + i, c))
-            .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-            .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
-        let starts = past_dates(own_text, starts);
-        let starts = language_change(own_text, starts);
-        return Some((strip_md(&own_text[starts..]), own_start + starts));
+    if own.is_empty() {
+        return above(doc, pi, free_from, limit, Vec::new(), None, false);
     }
-    above(doc, pi, free_from, limit, Vec::new(), None, false)
+    // A long run of text (a "spaced" extractor): the last sentences that fit a post.
+    let own_start =
+        para.start + from + (p[from..body_end].len() - p[from..body_end].trim_start().len());
+    let own_text = text[own_start..para.start + body_end].trim_end();
+    let at = |i: usize, guessed: bool| {
+        let t = own_text[i..].trim_start();
+        Body::new(strip_md(t), own_start + own_text.len() - t.len(), guessed)
+    };
+    // The earliest offset from which the rest fits the platform's length.
+    let fits_from = fits_from(own_text, limit);
+    // The embed's own header ("View this post on Instagram") opens the post's text where a
+    // spaced extractor ran it into the article (looked for just before what fits).
+    let near = floor_boundary(own_text, fits_from.saturating_sub(64));
+    if let Some(i) = HEADERS
+        .find_iter(&own_text[near..])
+        .map(|m| near + m.end())
+        .max()
+        .filter(|&i| !own_text[i..].trim().is_empty())
+    {
+        return Some(at(i, false));
+    }
+    // A line that fits the platform's length whole has no seam inside ("Great win.  Next
+    // up: Leeds") but a lead-in's colon ("The minister wrote: …", a sentence too long for
+    // a heading).
+    let whole_line = fits_from == 0 && own_start == para.start;
+    let lead = |i: usize| {
+        let before = own_text[..i].trim_end().trim_end_matches(':');
+        let from = [". ", "! ", "? "]
+            .iter()
+            .filter_map(|m| before.rfind(m).map(|k| k + m.len()))
+            .max()
+            .unwrap_or(0);
+        lead_in(&before[from..])
+    };
+    let seam = seam(own_text, fits_from).filter(|&(i, sure)| !whole_line || !sure && lead(i));
+    if let Some((i, sure)) = seam {
+        let k = language_change(own_text, i);
+        return Some(at(k, !sure || k != i));
+    }
+    if fits_from == 0 {
+        let starts = past_dates(own_text, language_change(own_text, 0));
+        // The whole line before the attribution ("(3) … drink— Name (@handle)"): the
+        // lines above it may be the tweet's too.
+        if limit.twitter && own_start == para.start && starts == 0 {
+            let lines = vec![strip_md(own_text)];
+            return above(doc, pi, free_from, limit, lines, Some(own_start), true);
+        }
+        // (after the post before, a date line or a line start; else the language changed)
+        let marked = starts == 0 || past_dates(own_text, 0) == starts;
+        return Some(at(starts, !marked));
+    }
+    // The first sentence that starts within the length; failing one, the first whole
+    // word (never the article's line start: the post would swallow the article).
+    let starts = own_text[fits_from..]
+        .char_indices()
+        .map(|(i, c)| (fits_from + i, c))
+        .find(|&(i, c)| sentence_starts(&own_text[..i], c))
+        .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+    let starts = past_dates(own_text, starts);
+    let starts = language_change(own_text, starts);
+    let starts = run_in(own_text, starts);
+    Some(at(starts, true))
 }
 
 /// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
-/// a double space, a tab or a colon ("… the article.  Tweet text …"), the last one within the
-/// post's length, with at least 20 bytes after it. A colon that introduces a quotation or an
-/// enumeration ("works: it …", "CNN: \"…\"") is the post's own.
-fn seam(own_text: &str, fits_from: usize) -> Option<usize> {
-    ["  ", "\t", ": "]
+/// a double space or a tab ("… the article.  Tweet text …"), the earliest one within the
+/// post's length, else a colon, the last one, with at least 20 bytes after it; and whether it
+/// is sure (white space an extractor left, not a colon). A colon that introduces a quotation
+/// or an enumeration ("works: it …", "CNN: \"…\"") is the post's own.
+fn seam(own_text: &str, fits_from: usize) -> Option<(usize, bool)> {
+    let valid = |m: &str, i: usize| {
+        let next = own_text[i..].trim_start();
+        // (a handle or a hashtag after a lower-case word goes on its sentence: "my charity
+        // the  @foundation")
+        let mid_sentence = next.starts_with(['@', '#'])
+            && own_text[..i]
+                .trim_end()
+                .ends_with(|c: char| c.is_lowercase());
+        own_text.len() - i >= 20
+            && !mid_sentence
+            && next.starts_with(|c: char| {
+                c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
+            })
+            && !(m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
+    };
+    let region = &own_text[fits_from..];
+    let spaces = ["  ", "\t"]
         .iter()
         .filter_map(|m| {
-            own_text[fits_from..]
-                .rmatch_indices(m)
+            region
+                .match_indices(m)
                 .map(|(i, _)| fits_from + i + m.len())
-                .find(|&i| {
-                    let next = own_text[i..].trim_start();
-                    next.starts_with(|c: char| {
-                        c.is_uppercase() || c == '#' || c == '@' || !c.is_alphabetic()
-                    }) && !(*m == ": " && (next.starts_with(OPENERS) || tagged(&own_text[..i])))
-                })
+                .find(|&i| valid(m, i))
         })
-        .max()
-        .filter(|&i| own_text.len() - i >= 20)
+        .min();
+    let colon = || {
+        region
+            .rmatch_indices(": ")
+            .map(|(i, _)| fits_from + i + 2)
+            .find(|&i| valid(": ", i))
+    };
+    spaces
+        .map(|i| (i, true))
+        .or_else(|| colon().map(|i| (i, false)))
 }
 
 /// The post's body in the lines above paragraph `pi`, after the `lines` (last first) already
@@ -104,7 +172,7 @@ pub(super) fn above(
     mut lines: Vec<String>,
     mut start: Option<usize>,
     open_only: bool,
-) -> Option<(String, usize)> {
+) -> Option<Body> {
     let (text, paragraphs) = (doc.text, doc.paragraphs);
     let para = paragraphs[pi];
     let p = &text[para.start..para.end];
@@ -124,6 +192,9 @@ pub(super) fn above(
         open_only,
     };
     let mut j = pi;
+    // The lines stop at a mark (a blank line, a quotation's start, a lead-in, the post
+    // before) unless only the length or a sentence's end stops them.
+    let mut guessed = false;
     while j > free_from.max(pi.saturating_sub(24)) {
         j -= 1;
         let l = line_above(doc, j);
@@ -138,7 +209,10 @@ pub(super) fn above(
             }
             break;
         }
-        if !lines.is_empty() && ctx.ends_post(&l, &lines, start) {
+        if !lines.is_empty()
+            && let Some(guess) = ctx.ends_post(&l, &lines, start)
+        {
+            guessed = guess;
             break;
         }
         lines.push(l.bare.to_string());
@@ -148,9 +222,11 @@ pub(super) fn above(
         }
     }
     lines.reverse();
-    let joined = lines.join(" ");
+    // (a link split over the quotation's lines is one again: "[> pic.twitter.com/x" /
+    // "](https://t.co/x)")
+    let joined = unseen(&rejoined_links(&lines.join(" ")));
     (!joined.is_empty() && shown_len(&joined, limit) <= limit.max * 4)
-        .then(|| (joined, start.unwrap_or(para.start)))
+        .then(|| Body::new(joined, start.unwrap_or(para.start), guessed))
 }
 
 /// What [`above`] knows of the post whose lines it reads.
@@ -209,13 +285,14 @@ fn line_above<'a>(doc: &Doc<'a>, j: usize) -> LineAbove<'a> {
 
 impl Above<'_, '_> {
     /// Whether line `l` is no longer the post's, above the `lines` (last first) taken from
-    /// `start`.
-    fn ends_post(&self, l: &LineAbove, lines: &[String], start: Option<usize>) -> bool {
+    /// `start`: `Some(guessed)`, guessed when only the post's length or a sentence's end says
+    /// so (nothing marks the line as the article's).
+    fn ends_post(&self, l: &LineAbove, lines: &[String], start: Option<usize>) -> Option<bool> {
         let text = self.doc.text;
         let bare = l.bare;
         // A markdown quotation is one run of lines; a blank line ends it.
         if l.quoted {
-            return !self.single_break(l.j);
+            return (!self.single_break(l.j)).then_some(false);
         }
         // A line that introduces what follows ("… he tweeted:") is the article's.
         let lead_in = bare.ends_with(':') && lead_in(bare);
@@ -232,13 +309,10 @@ impl Above<'_, '_> {
         let list_ends = item(bare) && lines.last().is_some_and(|l| !item(l));
         // A line that ends with a date is an attribution's or a card's ("Title , Source,
         // 2019年1月29日").
-        lead_in
-            || !self.fits(l, lines)
-            || self.in_quote
-            || closed
-            || list_ends
-            || dedent
-            || ends_with_date(bare)
+        if lead_in || self.in_quote || list_ends || dedent || ends_with_date(bare) {
+            return Some(false);
+        }
+        (!self.fits(l, lines) || closed).then(|| self.single_break(l.j))
     }
 
     /// Whether paragraph `j` ends with a single line break: lines of one post body are joined
@@ -387,7 +461,8 @@ pub(super) fn word_len(word: &str, limit: Limit) -> (usize, bool) {
     }
     let bare = word.trim_end();
     let space = word.len() - bare.len();
-    if bare.starts_with("pic.twitter.com/") {
+    // (an address printed in parentheses is not the post's text: "(https://t.co/x)")
+    if bare.starts_with("pic.twitter.com/") || bare.starts_with("(http") {
         (space, true)
     } else if bare.starts_with("http://") || bare.starts_with("https://") {
         (23 + space, true)
@@ -566,13 +641,35 @@ pub(super) fn lead_in(line: &str) -> bool {
         })
 }
 
-/// Markdown blockquote markers removed from a post's text.
+/// Markdown blockquote markers removed from a post's text (a link's label too: "[>
+/// pic.twitter.com/x" is "[pic.twitter.com/x"), and what a reader does not see as its text:
+/// addresses printed in parentheses, leftover tags ([`unseen`]).
 pub(super) fn strip_md(s: &str) -> String {
-    s.lines()
+    let joined = s
+        .lines()
         .map(|l| l.trim_start_matches('>').trim())
+        .map(|l| match l.strip_prefix("[>") {
+            Some(rest) => format!("[{}", rest.trim_start()),
+            None => l.to_string(),
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    unseen(&rejoined_links(&joined))
+}
+
+/// A link split over a quotation's lines, its lines joined by spaces, made one again:
+/// "[> pic.twitter.com/x ](https://t.co/x)" is "[pic.twitter.com/x](https://t.co/x)".
+fn rejoined_links(s: &str) -> String {
+    let s = s.replace("[> ", "[");
+    let mut parts = s.split("](");
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for part in parts {
+        out.truncate(out.trim_end().len());
+        out.push_str("](");
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -580,9 +677,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_link_split_over_lines_is_one_again() {
+        assert_eq!(
+            rejoined_links("now [> pic.twitter.com/x   ](https://t.co/x) and [a](b)"),
+            "now [pic.twitter.com/x](https://t.co/x) and [a](b)"
+        );
+    }
+
+    #[test]
     fn a_double_space_is_a_seam_a_colon_before_a_quotation_is_not() {
         let t = "The article goes on.  Tweet text that is long enough here";
-        assert_eq!(seam(t, 0), Some(22));
+        assert_eq!(seam(t, 0), Some((22, true)));
         assert_eq!(seam("CNN: \"a quotation that is long enough\"", 0), None);
     }
 }

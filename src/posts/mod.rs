@@ -10,7 +10,7 @@
 //! Each post's span is masked for the later stages.
 
 use crate::lexicon::{Class, LEXICON};
-use crate::model::{Post, Span};
+use crate::model::{Post, Span, TextStart};
 pub(crate) mod author_kind;
 
 mod clock;
@@ -19,6 +19,7 @@ mod flattened;
 mod layout;
 pub(crate) mod markup;
 mod platform;
+mod run_in;
 mod scan;
 mod tags;
 
@@ -31,6 +32,7 @@ use flattened::*;
 use layout::*;
 pub(crate) use platform::id_in_url;
 use platform::*;
+use run_in::*;
 pub(crate) use scan::find;
 pub(crate) use tags::markup;
 

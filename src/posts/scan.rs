@@ -134,7 +134,7 @@ pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         let p = &text[para.start..para.end];
         let mut hits = flattened_hits(&doc, &markers, pi, free_from);
         // Link-only lines: posts of their own unless an attribution below claims them.
-        let links = link_line(para, p);
+        let links = link_line(text, para, p);
         let elements = if markers.tweet {
             tweet_elements(text, para)
         } else {
@@ -222,13 +222,15 @@ fn viewed_on(text: &str, para: Span, at: usize) -> Option<Post> {
 }
 
 /// A paragraph that is only a link to a post (markdown extractors keep the embed's link when
-/// its text is gone: "> [Tweet may have been deleted](https://…/status/…)").
-fn link_line(para: Span, p: &str) -> Option<Post> {
+/// its text is gone: "> [Tweet may have been deleted](https://…/status/…)", or by reference,
+/// "> [Tweet may have been deleted][12]").
+fn link_line(text: &str, para: Span, p: &str) -> Option<Post> {
     let line = p.trim_start_matches(['>', ' ']).trim_end();
-    if !p.starts_with('>') {
+    if !p.starts_with('>') || line.contains('\n') {
         return None;
     }
-    let (_, url, used) = md_link(line)?;
+    let (_, url, used) = any_link(line, text)?;
+    let url = url?;
     let platform = of_url(&url).filter(|_| used == line.len())?;
     let mut post = bare(platform, "", para.start, para.end);
     post.handle = None;

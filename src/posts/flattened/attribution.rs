@@ -79,8 +79,11 @@ fn head<'a>(doc: &Doc<'a>, pi: usize, from: usize, at: usize) -> Option<Head<'a>
     let (rest, handle) = handle(&p[at..]).ok()?;
     let mut after = p.len() - rest.len();
     let mut url = None;
-    if let Ok((rest, u)) = link_target(&p[after..]) {
-        url = Some(u.to_string());
+    if let Ok((rest, t)) = target(&p[after..]) {
+        url = match t {
+            Target::Inline(u) => Some(u.to_string()),
+            Target::Reference(name) => definition(doc.text, name).map(str::to_string),
+        };
         after = p.len() - rest.len();
     }
     let line_start = p[..at].rfind('\n').map_or(from, |i| i + 1).max(from);
@@ -132,8 +135,10 @@ fn dated(doc: &Doc, pi: usize, head: &mut Head) -> Dated {
         lead_alone = true;
         date_para = pi + 2;
     }
-    let (date, date_end) = if let Some((label, u, used)) = md_link(rest) {
-        head.url = head.url.take().or(Some(u));
+    // (the link read in the whole text: its label may go on over the lines below)
+    let rest_at = para.start + p.len() - rest.len();
+    let (date, date_end) = if let Some((label, u, used)) = any_link(&text[rest_at..], text) {
+        head.url = head.url.take().or(u);
         (parse_date(&label).map(|d| d.0), used)
     } else {
         match parse_date_unescaped(rest) {
@@ -183,11 +188,18 @@ fn date_below(
     url: &mut Option<String>,
 ) -> Option<(String, usize)> {
     let line = &doc.text[next.start..next.end];
-    let linked = md_link(line)
-        .filter(|l| l.2 == line.len())
+    // A linked date alone on its line(s): "[April 8, 2020](…)", "[> May 2, 2021" / "](…)".
+    let after_link = |used: usize| {
+        let rest = &doc.text[next.start + used..];
+        rest[..rest.find('\n').unwrap_or(rest.len())]
+            .trim()
+            .is_empty()
+    };
+    let linked = any_link(&doc.text[next.start..], doc.text)
+        .filter(|l| after_link(l.2))
         .and_then(|(label, u, used)| parse_date_unescaped(label.trim()).map(|(d, _)| (d, u, used)));
     if let Some((d, u, used)) = linked {
-        *url = url.take().or(Some(u));
+        *url = url.take().or(u);
         return Some((d, next.start + used));
     }
     match parse_date_unescaped(line) {
@@ -216,7 +228,7 @@ fn shared_post(
         i
     };
     let body_end = head.line_start + i;
-    let (t, s) = body(doc, pi, free_from, from, body_end, CAPTION).unzip();
+    let (t, s, how) = Body::split(body(doc, pi, free_from, from, body_end, CAPTION));
     let mut post = bare(
         Platform::Instagram,
         &head.handle,
@@ -240,6 +252,7 @@ fn shared_post(
         url = Some(u);
     }
     post.text = t;
+    post.text_start = how;
     if let Some(u) = url {
         post.post_id = id_in_url(&u);
         post.url = Some(u);
@@ -295,7 +308,7 @@ fn dashed_post(
         Some(d) if platform == Platform::Twitter && d.as_str() < TWITTER_280 => OLD_TWEET,
         _ => SHORT_POST,
     };
-    let (t, s) = body(doc, pi, free_from, from, body_end, limit).unzip();
+    let (t, s, how) = Body::split(body(doc, pi, free_from, from, body_end, limit));
     let mut post = bare(
         platform,
         &head.handle,
@@ -307,6 +320,7 @@ fn dashed_post(
     post.time = dated.time;
     post.media = media(t.as_deref().unwrap_or_default());
     post.text = t;
+    post.text_start = how;
     if let Some(u) = head.url {
         post.post_id = id_in_url(&u);
         post.url = Some(u);

@@ -12,8 +12,11 @@ use nom::{IResult, Parser};
 use super::*;
 
 mod attribution;
+mod links;
 
 pub(super) use attribution::attributed;
+pub(super) use links::any_link;
+use links::{Target, definition, target};
 
 /// A parse over a string slice, with no error detail.
 type Parsed<'a, O> = IResult<&'a str, O, ()>;
@@ -91,6 +94,7 @@ pub(super) fn tiktok(
         .join(" ");
     let mut post = bare(Platform::Tiktok, handle, hs, sound_end);
     post.text = (!caption.is_empty()).then_some(caption);
+    post.text_start = post.text.as_ref().map(|_| TextStart::Marked);
     post.author_name = original_sound(sound);
     Some(post)
 }
@@ -164,7 +168,7 @@ pub(super) fn facebook(
         } else {
             label.len() - date_text.len() + date_used
         };
-    let (t, s) = body(doc, pi, free_from, from, at, CAPTION).unzip();
+    let (t, s, how) = Body::split(body(doc, pi, free_from, from, at, CAPTION));
     let mut post = bare(
         Platform::Facebook,
         "",
@@ -175,6 +179,7 @@ pub(super) fn facebook(
     post.author_name = Some(name);
     post.date = Some(date);
     post.text = t;
+    post.text_start = how;
     if let Some(u) = url {
         post.post_id = id_in_url(&u);
         post.url = Some(u);
@@ -215,6 +220,7 @@ pub(super) fn tweet_element(text: &str, start: usize, end: usize) -> Post {
         handle: attr(tag, &["author", "tweet-author"]).map(str::to_string),
         date,
         text: (!body.is_empty()).then(|| body.to_string()),
+        text_start: (!body.is_empty()).then_some(TextStart::Marked),
         post_id: attr(tag, &["id", "tweet-id", "tweet_id"]).map(str::to_string),
         ..Post::new(Platform::Twitter.as_str(), start, end)
     }
