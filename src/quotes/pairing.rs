@@ -227,12 +227,7 @@ fn single_has_closer(rest: &[Mark]) -> bool {
 }
 
 fn unbalanced(start: usize, end: usize, message: &str) -> Flag {
-    Flag {
-        kind: FlagKind::UnbalancedQuote,
-        start,
-        end,
-        message: message.to_string(),
-    }
+    Flag::new(FlagKind::UnbalancedQuote, start, end, message)
 }
 
 #[cfg(test)]
