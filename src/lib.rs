@@ -71,15 +71,14 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
             let mut a = output::assemble(&text, options, Vec::new());
             a.flags.insert(
                 0,
-                Flag {
-                    kind: FlagKind::InvalidUtf8,
-                    start: at,
-                    end: (at + 3).min(text.len()),
-                    message:
-                        "the input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
-                            .into(),
-                },
+                Flag::new(
+                    FlagKind::InvalidUtf8,
+                    at,
+                    (at + 3).min(text.len()),
+                    "the input is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                ),
             );
+            review::assign_ids(&text, &mut a.flags);
             if options.emit_text {
                 a.text = Some(text.to_string());
             }

@@ -425,12 +425,73 @@ impl FlagKind {
         }
     }
 
+    /// How serious a flag of this kind is: an error in the text as written, a warning an
+    /// editor should act on, or a note on a question of style.
+    pub fn severity(self) -> Severity {
+        match self {
+            FlagKind::UnbalancedQuote | FlagKind::PostAuthorMismatch | FlagKind::InvalidUtf8 => {
+                Severity::Error
+            }
+            // One speaker may take up another's words: a warning to check, not an error.
+            FlagKind::SameWordsTwoSpeakers
+            | FlagKind::AmbiguousPronoun
+            | FlagKind::UnintroducedSpeaker
+            | FlagKind::ChangedWording => Severity::Warning,
+            // On edited copy a quotation nothing attributes is far more often one the
+            // attribution missed than one the writer left bare: a note to check.
+            FlagKind::UnattributedQuote
+            | FlagKind::LoadedVerb
+            | FlagKind::AnonymousSource
+            | FlagKind::PlatformWithoutPost => Severity::Note,
+        }
+    }
+
     /// A style note rather than a likely error.
     pub fn is_note(self) -> bool {
-        matches!(
-            self,
-            FlagKind::LoadedVerb | FlagKind::AnonymousSource | FlagKind::PlatformWithoutPost
-        )
+        self.severity() == Severity::Note
+    }
+}
+
+/// How serious a flag is, most serious first.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The text as written is wrong (an unbalanced quotation mark, a post given to someone
+    /// else).
+    Error,
+    /// Something an editor should fix before publishing (a speaker quoted before being
+    /// introduced, a pronoun two people could be).
+    #[default]
+    Warning,
+    /// A question to check or of style to consider (a quotation nothing attributes, a loaded
+    /// verb, an anonymous source).
+    Note,
+}
+
+impl Severity {
+    /// Every severity, most serious first.
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
+
+    /// The severity's name in JSON and on the command line ("warning").
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
     }
 }
 
@@ -438,9 +499,32 @@ impl FlagKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Flag {
     pub kind: FlagKind,
+    /// How serious the flag is: `error`, `warning` or `note` (each kind has one severity).
+    #[serde(default)]
+    pub severity: Severity,
+    /// A stable id for this flag ("loaded_verb:3f9a0c21"): the kind and a hash of the flagged
+    /// words and the words around them, so the same flag on a re-analysed or elsewhere edited
+    /// article keeps its id (to dismiss it once, say). Unique within a record.
+    #[serde(default)]
+    pub id: String,
     pub start: usize,
     pub end: usize,
     pub message: String,
+}
+
+impl Flag {
+    /// A flag of `kind` on `start..end`, with its kind's severity; its `id` is given when the
+    /// record is finished (`review`).
+    pub fn new(kind: FlagKind, start: usize, end: usize, message: impl Into<String>) -> Flag {
+        Flag {
+            kind,
+            severity: kind.severity(),
+            id: String::new(),
+            start,
+            end,
+            message: message.into(),
+        }
+    }
 }
 
 /// The article's own metadata.

@@ -250,8 +250,9 @@ fn flags(a: &Analysis) -> String {
     for (i, f) in a.flags.iter().enumerate() {
         let _ = write!(
             flags,
-            "<li id=\"flag{i}\"><a href=\"#f{i}\">{}</a> <span class=\"kind\">{}</span>: {}<br><span class=\"doc\">{}</span></li>",
+            "<li id=\"flag{i}\"><a href=\"#f{i}\">{}</a> {}[<span class=\"kind\">{}</span>]: {}<br><span class=\"doc\">{}</span></li>",
             i + 1,
+            f.severity.id(),
             escape(f.kind.id()),
             escape(&f.message),
             escape(f.kind.doc())

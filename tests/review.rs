@@ -3,19 +3,19 @@
 //! `--fail-on` and draws diagnostics with line:column.
 
 use std::process::Command;
-use whosaid::{FlagKind, Options, analyze};
+use whosaid::{Analysis, FlagKind, Options, Severity, analyze};
 
-fn flags_of(name: &str) -> Vec<FlagKind> {
+fn analysis_of(name: &str) -> Analysis {
     let path = format!(
         "{}/tests/fixtures/drafts/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(path).unwrap();
     analyze(&text, &Options::default())
-        .flags
-        .iter()
-        .map(|f| f.kind)
-        .collect()
+}
+
+fn flags_of(name: &str) -> Vec<FlagKind> {
+    analysis_of(name).flags.iter().map(|f| f.kind).collect()
 }
 
 #[track_caller]
@@ -36,6 +36,60 @@ fn each_draft_gets_its_flag() {
     flagged("same_words.txt", FlagKind::SameWordsTwoSpeakers);
     flagged("changed_wording.txt", FlagKind::ChangedWording);
     flagged("loaded_verb.txt", FlagKind::LoadedVerb);
+}
+
+#[test]
+fn each_drafts_flag_has_its_severity_and_an_id() {
+    for (name, kind, severity) in [
+        ("unbalanced.txt", FlagKind::UnbalancedQuote, Severity::Error),
+        (
+            "unintroduced.txt",
+            FlagKind::UnintroducedSpeaker,
+            Severity::Warning,
+        ),
+        ("anonymous.txt", FlagKind::AnonymousSource, Severity::Note),
+        ("loaded_verb.txt", FlagKind::LoadedVerb, Severity::Note),
+    ] {
+        let a = analysis_of(name);
+        let f = a.flags.iter().find(|f| f.kind == kind).unwrap();
+        assert_eq!(f.severity, severity, "{name}");
+        assert!(f.id.starts_with(&format!("{}:", kind.id())), "{}", f.id);
+        // The same article analysed again gives the same ids.
+        assert_eq!(analysis_of(name).flags, a.flags);
+    }
+}
+
+/// Edited copy, written like a published article: the full name before the surname (in the
+/// lead, after a role), groups, "alleged" and "denied", an outlet and a contraction. None of
+/// it is a flag; the unnamed resident is a note that gives the reason in its sentence.
+#[test]
+fn published_copy_gets_only_a_note_with_its_reason() {
+    let a = analysis_of("published.txt");
+    let kinds: Vec<FlagKind> = a.flags.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FlagKind::AnonymousSource], "{:?}", a.flags);
+    assert!(
+        a.flags[0].message.contains("whose name is redacted"),
+        "{}",
+        a.flags[0].message
+    );
+}
+
+#[test]
+fn a_surname_before_the_full_name_and_an_unnamed_official_are_flagged() {
+    let text = "“We will not back down,” Havel said on Tuesday.\n\n\
+                Councilman Peter Havel has opposed the plan since March.\n\n\
+                “It will pass,” a senior official said.";
+    let a = analyze(text, &Options::default());
+    let kinds: Vec<FlagKind> = a.flags.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [FlagKind::UnintroducedSpeaker, FlagKind::AnonymousSource]
+    );
+    assert!(
+        a.flags[1].message.contains("no reason"),
+        "{}",
+        a.flags[1].message
+    );
 }
 
 #[test]
@@ -106,7 +160,7 @@ fn review_lists_statements_by_speaker_and_draws_diagnostics() {
         s.contains("Zalmay Khalilzad (U.S. special representative for Afghanistan reconciliation)")
     );
     assert!(s.contains("ONSC Press"));
-    assert!(s.contains("warning[unattributed_quote]"));
+    assert!(s.contains("note[unattributed_quote]"), "{s}");
     assert!(
         s.contains("tests/fixtures/drafts/unattributed.txt:3:2"),
         "{s}"
@@ -139,5 +193,18 @@ fn fail_on_exits_1_for_those_kinds_only() {
     assert_eq!(
         status("no_such_kind", "tests/fixtures/drafts/clean.txt"),
         Some(2)
+    );
+    // A severity stands for its kinds and the more serious ones: a loaded verb is a note.
+    assert_eq!(
+        status("warning", "tests/fixtures/drafts/loaded_verb.txt"),
+        Some(0)
+    );
+    assert_eq!(
+        status("note", "tests/fixtures/drafts/loaded_verb.txt"),
+        Some(1)
+    );
+    assert_eq!(
+        status("warning", "tests/fixtures/drafts/unbalanced.txt"),
+        Some(1)
     );
 }

@@ -52,7 +52,8 @@ pub(crate) struct ReviewArgs {
     /// With --format html: the page to write (a folder when several articles are given).
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
-    /// Exit 1 when a flag of one of these kinds is found (comma-separated ids, or "all").
+    /// Exit 1 when a flag of one of these kinds or severities is found (comma-separated kind
+    /// ids, severities — "warning" means a warning or an error — or "all").
     #[arg(long, value_delimiter = ',')]
     pub(crate) fail_on: Vec<String>,
     /// The articles' date (YYYY-MM-DD), to resolve "on Sunday".

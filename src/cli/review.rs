@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use whosaid::{Analysis, FlagKind, Options, Quote};
+use whosaid::{Analysis, FlagKind, Options, Quote, Severity};
 
 use super::{ReviewArgs, ReviewFormat};
 
@@ -17,7 +17,8 @@ pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// Run `review` over the articles. The exit status: 2 when an article could not be read
-/// (or a flag kind is unknown), 1 when a flag of a `--fail-on` kind was found, else 0.
+/// (or a flag kind or severity is unknown), 1 when a flag of a `--fail-on` kind or severity
+/// was found, else 0.
 pub(crate) fn review(args: &ReviewArgs) -> i32 {
     let Some(fail_on) = fail_on(args) else {
         return 2;
@@ -67,22 +68,26 @@ pub(crate) fn review(args: &ReviewArgs) -> i32 {
     }
 }
 
-/// The flag kinds of `--fail-on` ("all", or ids); `None` (said on stderr) for an unknown id.
+/// The flag kinds of `--fail-on`: "all", kind ids ("loaded_verb"), or severities
+/// ("warning": flags of that severity or a more serious one); `None` (said on stderr) for an
+/// unknown name.
 fn fail_on(args: &ReviewArgs) -> Option<Vec<FlagKind>> {
-    if args.fail_on.iter().any(|k| k == "all") {
-        return Some(FlagKind::ALL.to_vec());
-    }
     let mut kinds = Vec::new();
     for k in &args.fail_on {
-        match FlagKind::ALL.iter().find(|f| f.id() == k.trim()) {
-            Some(f) => kinds.push(*f),
-            None => {
-                eprintln!(
-                    "whosaid: unknown flag kind {k:?}; the kinds are: {}",
-                    FlagKind::ALL.map(|f| f.id()).join(", ")
-                );
-                return None;
-            }
+        let k = k.trim();
+        if k == "all" {
+            kinds.extend(FlagKind::ALL);
+        } else if let Some(s) = Severity::ALL.iter().find(|s| s.id() == k) {
+            kinds.extend(FlagKind::ALL.iter().filter(|f| f.severity() <= *s));
+        } else if let Some(f) = FlagKind::ALL.iter().find(|f| f.id() == k) {
+            kinds.push(*f);
+        } else {
+            eprintln!(
+                "whosaid: unknown flag kind or severity {k:?}; the severities are: {}; the kinds are: {}",
+                Severity::ALL.map(|s| s.id()).join(", "),
+                FlagKind::ALL.map(|f| f.id()).join(", ")
+            );
+            return None;
         }
     }
     Some(kinds)
@@ -226,10 +231,10 @@ fn diagnostics(name: &str, text: &str, a: &Analysis, s: &mut String) {
         let source = &text[line_start..line_end];
         let span =
             (f.start - line_start)..(f.end.min(line_end) - line_start).max(f.start - line_start);
-        let level = if f.kind.is_note() {
-            Level::Note
-        } else {
-            Level::Warning
+        let level = match f.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Note => Level::Note,
         };
         let message = level.title(f.kind.doc()).id(f.kind.id()).snippet(
             Snippet::source(source)

@@ -34,12 +34,12 @@ pub(super) fn quotes(
             Err(span) => (QuoteKind::Indirect, span),
         };
         if stmt.is_none() {
-            flags.push(Flag {
-                kind: FlagKind::UnattributedQuote,
-                start: span.start,
-                end: span.end,
-                message: "a quotation that nothing attributes to anyone".into(),
-            });
+            flags.push(Flag::new(
+                FlagKind::UnattributedQuote,
+                span.start,
+                span.end,
+                "a quotation that nothing attributes to anyone",
+            ));
         }
         let st = stmt.map(|s| &statements[s]);
         quotes_out.push(Quote {

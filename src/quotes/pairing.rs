@@ -340,12 +340,7 @@ impl Ahead {
 }
 
 fn unbalanced(start: usize, end: usize, message: &str) -> Flag {
-    Flag {
-        kind: FlagKind::UnbalancedQuote,
-        start,
-        end,
-        message: message.to_string(),
-    }
+    Flag::new(FlagKind::UnbalancedQuote, start, end, message)
 }
 
 #[cfg(test)]

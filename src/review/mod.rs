@@ -1,0 +1,340 @@
+//! Review: the flags an editor acts on, read off a finished analysis.
+//!
+//! The last stage: it runs on the record the earlier stages built (plus the names of people
+//! the text mentions) and adds flags with a stable id and a sentence of documentation each
+//! (`FlagKind::doc`). Each flag kind is one rule: the rules on one statement and its speaker
+//! ([`STATEMENT_RULES`]: an ambiguous pronoun, a speaker quoted before being introduced, an
+//! anonymous source, a loaded verb, a platform with no post) and the rules that compare
+//! quotations and posts ([`DOCUMENT_RULES`]: a post attributed to someone else, the same
+//! words from two speakers, a repeated quotation with changed wording). The quotation stages
+//! already flag unbalanced marks and unattributed quotations.
+//!
+//! Comparisons between quotations are bounded (the first 400 statements of a document), so
+//! a pathological document stays linear.
+
+mod compare;
+mod people;
+mod sources;
+
+use std::cell::OnceCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::lexicon::Class;
+use crate::model::{Analysis, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
+use crate::speakers::NameCandidate;
+
+const MAX_COMPARED: usize = 400;
+
+/// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
+/// mention in lower case.
+type StatementRule = fn(&mut Review, &Quote, &SpeakerRef, &str) -> Option<Flag>;
+
+/// The rules on each statement with a speaker, in this order.
+const STATEMENT_RULES: &[(FlagKind, StatementRule)] = &[
+    (FlagKind::AmbiguousPronoun, people::ambiguous_pronoun),
+    (FlagKind::UnintroducedSpeaker, people::unintroduced_speaker),
+    (FlagKind::AnonymousSource, sources::anonymous_source),
+    (FlagKind::LoadedVerb, sources::loaded_verb),
+    (
+        FlagKind::PlatformWithoutPost,
+        sources::platform_without_post,
+    ),
+];
+
+/// A rule that compares the quotations and posts of the whole record.
+type DocumentRule = fn(&Review, &mut Vec<Flag>);
+
+/// The rules on the whole record, in this order.
+const DOCUMENT_RULES: &[(FlagKind, DocumentRule)] = &[
+    (FlagKind::PostAuthorMismatch, compare::post_author_mismatch),
+    (
+        FlagKind::SameWordsTwoSpeakers,
+        compare::same_words_two_speakers,
+    ),
+    (FlagKind::ChangedWording, compare::changed_wording),
+];
+
+/// What the rules read (the text, its paragraphs, the people it names, the analysis) and
+/// what they remember.
+struct Review<'a> {
+    text: &'a str,
+    paras: &'a [Span],
+    people: &'a [NameCandidate],
+    a: &'a Analysis,
+    /// Where the headline ends, when the first paragraph is one.
+    headline_end: Option<usize>,
+    /// The entities already flagged as anonymous sources.
+    anonymous_seen: FxHashSet<Option<usize>>,
+    /// The names already judged for an introduction: a person is introduced once.
+    unintroduced_seen: FxHashSet<String>,
+    /// Where the text first names someone (a name word that is no pronoun), read on first use.
+    first_name_at: OnceCell<usize>,
+    /// The words of each of the first quotations, read on first use.
+    words: Vec<OnceCell<Words>>,
+}
+
+/// A quotation's words in lower case, and with four or more of them, the words joined (the
+/// key quotations are compared by).
+struct Words {
+    words: Vec<String>,
+    key: Option<String>,
+}
+
+fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
+    Flag::new(kind, start, end, message)
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Review<'_> {
+    /// The index of the paragraph `pos` is in.
+    fn para_of(&self, pos: usize) -> usize {
+        self.paras
+            .partition_point(|p| p.start <= pos)
+            .saturating_sub(1)
+    }
+
+    /// Whether `pos` is in the headline or its deck (`headline_end`). A headline names people
+    /// by surname and quotes without a verb of saying.
+    fn in_headline(&self, pos: usize) -> bool {
+        self.headline_end.is_some_and(|end| pos < end)
+    }
+
+    /// The words of quotation `i` (one of the first `MAX_COMPARED`).
+    fn words_of(&self, i: usize) -> &Words {
+        self.words[i].get_or_init(|| {
+            let words = words(&self.a.quotes[i].text);
+            let key = (words.len() >= 4).then(|| words.join(" "));
+            Words { words, key }
+        })
+    }
+
+    /// The first quotations, those compared with each other and with posts.
+    fn compared(&self) -> impl Iterator<Item = (usize, &Quote)> {
+        self.a.quotes.iter().enumerate().take(MAX_COMPARED)
+    }
+}
+
+/// Add the review's flags to `a`. `paras` are the paragraph spans, `people` the names of
+/// people the text mentions, in order.
+pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
+    let mut out = Vec::new();
+    let mut review = Review {
+        text,
+        paras,
+        people,
+        a,
+        headline_end: headline_end(text, paras),
+        anonymous_seen: FxHashSet::default(),
+        unintroduced_seen: FxHashSet::default(),
+        first_name_at: OnceCell::new(),
+        words: (0..a.quotes.len().min(MAX_COMPARED))
+            .map(|_| OnceCell::new())
+            .collect(),
+    };
+    let mut seen_statement = FxHashSet::default();
+    for q in &a.quotes {
+        if !seen_statement.insert(q.statement) || q.kind == QuoteKind::Post {
+            continue;
+        }
+        let Some(sp) = &q.speaker else { continue };
+        let mention = sp.text.to_lowercase();
+        for (_, rule) in STATEMENT_RULES {
+            out.extend(rule(&mut review, q, sp, &mention));
+        }
+    }
+    for (_, rule) in DOCUMENT_RULES {
+        rule(&review, &mut out);
+    }
+    // Parts of a statement and statements sharing a clause raise a flag once.
+    out.sort_by_key(|f| (f.start, f.end, f.kind));
+    out.dedup_by_key(|f| (f.start, f.end, f.kind));
+    a.flags.extend(out);
+    a.flags.retain(|f| !inch_mark(text, f));
+    a.flags.sort_by_key(|f| (f.start, f.end));
+    assign_ids(text, &mut a.flags);
+}
+
+/// Where the headline (and a deck under it) ends: the first paragraphs, at most two, of at
+/// most 20 words each, with more after them, that do not report in the past ("said"): a
+/// headline says "Clinton blasts Trump", a lead "Clinton said".
+fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
+    let is_head = |p: &Span| {
+        text.get(p.start..p.end).is_some_and(|t| {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            words.len() <= 20
+                && !words.iter().any(|w| {
+                    // Lower case: a title-case headline's "Announced" is no lead's "said".
+                    w.starts_with(char::is_lowercase)
+                        && Class::ReviewPastReporting.contains(
+                            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase(),
+                        )
+                })
+        })
+    };
+    let n = paras
+        .iter()
+        .take(2)
+        .take_while(|p| is_head(p))
+        .count()
+        .min(paras.len().saturating_sub(1));
+    (n > 0).then(|| paras[n - 1].end)
+}
+
+/// An unbalanced "quotation mark" that is an inch mark after a number (6'3"): no flag.
+fn inch_mark(text: &str, f: &Flag) -> bool {
+    f.kind == FlagKind::UnbalancedQuote
+        && text.get(f.start..f.end) == Some("\"")
+        && text[..f.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Give each flag its stable id: its kind and a hash (FNV-1a) of the flagged words and the
+/// 24 characters either side, numbered on when two flags would share one.
+pub(crate) fn assign_ids(text: &str, flags: &mut [Flag]) {
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    for f in flags {
+        let around = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
+        let (s, e) = (f.start.min(text.len()), f.end.min(text.len()));
+        let before: String = around(0, s).chars().rev().take(24).collect();
+        let after: String = around(e, text.len()).chars().take(24).collect();
+        let mut h: u32 = 0x811c_9dc5;
+        for b in [f.kind.id(), "|", &before, "|", around(s, e), "|", &after]
+            .iter()
+            .flat_map(|p| p.bytes())
+        {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        let base = format!("{}:{h:08x}", f.kind.id());
+        // The n-th flag with the same base is "base-n" (a count per base: linear).
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        f.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn flagged(text: &str, kind: FlagKind) -> Vec<String> {
+        let a = crate::analyze(text, &crate::Options::default());
+        a.flags
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_that_takes_sides_is_noted() {
+        let text = "“We will win,” Jane Smith claimed.";
+        assert_eq!(flagged(text, FlagKind::LoadedVerb), vec!["claimed"]);
+        let text = "“We will win,” Jane Smith said.";
+        assert!(flagged(text, FlagKind::LoadedVerb).is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_two_women_could_be_is_ambiguous() {
+        let text = "Jane Smith met Mary Jones on Monday.\n\n“We will win,” she said.";
+        assert_eq!(flagged(text, FlagKind::AmbiguousPronoun), vec!["she"]);
+    }
+
+    #[test]
+    fn a_pronoun_with_nobody_before_is_unintroduced() {
+        let text = "“We will win,” he said.";
+        assert_eq!(flagged(text, FlagKind::UnintroducedSpeaker), vec!["he"]);
+    }
+
+    #[test]
+    fn an_unnamed_official_is_an_anonymous_source() {
+        let text = "“We will win,” a senior official said on condition of anonymity.";
+        assert_eq!(flagged(text, FlagKind::AnonymousSource).len(), 1);
+    }
+
+    #[test]
+    fn a_tweet_with_no_post_is_flagged() {
+        let text = "Jane Smith said on Twitter that the plan had failed.";
+        assert_eq!(flagged(text, FlagKind::PlatformWithoutPost).len(), 1);
+    }
+
+    #[test]
+    fn the_same_words_from_two_speakers_are_flagged() {
+        let text = "“We will win this race,” Jane Smith said.\n\n\
+                    “We will win this race,” Mary Jones said.";
+        assert_eq!(flagged(text, FlagKind::SameWordsTwoSpeakers).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_repeated_with_other_words_is_flagged() {
+        let text = "“We will surely win this race in November,” Jane Smith said.\n\n\
+                    “We will win this race in November,” Smith said again.";
+        assert_eq!(flagged(text, FlagKind::ChangedWording).len(), 1);
+    }
+
+    #[test]
+    fn alleged_denied_and_a_lawsuits_claim_are_not_loaded() {
+        let text = "Prosecutors alleged that Jane Smith had lied.";
+        assert!(flagged(text, FlagKind::LoadedVerb).is_empty());
+        let text = "Jane Smith denied that she had lied.";
+        assert!(flagged(text, FlagKind::LoadedVerb).is_empty());
+        let text = "The nurse sued the state, claiming the quarantine violated her rights.";
+        assert!(flagged(text, FlagKind::LoadedVerb).is_empty());
+    }
+
+    #[test]
+    fn a_reason_in_the_sentence_is_found() {
+        let text = "A resident, whose name is redacted in the filing, said the plan was unfair.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let f = a.flags.iter().find(|f| f.kind == FlagKind::AnonymousSource);
+        assert!(
+            f.is_some_and(|f| f.message.contains("redacted")),
+            "{:?}",
+            a.flags
+        );
+    }
+
+    #[test]
+    fn a_group_is_no_anonymous_source() {
+        let text = "Officials said the budget would be published in May.";
+        assert!(flagged(text, FlagKind::AnonymousSource).is_empty());
+    }
+
+    #[test]
+    fn a_name_given_in_the_lead_introduces_the_speaker() {
+        let text = "Maria Ortiz is new to advocacy work.\n\n“We will win,” Ortiz said.";
+        assert!(flagged(text, FlagKind::UnintroducedSpeaker).is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_after_one_person_is_not_ambiguous() {
+        let text = "Jane Smith said that the report had named Mary Jones.\n\n\
+                    “We will win,” she said.";
+        assert!(flagged(text, FlagKind::AmbiguousPronoun).is_empty());
+    }
+
+    #[test]
+    fn ids_are_stable_and_unique() {
+        let text = "“We will win,” he said.\n\n“We will win,” he said.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let b = crate::analyze(text, &crate::Options::default());
+        assert_eq!(a.flags, b.flags);
+        let ids: FxHashSet<&str> = a.flags.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids.len(), a.flags.len());
+    }
+
+    #[test]
+    fn words_are_lower_case_and_keep_apostrophes() {
+        assert_eq!(words("We won't STOP."), vec!["we", "won't", "stop"]);
+    }
+}

@@ -1,0 +1,410 @@
+//! The rules on who a statement's speaker is: a pronoun two people could be, and a person
+//! quoted by surname (or a pronoun) before the article introduces them.
+//!
+//! AP and Reuters style: the first reference to a person gives the full name (or a title and
+//! the surname: "President Obama"), later ones the surname. The first reference may be
+//! anywhere before — the headline, a photo caption, the lead, an object, an apposition, after
+//! a role ("Stein spokeswoman Melezia Figueroa") — and need not be as a speaker.
+
+use super::{MAX_COMPARED, Review, flag};
+use crate::lexicon::{Class, Gender, LEXICON};
+use crate::model::{EntityKind, Flag, FlagKind, Quote, SpeakerRef};
+use crate::speakers::{NameCandidate, surname};
+
+/// A pronoun that two people named just before could be: "he" after "Smith met Jones.". The
+/// people are two of the same gender in one clause ("Smith met Jones") of the sentence
+/// before or of the pronoun's own sentence up to it; a
+/// person named after the pronoun in its own sentence is not who it is ("He said Obama
+/// hopes"), nor is it ambiguous when the statement before was the same speaker's.
+pub(super) fn ambiguous_pronoun(
+    r: &mut Review,
+    q: &Quote,
+    sp: &SpeakerRef,
+    mention: &str,
+) -> Option<Flag> {
+    let g = pronoun_gender(mention)?;
+    if continues_speaker(r, q, sp, g) {
+        return None;
+    }
+    let own = sentence_start(r.text, sp.start);
+    let prev_end = r.text[..own].trim_end().len();
+    let from = sentence_start(r.text, prev_end.saturating_sub(1));
+    let to = sentence_end(r.text, sp.end);
+    let first = r.people.partition_point(|c| c.start < from);
+    let named = &r.people[first..];
+    let after: Vec<String> = named
+        .iter()
+        .skip_while(|c| c.start < sp.end)
+        .take_while(|c| c.end <= to)
+        .map(|c| surname(&c.name))
+        .collect();
+    let same: Vec<&NameCandidate> = named
+        .iter()
+        .take_while(|c| c.start < sp.start)
+        .filter(|c| c.end <= sp.start && c.gender == g)
+        .filter(|c| !after.contains(&surname(&c.name)))
+        .collect();
+    // Two of them in one clause ("Smith met Jones", "Smith and Jones"), as equals.
+    let paired = same.windows(2).any(|w| {
+        surname(&w[0].name) != surname(&w[1].name)
+            && one_clause(r.text.get(w[0].end..w[1].start).unwrap_or(","))
+    });
+    let mut names: Vec<String> = same.iter().map(|c| surname(&c.name)).collect();
+    names.sort();
+    names.dedup();
+    (paired && names.len() >= 2).then(|| {
+        flag(
+            FlagKind::AmbiguousPronoun,
+            sp.start,
+            sp.end,
+            format!(
+                "\"{}\" could be any of {} people named just before; it was resolved to {}",
+                sp.text,
+                names.len(),
+                sp.name
+            ),
+        )
+    })
+}
+
+/// Whether the words between two names keep them in one clause: at most six words, no
+/// punctuation and no word that opens a clause ("that", "who", "when").
+fn one_clause(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 6
+        && !between.contains([',', ';', ':', '.', '(', '—', '–', '\n'])
+        && !words
+            .iter()
+            .any(|w| Class::ReviewClauseOpeners.contains(&w.to_lowercase()))
+}
+
+/// The gender of a personal pronoun ("he", "She").
+fn pronoun_gender(mention: &str) -> Option<Gender> {
+    if Class::ReviewMalePronouns.contains(mention) {
+        Some(Gender::Male)
+    } else if Class::ReviewFemalePronouns.contains(mention) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Whether the statement before `q` (within the paragraph before) was made by a pronoun of the
+/// same gender or by the same person: the pronoun carries the speaker on, as readers take it.
+fn continues_speaker(r: &Review, q: &Quote, sp: &SpeakerRef, g: Gender) -> bool {
+    let from = r.paras[r.para_of(sp.start).saturating_sub(1)].start;
+    let i = r.a.quotes.partition_point(|p| p.start < q.start);
+    r.a.quotes[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.start >= from)
+        .find(|p| p.statement != q.statement && p.speaker.is_some())
+        .and_then(|p| p.speaker.as_ref())
+        .is_some_and(|prev| {
+            (prev.entity.is_some() && prev.entity == sp.entity)
+                || pronoun_gender(&prev.text.to_lowercase()) == Some(g)
+        })
+}
+
+/// Quoted before being introduced: a personal pronoun with nobody named before it ("he
+/// said" opening an article), or a surname alone before the article gives the full name
+/// ("Smith said" before "Jane Smith"). A name the article never gives in full is an
+/// organisation, an outlet, a platform or a well-known mononym more often than a person,
+/// and is not flagged (the full name found later opens with a known first name, or is the
+/// one the speaker was resolved to); nor is a
+/// mention in the headline or before a colon
+/// ("Trump: …", a headline's quotation).
+pub(super) fn unintroduced_speaker(
+    r: &mut Review,
+    _: &Quote,
+    sp: &SpeakerRef,
+    mention: &str,
+) -> Option<Flag> {
+    if r.in_headline(sp.start) {
+        return None;
+    }
+    let bare = strip_possessive(mention);
+    if LEXICON.pronouns.contains_key(bare) {
+        let text = r.text;
+        let head = r.headline_end.unwrap_or(0);
+        let first_name = *r.first_name_at.get_or_init(|| {
+            // A name in the headline ("Trump fires up base"), or one inside a sentence.
+            words_at(text)
+                .find(|&(i, w)| {
+                    may_name(w) && !quoted(text, i) && (i < head || !sentence_initial(text, i))
+                })
+                .map_or(text.len(), |(i, _)| i)
+        });
+        let nobody_before =
+            r.people.first().is_none_or(|c| c.start >= sp.start) && first_name >= sp.start;
+        let personal = pronoun_gender(bare).is_some() && bare == mention;
+        return (personal && sp.entity.is_none() && nobody_before).then(|| {
+            flag(
+                FlagKind::UnintroducedSpeaker,
+                sp.start,
+                sp.end,
+                format!("\"{}\" has no one before it to refer to", sp.text),
+            )
+        });
+    }
+    let word = strip_possessive(sp.text.trim());
+    // Each name is judged once, at its first quotation (an introduction stays one), and
+    // only the first names of a document: each judgement reads the text once.
+    if r.unintroduced_seen.len() >= MAX_COMPARED || !r.unintroduced_seen.insert(word.to_string()) {
+        return None;
+    }
+    if sp.kind != EntityKind::Person
+        || word.contains(' ')
+        || LEXICON.roles.contains_key(mention)
+        || !is_person_word(word)
+        || introduced_before(r.text, word, sp.end)
+        || r.text[sp.end..].starts_with(':')
+    {
+        return None;
+    }
+    // The full name later: one that opens with a known first name, or the one the speaker
+    // was resolved to ("Figueroa" → "Melezia Figueroa").
+    let resolved = (sp.name.contains(' ') && sp.name.ends_with(word))
+        .then(|| {
+            r.text[sp.end..]
+                .contains(sp.name.as_str())
+                .then(|| sp.name.clone())
+        })
+        .flatten();
+    let full = full_name_at(r.text, word, sp.end).or(resolved)?;
+    Some(flag(
+        FlagKind::UnintroducedSpeaker,
+        sp.start,
+        sp.end,
+        format!(
+            "\"{}\" is quoted before the article gives the full name (\"{full}\", later)",
+            sp.text
+        ),
+    ))
+}
+
+/// `w` without a possessive "'s" ("She's" → "She").
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// Whether a single capitalised word can be a person's surname or first name: not an
+/// acronym ("CNS"), an outlet ("CNN"), a platform ("Twitter"), an organisation's head word,
+/// or a function word opening a sentence ("Worse").
+fn is_person_word(w: &str) -> bool {
+    let lx = &*LEXICON;
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && (w.chars().count() < 2 || w.chars().any(char::is_lowercase))
+        && !lx.outlets.contains(&w)
+        && !lx.organizations.contains(w)
+        && !lx
+            .channels
+            .iter()
+            .any(|c| c.platform.is_some_and(|p| p == lower))
+        && !lx.starters.contains(w)
+        && !lx.function_words.contains(&lower)
+}
+
+/// Whether a word can be part of a name: capitalised and not a sentence opener, function
+/// word, determiner or possessive ("But", "When", "The", "Reagan's").
+fn name_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && strip_possessive(w) == w
+        && !LEXICON.starters.contains(w)
+        && !LEXICON.function_words.contains(&lower)
+        && !LEXICON.determiners.contains(&lower)
+}
+
+/// Whether two words are one name across the text between them: only spaces (or a quoted
+/// nickname's marks), and a full stop only after an initial or a title ("C.", "Sen.").
+fn joined(first: &str, between: &str) -> bool {
+    let stop_ok =
+        first.chars().count() == 1 || LEXICON.titles.contains_key(format!("{first}.").as_str());
+    !between.contains([',', ';', ':', '\n', '(', ')', '?', '!'])
+        && (!between.contains('.') || stop_ok)
+}
+
+/// Whether the word at `i` opens a sentence (after a stop, a line break or an opening
+/// quotation mark): "Nobody" there is no name.
+fn sentence_initial(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches([' ', '"', '“', '‘', '\'']);
+    before.is_empty() || before.ends_with(['.', '?', '!', '\n', ':'])
+}
+
+/// Whether the word at `i` opens a quotation ("“Nobody …"): a speaker's word, no name.
+fn quoted(text: &str, i: usize) -> bool {
+    text[..i].ends_with(['"', '“', '‘'])
+}
+
+/// Whether a word may name someone a pronoun refers to: a name word that is no pronoun and
+/// not all capitals ("ABSTRACT").
+fn may_name(w: &str) -> bool {
+    name_word(w)
+        && !LEXICON.pronouns.contains_key(w.to_lowercase().as_str())
+        && w.chars().any(char::is_lowercase)
+}
+
+/// The words of `text` with their offsets (letters, digits, apostrophes, hyphens and a final
+/// period: "O'Neill", "C.").
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    text.char_indices()
+        .filter(move |&(i, c)| is_word(c) && !text[..i].chars().next_back().is_some_and(is_word))
+        .map(move |(i, _)| {
+            let end = text[i..]
+                .find(|c: char| !is_word(c))
+                .map_or(text.len(), |e| i + e);
+            (i, text[i..end].trim_end_matches('.'))
+        })
+}
+
+/// Whether `word` is given before `pos` as part of a name: after a first name, an initial, a
+/// particle or a title ("Howard Dean", "Robert C. \"Bobby\" Scott", "Osama bin Laden",
+/// "Sen. Warren"), or before a surname ("Melanie Jones" for "Melanie").
+fn introduced_before(text: &str, word: &str, pos: usize) -> bool {
+    let ws: Vec<(usize, &str)> = words_at(&text[..pos.min(text.len())]).collect();
+    ws.iter().enumerate().any(|(i, &(at, w))| {
+        if strip_possessive(w) != word {
+            return false;
+        }
+        let mut j = i;
+        while j > 0 && Class::ReviewNameParticles.contains(ws[j - 1].1) {
+            j -= 1;
+        }
+        let gap = |a: usize, b: usize| &text[a..b];
+        let before = j
+            .checked_sub(1)
+            .map(|k| ws[k])
+            .filter(|&(s, w)| {
+                let between = gap(s + w.len(), if j == i { at } else { ws[j].0 });
+                name_word(w) && joined(w, between)
+            })
+            .is_some();
+        let after = ws.get(i + 1).is_some_and(|&(s, next)| {
+            name_word(next) && joined(w, gap(at + w.len(), s)) && w == word
+        });
+        before || after
+    })
+}
+
+/// The full name that holds `word` after `pos` ("Jane Smith"), if the article gives one.
+fn full_name_at(text: &str, word: &str, pos: usize) -> Option<String> {
+    let rest = text.get(pos..)?;
+    let ws: Vec<(usize, &str)> = words_at(rest).collect();
+    ws.iter().enumerate().find_map(|(i, &(at, w))| {
+        if strip_possessive(w) != word || i == 0 {
+            return None;
+        }
+        let (s, first) = ws[i - 1];
+        let between = &rest[s + first.len()..at];
+        (LEXICON.first_names.contains_key(first)
+            && joined(first, between)
+            && !between.contains('.'))
+        .then(|| rest[s..at + word.len()].to_string())
+    })
+}
+
+/// Where the sentence holding `pos` starts: after the last ". ", "? ", "! " (with a closing
+/// quotation mark) or line break before it.
+pub(super) fn sentence_start(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let head = &text[..pos];
+    // Back from `pos`, at most 2,000 characters (a sentence is no longer): the space after
+    // the last stop, or the last line break.
+    for (n, (i, c)) in head.char_indices().rev().enumerate() {
+        if n >= 2000 {
+            return i;
+        }
+        if c == '\n' {
+            return i + 1;
+        }
+        if c == ' '
+            && head[..i]
+                .trim_end_matches(['"', '”', '’', '\''])
+                .ends_with(['.', '?', '!'])
+        {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Where the sentence holding `pos` ends (its last character's end), at most 2,000
+/// characters on.
+pub(super) fn sentence_end(text: &str, pos: usize) -> usize {
+    let tail = text.get(pos..).unwrap_or_default();
+    let mut prev = ' ';
+    for (n, (i, c)) in tail.char_indices().enumerate() {
+        if n >= 2000 || c == '\n' || (c == ' ' && matches!(prev, '.' | '?' | '!')) {
+            return pos + i;
+        }
+        prev = c;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_introduced_in_any_role() {
+        let t = "Stein spokeswoman Melezia Figueroa said she left. Figueroa said";
+        assert!(introduced_before(t, "Figueroa", t.len()));
+        let t = "We have been here before: Osama bin Laden declared war. Laden";
+        assert!(introduced_before(t, "Laden", t.len()));
+        let t = "Retired Gen. Norman Ham spoke. Ham";
+        assert!(introduced_before(t, "Ham", t.len()));
+        let t = "We have been here before: Osama bin Laden";
+        assert!(introduced_before(t, "Laden", t.len()));
+        let t = "Melanie Jones was there. Melanie";
+        assert!(introduced_before(t, "Melanie", t.len()));
+    }
+
+    #[test]
+    fn a_surname_after_a_sentence_opener_is_no_introduction() {
+        let t = "When Clinton spoke, the room fell silent. Clinton";
+        assert!(!introduced_before(t, "Clinton", t.len()));
+        let t = "Railing Against Trump, Sanders Votes. Sanders";
+        assert!(!introduced_before(t, "Sanders", 28));
+    }
+
+    #[test]
+    fn the_full_name_given_later_is_found() {
+        let t = "Smith said no. Later, Mary Smith said yes.";
+        assert_eq!(full_name_at(t, "Smith", 5).as_deref(), Some("Mary Smith"));
+        assert_eq!(
+            full_name_at("Smith said. Mr. Smith left.", "Smith", 5),
+            None
+        );
+        assert_eq!(
+            full_name_at("Bob said. In Benghazi. Bob left.", "Bob", 3),
+            None
+        );
+        assert_eq!(full_name_at("Bob said. The Bob left.", "Bob", 3), None);
+    }
+
+    #[test]
+    fn platforms_acronyms_and_openers_are_no_people() {
+        assert!(!is_person_word("Twitter"));
+        assert!(!is_person_word("CNS"));
+        assert!(!is_person_word("However"));
+        assert!(is_person_word("Figueroa"));
+    }
+
+    #[test]
+    fn sentences_start_after_a_full_stop() {
+        let t = "He left. “No,” she said.";
+        assert_eq!(sentence_start(t, 20), 9);
+        assert_eq!(sentence_end(t, 0), 8);
+        // Inside a character: from the one it is in.
+        assert_eq!(sentence_start(t, 10), 9);
+    }
+}
