@@ -24,6 +24,9 @@ use crate::speakers::{NameCandidate, surname};
 
 const MAX_COMPARED: usize = 400;
 
+/// How far either side of a statement a rule reads its paragraph (bytes).
+const NEAR: usize = 2_000;
+
 /// What the article says of why a source is anonymous starts with one of these.
 const ANONYMITY_REASONS: [&str; 4] = [
     "on condition of anonymity",
@@ -100,6 +103,22 @@ impl Review<'_> {
         self.paras
             .partition_point(|p| p.start <= pos)
             .saturating_sub(1)
+    }
+
+    /// The paragraph `pos` is in, cut to at most `NEAR` bytes either side of `pos`: what a
+    /// rule reads around one statement, so that a run-on paragraph costs each statement a
+    /// bounded read (linear time).
+    fn para_near(&self, pos: usize) -> Span {
+        let para = self.paras[self.para_of(pos)];
+        let mut start = para.start.max(pos.saturating_sub(NEAR));
+        let mut end = para.end.min(pos.saturating_add(NEAR));
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span { start, end }
     }
 
     /// Whether the full name of the person with surname `key` is given before `pos`.
@@ -246,7 +265,7 @@ fn anonymous_source(r: &mut Review, _: &Quote, sp: &SpeakerRef, mention: &str) -
     if sp.kind != EntityKind::Anonymous || !unnamed || !r.anonymous_seen.insert(sp.entity) {
         return None;
     }
-    let para = r.paras[r.para_of(sp.start)];
+    let para = r.para_near(sp.start);
     let context = writers_words(r, para);
     let context = context.as_str();
     let reason = ANONYMITY_REASONS
@@ -313,7 +332,7 @@ fn platform_without_post(r: &mut Review, q: &Quote, _: &SpeakerRef, _: &str) -> 
     if ch.kind != ChannelKind::SocialMedia || q.post.is_some() {
         return None;
     }
-    let para = r.paras[r.para_of(q.start.min(ch.start))];
+    let para = r.para_near(q.start.min(ch.start));
     let here = &r.text[para.start..para.end];
     let linked =
         here.contains("http") || here.contains("pic.twitter.com") || here.contains("t.co/");
