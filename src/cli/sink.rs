@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use whosaid::{Analysis, ErrorRecord, Options, Record};
+use whosaid::{ErrorRecord, Options, Record};
 
 use super::read::{Body, Closed, Doc, read_line};
 use super::tsv::{TSV_HEADER, tsv_rows};
@@ -90,6 +90,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     let input = match &doc.body {
         Ok(Body::Line(_, l)) => l.len() + 1,
         Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+        Ok(Body::Lossy(t)) => t.len(),
         Err(_) => 0,
     };
     let fallback = doc.id.clone();
@@ -100,13 +101,13 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
             date: None,
         });
     let id = doc.id.clone();
-    let (record, bytes) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
-            .unwrap_or_else(|_| {
-                let error =
-                    "internal error while analysing this document (please report it)".into();
-                (Record::Error(ErrorRecord { id, error }), 0)
-            });
+    let (record, bytes) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse(doc, options, args.max_document_seconds)
+    }))
+    .unwrap_or_else(|_| {
+        let error = "internal error while analysing this document (please report it)".into();
+        (Record::Error(ErrorRecord { id, error }), 0)
+    });
     let (error, statements, posts) = match &record {
         Record::Error(_) => (true, 0, 0),
         Record::Analysis(a) => {
@@ -152,20 +153,33 @@ pub(crate) fn render(record: &Record, args: &ExtractArgs) -> String {
     }
 }
 
-pub(crate) fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
+pub(crate) fn analyse(doc: Doc, options: &Options, max_seconds: f64) -> (Record, usize) {
     let mut opts = options.clone();
     if doc.date.is_some() {
         opts.date = doc.date;
     }
-    let (mut a, bytes): (Analysis, usize) = match doc.body {
+    // The document's work budget (--max-document-seconds).
+    let budget = std::time::Duration::from_secs_f64(max_seconds);
+    let deadline = std::time::Instant::now().checked_add(budget);
+    let (analysed, bytes) = match doc.body {
         Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
-        Ok(Body::Text(b)) => (whosaid::analyze_bytes(&b, &opts), b.len()),
+        Ok(Body::Text(b)) => (whosaid::analyze_bytes_within(&b, &opts, deadline), b.len()),
+        Ok(Body::Lossy(t)) => (super::read::analyse_lossy(&t, &opts, deadline), t.len()),
         Ok(Body::Html(b)) => (
-            whosaid::analyze_html(&String::from_utf8_lossy(&b), &opts),
+            whosaid::analyze_html_within(&String::from_utf8_lossy(&b), &opts, deadline),
             b.len(),
         ),
         Ok(Body::Line(n, _)) => {
             let error = format!("line {n} was not read");
+            return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
+        }
+    };
+    let mut a = match analysed {
+        Ok(a) => a,
+        Err(e) => {
+            let error = format!(
+                "not analysed: longer than --max-document-seconds {max_seconds} ({e}; {bytes} bytes)"
+            );
             return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
         }
     };
