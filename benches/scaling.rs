@@ -79,16 +79,33 @@ fn shapes(articles: &[String]) -> Vec<Shape<'_>> {
     ]
 }
 
-/// Seconds to analyse `text`, the best of `runs`.
-fn seconds(text: &str, runs: usize) -> f64 {
-    let options = Options::default();
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(analyze(text, &options));
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+/// This thread's CPU time in seconds (Linux: `/proc/thread-self/schedstat`), so that a busy
+/// machine does not distort the ratios; elsewhere, `None` and wall time is used.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+/// The time now: this thread's CPU time where the system gives it, else wall time.
+fn now(start: Instant) -> f64 {
+    cpu_seconds().unwrap_or_else(|| start.elapsed().as_secs_f64())
+}
+
+/// Seconds (of CPU where the system says) one run of `f` takes: run again until a third of a
+/// second has passed (the clock may tick coarsely), the mean.
+fn seconds(f: impl Fn()) -> f64 {
+    let start = Instant::now();
+    let t0 = now(start);
+    let mut runs = 0;
+    loop {
+        f();
+        runs += 1;
+        let spent = now(start) - t0;
+        if spent >= 0.33 {
+            return spent / runs as f64;
+        }
+    }
 }
 
 fn main() {
@@ -100,17 +117,21 @@ fn main() {
     let articles = articles();
     // Ordinary articles, one by one: the per-byte time to compare with.
     let total: usize = articles.iter().map(String::len).sum();
-    let ordinary = (0..5)
-        .map(|_| articles.iter().map(|a| seconds(a, 1)).sum::<f64>())
-        .fold(f64::INFINITY, f64::min)
-        / total as f64;
+    let options = Options::default();
+    let ordinary = seconds(|| {
+        for a in &articles {
+            std::hint::black_box(analyze(a, &options));
+        }
+    }) / total as f64;
     println!("ordinary articles: {:.2} µs/KB", ordinary * 1e9);
     let mut failed = false;
     for (name, unit) in shapes(&articles) {
         let mut per_byte = Vec::new();
         for &k in &kb {
             let text = one_paragraph(k * 1000, &unit);
-            let s = seconds(&text, if k >= 1000 { 1 } else { 3 });
+            let s = seconds(|| {
+                std::hint::black_box(analyze(&text, &options));
+            });
             let pb = s / text.len() as f64;
             println!("{name:>22} {k:>7} KB {s:>8.3} s {:>8.2} µs/KB", pb * 1e9);
             per_byte.push(pb);

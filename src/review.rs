@@ -24,8 +24,10 @@ use crate::speakers::{NameCandidate, surname};
 
 const MAX_COMPARED: usize = 400;
 
-/// How far either side of a statement a rule reads its paragraph (bytes).
+/// How far either side of a statement a rule reads its paragraph (bytes): the reason given
+/// for an anonymous source, and (further) a link or embed for a post.
 const NEAR: usize = 2_000;
+const LINK_NEAR: usize = 20_000;
 
 /// What the article says of why a source is anonymous starts with one of these.
 const ANONYMITY_REASONS: [&str; 4] = [
@@ -105,13 +107,13 @@ impl Review<'_> {
             .saturating_sub(1)
     }
 
-    /// The paragraph `pos` is in, cut to at most `NEAR` bytes either side of `pos`: what a
+    /// The paragraph `pos` is in, cut to at most `near` bytes either side of `pos`: what a
     /// rule reads around one statement, so that a run-on paragraph costs each statement a
     /// bounded read (linear time).
-    fn para_near(&self, pos: usize) -> Span {
+    fn para_near(&self, pos: usize, near: usize) -> Span {
         let para = self.paras[self.para_of(pos)];
-        let mut start = para.start.max(pos.saturating_sub(NEAR));
-        let mut end = para.end.min(pos.saturating_add(NEAR));
+        let mut start = para.start.max(pos.saturating_sub(near));
+        let mut end = para.end.min(pos.saturating_add(near));
         while !self.text.is_char_boundary(start) {
             start -= 1;
         }
@@ -265,7 +267,7 @@ fn anonymous_source(r: &mut Review, _: &Quote, sp: &SpeakerRef, mention: &str) -
     if sp.kind != EntityKind::Anonymous || !unnamed || !r.anonymous_seen.insert(sp.entity) {
         return None;
     }
-    let para = r.para_near(sp.start);
+    let para = r.para_near(sp.start, NEAR);
     let context = writers_words(r, para);
     let context = context.as_str();
     let reason = ANONYMITY_REASONS
@@ -332,7 +334,7 @@ fn platform_without_post(r: &mut Review, q: &Quote, _: &SpeakerRef, _: &str) -> 
     if ch.kind != ChannelKind::SocialMedia || q.post.is_some() {
         return None;
     }
-    let para = r.para_near(q.start.min(ch.start));
+    let para = r.para_near(q.start.min(ch.start), LINK_NEAR);
     let here = &r.text[para.start..para.end];
     let linked =
         here.contains("http") || here.contains("pic.twitter.com") || here.contains("t.co/");

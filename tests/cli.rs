@@ -505,3 +505,67 @@ fn readme_flag_table_lists_every_flag_kind_in_order() {
         "README's flag table and src/model.rs's FlagKind::ALL"
     );
 }
+
+#[test]
+fn a_very_large_document_is_analysed_in_pieces_into_one_record() {
+    // The samples run together on one line, and with their line breaks; pieces of 2 KB.
+    let mut joined = String::new();
+    let mut names: Vec<_> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in &names {
+        joined.push_str(&std::fs::read_to_string(p).unwrap());
+        joined.push('\n');
+    }
+    for text in [joined.replace('\n', " "), joined.clone()] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, &text).unwrap();
+        let path = path.to_str().unwrap();
+        let whole = run(&["extract", path], b"").1;
+        for offsets in ["bytes", "chars"] {
+            let args = [
+                "extract",
+                "--large-document-bytes",
+                "8000",
+                "--offsets",
+                offsets,
+                "--emit-text",
+                path,
+            ];
+            let (code, lines, stderr) = run(&args, b"");
+            assert_eq!(code, 0, "{stderr}");
+            assert_eq!(lines.len(), 1);
+            let r = &lines[0];
+            let chars: Vec<char> = text.chars().collect();
+            let quotes = r["quotes"].as_array().unwrap();
+            // As many statements as the whole document gives, give or take the cuts.
+            let n = whole[0]["quotes"].as_array().unwrap().len();
+            assert!(quotes.len() * 10 >= n * 8, "{} of {n}", quotes.len());
+            let mut statements = std::collections::BTreeSet::new();
+            for q in quotes {
+                let (s, e) = (
+                    q["start"].as_u64().unwrap() as usize,
+                    q["end"].as_u64().unwrap() as usize,
+                );
+                let slice: String = if offsets == "bytes" {
+                    text[s..e].to_string()
+                } else {
+                    chars[s..e].iter().collect()
+                };
+                assert_eq!(q["text"].as_str().unwrap(), slice);
+                statements.insert(q["statement"].as_u64().unwrap());
+                if let Some(e) = q["speaker"]["entity"].as_u64() {
+                    let name = &r["speakers"][e as usize]["name"];
+                    assert_eq!(name, &q["speaker"]["name"]);
+                }
+            }
+            // Numbered across the pieces: 0, 1, 2, … with no number used by two pieces.
+            let last = statements.iter().next_back().copied().unwrap_or(0);
+            assert_eq!(statements.len() as u64, last + 1);
+            assert_eq!(r["text"].as_str().unwrap(), text);
+        }
+    }
+}

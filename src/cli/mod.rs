@@ -3,6 +3,7 @@
 //! command ([`review`]).
 
 pub(crate) mod extract;
+pub(crate) mod large;
 pub(crate) mod read;
 pub(crate) mod review;
 pub(crate) mod sink;
@@ -142,6 +143,10 @@ pub(crate) struct ExtractArgs {
     /// becomes an error record that says so, and the run goes on.
     #[arg(long, value_parser = seconds, default_value = "300")]
     pub(crate) max_document_seconds: f64,
+    /// A text document larger than this is analysed in pieces of a quarter of it, and its
+    /// record written as they are done, so memory stays bounded (for tests; default 16 MiB).
+    #[arg(long, hide = true, default_value_t = large::LARGE_BYTES)]
+    pub(crate) large_document_bytes: usize,
     /// How to read standard input.
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) stdin: StdinFormat,

@@ -157,6 +157,8 @@ impl Run<'_> {
             .file_name()
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
+        // The file's size, to read it into one allocation (no copy as the buffer doubles).
+        let size = file.metadata().map_or(0, |m| m.len() as usize);
         let (inner, reader): (&str, Box<dyn Read>) = match name.strip_suffix(".gz") {
             Some(inner) => (inner, Box::new(flate2::read::MultiGzDecoder::new(file))),
             None => (name.as_str(), Box::new(file)),
@@ -167,7 +169,8 @@ impl Run<'_> {
             "jsonl" | "ndjson" => self.jsonl(&id, reader),
             "warc" => self.warc(&id, reader),
             _ => {
-                let mut bytes = Vec::new();
+                let gz = name.ends_with(".gz");
+                let mut bytes = Vec::with_capacity(if gz { 0 } else { size + 1 });
                 let mut reader = reader;
                 let body = match reader.read_to_end(&mut bytes) {
                     Ok(_) if HTML_EXTENSIONS.contains(&ext) => Ok(Body::Html(bytes)),

@@ -19,6 +19,9 @@ pub(crate) struct Done {
     pub(crate) error: bool,
     pub(crate) statements: usize,
     pub(crate) posts: usize,
+    /// A text document over `large::LARGE_BYTES` (id, bytes): analysed and written in pieces
+    /// by the writer, in its turn.
+    pub(crate) large: Option<(String, Vec<u8>)>,
 }
 
 #[derive(Default)]
@@ -62,7 +65,13 @@ impl Sink<'_> {
     }
 
     /// Count one document and write its record.
-    fn write(&mut self, d: Done) -> Result<(), Closed> {
+    fn write(&mut self, mut d: Done) -> Result<(), Closed> {
+        if let Some((id, bytes)) = d.large.take() {
+            let written =
+                super::large::write_large(&mut self.out, &id, &bytes, &self.options, self.args);
+            let (statements, posts, failed) = written.map_err(|_| Closed)?;
+            (d.statements, d.posts, d.error, d.bytes) = (statements, posts, failed, bytes.len());
+        }
         self.tally.errors += usize::from(d.error);
         self.tally.statements += d.statements;
         self.tally.posts += d.posts;
@@ -93,6 +102,20 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
         Ok(Body::Lossy(t)) => t.len(),
         Err(_) => 0,
     };
+    if let Ok(Body::Text(b)) = &doc.body
+        && b.len() > args.large_document_bytes
+        && let Ok(Body::Text(b)) = doc.body
+    {
+        return Done {
+            out: String::new(),
+            input,
+            bytes: 0,
+            error: false,
+            statements: 0,
+            posts: 0,
+            large: Some((doc.id, b)),
+        };
+    }
     let fallback = doc.id.clone();
     let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_line(doc, args)))
         .unwrap_or_else(|_| Doc {
@@ -124,6 +147,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
         error,
         statements,
         posts,
+        large: None,
     }
 }
 

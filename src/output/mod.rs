@@ -17,7 +17,7 @@ mod speaker;
 mod speech;
 mod statement;
 
-pub use offsets::{convert_offsets, schema};
+pub use offsets::{convert_offsets, schema, shift_record};
 
 use crate::model::*;
 use crate::speakers::EntityB;
