@@ -196,7 +196,9 @@ pub struct Channel {
     pub outlet: Option<String>,
     /// Programme ("Meet the Press").
     pub programme: Option<String>,
-    /// The words that state the channel.
+    /// The words that state the channel, `start..end` in the text. For a statement of kind
+    /// `post` no words state it: `text` is the platform's name ("twitter") and `start..end`
+    /// the whole embedded post it was taken from (the post's own span in `posts[]`).
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -257,6 +259,9 @@ pub struct Post {
     pub date: Option<String>,
     /// HH:MM, 24-hour.
     pub time: Option<String>,
+    /// The post's words as the platform shows them: line breaks and markup gone, links as
+    /// their text. Not the slice `start..end`, which is the whole embed, attribution line
+    /// included; the statement of kind `post` in `quotes[]` gives the words' own span.
     pub text: Option<String>,
     pub url: Option<String>,
     pub post_id: Option<String>,

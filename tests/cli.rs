@@ -365,3 +365,207 @@ fn stdin_jsonl_answers_each_line_before_the_next_arrives() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+// Nothing lost in silence (issue 28)
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_to_files_and_folders_are_followed_and_a_loop_is_an_error_record() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    let other = dir.path().join("elsewhere");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
+    let article = std::fs::canonicalize("samples/001_city_council.txt").unwrap();
+    std::fs::write(other.join("b.txt"), "“It is over,” Smith said.").unwrap();
+    symlink(&article, root.join("a.txt")).unwrap();
+    symlink(&other, root.join("linked")).unwrap();
+    symlink(&root, root.join("sub/loop")).unwrap();
+    symlink(dir.path().join("nothing.txt"), root.join("dangling.txt")).unwrap();
+    let (code, lines, stderr) = run(&["extract", root.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "a loop and a dangling link are errors: {stderr}");
+    let id = |l: &serde_json::Value| l["id"].as_str().unwrap().to_string();
+    let analysed: Vec<String> = lines
+        .iter()
+        .filter(|l| l["error"].is_null())
+        .map(id)
+        .collect();
+    let failed: Vec<String> = lines
+        .iter()
+        .filter(|l| !l["error"].is_null())
+        .map(id)
+        .collect();
+    assert!(
+        analysed.iter().any(|i| i.ends_with("a.txt")),
+        "{analysed:?}"
+    );
+    assert!(
+        analysed.iter().any(|i| i.ends_with("linked/b.txt")),
+        "{analysed:?}"
+    );
+    assert!(failed.iter().any(|i| i.ends_with("loop")), "{failed:?}");
+    assert!(
+        failed.iter().any(|i| i.ends_with("dangling.txt")),
+        "{failed:?}"
+    );
+    assert_eq!(lines.len(), 4, "{lines:?}");
+}
+
+#[test]
+fn invalid_utf8_in_a_jsonl_text_field_is_decoded_and_flagged() {
+    let mut line = br#"{"id":"x","text":"Smith said the plan w"#.to_vec();
+    line.push(0xff);
+    line.extend_from_slice(b"rks.\"}\n");
+    for offsets in ["bytes", "chars"] {
+        let (code, lines, stderr) = run(&["extract", "--offsets", offsets, "-"], &line);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(lines[0]["id"], "x");
+        assert!(lines[0]["error"].is_null(), "{:?}", lines[0]);
+        let flag = &lines[0]["flags"][0];
+        assert_eq!(flag["kind"], "invalid_utf8");
+        let at = "Smith said the plan w".len();
+        assert_eq!(flag["start"], at);
+    }
+}
+
+#[test]
+fn a_malformed_date_is_refused_with_a_message() {
+    for bad in ["13/04/2020", "2020-13-01", "2020-02-30", "yesterday"] {
+        let args = ["extract", "--date", bad, "samples/001_city_council.txt"];
+        let (code, lines, stderr) = run(&args, b"");
+        assert_eq!(code, 2, "{bad}");
+        assert!(lines.is_empty());
+        assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
+    }
+    let (code, _, stderr) = run(&["review", "--date", "13/04/2020", "README.md"], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
+    let args = [
+        "extract",
+        "--date",
+        "2020-04-13",
+        "samples/001_city_council.txt",
+    ];
+    let (code, lines, _) = run(&args, b"");
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["metadata"]["date"], "2020-04-13");
+}
+
+#[test]
+fn a_document_over_its_work_budget_is_an_error_record_and_the_run_goes_on() {
+    // A budget no analysis meets: every document becomes a record saying why.
+    let input =
+        b"{\"id\":\"a\",\"text\":\"Smith said so.\"}\n{\"id\":\"b\",\"text\":\"Jones said no.\"}\n";
+    let (code, lines, _) = run(&["extract", "--max-document-seconds", "1e-9", "-"], input);
+    assert_eq!(code, 2);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["id"], "b");
+    let error = lines[0]["error"].as_str().unwrap();
+    assert!(error.contains("--max-document-seconds"), "{error}");
+    let (code, lines, _) = run(&["extract", "-"], input);
+    assert_eq!(code, 0);
+    assert!(lines[0]["error"].is_null());
+    let (code, _, stderr) = run(&["extract", "--max-document-seconds", "0", "-"], input);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("positive"), "{stderr}");
+}
+
+#[test]
+fn review_html_of_several_articles_needs_a_folder() {
+    let out = whosaid()
+        .args(["review", "--format", "html"])
+        .args([
+            "samples/001_city_council.txt",
+            "samples/002_interview_styles.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
+
+#[test]
+fn readme_flag_table_lists_every_flag_kind_in_order() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme
+        .split("| flag id |")
+        .nth(1)
+        .expect("README has a table of flag ids");
+    let ids: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| l.split('`').nth(1))
+        .collect();
+    let kinds: Vec<&str> = whosaid::FlagKind::ALL.iter().map(|k| k.id()).collect();
+    assert_eq!(
+        ids, kinds,
+        "README's flag table and src/model.rs's FlagKind::ALL"
+    );
+}
+
+#[test]
+fn a_very_large_document_is_analysed_in_pieces_into_one_record() {
+    // The samples run together on one line, and with their line breaks; pieces of 2 KB.
+    let mut joined = String::new();
+    let mut names: Vec<_> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in &names {
+        joined.push_str(&std::fs::read_to_string(p).unwrap());
+        joined.push('\n');
+    }
+    for text in [joined.replace('\n', " "), joined.clone()] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, &text).unwrap();
+        let path = path.to_str().unwrap();
+        let whole = run(&["extract", path], b"").1;
+        for offsets in ["bytes", "chars"] {
+            let args = [
+                "extract",
+                "--large-document-bytes",
+                "8000",
+                "--offsets",
+                offsets,
+                "--emit-text",
+                path,
+            ];
+            let (code, lines, stderr) = run(&args, b"");
+            assert_eq!(code, 0, "{stderr}");
+            assert_eq!(lines.len(), 1);
+            let r = &lines[0];
+            let chars: Vec<char> = text.chars().collect();
+            let quotes = r["quotes"].as_array().unwrap();
+            // As many statements as the whole document gives, give or take the cuts.
+            let n = whole[0]["quotes"].as_array().unwrap().len();
+            assert!(quotes.len() * 10 >= n * 8, "{} of {n}", quotes.len());
+            let mut statements = std::collections::BTreeSet::new();
+            for q in quotes {
+                let (s, e) = (
+                    q["start"].as_u64().unwrap() as usize,
+                    q["end"].as_u64().unwrap() as usize,
+                );
+                let slice: String = if offsets == "bytes" {
+                    text[s..e].to_string()
+                } else {
+                    chars[s..e].iter().collect()
+                };
+                assert_eq!(q["text"].as_str().unwrap(), slice);
+                statements.insert(q["statement"].as_u64().unwrap());
+                if let Some(e) = q["speaker"]["entity"].as_u64() {
+                    let name = &r["speakers"][e as usize]["name"];
+                    assert_eq!(name, &q["speaker"]["name"]);
+                }
+            }
+            // Numbered across the pieces: 0, 1, 2, … with no number used by two pieces.
+            let last = statements.iter().next_back().copied().unwrap_or(0);
+            assert_eq!(statements.len() as u64, last + 1);
+            assert_eq!(r["text"].as_str().unwrap(), text);
+        }
+    }
+}

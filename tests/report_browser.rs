@@ -1,7 +1,8 @@
 //! The review page, opened in headless Chromium (Debian's `chromium`; `.ci/run` installs it
 //! and sets WHOSAID_REQUIRE_BROWSER=1). Checks through the browser that the highlights and
 //! flags are there and that markup in an article runs nothing; saves a screenshot.
-//! Without a browser (and without WHOSAID_REQUIRE_BROWSER) the test says so and passes.
+//! Without a browser the test fails under `CI=true` (or WHOSAID_REQUIRE_BROWSER=1), and
+//! elsewhere says loudly on the terminal that it skipped.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,8 +63,21 @@ fn page(dir: &Path, name: &str, title: &str, text: &str) -> PathBuf {
 
 #[test]
 fn the_review_page_in_a_browser() {
-    if chromium().is_none() && std::env::var_os("WHOSAID_REQUIRE_BROWSER").is_none() {
-        eprintln!("no chromium on this machine: the browser test is skipped (CI installs one)");
+    if chromium().is_none() {
+        let required = std::env::var_os("WHOSAID_REQUIRE_BROWSER").is_some()
+            || std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(
+            !required,
+            "the browser test needs Chromium (CI=true or WHOSAID_REQUIRE_BROWSER is set): \
+             `apt-get install chromium`, or CHROMIUM=/path/to/chrome"
+        );
+        // Straight to the terminal, past the test harness's capture.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n*** SKIPPED the_review_page_in_a_browser: no chromium on this machine (CI installs \
+             it; or set CHROMIUM=/path/to/chrome) ***\n"
+        );
         return;
     }
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_browser");

@@ -178,8 +178,11 @@ fn may_hold_phrase(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
-    toks.iter()
-        .filter(|t| t.end > sc.region.start && t.start < sc.region.end)
+    // Tokens are in text order: those of the region only (linear time in a long paragraph).
+    let from = toks.partition_point(|t| t.end <= sc.region.start);
+    toks[from..]
+        .iter()
+        .take_while(|t| t.start < sc.region.end)
         .any(|t| {
             matches!(t.kind, Tok::Quote(_))
                 || noun_kind(t).is_some()

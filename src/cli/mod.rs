@@ -3,6 +3,7 @@
 //! command ([`review`]).
 
 pub(crate) mod extract;
+pub(crate) mod large;
 pub(crate) mod read;
 pub(crate) mod review;
 pub(crate) mod sink;
@@ -57,8 +58,35 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_delimiter = ',')]
     pub(crate) fail_on: Vec<String>,
     /// The articles' date (YYYY-MM-DD), to resolve "on Sunday".
-    #[arg(long)]
+    #[arg(long, value_parser = iso_date)]
     pub(crate) date: Option<String>,
+}
+
+/// A `--date` value: a real day written YYYY-MM-DD ("2020-04-13"); anything else is refused
+/// (exit 2), never ignored.
+pub(crate) fn iso_date(s: &str) -> Result<String, String> {
+    let well_formed = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match s.parse::<jiff::civil::Date>() {
+        Ok(_) if well_formed => Ok(s.to_string()),
+        _ => Err(format!(
+            "\"{s}\" is not a date written YYYY-MM-DD (for 13 April 2020: 2020-04-13)"
+        )),
+    }
+}
+
+/// A `--max-document-seconds` value: a positive number of seconds.
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() => Ok(v),
+        _ => Err(format!("\"{s}\" is not a positive number of seconds")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,8 +138,16 @@ pub(crate) struct ExtractArgs {
     #[arg(long)]
     pub(crate) emit_text: bool,
     /// The articles' date (YYYY-MM-DD), to resolve "on Sunday" (a JSONL `date` field wins).
-    #[arg(long)]
+    #[arg(long, value_parser = iso_date)]
     pub(crate) date: Option<String>,
+    /// The work budget of one document, in seconds: a document whose analysis takes longer
+    /// becomes an error record that says so, and the run goes on.
+    #[arg(long, value_parser = seconds, default_value = "300")]
+    pub(crate) max_document_seconds: f64,
+    /// A text document larger than this is analysed in pieces of a quarter of it, and its
+    /// record written as they are done, so memory stays bounded (for tests; default 16 MiB).
+    #[arg(long, hide = true, default_value_t = large::LARGE_BYTES)]
+    pub(crate) large_document_bytes: usize,
     /// How to read standard input.
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) stdin: StdinFormat,

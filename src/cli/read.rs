@@ -21,6 +21,9 @@ pub(crate) enum Body {
     /// A JSONL line (its number, 1-based), read into a document by the worker that analyses
     /// it, so that parsing runs on every core.
     Line(usize, Vec<u8>),
+    /// The text of a JSONL line that was not valid UTF-8, decoded with U+FFFD for each
+    /// invalid sequence (the record is flagged `invalid_utf8`, as for a file).
+    Lossy(String),
 }
 
 /// The output ended (a closed pipe): stop quietly.
@@ -49,6 +52,7 @@ impl Run<'_> {
     pub(crate) fn push(&mut self, doc: Doc) -> Result<(), Closed> {
         self.batch_bytes += match &doc.body {
             Ok(Body::Text(b) | Body::Html(b) | Body::Line(_, b)) => b.len(),
+            Ok(Body::Lossy(t)) => t.len(),
             Err(_) => 0,
         };
         self.batch.push(doc);
@@ -153,6 +157,8 @@ impl Run<'_> {
             .file_name()
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
+        // The file's size, to read it into one allocation (no copy as the buffer doubles).
+        let size = file.metadata().map_or(0, |m| m.len() as usize);
         let (inner, reader): (&str, Box<dyn Read>) = match name.strip_suffix(".gz") {
             Some(inner) => (inner, Box::new(flate2::read::MultiGzDecoder::new(file))),
             None => (name.as_str(), Box::new(file)),
@@ -163,7 +169,8 @@ impl Run<'_> {
             "jsonl" | "ndjson" => self.jsonl(&id, reader),
             "warc" => self.warc(&id, reader),
             _ => {
-                let mut bytes = Vec::new();
+                let gz = name.ends_with(".gz");
+                let mut bytes = Vec::with_capacity(if gz { 0 } else { size + 1 });
                 let mut reader = reader;
                 let body = match reader.read_to_end(&mut bytes) {
                     Ok(_) if HTML_EXTENSIONS.contains(&ext) => Ok(Body::Html(bytes)),
@@ -238,10 +245,22 @@ impl Run<'_> {
         if !path.is_dir() {
             return self.file(path);
         }
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        // Symbolic links are followed, to files and to folders; a loop, or a link to nothing,
+        // is an error record (never skipped in silence).
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_file() => self.file(e.path())?,
-                Ok(_) => {}
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => {
+                    let id = e.path().display().to_string();
+                    self.failed(
+                        id,
+                        "not a file or a folder (a device, socket or pipe)".into(),
+                    )?;
+                }
                 Err(e) => {
                     let id = e
                         .path()
@@ -320,7 +339,17 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
         id: &args.id_field,
         text: &args.text_field,
     };
-    let mut de = serde_json::Deserializer::from_slice(&line);
+    // A line that is not UTF-8 is read decoded, each invalid sequence as U+FFFD, and its
+    // text is flagged, as a file's is.
+    let lossy = std::str::from_utf8(&line).is_err();
+    let decoded;
+    let bytes = if lossy {
+        decoded = String::from_utf8_lossy(&line).into_owned();
+        decoded.as_bytes()
+    } else {
+        &line
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
     let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
         Ok(f) => f,
         Err(e) => {
@@ -339,6 +368,7 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
     let date = fields.date.map(|d| d.chars().take(10).collect());
     let body = match fields.text {
         Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
+        Some(text) if lossy && text.contains('\u{FFFD}') => Ok(Body::Lossy(text)),
         Some(text) => Ok(Body::Text(text.into_bytes())),
         None => Err(format!(
             "line {n} has no string field \"{}\"",
@@ -346,4 +376,33 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
         )),
     };
     Doc { id, body, date }
+}
+
+/// Analyse the text of a JSONL line that was not UTF-8 (decoded with U+FFFD), and flag it as
+/// [`whosaid::analyze_bytes`] flags a file: at the first replacement character, in the
+/// record's unit of offsets.
+pub(crate) fn analyse_lossy(
+    text: &str,
+    options: &whosaid::Options,
+    deadline: Option<std::time::Instant>,
+) -> Result<whosaid::Analysis, whosaid::Exceeded> {
+    let mut a = whosaid::analyze_bytes_within(text.as_bytes(), options, deadline)?;
+    let at = text.find('\u{FFFD}').unwrap_or(0);
+    let end = (at + '\u{FFFD}'.len_utf8()).min(text.len());
+    let unit = |b: usize| match options.offsets {
+        whosaid::OffsetUnit::Bytes => b,
+        whosaid::OffsetUnit::Chars => text[..b].chars().count(),
+        whosaid::OffsetUnit::Utf16 => text[..b].encode_utf16().count(),
+    };
+    let mut flag = [whosaid::Flag::new(
+        whosaid::FlagKind::InvalidUtf8,
+        at,
+        end,
+        "the input is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+    )];
+    whosaid::assign_flag_ids(text, &mut flag);
+    let [mut flag] = flag;
+    (flag.start, flag.end) = (unit(at), unit(end));
+    a.flags.insert(0, flag);
+    Ok(a)
 }

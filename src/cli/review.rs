@@ -24,6 +24,13 @@ pub(crate) fn review(args: &ReviewArgs) -> i32 {
         return 2;
     };
     let many = args.articles.len() > 1;
+    if many && args.format == ReviewFormat::Html && args.output.is_none() {
+        eprintln!(
+            "whosaid: --format html writes one page per article: with several articles, give a \
+             folder for the pages with -o DIR (or review one article at a time)"
+        );
+        return 2;
+    }
     let mut failed = false;
     let mut errors = false;
     let stdout = io::stdout();

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use whosaid::{Analysis, ErrorRecord, Options, Record};
+use whosaid::{ErrorRecord, Options, Record};
 
 use super::read::{Body, Closed, Doc, read_line};
 use super::tsv::{TSV_HEADER, tsv_rows};
@@ -20,6 +20,9 @@ pub(crate) struct Done {
     pub(crate) error: bool,
     pub(crate) statements: usize,
     pub(crate) posts: usize,
+    /// A text document over `large::LARGE_BYTES` (id, bytes): analysed and written in pieces
+    /// by the writer, in its turn.
+    pub(crate) large: Option<(String, Vec<u8>)>,
 }
 
 #[derive(Default)]
@@ -63,7 +66,13 @@ impl Sink<'_> {
     }
 
     /// Count one document and write its record.
-    fn write(&mut self, d: Done) -> Result<(), Closed> {
+    fn write(&mut self, mut d: Done) -> Result<(), Closed> {
+        if let Some((id, bytes)) = d.large.take() {
+            let written =
+                super::large::write_large(&mut self.out, &id, &bytes, &self.options, self.args);
+            let (statements, posts, failed) = written.map_err(|_| Closed)?;
+            (d.statements, d.posts, d.error, d.bytes) = (statements, posts, failed, bytes.len());
+        }
         self.tally.errors += usize::from(d.error);
         self.tally.statements += d.statements;
         self.tally.posts += d.posts;
@@ -91,8 +100,23 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     let input = match &doc.body {
         Ok(Body::Line(_, l)) => l.len() + 1,
         Ok(Body::Text(b) | Body::Html(b)) => b.len(),
+        Ok(Body::Lossy(t)) => t.len(),
         Err(_) => 0,
     };
+    if let Ok(Body::Text(b)) = &doc.body
+        && b.len() > args.large_document_bytes
+        && let Ok(Body::Text(b)) = doc.body
+    {
+        return Done {
+            out: Vec::new(),
+            input,
+            bytes: 0,
+            error: false,
+            statements: 0,
+            posts: 0,
+            large: Some((doc.id, b)),
+        };
+    }
     let fallback = doc.id.clone();
     let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_line(doc, args)))
         .unwrap_or_else(|_| Doc {
@@ -101,13 +125,13 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
             date: None,
         });
     let id = doc.id.clone();
-    let (record, bytes) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, options)))
-            .unwrap_or_else(|_| {
-                let error =
-                    "internal error while analysing this document (please report it)".into();
-                (Record::Error(ErrorRecord { id, error }), 0)
-            });
+    let (record, bytes) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse(doc, options, args.max_document_seconds)
+    }))
+    .unwrap_or_else(|_| {
+        let error = "internal error while analysing this document (please report it)".into();
+        (Record::Error(ErrorRecord { id, error }), 0)
+    });
     let (error, statements, posts) = match &record {
         Record::Error(_) => (true, 0, 0),
         Record::Analysis(a) => {
@@ -124,6 +148,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
         error,
         statements,
         posts,
+        large: None,
     }
 }
 
@@ -151,20 +176,33 @@ pub(crate) fn render(record: &Record, args: &ExtractArgs) -> Vec<u8> {
     }
 }
 
-pub(crate) fn analyse(doc: Doc, options: &Options) -> (Record, usize) {
+pub(crate) fn analyse(doc: Doc, options: &Options, max_seconds: f64) -> (Record, usize) {
     let mut opts = options.clone();
     if doc.date.is_some() {
         opts.date = doc.date;
     }
-    let (mut a, bytes): (Analysis, usize) = match doc.body {
+    // The document's work budget (--max-document-seconds).
+    let budget = std::time::Duration::from_secs_f64(max_seconds);
+    let deadline = std::time::Instant::now().checked_add(budget);
+    let (analysed, bytes) = match doc.body {
         Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
-        Ok(Body::Text(b)) => (whosaid::analyze_bytes(&b, &opts), b.len()),
+        Ok(Body::Text(b)) => (whosaid::analyze_bytes_within(&b, &opts, deadline), b.len()),
+        Ok(Body::Lossy(t)) => (super::read::analyse_lossy(&t, &opts, deadline), t.len()),
         Ok(Body::Html(b)) => (
-            whosaid::analyze_html(&String::from_utf8_lossy(&b), &opts),
+            whosaid::analyze_html_within(&String::from_utf8_lossy(&b), &opts, deadline),
             b.len(),
         ),
         Ok(Body::Line(n, _)) => {
             let error = format!("line {n} was not read");
+            return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
+        }
+    };
+    let mut a = match analysed {
+        Ok(a) => a,
+        Err(e) => {
+            let error = format!(
+                "not analysed: longer than --max-document-seconds {max_seconds} ({e}; {bytes} bytes)"
+            );
             return (Record::Error(ErrorRecord { id: doc.id, error }), 0);
         }
     };

@@ -45,6 +45,11 @@ pub(crate) fn title_case(text: &str, toks: &[Token]) -> bool {
 impl ParaTokens {
     /// The index of the sentence that is exactly `sent`.
     pub fn sentence_of(&self, sent: &std::ops::Range<usize>) -> usize {
+        // Sentences are in text order: a binary search (linear time in a long paragraph).
+        let i = self.sents.partition_point(|r| r.start < sent.start);
+        if self.sents.get(i) == Some(sent) {
+            return i;
+        }
         self.sents.iter().position(|r| r == sent).unwrap_or(0)
     }
 }

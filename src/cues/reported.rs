@@ -319,8 +319,14 @@ fn no_matter(s: &Sentence, c: CueHit, content: &Range<usize>) -> bool {
 /// after it.
 fn write_clause(s: &Sentence, at: &At, claims: &mut Claims, content: Range<usize>, p: Polarity) {
     let c = at.c;
+    // (an empty clause is none: ", according to , who according to" finds no words)
+    if content.is_empty() {
+        return;
+    }
     let span = s.span(content.clone());
-    let lead = interrupted(s.text, s.toks, at.lo, c, content.start).map(|r| s.span(r));
+    let lead = interrupted(s.text, s.toks, at.lo, c, content.start)
+        .filter(|r| !r.is_empty())
+        .map(|r| s.span(r));
     let k = claims.statement_of(s.para, s.sent, c);
     let st = &mut claims.stmts[k];
     st.content = Some(span);

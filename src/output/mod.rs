@@ -17,26 +17,55 @@ mod speaker;
 mod speech;
 mod statement;
 
-pub use offsets::{convert_offsets, schema};
+pub use offsets::{convert_offsets, schema, shift_record};
 
 use crate::model::*;
 use crate::speakers::EntityB;
-use crate::{Options, cues, input, quotes, segment};
+use crate::{Exceeded, Options, cues, input, quotes, segment};
 use statement::{Doc, Statement};
 
 /// Run the pipeline over one document.
 pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> Analysis {
+    // Without a deadline no stage stops.
+    assemble_within(text, options, embedded, &Budget(None)).unwrap_or_default()
+}
+
+/// A document's work budget: the instant by which its analysis must be done (none: no
+/// limit). The pipeline looks at it between stages and stops with the stage it reached.
+pub(crate) struct Budget(pub Option<std::time::Instant>);
+
+impl Budget {
+    /// `Err` naming `stage` when the budget is spent.
+    fn check(&self, stage: &'static str) -> Result<(), Exceeded> {
+        match self.0 {
+            Some(d) if std::time::Instant::now() >= d => Err(Exceeded { stage }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Run the pipeline over one document within `budget`.
+pub(crate) fn assemble_within(
+    text: &str,
+    options: &Options,
+    embedded: Vec<Post>,
+    budget: &Budget,
+) -> Result<Analysis, Exceeded> {
     let metadata = input::metadata(text, options.date.as_deref());
     let found_posts = prepare::posts(text, &segment::paragraphs(text), embedded);
+    budget.check("posts")?;
     let paras = segment::unwrapped(text);
     let masks = prepare::masks(text, &found_posts);
     let (parts, mut flags) = quotes::find(text, &paras, &masks, options.doubled_apostrophes);
+    budget.check("quotes")?;
     let american = prepare::american(text, &parts);
     let para_toks = prepare::tokens(text, &paras, &parts, &masks);
+    budget.check("segment")?;
     // Cue and content.
     let (mut stmts, info) = cues::link(text, &para_toks, &parts, american);
     cues::reported(text, &para_toks, &mut stmts, &info);
     prepare::drop_caption(&metadata, &paras, &mut stmts);
+    budget.check("cues")?;
     let mut doc = Doc {
         text,
         paras: &paras,
@@ -49,8 +78,10 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
     let mut statements = Statement::from_cues(stmts, &doc);
     // Speaker, channel and time.
     let (candidates, mut entities) = speaker::attribute(&doc, &mut statements);
+    budget.check("speakers")?;
     channel::attribute(&doc, &metadata, &mut statements);
     channel::carry(&doc, &metadata, &mut statements);
+    budget.check("channels")?;
     // Written out, with the posts.
     let (mut quotes_out, next_number) = emit::quotes(&doc, &mut statements, &mut flags);
     post_statements::add(
@@ -81,8 +112,9 @@ pub(crate) fn assemble(text: &str, options: &Options, embedded: Vec<Post>) -> An
         metadata,
         text: None,
     };
+    budget.check("output")?;
     crate::review::flags(text, &paras, &candidates, &mut analysis);
-    analysis
+    Ok(analysis)
 }
 
 /// The output's entity number `id`: its mentions in order, each once.

@@ -56,6 +56,24 @@ fn for_each_offset(a: &mut Analysis, f: &mut dyn FnMut(&mut usize)) {
     }
 }
 
+/// Add `by` to every offset of a record, and `numbers` to its statement, entity and post
+/// numbers: the record of a piece of a longer text that starts `by` units in, after pieces
+/// holding `numbers.0` statements, `numbers.1` entities and `numbers.2` posts.
+pub fn shift_record(a: &mut Analysis, by: usize, numbers: (usize, usize, usize)) {
+    for_each_offset(a, &mut |o| *o += by);
+    let (statements, entities, posts) = numbers;
+    for q in &mut a.quotes {
+        q.statement += statements;
+        q.post = q.post.map(|p| p + posts);
+        if let Some(e) = q.speaker.as_mut().and_then(|s| s.entity.as_mut()) {
+            *e += entities;
+        }
+    }
+    for e in &mut a.speakers {
+        e.id += entities;
+    }
+}
+
 /// Convert a record's byte offsets into `unit` (code points or UTF-16 code units), in one
 /// walk over the text.
 pub fn convert_offsets(a: &mut Analysis, text: &str, unit: OffsetUnit) {

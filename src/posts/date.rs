@@ -30,9 +30,11 @@ pub(crate) fn month(word: &str) -> Option<u32> {
 /// else the date is three words ([`word_date`]). A date outside 1900–2100 or not in the
 /// calendar is none.
 pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
-    let cjk = CJK_MARKS
-        .iter()
-        .any(|m| s.find(m[0]).is_some_and(|y| y <= 6));
+    let cjk = CJK_MARKS.iter().any(|m| {
+        s[..s.floor_char_boundary(12)]
+            .find(m[0])
+            .is_some_and(|y| y <= 6)
+    });
     let rule = if cjk { cjk_date } else { word_date };
     let (rest, (y, m, d)) = rule(s).ok()?;
     valid(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), s.len() - rest.len()))

@@ -26,6 +26,11 @@ use crate::speakers::NameCandidate;
 
 const MAX_COMPARED: usize = 400;
 
+/// How far either side of a statement a rule reads its paragraph (bytes): the reason given
+/// for an anonymous source, and (further) a link or embed for a post.
+const NEAR: usize = 2_000;
+const LINK_NEAR: usize = 20_000;
+
 /// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
 /// mention in lower case.
 type StatementRule = fn(&mut Review, &Quote, &SpeakerRef, &str) -> Option<Flag>;
@@ -98,6 +103,26 @@ impl Review<'_> {
         self.paras
             .partition_point(|p| p.start <= pos)
             .saturating_sub(1)
+    }
+
+    /// The paragraph `pos` is in, cut to at most `near` bytes either side of `pos`: what a
+    /// rule reads around one statement, so that a run-on paragraph costs each statement a
+    /// bounded read (linear time).
+    fn para_near(&self, pos: usize, near: usize) -> Span {
+        self.clip(self.paras[self.para_of(pos)], pos, near)
+    }
+
+    /// `span` cut to at most `near` bytes either side of `pos`, on character boundaries.
+    fn clip(&self, span: Span, pos: usize, near: usize) -> Span {
+        let mut start = span.start.max(pos.saturating_sub(near));
+        let mut end = span.end.min(pos.saturating_add(near)).max(start);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span { start, end }
     }
 
     /// Whether `pos` is in the headline or its deck (`headline_end`). A headline names people

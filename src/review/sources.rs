@@ -8,7 +8,7 @@
 //! "admitted", "conceded", "insisted" take sides. "Alleged" is the required word for an
 //! unproven accusation, and "denied" the accurate one for a denial: neither is loaded.
 
-use super::{Review, flag};
+use super::{LINK_NEAR, NEAR, Review, flag};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{ChannelKind, EntityKind, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 
@@ -56,7 +56,7 @@ pub(super) fn anonymous_source(
     if !r.anonymous_seen.insert(sp.entity) {
         return None;
     }
-    let para = r.paras[r.para_of(sp.start)];
+    let para = r.para_near(sp.start, NEAR);
     let context = writers_words(r, para).to_lowercase();
     let reason = ANONYMITY_REASONS
         .iter()
@@ -225,10 +225,13 @@ pub(super) fn platform_without_post(
     }
     // The paragraph, and those either side when they embed a post whose author is unknown
     // or is the speaker: an embed often stands just before or after.
-    let p = r.para_of(q.start.min(ch.start));
+    // (each read at most `LINK_NEAR` bytes from the statement: linear time on run-on text)
+    let at = q.start.min(ch.start);
+    let p = r.para_of(at);
     let para = |i: usize| {
         r.paras
             .get(i)
+            .map(|&s| r.clip(s, at, LINK_NEAR))
             .and_then(|s| r.text.get(s.start..s.end))
             .unwrap_or("")
     };

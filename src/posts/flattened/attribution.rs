@@ -13,6 +13,10 @@ use nom::sequence::{delimited, preceded};
 
 use super::*;
 
+/// How far an attribution's line is read from its handle, either way (bytes): further than
+/// any post's text and attribution reach on one line.
+pub(super) const LINE_REACH: usize = 4_000;
+
 /// The attribution around a handle.
 struct Head<'a> {
     /// "@handle", markdown's escapes removed.
@@ -86,7 +90,13 @@ fn head<'a>(doc: &Doc<'a>, pi: usize, from: usize, at: usize) -> Option<Head<'a>
         };
         after = p.len() - rest.len();
     }
-    let line_start = p[..at].rfind('\n').map_or(from, |i| i + 1).max(from);
+    // The line is read back at most `LINE_REACH` bytes: a run-on paragraph costs each handle a
+    // bounded read (linear time).
+    let reach = p.floor_char_boundary(at.saturating_sub(LINE_REACH));
+    let line_start = p[reach..at]
+        .rfind('\n')
+        .map_or(from.max(reach), |i| reach + i + 1)
+        .max(from);
     let before = &p[line_start..at];
     // Instagram: "… shared by Name (@handle) on Jun 16, 2019 at 7:30am PDT".
     let shared = SHARED_BY
@@ -164,6 +174,7 @@ fn dated(doc: &Doc, pi: usize, head: &mut Head) -> Dated {
     let mut time = None;
     if date.is_some() {
         let tail = &text[(para.start + end).min(text.len())..];
+        let tail = &tail[..tail.floor_char_boundary(LINE_REACH)];
         let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
         if let Some((t, used)) = clock_after_date(line) {
             time = t;

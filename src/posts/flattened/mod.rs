@@ -155,6 +155,7 @@ pub(super) fn facebook(
     let (label, url, used) = match md_link(tail) {
         Some((l, u, used)) => (l, Some(u), used),
         None => {
+            let tail = &tail[..tail.floor_char_boundary(attribution::LINE_REACH)];
             let line_end = tail.find('\n').unwrap_or(tail.len());
             (tail[..line_end].to_string(), None, 0)
         }

@@ -82,6 +82,7 @@ fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(
     }
     let window = Toks::new(text, toks, a, b);
     let name_run = b - a <= 5 && window.tokens().iter().all(|t| capital_word(text, t));
+    // (nothing after the comma: "«, » said Mr. ," ends there; `opens` is read only when b > a)
     let opens = || Class::SpeakerAppositionOpeners.contains(&toks[a].text(text).to_lowercase());
     (b > a && toks[a].kind == Tok::Word && (name_run || opens())).then_some((a, b))
 }

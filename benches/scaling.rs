@@ -1,0 +1,153 @@
+//! Linear time whatever a document's shape: `cargo bench --bench scaling`.
+//!
+//! Generates one-paragraph documents of growing size in three shapes, as scrapers that drop
+//! line breaks make them: plain reported speech ("Officials said …" sentences), the team's
+//! articles joined on one line, and the same with quotations. For each it prints seconds and
+//! microseconds per kilobyte, and the ratio of the largest document's per-byte time to the
+//! smallest's. Linear time keeps that ratio near 1; the run fails (exit 1) when it passes
+//! `MAX_RATIO`, or when the largest document takes more than `MAX_RATIO` times the per-byte
+//! time of ordinary articles. Sizes: `WHOSAID_SCALING_KB` (comma-separated, default
+//! `100,400,1600`).
+
+use std::time::Instant;
+
+use whosaid::{Options, analyze};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The ratio of per-byte times (largest document against smallest, and against ordinary
+/// articles) that counts as linear.
+const MAX_RATIO: f64 = 3.0;
+
+/// The team's articles (`samples/`), in file-name order.
+fn articles() -> Vec<String> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir("samples")
+        .expect("the samples folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// `bytes` of text in one paragraph, repeating `unit(i)` for i = 0, 1, 2, …
+fn one_paragraph(bytes: usize, unit: impl Fn(usize) -> String) -> String {
+    let mut s = String::with_capacity(bytes + 256);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&unit(i));
+        s.push(' ');
+        i += 1;
+    }
+    s
+}
+
+/// A shape's name and its i-th unit of text.
+type Shape<'a> = (&'static str, Box<dyn Fn(usize) -> String + 'a>);
+
+/// The shapes of one-paragraph documents.
+fn shapes(articles: &[String]) -> Vec<Shape<'_>> {
+    const WHO: [&str; 6] = [
+        "Officials",
+        "Smith",
+        "The minister",
+        "A spokesman",
+        "Police",
+        "Jones",
+    ];
+    vec![
+        (
+            "said_sentences",
+            Box::new(|i| {
+                format!(
+                    "{} said plan {i} would cost more than expected.",
+                    WHO[i % 6]
+                )
+            }),
+        ),
+        (
+            "articles_on_one_line",
+            Box::new(move |i| articles[i % articles.len()].replace('\n', " ")),
+        ),
+        (
+            "quotations",
+            Box::new(|i| format!("“Plan {i} is over,” {} said on Monday.", WHO[i % 6])),
+        ),
+    ]
+}
+
+/// This thread's CPU time in seconds (Linux: `/proc/thread-self/schedstat`), so that a busy
+/// machine does not distort the ratios; elsewhere, `None` and wall time is used.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+/// The time now: this thread's CPU time where the system gives it, else wall time.
+fn now(start: Instant) -> f64 {
+    cpu_seconds().unwrap_or_else(|| start.elapsed().as_secs_f64())
+}
+
+/// Seconds (of CPU where the system says) one run of `f` takes: run again until a third of a
+/// second has passed (the clock may tick coarsely), the mean.
+fn seconds(f: impl Fn()) -> f64 {
+    let start = Instant::now();
+    let t0 = now(start);
+    let mut runs = 0;
+    loop {
+        f();
+        runs += 1;
+        let spent = now(start) - t0;
+        if spent >= 0.33 {
+            return spent / runs as f64;
+        }
+    }
+}
+
+fn main() {
+    let kb: Vec<usize> = std::env::var("WHOSAID_SCALING_KB")
+        .unwrap_or_else(|_| "100,400,1600".into())
+        .split(',')
+        .filter_map(|k| k.trim().parse().ok())
+        .collect();
+    let articles = articles();
+    // Ordinary articles, one by one: the per-byte time to compare with.
+    let total: usize = articles.iter().map(String::len).sum();
+    let options = Options::default();
+    let ordinary = seconds(|| {
+        for a in &articles {
+            std::hint::black_box(analyze(a, &options));
+        }
+    }) / total as f64;
+    println!("ordinary articles: {:.2} µs/KB", ordinary * 1e9);
+    let mut failed = false;
+    for (name, unit) in shapes(&articles) {
+        let mut per_byte = Vec::new();
+        for &k in &kb {
+            let text = one_paragraph(k * 1000, &unit);
+            let s = seconds(|| {
+                std::hint::black_box(analyze(&text, &options));
+            });
+            let pb = s / text.len() as f64;
+            println!("{name:>22} {k:>7} KB {s:>8.3} s {:>8.2} µs/KB", pb * 1e9);
+            per_byte.push(pb);
+        }
+        let (first, last) = (per_byte[0], per_byte[per_byte.len() - 1]);
+        let growth = last / first;
+        let against_ordinary = last / ordinary;
+        let ok = growth <= MAX_RATIO && against_ordinary <= MAX_RATIO;
+        println!(
+            "{name:>22} per-byte time, largest / smallest: {growth:.2}; / ordinary articles: \
+             {against_ordinary:.2} {}",
+            if ok { "ok" } else { "NOT LINEAR" }
+        );
+        failed |= !ok;
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}
