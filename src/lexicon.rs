@@ -65,6 +65,26 @@ pub(crate) fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// `f` of the word in lower case ([`lower`]): a short ASCII word is lower-cased on the
+/// stack, not in a new string.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) && bytes.is_ascii() {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if bytes.is_ascii()
+        && let Some(low) = buf.get_mut(..bytes.len())
+    {
+        low.copy_from_slice(bytes);
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&lower(word))
+}
+
 /// A reporting verb form: its lemma, and how many words the form has.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct VerbForm {

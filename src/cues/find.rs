@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::grammar::{PResult, Toks, punct, quotation, token};
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 use nom::branch::alt;
@@ -170,6 +170,11 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
         return None;
     }
     let w = t.text(s.text);
+    // (a capitalised word inside the sentence is a cue only as "According to": the
+    // others are not looked up)
+    if i != s.lo && is_capitalized(w) && !w.eq_ignore_ascii_case("according") {
+        return None;
+    }
     let f = verb_at(s.text, s.toks, i, s.hi)?;
     if (is_capitalized(w) && f.lemma != "according to" && i != s.lo)
         || !verb_in_context(s.text, s.toks, s.lo, i, f.lemma)
@@ -224,22 +229,27 @@ pub(crate) fn verb_at(
     hi: usize,
 ) -> Option<crate::lexicon::VerbForm> {
     let lx = &*LEXICON;
-    let lower = crate::lexicon::lower(toks[i].text(text));
-    let next = toks[i + 1..hi]
-        .first()
-        .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(&lower))
-        .map(|n| crate::lexicon::lower(n.text(text)));
-    // "made it clear", "pointed it out": "it" between a two-word verb's head and its
-    // particle.
-    if next.as_deref() == Some("it")
-        && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
-        && let Some(mut f) = lx.verb(&lower, Some(&crate::lexicon::lower(after.text(text))))
-        && f.words == 2
-    {
-        f.words = 3;
-        return Some(f);
-    }
-    lx.verb(&lower, next.as_deref())
+    with_lower(toks[i].text(text), |lower| {
+        let next = toks[i + 1..hi]
+            .first()
+            .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(lower));
+        let Some(next) = next else {
+            return lx.verb(lower, None);
+        };
+        with_lower(next.text(text), |next| {
+            // "made it clear", "pointed it out": "it" between a two-word verb's head and
+            // its particle.
+            if next == "it"
+                && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
+                && let Some(mut f) = with_lower(after.text(text), |a| lx.verb(lower, Some(a)))
+                && f.words == 2
+            {
+                f.words = 3;
+                return Some(f);
+            }
+            lx.verb(lower, Some(next))
+        })
+    })
 }
 
 #[cfg(test)]

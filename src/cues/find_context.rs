@@ -27,8 +27,11 @@ impl<'a> FormAt<'a> {
 
     /// The form is that of a noun too: the lemma, or its plural ("post", "calls").
     fn noun_like(&self) -> bool {
-        let (form, lemma) = (self.form().to_lowercase(), self.lemma);
-        form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es")
+        let lemma = self.lemma;
+        crate::lexicon::with_lower(self.form(), |form| {
+            form.strip_prefix(lemma)
+                .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+        })
     }
 
     fn prev_is(&self, w: &str) -> bool {

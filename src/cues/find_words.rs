@@ -1,12 +1,12 @@
 //! Word predicates of cue finding that the later stages share: auxiliaries, modifiers and
 //! the words that may stand in a speaker mention.
 
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::segment::{Tok, Token, is_capitalized};
 
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
 pub(crate) fn is_aux(word: &str) -> bool {
-    LEXICON.auxiliaries.contains(&crate::lexicon::lower(word))
+    with_lower(word, |l| LEXICON.auxiliaries.contains(l))
         || (word.len() > 5
             && word.ends_with("ly")
             && !is_capitalized(word)
@@ -16,12 +16,12 @@ pub(crate) fn is_aux(word: &str) -> bool {
 /// An auxiliary, or one with "n't" ("didn't", "don’t", "won't", "isn't"): a word that may
 /// stand between a speaker and the verb.
 pub(crate) fn aux_or_negated(word: &str) -> bool {
-    is_aux(word) || {
-        let l = crate::lexicon::lower(word);
-        l.strip_suffix("n't")
-            .or_else(|| l.strip_suffix("n’t"))
-            .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
-    }
+    is_aux(word)
+        || with_lower(word, |l| {
+            l.strip_suffix("n't")
+                .or_else(|| l.strip_suffix("n’t"))
+                .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+        })
 }
 
 /// "And", "But", "So", "Yet", "Or" opening a sentence.
@@ -44,14 +44,15 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
     match t.kind {
         Tok::Word => {
             let w = t.text(text);
-            let lower = crate::lexicon::lower(w);
             is_capitalized(w)
-                || LEXICON.roles.contains_key(&*lower)
-                || LEXICON.pronouns.contains_key(&*lower)
-                || LEXICON.documents.contains(&lower)
-                || is_modifier(&lower)
                 || is_aux(w)
-                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || with_lower(w, |lower| {
+                    LEXICON.roles.contains_key(lower)
+                        || LEXICON.pronouns.contains_key(lower)
+                        || LEXICON.documents.contains(lower)
+                        || is_modifier(lower)
+                        || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+                })
         }
         Tok::Punct => Class::FindMentionPunct.contains(t.text(text)),
         Tok::Quote(_) => false,

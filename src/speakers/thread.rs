@@ -207,40 +207,43 @@ fn floating_quotation(
 /// Whether the paragraph is only quotation: outside its quotes, nothing but quotation
 /// marks, punctuation and space.
 fn only_quotation(text: &str, para: Span, here: &[Quote]) -> bool {
+    let marks = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || "\"“”'‘’,.;:!?…—–-()[]".contains(c))
+    };
+    if !here.iter().any(|q| q.kind != QuoteKind::Indirect) {
+        return false;
+    }
     let mut at = para.start;
-    let mut outside = String::new();
     for q in here.iter().filter(|q| q.kind != QuoteKind::Indirect) {
         if q.start >= at {
-            outside.push_str(&text[at..q.start]);
+            if !marks(&text[at..q.start]) {
+                return false;
+            }
             at = q.end;
         }
     }
-    outside.push_str(&text[at.min(para.end)..para.end]);
-    here.iter().any(|q| q.kind != QuoteKind::Indirect)
-        && outside
-            .chars()
-            .all(|c| c.is_whitespace() || "\"“”'‘’,.;:!?…—–-()[]".contains(c))
+    marks(&text[at.min(para.end)..para.end])
 }
 
 /// `Daniel Ortega, a farmer, was blunter.` — a short paragraph (one sentence, at most
 /// twenty words) that quotes no one and opens with a person's name introduces them.
 fn introduces(text: &str, para: Span, here: &[Quote], names: &[Named]) -> Option<Span> {
-    let body = text[para.start..para.end].trim_end();
-    let one_sentence = body
-        .trim_end_matches(['.', '!', '?', ':'])
-        .split(". ")
-        .count()
-        == 1;
+    if !here.is_empty() {
+        return None;
+    }
     let first = names.get(names.partition_point(|n| n.start < para.start))?;
-    (here.is_empty()
-        && one_sentence
-        && first.start == para.start
-        && body.split_whitespace().count() <= 20
-        && !body.ends_with(':'))
-    .then_some(Span {
-        start: first.start,
-        end: first.end,
-    })
+    if first.start != para.start {
+        return None;
+    }
+    let body = text[para.start..para.end].trim_end();
+    let one_sentence = !body.trim_end_matches(['.', '!', '?', ':']).contains(". ");
+    (one_sentence && body.split_whitespace().count() <= 20 && !body.ends_with(':')).then_some(
+        Span {
+            start: first.start,
+            end: first.end,
+        },
+    )
 }
 
 /// The speaker who runs on after the paragraph: the speaker of its last attributed quote,

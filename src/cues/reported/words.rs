@@ -1,14 +1,13 @@
 //! Words and tokens a reported clause is read by: a finite word, a subject pronoun, an adjunct.
 
 use crate::cues::*;
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::segment::{Tok, Token};
 
 /// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
 pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
-    let w = crate::lexicon::lower(t.text(text));
-    LEXICON.adjunct_openers.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+    t.is(Class::AdjunctOpeners) || with_lower(t.text(text), |w| w.len() > 4 && w.ends_with("ly"))
 }
 
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`;
@@ -37,10 +36,10 @@ pub(crate) fn is_clause_word(text: &str, t: &Token) -> bool {
 /// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
 /// and the quotation it announces or in a speaker's apposition.
 pub(crate) fn verbless_word(text: &str, t: &Token) -> bool {
-    let w = crate::lexicon::lower(t.text(text));
     t.kind == Tok::Word
-        && (!finite_word(&w) || w.ends_with("ly"))
-        && !LEXICON.verbs.contains_key(&*w)
+        && with_lower(t.text(text), |w| {
+            (!finite_word(w) || w.ends_with("ly")) && !LEXICON.verbs.contains_key(w)
+        })
         && !is_clause_word(text, t)
 }
 

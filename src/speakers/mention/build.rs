@@ -8,7 +8,8 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     let last = toks.last()?;
     let lw = last.text(text);
     // A mention ends in a head: a name, a role, a noun; never in "the" or "its".
-    if Class::SpeakerNonHeads.contains(&lw.to_lowercase()) {
+    // (the token's classes: those of the word and of its lower case)
+    if last.is(Class::SpeakerNonHeads) {
         return None;
     }
     let appos_role = appos
@@ -41,7 +42,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
 /// The tokens without the articles that open them.
 fn strip_articles<'a>(text: &str, mut a: &'a [Token]) -> &'a [Token] {
     while let Some(t) = a.first() {
-        if Class::SpeakerArticles.contains(&t.text(text).to_lowercase()) {
+        if t.is(Class::SpeakerArticles) {
             a = &a[1..];
         } else {
             break;

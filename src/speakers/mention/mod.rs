@@ -69,14 +69,15 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     if is_time_word(w) {
         return false;
     }
-    let lower = crate::lexicon::lower(w);
     let lx = &*LEXICON;
     is_capitalized(w)
-        || ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
-        || lx.roles.contains_key(&*lower)
-        || lx.documents.contains(&lower)
-        || is_modifier(&lower)
-        || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || crate::lexicon::with_lower(w, |lower| {
+            ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
+                || lx.roles.contains_key(lower)
+                || lx.documents.contains(lower)
+                || is_modifier(lower)
+                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
