@@ -2,7 +2,7 @@
 //! clause; the first rule that finds a channel gives it.
 
 use super::lists::Hits;
-use super::outlet::{broadcast_on_outlet, interview_with_outlet};
+use super::outlet::{broadcast_on_outlet, interview_with_outlet, told_the_writer};
 use super::phrase::{channel_grammar, longer_than};
 use super::source::document_source;
 use super::{Context, outside, word_bounded};
@@ -38,6 +38,10 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "interview_with_outlet",
         find: interview_with_outlet,
+    },
+    ChannelRule {
+        name: "told_the_writer",
+        find: told_the_writer,
     },
     ChannelRule {
         name: "channel_phrase",
@@ -221,15 +225,45 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
     if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
         return None;
     }
-    let name = mention.trim_start_matches("the ");
+    let name = without_article(mention);
     let outlet = LEXICON
         .outlets
         .iter()
-        .find(|o| o.eq_ignore_ascii_case(name))?;
+        .find(|o| without_article(o).eq_ignore_ascii_case(name))?;
     let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
-    c.outlet = Some(outlet.to_string());
+    c.outlet = Some(
+        full_outlet_name(sc.text, name)
+            .unwrap_or(outlet)
+            .to_string(),
+    );
     Some(c)
+}
+
+/// A name without its leading article: "the Times" is `Times`.
+fn without_article(name: &str) -> &str {
+    ["the ", "The "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name)
+}
+
+/// The listed outlet whose full name ends with the short name `short` and that the document
+/// names: "the Times" is "The New York Times" in an article that names it, when it names no
+/// other listed outlet of that ending.
+fn full_outlet_name(text: &str, short: &str) -> Option<&'static str> {
+    let ending = format!(" {short}");
+    let mut named = LEXICON
+        .outlets
+        .iter()
+        .map(|o| without_article(o))
+        .filter(|o| o.len() > ending.len() && o.ends_with(&ending))
+        .filter(|o| {
+            text.match_indices(*o)
+                .any(|(s, _)| word_bounded(text, s, s + o.len()))
+        });
+    let first = named.next()?;
+    named.all(|o| o == first).then_some(first)
 }
 
 /// What the cue implies: "she tweeted" is social media, "he testified" a hearing.
@@ -324,6 +358,35 @@ mod tests {
         let c = find(t, all(t), &ctx).unwrap();
         assert_eq!(c.kind, ChannelKind::Publication);
         assert_eq!(rule(t, &ctx), Some("outlet_that_reports"));
+    }
+
+    #[test]
+    fn the_times_is_the_full_name_the_article_gives() {
+        let t = "The New York Times looked at it. “It grew,” the Times wrote";
+        let at = t.find("the Times").unwrap();
+        let ctx = Context {
+            cue: Some((
+                "write",
+                Span {
+                    start: at + 10,
+                    end: t.len(),
+                },
+            )),
+            speaker: Some((EntityKind::Organization, "the Times")),
+            quotes: &[],
+            para_toks: None,
+        };
+        let region = Span {
+            start: at,
+            end: t.len(),
+        };
+        let c = find(t, region, &ctx).unwrap();
+        assert_eq!(c.kind, ChannelKind::Publication);
+        assert_eq!(c.outlet.as_deref(), Some("New York Times"));
+        // (an article that names no paper of that ending keeps the short name)
+        let t = &t[at..];
+        let c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(c.outlet.as_deref(), Some("The Times"));
     }
 
     #[test]

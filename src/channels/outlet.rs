@@ -90,6 +90,28 @@ pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
     })
 }
 
+/// The writer as the one told, outside quotations: "Jo Ames, the firm's chief, told me, …"
+/// is an interview with the writer.
+pub(super) fn told_the_writer(sc: &Scope) -> Option<Channel> {
+    let (lemma, at) = sc.ctx.cue?;
+    if lemma != "tell" || at.end > sc.region.end || at.start < sc.region.start {
+        return None;
+    }
+    let rest = &sc.text[at.end..sc.region.end];
+    let word = rest.trim_start();
+    let e = at.end + (rest.len() - word.len());
+    let w = word.split(|c: char| !c.is_alphanumeric()).next()?;
+    if !Class::ChannelWriterObjects.contains(w) || !outside(sc.ctx.quotes, e, e + w.len()) {
+        return None;
+    }
+    Some(channel(
+        ChannelKind::Interview,
+        sc.text,
+        at.start,
+        e + w.len(),
+    ))
+}
+
 /// The programme named right after an outlet: `Fox News’ “Hannity”`, `NBC's "Meet the Press"`.
 pub(super) fn programme(text: &str, outlet_end: usize, quotes: &[Span]) -> Option<String> {
     let rest = &text[outlet_end..];
@@ -139,6 +161,45 @@ mod tests {
         let c = with_quotes(t, &[q]).unwrap();
         assert_eq!(c.programme.as_deref(), Some("Meet the Press"));
         assert_eq!(c.text, "on NBC's \"Meet the Press\"");
+    }
+
+    #[test]
+    fn told_me_is_an_interview_with_the_writer() {
+        let t = "Jo Ames, the firm's chief, told me, “We sell content.”";
+        let at = t.find("told").unwrap();
+        let q = t.find('“').unwrap();
+        let quotes = [Span {
+            start: q,
+            end: t.len(),
+        }];
+        let ctx = Context {
+            cue: Some((
+                "tell",
+                Span {
+                    start: at,
+                    end: at + 4,
+                },
+            )),
+            speaker: None,
+            quotes: &quotes,
+            para_toks: None,
+        };
+        let told = |t: &str| {
+            let hits = Hits::new(t, all(t));
+            let sc = Scope {
+                text: t,
+                region: all(t),
+                ctx: &ctx,
+                hits: &hits,
+            };
+            told_the_writer(&sc)
+        };
+        let c = told(t).unwrap();
+        assert_eq!(
+            (c.kind, c.text.as_str()),
+            (ChannelKind::Interview, "told me")
+        );
+        assert!(told("Jo Ames, the firm's chief, told Mesmer, “We sell content.”").is_none());
     }
 
     #[test]

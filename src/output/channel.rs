@@ -124,6 +124,11 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
+    let alias = role_aliases(statements);
+    let entity_of = |st: &Statement| {
+        let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
+        Some(alias.get(&e).copied().unwrap_or(e))
+    };
     let mut last_of: HashMap<usize, Step> = HashMap::new();
     for &(_, step) in &steps {
         let s = match step {
@@ -133,12 +138,15 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
             }
             Step::Statement(s) => s,
         };
-        let Some(e) = statements[s].speaker.as_ref().and_then(|sp| sp.entity) else {
+        let Some(e) = entity_of(&statements[s]) else {
             continue;
         };
         if let Some(&prev) = last_of.get(&e) {
             let from = match prev {
-                Step::Statement(p) => occasion(&statements[p]),
+                Step::Statement(p) => window::Occasion {
+                    entity: Some(e),
+                    ..occasion(&statements[p])
+                },
                 Step::Occasion(i) => window::Occasion {
                     entity: Some(occasions[i].entity),
                     para: occasions[i].para,
@@ -149,7 +157,11 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
             let broken = breaks
                 .iter()
                 .any(|&b| from.para < b && b < statements[s].para);
-            let c = window::carries(&from, &occasion(&statements[s]), broken);
+            let next = window::Occasion {
+                entity: Some(e),
+                ..occasion(&statements[s])
+            };
+            let c = window::carries(&from, &next, broken);
             let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
             ch.iter_mut().for_each(|ch| ch.carried = true);
             tm.iter_mut().for_each(|t| t.carried = true);
@@ -206,6 +218,44 @@ fn occasion_sentences(
         reference_date: reference.as_deref(),
     };
     channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
+}
+
+/// The role a speaker is mentioned by alone, lower case and without its article: "the former
+/// president" is `former president`; a mention with a name has none.
+fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
+    let role = sp.role.as_deref()?.to_lowercase();
+    let text = sp.text.to_lowercase();
+    let text = text.strip_prefix("the ").unwrap_or(&text);
+    (text == role && sp.name.eq_ignore_ascii_case(&sp.text)).then_some(role)
+}
+
+/// The entity a speaker mentioned by a role alone stands for, for carrying: the one named
+/// person of the document that the same role titles ("the former president" after "Former
+/// President Bill Clinton"), when exactly one does.
+fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
+    let speakers = || statements.iter().filter_map(|st| st.speaker.as_ref());
+    let mut named: HashMap<String, Vec<usize>> = HashMap::new();
+    for sp in speakers().filter(|sp| bare_role(sp).is_none()) {
+        let (Some(e), Some(role)) = (sp.entity, sp.role.as_deref()) else {
+            continue;
+        };
+        let role = role.to_lowercase();
+        let es = named
+            .entry(role.trim_start_matches("the ").to_string())
+            .or_default();
+        if !es.contains(&e) {
+            es.push(e);
+        }
+    }
+    speakers()
+        .filter_map(|sp| {
+            let e = sp.entity?;
+            match named.get(&bare_role(sp)?)?.as_slice() {
+                [one] if *one != e => Some((e, *one)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// What the carrying rule reads of a statement.
