@@ -29,8 +29,9 @@ impl<'a> FormAt<'a> {
     fn noun_like(&self) -> bool {
         let lemma = self.lemma;
         crate::lexicon::with_lower(self.form(), |form| {
+            // (nothing, "s" or "es" after the lemma: each an ending of "es")
             form.strip_prefix(lemma)
-                .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+                .is_some_and(|rest| "es".ends_with(rest))
         })
     }
 

@@ -13,7 +13,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         return None;
     }
     let appos_role = appos
-        .map(|a| words_text(text, strip_articles(text, a)))
+        .map(|a| words_text(text, strip_articles(a)))
         .filter(|s| !s.is_empty() && !s.starts_with("who"));
     let mention = Mention {
         start: first.start,
@@ -40,7 +40,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
 }
 
 /// The tokens without the articles that open them.
-fn strip_articles<'a>(text: &str, mut a: &'a [Token]) -> &'a [Token] {
+fn strip_articles(mut a: &[Token]) -> &[Token] {
     while let Some(t) = a.first() {
         if t.is(Class::SpeakerArticles) {
             a = &a[1..];
