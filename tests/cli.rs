@@ -493,16 +493,23 @@ fn readme_flag_table_lists_every_flag_kind_in_order() {
         .split("| flag id |")
         .nth(1)
         .expect("README has a table of flag ids");
-    let ids: Vec<&str> = table
+    // Each row: | `id` | severity | …
+    let rows: Vec<(&str, &str)> = table
         .lines()
         .skip(2)
         .take_while(|l| l.starts_with('|'))
-        .filter_map(|l| l.split('`').nth(1))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            Some((cells.get(1)?.trim_matches('`'), *cells.get(2)?))
+        })
         .collect();
-    let kinds: Vec<&str> = whosaid::FlagKind::ALL.iter().map(|k| k.id()).collect();
+    let kinds: Vec<(&str, &str)> = whosaid::FlagKind::ALL
+        .iter()
+        .map(|k| (k.id(), k.severity().id()))
+        .collect();
     assert_eq!(
-        ids, kinds,
-        "README's flag table and src/model.rs's FlagKind::ALL"
+        rows, kinds,
+        "README's flag table (id, severity) and src/model.rs's FlagKind::ALL"
     );
 }
 
