@@ -321,7 +321,7 @@ impl Above<'_, '_> {
         let (text, paragraphs) = (self.doc.text, self.doc.paragraphs);
         let q = paragraphs[j];
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
-        text[q.end..next_start].matches('\n').count() == 1
+        single_break(&text[q.end..next_start])
     }
 
     /// Whether line `l` (not quoted) joins the post above the `lines` taken: across a single
@@ -362,6 +362,15 @@ impl Above<'_, '_> {
             && lang(&text[paragraphs[l.j - 1].start..paragraphs[l.j - 1].end])
                 .is_some_and(|x| Some(x) != post)
     }
+}
+
+/// Whether the white space `gap` between two lines is one line break: one, or two around a
+/// line of spaces (an extractor that puts each text node on a line of its own writes the
+/// space between a tweet's words and its hashtag as a line: "Brust. \n#hahohe\n \npic…"); a
+/// line with nothing on it is a blank line.
+pub(super) fn single_break(gap: &str) -> bool {
+    let lines: Vec<&str> = gap.split('\n').collect();
+    lines.len() == 2 || lines.len() == 3 && !lines[1].is_empty()
 }
 
 /// The spaces and tabs that indent the line on which byte `at` stands, before `at` (none
@@ -675,6 +684,15 @@ fn rejoined_links(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_spaces_between_two_lines_is_no_blank_line() {
+        assert!(single_break(" \n"));
+        assert!(single_break("\n \n"));
+        assert!(!single_break("\n\n"));
+        assert!(!single_break("\n\n\n"));
+        assert!(!single_break("\n \n \n"));
+    }
 
     #[test]
     fn a_link_split_over_lines_is_one_again() {
