@@ -105,12 +105,23 @@ pub(super) fn body(
         return Some(at(starts, !marked));
     }
     // The first sentence that starts within the length; failing one, the first whole
-    // word (never the article's line start: the post would swallow the article).
-    let starts = own_text[fits_from..]
-        .char_indices()
-        .map(|(i, c)| (fits_from + i, c))
+    // word (never the article's line start: the post would swallow the article). In a
+    // script written without spaces, a sentence glued to the one before is in its
+    // paragraph: the first that starts after a space starts a line.
+    let candidates = |from: usize| {
+        own_text[from..]
+            .char_indices()
+            .map(move |(i, c)| (from + i, c))
+    };
+    let starts = candidates(fits_from)
         .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-        .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+        .map(|(i, c)| match weight(c) == 2 && !own_text[..i].ends_with(' ') {
+            true => candidates(i)
+                .find(|&(k, c)| spaced_wide_start(&own_text[..k], c))
+                .map_or(i, |(k, _)| k),
+            false => i,
+        })
+        .unwrap_or_else(|| word_start(own_text, fits_from));
     let starts = past_dates(own_text, starts);
     let starts = language_change(own_text, starts);
     let starts = run_in(own_text, starts);
@@ -573,6 +584,17 @@ pub(super) fn sentence_starts(before: &str, c: char) -> bool {
     !spaced && c.is_uppercase() && stop
 }
 
+/// Whether a sentence in a script written without spaces starts with `c` after `before`
+/// across a space: Chinese and Japanese put none between sentences, so a space after an
+/// ideographic full stop is a line break an extractor flattened ("…ないようだ。 黒塗りの…").
+pub(super) fn spaced_wide_start(before: &str, c: char) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && trimmed.ends_with(['。', '！', '？'])
+        && weight(c) == 2
+        && !c.is_whitespace()
+}
+
 /// Past the last line in `s` after `from` that ends with a date: that line is an
 /// attribution or a card above the post ("Title , Source, 2019年1月29日"), not its text.
 pub(super) fn past_dates(s: &str, from: usize) -> usize {
@@ -684,6 +706,15 @@ fn rejoined_links(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_after_an_ideographic_full_stop_is_a_flattened_break() {
+        assert!(spaced_wide_start("ないようだ。 ", '黒'));
+        // (glued, it is only a sentence's end; a Latin sentence after it is no sign)
+        assert!(!spaced_wide_start("ないようだ。", '黒'));
+        assert!(!spaced_wide_start("ないようだ。 ", 'T'));
+        assert!(!spaced_wide_start("the end. ", 'T'));
+    }
 
     #[test]
     fn a_line_of_spaces_between_two_lines_is_no_blank_line() {
