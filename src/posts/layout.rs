@@ -124,7 +124,7 @@ pub(super) fn body(
         .unwrap_or_else(|| word_start(own_text, fits_from));
     let starts = past_dates(own_text, starts);
     let starts = language_change(own_text, starts);
-    let starts = run_in(own_text, starts);
+    let starts = run_in(own_text, emoji_opens(own_text, starts));
     Some(at(starts, true))
 }
 
