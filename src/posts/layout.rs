@@ -78,15 +78,7 @@ pub(super) fn body(
     // up: Leeds") but a lead-in's colon ("The minister wrote: …", a sentence too long for
     // a heading).
     let whole_line = fits_from == 0 && own_start == para.start;
-    let lead = |i: usize| {
-        let before = own_text[..i].trim_end().trim_end_matches(':');
-        let from = [". ", "! ", "? "]
-            .iter()
-            .filter_map(|m| before.rfind(m).map(|k| k + m.len()))
-            .max()
-            .unwrap_or(0);
-        lead_in(&before[from..])
-    };
+    let lead = |i: usize| lead_in(last_sentence(own_text[..i].trim_end().trim_end_matches(':')));
     let seam = seam(own_text, fits_from).filter(|&(i, sure)| !whole_line || !sure && lead(i));
     if let Some((i, sure)) = seam {
         let k = language_change(own_text, i);
@@ -305,15 +297,20 @@ impl Above<'_, '_> {
         if l.quoted {
             return (!self.single_break(l.j)).then_some(false);
         }
-        // A line that introduces what follows ("… he tweeted:") is the article's.
-        let lead_in = bare.ends_with(':') && lead_in(bare);
+        // A line that introduces what follows ("… he tweeted:") is the article's: its last
+        // sentence does (not "… in die Praxis. Mehr dazu:" above the post's own link).
+        let lead_in = bare.ends_with(':') && lead_in(last_sentence(bare));
         let closed = self.open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
         // A post's block indented under an article's line that is not (trafilatura keeps
         // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
         // indentation changes where the article ends.
         let here = indent(text, self.doc.paragraphs[l.j].start);
+        // (the attribution's own indentation counts when the post's lines share it, not
+        // under a page's stray indentation: "pic.twitter.com/x\n\n      — Name (@h)")
+        let post_indent = self.post_indent >= 2
+            && start.is_some_and(|s| indent(text, s) >= self.post_indent);
         let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
-            || self.post_indent >= 2 && here < self.post_indent;
+            || post_indent && here < self.post_indent;
         // A list item or a table row above a line that is neither is the article's list or
         // table (trafilatura's "- item", "| cell |").
         let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
@@ -653,6 +650,17 @@ pub(super) fn shown_len(s: &str, limit: Limit) -> usize {
     n + count(rest)
 }
 
+/// The last sentence of `s`: what follows its last full stop, question or exclamation
+/// mark and space ("Und fördern den Transfer. Mehr dazu:" ends with "Mehr dazu:").
+pub(super) fn last_sentence(s: &str) -> &str {
+    let from = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|m| s.rfind(m).map(|k| k + m.len()))
+        .max()
+        .unwrap_or(0);
+    &s[from..]
+}
+
 /// Whether a line ending in a colon introduces what follows as the article's ("… he
 /// tweeted:", "So kam die Formel für meinen Tweet zustande:") rather than opening a post
 /// ("Drinking game for web devs:"): a reporting verb, or a sentence too long for a heading.
@@ -714,6 +722,13 @@ mod tests {
         assert!(!spaced_wide_start("ないようだ。", '黒'));
         assert!(!spaced_wide_start("ないようだ。 ", 'T'));
         assert!(!spaced_wide_start("the end. ", 'T'));
+    }
+
+    #[test]
+    fn the_last_sentence_of_a_line_is_its_lead_in() {
+        assert_eq!(last_sentence("Und fördern den Transfer. Mehr dazu:"), "Mehr dazu:");
+        assert_eq!(last_sentence("He tweeted:"), "He tweeted:");
+        assert!(!lead_in(last_sentence("Und fördern den Transfer in die Praxis. Mehr dazu:")));
     }
 
     #[test]

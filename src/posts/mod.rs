@@ -518,6 +518,21 @@ mod tests {
     }
 
     #[test]
+    fn a_tweet_with_a_text_node_per_line() {
+        // BeautifulSoup's get_text("\n"): the spaces between a tweet's words and its links
+        // on lines of their own, "Mehr dazu:" before its own link, the attribution indented
+        // by the page's markup.
+        let text = "Das Konzept ist fertig.\n\n\n\nWir fördern den \n#Klimawandel\n Transfer in die Praxis. Mehr dazu: \nhttps://t.co/iONyQpdFwy\n \npic.twitter.com/4G9ZbFbBZn\n\n          — CDU/CSU (@cducsubt) \nNovember 2, 2021\n\nNext.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some("Wir fördern den #Klimawandel Transfer in die Praxis. Mehr dazu: https://t.co/iONyQpdFwy pic.twitter.com/4G9ZbFbBZn")
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("2021-11-02"));
+    }
+
+    #[test]
     fn markdown_instagram_with_a_linked_name_and_caption() {
         let text = "Intro.\n\n> [ ](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [View this post on Instagram](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> A post shared by [ zashay tastas](https://www.instagram.com/zashay.tastas/) (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nNext.";
         let posts = find(text, &paragraphs(text));
