@@ -78,7 +78,11 @@ pub(super) fn body(
     // up: Leeds") but a lead-in's colon ("The minister wrote: …", a sentence too long for
     // a heading).
     let whole_line = fits_from == 0 && own_start == para.start;
-    let lead = |i: usize| lead_in(last_sentence(own_text[..i].trim_end().trim_end_matches(':')));
+    let lead = |i: usize| {
+        lead_in(last_sentence(
+            own_text[..i].trim_end().trim_end_matches(':'),
+        ))
+    };
     let seam = seam(own_text, fits_from).filter(|&(i, sure)| !whole_line || !sure && lead(i));
     if let Some((i, sure)) = seam {
         let k = language_change(own_text, i);
@@ -107,12 +111,14 @@ pub(super) fn body(
     };
     let starts = candidates(fits_from)
         .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-        .map(|(i, c)| match weight(c) == 2 && !own_text[..i].ends_with(' ') {
-            true => candidates(i)
-                .find(|&(k, c)| spaced_wide_start(&own_text[..k], c))
-                .map_or(i, |(k, _)| k),
-            false => i,
-        })
+        .map(
+            |(i, c)| match weight(c) == 2 && !own_text[..i].ends_with(' ') {
+                true => candidates(i)
+                    .find(|&(k, c)| spaced_wide_start(&own_text[..k], c))
+                    .map_or(i, |(k, _)| k),
+                false => i,
+            },
+        )
         .unwrap_or_else(|| word_start(own_text, fits_from));
     let starts = past_dates(own_text, starts);
     let starts = language_change(own_text, starts);
@@ -307,8 +313,8 @@ impl Above<'_, '_> {
         let here = indent(text, self.doc.paragraphs[l.j].start);
         // (the attribution's own indentation counts when the post's lines share it, not
         // under a page's stray indentation: "pic.twitter.com/x\n\n      — Name (@h)")
-        let post_indent = self.post_indent >= 2
-            && start.is_some_and(|s| indent(text, s) >= self.post_indent);
+        let post_indent =
+            self.post_indent >= 2 && start.is_some_and(|s| indent(text, s) >= self.post_indent);
         let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
             || post_indent && here < self.post_indent;
         // A list item or a table row above a line that is neither is the article's list or
@@ -726,9 +732,14 @@ mod tests {
 
     #[test]
     fn the_last_sentence_of_a_line_is_its_lead_in() {
-        assert_eq!(last_sentence("Und fördern den Transfer. Mehr dazu:"), "Mehr dazu:");
+        assert_eq!(
+            last_sentence("Und fördern den Transfer. Mehr dazu:"),
+            "Mehr dazu:"
+        );
         assert_eq!(last_sentence("He tweeted:"), "He tweeted:");
-        assert!(!lead_in(last_sentence("Und fördern den Transfer in die Praxis. Mehr dazu:")));
+        assert!(!lead_in(last_sentence(
+            "Und fördern den Transfer in die Praxis. Mehr dazu:"
+        )));
     }
 
     #[test]

@@ -527,7 +527,9 @@ mod tests {
         assert_eq!(posts.len(), 1, "{posts:?}");
         assert_eq!(
             posts[0].text.as_deref(),
-            Some("Wir fördern den #Klimawandel Transfer in die Praxis. Mehr dazu: https://t.co/iONyQpdFwy pic.twitter.com/4G9ZbFbBZn")
+            Some(
+                "Wir fördern den #Klimawandel Transfer in die Praxis. Mehr dazu: https://t.co/iONyQpdFwy pic.twitter.com/4G9ZbFbBZn"
+            )
         );
         assert_eq!(posts[0].date.as_deref(), Some("2021-11-02"));
     }
