@@ -100,6 +100,12 @@ pub(super) fn body(
         let marked = starts == 0 || past_dates(own_text, 0) == starts;
         return Some(at(starts, !marked));
     }
+    Some(at(guessed_start(own_text, fits_from), true))
+}
+
+/// Where a post's text starts in `own_text` when nothing marks it, from `fits_from`, the
+/// earliest offset from which the rest fits the platform's length.
+fn guessed_start(own_text: &str, fits_from: usize) -> usize {
     // The first sentence that starts within the length; failing one, the first whole
     // word (never the article's line start: the post would swallow the article). In a
     // script written without spaces, a sentence glued to the one before is in its
@@ -111,19 +117,19 @@ pub(super) fn body(
     };
     let starts = candidates(fits_from)
         .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-        .map(
-            |(i, c)| match weight(c) == 2 && !own_text[..i].ends_with(' ') {
-                true => candidates(i)
+        .map(|(i, c)| {
+            if weight(c) == 2 && !own_text[..i].ends_with(' ') {
+                candidates(i)
                     .find(|&(k, c)| spaced_wide_start(&own_text[..k], c))
-                    .map_or(i, |(k, _)| k),
-                false => i,
-            },
-        )
+                    .map_or(i, |(k, _)| k)
+            } else {
+                i
+            }
+        })
         .unwrap_or_else(|| word_start(own_text, fits_from));
     let starts = past_dates(own_text, starts);
     let starts = language_change(own_text, starts);
-    let starts = run_in(own_text, emoji_opens(own_text, starts));
-    Some(at(starts, true))
+    run_in(own_text, emoji_opens(own_text, starts))
 }
 
 /// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
