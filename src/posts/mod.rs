@@ -535,6 +535,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_wrapped_attribution_is_one_line_again() {
+        // Wrapped at 61 columns, between the name and the handle.
+        let text = "Der Gründer leugnet aktuelle Probleme nicht und es hagelt\ndumme Kommentare von allen Seiten, wie er sagt. Wir wollen\nmit @Lilium einen Weltmarktführer aus Deutschland aufbauen.\nAuch Volocopter ist Innovation aus Deutschland — Frank Thelen\n(@frank_thelen) 6. März 2018 Danach kam die nächste Frage aus\ndem Publikum, und sie war nicht leichter als die erste.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        let p = &posts[0];
+        assert_eq!(p.author_name.as_deref(), Some("Frank Thelen"));
+        assert_eq!(p.date.as_deref(), Some("2018-03-06"));
+        assert_eq!(&text[p.end - 4..p.end], "2018");
+    }
+
+    #[test]
     fn markdown_instagram_with_a_linked_name_and_caption() {
         let text = "Intro.\n\n> [ ](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [View this post on Instagram](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> A post shared by [ zashay tastas](https://www.instagram.com/zashay.tastas/) (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nNext.";
         let posts = find(text, &paragraphs(text));

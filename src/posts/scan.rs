@@ -10,9 +10,11 @@ pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>;
 
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
-    match unwrapped_quotes(text) {
-        // Markdown wrapped to a width: the posts are read in the unwrapped view, whose
-        // offsets are the text's own.
+    let quotes = unwrapped_quotes(text);
+    let lines = unwrapped_lines(quotes.as_deref().unwrap_or(text));
+    match lines.or(quotes) {
+        // Text or markdown wrapped to a width: the posts are read in the unwrapped view,
+        // whose offsets are the text's own.
         Some(view) => {
             let mut posts = find_in(&view, &crate::segment::paragraphs(&view));
             for post in &mut posts {
@@ -62,6 +64,27 @@ pub(super) fn unwrapped_quotes(text: &str) -> Option<String> {
         }
         prev = Some(line);
         at += line.len();
+    }
+    // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
+    view.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// `text` with the line breaks inside the paragraphs of hard-wrapped text as spaces
+/// ("… aus Deutschland — Frank Thelen\n(@frank_thelen) 6. März 2018" wrapped at 72 columns
+/// is one line again), or none where the text is not wrapped ([`crate::segment::unwrapped`]).
+pub(super) fn unwrapped_lines(text: &str) -> Option<String> {
+    let mut view: Option<Vec<u8>> = None;
+    for p in crate::segment::unwrapped(text) {
+        let joined = &text[p.start..p.end];
+        if !joined.contains('\n') {
+            continue;
+        }
+        let v = view.get_or_insert_with(|| text.as_bytes().to_vec());
+        for (i, b) in joined.bytes().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                v[p.start + i] = b' ';
+            }
+        }
     }
     // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
     view.and_then(|v| String::from_utf8(v).ok())
