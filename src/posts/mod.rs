@@ -547,6 +547,17 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_with_a_text_node_per_line() {
+        let text = "Swipe 4 madness #tegnell\n\n\t\tA post shared by \n zashay tastas - myndigheten\n (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nSweden has not.\n\nIn Zeiten explodierender Kosten dürfen Familien nicht belastet…\n\n\nPosted by \nSPÖ\n on\u{a0}\nMonday, February 7, 2022\n\nAlle Inhalte laden";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        let names: Vec<_> = posts.iter().map(|p| p.author_name.as_deref()).collect();
+        assert_eq!(names, [Some("zashay tastas - myndigheten"), Some("SPÖ")]);
+        assert_eq!(posts[0].date.as_deref(), Some("2020-04-27"));
+        assert_eq!(posts[1].date.as_deref(), Some("2022-02-07"));
+    }
+
+    #[test]
     fn markdown_instagram_with_a_linked_name_and_caption() {
         let text = "Intro.\n\n> [ ](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [View this post on Instagram](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> A post shared by [ zashay tastas](https://www.instagram.com/zashay.tastas/) (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nNext.";
         let posts = find(text, &paragraphs(text));
