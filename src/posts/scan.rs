@@ -98,11 +98,7 @@ pub(super) fn unwrapped_lines(text: &str) -> Option<String> {
 /// that ends with "shared by" or "Posted by", and around a date's lead ("on") alone on its
 /// line within such an attribution.
 pub(super) fn joined_attributions(text: &str) -> Option<String> {
-    if memchr::memmem::find(text.as_bytes(), b"\n(@").is_none()
-        && !text.contains("\n (@")
-        && !text.contains(" by \n")
-        && !text.contains(" by\n")
-    {
+    if !text.contains("(@") && !text.contains(" by") {
         return None;
     }
     let ws = |c: char| c.is_whitespace();
