@@ -11,8 +11,16 @@ pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>;
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
     let quotes = unwrapped_quotes(text);
-    let lines = unwrapped_lines(quotes.as_deref().unwrap_or(text)).or(quotes);
-    let parts = joined_attributions(lines.as_deref().unwrap_or(text)).or(lines);
+    // (the views of attributions, for a text that holds one: most hold none)
+    let views = text.contains("(@") || text.contains("Posted by");
+    let lines = views
+        .then(|| unwrapped_lines(quotes.as_deref().unwrap_or(text)))
+        .flatten()
+        .or(quotes);
+    let parts = views
+        .then(|| joined_attributions(lines.as_deref().unwrap_or(text)))
+        .flatten()
+        .or(lines);
     match parts {
         // Text or markdown wrapped to a width: the posts are read in the unwrapped view,
         // whose offsets are the text's own.
@@ -98,9 +106,6 @@ pub(super) fn unwrapped_lines(text: &str) -> Option<String> {
 /// that ends with "shared by" or "Posted by", and around a date's lead ("on") alone on its
 /// line within such an attribution.
 pub(super) fn joined_attributions(text: &str) -> Option<String> {
-    if !text.contains("(@") && !text.contains(" by") {
-        return None;
-    }
     let ws = |c: char| c.is_whitespace();
     let opens = |l: &str| {
         let l = l.trim_end_matches(ws);
