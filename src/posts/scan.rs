@@ -11,8 +11,9 @@ pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>;
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
     let quotes = unwrapped_quotes(text);
-    // (the views of attributions, for a text that holds one: most hold none)
-    let views = text.contains("(@") || text.contains("Posted by");
+    // (the views of attributions, for a text that may hold one, a handle or Facebook's
+    // "Posted by": most hold none)
+    let views = memchr::memchr(b'@', text.as_bytes()).is_some() || text.contains("Posted by");
     let lines = views
         .then(|| unwrapped_lines(quotes.as_deref().unwrap_or(text)))
         .flatten()
