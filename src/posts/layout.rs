@@ -79,13 +79,9 @@ pub(super) fn body(
     // a heading).
     let whole_line = fits_from == 0 && own_start == para.start;
     let lead = |i: usize| {
-        let before = own_text[..i].trim_end().trim_end_matches(':');
-        let from = [". ", "! ", "? "]
-            .iter()
-            .filter_map(|m| before.rfind(m).map(|k| k + m.len()))
-            .max()
-            .unwrap_or(0);
-        lead_in(&before[from..])
+        lead_in(last_sentence(
+            own_text[..i].trim_end().trim_end_matches(':'),
+        ))
     };
     let seam = seam(own_text, fits_from).filter(|&(i, sure)| !whole_line || !sure && lead(i));
     if let Some((i, sure)) = seam {
@@ -104,17 +100,36 @@ pub(super) fn body(
         let marked = starts == 0 || past_dates(own_text, 0) == starts;
         return Some(at(starts, !marked));
     }
+    Some(at(guessed_start(own_text, fits_from), true))
+}
+
+/// Where a post's text starts in `own_text` when nothing marks it, from `fits_from`, the
+/// earliest offset from which the rest fits the platform's length.
+fn guessed_start(own_text: &str, fits_from: usize) -> usize {
     // The first sentence that starts within the length; failing one, the first whole
-    // word (never the article's line start: the post would swallow the article).
-    let starts = own_text[fits_from..]
-        .char_indices()
-        .map(|(i, c)| (fits_from + i, c))
+    // word (never the article's line start: the post would swallow the article). In a
+    // script written without spaces, a sentence glued to the one before is in its
+    // paragraph: the first that starts after a space starts a line.
+    let candidates = |from: usize| {
+        own_text[from..]
+            .char_indices()
+            .map(move |(i, c)| (from + i, c))
+    };
+    let starts = candidates(fits_from)
         .find(|&(i, c)| sentence_starts(&own_text[..i], c))
-        .map_or_else(|| word_start(own_text, fits_from), |(i, _)| i);
+        .map(|(i, c)| {
+            if weight(c) == 2 && !own_text[..i].ends_with(' ') {
+                candidates(i)
+                    .find(|&(k, c)| spaced_wide_start(&own_text[..k], c))
+                    .map_or(i, |(k, _)| k)
+            } else {
+                i
+            }
+        })
+        .unwrap_or_else(|| word_start(own_text, fits_from));
     let starts = past_dates(own_text, starts);
     let starts = language_change(own_text, starts);
-    let starts = run_in(own_text, starts);
-    Some(at(starts, true))
+    run_in(own_text, emoji_opens(own_text, starts))
 }
 
 /// The seam where an extractor glued a post to the article, in `own_text` from `fits_from`:
@@ -294,15 +309,20 @@ impl Above<'_, '_> {
         if l.quoted {
             return (!self.single_break(l.j)).then_some(false);
         }
-        // A line that introduces what follows ("… he tweeted:") is the article's.
-        let lead_in = bare.ends_with(':') && lead_in(bare);
+        // A line that introduces what follows ("… he tweeted:") is the article's: its last
+        // sentence does (not "… in die Praxis. Mehr dazu:" above the post's own link).
+        let lead_in = bare.ends_with(':') && lead_in(last_sentence(bare));
         let closed = self.open_only && bare.ends_with(['.', '!', '?', '…', '。', '！', '？']);
         // A post's block indented under an article's line that is not (trafilatura keeps
         // the embed's indentation: "#1 choice of Mac Users\n            Súper HAPPY …"): the
         // indentation changes where the article ends.
         let here = indent(text, self.doc.paragraphs[l.j].start);
+        // (the attribution's own indentation counts when the post's lines share it, not
+        // under a page's stray indentation: "pic.twitter.com/x\n\n      — Name (@h)")
+        let post_indent =
+            self.post_indent >= 2 && start.is_some_and(|s| indent(text, s) >= self.post_indent);
         let dedent = start.is_some_and(|s| indent(text, s) >= 8) && here < 2
-            || self.post_indent >= 2 && here < self.post_indent;
+            || post_indent && here < self.post_indent;
         // A list item or a table row above a line that is neither is the article's list or
         // table (trafilatura's "- item", "| cell |").
         let item = |l: &str| l.starts_with("- ") || l.starts_with("* ") || l.starts_with('|');
@@ -321,7 +341,7 @@ impl Above<'_, '_> {
         let (text, paragraphs) = (self.doc.text, self.doc.paragraphs);
         let q = paragraphs[j];
         let next_start = paragraphs.get(j + 1).map_or(q.end, |n| n.start);
-        text[q.end..next_start].matches('\n').count() == 1
+        single_break(&text[q.end..next_start])
     }
 
     /// Whether line `l` (not quoted) joins the post above the `lines` taken: across a single
@@ -362,6 +382,15 @@ impl Above<'_, '_> {
             && lang(&text[paragraphs[l.j - 1].start..paragraphs[l.j - 1].end])
                 .is_some_and(|x| Some(x) != post)
     }
+}
+
+/// Whether the white space `gap` between two lines is one line break: one, or two around a
+/// line of spaces (an extractor that puts each text node on a line of its own writes the
+/// space between a tweet's words and its hashtag as a line: "Brust. \n#hahohe\n \npic…"); a
+/// line with nothing on it is a blank line.
+pub(super) fn single_break(gap: &str) -> bool {
+    let lines: Vec<&str> = gap.split('\n').collect();
+    lines.len() == 2 || lines.len() == 3 && !lines[1].is_empty()
 }
 
 /// The spaces and tabs that indent the line on which byte `at` stands, before `at` (none
@@ -564,6 +593,17 @@ pub(super) fn sentence_starts(before: &str, c: char) -> bool {
     !spaced && c.is_uppercase() && stop
 }
 
+/// Whether a sentence in a script written without spaces starts with `c` after `before`
+/// across a space: Chinese and Japanese put none between sentences, so a space after an
+/// ideographic full stop is a line break an extractor flattened ("…ないようだ。 黒塗りの…").
+pub(super) fn spaced_wide_start(before: &str, c: char) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && trimmed.ends_with(['。', '！', '？'])
+        && weight(c) == 2
+        && !c.is_whitespace()
+}
+
 /// Past the last line in `s` after `from` that ends with a date: that line is an
 /// attribution or a card above the post ("Title , Source, 2019年1月29日"), not its text.
 pub(super) fn past_dates(s: &str, from: usize) -> usize {
@@ -622,6 +662,17 @@ pub(super) fn shown_len(s: &str, limit: Limit) -> usize {
     n + count(rest)
 }
 
+/// The last sentence of `s`: what follows its last full stop, question or exclamation
+/// mark and space ("Und fördern den Transfer. Mehr dazu:" ends with "Mehr dazu:").
+pub(super) fn last_sentence(s: &str) -> &str {
+    let from = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|m| s.rfind(m).map(|k| k + m.len()))
+        .max()
+        .unwrap_or(0);
+    &s[from..]
+}
+
 /// Whether a line ending in a colon introduces what follows as the article's ("… he
 /// tweeted:", "So kam die Formel für meinen Tweet zustande:") rather than opening a post
 /// ("Drinking game for web devs:"): a reporting verb, or a sentence too long for a heading.
@@ -675,6 +726,36 @@ fn rejoined_links(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_after_an_ideographic_full_stop_is_a_flattened_break() {
+        assert!(spaced_wide_start("ないようだ。 ", '黒'));
+        // (glued, it is only a sentence's end; a Latin sentence after it is no sign)
+        assert!(!spaced_wide_start("ないようだ。", '黒'));
+        assert!(!spaced_wide_start("ないようだ。 ", 'T'));
+        assert!(!spaced_wide_start("the end. ", 'T'));
+    }
+
+    #[test]
+    fn the_last_sentence_of_a_line_is_its_lead_in() {
+        assert_eq!(
+            last_sentence("Und fördern den Transfer. Mehr dazu:"),
+            "Mehr dazu:"
+        );
+        assert_eq!(last_sentence("He tweeted:"), "He tweeted:");
+        assert!(!lead_in(last_sentence(
+            "Und fördern den Transfer in die Praxis. Mehr dazu:"
+        )));
+    }
+
+    #[test]
+    fn a_line_of_spaces_between_two_lines_is_no_blank_line() {
+        assert!(single_break(" \n"));
+        assert!(single_break("\n \n"));
+        assert!(!single_break("\n\n"));
+        assert!(!single_break("\n\n\n"));
+        assert!(!single_break("\n \n \n"));
+    }
 
     #[test]
     fn a_link_split_over_lines_is_one_again() {

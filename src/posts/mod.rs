@@ -518,6 +518,46 @@ mod tests {
     }
 
     #[test]
+    fn a_tweet_with_a_text_node_per_line() {
+        // BeautifulSoup's get_text("\n"): the spaces between a tweet's words and its links
+        // on lines of their own, "Mehr dazu:" before its own link, the attribution indented
+        // by the page's markup.
+        let text = "Das Konzept ist fertig.\n\n\n\nWir fördern den \n#Klimawandel\n Transfer in die Praxis. Mehr dazu: \nhttps://t.co/iONyQpdFwy\n \npic.twitter.com/4G9ZbFbBZn\n\n          — CDU/CSU (@cducsubt) \nNovember 2, 2021\n\nNext.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        assert_eq!(
+            posts[0].text.as_deref(),
+            Some(
+                "Wir fördern den #Klimawandel Transfer in die Praxis. Mehr dazu: https://t.co/iONyQpdFwy pic.twitter.com/4G9ZbFbBZn"
+            )
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("2021-11-02"));
+    }
+
+    #[test]
+    fn a_hard_wrapped_attribution_is_one_line_again() {
+        // Wrapped at 61 columns, between the name and the handle.
+        let text = "Der Gründer leugnet aktuelle Probleme nicht und es hagelt\ndumme Kommentare von allen Seiten, wie er sagt. Wir wollen\nmit @Lilium einen Weltmarktführer aus Deutschland aufbauen.\nAuch Volocopter ist Innovation aus Deutschland — Frank Thelen\n(@frank_thelen) 6. März 2018 Danach kam die nächste Frage aus\ndem Publikum, und sie war nicht leichter als die erste.";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        let p = &posts[0];
+        assert_eq!(p.author_name.as_deref(), Some("Frank Thelen"));
+        assert_eq!(p.date.as_deref(), Some("2018-03-06"));
+        assert_eq!(&text[p.end - 4..p.end], "2018");
+    }
+
+    #[test]
+    fn an_attribution_with_a_text_node_per_line() {
+        let text = "Swipe 4 madness #tegnell\n\n\t\tA post shared by \n zashay tastas - myndigheten\n (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nSweden has not.\n\nIn Zeiten explodierender Kosten dürfen Familien nicht belastet…\n\n\nPosted by \nSPÖ\n on\u{a0}\nMonday, February 7, 2022\n\nAlle Inhalte laden";
+        let posts = find(text, &paragraphs(text));
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        let names: Vec<_> = posts.iter().map(|p| p.author_name.as_deref()).collect();
+        assert_eq!(names, [Some("zashay tastas - myndigheten"), Some("SPÖ")]);
+        assert_eq!(posts[0].date.as_deref(), Some("2020-04-27"));
+        assert_eq!(posts[1].date.as_deref(), Some("2022-02-07"));
+    }
+
+    #[test]
     fn markdown_instagram_with_a_linked_name_and_caption() {
         let text = "Intro.\n\n> [ ](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [View this post on Instagram](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> [Swipe 4 madness #tegnell](https://www.instagram.com/p/B_fawQoFahE/)\n> \n> A post shared by [ zashay tastas](https://www.instagram.com/zashay.tastas/) (@zashay.tastas) on Apr 27, 2020 at 9:24am PDT\n\nNext.";
         let posts = find(text, &paragraphs(text));

@@ -54,6 +54,27 @@ pub(super) fn run_in(s: &str, from: usize) -> usize {
     at
 }
 
+/// Where a post opens with an emoji in what ran into it from `from` in `s`: an article's
+/// sentence never starts with one, a post's line often does ("… frische Inhalte punkten!
+/// 🔥Daniela Bessen hat mit mir einen Podcast aufgenommen."). The first sentence that starts
+/// with an emoji and goes on in words (not "Mutproben! ☝🏼⛔️ #wegvomgleis"), with no post's
+/// mark before it; else `from`.
+pub(super) fn emoji_opens(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .filter(|&(i, c)| i > from && emoji(c) && sentence_starts(&s[..i], c))
+        .take_while(|&(i, _)| !marked(&s[from..i]))
+        .find(|&(i, _)| {
+            let words = s[i..]
+                .split_whitespace()
+                .take(3)
+                .filter(|w| w.chars().any(char::is_alphabetic) && !w.starts_with(['#', '@']));
+            words.count() == 3
+        })
+        .map_or(from, |(i, _)| i)
+}
+
 /// Whether `s` holds a post's mark: a hashtag, a handle, a link or an emoji.
 fn marked(s: &str) -> bool {
     tags_in(s)
@@ -168,6 +189,20 @@ mod tests {
         // A sentence that quotes or introduces stays.
         let q = "Vor fünf Jahren: „Das ist alles nicht gekennzeichnet, wie soll ich das wissen?“ Heute: #ads";
         assert_eq!(run_in(q, 0), 0);
+    }
+
+    #[test]
+    fn a_post_opens_with_an_emoji() {
+        let s = "Das Learning: frische Inhalte punkten! 🔥Daniela Bessen hat mit mir einen Podcast aufgenommen. https://t.co/x";
+        assert_eq!(
+            &s[emoji_opens(s, 0)..],
+            "🔥Daniela Bessen hat mit mir einen Podcast aufgenommen. https://t.co/x"
+        );
+        // Emoji before a hashtag, or after a post's mark, open nothing.
+        let t = "Der Gleisbereich ist kein Ort für Mutproben! ☝🏼⛔️ #wegvomgleis https://t.co/x";
+        assert_eq!(emoji_opens(t, 0), 0);
+        let u = "Go #team! 🎉 We won the cup today.";
+        assert_eq!(emoji_opens(u, 0), 0);
     }
 
     #[test]

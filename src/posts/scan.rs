@@ -10,9 +10,21 @@ pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>;
 
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
-    match unwrapped_quotes(text) {
-        // Markdown wrapped to a width: the posts are read in the unwrapped view, whose
-        // offsets are the text's own.
+    let quotes = unwrapped_quotes(text);
+    // (the views of attributions, for a text that may hold one, a handle or Facebook's
+    // "Posted by": most hold none)
+    let views = memchr::memchr(b'@', text.as_bytes()).is_some() || text.contains("Posted by");
+    let lines = views
+        .then(|| unwrapped_lines(quotes.as_deref().unwrap_or(text)))
+        .flatten()
+        .or(quotes);
+    let parts = views
+        .then(|| joined_attributions(lines.as_deref().unwrap_or(text)))
+        .flatten()
+        .or(lines);
+    match parts {
+        // Text or markdown wrapped to a width: the posts are read in the unwrapped view,
+        // whose offsets are the text's own.
         Some(view) => {
             let mut posts = find_in(&view, &crate::segment::paragraphs(&view));
             for post in &mut posts {
@@ -59,6 +71,69 @@ pub(super) fn unwrapped_quotes(text: &str) -> Option<String> {
             }
             let marks = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
             v[at..at + marks].fill(b' ');
+        }
+        prev = Some(line);
+        at += line.len();
+    }
+    // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
+    view.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// `text` with the line breaks inside the paragraphs of hard-wrapped text as spaces
+/// ("… aus Deutschland — Frank Thelen\n(@frank_thelen) 6. März 2018" wrapped at 72 columns
+/// is one line again), or none where the text is not wrapped ([`crate::segment::unwrapped`]).
+pub(super) fn unwrapped_lines(text: &str) -> Option<String> {
+    let mut view: Option<Vec<u8>> = None;
+    for p in crate::segment::unwrapped(text) {
+        let joined = &text[p.start..p.end];
+        if !joined.contains('\n') {
+            continue;
+        }
+        let v = view.get_or_insert_with(|| text.as_bytes().to_vec());
+        for (i, b) in joined.bytes().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                v[p.start + i] = b' ';
+            }
+        }
+    }
+    // Only ASCII bytes were replaced by spaces: the view is still UTF-8.
+    view.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// `text` with an attribution's parts that stand on lines of their own joined into one line
+/// (an extractor that puts each text node on a line: "A post shared by" / "Name" /
+/// "(@handle) on Apr 27, 2020", "Posted by" / "SPÖ" / "on" / "Monday, February 7, 2022"), or
+/// none where no line break is joined: before a line that opens with a handle, after a line
+/// that ends with "shared by" or "Posted by", and around a date's lead ("on") alone on its
+/// line within such an attribution.
+pub(super) fn joined_attributions(text: &str) -> Option<String> {
+    let ws = |c: char| c.is_whitespace();
+    let opens = |l: &str| {
+        let l = l.trim_end_matches(ws);
+        l.ends_with("Posted by") || SHARED_BY.iter().any(|m| l.ends_with(m.trim_end()))
+    };
+    let lead = |l: &str| {
+        DATE_LEADS
+            .iter()
+            .any(|d| l.trim_matches(ws) == d.trim_end())
+    };
+    let mut view: Option<Vec<u8>> = None;
+    let (mut at, mut in_attribution) = (0, false);
+    let mut prev: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        if let Some(p) = prev {
+            let join = !line.trim_matches(ws).is_empty()
+                && (line.trim_start_matches(ws).starts_with("(@")
+                    || opens(p)
+                    || in_attribution && (lead(line) || lead(p)));
+            if join {
+                let v = view.get_or_insert_with(|| text.as_bytes().to_vec());
+                v[at - 1] = b' ';
+                if at > 1 && v[at - 2] == b'\r' {
+                    v[at - 2] = b' ';
+                }
+            }
+            in_attribution = join;
         }
         prev = Some(line);
         at += line.len();

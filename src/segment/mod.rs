@@ -3,8 +3,9 @@
 //! Paragraphs are lines: news archives store one paragraph per line, often with blank lines
 //! between. Hard-wrapped text (lines broken at a column, no blank line inside a paragraph) is
 //! the exception: its lines are joined into their paragraphs (`wrap`, read through
-//! [`unwrapped`]); the embedded posts are still read line by line. Tokens are words, punctuation and whole quotations: a quotation is one token
-//! (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
+//! [`unwrapped`]); the embedded posts are read line by line, in a view where those joins are
+//! spaces (`posts::scan`). Tokens are words, punctuation and whole quotations: a quotation is
+//! one token (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
 //! tokens and never look inside quoted words for cues or speakers.
 //!
 //! The tokenizer's ordered lexer steps are in `lexer`, the sentence splitter's rules in

@@ -249,7 +249,7 @@ fn shared_post(
     // html2text links the name to the profile: "[ Name](https://…/name/)".
     let name = md_link(name)
         .filter(|l| l.2 == name.len())
-        .map_or(name.to_string(), |l| l.0.trim().to_string());
+        .map_or(unescaped(name), |l| l.0.trim().to_string());
     post.author_name = (!name.is_empty()).then_some(name);
     post.date = dated.date;
     post.time = dated.time;
@@ -326,7 +326,7 @@ fn dashed_post(
         s.unwrap_or(para.start + head.line_start),
         para.start + dated.end,
     );
-    post.author_name = Some(name.to_string());
+    post.author_name = Some(unescaped(name));
     post.date = dated.date;
     post.time = dated.time;
     post.media = media(t.as_deref().unwrap_or_default());

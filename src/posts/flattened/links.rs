@@ -66,6 +66,23 @@ pub(super) fn seen(label: &str) -> String {
         .replace('\\', "")
 }
 
+/// `s` without markdown's backslash escapes (a backslash before ASCII punctuation, as
+/// CommonMark defines them): "Verbündete\\*r sein" is "Verbündete*r sein".
+pub(in crate::posts) fn unescaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The markdown link at the start of `s`, in any form (see the module), its reference looked
 /// up in `text`: the label as seen, the address and the bytes used.
 pub(in crate::posts) fn any_link(s: &str, text: &str) -> Option<(String, Option<String>, usize)> {
@@ -99,6 +116,14 @@ mod tests {
         );
         assert_eq!(any_link("[a\n\nb](https://x.com)", ""), None);
         assert_eq!(any_link("[7]: https://x.com", ""), None);
+    }
+
+    #[test]
+    fn escapes_before_punctuation_go() {
+        assert_eq!(unescaped("Verbündete\\*r sein"), "Verbündete*r sein");
+        assert_eq!(unescaped("a\\\\b \\_x \\\\\\*"), "a\\b _x \\*");
+        // (a backslash before a letter is no escape)
+        assert_eq!(unescaped("C:\\dir"), "C:\\dir");
     }
 
     #[test]

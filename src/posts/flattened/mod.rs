@@ -16,7 +16,7 @@ mod links;
 
 pub(super) use attribution::attributed;
 pub(super) use links::any_link;
-use links::{Target, definition, target};
+use links::{Target, definition, target, unescaped};
 
 /// A parse over a string slice, with no error detail.
 type Parsed<'a, O> = IResult<&'a str, O, ()>;
@@ -123,7 +123,7 @@ fn space(i: &str) -> Parsed<'_, &str> {
 /// the words before " on" ("Jane Doe on Monday").
 fn posted_name(i: &str) -> Parsed<'_, String> {
     let linked = md_link_parts.map(|(label, _)| label.replace('\\', ""));
-    let plain = take_until(" on").map(|n: &str| n.trim().to_string());
+    let plain = take_until(" on").map(|n: &str| unescaped(n.trim()));
     alt((linked, plain)).parse(i)
 }
 
