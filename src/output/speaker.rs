@@ -4,30 +4,49 @@
 
 use super::statement::{Doc, Statement};
 use crate::cues::CueKind;
-use crate::model::{EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef};
+use crate::model::{
+    Attribution, EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef,
+};
 use crate::speakers::discourse::{ParaKind, para_kinds};
 use crate::speakers::thread::{Named, continue_speakers};
 use crate::speakers::{self, EntityB, Mention, NameCandidate, Resolved};
 
-/// Fill in the speaker of every statement that governs speech, and whether each stands.
-/// Returns the people named in the text (for the review) and the entities.
-pub(super) fn attribute(
-    doc: &Doc,
-    statements: &mut [Statement],
-) -> (Vec<NameCandidate>, Vec<EntityB>) {
+/// Whose mention it is: a statement's (by its cue), or a partial quotation's that no cue
+/// attributes (by the subject of its sentence, [`acting_subject`]).
+#[derive(Clone, Copy)]
+enum Owner {
+    Stmt(usize),
+    Part(usize),
+}
+
+/// What the speaker step found: the people named in the text (for the review), the
+/// entities, and the speaker of each quotation part that no cue attributes (by part).
+pub(super) struct Attributed {
+    pub candidates: Vec<NameCandidate>,
+    pub entities: Vec<EntityB>,
+    pub part_speakers: Vec<Option<SpeakerRef>>,
+}
+
+/// Fill in the speaker of every statement that governs speech, and whether each stands;
+/// and the speaker of each partial quotation that no cue attributes.
+pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let text = doc.text;
-    // Mentions in document order, each with its statement.
-    let mut found: Vec<(usize, Mention)> = statements
+    let kinds = para_kinds(text, doc.paras);
+    // Mentions in document order, each with its owner.
+    let mut found: Vec<(Owner, Mention)> = statements
         .iter()
         .enumerate()
         .filter(|(_, st)| st.governs_speech)
-        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (s, m)))
+        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (Owner::Stmt(s), m)))
         .collect();
+    found.extend(
+        (0..doc.parts.len())
+            .filter_map(|k| acting_subject(doc, &kinds, k).map(|m| (Owner::Part(k), m))),
+    );
     found.sort_by_key(|(_, m)| m.start);
-    let (owners, mentions): (Vec<usize>, Vec<Mention>) = found.into_iter().unzip();
+    let (owners, mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
     // A name in a caption, a byline or a link is no antecedent.
-    let kinds = para_kinds(text, doc.paras);
     let candidates: Vec<NameCandidate> = doc
         .para_toks
         .iter()
@@ -42,22 +61,59 @@ pub(super) fn attribute(
     let subjects: Vec<Option<Mention>> = owners
         .iter()
         .zip(&mentions)
-        .map(|(&s, m)| previous_subject(doc, &kinds, &statements[s], m))
+        .map(|(&o, m)| {
+            let (para, tok) = match o {
+                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
+                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
+            };
+            previous_subject(doc, &kinds, para, tok, m)
+        })
         .collect();
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
-    for &s in &owners {
-        statements[s].has_mention = true;
-    }
-    for ((&s, m), r) in owners.iter().zip(&mentions).zip(resolved) {
+    let mut part_speakers = vec![None; doc.parts.len()];
+    for ((&o, m), r) in owners.iter().zip(&mentions).zip(resolved) {
         let mut sp = speaker_ref(text, m, r);
-        sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
-        statements[s].speaker = Some(sp);
+        match o {
+            Owner::Stmt(s) => {
+                sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
+                statements[s].has_mention = true;
+                statements[s].speaker = Some(sp);
+            }
+            Owner::Part(k) => {
+                sp.attribution = Attribution::Subject;
+                part_speakers[k] = Some(sp);
+            }
+        }
     }
     for st in statements.iter_mut() {
         st.stands = stands(doc, st);
     }
-    (candidates, entities)
+    Attributed {
+        candidates,
+        entities,
+        part_speakers,
+    }
+}
+
+/// `Reid has gone after Trump as a “con artist.”` — a partial quotation that no cue
+/// attributes, in a sentence of the article's discourse whose subject (a person, a body,
+/// a document) stands before it, is that subject's: the words are theirs, quoted in an
+/// account of what they did.
+fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
+    let info = &doc.info[k];
+    if !doc.is_speech(k) || info.stmt.is_some() || info.direct || !kinds[info.para].is_discourse()
+    {
+        return None;
+    }
+    let pt = &doc.para_toks[info.para];
+    let sent = pt.sents.iter().find(|r| r.contains(&info.tok))?;
+    let m = speakers::subject(doc.text, &pt.toks, sent.start, info.tok)?;
+    let acts = matches!(
+        m.kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous
+    );
+    (acts && m.end <= pt.toks[info.tok].start).then_some(m)
 }
 
 /// The discourse thread over the written quotes (sorted by start): transcript turns, speakers
@@ -201,13 +257,19 @@ fn quoted_speaker(
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
-fn previous_subject(doc: &Doc, kinds: &[ParaKind], st: &Statement, m: &Mention) -> Option<Mention> {
+fn previous_subject(
+    doc: &Doc,
+    kinds: &[ParaKind],
+    para: usize,
+    tok: usize,
+    m: &Mention,
+) -> Option<Mention> {
     if !m.pronoun {
         return None;
     }
     let text = doc.text;
-    let pt = st.para_tokens(doc);
-    let at = pt.sents.iter().position(|r| r.contains(&st.sent.start))?;
+    let pt = &doc.para_toks[para];
+    let at = pt.sents.iter().position(|r| r.contains(&tok))?;
     let here = &pt.sents[at];
     let own = speakers::subject(text, &pt.toks, here.start, here.end)?;
     if own.start != m.start {
@@ -216,7 +278,7 @@ fn previous_subject(doc: &Doc, kinds: &[ParaKind], st: &Statement, m: &Mention) 
     let (toks, prev) = if at > 0 {
         (&pt.toks, pt.sents[at - 1].clone())
     } else {
-        let p = (0..st.para)
+        let p = (0..para)
             .rev()
             .take(3)
             .find(|&p| kinds[p].is_discourse())?;
