@@ -9,8 +9,8 @@ use crate::model::{Cue, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 type Piece = (usize, Option<usize>, Result<usize, Span>);
 
 /// The quotes of the output, in document order, and the next statement number. A quotation
-/// with no statement takes its speaker of `part_speakers` (the subject of its sentence);
-/// one that nothing attributes is flagged.
+/// whose statement names no speaker takes its speaker of `part_speakers` (the subject of
+/// its sentence); one that nothing attributes is flagged.
 pub(super) fn quotes(
     doc: &Doc,
     statements: &mut [Statement],
@@ -36,8 +36,8 @@ pub(super) fn quotes(
             Err(span) => (QuoteKind::Indirect, span),
         };
         let own_speaker = match k {
-            Ok(k) if stmt.is_none() => part_speakers[k].clone(),
-            _ => None,
+            Ok(k) => part_speakers[k].clone(),
+            Err(_) => None,
         };
         if stmt.is_none() && own_speaker.is_none() {
             flags.push(Flag::new(

@@ -4,6 +4,7 @@
 
 use super::statement::{Doc, Statement};
 use crate::cues::CueKind;
+use crate::lexicon::Class;
 use crate::model::{
     Attribution, EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef,
 };
@@ -39,10 +40,19 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         .filter(|(_, st)| st.governs_speech)
         .filter_map(|(s, st)| mention_of(doc, st).map(|m| (Owner::Stmt(s), m)))
         .collect();
-    found.extend(
-        (0..doc.parts.len())
-            .filter_map(|k| acting_subject(doc, &kinds, k).map(|m| (Owner::Part(k), m))),
-    );
+    // A statement with no speaker to name leaves its partial quotations to their sentence.
+    let mut unnamed: Vec<bool> = statements.iter().map(|st| !st.agentless).collect();
+    for (o, _) in &found {
+        if let Owner::Stmt(s) = *o {
+            unnamed[s] = false;
+        }
+    }
+    found.extend((0..doc.parts.len()).filter_map(|k| {
+        let free = doc.info[k].stmt.is_none_or(|s| unnamed[s]);
+        free.then(|| acting_subject(doc, &kinds, k))
+            .flatten()
+            .map(|m| (Owner::Part(k), m))
+    }));
     found.sort_by_key(|(_, m)| m.start);
     let (owners, mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
@@ -97,23 +107,41 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
 }
 
 /// `Reid has gone after Trump as a “con artist.”` — a partial quotation that no cue
-/// attributes, in a sentence of the article's discourse whose subject (a person, a body,
+/// attributes (none links it, or the one that does names no one), in a sentence of the article's discourse whose subject (a person, a body,
 /// a document) stands before it, is that subject's: the words are theirs, quoted in an
 /// account of what they did.
 fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     let info = &doc.info[k];
-    if !doc.is_speech(k) || info.stmt.is_some() || info.direct || !kinds[info.para].is_discourse()
-    {
+    if !doc.is_speech(k) || info.direct || !kinds[info.para].is_discourse() {
         return None;
     }
     let pt = &doc.para_toks[info.para];
     let sent = pt.sents.iter().find(|r| r.contains(&info.tok))?;
     let m = speakers::subject(doc.text, &pt.toks, sent.start, info.tok)?;
-    let acts = matches!(
-        m.kind,
-        EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous
-    );
-    (acts && m.end <= pt.toks[info.tok].start).then_some(m)
+    // (a name the lexicons do not know acts too, "PolitiFact", when the text writes it
+    // capitalised inside a sentence: not "Conversely", "First")
+    let acts = match m.kind {
+        EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous => true,
+        EntityKind::Unknown => named_inside(doc.text, &m.name),
+        EntityKind::Document => false,
+    };
+    // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
+    let relative = m.pronoun && Class::SpeakerRelativeOpeners.contains(&m.name.to_lowercase());
+    (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
+}
+
+/// Whether `name` (capitalised) stands somewhere in `text` after a lower-case word or a
+/// comma, where only a name keeps its capital.
+fn named_inside(text: &str, name: &str) -> bool {
+    name.starts_with(char::is_uppercase)
+        && text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ');
+            before.len() + 1 == at
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c == ',')
+        })
 }
 
 /// The discourse thread over the written quotes (sorted by start): transcript turns, speakers
@@ -342,6 +370,22 @@ mod tests {
         assert_eq!(q.len(), 1);
         let sp = q[0].speaker.as_ref().expect("a speaker");
         assert_eq!(sp.name, "Jane Smith");
+    }
+
+    #[test]
+    fn acting_subject_rule() {
+        // no verb of saying: the words are the subject's, inferred, and not flagged
+        let text = "In recent weeks, Senator Harry Reid has gone after Trump as a “human leech \
+                    who will bleed the country.”";
+        let a = crate::analyze(text, &crate::Options::default());
+        let q = a.quotes.iter().find(|q| q.text.starts_with("human")).expect("the quote");
+        let sp = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name, "Harry Reid");
+        assert_eq!(sp.attribution, crate::model::Attribution::Subject);
+        assert!(a.flags.iter().all(|f| f.kind != crate::model::FlagKind::UnattributedQuote));
+        // a word that only opens sentences is no subject
+        assert!(!super::named_inside("Conversely, it rated them.", "Conversely"));
+        assert!(super::named_inside("Conversely, PolitiFact rated them.", "PolitiFact"));
     }
 
     #[test]
