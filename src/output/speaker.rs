@@ -4,7 +4,7 @@
 
 use super::statement::{Doc, Statement};
 use crate::cues::CueKind;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Gender};
 use crate::model::{
     Attribution, EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef,
 };
@@ -118,11 +118,20 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     let pt = &doc.para_toks[info.para];
     let sent = pt.sents.iter().find(|r| r.contains(&info.tok))?;
     let m = speakers::subject(doc.text, &pt.toks, sent.start, info.tok)?;
-    // (a name the lexicons do not know acts too, "PolitiFact", when the text writes it
-    // capitalised inside a sentence: not "Conversely", "First")
+    // (a name the lexicons do not know acts too, "PolitiFact", and so does a one-word name,
+    // when the text writes it capitalised inside a sentence: not "Conversely", "To")
+    let bare = m.name.trim_end_matches("’s").trim_end_matches("'s");
+    // ("He’s claiming": a person's pronoun with its verb; not "It's", "That’s")
+    let pronoun = m.pronoun
+        || crate::lexicon::LEXICON
+            .pronouns
+            .get(&*bare.to_lowercase())
+            .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
+    let one_word = !pronoun && !m.name.contains(' ');
     let acts = match m.kind {
-        EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous => true,
-        EntityKind::Unknown => named_inside(doc.text, &m.name),
+        EntityKind::Person => !one_word || named_inside(doc.text, bare),
+        EntityKind::Organization | EntityKind::Anonymous => true,
+        EntityKind::Unknown => pronoun || named_inside(doc.text, bare),
         EntityKind::Document => false,
     };
     // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
