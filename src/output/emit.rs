@@ -21,6 +21,12 @@ pub(super) fn quotes(
     let mut quotes_out: Vec<Quote> = Vec::new();
     let mut next_number = 0;
     for &(_, stmt, k) in &order {
+        // A part with a speaker of its own leaves its statement (whose cue named no one).
+        let own_speaker = match k {
+            Ok(k) => part_speakers[k].clone(),
+            Err(_) => None,
+        };
+        let stmt = stmt.filter(|_| own_speaker.is_none());
         let statement = match stmt {
             Some(s) => *statements[s].number.get_or_insert_with(|| {
                 next_number += 1;
@@ -34,10 +40,6 @@ pub(super) fn quotes(
         let (kind, span) = match k {
             Ok(k) => (part_kind(doc, k), doc.parts[k].inner),
             Err(span) => (QuoteKind::Indirect, span),
-        };
-        let own_speaker = match k {
-            Ok(k) => part_speakers[k].clone(),
-            Err(_) => None,
         };
         if stmt.is_none() && own_speaker.is_none() {
             flags.push(Flag::new(
