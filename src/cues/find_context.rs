@@ -279,7 +279,7 @@ fn document_read(at: &FormAt) -> bool {
         && at
             .toks
             .get(at.i + 1)
-            .is_some_and(|t| matches!(t.text(at.text), "." | ":" | ","))
+            .is_some_and(|t| Class::FindReadClosers.contains(t.text(at.text)))
 }
 
 /// `a press`, `the Facebook`: a determiner of `find_noun_determiners` and a word that is

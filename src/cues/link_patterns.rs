@@ -214,8 +214,7 @@ fn characterised(at: &QuoteAt, b: &CueHit) -> bool {
     // ("Republican claims" may read as a verb: a plural of a nominal cue is the noun here)
     let noun = b.kind == CueKind::Noun
         || (b.len == 1 && word.ends_with('s') && LEXICON.nominal_cues.contains(&word));
-    noun && at.qi > b.tok + b.len
-        && crate::lexicon::lower(at.toks[at.qi - 1].text(at.text)) == "as"
+    noun && at.qi > b.tok + b.len && crate::lexicon::lower(at.toks[at.qi - 1].text(at.text)) == "as"
 }
 
 /// The nearest cue of saying before the quotation. A cue word that could be a noun,

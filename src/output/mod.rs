@@ -87,7 +87,8 @@ pub(crate) fn assemble_within(
     channel::carry(&doc, &metadata, &mut statements);
     budget.check("channels")?;
     // Written out, with the posts.
-    let (mut quotes_out, next_number) = emit::quotes(&doc, &mut statements, &part_speakers, &mut flags);
+    let (mut quotes_out, next_number) =
+        emit::quotes(&doc, &mut statements, &part_speakers, &mut flags);
     post_statements::add(
         text,
         &found_posts,

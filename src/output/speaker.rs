@@ -315,10 +315,7 @@ fn previous_subject(
     let (toks, prev) = if at > 0 {
         (&pt.toks, pt.sents[at - 1].clone())
     } else {
-        let p = (0..para)
-            .rev()
-            .take(3)
-            .find(|&p| kinds[p].is_discourse())?;
+        let p = (0..para).rev().take(3).find(|&p| kinds[p].is_discourse())?;
         let pp = &doc.para_toks[p];
         (&pp.toks, pp.sents.last()?.clone())
     };
@@ -387,14 +384,28 @@ mod tests {
         let text = "In recent weeks, Senator Harry Reid has gone after Trump as a “human leech \
                     who will bleed the country.”";
         let a = crate::analyze(text, &crate::Options::default());
-        let q = a.quotes.iter().find(|q| q.text.starts_with("human")).expect("the quote");
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("human"))
+            .expect("the quote");
         let sp = q.speaker.as_ref().expect("a speaker");
         assert_eq!(sp.name, "Harry Reid");
         assert_eq!(sp.attribution, crate::model::Attribution::Subject);
-        assert!(a.flags.iter().all(|f| f.kind != crate::model::FlagKind::UnattributedQuote));
+        assert!(
+            a.flags
+                .iter()
+                .all(|f| f.kind != crate::model::FlagKind::UnattributedQuote)
+        );
         // a word that only opens sentences is no subject
-        assert!(!super::named_inside("Conversely, it rated them.", "Conversely"));
-        assert!(super::named_inside("Conversely, PolitiFact rated them.", "PolitiFact"));
+        assert!(!super::named_inside(
+            "Conversely, it rated them.",
+            "Conversely"
+        ));
+        assert!(super::named_inside(
+            "Conversely, PolitiFact rated them.",
+            "PolitiFact"
+        ));
     }
 
     #[test]

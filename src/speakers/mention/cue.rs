@@ -222,7 +222,10 @@ mod tests {
             start: all[tok].start,
             end: all[tok].end,
         };
-        let (worried, colon) = (cue(at("worried"), CueKind::Verb), cue(at(":"), CueKind::Colon));
+        let (worried, colon) = (
+            cue(at("worried"), CueKind::Verb),
+            cue(at(":"), CueKind::Colon),
+        );
         let m = for_cue(text, &all, &(0..all.len()), &[worried, colon], colon, None).unwrap();
         assert_eq!(m.name, "Obama");
     }
