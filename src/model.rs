@@ -108,9 +108,10 @@ pub struct SpeakerRef {
     pub kind: EntityKind,
     /// Index into `speakers[]`.
     pub entity: Option<usize>,
-    /// How the speaker was found: named next to the words (`stated`, the default, left out)
-    /// or carried from the speaker of the paragraph before (`continued`: a paragraph that is
-    /// only a quotation, after one where that speaker was quoted or paraphrased).
+    /// How the speaker was found: named next to the words (`stated`, the default, left out),
+    /// carried from the speaker of the paragraph before (`continued`: a paragraph that is
+    /// only a quotation, after one where that speaker was quoted or paraphrased), or the
+    /// subject of the sentence that quotes the words with no verb of saying (`subject`).
     #[serde(default, skip_serializing_if = "Attribution::is_stated")]
     pub attribution: Attribution,
     /// In a nested quotation ("Smith said Jones called the plan “a disaster”"), the person
@@ -129,6 +130,9 @@ pub enum Attribution {
     /// Inferred: the words stand alone in their paragraph and continue the speaker of the
     /// paragraph before.
     Continued,
+    /// Inferred: no verb of saying governs the words; they are quoted in an account of what
+    /// the subject of their sentence did ("Reid has gone after Trump as a “con artist”").
+    Subject,
 }
 
 impl Attribution {

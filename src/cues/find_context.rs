@@ -261,13 +261,25 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 
 /// "a press call", "a Facebook post" — but "the officials say", "the report says", "a
 /// third say", "the majority want": the base form after a determiner and a word that is
-/// no plural.
+/// no plural. Not a past tense like its base after a document that closes the clause
+/// (`“…,” the article read.`, `The letter read:`).
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
     at.noun_like()
         && at.form().to_lowercase() == at.lemma
         && i > lo + 1
         && determiner_and_noun(at.from(i - 2)).is_ok()
+        && !document_read(at)
+}
+
+/// `the article read.`: a document noun, then the form, then a mark that closes the clause.
+fn document_read(at: &FormAt) -> bool {
+    let noun = at.toks[at.i - 1].text(at.text).to_lowercase();
+    LEXICON.documents.contains(noun.as_str())
+        && at
+            .toks
+            .get(at.i + 1)
+            .is_some_and(|t| Class::FindReadClosers.contains(t.text(at.text)))
 }
 
 /// `a press`, `the Facebook`: a determiner of `find_noun_determiners` and a word that is
@@ -393,5 +405,8 @@ mod tests {
         let v = vetoes("He wrote a Facebook post yesterday", "post");
         assert!(v.contains(&"a noun form in a noun phrase"));
         assert!(vetoes("He said the officials say it", "say").is_empty());
+        // a past tense like its base after a document
+        assert!(vetoes("“We will win,” the article read.", "read").is_empty());
+        assert!(!vetoes("He gave the article read twice", "read").is_empty());
     }
 }

@@ -200,10 +200,21 @@ fn dash_then_name<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 /// verb position where one is; then a verb of saying over a nearer noun cue, the outer
 /// report over the cue of the clause it reports, and "according to" over both.
 fn cue_before(at: &QuoteAt) -> Option<CueHit> {
-    let b = nearest_before(at)?;
+    let b = nearest_before(at).filter(|b| !characterised(at, b))?;
     let b = verb_over_noun(at, b);
     let b = outer_report(at, b);
     Some(according_source(at, b))
+}
+
+/// "rated 32% of Republican claims as “false”", "dismissed his remarks as “nonsense”": a
+/// noun cue whose words the quotation, after "as", only characterises — the words are not
+/// the claims' but those of whoever rates them.
+fn characterised(at: &QuoteAt, b: &CueHit) -> bool {
+    let word = crate::lexicon::lower(at.toks[b.tok].text(at.text));
+    // ("Republican claims" may read as a verb: a plural of a nominal cue is the noun here)
+    let noun = b.kind == CueKind::Noun
+        || (b.len == 1 && word.ends_with('s') && LEXICON.nominal_cues.contains(&word));
+    noun && at.qi > b.tok + b.len && crate::lexicon::lower(at.toks[at.qi - 1].text(at.text)) == "as"
 }
 
 /// The nearest cue of saying before the quotation. A cue word that could be a noun,
@@ -418,6 +429,19 @@ mod tests {
         assert_eq!(
             picked("Smith said that the vote was “a landslide.”"),
             some("said")
+        );
+    }
+
+    #[test]
+    fn characterised_rule() {
+        // the claims' words are not "false": no cue of the claims links the quotation
+        assert_eq!(
+            picked("PolitiFact rated 32% of Republican claims as “false” this year."),
+            None
+        );
+        assert_eq!(
+            picked("Her claims that “nobody” had warned her were false."),
+            some("claims")
         );
     }
 

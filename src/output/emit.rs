@@ -2,23 +2,31 @@
 //! reported speech becomes a `Quote`, in document order, numbered by statement.
 
 use super::statement::{Doc, Statement};
-use crate::model::{Cue, Flag, FlagKind, Quote, QuoteKind, Span};
+use crate::model::{Cue, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 
 /// A piece of a statement to write: where it starts, its statement, and what it is (a
 /// quotation part, or the span of reported speech).
 type Piece = (usize, Option<usize>, Result<usize, Span>);
 
 /// The quotes of the output, in document order, and the next statement number. A quotation
-/// that nothing attributes is flagged.
+/// whose statement names no speaker takes its speaker of `part_speakers` (the subject of
+/// its sentence); one that nothing attributes is flagged.
 pub(super) fn quotes(
     doc: &Doc,
     statements: &mut [Statement],
+    part_speakers: &[Option<SpeakerRef>],
     flags: &mut Vec<Flag>,
 ) -> (Vec<Quote>, usize) {
     let order = pieces(doc, statements);
     let mut quotes_out: Vec<Quote> = Vec::new();
     let mut next_number = 0;
     for &(_, stmt, k) in &order {
+        // A part with a speaker of its own leaves its statement (whose cue named no one).
+        let own_speaker = match k {
+            Ok(k) => part_speakers[k].clone(),
+            Err(_) => None,
+        };
+        let stmt = stmt.filter(|_| own_speaker.is_none());
         let statement = match stmt {
             Some(s) => *statements[s].number.get_or_insert_with(|| {
                 next_number += 1;
@@ -33,7 +41,7 @@ pub(super) fn quotes(
             Ok(k) => (part_kind(doc, k), doc.parts[k].inner),
             Err(span) => (QuoteKind::Indirect, span),
         };
-        if stmt.is_none() {
+        if stmt.is_none() && own_speaker.is_none() {
             flags.push(Flag::new(
                 FlagKind::UnattributedQuote,
                 span.start,
@@ -48,7 +56,7 @@ pub(super) fn quotes(
             start: span.start,
             end: span.end,
             statement,
-            speaker: st.and_then(|st| st.speaker.clone()),
+            speaker: st.and_then(|st| st.speaker.clone()).or(own_speaker),
             cue: st.and_then(|st| cue_of(doc.text, st)),
             channel: st.and_then(|st| st.channel.clone()),
             time: st.and_then(|st| st.time.clone()),

@@ -77,13 +77,18 @@ pub(crate) fn assemble_within(
     let non_speech = speech::decide(&mut doc, american);
     let mut statements = Statement::from_cues(stmts, &doc);
     // Speaker, channel and time.
-    let (candidates, mut entities) = speaker::attribute(&doc, &mut statements);
+    let speaker::Attributed {
+        candidates,
+        mut entities,
+        part_speakers,
+    } = speaker::attribute(&doc, &mut statements);
     budget.check("speakers")?;
     channel::attribute(&doc, &metadata, &mut statements);
     channel::carry(&doc, &metadata, &mut statements);
     budget.check("channels")?;
     // Written out, with the posts.
-    let (mut quotes_out, next_number) = emit::quotes(&doc, &mut statements, &mut flags);
+    let (mut quotes_out, next_number) =
+        emit::quotes(&doc, &mut statements, &part_speakers, &mut flags);
     post_statements::add(
         text,
         &found_posts,

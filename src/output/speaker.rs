@@ -4,30 +4,59 @@
 
 use super::statement::{Doc, Statement};
 use crate::cues::CueKind;
-use crate::model::{EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef};
+use crate::lexicon::{Class, Gender};
+use crate::model::{
+    Attribution, EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef,
+};
 use crate::speakers::discourse::{ParaKind, para_kinds};
 use crate::speakers::thread::{Named, continue_speakers};
 use crate::speakers::{self, EntityB, Mention, NameCandidate, Resolved};
 
-/// Fill in the speaker of every statement that governs speech, and whether each stands.
-/// Returns the people named in the text (for the review) and the entities.
-pub(super) fn attribute(
-    doc: &Doc,
-    statements: &mut [Statement],
-) -> (Vec<NameCandidate>, Vec<EntityB>) {
+/// Whose mention it is: a statement's (by its cue), or a partial quotation's that no cue
+/// attributes (by the subject of its sentence, [`acting_subject`]).
+#[derive(Clone, Copy)]
+enum Owner {
+    Stmt(usize),
+    Part(usize),
+}
+
+/// What the speaker step found: the people named in the text (for the review), the
+/// entities, and the speaker of each quotation part that no cue attributes (by part).
+pub(super) struct Attributed {
+    pub candidates: Vec<NameCandidate>,
+    pub entities: Vec<EntityB>,
+    pub part_speakers: Vec<Option<SpeakerRef>>,
+}
+
+/// Fill in the speaker of every statement that governs speech, and whether each stands;
+/// and the speaker of each partial quotation that no cue attributes.
+pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let text = doc.text;
-    // Mentions in document order, each with its statement.
-    let mut found: Vec<(usize, Mention)> = statements
+    let kinds = para_kinds(text, doc.paras);
+    // Mentions in document order, each with its owner.
+    let mut found: Vec<(Owner, Mention)> = statements
         .iter()
         .enumerate()
         .filter(|(_, st)| st.governs_speech)
-        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (s, m)))
+        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (Owner::Stmt(s), m)))
         .collect();
+    // A statement with no speaker to name leaves its partial quotations to their sentence.
+    let mut unnamed: Vec<bool> = statements.iter().map(|st| !st.agentless).collect();
+    for (o, _) in &found {
+        if let Owner::Stmt(s) = *o {
+            unnamed[s] = false;
+        }
+    }
+    found.extend((0..doc.parts.len()).filter_map(|k| {
+        let free = doc.info[k].stmt.is_none_or(|s| unnamed[s]);
+        free.then(|| acting_subject(doc, &kinds, k))
+            .flatten()
+            .map(|m| (Owner::Part(k), m))
+    }));
     found.sort_by_key(|(_, m)| m.start);
-    let (owners, mentions): (Vec<usize>, Vec<Mention>) = found.into_iter().unzip();
+    let (owners, mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
     // A name in a caption, a byline or a link is no antecedent.
-    let kinds = para_kinds(text, doc.paras);
     let candidates: Vec<NameCandidate> = doc
         .para_toks
         .iter()
@@ -42,22 +71,86 @@ pub(super) fn attribute(
     let subjects: Vec<Option<Mention>> = owners
         .iter()
         .zip(&mentions)
-        .map(|(&s, m)| previous_subject(doc, &kinds, &statements[s], m))
+        .map(|(&o, m)| {
+            let (para, tok) = match o {
+                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
+                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
+            };
+            previous_subject(doc, &kinds, para, tok, m)
+        })
         .collect();
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
-    for &s in &owners {
-        statements[s].has_mention = true;
-    }
-    for ((&s, m), r) in owners.iter().zip(&mentions).zip(resolved) {
+    let mut part_speakers = vec![None; doc.parts.len()];
+    for ((&o, m), r) in owners.iter().zip(&mentions).zip(resolved) {
         let mut sp = speaker_ref(text, m, r);
-        sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
-        statements[s].speaker = Some(sp);
+        match o {
+            Owner::Stmt(s) => {
+                sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
+                statements[s].has_mention = true;
+                statements[s].speaker = Some(sp);
+            }
+            Owner::Part(k) => {
+                sp.attribution = Attribution::Subject;
+                part_speakers[k] = Some(sp);
+            }
+        }
     }
     for st in statements.iter_mut() {
         st.stands = stands(doc, st);
     }
-    (candidates, entities)
+    Attributed {
+        candidates,
+        entities,
+        part_speakers,
+    }
+}
+
+/// `Reid has gone after Trump as a “con artist.”` — a partial quotation that no cue
+/// attributes (none links it, or the one that does names no one), in a sentence of the article's discourse whose subject (a person, a body,
+/// a document) stands before it, is that subject's: the words are theirs, quoted in an
+/// account of what they did.
+fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
+    let info = &doc.info[k];
+    if !doc.is_speech(k) || info.direct || !kinds[info.para].is_discourse() {
+        return None;
+    }
+    let pt = &doc.para_toks[info.para];
+    let sent = pt.sents.iter().find(|r| r.contains(&info.tok))?;
+    let m = speakers::subject(doc.text, &pt.toks, sent.start, info.tok)?;
+    // (a name the lexicons do not know acts too, "PolitiFact", and so does a one-word name,
+    // when the text writes it capitalised inside a sentence: not "Conversely", "To")
+    let bare = m.name.trim_end_matches("’s").trim_end_matches("'s");
+    // ("He’s claiming": a person's pronoun with its verb; not "It's", "That’s")
+    let pronoun = m.pronoun
+        || crate::lexicon::LEXICON
+            .pronouns
+            .get(&*bare.to_lowercase())
+            .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
+    let one_word = !pronoun && !m.name.contains(' ');
+    let acts = match m.kind {
+        EntityKind::Person => !one_word || named_inside(doc.text, bare),
+        EntityKind::Organization | EntityKind::Anonymous => true,
+        EntityKind::Unknown => pronoun || named_inside(doc.text, bare),
+        EntityKind::Document => false,
+    };
+    // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
+    let relative = m.pronoun && Class::SpeakerRelativeOpeners.contains(&m.name.to_lowercase());
+    (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
+}
+
+/// Whether `name` (capitalised) stands somewhere in `text` after a lower-case word or a
+/// comma, where only a name keeps its capital.
+fn named_inside(text: &str, name: &str) -> bool {
+    name.starts_with(char::is_uppercase)
+        && text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ');
+            before.len() + 1 == at
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c == ',')
+        })
 }
 
 /// The discourse thread over the written quotes (sorted by start): transcript turns, speakers
@@ -201,13 +294,19 @@ fn quoted_speaker(
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
-fn previous_subject(doc: &Doc, kinds: &[ParaKind], st: &Statement, m: &Mention) -> Option<Mention> {
+fn previous_subject(
+    doc: &Doc,
+    kinds: &[ParaKind],
+    para: usize,
+    tok: usize,
+    m: &Mention,
+) -> Option<Mention> {
     if !m.pronoun {
         return None;
     }
     let text = doc.text;
-    let pt = st.para_tokens(doc);
-    let at = pt.sents.iter().position(|r| r.contains(&st.sent.start))?;
+    let pt = &doc.para_toks[para];
+    let at = pt.sents.iter().position(|r| r.contains(&tok))?;
     let here = &pt.sents[at];
     let own = speakers::subject(text, &pt.toks, here.start, here.end)?;
     if own.start != m.start {
@@ -216,10 +315,7 @@ fn previous_subject(doc: &Doc, kinds: &[ParaKind], st: &Statement, m: &Mention) 
     let (toks, prev) = if at > 0 {
         (&pt.toks, pt.sents[at - 1].clone())
     } else {
-        let p = (0..st.para)
-            .rev()
-            .take(3)
-            .find(|&p| kinds[p].is_discourse())?;
+        let p = (0..para).rev().take(3).find(|&p| kinds[p].is_discourse())?;
         let pp = &doc.para_toks[p];
         (&pp.toks, pp.sents.last()?.clone())
     };
@@ -280,6 +376,36 @@ mod tests {
         assert_eq!(q.len(), 1);
         let sp = q[0].speaker.as_ref().expect("a speaker");
         assert_eq!(sp.name, "Jane Smith");
+    }
+
+    #[test]
+    fn acting_subject_rule() {
+        // no verb of saying: the words are the subject's, inferred, and not flagged
+        let text = "In recent weeks, Senator Harry Reid has gone after Trump as a “human leech \
+                    who will bleed the country.”";
+        let a = crate::analyze(text, &crate::Options::default());
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("human"))
+            .expect("the quote");
+        let sp = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name, "Harry Reid");
+        assert_eq!(sp.attribution, crate::model::Attribution::Subject);
+        assert!(
+            a.flags
+                .iter()
+                .all(|f| f.kind != crate::model::FlagKind::UnattributedQuote)
+        );
+        // a word that only opens sentences is no subject
+        assert!(!super::named_inside(
+            "Conversely, it rated them.",
+            "Conversely"
+        ));
+        assert!(super::named_inside(
+            "Conversely, PolitiFact rated them.",
+            "PolitiFact"
+        ));
     }
 
     #[test]

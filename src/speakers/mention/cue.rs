@@ -115,8 +115,9 @@ fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option
 }
 
 /// "He continued with an appeal to voters:", "X released the following statement:": the
-/// speaker of a verb of saying earlier in the sentence, or the subject; the mention right
-/// before the colon only when it opens the sentence ("Smith: …").
+/// speaker of a verb of saying earlier in the sentence (not one inside an opening phrase:
+/// "With leaders worried about turnout, Obama has a message:"), or the subject; the mention
+/// right before the colon only when it opens the sentence ("Smith: …").
 fn colon(
     text: &str,
     toks: &[Token],
@@ -124,10 +125,11 @@ fn colon(
     cues: &[CueHit],
     c: CueHit,
 ) -> Option<Mention> {
+    let main = subject(text, toks, sent.start, c.tok).map(|m| m.start);
     let prev = cues
         .iter()
         .copied()
-        .filter(|p| p.tok < c.tok)
+        .filter(|p| p.tok < c.tok && main.is_none_or(|s| p.start > s))
         .rev()
         .find(|p| p.kind == CueKind::Verb && p.speech);
     if let Some(p) = prev {
@@ -207,5 +209,24 @@ mod tests {
         // "Smith: the plan"
         let m = speaker("Smith : the plan", ":", CueKind::Colon).unwrap();
         assert_eq!(m.name, "Smith");
+        // not the speaker of a verb inside the opening phrase
+        let text = "With leaders worried about turnout , President Obama has a message :";
+        let all = toks(text);
+        let at = |w: &str| all.iter().position(|t| t.text(text) == w).unwrap();
+        let cue = |tok: usize, kind| CueHit {
+            speech: true,
+            tok,
+            len: 1,
+            lemma: "say",
+            kind,
+            start: all[tok].start,
+            end: all[tok].end,
+        };
+        let (worried, colon) = (
+            cue(at("worried"), CueKind::Verb),
+            cue(at(":"), CueKind::Colon),
+        );
+        let m = for_cue(text, &all, &(0..all.len()), &[worried, colon], colon, None).unwrap();
+        assert_eq!(m.name, "Obama");
     }
 }

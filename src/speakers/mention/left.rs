@@ -108,6 +108,7 @@ const BARE_HEAD: &[HeadRule] = &[
 const AFTER_HEAD: &[NpRule] = &[
     ("role_before_preposition", role_before_preposition),
     ("group_with_phrase", group_with_phrase),
+    ("before_participle_phrase", before_participle_phrase),
 ];
 
 /// Rules on the head's phrase once it opens with a mention word: the speaker between the
@@ -340,6 +341,32 @@ fn group_with_phrase(np: &Np) -> Option<Mention> {
     Some(m)
 }
 
+/// "Protesters marching through the streets chanted", "Officials speaking on condition of
+/// anonymity said": a participle phrase after the subject (no comma in it, at most
+/// [`MAX_PARTICIPLE_PHRASE`] words); the speaker is the mention before the participle.
+fn before_participle_phrase(np: &Np) -> Option<Mention> {
+    let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
+    if np.appos.is_some() {
+        return None;
+    }
+    let from = lo.max(end.saturating_sub(MAX_PARTICIPLE_PHRASE)) + 1;
+    let p = (from..np.s.min(end)).find(|&p| {
+        let w = toks[p].text(text);
+        w.len() > 4 && w.ends_with("ing") && !is_capitalized(w)
+    })?;
+    if !toks[p..end].iter().all(|t| t.kind == Tok::Word) {
+        return None;
+    }
+    left(text, toks, lo, p).filter(|m| {
+        !m.pronoun
+            && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous)
+                || (m.kind != EntityKind::Document && m.name.ends_with('s')))
+    })
+}
+
+/// The most words a participle phrase between a speaker and the verb may hold.
+const MAX_PARTICIPLE_PHRASE: usize = 8;
+
 /// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said": the phrase before
 /// the commas is a preposition's object; the speaker is what stands between them.
 fn speaker_between_commas(np: &Np) -> Option<Mention> {
@@ -508,6 +535,16 @@ mod tests {
         // "a spokeswoman for the operator said"
         let m = left_of("a spokeswoman for the operator said", "said").unwrap();
         assert_eq!(m.role.as_deref(), Some("spokeswoman for the operator"));
+    }
+
+    #[test]
+    fn before_participle_phrase_rule() {
+        // "Protesters marching through the streets chanted"
+        let text = "Protesters marching through the streets chanted";
+        let m = left_of(text, "chanted").unwrap();
+        assert_eq!(&text[m.start..m.end], "Protesters");
+        let text = "Officials speaking on condition of anonymity said";
+        assert_eq!(left_of(text, "said").unwrap().name, "Officials");
     }
 
     #[test]

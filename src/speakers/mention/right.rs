@@ -18,6 +18,9 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     if let Some(m) = pronoun(text, &toks[from]) {
         return Some(m);
     }
+    if let Some(m) = after_number(text, toks, from, hi) {
+        return Some(m);
+    }
     let run = token(|i: &Toks, _: &Token| mention_word_at(text, toks, from, hi, i.at()));
     let (rest, _) = many0_count(run)
         .parse(Toks::new(text, toks, from, hi))
@@ -32,6 +35,23 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     }
     let appos = apposition_after(text, toks, e, hi);
     build(text, &toks[from..e], appos.map(|(a, b)| &toks[a..b]))
+}
+
+/// "said 9/11 widow Terry Strada", "said 20-year-old student Ana Silva": a modifier that
+/// opens with a figure, then a person's mention (which the modifier joins).
+fn after_number(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+    let w = toks[from].text(text);
+    if !(w.starts_with(|c: char| c.is_ascii_digit()) && toks[from].kind == Tok::Word) {
+        return None;
+    }
+    // (the figure may be written in pieces: "9", "/", "11")
+    let next = (from + 1..hi.min(from + 4)).find(|&k| {
+        let t = &toks[k];
+        t.kind == Tok::Word && !t.text(text).starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    let mut m = right(text, toks, next, hi).filter(|m| m.kind == EntityKind::Person)?;
+    m.start = toks[from].start;
+    Some(m)
 }
 
 /// Whether token `e` goes on the mention that starts at `from`: a mention word, or a plain
@@ -168,6 +188,16 @@ mod tests {
         let m = right(text, &t, 1, t.len()).unwrap();
         assert_eq!(m.name, "Solomon Yue");
         assert_eq!(m.role.as_deref(), Some("RNC committeeman from Oregon"));
+    }
+
+    #[test]
+    fn after_number_rule() {
+        // "said 9/11 widow Terry Strada."
+        let text = "said 9/11 widow Terry Strada.";
+        let t = toks(text);
+        let m = right(text, &t, 1, t.len()).unwrap();
+        assert_eq!(m.name, "Terry Strada");
+        assert_eq!(&text[m.start..m.end], "9/11 widow Terry Strada");
     }
 
     #[test]

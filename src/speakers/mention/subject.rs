@@ -91,9 +91,16 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     if !opens {
         return None;
     }
-    let (rest, _) = up_to_comma(11)(Toks::new(text, toks, i, hi)).ok()?;
+    // (a preposition opens a longer phrase: "With Democratic leaders increasingly worried
+    // about a lack of passion among young voters, Obama …")
+    let max = if opener(lo) { MAX_PHRASE } else { 11 };
+    let (rest, _) = up_to_comma(max)(Toks::new(text, toks, i, hi)).ok()?;
     Some(rest.at())
 }
+
+/// The longest opening phrase that an opener word ("With", "In", "After") may start, in
+/// tokens up to its comma.
+const MAX_PHRASE: usize = 18;
 
 /// "On July 6, 2015, Sanders made …": the year of a date, between its commas, after the
 /// opening phrase that ended at the day.
@@ -181,6 +188,10 @@ mod tests {
         assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
         // "Hours later, Trump said"
         assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
+        // a long phrase that a preposition opens
+        let text = "With Democratic leaders increasingly worried about a lack of passion for \
+                    Hillary Clinton among young black voters, President Obama is rolling out";
+        assert_eq!(subject_of(text).unwrap().name, "Obama");
     }
 
     #[test]
