@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::{Context, Hits, find_in, time_in};
 use crate::cues::ParaTokens;
+use crate::lexicon::Class;
 use crate::model::{Channel, Span, Time};
 use crate::segment::{Tok, Token, is_capitalized};
 
@@ -28,6 +29,47 @@ pub(crate) struct Sources<'a> {
     pub para_toks: &'a [ParaTokens],
     pub names: &'a [(usize, String)],
     pub reference_date: Option<&'a str>,
+    /// The speakers of the document's statements, in text order.
+    pub spoken: &'a [Spoken],
+}
+
+/// The speaker of a statement, as an occasion sentence after it may refer to it: where its
+/// cue stands, its paragraph, its entity, whether a person, its mention lower case.
+pub(crate) struct Spoken {
+    pub at: usize,
+    pub para: usize,
+    pub entity: usize,
+    pub person: bool,
+    pub mention: String,
+}
+
+/// The speaker an occasion sentence refers back to by its subject: a pronoun ("He spoke to
+/// reporters Friday", "His speech was …", of a person; "Its letter …", "They …", of anything
+/// else) or the article and noun of the mention ("The city sent a letter Thursday" after "The
+/// city of Phoenix is demanding …"): the speaker of the statement just before, in the same
+/// paragraph or the one before.
+fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
+    let k = super::source::subject_start(src.text, toks);
+    let first = toks.get(k)?;
+    let prev = src
+        .spoken
+        .iter()
+        .rev()
+        .find(|s| s.at < toks[0].start && s.para + 1 >= p)?;
+    if first.is(Class::ChannelPersonPronouns) {
+        return prev.person.then_some(prev.entity);
+    }
+    if first.is(Class::ChannelOtherPronouns) {
+        return (!prev.person).then_some(prev.entity);
+    }
+    let subject = format!(
+        "{} {} ",
+        first.text(src.text),
+        toks.get(k + 1)?.text(src.text)
+    );
+    let definite = first.text(src.text).eq_ignore_ascii_case("the");
+    (definite && format!("{} ", prev.mention).starts_with(&subject.to_lowercase()))
+        .then_some(prev.entity)
 }
 
 /// The speaker a sentence names by surname, outside the channel's words and the quotations:
@@ -97,10 +139,19 @@ pub(crate) fn occasions(
                 para_toks: Some(&pt.toks),
             };
             let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
-            let Some(channel) = find_in(src.text, region, &ctx, hits) else {
+            let sc = super::channel::Scope {
+                text: src.text,
+                region,
+                ctx: &ctx,
+                hits,
+            };
+            let found = find_in(src.text, region, &ctx, hits)
+                .or_else(|| super::source::possessed_subject(&sc));
+            let Some(channel) = found else {
                 continue;
             };
-            let Some(entity) = named(src, &toks, &channel) else {
+            let by = referred(src, p, &toks).or_else(|| named(src, &toks, &channel));
+            let Some(entity) = by else {
                 continue;
             };
             let time = time_in(
@@ -159,6 +210,7 @@ mod tests {
             para_toks: &pts,
             names: &names,
             reference_date: Some("2016-09-12"),
+            spoken: &[],
         };
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);

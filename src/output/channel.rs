@@ -247,7 +247,7 @@ fn occasion_sentences(
     names.dedup();
     // Per sentence with a statement: where its first statement's speaker or cue starts.
     let mut free_until: HashMap<(usize, usize), usize> = HashMap::new();
-    for st in statements {
+    for st in statements.iter().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
         let from = pt.toks[st.sent.start].start;
@@ -260,6 +260,21 @@ fn occasion_sentences(
         let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
         *e = (*e).min(at);
     }
+    let mut spoken: Vec<channels::Spoken> = statements
+        .iter()
+        .filter(|st| st.stands)
+        .filter_map(|st| {
+            let sp = st.speaker.as_ref()?;
+            Some(channels::Spoken {
+                at: st.cue?.start,
+                para: st.para,
+                entity: sp.entity?,
+                person: sp.kind == EntityKind::Person,
+                mention: sp.text.to_lowercase(),
+            })
+        })
+        .collect();
+    spoken.sort_by_key(|s| s.at);
     let reference = reference_date(metadata);
     let src = channels::Sources {
         text: doc.text,
@@ -267,6 +282,7 @@ fn occasion_sentences(
         para_toks: doc.para_toks,
         names: &names,
         reference_date: reference.as_deref(),
+        spoken: &spoken,
     };
     channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
 }
