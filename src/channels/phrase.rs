@@ -290,7 +290,7 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
                 .match_indices(**o)
                 .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
         })
-        .map(|o| o.to_string());
+        .map(|o| super::channel::outlet_name(sc.text, o).to_string());
     c
 }
 
