@@ -17,7 +17,7 @@ pub(crate) struct Occasion {
     pub para: usize,
     pub at: usize,
     pub entity: usize,
-    pub channel: Channel,
+    pub channel: Option<Channel>,
     pub time: Option<Time>,
 }
 
@@ -76,7 +76,7 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
 /// the last name before the channel ("Clinton aide Jo Palmieri spoke to reporters" is
 /// Palmieri's), or else the first after it ("In a speech in Fort Pierce, Clinton laid out
 /// her plans" is Clinton's).
-fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
+fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
     let entity_at = |t: &Token| {
         let w = t.text(src.text);
         let w = w.trim_end_matches("'s").trim_end_matches("’s");
@@ -101,12 +101,17 @@ fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
 /// The occasion sentences of the document: every sentence, up to where `free_until` says its
 /// first statement starts (its speaker or its cue), that states a channel and names one of the
 /// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
-/// words before "Trump" set Palmieri's occasion.
+/// words before "Trump" set Palmieri's occasion. In the lead (the first paragraph that is not
+/// a headline) a time alone sets it too: "Warren grilled Stumpf on Tuesday."
 pub(crate) fn occasions(
     src: &Sources,
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
+    let lead = src
+        .para_toks
+        .iter()
+        .position(|pt| !pt.headline && !pt.toks.is_empty());
     for (p, pt) in src.para_toks.iter().enumerate() {
         if pt.headline || pt.toks.is_empty() {
             continue;
@@ -120,58 +125,84 @@ pub(crate) fn occasions(
             if toks.is_empty() {
                 continue;
             }
-            let region = Span {
-                start: toks[0].start,
-                end: toks[toks.len() - 1].end,
-            };
-            let quotes: Vec<Span> = toks
-                .iter()
-                .filter(|t| matches!(t.kind, Tok::Quote(_)))
-                .map(|t| Span {
-                    start: t.start,
-                    end: t.end,
-                })
-                .collect();
-            let ctx = Context {
-                cue: None,
-                speaker: None,
-                quotes: &quotes,
-                para_toks: Some(&pt.toks),
-            };
             let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
-            let sc = super::channel::Scope {
-                text: src.text,
-                region,
-                ctx: &ctx,
-                hits,
-            };
-            let found = find_in(src.text, region, &ctx, hits)
-                .or_else(|| super::source::possessed_subject(&sc));
-            let Some(channel) = found else {
-                continue;
-            };
-            let by = referred(src, p, &toks).or_else(|| named(src, &toks, &channel));
-            let Some(entity) = by else {
-                continue;
-            };
-            let time = time_in(
-                src.text,
-                region,
-                &quotes,
-                src.reference_date,
-                hits,
-                &|_, _| true,
-            );
-            out.push(Occasion {
+            let read = Sentence {
                 para: p,
-                at: region.start,
-                entity,
-                channel,
-                time,
-            });
+                pt,
+                toks: &toks,
+                lead: lead == Some(p),
+            };
+            out.extend(sentence_occasion(src, &read, hits));
         }
     }
     out
+}
+
+/// One sentence read for an occasion: its paragraph, the paragraph's tokens, its own tokens
+/// up to its first statement, and whether it stands in the lead.
+struct Sentence<'a> {
+    para: usize,
+    pt: &'a ParaTokens,
+    toks: &'a [Token],
+    lead: bool,
+}
+
+/// The occasion sentence `s` sets, if any (see [`occasions`]).
+fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasion> {
+    let toks = s.toks;
+    let region = Span {
+        start: toks[0].start,
+        end: toks[toks.len() - 1].end,
+    };
+    let quotes: Vec<Span> = toks
+        .iter()
+        .filter(|t| matches!(t.kind, Tok::Quote(_)))
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        })
+        .collect();
+    let ctx = Context {
+        cue: None,
+        speaker: None,
+        quotes: &quotes,
+        para_toks: Some(&s.pt.toks),
+    };
+    let sc = super::channel::Scope {
+        text: src.text,
+        region,
+        ctx: &ctx,
+        hits,
+    };
+    let channel = find_in(src.text, region, &ctx, hits)
+        .or_else(|| super::source::possessed_subject(&sc));
+    let time = || time_in(src.text, region, &quotes, src.reference_date, hits, &|_, _| true);
+    let (entity, time) = match &channel {
+        Some(c) => {
+            let at = Span {
+                start: c.start,
+                end: c.end,
+            };
+            (referred(src, s.para, toks).or_else(|| named(src, toks, at))?, time())
+        }
+        // (a time alone, in the lead: its subject is the first speaker it names)
+        None if s.lead => {
+            let t = time()?;
+            let first = Span {
+                start: region.start,
+                end: region.start,
+            };
+            (named(src, toks, first)?, Some(t))
+        }
+        None => return None,
+    };
+    Some(Occasion {
+        para: s.para,
+        at: region.start,
+        entity,
+        channel,
+        time,
+    })
 }
 
 #[cfg(test)]
@@ -215,7 +246,10 @@ mod tests {
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entity, 3);
-        assert_eq!(found[0].channel.kind, crate::model::ChannelKind::Speech);
+        assert_eq!(
+            found[0].channel.as_ref().map(|c| c.kind),
+            Some(crate::model::ChannelKind::Speech)
+        );
         assert_eq!(
             found[0].time.as_ref().map(|t| t.text.as_str()),
             Some("on Friday")

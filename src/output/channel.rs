@@ -176,7 +176,7 @@ impl Pass<'_> {
             Step::Occasion(i) => window::Occasion {
                 entity: Some(self.occasions[i].entity),
                 para: self.occasions[i].para,
-                channel: Some(&self.occasions[i].channel),
+                channel: self.occasions[i].channel.as_ref(),
                 time: self.occasions[i].time.as_ref(),
             },
         }
