@@ -145,8 +145,19 @@ fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
+/// A verb of consenting or sitting, "to" or "for", and its channel: "Lynch agreed to a
+/// 30-minute interview", "she sat down for an interview".
+fn agreed_to_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelAgreeingVerbs)(i)?;
+    let (i, _) = opt(word_in(Class::ChannelDeliveringParticles)).parse(i)?;
+    let (i, _) = word_in(Class::ChannelAgreeingPreps)(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
 /// The phrase rules, in order (at one word, the first that parses gives the phrase).
-fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 6] {
     [
         Rule {
             name: "prep_channel",
@@ -167,6 +178,10 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
         Rule {
             name: "delivered_channel",
             parse: delivered_channel,
+        },
+        Rule {
+            name: "agreed_to_channel",
+            parse: agreed_to_channel,
         },
     ]
 }
@@ -383,6 +398,18 @@ mod tests {
             read("he delivered a lengthy speech, saying", "saying").map(|c| c.0),
             Some(ChannelKind::Speech)
         );
+        assert_eq!(
+            read("Lynch agreed to a 30-minute interview, saying", "saying"),
+            Some((
+                ChannelKind::Interview,
+                "agreed to a 30-minute interview".into()
+            ))
+        );
+        assert_eq!(
+            read("she sat down for an interview, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::Interview)
+        );
+        assert_eq!(read("she agreed to the plan, saying", "saying"), None);
     }
 
     #[test]
