@@ -305,8 +305,25 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
                 .match_indices(**o)
                 .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
         })
+        .or_else(|| outlet_after(sc, e))
         .map(|o| super::channel::outlet_name(sc.text, o).to_string());
     c
+}
+
+/// A listed outlet right after a channel phrase that ends at `e`, after "for", "with" or
+/// "by": "an interview for The Washington Post's project", "a study by Reuters".
+fn outlet_after(sc: &Scope, e: usize) -> Option<&'static &'static str> {
+    let rest = sc.text[e..sc.region.end.max(e)].trim_start();
+    let (link, name) = rest.split_once(' ')?;
+    if !Class::ChannelOutletLinks.contains(link) {
+        return None;
+    }
+    let at = sc.region.end.max(e) - rest.len() + link.len() + 1;
+    LEXICON
+        .outlets
+        .iter()
+        .filter(|o| name.starts_with(**o) && word_bounded(sc.text, at, at + o.len()))
+        .max_by_key(|o| o.len())
 }
 
 /// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
@@ -353,6 +370,27 @@ mod tests {
             hits: &hits,
         };
         channel_grammar(&sc).map(|c| (c.kind, c.text))
+    }
+
+    #[test]
+    fn an_outlet_after_for_or_with_is_the_phrases() {
+        let t = "Lynch agreed to a 30-minute interview for The Washington Post's project, saying";
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+            para_toks: None,
+        };
+        let hits = Hits::new(t, all(t));
+        let sc = Scope {
+            text: t,
+            region: all(t),
+            ctx: &ctx,
+            hits: &hits,
+        };
+        let c = channel_grammar(&sc).expect("an interview");
+        assert_eq!(c.outlet.as_deref(), Some("The Washington Post"));
+        assert_eq!(outlet_after(&sc, t.find(" on").unwrap_or(0)), None);
     }
 
     #[test]
