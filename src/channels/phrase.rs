@@ -10,7 +10,9 @@ use super::word_bounded;
 use nom::Parser;
 use nom::combinator::opt;
 
-use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, literal, modified, token, word_in};
+use crate::grammar::{
+    PResult, Phrase, Rule, Toks, comma, first_match, literal, modified, token, word_in,
+};
 use crate::lexicon::Class;
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, Span};
@@ -156,8 +158,16 @@ fn agreed_to_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
+/// A channel noun phrase that a "when" clause after it dates the saying by: "since Monday
+/// night's debate, when Clinton cited …", "the hearing, when she said …".
+fn channel_when<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let (i, (p, kind)) = channel_np(i)?;
+    let (rest, _) = (comma, literal("when")).parse(i)?;
+    Ok((rest, (p, kind)))
+}
+
 /// The phrase rules, in order (at one word, the first that parses gives the phrase).
-fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 6] {
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
     [
         Rule {
             name: "prep_channel",
@@ -182,6 +192,10 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 6] {
         Rule {
             name: "agreed_to_channel",
             parse: agreed_to_channel,
+        },
+        Rule {
+            name: "channel_when",
+            parse: channel_when,
         },
     ]
 }
@@ -448,6 +462,11 @@ mod tests {
             Some(ChannelKind::Interview)
         );
         assert_eq!(read("she agreed to the plan, saying", "saying"), None);
+        assert_eq!(
+            read("It grew after Monday's debate, when she said", "said").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(read("It grew after the debate, and she said", "said"), None);
     }
 
     #[test]
