@@ -152,7 +152,7 @@ fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
 fn agreed_to_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
     let (i, _) = word_in(Class::ChannelAgreeingVerbs)(i)?;
-    let (i, _) = opt(word_in(Class::ChannelDeliveringParticles)).parse(i)?;
+    let (i, _) = opt(word_in(Class::ChannelAgreeingParticles)).parse(i)?;
     let (i, _) = word_in(Class::ChannelAgreeingPreps)(i)?;
     let (rest, (p, kind)) = channel_np(i)?;
     Ok((rest, (Phrase { start, ..p }, kind)))

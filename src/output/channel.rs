@@ -123,7 +123,7 @@ enum Step {
 pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let occasions = occasion_sentences(doc, metadata, statements);
     let mut steps: Vec<(usize, Step)> = (0..statements.len())
-        .filter(|&s| statements[s].stands && !statements[s].para_tokens(doc).headline)
+        .filter(|&s| statements[s].stands)
         .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
         .chain(
             occasions
@@ -137,10 +137,16 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
     let alias = role_aliases(statements);
+    // (a headline takes no occasion from the lead after it)
+    let headline: Vec<bool> = statements
+        .iter()
+        .map(|st| st.para_tokens(doc).headline)
+        .collect();
     let pass = Pass {
         occasions: &occasions,
         breaks: &breaks,
         alias: &alias,
+        headline: &headline,
     };
     pass.run(statements, steps.iter().map(|&(_, s)| s), false);
     pass.run(statements, steps.iter().rev().map(|&(_, s)| s), true);
@@ -152,6 +158,7 @@ struct Pass<'a> {
     occasions: &'a [channels::Occasion],
     breaks: &'a [usize],
     alias: &'a HashMap<usize, usize>,
+    headline: &'a [bool],
 }
 
 impl Pass<'_> {
@@ -199,7 +206,7 @@ impl Pass<'_> {
             let Some(e) = self.entity_of(&statements[s]) else {
                 continue;
             };
-            if let Some(&other) = last_of.get(&e) {
+            if let Some(&other) = last_of.get(&e).filter(|_| !self.headline[s]) {
                 let from = self.occasion_of(statements, other, e);
                 let here = window::Occasion {
                     entity: Some(e),
