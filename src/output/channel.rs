@@ -8,6 +8,7 @@ use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
 use crate::cues::ParaTokens;
 use crate::input;
+use crate::lexicon::Class;
 use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
@@ -57,7 +58,16 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             start: c.start,
             end: c.end,
         });
-        let near = |s: usize, _: usize| window::near_the_cue(text, &pt.toks, cue.end, own, s);
+        // (the object of a verb of posting is a thing, not what is said: a time after it dates
+        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
+        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
+        let in_object = |s: usize| {
+            object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
+        };
+        let near = |s: usize, _: usize| {
+            in_object(s) || window::near_the_cue(text, &pt.toks, cue.end, own, s)
+        };
+        skip.retain(|q| Some(*q) != object);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
 }
