@@ -17,7 +17,7 @@ pub(crate) struct Occasion {
     pub para: usize,
     pub at: usize,
     pub entity: usize,
-    pub channel: Option<Channel>,
+    pub channel: Channel,
     pub time: Option<Time>,
 }
 
@@ -101,17 +101,12 @@ fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
 /// The occasion sentences of the document: every sentence, up to where `free_until` says its
 /// first statement starts (its speaker or its cue), that states a channel and names one of the
 /// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
-/// words before "Trump" set Palmieri's occasion. In the lead (the first paragraph that is not
-/// a headline) a time alone sets it too: "Warren grilled Stumpf on Tuesday."
+/// words before "Trump" set Palmieri's occasion.
 pub(crate) fn occasions(
     src: &Sources,
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
-    let lead = src
-        .para_toks
-        .iter()
-        .position(|pt| !pt.headline && !pt.toks.is_empty());
     for (p, pt) in src.para_toks.iter().enumerate() {
         if pt.headline || pt.toks.is_empty() {
             continue;
@@ -130,7 +125,6 @@ pub(crate) fn occasions(
                 para: p,
                 pt,
                 toks: &toks,
-                lead: lead == Some(p),
             };
             out.extend(sentence_occasion(src, &read, hits));
         }
@@ -139,12 +133,11 @@ pub(crate) fn occasions(
 }
 
 /// One sentence read for an occasion: its paragraph, the paragraph's tokens, its own tokens
-/// up to its first statement, and whether it stands in the lead.
+/// up to its first statement.
 struct Sentence<'a> {
     para: usize,
     pt: &'a ParaTokens,
     toks: &'a [Token],
-    lead: bool,
 }
 
 /// The occasion sentence `s` sets, if any (see [`occasions`]).
@@ -176,31 +169,18 @@ fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasio
     };
     let channel = find_in(src.text, region, &ctx, hits)
         .or_else(|| super::source::possessed_subject(&sc));
-    let time = || time_in(src.text, region, &quotes, src.reference_date, hits, &|_, _| true);
-    let (entity, time) = match &channel {
-        Some(c) => {
-            let at = Span {
-                start: c.start,
-                end: c.end,
-            };
-            (referred(src, s.para, toks).or_else(|| named(src, toks, at))?, time())
-        }
-        // (a time alone, in the lead: its subject is the first speaker it names)
-        None if s.lead => {
-            let t = time()?;
-            let first = Span {
-                start: region.start,
-                end: region.start,
-            };
-            (named(src, toks, first)?, Some(t))
-        }
-        None => return None,
+    let c = channel?;
+    let at = Span {
+        start: c.start,
+        end: c.end,
     };
+    let entity = referred(src, s.para, toks).or_else(|| named(src, toks, at))?;
+    let time = time_in(src.text, region, &quotes, src.reference_date, hits, &|_, _| true);
     Some(Occasion {
         para: s.para,
         at: region.start,
         entity,
-        channel,
+        channel: c,
         time,
     })
 }
@@ -246,10 +226,7 @@ mod tests {
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entity, 3);
-        assert_eq!(
-            found[0].channel.as_ref().map(|c| c.kind),
-            Some(crate::model::ChannelKind::Speech)
-        );
+        assert_eq!(found[0].channel.kind, crate::model::ChannelKind::Speech);
         assert_eq!(
             found[0].time.as_ref().map(|t| t.text.as_str()),
             Some("on Friday")

@@ -193,7 +193,7 @@ impl Pass<'_> {
             Step::Occasion(i) => window::Occasion {
                 entity: Some(self.occasions[i].entity),
                 para: self.occasions[i].para,
-                channel: self.occasions[i].channel.as_ref(),
+                channel: Some(&self.occasions[i].channel),
                 time: self.occasions[i].time.as_ref(),
             },
         }
