@@ -161,6 +161,7 @@ fn agreed_to_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
 /// A channel noun phrase that a "when" clause after it dates the saying by: "since Monday
 /// night's debate, when Clinton cited …", "the hearing, when she said …".
 fn channel_when<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let (i, _) = opt(word_in(Class::ChannelWhenPreps)).parse(i)?;
     let (i, (p, kind)) = channel_np(i)?;
     let (rest, _) = (comma, literal("when")).parse(i)?;
     Ok((rest, (p, kind)))

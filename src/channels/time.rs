@@ -389,6 +389,11 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
         } else {
             s
         };
+        // ("last week's hearing" dates the event, as "Sunday's debate" does)
+        let e = ["’s", "'s"]
+            .into_iter()
+            .find(|m| sc.text[e..].starts_with(m))
+            .map_or(e, |m| e + m.len());
         let date = match (offset, sc.article_date) {
             (Some(o), Some(d)) => o.resolve(d),
             _ => None,
