@@ -167,15 +167,22 @@ fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasio
         ctx: &ctx,
         hits,
     };
-    let channel = find_in(src.text, region, &ctx, hits)
-        .or_else(|| super::source::possessed_subject(&sc));
+    let channel =
+        find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
     let c = channel?;
     let at = Span {
         start: c.start,
         end: c.end,
     };
     let entity = referred(src, s.para, toks).or_else(|| named(src, toks, at))?;
-    let time = time_in(src.text, region, &quotes, src.reference_date, hits, &|_, _| true);
+    let time = time_in(
+        src.text,
+        region,
+        &quotes,
+        src.reference_date,
+        hits,
+        &|_, _| true,
+    );
     Some(Occasion {
         para: s.para,
         at: region.start,
