@@ -19,21 +19,25 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     // The automaton matches of a paragraph, found once for its statements.
     let mut para_hits: Vec<Option<Hits>> = (0..doc.paras.len()).map(|_| None).collect();
     // Never a channel or a time from inside what is reported, by this statement or by
-    // another of its paragraph ("X complained about the debate, even suggesting …" reads
-    // no channel for "suggesting" in what "complained" reports).
-    let mut reported: Vec<Vec<Span>> = vec![Vec::new(); doc.paras.len()];
+    // another of its speaker in its paragraph ("X complained about the debate, even
+    // suggesting …" reads no channel for "suggesting" in what "complained" reports).
+    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
+    let mut reported: Vec<Vec<(Span, Option<usize>)>> = vec![Vec::new(); doc.paras.len()];
     for st in statements.iter().filter(|st| st.stands && st.cue.is_some()) {
-        reported[st.para].extend(st.content.map(|c| reported_from(text, c)));
+        let content = st.content.map(|c| (reported_from(text, c), entity(st)));
+        reported[st.para].extend(content);
     }
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
         let mut skip = skip_spans(pt, &st.sent, metadata);
+        // (of the same speaker: another's statement may be a misread participle)
         skip.extend(
             reported[st.para]
                 .iter()
-                .filter(|c| !(c.start <= cue.start && cue.end <= c.end))
-                .copied(),
+                .filter(|(c, _)| !(c.start <= cue.start && cue.end <= c.end))
+                .filter(|(_, e)| e.is_some() && *e == entity(st))
+                .map(|(c, _)| *c),
         );
         let content = st.content.map(|c| reported_from(text, c));
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
