@@ -381,6 +381,7 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
         if !word_bounded(sc.text, s, e)
             || !outside(sc.skip, s, e)
             || found.iter().any(|f| f.start <= s && e <= f.end)
+            || in_a_name(sc.text, s, e)
         {
             continue;
         }
@@ -404,6 +405,17 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
             date,
         });
     }
+}
+
+/// Whether the capitalised time words at `s..e` are part of a name, after a capitalised word
+/// of it: "Trending Today USA", "USA Today" (not "Today, he said", "Today Mr. Lee said").
+fn in_a_name(text: &str, s: usize, e: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = text[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next());
+    let word = |w: &str| w.chars().all(char::is_alphanumeric) && capital(w);
+    capital(&text[s..e]) && before.is_some_and(word)
 }
 
 /// A part of the day as a time of its own: "in the early morning hours", "in the early
@@ -458,6 +470,15 @@ mod tests {
 
     fn at(t: &str, date: &str) -> Option<Time> {
         time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn time_words_inside_a_name_are_no_time() {
+        assert!(in_a_name("an interview with Trending Today USA", 27, 32));
+        assert!(in_a_name("he told USA Today that", 12, 17));
+        assert!(!in_a_name("Today, he said", 0, 5));
+        assert!(!in_a_name("he said today", 8, 13));
+        assert!(!in_a_name("Today Mr. Lee said", 0, 5));
     }
 
     #[test]
