@@ -232,12 +232,23 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
         .find(|o| without_article(o).eq_ignore_ascii_case(name))?;
     let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
-    c.outlet = Some(
-        full_outlet_name(sc.text, name)
-            .unwrap_or(outlet)
-            .to_string(),
-    );
+    c.outlet = Some(outlet_name(sc.text, outlet).to_string());
     Some(c)
+}
+
+/// The name an outlet goes by in the output: the one listed outlet whose full name the
+/// article gives for a short one ("the Times" is "The New York Times", "told Fox" is "Fox
+/// News" in an article that names Fox News), with the capital article it is listed with ("the
+/// Washington Post" is "The Washington Post").
+pub(super) fn outlet_name(text: &str, listed: &'static str) -> &'static str {
+    let bare = without_article(listed);
+    let name = full_outlet_name(text, bare).unwrap_or(bare);
+    LEXICON
+        .outlets
+        .iter()
+        .find(|o| o.strip_prefix("The ") == Some(name))
+        .copied()
+        .unwrap_or(name)
 }
 
 /// A name without its leading article: "the Times" is `Times`.
@@ -248,16 +259,17 @@ fn without_article(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// The listed outlet whose full name ends with the short name `short` and that the document
-/// names: "the Times" is "The New York Times" in an article that names it, when it names no
-/// other listed outlet of that ending.
+/// The listed outlet whose full name ends or starts with the short name `short` and that the
+/// document names: "the Times" is "New York Times" in an article that names it, "Fox" is "Fox
+/// News", when it names no other listed outlet of that ending or start.
 fn full_outlet_name(text: &str, short: &str) -> Option<&'static str> {
     let ending = format!(" {short}");
+    let start = format!("{short} ");
     let mut named = LEXICON
         .outlets
         .iter()
         .map(|o| without_article(o))
-        .filter(|o| o.len() > ending.len() && o.ends_with(&ending))
+        .filter(|o| o.len() > ending.len() && (o.ends_with(&ending) || o.starts_with(&start)))
         .filter(|o| {
             text.match_indices(*o)
                 .any(|(s, _)| word_bounded(text, s, s + o.len()))
@@ -382,7 +394,7 @@ mod tests {
         };
         let c = find(t, region, &ctx).unwrap();
         assert_eq!(c.kind, ChannelKind::Publication);
-        assert_eq!(c.outlet.as_deref(), Some("New York Times"));
+        assert_eq!(c.outlet.as_deref(), Some("The New York Times"));
         // (an article that names no paper of that ending keeps the short name)
         let t = &t[at..];
         let c = find(t, all(t), &ctx).unwrap();

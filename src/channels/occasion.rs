@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::{Context, Hits, find_in, time_in};
 use crate::cues::ParaTokens;
+use crate::lexicon::Class;
 use crate::model::{Channel, Span, Time};
 use crate::segment::{Tok, Token, is_capitalized};
 
@@ -28,13 +29,54 @@ pub(crate) struct Sources<'a> {
     pub para_toks: &'a [ParaTokens],
     pub names: &'a [(usize, String)],
     pub reference_date: Option<&'a str>,
+    /// The speakers of the document's statements, in text order.
+    pub spoken: &'a [Spoken],
+}
+
+/// The speaker of a statement, as an occasion sentence after it may refer to it: where its
+/// cue stands, its paragraph, its entity, whether a person, its mention lower case.
+pub(crate) struct Spoken {
+    pub at: usize,
+    pub para: usize,
+    pub entity: usize,
+    pub person: bool,
+    pub mention: String,
+}
+
+/// The speaker an occasion sentence refers back to by its subject: a pronoun ("He spoke to
+/// reporters Friday", "His speech was …", of a person; "Its letter …", "They …", of anything
+/// else) or the article and noun of the mention ("The city sent a letter Thursday" after "The
+/// city of Phoenix is demanding …"): the speaker of the statement just before, in the same
+/// paragraph or the one before.
+fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
+    let k = super::source::subject_start(src.text, toks);
+    let first = toks.get(k)?;
+    let prev = src
+        .spoken
+        .iter()
+        .rev()
+        .find(|s| s.at < toks[0].start && s.para + 1 >= p)?;
+    if first.is(Class::ChannelPersonPronouns) {
+        return prev.person.then_some(prev.entity);
+    }
+    if first.is(Class::ChannelOtherPronouns) {
+        return (!prev.person).then_some(prev.entity);
+    }
+    let subject = format!(
+        "{} {} ",
+        first.text(src.text),
+        toks.get(k + 1)?.text(src.text)
+    );
+    let definite = first.text(src.text).eq_ignore_ascii_case("the");
+    (definite && format!("{} ", prev.mention).starts_with(&subject.to_lowercase()))
+        .then_some(prev.entity)
 }
 
 /// The speaker a sentence names by surname, outside the channel's words and the quotations:
 /// the last name before the channel ("Clinton aide Jo Palmieri spoke to reporters" is
 /// Palmieri's), or else the first after it ("In a speech in Fort Pierce, Clinton laid out
 /// her plans" is Clinton's).
-fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
+fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
     let entity_at = |t: &Token| {
         let w = t.text(src.text);
         let w = w.trim_end_matches("'s").trim_end_matches("’s");
@@ -78,49 +120,76 @@ pub(crate) fn occasions(
             if toks.is_empty() {
                 continue;
             }
-            let region = Span {
-                start: toks[0].start,
-                end: toks[toks.len() - 1].end,
-            };
-            let quotes: Vec<Span> = toks
-                .iter()
-                .filter(|t| matches!(t.kind, Tok::Quote(_)))
-                .map(|t| Span {
-                    start: t.start,
-                    end: t.end,
-                })
-                .collect();
-            let ctx = Context {
-                cue: None,
-                speaker: None,
-                quotes: &quotes,
-                para_toks: Some(&pt.toks),
-            };
             let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
-            let Some(channel) = find_in(src.text, region, &ctx, hits) else {
-                continue;
-            };
-            let Some(entity) = named(src, &toks, &channel) else {
-                continue;
-            };
-            let time = time_in(
-                src.text,
-                region,
-                &quotes,
-                src.reference_date,
-                hits,
-                &|_, _| true,
-            );
-            out.push(Occasion {
+            let read = Sentence {
                 para: p,
-                at: region.start,
-                entity,
-                channel,
-                time,
-            });
+                pt,
+                toks: &toks,
+            };
+            out.extend(sentence_occasion(src, &read, hits));
         }
     }
     out
+}
+
+/// One sentence read for an occasion: its paragraph, the paragraph's tokens, its own tokens
+/// up to its first statement.
+struct Sentence<'a> {
+    para: usize,
+    pt: &'a ParaTokens,
+    toks: &'a [Token],
+}
+
+/// The occasion sentence `s` sets, if any (see [`occasions`]).
+fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasion> {
+    let toks = s.toks;
+    let region = Span {
+        start: toks[0].start,
+        end: toks[toks.len() - 1].end,
+    };
+    let quotes: Vec<Span> = toks
+        .iter()
+        .filter(|t| matches!(t.kind, Tok::Quote(_)))
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        })
+        .collect();
+    let ctx = Context {
+        cue: None,
+        speaker: None,
+        quotes: &quotes,
+        para_toks: Some(&s.pt.toks),
+    };
+    let sc = super::channel::Scope {
+        text: src.text,
+        region,
+        ctx: &ctx,
+        hits,
+    };
+    let channel =
+        find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
+    let c = channel?;
+    let at = Span {
+        start: c.start,
+        end: c.end,
+    };
+    let entity = referred(src, s.para, toks).or_else(|| named(src, toks, at))?;
+    let time = time_in(
+        src.text,
+        region,
+        &quotes,
+        src.reference_date,
+        hits,
+        &|_, _| true,
+    );
+    Some(Occasion {
+        para: s.para,
+        at: region.start,
+        entity,
+        channel: c,
+        time,
+    })
 }
 
 #[cfg(test)]
@@ -159,6 +228,7 @@ mod tests {
             para_toks: &pts,
             names: &names,
             reference_date: Some("2016-09-12"),
+            spoken: &[],
         };
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);

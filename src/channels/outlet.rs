@@ -1,7 +1,7 @@
 //! Outlets: "on CNN" is a broadcast, "told CNN" an interview, and the programme named after
 //! an outlet (`NBC's "Meet the Press"`) goes with it.
 
-use super::channel::{Scope, channel};
+use super::channel::{Scope, channel, outlet_name};
 use super::lists::Hits;
 use super::{outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
@@ -63,7 +63,7 @@ pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
     };
     let skip = sc.ctx.quotes;
     let mut c = channel(ChannelKind::Broadcast, sc.text, st, e);
-    c.outlet = Some(outlet.to_string());
+    c.outlet = Some(outlet_name(sc.text, outlet).to_string());
     c.programme = programme(sc.text, e, skip);
     if let Some(p) = &c.programme {
         let pe = skip
@@ -85,7 +85,7 @@ pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
             .map(|w| w.replace('_', " "))
             .find(|w| lead.is(w))?;
         let mut c = channel(ChannelKind::Interview, sc.text, lead.start(&w), e);
-        c.outlet = Some(outlet.to_string());
+        c.outlet = Some(outlet_name(sc.text, outlet).to_string());
         Some(c)
     })
 }

@@ -10,7 +10,9 @@ use super::word_bounded;
 use nom::Parser;
 use nom::combinator::opt;
 
-use crate::grammar::{PResult, Phrase, Rule, Toks, first_match, literal, modified, token, word_in};
+use crate::grammar::{
+    PResult, Phrase, Rule, Toks, comma, first_match, literal, modified, token, word_in,
+};
 use crate::lexicon::Class;
 use crate::lexicon::LEXICON;
 use crate::model::{Channel, ChannelKind, Span};
@@ -145,8 +147,28 @@ fn delivered_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
+/// A verb of consenting or sitting, "to" or "for", and its channel: "Lynch agreed to a
+/// 30-minute interview", "she sat down for an interview".
+fn agreed_to_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = word_in(Class::ChannelAgreeingVerbs)(i)?;
+    let (i, _) = opt(word_in(Class::ChannelAgreeingParticles)).parse(i)?;
+    let (i, _) = word_in(Class::ChannelAgreeingPreps)(i)?;
+    let (rest, (p, kind)) = channel_np(i)?;
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
+/// A channel noun phrase that a "when" clause after it dates the saying by: "since Monday
+/// night's debate, when Clinton cited …", "the hearing, when she said …".
+fn channel_when<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let (i, _) = opt(word_in(Class::ChannelWhenPreps)).parse(i)?;
+    let (i, (p, kind)) = channel_np(i)?;
+    let (rest, _) = (comma, literal("when")).parse(i)?;
+    Ok((rest, (p, kind)))
+}
+
 /// The phrase rules, in order (at one word, the first that parses gives the phrase).
-fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
     [
         Rule {
             name: "prep_channel",
@@ -167,6 +189,14 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
         Rule {
             name: "delivered_channel",
             parse: delivered_channel,
+        },
+        Rule {
+            name: "agreed_to_channel",
+            parse: agreed_to_channel,
+        },
+        Rule {
+            name: "channel_when",
+            parse: channel_when,
         },
     ]
 }
@@ -290,8 +320,25 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
                 .match_indices(**o)
                 .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
         })
-        .map(|o| o.to_string());
+        .or_else(|| outlet_after(sc, e))
+        .map(|o| super::channel::outlet_name(sc.text, o).to_string());
     c
+}
+
+/// A listed outlet right after a channel phrase that ends at `e`, after "for", "with" or
+/// "by": "an interview for The Washington Post's project", "a study by Reuters".
+fn outlet_after(sc: &Scope, e: usize) -> Option<&'static &'static str> {
+    let rest = sc.text[e..sc.region.end.max(e)].trim_start();
+    let (link, name) = rest.split_once(' ')?;
+    if !Class::ChannelOutletLinks.contains(link) {
+        return None;
+    }
+    let at = sc.region.end.max(e) - rest.len() + link.len() + 1;
+    LEXICON
+        .outlets
+        .iter()
+        .filter(|o| name.starts_with(**o) && word_bounded(sc.text, at, at + o.len()))
+        .max_by_key(|o| o.len())
 }
 
 /// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
@@ -341,6 +388,27 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_after_for_or_with_is_the_phrases() {
+        let t = "Lynch agreed to a 30-minute interview for The Washington Post's project, saying";
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &[],
+            para_toks: None,
+        };
+        let hits = Hits::new(t, all(t));
+        let sc = Scope {
+            text: t,
+            region: all(t),
+            ctx: &ctx,
+            hits: &hits,
+        };
+        let c = channel_grammar(&sc).expect("an interview");
+        assert_eq!(c.outlet.as_deref(), Some("The Washington Post"));
+        assert_eq!(outlet_after(&sc, t.find(" on").unwrap_or(0)), None);
+    }
+
+    #[test]
     fn a_preposition_and_a_modified_channel_noun() {
         assert_eq!(
             read("he said in his own written statement", "said"),
@@ -383,6 +451,23 @@ mod tests {
             read("he delivered a lengthy speech, saying", "saying").map(|c| c.0),
             Some(ChannelKind::Speech)
         );
+        assert_eq!(
+            read("Lynch agreed to a 30-minute interview, saying", "saying"),
+            Some((
+                ChannelKind::Interview,
+                "agreed to a 30-minute interview".into()
+            ))
+        );
+        assert_eq!(
+            read("she sat down for an interview, saying", "saying").map(|c| c.0),
+            Some(ChannelKind::Interview)
+        );
+        assert_eq!(read("she agreed to the plan, saying", "saying"), None);
+        assert_eq!(
+            read("It grew after Monday's debate, when she said", "said").map(|c| c.0),
+            Some(ChannelKind::Speech)
+        );
+        assert_eq!(read("It grew after the debate, and she said", "said"), None);
     }
 
     #[test]

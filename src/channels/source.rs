@@ -12,7 +12,7 @@ use crate::segment::{Tok, Token};
 
 /// Where the clause's subject starts: after an opening conjunction or an adverb and its comma
 /// ("Yet, a 2014 study …", "But the memos show").
-fn subject_start(text: &str, toks: &[Token]) -> usize {
+pub(super) fn subject_start(text: &str, toks: &[Token]) -> usize {
     let mut k = 0;
     if toks.get(1).is_some_and(|t| t.text(text) == ",") {
         k = 2;
@@ -71,6 +71,20 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
                 .take_while(|t| t.end <= cue.start)
                 .any(|t| matches!(t.kind, Tok::Quote(_))));
     fits.then(|| described(sc, &toks, p, kind))
+}
+
+/// An occasion sentence's subject as its channel, when a possessive pronoun opens it: "His
+/// speech was the centerpiece of …", "Her submission to the court noted …" (the pronoun is
+/// the speaker before; `occasion.rs` finds whose).
+pub(super) fn possessed_subject(sc: &Scope) -> Option<Channel> {
+    let toks = region_tokens(sc);
+    let k = subject_start(sc.text, &toks);
+    if !toks.get(k)?.is(Class::ChannelPossessivePronouns) {
+        return None;
+    }
+    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
+    Some(described(sc, &toks, p, kind))
 }
 
 #[cfg(test)]

@@ -65,6 +65,10 @@ const TIME_RULES: &[TimeRule] = &[
         name: "time_phrase",
         find: time_phrase,
     },
+    TimeRule {
+        name: "part_of_the_day",
+        find: part_of_the_day,
+    },
 ];
 
 /// The time words in `region`, outside `skip`, nearest to `near` (the cue): "on Sunday",
@@ -186,6 +190,11 @@ fn weekday(sc: &Scope, found: &mut Vec<Found>) {
             Some(m) => (s, e + m.len()),
             None => (lead(text, s), trail(text, sc.region, e)),
         };
+        // ("Monday night's debate" dates the event as "Sunday's debate" does)
+        let end = ["’s", "'s"]
+            .into_iter()
+            .find(|m| mark.is_none() && end > e && text[end..].starts_with(m))
+            .map_or(end, |m| end + m.len());
         found.push(Found {
             start,
             end,
@@ -372,6 +381,7 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
         if !word_bounded(sc.text, s, e)
             || !outside(sc.skip, s, e)
             || found.iter().any(|f| f.start <= s && e <= f.end)
+            || in_a_name(sc.text, s, e)
         {
             continue;
         }
@@ -380,6 +390,11 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
         } else {
             s
         };
+        // ("last week's hearing" dates the event, as "Sunday's debate" does)
+        let e = ["’s", "'s"]
+            .into_iter()
+            .find(|m| sc.text[e..].starts_with(m))
+            .map_or(e, |m| e + m.len());
         let date = match (offset, sc.article_date) {
             (Some(o), Some(d)) => o.resolve(d),
             _ => None,
@@ -392,6 +407,62 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
     }
 }
 
+/// Whether the capitalised time words at `s..e` are part of a name, after a capitalised word
+/// of it: "Trending Today USA", "USA Today" (not "Today, he said", "Today Mr. Lee said").
+fn in_a_name(text: &str, s: usize, e: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = text[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next());
+    let word = |w: &str| w.chars().all(char::is_alphanumeric) && capital(w);
+    capital(&text[s..e]) && before.is_some_and(word)
+}
+
+/// A part of the day as a time of its own: "in the early morning hours", "in the early
+/// hours", "the morning after", "the night before". "the morning" alone is no time (it may
+/// be what is talked about).
+fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
+    let (i, _) = opt(alt((tag("in "), tag("In ")))).parse(i)?;
+    let (i, _) = alt((tag("the "), tag("The "))).parse(i)?;
+    let (i, edge) = opt(alt((tag("early "), tag("late ")))).parse(i)?;
+    let (i, part) = take_while1(char::is_alphanumeric).parse(i)?;
+    let hours_alone = part == "hours" && edge.is_some();
+    if !Class::ChannelDayParts.contains(part) && !hours_alone {
+        return Err(nom::Err::Error(()));
+    }
+    let (i, hours) = opt(tag(" hours")).parse(i)?;
+    let (i, rel) = opt(alt((tag(" after"), tag(" before")))).parse(i)?;
+    if edge.is_none() && hours.is_none() && rel.is_none() {
+        return Err(nom::Err::Error(()));
+    }
+    Ok((i, ()))
+}
+
+/// [`part_of_the_day_at`] at each word of the region: "Trump tweeted in the early morning
+/// hours that …".
+fn part_of_the_day(sc: &Scope, found: &mut Vec<Found>) {
+    let hay = &sc.text[sc.region.start..sc.region.end];
+    let mut at = 0;
+    for w in hay.split_inclusive(char::is_whitespace) {
+        let i = at;
+        at += w.len();
+        let Ok((rest, ())) = part_of_the_day_at(&hay[i..]) else {
+            continue;
+        };
+        let (s, e) = (sc.region.start + i, sc.region.end - rest.len());
+        if word_bounded(sc.text, s, e)
+            && outside(sc.skip, s, e)
+            && !found.iter().any(|f| f.start <= s && e <= f.end)
+        {
+            found.push(Found {
+                start: s,
+                end: e,
+                date: None,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::all;
@@ -399,6 +470,15 @@ mod tests {
 
     fn at(t: &str, date: &str) -> Option<Time> {
         time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn time_words_inside_a_name_are_no_time() {
+        assert!(in_a_name("an interview with Trending Today USA", 27, 32));
+        assert!(in_a_name("he told USA Today that", 12, 17));
+        assert!(!in_a_name("Today, he said", 0, 5));
+        assert!(!in_a_name("he said today", 8, 13));
+        assert!(!in_a_name("Today Mr. Lee said", 0, 5));
     }
 
     #[test]

@@ -169,6 +169,33 @@ pub(crate) fn carries(prev: &Occasion, next: &Occasion, broken: bool) -> Carried
     }
 }
 
+/// How many paragraphs before the same speaker's statement or occasion sentence its occasion
+/// may carry back.
+pub(crate) const CARRY_BACK_PARAGRAPHS: usize = 1;
+
+/// What statement `earlier` takes from `later`, the same speaker's next statement or
+/// occasion sentence, when it states no channel itself: a summary that the next sentence or
+/// paragraph elaborates with its occasion ("Smith backed the plan. ¶ “It works,” Smith
+/// said at a rally on Friday." or "… Smith made the remarks at a rally."). As [`carries`],
+/// but backward and over at most [`CARRY_BACK_PARAGRAPHS`].
+pub(crate) fn carries_back(later: &Occasion, earlier: &Occasion, broken: bool) -> Carried {
+    if earlier.channel.is_some() || later.para > earlier.para + CARRY_BACK_PARAGRAPHS {
+        return Carried::default();
+    }
+    let c = carries(
+        &Occasion {
+            para: earlier.para,
+            ..*later
+        },
+        earlier,
+        broken,
+    );
+    Carried {
+        channel: c.channel,
+        time: c.time && c.channel,
+    }
+}
+
 /// A clock time that heads a section of a running story: "5:55 p.m.", "12 p.m.".
 fn clock_heading(i: &str) -> nom::IResult<&str, (), ()> {
     use nom::Parser;

@@ -8,6 +8,7 @@ use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
 use crate::cues::ParaTokens;
 use crate::input;
+use crate::lexicon::Class;
 use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
@@ -17,11 +18,27 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     let reference_date = reference_date(metadata);
     // The automaton matches of a paragraph, found once for its statements.
     let mut para_hits: Vec<Option<Hits>> = (0..doc.paras.len()).map(|_| None).collect();
+    // Never a channel or a time from inside what is reported, by this statement or by
+    // another of its speaker in its paragraph ("X complained about the debate, even
+    // suggesting …" reads no channel for "suggesting" in what "complained" reports).
+    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
+    let mut reported: Vec<Vec<(Span, Option<usize>)>> = vec![Vec::new(); doc.paras.len()];
+    for st in statements.iter().filter(|st| st.stands && st.cue.is_some()) {
+        let content = st.content.map(|c| (reported_from(text, c), entity(st)));
+        reported[st.para].extend(content);
+    }
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
         let mut skip = skip_spans(pt, &st.sent, metadata);
-        // Never a channel or a time from inside what is reported.
+        // (of the same speaker: another's statement may be a misread participle)
+        skip.extend(
+            reported[st.para]
+                .iter()
+                .filter(|(c, _)| !(c.start <= cue.start && cue.end <= c.end))
+                .filter(|(_, e)| e.is_some() && *e == entity(st))
+                .map(|(c, _)| *c),
+        );
         let content = st.content.map(|c| reported_from(text, c));
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let clause = window::clause(text, pt, &st.sent, &cue);
@@ -45,7 +62,16 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             start: c.start,
             end: c.end,
         });
-        let near = |s: usize, _: usize| window::near_the_cue(text, &pt.toks, cue.end, own, s);
+        // (the object of a verb of posting is a thing, not what is said: a time after it dates
+        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
+        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
+        let in_object = |s: usize| {
+            object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
+        };
+        let near = |s: usize, _: usize| {
+            in_object(s) || window::near_the_cue(text, &pt.toks, cue.end, own, s)
+        };
+        skip.retain(|q| Some(*q) != object);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
 }
@@ -125,54 +151,100 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
     let alias = role_aliases(statements);
-    let entity_of = |st: &Statement| {
-        let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
-        Some(alias.get(&e).copied().unwrap_or(e))
+    // (a headline takes no occasion from the lead after it)
+    let headline: Vec<bool> = statements
+        .iter()
+        .map(|st| st.para_tokens(doc).headline)
+        .collect();
+    let pass = Pass {
+        occasions: &occasions,
+        breaks: &breaks,
+        alias: &alias,
+        headline: &headline,
     };
-    let mut last_of: HashMap<usize, Step> = HashMap::new();
-    for &(_, step) in &steps {
-        let s = match step {
-            Step::Occasion(i) => {
-                last_of.insert(occasions[i].entity, step);
-                continue;
-            }
-            Step::Statement(s) => s,
-        };
-        let Some(e) = entity_of(&statements[s]) else {
-            continue;
-        };
-        if let Some(&prev) = last_of.get(&e) {
-            let from = match prev {
-                Step::Statement(p) => window::Occasion {
-                    entity: Some(e),
-                    ..occasion(&statements[p])
-                },
-                Step::Occasion(i) => window::Occasion {
-                    entity: Some(occasions[i].entity),
-                    para: occasions[i].para,
-                    channel: Some(&occasions[i].channel),
-                    time: occasions[i].time.as_ref(),
-                },
-            };
-            let broken = breaks
-                .iter()
-                .any(|&b| from.para < b && b < statements[s].para);
-            let next = window::Occasion {
+    pass.run(statements, steps.iter().map(|&(_, s)| s), false);
+    pass.run(statements, steps.iter().rev().map(|&(_, s)| s), true);
+}
+
+/// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
+/// that break sections, and the entities a role alone stands for.
+struct Pass<'a> {
+    occasions: &'a [channels::Occasion],
+    breaks: &'a [usize],
+    alias: &'a HashMap<usize, usize>,
+    headline: &'a [bool],
+}
+
+impl Pass<'_> {
+    /// The entity a statement's speaker stands for, for carrying.
+    fn entity_of(&self, st: &Statement) -> Option<usize> {
+        let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
+        Some(self.alias.get(&e).copied().unwrap_or(e))
+    }
+
+    /// What the carrying rule reads of a step, as the occasion of entity `e`.
+    fn occasion_of<'s>(
+        &'s self,
+        statements: &'s [Statement],
+        step: Step,
+        e: usize,
+    ) -> window::Occasion<'s> {
+        match step {
+            Step::Statement(p) => window::Occasion {
                 entity: Some(e),
-                ..occasion(&statements[s])
-            };
-            let c = window::carries(&from, &next, broken);
-            let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
-            ch.iter_mut().for_each(|ch| ch.carried = true);
-            tm.iter_mut().for_each(|t| t.carried = true);
-            if c.channel {
-                statements[s].channel = ch;
-            }
-            if c.time {
-                statements[s].time = tm;
-            }
+                ..occasion(&statements[p])
+            },
+            Step::Occasion(i) => window::Occasion {
+                entity: Some(self.occasions[i].entity),
+                para: self.occasions[i].para,
+                channel: Some(&self.occasions[i].channel),
+                time: self.occasions[i].time.as_ref(),
+            },
         }
-        last_of.insert(e, step);
+    }
+
+    /// One pass over the steps in document order (forward: a statement takes the occasion of
+    /// the same speaker's step before it, `window::carries`) or in reverse (`back`: a
+    /// statement still without one takes that of the step after it, `window::carries_back`,
+    /// as a summary takes the occasion the next paragraph states for its quotation).
+    fn run(&self, statements: &mut [Statement], steps: impl Iterator<Item = Step>, back: bool) {
+        let mut last_of: HashMap<usize, Step> = HashMap::new();
+        for step in steps {
+            let s = match step {
+                Step::Occasion(i) => {
+                    last_of.insert(self.occasions[i].entity, step);
+                    continue;
+                }
+                Step::Statement(s) => s,
+            };
+            let Some(e) = self.entity_of(&statements[s]) else {
+                continue;
+            };
+            if let Some(&other) = last_of.get(&e).filter(|_| !self.headline[s]) {
+                let from = self.occasion_of(statements, other, e);
+                let here = window::Occasion {
+                    entity: Some(e),
+                    ..occasion(&statements[s])
+                };
+                let (lo, hi) = (from.para.min(here.para), from.para.max(here.para));
+                let broken = self.breaks.iter().any(|&b| lo < b && b < hi);
+                let c = if back {
+                    window::carries_back(&from, &here, broken)
+                } else {
+                    window::carries(&from, &here, broken)
+                };
+                let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
+                ch.iter_mut().for_each(|ch| ch.carried = true);
+                tm.iter_mut().for_each(|t| t.carried = true);
+                if c.channel {
+                    statements[s].channel = ch;
+                }
+                if c.time {
+                    statements[s].time = tm;
+                }
+            }
+            last_of.insert(e, step);
+        }
     }
 }
 
@@ -196,7 +268,7 @@ fn occasion_sentences(
     names.dedup();
     // Per sentence with a statement: where its first statement's speaker or cue starts.
     let mut free_until: HashMap<(usize, usize), usize> = HashMap::new();
-    for st in statements {
+    for st in statements.iter().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
         let from = pt.toks[st.sent.start].start;
@@ -209,6 +281,21 @@ fn occasion_sentences(
         let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
         *e = (*e).min(at);
     }
+    let mut spoken: Vec<channels::Spoken> = statements
+        .iter()
+        .filter(|st| st.stands)
+        .filter_map(|st| {
+            let sp = st.speaker.as_ref()?;
+            Some(channels::Spoken {
+                at: st.cue?.start,
+                para: st.para,
+                entity: sp.entity?,
+                person: sp.kind == EntityKind::Person,
+                mention: sp.text.to_lowercase(),
+            })
+        })
+        .collect();
+    spoken.sort_by_key(|s| s.at);
     let reference = reference_date(metadata);
     let src = channels::Sources {
         text: doc.text,
@@ -216,6 +303,7 @@ fn occasion_sentences(
         para_toks: doc.para_toks,
         names: &names,
         reference_date: reference.as_deref(),
+        spoken: &spoken,
     };
     channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
 }
