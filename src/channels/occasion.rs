@@ -28,6 +28,9 @@ pub(crate) struct Sources<'a> {
     pub para_toks: &'a [ParaTokens],
     pub names: &'a [(usize, String)],
     pub reference_date: Option<&'a str>,
+    /// Per paragraph: its word lists' matches, found on first use (shared with the channel
+    /// step).
+    pub hits: &'a [std::cell::OnceCell<Hits>],
 }
 
 /// The speaker a sentence names by surname, outside the channel's words and the quotations:
@@ -69,7 +72,6 @@ pub(crate) fn occasions(
         if pt.headline || pt.toks.is_empty() {
             continue;
         }
-        let mut hits: Option<Hits> = None;
         for sent in pt.sents.iter().filter(|s| !s.is_empty()) {
             let toks = &pt.toks[sent.clone()];
             let end = toks[toks.len() - 1].end;
@@ -96,7 +98,7 @@ pub(crate) fn occasions(
                 quotes: &quotes,
                 para_toks: Some(&pt.toks),
             };
-            let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
+            let hits = src.hits[p].get_or_init(|| Hits::new(src.text, src.paras[p]));
             let Some(channel) = find_in(src.text, region, &ctx, hits) else {
                 continue;
             };
@@ -153,12 +155,14 @@ mod tests {
         let text = "In a speech in Dayton on Friday, Okafor laid out her plans for schools.";
         let (spans, pts) = paras(text);
         let names = vec![(3, "okafor".to_string())];
+        let hits: Vec<std::cell::OnceCell<Hits>> = spans.iter().map(|_| Default::default()).collect();
         let src = Sources {
             text,
             paras: &spans,
             para_toks: &pts,
             names: &names,
             reference_date: Some("2016-09-12"),
+            hits: &hits,
         };
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);

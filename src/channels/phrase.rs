@@ -191,8 +191,13 @@ fn may_hold_phrase(sc: &Scope) -> bool {
         })
 }
 
-/// The tokens of the region, each quotation inside it one token.
-pub(super) fn region_tokens(sc: &Scope) -> Vec<Token> {
+/// The tokens of the region, each quotation inside it one token (made once per scope).
+pub(super) fn region_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
+    sc.toks.get_or_init(|| make_region_tokens(sc))
+}
+
+/// [`region_tokens`], made.
+fn make_region_tokens(sc: &Scope) -> Vec<Token> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
@@ -331,12 +336,7 @@ mod tests {
             para_toks: None,
         };
         let hits = Hits::new(t, all(t));
-        let sc = Scope {
-            text: t,
-            region: all(t),
-            ctx: &ctx,
-            hits: &hits,
-        };
+        let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
     }
 

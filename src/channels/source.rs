@@ -102,12 +102,7 @@ mod tests {
             para_toks: None,
         };
         let hits = Hits::new(t, all(t));
-        let sc = Scope {
-            text: t,
-            region: all(t),
-            ctx: &ctx,
-            hits: &hits,
-        };
+        let sc = Scope::new(t, all(t), &ctx, &hits);
         document_source(&sc).map(|c| (c.kind, c.text))
     }
 
