@@ -291,12 +291,33 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
         .outlets
         .iter()
         .find(|o| {
-            sc.text[s..before_head]
-                .match_indices(**o)
-                .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
+            occurrences(&sc.text[s..before_head], o)
+                .any(|at| word_bounded(sc.text, s + at, s + at + o.len()))
         })
         .map(|o| o.to_string());
     c
+}
+
+/// Where `needle` occurs in `hay`, left to right and not overlapping (as `match_indices`
+/// finds them), by a plain scan: the words before a phrase's head are few, too few to pay
+/// for a substring searcher per outlet.
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if n.is_empty() {
+            return None;
+        }
+        while i + n.len() <= h.len() {
+            if h[i..].starts_with(n) {
+                let at = i;
+                i += n.len();
+                return Some(at);
+            }
+            i += 1;
+        }
+        None
+    })
 }
 
 /// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
@@ -319,6 +340,14 @@ mod tests {
     use super::super::lists::Hits;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn occurrences_are_found_left_to_right_without_overlap() {
+        let found: Vec<usize> = occurrences("a CNN and CNN CNNN", "CNN").collect();
+        assert_eq!(found, vec![2, 10, 14]);
+        assert_eq!(occurrences("aaaa", "aa").collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(occurrences("ab", "abc").count(), 0);
+    }
 
     /// The channel the grammar reads in `t`, with the cue at the word `cue`.
     fn read(t: &str, cue: &str) -> Option<(ChannelKind, String)> {

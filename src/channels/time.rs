@@ -15,7 +15,7 @@ use super::date::{month_day, month_of, resolve_weekday};
 use super::lists::{Hits, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, with_lower};
 use crate::model::{Span, Time};
 
 /// A time expression found in a clause: its span and the ISO date it resolves to.
@@ -338,7 +338,7 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
         let i = at;
         at += w.len();
         let word = w.trim_end();
-        let after_det = Class::ChannelDatedNounLeads.contains(&prev.to_lowercase())
+        let after_det = with_lower(prev, |p| Class::ChannelDatedNounLeads.contains(p))
             || prev.ends_with("'s")
             || prev.ends_with("’s");
         prev = word;

@@ -262,14 +262,21 @@ fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Where the words of `text` start and end (before their final periods are dropped).
 pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    text.char_indices()
-        .filter(move |&(i, c)| is_word(c) && !text[..i].chars().next_back().is_some_and(is_word))
-        .map(move |(i, _)| {
-            let end = text[i..]
-                .find(|c: char| !is_word(c))
-                .map_or(text.len(), |e| i + e);
-            (i, end)
-        })
+    let mut chars = text.char_indices();
+    let mut start: Option<usize> = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (is_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some((s, i));
+                }
+                _ => {}
+            }
+        }
+        start.take().map(|s| (s, text.len()))
+    })
 }
 
 /// Whether `word` is given before `pos` as part of a name: after a first name, an initial, a
