@@ -38,15 +38,7 @@ pub(crate) struct Sources<'a> {
 /// Palmieri's), or else the first after it ("In a speech in Fort Pierce, Clinton laid out
 /// her plans" is Clinton's).
 fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
-    let entity_at = |t: &Token| {
-        let w = t.text(src.text);
-        let w = w.trim_end_matches("'s").trim_end_matches("’s");
-        if t.kind != Tok::Word || !is_capitalized(w) {
-            return None;
-        }
-        let w = w.to_lowercase();
-        src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
-    };
+    let entity_at = |t: &Token| entity_at(src, t);
     let before = toks
         .iter()
         .rev()
@@ -59,6 +51,17 @@ fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
     })
 }
 
+/// The speaker whose surname token `t` is ("Clinton", "Clinton's").
+fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
+    let w = t.text(src.text);
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    if t.kind != Tok::Word || !is_capitalized(w) {
+        return None;
+    }
+    let w = w.to_lowercase();
+    src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
+}
+
 /// The occasion sentences of the document: every sentence, up to where `free_until` says its
 /// first statement starts (its speaker or its cue), that states a channel and names one of the
 /// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
@@ -68,6 +71,9 @@ pub(crate) fn occasions(
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
+    if src.names.is_empty() {
+        return out;
+    }
     for (p, pt) in src.para_toks.iter().enumerate() {
         if pt.headline || pt.toks.is_empty() {
             continue;
@@ -77,7 +83,9 @@ pub(crate) fn occasions(
             let end = toks[toks.len() - 1].end;
             let end = free_until(p, sent).map_or(end, |f| f.min(end));
             let toks: Vec<Token> = toks.iter().copied().filter(|t| t.end <= end).collect();
-            if toks.is_empty() {
+            // (a sentence that names none of the speakers sets no occasion: its channel is not
+            // looked for)
+            if !toks.iter().any(|t| entity_at(src, t).is_some()) {
                 continue;
             }
             let region = Span {
