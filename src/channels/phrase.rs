@@ -174,7 +174,7 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 5] {
 /// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
 /// channel's or an audience's head noun, or a quotation hides words. Without the
 /// paragraph's tokens, it may.
-fn may_hold_phrase(sc: &Scope) -> bool {
+pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };

@@ -4,7 +4,7 @@
 //! ("study", "letters"), never the "by X" inside it.
 
 use super::channel::Scope;
-use super::phrase::{channel_noun, described, noun_phrase, region_tokens};
+use super::phrase::{channel_noun, described, may_hold_phrase, noun_phrase, region_tokens};
 use crate::grammar::Toks;
 use crate::lexicon::Class;
 use crate::model::{Channel, EntityKind};
@@ -53,6 +53,10 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
 /// ("according to letters released by the committee").
 pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     let (lemma, cue) = sc.ctx.cue?;
+    // (no channel noun in the clause, no document: the clause is not tokenized again)
+    if !may_hold_phrase(sc) {
+        return None;
+    }
     let toks = region_tokens(sc);
     let according = lemma == "according to";
     let k = if according {

@@ -338,10 +338,15 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
         let i = at;
         at += w.len();
         let word = w.trim_end();
-        let after_det = with_lower(prev, |p| Class::ChannelDatedNounLeads.contains(p))
-            || prev.ends_with("'s")
-            || prev.ends_with("’s");
-        prev = word;
+        let before = std::mem::replace(&mut prev, word);
+        // (only a year or a capitalised month is a dated noun's time: other words are passed
+        // over before their determiner is looked up)
+        if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+            continue;
+        }
+        let after_det = with_lower(before, |p| Class::ChannelDatedNounLeads.contains(p))
+            || before.ends_with("'s")
+            || before.ends_with("’s");
         if !after_det {
             continue;
         }

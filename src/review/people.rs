@@ -262,15 +262,26 @@ fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Where the words of `text` start and end (before their final periods are dropped).
 pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices();
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut start: Option<usize> = None;
     std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            match (is_word(c), start) {
-                (true, None) => start = Some(i),
+        while i < bytes.len() {
+            // (ASCII is read byte by byte; only other characters are decoded)
+            let (word, len) = match bytes[i] {
+                b if b.is_ascii() => (is_word(b as char), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word(c), c.len_utf8())),
+            };
+            let at = i;
+            i += len;
+            match (word, start) {
+                (true, None) => start = Some(at),
                 (false, Some(s)) => {
                     start = None;
-                    return Some((s, i));
+                    return Some((s, at));
                 }
                 _ => {}
             }
