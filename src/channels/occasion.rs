@@ -58,6 +58,16 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     if t.kind != Tok::Word || !is_capitalized(w) {
         return None;
     }
+    // (an ASCII word is compared in lower case without a new string)
+    if w.is_ascii() {
+        let same = |n: &str| {
+            n.len() == w.len()
+                && w.bytes()
+                    .zip(n.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        };
+        return src.names.iter().find(|(_, n)| same(n)).map(|(e, _)| *e);
+    }
     let w = w.to_lowercase();
     src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
 }
@@ -82,7 +92,8 @@ pub(crate) fn occasions(
             let toks = &pt.toks[sent.clone()];
             let end = toks[toks.len() - 1].end;
             let end = free_until(p, sent).map_or(end, |f| f.min(end));
-            let toks: Vec<Token> = toks.iter().copied().filter(|t| t.end <= end).collect();
+            // (tokens are in text order: those that end by `end` are a prefix)
+            let toks = &toks[..toks.partition_point(|t| t.end <= end)];
             // (a sentence that names none of the speakers sets no occasion: its channel is not
             // looked for)
             if !toks.iter().any(|t| entity_at(src, t).is_some()) {
