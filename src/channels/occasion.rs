@@ -54,8 +54,13 @@ fn named(src: &Sources, toks: &[Token], channel: &Channel) -> Option<usize> {
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
 fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     let w = t.text(src.text);
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    // (a word that does not open with a capital is passed over before its possessive is cut:
+    // the cut keeps the first character, or leaves nothing)
     if t.kind != Tok::Word || !is_capitalized(w) {
+        return None;
+    }
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    if !is_capitalized(w) {
         return None;
     }
     // (an ASCII word is compared in lower case without a new string)

@@ -225,6 +225,10 @@ fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
     for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
         let i = at;
         at += w.len();
+        // (a month is capitalised: other words are not parsed)
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
         let Ok((rest, (month, day))) = month_and_day_at(&hay[i..]) else {
             continue;
         };
