@@ -133,10 +133,17 @@ impl Review<'_> {
         self.headline_end.is_some_and(|end| pos < end)
     }
 
-    /// Where the text's words start and end, read once.
+    /// Where the text's words start and end, read once, up to the last speaker's mention (the
+    /// words before a mention are all that are asked for; the last is cut there in any case).
     fn text_words(&self) -> &[(usize, usize)] {
-        self.text_words
-            .get_or_init(|| people::word_spans(self.text).collect())
+        self.text_words.get_or_init(|| {
+            let speakers = self.a.quotes.iter().filter_map(|q| q.speaker.as_ref());
+            let mut end = speakers.map(|sp| sp.end).max().unwrap_or(0).min(self.text.len());
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            people::word_spans(&self.text[..end]).collect()
+        })
     }
 
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
