@@ -179,7 +179,8 @@ mod tests {
         let text = "In a speech in Dayton on Friday, Okafor laid out her plans for schools.";
         let (spans, pts) = paras(text);
         let names = vec![(3, "okafor".to_string())];
-        let hits: Vec<std::cell::OnceCell<Hits>> = spans.iter().map(|_| Default::default()).collect();
+        let hits: Vec<std::cell::OnceCell<Hits>> =
+            spans.iter().map(|_| Default::default()).collect();
         let src = Sources {
             text,
             paras: &spans,

@@ -138,7 +138,11 @@ impl Review<'_> {
     fn text_words(&self) -> &[(usize, usize)] {
         self.text_words.get_or_init(|| {
             let speakers = self.a.quotes.iter().filter_map(|q| q.speaker.as_ref());
-            let mut end = speakers.map(|sp| sp.end).max().unwrap_or(0).min(self.text.len());
+            let mut end = speakers
+                .map(|sp| sp.end)
+                .max()
+                .unwrap_or(0)
+                .min(self.text.len());
             while !self.text.is_char_boundary(end) {
                 end += 1;
             }
