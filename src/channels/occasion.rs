@@ -126,7 +126,7 @@ pub(crate) fn occasions(
             let Some(channel) = find_in(src.text, region, &ctx, hits) else {
                 continue;
             };
-            let Some(entity) = named(src, &toks, &channel) else {
+            let Some(entity) = named(src, toks, &channel) else {
                 continue;
             };
             let time = time_in(

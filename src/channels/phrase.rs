@@ -256,16 +256,16 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
     let rules = phrase_rules();
     let mut best: Option<(usize, Channel)> = None;
     for k in 0..toks.len() {
-        let i = Toks::new(sc.text, &toks, k, toks.len());
+        let i = Toks::new(sc.text, toks, k, toks.len());
         let Some((_, _, (p, kind))) = first_match(&rules, i) else {
             continue;
         };
-        if !on_the_cue_side(sc, &toks, p) {
+        if !on_the_cue_side(sc, toks, p) {
             continue;
         }
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-            best = Some((rank, described(sc, &toks, p, kind)));
+            best = Some((rank, described(sc, toks, p, kind)));
         }
     }
     best.map(|(_, c)| c)
@@ -328,10 +328,10 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
     }
     let toks = region_tokens(sc);
     let k = toks.iter().position(|t| t.start == c.start)?;
-    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
-    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, &toks, p);
-    longer.then(|| described(sc, &toks, p, kind))
+    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, toks, p);
+    longer.then(|| described(sc, toks, p, kind))
 }
 
 #[cfg(test)]

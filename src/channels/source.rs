@@ -62,9 +62,9 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     let k = if according {
         toks.iter().position(|t| t.start >= cue.end)?
     } else {
-        subject_start(sc.text, &toks)
+        subject_start(sc.text, toks)
     };
-    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
     let head_end = toks[p.head].end;
     let fits = according
@@ -74,7 +74,7 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
                 .iter()
                 .take_while(|t| t.end <= cue.start)
                 .any(|t| matches!(t.kind, Tok::Quote(_))));
-    fits.then(|| described(sc, &toks, p, kind))
+    fits.then(|| described(sc, toks, p, kind))
 }
 
 #[cfg(test)]
