@@ -16,6 +16,22 @@ pub(super) struct Scope<'a> {
     pub region: Span,
     pub ctx: &'a Context<'a>,
     pub hits: &'a Hits,
+    /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
+    /// them.
+    pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of `region` of `text`.
+    pub(super) fn new(text: &'a str, region: Span, ctx: &'a Context<'a>, hits: &'a Hits) -> Self {
+        Scope {
+            text,
+            region,
+            ctx,
+            hits,
+            toks: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// A named channel rule.
@@ -110,12 +126,7 @@ pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
 
 /// [`find`] with the paragraph's automaton matches already found.
 pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> Option<Channel> {
-    let sc = Scope {
-        text,
-        region,
-        ctx,
-        hits,
-    };
+    let sc = Scope::new(text, region, ctx, hits);
     CHANNEL_RULES.iter().find_map(|r| (r.find)(&sc))
 }
 
@@ -123,12 +134,7 @@ pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> O
 #[cfg(test)]
 pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'static str> {
     let hits = Hits::new(text, region);
-    let sc = Scope {
-        text,
-        region,
-        ctx,
-        hits: &hits,
-    };
+    let sc = Scope::new(text, region, ctx, &hits);
     CHANNEL_RULES
         .iter()
         .find(|r| (r.find)(&sc).is_some())

@@ -1,5 +1,6 @@
-//! The four word lists of the stage in one Aho-Corasick automaton, so that a paragraph is
-//! scanned once: channel phrases (any case), outlets, weekdays and time phrases (exact case).
+//! The four word lists of the stage in two Aho-Corasick automata, so that a paragraph is
+//! scanned twice, not four times: channel phrases (any case); outlets, weekdays and time
+//! phrases (exact case).
 
 use std::sync::LazyLock;
 
@@ -62,42 +63,50 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The four word lists in one automaton. Each pattern keeps its list and its index in it.
+/// The word lists in two automata: the channel phrases in any case, and the lists matched in
+/// their exact case (outlets, weekdays, time phrases), so that the exact scan reports no
+/// match it then drops ("AP" in "happen"). Each pattern keeps its list and its index in it.
 struct Lists {
-    automaton: AhoCorasick,
-    /// Per pattern: (list, index in the list, case-sensitive text or None).
-    patterns: Vec<(usize, usize, Option<&'static str>)>,
+    any_case: AhoCorasick,
+    exact: AhoCorasick,
+    /// Per pattern of the exact automaton: (list, index in the list).
+    exact_patterns: Vec<(usize, usize)>,
+}
+
+/// An automaton over `texts`, in any case or not.
+fn automaton(texts: &[&str], any_case: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(any_case)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(texts)
+        .expect("word lists build an automaton")
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let phrases: Vec<&'static str> = LEXICON.channels.iter().map(|c| c.phrase).collect();
     let mut texts: Vec<&'static str> = Vec::new();
-    let mut patterns = Vec::new();
-    let lists: [(Vec<&'static str>, bool); 4] = [
-        (LEXICON.channels.iter().map(|c| c.phrase).collect(), false),
-        (LEXICON.outlets.clone(), true),
-        (WEEKDAYS.clone(), true),
-        (TIME_PHRASES.iter().map(|p| p.0).collect(), true),
+    let mut exact_patterns = Vec::new();
+    let lists: [Vec<&'static str>; 3] = [
+        LEXICON.outlets.clone(),
+        WEEKDAYS.clone(),
+        TIME_PHRASES.iter().map(|p| p.0).collect(),
     ];
-    for (list, (words, exact)) in lists.into_iter().enumerate() {
+    for (list, words) in lists.into_iter().enumerate() {
         for (i, w) in words.into_iter().enumerate() {
             texts.push(w);
-            patterns.push((list, i, exact.then_some(w)));
+            exact_patterns.push((list + 1, i));
         }
     }
     // A time phrase opening a sentence has its capital: the same phrase, the same index.
     for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
         texts.push(w.as_str());
-        patterns.push((3, i, Some(w.as_str())));
+        exact_patterns.push((3, i));
     }
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&texts)
-        .expect("word lists build an automaton");
     Lists {
-        automaton,
-        patterns,
+        any_case: automaton(&phrases, true),
+        exact: automaton(&texts, false),
+        exact_patterns,
     }
 });
 
@@ -122,11 +131,12 @@ impl Hits {
         let hay = &text[span.start..span.end];
         let lists = &*LISTS;
         let mut found: [Vec<Match>; 4] = Default::default();
-        for m in lists.automaton.find_overlapping_iter(hay) {
-            let (list, index, exact) = lists.patterns[m.pattern().as_usize()];
-            if exact.is_some_and(|w| hay.as_bytes()[m.start()..m.end()] != *w.as_bytes()) {
-                continue;
-            }
+        for m in lists.any_case.find_overlapping_iter(hay) {
+            let index = m.pattern().as_usize();
+            found[0].push((span.start + m.start(), span.start + m.end(), index));
+        }
+        for m in lists.exact.find_overlapping_iter(hay) {
+            let (list, index) = lists.exact_patterns[m.pattern().as_usize()];
             found[list].push((span.start + m.start(), span.start + m.end(), index));
         }
         let [phrases, outlets, weekdays, times] = found.map(leftmost_longest);

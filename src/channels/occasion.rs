@@ -29,6 +29,9 @@ pub(crate) struct Sources<'a> {
     pub para_toks: &'a [ParaTokens],
     pub names: &'a [(usize, String)],
     pub reference_date: Option<&'a str>,
+    /// Per paragraph: its word lists' matches, found on first use (shared with the channel
+    /// step).
+    pub hits: &'a [std::cell::OnceCell<Hits>],
     /// The speakers of the document's statements, in text order.
     pub spoken: &'a [Spoken],
 }
@@ -77,15 +80,7 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
 /// Palmieri's), or else the first after it ("In a speech in Fort Pierce, Clinton laid out
 /// her plans" is Clinton's).
 fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
-    let entity_at = |t: &Token| {
-        let w = t.text(src.text);
-        let w = w.trim_end_matches("'s").trim_end_matches("’s");
-        if t.kind != Tok::Word || !is_capitalized(w) {
-            return None;
-        }
-        let w = w.to_lowercase();
-        src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
-    };
+    let entity_at = |t: &Token| entity_at(src, t);
     let before = toks
         .iter()
         .rev()
@@ -98,6 +93,32 @@ fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
     })
 }
 
+/// The speaker whose surname token `t` is ("Clinton", "Clinton's").
+fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
+    let w = t.text(src.text);
+    // (a word that does not open with a capital is passed over before its possessive is cut:
+    // the cut keeps the first character, or leaves nothing)
+    if t.kind != Tok::Word || !is_capitalized(w) {
+        return None;
+    }
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    if !is_capitalized(w) {
+        return None;
+    }
+    // (an ASCII word is compared in lower case without a new string)
+    if w.is_ascii() {
+        let same = |n: &str| {
+            n.len() == w.len()
+                && w.bytes()
+                    .zip(n.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        };
+        return src.names.iter().find(|(_, n)| same(n)).map(|(e, _)| *e);
+    }
+    let w = w.to_lowercase();
+    src.names.iter().find(|(_, n)| *n == w).map(|(e, _)| *e)
+}
+
 /// The occasion sentences of the document: every sentence, up to where `free_until` says its
 /// first statement starts (its speaker or its cue), that states a channel and names one of the
 /// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
@@ -107,25 +128,27 @@ pub(crate) fn occasions(
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
+    if src.names.is_empty() && src.spoken.is_empty() {
+        return out;
+    }
     for (p, pt) in src.para_toks.iter().enumerate() {
         if pt.headline || pt.toks.is_empty() {
             continue;
         }
-        let mut hits: Option<Hits> = None;
         for sent in pt.sents.iter().filter(|s| !s.is_empty()) {
             let toks = &pt.toks[sent.clone()];
             let end = toks[toks.len() - 1].end;
             let end = free_until(p, sent).map_or(end, |f| f.min(end));
-            let toks: Vec<Token> = toks.iter().copied().filter(|t| t.end <= end).collect();
-            if toks.is_empty() {
+            // (tokens are in text order: those that end by `end` are a prefix)
+            let toks = &toks[..toks.partition_point(|t| t.end <= end)];
+            // (a sentence that names none of the speakers and refers back to none sets no
+            // occasion: its channel is not looked for)
+            if !toks.iter().any(|t| entity_at(src, t).is_some()) && referred(src, p, toks).is_none()
+            {
                 continue;
             }
-            let hits = hits.get_or_insert_with(|| Hits::new(src.text, src.paras[p]));
-            let read = Sentence {
-                para: p,
-                pt,
-                toks: &toks,
-            };
+            let hits = src.hits[p].get_or_init(|| Hits::new(src.text, src.paras[p]));
+            let read = Sentence { para: p, pt, toks };
             out.extend(sentence_occasion(src, &read, hits));
         }
     }
@@ -161,12 +184,7 @@ fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasio
         quotes: &quotes,
         para_toks: Some(&s.pt.toks),
     };
-    let sc = super::channel::Scope {
-        text: src.text,
-        region,
-        ctx: &ctx,
-        hits,
-    };
+    let sc = super::channel::Scope::new(src.text, region, &ctx, hits);
     let channel =
         find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
     let c = channel?;
@@ -222,6 +240,8 @@ mod tests {
         let text = "In a speech in Dayton on Friday, Okafor laid out her plans for schools.";
         let (spans, pts) = paras(text);
         let names = vec![(3, "okafor".to_string())];
+        let hits: Vec<std::cell::OnceCell<Hits>> =
+            spans.iter().map(|_| Default::default()).collect();
         let src = Sources {
             text,
             paras: &spans,
@@ -229,6 +249,7 @@ mod tests {
             names: &names,
             reference_date: Some("2016-09-12"),
             spoken: &[],
+            hits: &hits,
         };
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);

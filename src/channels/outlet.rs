@@ -186,12 +186,7 @@ mod tests {
         };
         let told = |t: &str| {
             let hits = Hits::new(t, all(t));
-            let sc = Scope {
-                text: t,
-                region: all(t),
-                ctx: &ctx,
-                hits: &hits,
-            };
+            let sc = Scope::new(t, all(t), &ctx, &hits);
             told_the_writer(&sc)
         };
         let c = told(t).unwrap();

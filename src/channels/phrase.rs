@@ -204,7 +204,7 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
 /// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
 /// channel's or an audience's head noun, or a quotation hides words. Without the
 /// paragraph's tokens, it may.
-fn may_hold_phrase(sc: &Scope) -> bool {
+pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
@@ -221,8 +221,13 @@ fn may_hold_phrase(sc: &Scope) -> bool {
         })
 }
 
-/// The tokens of the region, each quotation inside it one token.
-pub(super) fn region_tokens(sc: &Scope) -> Vec<Token> {
+/// The tokens of the region, each quotation inside it one token (made once per scope).
+pub(super) fn region_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
+    sc.toks.get_or_init(|| make_region_tokens(sc))
+}
+
+/// [`region_tokens`], made.
+fn make_region_tokens(sc: &Scope) -> Vec<Token> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
@@ -281,16 +286,16 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
     let rules = phrase_rules();
     let mut best: Option<(usize, Channel)> = None;
     for k in 0..toks.len() {
-        let i = Toks::new(sc.text, &toks, k, toks.len());
+        let i = Toks::new(sc.text, toks, k, toks.len());
         let Some((_, _, (p, kind))) = first_match(&rules, i) else {
             continue;
         };
-        if !on_the_cue_side(sc, &toks, p) {
+        if !on_the_cue_side(sc, toks, p) {
             continue;
         }
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-            best = Some((rank, described(sc, &toks, p, kind)));
+            best = Some((rank, described(sc, toks, p, kind)));
         }
     }
     best.map(|(_, c)| c)
@@ -316,9 +321,8 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
         .outlets
         .iter()
         .find(|o| {
-            sc.text[s..before_head]
-                .match_indices(**o)
-                .any(|(at, _)| word_bounded(sc.text, s + at, s + at + o.len()))
+            occurrences(&sc.text[s..before_head], o)
+                .any(|at| word_bounded(sc.text, s + at, s + at + o.len()))
         })
         .or_else(|| outlet_after(sc, e))
         .map(|o| super::channel::outlet_name(sc.text, o).to_string());
@@ -341,6 +345,28 @@ fn outlet_after(sc: &Scope, e: usize) -> Option<&'static &'static str> {
         .max_by_key(|o| o.len())
 }
 
+/// Where `needle` occurs in `hay`, left to right and not overlapping (as `match_indices`
+/// finds them), by a plain scan: the words before a phrase's head are few, too few to pay
+/// for a substring searcher per outlet.
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if n.is_empty() {
+            return None;
+        }
+        while i + n.len() <= h.len() {
+            if h[i..].starts_with(n) {
+                let at = i;
+                i += n.len();
+                return Some(at);
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
 /// A phrase of the grammar that starts where the lexicon's phrase `c` starts and reads on
 /// past it: "in court filings" is a filing, not "in court".
 pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
@@ -349,10 +375,10 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
     }
     let toks = region_tokens(sc);
     let k = toks.iter().position(|t| t.start == c.start)?;
-    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
-    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, &toks, p);
-    longer.then(|| described(sc, &toks, p, kind))
+    let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, toks, p);
+    longer.then(|| described(sc, toks, p, kind))
 }
 
 #[cfg(test)]
@@ -361,6 +387,14 @@ mod tests {
     use super::super::lists::Hits;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn occurrences_are_found_left_to_right_without_overlap() {
+        let found: Vec<usize> = occurrences("a CNN and CNN CNNN", "CNN").collect();
+        assert_eq!(found, vec![2, 10, 14]);
+        assert_eq!(occurrences("aaaa", "aa").collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(occurrences("ab", "abc").count(), 0);
+    }
 
     /// The channel the grammar reads in `t`, with the cue at the word `cue`.
     fn read(t: &str, cue: &str) -> Option<(ChannelKind, String)> {
@@ -378,12 +412,7 @@ mod tests {
             para_toks: None,
         };
         let hits = Hits::new(t, all(t));
-        let sc = Scope {
-            text: t,
-            region: all(t),
-            ctx: &ctx,
-            hits: &hits,
-        };
+        let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
     }
 
@@ -397,12 +426,7 @@ mod tests {
             para_toks: None,
         };
         let hits = Hits::new(t, all(t));
-        let sc = Scope {
-            text: t,
-            region: all(t),
-            ctx: &ctx,
-            hits: &hits,
-        };
+        let sc = Scope::new(t, all(t), &ctx, &hits);
         let c = channel_grammar(&sc).expect("an interview");
         assert_eq!(c.outlet.as_deref(), Some("The Washington Post"));
         assert_eq!(outlet_after(&sc, t.find(" on").unwrap_or(0)), None);

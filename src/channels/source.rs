@@ -4,7 +4,7 @@
 //! ("study", "letters"), never the "by X" inside it.
 
 use super::channel::Scope;
-use super::phrase::{channel_noun, described, noun_phrase, region_tokens};
+use super::phrase::{channel_noun, described, may_hold_phrase, noun_phrase, region_tokens};
 use crate::grammar::Toks;
 use crate::lexicon::Class;
 use crate::model::{Channel, EntityKind};
@@ -53,14 +53,18 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
 /// ("according to letters released by the committee").
 pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     let (lemma, cue) = sc.ctx.cue?;
+    // (no channel noun in the clause, no document: the clause is not tokenized again)
+    if !may_hold_phrase(sc) {
+        return None;
+    }
     let toks = region_tokens(sc);
     let according = lemma == "according to";
     let k = if according {
         toks.iter().position(|t| t.start >= cue.end)?
     } else {
-        subject_start(sc.text, &toks)
+        subject_start(sc.text, toks)
     };
-    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
     let head_end = toks[p.head].end;
     let fits = according
@@ -70,7 +74,7 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
                 .iter()
                 .take_while(|t| t.end <= cue.start)
                 .any(|t| matches!(t.kind, Tok::Quote(_))));
-    fits.then(|| described(sc, &toks, p, kind))
+    fits.then(|| described(sc, toks, p, kind))
 }
 
 /// An occasion sentence's subject as its channel, when a possessive pronoun opens it: "His
@@ -78,13 +82,13 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
 /// the speaker before; `occasion.rs` finds whose).
 pub(super) fn possessed_subject(sc: &Scope) -> Option<Channel> {
     let toks = region_tokens(sc);
-    let k = subject_start(sc.text, &toks);
+    let k = subject_start(sc.text, toks);
     if !toks.get(k)?.is(Class::ChannelPossessivePronouns) {
         return None;
     }
-    let i = Toks::new(sc.text, &toks, k, toks.len());
+    let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
-    Some(described(sc, &toks, p, kind))
+    Some(described(sc, toks, p, kind))
 }
 
 #[cfg(test)]
@@ -116,12 +120,7 @@ mod tests {
             para_toks: None,
         };
         let hits = Hits::new(t, all(t));
-        let sc = Scope {
-            text: t,
-            region: all(t),
-            ctx: &ctx,
-            hits: &hits,
-        };
+        let sc = Scope::new(t, all(t), &ctx, &hits);
         document_source(&sc).map(|c| (c.kind, c.text))
     }
 

@@ -15,7 +15,7 @@ use super::date::{month_day, month_of, resolve_weekday};
 use super::lists::{Hits, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, with_lower};
 use crate::model::{Span, Time};
 
 /// A time expression found in a clause: its span and the ISO date it resolves to.
@@ -234,6 +234,10 @@ fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
     for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
         let i = at;
         at += w.len();
+        // (a month is capitalised: other words are not parsed)
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
         let Ok((rest, (month, day))) = month_and_day_at(&hay[i..]) else {
             continue;
         };
@@ -347,10 +351,15 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
         let i = at;
         at += w.len();
         let word = w.trim_end();
-        let after_det = Class::ChannelDatedNounLeads.contains(&prev.to_lowercase())
-            || prev.ends_with("'s")
-            || prev.ends_with("’s");
-        prev = word;
+        let before = std::mem::replace(&mut prev, word);
+        // (only a year or a capitalised month is a dated noun's time: other words are passed
+        // over before their determiner is looked up)
+        if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+            continue;
+        }
+        let after_det = with_lower(before, |p| Class::ChannelDatedNounLeads.contains(p))
+            || before.ends_with("'s")
+            || before.ends_with("’s");
         if !after_det {
             continue;
         }

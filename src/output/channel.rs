@@ -16,8 +16,6 @@ use crate::segment::Tok;
 pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let text = doc.text;
     let reference_date = reference_date(metadata);
-    // The automaton matches of a paragraph, found once for its statements.
-    let mut para_hits: Vec<Option<Hits>> = (0..doc.paras.len()).map(|_| None).collect();
     // Never a channel or a time from inside what is reported, by this statement or by
     // another of its speaker in its paragraph ("X complained about the debate, even
     // suggesting …" reads no channel for "suggesting" in what "complained" reports).
@@ -54,7 +52,8 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             quotes: &skip,
             para_toks: Some(&pt.toks),
         };
-        let hits = para_hits[st.para].get_or_insert_with(|| Hits::new(text, doc.paras[st.para]));
+        // (the automaton matches of a paragraph, found once for its statements)
+        let hits = doc.hits[st.para].get_or_init(|| Hits::new(text, doc.paras[st.para]));
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
@@ -304,6 +303,7 @@ fn occasion_sentences(
         names: &names,
         reference_date: reference.as_deref(),
         spoken: &spoken,
+        hits: &doc.hits,
     };
     channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
 }

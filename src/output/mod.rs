@@ -73,6 +73,7 @@ pub(crate) fn assemble_within(
         info: &info,
         para_toks: &para_toks,
         speech: Vec::new(),
+        hits: paras.iter().map(|_| Default::default()).collect(),
     };
     let non_speech = speech::decide(&mut doc, american);
     let mut statements = Statement::from_cues(stmts, &doc);

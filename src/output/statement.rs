@@ -18,6 +18,9 @@ pub(super) struct Doc<'a> {
     pub para_toks: &'a [ParaTokens],
     /// Per quotation part: whether it is speech (the speech step's answer, empty before).
     pub speech: Vec<bool>,
+    /// Per paragraph: the word lists' matches in it (`channels::Hits`), found on first use
+    /// and shared by the channel step and the occasions of carrying.
+    pub hits: Vec<std::cell::OnceCell<crate::channels::Hits>>,
 }
 
 impl Doc<'_> {

@@ -157,7 +157,7 @@ pub(super) fn unintroduced_speaker(
         || word.contains(' ')
         || LEXICON.roles.contains_key(mention)
         || !is_person_word(word)
-        || introduced_before(r.text, word, sp.end)
+        || introduced_in(r.text, r.text_words(), word, sp.end)
         || r.text[sp.end..].starts_with(':')
     {
         return None;
@@ -248,45 +248,88 @@ fn may_name(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
 }
 
+/// Whether a character is one of a word's (`words_at`): a letter, a digit, an apostrophe,
+/// a hyphen or a period.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
+}
+
 /// The words of `text` with their offsets (letters, digits, apostrophes, hyphens and a final
 /// period: "O'Neill", "C.").
 fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
-    text.char_indices()
-        .filter(move |&(i, c)| is_word(c) && !text[..i].chars().next_back().is_some_and(is_word))
-        .map(move |(i, _)| {
-            let end = text[i..]
-                .find(|c: char| !is_word(c))
-                .map_or(text.len(), |e| i + e);
-            (i, text[i..end].trim_end_matches('.'))
-        })
+    word_spans(text).map(move |(i, end)| (i, text[i..end].trim_end_matches('.')))
+}
+
+/// Where the words of `text` start and end (before their final periods are dropped).
+pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut start: Option<usize> = None;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // (ASCII is read byte by byte; only other characters are decoded)
+            let (word, len) = match bytes[i] {
+                b if b.is_ascii() => (is_word(b as char), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word(c), c.len_utf8())),
+            };
+            let at = i;
+            i += len;
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some((s, at));
+                }
+                _ => {}
+            }
+        }
+        start.take().map(|s| (s, text.len()))
+    })
 }
 
 /// Whether `word` is given before `pos` as part of a name: after a first name, an initial, a
 /// particle or a title ("Howard Dean", "Robert C. \"Bobby\" Scott", "Osama bin Laden",
 /// "Sen. Warren"), or before a surname ("Melanie Jones" for "Melanie").
+#[cfg(test)]
 fn introduced_before(text: &str, word: &str, pos: usize) -> bool {
-    let ws: Vec<(usize, &str)> = words_at(&text[..pos.min(text.len())]).collect();
-    ws.iter().enumerate().any(|(i, &(at, w))| {
+    let spans: Vec<(usize, usize)> = word_spans(text).collect();
+    introduced_in(text, &spans, word, pos)
+}
+
+/// [`introduced_before`] over the text's word spans (`spans`, read once per document): the
+/// words before `pos` are those of `text[..pos]`, the last one cut at `pos`.
+fn introduced_in(text: &str, spans: &[(usize, usize)], word: &str, pos: usize) -> bool {
+    let cap = pos.min(text.len());
+    let ws = &spans[..spans.partition_point(|&(s, _)| s < cap)];
+    let w_at = |k: usize| {
+        let (s, e) = ws[k];
+        (s, text[s..e.min(cap)].trim_end_matches('.'))
+    };
+    (0..ws.len()).any(|i| {
+        let (at, w) = w_at(i);
         if strip_possessive(w) != word {
             return false;
         }
         let mut j = i;
-        while j > 0 && Class::ReviewNameParticles.contains(ws[j - 1].1) {
+        while j > 0 && Class::ReviewNameParticles.contains(w_at(j - 1).1) {
             j -= 1;
         }
         let gap = |a: usize, b: usize| &text[a..b];
         let before = j
             .checked_sub(1)
-            .map(|k| ws[k])
+            .map(w_at)
             .filter(|&(s, w)| {
-                let between = gap(s + w.len(), if j == i { at } else { ws[j].0 });
+                let between = gap(s + w.len(), if j == i { at } else { w_at(j).0 });
                 name_word(w) && joined(w, between)
             })
             .is_some();
-        let after = ws.get(i + 1).is_some_and(|&(s, next)| {
+        let after = (i + 1 < ws.len()) && {
+            let (s, next) = w_at(i + 1);
             name_word(next) && joined(w, gap(at + w.len(), s)) && w == word
-        });
+        };
         before || after
     })
 }
