@@ -9,7 +9,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     let lw = last.text(text);
     // A mention ends in a head: a name, a role, a noun; never in "the" or "its".
     // (the token's classes: those of the word and of its lower case)
-    if last.is(Class::SpeakerNonHeads) {
+    if last.is(Class::SpeakerNonHeads) || expletive_it(first.text(text)) {
         return None;
     }
     let appos_role = appos
@@ -99,7 +99,7 @@ fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Menti
             EntityKind::Unknown
         };
         mention.role = Some(words_text(text, strip_det(text, toks)));
-    } else if llower.ends_with('s') && !llower.ends_with("ss") {
+    } else if llower.ends_with('s') && !llower.ends_with("ss") && !pronoun_led(text, toks) {
         // "Media outlets", "Two other emails": a bare plural, a group of sources.
         mention.kind = EntityKind::Anonymous;
         mention.role = Some(words_text(text, toks));
@@ -107,6 +107,26 @@ fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Menti
         return None;
     }
     Some(mention)
+}
+
+/// "She gives": a subject pronoun and a verb in -s, which is no bare plural ("Media
+/// outlets"): a pronoun with its verb is never a group of sources.
+fn pronoun_led(text: &str, toks: &[Token]) -> bool {
+    toks.len() == 2
+        && LEXICON
+            .pronouns
+            .contains_key(&toks[0].text(text).to_lowercase())
+}
+
+/// "It’s clear that …", "it's raising questions": the neuter pronoun fused with "is" or
+/// "has" is an empty (expletive) subject and opens no mention ("He’s saying" is a
+/// person's pronoun, and stays).
+fn expletive_it(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower
+        .strip_suffix("’s")
+        .or_else(|| lower.strip_suffix("'s"))
+        .is_some_and(|stem| LEXICON.pronouns.get(stem) == Some(&Gender::Neuter))
 }
 
 /// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind
@@ -293,6 +313,19 @@ mod tests {
             EntityKind::Anonymous
         );
         assert!(build_all("the").is_none());
+    }
+
+    #[test]
+    fn a_pronoun_and_its_verb_are_no_bare_plural() {
+        assert!(pronoun_led("She gives", &toks("She gives")));
+        assert!(build_all("She gives").is_none());
+        assert!(build_all("it’s").is_none());
+        // "she and others …" is no pronoun with its verb
+        assert!(!pronoun_led("she and others", &toks("she and others")));
+        assert!(build_all("It's").is_none());
+        assert!(build_all("it's raising").is_none());
+        assert!(expletive_it("It’s") && !expletive_it("She’s") && !expletive_it("Obama’s"));
+        assert!(!pronoun_led("Media outlets", &toks("Media outlets")));
     }
 
     #[test]
