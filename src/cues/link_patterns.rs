@@ -146,7 +146,26 @@ fn apposition_to_end<'a>(i: Toks<'a>) -> PResult<'a, ()> {
 /// “We won,” Smith said. — `“Q,” SPEAKER CUE`: what stands between the quotation and the
 /// cue (`between`, not empty) is a speaker mention of at most 22 words.
 fn quote_speaker_cue(text: &str, between: &[&Token], c: &CueHit) -> Option<CueHit> {
-    (between.len() <= 22 && between.iter().all(|t| mentionish(text, t))).then_some(*c)
+    let mention = between.len() <= 22 && between.iter().all(|t| mentionish(text, t));
+    (mention || determiner_phrase(text, between)).then_some(*c)
+}
+
+/// “We won,” the union wrote. — a determiner and one to three nouns (no pronoun, no
+/// function word) are a speaker too, whatever the noun ("the union", "the group's
+/// lawyers", "a Trump aide").
+fn determiner_phrase(text: &str, between: &[&Token]) -> bool {
+    let lower = |t: &&Token| crate::lexicon::lower(t.text(text));
+    let Some((det, rest)) = between.split_first() else {
+        return false;
+    };
+    Class::Determiners.contains(&lower(det))
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|t| {
+            let w = lower(t);
+            t.kind == Tok::Word
+                && !LEXICON.function_words.contains(&w)
+                && !LEXICON.pronouns.contains_key(&*w)
+        })
 }
 
 /// “We won,” said Mr. Smith. — `“Q,” CUE SPEAKER`: only a verb that inverts, not a
@@ -458,6 +477,22 @@ mod tests {
                 quote_then_cue
             ),
             some("said")
+        );
+    }
+
+    #[test]
+    fn determiner_phrase_rule() {
+        let text = "The statement referenced the impact it said Clinton would have: \
+                    “Parallel to our progress, it opened the door,” the union wrote.";
+        assert_eq!(picked(text), some("wrote"));
+        assert_eq!(
+            by_rule("“We won,” the group's lawyers wrote.", quote_then_cue),
+            some("wrote")
+        );
+        // a pronoun after the phrase is the speaker, not the phrase
+        assert_eq!(
+            by_rule("“We won,” the next day he wrote.", quote_then_cue),
+            None
         );
     }
 
