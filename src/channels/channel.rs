@@ -238,7 +238,7 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
         .find(|o| without_article(o).eq_ignore_ascii_case(name))?;
     let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
-    c.outlet = Some(outlet_name(sc.text, outlet).to_string());
+    c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
     Some(c)
 }
 
@@ -246,15 +246,33 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
 /// article gives for a short one ("the Times" is "The New York Times", "told Fox" is "Fox
 /// News" in an article that names Fox News), with the capital article it is listed with ("the
 /// Washington Post" is "The Washington Post").
-pub(super) fn outlet_name(text: &str, listed: &'static str) -> &'static str {
+pub(super) fn outlet_name(text: &str, around: Span, listed: &'static str) -> &'static str {
     let bare = without_article(listed);
-    let name = full_outlet_name(text, bare).unwrap_or(bare);
+    let name = full_outlet_name(near(text, around), bare).unwrap_or(bare);
     LEXICON
         .outlets
         .iter()
         .find(|o| o.strip_prefix("The ") == Some(name))
         .copied()
         .unwrap_or(name)
+}
+
+/// How far either side of a statement the article is read for an outlet's full name (bytes):
+/// an article's own length, bounded so that a run-on document costs each statement a bounded
+/// read (linear time).
+const NAMED_NEAR: usize = 20_000;
+
+/// The text within `NAMED_NEAR` bytes of `around`, on character boundaries.
+fn near(text: &str, around: Span) -> &str {
+    let mut start = around.start.saturating_sub(NAMED_NEAR);
+    let mut end = around.end.saturating_add(NAMED_NEAR).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
 }
 
 /// A name without its leading article: "the Times" is `Times`.

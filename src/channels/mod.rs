@@ -70,7 +70,24 @@ fn outside(skip: &[Span], s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod test_support {
+    use crate::cues::ParaTokens;
     use crate::model::Span;
+    use crate::segment;
+
+    /// The tokens, sentences and cues of the paragraph `span` of `text`, as the pipeline
+    /// makes them.
+    pub(super) fn para_tokens(text: &str, span: Span) -> ParaTokens {
+        let toks = segment::tokens(text, span, &[]);
+        let sents = segment::sentences(text, &toks, |_| span);
+        let mut pt = ParaTokens {
+            toks,
+            sents,
+            cues: Vec::new(),
+            headline: false,
+        };
+        crate::cues::annotate(text, &mut pt);
+        pt
+    }
 
     /// The whole of `text` as a region.
     pub(super) fn all(text: &str) -> Span {

@@ -219,18 +219,7 @@ mod tests {
         let spans = segment::paragraphs(text);
         let pts = spans
             .iter()
-            .map(|&span| {
-                let toks = segment::tokens(text, span, &[]);
-                let sents = segment::sentences(text, &toks, |_| span);
-                let mut pt = ParaTokens {
-                    toks,
-                    sents,
-                    cues: Vec::new(),
-                    headline: false,
-                };
-                crate::cues::annotate(text, &mut pt);
-                pt
-            })
+            .map(|&span| super::super::test_support::para_tokens(text, span))
             .collect();
         (spans, pts)
     }

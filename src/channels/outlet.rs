@@ -63,7 +63,7 @@ pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
     };
     let skip = sc.ctx.quotes;
     let mut c = channel(ChannelKind::Broadcast, sc.text, st, e);
-    c.outlet = Some(outlet_name(sc.text, outlet).to_string());
+    c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
     c.programme = programme(sc.text, e, skip);
     if let Some(p) = &c.programme {
         let pe = skip
@@ -85,7 +85,7 @@ pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
             .map(|w| w.replace('_', " "))
             .find(|w| lead.is(w))?;
         let mut c = channel(ChannelKind::Interview, sc.text, lead.start(&w), e);
-        c.outlet = Some(outlet_name(sc.text, outlet).to_string());
+        c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
         Some(c)
     })
 }

@@ -325,7 +325,7 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
                 .any(|at| word_bounded(sc.text, s + at, s + at + o.len()))
         })
         .or_else(|| outlet_after(sc, e))
-        .map(|o| super::channel::outlet_name(sc.text, o).to_string());
+        .map(|o| super::channel::outlet_name(sc.text, sc.region, o).to_string());
     c
 }
 

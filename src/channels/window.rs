@@ -227,16 +227,7 @@ mod tests {
 
     fn para(text: &str) -> ParaTokens {
         let span = segment::paragraphs(text)[0];
-        let toks = segment::tokens(text, span, &[]);
-        let sents = segment::sentences(text, &toks, |_| span);
-        let mut pt = ParaTokens {
-            toks,
-            sents,
-            cues: Vec::new(),
-            headline: false,
-        };
-        crate::cues::annotate(text, &mut pt);
-        pt
+        super::super::test_support::para_tokens(text, span)
     }
 
     #[test]
