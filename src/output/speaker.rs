@@ -129,9 +129,9 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
             .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
     let one_word = !pronoun && !m.name.contains(' ');
     let acts = match m.kind {
-        EntityKind::Person => !one_word || named_inside(doc.text, bare),
+        EntityKind::Person => !one_word || named_inside(doc.text, m.start, bare),
         EntityKind::Organization | EntityKind::Anonymous => true,
-        EntityKind::Unknown => pronoun || named_inside(doc.text, bare),
+        EntityKind::Unknown => pronoun || named_inside(doc.text, m.start, bare),
         EntityKind::Document => false,
     };
     // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
@@ -139,17 +139,31 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
 }
 
-/// Whether `name` (capitalised) stands somewhere in `text` after a lower-case word or a
-/// comma, where only a name keeps its capital.
-fn named_inside(text: &str, name: &str) -> bool {
+/// How far either side of a mention [`named_inside`] reads the article (bytes): an article's
+/// own length, bounded so that a run-on document costs each mention a bounded read.
+const NAMED_NEAR: usize = 20_000;
+
+/// Whether `name` (capitalised) stands somewhere within `NAMED_NEAR` bytes of `at` after a
+/// lower-case word or a comma and one space, where only a name keeps its capital.
+fn named_inside(text: &str, at: usize, name: &str) -> bool {
+    let mut start = at.saturating_sub(NAMED_NEAR);
+    let mut end = at.saturating_add(NAMED_NEAR).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let near = &text[start..end];
     name.starts_with(char::is_uppercase)
-        && text.match_indices(name).any(|(at, _)| {
-            let before = text[..at].trim_end_matches(' ');
-            before.len() + 1 == at
-                && before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase() || c == ',')
+        && near.match_indices(name).any(|(i, _)| {
+            near[..i].strip_suffix(' ').is_some_and(|before| {
+                !before.ends_with(' ')
+                    && before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_lowercase() || c == ',')
+            })
         })
 }
 
@@ -400,12 +414,17 @@ mod tests {
         // a word that only opens sentences is no subject
         assert!(!super::named_inside(
             "Conversely, it rated them.",
+            0,
             "Conversely"
         ));
         assert!(super::named_inside(
             "Conversely, PolitiFact rated them.",
+            0,
             "PolitiFact"
         ));
+        // (only within reach of the mention: the article around it, not a whole archive)
+        let far = format!("Conversely, PolitiFact rated them.{}", " x".repeat(20_000));
+        assert!(!super::named_inside(&far, far.len(), "PolitiFact"));
     }
 
     #[test]
