@@ -42,6 +42,13 @@ pub(crate) fn title_case(text: &str, toks: &[Token]) -> bool {
     words >= 3 && capitalized * 10 >= words * 6
 }
 
+/// The index of the sentence of `sents` (token ranges in text order) that holds token `tok`:
+/// a binary search, so that a statement's sentence costs no scan of a long paragraph.
+pub(crate) fn sentence_containing(sents: &[std::ops::Range<usize>], tok: usize) -> Option<usize> {
+    let i = sents.partition_point(|r| r.end <= tok);
+    sents.get(i).filter(|r| r.contains(&tok)).map(|_| i)
+}
+
 impl ParaTokens {
     /// The index of the sentence that is exactly `sent`.
     pub fn sentence_of(&self, sent: &std::ops::Range<usize>) -> usize {
@@ -199,6 +206,15 @@ pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sentence_that_holds_a_token() {
+        let sents = [0..4, 4..4, 4..9, 9..12];
+        assert_eq!(sentence_containing(&sents, 0), Some(0));
+        assert_eq!(sentence_containing(&sents, 4), Some(2));
+        assert_eq!(sentence_containing(&sents, 11), Some(3));
+        assert_eq!(sentence_containing(&sents, 12), None);
+    }
     use crate::cues::test_support::paragraph;
 
     #[test]

@@ -12,6 +12,41 @@ use crate::lexicon::Class;
 use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
+/// What the statements of one paragraph report (the span and its speaker's entity), sorted by
+/// start, with the running maximum of their ends: the spans that reach into a clause are found
+/// by two binary searches, not by reading every statement of the paragraph for each (a run-on
+/// paragraph of thousands of statements stays linear).
+#[derive(Default)]
+struct Reported {
+    spans: Vec<(Span, Option<usize>)>,
+    max_end: Vec<usize>,
+}
+
+impl Reported {
+    /// Sort the spans and compute the running maximum of their ends.
+    fn index(&mut self) {
+        self.spans.sort_by_key(|(c, _)| c.start);
+        let mut m = 0;
+        self.max_end = self
+            .spans
+            .iter()
+            .map(|(c, _)| {
+                m = m.max(c.end);
+                m
+            })
+            .collect();
+    }
+
+    /// The spans that overlap `clause`, in order of start.
+    fn overlapping(&self, clause: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
+        let from = self.max_end.partition_point(|&e| e <= clause.start);
+        let to = self.spans.partition_point(|(c, _)| c.start < clause.end);
+        self.spans[from..to.max(from)]
+            .iter()
+            .filter(move |(c, _)| c.end > clause.start)
+    }
+}
+
 /// Fill in the channel and time of every standing statement with a cue.
 pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let text = doc.text;
@@ -20,26 +55,28 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     // another of its speaker in its paragraph ("X complained about the debate, even
     // suggesting …" reads no channel for "suggesting" in what "complained" reports).
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut reported: Vec<Vec<(Span, Option<usize>)>> = vec![Vec::new(); doc.paras.len()];
+    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
     for st in statements.iter().filter(|st| st.stands && st.cue.is_some()) {
         let content = st.content.map(|c| (reported_from(text, c), entity(st)));
-        reported[st.para].extend(content);
+        reported[st.para].spans.extend(content);
     }
+    reported.iter_mut().for_each(Reported::index);
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
+        let clause = window::clause(text, pt, &st.sent, &cue);
         let mut skip = skip_spans(pt, &st.sent, metadata);
-        // (of the same speaker: another's statement may be a misread participle)
+        // (of the same speaker: another's statement may be a misread participle; only what
+        // reaches into the clause matters)
         skip.extend(
             reported[st.para]
-                .iter()
+                .overlapping(clause)
                 .filter(|(c, _)| !(c.start <= cue.start && cue.end <= c.end))
                 .filter(|(_, e)| e.is_some() && *e == entity(st))
                 .map(|(c, _)| *c),
         );
         let content = st.content.map(|c| reported_from(text, c));
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
-        let clause = window::clause(text, pt, &st.sent, &cue);
         let ctx = Context {
             cue: Some((
                 cue.lemma,

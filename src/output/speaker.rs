@@ -116,7 +116,7 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
         return None;
     }
     let pt = &doc.para_toks[info.para];
-    let sent = pt.sents.iter().find(|r| r.contains(&info.tok))?;
+    let sent = &pt.sents[crate::cues::sentence_containing(&pt.sents, info.tok)?];
     let m = speakers::subject(doc.text, &pt.toks, sent.start, info.tok)?;
     // (a name the lexicons do not know acts too, "PolitiFact", and so does a one-word name,
     // when the text writes it capitalised inside a sentence: not "Conversely", "To")
@@ -320,7 +320,7 @@ fn previous_subject(
     }
     let text = doc.text;
     let pt = &doc.para_toks[para];
-    let at = pt.sents.iter().position(|r| r.contains(&tok))?;
+    let at = crate::cues::sentence_containing(&pt.sents, tok)?;
     let here = &pt.sents[at];
     let own = speakers::subject(text, &pt.toks, here.start, here.end)?;
     if own.start != m.start {

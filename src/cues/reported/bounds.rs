@@ -95,7 +95,7 @@ pub(crate) fn continued(
     let close = (next.start + 2..toks.len()).find(|&i| doubled_apostrophe(text, toks, i));
     let end = match close {
         Some(i) => {
-            let sent = sents.iter().find(|r| r.contains(&i))?;
+            let sent = &sents[crate::cues::sentence_containing(sents, i)?];
             let rest = &toks[i + 2..sent.end];
             if rest.iter().any(|t| t.kind == Tok::Word) {
                 return None;
