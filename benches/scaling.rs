@@ -1,8 +1,9 @@
 //! Linear time whatever a document's shape: `cargo bench --bench scaling`.
 //!
-//! Generates one-paragraph documents of growing size in three shapes, as scrapers that drop
-//! line breaks make them: plain reported speech ("Officials said …" sentences), the team's
-//! articles joined on one line, and the same with quotations. For each it prints seconds and
+//! Generates one-paragraph documents of growing size in four shapes, as scrapers that drop
+//! line breaks make them: plain reported speech ("Officials said …" sentences), the same
+//! dated after the cue ("said on Monday that …": each time is checked against the words
+//! between it and its cue), the team's articles joined on one line, and quotations. For each it prints seconds and
 //! microseconds per kilobyte, and the ratio of the largest document's per-byte time to the
 //! smallest's. Linear time keeps that ratio near 1; the run fails (exit 1) when it passes
 //! `MAX_RATIO`, or when the largest document takes more than `MAX_RATIO` times the per-byte
@@ -71,6 +72,15 @@ fn shapes(articles: &[String]) -> Vec<Shape<'_>> {
         (
             "articles_on_one_line",
             Box::new(move |i| articles[i % articles.len()].replace('\n', " ")),
+        ),
+        (
+            "said_on_a_day_that",
+            Box::new(|i| {
+                format!(
+                    "{} said on Monday that plan {i} was a disaster.",
+                    WHO[i % 6]
+                )
+            }),
         ),
         (
             "quotations",

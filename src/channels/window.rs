@@ -78,9 +78,13 @@ pub(crate) fn near_the_cue(
         return true;
     }
     let in_channel = |t: &&Token| channel.is_some_and(|c| c.start <= t.start && t.end <= c.end);
-    let gap = toks
+    // (the tokens between the cue and the time, found by binary search: read for each time
+    // of each statement, a scan of the whole paragraph made a run-on paragraph quadratic)
+    let from = toks.partition_point(|t| t.start < cue_end);
+    let gap = toks[from..]
         .iter()
-        .filter(|t| t.start >= cue_end && t.end <= start)
+        .take_while(|t| t.start < start)
+        .filter(|t| t.end <= start)
         .filter(|t| !in_channel(t));
     // (words unknown to a channel phrase, per stretch between commas: a stretch that a
     // comma closes is an aside, "by Zalmay Khalilzad, a U.S. envoy, late Sunday")
