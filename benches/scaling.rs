@@ -3,11 +3,11 @@
 //! Generates one-paragraph documents of growing size in four shapes, as scrapers that drop
 //! line breaks make them: plain reported speech ("Officials said …" sentences), the same
 //! dated after the cue ("said on Monday that …": each time is checked against the words
-//! between it and its cue), the team's articles joined on one line, and quotations. For each it prints seconds and
-//! microseconds per kilobyte, and the ratio of the largest document's per-byte time to the
-//! smallest's. Linear time keeps that ratio near 1; the run fails (exit 1) when it passes
-//! `MAX_RATIO`, or when the largest document takes more than `MAX_RATIO` times the per-byte
-//! time of ordinary articles. Sizes: `WHOSAID_SCALING_KB` (comma-separated, default
+//! between it and its cue), the team's articles joined on one line, and quotations. For each
+//! it prints seconds and microseconds per kilobyte, and the ratio of the largest document's
+//! per-byte time to the smallest's. Linear time keeps that ratio near 1; the run fails (exit 1)
+//! when it passes `MAX_RATIO`, or when the largest document takes more than `MAX_RATIO` times
+//! the per-byte time of ordinary articles. Sizes: `WHOSAID_SCALING_KB` (comma-separated, default
 //! `100,400,1600`).
 
 use std::time::Instant;
