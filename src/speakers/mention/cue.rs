@@ -99,8 +99,14 @@ fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option
 }
 
 /// "Trump's call": the mention ending in the possessive `w` at token `i - 1`, without its "'s".
+/// It is read no further back than a preposition ("a fact-check on Donald Trump's claim":
+/// "Donald Trump", not "a fact-check"), and it ends in the possessive.
 fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option<Mention> {
-    let mut m = left(text, toks, lo, i)?;
+    let lo = (lo..i - 1)
+        .rev()
+        .find(|&k| Class::SpeakerAdjunctPrepositions.contains(toks[k].text(text)))
+        .map_or(lo, |k| k + 1);
+    let mut m = left(text, toks, lo, i).filter(|m| m.end == toks[i - 1].end)?;
     if m.name.ends_with("’s") || m.name.ends_with("'s") {
         let cut = m.name.len()
             - if m.name.ends_with("’s") {
@@ -181,6 +187,13 @@ mod tests {
         // "Trump's call for"
         let m = speaker("Trump's call for", "call", CueKind::Noun).unwrap();
         assert_eq!(m.name, "Trump");
+        // "a fact-check on Donald Trump's claim": not the mention before the preposition
+        let text = "Politifact did a fact-check on Donald Trump's claim";
+        let m = speaker(text, "claim", CueKind::Noun).unwrap();
+        assert_eq!(
+            (m.name.as_str(), &text[m.start..m.end]),
+            ("Donald Trump", "Donald Trump")
+        );
     }
 
     #[test]

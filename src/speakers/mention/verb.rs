@@ -261,7 +261,7 @@ fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
     if !(b > lo + 2 && crate::cues::is_aside_dash(toks[b - 1].text(text))) {
         return None;
     }
-    let k = (lo.max(b.saturating_sub(16))..b - 1)
+    let k = (lo.max(b.saturating_sub(32))..b - 1)
         .rev()
         .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))?;
     left(text, toks, lo, k)
@@ -277,8 +277,25 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
         || crate::cues::comma_before(text, toks, start, b)
         || Class::SpeakerInversionMarks.contains(toks[b - 1].text(text));
     left(text, toks, v.lo, v.c.tok)
-        .or_else(|| inverted.then(|| right(text, toks, v.after, v.hi)).flatten())
+        .or_else(|| {
+            inverted
+                .then(|| right(text, toks, v.after, v.hi))
+                .flatten()
+                .filter(|m| b == start || stands_inverted(v, m))
+        })
         .or_else(|| subject_with_phrase(text, toks, v.lo, b))
+}
+
+/// "…, said Smith.", "…, shows Democratic groups outpacing Republicans": after a comma or a
+/// dash, the mention right of a verb that does not invert ("show", "find") is its object,
+/// unless nothing but the sentence's end or a comma follows it.
+fn stands_inverted(v: &VerbCue, m: &Mention) -> bool {
+    let (text, toks) = (v.text, v.toks);
+    LEXICON.inverting_verbs.contains(v.c.lemma)
+        || toks[v.after..v.sent.end]
+            .iter()
+            .find(|t| t.start >= m.end)
+            .is_none_or(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
 }
 
 #[cfg(test)]
@@ -340,6 +357,18 @@ mod tests {
         let text = "Rubio was asked by moderator Gerard Baker whether";
         let m = speaker(text, &[("asked", "ask")]).unwrap();
         assert_eq!(m.name, "Gerard Baker");
+    }
+
+    #[test]
+    fn stands_inverted_rule() {
+        // "An analysis of PACs since Jan. 1, 2015, shows Democratic groups outpacing them"
+        let text = "An analysis of PACs since Jan. 1, 2015, shows Democratic groups outpacing them";
+        let m = speaker(text, &[("shows", "show")]);
+        assert!(m.is_none_or(|m| !m.name.contains("Democratic")));
+        // "Kall -- co-editor of a book, a study of Trump's debates at GOP primaries -- said the candidate tended"
+        let text = "Kall -- co-editor of Debating The Donald , a book analyzing Trump's performances at GOP primary debates -- said the candidate tended";
+        let m = speaker(text, &[("said", "say")]).unwrap();
+        assert_eq!(m.name, "Kall");
     }
 
     #[test]
