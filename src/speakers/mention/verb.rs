@@ -92,17 +92,27 @@ impl<'a> VerbCue<'a> {
         }
         // A quotation that ends with a comma counts as the comma ("“…,” adding", and
         // "''…,'' adding" in an archive's doubled apostrophes).
-        let before = (b > sent.start).then(|| {
-            if crate::cues::comma_before(text, toks, sent.start, b) {
-                ","
-            } else {
-                toks[b - 1].text(text)
-            }
-        });
         let ing_form = word
             .split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with("ing"));
+        // ("…, perhaps recognizing that": an adverb before a participle goes with it)
+        let mut p = b;
+        while ing_form && p > sent.start + 1 && {
+            let w = toks[p - 1].text(text);
+            toks[p - 1].kind == Tok::Word
+                && (Class::SpeakerParticipleAdverbs.contains(w)
+                    || (w.len() > 4 && w.ends_with("ly")))
+        } {
+            p -= 1;
+        }
+        let before = (p > sent.start).then(|| {
+            if crate::cues::comma_before(text, toks, sent.start, p) {
+                ","
+            } else {
+                toks[p - 1].text(text)
+            }
+        });
         let (lo, hi) = match quote {
             Some(q) if q < c.tok => (q + 1, sent.end),
             Some(q) => (sent.start, q),
@@ -245,13 +255,27 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
         t.start == m.start
             && (is_capitalized(w)
                 || is_det(&w.to_lowercase())
+                || Class::SpeakerIndefiniteDeterminers.contains(w)
                 || LEXICON.roles.contains_key(&*crate::lexicon::lower(w)))
     });
-    let ends = toks[after..v.sent.end]
-        .iter()
-        .find(|t| t.start >= m.end)
-        .is_none_or(|t| Class::SpeakerInvertedEnds.contains(t.text(text)));
+    let rest = &toks[after..v.sent.end];
+    let next = rest.iter().position(|t| t.start >= m.end);
+    let ends = next.is_none_or(|n| {
+        Class::SpeakerInvertedEnds.contains(rest[n].text(text)) || place_to_end(text, &rest[n..])
+    });
     (opens && ends).then_some(m)
+}
+
+/// "…, said one GOP source in the room.": a short phrase of place that ends the sentence
+/// (a preposition, then at most four words and the end).
+fn place_to_end(text: &str, rest: &[Token]) -> bool {
+    let end = rest
+        .iter()
+        .position(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
+        .unwrap_or(rest.len());
+    Class::SpeakerPlacePrepositions.contains(rest[0].text(text))
+        && end <= 5
+        && rest[1..end].iter().all(|t| t.kind == Tok::Word)
 }
 
 /// "Some economists - including a minority of the committee - warn …", "Byrne — who was
@@ -349,6 +373,10 @@ mod tests {
         let text = "Smith said the plan was good, adding that it would pass";
         let m = speaker(text, &[("said", "say"), ("adding", "add")]).unwrap();
         assert_eq!(m.name, "Smith");
+        // "Obama's aides were complimentary, perhaps recognizing that"
+        let text = "Obama's aides were also complimentary , perhaps recognizing that";
+        let m = speaker(text, &[("recognizing", "recognize")]).unwrap();
+        assert_eq!(m.name, "Obama's aides");
     }
 
     #[test]
@@ -376,6 +404,10 @@ mod tests {
         // "It is unusual, said Matt Latimer."
         let m = speaker("It is unusual, said Matt Latimer.", &[("said", "say")]).unwrap();
         assert_eq!(m.name, "Matt Latimer");
+        // "It went badly, said one GOP source in the room."
+        let text = "It went badly , said one GOP source in the room .";
+        let m = speaker(text, &[("said", "say")]).unwrap();
+        assert!(m.name.contains("GOP source"));
     }
 
     #[test]
