@@ -154,9 +154,24 @@ fn colon(
                 .is_some_and(|t| Class::SpeakerDashes.contains(t.text(text)))
     });
     if opens {
-        return near;
+        return from_agent(text, toks, sent.start, c.tok).or(near);
     }
     subject(text, toks, sent.start, c.tok).or(near)
+}
+
+/// "A lesson from Loretta Lynch: …", "A message from the mayor: …": before a colon, a
+/// person or a body after "from" is the speaker, not the thing they sent.
+fn from_agent(text: &str, toks: &[Token], lo: usize, colon: usize) -> Option<Mention> {
+    let k = (lo.max(colon.saturating_sub(7))..colon)
+        .rev()
+        .find(|&k| toks[k].text(text) == "from")?;
+    (k > lo)
+        .then(|| left(text, toks, k + 1, colon))
+        .flatten()
+        .filter(|m| {
+            m.end == toks[colon - 1].end
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        })
 }
 
 #[cfg(test)]
@@ -222,6 +237,13 @@ mod tests {
         // "Smith: the plan"
         let m = speaker("Smith : the plan", ":", CueKind::Colon).unwrap();
         assert_eq!(m.name, "Smith");
+        // "A lesson from Loretta Lynch: …"
+        let m = speaker(
+            "A lesson from Loretta Lynch : Be the voice",
+            ":",
+            CueKind::Colon,
+        );
+        assert_eq!(m.unwrap().name, "Loretta Lynch");
         // not the speaker of a verb inside the opening phrase
         let text = "With leaders worried about turnout , President Obama has a message :";
         let all = toks(text);

@@ -34,6 +34,10 @@ type VerbRule = (&'static str, fn(&VerbCue) -> Option<Mention>);
 const BEFORE_SHARED: &[VerbRule] = &[
     ("fronted_participle", fronted_participle),
     ("participle_after_document", participle_after_document),
+    (
+        "participle_after_prepositional_object",
+        participle_after_prepositional_object,
+    ),
     ("object_of_control_verb", object_of_control_verb),
 ];
 
@@ -172,6 +176,29 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
         && !is_det(&toks[e - 1].text(text).to_lowercase()))
     .then(|| left(text, toks, start, e - 1))
     .flatten()
+}
+
+/// "she said at a recent news conference announcing that", "Protesters at the rally chanting
+/// …": a participle after an occasion that is the object of a preposition shares the
+/// speaker of the clause, not the occasion.
+fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
+    let (text, toks) = (v.text, v.toks);
+    if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
+        return None;
+    }
+    let m = left(text, toks, v.lo, v.c.tok)?;
+    let k = (v.lo..v.b).find(|&k| toks[k].start == m.start)?;
+    // (an occasion, not a document, which speaks for itself: "in the newspaper's editorial
+    // urging him to leave"; nor people: "into the race for candidates proposing tax cuts")
+    let head = crate::lexicon::lower(m.name.split_whitespace().last()?).into_owned();
+    (k > v.lo
+        && !m.pronoun
+        && Class::OccasionNouns.contains(&head)
+        && !LEXICON.documents.contains(head.as_str())
+        && Class::SpeakerAdjunctPrepositions.contains(toks[k - 1].text(text)))
+    .then(|| shared_speaker(v))
+    .flatten()
+    .filter(|s| s.start < toks[k - 1].start)
 }
 
 /// "That record prompted Dave Leip's Atlas, which …, to state, “…”": the object of a verb
@@ -357,6 +384,14 @@ mod tests {
             &[("calling", "call")],
         );
         assert_eq!(m.unwrap().name, "she");
+    }
+
+    #[test]
+    fn participle_after_prepositional_object_rule() {
+        // "she said at a recent news conference announcing that"
+        let text = "she said at a recent news conference announcing that";
+        let m = speaker(text, &[("said", "say"), ("announcing", "announce")]).unwrap();
+        assert_eq!(m.name, "she");
     }
 
     #[test]
