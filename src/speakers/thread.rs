@@ -7,7 +7,7 @@
 //! attributes, alone in its paragraph, takes the speaker of the paragraph before.
 
 use super::discourse::{ParaKind, transcript_speaker};
-use crate::model::{Attribution, Cue, Quote, QuoteKind, Span, SpeakerRef};
+use crate::model::{Attribution, Cue, EntityKind, Quote, QuoteKind, Span, SpeakerRef};
 
 /// A person named in the text: where, and the key of the name (its surname, lower case).
 pub(crate) struct Named {
@@ -256,7 +256,8 @@ fn floating_quotation(
 
 /// `“It isn’t right,” Warren said. “You went on television to blame them” workers.` — a
 /// quotation that nothing attributes, opening a later sentence of its paragraph, takes the
-/// speaker of the paragraph's quotation before it, when nobody else is named in between.
+/// speaker of the paragraph's quotation before it (a person or a body), when nobody else is
+/// named in between.
 fn earlier_in_paragraph(
     at: &At,
     q: &mut Quote,
@@ -265,7 +266,16 @@ fn earlier_in_paragraph(
     if q.speaker.is_some() || q.kind == QuoteKind::Indirect || !at.opens_later_sentence {
         return None;
     }
-    let mut sp = at.earlier?.clone();
+    // (a person or a body: not a mention the grammar could not place, "El", "We're")
+    let mut sp = at
+        .earlier
+        .filter(|sp| {
+            matches!(
+                sp.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous
+            )
+        })?
+        .clone();
     sp.attribution = Attribution::Continued;
     sp.quoted_speaker = None;
     q.speaker = Some(sp);
