@@ -176,6 +176,24 @@ impl<'a> Resolver<'a> {
             .map_or(Gender::Unknown, |c| c.gender)
     }
 
+    /// The gender that every name in the text with surname `key` before `pos` whose gender
+    /// is known agrees on ("John Stumpf"); none where they differ (Bill and Hillary Clinton).
+    fn agreed_gender(&self, key: &str, pos: usize) -> Gender {
+        let before = self.candidates.partition_point(|c| c.start < pos);
+        let mut known = self.candidates[..before]
+            .iter()
+            .rev()
+            .take(200)
+            .filter(|c| c.gender != Gender::Unknown && surname(&c.name) == key)
+            .map(|c| c.gender);
+        let first = known.next().unwrap_or(Gender::Unknown);
+        if known.all(|g| g == first) {
+            first
+        } else {
+            Gender::Unknown
+        }
+    }
+
     /// "he", "she", "who": the most recent compatible person — a quoted entity or a name in
     /// the text, whichever is later; "who" only within its paragraph.
     fn person_pronoun(&mut self, m: &Mention, lower: &str, para_start: usize) -> Option<usize> {
@@ -190,7 +208,7 @@ impl<'a> Resolver<'a> {
         let from_text = candidates[..before]
             .iter()
             .rev()
-            .find(|c| c.end <= m.start && compatible(m.gender, c.gender));
+            .find(|c| c.end <= m.start && !c.inner && compatible(m.gender, c.gender));
         let within = |pos: usize| who_within_paragraph(lower, pos, para_start);
         match (from_trail, from_text) {
             (Some((pos, _)), Some(c)) if c.start > pos => {
@@ -286,6 +304,10 @@ impl<'a> Resolver<'a> {
         }
         if self.ents[e].gender == Gender::Unknown {
             self.ents[e].gender = m.gender;
+        }
+        // ("Stumpf" after "Wells Fargo CEO John Stumpf": the gender the text gives the name)
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender = self.agreed_gender(&surname(&self.ents[e].name), m.end);
         }
         e
     }
@@ -415,7 +437,33 @@ mod tests {
             name: name.to_string(),
             gender,
             role: None,
+            inner: false,
         }
+    }
+
+    #[test]
+    fn a_surname_takes_the_gender_its_full_names_agree_on() {
+        // "John Stumpf … Stumpf said. … Elizabeth Warren … she said": "she" is not Stumpf
+        let cands = [
+            candidate(0, "John Stumpf", Gender::Male),
+            candidate(20, "Elizabeth Warren", Gender::Female),
+        ];
+        let ms = [
+            mention(40, "Stumpf", EntityKind::Person, false),
+            mention(60, "she", EntityKind::Person, true),
+        ];
+        let (r, ents) = resolve(&ms, &cands, |_| 0);
+        assert_eq!(r[0].name, "John Stumpf");
+        assert_eq!(ents[r[0].entity.unwrap()].gender, Gender::Male);
+        assert_eq!(r[1].name, "Elizabeth Warren");
+        // (Bill and Hillary Clinton: no gender agreed on)
+        let cands = [
+            candidate(0, "Bill Clinton", Gender::Male),
+            candidate(20, "Hillary Clinton", Gender::Female),
+        ];
+        let ms = [mention(40, "Clinton", EntityKind::Person, false)];
+        let (r, ents) = resolve(&ms, &cands, |_| 0);
+        assert_eq!(ents[r[0].entity.unwrap()].gender, Gender::Unknown);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! attributes, alone in its paragraph, takes the speaker of the paragraph before.
 
 use super::discourse::{ParaKind, transcript_speaker};
-use crate::model::{Attribution, Cue, Quote, QuoteKind, Span, SpeakerRef};
+use crate::model::{Attribution, Cue, EntityKind, Quote, QuoteKind, Span, SpeakerRef};
 
 /// A person named in the text: where, and the key of the name (its surname, lower case).
 pub(crate) struct Named {
@@ -25,6 +25,13 @@ struct At<'a> {
     /// The person the paragraph before introduced, when it quoted no one
     /// ("Daniel Ortega, a farmer, was blunter.").
     introduced: Option<Span>,
+    /// The name of the paragraph's transcript turn (`PENCE` in `"PENCE: …`).
+    turn: Option<Span>,
+    /// The speaker of the paragraph's last attributed quote before this one, when nobody
+    /// else is named after it.
+    earlier: Option<&'a SpeakerRef>,
+    /// Whether the quotation opens a sentence that is not the paragraph's first.
+    opens_later_sentence: bool,
 }
 
 /// What a step did to a quotation.
@@ -47,8 +54,10 @@ type ThreadStep = (
 /// The steps, in order: the first that acts on a quotation decides.
 const STEPS: &[ThreadStep] = &[
     ("transcript_turn", transcript_turn),
+    ("inside_turn", inside_turn),
     ("stated_elsewhere", stated_elsewhere),
     ("floating_quotation", floating_quotation),
+    ("earlier_in_paragraph", earlier_in_paragraph),
 ];
 
 /// Run the thread over the quotes (sorted by start). `turn` gives the speaker of a
@@ -79,28 +88,44 @@ pub(crate) fn continue_speakers(
             continue;
         }
         let here = &mut quotes[from..q];
-        let at = At {
-            para,
-            only_quotation: only_quotation(text, para, here),
-            current: current.as_ref(),
-            introduced,
-        };
-        for (i, quote) in here.iter_mut().enumerate() {
-            if quote.post.is_some() {
+        let only = only_quotation(text, para, here);
+        let turn_name = (kind == ParaKind::Transcript)
+            .then(|| transcript_speaker(&text[para.start..para.end]))
+            .flatten()
+            .map(|(s, e)| Span {
+                start: para.start + s,
+                end: para.start + e,
+            });
+        for i in 0..here.len() {
+            if here[i].post.is_some() {
                 continue;
             }
-            let step = STEPS.iter().find_map(|(_, s)| s(&at, quote, turn));
+            let earlier = here[i]
+                .speaker
+                .is_none()
+                .then(|| runs_on(&here[..i], names, here[i].start))
+                .flatten();
+            let at = At {
+                para,
+                only_quotation: only,
+                current: current.as_ref(),
+                introduced,
+                turn: turn_name,
+                earlier: earlier.as_ref(),
+                opens_later_sentence: opens_later_sentence(text, para, here[i].start),
+            };
+            let step = STEPS.iter().find_map(|(_, s)| s(&at, &mut here[i], turn));
             if step == Some(Step::Attributed) {
                 attributed.push(Span {
-                    start: quote.start,
-                    end: quote.end,
+                    start: here[i].start,
+                    end: here[i].end,
                 });
             }
             if matches!(step, Some(Step::Attributed | Step::Turned)) {
                 turned.push(from + i);
             }
         }
-        current = runs_on(para, here, names);
+        current = runs_on(here, names, para.end);
         introduced = introduces(text, para, here, names);
     }
     split_statements(quotes, &turned);
@@ -167,6 +192,31 @@ fn transcript_turn(
     Some(step)
 }
 
+/// `"PENCE: Well, look, she thinks this is “Shark Tank.” …` — a quotation inside a
+/// transcript turn, that nobody in the turn is said to have said, is the turn speaker's
+/// words: the turn's name is its speaker and its colon the cue.
+fn inside_turn(at: &At, q: &mut Quote, turn: &mut dyn FnMut(Span) -> SpeakerRef) -> Option<Step> {
+    let name = at.turn?;
+    let inside = |pos: usize| at.para.start <= pos && pos < at.para.end;
+    if q.start <= name.end || q.speaker.as_ref().is_some_and(|sp| inside(sp.start)) {
+        return None;
+    }
+    let step = if q.speaker.is_some() {
+        Step::Turned
+    } else {
+        Step::Attributed
+    };
+    q.speaker = Some(turn(name));
+    q.cue = Some(Cue {
+        text: ":".into(),
+        start: name.end,
+        end: name.end + 1,
+        lemma: ":".into(),
+        negated: false,
+    });
+    Some(step)
+}
+
 /// `Smith said: ¶ “We won.”` — a quotation whose speaker and cue both stand in a paragraph
 /// before continues that speaker. (A quotation that runs over paragraphs to its
 /// attribution, `“… ¶ “…,” Smith said.`, is stated: the attribution closes it.)
@@ -198,6 +248,34 @@ fn floating_quotation(
         (None, Some(name)) => turn(name),
         (None, None) => return None,
     };
+    sp.attribution = Attribution::Continued;
+    sp.quoted_speaker = None;
+    q.speaker = Some(sp);
+    Some(Step::Attributed)
+}
+
+/// `“It isn’t right,” Warren said. “You went on television to blame them” workers.` — a
+/// quotation that nothing attributes, opening a later sentence of its paragraph, takes the
+/// speaker of the paragraph's quotation before it (a person or a body), when nobody else is
+/// named in between.
+fn earlier_in_paragraph(
+    at: &At,
+    q: &mut Quote,
+    _: &mut dyn FnMut(Span) -> SpeakerRef,
+) -> Option<Step> {
+    if q.speaker.is_some() || q.kind == QuoteKind::Indirect || !at.opens_later_sentence {
+        return None;
+    }
+    // (a person or a body: not a mention the grammar could not place, "El", "We're")
+    let mut sp = at
+        .earlier
+        .filter(|sp| {
+            matches!(
+                sp.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Anonymous
+            )
+        })?
+        .clone();
     sp.attribution = Attribution::Continued;
     sp.quoted_speaker = None;
     q.speaker = Some(sp);
@@ -246,9 +324,9 @@ fn introduces(text: &str, para: Span, here: &[Quote], names: &[Named]) -> Option
     )
 }
 
-/// The speaker who runs on after the paragraph: the speaker of its last attributed quote,
-/// unless another person is named after that quote.
-fn runs_on(para: Span, here: &[Quote], names: &[Named]) -> Option<SpeakerRef> {
+/// The speaker who runs on after `here` (quotes of one paragraph) up to `upto`: the speaker
+/// of its last attributed quote, unless another person is named after that quote.
+fn runs_on(here: &[Quote], names: &[Named], upto: usize) -> Option<SpeakerRef> {
     let last = here
         .iter()
         .filter(|q| q.post.is_none())
@@ -257,11 +335,20 @@ fn runs_on(para: Span, here: &[Quote], names: &[Named]) -> Option<SpeakerRef> {
     let key = super::surname(&sp.name);
     let after = last.end.max(sp.end);
     let from = names.partition_point(|n| n.start < after);
-    let upto = names.partition_point(|n| n.start < para.end);
+    let upto = names.partition_point(|n| n.start < upto);
     names[from.min(upto)..upto]
         .iter()
         .all(|n| n.key == key)
         .then(|| sp.clone())
+}
+
+/// Whether the quotation whose words start at `at` opens a sentence of the paragraph after
+/// its first: before its opening mark, a sentence's end.
+fn opens_later_sentence(text: &str, para: Span, at: usize) -> bool {
+    let before = text[para.start..at.max(para.start)]
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c))
+        .trim_end_matches(|c: char| "\"”’')".contains(c));
+    before.ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -286,6 +373,33 @@ mod tests {
     }
 
     #[test]
+    fn inside_turn_step() {
+        let text = "Gov. Mike Pence spoke to Chris Wallace on Sunday.\n\n\"WALLACE: Will she be there? As “The Wall Street Journal” wrote, it is a concern.";
+        let q = thread(text);
+        let inner = q.iter().find(|q| q.text == "The Wall Street Journal");
+        assert_eq!(
+            inner.and_then(speaker_of),
+            Some(("Chris Wallace", Attribution::Stated))
+        );
+    }
+
+    #[test]
+    fn earlier_in_paragraph_step() {
+        let text = "“It just isn’t right,” Senator Jane Smith said. “You went on television to blame thousands of tellers” for it.";
+        let q = thread(text);
+        let later = q.iter().find(|q| q.text.starts_with("You went"));
+        assert_eq!(
+            later.and_then(speaker_of),
+            Some(("Jane Smith", Attribution::Continued))
+        );
+        // (not after another person is named)
+        let text = "“It just isn’t right,” Senator Jane Smith said. Tom Brown disagreed. “You went on television to blame thousands of tellers” for it.";
+        let q = thread(text);
+        let later = q.iter().find(|q| q.text.starts_with("You went"));
+        assert_eq!(later.and_then(speaker_of), None);
+    }
+
+    #[test]
     fn stated_elsewhere_step() {
         let text = "Senator Jane Smith said on Tuesday:\n\n“We will not let this bill pass without a fight.”";
         let q = thread(text);
@@ -304,6 +418,9 @@ mod tests {
             only_quotation: true,
             current: None,
             introduced: None,
+            turn: None,
+            earlier: None,
+            opens_later_sentence: false,
         };
         let mut q = Quote {
             kind: QuoteKind::Direct,

@@ -99,8 +99,14 @@ fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option
 }
 
 /// "Trump's call": the mention ending in the possessive `w` at token `i - 1`, without its "'s".
+/// It is read no further back than a preposition ("a fact-check on Donald Trump's claim":
+/// "Donald Trump", not "a fact-check"), and it ends in the possessive.
 fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option<Mention> {
-    let mut m = left(text, toks, lo, i)?;
+    let lo = (lo..i - 1)
+        .rev()
+        .find(|&k| Class::SpeakerAdjunctPrepositions.contains(toks[k].text(text)))
+        .map_or(lo, |k| k + 1);
+    let mut m = left(text, toks, lo, i).filter(|m| m.end == toks[i - 1].end)?;
     if m.name.ends_with("’s") || m.name.ends_with("'s") {
         let cut = m.name.len()
             - if m.name.ends_with("’s") {
@@ -148,9 +154,24 @@ fn colon(
                 .is_some_and(|t| Class::SpeakerDashes.contains(t.text(text)))
     });
     if opens {
-        return near;
+        return from_agent(text, toks, sent.start, c.tok).or(near);
     }
     subject(text, toks, sent.start, c.tok).or(near)
+}
+
+/// "A lesson from Loretta Lynch: …", "A message from the mayor: …": before a colon, a
+/// person or a body after "from" is the speaker, not the thing they sent.
+fn from_agent(text: &str, toks: &[Token], lo: usize, colon: usize) -> Option<Mention> {
+    let k = (lo.max(colon.saturating_sub(7))..colon)
+        .rev()
+        .find(|&k| toks[k].text(text) == "from")?;
+    (k > lo)
+        .then(|| left(text, toks, k + 1, colon))
+        .flatten()
+        .filter(|m| {
+            m.end == toks[colon - 1].end
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        })
 }
 
 #[cfg(test)]
@@ -181,6 +202,13 @@ mod tests {
         // "Trump's call for"
         let m = speaker("Trump's call for", "call", CueKind::Noun).unwrap();
         assert_eq!(m.name, "Trump");
+        // "a fact-check on Donald Trump's claim": not the mention before the preposition
+        let text = "Politifact did a fact-check on Donald Trump's claim";
+        let m = speaker(text, "claim", CueKind::Noun).unwrap();
+        assert_eq!(
+            (m.name.as_str(), &text[m.start..m.end]),
+            ("Donald Trump", "Donald Trump")
+        );
     }
 
     #[test]
@@ -209,6 +237,13 @@ mod tests {
         // "Smith: the plan"
         let m = speaker("Smith : the plan", ":", CueKind::Colon).unwrap();
         assert_eq!(m.name, "Smith");
+        // "A lesson from Loretta Lynch: …"
+        let m = speaker(
+            "A lesson from Loretta Lynch : Be the voice",
+            ":",
+            CueKind::Colon,
+        );
+        assert_eq!(m.unwrap().name, "Loretta Lynch");
         // not the speaker of a verb inside the opening phrase
         let text = "With leaders worried about turnout , President Obama has a message :";
         let all = toks(text);

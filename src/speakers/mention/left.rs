@@ -553,6 +553,10 @@ mod tests {
         let text = "Voters in the state said";
         let m = left_of(text, "said").unwrap();
         assert_eq!(&text[m.start..m.end], "Voters in the state");
+        // "Experts on nuclear nonproliferation said"
+        let text = "Experts on nuclear nonproliferation said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(&text[m.start..m.end], "Experts on nuclear nonproliferation");
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub(crate) struct NameCandidate {
     pub gender: Gender,
     /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
     pub role: Option<String>,
+    /// Found inside a longer capitalised run ("Wells Fargo CEO John Stumpf", [`inner_name`]):
+    /// it gives a surname its full name and gender, but draws no pronoun.
+    pub inner: bool,
 }
 
 /// Every run of capitalised words that looks like a person's name: it starts with a title or
@@ -34,7 +37,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
             continue;
         };
         let j = rest.at();
-        if let Some(c) = candidate(text, toks, i, j) {
+        if let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j)) {
             out.push(c);
         }
         i = j;
@@ -87,7 +90,22 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
         name,
         gender,
         role: apposition(text, toks, j),
+        inner: false,
     })
+}
+
+/// "Massachusetts Sen. Elizabeth Warren", "Wells Fargo CEO John Stumpf": a capitalised run
+/// that is no name as a whole (a place, a body or a role opens it) holds one from its first
+/// title or known first name on, when that tells the person's gender (a name of unknown
+/// gender would draw every "he" and "she" after it).
+fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
+    let lx = &*LEXICON;
+    let k = (i + 1..j.saturating_sub(1)).find(|&k| {
+        let w = toks[k].text(text);
+        lx.titles.contains_key(w) || lx.first_names.contains_key(w)
+    })?;
+    let c = candidate(text, toks, k, j).filter(|c| c.gender != Gender::Unknown)?;
+    Some(NameCandidate { inner: true, ..c })
 }
 
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
@@ -118,6 +136,21 @@ mod tests {
         let c = name_candidates(text, &toks(text));
         let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Austin Miller"]);
+    }
+
+    #[test]
+    fn inner_name_rule() {
+        // "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf."
+        let text = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf.";
+        let c = name_candidates(text, &toks(text));
+        let names: Vec<(&str, Gender)> = c.iter().map(|c| (c.name.as_str(), c.gender)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Elizabeth Warren", Gender::Female),
+                ("John Stumpf", Gender::Male)
+            ]
+        );
     }
 
     #[test]

@@ -54,6 +54,7 @@ const OPENERS: &[Opener] = &[
         (t.kind == Tok::Punct || is_starter(w) || is_time_word(w)).then_some(i + 1)
     }),
     ("year_of_a_date", year_of_a_date),
+    ("sentence_adverb", sentence_adverb),
     ("open_subordinator", open_subordinator),
     ("adverb", |text, toks, lo, _, i| {
         // "And then Trump", "But also the senator"
@@ -96,6 +97,14 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     let max = if opener(lo) { MAX_PHRASE } else { 11 };
     let (rest, _) = up_to_comma(max)(Toks::new(text, toks, i, hi)).ok()?;
     Some(rest.at())
+}
+
+/// "Recently, however, it issued …", "Conversely, PolitiFact rated …": an adverb of the
+/// sentence that a comma closes.
+fn sentence_adverb(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
+    let w = crate::lexicon::lower(toks[i].text(text));
+    (i + 1 < hi && Class::SpeakerSentenceAdverbs.contains(&w) && toks[i + 1].text(text) == ",")
+        .then_some(i + 2)
 }
 
 /// The longest opening phrase that an opener word ("With", "In", "After") may start, in
@@ -192,6 +201,15 @@ mod tests {
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
         assert_eq!(subject_of(text).unwrap().name, "Obama");
+    }
+
+    #[test]
+    fn sentence_adverb_rule() {
+        // "Recently, however, it issued a policy paper"
+        let m = subject_of("Recently, however, it issued a policy paper").unwrap();
+        assert_eq!(m.name, "it");
+        // (a name is no adverb: "Kelly, the spokeswoman, said")
+        assert!(subject_of("Kelly, the spokeswoman, said").is_none_or(|m| m.name == "Kelly"));
     }
 
     #[test]
