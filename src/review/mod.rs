@@ -15,6 +15,7 @@
 mod compare;
 mod people;
 mod sources;
+mod spans;
 
 use std::cell::OnceCell;
 
@@ -75,8 +76,6 @@ struct Review<'a> {
     unintroduced_seen: FxHashSet<String>,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
-    /// Where the text's words start and end (`people::word_spans`), read on first use.
-    text_words: OnceCell<Vec<(usize, usize)>>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
 }
@@ -133,23 +132,6 @@ impl Review<'_> {
         self.headline_end.is_some_and(|end| pos < end)
     }
 
-    /// Where the text's words start and end, read once, up to the last speaker's mention (the
-    /// words before a mention are all that are asked for; the last is cut there in any case).
-    fn text_words(&self) -> &[(usize, usize)] {
-        self.text_words.get_or_init(|| {
-            let speakers = self.a.quotes.iter().filter_map(|q| q.speaker.as_ref());
-            let mut end = speakers
-                .map(|sp| sp.end)
-                .max()
-                .unwrap_or(0)
-                .min(self.text.len());
-            while !self.text.is_char_boundary(end) {
-                end += 1;
-            }
-            people::word_spans(&self.text[..end]).collect()
-        })
-    }
-
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
     fn words_of(&self, i: usize) -> &Words {
         self.words[i].get_or_init(|| {
@@ -178,7 +160,6 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         anonymous_seen: FxHashSet::default(),
         unintroduced_seen: FxHashSet::default(),
         first_name_at: OnceCell::new(),
-        text_words: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
