@@ -11,8 +11,13 @@ use std::sync::LazyLock;
 
 #[allow(dead_code)]
 mod classes;
+pub(crate) mod info;
 mod word_set;
-pub(crate) use classes::{Class, ClassSet, classes_of};
+#[allow(unused_imports)]
+// (tokens carry their classes: `classes_of` is for words not tokenized)
+pub(crate) use classes::classes_of;
+pub(crate) use classes::{Class, ClassSet};
+pub(crate) use info::{WordInfo, word_info};
 pub(crate) use word_set::{WordMap, WordSet};
 
 /// Lines of a data file without comments and blank lines.
@@ -99,6 +104,9 @@ pub(crate) struct Lexicon {
     pub verbs: WordMap<String, VerbForm>,
     /// First words of multi-word forms, to know when to look one word further.
     pub verb_heads: WordSet,
+    /// Each form of `verbs` by a number (`verb_ids`), which a token keeps (`Token::verb`).
+    pub verb_forms: Vec<VerbForm>,
+    pub verb_ids: WordMap<String, u16>,
     pub titles: WordMap<&'static str, Gender>,
     pub roles: WordMap<&'static str, bool>,
     pub organizations: WordSet,
@@ -209,6 +217,7 @@ impl Lexicon {
 
     fn load() -> Lexicon {
         let (verbs, verb_heads) = load_verbs();
+        let (verb_forms, verb_ids) = number_verbs(&verbs);
         let first_names = load_first_names();
         let titles = gendered(include_str!("lexicon/titles.txt"));
         let pronouns = gendered(include_str!("lexicon/pronouns.txt"));
@@ -266,6 +275,8 @@ impl Lexicon {
             clause_openers: class("clause_openers"),
             verbs,
             verb_heads,
+            verb_forms,
+            verb_ids,
             titles,
             roles,
             organizations: lines(include_str!("lexicon/organizations.txt")).collect(),
@@ -349,6 +360,18 @@ fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
         }
     }
     (WordMap::from_map(verbs), verb_heads.into_iter().collect())
+}
+
+/// The forms of `verbs` numbered: the list of forms, and each form's number.
+fn number_verbs(verbs: &WordMap<String, VerbForm>) -> (Vec<VerbForm>, WordMap<String, u16>) {
+    let mut forms = Vec::new();
+    let mut ids = HashMap::default();
+    for (form, f) in verbs.iter() {
+        let id = u16::try_from(forms.len()).expect("fewer than 65,535 verb forms");
+        forms.push(*f);
+        ids.insert(form.clone(), id);
+    }
+    (forms, WordMap::from_map(ids))
 }
 
 /// A file of `word gender` lines (titles, pronouns).

@@ -155,6 +155,11 @@ impl<K: Hash + Eq + Borrow<str>, V> WordMap<K, V> {
         }
     }
 
+    /// The keys and their values.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.map.iter()
+    }
+
     /// Whether `w`, exactly as written, is a key.
     #[inline]
     pub(crate) fn contains_key<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
