@@ -99,18 +99,13 @@ impl Class {
     }
 }
 
-/// The classes of a word's lower-case form `lower` and, when it differs, of its form as
-/// `written` (see [`classes_of`]).
-pub(crate) fn classes_of_forms(written: Option<&str>, lower: &str) -> ClassSet {
-    let of_lower = of_form(lower.as_bytes());
-    match written {
-        Some(w) => of_form(w.as_bytes()).union(of_lower),
-        None => of_lower,
-    }
+/// Every word of a class (as the data files write it) and its classes.
+pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
+    CLASSES.of_word.iter().map(|(w, c)| (*w, *c))
 }
 
 /// The classes of one form of a word, exactly as written.
-fn of_form(w: &[u8]) -> ClassSet {
+pub(super) fn of_form(w: &[u8]) -> ClassSet {
     if CLASSES.filter.may_contain(w) {
         CLASSES.of_word.get(w).copied().unwrap_or_default()
     } else {

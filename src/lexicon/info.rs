@@ -2,7 +2,10 @@
 //! word classes, its reporting-verb form and a few facts of its spelling, all read off one
 //! lower-casing of the word.
 
-use super::{ClassSet, LEXICON, classes::classes_of_forms};
+use super::classes::{class_words, of_form};
+use super::{ClassSet, LEXICON, WordSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// The word has no upper-case letter: its lower-case form is itself.
 pub(crate) const LOWER: u8 = 1;
@@ -23,6 +26,47 @@ pub(crate) struct WordInfo {
     pub flags: u8,
 }
 
+/// What the lexicon knows of a lower-case form: its classes, verb form and whether it heads
+/// a two-word form.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    classes: ClassSet,
+    verb: u16,
+    head: bool,
+}
+
+/// Every word of a class, verb form or head of one, to its [`Entry`]: a lower-case word is
+/// one look-up.
+struct Words {
+    of: HashMap<&'static [u8], Entry>,
+    /// The words' signatures, to answer most words without hashing.
+    filter: WordSet,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    let empty = Entry {
+        classes: ClassSet::EMPTY,
+        verb: NO_VERB,
+        head: false,
+    };
+    let mut of: HashMap<&'static [u8], Entry> = HashMap::default();
+    for (w, classes) in class_words() {
+        of.entry(w).or_insert(empty).classes = classes;
+    }
+    for (form, &id) in lx.verb_ids.iter() {
+        of.entry(form.as_bytes()).or_insert(empty).verb = id;
+    }
+    for head in lx.verb_heads.iter() {
+        of.entry(head.as_bytes()).or_insert(empty).head = true;
+    }
+    let filter = of
+        .keys()
+        .filter_map(|w| std::str::from_utf8(w).ok())
+        .collect();
+    Words { of, filter }
+});
+
 /// What the lexicon knows of `word` (the word is lower-cased once, on the stack when it is
 /// short and ASCII).
 pub(crate) fn word_info(word: &str) -> WordInfo {
@@ -33,18 +77,23 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     };
     let mut flags = if capitalised { CAPITALISED } else { 0 };
     let of_lower = |lower: &str, written: Option<&str>, flags: u8| {
-        let lx = &*LEXICON;
-        let classes = classes_of_forms(written, lower);
-        let verb = lx.verb_ids.get(lower).copied().unwrap_or(NO_VERB);
-        let head = if lx.verb_heads.contains(lower) {
-            VERB_HEAD
-        } else {
-            0
+        let words = &*WORDS;
+        let entry = words
+            .filter
+            .may_contain(lower.as_bytes())
+            .then(|| words.of.get(lower.as_bytes()))
+            .flatten();
+        let Some(e) = entry else {
+            return WordInfo {
+                classes: written.map_or(ClassSet::EMPTY, |w| of_form(w.as_bytes())),
+                verb: NO_VERB,
+                flags,
+            };
         };
         WordInfo {
-            classes,
-            verb,
-            flags: flags | head,
+            classes: written.map_or(e.classes, |w| of_form(w.as_bytes()).union(e.classes)),
+            verb: e.verb,
+            flags: flags | if e.head { VERB_HEAD } else { 0 },
         }
     };
     if bytes.is_ascii() {
