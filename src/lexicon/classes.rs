@@ -105,7 +105,7 @@ pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
 }
 
 /// The classes of one form of a word, exactly as written.
-pub(super) fn of_form(w: &[u8]) -> ClassSet {
+fn of_form(w: &[u8]) -> ClassSet {
     if CLASSES.filter.may_contain(w) {
         CLASSES.of_word.get(w).copied().unwrap_or_default()
     } else {

@@ -2,7 +2,7 @@
 //! word classes, its reporting-verb form and a few facts of its spelling, all read off one
 //! lower-casing of the word.
 
-use super::classes::{class_words, of_form};
+use super::classes::class_words;
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -35,12 +35,36 @@ struct Entry {
     head: bool,
 }
 
-/// Every word of a class, verb form or head of one, to its [`Entry`]: a lower-case word is
-/// one look-up.
+/// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
+/// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
+/// ([`packed`]), so that most look-ups hash and compare no string.
 struct Words {
-    of: HashMap<&'static [u8], Entry>,
+    short: HashMap<u128, Entry>,
+    long: HashMap<&'static [u8], Entry>,
     /// The words' signatures, to answer most words without hashing.
     filter: WordSet,
+}
+
+/// A word of at most 15 bytes as one integer: its bytes, and its length in the last byte.
+fn packed(w: &[u8]) -> Option<u128> {
+    let mut key = [0u8; 16];
+    key.get_mut(..w.len())
+        .filter(|_| w.len() < 16)?
+        .copy_from_slice(w);
+    key[15] = w.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
+impl Words {
+    fn get(&self, w: &[u8]) -> Option<&Entry> {
+        if !self.filter.may_contain(w) {
+            return None;
+        }
+        match packed(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        }
+    }
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -64,7 +88,19 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         .keys()
         .filter_map(|w| std::str::from_utf8(w).ok())
         .collect();
-    Words { of, filter }
+    let mut short = HashMap::default();
+    let mut long = HashMap::default();
+    for (w, e) in of {
+        match packed(w) {
+            Some(key) => short.insert(key, e),
+            None => long.insert(w, e),
+        };
+    }
+    Words {
+        short,
+        long,
+        filter,
+    }
 });
 
 /// What the lexicon knows of `word` (the word is lower-cased once, on the stack when it is
@@ -78,20 +114,20 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     let mut flags = if capitalised { CAPITALISED } else { 0 };
     let of_lower = |lower: &str, written: Option<&str>, flags: u8| {
         let words = &*WORDS;
-        let entry = words
-            .filter
-            .may_contain(lower.as_bytes())
-            .then(|| words.of.get(lower.as_bytes()))
-            .flatten();
-        let Some(e) = entry else {
+        let written = written.map_or(ClassSet::EMPTY, |w| {
+            words
+                .get(w.as_bytes())
+                .map_or(ClassSet::EMPTY, |e| e.classes)
+        });
+        let Some(e) = words.get(lower.as_bytes()) else {
             return WordInfo {
-                classes: written.map_or(ClassSet::EMPTY, |w| of_form(w.as_bytes())),
+                classes: written,
                 verb: NO_VERB,
                 flags,
             };
         };
         WordInfo {
-            classes: written.map_or(e.classes, |w| of_form(w.as_bytes()).union(e.classes)),
+            classes: written.union(e.classes),
             verb: e.verb,
             flags: flags | if e.head { VERB_HEAD } else { 0 },
         }
