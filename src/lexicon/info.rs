@@ -3,6 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
+use super::word_set::packed;
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -37,22 +38,12 @@ struct Entry {
 
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
-/// ([`packed`]), so that most look-ups hash and compare no string.
+/// (`word_set::packed`), so that most look-ups hash and compare no string.
 struct Words {
     short: HashMap<u128, Entry>,
     long: HashMap<&'static [u8], Entry>,
     /// The words' signatures, to answer most words without hashing.
     filter: WordSet,
-}
-
-/// A word of at most 15 bytes as one integer: its bytes, and its length in the last byte.
-fn packed(w: &[u8]) -> Option<u128> {
-    let mut key = [0u8; 16];
-    key.get_mut(..w.len())
-        .filter(|_| w.len() < 16)?
-        .copy_from_slice(w);
-    key[15] = w.len() as u8;
-    Some(u128::from_le_bytes(key))
 }
 
 impl Words {
