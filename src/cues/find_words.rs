@@ -24,6 +24,28 @@ pub(crate) fn aux_or_negated(word: &str) -> bool {
         })
 }
 
+/// [`is_aux`] of a token: a word's is read from its classes ([`aux_token`]).
+pub(crate) fn is_aux_token(text: &str, t: &Token) -> bool {
+    if t.kind == Tok::Word {
+        aux_token(text, t)
+    } else {
+        is_aux(t.text(text))
+    }
+}
+
+/// [`aux_or_negated`] of a token: a lower-case word's is read from its classes and its
+/// own text, with no lower-casing.
+pub(crate) fn aux_or_negated_token(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word || !t.is_lower() {
+        return aux_or_negated(t.text(text));
+    }
+    let l = t.text(text);
+    aux_token(text, t)
+        || l.strip_suffix("n't")
+            .or_else(|| l.strip_suffix("n’t"))
+            .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+}
+
 /// "And", "But", "So", "Yet", "Or" opening a sentence.
 pub(crate) fn opening_conjunction(word: &str) -> bool {
     Class::FindOpeningConjunctions.contains(word)
@@ -144,6 +166,25 @@ mod tests {
         assert!(!is_aux("family") && !is_aux("rally"));
         assert!(aux_or_negated("didn't") && aux_or_negated("won’t"));
         assert!(!aux_or_negated("Smith"));
+    }
+
+    #[test]
+    fn a_tokens_auxiliary_is_the_words() {
+        // "he also said", "she DIDN'T say", "the family said", "Early on": the token's
+        // classes answer as the word's text does.
+        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said";
+        let toks = crate::grammar::test_support::toks(text);
+        for t in &toks {
+            let w = t.text(text);
+            assert_eq!(is_aux_token(text, t), is_aux(w), "{w}");
+            assert_eq!(aux_or_negated_token(text, t), aux_or_negated(w), "{w}");
+        }
+        assert!(
+            toks.iter()
+                .filter(|t| aux_or_negated_token(text, t))
+                .count()
+                >= 6
+        );
     }
 
     #[test]

@@ -231,7 +231,7 @@ pub(crate) fn interrupted(
         return None;
     }
     let mut b = c.tok;
-    while b > lo && is_aux(toks[b - 1].text(text)) {
+    while b > lo && is_aux_token(text, &toks[b - 1]) {
         b -= 1;
     }
     let m = mention_start(text, toks, lo, b, 10);
