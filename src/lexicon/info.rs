@@ -103,14 +103,13 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
         _ => word.chars().next().is_some_and(char::is_uppercase),
     };
     let mut flags = if capitalised { CAPITALISED } else { 0 };
-    let of_lower = |lower: &str, written: Option<&str>, flags: u8| {
+    // (the forms as bytes: an ASCII word lower-cased on the stack needs no validation)
+    let of_lower = |lower: &[u8], written: Option<&[u8]>, flags: u8| {
         let words = &*WORDS;
         let written = written.map_or(ClassSet::EMPTY, |w| {
-            words
-                .get(w.as_bytes())
-                .map_or(ClassSet::EMPTY, |e| e.classes)
+            words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
         });
-        let Some(e) = words.get(lower.as_bytes()) else {
+        let Some(e) = words.get(lower) else {
             return WordInfo {
                 classes: written,
                 verb: NO_VERB,
@@ -125,23 +124,21 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     };
     if bytes.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return of_lower(word, None, flags | LOWER);
+            return of_lower(bytes, None, flags | LOWER);
         }
         let mut buf = [0u8; 32];
         if let Some(low) = buf.get_mut(..bytes.len()) {
             low.copy_from_slice(bytes);
             low.make_ascii_lowercase();
-            if let Ok(low) = std::str::from_utf8(low) {
-                return of_lower(low, Some(word), flags);
-            }
+            return of_lower(low, Some(bytes), flags);
         }
     }
     let lower = super::lower(word);
     if lower.as_ref() == word {
         flags |= LOWER;
-        of_lower(word, None, flags)
+        of_lower(bytes, None, flags)
     } else {
-        of_lower(&lower, Some(word), flags)
+        of_lower(lower.as_bytes(), Some(bytes), flags)
     }
 }
 
