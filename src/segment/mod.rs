@@ -89,7 +89,8 @@ impl Token {
 
     /// Whether the word, exactly as written, is in class `c` (`Class::contains`), read from
     /// the token's classes; only a word with a capital in a class with capitalised words is
-    /// looked up again.
+    /// looked up again. Punctuation and quotations are in no class by this test (ask
+    /// `Class::contains` of their text).
     pub fn is_written(&self, c: Class, text: &str) -> bool {
         if self.is_lower() {
             self.is(c)
