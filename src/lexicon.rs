@@ -215,8 +215,7 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let (verbs, verb_heads) = load_verbs();
-        let (verb_forms, verb_ids) = number_verbs(&verbs);
+        let (verbs, verb_heads, (verb_forms, verb_ids)) = load_verbs();
         let first_names = load_first_names();
         let titles = gendered(include_str!("lexicon/titles.txt"));
         let pronouns = gendered(include_str!("lexicon/pronouns.txt"));
@@ -326,8 +325,13 @@ impl Lexicon {
 
 /// Reporting verbs (`reporting_verbs.txt`) and verbs of belief and stance
 /// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
-/// first words of two-word forms.
-fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
+/// first words of two-word forms; and the forms numbered (`number_verbs`).
+#[allow(clippy::type_complexity)] // (the forms, their heads, and the forms numbered)
+fn load_verbs() -> (
+    WordMap<String, VerbForm>,
+    WordSet,
+    (Vec<VerbForm>, WordMap<String, u16>),
+) {
     let mut verbs = HashMap::default();
     let mut verb_heads = Vec::new();
     let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
@@ -357,7 +361,9 @@ fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
             });
         }
     }
-    (WordMap::from_map(verbs), verb_heads.into_iter().collect())
+    let verbs = WordMap::from_map(verbs);
+    let numbered = number_verbs(&verbs);
+    (verbs, verb_heads.into_iter().collect(), numbered)
 }
 
 /// The forms of `verbs` numbered: the list of forms, and each form's number.
