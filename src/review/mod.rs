@@ -80,22 +80,71 @@ struct Review<'a> {
     words: Vec<OnceCell<Words>>,
 }
 
-/// A quotation's words in lower case, and with four or more of them, the words joined (the
-/// key quotations are compared by).
+/// A quotation's words in lower case (one string, `spans` into it), and with four or more
+/// of them, the words joined (the key quotations are compared by).
 struct Words {
-    words: Vec<String>,
+    lower: String,
+    spans: Vec<(usize, usize)>,
     key: Option<String>,
+}
+
+impl Words {
+    /// The words of `s` ([`words`]), lower-cased into one string.
+    fn of(s: &str) -> Words {
+        let mut lower = String::with_capacity(s.len());
+        let mut spans = Vec::new();
+        for w in split_words(s) {
+            let at = lower.len();
+            if w.is_ascii() {
+                lower.push_str(w);
+                if let Some(new) = lower.get_mut(at..) {
+                    new.make_ascii_lowercase();
+                }
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            spans.push((at, lower.len()));
+        }
+        let mut words = Words {
+            lower,
+            spans,
+            key: None,
+        };
+        if words.len() >= 4 {
+            let mut key = String::with_capacity(words.lower.len() + words.len());
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+            }
+            words.key = Some(key);
+        }
+        words
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&(a, b)| &self.lower[a..b])
+    }
 }
 
 fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
     Flag::new(kind, start, end, message)
 }
 
-fn words(s: &str) -> Vec<String> {
+/// The words of `s`: letters and digits with their apostrophes.
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// The words of `s` in lower case.
+fn words(s: &str) -> Vec<String> {
+    split_words(s).map(str::to_lowercase).collect()
 }
 
 impl Review<'_> {
@@ -134,11 +183,7 @@ impl Review<'_> {
 
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
     fn words_of(&self, i: usize) -> &Words {
-        self.words[i].get_or_init(|| {
-            let words = words(&self.a.quotes[i].text);
-            let key = (words.len() >= 4).then(|| words.join(" "));
-            Words { words, key }
-        })
+        self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
     /// The first quotations, those compared with each other and with posts.
@@ -362,5 +407,9 @@ mod tests {
     #[test]
     fn words_are_lower_case_and_keep_apostrophes() {
         assert_eq!(words("We won't STOP."), vec!["we", "won't", "stop"]);
+        let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
+        let w = Words::of(text);
+        assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
+        assert_eq!(w.key.as_deref(), Some(words(text).join(" ").as_str()));
     }
 }
