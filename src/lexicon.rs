@@ -11,8 +11,13 @@ use std::sync::LazyLock;
 
 #[allow(dead_code)]
 mod classes;
+pub(crate) mod info;
 mod word_set;
-pub(crate) use classes::{Class, ClassSet, classes_of};
+#[allow(unused_imports)]
+// (tokens carry their classes: `classes_of` is for words not tokenized)
+pub(crate) use classes::classes_of;
+pub(crate) use classes::{Class, ClassSet};
+pub(crate) use info::{WordInfo, word_info};
 pub(crate) use word_set::{WordMap, WordSet};
 
 /// Lines of a data file without comments and blank lines.
@@ -99,6 +104,9 @@ pub(crate) struct Lexicon {
     pub verbs: WordMap<String, VerbForm>,
     /// First words of multi-word forms, to know when to look one word further.
     pub verb_heads: WordSet,
+    /// Each form of `verbs` by a number (`verb_ids`), which a token keeps (`Token::verb`).
+    pub verb_forms: Vec<VerbForm>,
+    pub verb_ids: WordMap<String, u16>,
     pub titles: WordMap<&'static str, Gender>,
     pub roles: WordMap<&'static str, bool>,
     pub organizations: WordSet,
@@ -142,7 +150,6 @@ pub(crate) struct Lexicon {
     pub participle_forms: WordSet,
     pub document_verbs: WordSet,
     pub hearsay_adverbs: WordSet,
-    pub poll_words: WordSet,
     pub noun_first_verbs: WordSet,
     pub seeming_verbs: WordSet,
     pub asking_verbs: WordSet,
@@ -208,7 +215,7 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let (verbs, verb_heads) = load_verbs();
+        let (verbs, verb_heads, (verb_forms, verb_ids)) = load_verbs();
         let first_names = load_first_names();
         let titles = gendered(include_str!("lexicon/titles.txt"));
         let pronouns = gendered(include_str!("lexicon/pronouns.txt"));
@@ -257,7 +264,6 @@ impl Lexicon {
             participle_forms: class("participle_forms"),
             document_verbs: class("document_verbs"),
             hearsay_adverbs: class("hearsay_adverbs"),
-            poll_words: class("poll_words"),
             noun_first_verbs: class("noun_first_verbs"),
             seeming_verbs: class("seeming_verbs"),
             asking_verbs: class("asking_verbs"),
@@ -266,6 +272,8 @@ impl Lexicon {
             clause_openers: class("clause_openers"),
             verbs,
             verb_heads,
+            verb_forms,
+            verb_ids,
             titles,
             roles,
             organizations: lines(include_str!("lexicon/organizations.txt")).collect(),
@@ -317,8 +325,13 @@ impl Lexicon {
 
 /// Reporting verbs (`reporting_verbs.txt`) and verbs of belief and stance
 /// (`attitude_verbs.txt`): each form (lower case, "said", "went on") to its lemma, and the
-/// first words of two-word forms.
-fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
+/// first words of two-word forms; and the forms numbered (`number_verbs`).
+#[allow(clippy::type_complexity)] // (the forms, their heads, and the forms numbered)
+fn load_verbs() -> (
+    WordMap<String, VerbForm>,
+    WordSet,
+    (Vec<VerbForm>, WordMap<String, u16>),
+) {
     let mut verbs = HashMap::default();
     let mut verb_heads = Vec::new();
     let speech_lines = lines(include_str!("lexicon/reporting_verbs.txt")).map(|l| (l, true));
@@ -348,7 +361,21 @@ fn load_verbs() -> (WordMap<String, VerbForm>, WordSet) {
             });
         }
     }
-    (WordMap::from_map(verbs), verb_heads.into_iter().collect())
+    let verbs = WordMap::from_map(verbs);
+    let numbered = number_verbs(&verbs);
+    (verbs, verb_heads.into_iter().collect(), numbered)
+}
+
+/// The forms of `verbs` numbered: the list of forms, and each form's number.
+fn number_verbs(verbs: &WordMap<String, VerbForm>) -> (Vec<VerbForm>, WordMap<String, u16>) {
+    let mut forms = Vec::new();
+    let mut ids = HashMap::default();
+    for (form, f) in verbs.iter() {
+        let id = u16::try_from(forms.len()).expect("fewer than 65,535 verb forms");
+        forms.push(*f);
+        ids.insert(form.clone(), id);
+    }
+    (forms, WordMap::from_map(ids))
 }
 
 /// A file of `word gender` lines (titles, pronouns).

@@ -124,7 +124,10 @@ fn capitalised_pass(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
     let w = s.toks[i].text(s.text);
     let opening =
         i == s.lo && (inverted_opening(s.from(i)).is_ok() || asked_opening(s.from(i)).is_ok());
-    (s.toks[i].kind == Tok::Word && is_capitalized(w) && !w.starts_with("According") && !opening)
+    (s.toks[i].kind == Tok::Word
+        && s.toks[i].is_capitalised()
+        && !w.starts_with("According")
+        && !opening)
         .then_some(Step::Pass)
 }
 
@@ -172,11 +175,11 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
     let w = t.text(s.text);
     // (a capitalised word inside the sentence is a cue only as "According to": the
     // others are not looked up)
-    if i != s.lo && is_capitalized(w) && !w.eq_ignore_ascii_case("according") {
+    if i != s.lo && t.is_capitalised() && !w.eq_ignore_ascii_case("according") {
         return None;
     }
     let f = verb_at(s.text, s.toks, i, s.hi)?;
-    if (is_capitalized(w) && f.lemma != "according to" && i != s.lo)
+    if (t.is_capitalised() && f.lemma != "according to" && i != s.lo)
         || !verb_in_context(s.text, s.toks, s.lo, i, f.lemma)
     {
         return None;
@@ -221,8 +224,24 @@ fn colon_before_quote<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 }
 
 /// The reporting verb form that starts at token `i` (any case), before token `hi`. The next
-/// word is read only after the head of a two-word form ("went on").
+/// word is read only after the head of a two-word form ("went on"); a one-word form is the
+/// token's own (`Token::verb_form`, looked up when it was made).
 pub(crate) fn verb_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    hi: usize,
+) -> Option<crate::lexicon::VerbForm> {
+    let t = &toks[i];
+    if t.kind == Tok::Word && !t.is_verb_head() {
+        return t.verb_form().filter(|f| f.words == 1);
+    }
+    two_word_verb_at(text, toks, i, hi)
+}
+
+/// [`verb_at`] at the head of a two-word form (or a token that is no word), read from the
+/// words' text.
+fn two_word_verb_at(
     text: &str,
     toks: &[Token],
     i: usize,

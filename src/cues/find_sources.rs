@@ -44,12 +44,9 @@ pub(crate) fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
 /// gives the name's tokens.
 fn named_poll<'a>(i: Toks<'a>) -> PResult<'a, Toks<'a>> {
     let (i, _) = token(|i, t| matches!(i.word(t), "in" | "In"))(i)?;
+    // (poll words are lower-case words: the token's classes hold its lower case's)
     let k = i
-        .position(|t| {
-            LEXICON
-                .poll_words
-                .contains(&crate::lexicon::lower(t.text(i.text)))
-        })
+        .position(|t| t.is(Class::PollWords))
         .ok_or(nom::Err::Error(()))?;
     let (rest, name) = i.take_split(k);
     let (rest, _) = token(|_, _| true)(rest)?;

@@ -24,6 +24,28 @@ pub(crate) fn aux_or_negated(word: &str) -> bool {
         })
 }
 
+/// [`is_aux`] of a token: a word's is read from its classes ([`aux_token`]).
+pub(crate) fn is_aux_token(text: &str, t: &Token) -> bool {
+    if t.kind == Tok::Word {
+        aux_token(text, t)
+    } else {
+        is_aux(t.text(text))
+    }
+}
+
+/// [`aux_or_negated`] of a token: a lower-case word's is read from its classes and its
+/// own text, with no lower-casing.
+pub(crate) fn aux_or_negated_token(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word || !t.is_lower() {
+        return aux_or_negated(t.text(text));
+    }
+    let l = t.text(text);
+    aux_token(text, t)
+        || l.strip_suffix("n't")
+            .or_else(|| l.strip_suffix("n’t"))
+            .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+}
+
 /// "And", "But", "So", "Yet", "Or" opening a sentence.
 pub(crate) fn opening_conjunction(word: &str) -> bool {
     Class::FindOpeningConjunctions.contains(word)
@@ -39,23 +61,37 @@ pub(crate) fn plural_form(lower: &str) -> bool {
 }
 
 /// Whether token `t` could be part of a speaker mention (used to check that only a mention
-/// stands between a quotation and its cue).
+/// stands between a quotation and its cue). The word classes are the token's own.
 pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
     match t.kind {
         Tok::Word => {
             let w = t.text(text);
-            is_capitalized(w)
-                || is_aux(w)
+            t.is_capitalised()
+                || aux_token(text, t)
+                || t.is(Class::Modifiers)
+                || w.starts_with(|c: char| c.is_ascii_digit())
                 || with_lower(w, |lower| {
                     LEXICON.roles.contains_key(lower)
                         || LEXICON.pronouns.contains_key(lower)
                         || LEXICON.documents.contains(lower)
-                        || is_modifier(lower)
-                        || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        || modifier_suffix(lower)
                 })
         }
         Tok::Punct => Class::FindMentionPunct.contains(t.text(text)),
         Tok::Quote(_) => false,
+    }
+}
+
+/// [`is_aux`] of a word token, read from its classes: "also", "had", "repeatedly".
+pub(crate) fn aux_token(text: &str, t: &Token) -> bool {
+    // (auxiliaries are a class of lower-case words: the token's classes hold its lower
+    // case's)
+    t.is(Class::Auxiliaries) || {
+        let w = t.text(text);
+        w.len() > 5
+            && w.ends_with("ly")
+            && !t.is_capitalised()
+            && !t.is_written(Class::FindLyNouns, text)
     }
 }
 
@@ -89,26 +125,34 @@ pub(crate) fn is_role(text: &str, t: &Token) -> bool {
 
 /// A lower-case word that can close a noun phrase after a determiner ("the authors").
 pub(crate) fn plain_noun(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word {
+    if t.kind != Tok::Word || t.is_capitalised() {
         return false;
     }
     let w = t.text(text);
-    let lower = w;
-    w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !is_capitalized(w)
-        && !LEXICON.verbs.contains_key(lower)
-        && !LEXICON.function_words.contains(lower)
-        && !lower.ends_with("ly")
+    // (the word as written: a lower-case word's verb form and classes are its token's)
+    let verb = if t.is_lower() {
+        t.verb != crate::lexicon::info::NO_VERB
+    } else {
+        LEXICON.verbs.contains_key(w)
+    };
+    !w.ends_with("ly")
+        && !verb
+        && !t.is_written(Class::FunctionWords, text)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// Lower-case words that may stand inside a speaker mention: determiners, and adjectives
 /// that qualify a role ("a senior White House official", "the former secretary of state").
 pub(crate) fn is_modifier(lower: &str) -> bool {
-    LEXICON.modifiers.contains(lower)
-        || (lower.len() > 4
-            && Class::FindModifierSuffixes
-                .words()
-                .any(|s| lower.ends_with(s)))
+    LEXICON.modifiers.contains(lower) || modifier_suffix(lower)
+}
+
+/// An adjective by its ending ("regional", "presidential").
+fn modifier_suffix(lower: &str) -> bool {
+    lower.len() > 4
+        && Class::FindModifierSuffixes
+            .words()
+            .any(|s| lower.ends_with(s))
 }
 
 #[cfg(test)]
@@ -122,6 +166,25 @@ mod tests {
         assert!(!is_aux("family") && !is_aux("rally"));
         assert!(aux_or_negated("didn't") && aux_or_negated("won’t"));
         assert!(!aux_or_negated("Smith"));
+    }
+
+    #[test]
+    fn a_tokens_auxiliary_is_the_words() {
+        // "he also said", "she DIDN'T say", "the family said", "Early on": the token's
+        // classes answer as the word's text does.
+        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said";
+        let toks = crate::grammar::test_support::toks(text);
+        for t in &toks {
+            let w = t.text(text);
+            assert_eq!(is_aux_token(text, t), is_aux(w), "{w}");
+            assert_eq!(aux_or_negated_token(text, t), aux_or_negated(w), "{w}");
+        }
+        assert!(
+            toks.iter()
+                .filter(|t| aux_or_negated_token(text, t))
+                .count()
+                >= 6
+        );
     }
 
     #[test]

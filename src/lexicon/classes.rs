@@ -44,16 +44,22 @@ struct Classes {
     of_word: HashMap<&'static [u8], ClassSet>,
     /// The first bytes and lengths of those words, to answer most words without hashing.
     filter: super::WordSet,
+    /// The classes whose words are all in lower case.
+    lower_only: ClassSet,
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut sets = Vec::with_capacity(Class::COUNT);
     let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
     let mut words_seen: Vec<&'static str> = Vec::new();
+    let mut lower_only = ClassSet::EMPTY;
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
             let i = sets.len();
             let set: super::WordSet = words.split_whitespace().collect();
+            if set.iter().all(|w| super::lower(w) == *w) {
+                lower_only.insert_index(i);
+            }
             for w in set.iter() {
                 of_word.entry(w.as_bytes()).or_default().insert_index(i);
                 words_seen.push(w);
@@ -66,6 +72,7 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
         sets,
         of_word,
         filter: words_seen.into_iter().collect(),
+        lower_only,
     }
 });
 
@@ -73,6 +80,12 @@ impl Class {
     /// Whether `word`, exactly as written, is in the class.
     pub(crate) fn contains(self, word: &str) -> bool {
         CLASSES.sets[self as usize].contains(word)
+    }
+
+    /// Whether all the class's words are in lower case: a word with a capital is then in it
+    /// only through its lower-case form, never as written.
+    pub(crate) fn lower_only(self) -> bool {
+        CLASSES.lower_only.has(self)
     }
 
     /// Whether `word` is in the class as written or in lower case.
@@ -86,16 +99,24 @@ impl Class {
     }
 }
 
+/// Every word of a class (as the data files write it) and its classes.
+pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
+    CLASSES.of_word.iter().map(|(w, c)| (*w, *c))
+}
+
+/// The classes of one form of a word, exactly as written.
+fn of_form(w: &[u8]) -> ClassSet {
+    if CLASSES.filter.may_contain(w) {
+        CLASSES.of_word.get(w).copied().unwrap_or_default()
+    } else {
+        ClassSet::EMPTY
+    }
+}
+
 /// The classes of a word: those its form as written belongs to, and those of its lower-case
 /// form (so "But" is a sentence starter and, like "but", a clause joiner).
 pub(crate) fn classes_of(word: &str) -> ClassSet {
-    let of = |w: &[u8]| {
-        if CLASSES.filter.may_contain(w) {
-            CLASSES.of_word.get(w).copied().unwrap_or_default()
-        } else {
-            ClassSet::EMPTY
-        }
-    };
+    let of = of_form;
     let bytes = word.as_bytes();
     if word.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {

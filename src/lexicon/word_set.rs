@@ -74,9 +74,25 @@ impl Filter {
     }
 }
 
+/// A word of at most 15 bytes as one integer: its bytes, and its length in the last byte.
+/// Sets and maps keep their short words (most words) by this key, so that a look-up hashes
+/// and compares two integers, not a string.
+#[inline]
+pub(crate) fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() >= 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..w.len()].copy_from_slice(w);
+    key[15] = w.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
     set: rustc_hash::FxHashSet<&'static str>,
+    /// The words of at most 15 bytes, [`packed`].
+    short: rustc_hash::FxHashSet<u128>,
     filter: Filter,
 }
 
@@ -90,7 +106,11 @@ impl WordSet {
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.may_contain(w.as_bytes()) && self.set.contains(w)
+        self.may_contain(w.as_bytes())
+            && match packed(w.as_bytes()) {
+                Some(key) => self.short.contains(&key),
+                None => self.set.contains(w),
+            }
     }
 
     /// The word of the set equal to `w` (the set's own `&'static str`).
@@ -116,7 +136,8 @@ impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
         let set: rustc_hash::FxHashSet<&'static str> = iter.into_iter().collect();
         let filter = Filter::of(set.iter().map(|w| w.as_bytes()));
-        WordSet { set, filter }
+        let short = set.iter().filter_map(|w| packed(w.as_bytes())).collect();
+        WordSet { set, short, filter }
     }
 }
 
@@ -125,6 +146,8 @@ impl FromIterator<&'static str> for WordSet {
 #[derive(Debug, Clone)]
 pub(crate) struct WordMap<K, V> {
     map: HashMap<K, V>,
+    /// The values of the keys of at most 15 bytes, by the [`packed`] key.
+    short: HashMap<u128, V>,
     filter: Filter,
 }
 
@@ -132,27 +155,39 @@ impl<K, V> Default for WordMap<K, V> {
     fn default() -> WordMap<K, V> {
         WordMap {
             map: HashMap::default(),
+            short: HashMap::default(),
             filter: Filter::default(),
         }
     }
 }
 
-impl<K: Hash + Eq + Borrow<str>, V> WordMap<K, V> {
+impl<K: Hash + Eq + Borrow<str>, V: Clone> WordMap<K, V> {
     /// The map `map`, with its filter.
     pub(crate) fn from_map(map: HashMap<K, V>) -> WordMap<K, V> {
         let filter = Filter::of(map.keys().map(|k| k.borrow().as_bytes()));
-        WordMap { map, filter }
+        let short = map
+            .iter()
+            .filter_map(|(k, v)| Some((packed(k.borrow().as_bytes())?, v.clone())))
+            .collect();
+        WordMap { map, short, filter }
     }
 
     /// The value of `w`, exactly as written.
     #[inline]
     pub(crate) fn get<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> Option<&V> {
         let w = w.as_ref();
-        if self.filter.may_contain(w.as_bytes()) {
-            self.map.get(w)
-        } else {
-            None
+        if !self.filter.may_contain(w.as_bytes()) {
+            return None;
         }
+        match packed(w.as_bytes()) {
+            Some(key) => self.short.get(&key),
+            None => self.map.get(w),
+        }
+    }
+
+    /// The keys and their values.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.map.iter()
     }
 
     /// Whether `w`, exactly as written, is a key.
@@ -167,7 +202,7 @@ impl<K: Hash + Eq + Borrow<str>, V> WordMap<K, V> {
     }
 }
 
-impl<K: Hash + Eq + Borrow<str>, V> FromIterator<(K, V)> for WordMap<K, V> {
+impl<K: Hash + Eq + Borrow<str>, V: Clone> FromIterator<(K, V)> for WordMap<K, V> {
     /// A map of the pairs; a key given twice keeps its last value, as a `HashMap` does.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> WordMap<K, V> {
         WordMap::from_map(iter.into_iter().collect())

@@ -91,15 +91,14 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    let mut earlier: Vec<(FxHashSet<&str>, &[String], Option<usize>)> = Vec::new();
+    let mut earlier: Vec<(FxHashSet<&str>, &Words, Option<usize>)> = Vec::new();
     for (q, w, entity) in quotations(r) {
-        let w = w.words.as_slice();
         if w.len() < 6 {
             continue;
         }
-        let set: FxHashSet<&str> = w.iter().map(String::as_str).collect();
+        let set: FxHashSet<&str> = w.iter().collect();
         for (es, ew, ee) in &earlier {
-            if *ee != entity || *ew == w {
+            if *ee != entity || ew.iter().eq(w.iter()) {
                 continue;
             }
             let common = set.intersection(es).count();

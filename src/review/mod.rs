@@ -15,6 +15,7 @@
 mod compare;
 mod people;
 mod sources;
+mod spans;
 
 use std::cell::OnceCell;
 
@@ -75,28 +76,75 @@ struct Review<'a> {
     unintroduced_seen: FxHashSet<String>,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
-    /// Where the text's words start and end (`people::word_spans`), read on first use.
-    text_words: OnceCell<Vec<(usize, usize)>>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
 }
 
-/// A quotation's words in lower case, and with four or more of them, the words joined (the
-/// key quotations are compared by).
+/// A quotation's words in lower case (one string, `spans` into it), and with four or more
+/// of them, the words joined (the key quotations are compared by).
 struct Words {
-    words: Vec<String>,
+    lower: String,
+    spans: Vec<(usize, usize)>,
     key: Option<String>,
+}
+
+impl Words {
+    /// The words of `s` ([`words`]), lower-cased into one string.
+    fn of(s: &str) -> Words {
+        let mut lower = String::with_capacity(s.len());
+        let mut spans = Vec::new();
+        for w in split_words(s) {
+            let at = lower.len();
+            if w.is_ascii() {
+                lower.push_str(w);
+                if let Some(new) = lower.get_mut(at..) {
+                    new.make_ascii_lowercase();
+                }
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            spans.push((at, lower.len()));
+        }
+        let mut words = Words {
+            lower,
+            spans,
+            key: None,
+        };
+        if words.len() >= 4 {
+            let mut key = String::with_capacity(words.lower.len() + words.len());
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+            }
+            words.key = Some(key);
+        }
+        words
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&(a, b)| &self.lower[a..b])
+    }
 }
 
 fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
     Flag::new(kind, start, end, message)
 }
 
-fn words(s: &str) -> Vec<String> {
+/// The words of `s`: letters and digits with their apostrophes.
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// The words of `s` in lower case.
+fn words(s: &str) -> Vec<String> {
+    split_words(s).map(str::to_lowercase).collect()
 }
 
 impl Review<'_> {
@@ -133,30 +181,9 @@ impl Review<'_> {
         self.headline_end.is_some_and(|end| pos < end)
     }
 
-    /// Where the text's words start and end, read once, up to the last speaker's mention (the
-    /// words before a mention are all that are asked for; the last is cut there in any case).
-    fn text_words(&self) -> &[(usize, usize)] {
-        self.text_words.get_or_init(|| {
-            let speakers = self.a.quotes.iter().filter_map(|q| q.speaker.as_ref());
-            let mut end = speakers
-                .map(|sp| sp.end)
-                .max()
-                .unwrap_or(0)
-                .min(self.text.len());
-            while !self.text.is_char_boundary(end) {
-                end += 1;
-            }
-            people::word_spans(&self.text[..end]).collect()
-        })
-    }
-
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
     fn words_of(&self, i: usize) -> &Words {
-        self.words[i].get_or_init(|| {
-            let words = words(&self.a.quotes[i].text);
-            let key = (words.len() >= 4).then(|| words.join(" "));
-            Words { words, key }
-        })
+        self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
     /// The first quotations, those compared with each other and with posts.
@@ -178,7 +205,6 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         anonymous_seen: FxHashSet::default(),
         unintroduced_seen: FxHashSet::default(),
         first_name_at: OnceCell::new(),
-        text_words: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
@@ -381,5 +407,9 @@ mod tests {
     #[test]
     fn words_are_lower_case_and_keep_apostrophes() {
         assert_eq!(words("We won't STOP."), vec!["we", "won't", "stop"]);
+        let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
+        let w = Words::of(text);
+        assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
+        assert_eq!(w.key.as_deref(), Some(words(text).join(" ").as_str()));
     }
 }

@@ -6,6 +6,7 @@
 //! anywhere before — the headline, a photo caption, the lead, an object, an apposition, after
 //! a role ("Stein spokeswoman Melezia Figueroa") — and need not be as a speaker.
 
+use super::spans::{self, is_word};
 use super::{MAX_COMPARED, Review, flag};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, SpeakerRef};
@@ -157,7 +158,7 @@ pub(super) fn unintroduced_speaker(
         || word.contains(' ')
         || LEXICON.roles.contains_key(mention)
         || !is_person_word(word)
-        || introduced_in(r.text, r.text_words(), word, sp.end)
+        || introduced_in(r.text, word, sp.end)
         || r.text[sp.end..].starts_with(':')
     {
         return None;
@@ -248,12 +249,6 @@ fn may_name(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
 }
 
-/// Whether a character is one of a word's (`words_at`): a letter, a digit, an apostrophe,
-/// a hyphen or a period.
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
-}
-
 /// The words of `text` with their offsets (letters, digits, apostrophes, hyphens and a final
 /// period: "O'Neill", "C.").
 fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -261,7 +256,7 @@ fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Where the words of `text` start and end (before their final periods are dropped).
-pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut start: Option<usize> = None;
@@ -292,44 +287,32 @@ pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '
 
 /// Whether `word` is given before `pos` as part of a name: after a first name, an initial, a
 /// particle or a title ("Howard Dean", "Robert C. \"Bobby\" Scott", "Osama bin Laden",
-/// "Sen. Warren"), or before a surname ("Melanie Jones" for "Melanie").
-#[cfg(test)]
-fn introduced_before(text: &str, word: &str, pos: usize) -> bool {
-    let spans: Vec<(usize, usize)> = word_spans(text).collect();
-    introduced_in(text, &spans, word, pos)
-}
-
-/// [`introduced_before`] over the text's word spans (`spans`, read once per document): the
-/// words before `pos` are those of `text[..pos]`, the last one cut at `pos`.
-fn introduced_in(text: &str, spans: &[(usize, usize)], word: &str, pos: usize) -> bool {
+/// "Sen. Warren"), or before a surname ("Melanie Jones" for "Melanie"). The words before
+/// `pos` are those of `text[..pos]`, the last one cut at `pos`; only the occurrences of
+/// `word` are read, with the words beside them.
+fn introduced_in(text: &str, word: &str, pos: usize) -> bool {
     let cap = pos.min(text.len());
-    let ws = &spans[..spans.partition_point(|&(s, _)| s < cap)];
-    let w_at = |k: usize| {
-        let (s, e) = ws[k];
-        (s, text[s..e.min(cap)].trim_end_matches('.'))
-    };
-    (0..ws.len()).any(|i| {
-        let (at, w) = w_at(i);
+    let w_of = |(s, e): (usize, usize)| (s, text[s..e.min(cap)].trim_end_matches('.'));
+    spans::words_opening_with(text, word, cap).any(|(at, end)| {
+        let (_, w) = w_of((at, end));
         if strip_possessive(w) != word {
             return false;
         }
-        let mut j = i;
-        while j > 0 && Class::ReviewNameParticles.contains(w_at(j - 1).1) {
-            j -= 1;
+        // The word before, past name particles ("Osama bin Laden").
+        let mut first = at;
+        let mut prev = spans::word_before(text, at);
+        while let Some(p) = prev.filter(|&p| Class::ReviewNameParticles.contains(w_of(p).1)) {
+            first = p.0;
+            prev = spans::word_before(text, p.0);
         }
-        let gap = |a: usize, b: usize| &text[a..b];
-        let before = j
-            .checked_sub(1)
-            .map(w_at)
-            .filter(|&(s, w)| {
-                let between = gap(s + w.len(), if j == i { at } else { w_at(j).0 });
-                name_word(w) && joined(w, between)
-            })
-            .is_some();
-        let after = (i + 1 < ws.len()) && {
-            let (s, next) = w_at(i + 1);
-            name_word(next) && joined(w, gap(at + w.len(), s)) && w == word
-        };
+        let before = prev.map(w_of).is_some_and(|(s, w)| {
+            let between = &text[s + w.len()..first];
+            name_word(w) && joined(w, between)
+        });
+        let after = spans::word_after(text, end, cap).is_some_and(|next| {
+            let (s, next) = w_of(next);
+            name_word(next) && joined(w, &text[at + w.len()..s]) && w == word
+        });
         before || after
     })
 }
@@ -337,12 +320,12 @@ fn introduced_in(text: &str, spans: &[(usize, usize)], word: &str, pos: usize) -
 /// The full name that holds `word` after `pos` ("Jane Smith"), if the article gives one.
 fn full_name_at(text: &str, word: &str, pos: usize) -> Option<String> {
     let rest = text.get(pos..)?;
-    let ws: Vec<(usize, &str)> = words_at(rest).collect();
-    ws.iter().enumerate().find_map(|(i, &(at, w))| {
-        if strip_possessive(w) != word || i == 0 {
+    let w_of = |(s, e): (usize, usize)| (s, rest[s..e].trim_end_matches('.'));
+    spans::words_opening_with(rest, word, rest.len()).find_map(|(at, end)| {
+        if strip_possessive(w_of((at, end)).1) != word {
             return None;
         }
-        let (s, first) = ws[i - 1];
+        let (s, first) = w_of(spans::word_before(rest, at)?);
         let between = &rest[s + first.len()..at];
         (LEXICON.first_names.contains_key(first)
             && joined(first, between)
@@ -400,23 +383,23 @@ mod tests {
     #[test]
     fn a_name_is_introduced_in_any_role() {
         let t = "Stein spokeswoman Melezia Figueroa said she left. Figueroa said";
-        assert!(introduced_before(t, "Figueroa", t.len()));
+        assert!(introduced_in(t, "Figueroa", t.len()));
         let t = "We have been here before: Osama bin Laden declared war. Laden";
-        assert!(introduced_before(t, "Laden", t.len()));
+        assert!(introduced_in(t, "Laden", t.len()));
         let t = "Retired Gen. Norman Ham spoke. Ham";
-        assert!(introduced_before(t, "Ham", t.len()));
+        assert!(introduced_in(t, "Ham", t.len()));
         let t = "We have been here before: Osama bin Laden";
-        assert!(introduced_before(t, "Laden", t.len()));
+        assert!(introduced_in(t, "Laden", t.len()));
         let t = "Melanie Jones was there. Melanie";
-        assert!(introduced_before(t, "Melanie", t.len()));
+        assert!(introduced_in(t, "Melanie", t.len()));
     }
 
     #[test]
     fn a_surname_after_a_sentence_opener_is_no_introduction() {
         let t = "When Clinton spoke, the room fell silent. Clinton";
-        assert!(!introduced_before(t, "Clinton", t.len()));
+        assert!(!introduced_in(t, "Clinton", t.len()));
         let t = "Railing Against Trump, Sanders Votes. Sanders";
-        assert!(!introduced_before(t, "Sanders", 28));
+        assert!(!introduced_in(t, "Sanders", 28));
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! "admitted", "conceded", "insisted" take sides. "Alleged" is the required word for an
 //! unproven accusation, and "denied" the accurate one for a denial: neither is loaded.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
 use super::{LINK_NEAR, NEAR, Review, flag};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{ChannelKind, EntityKind, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
@@ -29,6 +32,14 @@ const ANONYMITY_REASONS: [&str; 14] = [
     "not named",
     "not identified",
 ];
+
+/// [`ANONYMITY_REASONS`] as one automaton: the leftmost reason a text gives.
+static REASONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ANONYMITY_REASONS)
+        .expect("the anonymity reasons make an automaton")
+});
 
 /// An anonymous source, once per source: an individual with an indefinite or a number
 /// ("a senior official", "two aides", "one person familiar with the talks") whose head noun
@@ -58,25 +69,22 @@ pub(super) fn anonymous_source(
     }
     let para = r.para_near(sp.start, NEAR);
     let context = writers_words(r, para).to_lowercase();
-    let reason = ANONYMITY_REASONS
-        .iter()
-        .filter_map(|k| context.find(k))
-        .min()
-        .map(|i| {
-            let from = context[..i]
-                .rfind([',', '(', '.', ';'])
-                .map_or(0, |j| j + 1);
-            let said = &context[from..];
-            said.split(['.', ';', ')'])
-                .next()
-                .unwrap_or(said)
-                .split(", said")
-                .next()
-                .unwrap_or(said)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+    // (the earliest of the reasons, in one pass of the automaton)
+    let reason = REASONS.find(context.as_str()).map(|m| {
+        let from = context[..m.start()]
+            .rfind([',', '(', '.', ';'])
+            .map_or(0, |j| j + 1);
+        let said = &context[from..];
+        said.split(['.', ';', ')'])
+            .next()
+            .unwrap_or(said)
+            .split(", said")
+            .next()
+            .unwrap_or(said)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     Some(flag(
         FlagKind::AnonymousSource,
         sp.start,
@@ -93,7 +101,7 @@ fn reason_in_sentence(r: &Review, sp: &SpeakerRef) -> bool {
     let from = super::people::sentence_start(r.text, sp.start);
     let to = super::people::sentence_end(r.text, sp.end);
     let sentence = r.text.get(from..to).unwrap_or_default().to_lowercase();
-    ANONYMITY_REASONS.iter().any(|k| sentence.contains(k))
+    REASONS.is_match(sentence.as_str())
 }
 
 /// Whether a mention (lower case) is an anonymous source: a source noun after an indefinite

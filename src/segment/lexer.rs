@@ -4,7 +4,7 @@
 //! [`abbreviation_stop`]).
 
 use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{ClassSet, LEXICON, classes_of};
+use crate::lexicon::{ClassSet, LEXICON, WordInfo, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -29,12 +29,15 @@ impl Lexer<'_, '_> {
             .map_or(self.end, |(_, s)| s.start.min(self.end))
     }
 
-    fn push(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
+    /// Push a punctuation or quotation token.
+    fn push(&mut self, kind: Tok, start: usize, end: usize) {
         self.out.push(Token {
             kind,
             start,
             end,
-            classes,
+            classes: ClassSet::EMPTY,
+            verb: info::NO_VERB,
+            flags: 0,
         });
     }
 }
@@ -87,7 +90,7 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
 /// A quotation that starts here is one token: “We will win,” he said.
 fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
-    lx.push(Tok::Quote(qi), qs.start, qs.end, ClassSet::EMPTY);
+    lx.push(Tok::Quote(qi), qs.start, qs.end);
     lx.quotes = &lx.quotes[1..];
     Some(i.max(qs.end))
 }
@@ -121,7 +124,19 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = limit - rest.len();
     let j = plural_possessive(lx.text, i, j, limit);
     let j = abbreviation_stop(lx.text, i, j, limit);
-    lx.push(Tok::Word, i, j, classes_of(&lx.text[i..j]));
+    let WordInfo {
+        classes,
+        verb,
+        flags,
+    } = word_info(&lx.text[i..j]);
+    lx.out.push(Token {
+        kind: Tok::Word,
+        start: i,
+        end: j,
+        classes,
+        verb,
+        flags,
+    });
     Some(j)
 }
 
@@ -131,14 +146,14 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         return None;
     }
     tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit()]).ok()?;
-    lx.push(Tok::Punct, i, i + 2, ClassSet::EMPTY);
+    lx.push(Tok::Punct, i, i + 2);
     Some(i + 2)
 }
 
 /// Any other character is one punctuation token: ",", "(", "—".
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    lx.push(Tok::Punct, i, j, ClassSet::EMPTY);
+    lx.push(Tok::Punct, i, j);
     Some(j)
 }
 

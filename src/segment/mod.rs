@@ -21,7 +21,7 @@ pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosi
 /// joined into their paragraphs ([`wrap`]).
 pub(crate) use wrap::paragraphs as unwrapped;
 
-use crate::lexicon::{Class, ClassSet};
+use crate::lexicon::{Class, ClassSet, LEXICON, VerbForm, info};
 use crate::model::Span;
 
 /// The apostrophes: the straight one and the right single mark, which is also a closing
@@ -63,12 +63,53 @@ pub(crate) struct Token {
     /// The word's classes in the lexicon (as written and in lower case), looked up once when
     /// the token is made; empty for punctuation and quotations.
     pub classes: ClassSet,
+    /// The word's reporting verb form in lower case (a number into `LEXICON.verb_forms`,
+    /// `lexicon::info::NO_VERB` for none), looked up when the token is made.
+    pub verb: u16,
+    /// Facts of the word's spelling (`lexicon::info`: lower case, capitalised, head of a
+    /// two-word verb form); none for punctuation and quotations.
+    pub flags: u8,
 }
 
 impl Token {
     /// Whether the token is a word of class `c`.
     pub fn is(&self, c: Class) -> bool {
         self.classes.has(c)
+    }
+
+    /// Whether the word has no upper-case letter (it is its own lower-case form).
+    pub fn is_lower(&self) -> bool {
+        self.flags & info::LOWER != 0
+    }
+
+    /// Whether the word starts with an upper-case letter ([`is_capitalized`]).
+    pub fn is_capitalised(&self) -> bool {
+        self.flags & info::CAPITALISED != 0
+    }
+
+    /// Whether the word, exactly as written, is in class `c` (`Class::contains`), read from
+    /// the token's classes; only a word with a capital in a class with capitalised words is
+    /// looked up again. Punctuation and quotations are in no class by this test (ask
+    /// `Class::contains` of their text).
+    pub fn is_written(&self, c: Class, text: &str) -> bool {
+        if self.is_lower() {
+            self.is(c)
+        } else if c.lower_only() || !self.is(c) {
+            false
+        } else {
+            c.contains(self.text(text))
+        }
+    }
+
+    /// The reporting verb form of the word in lower case, of one word or the first of two
+    /// (`LEXICON.verbs`).
+    pub fn verb_form(&self) -> Option<VerbForm> {
+        LEXICON.verb_forms.get(usize::from(self.verb)).copied()
+    }
+
+    /// Whether the word in lower case is the first of a two-word verb form ("went").
+    pub fn is_verb_head(&self) -> bool {
+        self.flags & info::VERB_HEAD != 0
     }
 
     pub fn text<'t>(&self, text: &'t str) -> &'t str {

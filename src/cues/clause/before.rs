@@ -14,7 +14,7 @@ const ADVERBIAL_MARKS: [&str; 3] = [",", "'", "-"];
 /// The first of the auxiliaries before the cue: "has also said" (at "has").
 pub(super) fn verb_start(cx: &Cx) -> usize {
     let mut b = cx.c.tok;
-    while b > cx.lo && is_aux(cx.w(b - 1)) {
+    while b > cx.lo && is_aux_token(cx.text, &cx.toks[b - 1]) {
         b -= 1;
     }
     b
@@ -36,7 +36,7 @@ pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     }
     let mut be = b - 1;
     // (without the auxiliaries before the form of "be": "Trump has been criticized by")
-    while be > lo && (is_aux(cx.w(be - 1)) || is_be_form(cx.w(be - 1))) {
+    while be > lo && (is_aux_token(cx.text, &cx.toks[be - 1]) || is_be_form(cx.w(be - 1))) {
         be -= 1;
     }
     let mut from = clause_start(cx.text, toks, lo, be);

@@ -53,7 +53,7 @@ impl<'a> Cx<'a> {
     /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
     /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
-        self.toks[i].is(c) && c.contains(self.w(i))
+        self.toks[i].is_written(c, self.text)
     }
 
     /// Whether token `i`, in lower case, is in class `c` (a class of lower-case words).

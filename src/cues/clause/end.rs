@@ -127,7 +127,7 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
             // (not a negation or "still": "said he had not held dinners and never called a
             // donor", "was elated but still feared" go on with the clause's own subject)
             while v > start + 2
-                && aux_or_negated(cx.w(v - 1))
+                && aux_or_negated_token(cx.text, &cx.toks[v - 1])
                 && !cx.is(v - 1, Class::ClauseContinuingAdverbs)
                 && !cx.w(v - 1).ends_with("n't")
                 && !cx.w(v - 1).ends_with("n’t")

@@ -51,7 +51,7 @@ pub(super) fn second_speaker_joined(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, start) = (cl.cx, cl.start);
     later_verbs(cl, end).filter(|n| n.speech).find_map(|n| {
         let mut v = n.tok;
-        while v > start && aux_or_negated(cx.w(v - 1)) {
+        while v > start && aux_or_negated_token(cx.text, &cx.toks[v - 1]) {
             v -= 1;
         }
         let k = (start + 3..v)

@@ -28,7 +28,7 @@ pub(crate) fn as_clause(
     }
     let after = c.tok + c.len;
     let mut b = c.tok;
-    while b > lo && aux_or_negated(toks[b - 1].text(text)) {
+    while b > lo && aux_or_negated_token(text, &toks[b - 1]) {
         b -= 1;
     }
     let passive = toks.get(after).is_some_and(|t| t.text(text) == "by");

@@ -150,6 +150,10 @@ fn hearer_word<'a>(first: bool) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
 /// an attribution of its own ("… drone attacks -- accusations the United States had said
 /// were groundless"); a hyphen standing alone between spaces is a dash.
 pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
+    // (dashes and semicolons are punctuation tokens: a word or a quotation is none)
+    if toks[i].kind != Tok::Punct {
+        return false;
+    }
     let w = toks[i].text(text);
     is_dash(w)
         || w == ";"
@@ -231,7 +235,7 @@ pub(crate) fn interrupted(
         return None;
     }
     let mut b = c.tok;
-    while b > lo && is_aux(toks[b - 1].text(text)) {
+    while b > lo && is_aux_token(text, &toks[b - 1]) {
         b -= 1;
     }
     let m = mention_start(text, toks, lo, b, 10);

@@ -81,7 +81,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
     }
     let mut i = c.tok;
     // (a negated auxiliary too: "CNN didn't report that …", "Democrats don’t think …")
-    while i > lo && aux_or_negated(toks[i - 1].text(text)) {
+    while i > lo && aux_or_negated_token(text, &toks[i - 1]) {
         i -= 1;
     }
     if i < c.tok {

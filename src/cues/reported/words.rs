@@ -36,11 +36,19 @@ pub(crate) fn is_clause_word(text: &str, t: &Token) -> bool {
 /// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
 /// and the quotation it announces or in a speaker's apposition.
 pub(crate) fn verbless_word(text: &str, t: &Token) -> bool {
-    t.kind == Tok::Word
-        && with_lower(t.text(text), |w| {
+    if t.kind != Tok::Word {
+        return false;
+    }
+    // (a lower-case word is read from its token's classes and verb form)
+    let no_verb = if t.is_lower() {
+        let finite = aux_token(text, t) || t.is(Class::ReportedBeForms) || t.is(Class::FiniteForms);
+        (!finite || t.text(text).ends_with("ly")) && t.verb_form().is_none()
+    } else {
+        with_lower(t.text(text), |w| {
             (!finite_word(w) || w.ends_with("ly")) && !LEXICON.verbs.contains_key(w)
         })
-        && !is_clause_word(text, t)
+    };
+    no_verb && !is_clause_word(text, t)
 }
 
 /// The words of `toks`, a quotation counting by the words inside it.

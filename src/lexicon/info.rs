@@ -1,0 +1,171 @@
+//! What the lexicon knows of one word, looked up once when the lexer makes its token: its
+//! word classes, its reporting-verb form and a few facts of its spelling, all read off one
+//! lower-casing of the word.
+
+use super::classes::class_words;
+use super::word_set::packed;
+use super::{ClassSet, LEXICON, WordSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// The word has no upper-case letter: its lower-case form is itself.
+pub(crate) const LOWER: u8 = 1;
+/// The word starts with an upper-case letter ("Smith", "U.S.").
+pub(crate) const CAPITALISED: u8 = 2;
+/// The lower-case word is the first of a two-word reporting verb form ("went" of "went on").
+pub(crate) const VERB_HEAD: u8 = 4;
+
+/// No reporting verb form.
+pub(crate) const NO_VERB: u16 = u16::MAX;
+
+/// A word's classes, its reporting verb form (the lower-case word's entry in
+/// `LEXICON.verbs`, by its number in `LEXICON.verb_forms`) and its spelling flags.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    pub classes: ClassSet,
+    pub verb: u16,
+    pub flags: u8,
+}
+
+/// What the lexicon knows of a lower-case form: its classes, verb form and whether it heads
+/// a two-word form.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    classes: ClassSet,
+    verb: u16,
+    head: bool,
+}
+
+/// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
+/// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
+/// (`word_set::packed`), so that most look-ups hash and compare no string.
+struct Words {
+    short: HashMap<u128, Entry>,
+    long: HashMap<&'static [u8], Entry>,
+    /// The words' signatures, to answer most words without hashing.
+    filter: WordSet,
+}
+
+impl Words {
+    fn get(&self, w: &[u8]) -> Option<&Entry> {
+        if !self.filter.may_contain(w) {
+            return None;
+        }
+        match packed(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        }
+    }
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    let empty = Entry {
+        classes: ClassSet::EMPTY,
+        verb: NO_VERB,
+        head: false,
+    };
+    let mut of: HashMap<&'static [u8], Entry> = HashMap::default();
+    for (w, classes) in class_words() {
+        of.entry(w).or_insert(empty).classes = classes;
+    }
+    for (form, &id) in lx.verb_ids.iter() {
+        of.entry(form.as_bytes()).or_insert(empty).verb = id;
+    }
+    for head in lx.verb_heads.iter() {
+        of.entry(head.as_bytes()).or_insert(empty).head = true;
+    }
+    let filter = of
+        .keys()
+        .filter_map(|w| std::str::from_utf8(w).ok())
+        .collect();
+    let mut short = HashMap::default();
+    let mut long = HashMap::default();
+    for (w, e) in of {
+        match packed(w) {
+            Some(key) => short.insert(key, e),
+            None => long.insert(w, e),
+        };
+    }
+    Words {
+        short,
+        long,
+        filter,
+    }
+});
+
+/// What the lexicon knows of `word` (the word is lower-cased once, on the stack when it is
+/// short and ASCII).
+pub(crate) fn word_info(word: &str) -> WordInfo {
+    let bytes = word.as_bytes();
+    let capitalised = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    };
+    let mut flags = if capitalised { CAPITALISED } else { 0 };
+    // (the forms as bytes: an ASCII word lower-cased on the stack needs no validation)
+    let of_lower = |lower: &[u8], written: Option<&[u8]>, flags: u8| {
+        let words = &*WORDS;
+        let written = written.map_or(ClassSet::EMPTY, |w| {
+            words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
+        });
+        let Some(e) = words.get(lower) else {
+            return WordInfo {
+                classes: written,
+                verb: NO_VERB,
+                flags,
+            };
+        };
+        WordInfo {
+            classes: written.union(e.classes),
+            verb: e.verb,
+            flags: flags | if e.head { VERB_HEAD } else { 0 },
+        }
+    };
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return of_lower(bytes, None, flags | LOWER);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(low) = buf.get_mut(..bytes.len()) {
+            low.copy_from_slice(bytes);
+            low.make_ascii_lowercase();
+            return of_lower(low, Some(bytes), flags);
+        }
+    }
+    let lower = super::lower(word);
+    if lower.as_ref() == word {
+        flags |= LOWER;
+        of_lower(bytes, None, flags)
+    } else {
+        of_lower(lower.as_bytes(), Some(bytes), flags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Class, classes_of};
+
+    #[test]
+    fn a_word_is_looked_up_once_in_lower_case() {
+        let said = word_info("Said");
+        assert_eq!(said.flags & (LOWER | CAPITALISED), CAPITALISED);
+        let form = LEXICON.verb_forms[said.verb as usize];
+        assert_eq!(form.lemma, "say");
+        assert_eq!(word_info("went").flags & VERB_HEAD, VERB_HEAD);
+        assert_eq!(word_info("table").verb, NO_VERB);
+        let but = word_info("But");
+        assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
+        for w in [
+            "the",
+            "But",
+            "ÉLYSÉE",
+            "Über",
+            "officials",
+            "A-LONG-WORD-IN-CAPITALS-AND-MORE",
+        ] {
+            assert_eq!(word_info(w).classes, classes_of(w), "{w}");
+        }
+    }
+}
