@@ -63,6 +63,14 @@ pub(crate) fn set_agentless(
     stmts[s].agentless = true;
 }
 
+/// Whether a verb of speech before token `tok` in the sentence reports what `tok` stands in
+/// ("Brazile said Sunday that she is glad Clinton appeared to be …").
+fn reported_by_earlier_cue(s: &Sentence, tok: usize) -> bool {
+    s.cues
+        .iter()
+        .any(|n| n.tok < tok && n.kind == CueKind::Verb && n.speech)
+}
+
 /// "Trump reportedly told aides …", "The deal allegedly …": an attribution to unnamed
 /// reports (`hearsay_adverbs`); the sentence is what they report. Not inside another
 /// speaker's report: "… when he told the tale of Gen. Pershing allegedly halting attacks".
@@ -78,13 +86,7 @@ pub(crate) fn hearsay(s: &Sentence, claims: &mut Claims) {
     }) else {
         return;
     };
-    if hi > lo + 3
-        && claims.unclaimed(s.para, r)
-        && !s
-            .cues
-            .iter()
-            .any(|n| n.tok < r && n.kind == CueKind::Verb && n.speech)
-    {
+    if hi > lo + 3 && claims.unclaimed(s.para, r) && !reported_by_earlier_cue(s, r) {
         let t = toks[r];
         let c = CueHit {
             speech: true,
@@ -202,11 +204,16 @@ fn question_span(s: &Sentence, at: &At) -> (usize, usize) {
 /// "Sanders seemed to be of two minds", "Clinton seemed irritated", "it seemed like an
 /// impossible task": a view no one is named for, from its subject (the start of its clause)
 /// to the next comma or dash. Not where someone appeared: "appeared on Fox News", "appeared
-/// with him" (`reported_not_complements`). Takes every verb of seeming.
+/// with him" (`reported_not_complements`). Not inside a speaker's report, where the view is
+/// the speaker's: "De Blasio said that there did not appear to be any connection". Takes
+/// every verb of seeming.
 pub(crate) fn seeming(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let (text, toks, c, lo, b) = (s.text, s.toks, at.c, at.lo, at.b);
     if !LEXICON.seeming_verbs.contains(c.lemma) {
         return Step::Pass;
+    }
+    if reported_by_earlier_cue(s, c.tok) {
+        return Step::Done;
     }
     let next = toks.get(c.tok + c.len);
     let complement = next.is_some_and(|t| {
@@ -280,5 +287,12 @@ mod tests {
             )]
         );
         assert_eq!(reported("Sanders appeared on Fox News on Sunday."), []);
+    }
+
+    #[test]
+    fn a_view_seemed_inside_a_report_is_the_speakers() {
+        let got = reported("De Blasio said that there did not appear to be any connection.");
+        assert!(got.iter().all(|(cue, _)| cue != "appear"), "{got:?}");
+        assert!(got.iter().any(|(cue, _)| cue == "said"), "{got:?}");
     }
 }
