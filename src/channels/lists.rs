@@ -1,10 +1,8 @@
-//! The four word lists of the stage in two Aho-Corasick automata, so that a paragraph is
-//! scanned twice, not four times: channel phrases (any case); outlets, weekdays and time
+//! The four word lists of the stage in two tries walked from the start of each word, so
+//! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::date::Shift;
 use crate::lexicon::LEXICON;
@@ -63,83 +61,164 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The word lists in two automata: the channel phrases in any case, and the lists matched in
-/// their exact case (outlets, weekdays, time phrases), so that the exact scan reports no
-/// match it then drops ("AP" in "happen"). Each pattern keeps its list and its index in it.
+/// The word lists in two tries walked from each word's first letter: the channel phrases in
+/// any (ASCII) case, and the lists matched in their exact case (outlets, weekdays, time
+/// phrases), so that the exact walk reports no match it then drops ("AP" in "happen").
 struct Lists {
-    any_case: AhoCorasick,
-    exact: AhoCorasick,
-    /// Per pattern of the exact automaton: (list, index in the list).
-    exact_patterns: Vec<(usize, usize)>,
+    any_case: Trie,
+    exact: Trie,
 }
 
-/// An automaton over `texts`, in any case or not.
-fn automaton(texts: &[&str], any_case: bool) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(any_case)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(texts)
-        .expect("word lists build an automaton")
+/// The number of lists: channel phrases, outlets, weekdays, time phrases.
+const LISTS: usize = 4;
+
+/// A byte trie of patterns, each of a list and an index in it. A walk from a word's start
+/// gives, per list, the longest pattern there (as a leftmost-longest automaton does).
+struct Trie {
+    /// Whether bytes are compared in ASCII lower case (the patterns are stored so).
+    fold: bool,
+    /// The state the root leads to by each byte (0: none).
+    root: Vec<u32>,
+    /// Per state: where its transitions start in `edges` (one more entry than states).
+    edge_from: Vec<u32>,
+    /// The transitions, (byte, state), grouped by state.
+    edges: Vec<(u8, u32)>,
+    /// Per state and list: one more than the index of the pattern that ends there (0: none).
+    ends: Vec<[u32; LISTS]>,
 }
 
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let phrases: Vec<&'static str> = LEXICON.channels.iter().map(|c| c.phrase).collect();
-    let mut texts: Vec<&'static str> = Vec::new();
-    let mut exact_patterns = Vec::new();
+impl Trie {
+    /// The trie of `patterns` (list, index, text); of equal patterns of a list, the first.
+    fn new(fold: bool, patterns: &[(usize, usize, &str)]) -> Trie {
+        let mut next: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<[u32; LISTS]> = vec![[0; LISTS]];
+        for &(list, index, text) in patterns {
+            let mut s = 0usize;
+            for b in text.bytes() {
+                let b = if fold { b.to_ascii_lowercase() } else { b };
+                s = match next[s].iter().find(|e| e.0 == b) {
+                    Some(e) => e.1 as usize,
+                    None => {
+                        let n = next.len();
+                        next[s].push((b, n as u32));
+                        next.push(Vec::new());
+                        ends.push([0; LISTS]);
+                        n
+                    }
+                };
+            }
+            if ends[s][list] == 0 {
+                ends[s][list] = index as u32 + 1;
+            }
+        }
+        let mut root = vec![0u32; 256];
+        for &(b, t) in &next[0] {
+            root[b as usize] = t;
+            if fold {
+                root[b.to_ascii_uppercase() as usize] = t;
+            }
+        }
+        let mut edge_from = Vec::with_capacity(next.len() + 1);
+        let mut edges = Vec::new();
+        for e in &next {
+            edge_from.push(edges.len() as u32);
+            edges.extend_from_slice(e);
+        }
+        edge_from.push(edges.len() as u32);
+        Trie {
+            fold,
+            root,
+            edge_from,
+            edges,
+            ends,
+        }
+    }
+
+    /// Per list, the longest pattern that `hay` starts with: (its length, its index).
+    fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
+        let Some(&first) = hay.first() else { return };
+        let mut s = self.root[first as usize] as usize;
+        let mut len = 1;
+        while s != 0 {
+            for (list, &end) in self.ends[s].iter().enumerate() {
+                if end != 0 {
+                    found[list] = Some((len, end as usize - 1));
+                }
+            }
+            let Some(&b) = hay.get(len) else { return };
+            let b = if self.fold { b.to_ascii_lowercase() } else { b };
+            let edges = &self.edges[self.edge_from[s] as usize..self.edge_from[s + 1] as usize];
+            s = edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1 as usize);
+            len += 1;
+        }
+    }
+}
+
+static LISTS_TRIES: LazyLock<Lists> = LazyLock::new(|| {
+    let phrases: Vec<(usize, usize, &str)> = LEXICON
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (0, i, c.phrase))
+        .collect();
+    let mut exact: Vec<(usize, usize, &str)> = Vec::new();
     let lists: [Vec<&'static str>; 3] = [
         LEXICON.outlets.clone(),
         WEEKDAYS.clone(),
         TIME_PHRASES.iter().map(|p| p.0).collect(),
     ];
     for (list, words) in lists.into_iter().enumerate() {
-        for (i, w) in words.into_iter().enumerate() {
-            texts.push(w);
-            exact_patterns.push((list + 1, i));
-        }
+        exact.extend(words.into_iter().enumerate().map(|(i, w)| (list + 1, i, w)));
     }
     // A time phrase opening a sentence has its capital: the same phrase, the same index.
     for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
-        texts.push(w.as_str());
-        exact_patterns.push((3, i));
+        exact.push((3, i, w.as_str()));
     }
     Lists {
-        any_case: automaton(&phrases, true),
-        exact: automaton(&texts, false),
-        exact_patterns,
+        any_case: Trie::new(true, &phrases),
+        exact: Trie::new(false, &exact),
     }
 });
 
-/// Leftmost-longest matches that do not overlap, as a scan of one list alone gives.
-fn leftmost_longest(mut v: Vec<Match>) -> Vec<Match> {
-    v.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-    let mut end = 0;
-    v.retain(|&(s, e, _)| {
-        let keep = s >= end;
-        if keep {
-            end = e;
-        }
-        keep
-    });
-    v
-}
-
 impl Hits {
     /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
-    /// leftmost-longest matches that do not overlap, as a scan of that list alone gives.
+    /// longest pattern at each word start (a letter with no letter or digit before it), and
+    /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
+    /// letter and a match counts only on word boundaries, so the walk starts at words only.
     pub(crate) fn new(text: &str, span: Span) -> Hits {
-        let hay = &text[span.start..span.end];
-        let lists = &*LISTS;
-        let mut found: [Vec<Match>; 4] = Default::default();
-        for m in lists.any_case.find_overlapping_iter(hay) {
-            let index = m.pattern().as_usize();
-            found[0].push((span.start + m.start(), span.start + m.end(), index));
+        let lists = &*LISTS_TRIES;
+        let bytes = text.as_bytes();
+        let mut found: [Vec<Match>; LISTS] = Default::default();
+        let mut ends = [0usize; LISTS];
+        let mut after_word = text[..span.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let mut i = span.start;
+        while i < span.end {
+            let b = bytes[i];
+            if !b.is_ascii() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                after_word = c.is_alphanumeric();
+                i += c.len_utf8();
+                continue;
+            }
+            if b.is_ascii_alphabetic() && !after_word {
+                let hay = &bytes[i..span.end];
+                let mut longest = [None; LISTS];
+                lists.any_case.longest(hay, &mut longest);
+                lists.exact.longest(hay, &mut longest);
+                for (list, m) in longest.into_iter().enumerate() {
+                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
+                        ends[list] = i + len;
+                        found[list].push((i, i + len, index));
+                    }
+                }
+            }
+            after_word = b.is_ascii_alphanumeric();
+            i += 1;
         }
-        for m in lists.exact.find_overlapping_iter(hay) {
-            let (list, index) = lists.exact_patterns[m.pattern().as_usize()];
-            found[list].push((span.start + m.start(), span.start + m.end(), index));
-        }
-        let [phrases, outlets, weekdays, times] = found.map(leftmost_longest);
+        let [phrases, outlets, weekdays, times] = found;
         Hits {
             phrases,
             outlets,
