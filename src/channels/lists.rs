@@ -19,6 +19,9 @@ pub(crate) struct Hits {
     pub(super) outlets: Vec<Match>,
     pub(super) weekdays: Vec<Match>,
     pub(super) times: Vec<Match>,
+    /// The words that may open a time the time rules parse (after white space, with what
+    /// each may open: `time::candidate`), so that a clause's words are not read one by one.
+    pub(super) time_starts: Vec<(usize, u8)>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -190,16 +193,23 @@ impl Hits {
         let bytes = text.as_bytes();
         let mut found: [Vec<Match>; LISTS] = Default::default();
         let mut ends = [0usize; LISTS];
-        let mut after_word = text[..span.start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let mut time_starts = Vec::new();
+        let before = text[..span.start].chars().next_back();
+        let mut after_word = before.is_some_and(char::is_alphanumeric);
+        let mut after_space = before.is_some_and(char::is_whitespace);
         let mut i = span.start;
         while i < span.end {
             let b = bytes[i];
+            if after_space {
+                let what = super::time::candidate(&text[i..span.end]);
+                if what != 0 {
+                    time_starts.push((i, what));
+                }
+            }
             if !b.is_ascii() {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 after_word = c.is_alphanumeric();
+                after_space = c.is_whitespace();
                 i += c.len_utf8();
                 continue;
             }
@@ -216,6 +226,7 @@ impl Hits {
                 }
             }
             after_word = b.is_ascii_alphanumeric();
+            after_space = (b as char).is_whitespace();
             i += 1;
         }
         let [phrases, outlets, weekdays, times] = found;
@@ -224,7 +235,21 @@ impl Hits {
             outlets,
             weekdays,
             times,
+            time_starts,
         }
+    }
+
+    /// The starts of the words of `r` that the time rules read (white space splits them) and
+    /// that may open a time of kind `what` (`time::candidate`), relative to `r`: its first
+    /// word always, then those after white space that the paragraph's pass marked.
+    pub(super) fn time_starts(&self, r: Span, what: u8) -> impl Iterator<Item = usize> + '_ {
+        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
+        let marked = self.time_starts[from..]
+            .iter()
+            .take_while(move |c| c.0 < r.end)
+            .filter(move |c| c.1 & what != 0)
+            .map(move |c| c.0 - r.start);
+        (r.start < r.end).then_some(0).into_iter().chain(marked)
     }
 
     /// The matches that lie in `r` (a match that starts in the clause before but ends in
