@@ -201,6 +201,24 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
     ]
 }
 
+/// The phrase rules that may parse in `toks`: [`channel_when`], the last, only where a comma
+/// and "when" follow each other (at every word it reads a noun phrase before looking for
+/// them).
+fn rules_for<'r, 'a>(
+    text: &str,
+    toks: &[Token],
+    all: &'r [Rule<'a, (Phrase, ChannelKind)>; 7],
+) -> &'r [Rule<'a, (Phrase, ChannelKind)>] {
+    let when = toks.windows(2).any(|w| {
+        w[0].kind == Tok::Punct
+            && w[0].text(text) == ","
+            && w[1].kind == Tok::Word
+            && w[1].text(text).eq_ignore_ascii_case("when")
+    });
+    debug_assert_eq!(all[6].name, "channel_when");
+    if when { all } else { &all[..6] }
+}
+
 /// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
 /// channel's or an audience's head noun, or a quotation hides words. Without the
 /// paragraph's tokens, it may.
@@ -283,11 +301,12 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         return None;
     }
     let toks = region_tokens(sc);
-    let rules = phrase_rules();
+    let all = phrase_rules();
+    let rules = rules_for(sc.text, toks, &all);
     let mut best: Option<(usize, Channel)> = None;
     for k in 0..toks.len() {
         let i = Toks::new(sc.text, toks, k, toks.len());
-        let Some((_, _, (p, kind))) = first_match(&rules, i) else {
+        let Some((_, _, (p, kind))) = first_match(rules, i) else {
             continue;
         };
         if !on_the_cue_side(sc, toks, p) {
@@ -376,7 +395,8 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
     let toks = region_tokens(sc);
     let k = toks.iter().position(|t| t.start == c.start)?;
     let i = Toks::new(sc.text, toks, k, toks.len());
-    let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
+    let all = phrase_rules();
+    let (_, _, (p, kind)) = first_match(rules_for(sc.text, toks, &all), i)?;
     let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, toks, p);
     longer.then(|| described(sc, toks, p, kind))
 }
