@@ -219,24 +219,74 @@ fn rules_for<'r, 'a>(
     if when { all } else { &all[..6] }
 }
 
-/// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
-/// channel's or an audience's head noun, or a quotation hides words. Without the
-/// paragraph's tokens, it may.
+/// Whether the region may hold a phrase of the grammar: a word of its paragraph there, outside
+/// what the caller skips, is a channel's or an audience's head noun (every rule's phrase, and
+/// every document source, has one). The region's own tokens hide what is skipped, so a word
+/// inside a skipped span is none. Where a quotation is not skipped or a skipped span cuts a
+/// word, it may; and so where a quotation stands and the paragraph's tokens leave text out
+/// that the region's read (an embedded post). Without the paragraph's tokens, it may.
 pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
     // Tokens are in text order: those of the region only (linear time in a long paragraph).
     let from = toks.partition_point(|t| t.end <= sc.region.start);
-    toks[from..]
+    let toks = &toks[from..];
+    let toks = &toks[..toks.partition_point(|t| t.start < sc.region.end)];
+    let skipped = |t: &Token| {
+        sc.ctx
+            .quotes
+            .iter()
+            .any(|q| q.start <= t.start && t.end <= q.end)
+    };
+    let head = |t: &Token| {
+        noun_kind(t).is_some()
+            || t.is(Class::ChannelPressAudienceNouns)
+            || t.is(Class::ChannelAudienceNouns)
+    };
+    if toks
         .iter()
-        .take_while(|t| t.start < sc.region.end)
-        .any(|t| {
-            matches!(t.kind, Tok::Quote(_))
-                || noun_kind(t).is_some()
-                || t.is(Class::ChannelPressAudienceNouns)
-                || t.is(Class::ChannelAudienceNouns)
-        })
+        .any(|t| (head(t) || matches!(t.kind, Tok::Quote(_))) && !skipped(t))
+    {
+        return true;
+    }
+    // (a head or a quotation skipped: the region's tokens may still read a word the
+    // paragraph's do not)
+    let skipped_only = toks
+        .iter()
+        .any(|t| head(t) || matches!(t.kind, Tok::Quote(_)));
+    skipped_only && (skip_cuts_a_word(sc, toks) || leaves_text_out(sc, toks))
+}
+
+/// Whether a span the caller skips starts or ends inside a token of `toks` (the region's
+/// tokens then differ from the paragraph's).
+fn skip_cuts_a_word(sc: &Scope, toks: &[Token]) -> bool {
+    let cuts = |b: usize| {
+        let k = toks.partition_point(|t| t.end <= b);
+        toks.get(k).is_some_and(|t| t.start < b)
+    };
+    sc.ctx
+        .quotes
+        .iter()
+        .filter(|q| q.start < sc.region.end && sc.region.start < q.end)
+        .any(|q| cuts(q.start.max(sc.region.start)) || cuts(q.end.min(sc.region.end)))
+}
+
+/// Whether the paragraph's tokens `toks` leave out text of the region that is not white
+/// space (an embedded post the paragraph's tokens pass over).
+fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
+    let mut at = sc.region.start;
+    let gaps = toks
+        .iter()
+        .map(|t| (t.start, t.end))
+        .chain([(sc.region.end, sc.region.end)]);
+    for (s, e) in gaps {
+        if s > at && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+            return true;
+        }
+        at = at.max(e);
+    }
+    false
 }
 
 /// The tokens of the region, each quotation inside it one token (made once per scope).
@@ -315,6 +365,13 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, described(sc, toks, p, kind)));
+            if std::env::var("SPEEDCH_DBG").is_ok() {
+                eprintln!(
+                    "FOUND {:?} in {:?}",
+                    best.as_ref().map(|b| &b.1.text),
+                    &sc.text[sc.region.start..sc.region.end]
+                );
+            }
         }
     }
     best.map(|(_, c)| c)
@@ -434,6 +491,37 @@ mod tests {
         let hits = Hits::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
+    }
+
+    #[test]
+    fn a_region_with_no_head_noun_outside_what_is_skipped_holds_no_phrase() {
+        let t = "“We won the debate,” she said, smiling.";
+        let q = Span {
+            start: 0,
+            end: t.find(',').unwrap() + "”".len() + 1,
+        };
+        let toks = crate::segment::tokens(t, all(t), &[(0, q)]);
+        let may = |quotes: &[Span], toks: &[Token]| {
+            let ctx = Context {
+                cue: None,
+                speaker: None,
+                quotes,
+                para_toks: Some(toks),
+            };
+            let hits = Hits::new(t, all(t));
+            may_hold_phrase(&Scope::new(t, all(t), &ctx, &hits))
+        };
+        // (the quotation is skipped: "debate" in it is read by no rule)
+        assert!(!may(&[q], &toks));
+        // (a quotation not skipped may hold one)
+        assert!(may(&[], &toks));
+        // (text the paragraph's tokens leave out is read by the region's)
+        let gap: Vec<Token> = toks
+            .iter()
+            .copied()
+            .filter(|k| k.text(t) != "she")
+            .collect();
+        assert!(may(&[q], &gap));
     }
 
     #[test]
