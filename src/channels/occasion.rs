@@ -54,11 +54,14 @@ pub(crate) struct Spoken {
 fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     let k = super::source::subject_start(src.text, toks);
     let first = toks.get(k)?;
-    let prev = src
-        .spoken
+    // (the speakers are in text order: those before the sentence, found by binary search;
+    // the nearest is the paragraph's or the one before's, or none is)
+    let before = src.spoken.partition_point(|s| s.at < toks[0].start);
+    let prev = src.spoken[..before]
         .iter()
         .rev()
-        .find(|s| s.at < toks[0].start && s.para + 1 >= p)?;
+        .take_while(|s| s.para + 1 >= p)
+        .next()?;
     if first.is(Class::ChannelPersonPronouns) {
         return prev.person.then_some(prev.entity);
     }
