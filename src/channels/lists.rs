@@ -64,123 +64,130 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The word lists in two tries walked from each word's first letter: the channel phrases in
-/// any (ASCII) case, and the lists matched in their exact case (outlets, weekdays, time
-/// phrases), so that the exact walk reports no match it then drops ("AP" in "happen").
-struct Lists {
-    any_case: Trie,
-    exact: Trie,
+/// The word lists in one trie walked from each word's first letter, in ASCII lower case: the
+/// channel phrases match in any case, the other lists (outlets, weekdays, time phrases) only
+/// as written, checked where they end ("AP" is no match in "happen" or "Ap").
+struct Trie {
+    /// Each byte's class (its lower case's): 0 for a byte no pattern has.
+    class: [u8; 256],
+    /// The number of classes (a row of `next`).
+    classes: usize,
+    /// Per state and class: the next state (0: none; the root is state 0).
+    next: Vec<u32>,
+    /// Per state: one more than the index of the channel phrase that ends there (0: none).
+    phrase: Vec<u32>,
+    /// Per state: where its patterns of the exact lists start in `exact` (one more entry
+    /// than states).
+    exact_from: Vec<u32>,
+    /// The patterns of the exact lists, by the state they end at: (list, index, pattern).
+    exact: Vec<(usize, usize, &'static [u8])>,
 }
 
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
 const LISTS: usize = 4;
 
-/// A byte trie of patterns, each of a list and an index in it. A walk from a word's start
-/// gives, per list, the longest pattern there (as a leftmost-longest automaton does).
-struct Trie {
-    /// Whether bytes are compared in ASCII lower case (the patterns are stored so).
-    fold: bool,
-    /// The state the root leads to by each byte (0: none).
-    root: Vec<u32>,
-    /// Per state: where its transitions start in `edges` (one more entry than states).
-    edge_from: Vec<u32>,
-    /// The transitions, (byte, state), grouped by state.
-    edges: Vec<(u8, u32)>,
-    /// Per state and list: one more than the index of the pattern that ends there (0: none).
-    ends: Vec<[u32; LISTS]>,
-}
-
 impl Trie {
-    /// The trie of `patterns` (list, index, text); of equal patterns of a list, the first.
-    fn new(fold: bool, patterns: &[(usize, usize, &str)]) -> Trie {
-        let mut next: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends: Vec<[u32; LISTS]> = vec![[0; LISTS]];
+    /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
+    /// equal phrases, the first.
+    fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
+        let mut class = [0u8; 256];
+        let mut classes = 1;
+        for b in patterns.iter().flat_map(|p| p.2.bytes()) {
+            let l = b.to_ascii_lowercase();
+            if class[l as usize] == 0 {
+                class[l as usize] = classes;
+                classes += 1;
+            }
+            class[b as usize] = class[l as usize];
+        }
+        for b in 0..=255u8 {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let classes = usize::from(classes);
+        let mut next = vec![0u32; classes];
+        let mut phrase = vec![0u32];
+        let mut ends: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new()];
         for &(list, index, text) in patterns {
             let mut s = 0usize;
             for b in text.bytes() {
-                let b = if fold { b.to_ascii_lowercase() } else { b };
-                s = match next[s].iter().find(|e| e.0 == b) {
-                    Some(e) => e.1 as usize,
-                    None => {
-                        let n = next.len();
-                        next[s].push((b, n as u32));
-                        next.push(Vec::new());
-                        ends.push([0; LISTS]);
-                        n
-                    }
-                };
+                let at = s * classes + usize::from(class[b as usize]);
+                if next[at] == 0 {
+                    next[at] = phrase.len() as u32;
+                    next.extend(std::iter::repeat_n(0, classes));
+                    phrase.push(0);
+                    ends.push(Vec::new());
+                }
+                s = next[at] as usize;
             }
-            if ends[s][list] == 0 {
-                ends[s][list] = index as u32 + 1;
-            }
-        }
-        let mut root = vec![0u32; 256];
-        for &(b, t) in &next[0] {
-            root[b as usize] = t;
-            if fold {
-                root[b.to_ascii_uppercase() as usize] = t;
+            if list == 0 && phrase[s] == 0 {
+                phrase[s] = index as u32 + 1;
+            } else if list > 0 {
+                ends[s].push((list, index, text.as_bytes()));
             }
         }
-        let mut edge_from = Vec::with_capacity(next.len() + 1);
-        let mut edges = Vec::new();
-        for e in &next {
-            edge_from.push(edges.len() as u32);
-            edges.extend_from_slice(e);
+        let mut exact_from = Vec::with_capacity(ends.len() + 1);
+        let mut exact = Vec::new();
+        for e in ends {
+            exact_from.push(exact.len() as u32);
+            exact.extend(e);
         }
-        edge_from.push(edges.len() as u32);
+        exact_from.push(exact.len() as u32);
         Trie {
-            fold,
-            root,
-            edge_from,
-            edges,
-            ends,
+            class,
+            classes,
+            next,
+            phrase,
+            exact_from,
+            exact,
         }
     }
 
     /// Per list, the longest pattern that `hay` starts with: (its length, its index).
     fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let Some(&first) = hay.first() else { return };
-        let mut s = self.root[first as usize] as usize;
-        let mut len = 1;
-        while s != 0 {
-            for (list, &end) in self.ends[s].iter().enumerate() {
-                if end != 0 {
-                    found[list] = Some((len, end as usize - 1));
+        let mut s = 0usize;
+        for (k, &b) in hay.iter().enumerate() {
+            let c = usize::from(self.class[b as usize]);
+            s = self.next[s * self.classes + c] as usize;
+            if c == 0 || s == 0 {
+                return;
+            }
+            let len = k + 1;
+            if self.phrase[s] != 0 {
+                found[0] = Some((len, self.phrase[s] as usize - 1));
+            }
+            let ends = &self.exact[self.exact_from[s] as usize..self.exact_from[s + 1] as usize];
+            // (of equal patterns of a list, the first)
+            let mut seen = [false; LISTS];
+            for &(list, index, pattern) in ends {
+                if !seen[list] && hay[..len] == *pattern {
+                    seen[list] = true;
+                    found[list] = Some((len, index));
                 }
             }
-            let Some(&b) = hay.get(len) else { return };
-            let b = if self.fold { b.to_ascii_lowercase() } else { b };
-            let edges = &self.edges[self.edge_from[s] as usize..self.edge_from[s + 1] as usize];
-            s = edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1 as usize);
-            len += 1;
         }
     }
 }
 
-static LISTS_TRIES: LazyLock<Lists> = LazyLock::new(|| {
-    let phrases: Vec<(usize, usize, &str)> = LEXICON
+static TRIE: LazyLock<Trie> = LazyLock::new(|| {
+    let mut patterns: Vec<(usize, usize, &'static str)> = LEXICON
         .channels
         .iter()
         .enumerate()
         .map(|(i, c)| (0, i, c.phrase))
         .collect();
-    let mut exact: Vec<(usize, usize, &str)> = Vec::new();
     let lists: [Vec<&'static str>; 3] = [
         LEXICON.outlets.clone(),
         WEEKDAYS.clone(),
         TIME_PHRASES.iter().map(|p| p.0).collect(),
     ];
     for (list, words) in lists.into_iter().enumerate() {
-        exact.extend(words.into_iter().enumerate().map(|(i, w)| (list + 1, i, w)));
+        patterns.extend(words.into_iter().enumerate().map(|(i, w)| (list + 1, i, w)));
     }
     // A time phrase opening a sentence has its capital: the same phrase, the same index.
     for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
-        exact.push((3, i, w.as_str()));
+        patterns.push((3, i, w.as_str()));
     }
-    Lists {
-        any_case: Trie::new(true, &phrases),
-        exact: Trie::new(false, &exact),
-    }
+    Trie::new(&patterns)
 });
 
 impl Hits {
@@ -189,7 +196,7 @@ impl Hits {
     /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
     /// letter and a match counts only on word boundaries, so the walk starts at words only.
     pub(crate) fn new(text: &str, span: Span) -> Hits {
-        let lists = &*LISTS_TRIES;
+        let trie = &*TRIE;
         let bytes = text.as_bytes();
         let mut found: [Vec<Match>; LISTS] = Default::default();
         let mut ends = [0usize; LISTS];
@@ -216,8 +223,7 @@ impl Hits {
             if b.is_ascii_alphabetic() && !after_word {
                 let hay = &bytes[i..span.end];
                 let mut longest = [None; LISTS];
-                lists.any_case.longest(hay, &mut longest);
-                lists.exact.longest(hay, &mut longest);
+                trie.longest(hay, &mut longest);
                 for (list, m) in longest.into_iter().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
                         ends[list] = i + len;
@@ -272,6 +278,29 @@ mod tests {
     fn weekdays_are_read_in_order_from_the_data() {
         assert_eq!(WEEKDAYS.len(), 7);
         assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
+    }
+
+    #[test]
+    fn phrases_match_in_any_case_and_the_other_lists_as_written() {
+        let hits = |t: &str| {
+            Hits::new(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+            )
+        };
+        let h = hits("IN A STATEMENT, Ap and cnn said; CNN reported it.");
+        assert_eq!(h.phrases[0].0, 0);
+        assert_eq!(h.outlets.len(), 1);
+        // (the longest at a word's start: "Fox News", not "Fox"; no match inside a word)
+        let t = "told Fox News and happened";
+        let h = hits(t);
+        assert_eq!(
+            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            ["Fox News"]
+        );
     }
 
     #[test]
