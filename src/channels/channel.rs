@@ -21,6 +21,9 @@ pub(super) struct Scope<'a> {
     /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
     /// them.
     pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
+    /// Whether the region may hold a phrase of the grammar (`phrase::may_hold_phrase`),
+    /// read on first use.
+    pub may_hold: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Scope<'a> {
@@ -32,6 +35,7 @@ impl<'a> Scope<'a> {
             ctx,
             hits,
             toks: std::cell::OnceCell::new(),
+            may_hold: std::cell::OnceCell::new(),
         }
     }
 }

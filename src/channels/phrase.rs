@@ -226,6 +226,11 @@ fn rules_for<'r, 'a>(
 /// word, it may; and so where a quotation stands and the paragraph's tokens leave text out
 /// that the region's read (an embedded post). Without the paragraph's tokens, it may.
 pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
+    *sc.may_hold.get_or_init(|| may_hold(sc))
+}
+
+/// [`may_hold_phrase`], read (once per scope: several rules ask).
+fn may_hold(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
@@ -240,9 +245,11 @@ pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
             .any(|q| q.start <= t.start && t.end <= q.end)
     };
     let head = |t: &Token| {
-        noun_kind(t).is_some()
-            || t.is(Class::ChannelPressAudienceNouns)
-            || t.is(Class::ChannelAudienceNouns)
+        // (most words are of no class at all)
+        !t.classes.is_empty()
+            && (noun_kind(t).is_some()
+                || t.is(Class::ChannelPressAudienceNouns)
+                || t.is(Class::ChannelAudienceNouns))
     };
     if toks
         .iter()

@@ -15,8 +15,9 @@ use super::date::{month_day, month_of, resolve_weekday};
 use super::lists::{Hits, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
-use crate::lexicon::{Class, with_lower};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::model::{Span, Time};
+use std::sync::LazyLock;
 
 /// A time expression found in a clause: its span and the ISO date it resolves to.
 struct Found {
@@ -330,9 +331,30 @@ fn month_word(i: &str) -> IResult<&str, u32, ()> {
     month_number(w).map_or(Err(nom::Err::Error(())), |m| Ok((rest, m)))
 }
 
+/// The first three bytes of the month words of the lexicon (lower case), sorted.
+static MONTH_HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+    let mut heads: Vec<[u8; 3]> = LEXICON
+        .months
+        .keys()
+        .filter_map(|m| m.as_bytes().get(..3)?.try_into().ok())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+});
+
 /// The number of month word `w` (`posts::month`), a short ASCII word lower-cased on the
 /// stack, not in a new string.
 fn month_number(w: &str) -> Option<u32> {
+    // (an ASCII word whose first three letters open no month is none, without a look-up)
+    if w.is_ascii() && w.len() >= 3 {
+        let mut head = [0u8; 3];
+        head.copy_from_slice(&w.as_bytes()[..3]);
+        head.make_ascii_lowercase();
+        if MONTH_HEADS.binary_search(&head).is_err() {
+            return None;
+        }
+    }
     let mut buf = [0u8; 12];
     match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
         Some(lower) => {
