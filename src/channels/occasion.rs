@@ -33,17 +33,17 @@ pub(crate) struct Sources<'a> {
     /// step).
     pub hits: &'a [std::cell::OnceCell<Hits>],
     /// The speakers of the document's statements, in text order.
-    pub spoken: &'a [Spoken],
+    pub spoken: &'a [Spoken<'a>],
 }
 
 /// The speaker of a statement, as an occasion sentence after it may refer to it: where its
-/// cue stands, its paragraph, its entity, whether a person, its mention lower case.
-pub(crate) struct Spoken {
+/// cue stands, its paragraph, its entity, whether a person, its mention as written.
+pub(crate) struct Spoken<'a> {
     pub at: usize,
     pub para: usize,
     pub entity: usize,
     pub person: bool,
-    pub mention: String,
+    pub mention: &'a str,
 }
 
 /// The speaker an occasion sentence refers back to by its subject: a pronoun ("He spoke to
@@ -74,7 +74,7 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
         toks.get(k + 1)?.text(src.text)
     );
     let definite = first.text(src.text).eq_ignore_ascii_case("the");
-    (definite && format!("{} ", prev.mention).starts_with(&subject.to_lowercase()))
+    (definite && format!("{} ", prev.mention.to_lowercase()).starts_with(&subject.to_lowercase()))
         .then_some(prev.entity)
 }
 

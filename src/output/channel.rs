@@ -327,7 +327,7 @@ fn occasion_sentences(
                 para: st.para,
                 entity: sp.entity?,
                 person: sp.kind == EntityKind::Person,
-                mention: sp.text.to_lowercase(),
+                mention: sp.text.as_str(),
             })
         })
         .collect();
