@@ -70,12 +70,13 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
 struct Trie {
     /// Each byte's class (its lower case's): 0 for a byte no pattern has.
     class: [u8; 256],
-    /// The number of classes (a row of `next`).
+    /// The number of classes: the length of a state's row in `next`.
     classes: usize,
-    /// Per state and class: the next state (0: none; the root is state 0).
+    /// Per state, a row: in the column of each class the next state's row start (0: none;
+    /// the root's row is the first); in column 0 what ends there, [`ENDS_EXACT`] when a
+    /// pattern of an exact list does, and one more than the index of the channel phrase that
+    /// does (0: none).
     next: Vec<u32>,
-    /// Per state: one more than the index of the channel phrase that ends there (0: none).
-    phrase: Vec<u32>,
     /// Per state: where its patterns of the exact lists start in `exact` (one more entry
     /// than states).
     exact_from: Vec<u32>,
@@ -85,6 +86,9 @@ struct Trie {
 
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
 const LISTS: usize = 4;
+
+/// The bit of a row's column 0 that says a pattern of an exact list ends there.
+const ENDS_EXACT: u32 = 1 << 31;
 
 impl Trie {
     /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
@@ -98,31 +102,29 @@ impl Trie {
                 class[l as usize] = classes;
                 classes += 1;
             }
-            class[b as usize] = class[l as usize];
         }
         for b in 0..=255u8 {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
         let classes = usize::from(classes);
         let mut next = vec![0u32; classes];
-        let mut phrase = vec![0u32];
         let mut ends: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new()];
         for &(list, index, text) in patterns {
-            let mut s = 0usize;
+            let mut row = 0usize;
             for b in text.bytes() {
-                let at = s * classes + usize::from(class[b as usize]);
+                let at = row + usize::from(class[b as usize]);
                 if next[at] == 0 {
-                    next[at] = phrase.len() as u32;
+                    next[at] = next.len() as u32;
                     next.extend(std::iter::repeat_n(0, classes));
-                    phrase.push(0);
                     ends.push(Vec::new());
                 }
-                s = next[at] as usize;
+                row = next[at] as usize;
             }
-            if list == 0 && phrase[s] == 0 {
-                phrase[s] = index as u32 + 1;
+            if list == 0 && next[row] & !ENDS_EXACT == 0 {
+                next[row] |= index as u32 + 1;
             } else if list > 0 {
-                ends[s].push((list, index, text.as_bytes()));
+                next[row] |= ENDS_EXACT;
+                ends[row / classes].push((list, index, text.as_bytes()));
             }
         }
         let mut exact_from = Vec::with_capacity(ends.len() + 1);
@@ -136,7 +138,6 @@ impl Trie {
             class,
             classes,
             next,
-            phrase,
             exact_from,
             exact,
         }
@@ -144,25 +145,36 @@ impl Trie {
 
     /// Per list, the longest pattern that `hay` starts with: (its length, its index).
     fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let mut s = 0usize;
+        let mut row = 0usize;
         for (k, &b) in hay.iter().enumerate() {
             let c = usize::from(self.class[b as usize]);
-            s = self.next[s * self.classes + c] as usize;
-            if c == 0 || s == 0 {
+            row = self.next[row + c] as usize;
+            if c == 0 || row == 0 {
                 return;
             }
-            let len = k + 1;
-            if self.phrase[s] != 0 {
-                found[0] = Some((len, self.phrase[s] as usize - 1));
+            let ends = self.next[row];
+            if ends == 0 {
+                continue;
             }
-            let ends = &self.exact[self.exact_from[s] as usize..self.exact_from[s + 1] as usize];
-            // (of equal patterns of a list, the first)
-            let mut seen = [false; LISTS];
-            for &(list, index, pattern) in ends {
-                if !seen[list] && hay[..len] == *pattern {
-                    seen[list] = true;
-                    found[list] = Some((len, index));
-                }
+            let len = k + 1;
+            if ends & !ENDS_EXACT != 0 {
+                found[0] = Some((len, (ends & !ENDS_EXACT) as usize - 1));
+            }
+            if ends & ENDS_EXACT != 0 {
+                self.exact_ends(row / self.classes, &hay[..len], found);
+            }
+        }
+    }
+
+    /// The patterns of the exact lists that end at state `s` and are `seen` as written: per
+    /// list, the first.
+    fn exact_ends(&self, s: usize, seen: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
+        let ends = &self.exact[self.exact_from[s] as usize..self.exact_from[s + 1] as usize];
+        let mut done = [false; LISTS];
+        for &(list, index, pattern) in ends {
+            if !done[list] && seen == pattern {
+                done[list] = true;
+                found[list] = Some((seen.len(), index));
             }
         }
     }
