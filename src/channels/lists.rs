@@ -180,7 +180,8 @@ impl Trie {
     }
 }
 
-static TRIE: LazyLock<Trie> = LazyLock::new(|| {
+/// The patterns of the lists: (list, index, text).
+fn patterns() -> Vec<(usize, usize, &'static str)> {
     let mut patterns: Vec<(usize, usize, &'static str)> = LEXICON
         .channels
         .iter()
@@ -199,16 +200,70 @@ static TRIE: LazyLock<Trie> = LazyLock::new(|| {
     for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
         patterns.push((3, i, w.as_str()));
     }
-    Trie::new(&patterns)
+    patterns
+}
+
+/// The trie of the four lists.
+static TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::new(&patterns()));
+
+/// The trie of the weekdays and time phrases alone, walked inside a quotation: the channel
+/// rules never read a phrase or an outlet there, and the time rules may (what a verb of
+/// posting posts is not skipped).
+static TIME_TRIE: LazyLock<Trie> = LazyLock::new(|| {
+    let mut p = patterns();
+    p.retain(|p| p.0 >= 2);
+    Trie::new(&p)
 });
+
+/// The characters other than letters and digits that channel phrases and outlets hold ("-",
+/// "&", "."): a quotation that ends with none of them ends every phrase and outlet that
+/// starts inside it.
+static PHRASE_MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut marks: Vec<char> = patterns()
+        .into_iter()
+        .filter(|p| p.0 < 2)
+        .flat_map(|p| p.2.chars())
+        .filter(|c| !c.is_alphanumeric())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
+});
+
+/// The quotations among `toks` that end every phrase and outlet starting inside them (with
+/// a mark no phrase or outlet holds: `PHRASE_MARKS`).
+fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
+    toks.iter()
+        .filter(|t| matches!(t.kind, crate::segment::Tok::Quote(_)))
+        .filter(|t| {
+            text[t.start..t.end]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c))
+        })
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
+}
 
 impl Hits {
     /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
     /// longest pattern at each word start (a letter with no letter or digit before it), and
     /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
     /// letter and a match counts only on word boundaries, so the walk starts at words only.
+    #[cfg(test)]
     pub(crate) fn new(text: &str, span: Span) -> Hits {
-        let trie = &*TRIE;
+        Hits::in_paragraph(text, span, &[])
+    }
+
+    /// [`Hits::new`] in a paragraph of tokens `toks`: inside its quotations only the
+    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an outlet
+    /// inside a quotation, and none of those reaches out of one).
+    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        let quotes = closed_quotations(text, toks);
+        let mut quotes = quotes.iter().peekable();
         let bytes = text.as_bytes();
         let mut found: [Vec<Match>; LISTS] = Default::default();
         let mut ends = [0usize; LISTS];
@@ -235,6 +290,9 @@ impl Hits {
             if b.is_ascii_alphabetic() && !after_word {
                 let hay = &bytes[i..span.end];
                 let mut longest = [None; LISTS];
+                while quotes.next_if(|q| q.end <= i).is_some() {}
+                let quoted = quotes.peek().is_some_and(|q| q.start < i);
+                let trie = if quoted { &*TIME_TRIE } else { &*TRIE };
                 trie.longest(hay, &mut longest);
                 for (list, m) in longest.into_iter().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
@@ -313,6 +371,29 @@ mod tests {
             h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
             ["Fox News"]
         );
+    }
+
+    #[test]
+    fn inside_a_quotation_only_weekdays_and_time_phrases_are_looked_for() {
+        let t = "“I said on Sunday in a statement to CNN,” she said on Fox.";
+        let q = Span {
+            start: 0,
+            end: t.find('”').unwrap() + "”".len(),
+        };
+        let all = Span {
+            start: 0,
+            end: t.len(),
+        };
+        let toks = crate::segment::tokens(t, all, &[(0, q)]);
+        let h = Hits::in_paragraph(t, all, &toks);
+        assert!(h.phrases.is_empty());
+        assert_eq!(
+            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            ["Fox"]
+        );
+        assert_eq!(h.weekdays.len(), 1);
+        // (without the paragraph's tokens, everything is looked for)
+        assert_eq!(Hits::new(t, all).outlets.len(), 2);
     }
 
     #[test]

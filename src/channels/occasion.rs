@@ -150,7 +150,8 @@ pub(crate) fn occasions(
             {
                 continue;
             }
-            let hits = src.hits[p].get_or_init(|| Hits::new(src.text, src.paras[p]));
+            let hits =
+                src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
             out.extend(sentence_occasion(src, &read, hits));
         }

@@ -90,7 +90,8 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             para_toks: Some(&pt.toks),
         };
         // (the automaton matches of a paragraph, found once for its statements)
-        let hits = doc.hits[st.para].get_or_init(|| Hits::new(text, doc.paras[st.para]));
+        let hits = doc.hits[st.para]
+            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
