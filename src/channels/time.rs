@@ -111,7 +111,10 @@ pub(super) fn candidate(s: &str) -> u8 {
     if matches!(b, b'i' | b'I') && s[1..].starts_with("n ") {
         what |= IN;
     }
-    if matches!(b, b'i' | b'I' | b't' | b'T') && part_of_the_day_at(s).is_ok() {
+    // (a part of the day opens with "the", after "in" or not: no other word is parsed)
+    let the = |s: &str| s.starts_with("the ") || s.starts_with("The ");
+    let opens = the(s) || ((what & IN) != 0 && the(&s[3..]));
+    if opens && part_of_the_day_at(s).is_ok() {
         what |= PART_OF_THE_DAY;
     }
     let capital = s.starts_with(char::is_uppercase);
