@@ -78,7 +78,11 @@ pub(crate) fn near_the_cue(
         return true;
     }
     let in_channel = |t: &&Token| channel.is_some_and(|c| c.start <= t.start && t.end <= c.end);
-    let gap = toks
+    // (tokens are in text order and do not overlap: those between the cue and the time are a
+    // range, found by binary search, not by reading the paragraph's tokens for each time)
+    let from = toks.partition_point(|t| t.start < cue_end);
+    let to = toks.partition_point(|t| t.end <= start).max(from);
+    let gap = toks[from..to]
         .iter()
         .filter(|t| t.start >= cue_end && t.end <= start)
         .filter(|t| !in_channel(t));
