@@ -8,6 +8,8 @@ use super::source::document_source;
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// What a channel rule looks at: the clause of a statement, what is known of the statement,
 /// and the paragraph's list matches.
@@ -19,6 +21,9 @@ pub(super) struct Scope<'a> {
     /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
     /// them.
     pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
+    /// Whether the region may hold a phrase of the grammar (`phrase::may_hold_phrase`),
+    /// read on first use.
+    pub may_hold: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Scope<'a> {
@@ -30,6 +35,7 @@ impl<'a> Scope<'a> {
             ctx,
             hits,
             toks: std::cell::OnceCell::new(),
+            may_hold: std::cell::OnceCell::new(),
         }
     }
 }
@@ -231,15 +237,37 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
     if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
         return None;
     }
-    let name = without_article(mention);
-    let outlet = LEXICON
-        .outlets
-        .iter()
-        .find(|o| without_article(o).eq_ignore_ascii_case(name))?;
+    let outlet = outlet_named(without_article(mention))?;
     let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
     c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
     Some(c)
+}
+
+/// The listed outlets by their name without its article, in ASCII lower case: of two with
+/// the same name, the first listed.
+static OUTLETS_BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for o in &LEXICON.outlets {
+        m.entry(without_article(o).to_ascii_lowercase())
+            .or_insert(*o);
+    }
+    m
+});
+
+/// The first listed outlet whose name without its article is `name` in any ASCII case: "the
+/// New York Times" is "The New York Times".
+fn outlet_named(name: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..name.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).ok()?;
+            OUTLETS_BY_NAME.get(lower).copied()
+        }
+        None => OUTLETS_BY_NAME.get(&name.to_ascii_lowercase()).copied(),
+    }
 }
 
 /// The name an outlet goes by in the output: the one listed outlet whose full name the

@@ -1,10 +1,8 @@
-//! The four word lists of the stage in two Aho-Corasick automata, so that a paragraph is
-//! scanned twice, not four times: channel phrases (any case); outlets, weekdays and time
+//! The four word lists of the stage in two tries walked from the start of each word, so
+//! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::date::Shift;
 use crate::lexicon::LEXICON;
@@ -21,6 +19,9 @@ pub(crate) struct Hits {
     pub(super) outlets: Vec<Match>,
     pub(super) weekdays: Vec<Match>,
     pub(super) times: Vec<Match>,
+    /// The words that may open a time the time rules parse (after white space, with what
+    /// each may open: `time::candidate`), so that a clause's words are not read one by one.
+    pub(super) time_starts: Vec<(usize, u8)>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -63,89 +64,298 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The word lists in two automata: the channel phrases in any case, and the lists matched in
-/// their exact case (outlets, weekdays, time phrases), so that the exact scan reports no
-/// match it then drops ("AP" in "happen"). Each pattern keeps its list and its index in it.
-struct Lists {
-    any_case: AhoCorasick,
-    exact: AhoCorasick,
-    /// Per pattern of the exact automaton: (list, index in the list).
-    exact_patterns: Vec<(usize, usize)>,
+/// The word lists in one trie walked from each word's first letter, in ASCII lower case: the
+/// channel phrases match in any case, the other lists (outlets, weekdays, time phrases) only
+/// as written, checked where they end ("AP" is no match in "happen" or "Ap").
+struct Trie {
+    /// Each byte's class (its lower case's): 0 for a byte no pattern has.
+    class: [u8; 256],
+    /// The number of classes: the length of a state's row in `next`.
+    classes: usize,
+    /// Per state, a row: in the column of each class the next state's row start (0: none;
+    /// the root's row is the first); in column 0 what ends there, [`ENDS_EXACT`] when a
+    /// pattern of an exact list does, and one more than the index of the channel phrase that
+    /// does (0: none).
+    next: Vec<u32>,
+    /// Per state: where its patterns of the exact lists start in `exact` (one more entry
+    /// than states).
+    exact_from: Vec<u32>,
+    /// The patterns of the exact lists, by the state they end at: (list, index, pattern).
+    exact: Vec<(usize, usize, &'static [u8])>,
 }
 
-/// An automaton over `texts`, in any case or not.
-fn automaton(texts: &[&str], any_case: bool) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(any_case)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(texts)
-        .expect("word lists build an automaton")
+/// The number of lists: channel phrases, outlets, weekdays, time phrases.
+const LISTS: usize = 4;
+
+/// The bit of a row's column 0 that says a pattern of an exact list ends there.
+const ENDS_EXACT: u32 = 1 << 31;
+
+impl Trie {
+    /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
+    /// equal phrases, the first.
+    fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
+        let mut class = [0u8; 256];
+        let mut classes = 1;
+        for b in patterns.iter().flat_map(|p| p.2.bytes()) {
+            let l = b.to_ascii_lowercase();
+            if class[l as usize] == 0 {
+                class[l as usize] = classes;
+                classes += 1;
+            }
+        }
+        for b in 0..=255u8 {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let classes = usize::from(classes);
+        // (the trie by children lists first, then laid out breadth first: the states near
+        // the root, which every word walks, share a few cache lines)
+        let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        let mut phrase_of: Vec<u32> = vec![0];
+        let mut exact_of: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new()];
+        for &(list, index, text) in patterns {
+            let mut s = 0usize;
+            for b in text.bytes() {
+                let c = usize::from(class[b as usize]);
+                s = match children[s].iter().find(|e| e.0 == c) {
+                    Some(e) => e.1,
+                    None => {
+                        let n = children.len();
+                        children[s].push((c, n));
+                        children.push(Vec::new());
+                        phrase_of.push(0);
+                        exact_of.push(Vec::new());
+                        n
+                    }
+                };
+            }
+            if list == 0 && phrase_of[s] == 0 {
+                phrase_of[s] = index as u32 + 1;
+            } else if list > 0 {
+                exact_of[s].push((list, index, text.as_bytes()));
+            }
+        }
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            order.extend(children[order[k]].iter().map(|e| e.1));
+            k += 1;
+        }
+        let mut row_of = vec![0usize; children.len()];
+        for (i, &s) in order.iter().enumerate() {
+            row_of[s] = i * classes;
+        }
+        let mut next = vec![0u32; order.len() * classes];
+        let mut ends: Vec<Vec<(usize, usize, &'static [u8])>> = Vec::with_capacity(order.len());
+        for &s in &order {
+            let row = row_of[s];
+            for &(c, t) in &children[s] {
+                next[row + c] = row_of[t] as u32;
+            }
+            next[row] = phrase_of[s];
+            if !exact_of[s].is_empty() {
+                next[row] |= ENDS_EXACT;
+            }
+            ends.push(std::mem::take(&mut exact_of[s]));
+        }
+        let mut exact_from = Vec::with_capacity(ends.len() + 1);
+        let mut exact = Vec::new();
+        for e in ends {
+            exact_from.push(exact.len() as u32);
+            exact.extend(e);
+        }
+        exact_from.push(exact.len() as u32);
+        Trie {
+            class,
+            classes,
+            next,
+            exact_from,
+            exact,
+        }
+    }
+
+    /// Per list, the longest pattern that `hay` starts with: (its length, its index).
+    fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
+        let mut row = 0usize;
+        for (k, &b) in hay.iter().enumerate() {
+            let c = usize::from(self.class[b as usize]);
+            row = self.next[row + c] as usize;
+            if c == 0 || row == 0 {
+                return;
+            }
+            let ends = self.next[row];
+            if ends == 0 {
+                continue;
+            }
+            let len = k + 1;
+            if ends & !ENDS_EXACT != 0 {
+                found[0] = Some((len, (ends & !ENDS_EXACT) as usize - 1));
+            }
+            if ends & ENDS_EXACT != 0 {
+                self.exact_ends(row / self.classes, &hay[..len], found);
+            }
+        }
+    }
+
+    /// The patterns of the exact lists that end at state `s` and are `seen` as written: per
+    /// list, the first.
+    fn exact_ends(&self, s: usize, seen: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
+        let ends = &self.exact[self.exact_from[s] as usize..self.exact_from[s + 1] as usize];
+        let mut done = [false; LISTS];
+        for &(list, index, pattern) in ends {
+            if !done[list] && seen == pattern {
+                done[list] = true;
+                found[list] = Some((seen.len(), index));
+            }
+        }
+    }
 }
 
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let phrases: Vec<&'static str> = LEXICON.channels.iter().map(|c| c.phrase).collect();
-    let mut texts: Vec<&'static str> = Vec::new();
-    let mut exact_patterns = Vec::new();
+/// The patterns of the lists: (list, index, text).
+fn patterns() -> Vec<(usize, usize, &'static str)> {
+    let mut patterns: Vec<(usize, usize, &'static str)> = LEXICON
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (0, i, c.phrase))
+        .collect();
     let lists: [Vec<&'static str>; 3] = [
         LEXICON.outlets.clone(),
         WEEKDAYS.clone(),
         TIME_PHRASES.iter().map(|p| p.0).collect(),
     ];
     for (list, words) in lists.into_iter().enumerate() {
-        for (i, w) in words.into_iter().enumerate() {
-            texts.push(w);
-            exact_patterns.push((list + 1, i));
-        }
+        patterns.extend(words.into_iter().enumerate().map(|(i, w)| (list + 1, i, w)));
     }
     // A time phrase opening a sentence has its capital: the same phrase, the same index.
     for (i, w) in TIME_PHRASES_CAPITALISED.iter().enumerate() {
-        texts.push(w.as_str());
-        exact_patterns.push((3, i));
+        patterns.push((3, i, w.as_str()));
     }
-    Lists {
-        any_case: automaton(&phrases, true),
-        exact: automaton(&texts, false),
-        exact_patterns,
-    }
+    patterns
+}
+
+/// The trie of the four lists.
+static TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::new(&patterns()));
+
+/// The trie of the weekdays and time phrases alone, walked inside a quotation: the channel
+/// rules never read a phrase or an outlet there, and the time rules may (what a verb of
+/// posting posts is not skipped).
+static TIME_TRIE: LazyLock<Trie> = LazyLock::new(|| {
+    let mut p = patterns();
+    p.retain(|p| p.0 >= 2);
+    Trie::new(&p)
 });
 
-/// Leftmost-longest matches that do not overlap, as a scan of one list alone gives.
-fn leftmost_longest(mut v: Vec<Match>) -> Vec<Match> {
-    v.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-    let mut end = 0;
-    v.retain(|&(s, e, _)| {
-        let keep = s >= end;
-        if keep {
-            end = e;
-        }
-        keep
-    });
-    v
+/// The characters other than letters and digits that channel phrases and outlets hold ("-",
+/// "&", "."): a quotation that ends with none of them ends every phrase and outlet that
+/// starts inside it.
+static PHRASE_MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut marks: Vec<char> = patterns()
+        .into_iter()
+        .filter(|p| p.0 < 2)
+        .flat_map(|p| p.2.chars())
+        .filter(|c| !c.is_alphanumeric())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
+});
+
+/// The quotations among `toks` that end every phrase and outlet starting inside them (with
+/// a mark no phrase or outlet holds: `PHRASE_MARKS`).
+fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
+    toks.iter()
+        .filter(|t| matches!(t.kind, crate::segment::Tok::Quote(_)))
+        .filter(|t| {
+            text[t.start..t.end]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c))
+        })
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
 }
 
 impl Hits {
     /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
-    /// leftmost-longest matches that do not overlap, as a scan of that list alone gives.
+    /// longest pattern at each word start (a letter with no letter or digit before it), and
+    /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
+    /// letter and a match counts only on word boundaries, so the walk starts at words only.
+    #[cfg(test)]
     pub(crate) fn new(text: &str, span: Span) -> Hits {
-        let hay = &text[span.start..span.end];
-        let lists = &*LISTS;
-        let mut found: [Vec<Match>; 4] = Default::default();
-        for m in lists.any_case.find_overlapping_iter(hay) {
-            let index = m.pattern().as_usize();
-            found[0].push((span.start + m.start(), span.start + m.end(), index));
+        Hits::in_paragraph(text, span, &[])
+    }
+
+    /// [`Hits::new`] in a paragraph of tokens `toks`: inside its quotations only the
+    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an outlet
+    /// inside a quotation, and none of those reaches out of one).
+    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        let quotes = closed_quotations(text, toks);
+        let mut quotes = quotes.iter().peekable();
+        let bytes = text.as_bytes();
+        let mut found: [Vec<Match>; LISTS] = Default::default();
+        let mut ends = [0usize; LISTS];
+        let mut time_starts = Vec::new();
+        let before = text[..span.start].chars().next_back();
+        let mut after_word = before.is_some_and(char::is_alphanumeric);
+        let mut after_space = before.is_some_and(char::is_whitespace);
+        let mut i = span.start;
+        while i < span.end {
+            let b = bytes[i];
+            if after_space {
+                let what = super::time::candidate(&text[i..span.end]);
+                if what != 0 {
+                    time_starts.push((i, what));
+                }
+            }
+            if !b.is_ascii() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                after_word = c.is_alphanumeric();
+                after_space = c.is_whitespace();
+                i += c.len_utf8();
+                continue;
+            }
+            if b.is_ascii_alphabetic() && !after_word {
+                let hay = &bytes[i..span.end];
+                let mut longest = [None; LISTS];
+                while quotes.next_if(|q| q.end <= i).is_some() {}
+                let quoted = quotes.peek().is_some_and(|q| q.start < i);
+                let trie = if quoted { &*TIME_TRIE } else { &*TRIE };
+                trie.longest(hay, &mut longest);
+                for (list, m) in longest.into_iter().enumerate() {
+                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
+                        ends[list] = i + len;
+                        found[list].push((i, i + len, index));
+                    }
+                }
+            }
+            after_word = b.is_ascii_alphanumeric();
+            after_space = (b as char).is_whitespace();
+            i += 1;
         }
-        for m in lists.exact.find_overlapping_iter(hay) {
-            let (list, index) = lists.exact_patterns[m.pattern().as_usize()];
-            found[list].push((span.start + m.start(), span.start + m.end(), index));
-        }
-        let [phrases, outlets, weekdays, times] = found.map(leftmost_longest);
+        let [phrases, outlets, weekdays, times] = found;
         Hits {
             phrases,
             outlets,
             weekdays,
             times,
+            time_starts,
         }
+    }
+
+    /// The starts of the words of `r` that the time rules read (white space splits them) and
+    /// that may open a time of kind `what` (`time::candidate`), relative to `r`: its first
+    /// word always, then those after white space that the paragraph's pass marked.
+    pub(super) fn time_starts(&self, r: Span, what: u8) -> impl Iterator<Item = usize> + '_ {
+        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
+        let marked = self.time_starts[from..]
+            .iter()
+            .take_while(move |c| c.0 < r.end)
+            .filter(move |c| c.1 & what != 0)
+            .map(move |c| c.0 - r.start);
+        (r.start < r.end).then_some(0).into_iter().chain(marked)
     }
 
     /// The matches that lie in `r` (a match that starts in the clause before but ends in
@@ -168,6 +378,71 @@ mod tests {
     fn weekdays_are_read_in_order_from_the_data() {
         assert_eq!(WEEKDAYS.len(), 7);
         assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
+    }
+
+    #[test]
+    fn phrases_match_in_any_case_and_the_other_lists_as_written() {
+        let hits = |t: &str| {
+            Hits::new(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+            )
+        };
+        let h = hits("IN A STATEMENT, Ap and cnn said; CNN reported it.");
+        assert_eq!(h.phrases[0].0, 0);
+        assert_eq!(h.outlets.len(), 1);
+        // (the longest at a word's start: "Fox News", not "Fox"; no match inside a word)
+        let t = "told Fox News and happened";
+        let h = hits(t);
+        assert_eq!(
+            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            ["Fox News"]
+        );
+    }
+
+    #[test]
+    fn inside_a_quotation_only_weekdays_and_time_phrases_are_looked_for() {
+        let t = "“I said on Sunday in a statement to CNN,” she said on Fox.";
+        let q = Span {
+            start: 0,
+            end: t.find('”').unwrap() + "”".len(),
+        };
+        let all = Span {
+            start: 0,
+            end: t.len(),
+        };
+        let toks = crate::segment::tokens(t, all, &[(0, q)]);
+        let h = Hits::in_paragraph(t, all, &toks);
+        assert!(h.phrases.is_empty());
+        assert_eq!(
+            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            ["Fox"]
+        );
+        assert_eq!(h.weekdays.len(), 1);
+        // (without the paragraph's tokens, everything is looked for)
+        assert_eq!(Hits::new(t, all).outlets.len(), 2);
+    }
+
+    #[test]
+    fn every_listed_outlet_is_found_as_written() {
+        for o in LEXICON.outlets.iter() {
+            let t = format!("she told {o} on Monday");
+            let h = Hits::new(
+                &t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+            );
+            assert!(
+                h.outlets.iter().any(|m| &t[m.0..m.1] == *o),
+                "{o}: {:?}",
+                h.outlets
+            );
+        }
     }
 
     #[test]

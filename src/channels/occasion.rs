@@ -33,17 +33,17 @@ pub(crate) struct Sources<'a> {
     /// step).
     pub hits: &'a [std::cell::OnceCell<Hits>],
     /// The speakers of the document's statements, in text order.
-    pub spoken: &'a [Spoken],
+    pub spoken: &'a [Spoken<'a>],
 }
 
 /// The speaker of a statement, as an occasion sentence after it may refer to it: where its
-/// cue stands, its paragraph, its entity, whether a person, its mention lower case.
-pub(crate) struct Spoken {
+/// cue stands, its paragraph, its entity, whether a person, its mention as written.
+pub(crate) struct Spoken<'a> {
     pub at: usize,
     pub para: usize,
     pub entity: usize,
     pub person: bool,
-    pub mention: String,
+    pub mention: &'a str,
 }
 
 /// The speaker an occasion sentence refers back to by its subject: a pronoun ("He spoke to
@@ -54,11 +54,14 @@ pub(crate) struct Spoken {
 fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     let k = super::source::subject_start(src.text, toks);
     let first = toks.get(k)?;
-    let prev = src
-        .spoken
+    // (the speakers are in text order: those before the sentence, found by binary search;
+    // the nearest is the paragraph's or the one before's, or none is)
+    let before = src.spoken.partition_point(|s| s.at < toks[0].start);
+    let prev = src.spoken[..before]
         .iter()
         .rev()
-        .find(|s| s.at < toks[0].start && s.para + 1 >= p)?;
+        .take_while(|s| s.para + 1 >= p)
+        .next()?;
     if first.is(Class::ChannelPersonPronouns) {
         return prev.person.then_some(prev.entity);
     }
@@ -71,7 +74,7 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
         toks.get(k + 1)?.text(src.text)
     );
     let definite = first.text(src.text).eq_ignore_ascii_case("the");
-    (definite && format!("{} ", prev.mention).starts_with(&subject.to_lowercase()))
+    (definite && format!("{} ", prev.mention.to_lowercase()).starts_with(&subject.to_lowercase()))
         .then_some(prev.entity)
 }
 
@@ -147,7 +150,8 @@ pub(crate) fn occasions(
             {
                 continue;
             }
-            let hits = src.hits[p].get_or_init(|| Hits::new(src.text, src.paras[p]));
+            let hits =
+                src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
             out.extend(sentence_occasion(src, &read, hits));
         }

@@ -6,6 +6,7 @@ use super::lists::Hits;
 use super::{outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, Span};
+use std::sync::LazyLock;
 
 /// The marks and spaces trimmed from a programme's name.
 const QUOTE_MARKS: [char; 8] = ['"', '“', '”', '‘', '’', '\'', '«', '»'];
@@ -76,15 +77,21 @@ pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
     Some(c)
 }
 
+/// The words before an outlet that make it an interview, as written ("interview with"), in
+/// the order of the class.
+static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    Class::ChannelInterviewLeads
+        .words()
+        .map(|w| w.replace('_', " "))
+        .collect()
+});
+
 /// An outlet after "told", "interview with", "spoke to" or "speaking to" is an interview:
 /// "she told CNN on Monday".
 pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
     outlets(sc).find_map(|(_, e, outlet, lead)| {
-        let w = Class::ChannelInterviewLeads
-            .words()
-            .map(|w| w.replace('_', " "))
-            .find(|w| lead.is(w))?;
-        let mut c = channel(ChannelKind::Interview, sc.text, lead.start(&w), e);
+        let w = INTERVIEW_LEADS.iter().find(|w| lead.is(w))?;
+        let mut c = channel(ChannelKind::Interview, sc.text, lead.start(w), e);
         c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
         Some(c)
     })

@@ -201,24 +201,99 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
     ]
 }
 
-/// Whether the region may hold a phrase of the grammar: a word of its paragraph there is a
-/// channel's or an audience's head noun, or a quotation hides words. Without the
-/// paragraph's tokens, it may.
+/// The phrase rules that may parse in `toks`: [`channel_when`], the last, only where a comma
+/// and "when" follow each other (at every word it reads a noun phrase before looking for
+/// them).
+fn rules_for<'r, 'a>(
+    text: &str,
+    toks: &[Token],
+    all: &'r [Rule<'a, (Phrase, ChannelKind)>; 7],
+) -> &'r [Rule<'a, (Phrase, ChannelKind)>] {
+    let when = toks.windows(2).any(|w| {
+        w[0].kind == Tok::Punct
+            && w[0].text(text) == ","
+            && w[1].kind == Tok::Word
+            && w[1].text(text).eq_ignore_ascii_case("when")
+    });
+    debug_assert_eq!(all[6].name, "channel_when");
+    if when { all } else { &all[..6] }
+}
+
+/// Whether the region may hold a phrase of the grammar: a word of its paragraph there, outside
+/// what the caller skips, is a channel's or an audience's head noun (every rule's phrase, and
+/// every document source, has one). The region's own tokens hide what is skipped, so a word
+/// inside a skipped span is none. Where a quotation is not skipped or a skipped span cuts a
+/// word, it may; and so where a quotation stands and the paragraph's tokens leave text out
+/// that the region's read (an embedded post). Without the paragraph's tokens, it may.
 pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
+    *sc.may_hold.get_or_init(|| may_hold(sc))
+}
+
+/// [`may_hold_phrase`], read (once per scope: several rules ask).
+fn may_hold(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
     // Tokens are in text order: those of the region only (linear time in a long paragraph).
     let from = toks.partition_point(|t| t.end <= sc.region.start);
-    toks[from..]
-        .iter()
-        .take_while(|t| t.start < sc.region.end)
-        .any(|t| {
-            matches!(t.kind, Tok::Quote(_))
-                || noun_kind(t).is_some()
+    let toks = &toks[from..];
+    let toks = &toks[..toks.partition_point(|t| t.start < sc.region.end)];
+    let skipped = |t: &Token| {
+        sc.ctx
+            .quotes
+            .iter()
+            .any(|q| q.start <= t.start && t.end <= q.end)
+    };
+    let head = |t: &Token| {
+        // (most words are of no class at all)
+        !t.classes.is_empty()
+            && (noun_kind(t).is_some()
                 || t.is(Class::ChannelPressAudienceNouns)
-                || t.is(Class::ChannelAudienceNouns)
-        })
+                || t.is(Class::ChannelAudienceNouns))
+    };
+    if toks
+        .iter()
+        .any(|t| (head(t) || matches!(t.kind, Tok::Quote(_))) && !skipped(t))
+    {
+        return true;
+    }
+    // (a head or a quotation skipped: the region's tokens may still read a word the
+    // paragraph's do not)
+    let skipped_only = toks
+        .iter()
+        .any(|t| head(t) || matches!(t.kind, Tok::Quote(_)));
+    skipped_only && (skip_cuts_a_word(sc, toks) || leaves_text_out(sc, toks))
+}
+
+/// Whether a span the caller skips starts or ends inside a token of `toks` (the region's
+/// tokens then differ from the paragraph's).
+fn skip_cuts_a_word(sc: &Scope, toks: &[Token]) -> bool {
+    let cuts = |b: usize| {
+        let k = toks.partition_point(|t| t.end <= b);
+        toks.get(k).is_some_and(|t| t.start < b)
+    };
+    sc.ctx
+        .quotes
+        .iter()
+        .filter(|q| q.start < sc.region.end && sc.region.start < q.end)
+        .any(|q| cuts(q.start.max(sc.region.start)) || cuts(q.end.min(sc.region.end)))
+}
+
+/// Whether the paragraph's tokens `toks` leave out text of the region that is not white
+/// space (an embedded post the paragraph's tokens pass over).
+fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
+    let mut at = sc.region.start;
+    let gaps = toks
+        .iter()
+        .map(|t| (t.start, t.end))
+        .chain([(sc.region.end, sc.region.end)]);
+    for (s, e) in gaps {
+        if s > at && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+            return true;
+        }
+        at = at.max(e);
+    }
+    false
 }
 
 /// The tokens of the region, each quotation inside it one token (made once per scope).
@@ -283,11 +358,12 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         return None;
     }
     let toks = region_tokens(sc);
-    let rules = phrase_rules();
+    let all = phrase_rules();
+    let rules = rules_for(sc.text, toks, &all);
     let mut best: Option<(usize, Channel)> = None;
     for k in 0..toks.len() {
         let i = Toks::new(sc.text, toks, k, toks.len());
-        let Some((_, _, (p, kind))) = first_match(&rules, i) else {
+        let Some((_, _, (p, kind))) = first_match(rules, i) else {
             continue;
         };
         if !on_the_cue_side(sc, toks, p) {
@@ -296,6 +372,13 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, described(sc, toks, p, kind)));
+            if std::env::var("SPEEDCH_DBG").is_ok() {
+                eprintln!(
+                    "FOUND {:?} in {:?}",
+                    best.as_ref().map(|b| &b.1.text),
+                    &sc.text[sc.region.start..sc.region.end]
+                );
+            }
         }
     }
     best.map(|(_, c)| c)
@@ -376,7 +459,8 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
     let toks = region_tokens(sc);
     let k = toks.iter().position(|t| t.start == c.start)?;
     let i = Toks::new(sc.text, toks, k, toks.len());
-    let (_, _, (p, kind)) = first_match(&phrase_rules(), i)?;
+    let all = phrase_rules();
+    let (_, _, (p, kind)) = first_match(rules_for(sc.text, toks, &all), i)?;
     let longer = toks[p.end - 1].end > c.end && on_the_cue_side(sc, toks, p);
     longer.then(|| described(sc, toks, p, kind))
 }
@@ -414,6 +498,37 @@ mod tests {
         let hits = Hits::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
+    }
+
+    #[test]
+    fn a_region_with_no_head_noun_outside_what_is_skipped_holds_no_phrase() {
+        let t = "“We won the debate,” she said, smiling.";
+        let q = Span {
+            start: 0,
+            end: t.find(',').unwrap() + "”".len() + 1,
+        };
+        let toks = crate::segment::tokens(t, all(t), &[(0, q)]);
+        let may = |quotes: &[Span], toks: &[Token]| {
+            let ctx = Context {
+                cue: None,
+                speaker: None,
+                quotes,
+                para_toks: Some(toks),
+            };
+            let hits = Hits::new(t, all(t));
+            may_hold_phrase(&Scope::new(t, all(t), &ctx, &hits))
+        };
+        // (the quotation is skipped: "debate" in it is read by no rule)
+        assert!(!may(&[q], &toks));
+        // (a quotation not skipped may hold one)
+        assert!(may(&[], &toks));
+        // (text the paragraph's tokens leave out is read by the region's)
+        let gap: Vec<Token> = toks
+            .iter()
+            .copied()
+            .filter(|k| k.text(t) != "she")
+            .collect();
+        assert!(may(&[q], &gap));
     }
 
     #[test]

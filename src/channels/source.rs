@@ -81,6 +81,10 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
 /// speech was the centerpiece of …", "Her submission to the court noted …" (the pronoun is
 /// the speaker before; `occasion.rs` finds whose).
 pub(super) fn possessed_subject(sc: &Scope) -> Option<Channel> {
+    // (no channel noun in the sentence, no subject of one: it is not tokenized again)
+    if !may_hold_phrase(sc) {
+        return None;
+    }
     let toks = region_tokens(sc);
     let k = subject_start(sc.text, toks);
     if !toks.get(k)?.is(Class::ChannelPossessivePronouns) {

@@ -15,8 +15,9 @@ use super::date::{month_day, month_of, resolve_weekday};
 use super::lists::{Hits, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
-use crate::lexicon::{Class, with_lower};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::model::{Span, Time};
+use std::sync::LazyLock;
 
 /// A time expression found in a clause: its span and the ISO date it resolves to.
 struct Found {
@@ -89,6 +90,69 @@ pub(crate) fn time(
         &Hits::new(text, region),
         &|_, _| true,
     )
+}
+
+/// What a word may open, as the paragraph's pass marks it (`Hits::time_starts`): a month and
+/// day, "in" (a month or a year, a part of the day), a dated noun's month or year, a part of
+/// the day. Each is what its rule needs to parse at all, read to the paragraph's end; the
+/// rule parses again in its clause.
+pub(super) const MONTH_AND_DAY: u8 = 1;
+pub(super) const IN: u8 = 2;
+pub(super) const DATED_NOUN: u8 = 4;
+pub(super) const PART_OF_THE_DAY: u8 = 8;
+
+/// What the word that `s` starts with may open (see [`MONTH_AND_DAY`]): "April 8" a month
+/// and day, "2014 study" a dated noun's year, "in the early hours" "in" and a part of the day.
+pub(super) fn candidate(s: &str) -> u8 {
+    let Some(&b) = s.as_bytes().first() else {
+        return 0;
+    };
+    let mut what = 0;
+    if matches!(b, b'i' | b'I') && s[1..].starts_with("n ") {
+        what |= IN;
+    }
+    // (a part of the day opens with "the", after "in" or not: no other word is parsed)
+    let the = |s: &str| s.starts_with("the ") || s.starts_with("The ");
+    let opens = the(s) || ((what & IN) != 0 && the(&s[3..]));
+    if opens && part_of_the_day_at(s).is_ok() {
+        what |= PART_OF_THE_DAY;
+    }
+    let capital = s.starts_with(char::is_uppercase);
+    if (b.is_ascii_digit() || capital)
+        && dated_noun_at(s).is_ok_and(|(rest, _)| rest.starts_with(' '))
+    {
+        what |= DATED_NOUN;
+    }
+    if capital && digits_after_the_word(s) && month_and_day_at(s).is_ok() {
+        what |= MONTH_AND_DAY;
+    }
+    what
+}
+
+/// Whether the word that `s` starts with is followed by one white space and a digit: "April
+/// 8".
+fn digits_after_the_word(s: &str) -> bool {
+    let Some(at) = s.find(char::is_whitespace) else {
+        return false;
+    };
+    let mut after = s[at..].chars();
+    after.next();
+    after.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The word before the word at `i` of `hay`, as the time rules split words (at white space,
+/// each with the white space that ends it, trimmed): none at the start or after two spaces.
+fn word_before(hay: &str, i: usize) -> &str {
+    let Some(ws) = hay[..i].chars().next_back() else {
+        return "";
+    };
+    let q = i - ws.len_utf8();
+    let from = hay[..q]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    hay[from..i].trim_end()
 }
 
 /// Whether the word before `s` makes the time `s..e` a scope: "since Jan. 1", "until
@@ -226,16 +290,9 @@ fn month_and_day_at(i: &str) -> IResult<&str, (u32, u32), ()> {
 /// resolves to that day of the article's year, or of the year before.
 fn month_and_day(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
-    // A date has a digit: without one, no word is looked at.
-    if !hay.bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
-    let mut at = 0;
-    for w in hay.split_inclusive(|c: char| c.is_whitespace()) {
-        let i = at;
-        at += w.len();
+    for i in sc.hits.time_starts(sc.region, MONTH_AND_DAY) {
         // (a month is capitalised: other words are not parsed)
-        if !w.starts_with(char::is_uppercase) {
+        if !hay[i..].starts_with(char::is_uppercase) {
             continue;
         }
         let Ok((rest, (month, day))) = month_and_day_at(&hay[i..]) else {
@@ -270,9 +327,45 @@ fn year_digits(i: &str) -> IResult<&str, i64, ()> {
 fn month_word(i: &str) -> IResult<&str, u32, ()> {
     let (rest, w) = take_while1(char::is_alphabetic)(i)?;
     let (rest, _) = opt(char('.')).parse(rest)?;
-    match crate::posts::month(w) {
-        Some(m) if w.starts_with(char::is_uppercase) && w.len() >= 3 => Ok((rest, m)),
-        _ => Err(nom::Err::Error(())),
+    // (the capital and the length first: most capitalised words are no month)
+    if !w.starts_with(char::is_uppercase) || w.len() < 3 {
+        return Err(nom::Err::Error(()));
+    }
+    month_number(w).map_or(Err(nom::Err::Error(())), |m| Ok((rest, m)))
+}
+
+/// The first three bytes of the month words of the lexicon (lower case), sorted.
+static MONTH_HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+    let mut heads: Vec<[u8; 3]> = LEXICON
+        .months
+        .keys()
+        .filter_map(|m| m.as_bytes().get(..3)?.try_into().ok())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+});
+
+/// The number of month word `w` (`posts::month`), a short ASCII word lower-cased on the
+/// stack, not in a new string.
+fn month_number(w: &str) -> Option<u32> {
+    // (an ASCII word whose first three letters open no month is none, without a look-up)
+    if w.is_ascii() && w.len() >= 3 {
+        let mut head = [0u8; 3];
+        head.copy_from_slice(&w.as_bytes()[..3]);
+        head.make_ascii_lowercase();
+        if MONTH_HEADS.binary_search(&head).is_err() {
+            return None;
+        }
+    }
+    let mut buf = [0u8; 12];
+    match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            crate::posts::month(std::str::from_utf8(lower).ok()?)
+        }
+        None => crate::posts::month(w),
     }
 }
 
@@ -292,11 +385,9 @@ fn in_month_at(i: &str) -> IResult<&str, (Option<u32>, Option<i64>), ()> {
 /// before the article: `2016-07`), "In June 2015" (`2015-06`), "in 2015" (`2015`).
 fn in_month(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
-    // (the candidates are the words "in"/"In" followed by a space, found by memchr)
-    let starts = memchr::memmem::find_iter(hay.as_bytes(), b"n ")
-        .filter_map(|n| n.checked_sub(1))
-        .filter(|&i| matches!(hay.as_bytes()[i], b'i' | b'I'))
-        .filter(|&i| hay[..i].chars().next_back().is_none_or(char::is_whitespace));
+    // (the candidates are the words "in"/"In" followed by a space, marked by the paragraph's
+    // pass)
+    let starts = sc.hits.time_starts(sc.region, IN);
     for i in starts {
         let Ok((rest, (month, year))) = in_month_at(&hay[i..]) else {
             continue;
@@ -345,18 +436,13 @@ fn heads_a_channel(r: &str) -> bool {
 /// possessive, before a channel noun.
 fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
-    let mut at = 0;
-    let mut prev = "";
-    for w in hay.split_inclusive(char::is_whitespace) {
-        let i = at;
-        at += w.len();
-        let word = w.trim_end();
-        let before = std::mem::replace(&mut prev, word);
+    for i in sc.hits.time_starts(sc.region, DATED_NOUN) {
         // (only a year or a capitalised month is a dated noun's time: other words are passed
         // over before their determiner is looked up)
-        if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+        if !hay[i..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
             continue;
         }
+        let before = word_before(hay, i);
         let after_det = with_lower(before, |p| Class::ChannelDatedNounLeads.contains(p))
             || before.ends_with("'s")
             || before.ends_with("’s");
@@ -451,10 +537,7 @@ fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
 /// hours that …".
 fn part_of_the_day(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
-    let mut at = 0;
-    for w in hay.split_inclusive(char::is_whitespace) {
-        let i = at;
-        at += w.len();
+    for i in sc.hits.time_starts(sc.region, PART_OF_THE_DAY) {
         let Ok((rest, ())) = part_of_the_day_at(&hay[i..]) else {
             continue;
         };
@@ -616,6 +699,43 @@ mod tests {
                 .unwrap()
                 .text,
             "on Friday"
+        );
+    }
+
+    #[test]
+    fn the_paragraph_marks_the_words_a_time_may_open() {
+        // (what a rule needs, not more: "April" before a space may be a dated noun's month)
+        assert_eq!(candidate("April 8 that"), MONTH_AND_DAY | DATED_NOUN);
+        assert_eq!(candidate("April fools"), DATED_NOUN);
+        assert_eq!(candidate("Aprils"), 0);
+        assert_eq!(candidate("2014 study found"), DATED_NOUN);
+        assert_eq!(candidate("February hearing"), DATED_NOUN);
+        assert_eq!(candidate("in July"), IN);
+        assert_eq!(candidate("in the early hours"), IN | PART_OF_THE_DAY);
+        assert_eq!(candidate("the morning after"), PART_OF_THE_DAY);
+        assert_eq!(candidate("the morning"), 0);
+        assert_eq!(candidate("Smith said"), 0);
+        let hay = "at a  2014 study, her 2003 book";
+        assert_eq!(word_before(hay, hay.find("2014").unwrap()), "");
+        assert_eq!(word_before(hay, hay.find("2003").unwrap()), "her");
+        assert_eq!(word_before(hay, 0), "");
+        // A clause that starts inside the paragraph reads its first word, whatever is before.
+        let t = "Smith said(in July) he would run.";
+        let hits = Hits::new(
+            t,
+            Span {
+                start: 0,
+                end: t.len(),
+            },
+        );
+        let r = Span {
+            start: t.find("in July").unwrap(),
+            end: t.len(),
+        };
+        assert_eq!(hits.time_starts(r, IN).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(
+            time(t, r, &[], Some("2020-09-01")).map(|t| t.text),
+            Some("in July".to_string())
         );
     }
 

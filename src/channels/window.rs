@@ -78,14 +78,11 @@ pub(crate) fn near_the_cue(
         return true;
     }
     let in_channel = |t: &&Token| channel.is_some_and(|c| c.start <= t.start && t.end <= c.end);
-    // (the tokens between the cue and the time, found by binary search: read for each time
-    // of each statement, a scan of the whole paragraph made a run-on paragraph quadratic)
+    // (tokens are in text order and do not overlap: those between the cue and the time are a
+    // range, found by binary search, not by reading the paragraph's tokens for each time)
     let from = toks.partition_point(|t| t.start < cue_end);
-    let gap = toks[from..]
-        .iter()
-        .take_while(|t| t.start < start)
-        .filter(|t| t.end <= start)
-        .filter(|t| !in_channel(t));
+    let to = toks.partition_point(|t| t.end <= start).max(from);
+    let gap = toks[from..to].iter().filter(|t| !in_channel(t));
     // (words unknown to a channel phrase, per stretch between commas: a stretch that a
     // comma closes is an aside, "by Zalmay Khalilzad, a U.S. envoy, late Sunday")
     let mut others = 0;

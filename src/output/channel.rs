@@ -2,7 +2,7 @@
 //! outside quotations (`channels::find_in`, `channels::time_in`), then carried over to the
 //! same speaker's next statements where nothing says the occasion changed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, window};
@@ -90,7 +90,8 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             para_toks: Some(&pt.toks),
         };
         // (the automaton matches of a paragraph, found once for its statements)
-        let hits = doc.hits[st.para].get_or_init(|| Hits::new(text, doc.paras[st.para]));
+        let hits = doc.hits[st.para]
+            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
@@ -244,7 +245,7 @@ impl Pass<'_> {
     /// statement still without one takes that of the step after it, `window::carries_back`,
     /// as a summary takes the occasion the next paragraph states for its quotation).
     fn run(&self, statements: &mut [Statement], steps: impl Iterator<Item = Step>, back: bool) {
-        let mut last_of: HashMap<usize, Step> = HashMap::new();
+        let mut last_of: HashMap<usize, Step> = HashMap::default();
         for step in steps {
             let s = match step {
                 Step::Occasion(i) => {
@@ -303,7 +304,7 @@ fn occasion_sentences(
     names.sort();
     names.dedup();
     // Per sentence with a statement: where its first statement's speaker or cue starts.
-    let mut free_until: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut free_until: HashMap<(usize, usize), usize> = HashMap::default();
     for st in statements.iter().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
@@ -327,7 +328,7 @@ fn occasion_sentences(
                 para: st.para,
                 entity: sp.entity?,
                 person: sp.kind == EntityKind::Person,
-                mention: sp.text.to_lowercase(),
+                mention: sp.text.as_str(),
             })
         })
         .collect();
@@ -358,9 +359,14 @@ fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
 /// person of the document that the same role titles ("the former president" after "Former
 /// President Bill Clinton"), when exactly one does.
 fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
-    let speakers = || statements.iter().filter_map(|st| st.speaker.as_ref());
-    let mut named: HashMap<String, Vec<usize>> = HashMap::new();
-    for sp in speakers().filter(|sp| bare_role(sp).is_none()) {
+    // (each speaker's bare role, read once)
+    let speakers: Vec<(&crate::model::SpeakerRef, Option<String>)> = statements
+        .iter()
+        .filter_map(|st| st.speaker.as_ref())
+        .map(|sp| (sp, bare_role(sp)))
+        .collect();
+    let mut named: HashMap<String, Vec<usize>> = HashMap::default();
+    for (sp, _) in speakers.iter().filter(|(_, bare)| bare.is_none()) {
         let (Some(e), Some(role)) = (sp.entity, sp.role.as_deref()) else {
             continue;
         };
@@ -372,10 +378,11 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
             es.push(e);
         }
     }
-    speakers()
-        .filter_map(|sp| {
+    speakers
+        .iter()
+        .filter_map(|(sp, bare)| {
             let e = sp.entity?;
-            match named.get(&bare_role(sp)?)?.as_slice() {
+            match named.get(bare.as_ref()?)?.as_slice() {
                 [one] if *one != e => Some((e, *one)),
                 _ => None,
             }
