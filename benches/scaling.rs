@@ -1,13 +1,15 @@
 //! Linear time whatever a document's shape: `cargo bench --bench scaling`.
 //!
-//! Generates one-paragraph documents of growing size in four shapes, as scrapers that drop
+//! Generates one-paragraph documents of growing size in five shapes, as scrapers that drop
 //! line breaks make them: plain reported speech ("Officials said …" sentences), the same
 //! dated after the cue ("said on Monday that …": each time is checked against the words
-//! between it and its cue), the team's articles joined on one line, and quotations. For each
-//! it prints seconds and microseconds per kilobyte, and the ratio of the largest document's
-//! per-byte time to the smallest's. Linear time keeps that ratio near 1; the run fails (exit 1)
-//! when it passes `MAX_RATIO`, or when the largest document takes more than `MAX_RATIO` times
-//! the per-byte time of ordinary articles. Sizes: `WHOSAID_SCALING_KB` (comma-separated, default
+//! between it and its cue), the team's articles joined on one line, quotations, and
+//! quotations among reports (each statement looks back for the occasion its speaker referred
+//! to). For each it prints seconds and microseconds per kilobyte, and the ratio of the largest
+//! document's per-byte time to the smallest's. Linear time keeps that ratio near 1; the run
+//! fails (exit 1) when it passes `MAX_RATIO`, or when the largest document takes more than
+//! `MAX_RATIO` times the per-byte time of ordinary articles. Sizes: `WHOSAID_SCALING_KB`
+//! (comma-separated, default
 //! `100,400,1600`).
 
 use std::time::Instant;
@@ -85,6 +87,13 @@ fn shapes(articles: &[String]) -> Vec<Shape<'_>> {
         (
             "quotations",
             Box::new(|i| format!("“Plan {i} is over,” {} said on Monday.", WHO[i % 6])),
+        ),
+        (
+            "quotations_and_reports",
+            Box::new(|i| match i % 3 {
+                0 => format!("“Plan {i} is over,” {} said.", WHO[i % 6]),
+                _ => format!("{} said plan {i} would cost more.", WHO[i % 6]),
+            }),
         ),
     ]
 }
