@@ -129,6 +129,7 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
             .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
     let one_word = !pronoun && !m.name.contains(' ');
     let acts = match m.kind {
+        EntityKind::Person if one_word && foreign_function_word(bare) => false,
         EntityKind::Person => !one_word || named_inside(doc.text, m.start, bare),
         EntityKind::Organization | EntityKind::Anonymous => true,
         EntityKind::Unknown => pronoun || named_inside(doc.text, m.start, bare),
@@ -137,6 +138,15 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
     let relative = m.pronoun && Class::SpeakerRelativeOpeners.contains(&m.name.to_lowercase());
     (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
+}
+
+/// Whether `word` is a function word of a language other than English (`stopwords.txt`):
+/// "El", "La", "Der" opening a sentence of a Spanish or German page are no one's name.
+fn foreign_function_word(word: &str) -> bool {
+    crate::lexicon::LEXICON
+        .stopwords
+        .get(&*crate::lexicon::lower(word))
+        .is_some_and(|langs| langs.iter().any(|&l| l != "en"))
 }
 
 /// How far either side of a mention [`named_inside`] reads the article (bytes): an article's
@@ -390,6 +400,28 @@ mod tests {
         assert_eq!(q.len(), 1);
         let sp = q[0].speaker.as_ref().expect("a speaker");
         assert_eq!(sp.name, "Jane Smith");
+    }
+
+    #[test]
+    fn a_foreign_function_word_is_no_acting_subject() {
+        use super::foreign_function_word;
+        assert!(foreign_function_word("El") && foreign_function_word("Der"));
+        assert!(!foreign_function_word("Reid") && !foreign_function_word("Will"));
+        // (the capital inside a sentence would pass for a name's: a book called "Er")
+        let text = "Das Buch heißt Er und ist neu.\n\nEr argumentiert darin, Geschäftsführer \
+                    seien „grundsätzlich nicht im richtigen Verhalten auf Social Media \
+                    geschult“ und so weiter.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("grundsätzlich"))
+            .expect("the quote");
+        assert!(
+            q.speaker.as_ref().is_none_or(|sp| sp.name != "Er"),
+            "{:?}",
+            q.speaker
+        );
     }
 
     #[test]
