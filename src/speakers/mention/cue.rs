@@ -179,10 +179,9 @@ mod tests {
     use super::super::test_support::*;
     use super::*;
 
-    fn speaker(text: &str, word: &str, kind: CueKind) -> Option<Mention> {
-        let all = toks(text);
-        let tok = all.iter().position(|t| t.text(text) == word).unwrap();
-        let c = CueHit {
+    /// A one-token cue of `kind` at token `tok`.
+    fn hit(all: &[crate::segment::Token], tok: usize, kind: CueKind) -> CueHit {
+        CueHit {
             speech: true,
             tok,
             len: 1,
@@ -190,7 +189,13 @@ mod tests {
             kind,
             start: all[tok].start,
             end: all[tok].end,
-        };
+        }
+    }
+
+    fn speaker(text: &str, word: &str, kind: CueKind) -> Option<Mention> {
+        let all = toks(text);
+        let tok = all.iter().position(|t| t.text(text) == word).unwrap();
+        let c = hit(&all, tok, kind);
         for_cue(text, &all, &(0..all.len()), &[c], c, None)
     }
 
@@ -248,18 +253,9 @@ mod tests {
         let text = "With leaders worried about turnout , President Obama has a message :";
         let all = toks(text);
         let at = |w: &str| all.iter().position(|t| t.text(text) == w).unwrap();
-        let cue = |tok: usize, kind| CueHit {
-            speech: true,
-            tok,
-            len: 1,
-            lemma: "say",
-            kind,
-            start: all[tok].start,
-            end: all[tok].end,
-        };
         let (worried, colon) = (
-            cue(at("worried"), CueKind::Verb),
-            cue(at(":"), CueKind::Colon),
+            hit(&all, at("worried"), CueKind::Verb),
+            hit(&all, at(":"), CueKind::Colon),
         );
         let m = for_cue(text, &all, &(0..all.len()), &[worried, colon], colon, None).unwrap();
         assert_eq!(m.name, "Obama");
