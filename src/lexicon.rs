@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 mod classes;
 pub(crate) mod info;
 mod word_set;
-#[allow(unused_imports)]
-// (tokens carry their classes: `classes_of` is for words not tokenized)
+// (tokens carry their classes, from `info::word_info`; `classes_of` is its test reference)
+#[cfg(test)]
 pub(crate) use classes::classes_of;
 pub(crate) use classes::{Class, ClassSet};
 pub(crate) use info::{WordInfo, word_info};

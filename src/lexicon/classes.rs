@@ -1,6 +1,6 @@
 //! Word classes as a type: `Class` has one variant per class the data files name (generated
-//! by build.rs), and every word's classes are one look-up (`classes_of`), so a token can carry
-//! them as a `ClassSet` computed once when it is made.
+//! by build.rs), and every word's classes are one look-up (`info::word_info`, from
+//! [`class_words`]), so a token can carry them as a `ClassSet` computed once when it is made.
 
 use super::lines;
 use rustc_hash::FxHashMap as HashMap;
@@ -42,8 +42,6 @@ struct Classes {
     sets: Vec<super::WordSet>,
     /// Each word (as the data files write it) to its classes.
     of_word: HashMap<&'static [u8], ClassSet>,
-    /// The first bytes and lengths of those words, to answer most words without hashing.
-    filter: super::WordSet,
     /// The classes whose words are all in lower case.
     lower_only: ClassSet,
 }
@@ -51,7 +49,6 @@ struct Classes {
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut sets = Vec::with_capacity(Class::COUNT);
     let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
-    let mut words_seen: Vec<&'static str> = Vec::new();
     let mut lower_only = ClassSet::EMPTY;
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
@@ -62,7 +59,6 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
             }
             for w in set.iter() {
                 of_word.entry(w.as_bytes()).or_default().insert_index(i);
-                words_seen.push(w);
             }
             sets.push(set);
         }
@@ -71,7 +67,6 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     Classes {
         sets,
         of_word,
-        filter: words_seen.into_iter().collect(),
         lower_only,
     }
 });
@@ -88,11 +83,6 @@ impl Class {
         CLASSES.lower_only.has(self)
     }
 
-    /// Whether `word` is in the class as written or in lower case.
-    pub(crate) fn contains_folded(self, word: &str) -> bool {
-        classes_of(word).has(self)
-    }
-
     /// The class's words.
     pub(crate) fn words(self) -> impl Iterator<Item = &'static str> {
         CLASSES.sets[self as usize].iter().copied()
@@ -104,38 +94,14 @@ pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
     CLASSES.of_word.iter().map(|(w, c)| (*w, *c))
 }
 
-/// The classes of one form of a word, exactly as written.
-fn of_form(w: &[u8]) -> ClassSet {
-    if CLASSES.filter.may_contain(w) {
-        CLASSES.of_word.get(w).copied().unwrap_or_default()
-    } else {
-        ClassSet::EMPTY
-    }
-}
-
 /// The classes of a word: those its form as written belongs to, and those of its lower-case
-/// form (so "But" is a sentence starter and, like "but", a clause joiner).
+/// form (so "But" is a sentence starter and, like "but", a clause joiner). The plain
+/// reference that the tokenizer's one look-up (`info::word_info`) is tested against; stage
+/// code reads a token's classes.
+#[cfg(test)]
 pub(crate) fn classes_of(word: &str) -> ClassSet {
-    let of = of_form;
-    let bytes = word.as_bytes();
-    if word.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return of(bytes);
-        }
-        // (a short ASCII word is lower-cased on the stack, not in a new string)
-        let mut buf = [0u8; 32];
-        if let Some(lower) = buf.get_mut(..bytes.len()) {
-            lower.copy_from_slice(bytes);
-            lower.make_ascii_lowercase();
-            return of(bytes).union(of(lower));
-        }
-    }
-    let lower = super::lower(word);
-    if lower.as_ref() == word {
-        of(bytes)
-    } else {
-        of(bytes).union(of(lower.as_bytes()))
-    }
+    let of = |w: &[u8]| CLASSES.of_word.get(w).copied().unwrap_or_default();
+    of(word.as_bytes()).union(of(super::lower(word).as_bytes()))
 }
 
 #[cfg(test)]
