@@ -2,7 +2,7 @@
 //! of a work, a short term held at a distance, a label — in one ordered table, [`RULES`]:
 //! the first that holds gives the kind.
 
-use crate::grammar::Toks;
+use crate::grammar::{Toks, possessive};
 use crate::lexicon::Class;
 use crate::model::{NonSpeechKind, Span};
 use crate::segment::{APOSTROPHES, Tok, Token, is_capitalized};
@@ -63,6 +63,12 @@ type NonSpeechRule = fn(&Quotation) -> bool;
 const RULES: &[(&str, NonSpeechKind, NonSpeechRule)] = &[
     ("nickname", NonSpeechKind::Nickname, nickname),
     ("title of a work", NonSpeechKind::Title, title),
+    (
+        "title set off after a work",
+        NonSpeechKind::Title,
+        titled_apposition,
+    ),
+    ("named thing", NonSpeechKind::Title, named_thing),
     ("unattributed term", NonSpeechKind::Term, unattributed_term),
     ("label", NonSpeechKind::Term, label),
 ];
@@ -97,6 +103,12 @@ fn nickname(q: &Quotation) -> bool {
 /// ([`title_context`]) or, unattributed, of several words or not ending like speech:
 /// He appeared on “Fox & Friends” on Monday.
 fn title(q: &Quotation) -> bool {
+    title_shaped(q)
+        && (title_context(q) || !q.attributed && (q.words.len() >= 2 || !q.ends_like_speech()))
+}
+
+/// Up to ten words in title case (small words aside) with no full stop inside.
+fn title_shaped(q: &Quotation) -> bool {
     let w = &q.words;
     let title_case = !w.is_empty()
         && w.len() <= 10
@@ -110,14 +122,33 @@ fn title(q: &Quotation) -> bool {
         .inner
         .trim_end_matches(['.', ',', '!', '?', ';', ':'])
         .contains(['.', '!', '?', ';']);
-    title_case
-        && !internal_stop
-        && (title_context(q) || !q.attributed && (w.len() >= 2 || !q.ends_like_speech()))
+    title_case && !internal_stop
+}
+
+/// A name in title case whose last word is a named thing (a forum, an act, an award), not
+/// ending like speech: during a “Commander-in-Chief Forum” sponsored by NBC News.
+fn named_thing(q: &Quotation) -> bool {
+    q.words.len() >= 2
+        && !q.ends_like_speech()
+        && q.words
+            .last()
+            .is_some_and(|w| Class::QuotesNameHeads.contains(w))
+        && title_shaped(q)
+}
+
+/// A title in any case, set off by a comma after a word for a work that a name possesses:
+/// Ouisa Davis' commentary, “Melania, tell your immigrant story,” is very thoughtful.
+fn titled_apposition(q: &Quotation) -> bool {
+    let owner = q.at.lo.checked_sub(3).map(|k| q.at.from(k));
+    q.prev().is_some_and(|t| q.at.word(t) == ",")
+        && q.prev2().is_some_and(|t| t.is(Class::QuotesWorks))
+        && owner.is_some_and(|o| possessive(o).is_ok())
 }
 
 /// Where a title stands: after a possessive (Fox News’s “Hannity”), after a word for a work
 /// (the film “Vice”, the film, “Vice”, his favorite book is “Dune”, an album called “Salt”), after a preposition or "told" (on “Hannity”), or
-/// before a word for what a work has (“Apprentice” star).
+/// before a word for what a work has, or a modifier and that word (“Apprentice” star,
+/// “The Apprentice” TV show).
 fn title_context(q: &Quotation) -> bool {
     let prev_word = q.prev().map_or("", |t| q.at.word(t));
     let possessive =
@@ -129,6 +160,10 @@ fn title_context(q: &Quotation) -> bool {
         || (is(q.prev(), Class::QuotesTitleLinks) && is(q.prev2(), Class::QuotesWorks))
         || is(q.prev(), Class::QuotesTitleLeads)
         || is(q.next(), Class::QuotesTitleFollowers)
+        || (!q.ends_like_speech()
+            && q.next()
+                .is_some_and(|t| t.kind == Tok::Word && !t.is(Class::Determiners))
+            && is(q.at.peek(2), Class::QuotesTitleFollowers))
 }
 
 /// Up to four words that no cue governs: a term held at a distance. The move was called a
@@ -246,6 +281,38 @@ mod tests {
         ] {
             assert_eq!(kind(text, true), Some(Title), "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_before_a_modified_word_for_a_work() {
+        for text in [
+            "callers to his “Keepin' It Real” radio program said so.",
+            "offices for “The Apprentice” TV show, he said.",
+        ] {
+            assert_eq!(kind(text, true), Some(Title), "{text}");
+        }
+        // (a word of saying after the modifier is no work; speech before a determiner)
+        assert_eq!(kind("“We Will Win” she said loudly.", true), None);
+        assert_eq!(kind("“We Will Win,” the actor said.", true), None);
+    }
+
+    #[test]
+    fn a_named_thing_in_title_case() {
+        let text = "during a “Commander-in-Chief Forum” sponsored by NBC News, she said.";
+        assert_eq!(rules(text, true), ["named thing"]);
+        // (ending like speech, or one word, it may be words said)
+        assert_eq!(kind("“Join the Forum,” she said.", true), None);
+        assert_eq!(kind("He said “Forum” twice.", true), None);
+    }
+
+    #[test]
+    fn a_title_set_off_after_a_possessed_work() {
+        let text = "Ouisa Davis' commentary, “Melania, tell your immigrant story,” is thoughtful.";
+        assert_eq!(rules(text, true), ["title set off after a work"]);
+        assert_eq!(kind(text, true), Some(Title));
+        // (no possessor: in a column, words may be quoted)
+        let text = "In his column, “we must act now,” Smith wrote.";
+        assert_eq!(kind(text, true), None);
     }
 
     #[test]
