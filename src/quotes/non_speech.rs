@@ -84,10 +84,25 @@ pub(crate) fn non_speech_kind(
     attributed: bool,
 ) -> Option<NonSpeechKind> {
     let q = Quotation::new(text, toks, qi, inner, attributed);
+    if voiced(&q) {
+        return None;
+    }
     RULES
         .iter()
         .find(|(_, _, rule)| rule(&q))
         .map(|&(_, kind, _)| kind)
+}
+
+/// Words voiced after a word of chanting, shouting or crying (or its noun and "of"), which
+/// are words said whatever their shape: the crowd chanted, “Build the wall!”; chants of
+/// “Trump, Trump, Trump”.
+fn voiced(q: &Quotation) -> bool {
+    let voice = |t: Option<&Token>| t.is_some_and(|t| t.is(Class::QuotesVoiceWords));
+    let link = q.prev().is_some_and(|t| {
+        let w = q.at.word(t);
+        w == "," || w == ":" || t.is(Class::QuotesVoiceLinks)
+    });
+    voice(q.prev()) || link && voice(q.prev2())
 }
 
 /// One or two words between two capitalised words, not ending like speech:
@@ -313,6 +328,23 @@ mod tests {
         // (no possessor: in a column, words may be quoted)
         let text = "In his column, “we must act now,” Smith wrote.";
         assert_eq!(kind(text, true), None);
+    }
+
+    #[test]
+    fn chanted_words_are_speech() {
+        for text in [
+            "Some chanted “USA! USA!” outside.",
+            "He was greeted with chants of “Bobby!” at a conference.",
+            "It was met with chants of “Trump, Trump, Trump” and boos.",
+            "Fans also chanted, “Build a wall,” at the game.",
+        ] {
+            assert_eq!(kind(text, false), None, "{text}");
+        }
+        // (without a word of voicing, the same words are a term and a title)
+        assert_eq!(
+            kind("It was met with “Trump, Trump, Trump” and boos.", false),
+            Some(Title)
+        );
     }
 
     #[test]
