@@ -324,6 +324,8 @@ pub enum NonSpeechKind {
     Title,
     /// A word or term held at a distance, not attributed to anyone.
     Term,
+    /// A stage direction of a transcript, not words said: (CROSSTALK.), (APPLAUSE).
+    StageDirection,
 }
 
 /// Quotation marks that do not mark speech.

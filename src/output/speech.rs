@@ -40,7 +40,9 @@ pub(super) fn non_speech_kind(
     info: &PartInfo,
     american: bool,
 ) -> Option<NonSpeechKind> {
-    if part.continues.is_some() {
+    if quotes::stage_direction(&text[part.inner.start..part.inner.end]) {
+        Some(NonSpeechKind::StageDirection)
+    } else if part.continues.is_some() {
         None
     } else if part.single && american {
         Some(NonSpeechKind::Term)
@@ -78,6 +80,17 @@ mod tests {
         assert_eq!(
             non_speech_kind(text, &p, &[], &info, true),
             Some(NonSpeechKind::Term)
+        );
+    }
+
+    #[test]
+    fn a_stage_direction_is_no_speech_even_continued() {
+        let text = "“(CROSSTALK.)";
+        let p = part(text, "(CROSSTALK.)", false, Some(0));
+        let info = PartInfo::default();
+        assert_eq!(
+            non_speech_kind(text, &p, &[], &info, true),
+            Some(NonSpeechKind::StageDirection)
         );
     }
 

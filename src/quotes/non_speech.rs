@@ -93,6 +93,24 @@ pub(crate) fn non_speech_kind(
         .map(|&(_, kind, _)| kind)
 }
 
+/// A stage direction of a transcript, the whole of a quotation: a few words in parentheses
+/// or brackets that open with a word of the stage, “(CROSSTALK.)”, “(Laughter)”, “[inaudible]”. Not words said, even where the
+/// quotation continues the previous paragraph's.
+pub(crate) fn stage_direction(inner: &str) -> bool {
+    let t = inner.trim().trim_end_matches('.');
+    let body = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+    body.is_some_and(|b| {
+        let first = b.split_whitespace().next().unwrap_or("");
+        let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
+        !b.contains(['(', ')', '[', ']'])
+            && b.split_whitespace().count() <= 5
+            && Class::QuotesStageDirections.contains(&first.to_lowercase())
+    })
+}
+
 /// Words voiced after a word of chanting, shouting or crying (or its noun and "of"), which
 /// are words said whatever their shape: the crowd chanted, “Build the wall!”; chants of
 /// “Trump, Trump, Trump”.
@@ -328,6 +346,26 @@ mod tests {
         // (no possessor: in a column, words may be quoted)
         let text = "In his column, “we must act now,” Smith wrote.";
         assert_eq!(kind(text, true), None);
+    }
+
+    #[test]
+    fn stage_directions() {
+        for inner in [
+            "(CROSSTALK.)",
+            "(Laughter)",
+            "[inaudible]",
+            "(BEGIN VIDEO CLIP).",
+        ] {
+            assert!(stage_direction(inner), "{inner}");
+        }
+        for inner in [
+            "(I was there.) And I saw it.",
+            "(1)",
+            "We (the people) said no.",
+            "(Link zum Post)",
+        ] {
+            assert!(!stage_direction(inner), "{inner}");
+        }
     }
 
     #[test]
