@@ -15,7 +15,11 @@ pub(super) fn decide(doc: &mut Doc, american: bool) -> Vec<NonSpeech> {
     let mut speech = vec![false; doc.parts.len()];
     for (k, part) in doc.parts.iter().enumerate() {
         let toks = &doc.para_toks[part.para].toks;
-        match non_speech_kind(text, part, toks, &doc.info[k], american) {
+        let kind = match non_speech_kind(text, part, toks, &doc.info[k], american) {
+            Some(NonSpeechKind::Term) if k > 0 && listed_after_speech(doc, &speech, k) => None,
+            kind => kind,
+        };
+        match kind {
             Some(kind) => non_speech.push(NonSpeech {
                 kind,
                 text: text[part.inner.start..part.inner.end].to_string(),
@@ -27,6 +31,17 @@ pub(super) fn decide(doc: &mut Doc, american: bool) -> Vec<NonSpeech> {
     }
     doc.speech = speech;
     non_speech
+}
+
+/// Whether part `k`, a term by its words, is the next item of a list whose previous item,
+/// in the same paragraph, is speech: a “human leech who will bleed the country” and a
+/// “spoiled brat.”
+fn listed_after_speech(doc: &Doc, speech: &[bool], k: usize) -> bool {
+    let (part, prev) = (&doc.parts[k], &doc.parts[k - 1]);
+    let toks = &doc.para_toks[part.para].toks;
+    speech[k - 1]
+        && prev.para == part.para
+        && quotes::coordinated(doc.text, toks, doc.info[k - 1].tok, doc.info[k].tok)
 }
 
 /// What a quotation part is when it is not speech, or `None` for speech. A part that

@@ -27,7 +27,7 @@ mod marks;
 mod non_speech;
 mod pairing;
 
-pub(crate) use non_speech::{non_speech_kind, stage_direction};
+pub(crate) use non_speech::{coordinated, non_speech_kind, stage_direction};
 pub(crate) use pairing::find;
 
 use crate::model::Span;

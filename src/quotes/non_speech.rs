@@ -111,6 +111,21 @@ pub(crate) fn stage_direction(inner: &str) -> bool {
     })
 }
 
+/// Whether the quotation at token `qi` is joined to the one at token `prev` as the next item
+/// of one list — only "and", "or", commas and determiners between them: gone after Trump as a
+/// “human leech who will bleed the country” and a “spoiled brat.”
+pub(crate) fn coordinated(text: &str, toks: &[Token], prev: usize, qi: usize) -> bool {
+    let Some(between) = toks.get(prev + 1..qi) else {
+        return false;
+    };
+    let at = Toks::new(text, toks, 0, toks.len());
+    let joiner = |t: &Token| t.is(Class::QuotesCoordinators);
+    between.iter().any(joiner)
+        && between
+            .iter()
+            .all(|t| joiner(t) || t.is(Class::Determiners) || at.word(t) == ",")
+}
+
 /// Words voiced after a word of chanting, shouting or crying (or its noun and "of"), which
 /// are words said whatever their shape: the crowd chanted, “Build the wall!”; chants of
 /// “Trump, Trump, Trump”.
@@ -346,6 +361,21 @@ mod tests {
         // (no possessor: in a column, words may be quoted)
         let text = "In his column, “we must act now,” Smith wrote.";
         assert_eq!(kind(text, true), None);
+    }
+
+    #[test]
+    fn quotations_of_one_list() {
+        let text =
+            "He called Trump a “human leech who bleeds us” and a “spoiled brat.” Then, “no.”";
+        let paras = paragraphs(text);
+        let (parts, _) = super::super::find(text, &paras, &[], true);
+        let quotes: Vec<(usize, Span)> = parts.iter().map(|p| p.outer).enumerate().collect();
+        let toks = tokens(text, paras[0], &quotes);
+        let q: Vec<usize> = (0..3)
+            .map(|k| toks.iter().position(|t| t.kind == Tok::Quote(k)).unwrap())
+            .collect();
+        assert!(coordinated(text, &toks, q[0], q[1]));
+        assert!(!coordinated(text, &toks, q[1], q[2]));
     }
 
     #[test]
