@@ -84,7 +84,7 @@ pub(crate) fn non_speech_kind(
     attributed: bool,
 ) -> Option<NonSpeechKind> {
     let q = Quotation::new(text, toks, qi, inner, attributed);
-    if voiced(&q) {
+    if voiced(&q) || characterising(&q) || named_by(&q) {
         return None;
     }
     RULES
@@ -136,6 +136,53 @@ fn voiced(q: &Quotation) -> bool {
         w == "," || w == ":" || t.is(Class::QuotesVoiceLinks)
     });
     voice(q.prev()) || link && voice(q.prev2())
+}
+
+/// Words that characterise something after a verb phrase, "as" and an optional article:
+/// the characteriser's words whatever their length. Christie described Clinton as a
+/// “disgrace”; pounding Trump as a “con artist”. Not where "as" opens a phrase of its own (As
+/// the “Never Trump” movement grows), not an example (no such thing as “the sharing
+/// economy”), not a modifier of the noun after it (as the “establishment” candidate).
+fn characterising(q: &Quotation) -> bool {
+    let before = |k: usize| q.at.lo.checked_sub(k).and_then(|k| q.at.all.get(k));
+    let a = if q.prev().is_some_and(|t| t.is(Class::Determiners)) {
+        2
+    } else {
+        1
+    };
+    let example =
+        (a + 1..=a + 2).any(|k| before(k).is_some_and(|t| t.is(Class::QuotesExampleLeads)));
+    let modifier = !q.ends_like_speech()
+        && q.next().is_some_and(|t| {
+            let ends_phrase = [
+                Class::FunctionWords,
+                Class::Subordinators,
+                Class::AdjunctOpeners,
+            ]
+            .into_iter()
+            .any(|c| t.is(c));
+            t.kind == Tok::Word && !is_capitalized(q.at.word(t)) && !ends_phrase
+        });
+    before(a).is_some_and(|t| t.is(Class::QuotesCharacterising))
+        && before(a + 1).is_some_and(|t| t.kind == Tok::Word)
+        && !example
+        && !modifier
+}
+
+/// Words a naming verb puts in its subject's mouth, with up to two words (its object) and an
+/// article between: Cruz called Trump a “pathological liar”; what he calls “hell”. Not the
+/// writer's distance (the so-called “rebels”), not a work's title (a film called “Vice”).
+fn named_by(q: &Quotation) -> bool {
+    let before = |k: usize| q.at.lo.checked_sub(k).and_then(|k| q.at.all.get(k));
+    let skip = usize::from(q.prev().is_some_and(|t| t.is(Class::Determiners)));
+    let verb = (1 + skip..=3 + skip).find(|&k| {
+        before(k).is_some_and(|t| t.is(Class::QuotesNamingWords))
+            && (1 + skip..k).all(|j| before(j).is_some_and(|t| t.kind == Tok::Word))
+    });
+    verb.is_some_and(|k| {
+        !(k..=k + 2).any(|j| before(j).is_some_and(|t| t.is(Class::QuotesDistancing)))
+            && !before(k + 1).is_some_and(|t| t.is(Class::QuotesWorks))
+    }) && !title_context(q)
 }
 
 /// One or two words between two capitalised words, not ending like speech:
@@ -214,8 +261,8 @@ fn title_context(q: &Quotation) -> bool {
             && is(q.at.peek(2), Class::QuotesTitleFollowers))
 }
 
-/// Up to four words that no cue governs: a term held at a distance. The move was called a
-/// “nuclear option” by some. (Not a quotation that stands alone as a sentence: that is
+/// Up to four words that no cue governs: a term held at a distance. The move was a “nuclear
+/// option” for some. (Not a quotation that stands alone as a sentence: that is
 /// speech nobody is named for, [`stands_alone`].)
 fn unattributed_term(q: &Quotation) -> bool {
     !q.attributed && q.words.len() <= 4 && !stands_alone(q)
@@ -399,6 +446,42 @@ mod tests {
     }
 
     #[test]
+    fn characterising_words_are_speech() {
+        for text in [
+            "Reid has been pounding Trump as a “con artist” since May.",
+            "Christie described Clinton as a “disgrace” after the debate.",
+            "Manafort dismissed the whole kerfuffle as “absurd.” Then he left.",
+        ] {
+            assert_eq!(kind(text, false), None, "{text}");
+        }
+        for text in [
+            "They searched for words such as “ambassador” in the files.",
+            "There is no such thing as “the sharing economy.” Uber disagrees.",
+            "As the “Never Trump” movement grows, he waits.",
+            "Rubio, as the “establishment” candidate, did best.",
+        ] {
+            assert!(kind(text, false).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn named_words_are_speech() {
+        for text in [
+            "I'd rather live in what he calls “hell” than here.",
+            "Cruz called Trump a “pathological liar” who lies.",
+            "Trump called the senator a “nasty guy” on Monday.",
+        ] {
+            assert_eq!(kind(text, false), None, "{text}");
+        }
+        for text in [
+            "He gave weapons to the so-called “rebels” there.",
+            "They staged a play called “Los Hijos” in May.",
+        ] {
+            assert!(kind(text, false).is_some(), "{text}");
+        }
+    }
+
+    #[test]
     fn chanted_words_are_speech() {
         for text in [
             "Some chanted “USA! USA!” outside.",
@@ -418,11 +501,16 @@ mod tests {
     #[test]
     fn an_unattributed_term() {
         assert_eq!(
-            kind("The move was called a “nuclear option” by some.", false),
+            kind("The move was a “nuclear option” for some.", false),
             Some(Term)
         );
         assert_eq!(
-            kind("The move was called a “nuclear option” by some.", true),
+            kind("The move was a “nuclear option” for some.", true),
+            None
+        );
+        // (named so by someone, the words are theirs)
+        assert_eq!(
+            kind("The move was called a “nuclear option” by some.", false),
             None
         );
     }
