@@ -38,24 +38,46 @@ struct Entry {
 
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
-/// (`word_set::packed`), so that most look-ups hash and compare no string.
+/// (`word_set::packed`, or `packed7` for the words of at most 7 bytes, most words), so that
+/// most look-ups hash and compare no string. The maps hold the entry's number in `entries`
+/// (the distinct entries), not the entry: small buckets, so that the tables of the words
+/// read in every sentence stay in the processor's first caches.
 struct Words {
-    short: HashMap<u128, Entry>,
-    long: HashMap<&'static [u8], Entry>,
+    tiny: HashMap<u64, u16>,
+    short: HashMap<u128, u16>,
+    long: HashMap<&'static [u8], u16>,
+    entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
     filter: WordSet,
 }
 
 impl Words {
+    #[inline]
     fn get(&self, w: &[u8]) -> Option<&Entry> {
         if !self.filter.may_contain(w) {
             return None;
         }
-        match packed(w) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(w),
-        }
+        let k = match packed7(w) {
+            Some(key) => self.tiny.get(&key),
+            None => match packed(w) {
+                Some(key) => self.short.get(&key),
+                None => self.long.get(w),
+            },
+        };
+        k.map(|&k| &self.entries[usize::from(k)])
     }
+}
+
+/// A word of at most 7 bytes as one integer: its bytes, and its length in the last byte.
+#[inline]
+fn packed7(w: &[u8]) -> Option<u64> {
+    if w.len() >= 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..w.len()].copy_from_slice(w);
+    key[7] = w.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -79,17 +101,27 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         .keys()
         .filter_map(|w| std::str::from_utf8(w).ok())
         .collect();
+    let mut tiny = HashMap::default();
     let mut short = HashMap::default();
     let mut long = HashMap::default();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
     for (w, e) in of {
-        match packed(w) {
-            Some(key) => short.insert(key, e),
-            None => long.insert(w, e),
+        let k = *numbers.entry((e.classes, e.verb, e.head)).or_insert_with(|| {
+            entries.push(e);
+            u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
+        });
+        match (packed7(w), packed(w)) {
+            (Some(key), _) => tiny.insert(key, k),
+            (None, Some(key)) => short.insert(key, k),
+            (None, None) => long.insert(w, k),
         };
     }
     Words {
+        tiny,
         short,
         long,
+        entries,
         filter,
     }
 });

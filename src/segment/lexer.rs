@@ -73,18 +73,36 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
     let bytes = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
-        // ASCII is read byte by byte; only other characters are decoded.
-        let c = match bytes[i] {
-            b if b.is_ascii() => b as char,
-            _ => match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
+        let b = bytes[i];
+        let next = if lx.quotes.first().is_some_and(|(_, qs)| i >= qs.start) {
+            quotation(&mut lx, i, b as char)
+        } else if b.is_ascii() {
+            ascii_step(&mut lx, i, b)
+        } else {
+            // (only characters that are not ASCII are decoded)
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
         };
-        let next = STEPS.iter().find_map(|&(_, step)| step(&mut lx, i, c));
         i = next.unwrap_or(span.end);
     }
     lx.out
+}
+
+/// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
+/// is the first that applies (those before it surely do not), so the step is called
+/// directly.
+#[inline]
+fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
+    let c = b as char;
+    match b {
+        _ if b.is_ascii_alphanumeric() => word(lx, i, c).or_else(|| punctuation(lx, i, c)),
+        // (`char::is_whitespace`, which also holds for the vertical tab)
+        b'\t'..=b'\r' | b' ' => space(lx, i, c),
+        b'-' => dash(lx, i, c).or_else(|| punctuation(lx, i, c)),
+        _ => punctuation(lx, i, c),
+    }
 }
 
 /// A quotation that starts here is one token: “We will win,” he said.
@@ -338,6 +356,31 @@ mod tests {
             assert!(holds(w).contains(&kind), "{w} {kind}");
         }
         assert!(holds("said.").is_empty());
+    }
+
+    #[test]
+    fn an_ascii_character_is_read_by_the_step_the_table_would_pick() {
+        for b in 0u8..128 {
+            for text in [format!("a{}b", b as char), format!("5{}-- 1", b as char)] {
+                let run = |direct: bool| {
+                    let mut lx = Lexer {
+                        text: &text,
+                        end: text.len(),
+                        quotes: &[],
+                        out: Vec::new(),
+                    };
+                    let next = if direct {
+                        ascii_step(&mut lx, 1, b)
+                    } else {
+                        STEPS.iter().find_map(|&(_, step)| step(&mut lx, 1, b as char))
+                    };
+                    let spans: Vec<(usize, usize)> =
+                        lx.out.iter().map(|t| (t.start, t.end)).collect();
+                    (next, spans)
+                };
+                assert_eq!(run(true), run(false), "{text:?}");
+            }
+        }
     }
 
     #[test]
