@@ -74,10 +74,11 @@ fn packed7(w: &[u8]) -> Option<u64> {
     if w.len() >= 8 {
         return None;
     }
-    let mut key = [0u8; 8];
-    key[..w.len()].copy_from_slice(w);
-    key[7] = w.len() as u8;
-    Some(u64::from_le_bytes(key))
+    let mut key = (w.len() as u64) << 56;
+    for (k, &b) in w.iter().enumerate() {
+        key |= u64::from(b) << (8 * k);
+    }
+    Some(key)
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -107,10 +108,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut entries: Vec<Entry> = Vec::new();
     let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
     for (w, e) in of {
-        let k = *numbers.entry((e.classes, e.verb, e.head)).or_insert_with(|| {
-            entries.push(e);
-            u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
-        });
+        let k = *numbers
+            .entry((e.classes, e.verb, e.head))
+            .or_insert_with(|| {
+                entries.push(e);
+                u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
+            });
         match (packed7(w), packed(w)) {
             (Some(key), _) => tiny.insert(key, k),
             (None, Some(key)) => short.insert(key, k),
@@ -130,47 +133,59 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// short and ASCII).
 pub(crate) fn word_info(word: &str) -> WordInfo {
     let bytes = word.as_bytes();
-    let capitalised = match bytes.first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
-    };
-    let mut flags = if capitalised { CAPITALISED } else { 0 };
-    // (the forms as bytes: an ASCII word lower-cased on the stack needs no validation)
-    let of_lower = |lower: &[u8], written: Option<&[u8]>, flags: u8| {
-        let words = &*WORDS;
-        let written = written.map_or(ClassSet::EMPTY, |w| {
-            words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
-        });
-        let Some(e) = words.get(lower) else {
-            return WordInfo {
-                classes: written,
-                verb: NO_VERB,
-                flags,
-            };
-        };
-        WordInfo {
-            classes: written.union(e.classes),
-            verb: e.verb,
-            flags: flags | if e.head { VERB_HEAD } else { 0 },
-        }
-    };
     if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return of_lower(bytes, None, flags | LOWER);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(low) = buf.get_mut(..bytes.len()) {
-            low.copy_from_slice(bytes);
-            low.make_ascii_lowercase();
-            return of_lower(low, Some(bytes), flags);
-        }
+        return ascii_word_info(word, bytes.iter().any(u8::is_ascii_uppercase));
     }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let flags = if capitalised { CAPITALISED } else { 0 };
     let lower = super::lower(word);
     if lower.as_ref() == word {
-        flags |= LOWER;
-        of_lower(bytes, None, flags)
+        of_lower(bytes, None, flags | LOWER)
     } else {
         of_lower(lower.as_bytes(), Some(bytes), flags)
+    }
+}
+
+/// [`word_info`] of an ASCII word, whose scan (by the lexer) told whether it has an
+/// upper-case letter (`upper`).
+#[inline]
+pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
+    let bytes = word.as_bytes();
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    let flags = if capitalised { CAPITALISED } else { 0 };
+    if !upper {
+        return of_lower(bytes, None, flags | LOWER);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(low) = buf.get_mut(..bytes.len()) {
+        for (l, b) in low.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return of_lower(low, Some(bytes), flags);
+    }
+    of_lower(word.to_ascii_lowercase().as_bytes(), Some(bytes), flags)
+}
+
+/// The word's info from its lower-case form `lower` and, when that differs, its form as
+/// `written` (the forms as bytes: an ASCII word lower-cased on the stack needs no
+/// validation).
+#[inline]
+fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
+    let words = &*WORDS;
+    let written = written.map_or(ClassSet::EMPTY, |w| {
+        words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
+    });
+    let Some(e) = words.get(lower) else {
+        return WordInfo {
+            classes: written,
+            verb: NO_VERB,
+            flags,
+        };
+    };
+    WordInfo {
+        classes: written.union(e.classes),
+        verb: e.verb,
+        flags: flags | if e.head { VERB_HEAD } else { 0 },
     }
 }
 

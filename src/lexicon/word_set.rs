@@ -82,10 +82,12 @@ pub(crate) fn packed(w: &[u8]) -> Option<u128> {
     if w.len() >= 16 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..w.len()].copy_from_slice(w);
-    key[15] = w.len() as u8;
-    Some(u128::from_le_bytes(key))
+    // (byte by byte: a copy of a variable length would call `memcpy` for a few bytes)
+    let mut key = (w.len() as u128) << 120;
+    for (k, &b) in w.iter().enumerate() {
+        key |= u128::from(b) << (8 * k);
+    }
+    Some(key)
 }
 
 #[derive(Debug, Default, Clone)]

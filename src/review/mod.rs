@@ -80,12 +80,11 @@ struct Review<'a> {
     words: Vec<OnceCell<Words>>,
 }
 
-/// A quotation's words in lower case (one string, `spans` into it), and with four or more
-/// of them, the words joined (the key quotations are compared by).
+/// A quotation's words in lower case, joined by single spaces into one string (`spans`
+/// into it): with four or more of them, the string is the key quotations are compared by.
 struct Words {
     lower: String,
     spans: Vec<(usize, usize)>,
-    key: Option<String>,
 }
 
 impl Words {
@@ -94,6 +93,9 @@ impl Words {
         let mut lower = String::with_capacity(s.len());
         let mut spans = Vec::new();
         for w in split_words(s) {
+            if !spans.is_empty() {
+                lower.push(' ');
+            }
             let at = lower.len();
             if w.is_ascii() {
                 lower.push_str(w);
@@ -105,22 +107,12 @@ impl Words {
             }
             spans.push((at, lower.len()));
         }
-        let mut words = Words {
-            lower,
-            spans,
-            key: None,
-        };
-        if words.len() >= 4 {
-            let mut key = String::with_capacity(words.lower.len() + words.len());
-            for (k, w) in words.iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
-                }
-                key.push_str(w);
-            }
-            words.key = Some(key);
-        }
-        words
+        Words { lower, spans }
+    }
+
+    /// The words joined, when there are four or more.
+    fn key(&self) -> Option<&str> {
+        (self.len() >= 4).then_some(self.lower.as_str())
     }
 
     fn len(&self) -> usize {
@@ -410,6 +402,6 @@ mod tests {
         let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
         let w = Words::of(text);
         assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
-        assert_eq!(w.key.as_deref(), Some(words(text).join(" ").as_str()));
+        assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
     }
 }

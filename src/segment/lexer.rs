@@ -4,7 +4,7 @@
 //! [`abbreviation_stop`]).
 
 use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{ClassSet, LEXICON, WordInfo, info, word_info};
+use crate::lexicon::{ClassSet, LEXICON, WordInfo, ascii_word_info, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -138,15 +138,25 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         return None;
     }
     let limit = lx.limit();
-    let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
-    let j = limit - rest.len();
-    let j = plural_possessive(lx.text, i, j, limit);
-    let j = abbreviation_stop(lx.text, i, j, limit);
-    let WordInfo {
-        classes,
-        verb,
-        flags,
-    } = word_info(&lx.text[i..j]);
+    let info = match plain_ascii_word(lx.text.as_bytes(), i, limit) {
+        // (most words: read in one pass over their bytes)
+        Some((j, upper)) => (j, ascii_word_info(&lx.text[i..j], upper)),
+        None => {
+            let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
+            let j = limit - rest.len();
+            let j = plural_possessive(lx.text, i, j, limit);
+            let j = abbreviation_stop(lx.text, i, j, limit);
+            (j, word_info(&lx.text[i..j]))
+        }
+    };
+    let (
+        j,
+        WordInfo {
+            classes,
+            verb,
+            flags,
+        },
+    ) = info;
     lx.out.push(Token {
         kind: Tok::Word,
         start: i,
@@ -173,6 +183,32 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
     lx.push(Tok::Punct, i, j);
     Some(j)
+}
+
+/// A word of ASCII letters and digits alone, the character after it neither joining it to
+/// more ([`word_body`]) nor adding to it (a plural possessive's apostrophe, an
+/// abbreviation's full stop, all in [`JOINERS`]): where it ends, and whether it has an
+/// upper-case letter. `None` when the word needs the whole grammar.
+#[inline]
+fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool)> {
+    let mut upper = false;
+    let mut j = i;
+    while j < limit && bytes[j].is_ascii_alphanumeric() {
+        upper |= bytes[j].is_ascii_uppercase();
+        j += 1;
+    }
+    match bytes.get(j) {
+        // (a comma joins digits only: "5,000")
+        Some(&b)
+            if j < limit
+                && ((b == b',' && j > i && bytes[j - 1].is_ascii_digit())
+                    || !b.is_ascii()
+                    || JOINERS.as_bytes().contains(&b)) =>
+        {
+            None
+        }
+        _ => Some((j, upper)),
+    }
 }
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
@@ -372,7 +408,9 @@ mod tests {
                     let next = if direct {
                         ascii_step(&mut lx, 1, b)
                     } else {
-                        STEPS.iter().find_map(|&(_, step)| step(&mut lx, 1, b as char))
+                        STEPS
+                            .iter()
+                            .find_map(|&(_, step)| step(&mut lx, 1, b as char))
                     };
                     let spans: Vec<(usize, usize)> =
                         lx.out.iter().map(|t| (t.start, t.end)).collect();
@@ -381,6 +419,32 @@ mod tests {
                 assert_eq!(run(true), run(false), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_plain_ascii_word_ends_where_the_grammar_ends_it() {
+        let text = "Mr. Smith, 5,000 O'Neill said U.S. rock-and-roll Joneses' AT&T end. Über x\u{2019}s 3.5 the Mayor said (no) a";
+        let mut i = 0;
+        let mut plain = 0;
+        while i < text.len() {
+            let limit = text.len();
+            if !text.as_bytes()[i].is_ascii_alphanumeric() {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            let (rest, _) = word_body(&text[i..]).unwrap();
+            let j = plural_possessive(text, i, limit - rest.len(), limit);
+            let j = abbreviation_stop(text, i, j, limit);
+            if let Some((k, upper)) = plain_ascii_word(text.as_bytes(), i, limit) {
+                assert_eq!(
+                    (k, upper),
+                    (j, text[i..j].bytes().any(|b| b.is_ascii_uppercase()))
+                );
+                plain += 1;
+            }
+            i = j;
+        }
+        assert!(plain >= 6, "{plain}");
     }
 
     #[test]
