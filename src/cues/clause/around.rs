@@ -123,7 +123,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
             let opener = |t: &Token| LEXICON.adjunct_openers.contains(&lower(t.text(text)));
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
-                || t.text(text) == ","
+                || t.is_text(text, ",")
                     && toks[obj + 1..adjunct_end].first().is_none_or(|n| {
                         opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
                     })
@@ -166,7 +166,7 @@ fn inverted_tail(cx: &Cx) -> bool {
             // briefed on the details")
             && tail
                 .get(np)
-                .is_none_or(|t| t.text(text) == "," || matches!(t.text(text), "who" | "whose")))
+                .is_none_or(|t| t.is_text(text, ",") || matches!(t.text(text), "who" | "whose")))
 }
 
 /// "…, he said, adding that …" / "…, he said, on condition of anonymity": after the
