@@ -3,7 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::packed;
+use super::word_set::{le_bytes, packed};
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -74,11 +74,8 @@ fn packed7(w: &[u8]) -> Option<u64> {
     if w.len() >= 8 {
         return None;
     }
-    let mut key = (w.len() as u64) << 56;
-    for (k, &b) in w.iter().enumerate() {
-        key |= u64::from(b) << (8 * k);
-    }
-    Some(key)
+    // (at most 7 bytes: the integer fits in 56 bits)
+    Some(le_bytes(w) as u64 | (w.len() as u64) << 56)
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {

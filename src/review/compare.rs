@@ -88,6 +88,9 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     }
 }
 
+/// A quotation's distinct words, made on first use.
+type LazySet<'w> = OnceCell<FxHashSet<&'w str>>;
+
 /// A repeated quotation with its wording changed: the same speaker's six words or more,
 /// three in four of their distinct words shared with an earlier quotation's (of the two
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
@@ -95,7 +98,7 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
     // (a quotation's set of words is made when it is first compared: most speakers are
     // quoted once)
-    let mut earlier: Vec<(OnceCell<FxHashSet<&str>>, &Words, Option<usize>)> = Vec::new();
+    let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
     for (q, w, entity) in quotations(r) {
         if w.len() < 6 {
             continue;
