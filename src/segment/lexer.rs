@@ -191,12 +191,18 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// upper-case letter. `None` when the word needs the whole grammar.
 #[inline]
 fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool)> {
-    let mut upper = false;
-    let mut j = i;
-    while j < limit && bytes[j].is_ascii_alphanumeric() {
-        upper |= bytes[j].is_ascii_uppercase();
-        j += 1;
-    }
+    let run = bytes.get(i..limit)?;
+    // (one table look-up a byte; the byte that ends the run is no letter, so adds no capital)
+    let mut seen = 0;
+    let n = run
+        .iter()
+        .position(|&b| {
+            let k = ASCII_CLASS[usize::from(b)];
+            seen |= k;
+            k & ALNUM == 0
+        })
+        .unwrap_or(run.len());
+    let (j, upper) = (i + n, seen & UPPER != 0);
     match bytes.get(j) {
         // (a comma joins digits only: "5,000")
         Some(&b)
@@ -210,6 +216,28 @@ fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool
         _ => Some((j, upper)),
     }
 }
+
+/// [`ASCII_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`]: an upper-case ASCII letter.
+const UPPER: u8 = 2;
+
+/// Each byte's class: [`ALNUM`], [`UPPER`] (0 for the others).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            t[b] |= UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
 /// ("U.S", "O'Neill", "rock-and-roll", "AT&T", "3.5"), and by a comma between digits
