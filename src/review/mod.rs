@@ -128,10 +128,35 @@ fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
     Flag::new(kind, start, end, message)
 }
 
-/// The words of `s`: letters and digits with their apostrophes.
+/// The words of `s`: letters and digits with their apostrophes (ASCII read byte by byte,
+/// only other characters decoded).
 fn split_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (word, len) = word_char_at(s, i)?;
+            if word {
+                break i;
+            }
+            i += len;
+        };
+        while let Some((true, len)) = word_char_at(s, i) {
+            i += len;
+        }
+        Some(&s[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `s` belongs to a word (a letter, a digit or an
+/// apostrophe), and its length; `None` at the end.
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
 /// The words of `s` in lower case.
@@ -403,5 +428,23 @@ mod tests {
         let w = Words::of(text);
         assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
         assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
+    }
+
+    #[test]
+    fn words_split_as_a_split_on_other_characters_would() {
+        for s in [
+            "",
+            "  ",
+            "We won't STOP.",
+            "“Ça va,” dit-il — l’été 2024’s!",
+            "ÖDIPUS’ ΟΔΟΣ x",
+            "a\u{00a0}b\u{2014}c''d",
+        ] {
+            let plain: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(split_words(s).collect::<Vec<_>>(), plain, "{s:?}");
+        }
     }
 }
