@@ -142,7 +142,7 @@ fn headline_speaker<'a>(i: Toks<'a>) -> PResult<'a, ()> {
         let w = i.word(t);
         name_word(i, t)
             && is_capitalized(w)
-            && !LEXICON.determiners.contains(&crate::lexicon::lower(w))
+            && !crate::lexicon::with_lower(w, |l| LEXICON.determiners.contains(l))
     });
     let (i, _) = (first, many_m_n(0, 3, token(name_word)), eof).parse(i)?;
     Ok((i, ()))

@@ -292,9 +292,9 @@ fn governs_quotation(s: &Sentence, st: &Stmt) -> bool {
 /// sentence.
 fn bare_participle(s: &Sentence, at: &At) -> bool {
     let c = at.c;
-    let participle = LEXICON
-        .participle_forms
-        .contains(&crate::lexicon::lower(s.toks[c.tok].text(s.text)));
+    let participle = crate::lexicon::with_lower(s.toks[c.tok].text(s.text), |l| {
+        LEXICON.participle_forms.contains(l)
+    });
     participle
         && (c.tok == at.lo || {
             let w = s.toks[c.tok - 1].text(s.text);

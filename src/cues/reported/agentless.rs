@@ -142,7 +142,9 @@ pub(crate) fn question(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let asked = LEXICON.asking_verbs.contains(c.lemma)
         && text[c.start..c.end].ends_with("ed")
         && (b == lo
-            || Class::ReportedAskedAfter.contains(&crate::lexicon::lower(toks[b - 1].text(text))));
+            || crate::lexicon::with_lower(toks[b - 1].text(text), |l| {
+                Class::ReportedAskedAfter.contains(l)
+            }));
     if !asked || !(claims.unclaimed(s.para, c.tok) || titled_question(s, at, claims)) {
         return Step::Pass;
     }
@@ -220,7 +222,9 @@ pub(crate) fn seeming(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let next = toks.get(c.tok + c.len);
     let complement = next.is_some_and(|t| {
         t.kind == Tok::Word
-            && !Class::ReportedNotComplements.contains(&crate::lexicon::lower(t.text(text)))
+            && !crate::lexicon::with_lower(t.text(text), |l| {
+                Class::ReportedNotComplements.contains(l)
+            })
     });
     let infinitive = next.is_some_and(|t| t.is_text(text, "to"));
     if b > lo && (infinitive || complement) && claims.unclaimed(s.para, c.tok) {

@@ -23,7 +23,7 @@ pub(crate) fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
 /// that he would …"), or an auxiliary or a form of "be" ("…, but would eventually add …").
 pub(crate) fn goes_on_after_but(i: Toks<'_>) -> PResult<'_, ()> {
     let contrast = token(|i: &Toks<'_>, t: &Token| {
-        Class::ReportedContrastAdverbs.contains(&crate::lexicon::lower(i.word(t)))
+        crate::lexicon::with_lower(i.word(t), |l| Class::ReportedContrastAdverbs.contains(l))
     });
     let that = token(|i: &Toks<'_>, t: &Token| crate::lexicon::lower(i.word(t)) == "that");
     let subject = token(|i: &Toks<'_>, t: &Token| {

@@ -118,7 +118,7 @@ fn before_aside(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
             .find(|&k| toks[k].is_text(text, ","))
         && k > lo
         && toks.get(k + 1).is_some_and(|t| {
-            LEXICON.adverbial_openers.contains(&lower(t.text(text)))
+            crate::lexicon::with_lower(t.text(text), |l| LEXICON.adverbial_openers.contains(l))
                 || Class::ReportedAsideAdverbs.contains(t.text(text))
         })
     {
