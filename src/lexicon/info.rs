@@ -43,7 +43,7 @@ struct Entry {
 /// (the distinct entries), not the entry: small buckets, so that the tables of the words
 /// read in every sentence stay in the processor's first caches.
 struct Words {
-    tiny: HashMap<u64, u16>,
+    tiny: Tiny,
     short: HashMap<u128, u16>,
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
@@ -54,17 +54,66 @@ struct Words {
 impl Words {
     #[inline]
     fn get(&self, w: &[u8]) -> Option<&Entry> {
+        // (a short word: one probe of its own table, mostly; that table is its own filter)
+        if let Some(key) = packed7(w) {
+            return self.tiny.get(key).map(|k| &self.entries[usize::from(k)]);
+        }
         if !self.filter.may_contain(w) {
             return None;
         }
-        let k = match packed7(w) {
-            Some(key) => self.tiny.get(&key),
-            None => match packed(w) {
-                Some(key) => self.short.get(&key),
-                None => self.long.get(w),
-            },
+        let k = match packed(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
         };
         k.map(|&k| &self.entries[usize::from(k)])
+    }
+}
+
+/// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
+/// open-addressing table at most half full, so that a word not in it mostly meets an empty
+/// slot at its first probe.
+struct Tiny {
+    keys: Vec<u64>,
+    numbers: Vec<u16>,
+    shift: u32,
+}
+
+impl Tiny {
+    fn new(pairs: &[(u64, u16)]) -> Tiny {
+        let slots = (pairs.len() * 2).next_power_of_two().max(64);
+        let mut t = Tiny {
+            keys: vec![0; slots],
+            numbers: vec![0; slots],
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for &(key, n) in pairs {
+            let mut s = t.slot(key);
+            while t.keys[s] != 0 {
+                s = (s + 1) & (slots - 1);
+            }
+            t.keys[s] = key;
+            t.numbers[s] = n;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u16> {
+        let mask = self.keys.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            // (an empty slot first: the empty word's key is 0, and is in no slot)
+            match self.keys[s] {
+                0 => return None,
+                k if k == key => return Some(self.numbers[s]),
+                _ => s = (s + 1) & mask,
+            }
+        }
     }
 }
 
@@ -99,7 +148,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         .keys()
         .filter_map(|w| std::str::from_utf8(w).ok())
         .collect();
-    let mut tiny = HashMap::default();
+    let mut tiny = Vec::new();
     let mut short = HashMap::default();
     let mut long = HashMap::default();
     let mut entries: Vec<Entry> = Vec::new();
@@ -112,13 +161,17 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
             });
         match (packed7(w), packed(w)) {
-            (Some(key), _) => tiny.insert(key, k),
-            (None, Some(key)) => short.insert(key, k),
-            (None, None) => long.insert(w, k),
-        };
+            (Some(key), _) => tiny.push((key, k)),
+            (None, Some(key)) => {
+                short.insert(key, k);
+            }
+            (None, None) => {
+                long.insert(w, k);
+            }
+        }
     }
     Words {
-        tiny,
+        tiny: Tiny::new(&tiny),
         short,
         long,
         entries,
@@ -199,6 +252,7 @@ mod tests {
         assert_eq!(form.lemma, "say");
         assert_eq!(word_info("went").flags & VERB_HEAD, VERB_HEAD);
         assert_eq!(word_info("table").verb, NO_VERB);
+        assert!(word_info("").classes.is_empty() && word_info("").verb == NO_VERB);
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
         for w in [
