@@ -142,7 +142,9 @@ fn going_on(at: &FormAt) -> bool {
     at.lemma == "go on"
         && !next.is_some_and(|t| {
             matches!(t.kind, Tok::Quote(_))
-                || Class::FindGoingOnFollowers.contains(&crate::lexicon::lower(t.text(at.text)))
+                || crate::lexicon::with_lower(t.text(at.text), |l| {
+                    Class::FindGoingOnFollowers.contains(l)
+                })
         })
 }
 

@@ -58,7 +58,7 @@ fn named_poll<'a>(i: Toks<'a>) -> PResult<'a, Toks<'a>> {
 /// like "UPDATE" or "Editor's Note") and a colon, then words that are no quotation.
 pub(crate) fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
     let toks = &pt.toks;
-    let colon = (1..toks.len().min(5)).find(|&i| toks[i].text(text) == ":")?;
+    let colon = (1..toks.len().min(5)).find(|&i| toks[i].is_text(text, ":"))?;
     let name = &toks[..colon];
     let named = name.iter().all(|t| {
         let w = t.text(text);
@@ -82,7 +82,7 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
     let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
     // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
     // in the noun's that-clause.
-    let that_clause = toks.get(i + 1).is_some_and(|n| n.text(text) == "that")
+    let that_clause = toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
         && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
     if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
         return None;

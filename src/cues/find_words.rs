@@ -108,7 +108,7 @@ pub(crate) fn mention_start(
     while m > floor
         && m + reach > verb
         && (mentionish(text, &toks[m - 1]) || plain_noun(text, &toks[m - 1]))
-        && toks[m - 1].text(text) != ","
+        && !toks[m - 1].is_text(text, ",")
     {
         m -= 1;
     }

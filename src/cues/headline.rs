@@ -87,7 +87,7 @@ pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
 /// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
 /// name (at most four words, capitalised, no label) attributes what follows.
 pub(crate) fn headline_colon(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<CueHit> {
-    let i = (lo..hi).find(|&i| toks[i].text(text) == ":")?;
+    let i = (lo..hi).find(|&i| toks[i].is_text(text, ":"))?;
     // (after a label and its dash: "EXCLUSIVE – Roger Stone: Don’t Trust …")
     let lo = match label_dash(Toks::new(text, toks, lo, toks.len())) {
         Ok(_) => lo + 2,
@@ -142,7 +142,7 @@ fn headline_speaker<'a>(i: Toks<'a>) -> PResult<'a, ()> {
         let w = i.word(t);
         name_word(i, t)
             && is_capitalized(w)
-            && !LEXICON.determiners.contains(&crate::lexicon::lower(w))
+            && !crate::lexicon::with_lower(w, |l| LEXICON.determiners.contains(l))
     });
     let (i, _) = (first, many_m_n(0, 3, token(name_word)), eof).parse(i)?;
     Ok((i, ()))

@@ -162,7 +162,7 @@ impl Linker<'_> {
         let last_cue = pt.sents.last().and_then(|s| {
             let cues = para.sent_cues.last()?;
             let c = *cues.last()?;
-            let ends_colon = toks[s.end - 1].text(text) == ":";
+            let ends_colon = toks[s.end - 1].is_text(text, ":");
             (ends_colon || (c.kind == CueKind::Verb && c.speech)).then(|| (c, s.clone()))
         });
         let last_linked = para
@@ -172,7 +172,7 @@ impl Linker<'_> {
             .max_by_key(|&j| self.info[j].tok)
             .and_then(|j| self.info[j].stmt);
         match (last_cue, last_linked) {
-            (Some((c, s)), _) if toks[s.end - 1].text(text) == ":" => {
+            (Some((c, s)), _) if toks[s.end - 1].is_text(text, ":") => {
                 Some(self.stmt_of(para.p, c, &s))
             }
             (_, Some(l)) => Some(l),

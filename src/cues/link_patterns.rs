@@ -128,7 +128,7 @@ fn between_quote_and_cue<'t>(
         Ok((_, (first, (rest, _)))) => std::iter::once(first).chain(rest).collect(),
         Err(_) => w.tokens().iter().collect(),
     };
-    lead.into_iter().filter(|t| t.text(text) != ",").collect()
+    lead.into_iter().filter(|t| !t.is_text(text, ",")).collect()
 }
 
 fn any_token<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
@@ -373,7 +373,7 @@ pub(crate) fn clause_follows(text: &str, toks: &[Token], i: usize) -> bool {
     if Class::LinkSubjectPronouns.contains(first.text(text)) {
         return true;
     }
-    if first.text(text) != "that" {
+    if !first.is_text(text, "that") {
         // ("think Hillary Clinton can …", "says the United States has …"; not a second cue)
         return subject_start(text, first)
             && LEXICON

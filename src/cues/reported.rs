@@ -154,10 +154,10 @@ impl<'a> Sentence<'a> {
 fn asks(text: &str, toks: &[Token], sent: &Range<usize>, quoted: &[(usize, usize)]) -> bool {
     let lo = sent.start;
     (lo..sent.end).any(|i| {
-        toks[i].text(text) == "?"
+        toks[i].is_text(text, "?")
             && !doubled_apostrophe(text, toks, i + 1)
             // (not an aside in brackets: "… think about it (really?) and …")
-            && toks.get(i + 1).is_none_or(|n| n.text(text) != ")")
+            && toks.get(i + 1).is_none_or(|n| !n.is_text(text, ")"))
             && enclosing(quoted, i - lo).is_none()
     })
 }
@@ -292,9 +292,9 @@ fn governs_quotation(s: &Sentence, st: &Stmt) -> bool {
 /// sentence.
 fn bare_participle(s: &Sentence, at: &At) -> bool {
     let c = at.c;
-    let participle = LEXICON
-        .participle_forms
-        .contains(&crate::lexicon::lower(s.toks[c.tok].text(s.text)));
+    let participle = crate::lexicon::with_lower(s.toks[c.tok].text(s.text), |l| {
+        LEXICON.participle_forms.contains(l)
+    });
     participle
         && (c.tok == at.lo || {
             let w = s.toks[c.tok - 1].text(s.text);
@@ -344,7 +344,7 @@ fn write_clause(s: &Sentence, at: &At, claims: &mut Claims, content: Range<usize
 /// after it).
 fn joined_predicate(s: &Sentence, at: &At) -> Option<Span> {
     let (text, toks, c, hi) = (s.text, s.toks, at.c, at.hi);
-    let k = (c.tok + c.len..hi).find(|&k| toks[k].text(text) == ",")?;
+    let k = (c.tok + c.len..hi).find(|&k| toks[k].is_text(text, ","))?;
     let clean = !s.cues.iter().any(|n| n.tok > k && n.tok < hi);
     let joined = joined_predicate_start(Toks::new(text, toks, k, hi)).is_ok();
     (joined && clean && hi > k + 3).then(|| Span {

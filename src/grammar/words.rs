@@ -54,7 +54,7 @@ pub(crate) fn literal<'a>(w: &'static str) -> impl Fn(Toks<'a>) -> PResult<'a, &
 
 /// The punctuation mark `p`: `punct(",")`.
 pub(crate) fn punct<'a>(p: &'static str) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| t.kind == Tok::Punct && i.word(t) == p)
+    token(move |i, t| t.kind == Tok::Punct && t.is_text(i.text, p))
 }
 
 /// A comma.

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
 /// A set of word classes, one bit a class.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct ClassSet([u64; 4]);
 
 impl ClassSet {

@@ -3,7 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::packed;
+use super::word_set::{le_bytes, packed};
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -38,24 +38,93 @@ struct Entry {
 
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
-/// (`word_set::packed`), so that most look-ups hash and compare no string.
+/// (`word_set::packed`, or `packed7` for the words of at most 7 bytes, most words), so that
+/// most look-ups hash and compare no string. The maps hold the entry's number in `entries`
+/// (the distinct entries), not the entry: small buckets, so that the tables of the words
+/// read in every sentence stay in the processor's first caches.
 struct Words {
-    short: HashMap<u128, Entry>,
-    long: HashMap<&'static [u8], Entry>,
+    tiny: Tiny,
+    short: HashMap<u128, u16>,
+    long: HashMap<&'static [u8], u16>,
+    entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
     filter: WordSet,
 }
 
 impl Words {
+    #[inline]
     fn get(&self, w: &[u8]) -> Option<&Entry> {
+        // (a short word: one probe of its own table, mostly; that table is its own filter)
+        if let Some(key) = packed7(w) {
+            return self.tiny.get(key).map(|k| &self.entries[usize::from(k)]);
+        }
         if !self.filter.may_contain(w) {
             return None;
         }
-        match packed(w) {
+        let k = match packed(w) {
             Some(key) => self.short.get(&key),
             None => self.long.get(w),
+        };
+        k.map(|&k| &self.entries[usize::from(k)])
+    }
+}
+
+/// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
+/// open-addressing table at most half full, so that a word not in it mostly meets an empty
+/// slot at its first probe.
+struct Tiny {
+    keys: Vec<u64>,
+    numbers: Vec<u16>,
+    shift: u32,
+}
+
+impl Tiny {
+    fn new(pairs: &[(u64, u16)]) -> Tiny {
+        let slots = (pairs.len() * 2).next_power_of_two().max(64);
+        let mut t = Tiny {
+            keys: vec![0; slots],
+            numbers: vec![0; slots],
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for &(key, n) in pairs {
+            let mut s = t.slot(key);
+            while t.keys[s] != 0 {
+                s = (s + 1) & (slots - 1);
+            }
+            t.keys[s] = key;
+            t.numbers[s] = n;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u16> {
+        let mask = self.keys.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            // (an empty slot first: the empty word's key is 0, and is in no slot)
+            match self.keys[s] {
+                0 => return None,
+                k if k == key => return Some(self.numbers[s]),
+                _ => s = (s + 1) & mask,
+            }
         }
     }
+}
+
+/// A word of at most 7 bytes as one integer: its bytes, and its length in the last byte.
+#[inline]
+fn packed7(w: &[u8]) -> Option<u64> {
+    if w.len() >= 8 {
+        return None;
+    }
+    // (at most 7 bytes: the integer fits in 56 bits)
+    Some(le_bytes(w) as u64 | (w.len() as u64) << 56)
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -79,17 +148,33 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         .keys()
         .filter_map(|w| std::str::from_utf8(w).ok())
         .collect();
+    let mut tiny = Vec::new();
     let mut short = HashMap::default();
     let mut long = HashMap::default();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
     for (w, e) in of {
-        match packed(w) {
-            Some(key) => short.insert(key, e),
-            None => long.insert(w, e),
-        };
+        let k = *numbers
+            .entry((e.classes, e.verb, e.head))
+            .or_insert_with(|| {
+                entries.push(e);
+                u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
+            });
+        match (packed7(w), packed(w)) {
+            (Some(key), _) => tiny.push((key, k)),
+            (None, Some(key)) => {
+                short.insert(key, k);
+            }
+            (None, None) => {
+                long.insert(w, k);
+            }
+        }
     }
     Words {
+        tiny: Tiny::new(&tiny),
         short,
         long,
+        entries,
         filter,
     }
 });
@@ -98,47 +183,59 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// short and ASCII).
 pub(crate) fn word_info(word: &str) -> WordInfo {
     let bytes = word.as_bytes();
-    let capitalised = match bytes.first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
-    };
-    let mut flags = if capitalised { CAPITALISED } else { 0 };
-    // (the forms as bytes: an ASCII word lower-cased on the stack needs no validation)
-    let of_lower = |lower: &[u8], written: Option<&[u8]>, flags: u8| {
-        let words = &*WORDS;
-        let written = written.map_or(ClassSet::EMPTY, |w| {
-            words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
-        });
-        let Some(e) = words.get(lower) else {
-            return WordInfo {
-                classes: written,
-                verb: NO_VERB,
-                flags,
-            };
-        };
-        WordInfo {
-            classes: written.union(e.classes),
-            verb: e.verb,
-            flags: flags | if e.head { VERB_HEAD } else { 0 },
-        }
-    };
     if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return of_lower(bytes, None, flags | LOWER);
-        }
-        let mut buf = [0u8; 32];
-        if let Some(low) = buf.get_mut(..bytes.len()) {
-            low.copy_from_slice(bytes);
-            low.make_ascii_lowercase();
-            return of_lower(low, Some(bytes), flags);
-        }
+        return ascii_word_info(word, bytes.iter().any(u8::is_ascii_uppercase));
     }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let flags = if capitalised { CAPITALISED } else { 0 };
     let lower = super::lower(word);
     if lower.as_ref() == word {
-        flags |= LOWER;
-        of_lower(bytes, None, flags)
+        of_lower(bytes, None, flags | LOWER)
     } else {
         of_lower(lower.as_bytes(), Some(bytes), flags)
+    }
+}
+
+/// [`word_info`] of an ASCII word, whose scan (by the lexer) told whether it has an
+/// upper-case letter (`upper`).
+#[inline]
+pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
+    let bytes = word.as_bytes();
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    let flags = if capitalised { CAPITALISED } else { 0 };
+    if !upper {
+        return of_lower(bytes, None, flags | LOWER);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(low) = buf.get_mut(..bytes.len()) {
+        for (l, b) in low.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return of_lower(low, Some(bytes), flags);
+    }
+    of_lower(word.to_ascii_lowercase().as_bytes(), Some(bytes), flags)
+}
+
+/// The word's info from its lower-case form `lower` and, when that differs, its form as
+/// `written` (the forms as bytes: an ASCII word lower-cased on the stack needs no
+/// validation).
+#[inline]
+fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
+    let words = &*WORDS;
+    let written = written.map_or(ClassSet::EMPTY, |w| {
+        words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
+    });
+    let Some(e) = words.get(lower) else {
+        return WordInfo {
+            classes: written,
+            verb: NO_VERB,
+            flags,
+        };
+    };
+    WordInfo {
+        classes: written.union(e.classes),
+        verb: e.verb,
+        flags: flags | if e.head { VERB_HEAD } else { 0 },
     }
 }
 
@@ -155,6 +252,7 @@ mod tests {
         assert_eq!(form.lemma, "say");
         assert_eq!(word_info("went").flags & VERB_HEAD, VERB_HEAD);
         assert_eq!(word_info("table").verb, NO_VERB);
+        assert!(word_info("").classes.is_empty() && word_info("").verb == NO_VERB);
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
         for w in [

@@ -44,11 +44,10 @@ impl Filter {
     #[inline]
     fn signature(&self, w: &[u8]) -> usize {
         let n = w.len();
-        let (a, b, z) = match w {
-            [] => (0, 0, 0),
-            [a] => (*a, 0, *a),
-            [a, b, ..] => (*a, *b, w[n - 1]),
-        };
+        // (no branch: a missing byte is 0)
+        let a = w.first().copied().unwrap_or(0);
+        let b = w.get(1).copied().unwrap_or(0);
+        let z = w.last().copied().unwrap_or(0);
         let key = (n as u64) | (a as u64) << 8 | (b as u64) << 16 | (z as u64) << 24;
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
@@ -82,10 +81,36 @@ pub(crate) fn packed(w: &[u8]) -> Option<u128> {
     if w.len() >= 16 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..w.len()].copy_from_slice(w);
-    key[15] = w.len() as u8;
-    Some(u128::from_le_bytes(key))
+    Some(le_bytes(w) | (w.len() as u128) << 120)
+}
+
+/// The bytes of `w` (at most 16) as a little-endian integer, read as two overlapping
+/// loads of the widest size that fits (the bytes both read are the same, so or-ing them
+/// is exact): a copy of a variable length would call `memcpy` for a few bytes.
+#[inline]
+pub(crate) fn le_bytes(w: &[u8]) -> u128 {
+    let n = w.len();
+    match n {
+        0 => 0,
+        1 => u128::from(w[0]),
+        2..=3 => {
+            let lo = u16::from_le_bytes([w[0], w[1]]);
+            let hi = u16::from_le_bytes([w[n - 2], w[n - 1]]);
+            u128::from(lo) | u128::from(hi) << (8 * (n - 2))
+        }
+        4..=7 => {
+            let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            u128::from(lo) | u128::from(hi) << (8 * (n - 4))
+        }
+        8..=16 => {
+            let lo = u64::from_le_bytes(w[..8].try_into().unwrap_or_default());
+            let hi = u64::from_le_bytes(w[n - 8..n].try_into().unwrap_or_default());
+            u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+        }
+        // (a longer word has no such integer)
+        _ => 0,
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -212,6 +237,18 @@ impl<K: Hash + Eq + Borrow<str>, V: Clone> FromIterator<(K, V)> for WordMap<K, V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_word_is_its_bytes_in_one_integer() {
+        let w = b"abcdefghijklmnop";
+        for n in 0..=16 {
+            let mut bytes = [0u8; 16];
+            bytes[..n].copy_from_slice(&w[..n]);
+            assert_eq!(le_bytes(&w[..n]), u128::from_le_bytes(bytes), "{n}");
+        }
+        assert_eq!(packed(b"said"), Some(le_bytes(b"said") | 4 << 120));
+        assert_eq!(packed(&w[..]), None);
+    }
 
     #[test]
     fn the_filter_never_hides_a_word_of_the_set() {

@@ -18,7 +18,8 @@ pub(super) fn quotes(
     flags: &mut Vec<Flag>,
 ) -> (Vec<Quote>, usize) {
     let order = pieces(doc, statements);
-    let mut quotes_out: Vec<Quote> = Vec::new();
+    // (the posts' statements join them later)
+    let mut quotes_out: Vec<Quote> = Vec::with_capacity(order.len() + 4);
     let mut next_number = 0;
     for &(_, stmt, k) in &order {
         // A part with a speaker of its own leaves its statement (whose cue named no one).

@@ -2,6 +2,8 @@
 //! the text gives to someone else, the same words from two speakers, a repeated quotation
 //! with changed wording.
 
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{MAX_COMPARED, Review, Words, flag, words};
@@ -24,10 +26,10 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
             if q.kind == QuoteKind::Post {
                 continue;
             }
-            let Some(key) = &r.words_of(i).key else {
+            let Some(key) = r.words_of(i).key() else {
                 continue;
             };
-            if q.start >= post.start && q.end <= post.end || !pwords.contains(key.as_str()) {
+            if q.start >= post.start && q.end <= post.end || !pwords.contains(key) {
                 continue;
             }
             if let Some(sp) = &q.speaker
@@ -57,7 +59,7 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, 
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
         .map(|(i, q)| (q, r.words_of(i)))
-        .filter(|(_, w)| w.key.is_some())
+        .filter(|(_, w)| w.key().is_some())
         .map(|(q, w)| (q, w, q.speaker.as_ref().and_then(|s| s.entity)))
 }
 
@@ -68,7 +70,7 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, 
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     let mut by_words: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (q, w, entity) in quotations(r).filter(|(q, _, _)| q.kind == QuoteKind::Direct) {
-        let key = w.key.as_deref().unwrap_or_default();
+        let key = w.key().unwrap_or_default();
         match by_words.get(key) {
             Some(&other) if other != entity && other.is_some() && entity.is_some() => {
                 out.push(flag(
@@ -86,21 +88,28 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     }
 }
 
+/// A quotation's distinct words, made on first use.
+type LazySet<'w> = OnceCell<FxHashSet<&'w str>>;
+
 /// A repeated quotation with its wording changed: the same speaker's six words or more,
 /// three in four of their distinct words shared with an earlier quotation's (of the two
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    let mut earlier: Vec<(FxHashSet<&str>, &Words, Option<usize>)> = Vec::new();
+    // (a quotation's set of words is made when it is first compared: most speakers are
+    // quoted once)
+    let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
     for (q, w, entity) in quotations(r) {
         if w.len() < 6 {
             continue;
         }
-        let set: FxHashSet<&str> = w.iter().collect();
+        let set = OnceCell::new();
         for (es, ew, ee) in &earlier {
             if *ee != entity || ew.iter().eq(w.iter()) {
                 continue;
             }
+            let set = set.get_or_init(|| w.iter().collect::<FxHashSet<&str>>());
+            let es = es.get_or_init(|| ew.iter().collect());
             let common = set.intersection(es).count();
             let jaccard = common as f64 / (set.len() + es.len() - common).max(1) as f64;
             if jaccard >= 0.75 {

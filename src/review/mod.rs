@@ -80,12 +80,11 @@ struct Review<'a> {
     words: Vec<OnceCell<Words>>,
 }
 
-/// A quotation's words in lower case (one string, `spans` into it), and with four or more
-/// of them, the words joined (the key quotations are compared by).
+/// A quotation's words in lower case, joined by single spaces into one string (`spans`
+/// into it): with four or more of them, the string is the key quotations are compared by.
 struct Words {
     lower: String,
     spans: Vec<(usize, usize)>,
-    key: Option<String>,
 }
 
 impl Words {
@@ -94,6 +93,9 @@ impl Words {
         let mut lower = String::with_capacity(s.len());
         let mut spans = Vec::new();
         for w in split_words(s) {
+            if !spans.is_empty() {
+                lower.push(' ');
+            }
             let at = lower.len();
             if w.is_ascii() {
                 lower.push_str(w);
@@ -105,22 +107,12 @@ impl Words {
             }
             spans.push((at, lower.len()));
         }
-        let mut words = Words {
-            lower,
-            spans,
-            key: None,
-        };
-        if words.len() >= 4 {
-            let mut key = String::with_capacity(words.lower.len() + words.len());
-            for (k, w) in words.iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
-                }
-                key.push_str(w);
-            }
-            words.key = Some(key);
-        }
-        words
+        Words { lower, spans }
+    }
+
+    /// The words joined, when there are four or more.
+    fn key(&self) -> Option<&str> {
+        (self.len() >= 4).then_some(self.lower.as_str())
     }
 
     fn len(&self) -> usize {
@@ -136,10 +128,35 @@ fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
     Flag::new(kind, start, end, message)
 }
 
-/// The words of `s`: letters and digits with their apostrophes.
+/// The words of `s`: letters and digits with their apostrophes (ASCII read byte by byte,
+/// only other characters decoded).
 fn split_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (word, len) = word_char_at(s, i)?;
+            if word {
+                break i;
+            }
+            i += len;
+        };
+        while let Some((true, len)) = word_char_at(s, i) {
+            i += len;
+        }
+        Some(&s[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `s` belongs to a word (a letter, a digit or an
+/// apostrophe), and its length; `None` at the end.
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
 /// The words of `s` in lower case.
@@ -410,6 +427,24 @@ mod tests {
         let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
         let w = Words::of(text);
         assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
-        assert_eq!(w.key.as_deref(), Some(words(text).join(" ").as_str()));
+        assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
+    }
+
+    #[test]
+    fn words_split_as_a_split_on_other_characters_would() {
+        for s in [
+            "",
+            "  ",
+            "We won't STOP.",
+            "“Ça va,” dit-il — l’été 2024’s!",
+            "ÖDIPUS’ ΟΔΟΣ x",
+            "a\u{00a0}b\u{2014}c''d",
+        ] {
+            let plain: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(split_words(s).collect::<Vec<_>>(), plain, "{s:?}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! [`abbreviation_stop`]).
 
 use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{ClassSet, LEXICON, WordInfo, info, word_info};
+use crate::lexicon::{ClassSet, LEXICON, WordInfo, ascii_word_info, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -73,18 +73,36 @@ pub(crate) fn tokens(text: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<To
     let bytes = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
-        // ASCII is read byte by byte; only other characters are decoded.
-        let c = match bytes[i] {
-            b if b.is_ascii() => b as char,
-            _ => match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
+        let b = bytes[i];
+        let next = if lx.quotes.first().is_some_and(|(_, qs)| i >= qs.start) {
+            quotation(&mut lx, i, b as char)
+        } else if b.is_ascii() {
+            ascii_step(&mut lx, i, b)
+        } else {
+            // (only characters that are not ASCII are decoded)
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
         };
-        let next = STEPS.iter().find_map(|&(_, step)| step(&mut lx, i, c));
         i = next.unwrap_or(span.end);
     }
     lx.out
+}
+
+/// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
+/// is the first that applies (those before it surely do not), so the step is called
+/// directly.
+#[inline]
+fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
+    let c = b as char;
+    match b {
+        _ if b.is_ascii_alphanumeric() => word(lx, i, c).or_else(|| punctuation(lx, i, c)),
+        // (`char::is_whitespace`, which also holds for the vertical tab)
+        b'\t'..=b'\r' | b' ' => space(lx, i, c),
+        b'-' => dash(lx, i, c).or_else(|| punctuation(lx, i, c)),
+        _ => punctuation(lx, i, c),
+    }
 }
 
 /// A quotation that starts here is one token: “We will win,” he said.
@@ -120,15 +138,25 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         return None;
     }
     let limit = lx.limit();
-    let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
-    let j = limit - rest.len();
-    let j = plural_possessive(lx.text, i, j, limit);
-    let j = abbreviation_stop(lx.text, i, j, limit);
-    let WordInfo {
-        classes,
-        verb,
-        flags,
-    } = word_info(&lx.text[i..j]);
+    let info = match plain_ascii_word(lx.text.as_bytes(), i, limit) {
+        // (most words: read in one pass over their bytes)
+        Some((j, upper)) => (j, ascii_word_info(&lx.text[i..j], upper)),
+        None => {
+            let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
+            let j = limit - rest.len();
+            let j = plural_possessive(lx.text, i, j, limit);
+            let j = abbreviation_stop(lx.text, i, j, limit);
+            (j, word_info(&lx.text[i..j]))
+        }
+    };
+    let (
+        j,
+        WordInfo {
+            classes,
+            verb,
+            flags,
+        },
+    ) = info;
     lx.out.push(Token {
         kind: Tok::Word,
         start: i,
@@ -156,6 +184,60 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     lx.push(Tok::Punct, i, j);
     Some(j)
 }
+
+/// A word of ASCII letters and digits alone, the character after it neither joining it to
+/// more ([`word_body`]) nor adding to it (a plural possessive's apostrophe, an
+/// abbreviation's full stop, all in [`JOINERS`]): where it ends, and whether it has an
+/// upper-case letter. `None` when the word needs the whole grammar.
+#[inline]
+fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool)> {
+    let run = bytes.get(i..limit)?;
+    // (one table look-up a byte; the byte that ends the run is no letter, so adds no capital)
+    let mut seen = 0;
+    let n = run
+        .iter()
+        .position(|&b| {
+            let k = ASCII_CLASS[usize::from(b)];
+            seen |= k;
+            k & ALNUM == 0
+        })
+        .unwrap_or(run.len());
+    let (j, upper) = (i + n, seen & UPPER != 0);
+    match bytes.get(j) {
+        // (a comma joins digits only: "5,000")
+        Some(&b)
+            if j < limit
+                && ((b == b',' && j > i && bytes[j - 1].is_ascii_digit())
+                    || !b.is_ascii()
+                    || JOINERS.as_bytes().contains(&b)) =>
+        {
+            None
+        }
+        _ => Some((j, upper)),
+    }
+}
+
+/// [`ASCII_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`]: an upper-case ASCII letter.
+const UPPER: u8 = 2;
+
+/// Each byte's class: [`ALNUM`], [`UPPER`] (0 for the others).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            t[b] |= UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
 /// ("U.S", "O'Neill", "rock-and-roll", "AT&T", "3.5"), and by a comma between digits
@@ -338,6 +420,59 @@ mod tests {
             assert!(holds(w).contains(&kind), "{w} {kind}");
         }
         assert!(holds("said.").is_empty());
+    }
+
+    #[test]
+    fn an_ascii_character_is_read_by_the_step_the_table_would_pick() {
+        for b in 0u8..128 {
+            for text in [format!("a{}b", b as char), format!("5{}-- 1", b as char)] {
+                let run = |direct: bool| {
+                    let mut lx = Lexer {
+                        text: &text,
+                        end: text.len(),
+                        quotes: &[],
+                        out: Vec::new(),
+                    };
+                    let next = if direct {
+                        ascii_step(&mut lx, 1, b)
+                    } else {
+                        STEPS
+                            .iter()
+                            .find_map(|&(_, step)| step(&mut lx, 1, b as char))
+                    };
+                    let spans: Vec<(usize, usize)> =
+                        lx.out.iter().map(|t| (t.start, t.end)).collect();
+                    (next, spans)
+                };
+                assert_eq!(run(true), run(false), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_plain_ascii_word_ends_where_the_grammar_ends_it() {
+        let text = "Mr. Smith, 5,000 O'Neill said U.S. rock-and-roll Joneses' AT&T end. Über x\u{2019}s 3.5 the Mayor said (no) a";
+        let mut i = 0;
+        let mut plain = 0;
+        while i < text.len() {
+            let limit = text.len();
+            if !text.as_bytes()[i].is_ascii_alphanumeric() {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            let (rest, _) = word_body(&text[i..]).unwrap();
+            let j = plural_possessive(text, i, limit - rest.len(), limit);
+            let j = abbreviation_stop(text, i, j, limit);
+            if let Some((k, upper)) = plain_ascii_word(text.as_bytes(), i, limit) {
+                assert_eq!(
+                    (k, upper),
+                    (j, text[i..j].bytes().any(|b| b.is_ascii_uppercase()))
+                );
+                plain += 1;
+            }
+            i = j;
+        }
+        assert!(plain >= 6, "{plain}");
     }
 
     #[test]

@@ -115,6 +115,14 @@ impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
+
+    /// Whether the token is `s`, exactly (`t.text(text) == s`, its length compared first and
+    /// its bytes read without slicing the text on character boundaries): `t.is_text(text, ",")`.
+    #[inline]
+    pub fn is_text(&self, text: &str, s: &str) -> bool {
+        self.end.wrapping_sub(self.start) == s.len()
+            && text.as_bytes().get(self.start..self.end) == Some(s.as_bytes())
+    }
 }
 
 /// Merge overlapping spans (sorted by start) so that [`masked`] can search them.

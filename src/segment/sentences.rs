@@ -249,10 +249,10 @@ pub(crate) fn enclosing(pairs: &[(usize, usize)], i: usize) -> Option<(usize, us
 /// Whether tokens `i` and `i + 1` are two apostrophes side by side: the doubled mark some
 /// archives write for a double quotation mark, here read as text.
 pub(crate) fn doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|a| a.text(text) == "'")
+    toks.get(i).is_some_and(|a| a.is_text(text, "'"))
         && toks
             .get(i + 1)
-            .is_some_and(|b| b.text(text) == "'" && b.start == toks[i].end)
+            .is_some_and(|b| b.is_text(text, "'") && b.start == toks[i].end)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ const OPENING_MARKS: [&str; 4] = [":", ";", "—", "--"];
 /// The first comma from token `from` in the sentence: "according to X, …".
 fn comma_after(cx: &Cx, from: usize) -> Option<usize> {
     let text = cx.text;
-    (take_till(|t: &Token| t.text(text) == ","), is(","))
+    (take_till(|t: &Token| t.is_text(text, ",")), is(","))
         .parse(cx.span(from, cx.hi))
         .ok()
         .map(|(_, (skipped, _))| skipped.hi)

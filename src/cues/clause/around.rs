@@ -120,10 +120,12 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
                     && !matches!(t.text(text), "should" | "must"))
         })
         && adjunct.first().is_none_or(|t| {
-            let opener = |t: &Token| LEXICON.adjunct_openers.contains(&lower(t.text(text)));
+            let opener = |t: &Token| {
+                crate::lexicon::with_lower(t.text(text), |l| LEXICON.adjunct_openers.contains(l))
+            };
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
-                || t.text(text) == ","
+                || t.is_text(text, ",")
                     && toks[obj + 1..adjunct_end].first().is_none_or(|n| {
                         opener(n) || LEXICON.adverbial_openers.contains(n.text(text))
                     })
@@ -161,12 +163,12 @@ fn inverted_tail(cx: &Cx) -> bool {
             && (tail[..np]
                 .iter()
                 .any(|t| t.kind == Tok::Word && is_capitalized(t.text(text)) || is_role(text, t))
-                || LEXICON.determiners.contains(&lower(tail[0].text(text))))
+                || crate::lexicon::with_lower(tail[0].text(text), |l| LEXICON.determiners.contains(l)))
             // (or a relative clause on the speaker: "…, said an American official who was
             // briefed on the details")
             && tail
                 .get(np)
-                .is_none_or(|t| t.text(text) == "," || matches!(t.text(text), "who" | "whose")))
+                .is_none_or(|t| t.is_text(text, ",") || matches!(t.text(text), "who" | "whose")))
 }
 
 /// "…, he said, adding that …" / "…, he said, on condition of anonymity": after the

@@ -188,7 +188,9 @@ fn relative_before_its_verb(cx: &Cx, k: usize, end: usize) -> bool {
             cx.w(j) == ","
                 && (finite(j + 1)
                     || cx.toks.get(j + 1).is_some_and(|n| {
-                        Class::ClauseSentenceAdverbs.contains(&lower(n.text(cx.text)))
+                        crate::lexicon::with_lower(n.text(cx.text), |l| {
+                            Class::ClauseSentenceAdverbs.contains(l)
+                        })
                     }) && finite(j + 2))
         })
 }

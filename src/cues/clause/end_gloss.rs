@@ -79,7 +79,9 @@ pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
             || is_clause_word(text, t)
             || matches!(w, "which" | "who")
     };
-    let noun = |t: &Token| LEXICON.occasion_nouns.contains(&lower(t.text(text)));
+    let noun = |t: &Token| {
+        crate::lexicon::with_lower(t.text(text), |l| LEXICON.occasion_nouns.contains(l))
+    };
     let occasion = (
         exact(Class::ClauseOccasionPreps),
         folded(Class::ClauseOccasionDeterminers),

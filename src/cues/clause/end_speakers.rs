@@ -5,7 +5,7 @@
 use super::end::Clause;
 use super::pattern::is;
 use crate::cues::*;
-use crate::lexicon::{LEXICON, lower};
+use crate::lexicon::LEXICON;
 use crate::segment::is_capitalized;
 use nom::branch::alt;
 
@@ -38,7 +38,8 @@ pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
             && cx.w(n.tok - 1) == ","
             && cx.toks.get(n.tok + n.len).is_some_and(|t| {
                 let w = t.text(cx.text);
-                is_capitalized(w) || LEXICON.determiners.contains(&lower(w))
+                is_capitalized(w)
+                    || crate::lexicon::with_lower(w, |l| LEXICON.determiners.contains(l))
             })
     })?;
     Some(n.tok - 1)
@@ -87,7 +88,9 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     let opener = cx.toks[lo..b]
         .iter()
         .take(2)
-        .position(|t| LEXICON.subordinators.contains(&lower(t.text(cx.text))))
+        .position(|t| {
+            crate::lexicon::with_lower(t.text(cx.text), |l| LEXICON.subordinators.contains(l))
+        })
         .is_some_and(|i| !(lo + i..b).any(|k| cx.w(k) == ","));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {

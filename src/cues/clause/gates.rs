@@ -107,7 +107,7 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
     let clause = LEXICON.clause_openers.contains(&next);
     let as_phrase = toks[after.min(hi)..hi.min(after + 8)]
         .iter()
-        .any(|t| t.text(text) == "as");
+        .any(|t| t.is_text(text, "as"));
     // "A Monmouth poll out Monday showed …", "polls by Quinnipiac that showed …": what a
     // document finds, the document the head of the subject, before a phrase after it.
     let from = if b > lo && matches!(cx.w(b - 1), "that" | "which") {

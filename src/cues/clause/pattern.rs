@@ -24,7 +24,7 @@ pub(super) fn folded<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token
 
 /// The token `s`, exactly: `is(",")`, `is("to")`.
 pub(super) fn is<'a>(s: &'static str) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| i.word(t) == s)
+    token(move |i, t| t.is_text(i.text, s))
 }
 
 /// A token that starts with a capital letter (a quotation's mark is no capital).

@@ -183,8 +183,9 @@ fn hearer(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
         && t <= start + 2
         && cx.toks[start..t].iter().all(|w| {
             w.kind == Tok::Word
-                && (Class::ClauseObjectPronouns.contains(&lower(w.text(cx.text)))
-                    || plain_noun(cx.text, w))
+                && (crate::lexicon::with_lower(w.text(cx.text), |l| {
+                    Class::ClauseObjectPronouns.contains(l)
+                }) || plain_noun(cx.text, w))
         })
 }
 

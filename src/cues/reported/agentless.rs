@@ -113,7 +113,7 @@ pub(crate) fn hearsay(s: &Sentence, claims: &mut Claims) {
 /// ("…, which is expected to draw …") to the sentence's end.
 pub(crate) fn expectation(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let (text, toks, c, lo) = (s.text, s.toks, at.c, at.lo);
-    let neg = at.b > lo && toks[at.b - 1].text(text) == "not";
+    let neg = at.b > lo && toks[at.b - 1].is_text(text, "not");
     let be = at.b - usize::from(neg);
     let expected = c.lemma == "expect"
         && text[c.start..c.end].ends_with("ed")
@@ -121,7 +121,7 @@ pub(crate) fn expectation(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
         && is_be_form(toks[be - 1].text(text))
         && toks
             .get(c.tok + c.len)
-            .is_some_and(|t| t.text(text) == "to");
+            .is_some_and(|t| t.is_text(text, "to"));
     if !expected || !claims.unclaimed(s.para, c.tok) {
         return Step::Pass;
     }
@@ -142,7 +142,9 @@ pub(crate) fn question(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let asked = LEXICON.asking_verbs.contains(c.lemma)
         && text[c.start..c.end].ends_with("ed")
         && (b == lo
-            || Class::ReportedAskedAfter.contains(&crate::lexicon::lower(toks[b - 1].text(text))));
+            || crate::lexicon::with_lower(toks[b - 1].text(text), |l| {
+                Class::ReportedAskedAfter.contains(l)
+            }));
     if !asked || !(claims.unclaimed(s.para, c.tok) || titled_question(s, at, claims)) {
         return Step::Pass;
     }
@@ -162,7 +164,9 @@ fn titled_question(s: &Sentence, at: &At, claims: &Claims) -> bool {
     let (text, toks, c, lo, b) = (s.text, s.toks, at.c, at.lo, at.b);
     (b == lo
         || matches!(toks[b - 1].text(text), "," | "when")
-        || toks.get(c.tok + c.len).is_none_or(|t| t.text(text) != "by"))
+        || toks
+            .get(c.tok + c.len)
+            .is_none_or(|t| !t.is_text(text, "by")))
         && claims.existing.get(&(s.para, c.tok)).is_some_and(|&k| {
             let st = &claims.stmts[k];
             st.content.is_none()
@@ -192,7 +196,7 @@ fn question_span(s: &Sentence, at: &At) -> (usize, usize) {
         from = q;
     }
     // (`reported_asking_adjuncts`: "after", "during", "in", "at", "on", "before", …)
-    if toks.get(from).is_some_and(|t| t.text(text) == "about")
+    if toks.get(from).is_some_and(|t| t.is_text(text, "about"))
         && let Some(k) =
             (from + 2..to).find(|&i| Class::ReportedAskingAdjuncts.contains(toks[i].text(text)))
     {
@@ -218,9 +222,11 @@ pub(crate) fn seeming(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let next = toks.get(c.tok + c.len);
     let complement = next.is_some_and(|t| {
         t.kind == Tok::Word
-            && !Class::ReportedNotComplements.contains(&crate::lexicon::lower(t.text(text)))
+            && !crate::lexicon::with_lower(t.text(text), |l| {
+                Class::ReportedNotComplements.contains(l)
+            })
     });
-    let infinitive = next.is_some_and(|t| t.text(text) == "to");
+    let infinitive = next.is_some_and(|t| t.is_text(text, "to"));
     if b > lo && (infinitive || complement) && claims.unclaimed(s.para, c.tok) {
         let from = clause_start(text, toks, lo, b);
         let to = next_comma(text, toks, c.tok + c.len, at.hi);

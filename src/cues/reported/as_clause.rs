@@ -31,7 +31,7 @@ pub(crate) fn as_clause(
     while b > lo && aux_or_negated_token(text, &toks[b - 1]) {
         b -= 1;
     }
-    let passive = toks.get(after).is_some_and(|t| t.text(text) == "by");
+    let passive = toks.get(after).is_some_and(|t| t.is_text(text, "by"));
     let a = as_opening(text, toks, lo, b, passive)?;
     let no_clause = |r: std::ops::Range<usize>| {
         toks[r].iter().all(|t| {
@@ -43,10 +43,10 @@ pub(crate) fn as_clause(
     // (the opening "As", or one after a conjunction: "But as we learned in Iowa, …")
     let opens = a == lo || (a == lo + 1 && opening_conjunction(toks[lo].text(text)));
     if opens {
-        let comma = (after..hi.min(after + 12)).find(|&i| toks[i].text(text) == ",")?;
+        let comma = (after..hi.min(after + 12)).find(|&i| toks[i].is_text(text, ","))?;
         return no_clause(after..comma).then_some(comma + 1..hi);
     }
-    if a > lo + 2 && toks[a - 1].text(text) == "," && no_clause(after..hi) {
+    if a > lo + 2 && toks[a - 1].is_text(text, ",") && no_clause(after..hi) {
         return Some(lo..a - 1);
     }
     None

@@ -23,7 +23,7 @@ pub(crate) fn report_goes_on(text: &str, toks: &[Token], i: usize) -> bool {
 /// that he would …"), or an auxiliary or a form of "be" ("…, but would eventually add …").
 pub(crate) fn goes_on_after_but(i: Toks<'_>) -> PResult<'_, ()> {
     let contrast = token(|i: &Toks<'_>, t: &Token| {
-        Class::ReportedContrastAdverbs.contains(&crate::lexicon::lower(i.word(t)))
+        crate::lexicon::with_lower(i.word(t), |l| Class::ReportedContrastAdverbs.contains(l))
     });
     let that = token(|i: &Toks<'_>, t: &Token| crate::lexicon::lower(i.word(t)) == "that");
     let subject = token(|i: &Toks<'_>, t: &Token| {
@@ -57,9 +57,9 @@ pub(crate) fn apposed_subject(text: &str, toks: &[Token], lo: usize, b: usize) -
         lo
     };
     b > lo
-        && toks[b - 1].text(text) == ","
+        && toks[b - 1].is_text(text, ",")
         && (lo + 1..b - 1)
-            .find(|&f| toks[f].text(text) == ",")
+            .find(|&f| toks[f].is_text(text, ","))
             .is_some_and(|f| {
                 f - lo <= 8
                     // "In politics, …" opens an adverbial, not a mention
@@ -155,8 +155,8 @@ pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     }
     let w = toks[i].text(text);
-    is_dash(w)
-        || w == ";"
+    w == ";"
+        || is_dash(w)
         || (w == "-"
             && text[..toks[i].start].ends_with(' ')
             && text[toks[i].end..].starts_with(' '))
@@ -167,7 +167,7 @@ pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
 pub(crate) fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> usize {
     (from..hi)
         .find_map(|i| {
-            if toks[i].text(text) == "," || breaks_at(text, toks, i) {
+            if toks[i].is_text(text, ",") || breaks_at(text, toks, i) {
                 Some(i)
             } else {
                 // (a quotation ending in the comma is in the phrase: 'Asked during an
@@ -180,7 +180,7 @@ pub(crate) fn next_comma(text: &str, toks: &[Token], from: usize, hi: usize) -> 
 
 /// A comma, or a quotation that ends in one ("“the woman is a victim,” it said").
 pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
-    t.text(text) == ","
+    t.is_text(text, ",")
         || (matches!(t.kind, Tok::Quote(_))
             && t.text(text)
                 .trim_end_matches(['”', '"', '’', '\'', '»'])
@@ -192,10 +192,12 @@ pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
 /// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker").
 pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
     let ends = |from: usize| closed_in_apostrophes(Toks::new(text, toks, from, i)).is_ok();
+    // (the doubled apostrophes end the token before `i`: the two patterns are parsed only then)
     i > lo
         && (ends_with_comma(text, &toks[i - 1])
-            || (i >= lo + 3 && ends(i - 3))
-            || (i >= lo + 4 && ends(i - 4)))
+            || (i >= lo + 3
+                && toks[i - 1].is_text(text, "'")
+                && (ends(i - 3) || (i >= lo + 4 && ends(i - 4)))))
 }
 
 /// A comma, question or exclamation mark (`reported_quote_closers`) and an archive's
@@ -231,7 +233,7 @@ pub(crate) fn interrupted(
     // debate, ''and I hope …''")
     let after_adjuncts =
         rest > c.tok + c.len + 1 && crate::segment::doubled_apostrophe(text, toks, rest);
-    if (rest != c.tok + c.len + 1 && !after_adjuncts) || toks[rest - 1].text(text) != "," {
+    if (rest != c.tok + c.len + 1 && !after_adjuncts) || !toks[rest - 1].is_text(text, ",") {
         return None;
     }
     let mut b = c.tok;
@@ -245,7 +247,7 @@ pub(crate) fn interrupted(
     if m == b
         || m < lo + 3
         || !comma_before(text, toks, lo, m)
-        || ((after_adjuncts || quoted_rest) && toks[m - 1].text(text) != "'")
+        || ((after_adjuncts || quoted_rest) && !toks[m - 1].is_text(text, "'"))
     {
         return None;
     }
@@ -284,7 +286,7 @@ pub(crate) fn quotation_opens_sentence(text: &str, toks: &[Token], i: usize) -> 
 /// aside), past a joining "and" or "but": "He had a rally that night - and the permit, his
 /// campaign said, had been hard to get".
 pub(crate) fn opening_after_break(text: &str, toks: &[Token], lo: usize, m: usize) -> usize {
-    let is_break = |k: usize| breaks_at(text, toks, k) || toks[k].text(text) == ":";
+    let is_break = |k: usize| breaks_at(text, toks, k) || toks[k].is_text(text, ":");
     // (inside a quotation in doubled apostrophes they are the speaker's own)
     if crate::segment::doubled_apostrophe(text, toks, lo) {
         return lo;
@@ -387,8 +389,8 @@ mod tests {
     fn the_opening_after_a_break() {
         let text = "He had a rally that night - and the permit, his campaign said, was late";
         let all = toks(text);
-        let his = all.iter().position(|t| t.text(text) == "his").unwrap();
-        let the = all.iter().position(|t| t.text(text) == "the").unwrap();
+        let his = all.iter().position(|t| t.is_text(text, "his")).unwrap();
+        let the = all.iter().position(|t| t.is_text(text, "the")).unwrap();
         assert_eq!(opening_after_break(text, &all, 0, his), the);
     }
 
@@ -396,12 +398,12 @@ mod tests {
     fn a_comma_before_in_doubled_apostrophes() {
         let text = "''The scale is enormous,'' said Matt Baker";
         let all = toks(text);
-        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        let said = all.iter().position(|t| t.is_text(text, "said")).unwrap();
         assert!(comma_before(text, &all, 0, said));
         assert!(!comma_before(text, &all, 0, said + 1));
         let text = "''Do you want that?'' said Zeynep Tufekci";
         let all = toks(text);
-        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        let said = all.iter().position(|t| t.is_text(text, "said")).unwrap();
         assert!(comma_before(text, &all, 0, said));
     }
 }

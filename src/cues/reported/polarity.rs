@@ -49,9 +49,11 @@ pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
 /// declined to say", "if he says …" (`reported_hypotheticals`).
 pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
-    token(|i: &Toks<'_>, t: &Token| Class::ReportedHypotheticals.contains(&lower(i.word(t))))
-        .map(|_| Polarity::Hypothetical)
-        .parse(i)
+    token(|i: &Toks<'_>, t: &Token| {
+        crate::lexicon::with_lower(i.word(t), |l| Class::ReportedHypotheticals.contains(l))
+    })
+    .map(|_| Polarity::Hypothetical)
+    .parse(i)
 }
 
 /// The rules of polarity, tried at each word before the cue from the nearest, in order:

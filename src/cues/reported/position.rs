@@ -112,13 +112,13 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
 /// opens with an adverbial or an adverb of `reported_aside_adverbs` ("along", "however", …).
 fn before_aside(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
     if i > lo + 2
-        && toks[i - 1].text(text) == ","
+        && toks[i - 1].is_text(text, ",")
         && let Some(k) = (lo.max(i.saturating_sub(7))..i - 1)
             .rev()
-            .find(|&k| toks[k].text(text) == ",")
+            .find(|&k| toks[k].is_text(text, ","))
         && k > lo
         && toks.get(k + 1).is_some_and(|t| {
-            LEXICON.adverbial_openers.contains(&lower(t.text(text)))
+            crate::lexicon::with_lower(t.text(text), |l| LEXICON.adverbial_openers.contains(l))
                 || Class::ReportedAsideAdverbs.contains(t.text(text))
         })
     {

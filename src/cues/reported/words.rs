@@ -30,7 +30,7 @@ pub(crate) fn subject_pronoun(lower: &str) -> bool {
 
 /// The word "that" opening a clause: "said that …".
 pub(crate) fn is_clause_word(text: &str, t: &Token) -> bool {
-    t.kind == Tok::Word && t.text(text) == "that"
+    t.kind == Tok::Word && t.is_text(text, "that")
 }
 
 /// A word that is no verb (an adverb is none: "she added warily: ''…''"), between a cue
