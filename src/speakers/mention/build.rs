@@ -260,11 +260,10 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
         }
         n += 1;
     }
-    if let Some(r) = (n..run.len().saturating_sub(1)).rev().find(|&i| {
-        LEXICON
-            .roles
-            .contains_key(run[i].text(text).to_lowercase().as_str())
-    }) {
+    if let Some(r) = (n..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_role(text, &run[i]))
+    {
         title_role.clear();
         title_role.push(words_text(text, &run[..=r]));
         n = r + 1;

@@ -28,7 +28,9 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
     let whole = Toks::whole(text, toks);
     let mut i = 0;
     while i < toks.len() {
-        if is_starter(toks[i].text(text)) {
+        // (a capitalised word opens a run: most words are none, and need no parse)
+        let t = &toks[i];
+        if t.kind != Tok::Word || !t.is_capitalised() || starter(text, t) {
             i += 1;
             continue;
         }
@@ -112,11 +114,7 @@ fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCand
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
     let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;
-    let has_role = toks[a..b].iter().any(|t| {
-        LEXICON
-            .roles
-            .contains_key(t.text(text).to_lowercase().as_str())
-    });
+    let has_role = toks[a..b].iter().any(|t| is_role(text, t));
     if !has_role {
         return None;
     }

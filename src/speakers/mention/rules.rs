@@ -6,8 +6,8 @@
 //! The one-token parsers here match a word exactly as written (the grammar's `word_in` also
 //! accepts a word's lower case, which the mention grammar does not).
 
-use super::{is_det, is_starter, np_token};
-use crate::cues::{is_aux, plain_noun};
+use super::{det_token, np_token, starter};
+use crate::cues::{is_aux_token, plain_noun};
 use crate::grammar::{PResult, Toks, comma, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
@@ -33,7 +33,7 @@ pub(super) fn plain<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 
 /// A determiner, a possessive included ("the", "Powell’s").
 pub(super) fn det<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    token(|i, t| is_det(&i.word(t).to_lowercase()))(i)
+    token(|i, t| det_token(i.text, t))(i)
 }
 
 /// A word that may stand inside a speaker mention ([`np_token`]).
@@ -43,7 +43,7 @@ pub(super) fn mention_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 
 /// A word that is neither an auxiliary nor a sentence starter: a word of a phrase.
 fn phrase_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    token(|i, t| t.kind == Tok::Word && !is_aux(i.word(t)) && !is_starter(i.word(t)))(i)
+    token(|i, t| t.kind == Tok::Word && !is_aux_token(i.text, t) && !starter(i.text, t))(i)
 }
 
 /// "close to him", "familiar with the talks": an adjective of relation, "to" or "with", and
@@ -73,7 +73,7 @@ pub(super) fn relative_clause<'a>(i: Toks<'a>) -> PResult<'a, ()> {
 pub(super) fn group_phrase<'a>(prep: Class) -> impl Fn(Toks<'a>) -> PResult<'a, ()> {
     move |i| {
         let word = token(|i, t: &Token| {
-            np_token(i.text, t) || plain_noun(i.text, t) || is_det(&i.word(t).to_lowercase())
+            np_token(i.text, t) || plain_noun(i.text, t) || det_token(i.text, t)
         });
         (exact(prep), many0_count(word), eof).map(|_| ()).parse(i)
     }

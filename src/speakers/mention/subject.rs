@@ -65,13 +65,13 @@ const OPENERS: &[Opener] = &[
 
 /// "Hours later, Trump …", "But a few days later, she …": a time that a comma closes.
 fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
-    if !(i == lo || (i == lo + 1 && is_starter(toks[lo].text(text)))) {
+    if !(i == lo || (i == lo + 1 && starter(text, &toks[lo]))) {
         return None;
     }
     let (rest, words) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
     words
         .iter()
-        .any(|t| Class::SpeakerTimeAfters.contains(t.text(text)))
+        .any(|t| written(text, t, Class::SpeakerTimeAfters))
         .then_some(rest.at())
 }
 
@@ -79,13 +79,9 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
 /// chants, the senator said": a phrase after the sentence's first word, up to a comma (not
 /// "Then Trump went on the attack, saying").
 fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
-    let opener = |j: usize| {
-        LEXICON
-            .adverbial_openers
-            .contains(&crate::lexicon::lower(toks[j].text(text)))
-    };
+    let opener = |j: usize| lower_in(text, &toks[j], Class::AdverbialOpeners);
     let opens = i == lo + 1
-        && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
+        && ((starter(text, &toks[lo]) && (opener(lo) || opener(i)))
             || (toks[lo].text(text).ends_with("ing")
                 && is_capitalized(toks[lo].text(text))
                 && !is_capitalized(toks[i].text(text))));

@@ -90,7 +90,7 @@ impl<'a> VerbCue<'a> {
         let mut b = c.tok;
         while b > sent.start
             && toks[b - 1].kind == Tok::Word
-            && crate::cues::aux_or_negated(toks[b - 1].text(text))
+            && crate::cues::aux_or_negated_token(text, &toks[b - 1])
         {
             b -= 1;
         }
@@ -169,11 +169,11 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
         .rev()
-        .find(|&e| is_det(&toks[e].text(text).to_lowercase()))?;
+        .find(|&e| det_token(text, &toks[e]))?;
     (e >= start + 2
         && toks[e - 1].kind == Tok::Word
         && !is_capitalized(toks[e - 1].text(text))
-        && !is_det(&toks[e - 1].text(text).to_lowercase()))
+        && !det_token(text, &toks[e - 1]))
     .then(|| left(text, toks, start, e - 1))
     .flatten()
 }
@@ -195,7 +195,7 @@ fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
         && !m.pronoun
         && Class::OccasionNouns.contains(&head)
         && !LEXICON.documents.contains(head.as_str())
-        && Class::SpeakerAdjunctPrepositions.contains(toks[k - 1].text(text)))
+        && written(text, &toks[k - 1], Class::SpeakerAdjunctPrepositions))
     .then(|| shared_speaker(v))
     .flatten()
     .filter(|s| s.start < toks[k - 1].start)
@@ -258,7 +258,7 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
 fn passive_agent(v: &VerbCue) -> Option<Mention> {
     let (text, toks, b) = (v.text, v.toks, v.b);
     (b > v.sent.start
-        && Class::SpeakerPassiveAuxiliaries.contains(toks[b - 1].text(text))
+        && written(text, &toks[b - 1], Class::SpeakerPassiveAuxiliaries)
         && toks.get(v.after).is_some_and(|t| t.text(text) == "by"))
     .then(|| right(text, toks, v.after + 1, v.hi))
     .flatten()
@@ -288,7 +288,7 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let rest = &toks[after..v.sent.end];
     let next = rest.iter().position(|t| t.start >= m.end);
     let ends = next.is_none_or(|n| {
-        Class::SpeakerInvertedEnds.contains(rest[n].text(text)) || place_to_end(text, &rest[n..])
+        written(text, &rest[n], Class::SpeakerInvertedEnds) || place_to_end(text, &rest[n..])
     });
     (opens && ends).then_some(m)
 }
@@ -298,9 +298,9 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
 fn place_to_end(text: &str, rest: &[Token]) -> bool {
     let end = rest
         .iter()
-        .position(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
+        .position(|t| written(text, t, Class::SpeakerInvertedEnds))
         .unwrap_or(rest.len());
-    Class::SpeakerPlacePrepositions.contains(rest[0].text(text))
+    written(text, &rest[0], Class::SpeakerPlacePrepositions)
         && end <= 5
         && rest[1..end].iter().all(|t| t.kind == Tok::Word)
 }
@@ -326,7 +326,7 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     let inverted = b == start
         || matches!(toks[b - 1].kind, Tok::Quote(_))
         || crate::cues::comma_before(text, toks, start, b)
-        || Class::SpeakerInversionMarks.contains(toks[b - 1].text(text));
+        || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
     left(text, toks, v.lo, v.c.tok)
         .or_else(|| {
             inverted
@@ -346,7 +346,7 @@ fn stands_inverted(v: &VerbCue, m: &Mention) -> bool {
         || toks[v.after..v.sent.end]
             .iter()
             .find(|t| t.start >= m.end)
-            .is_none_or(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
+            .is_none_or(|t| written(text, t, Class::SpeakerInvertedEnds))
 }
 
 #[cfg(test)]
