@@ -92,6 +92,10 @@ pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
+    // (most paragraphs have no colon: nothing to read)
+    if !p.text.contains(':') {
+        return false;
+    }
     let label = take_while1(|c: char| c.is_alphabetic() || c == ' ');
     let Ok((_, (l, _))) = (label, char::<&str, ()>(':')).parse(p.text) else {
         return false;
@@ -120,8 +124,10 @@ fn byline(p: &ParaAt) -> bool {
 /// paragraph that opens with a credit word, or ends with one in brackets.
 fn photo_caption(p: &ParaAt) -> bool {
     let credit_word = |s: &str| {
-        let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
-        Class::SpeakerCreditWords.contains(&w)
+        let w = s
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(s, |end| &s[..end]);
+        Class::SpeakerCreditWords.contains(w)
     };
     let opens = p.text.trim_start_matches(['(', '[']);
     if credit_word(opens)

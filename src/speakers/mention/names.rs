@@ -13,6 +13,8 @@ pub(crate) struct NameCandidate {
     pub start: usize,
     pub end: usize,
     pub name: String,
+    /// The name's [`surname`], read once: the key it is matched by.
+    pub key: String,
     pub gender: Gender,
     /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
     pub role: Option<String>,
@@ -89,6 +91,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     Some(NameCandidate {
         start: run[0].start,
         end: run[run.len() - 1].end,
+        key: surname(&name),
         name,
         gender,
         role: apposition(text, toks, j),
