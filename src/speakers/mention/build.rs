@@ -53,8 +53,8 @@ fn strip_articles(mut a: &[Token]) -> &[Token] {
 
 /// "Critics said": a capitalised role noun opening the sentence is still a role.
 fn capitalised_role(lw: &str, mut mention: Mention) -> Option<Mention> {
-    let llower = lw.to_lowercase();
-    let &anon = LEXICON.roles.get(llower.as_str())?;
+    let llower = crate::lexicon::lower(lw);
+    let &anon = LEXICON.roles.get(&*llower)?;
     let plural = llower.ends_with('s') && !llower.ends_with("ss");
     mention.kind = if anon || plural {
         EntityKind::Anonymous
@@ -82,18 +82,19 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// 46-year-old") or a bare plural ("Media outlets").
 fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Mention> {
     let lx = &*LEXICON;
-    let llower = toks[toks.len() - 1].text(text).to_lowercase();
-    let det = toks[0].text(text).to_lowercase();
-    if lx.documents.contains(llower.as_str()) {
+    let llower = crate::lexicon::lower(toks[toks.len() - 1].text(text));
+    let det = crate::lexicon::lower(toks[0].text(text));
+    let llower = &*llower;
+    if lx.documents.contains(llower) {
         mention.kind = EntityKind::Document;
-    } else if let Some(&anon) = lx.roles.get(llower.as_str()) {
-        role_head(text, toks, &llower, &det, anon, &mut mention);
-    } else if org_noun(&llower) {
+    } else if let Some(&anon) = lx.roles.get(llower) {
+        role_head(text, toks, llower, &det, anon, &mut mention);
+    } else if org_noun(llower) {
         // "the transport department", "the company"
         mention.kind = EntityKind::Organization;
     } else if toks.len() >= 2 && is_det(&det) {
         // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
-        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&det) {
+        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&*det) {
             EntityKind::Anonymous
         } else {
             EntityKind::Unknown
@@ -113,16 +114,18 @@ fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Menti
 /// outlets"): a pronoun with its verb is never a group of sources.
 fn pronoun_led(text: &str, toks: &[Token]) -> bool {
     toks.len() == 2
-        && LEXICON
-            .pronouns
-            .contains_key(&toks[0].text(text).to_lowercase())
+        && crate::lexicon::with_lower(toks[0].text(text), |l| LEXICON.pronouns.contains_key(l))
 }
 
 /// "It’s clear that …", "it's raising questions": the neuter pronoun fused with "is" or
 /// "has" is an empty (expletive) subject and opens no mention ("He’s saying" is a
 /// person's pronoun, and stays).
 fn expletive_it(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    // (only a word in "'s" can be: most are read no further)
+    if !w.ends_with(['s', 'S']) {
+        return false;
+    }
+    let lower = crate::lexicon::lower(w);
     lower
         .strip_suffix("’s")
         .or_else(|| lower.strip_suffix("'s"))

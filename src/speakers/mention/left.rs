@@ -45,10 +45,9 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         return Some(m);
     }
     // A mention opens with neither a starter nor a joining word ("and Clinton").
-    while np.s < end && {
-        let w = toks[np.s].text(text);
-        is_starter(w) || Class::SpeakerJoiningWords.contains(w)
-    } {
+    while np.s < end
+        && (starter(text, &toks[np.s]) || written(text, &toks[np.s], Class::SpeakerJoiningWords))
+    {
         np.s += 1;
     }
     if np.s == end {

@@ -256,6 +256,60 @@ pub(crate) fn span(m: &Mention) -> Span {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::test_support::toks;
+    use super::*;
+
+    /// Words of every case and kind, and punctuation, for the token helpers' checks.
+    const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its \
+                         Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
+                         officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
+                         familiar Close in In IN who Who according";
+
+    #[test]
+    fn the_token_helpers_answer_as_the_text_does() {
+        let t = toks(WORDS);
+        for c in [
+            Class::Starters,
+            Class::SpeakerDayWords,
+            Class::SpeakerPossessivePronouns,
+            Class::SpeakerStrippedDeterminers,
+            Class::SpeakerInvertedEnds,
+            Class::SpeakerDashes,
+            Class::SpeakerJoiningWords,
+            Class::RelationAdjectives,
+            Class::SpeakerSourceQualifiers,
+            Class::AdverbialOpeners,
+            Class::Quantities,
+        ] {
+            for x in &t {
+                let w = x.text(WORDS);
+                assert_eq!(written(WORDS, x, c), c.contains(w), "{w} {c:?}");
+                let l = crate::lexicon::lower(w);
+                assert_eq!(lower_in(WORDS, x, c), c.contains(&l), "{w} {c:?} (lower)");
+            }
+        }
+        for x in &t {
+            let w = x.text(WORDS);
+            assert_eq!(starter(WORDS, x), is_starter(w), "{w}");
+            assert_eq!(time_word(WORDS, x), is_time_word(w), "{w}");
+            assert_eq!(det_token(WORDS, x), is_det(&w.to_lowercase()), "{w}");
+        }
+        assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
+    }
+
+    #[test]
+    fn no_pronoun_is_longer_than_the_longest() {
+        let longest = LEXICON.pronouns.iter().map(|(w, _)| w.len()).max();
+        assert!(longest.is_some_and(|n| n <= LONGEST_PRONOUN));
+        let text = "He said THEY and Themselves";
+        let t = toks(text);
+        assert!(any_pronoun(text, &t[0]).is_some() && any_pronoun(text, &t[2]).is_some());
+        assert!(any_pronoun(text, &t[4]).is_none());
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod test_support {
     //! Reading a sentence for a mention rule's unit test.
     use super::*;

@@ -18,7 +18,7 @@ use nom::multi::{many_m_n, many0_count, many1_count};
 /// A token whose text, exactly as written, is in class `c` (punctuation too: `,` is in
 /// `speaker_clause_marks`).
 pub(super) fn exact<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| c.contains(i.word(t)))
+    token(move |i, t| super::written(i.text, t, c))
 }
 
 /// A token whose text is exactly `w`.
