@@ -184,7 +184,11 @@ fn relation_adjective(b: &Before) -> Option<Mention> {
     let (text, toks, lo, i) = (b.text, b.toks, b.lo, b.i);
     let a = (lo.max(i.saturating_sub(7))..i.saturating_sub(2))
         .rev()
-        .find(|&a| relation_phrase(Toks::new(text, toks, a, i)).is_ok())?;
+        .find(|&a| {
+            // (the token's bits first: most words are no adjective of relation)
+            toks[a].is(Class::RelationAdjectives)
+                && relation_phrase(Toks::new(text, toks, a, i)).is_ok()
+        })?;
     if a <= lo {
         return None;
     }

@@ -41,7 +41,10 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
             continue;
         };
         let j = rest.at();
-        if let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j)) {
+        // (one capitalised word alone is no name: a name has two, or a title before it)
+        if j - i >= 2
+            && let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j))
+        {
             out.push(c);
         }
         i = j;
@@ -66,21 +69,22 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     }
     let name_toks = &run[n..];
     let first = name_toks[0].text(text);
-    if gender == Gender::Unknown
-        && let Some(g) = lx.first_names.get(first)
-    {
-        gender = *g;
-    }
-    let orgish = name_toks
-        .iter()
-        .any(|t| lx.organizations.contains(t.text(text)));
+    let first_gender = lx.first_names.get(first).copied();
+    // (the cheap tests first: most capitalised runs are no one's name)
     let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let person = !orgish
-        && !the_before
-        && (n > 0 || lx.first_names.contains_key(first))
-        && (name_toks.len() >= 2 || n > 0);
+    let person = !the_before
+        && (n > 0 || first_gender.is_some())
+        && (name_toks.len() >= 2 || n > 0)
+        && !name_toks
+            .iter()
+            .any(|t| lx.organizations.contains(t.text(text)));
     if !person {
         return None;
+    }
+    if gender == Gender::Unknown
+        && let Some(g) = first_gender
+    {
+        gender = g;
     }
     let mut name = words_text(text, name_toks);
     for suffix in ["’s", "'s"] {
