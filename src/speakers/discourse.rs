@@ -92,8 +92,13 @@ pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
-    // (most paragraphs have no colon: nothing to read)
-    if !p.text.contains(':') {
+    // (the label's letters and spaces end at its colon: most paragraphs' end elsewhere,
+    // read byte by byte; a letter that is no ASCII one is read as a character below)
+    let stop = p
+        .text
+        .bytes()
+        .find(|b| !(b.is_ascii_alphabetic() || *b == b' '));
+    if !matches!(stop, Some(b':') | Some(0x80..)) {
         return false;
     }
     let label = take_while1(|c: char| c.is_alphabetic() || c == ' ');

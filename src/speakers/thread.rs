@@ -131,6 +131,9 @@ pub(crate) fn continue_speakers(
 /// but its own (a turn's colon).
 /// (The parts of one statement share its cue and speaker.)
 fn split_statements(quotes: &mut [Quote], changed: &[usize]) {
+    if changed.is_empty() {
+        return;
+    }
     let mut by_statement: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (i, q) in quotes.iter().enumerate() {
         by_statement.entry(q.statement).or_default().push(i);
@@ -326,14 +329,16 @@ fn runs_on(here: &[Quote], names: &[NameCandidate], upto: usize) -> Option<Speak
         .filter(|q| q.post.is_none())
         .rfind(|q| q.speaker.is_some())?;
     let sp = last.speaker.as_ref()?;
-    let key = super::surname(&sp.name);
     let after = last.end.max(sp.end);
     let from = names.partition_point(|n| n.start < after);
     let upto = names.partition_point(|n| n.start < upto);
-    names[from.min(upto)..upto]
-        .iter()
-        .all(|n| n.key == key)
-        .then(|| sp.clone())
+    let later = &names[from.min(upto)..upto];
+    // (the speaker's surname is read only when someone is named after them)
+    (later.is_empty() || {
+        let key = super::surname(&sp.name);
+        later.iter().all(|n| n.key == key)
+    })
+    .then(|| sp.clone())
 }
 
 /// Whether the quotation whose words start at `at` opens a sentence of the paragraph after

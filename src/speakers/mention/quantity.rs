@@ -2,16 +2,6 @@
 
 use super::*;
 
-/// A word that qualifies an amount ("about", "more than"), and may open the share.
-fn qualifier(w: &str) -> bool {
-    Class::SpeakerAmountQualifiers.contains(w)
-}
-
-/// A word that glues a share's parts together ("three in 10", "half of them").
-fn glue(w: &str) -> bool {
-    qualifier(w) || Class::SpeakerAmountGlue.contains(w)
-}
-
 /// An amount: a number (not a year: "who in 2010 said") or a word of quantity ("half").
 fn amount(w: &str) -> bool {
     number(w) || LEXICON.quantities.contains(w)
@@ -24,6 +14,11 @@ fn number(w: &str) -> bool {
         && w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
         && !year
+}
+
+/// [`amount`] of a token in lower case, its class read from its bits.
+fn amount_token(text: &str, t: &Token) -> bool {
+    number(t.text(text)) || lower_in(text, t, Class::Quantities)
 }
 
 /// [`share_head`] of a token: an ASCII word's classes are read from its bits (the classes
@@ -60,14 +55,15 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
     let mut s = end;
     let mut core = false;
     while s > lo && end - s < 9 {
-        let t = toks[s - 1];
+        let t = &toks[s - 1];
         let w = t.text(text);
-        let lower = crate::lexicon::lower(w);
-        let q = amount(&lower);
+        let q = amount_token(text, t);
+        let glue = lower_in(text, t, Class::SpeakerAmountQualifiers)
+            || lower_in(text, t, Class::SpeakerAmountGlue);
         let noun = t.kind == Tok::Word
-            && !LEXICON.pronouns.contains_key(&*lower)
-            && (crate::cues::plain_noun(text, &t) || is_capitalized(w) && !is_starter(w));
-        if !(q || glue(&lower) || noun) {
+            && !crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l))
+            && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
+        if !(q || glue || noun) {
             break;
         }
         core |= q;
@@ -75,16 +71,13 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
     }
     // It opens with the amount or a word that qualifies it, not with "in" or a noun.
     while s < end {
-        let w = crate::lexicon::lower(toks[s].text(text));
-        if amount(&w) || qualifier(&w) {
+        let t = &toks[s];
+        if amount_token(text, t) || lower_in(text, t, Class::SpeakerAmountQualifiers) {
             break;
         }
         s += 1;
     }
-    let opens_with_amount = toks[s..end]
-        .iter()
-        .take(3)
-        .any(|t| amount(&crate::lexicon::lower(t.text(text))));
+    let opens_with_amount = toks[s..end].iter().take(3).any(|t| amount_token(text, t));
     // It stands alone (after the sentence's start, a comma or a conjunction, not inside a
     // noun phrase: "Podliska's most explosive").
     let alone = s == lo || {
@@ -111,6 +104,11 @@ mod tests {
             let w = t.text(text);
             let by_text = share_head(&crate::lexicon::lower(w));
             assert_eq!(share_head_token(text, &t), by_text, "{w}");
+            assert_eq!(
+                amount_token(text, &t),
+                amount(&crate::lexicon::lower(w)),
+                "{w}"
+            );
         }
         assert!(!share_head_token(text, &toks(text)[0]));
     }

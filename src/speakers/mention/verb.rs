@@ -20,6 +20,9 @@ struct VerbCue<'a> {
     b: usize,
     /// The word before the verb group, "," for a quotation that ends with a comma.
     before: Option<&'a str>,
+    /// A comma (or a quotation that ends with one) stands right before the verb group
+    /// (`cues::comma_before`, read once).
+    comma: bool,
     /// The cue is a form in "-ing" ("calling on": the first word carries the form).
     ing_form: bool,
     /// `lo..hi`: where the speaker may stand, outside the quotation.
@@ -110,8 +113,10 @@ impl<'a> VerbCue<'a> {
         } {
             p -= 1;
         }
+        let comma = crate::cues::comma_before(text, toks, sent.start, b);
         let before = (p > sent.start).then(|| {
-            if crate::cues::comma_before(text, toks, sent.start, p) {
+            if (p == b && comma) || (p != b && crate::cues::comma_before(text, toks, sent.start, p))
+            {
                 ","
             } else {
                 toks[p - 1].text(text)
@@ -132,6 +137,7 @@ impl<'a> VerbCue<'a> {
             after: c.tok + c.len,
             b,
             before,
+            comma,
             ing_form,
             lo: lo.max(sent.start),
             hi,
@@ -269,7 +275,7 @@ fn passive_agent(v: &VerbCue) -> Option<Mention> {
 /// sentence's end follows it (not "Smith, the mayor, said Trump would win").
 fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
-    if !(crate::cues::comma_before(text, toks, start, b)
+    if !(v.comma
         && !crate::cues::apposed_subject(text, toks, start, b)
         && v.c.lemma != "tell"
         && LEXICON.inverting_verbs.contains(v.c.lemma))
@@ -325,7 +331,7 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
     let inverted = b == start
         || matches!(toks[b - 1].kind, Tok::Quote(_))
-        || crate::cues::comma_before(text, toks, start, b)
+        || v.comma
         || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
     left(text, toks, v.lo, v.c.tok)
         .or_else(|| {
