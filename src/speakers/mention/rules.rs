@@ -13,7 +13,7 @@ use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 use nom::combinator::eof;
-use nom::multi::{many_m_n, many0_count, many1_count};
+use nom::multi::{fold_many_m_n, many0_count, many1_count};
 
 /// A token whose text, exactly as written, is in class `c` (punctuation too: `,` is in
 /// `speaker_clause_marks`).
@@ -103,23 +103,26 @@ pub(super) fn determined_phrase<'a>(i: Toks<'a>) -> PResult<'a, ()> {
 /// Returns the words' window.
 pub(super) fn apposition_body<'a>(i: Toks<'a>) -> PResult<'a, (usize, usize)> {
     let body = token(|i, t: &Token| {
-        !Class::SpeakerAppositionEnds.contains(i.word(t)) && !matches!(t.kind, Tok::Quote(_))
+        !super::written(i.text, t, Class::SpeakerAppositionEnds) && !matches!(t.kind, Tok::Quote(_))
     });
     let (i, _) = comma(i)?;
     let a = i.at();
-    let (i, _) = many_m_n(1, 13, body).parse(i)?;
+    let (i, ()) = fold_many_m_n(1, 13, body, || (), |(), _| ()).parse(i)?;
     let b = i.at();
     let (i, _) = exact(Class::SpeakerAppositionEnds)(i)?;
     Ok((i, (a, b)))
 }
 
 /// "Hours later," / "In Washington,": up to `max` words and the comma that closes them;
-/// returns the words' tokens.
-pub(super) fn up_to_comma<'a>(max: usize) -> impl Fn(Toks<'a>) -> PResult<'a, Vec<&'a Token>> {
+/// returns the words' window (token numbers), with nothing collected.
+pub(super) fn up_to_comma<'a>(max: usize) -> impl Fn(Toks<'a>) -> PResult<'a, (usize, usize)> {
     move |i| {
-        let (i, words) = many_m_n(0, max, token(|i, t: &Token| i.word(t) != ",")).parse(i)?;
+        let a = i.at();
+        let word = token(|i, t: &Token| i.word(t) != ",");
+        let (i, ()) = fold_many_m_n(0, max, word, || (), |(), _| ()).parse(i)?;
+        let b = i.at();
         let (i, _) = exact_word(",")(i)?;
-        Ok((i, words))
+        Ok((i, (a, b)))
     }
 }
 
@@ -191,8 +194,8 @@ mod tests {
         // "Hours later, Trump said"
         let text = "Hours later, Trump said";
         let all = toks(text);
-        let (rest, words) = up_to_comma(4)(at(text, &all, 0)).unwrap();
-        assert_eq!(words.len(), 2);
+        let (rest, (a, b)) = up_to_comma(4)(at(text, &all, 0)).unwrap();
+        assert_eq!((a, b), (0, 2));
         assert_eq!(rest.first_word(), "Trump");
         assert!(up_to_comma(1)(at(text, &all, 0)).is_err());
     }

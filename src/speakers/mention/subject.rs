@@ -50,16 +50,16 @@ const OPENERS: &[Opener] = &[
     ("time_ago", time_ago),
     ("opening_phrase", opening_phrase),
     ("starter_or_mark", |text, toks, _, _, i| {
-        let (t, w) = (toks[i], toks[i].text(text));
-        (t.kind == Tok::Punct || is_starter(w) || is_time_word(w)).then_some(i + 1)
+        let t = &toks[i];
+        (t.kind == Tok::Punct || starter(text, t) || time_word(text, t)).then_some(i + 1)
     }),
     ("year_of_a_date", year_of_a_date),
     ("sentence_adverb", sentence_adverb),
     ("open_subordinator", open_subordinator),
     ("adverb", |text, toks, lo, _, i| {
         // "And then Trump", "But also the senator"
-        let w = toks[i].text(text);
-        (i > lo && crate::cues::is_aux(w) && !is_capitalized(w)).then_some(i + 1)
+        let t = &toks[i];
+        (i > lo && !t.is_capitalised() && crate::cues::is_aux_token(text, t)).then_some(i + 1)
     }),
 ];
 
@@ -68,8 +68,8 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
     if !(i == lo || (i == lo + 1 && starter(text, &toks[lo]))) {
         return None;
     }
-    let (rest, words) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
-    words
+    let (rest, (a, b)) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
+    toks[a..b]
         .iter()
         .any(|t| written(text, t, Class::SpeakerTimeAfters))
         .then_some(rest.at())
@@ -98,8 +98,9 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 /// "Recently, however, it issued …", "Conversely, PolitiFact rated …": an adverb of the
 /// sentence that a comma closes.
 fn sentence_adverb(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
-    let w = crate::lexicon::lower(toks[i].text(text));
-    (i + 1 < hi && Class::SpeakerSentenceAdverbs.contains(&w) && toks[i + 1].text(text) == ",")
+    (i + 1 < hi
+        && lower_in(text, &toks[i], Class::SpeakerSentenceAdverbs)
+        && toks[i + 1].text(text) == ",")
         .then_some(i + 2)
 }
 
