@@ -15,28 +15,33 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     let appos_role = appos
         .map(|a| words_text(text, strip_articles(a)))
         .filter(|s| !s.is_empty() && !s.starts_with("who"));
-    let mention = Mention {
+    // (its name and role are written once the rule that reads them is known)
+    let mention = |name: String, role: Option<String>| Mention {
         start: first.start,
         end: last.end,
-        name: words_text(text, toks),
-        role: appos_role.clone(),
+        name,
+        role,
         kind: EntityKind::Unknown,
         gender: Gender::Unknown,
         pronoun: false,
     };
     if toks.len() == 1
         && is_capitalized(lw)
-        && let Some(m) = capitalised_role(lw, mention.clone())
+        && let Some(kind) = capitalised_role(lw)
     {
-        return Some(m);
+        let role = Some(lw.to_string());
+        return Some(Mention {
+            kind,
+            ..mention(words_text(text, toks), role)
+        });
     }
     if !is_capitalized(lw) {
         if let Some(m) = role_then_name(text, toks, appos) {
             return Some(m);
         }
-        return common_head(text, toks, mention);
+        return common_head(text, toks, mention(words_text(text, toks), appos_role));
     }
-    named(text, toks, appos_role, mention)
+    named(text, toks, appos_role, mention(String::new(), None))
 }
 
 /// The tokens without the articles that open them.
@@ -51,18 +56,16 @@ fn strip_articles(mut a: &[Token]) -> &[Token] {
     a
 }
 
-/// "Critics said": a capitalised role noun opening the sentence is still a role.
-fn capitalised_role(lw: &str, mut mention: Mention) -> Option<Mention> {
+/// "Critics said": a capitalised role noun opening the sentence is still a role; its kind.
+fn capitalised_role(lw: &str) -> Option<EntityKind> {
     let llower = crate::lexicon::lower(lw);
     let &anon = LEXICON.roles.get(&*llower)?;
     let plural = llower.ends_with('s') && !llower.ends_with("ss");
-    mention.kind = if anon || plural {
+    Some(if anon || plural {
         EntityKind::Anonymous
     } else {
         EntityKind::Person
-    };
-    mention.role = Some(lw.to_string());
-    Some(mention)
+    })
 }
 
 /// "Her editor, James Whitfield, said": the role first, the name in apposition.
