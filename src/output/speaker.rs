@@ -141,10 +141,12 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     let bare = m.name.trim_end_matches("’s").trim_end_matches("'s");
     // ("He’s claiming": a person's pronoun with its verb; not "It's", "That’s")
     let pronoun = m.pronoun
-        || crate::lexicon::LEXICON
-            .pronouns
-            .get(&*bare.to_lowercase())
-            .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
+        || crate::lexicon::with_lower(bare, |l| {
+            crate::lexicon::LEXICON
+                .pronouns
+                .get(l)
+                .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural))
+        });
     let one_word = !pronoun && !m.name.contains(' ');
     let acts = match m.kind {
         EntityKind::Person if one_word && foreign_function_word(bare) => false,
@@ -154,7 +156,8 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
         EntityKind::Document => false,
     };
     // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
-    let relative = m.pronoun && Class::SpeakerRelativeOpeners.contains(&m.name.to_lowercase());
+    let relative = m.pronoun
+        && crate::lexicon::with_lower(&m.name, |l| Class::SpeakerRelativeOpeners.contains(l));
     (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
 }
 

@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
     /// A pronoun: a person's ("he", "who") or a group's ("they"); the entity it joins takes
     /// its gender when it had none.
     fn pronoun(&mut self, m: &Mention, para_start: usize) -> Option<usize> {
-        let lower = m.name.to_lowercase();
+        let lower = crate::lexicon::lower(&m.name);
         let entity = if Class::SpeakerPersonPronouns.contains(&lower) {
             self.person_pronoun(m, &lower, para_start)
         } else if Class::SpeakerGroupPronouns.contains(&lower) {
