@@ -97,7 +97,7 @@ fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Menti
         mention.kind = EntityKind::Organization;
     } else if toks.len() >= 2 && is_det(&det) {
         // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
-        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&*det) {
+        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&det) {
             EntityKind::Anonymous
         } else {
             EntityKind::Unknown
