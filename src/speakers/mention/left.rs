@@ -128,7 +128,7 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
         // ("Both argue": a quantity opening the sentence is its subject)
         && !(i - 1 == lo
             && lower_in(text, &toks[i - 1], Class::Quantities))
-        && (crate::cues::aux_or_negated_token(text, &toks[i - 1])
+        && (aux_or_negated(text, &toks[i - 1])
             || (progressive
                 && written(text, &toks[i - 1], Class::SpeakerProgressiveAuxiliaries)))
     {
@@ -142,7 +142,7 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
         i -= 1;
         while i > lo + 1
             && toks[i - 1].kind == Tok::Word
-            && (crate::cues::aux_or_negated_token(text, &toks[i - 1]) || {
+            && (aux_or_negated(text, &toks[i - 1]) || {
                 let w = toks[i - 1].text(text);
                 w.len() > 4 && w.ends_with("ly") && !is_capitalized(w)
             })
@@ -156,8 +156,8 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
 /// "Beck on Wednesday called", "Priebus later Thursday told": a time between the subject
 /// and its verb; the subject ends before it (and before its auxiliaries).
 fn before_time(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
-    let time_noun = |w: &str| is_time_word(w) || Class::SpeakerTimeNouns.contains(w);
-    if !(i > lo + 1 && time_noun(toks[i - 1].text(text))) {
+    let time_noun = |t: &Token| time_word(text, t) || written(text, t, Class::SpeakerTimeNouns);
+    if !(i > lo + 1 && time_noun(&toks[i - 1])) {
         return i;
     }
     let mut j = i - 1;

@@ -76,6 +76,18 @@ pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
     }
 }
 
+/// [`crate::cues::aux_or_negated_token`], a capitalised word's read from its bits too: it
+/// is an auxiliary only in its lower case (the class has no capitals, and a word in "-ly"
+/// counts only in lower case), and negated only when it ends in "t" ("Didn't", "WON'T").
+pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
+    if t.kind == Tok::Word && t.is_capitalised() {
+        let w = t.text(text);
+        return t.is(Class::Auxiliaries)
+            || (w.ends_with(['t', 'T']) && crate::cues::aux_or_negated(w));
+    }
+    crate::cues::aux_or_negated_token(text, t)
+}
+
 /// A day that stands for a time ("Monday", "Today"), not a name.
 pub(crate) fn is_time_word(word: &str) -> bool {
     is_starter(word)
@@ -262,12 +274,14 @@ mod tests {
 
     /// Words of every case and kind, and punctuation, for the token helpers' checks.
     const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its \
+                         Also also Didn't DIDN'T didn’t Won’t Never Repeatedly repeatedly \
                          Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
                          officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
                          familiar Close in In IN who Who according";
 
     #[test]
     fn the_token_helpers_answer_as_the_text_does() {
+        assert!(Class::Auxiliaries.lower_only());
         let t = toks(WORDS);
         for c in [
             Class::Starters,
@@ -294,6 +308,8 @@ mod tests {
             assert_eq!(starter(WORDS, x), is_starter(w), "{w}");
             assert_eq!(time_word(WORDS, x), is_time_word(w), "{w}");
             assert_eq!(det_token(WORDS, x), is_det(&w.to_lowercase()), "{w}");
+            let negated = crate::cues::aux_or_negated(w);
+            assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
     }

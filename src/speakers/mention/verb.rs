@@ -91,9 +91,7 @@ impl<'a> VerbCue<'a> {
     ) -> VerbCue<'a> {
         let word = &text[c.start..c.end];
         let mut b = c.tok;
-        while b > sent.start
-            && toks[b - 1].kind == Tok::Word
-            && crate::cues::aux_or_negated_token(text, &toks[b - 1])
+        while b > sent.start && toks[b - 1].kind == Tok::Word && aux_or_negated(text, &toks[b - 1])
         {
             b -= 1;
         }
