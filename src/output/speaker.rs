@@ -9,7 +9,7 @@ use crate::model::{
     Attribution, EntityKind, Flag, FlagKind, Quote, QuotedSpeaker, Span, SpeakerRef,
 };
 use crate::speakers::discourse::{ParaKind, para_kinds};
-use crate::speakers::thread::{Named, continue_speakers};
+use crate::speakers::thread::continue_speakers;
 use crate::speakers::{self, EntityB, Mention, NameCandidate, Resolved};
 
 /// Whose mention it is: a statement's (by its cue), or a partial quotation's that no cue
@@ -23,9 +23,24 @@ enum Owner {
 /// What the speaker step found: the people named in the text (for the review), the
 /// entities, and the speaker of each quotation part that no cue attributes (by part).
 pub(super) struct Attributed {
-    pub candidates: Vec<NameCandidate>,
+    pub candidates: Named,
     pub entities: Vec<EntityB>,
     pub part_speakers: Vec<Option<SpeakerRef>>,
+}
+
+/// The people named in the text (the antecedents of pronouns and surnames, and the names
+/// the review reads), with the kind of every paragraph, which the thread reads again.
+pub(super) struct Named {
+    people: Vec<NameCandidate>,
+    kinds: Vec<ParaKind>,
+}
+
+impl std::ops::Deref for Named {
+    type Target = [NameCandidate];
+
+    fn deref(&self) -> &[NameCandidate] {
+        &self.people
+    }
 }
 
 /// Fill in the speaker of every statement that governs speech, and whether each stands;
@@ -100,7 +115,10 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         st.stands = stands(doc, st);
     }
     Attributed {
-        candidates,
+        candidates: Named {
+            people: candidates,
+            kinds,
+        },
         entities,
         part_speakers,
     }
@@ -123,10 +141,12 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
     let bare = m.name.trim_end_matches("’s").trim_end_matches("'s");
     // ("He’s claiming": a person's pronoun with its verb; not "It's", "That’s")
     let pronoun = m.pronoun
-        || crate::lexicon::LEXICON
-            .pronouns
-            .get(&*bare.to_lowercase())
-            .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural));
+        || crate::lexicon::with_lower(bare, |l| {
+            crate::lexicon::LEXICON
+                .pronouns
+                .get(l)
+                .is_some_and(|g| matches!(g, Gender::Male | Gender::Female | Gender::Plural))
+        });
     let one_word = !pronoun && !m.name.contains(' ');
     let acts = match m.kind {
         EntityKind::Person if one_word && foreign_function_word(bare) => false,
@@ -136,7 +156,8 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
         EntityKind::Document => false,
     };
     // (a possessive stays: "Bornstein's letter predicted Trump would be “the healthiest”")
-    let relative = m.pronoun && Class::SpeakerRelativeOpeners.contains(&m.name.to_lowercase());
+    let relative = m.pronoun
+        && crate::lexicon::with_lower(&m.name, |l| Class::SpeakerRelativeOpeners.contains(l));
     (acts && !relative && m.end <= pt.toks[info.tok].start).then_some(m)
 }
 
@@ -182,22 +203,21 @@ fn named_inside(text: &str, at: usize, name: &str) -> bool {
 /// attributes loses its `unattributed_quote` flag.
 pub(super) fn thread(
     doc: &Doc,
-    candidates: &[NameCandidate],
+    named: &Named,
     entities: &mut Vec<EntityB>,
     quotes: &mut [Quote],
     flags: &mut Vec<Flag>,
 ) {
-    let kinds = para_kinds(doc.text, doc.paras);
-    let names: Vec<Named> = candidates
-        .iter()
-        .map(|c| Named {
-            start: c.start,
-            end: c.end,
-            key: speakers::surname(&c.name),
-        })
-        .collect();
+    let candidates = &named.people;
     let mut turn = |sp: Span| turn_speaker(doc.text, sp, candidates, entities);
-    let attributed = continue_speakers(doc.text, doc.paras, &kinds, &names, quotes, &mut turn);
+    let attributed = continue_speakers(
+        doc.text,
+        doc.paras,
+        &named.kinds,
+        candidates,
+        quotes,
+        &mut turn,
+    );
     flags.retain(|f| {
         f.kind != FlagKind::UnattributedQuote
             || !attributed
@@ -223,7 +243,7 @@ fn turn_speaker(
     let e = known.unwrap_or_else(|| {
         let name = candidates
             .iter()
-            .filter(|c| speakers::surname(&c.name) == key)
+            .filter(|c| c.key == key)
             .max_by_key(|c| c.name.len())
             .map_or_else(|| title_case(written), |c| c.name.clone());
         entities.push(EntityB {

@@ -92,6 +92,15 @@ pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
+    // (the label's letters and spaces end at its colon: most paragraphs' end elsewhere,
+    // read byte by byte; a letter that is no ASCII one is read as a character below)
+    let stop = p
+        .text
+        .bytes()
+        .find(|b| !(b.is_ascii_alphabetic() || *b == b' '));
+    if !matches!(stop, Some(b':') | Some(0x80..)) {
+        return false;
+    }
     let label = take_while1(|c: char| c.is_alphabetic() || c == ' ');
     let Ok((_, (l, _))) = (label, char::<&str, ()>(':')).parse(p.text) else {
         return false;
@@ -120,8 +129,10 @@ fn byline(p: &ParaAt) -> bool {
 /// paragraph that opens with a credit word, or ends with one in brackets.
 fn photo_caption(p: &ParaAt) -> bool {
     let credit_word = |s: &str| {
-        let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
-        Class::SpeakerCreditWords.contains(&w)
+        let w = s
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(s, |end| &s[..end]);
+        Class::SpeakerCreditWords.contains(w)
     };
     let opens = p.text.trim_start_matches(['(', '[']);
     if credit_word(opens)

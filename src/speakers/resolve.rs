@@ -95,7 +95,7 @@ struct Resolver<'a> {
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
     /// The names in the text by surname (built when first needed).
-    named: Option<FxHashMap<String, Vec<usize>>>,
+    named: Option<FxHashMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
     /// A pronoun: a person's ("he", "who") or a group's ("they"); the entity it joins takes
     /// its gender when it had none.
     fn pronoun(&mut self, m: &Mention, para_start: usize) -> Option<usize> {
-        let lower = m.name.to_lowercase();
+        let lower = crate::lexicon::lower(&m.name);
         let entity = if Class::SpeakerPersonPronouns.contains(&lower) {
             self.person_pronoun(m, &lower, para_start)
         } else if Class::SpeakerGroupPronouns.contains(&lower) {
@@ -172,7 +172,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .rev()
             .take(200)
-            .find(|c| c.gender != Gender::Unknown && surname(&c.name) == key)
+            .find(|c| c.gender != Gender::Unknown && c.key == key)
             .map_or(Gender::Unknown, |c| c.gender)
     }
 
@@ -184,7 +184,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .rev()
             .take(200)
-            .filter(|c| c.gender != Gender::Unknown && surname(&c.name) == key)
+            .filter(|c| c.gender != Gender::Unknown && c.key == key)
             .map(|c| c.gender);
         let first = known.next().unwrap_or(Gender::Unknown);
         if known.all(|g| g == first) {
@@ -223,7 +223,7 @@ impl<'a> Resolver<'a> {
     /// The entity of a name in the text a pronoun points to: the person of that surname, or
     /// a new one with the name's apposition as its role.
     fn name_in_text(&mut self, c: &NameCandidate) -> usize {
-        if let Some(e) = self.people.get(&surname(&c.name)).copied() {
+        if let Some(e) = self.people.get(&c.key).copied() {
             return e;
         }
         let e = self.push(c.name.clone(), EntityKind::Person, c.gender);
@@ -232,7 +232,7 @@ impl<'a> Resolver<'a> {
             start: c.start,
             end: c.end,
         }];
-        self.people.entry(surname(&c.name)).or_insert(e);
+        self.people.entry(c.key.clone()).or_insert(e);
         e
     }
 
@@ -319,8 +319,9 @@ impl<'a> Resolver<'a> {
         if m.name.contains(' ') || !m.name.starts_with(char::is_uppercase) {
             return None;
         }
-        let first = |name: &str| name.split_whitespace().next().map(str::to_string);
-        let is_first = |name: &str| name.contains(' ') && first(name).as_deref() == Some(&m.name);
+        let is_first = |name: &str| {
+            name.contains(' ') && name.split_whitespace().next() == Some(m.name.as_str())
+        };
         if self.full_name_exists(m) {
             return None;
         }
@@ -350,16 +351,16 @@ impl<'a> Resolver<'a> {
             .iter()
             .rev()
             .take(300)
-            .any(|c| c.name.contains(' ') && surname(&c.name) == key)
+            .any(|c| c.name.contains(' ') && c.key == key)
     }
 
     /// The last name in the text with the surname `key` that ends by the mention's end.
     fn full_name(&mut self, m: &Mention, key: &str) -> Option<String> {
         let candidates = self.candidates;
         let named = self.named.get_or_insert_with(|| {
-            let mut by: FxHashMap<String, Vec<usize>> = Default::default();
+            let mut by: FxHashMap<&str, Vec<usize>> = Default::default();
             for (i, c) in candidates.iter().enumerate() {
-                by.entry(surname(&c.name)).or_default().push(i);
+                by.entry(c.key.as_str()).or_default().push(i);
             }
             by
         });
@@ -435,6 +436,7 @@ mod tests {
             start,
             end: start + name.len(),
             name: name.to_string(),
+            key: surname(name),
             gender,
             role: None,
             inner: false,

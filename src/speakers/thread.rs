@@ -6,15 +6,9 @@
 //! speaker is named in another paragraph continues them; a quotation that nothing
 //! attributes, alone in its paragraph, takes the speaker of the paragraph before.
 
+use super::NameCandidate;
 use super::discourse::{ParaKind, transcript_speaker};
 use crate::model::{Attribution, Cue, EntityKind, Quote, QuoteKind, Span, SpeakerRef};
-
-/// A person named in the text: where, and the key of the name (its surname, lower case).
-pub(crate) struct Named {
-    pub start: usize,
-    pub end: usize,
-    pub key: String,
-}
 
 /// What a step sees: the paragraph, whether it is only quotation, and the speaker running
 /// on from the paragraph before.
@@ -67,7 +61,7 @@ pub(crate) fn continue_speakers(
     text: &str,
     paras: &[Span],
     kinds: &[ParaKind],
-    names: &[Named],
+    names: &[NameCandidate],
     quotes: &mut [Quote],
     turn: &mut dyn FnMut(Span) -> SpeakerRef,
 ) -> Vec<Span> {
@@ -137,6 +131,9 @@ pub(crate) fn continue_speakers(
 /// but its own (a turn's colon).
 /// (The parts of one statement share its cue and speaker.)
 fn split_statements(quotes: &mut [Quote], changed: &[usize]) {
+    if changed.is_empty() {
+        return;
+    }
     let mut by_statement: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (i, q) in quotes.iter().enumerate() {
         by_statement.entry(q.statement).or_default().push(i);
@@ -306,7 +303,7 @@ fn only_quotation(text: &str, para: Span, here: &[Quote]) -> bool {
 
 /// `Daniel Ortega, a farmer, was blunter.` — a short paragraph (one sentence, at most
 /// twenty words) that quotes no one and opens with a person's name introduces them.
-fn introduces(text: &str, para: Span, here: &[Quote], names: &[Named]) -> Option<Span> {
+fn introduces(text: &str, para: Span, here: &[Quote], names: &[NameCandidate]) -> Option<Span> {
     if !here.is_empty() {
         return None;
     }
@@ -326,20 +323,22 @@ fn introduces(text: &str, para: Span, here: &[Quote], names: &[Named]) -> Option
 
 /// The speaker who runs on after `here` (quotes of one paragraph) up to `upto`: the speaker
 /// of its last attributed quote, unless another person is named after that quote.
-fn runs_on(here: &[Quote], names: &[Named], upto: usize) -> Option<SpeakerRef> {
+fn runs_on(here: &[Quote], names: &[NameCandidate], upto: usize) -> Option<SpeakerRef> {
     let last = here
         .iter()
         .filter(|q| q.post.is_none())
         .rfind(|q| q.speaker.is_some())?;
     let sp = last.speaker.as_ref()?;
-    let key = super::surname(&sp.name);
     let after = last.end.max(sp.end);
     let from = names.partition_point(|n| n.start < after);
     let upto = names.partition_point(|n| n.start < upto);
-    names[from.min(upto)..upto]
-        .iter()
-        .all(|n| n.key == key)
-        .then(|| sp.clone())
+    let later = &names[from.min(upto)..upto];
+    // (the speaker's surname is read only when someone is named after them)
+    (later.is_empty() || {
+        let key = super::surname(&sp.name);
+        later.iter().all(|n| n.key == key)
+    })
+    .then(|| sp.clone())
 }
 
 /// Whether the quotation whose words start at `at` opens a sentence of the paragraph after

@@ -15,28 +15,33 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     let appos_role = appos
         .map(|a| words_text(text, strip_articles(a)))
         .filter(|s| !s.is_empty() && !s.starts_with("who"));
-    let mention = Mention {
+    // (its name and role are written once the rule that reads them is known)
+    let mention = |name: String, role: Option<String>| Mention {
         start: first.start,
         end: last.end,
-        name: words_text(text, toks),
-        role: appos_role.clone(),
+        name,
+        role,
         kind: EntityKind::Unknown,
         gender: Gender::Unknown,
         pronoun: false,
     };
     if toks.len() == 1
         && is_capitalized(lw)
-        && let Some(m) = capitalised_role(lw, mention.clone())
+        && let Some(kind) = capitalised_role(lw)
     {
-        return Some(m);
+        let role = Some(lw.to_string());
+        return Some(Mention {
+            kind,
+            ..mention(words_text(text, toks), role)
+        });
     }
     if !is_capitalized(lw) {
         if let Some(m) = role_then_name(text, toks, appos) {
             return Some(m);
         }
-        return common_head(text, toks, mention);
+        return common_head(text, toks, mention(words_text(text, toks), appos_role));
     }
-    named(text, toks, appos_role, mention)
+    named(text, toks, appos_role, mention(String::new(), None))
 }
 
 /// The tokens without the articles that open them.
@@ -51,18 +56,16 @@ fn strip_articles(mut a: &[Token]) -> &[Token] {
     a
 }
 
-/// "Critics said": a capitalised role noun opening the sentence is still a role.
-fn capitalised_role(lw: &str, mut mention: Mention) -> Option<Mention> {
-    let llower = lw.to_lowercase();
-    let &anon = LEXICON.roles.get(llower.as_str())?;
+/// "Critics said": a capitalised role noun opening the sentence is still a role; its kind.
+fn capitalised_role(lw: &str) -> Option<EntityKind> {
+    let llower = crate::lexicon::lower(lw);
+    let &anon = LEXICON.roles.get(&*llower)?;
     let plural = llower.ends_with('s') && !llower.ends_with("ss");
-    mention.kind = if anon || plural {
+    Some(if anon || plural {
         EntityKind::Anonymous
     } else {
         EntityKind::Person
-    };
-    mention.role = Some(lw.to_string());
-    Some(mention)
+    })
 }
 
 /// "Her editor, James Whitfield, said": the role first, the name in apposition.
@@ -82,13 +85,14 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// 46-year-old") or a bare plural ("Media outlets").
 fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Mention> {
     let lx = &*LEXICON;
-    let llower = toks[toks.len() - 1].text(text).to_lowercase();
-    let det = toks[0].text(text).to_lowercase();
-    if lx.documents.contains(llower.as_str()) {
+    let llower = crate::lexicon::lower(toks[toks.len() - 1].text(text));
+    let det = crate::lexicon::lower(toks[0].text(text));
+    let llower = &*llower;
+    if lx.documents.contains(llower) {
         mention.kind = EntityKind::Document;
-    } else if let Some(&anon) = lx.roles.get(llower.as_str()) {
-        role_head(text, toks, &llower, &det, anon, &mut mention);
-    } else if org_noun(&llower) {
+    } else if let Some(&anon) = lx.roles.get(llower) {
+        role_head(text, toks, llower, &det, anon, &mut mention);
+    } else if org_noun(llower) {
         // "the transport department", "the company"
         mention.kind = EntityKind::Organization;
     } else if toks.len() >= 2 && is_det(&det) {
@@ -113,16 +117,18 @@ fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Menti
 /// outlets"): a pronoun with its verb is never a group of sources.
 fn pronoun_led(text: &str, toks: &[Token]) -> bool {
     toks.len() == 2
-        && LEXICON
-            .pronouns
-            .contains_key(&toks[0].text(text).to_lowercase())
+        && crate::lexicon::with_lower(toks[0].text(text), |l| LEXICON.pronouns.contains_key(l))
 }
 
 /// "It’s clear that …", "it's raising questions": the neuter pronoun fused with "is" or
 /// "has" is an empty (expletive) subject and opens no mention ("He’s saying" is a
 /// person's pronoun, and stays).
 fn expletive_it(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    // (only a word in "'s" can be: most are read no further)
+    if !w.ends_with(['s', 'S']) {
+        return false;
+    }
+    let lower = crate::lexicon::lower(w);
     lower
         .strip_suffix("’s")
         .or_else(|| lower.strip_suffix("'s"))
@@ -260,11 +266,10 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
         }
         n += 1;
     }
-    if let Some(r) = (n..run.len().saturating_sub(1)).rev().find(|&i| {
-        LEXICON
-            .roles
-            .contains_key(run[i].text(text).to_lowercase().as_str())
-    }) {
+    if let Some(r) = (n..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_role(text, &run[i]))
+    {
         title_role.clear();
         title_role.push(words_text(text, &run[..=r]));
         n = r + 1;

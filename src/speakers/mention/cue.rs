@@ -104,7 +104,7 @@ fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option
 fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option<Mention> {
     let lo = (lo..i - 1)
         .rev()
-        .find(|&k| Class::SpeakerAdjunctPrepositions.contains(toks[k].text(text)))
+        .find(|&k| written(text, &toks[k], Class::SpeakerAdjunctPrepositions))
         .map_or(lo, |k| k + 1);
     let mut m = left(text, toks, lo, i).filter(|m| m.end == toks[i - 1].end)?;
     if m.name.ends_with("’s") || m.name.ends_with("'s") {
@@ -151,7 +151,7 @@ fn colon(
                 .iter()
                 .rev()
                 .find(|t| t.end <= m.start)
-                .is_some_and(|t| Class::SpeakerDashes.contains(t.text(text)))
+                .is_some_and(|t| written(text, t, Class::SpeakerDashes))
     });
     if opens {
         return from_agent(text, toks, sent.start, c.tok).or(near);

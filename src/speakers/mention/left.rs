@@ -10,7 +10,7 @@ use super::rules::{
     determined_phrase, group_phrase, plain_nouns, relation_phrase, relative_clause,
 };
 use super::*;
-use crate::cues::{is_aux, plain_noun};
+use crate::cues::plain_noun;
 use crate::grammar::Toks;
 
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
@@ -45,10 +45,9 @@ pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<
         return Some(m);
     }
     // A mention opens with neither a starter nor a joining word ("and Clinton").
-    while np.s < end && {
-        let w = toks[np.s].text(text);
-        is_starter(w) || Class::SpeakerJoiningWords.contains(w)
-    } {
+    while np.s < end
+        && (starter(text, &toks[np.s]) || written(text, &toks[np.s], Class::SpeakerJoiningWords))
+    {
         np.s += 1;
     }
     if np.s == end {
@@ -128,26 +127,22 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
         && toks[i - 1].kind == Tok::Word
         // ("Both argue": a quantity opening the sentence is its subject)
         && !(i - 1 == lo
-            && LEXICON
-                .quantities
-                .contains(&crate::lexicon::lower(toks[i - 1].text(text))))
-        && (crate::cues::aux_or_negated(toks[i - 1].text(text))
+            && lower_in(text, &toks[i - 1], Class::Quantities))
+        && (aux_or_negated(text, &toks[i - 1])
             || (progressive
-                && Class::SpeakerProgressiveAuxiliaries.contains(toks[i - 1].text(text))))
+                && written(text, &toks[i - 1], Class::SpeakerProgressiveAuxiliaries)))
     {
         i -= 1;
     }
     if progressive
         && i == cue
         && i > lo + 1
-        && LEXICON
-            .aspect_verbs
-            .contains(&crate::lexicon::lower(toks[i - 1].text(text)))
+        && crate::lexicon::with_lower(toks[i - 1].text(text), |l| LEXICON.aspect_verbs.contains(l))
     {
         i -= 1;
         while i > lo + 1
             && toks[i - 1].kind == Tok::Word
-            && (crate::cues::aux_or_negated(toks[i - 1].text(text)) || {
+            && (aux_or_negated(text, &toks[i - 1]) || {
                 let w = toks[i - 1].text(text);
                 w.len() > 4 && w.ends_with("ly") && !is_capitalized(w)
             })
@@ -161,18 +156,21 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
 /// "Beck on Wednesday called", "Priebus later Thursday told": a time between the subject
 /// and its verb; the subject ends before it (and before its auxiliaries).
 fn before_time(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
-    let time_noun = |w: &str| is_time_word(w) || Class::SpeakerTimeNouns.contains(w);
-    if !(i > lo + 1 && time_noun(toks[i - 1].text(text))) {
+    let time_noun = |t: &Token| time_word(text, t) || written(text, t, Class::SpeakerTimeNouns);
+    if !(i > lo + 1 && time_noun(&toks[i - 1])) {
         return i;
     }
     let mut j = i - 1;
     // ("A Monmouth poll out Monday showed")
-    while j > lo && i - j < 4 && Class::SpeakerTimePreceders.contains(toks[j - 1].text(text)) {
+    while j > lo && i - j < 4 && written(text, &toks[j - 1], Class::SpeakerTimePreceders) {
         j -= 1;
     }
-    if j < i - 1 || Class::SpeakerDeicticDays.contains(toks[i - 1].text(text)) {
+    if j < i - 1 || written(text, &toks[i - 1], Class::SpeakerDeicticDays) {
         let mut i = j;
-        while i > lo && toks[i - 1].kind == Tok::Word && is_aux(toks[i - 1].text(text)) {
+        while i > lo
+            && toks[i - 1].kind == Tok::Word
+            && crate::cues::is_aux_token(text, &toks[i - 1])
+        {
             i -= 1;
         }
         return i;
@@ -186,7 +184,11 @@ fn relation_adjective(b: &Before) -> Option<Mention> {
     let (text, toks, lo, i) = (b.text, b.toks, b.lo, b.i);
     let a = (lo.max(i.saturating_sub(7))..i.saturating_sub(2))
         .rev()
-        .find(|&a| relation_phrase(Toks::new(text, toks, a, i)).is_ok())?;
+        .find(|&a| {
+            // (the token's bits first: most words are no adjective of relation)
+            toks[a].is(Class::RelationAdjectives)
+                && relation_phrase(Toks::new(text, toks, a, i)).is_ok()
+        })?;
     if a <= lo {
         return None;
     }
@@ -205,7 +207,7 @@ fn head_start(text: &str, toks: &[Token], lo: usize, end: usize) -> usize {
     if s < end && s > lo && plain_noun(text, &toks[s - 1]) {
         let det = (lo.max(s.saturating_sub(3))..s)
             .rev()
-            .find(|&d| is_det(&toks[d].text(text).to_lowercase()));
+            .find(|&d| det_token(text, &toks[d]));
         if let Some(d) = det
             && toks[d + 1..s].iter().all(|t| plain_noun(text, t))
         {
@@ -249,7 +251,7 @@ fn determiner_phrase(np: &Np) -> Option<Head> {
     }
     let d = (lo.max(end.saturating_sub(5))..end - 1)
         .rev()
-        .find(|&d| is_det(&toks[d].text(text).to_lowercase()))?;
+        .find(|&d| det_token(text, &toks[d]))?;
     determined_phrase(Toks::new(text, toks, d, end - 1))
         .is_ok()
         .then_some(Head::Start(d))
@@ -271,7 +273,7 @@ fn bare_plural_opening(np: &Np) -> Option<Head> {
                 && (plain_noun(text, t)
                     || is_capitalized(t.text(text))
                     || t.text(text).chars().all(|c| c.is_ascii_digit())
-                    || crate::cues::is_modifier(&t.text(text).to_lowercase()))
+                    || crate::lexicon::with_lower(t.text(text), crate::cues::is_modifier))
         });
     let plural = words && {
         let head = toks[end - 1].text(text);
@@ -303,7 +305,7 @@ fn bare_plural_after_opener(np: &Np) -> Option<Head> {
 /// before the preposition.
 fn role_before_preposition(np: &Np) -> Option<Mention> {
     let (text, toks, lo, s, end) = (np.text, np.toks, np.lo, np.s, np.end);
-    if !(s > lo + 1 && s < end && Class::SpeakerRolePrepositions.contains(toks[s - 1].text(text))) {
+    if !(s > lo + 1 && s < end && written(text, &toks[s - 1], Class::SpeakerRolePrepositions)) {
         return None;
     }
     let mut h = s - 1;
@@ -329,7 +331,7 @@ fn group_with_phrase(np: &Np) -> Option<Mention> {
     }
     let p = (lo.max(end.saturating_sub(6))..end.saturating_sub(1))
         .rev()
-        .find(|&p| Class::SpeakerGroupPrepositions.contains(toks[p].text(text)))?;
+        .find(|&p| written(text, &toks[p], Class::SpeakerGroupPrepositions))?;
     if !(p > lo
         && group_phrase(Class::SpeakerGroupPrepositions)(Toks::new(text, toks, p, end)).is_ok())
     {
@@ -375,7 +377,7 @@ fn speaker_between_commas(np: &Np) -> Option<Mention> {
     (s > lo
         && b < toks.len()
         && toks[b].text(text) == ","
-        && Class::SpeakerObjectPrepositions.contains(toks[s - 1].text(text))
+        && written(text, &toks[s - 1], Class::SpeakerObjectPrepositions)
         && is_capitalized(toks[a].text(text))
         && b - a > 2)
         .then(|| left(text, toks, a, b))

@@ -50,6 +50,44 @@ pub(crate) fn is_starter(word: &str) -> bool {
     LEXICON.starters.contains(word)
 }
 
+/// [`is_starter`] of a token, read from a word's classes.
+pub(crate) fn starter(text: &str, t: &Token) -> bool {
+    written(text, t, Class::Starters)
+}
+
+/// Whether the token's text, exactly as written, is in class `c` (`Class::contains`): a
+/// word's is read from its classes, punctuation's and a quotation's from the class.
+pub(crate) fn written(text: &str, t: &Token, c: Class) -> bool {
+    if t.kind == Tok::Word {
+        t.is_written(c, text)
+    } else {
+        c.contains(t.text(text))
+    }
+}
+
+/// Whether the token's text in lower case is in class `c` (`c.contains(&lower(w))`): a
+/// word's is read from its classes (which hold its lower case's), unless the word has a
+/// capital and the class capitalised words, which the written form may add.
+pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
+    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
+        t.is(c)
+    } else {
+        crate::lexicon::with_lower(t.text(text), |l| c.contains(l))
+    }
+}
+
+/// [`crate::cues::aux_or_negated_token`], a capitalised word's read from its bits too: it
+/// is an auxiliary only in its lower case (the class has no capitals, and a word in "-ly"
+/// counts only in lower case), and negated only when it ends in "t" ("Didn't", "WON'T").
+pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
+    if t.kind == Tok::Word && t.is_capitalised() {
+        let w = t.text(text);
+        return t.is(Class::Auxiliaries)
+            || (w.ends_with(['t', 'T']) && crate::cues::aux_or_negated(w));
+    }
+    crate::cues::aux_or_negated_token(text, t)
+}
+
 /// A day that stands for a time ("Monday", "Today"), not a name.
 pub(crate) fn is_time_word(word: &str) -> bool {
     is_starter(word)
@@ -60,44 +98,61 @@ pub(crate) fn is_time_word(word: &str) -> bool {
         && Class::SpeakerDayWords.contains(word)
 }
 
+/// [`is_time_word`] of a token, read from a word's classes.
+pub(crate) fn time_word(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word {
+        return is_time_word(t.text(text));
+    }
+    t.is_capitalised()
+        && t.end - t.start > 2
+        && t.is_written(Class::Starters, text)
+        && t.is_written(Class::SpeakerDayWords, text)
+}
+
 /// Whether a token can stand inside a speaker mention.
 pub(crate) fn np_token(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word {
+    if t.kind != Tok::Word || time_word(text, t) {
         return false;
     }
-    let w = t.text(text);
-    if is_time_word(w) {
-        return false;
+    if t.is_capitalised() {
+        return true;
     }
     let lx = &*LEXICON;
-    is_capitalized(w)
-        || crate::lexicon::with_lower(w, |lower| {
-            ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
-                || lx.roles.contains_key(lower)
-                || lx.documents.contains(lower)
-                || is_modifier(lower)
-                || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-        })
+    let w = t.text(text);
+    // (a word with no capital at its start: lower case as written, unless it has a capital
+    // further in, "iPhone")
+    let known = |lower: &str| {
+        ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
+            || lx.roles.contains_key(lower)
+            || lx.documents.contains(lower)
+            || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    if t.is_lower() {
+        t.is(Class::Modifiers) || known(w) || is_modifier(w)
+    } else {
+        crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
+    }
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
 /// speaks only through a nominal cue.
 pub(crate) fn pronoun(text: &str, t: &Token) -> Option<Mention> {
-    let lower = t.text(text).to_lowercase();
-    if Class::SpeakerPossessivePronouns.contains(&lower) {
+    if lower_in(text, t, Class::SpeakerPossessivePronouns) {
         return None;
     }
     any_pronoun(text, t)
 }
 
+/// The longest pronoun of the lexicon, in bytes: a longer word is none.
+const LONGEST_PRONOUN: usize = 8;
+
 /// A pronoun, possessives ("his", "her", "their") included.
 pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
-    if t.kind != Tok::Word {
+    if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN {
         return None;
     }
     let w = t.text(text);
-    let lower = w.to_lowercase();
-    let gender = *LEXICON.pronouns.get(lower.as_str())?;
+    let gender = crate::lexicon::with_lower(w, |l| LEXICON.pronouns.get(l).copied())?;
     let kind = match gender {
         Gender::Neuter => EntityKind::Organization,
         _ => EntityKind::Person,
@@ -140,6 +195,11 @@ pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
     }
 }
 
+/// Whether the word in lower case is a role noun of the lexicon ("spokesman", "Senator").
+pub(crate) fn is_role(text: &str, t: &Token) -> bool {
+    crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
+}
+
 /// A lower-case head that names an organisation: an organisation head word of the lexicon
 /// written in lower case ("the department"), or a common noun for a body.
 pub(crate) fn org_noun(lower: &str) -> bool {
@@ -158,11 +218,21 @@ pub(crate) fn is_det(lower: &str) -> bool {
         || LEXICON.determiners.contains(lower)
 }
 
+/// [`is_det`] of a token: a lower-case word's is read from its classes and its text, with
+/// no lower-casing.
+pub(crate) fn det_token(text: &str, t: &Token) -> bool {
+    if t.kind != Tok::Word || !t.is_lower() {
+        return crate::lexicon::with_lower(t.text(text), is_det);
+    }
+    let w = t.text(text);
+    (w.len() > 3 && (w.ends_with("’s") || w.ends_with("'s"))) || t.is(Class::Determiners)
+}
+
 /// The tokens without the determiners that open them ("the spokesman" → "spokesman").
 pub(crate) fn strip_det<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     let mut t = toks;
     while let Some(f) = t.first() {
-        if Class::SpeakerStrippedDeterminers.contains(&f.text(text).to_lowercase()) {
+        if lower_in(text, f, Class::SpeakerStrippedDeterminers) {
             t = &t[1..];
         } else {
             break;
@@ -194,6 +264,64 @@ pub(crate) fn span(m: &Mention) -> Span {
     Span {
         start: m.start,
         end: m.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::toks;
+    use super::*;
+
+    /// Words of every case and kind, and punctuation, for the token helpers' checks.
+    const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its \
+                         Also also Didn't DIDN'T didn’t Won’t Never Repeatedly repeatedly \
+                         Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
+                         officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
+                         familiar Close in In IN who Who according";
+
+    #[test]
+    fn the_token_helpers_answer_as_the_text_does() {
+        assert!(Class::Auxiliaries.lower_only());
+        let t = toks(WORDS);
+        for c in [
+            Class::Starters,
+            Class::SpeakerDayWords,
+            Class::SpeakerPossessivePronouns,
+            Class::SpeakerStrippedDeterminers,
+            Class::SpeakerInvertedEnds,
+            Class::SpeakerDashes,
+            Class::SpeakerJoiningWords,
+            Class::RelationAdjectives,
+            Class::SpeakerSourceQualifiers,
+            Class::AdverbialOpeners,
+            Class::Quantities,
+        ] {
+            for x in &t {
+                let w = x.text(WORDS);
+                assert_eq!(written(WORDS, x, c), c.contains(w), "{w} {c:?}");
+                let l = crate::lexicon::lower(w);
+                assert_eq!(lower_in(WORDS, x, c), c.contains(&l), "{w} {c:?} (lower)");
+            }
+        }
+        for x in &t {
+            let w = x.text(WORDS);
+            assert_eq!(starter(WORDS, x), is_starter(w), "{w}");
+            assert_eq!(time_word(WORDS, x), is_time_word(w), "{w}");
+            assert_eq!(det_token(WORDS, x), is_det(&w.to_lowercase()), "{w}");
+            let negated = crate::cues::aux_or_negated(w);
+            assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
+        }
+        assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
+    }
+
+    #[test]
+    fn no_pronoun_is_longer_than_the_longest() {
+        let longest = LEXICON.pronouns.iter().map(|(w, _)| w.len()).max();
+        assert!(longest.is_some_and(|n| n <= LONGEST_PRONOUN));
+        let text = "He said THEY and Themselves";
+        let t = toks(text);
+        assert!(any_pronoun(text, &t[0]).is_some() && any_pronoun(text, &t[2]).is_some());
+        assert!(any_pronoun(text, &t[4]).is_none());
     }
 }
 

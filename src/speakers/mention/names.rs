@@ -13,6 +13,8 @@ pub(crate) struct NameCandidate {
     pub start: usize,
     pub end: usize,
     pub name: String,
+    /// The name's [`surname`], read once: the key it is matched by.
+    pub key: String,
     pub gender: Gender,
     /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
     pub role: Option<String>,
@@ -28,7 +30,9 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
     let whole = Toks::whole(text, toks);
     let mut i = 0;
     while i < toks.len() {
-        if is_starter(toks[i].text(text)) {
+        // (a capitalised word opens a run: most words are none, and need no parse)
+        let t = &toks[i];
+        if t.kind != Tok::Word || !t.is_capitalised() || starter(text, t) {
             i += 1;
             continue;
         }
@@ -37,7 +41,10 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
             continue;
         };
         let j = rest.at();
-        if let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j)) {
+        // (one capitalised word alone is no name: a name has two, or a title before it)
+        if j - i >= 2
+            && let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j))
+        {
             out.push(c);
         }
         i = j;
@@ -62,21 +69,22 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     }
     let name_toks = &run[n..];
     let first = name_toks[0].text(text);
-    if gender == Gender::Unknown
-        && let Some(g) = lx.first_names.get(first)
-    {
-        gender = *g;
-    }
-    let orgish = name_toks
-        .iter()
-        .any(|t| lx.organizations.contains(t.text(text)));
+    let first_gender = lx.first_names.get(first).copied();
+    // (the cheap tests first: most capitalised runs are no one's name)
     let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let person = !orgish
-        && !the_before
-        && (n > 0 || lx.first_names.contains_key(first))
-        && (name_toks.len() >= 2 || n > 0);
+    let person = !the_before
+        && (n > 0 || first_gender.is_some())
+        && (name_toks.len() >= 2 || n > 0)
+        && !name_toks
+            .iter()
+            .any(|t| lx.organizations.contains(t.text(text)));
     if !person {
         return None;
+    }
+    if gender == Gender::Unknown
+        && let Some(g) = first_gender
+    {
+        gender = g;
     }
     let mut name = words_text(text, name_toks);
     for suffix in ["’s", "'s"] {
@@ -87,6 +95,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     Some(NameCandidate {
         start: run[0].start,
         end: run[run.len() - 1].end,
+        key: surname(&name),
         name,
         gender,
         role: apposition(text, toks, j),
@@ -112,11 +121,7 @@ fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCand
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
     let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;
-    let has_role = toks[a..b].iter().any(|t| {
-        LEXICON
-            .roles
-            .contains_key(t.text(text).to_lowercase().as_str())
-    });
+    let has_role = toks[a..b].iter().any(|t| is_role(text, t));
     if !has_role {
         return None;
     }

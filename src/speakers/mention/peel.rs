@@ -107,7 +107,7 @@ fn comma_step(
     let long = end - 1 - j > 18;
     let relative = toks
         .get(j + 1)
-        .is_some_and(|t| Class::SpeakerRelativeOpeners.contains(t.text(text)));
+        .is_some_and(|t| written(text, t, Class::SpeakerRelativeOpeners));
     if long && !relative {
         return None;
     }
@@ -161,7 +161,7 @@ fn place_and_state(
     let p = (k.saturating_sub(4).max(lo)..k)
         .rev()
         .find(|&p| !is_capitalized(toks[p].text(text)))?;
-    if !Class::SpeakerPlacePrepositions.contains(toks[p].text(text)) {
+    if !written(text, &toks[p], Class::SpeakerPlacePrepositions) {
         return None;
     }
     if let Some(&k2) = commas.get(1)

@@ -2,24 +2,39 @@
 
 use super::*;
 
-/// A word that qualifies an amount ("about", "more than"), and may open the share.
-fn qualifier(w: &str) -> bool {
-    Class::SpeakerAmountQualifiers.contains(w)
-}
-
-/// A word that glues a share's parts together ("three in 10", "half of them").
-fn glue(w: &str) -> bool {
-    qualifier(w) || Class::SpeakerAmountGlue.contains(w)
-}
-
 /// An amount: a number (not a year: "who in 2010 said") or a word of quantity ("half").
 fn amount(w: &str) -> bool {
+    number(w) || LEXICON.quantities.contains(w)
+}
+
+/// A number, not a year ("43", "1,000", "10%"); lower-casing changes none.
+fn number(w: &str) -> bool {
     let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
     w.chars().any(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
         && !year
-        || LEXICON.quantities.contains(w)
+}
+
+/// [`amount`] of a token in lower case, its class read from its bits.
+fn amount_token(text: &str, t: &Token) -> bool {
+    number(t.text(text)) || lower_in(text, t, Class::Quantities)
+}
+
+/// [`share_head`] of a token: an ASCII word's classes are read from its bits (the classes
+/// of a share's head are lower case), its plural from its spelling in either case.
+fn share_head_token(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    if t.kind != Tok::Word || !w.is_ascii() {
+        return share_head(&crate::lexicon::lower(w));
+    }
+    let ends = |s: &str| {
+        w.len() >= s.len() && w.as_bytes()[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    };
+    number(w)
+        || t.is(Class::Quantities)
+        || t.is(Class::SpeakerQuantityHeads)
+        || (w.len() > 3 && ends("s") && !ends("ss"))
 }
 
 /// A share's last word: an amount, a word for those asked ("them", "overall", "surveyed") or
@@ -34,20 +49,21 @@ fn share_head(last: &str) -> bool {
 /// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
 /// overall".
 pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
-    if !share_head(&crate::lexicon::lower(toks[end - 1].text(text))) {
+    if !share_head_token(text, &toks[end - 1]) {
         return None;
     }
     let mut s = end;
     let mut core = false;
     while s > lo && end - s < 9 {
-        let t = toks[s - 1];
+        let t = &toks[s - 1];
         let w = t.text(text);
-        let lower = crate::lexicon::lower(w);
-        let q = amount(&lower);
+        let q = amount_token(text, t);
+        let glue = lower_in(text, t, Class::SpeakerAmountQualifiers)
+            || lower_in(text, t, Class::SpeakerAmountGlue);
         let noun = t.kind == Tok::Word
-            && !LEXICON.pronouns.contains_key(&*lower)
-            && (crate::cues::plain_noun(text, &t) || is_capitalized(w) && !is_starter(w));
-        if !(q || glue(&lower) || noun) {
+            && !crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l))
+            && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
+        if !(q || glue || noun) {
             break;
         }
         core |= q;
@@ -55,21 +71,18 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
     }
     // It opens with the amount or a word that qualifies it, not with "in" or a noun.
     while s < end {
-        let w = crate::lexicon::lower(toks[s].text(text));
-        if amount(&w) || qualifier(&w) {
+        let t = &toks[s];
+        if amount_token(text, t) || lower_in(text, t, Class::SpeakerAmountQualifiers) {
             break;
         }
         s += 1;
     }
-    let opens_with_amount = toks[s..end]
-        .iter()
-        .take(3)
-        .any(|t| amount(&crate::lexicon::lower(t.text(text))));
+    let opens_with_amount = toks[s..end].iter().take(3).any(|t| amount_token(text, t));
     // It stands alone (after the sentence's start, a comma or a conjunction, not inside a
     // noun phrase: "Podliska's most explosive").
     let alone = s == lo || {
         let w = toks[s - 1].text(text);
-        Class::SpeakerQuantityOpeners.contains(w) || is_starter(w)
+        Class::SpeakerQuantityOpeners.contains(w) || starter(text, &toks[s - 1])
     };
     if !core || !opens_with_amount || !alone {
         return None;
@@ -81,6 +94,24 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
 mod tests {
     use super::super::test_support::*;
     use super::*;
+
+    #[test]
+    fn a_tokens_share_head_is_its_lower_cases() {
+        // (the bits stand for the lower case only in classes with no capitals)
+        assert!(Class::Quantities.lower_only() && Class::SpeakerQuantityHeads.lower_only());
+        let text = "Smith NATIONS Voters class CLASS Half 43 1999 1,000 % them Overall Ärzte";
+        for t in toks(text) {
+            let w = t.text(text);
+            let by_text = share_head(&crate::lexicon::lower(w));
+            assert_eq!(share_head_token(text, &t), by_text, "{w}");
+            assert_eq!(
+                amount_token(text, &t),
+                amount(&crate::lexicon::lower(w)),
+                "{w}"
+            );
+        }
+        assert!(!share_head_token(text, &toks(text)[0]));
+    }
 
     fn share(text: &str) -> Option<String> {
         let t = toks(text);

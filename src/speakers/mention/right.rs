@@ -27,7 +27,7 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
         .ok()?;
     let mut e = rest.at();
     // Trailing connectors ("the ministry and") are not part of the mention.
-    while e > from && Class::SpeakerTrailingConnectors.contains(toks[e - 1].text(text)) {
+    while e > from && written(text, &toks[e - 1], Class::SpeakerTrailingConnectors) {
         e -= 1;
     }
     if e == from {
@@ -59,15 +59,11 @@ fn after_number(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Me
 /// ("the campaign's spokesman Tim Murtaugh"), or naming a body after a name ("Boeing
 /// company").
 fn mention_word_at(text: &str, toks: &[Token], from: usize, hi: usize, e: usize) -> bool {
-    let det = |k: usize| is_det(&toks[k].text(text).to_lowercase());
+    let det = |k: usize| det_token(text, &toks[k]);
     let leads_to_name = || {
-        toks[e + 1..hi.min(e + 4)].iter().any(|t| {
-            t.kind == Tok::Word
-                && (is_capitalized(t.text(text))
-                    || LEXICON
-                        .roles
-                        .contains_key(t.text(text).to_lowercase().as_str()))
-        })
+        toks[e + 1..hi.min(e + 4)]
+            .iter()
+            .any(|t| t.kind == Tok::Word && (is_capitalized(t.text(text)) || is_role(text, t)))
     };
     np_token(text, &toks[e])
         || (plain_noun(text, &toks[e])
@@ -95,7 +91,7 @@ fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(
     let mut b = a;
     while b < hi
         && b - a < 14
-        && !Class::SpeakerClauseMarks.contains(toks[b].text(text))
+        && !written(text, &toks[b], Class::SpeakerClauseMarks)
         && !matches!(toks[b].kind, Tok::Quote(_))
     {
         b += 1;
@@ -103,7 +99,7 @@ fn apposition_after(text: &str, toks: &[Token], e: usize, hi: usize) -> Option<(
     let window = Toks::new(text, toks, a, b);
     let name_run = b - a <= 5 && window.tokens().iter().all(|t| capital_word(text, t));
     // (nothing after the comma: "«, » said Mr. ," ends there; `opens` is read only when b > a)
-    let opens = || Class::SpeakerAppositionOpeners.contains(&toks[a].text(text).to_lowercase());
+    let opens = || lower_in(text, &toks[a], Class::SpeakerAppositionOpeners);
     (b > a && toks[a].kind == Tok::Word && (name_run || opens())).then_some((a, b))
 }
 
@@ -123,7 +119,7 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
     }
     let (rest, _) = source_words(Toks::new(text, toks, from, hi)).ok()?;
     let mut end = rest.at();
-    while end > from && Class::SpeakerSentenceEnds.contains(toks[end - 1].text(text)) {
+    while end > from && written(text, &toks[end - 1], Class::SpeakerSentenceEnds) {
         end -= 1;
     }
     if end == from
@@ -137,9 +133,7 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
     // The head: the last word before a phrase that qualifies it ("exit polls reported by …",
     // "officials familiar with …").
     let head_end = (from + 1..end)
-        .find(|&i| {
-            Class::SpeakerSourceQualifiers.contains(&crate::lexicon::lower(toks[i].text(text)))
-        })
+        .find(|&i| lower_in(text, &toks[i], Class::SpeakerSourceQualifiers))
         .unwrap_or(end);
     let head = crate::lexicon::lower(toks[head_end - 1].text(text));
     let kind = if LEXICON.documents.contains(&head) {

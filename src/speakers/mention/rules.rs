@@ -6,19 +6,19 @@
 //! The one-token parsers here match a word exactly as written (the grammar's `word_in` also
 //! accepts a word's lower case, which the mention grammar does not).
 
-use super::{is_det, is_starter, np_token};
-use crate::cues::{is_aux, plain_noun};
+use super::{det_token, np_token, starter};
+use crate::cues::{is_aux_token, plain_noun};
 use crate::grammar::{PResult, Toks, comma, token};
 use crate::lexicon::{Class, LEXICON};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 use nom::combinator::eof;
-use nom::multi::{many_m_n, many0_count, many1_count};
+use nom::multi::{fold_many_m_n, many0_count, many1_count};
 
 /// A token whose text, exactly as written, is in class `c` (punctuation too: `,` is in
 /// `speaker_clause_marks`).
 pub(super) fn exact<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    token(move |i, t| c.contains(i.word(t)))
+    token(move |i, t| super::written(i.text, t, c))
 }
 
 /// A token whose text is exactly `w`.
@@ -33,7 +33,7 @@ pub(super) fn plain<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 
 /// A determiner, a possessive included ("the", "Powell’s").
 pub(super) fn det<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    token(|i, t| is_det(&i.word(t).to_lowercase()))(i)
+    token(|i, t| det_token(i.text, t))(i)
 }
 
 /// A word that may stand inside a speaker mention ([`np_token`]).
@@ -43,7 +43,7 @@ pub(super) fn mention_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 
 /// A word that is neither an auxiliary nor a sentence starter: a word of a phrase.
 fn phrase_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    token(|i, t| t.kind == Tok::Word && !is_aux(i.word(t)) && !is_starter(i.word(t)))(i)
+    token(|i, t| t.kind == Tok::Word && !is_aux_token(i.text, t) && !starter(i.text, t))(i)
 }
 
 /// "close to him", "familiar with the talks": an adjective of relation, "to" or "with", and
@@ -73,7 +73,7 @@ pub(super) fn relative_clause<'a>(i: Toks<'a>) -> PResult<'a, ()> {
 pub(super) fn group_phrase<'a>(prep: Class) -> impl Fn(Toks<'a>) -> PResult<'a, ()> {
     move |i| {
         let word = token(|i, t: &Token| {
-            np_token(i.text, t) || plain_noun(i.text, t) || is_det(&i.word(t).to_lowercase())
+            np_token(i.text, t) || plain_noun(i.text, t) || det_token(i.text, t)
         });
         (exact(prep), many0_count(word), eof).map(|_| ()).parse(i)
     }
@@ -103,23 +103,26 @@ pub(super) fn determined_phrase<'a>(i: Toks<'a>) -> PResult<'a, ()> {
 /// Returns the words' window.
 pub(super) fn apposition_body<'a>(i: Toks<'a>) -> PResult<'a, (usize, usize)> {
     let body = token(|i, t: &Token| {
-        !Class::SpeakerAppositionEnds.contains(i.word(t)) && !matches!(t.kind, Tok::Quote(_))
+        !super::written(i.text, t, Class::SpeakerAppositionEnds) && !matches!(t.kind, Tok::Quote(_))
     });
     let (i, _) = comma(i)?;
     let a = i.at();
-    let (i, _) = many_m_n(1, 13, body).parse(i)?;
+    let (i, ()) = fold_many_m_n(1, 13, body, || (), |(), _| ()).parse(i)?;
     let b = i.at();
     let (i, _) = exact(Class::SpeakerAppositionEnds)(i)?;
     Ok((i, (a, b)))
 }
 
 /// "Hours later," / "In Washington,": up to `max` words and the comma that closes them;
-/// returns the words' tokens.
-pub(super) fn up_to_comma<'a>(max: usize) -> impl Fn(Toks<'a>) -> PResult<'a, Vec<&'a Token>> {
+/// returns the words' window (token numbers), with nothing collected.
+pub(super) fn up_to_comma<'a>(max: usize) -> impl Fn(Toks<'a>) -> PResult<'a, (usize, usize)> {
     move |i| {
-        let (i, words) = many_m_n(0, max, token(|i, t: &Token| i.word(t) != ",")).parse(i)?;
+        let a = i.at();
+        let word = token(|i, t: &Token| i.word(t) != ",");
+        let (i, ()) = fold_many_m_n(0, max, word, || (), |(), _| ()).parse(i)?;
+        let b = i.at();
         let (i, _) = exact_word(",")(i)?;
-        Ok((i, words))
+        Ok((i, (a, b)))
     }
 }
 
@@ -191,8 +194,8 @@ mod tests {
         // "Hours later, Trump said"
         let text = "Hours later, Trump said";
         let all = toks(text);
-        let (rest, words) = up_to_comma(4)(at(text, &all, 0)).unwrap();
-        assert_eq!(words.len(), 2);
+        let (rest, (a, b)) = up_to_comma(4)(at(text, &all, 0)).unwrap();
+        assert_eq!((a, b), (0, 2));
         assert_eq!(rest.first_word(), "Trump");
         assert!(up_to_comma(1)(at(text, &all, 0)).is_err());
     }

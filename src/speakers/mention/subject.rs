@@ -50,28 +50,28 @@ const OPENERS: &[Opener] = &[
     ("time_ago", time_ago),
     ("opening_phrase", opening_phrase),
     ("starter_or_mark", |text, toks, _, _, i| {
-        let (t, w) = (toks[i], toks[i].text(text));
-        (t.kind == Tok::Punct || is_starter(w) || is_time_word(w)).then_some(i + 1)
+        let t = &toks[i];
+        (t.kind == Tok::Punct || starter(text, t) || time_word(text, t)).then_some(i + 1)
     }),
     ("year_of_a_date", year_of_a_date),
     ("sentence_adverb", sentence_adverb),
     ("open_subordinator", open_subordinator),
     ("adverb", |text, toks, lo, _, i| {
         // "And then Trump", "But also the senator"
-        let w = toks[i].text(text);
-        (i > lo && crate::cues::is_aux(w) && !is_capitalized(w)).then_some(i + 1)
+        let t = &toks[i];
+        (i > lo && !t.is_capitalised() && crate::cues::is_aux_token(text, t)).then_some(i + 1)
     }),
 ];
 
 /// "Hours later, Trump …", "But a few days later, she …": a time that a comma closes.
 fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
-    if !(i == lo || (i == lo + 1 && is_starter(toks[lo].text(text)))) {
+    if !(i == lo || (i == lo + 1 && starter(text, &toks[lo]))) {
         return None;
     }
-    let (rest, words) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
-    words
+    let (rest, (a, b)) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
+    toks[a..b]
         .iter()
-        .any(|t| Class::SpeakerTimeAfters.contains(t.text(text)))
+        .any(|t| written(text, t, Class::SpeakerTimeAfters))
         .then_some(rest.at())
 }
 
@@ -79,13 +79,9 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
 /// chants, the senator said": a phrase after the sentence's first word, up to a comma (not
 /// "Then Trump went on the attack, saying").
 fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
-    let opener = |j: usize| {
-        LEXICON
-            .adverbial_openers
-            .contains(&crate::lexicon::lower(toks[j].text(text)))
-    };
+    let opener = |j: usize| lower_in(text, &toks[j], Class::AdverbialOpeners);
     let opens = i == lo + 1
-        && ((is_starter(toks[lo].text(text)) && (opener(lo) || opener(i)))
+        && ((starter(text, &toks[lo]) && (opener(lo) || opener(i)))
             || (toks[lo].text(text).ends_with("ing")
                 && is_capitalized(toks[lo].text(text))
                 && !is_capitalized(toks[i].text(text))));
@@ -102,8 +98,9 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 /// "Recently, however, it issued …", "Conversely, PolitiFact rated …": an adverb of the
 /// sentence that a comma closes.
 fn sentence_adverb(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
-    let w = crate::lexicon::lower(toks[i].text(text));
-    (i + 1 < hi && Class::SpeakerSentenceAdverbs.contains(&w) && toks[i + 1].text(text) == ",")
+    (i + 1 < hi
+        && lower_in(text, &toks[i], Class::SpeakerSentenceAdverbs)
+        && toks[i + 1].text(text) == ",")
         .then_some(i + 2)
 }
 

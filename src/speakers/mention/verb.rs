@@ -20,6 +20,9 @@ struct VerbCue<'a> {
     b: usize,
     /// The word before the verb group, "," for a quotation that ends with a comma.
     before: Option<&'a str>,
+    /// A comma (or a quotation that ends with one) stands right before the verb group
+    /// (`cues::comma_before`, read once).
+    comma: bool,
     /// The cue is a form in "-ing" ("calling on": the first word carries the form).
     ing_form: bool,
     /// `lo..hi`: where the speaker may stand, outside the quotation.
@@ -88,9 +91,7 @@ impl<'a> VerbCue<'a> {
     ) -> VerbCue<'a> {
         let word = &text[c.start..c.end];
         let mut b = c.tok;
-        while b > sent.start
-            && toks[b - 1].kind == Tok::Word
-            && crate::cues::aux_or_negated(toks[b - 1].text(text))
+        while b > sent.start && toks[b - 1].kind == Tok::Word && aux_or_negated(text, &toks[b - 1])
         {
             b -= 1;
         }
@@ -110,8 +111,10 @@ impl<'a> VerbCue<'a> {
         } {
             p -= 1;
         }
+        let comma = crate::cues::comma_before(text, toks, sent.start, b);
         let before = (p > sent.start).then(|| {
-            if crate::cues::comma_before(text, toks, sent.start, p) {
+            if (p == b && comma) || (p != b && crate::cues::comma_before(text, toks, sent.start, p))
+            {
                 ","
             } else {
                 toks[p - 1].text(text)
@@ -132,6 +135,7 @@ impl<'a> VerbCue<'a> {
             after: c.tok + c.len,
             b,
             before,
+            comma,
             ing_form,
             lo: lo.max(sent.start),
             hi,
@@ -169,11 +173,11 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
         .rev()
-        .find(|&e| is_det(&toks[e].text(text).to_lowercase()))?;
+        .find(|&e| det_token(text, &toks[e]))?;
     (e >= start + 2
         && toks[e - 1].kind == Tok::Word
         && !is_capitalized(toks[e - 1].text(text))
-        && !is_det(&toks[e - 1].text(text).to_lowercase()))
+        && !det_token(text, &toks[e - 1]))
     .then(|| left(text, toks, start, e - 1))
     .flatten()
 }
@@ -195,7 +199,7 @@ fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
         && !m.pronoun
         && Class::OccasionNouns.contains(&head)
         && !LEXICON.documents.contains(head.as_str())
-        && Class::SpeakerAdjunctPrepositions.contains(toks[k - 1].text(text)))
+        && written(text, &toks[k - 1], Class::SpeakerAdjunctPrepositions))
     .then(|| shared_speaker(v))
     .flatten()
     .filter(|s| s.start < toks[k - 1].start)
@@ -258,7 +262,7 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
 fn passive_agent(v: &VerbCue) -> Option<Mention> {
     let (text, toks, b) = (v.text, v.toks, v.b);
     (b > v.sent.start
-        && Class::SpeakerPassiveAuxiliaries.contains(toks[b - 1].text(text))
+        && written(text, &toks[b - 1], Class::SpeakerPassiveAuxiliaries)
         && toks.get(v.after).is_some_and(|t| t.text(text) == "by"))
     .then(|| right(text, toks, v.after + 1, v.hi))
     .flatten()
@@ -269,7 +273,7 @@ fn passive_agent(v: &VerbCue) -> Option<Mention> {
 /// sentence's end follows it (not "Smith, the mayor, said Trump would win").
 fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
-    if !(crate::cues::comma_before(text, toks, start, b)
+    if !(v.comma
         && !crate::cues::apposed_subject(text, toks, start, b)
         && v.c.lemma != "tell"
         && LEXICON.inverting_verbs.contains(v.c.lemma))
@@ -288,7 +292,7 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let rest = &toks[after..v.sent.end];
     let next = rest.iter().position(|t| t.start >= m.end);
     let ends = next.is_none_or(|n| {
-        Class::SpeakerInvertedEnds.contains(rest[n].text(text)) || place_to_end(text, &rest[n..])
+        written(text, &rest[n], Class::SpeakerInvertedEnds) || place_to_end(text, &rest[n..])
     });
     (opens && ends).then_some(m)
 }
@@ -298,9 +302,9 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
 fn place_to_end(text: &str, rest: &[Token]) -> bool {
     let end = rest
         .iter()
-        .position(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
+        .position(|t| written(text, t, Class::SpeakerInvertedEnds))
         .unwrap_or(rest.len());
-    Class::SpeakerPlacePrepositions.contains(rest[0].text(text))
+    written(text, &rest[0], Class::SpeakerPlacePrepositions)
         && end <= 5
         && rest[1..end].iter().all(|t| t.kind == Tok::Word)
 }
@@ -325,8 +329,8 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
     let inverted = b == start
         || matches!(toks[b - 1].kind, Tok::Quote(_))
-        || crate::cues::comma_before(text, toks, start, b)
-        || Class::SpeakerInversionMarks.contains(toks[b - 1].text(text));
+        || v.comma
+        || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
     left(text, toks, v.lo, v.c.tok)
         .or_else(|| {
             inverted
@@ -346,7 +350,7 @@ fn stands_inverted(v: &VerbCue, m: &Mention) -> bool {
         || toks[v.after..v.sent.end]
             .iter()
             .find(|t| t.start >= m.end)
-            .is_none_or(|t| Class::SpeakerInvertedEnds.contains(t.text(text)))
+            .is_none_or(|t| written(text, t, Class::SpeakerInvertedEnds))
 }
 
 #[cfg(test)]
