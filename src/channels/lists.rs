@@ -11,17 +11,23 @@ use crate::model::Span;
 /// A match of a list: absolute (start, end, index in its list).
 pub(super) type Match = (usize, usize, usize);
 
-/// The matches of the word-list automata over a paragraph, found once and shared by the
-/// statements of the paragraph (each looks at its own clause of them).
-#[derive(Default)]
+/// What the scans of a paragraph's regions read of the paragraph, found once for its
+/// statements: its span and its closed quotations (`closed_quotations`).
 pub(crate) struct Hits {
-    pub(super) phrases: Vec<Match>,
-    pub(super) outlets: Vec<Match>,
-    pub(super) weekdays: Vec<Match>,
-    pub(super) times: Vec<Match>,
+    span: Span,
+    quotes: Vec<Span>,
+}
+
+/// The matches of the word lists that one region of a paragraph reads (a statement's clause,
+/// an occasion sentence), found by [`Hits::region`] over the region's words only, as a scan
+/// of the whole paragraph would find them; a buffer reused from region to region.
+#[derive(Default)]
+pub(crate) struct Matches {
+    /// Per list (channel phrases, outlets, weekdays, time phrases), its matches in order.
+    lists: [Vec<Match>; LISTS],
     /// The words that may open a time the time rules parse (after white space, with what
     /// each may open: `time::candidate`), so that a clause's words are not read one by one.
-    pub(super) time_starts: Vec<(usize, u8)>,
+    time_starts: Vec<(usize, u8)>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -260,6 +266,11 @@ static PHRASE_MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
     marks
 });
 
+/// The length in bytes of the longest pattern of the lists: no match reaches further from
+/// the word it starts at.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| patterns().iter().map(|p| p.2.len()).max().unwrap_or(0));
+
 /// The quotations among `toks` that end every phrase and outlet starting inside them (with
 /// a mark no phrase or outlet holds: `PHRASE_MARKS`).
 fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
@@ -279,35 +290,75 @@ fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
 }
 
 impl Hits {
-    /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
-    /// longest pattern at each word start (a letter with no letter or digit before it), and
-    /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
-    /// letter and a match counts only on word boundaries, so the walk starts at words only.
-    #[cfg(test)]
-    pub(crate) fn new(text: &str, span: Span) -> Hits {
-        Hits::in_paragraph(text, span, &[])
+    /// What the region scans of paragraph `span` of `text` read of it, found once for its
+    /// statements: its closed quotations (of its tokens `toks`), inside which only the
+    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an
+    /// outlet inside a quotation, and none of those reaches out of one).
+    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        Hits {
+            span,
+            quotes: closed_quotations(text, toks),
+        }
     }
 
-    /// [`Hits::new`] in a paragraph of tokens `toks`: inside its quotations only the
-    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an outlet
-    /// inside a quotation, and none of those reaches out of one).
-    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
-        let quotes = closed_quotations(text, toks);
-        let mut quotes = quotes.iter().peekable();
+    /// Whether a word at `i` stands inside a closed quotation of the paragraph.
+    fn quoted(&self, i: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.end <= i);
+        self.quotes.get(k).is_some_and(|q| q.start < i)
+    }
+
+    /// Per list, the longest pattern at the word start `i` (the trie of what may stand
+    /// there: inside a quotation, weekdays and time phrases only).
+    fn longest_at(&self, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
+        let mut longest = [None; LISTS];
+        let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
+        trie.longest(&bytes[i..self.span.end], &mut longest);
+        longest
+    }
+
+    /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
+    /// from its start keeps: at a word start no match before it reaches past (a match that
+    /// starts before a region and ends in it counts, and decides which later ones overlap).
+    /// Only the bytes of the longest pattern before such a point are read, back from
+    /// `r.start` (one step in nearly every region).
+    fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
-        let mut found: [Vec<Match>; LISTS] = Default::default();
+        let mut w = at;
+        loop {
+            let from = w.saturating_sub(*LONGEST).max(self.span.start);
+            let reaching = (from..w).find(|&s| {
+                word_start(text, s)
+                    && self
+                        .longest_at(bytes, s)
+                        .iter()
+                        .flatten()
+                        .any(|&(len, _)| s + len > w)
+            });
+            match reaching {
+                Some(s) => w = s,
+                None => return w,
+            }
+        }
+    }
+
+    /// The matches that region `r` of the paragraph reads ([`Matches::within`],
+    /// [`Matches::time_starts`]), as a scan of the whole paragraph finds them, into `out`
+    /// (cleared): the words of the region only are read, not the paragraph's.
+    pub(crate) fn region(&self, text: &str, r: Span, out: &mut Matches) {
+        out.clear();
+        let from = self.scan_start(text, r.start);
+        let bytes = text.as_bytes();
         let mut ends = [0usize; LISTS];
-        let mut time_starts = Vec::new();
-        let before = text[..span.start].chars().next_back();
+        let before = text[..from].chars().next_back();
         let mut after_word = before.is_some_and(char::is_alphanumeric);
         let mut after_space = before.is_some_and(char::is_whitespace);
-        let mut i = span.start;
-        while i < span.end {
+        let mut i = from;
+        while i < r.end {
             let b = bytes[i];
-            if after_space {
-                let what = super::time::candidate(&text[i..span.end]);
+            if after_space && i > r.start {
+                let what = super::time::candidate(&text[i..self.span.end]);
                 if what != 0 {
-                    time_starts.push((i, what));
+                    out.time_starts.push((i, what));
                 }
             }
             if !b.is_ascii() {
@@ -318,16 +369,10 @@ impl Hits {
                 continue;
             }
             if b.is_ascii_alphabetic() && !after_word {
-                let hay = &bytes[i..span.end];
-                let mut longest = [None; LISTS];
-                while quotes.next_if(|q| q.end <= i).is_some() {}
-                let quoted = quotes.peek().is_some_and(|q| q.start < i);
-                let trie = if quoted { &*TIME_TRIE } else { &*TRIE };
-                trie.longest(hay, &mut longest);
-                for (list, m) in longest.into_iter().enumerate() {
+                for (list, m) in self.longest_at(bytes, i).into_iter().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
                         ends[list] = i + len;
-                        found[list].push((i, i + len, index));
+                        out.lists[list].push((i, i + len, index));
                     }
                 }
             }
@@ -335,19 +380,60 @@ impl Hits {
             after_space = (b as char).is_whitespace();
             i += 1;
         }
-        let [phrases, outlets, weekdays, times] = found;
-        Hits {
-            phrases,
-            outlets,
-            weekdays,
-            times,
-            time_starts,
-        }
+    }
+}
+
+/// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
+/// letter or digit before it.
+fn word_start(text: &str, i: usize) -> bool {
+    text.as_bytes()[i].is_ascii_alphabetic()
+        && !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+impl Matches {
+    /// Empty lists, their room kept.
+    fn clear(&mut self) {
+        self.lists.iter_mut().for_each(Vec::clear);
+        self.time_starts.clear();
+    }
+
+    /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
+    /// longest pattern at each word start (a letter with no letter or digit before it), and
+    /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
+    /// letter and a match counts only on word boundaries, so the walk starts at words only.
+    #[cfg(test)]
+    pub(crate) fn new(text: &str, span: Span) -> Matches {
+        let mut m = Matches::default();
+        Hits::in_paragraph(text, span, &[]).region(text, span, &mut m);
+        m
+    }
+
+    /// The channel phrases.
+    pub(super) fn phrases(&self) -> &[Match] {
+        &self.lists[0]
+    }
+
+    /// The outlets.
+    pub(super) fn outlets(&self) -> &[Match] {
+        &self.lists[1]
+    }
+
+    /// The weekdays.
+    pub(super) fn weekdays(&self) -> &[Match] {
+        &self.lists[2]
+    }
+
+    /// The time phrases.
+    pub(super) fn times(&self) -> &[Match] {
+        &self.lists[3]
     }
 
     /// The starts of the words of `r` that the time rules read (white space splits them) and
     /// that may open a time of kind `what` (`time::candidate`), relative to `r`: its first
-    /// word always, then those after white space that the paragraph's pass marked.
+    /// word always, then those after white space that the region's scan marked.
     pub(super) fn time_starts(&self, r: Span, what: u8) -> impl Iterator<Item = usize> + '_ {
         let from = self.time_starts.partition_point(|c| c.0 <= r.start);
         let marked = self.time_starts[from..]
@@ -383,7 +469,7 @@ mod tests {
     #[test]
     fn phrases_match_in_any_case_and_the_other_lists_as_written() {
         let hits = |t: &str| {
-            Hits::new(
+            Matches::new(
                 t,
                 Span {
                     start: 0,
@@ -392,13 +478,13 @@ mod tests {
             )
         };
         let h = hits("IN A STATEMENT, Ap and cnn said; CNN reported it.");
-        assert_eq!(h.phrases[0].0, 0);
-        assert_eq!(h.outlets.len(), 1);
+        assert_eq!(h.phrases()[0].0, 0);
+        assert_eq!(h.outlets().len(), 1);
         // (the longest at a word's start: "Fox News", not "Fox"; no match inside a word)
         let t = "told Fox News and happened";
         let h = hits(t);
         assert_eq!(
-            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
             ["Fox News"]
         );
     }
@@ -415,22 +501,23 @@ mod tests {
             end: t.len(),
         };
         let toks = crate::segment::tokens(t, all, &[(0, q)]);
-        let h = Hits::in_paragraph(t, all, &toks);
-        assert!(h.phrases.is_empty());
+        let mut h = Matches::default();
+        Hits::in_paragraph(t, all, &toks).region(t, all, &mut h);
+        assert!(h.phrases().is_empty());
         assert_eq!(
-            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
             ["Fox"]
         );
-        assert_eq!(h.weekdays.len(), 1);
+        assert_eq!(h.weekdays().len(), 1);
         // (without the paragraph's tokens, everything is looked for)
-        assert_eq!(Hits::new(t, all).outlets.len(), 2);
+        assert_eq!(Matches::new(t, all).outlets().len(), 2);
     }
 
     #[test]
     fn every_listed_outlet_is_found_as_written() {
         for o in LEXICON.outlets.iter() {
             let t = format!("she told {o} on Monday");
-            let h = Hits::new(
+            let h = Matches::new(
                 &t,
                 Span {
                     start: 0,
@@ -438,9 +525,9 @@ mod tests {
                 },
             );
             assert!(
-                h.outlets.iter().any(|m| &t[m.0..m.1] == *o),
+                h.outlets().iter().any(|m| &t[m.0..m.1] == *o),
                 "{o}: {:?}",
-                h.outlets
+                h.outlets()
             );
         }
     }
@@ -449,22 +536,57 @@ mod tests {
     fn a_paragraph_is_scanned_once_for_every_list() {
         // "She told CNN on Sunday in a statement yesterday."
         let t = "She told CNN on Sunday in a statement yesterday.";
-        let h = Hits::new(
+        let h = Matches::new(
             t,
             Span {
                 start: 0,
                 end: t.len(),
             },
         );
-        assert_eq!(h.outlets.len(), 1);
-        assert_eq!(h.weekdays[0].2, 6);
-        assert!(h.phrases.iter().any(|m| &t[m.0..m.1] == "in a statement"));
-        assert_eq!(h.times.len(), 1);
+        assert_eq!(h.outlets().len(), 1);
+        assert_eq!(h.weekdays()[0].2, 6);
+        assert!(h.phrases().iter().any(|m| &t[m.0..m.1] == "in a statement"));
+        assert_eq!(h.times().len(), 1);
         let t = "Last week, she said";
-        let h = Hits::new(t, Span { start: 0, end: 9 });
-        assert_eq!(h.times.len(), 1);
+        let h = Matches::new(t, Span { start: 0, end: 9 });
+        assert_eq!(h.times().len(), 1);
         // A match that reaches past the region's end is not within it.
         let r = Span { start: 0, end: 30 };
-        assert!(Hits::within(&h.phrases, r).all(|m| m.1 <= 30));
+        assert!(Matches::within(h.phrases(), r).all(|m| m.1 <= 30));
+    }
+
+    #[test]
+    fn a_region_reads_the_matches_the_whole_paragraph_reads_there() {
+        // (matches that start before a region and reach into it, and matches that an
+        // earlier one overlaps, as the paragraph's scan from its start keeps them)
+        let texts = [
+            "She said in a statement on Sunday night, told Fox News Sunday that in July a \
+             2014 study in the early hours had said last week in an interview with CNN.",
+            "In a statement in a statement, in an interview on Fox News Sunday Monday said",
+        ];
+        for t in texts {
+            let para = Span {
+                start: 0,
+                end: t.len(),
+            };
+            let hits = Hits::in_paragraph(t, para, &[]);
+            let whole = Matches::new(t, para);
+            let mut m = Matches::default();
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|&&b| b >= a) {
+                    let r = Span { start: a, end: b };
+                    hits.region(t, r, &mut m);
+                    for l in 0..LISTS {
+                        let got: Vec<Match> = Matches::within(&m.lists[l], r).collect();
+                        let want: Vec<Match> = Matches::within(&whole.lists[l], r).collect();
+                        assert_eq!(got, want, "list {l} in {:?}", &t[a..b]);
+                    }
+                    let got: Vec<usize> = m.time_starts(r, u8::MAX).collect();
+                    let want: Vec<usize> = whole.time_starts(r, u8::MAX).collect();
+                    assert_eq!(got, want, "{:?}", &t[a..b]);
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Context, Hits, find_in, time_in};
+use super::{Context, Hits, Matches, find_in, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
 use crate::model::{Channel, Span, Time};
@@ -131,6 +131,8 @@ pub(crate) fn occasions(
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
+    // (one buffer for the word lists' matches of every sentence read)
+    let mut matches = Matches::default();
     if src.names.is_empty() && src.spoken.is_empty() {
         return out;
     }
@@ -153,7 +155,7 @@ pub(crate) fn occasions(
             let hits =
                 src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
-            out.extend(sentence_occasion(src, &read, hits));
+            out.extend(sentence_occasion(src, &read, hits, &mut matches));
         }
     }
     out
@@ -168,12 +170,19 @@ struct Sentence<'a> {
 }
 
 /// The occasion sentence `s` sets, if any (see [`occasions`]).
-fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasion> {
+fn sentence_occasion(
+    src: &Sources,
+    s: &Sentence,
+    hits: &Hits,
+    matches: &mut Matches,
+) -> Option<Occasion> {
     let toks = s.toks;
     let region = Span {
         start: toks[0].start,
         end: toks[toks.len() - 1].end,
     };
+    hits.region(src.text, region, matches);
+    let hits = &*matches;
     let quotes: Vec<Span> = toks
         .iter()
         .filter(|t| matches!(t.kind, Tok::Quote(_)))

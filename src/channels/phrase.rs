@@ -468,7 +468,7 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
 #[cfg(test)]
 mod tests {
     use super::super::Context;
-    use super::super::lists::Hits;
+    use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
 
@@ -495,7 +495,7 @@ mod tests {
             quotes: &[],
             para_toks: None,
         };
-        let hits = Hits::new(t, all(t));
+        let hits = Matches::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
     }
@@ -515,7 +515,7 @@ mod tests {
                 quotes,
                 para_toks: Some(toks),
             };
-            let hits = Hits::new(t, all(t));
+            let hits = Matches::new(t, all(t));
             may_hold_phrase(&Scope::new(t, all(t), &ctx, &hits))
         };
         // (the quotation is skipped: "debate" in it is read by no rule)
@@ -540,7 +540,7 @@ mod tests {
             quotes: &[],
             para_toks: None,
         };
-        let hits = Hits::new(t, all(t));
+        let hits = Matches::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         let c = channel_grammar(&sc).expect("an interview");
         assert_eq!(c.outlet.as_deref(), Some("The Washington Post"));

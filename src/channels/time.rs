@@ -12,7 +12,7 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use super::date::{month_day, month_of, resolve_weekday};
-use super::lists::{Hits, TIME_PHRASES};
+use super::lists::{Matches, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
 use crate::lexicon::{Class, LEXICON, with_lower};
@@ -32,7 +32,7 @@ struct Scope<'a> {
     region: Span,
     skip: &'a [Span],
     article_date: Option<&'a str>,
-    hits: &'a Hits,
+    hits: &'a Matches,
 }
 
 /// A named time rule: it adds the times it finds to those found before it.
@@ -87,12 +87,12 @@ pub(crate) fn time(
         region,
         skip,
         article_date,
-        &Hits::new(text, region),
+        &Matches::new(text, region),
         &|_, _| true,
     )
 }
 
-/// What a word may open, as the paragraph's pass marks it (`Hits::time_starts`): a month and
+/// What a word may open, as the region's scan marks it (`Matches::time_starts`): a month and
 /// day, "in" (a month or a year, a part of the day), a dated noun's month or year, a part of
 /// the day. Each is what its rule needs to parse at all, read to the paragraph's end; the
 /// rule parses again in its clause.
@@ -178,7 +178,7 @@ pub(crate) fn time_in(
     region: Span,
     skip: &[Span],
     article_date: Option<&str>,
-    hits: &Hits,
+    hits: &Matches,
     keep: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Time> {
     let sc = Scope {
@@ -245,7 +245,7 @@ fn trail(text: &str, region: Span, e: usize) -> usize {
 /// "Sunday's debate" dates the event: only "Sunday's" is taken.
 fn weekday(sc: &Scope, found: &mut Vec<Found>) {
     let text = sc.text;
-    for (s, e, wd) in Hits::within(&sc.hits.weekdays, sc.region) {
+    for (s, e, wd) in Matches::within(sc.hits.weekdays(), sc.region) {
         let mark = ["’s", "'s"].into_iter().find(|m| text[e..].starts_with(m));
         if !word_bounded(text, s, e) && mark.is_none() || !outside(sc.skip, s, e) {
             continue;
@@ -471,7 +471,7 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
 /// A time phrase of the lexicon, not inside a time found before: "she said last week";
 /// "two days ago" takes its number.
 fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
-    for (s, e, pat) in Hits::within(&sc.hits.times, sc.region) {
+    for (s, e, pat) in Matches::within(sc.hits.times(), sc.region) {
         let (phrase, offset) = TIME_PHRASES[pat];
         if !word_bounded(sc.text, s, e)
             || !outside(sc.skip, s, e)
@@ -721,7 +721,7 @@ mod tests {
         assert_eq!(word_before(hay, 0), "");
         // A clause that starts inside the paragraph reads its first word, whatever is before.
         let t = "Smith said(in July) he would run.";
-        let hits = Hits::new(
+        let hits = Matches::new(
             t,
             Span {
                 start: 0,

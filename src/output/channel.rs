@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::statement::{Doc, Statement};
-use crate::channels::{self, Context, Hits, window};
+use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
 use crate::lexicon::Class;
@@ -61,6 +61,8 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         reported[st.para].spans.extend(content);
     }
     reported.iter_mut().for_each(Reported::index);
+    // (one buffer for the word lists' matches of every clause)
+    let mut matches = Matches::default();
     for st in statements.iter_mut().filter(|st| st.stands) {
         let Some(cue) = st.cue else { continue };
         let pt = st.para_tokens(doc);
@@ -89,9 +91,12 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             quotes: &skip,
             para_toks: Some(&pt.toks),
         };
-        // (the automaton matches of a paragraph, found once for its statements)
-        let hits = doc.hits[st.para]
-            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
+        // (what the paragraph's scans read of it, found once for its statements; the word
+        // lists' matches of the clause alone)
+        doc.hits[st.para]
+            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks))
+            .region(text, clause, &mut matches);
+        let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
