@@ -28,6 +28,8 @@ pub(crate) struct Matches {
     /// The words that may open a time the time rules parse (after white space, with what
     /// each may open: `time::candidate`), so that a clause's words are not read one by one.
     time_starts: Vec<(usize, u8)>,
+    /// The stretches of the region outside what its statement skips, in order.
+    gaps: Vec<Span>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -341,21 +343,58 @@ impl Hits {
         }
     }
 
-    /// The matches that region `r` of the paragraph reads ([`Matches::within`],
-    /// [`Matches::time_starts`]), as a scan of the whole paragraph finds them, into `out`
-    /// (cleared): the words of the region only are read, not the paragraph's.
-    pub(crate) fn region(&self, text: &str, r: Span, out: &mut Matches) {
+    /// The matches that region `r` of the paragraph reads outside the spans of `skip`
+    /// ([`Matches::within`], [`Matches::time_starts`]), as a scan of the whole paragraph finds
+    /// them, into `out` (cleared): only the words of the region between the skipped spans
+    /// are read (and what a match may reach into them from before), not the paragraph's. A
+    /// match or a time that overlaps a skipped span may be left out: no rule reads one.
+    pub(crate) fn region<'s>(
+        &self,
+        text: &str,
+        r: Span,
+        skip: impl IntoIterator<Item = &'s Span>,
+        out: &mut Matches,
+    ) {
         out.clear();
-        let from = self.scan_start(text, r.start);
-        let bytes = text.as_bytes();
+        out.gaps_of(r, skip);
         let mut ends = [0usize; LISTS];
+        let mut scanned: Option<usize> = None;
+        for k in 0..out.gaps.len() {
+            let g = out.gaps[k];
+            let w = self.scan_start(text, g.start);
+            // (from where the scan before stopped, if no match before the gap decides more;
+            // else afresh)
+            let from = match scanned {
+                Some(at) if w <= at => at,
+                _ => {
+                    ends = [0; LISTS];
+                    w
+                }
+            };
+            self.scan(text, from, g, r.start, &mut ends, out);
+            scanned = Some(g.end);
+        }
+    }
+
+    /// Scan from `from` to the end of gap `g`, keeping per list the end of its last match
+    /// (`ends`): the matches at word starts, and the time candidates in the gap after `after`.
+    fn scan(
+        &self,
+        text: &str,
+        from: usize,
+        g: Span,
+        after: usize,
+        ends: &mut [usize; LISTS],
+        out: &mut Matches,
+    ) {
+        let bytes = text.as_bytes();
         let before = text[..from].chars().next_back();
         let mut after_word = before.is_some_and(char::is_alphanumeric);
         let mut after_space = before.is_some_and(char::is_whitespace);
         let mut i = from;
-        while i < r.end {
+        while i < g.end {
             let b = bytes[i];
-            if after_space && i > r.start {
+            if after_space && i > after && i >= g.start {
                 let what = super::time::candidate(&text[i..self.span.end]);
                 if what != 0 {
                     out.time_starts.push((i, what));
@@ -398,6 +437,41 @@ impl Matches {
     fn clear(&mut self) {
         self.lists.iter_mut().for_each(Vec::clear);
         self.time_starts.clear();
+        self.gaps.clear();
+    }
+
+    /// The stretches of `r` outside the spans of `skip` (in any order, overlapping or not),
+    /// in order, into `self.gaps`.
+    fn gaps_of<'s>(&mut self, r: Span, skip: impl IntoIterator<Item = &'s Span>) {
+        self.gaps.push(r);
+        for q in skip
+            .into_iter()
+            .filter(|q| q.start < r.end && r.start < q.end)
+        {
+            let mut k = 0;
+            while k < self.gaps.len() {
+                let g = self.gaps[k];
+                if q.end <= g.start || g.end <= q.start {
+                    k += 1;
+                    continue;
+                }
+                let (left, right) = (
+                    Span {
+                        start: g.start,
+                        end: q.start,
+                    },
+                    Span {
+                        start: q.end,
+                        end: g.end,
+                    },
+                );
+                self.gaps.remove(k);
+                for part in [left, right].into_iter().filter(|p| p.start < p.end) {
+                    self.gaps.insert(k, part);
+                    k += 1;
+                }
+            }
+        }
     }
 
     /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
@@ -407,7 +481,7 @@ impl Matches {
     #[cfg(test)]
     pub(crate) fn new(text: &str, span: Span) -> Matches {
         let mut m = Matches::default();
-        Hits::in_paragraph(text, span, &[]).region(text, span, &mut m);
+        Hits::in_paragraph(text, span, &[]).region(text, span, &[], &mut m);
         m
     }
 
@@ -502,7 +576,7 @@ mod tests {
         };
         let toks = crate::segment::tokens(t, all, &[(0, q)]);
         let mut h = Matches::default();
-        Hits::in_paragraph(t, all, &toks).region(t, all, &mut h);
+        Hits::in_paragraph(t, all, &toks).region(t, all, &[], &mut h);
         assert!(h.phrases().is_empty());
         assert_eq!(
             h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
@@ -557,35 +631,63 @@ mod tests {
 
     #[test]
     fn a_region_reads_the_matches_the_whole_paragraph_reads_there() {
-        // (matches that start before a region and reach into it, and matches that an
-        // earlier one overlaps, as the paragraph's scan from its start keeps them)
+        // (matches that start before a region or a skipped span and reach past it, and
+        // matches that an earlier one overlaps, as the paragraph's scan from its start keeps
+        // them)
         let texts = [
             "She said in a statement on Sunday night, told Fox News Sunday that in July a \
              2014 study in the early hours had said last week in an interview with CNN.",
             "In a statement in a statement, in an interview on Fox News Sunday Monday said",
         ];
+        let span = |t: &str, w: &str, len: usize| {
+            let start = t.find(w).unwrap();
+            Span {
+                start,
+                end: start + len,
+            }
+        };
         for t in texts {
             let para = Span {
                 start: 0,
                 end: t.len(),
             };
-            let hits = Hits::in_paragraph(t, para, &[]);
-            let whole = Matches::new(t, para);
-            let mut m = Matches::default();
-            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
-            for &a in &cuts {
-                for &b in cuts.iter().filter(|&&b| b >= a) {
-                    let r = Span { start: a, end: b };
-                    hits.region(t, r, &mut m);
-                    for l in 0..LISTS {
-                        let got: Vec<Match> = Matches::within(&m.lists[l], r).collect();
-                        let want: Vec<Match> = Matches::within(&whole.lists[l], r).collect();
-                        assert_eq!(got, want, "list {l} in {:?}", &t[a..b]);
-                    }
-                    let got: Vec<usize> = m.time_starts(r, u8::MAX).collect();
-                    let want: Vec<usize> = whole.time_starts(r, u8::MAX).collect();
-                    assert_eq!(got, want, "{:?}", &t[a..b]);
+            let skips = [
+                vec![],
+                vec![span(t, "statement", 3), span(t, "Fox", 5)],
+                vec![span(t, "a statement", 2), span(t, "in a", 12)],
+            ];
+            for skip in &skips {
+                same_in_every_region(t, para, skip);
+            }
+        }
+    }
+
+    /// [`Hits::region`] of every region of `t` with `skip` reads what the whole paragraph's
+    /// scan reads there outside `skip`.
+    #[track_caller]
+    fn same_in_every_region(t: &str, para: Span, skip: &[Span]) {
+        let hits = Hits::in_paragraph(t, para, &[]);
+        let whole = Matches::new(t, para);
+        let mut m = Matches::default();
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let out = |v: &[Match], r: Span| -> Vec<Match> {
+            Matches::within(v, r)
+                .filter(|&(s, e, _)| super::super::outside(skip, s, e))
+                .collect()
+        };
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let r = Span { start: a, end: b };
+                hits.region(t, r, skip, &mut m);
+                for l in 0..LISTS {
+                    assert_eq!(out(&m.lists[l], r), out(&whole.lists[l], r), "{l} {r:?}");
                 }
+                let starts = |m: &Matches| -> Vec<usize> {
+                    m.time_starts(r, u8::MAX)
+                        .filter(|&i| i == 0 || super::super::outside(skip, a + i, a + i + 1))
+                        .collect()
+                };
+                assert_eq!(starts(&m), starts(&whole), "{r:?}");
             }
         }
     }

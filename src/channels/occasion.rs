@@ -68,13 +68,18 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     if first.is(Class::ChannelOtherPronouns) {
         return (!prev.person).then_some(prev.entity);
     }
+    // (only "the" and a noun refer back: other subjects are passed over before any string is
+    // made)
+    if !first.text(src.text).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let subject = format!(
         "{} {} ",
         first.text(src.text),
         toks.get(k + 1)?.text(src.text)
     );
-    let definite = first.text(src.text).eq_ignore_ascii_case("the");
-    (definite && format!("{} ", prev.mention.to_lowercase()).starts_with(&subject.to_lowercase()))
+    format!("{} ", prev.mention.to_lowercase())
+        .starts_with(&subject.to_lowercase())
         .then_some(prev.entity)
 }
 
@@ -181,8 +186,6 @@ fn sentence_occasion(
         start: toks[0].start,
         end: toks[toks.len() - 1].end,
     };
-    hits.region(src.text, region, matches);
-    let hits = &*matches;
     let quotes: Vec<Span> = toks
         .iter()
         .filter(|t| matches!(t.kind, Tok::Quote(_)))
@@ -191,6 +194,8 @@ fn sentence_occasion(
             end: t.end,
         })
         .collect();
+    hits.region(src.text, region, &quotes, matches);
+    let hits = &*matches;
     let ctx = Context {
         cue: None,
         speaker: None,

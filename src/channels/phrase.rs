@@ -372,13 +372,6 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, described(sc, toks, p, kind)));
-            if std::env::var("SPEEDCH_DBG").is_ok() {
-                eprintln!(
-                    "FOUND {:?} in {:?}",
-                    best.as_ref().map(|b| &b.1.text),
-                    &sc.text[sc.region.start..sc.region.end]
-                );
-            }
         }
     }
     best.map(|(_, c)| c)

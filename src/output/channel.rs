@@ -91,11 +91,20 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             quotes: &skip,
             para_toks: Some(&pt.toks),
         };
+        // (the object of a verb of posting is a thing, not what is said: a time after it dates
+        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
+        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
         // (what the paragraph's scans read of it, found once for its statements; the word
-        // lists' matches of the clause alone)
+        // lists' matches of the clause alone, outside what both the channel and the time
+        // rules skip)
         doc.hits[st.para]
             .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks))
-            .region(text, clause, &mut matches);
+            .region(
+                text,
+                clause,
+                skip.iter().filter(|q| Some(**q) != object),
+                &mut matches,
+            );
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
@@ -104,9 +113,6 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             start: c.start,
             end: c.end,
         });
-        // (the object of a verb of posting is a thing, not what is said: a time after it dates
-        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
-        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
         let in_object = |s: usize| {
             object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
         };
