@@ -251,17 +251,17 @@ fn may_hold(sc: &Scope) -> bool {
                 || t.is(Class::ChannelPressAudienceNouns)
                 || t.is(Class::ChannelAudienceNouns))
     };
-    if toks
-        .iter()
-        .any(|t| (head(t) || matches!(t.kind, Tok::Quote(_))) && !skipped(t))
-    {
-        return true;
+    // (one pass: a head or a quotation outside what is skipped settles it; one inside is
+    // remembered)
+    let mut skipped_only = false;
+    for t in toks.iter().filter(|t| head(t) || matches!(t.kind, Tok::Quote(_))) {
+        if !skipped(t) {
+            return true;
+        }
+        skipped_only = true;
     }
     // (a head or a quotation skipped: the region's tokens may still read a word the
     // paragraph's do not)
-    let skipped_only = toks
-        .iter()
-        .any(|t| head(t) || matches!(t.kind, Tok::Quote(_)));
     skipped_only && (skip_cuts_a_word(sc, toks) || leaves_text_out(sc, toks))
 }
 

@@ -56,18 +56,28 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     // suggesting …" reads no channel for "suggesting" in what "complained" reports).
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
     let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
-    for st in statements.iter().filter(|st| st.stands && st.cue.is_some()) {
-        let content = st.content.map(|c| (reported_from(text, c), entity(st)));
-        reported[st.para].spans.extend(content);
+    // (each statement's reported words, read once)
+    let reported_at: Vec<Option<Span>> = statements
+        .iter()
+        .map(|st| {
+            let read = st.stands && st.cue.is_some();
+            st.content.filter(|_| read).map(|c| reported_from(text, c))
+        })
+        .collect();
+    for (st, at) in statements.iter().zip(&reported_at) {
+        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
     }
     reported.iter_mut().for_each(Reported::index);
-    // (one buffer for the word lists' matches of every clause)
+    // (one buffer for the word lists' matches of every clause, one for the spans it skips)
     let mut matches = Matches::default();
-    for st in statements.iter_mut().filter(|st| st.stands) {
-        let Some(cue) = st.cue else { continue };
+    let mut skip: Vec<Span> = Vec::new();
+    for (st, &content) in statements.iter_mut().zip(&reported_at) {
+        let Some(cue) = st.cue.filter(|_| st.stands) else {
+            continue;
+        };
         let pt = st.para_tokens(doc);
         let clause = window::clause(text, pt, &st.sent, &cue);
-        let mut skip = skip_spans(pt, &st.sent, metadata);
+        skip_spans(pt, &st.sent, metadata, &mut skip);
         // (of the same speaker: another's statement may be a misread participle; only what
         // reaches into the clause matters)
         skip.extend(
@@ -77,7 +87,6 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
                 .filter(|(_, e)| e.is_some() && *e == entity(st))
                 .map(|(c, _)| *c),
         );
-        let content = st.content.map(|c| reported_from(text, c));
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let ctx = Context {
             cue: Some((
@@ -154,9 +163,15 @@ fn reference_date(metadata: &Metadata) -> Option<String> {
 }
 
 /// What channels and times are not read in, in sentence `sent`: its quotations, and the
-/// dateline (metadata, not the time of a statement).
-fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadata) -> Vec<Span> {
-    pt.toks[sent.clone()]
+/// dateline (metadata, not the time of a statement), into `skip` (cleared).
+fn skip_spans(
+    pt: &ParaTokens,
+    sent: &std::ops::Range<usize>,
+    metadata: &Metadata,
+    skip: &mut Vec<Span>,
+) {
+    skip.clear();
+    let spans = pt.toks[sent.clone()]
         .iter()
         .filter(|t| matches!(t.kind, Tok::Quote(_)))
         .map(|t| Span {
@@ -166,8 +181,8 @@ fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadat
         .chain(metadata.dateline.as_ref().map(|d| Span {
             start: d.start,
             end: d.end,
-        }))
-        .collect()
+        }));
+    skip.extend(spans);
 }
 
 /// One step of the carrying pass: a statement, or a sentence that sets an occasion.
