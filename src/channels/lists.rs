@@ -371,39 +371,56 @@ impl Hits {
                     w
                 }
             };
-            self.scan(text, from, g, r.start, &mut ends, out);
+            self.scan(text, from, g.end, &mut ends, out);
             scanned = Some(g.end);
         }
     }
 
-    /// Scan from `from` to the end of gap `g`, keeping per list the end of its last match
-    /// (`ends`): the matches at word starts, and the time candidates in the gap after `after`.
+    /// The words of region `r` that may open a time (`time::candidate`), after white space
+    /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
+    /// [`Matches::time_starts`]): apart from the lists, as only the regions whose time is
+    /// read need them (an occasion sentence's, only where it states a channel).
+    pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
+        out.time_starts.clear();
+        for &g in &out.gaps {
+            let mut after_space = text[..g.start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace);
+            for (k, c) in text[g.start..g.end].char_indices() {
+                let i = g.start + k;
+                if after_space && i > r.start {
+                    let what = super::time::candidate(&text[i..self.span.end]);
+                    if what != 0 {
+                        out.time_starts.push((i, what));
+                    }
+                }
+                after_space = c.is_whitespace();
+            }
+        }
+    }
+
+    /// Scan from `from` to `to`, keeping per list the end of its last match (`ends`): the
+    /// matches at word starts.
     fn scan(
         &self,
         text: &str,
         from: usize,
-        g: Span,
-        after: usize,
+        to: usize,
         ends: &mut [usize; LISTS],
         out: &mut Matches,
     ) {
         let bytes = text.as_bytes();
-        let before = text[..from].chars().next_back();
-        let mut after_word = before.is_some_and(char::is_alphanumeric);
-        let mut after_space = before.is_some_and(char::is_whitespace);
+        let mut after_word = text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let mut i = from;
-        while i < g.end {
+        while i < to {
             let b = bytes[i];
-            if after_space && i > after && i >= g.start {
-                let what = super::time::candidate(&text[i..self.span.end]);
-                if what != 0 {
-                    out.time_starts.push((i, what));
-                }
-            }
             if !b.is_ascii() {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 after_word = c.is_alphanumeric();
-                after_space = c.is_whitespace();
                 i += c.len_utf8();
                 continue;
             }
@@ -416,7 +433,6 @@ impl Hits {
                 }
             }
             after_word = b.is_ascii_alphanumeric();
-            after_space = (b as char).is_whitespace();
             i += 1;
         }
     }
@@ -481,7 +497,9 @@ impl Matches {
     #[cfg(test)]
     pub(crate) fn new(text: &str, span: Span) -> Matches {
         let mut m = Matches::default();
-        Hits::in_paragraph(text, span, &[]).region(text, span, &[], &mut m);
+        let hits = Hits::in_paragraph(text, span, &[]);
+        hits.region(text, span, &[], &mut m);
+        hits.mark_times(text, span, &mut m);
         m
     }
 
@@ -679,6 +697,7 @@ mod tests {
             for &b in cuts.iter().filter(|&&b| b >= a) {
                 let r = Span { start: a, end: b };
                 hits.region(t, r, skip, &mut m);
+                hits.mark_times(t, r, &mut m);
                 for l in 0..LISTS {
                     assert_eq!(out(&m.lists[l], r), out(&whole.lists[l], r), "{l} {r:?}");
                 }

@@ -194,7 +194,8 @@ fn sentence_occasion(
             end: t.end,
         })
         .collect();
-    hits.region(src.text, region, &quotes, matches);
+    let hits_of_para = hits;
+    hits_of_para.region(src.text, region, &quotes, matches);
     let hits = &*matches;
     let ctx = Context {
         cue: None,
@@ -206,6 +207,9 @@ fn sentence_occasion(
     let channel =
         find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
     let c = channel?;
+    // (the words that may open a time, marked only where a channel is stated)
+    hits_of_para.mark_times(src.text, region, matches);
+    let hits = &*matches;
     let at = Span {
         start: c.start,
         end: c.end,

@@ -254,7 +254,10 @@ fn may_hold(sc: &Scope) -> bool {
     // (one pass: a head or a quotation outside what is skipped settles it; one inside is
     // remembered)
     let mut skipped_only = false;
-    for t in toks.iter().filter(|t| head(t) || matches!(t.kind, Tok::Quote(_))) {
+    for t in toks
+        .iter()
+        .filter(|t| head(t) || matches!(t.kind, Tok::Quote(_)))
+    {
         if !skipped(t) {
             return true;
         }

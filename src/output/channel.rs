@@ -106,14 +106,11 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         // (what the paragraph's scans read of it, found once for its statements; the word
         // lists' matches of the clause alone, outside what both the channel and the time
         // rules skip)
-        doc.hits[st.para]
-            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks))
-            .region(
-                text,
-                clause,
-                skip.iter().filter(|q| Some(**q) != object),
-                &mut matches,
-            );
+        let para = doc.hits[st.para]
+            .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
+        let time_skip = skip.iter().filter(|q| Some(**q) != object);
+        para.region(text, clause, time_skip, &mut matches);
+        para.mark_times(text, clause, &mut matches);
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
