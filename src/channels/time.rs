@@ -117,13 +117,15 @@ pub(super) fn candidate(s: &str) -> u8 {
     if opens && part_of_the_day_at(s).is_ok() {
         what |= PART_OF_THE_DAY;
     }
-    let capital = s.starts_with(char::is_uppercase);
-    if (b.is_ascii_digit() || capital)
+    // (a capitalised word may be a month, unless its first three letters open none: most
+    // are passed over without parsing a month)
+    let month = s.starts_with(char::is_uppercase) && may_open_a_month(s);
+    if (b.is_ascii_digit() || month)
         && dated_noun_at(s).is_ok_and(|(rest, _)| rest.starts_with(' '))
     {
         what |= DATED_NOUN;
     }
-    if capital && digits_after_the_word(s) && month_and_day_at(s).is_ok() {
+    if month && digits_after_the_word(s) && month_and_day_at(s).is_ok() {
         what |= MONTH_AND_DAY;
     }
     what
@@ -345,6 +347,21 @@ static MONTH_HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
     heads.dedup();
     heads
 });
+
+/// Whether the word `s` starts with may be a month word: not when its first three bytes are
+/// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
+/// looked up in lower case, whole, so its first three letters are those of a month).
+fn may_open_a_month(s: &str) -> bool {
+    match s.as_bytes().get(..3) {
+        Some(head) if head.iter().all(u8::is_ascii_alphabetic) => {
+            let mut h = [0u8; 3];
+            h.copy_from_slice(head);
+            h.make_ascii_lowercase();
+            MONTH_HEADS.binary_search(&h).is_ok()
+        }
+        _ => true,
+    }
+}
 
 /// The number of month word `w` (`posts::month`), a short ASCII word lower-cased on the
 /// stack, not in a new string.
@@ -715,6 +732,8 @@ mod tests {
         assert_eq!(candidate("the morning after"), PART_OF_THE_DAY);
         assert_eq!(candidate("the morning"), 0);
         assert_eq!(candidate("Smith said"), 0);
+        assert_eq!(candidate("Sept. 11"), MONTH_AND_DAY | DATED_NOUN);
+        assert!(may_open_a_month("Dec") && may_open_a_month("Ma") && !may_open_a_month("Smith"));
         let hay = "at a  2014 study, her 2003 book";
         assert_eq!(word_before(hay, hay.find("2014").unwrap()), "");
         assert_eq!(word_before(hay, hay.find("2003").unwrap()), "her");
