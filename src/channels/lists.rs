@@ -80,11 +80,14 @@ struct Trie {
     class: [u8; 256],
     /// The number of classes: the length of a state's row in `next`.
     classes: usize,
-    /// Per state, a row: in the column of each class the next state's row start (0: none;
-    /// the root's row is the first); in column 0 what ends there, [`ENDS_EXACT`] when a
-    /// pattern of an exact list does, and one more than the index of the channel phrase that
-    /// does (0: none).
-    next: Vec<u32>,
+    /// Per state (numbered breadth first, the root 0), a row: in the column of each class
+    /// the next state (0: none; the root is no state's next). Two bytes a column, so that
+    /// the rows near the root, which every word walks, stay in a few cache lines.
+    next: Vec<u16>,
+    /// Per state, what ends there, apart from the rows (one small array, not a cache line
+    /// of each row): [`ENDS_EXACT`] when a pattern of an exact list does, and one more than
+    /// the index of the channel phrase that does (0: none).
+    ends: Vec<u32>,
     /// Per state: where its patterns of the exact lists start in `exact` (one more entry
     /// than states).
     exact_from: Vec<u32>,
@@ -95,7 +98,7 @@ struct Trie {
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
 const LISTS: usize = 4;
 
-/// The bit of a row's column 0 that says a pattern of an exact list ends there.
+/// The bit of a state's `ends` that says a pattern of an exact list ends there.
 const ENDS_EXACT: u32 = 1 << 31;
 
 impl Trie {
@@ -148,26 +151,31 @@ impl Trie {
             order.extend(children[order[k]].iter().map(|e| e.1));
             k += 1;
         }
-        let mut row_of = vec![0usize; children.len()];
+        assert!(
+            order.len() <= usize::from(u16::MAX),
+            "too many states for u16"
+        );
+        let mut number = vec![0u16; children.len()];
         for (i, &s) in order.iter().enumerate() {
-            row_of[s] = i * classes;
+            number[s] = i as u16;
         }
-        let mut next = vec![0u32; order.len() * classes];
-        let mut ends: Vec<Vec<(usize, usize, &'static [u8])>> = Vec::with_capacity(order.len());
-        for &s in &order {
-            let row = row_of[s];
+        let mut next = vec![0u16; order.len() * classes];
+        let mut ends = vec![0u32; order.len()];
+        let mut exact_ends: Vec<Vec<(usize, usize, &'static [u8])>> =
+            Vec::with_capacity(order.len());
+        for (i, &s) in order.iter().enumerate() {
             for &(c, t) in &children[s] {
-                next[row + c] = row_of[t] as u32;
+                next[i * classes + c] = number[t];
             }
-            next[row] = phrase_of[s];
+            ends[i] = phrase_of[s];
             if !exact_of[s].is_empty() {
-                next[row] |= ENDS_EXACT;
+                ends[i] |= ENDS_EXACT;
             }
-            ends.push(std::mem::take(&mut exact_of[s]));
+            exact_ends.push(std::mem::take(&mut exact_of[s]));
         }
-        let mut exact_from = Vec::with_capacity(ends.len() + 1);
+        let mut exact_from = Vec::with_capacity(exact_ends.len() + 1);
         let mut exact = Vec::new();
-        for e in ends {
+        for e in exact_ends {
             exact_from.push(exact.len() as u32);
             exact.extend(e);
         }
@@ -176,6 +184,7 @@ impl Trie {
             class,
             classes,
             next,
+            ends,
             exact_from,
             exact,
         }
@@ -183,14 +192,17 @@ impl Trie {
 
     /// Per list, the longest pattern that `hay` starts with: (its length, its index).
     fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let mut row = 0usize;
+        let mut s = 0usize;
         for (k, &b) in hay.iter().enumerate() {
             let c = usize::from(self.class[b as usize]);
-            row = self.next[row + c] as usize;
-            if c == 0 || row == 0 {
+            if c == 0 {
                 return;
             }
-            let ends = self.next[row];
+            s = usize::from(self.next[s * self.classes + c]);
+            if s == 0 {
+                return;
+            }
+            let ends = self.ends[s];
             if ends == 0 {
                 continue;
             }
@@ -199,7 +211,7 @@ impl Trie {
                 found[0] = Some((len, (ends & !ENDS_EXACT) as usize - 1));
             }
             if ends & ENDS_EXACT != 0 {
-                self.exact_ends(row / self.classes, &hay[..len], found);
+                self.exact_ends(s, &hay[..len], found);
             }
         }
     }
