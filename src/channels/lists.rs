@@ -95,6 +95,24 @@ struct Trie {
     exact: Vec<(usize, usize, &'static [u8])>,
 }
 
+/// Each byte's class in `patterns` (its ASCII lower case's; 0 for a byte none has), and the
+/// number of classes (0 included).
+fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> ([u8; 256], usize) {
+    let mut class = [0u8; 256];
+    let mut classes = 1;
+    for b in patterns.iter().flat_map(|p| p.2.bytes()) {
+        let l = b.to_ascii_lowercase();
+        if class[l as usize] == 0 {
+            class[l as usize] = classes;
+            classes += 1;
+        }
+    }
+    for b in 0..=255u8 {
+        class[b as usize] = class[b.to_ascii_lowercase() as usize];
+    }
+    (class, usize::from(classes))
+}
+
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
 const LISTS: usize = 4;
 
@@ -105,19 +123,7 @@ impl Trie {
     /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
     /// equal phrases, the first.
     fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
-        let mut class = [0u8; 256];
-        let mut classes = 1;
-        for b in patterns.iter().flat_map(|p| p.2.bytes()) {
-            let l = b.to_ascii_lowercase();
-            if class[l as usize] == 0 {
-                class[l as usize] = classes;
-                classes += 1;
-            }
-        }
-        for b in 0..=255u8 {
-            class[b as usize] = class[b.to_ascii_lowercase() as usize];
-        }
-        let classes = usize::from(classes);
+        let (class, classes) = byte_classes(patterns);
         // (the trie by children lists first, then laid out breadth first: the states near
         // the root, which every word walks, share a few cache lines)
         let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new()];

@@ -55,19 +55,7 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     // another of its speaker in its paragraph ("X complained about the debate, even
     // suggesting …" reads no channel for "suggesting" in what "complained" reports).
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
-    // (each statement's reported words, read once)
-    let reported_at: Vec<Option<Span>> = statements
-        .iter()
-        .map(|st| {
-            let read = st.stands && st.cue.is_some();
-            st.content.filter(|_| read).map(|c| reported_from(text, c))
-        })
-        .collect();
-    for (st, at) in statements.iter().zip(&reported_at) {
-        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
-    }
-    reported.iter_mut().for_each(Reported::index);
+    let (reported, reported_at) = reported_words(doc, statements);
     // (one buffer for the word lists' matches of every clause, one for the spans it skips)
     let mut matches = Matches::default();
     let mut skip: Vec<Span> = Vec::new();
@@ -128,6 +116,27 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         skip.retain(|q| Some(*q) != object);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
+}
+
+/// Per paragraph, what its statements with a cue report ([`Reported`]); per statement, its
+/// reported words (`reported_from`), read once.
+fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Option<Span>>) {
+    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
+    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
+    let reported_at: Vec<Option<Span>> = statements
+        .iter()
+        .map(|st| {
+            let read = st.stands && st.cue.is_some();
+            st.content
+                .filter(|_| read)
+                .map(|c| reported_from(doc.text, c))
+        })
+        .collect();
+    for (st, at) in statements.iter().zip(&reported_at) {
+        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
+    }
+    reported.iter_mut().for_each(Reported::index);
+    (reported, reported_at)
 }
 
 /// Where the reported words of `content` start: after a "that" among its first words, when
