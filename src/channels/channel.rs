@@ -1,7 +1,7 @@
 //! The channel rules: an ordered table (`CHANNEL_RULES`) tried in turn on a statement's
 //! clause; the first rule that finds a channel gives it.
 
-use super::lists::Hits;
+use super::lists::Matches;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet, told_the_writer};
 use super::phrase::{channel_grammar, longer_than};
 use super::source::document_source;
@@ -17,7 +17,7 @@ pub(super) struct Scope<'a> {
     pub text: &'a str,
     pub region: Span,
     pub ctx: &'a Context<'a>,
-    pub hits: &'a Hits,
+    pub hits: &'a Matches,
     /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
     /// them.
     pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
@@ -28,7 +28,12 @@ pub(super) struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     /// The scope of `region` of `text`.
-    pub(super) fn new(text: &'a str, region: Span, ctx: &'a Context<'a>, hits: &'a Hits) -> Self {
+    pub(super) fn new(
+        text: &'a str,
+        region: Span,
+        ctx: &'a Context<'a>,
+        hits: &'a Matches,
+    ) -> Self {
         Scope {
             text,
             region,
@@ -127,11 +132,11 @@ pub(super) fn channel(kind: ChannelKind, text: &str, s: usize, e: usize) -> Chan
 /// `CHANNEL_RULES` that finds one.
 #[cfg(test)]
 pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
-    find_in(text, region, ctx, &Hits::new(text, region))
+    find_in(text, region, ctx, &Matches::new(text, region))
 }
 
 /// [`find`] with the paragraph's automaton matches already found.
-pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> Option<Channel> {
+pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Matches) -> Option<Channel> {
     let sc = Scope::new(text, region, ctx, hits);
     CHANNEL_RULES.iter().find_map(|r| (r.find)(&sc))
 }
@@ -139,7 +144,7 @@ pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Hits) -> O
 /// The name of the rule that gives the channel, for debugging and tests.
 #[cfg(test)]
 pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'static str> {
-    let hits = Hits::new(text, region);
+    let hits = Matches::new(text, region);
     let sc = Scope::new(text, region, ctx, &hits);
     CHANNEL_RULES
         .iter()
@@ -189,7 +194,7 @@ fn preposition_before(text: &str, start: usize) -> bool {
 /// grammar's.
 fn channel_phrase(sc: &Scope) -> Option<Channel> {
     let mut best: Option<(usize, Channel)> = None;
-    for (s, e, pat) in Hits::within(&sc.hits.phrases, sc.region) {
+    for (s, e, pat) in Matches::within(sc.hits.phrases(), sc.region) {
         let entry = &LEXICON.channels[pat];
         if !word_bounded(sc.text, s, e) || !outside(sc.ctx.quotes, s, e) {
             continue;

@@ -11,17 +11,25 @@ use crate::model::Span;
 /// A match of a list: absolute (start, end, index in its list).
 pub(super) type Match = (usize, usize, usize);
 
-/// The matches of the word-list automata over a paragraph, found once and shared by the
-/// statements of the paragraph (each looks at its own clause of them).
-#[derive(Default)]
+/// What the scans of a paragraph's regions read of the paragraph, found once for its
+/// statements: its span and its closed quotations (`closed_quotations`).
 pub(crate) struct Hits {
-    pub(super) phrases: Vec<Match>,
-    pub(super) outlets: Vec<Match>,
-    pub(super) weekdays: Vec<Match>,
-    pub(super) times: Vec<Match>,
+    span: Span,
+    quotes: Vec<Span>,
+}
+
+/// The matches of the word lists that one region of a paragraph reads (a statement's clause,
+/// an occasion sentence), found by [`Hits::region`] over the region's words only, as a scan
+/// of the whole paragraph would find them; a buffer reused from region to region.
+#[derive(Default)]
+pub(crate) struct Matches {
+    /// Per list (channel phrases, outlets, weekdays, time phrases), its matches in order.
+    lists: [Vec<Match>; LISTS],
     /// The words that may open a time the time rules parse (after white space, with what
     /// each may open: `time::candidate`), so that a clause's words are not read one by one.
-    pub(super) time_starts: Vec<(usize, u8)>,
+    time_starts: Vec<(usize, u8)>,
+    /// The stretches of the region outside what its statement skips, in order.
+    gaps: Vec<Span>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -72,11 +80,14 @@ struct Trie {
     class: [u8; 256],
     /// The number of classes: the length of a state's row in `next`.
     classes: usize,
-    /// Per state, a row: in the column of each class the next state's row start (0: none;
-    /// the root's row is the first); in column 0 what ends there, [`ENDS_EXACT`] when a
-    /// pattern of an exact list does, and one more than the index of the channel phrase that
-    /// does (0: none).
-    next: Vec<u32>,
+    /// Per state (numbered breadth first, the root 0), a row: in the column of each class
+    /// the next state (0: none; the root is no state's next). Two bytes a column, so that
+    /// the rows near the root, which every word walks, stay in a few cache lines.
+    next: Vec<u16>,
+    /// Per state, what ends there, apart from the rows (one small array, not a cache line
+    /// of each row): [`ENDS_EXACT`] when a pattern of an exact list does, and one more than
+    /// the index of the channel phrase that does (0: none).
+    ends: Vec<u32>,
     /// Per state: where its patterns of the exact lists start in `exact` (one more entry
     /// than states).
     exact_from: Vec<u32>,
@@ -84,29 +95,35 @@ struct Trie {
     exact: Vec<(usize, usize, &'static [u8])>,
 }
 
+/// Each byte's class in `patterns` (its ASCII lower case's; 0 for a byte none has), and the
+/// number of classes (0 included).
+fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> ([u8; 256], usize) {
+    let mut class = [0u8; 256];
+    let mut classes = 1;
+    for b in patterns.iter().flat_map(|p| p.2.bytes()) {
+        let l = b.to_ascii_lowercase();
+        if class[l as usize] == 0 {
+            class[l as usize] = classes;
+            classes += 1;
+        }
+    }
+    for b in 0..=255u8 {
+        class[b as usize] = class[b.to_ascii_lowercase() as usize];
+    }
+    (class, usize::from(classes))
+}
+
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
 const LISTS: usize = 4;
 
-/// The bit of a row's column 0 that says a pattern of an exact list ends there.
+/// The bit of a state's `ends` that says a pattern of an exact list ends there.
 const ENDS_EXACT: u32 = 1 << 31;
 
 impl Trie {
     /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
     /// equal phrases, the first.
     fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
-        let mut class = [0u8; 256];
-        let mut classes = 1;
-        for b in patterns.iter().flat_map(|p| p.2.bytes()) {
-            let l = b.to_ascii_lowercase();
-            if class[l as usize] == 0 {
-                class[l as usize] = classes;
-                classes += 1;
-            }
-        }
-        for b in 0..=255u8 {
-            class[b as usize] = class[b.to_ascii_lowercase() as usize];
-        }
-        let classes = usize::from(classes);
+        let (class, classes) = byte_classes(patterns);
         // (the trie by children lists first, then laid out breadth first: the states near
         // the root, which every word walks, share a few cache lines)
         let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
@@ -140,26 +157,31 @@ impl Trie {
             order.extend(children[order[k]].iter().map(|e| e.1));
             k += 1;
         }
-        let mut row_of = vec![0usize; children.len()];
+        assert!(
+            order.len() <= usize::from(u16::MAX),
+            "too many states for u16"
+        );
+        let mut number = vec![0u16; children.len()];
         for (i, &s) in order.iter().enumerate() {
-            row_of[s] = i * classes;
+            number[s] = i as u16;
         }
-        let mut next = vec![0u32; order.len() * classes];
-        let mut ends: Vec<Vec<(usize, usize, &'static [u8])>> = Vec::with_capacity(order.len());
-        for &s in &order {
-            let row = row_of[s];
+        let mut next = vec![0u16; order.len() * classes];
+        let mut ends = vec![0u32; order.len()];
+        let mut exact_ends: Vec<Vec<(usize, usize, &'static [u8])>> =
+            Vec::with_capacity(order.len());
+        for (i, &s) in order.iter().enumerate() {
             for &(c, t) in &children[s] {
-                next[row + c] = row_of[t] as u32;
+                next[i * classes + c] = number[t];
             }
-            next[row] = phrase_of[s];
+            ends[i] = phrase_of[s];
             if !exact_of[s].is_empty() {
-                next[row] |= ENDS_EXACT;
+                ends[i] |= ENDS_EXACT;
             }
-            ends.push(std::mem::take(&mut exact_of[s]));
+            exact_ends.push(std::mem::take(&mut exact_of[s]));
         }
-        let mut exact_from = Vec::with_capacity(ends.len() + 1);
+        let mut exact_from = Vec::with_capacity(exact_ends.len() + 1);
         let mut exact = Vec::new();
-        for e in ends {
+        for e in exact_ends {
             exact_from.push(exact.len() as u32);
             exact.extend(e);
         }
@@ -168,6 +190,7 @@ impl Trie {
             class,
             classes,
             next,
+            ends,
             exact_from,
             exact,
         }
@@ -175,14 +198,17 @@ impl Trie {
 
     /// Per list, the longest pattern that `hay` starts with: (its length, its index).
     fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let mut row = 0usize;
+        let mut s = 0usize;
         for (k, &b) in hay.iter().enumerate() {
             let c = usize::from(self.class[b as usize]);
-            row = self.next[row + c] as usize;
-            if c == 0 || row == 0 {
+            if c == 0 {
                 return;
             }
-            let ends = self.next[row];
+            s = usize::from(self.next[s * self.classes + c]);
+            if s == 0 {
+                return;
+            }
+            let ends = self.ends[s];
             if ends == 0 {
                 continue;
             }
@@ -191,7 +217,7 @@ impl Trie {
                 found[0] = Some((len, (ends & !ENDS_EXACT) as usize - 1));
             }
             if ends & ENDS_EXACT != 0 {
-                self.exact_ends(row / self.classes, &hay[..len], found);
+                self.exact_ends(s, &hay[..len], found);
             }
         }
     }
@@ -260,6 +286,11 @@ static PHRASE_MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
     marks
 });
 
+/// The length in bytes of the longest pattern of the lists: no match reaches further from
+/// the word it starts at.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| patterns().iter().map(|p| p.2.len()).max().unwrap_or(0));
+
 /// The quotations among `toks` that end every phrase and outlet starting inside them (with
 /// a mark no phrase or outlet holds: `PHRASE_MARKS`).
 fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
@@ -279,75 +310,240 @@ fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
 }
 
 impl Hits {
+    /// What the region scans of paragraph `span` of `text` read of it, found once for its
+    /// statements: its closed quotations (of its tokens `toks`), inside which only the
+    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an
+    /// outlet inside a quotation, and none of those reaches out of one).
+    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        Hits {
+            span,
+            quotes: closed_quotations(text, toks),
+        }
+    }
+
+    /// Whether a word at `i` stands inside a closed quotation of the paragraph.
+    fn quoted(&self, i: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.end <= i);
+        self.quotes.get(k).is_some_and(|q| q.start < i)
+    }
+
+    /// Per list, the longest pattern at the word start `i` (the trie of what may stand
+    /// there: inside a quotation, weekdays and time phrases only).
+    fn longest_at(&self, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
+        let mut longest = [None; LISTS];
+        let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
+        trie.longest(&bytes[i..self.span.end], &mut longest);
+        longest
+    }
+
+    /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
+    /// from its start keeps: at a word start no match before it reaches past (a match that
+    /// starts before a region and ends in it counts, and decides which later ones overlap).
+    /// Only the bytes of the longest pattern before such a point are read, back from
+    /// `r.start` (one step in nearly every region).
+    fn scan_start(&self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut w = at;
+        loop {
+            let from = w.saturating_sub(*LONGEST).max(self.span.start);
+            let reaching = (from..w).find(|&s| {
+                word_start(text, s)
+                    && self
+                        .longest_at(bytes, s)
+                        .iter()
+                        .flatten()
+                        .any(|&(len, _)| s + len > w)
+            });
+            match reaching {
+                Some(s) => w = s,
+                None => return w,
+            }
+        }
+    }
+
+    /// The matches that region `r` of the paragraph reads outside the spans of `skip`
+    /// ([`Matches::within`], [`Matches::time_starts`]), as a scan of the whole paragraph finds
+    /// them, into `out` (cleared): only the words of the region between the skipped spans
+    /// are read (and what a match may reach into them from before), not the paragraph's. A
+    /// match or a time that overlaps a skipped span may be left out: no rule reads one.
+    pub(crate) fn region<'s>(
+        &self,
+        text: &str,
+        r: Span,
+        skip: impl IntoIterator<Item = &'s Span>,
+        out: &mut Matches,
+    ) {
+        out.clear();
+        out.gaps_of(r, skip);
+        let mut ends = [0usize; LISTS];
+        let mut scanned: Option<usize> = None;
+        for k in 0..out.gaps.len() {
+            let g = out.gaps[k];
+            let w = self.scan_start(text, g.start);
+            // (from where the scan before stopped, if no match before the gap decides more;
+            // else afresh)
+            let from = match scanned {
+                Some(at) if w <= at => at,
+                _ => {
+                    ends = [0; LISTS];
+                    w
+                }
+            };
+            self.scan(text, from, g.end, &mut ends, out);
+            scanned = Some(g.end);
+        }
+    }
+
+    /// The words of region `r` that may open a time (`time::candidate`), after white space
+    /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
+    /// [`Matches::time_starts`]): apart from the lists, as only the regions whose time is
+    /// read need them (an occasion sentence's, only where it states a channel).
+    pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
+        out.time_starts.clear();
+        for &g in &out.gaps {
+            let mut after_space = text[..g.start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace);
+            for (k, c) in text[g.start..g.end].char_indices() {
+                let i = g.start + k;
+                if after_space && i > r.start {
+                    let what = super::time::candidate(&text[i..self.span.end]);
+                    if what != 0 {
+                        out.time_starts.push((i, what));
+                    }
+                }
+                after_space = c.is_whitespace();
+            }
+        }
+    }
+
+    /// Scan from `from` to `to`, keeping per list the end of its last match (`ends`): the
+    /// matches at word starts.
+    fn scan(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        ends: &mut [usize; LISTS],
+        out: &mut Matches,
+    ) {
+        let bytes = text.as_bytes();
+        let mut after_word = text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let mut i = from;
+        while i < to {
+            let b = bytes[i];
+            if !b.is_ascii() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                after_word = c.is_alphanumeric();
+                i += c.len_utf8();
+                continue;
+            }
+            if b.is_ascii_alphabetic() && !after_word {
+                for (list, m) in self.longest_at(bytes, i).into_iter().enumerate() {
+                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
+                        ends[list] = i + len;
+                        out.lists[list].push((i, i + len, index));
+                    }
+                }
+            }
+            after_word = b.is_ascii_alphanumeric();
+            i += 1;
+        }
+    }
+}
+
+/// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
+/// letter or digit before it.
+fn word_start(text: &str, i: usize) -> bool {
+    text.as_bytes()[i].is_ascii_alphabetic()
+        && !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+impl Matches {
+    /// Empty lists, their room kept.
+    fn clear(&mut self) {
+        self.lists.iter_mut().for_each(Vec::clear);
+        self.time_starts.clear();
+        self.gaps.clear();
+    }
+
+    /// The stretches of `r` outside the spans of `skip` (in any order, overlapping or not),
+    /// in order, into `self.gaps`.
+    fn gaps_of<'s>(&mut self, r: Span, skip: impl IntoIterator<Item = &'s Span>) {
+        self.gaps.push(r);
+        for q in skip
+            .into_iter()
+            .filter(|q| q.start < r.end && r.start < q.end)
+        {
+            let mut k = 0;
+            while k < self.gaps.len() {
+                let g = self.gaps[k];
+                if q.end <= g.start || g.end <= q.start {
+                    k += 1;
+                    continue;
+                }
+                let (left, right) = (
+                    Span {
+                        start: g.start,
+                        end: q.start,
+                    },
+                    Span {
+                        start: q.end,
+                        end: g.end,
+                    },
+                );
+                self.gaps.remove(k);
+                for part in [left, right].into_iter().filter(|p| p.start < p.end) {
+                    self.gaps.insert(k, part);
+                    k += 1;
+                }
+            }
+        }
+    }
+
     /// The matches in `span` of `text`, as absolute (start, end, pattern): per list, the
     /// longest pattern at each word start (a letter with no letter or digit before it), and
     /// of those the leftmost-longest that do not overlap. Every pattern opens with an ASCII
     /// letter and a match counts only on word boundaries, so the walk starts at words only.
     #[cfg(test)]
-    pub(crate) fn new(text: &str, span: Span) -> Hits {
-        Hits::in_paragraph(text, span, &[])
+    pub(crate) fn new(text: &str, span: Span) -> Matches {
+        let mut m = Matches::default();
+        let hits = Hits::in_paragraph(text, span, &[]);
+        hits.region(text, span, &[], &mut m);
+        hits.mark_times(text, span, &mut m);
+        m
     }
 
-    /// [`Hits::new`] in a paragraph of tokens `toks`: inside its quotations only the
-    /// weekdays and time phrases are looked for (no channel rule reads a phrase or an outlet
-    /// inside a quotation, and none of those reaches out of one).
-    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
-        let quotes = closed_quotations(text, toks);
-        let mut quotes = quotes.iter().peekable();
-        let bytes = text.as_bytes();
-        let mut found: [Vec<Match>; LISTS] = Default::default();
-        let mut ends = [0usize; LISTS];
-        let mut time_starts = Vec::new();
-        let before = text[..span.start].chars().next_back();
-        let mut after_word = before.is_some_and(char::is_alphanumeric);
-        let mut after_space = before.is_some_and(char::is_whitespace);
-        let mut i = span.start;
-        while i < span.end {
-            let b = bytes[i];
-            if after_space {
-                let what = super::time::candidate(&text[i..span.end]);
-                if what != 0 {
-                    time_starts.push((i, what));
-                }
-            }
-            if !b.is_ascii() {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                after_word = c.is_alphanumeric();
-                after_space = c.is_whitespace();
-                i += c.len_utf8();
-                continue;
-            }
-            if b.is_ascii_alphabetic() && !after_word {
-                let hay = &bytes[i..span.end];
-                let mut longest = [None; LISTS];
-                while quotes.next_if(|q| q.end <= i).is_some() {}
-                let quoted = quotes.peek().is_some_and(|q| q.start < i);
-                let trie = if quoted { &*TIME_TRIE } else { &*TRIE };
-                trie.longest(hay, &mut longest);
-                for (list, m) in longest.into_iter().enumerate() {
-                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
-                        ends[list] = i + len;
-                        found[list].push((i, i + len, index));
-                    }
-                }
-            }
-            after_word = b.is_ascii_alphanumeric();
-            after_space = (b as char).is_whitespace();
-            i += 1;
-        }
-        let [phrases, outlets, weekdays, times] = found;
-        Hits {
-            phrases,
-            outlets,
-            weekdays,
-            times,
-            time_starts,
-        }
+    /// The channel phrases.
+    pub(super) fn phrases(&self) -> &[Match] {
+        &self.lists[0]
+    }
+
+    /// The outlets.
+    pub(super) fn outlets(&self) -> &[Match] {
+        &self.lists[1]
+    }
+
+    /// The weekdays.
+    pub(super) fn weekdays(&self) -> &[Match] {
+        &self.lists[2]
+    }
+
+    /// The time phrases.
+    pub(super) fn times(&self) -> &[Match] {
+        &self.lists[3]
     }
 
     /// The starts of the words of `r` that the time rules read (white space splits them) and
     /// that may open a time of kind `what` (`time::candidate`), relative to `r`: its first
-    /// word always, then those after white space that the paragraph's pass marked.
+    /// word always, then those after white space that the region's scan marked.
     pub(super) fn time_starts(&self, r: Span, what: u8) -> impl Iterator<Item = usize> + '_ {
         let from = self.time_starts.partition_point(|c| c.0 <= r.start);
         let marked = self.time_starts[from..]
@@ -383,7 +579,7 @@ mod tests {
     #[test]
     fn phrases_match_in_any_case_and_the_other_lists_as_written() {
         let hits = |t: &str| {
-            Hits::new(
+            Matches::new(
                 t,
                 Span {
                     start: 0,
@@ -392,13 +588,13 @@ mod tests {
             )
         };
         let h = hits("IN A STATEMENT, Ap and cnn said; CNN reported it.");
-        assert_eq!(h.phrases[0].0, 0);
-        assert_eq!(h.outlets.len(), 1);
+        assert_eq!(h.phrases()[0].0, 0);
+        assert_eq!(h.outlets().len(), 1);
         // (the longest at a word's start: "Fox News", not "Fox"; no match inside a word)
         let t = "told Fox News and happened";
         let h = hits(t);
         assert_eq!(
-            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
             ["Fox News"]
         );
     }
@@ -415,22 +611,23 @@ mod tests {
             end: t.len(),
         };
         let toks = crate::segment::tokens(t, all, &[(0, q)]);
-        let h = Hits::in_paragraph(t, all, &toks);
-        assert!(h.phrases.is_empty());
+        let mut h = Matches::default();
+        Hits::in_paragraph(t, all, &toks).region(t, all, &[], &mut h);
+        assert!(h.phrases().is_empty());
         assert_eq!(
-            h.outlets.iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
+            h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
             ["Fox"]
         );
-        assert_eq!(h.weekdays.len(), 1);
+        assert_eq!(h.weekdays().len(), 1);
         // (without the paragraph's tokens, everything is looked for)
-        assert_eq!(Hits::new(t, all).outlets.len(), 2);
+        assert_eq!(Matches::new(t, all).outlets().len(), 2);
     }
 
     #[test]
     fn every_listed_outlet_is_found_as_written() {
         for o in LEXICON.outlets.iter() {
             let t = format!("she told {o} on Monday");
-            let h = Hits::new(
+            let h = Matches::new(
                 &t,
                 Span {
                     start: 0,
@@ -438,9 +635,9 @@ mod tests {
                 },
             );
             assert!(
-                h.outlets.iter().any(|m| &t[m.0..m.1] == *o),
+                h.outlets().iter().any(|m| &t[m.0..m.1] == *o),
                 "{o}: {:?}",
-                h.outlets
+                h.outlets()
             );
         }
     }
@@ -449,22 +646,86 @@ mod tests {
     fn a_paragraph_is_scanned_once_for_every_list() {
         // "She told CNN on Sunday in a statement yesterday."
         let t = "She told CNN on Sunday in a statement yesterday.";
-        let h = Hits::new(
+        let h = Matches::new(
             t,
             Span {
                 start: 0,
                 end: t.len(),
             },
         );
-        assert_eq!(h.outlets.len(), 1);
-        assert_eq!(h.weekdays[0].2, 6);
-        assert!(h.phrases.iter().any(|m| &t[m.0..m.1] == "in a statement"));
-        assert_eq!(h.times.len(), 1);
+        assert_eq!(h.outlets().len(), 1);
+        assert_eq!(h.weekdays()[0].2, 6);
+        assert!(h.phrases().iter().any(|m| &t[m.0..m.1] == "in a statement"));
+        assert_eq!(h.times().len(), 1);
         let t = "Last week, she said";
-        let h = Hits::new(t, Span { start: 0, end: 9 });
-        assert_eq!(h.times.len(), 1);
+        let h = Matches::new(t, Span { start: 0, end: 9 });
+        assert_eq!(h.times().len(), 1);
         // A match that reaches past the region's end is not within it.
         let r = Span { start: 0, end: 30 };
-        assert!(Hits::within(&h.phrases, r).all(|m| m.1 <= 30));
+        assert!(Matches::within(h.phrases(), r).all(|m| m.1 <= 30));
+    }
+
+    #[test]
+    fn a_region_reads_the_matches_the_whole_paragraph_reads_there() {
+        // (matches that start before a region or a skipped span and reach past it, and
+        // matches that an earlier one overlaps, as the paragraph's scan from its start keeps
+        // them)
+        let texts = [
+            "She said in a statement on Sunday night, told Fox News Sunday that in July a \
+             2014 study in the early hours had said last week in an interview with CNN.",
+            "In a statement in a statement, in an interview on Fox News Sunday Monday said",
+        ];
+        let span = |t: &str, w: &str, len: usize| {
+            let start = t.find(w).unwrap();
+            Span {
+                start,
+                end: start + len,
+            }
+        };
+        for t in texts {
+            let para = Span {
+                start: 0,
+                end: t.len(),
+            };
+            let skips = [
+                vec![],
+                vec![span(t, "statement", 3), span(t, "Fox", 5)],
+                vec![span(t, "a statement", 2), span(t, "in a", 12)],
+            ];
+            for skip in &skips {
+                same_in_every_region(t, para, skip);
+            }
+        }
+    }
+
+    /// [`Hits::region`] of every region of `t` with `skip` reads what the whole paragraph's
+    /// scan reads there outside `skip`.
+    #[track_caller]
+    fn same_in_every_region(t: &str, para: Span, skip: &[Span]) {
+        let hits = Hits::in_paragraph(t, para, &[]);
+        let whole = Matches::new(t, para);
+        let mut m = Matches::default();
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let out = |v: &[Match], r: Span| -> Vec<Match> {
+            Matches::within(v, r)
+                .filter(|&(s, e, _)| super::super::outside(skip, s, e))
+                .collect()
+        };
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let r = Span { start: a, end: b };
+                hits.region(t, r, skip, &mut m);
+                hits.mark_times(t, r, &mut m);
+                for l in 0..LISTS {
+                    assert_eq!(out(&m.lists[l], r), out(&whole.lists[l], r), "{l} {r:?}");
+                }
+                let starts = |m: &Matches| -> Vec<usize> {
+                    m.time_starts(r, u8::MAX)
+                        .filter(|&i| i == 0 || super::super::outside(skip, a + i, a + i + 1))
+                        .collect()
+                };
+                assert_eq!(starts(&m), starts(&whole), "{r:?}");
+            }
+        }
     }
 }

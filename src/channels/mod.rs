@@ -9,7 +9,8 @@
 //! Times are the words that date the act of saying ("on Sunday", "late Sunday", "last
 //! week", "on April 8"); with the article's date they resolve to an ISO date.
 //!
-//! - [`lists`]: the word lists in one automaton, matched once per paragraph ([`Hits`]);
+//! - [`lists`]: the word lists in one trie, matched over the regions statements read
+//!   ([`Hits`] of a paragraph, [`Matches`] of a region);
 //! - [`channel`]: the channel rules, in an ordered table (`CHANNEL_RULES`);
 //! - [`outlet`]: the rules of outlets ("told CNN", "on CNN") and programmes;
 //! - [`occasion`]: sentences that set a speaker's occasion without a statement ("In a
@@ -36,7 +37,7 @@ pub(crate) mod window;
 pub(crate) use channel::find_in;
 #[allow(unused_imports)]
 pub(crate) use date::resolve_weekday;
-pub(crate) use lists::Hits;
+pub(crate) use lists::{Hits, Matches};
 pub(crate) use occasion::{Occasion, Sources, Spoken, occasions};
 pub(crate) use time::time_in;
 

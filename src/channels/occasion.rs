@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Context, Hits, find_in, time_in};
+use super::{Context, Hits, Matches, find_in, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
 use crate::model::{Channel, Span, Time};
@@ -68,13 +68,18 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     if first.is(Class::ChannelOtherPronouns) {
         return (!prev.person).then_some(prev.entity);
     }
+    // (only "the" and a noun refer back: other subjects are passed over before any string is
+    // made)
+    if !first.text(src.text).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let subject = format!(
         "{} {} ",
         first.text(src.text),
         toks.get(k + 1)?.text(src.text)
     );
-    let definite = first.text(src.text).eq_ignore_ascii_case("the");
-    (definite && format!("{} ", prev.mention.to_lowercase()).starts_with(&subject.to_lowercase()))
+    format!("{} ", prev.mention.to_lowercase())
+        .starts_with(&subject.to_lowercase())
         .then_some(prev.entity)
 }
 
@@ -131,6 +136,8 @@ pub(crate) fn occasions(
     free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
 ) -> Vec<Occasion> {
     let mut out = Vec::new();
+    // (one buffer for the word lists' matches of every sentence read)
+    let mut matches = Matches::default();
     if src.names.is_empty() && src.spoken.is_empty() {
         return out;
     }
@@ -153,7 +160,7 @@ pub(crate) fn occasions(
             let hits =
                 src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
-            out.extend(sentence_occasion(src, &read, hits));
+            out.extend(sentence_occasion(src, &read, hits, &mut matches));
         }
     }
     out
@@ -168,7 +175,12 @@ struct Sentence<'a> {
 }
 
 /// The occasion sentence `s` sets, if any (see [`occasions`]).
-fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasion> {
+fn sentence_occasion(
+    src: &Sources,
+    s: &Sentence,
+    hits: &Hits,
+    matches: &mut Matches,
+) -> Option<Occasion> {
     let toks = s.toks;
     let region = Span {
         start: toks[0].start,
@@ -182,6 +194,9 @@ fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasio
             end: t.end,
         })
         .collect();
+    let hits_of_para = hits;
+    hits_of_para.region(src.text, region, &quotes, matches);
+    let hits = &*matches;
     let ctx = Context {
         cue: None,
         speaker: None,
@@ -192,6 +207,9 @@ fn sentence_occasion(src: &Sources, s: &Sentence, hits: &Hits) -> Option<Occasio
     let channel =
         find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
     let c = channel?;
+    // (the words that may open a time, marked only where a channel is stated)
+    hits_of_para.mark_times(src.text, region, matches);
+    let hits = &*matches;
     let at = Span {
         start: c.start,
         end: c.end,

@@ -2,7 +2,7 @@
 //! an outlet (`NBC's "Meet the Press"`) goes with it.
 
 use super::channel::{Scope, channel, outlet_name};
-use super::lists::Hits;
+use super::lists::Matches;
 use super::{outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, Span};
@@ -48,7 +48,7 @@ impl<'a> Lead<'a> {
 
 /// The outlets of the region that are whole words outside the quotations, with their lead.
 fn outlets<'s>(sc: &'s Scope) -> impl Iterator<Item = (usize, usize, &'static str, Lead<'s>)> {
-    Hits::within(&sc.hits.outlets, sc.region)
+    Matches::within(sc.hits.outlets(), sc.region)
         .filter(|&(s, e, _)| word_bounded(sc.text, s, e) && outside(sc.ctx.quotes, s, e))
         .map(|(s, e, pat)| (s, e, LEXICON.outlets[pat], Lead::new(sc.text, sc.region, s)))
 }
@@ -192,7 +192,7 @@ mod tests {
             para_toks: None,
         };
         let told = |t: &str| {
-            let hits = Hits::new(t, all(t));
+            let hits = Matches::new(t, all(t));
             let sc = Scope::new(t, all(t), &ctx, &hits);
             told_the_writer(&sc)
         };

@@ -251,17 +251,20 @@ fn may_hold(sc: &Scope) -> bool {
                 || t.is(Class::ChannelPressAudienceNouns)
                 || t.is(Class::ChannelAudienceNouns))
     };
-    if toks
+    // (one pass: a head or a quotation outside what is skipped settles it; one inside is
+    // remembered)
+    let mut skipped_only = false;
+    for t in toks
         .iter()
-        .any(|t| (head(t) || matches!(t.kind, Tok::Quote(_))) && !skipped(t))
+        .filter(|t| head(t) || matches!(t.kind, Tok::Quote(_)))
     {
-        return true;
+        if !skipped(t) {
+            return true;
+        }
+        skipped_only = true;
     }
     // (a head or a quotation skipped: the region's tokens may still read a word the
     // paragraph's do not)
-    let skipped_only = toks
-        .iter()
-        .any(|t| head(t) || matches!(t.kind, Tok::Quote(_)));
     skipped_only && (skip_cuts_a_word(sc, toks) || leaves_text_out(sc, toks))
 }
 
@@ -322,8 +325,59 @@ fn make_region_tokens(sc: &Scope) -> Vec<Token> {
             _ => merged.push(q),
         }
     }
+    if let Some(toks) = from_paragraph(sc, &merged) {
+        return toks;
+    }
     let quotes: Vec<(usize, Span)> = merged.into_iter().enumerate().collect();
     tokens(sc.text, sc.region, &quotes)
+}
+
+/// The region's tokens read off its paragraph's (`ctx.para_toks`), each of the skipped spans
+/// `merged` (in order, inside the region) one quotation token, where tokenizing the region
+/// again gives the same: no token of the paragraph crosses the region's ends or a skipped
+/// span's, every quotation of the paragraph there is skipped, and the paragraph's tokens
+/// leave no text out (the lexer reads a word from its start up to where it may end, and
+/// nothing past a span's start decides where a word before it ends). Otherwise none.
+fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
+    let toks = sc.ctx.para_toks?;
+    let r = sc.region;
+    let from = toks.partition_point(|t| t.end <= r.start);
+    let toks = &toks[from..];
+    let toks = &toks[..toks.partition_point(|t| t.start < r.end)];
+    let crosses = toks.first().is_some_and(|t| t.start < r.start)
+        || toks.last().is_some_and(|t| t.end > r.end)
+        || toks.windows(2).any(|w| w[1].start < w[0].end);
+    if crosses || leaves_text_out(sc, toks) {
+        return None;
+    }
+    let quote = |k: usize, q: Span| Token {
+        kind: Tok::Quote(k),
+        start: q.start,
+        end: q.end,
+        classes: crate::lexicon::ClassSet::EMPTY,
+        verb: crate::lexicon::info::NO_VERB,
+        flags: 0,
+    };
+    let mut out = Vec::with_capacity(toks.len() + merged.len());
+    let mut k = 0;
+    for t in toks {
+        while k < merged.len() && merged[k].start <= t.start {
+            out.push(quote(k, merged[k]));
+            k += 1;
+        }
+        let inside = k > 0 && t.start < merged[k - 1].end;
+        if inside && t.end > merged[k - 1].end
+            || merged.get(k).is_some_and(|q| t.end > q.start)
+            || !inside && matches!(t.kind, Tok::Quote(_))
+        {
+            return None;
+        }
+        if !inside {
+            out.push(*t);
+        }
+    }
+    out.extend((k..merged.len()).map(|k| quote(k, merged[k])));
+    Some(out)
 }
 
 /// Whether a phrase belongs to the attribution, not to what is reported: it stands before
@@ -372,13 +426,6 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         let rank = SPECIFICITY.iter().position(|c| *c == kind).unwrap_or(99);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, described(sc, toks, p, kind)));
-            if std::env::var("SPEEDCH_DBG").is_ok() {
-                eprintln!(
-                    "FOUND {:?} in {:?}",
-                    best.as_ref().map(|b| &b.1.text),
-                    &sc.text[sc.region.start..sc.region.end]
-                );
-            }
         }
     }
     best.map(|(_, c)| c)
@@ -468,9 +515,78 @@ pub(super) fn longer_than(sc: &Scope, c: &Channel) -> Option<Channel> {
 #[cfg(test)]
 mod tests {
     use super::super::Context;
-    use super::super::lists::Hits;
+    use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn the_region_tokens_read_off_the_paragraph_are_those_tokenized_again() {
+        let t = "“We will win,” she told the U.S. Senate in a statement on Jan. 5 that the \
+                 plan, Smith's aides' plan, was dead.";
+        let q = t.find('”').unwrap() + "”".len();
+        let toks = crate::segment::tokens(t, all(t), &[(0, Span { start: 0, end: q })]);
+        let content = t.find("the plan").unwrap();
+        let matches = Matches::default();
+        let key = |t: &Token| (t.kind, t.start, t.end, t.classes, t.verb, t.flags);
+        let skips = [
+            vec![Span { start: 0, end: q }],
+            vec![
+                Span { start: 0, end: q },
+                Span {
+                    start: content,
+                    end: t.len(),
+                },
+            ],
+            vec![Span {
+                start: content,
+                end: t.len(),
+            }],
+        ];
+        for skip in &skips {
+            let ctx = Context {
+                cue: None,
+                speaker: None,
+                quotes: skip,
+                para_toks: Some(&toks),
+            };
+            // (every region whose ends no token crosses)
+            let ends: Vec<usize> = toks.iter().flat_map(|t| [t.start, t.end]).collect();
+            for &a in &ends {
+                for &b in ends.iter().filter(|&&b| b > a) {
+                    let sc = Scope::new(t, Span { start: a, end: b }, &ctx, &matches);
+                    let read = region_tokens(&sc);
+                    let quotes: Vec<(usize, Span)> = skip
+                        .iter()
+                        .filter(|q| q.start < b && a < q.end)
+                        .map(|q| Span {
+                            start: q.start.max(a),
+                            end: q.end.min(b),
+                        })
+                        .enumerate()
+                        .collect();
+                    let lexed = crate::segment::tokens(t, Span { start: a, end: b }, &quotes);
+                    assert!(
+                        read.iter().map(key).eq(lexed.iter().map(key)),
+                        "{:?}",
+                        &t[a..b]
+                    );
+                }
+            }
+        }
+        // A skipped span that cuts a word: the region is tokenized again.
+        let cut = [Span {
+            start: content + 2,
+            end: t.len(),
+        }];
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &cut,
+            para_toks: Some(&toks),
+        };
+        let sc = Scope::new(t, all(t), &ctx, &matches);
+        assert!(from_paragraph(&sc, &cut).is_none());
+    }
 
     #[test]
     fn occurrences_are_found_left_to_right_without_overlap() {
@@ -495,7 +611,7 @@ mod tests {
             quotes: &[],
             para_toks: None,
         };
-        let hits = Hits::new(t, all(t));
+        let hits = Matches::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         channel_grammar(&sc).map(|c| (c.kind, c.text))
     }
@@ -515,7 +631,7 @@ mod tests {
                 quotes,
                 para_toks: Some(toks),
             };
-            let hits = Hits::new(t, all(t));
+            let hits = Matches::new(t, all(t));
             may_hold_phrase(&Scope::new(t, all(t), &ctx, &hits))
         };
         // (the quotation is skipped: "debate" in it is read by no rule)
@@ -540,7 +656,7 @@ mod tests {
             quotes: &[],
             para_toks: None,
         };
-        let hits = Hits::new(t, all(t));
+        let hits = Matches::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         let c = channel_grammar(&sc).expect("an interview");
         assert_eq!(c.outlet.as_deref(), Some("The Washington Post"));

@@ -98,7 +98,7 @@ pub(super) fn possessed_subject(sc: &Scope) -> Option<Channel> {
 #[cfg(test)]
 mod tests {
     use super::super::Context;
-    use super::super::lists::Hits;
+    use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
     use crate::model::{ChannelKind, Span};
@@ -123,7 +123,7 @@ mod tests {
             quotes: &[],
             para_toks: None,
         };
-        let hits = Hits::new(t, all(t));
+        let hits = Matches::new(t, all(t));
         let sc = Scope::new(t, all(t), &ctx, &hits);
         document_source(&sc).map(|c| (c.kind, c.text))
     }

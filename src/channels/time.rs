@@ -12,7 +12,7 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use super::date::{month_day, month_of, resolve_weekday};
-use super::lists::{Hits, TIME_PHRASES};
+use super::lists::{Matches, TIME_PHRASES};
 use super::phrase::is_channel_noun;
 use super::{outside, word_bounded};
 use crate::lexicon::{Class, LEXICON, with_lower};
@@ -32,7 +32,7 @@ struct Scope<'a> {
     region: Span,
     skip: &'a [Span],
     article_date: Option<&'a str>,
-    hits: &'a Hits,
+    hits: &'a Matches,
 }
 
 /// A named time rule: it adds the times it finds to those found before it.
@@ -87,12 +87,12 @@ pub(crate) fn time(
         region,
         skip,
         article_date,
-        &Hits::new(text, region),
+        &Matches::new(text, region),
         &|_, _| true,
     )
 }
 
-/// What a word may open, as the paragraph's pass marks it (`Hits::time_starts`): a month and
+/// What a word may open, as the region's scan marks it (`Matches::time_starts`): a month and
 /// day, "in" (a month or a year, a part of the day), a dated noun's month or year, a part of
 /// the day. Each is what its rule needs to parse at all, read to the paragraph's end; the
 /// rule parses again in its clause.
@@ -117,13 +117,15 @@ pub(super) fn candidate(s: &str) -> u8 {
     if opens && part_of_the_day_at(s).is_ok() {
         what |= PART_OF_THE_DAY;
     }
-    let capital = s.starts_with(char::is_uppercase);
-    if (b.is_ascii_digit() || capital)
+    // (a capitalised word may be a month, unless its first three letters open none: most
+    // are passed over without parsing a month)
+    let month = s.starts_with(char::is_uppercase) && may_open_a_month(s);
+    if (b.is_ascii_digit() || month)
         && dated_noun_at(s).is_ok_and(|(rest, _)| rest.starts_with(' '))
     {
         what |= DATED_NOUN;
     }
-    if capital && digits_after_the_word(s) && month_and_day_at(s).is_ok() {
+    if month && digits_after_the_word(s) && month_and_day_at(s).is_ok() {
         what |= MONTH_AND_DAY;
     }
     what
@@ -178,7 +180,7 @@ pub(crate) fn time_in(
     region: Span,
     skip: &[Span],
     article_date: Option<&str>,
-    hits: &Hits,
+    hits: &Matches,
     keep: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Time> {
     let sc = Scope {
@@ -245,7 +247,7 @@ fn trail(text: &str, region: Span, e: usize) -> usize {
 /// "Sunday's debate" dates the event: only "Sunday's" is taken.
 fn weekday(sc: &Scope, found: &mut Vec<Found>) {
     let text = sc.text;
-    for (s, e, wd) in Hits::within(&sc.hits.weekdays, sc.region) {
+    for (s, e, wd) in Matches::within(sc.hits.weekdays(), sc.region) {
         let mark = ["’s", "'s"].into_iter().find(|m| text[e..].starts_with(m));
         if !word_bounded(text, s, e) && mark.is_none() || !outside(sc.skip, s, e) {
             continue;
@@ -345,6 +347,21 @@ static MONTH_HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
     heads.dedup();
     heads
 });
+
+/// Whether the word `s` starts with may be a month word: not when its first three bytes are
+/// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
+/// looked up in lower case, whole, so its first three letters are those of a month).
+fn may_open_a_month(s: &str) -> bool {
+    match s.as_bytes().get(..3) {
+        Some(head) if head.iter().all(u8::is_ascii_alphabetic) => {
+            let mut h = [0u8; 3];
+            h.copy_from_slice(head);
+            h.make_ascii_lowercase();
+            MONTH_HEADS.binary_search(&h).is_ok()
+        }
+        _ => true,
+    }
+}
 
 /// The number of month word `w` (`posts::month`), a short ASCII word lower-cased on the
 /// stack, not in a new string.
@@ -471,7 +488,7 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
 /// A time phrase of the lexicon, not inside a time found before: "she said last week";
 /// "two days ago" takes its number.
 fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
-    for (s, e, pat) in Hits::within(&sc.hits.times, sc.region) {
+    for (s, e, pat) in Matches::within(sc.hits.times(), sc.region) {
         let (phrase, offset) = TIME_PHRASES[pat];
         if !word_bounded(sc.text, s, e)
             || !outside(sc.skip, s, e)
@@ -715,13 +732,15 @@ mod tests {
         assert_eq!(candidate("the morning after"), PART_OF_THE_DAY);
         assert_eq!(candidate("the morning"), 0);
         assert_eq!(candidate("Smith said"), 0);
+        assert_eq!(candidate("Sept. 11"), MONTH_AND_DAY | DATED_NOUN);
+        assert!(may_open_a_month("Dec") && may_open_a_month("Ma") && !may_open_a_month("Smith"));
         let hay = "at a  2014 study, her 2003 book";
         assert_eq!(word_before(hay, hay.find("2014").unwrap()), "");
         assert_eq!(word_before(hay, hay.find("2003").unwrap()), "her");
         assert_eq!(word_before(hay, 0), "");
         // A clause that starts inside the paragraph reads its first word, whatever is before.
         let t = "Smith said(in July) he would run.";
-        let hits = Hits::new(
+        let hits = Matches::new(
             t,
             Span {
                 start: 0,

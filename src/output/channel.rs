@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::statement::{Doc, Statement};
-use crate::channels::{self, Context, Hits, window};
+use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
 use crate::lexicon::Class;
@@ -55,17 +55,17 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     // another of its speaker in its paragraph ("X complained about the debate, even
     // suggesting …" reads no channel for "suggesting" in what "complained" reports).
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
-    for st in statements.iter().filter(|st| st.stands && st.cue.is_some()) {
-        let content = st.content.map(|c| (reported_from(text, c), entity(st)));
-        reported[st.para].spans.extend(content);
-    }
-    reported.iter_mut().for_each(Reported::index);
-    for st in statements.iter_mut().filter(|st| st.stands) {
-        let Some(cue) = st.cue else { continue };
+    let (reported, reported_at) = reported_words(doc, statements);
+    // (one buffer for the word lists' matches of every clause, one for the spans it skips)
+    let mut matches = Matches::default();
+    let mut skip: Vec<Span> = Vec::new();
+    for (st, &content) in statements.iter_mut().zip(&reported_at) {
+        let Some(cue) = st.cue.filter(|_| st.stands) else {
+            continue;
+        };
         let pt = st.para_tokens(doc);
         let clause = window::clause(text, pt, &st.sent, &cue);
-        let mut skip = skip_spans(pt, &st.sent, metadata);
+        skip_spans(pt, &st.sent, metadata, &mut skip);
         // (of the same speaker: another's statement may be a misread participle; only what
         // reaches into the clause matters)
         skip.extend(
@@ -75,7 +75,6 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
                 .filter(|(_, e)| e.is_some() && *e == entity(st))
                 .map(|(c, _)| *c),
         );
-        let content = st.content.map(|c| reported_from(text, c));
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let ctx = Context {
             cue: Some((
@@ -89,9 +88,18 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             quotes: &skip,
             para_toks: Some(&pt.toks),
         };
-        // (the automaton matches of a paragraph, found once for its statements)
-        let hits = doc.hits[st.para]
+        // (the object of a verb of posting is a thing, not what is said: a time after it dates
+        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
+        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
+        // (what the paragraph's scans read of it, found once for its statements; the word
+        // lists' matches of the clause alone, outside what both the channel and the time
+        // rules skip)
+        let para = doc.hits[st.para]
             .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
+        let time_skip = skip.iter().filter(|q| Some(**q) != object);
+        para.region(text, clause, time_skip, &mut matches);
+        para.mark_times(text, clause, &mut matches);
+        let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
@@ -99,9 +107,6 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
             start: c.start,
             end: c.end,
         });
-        // (the object of a verb of posting is a thing, not what is said: a time after it dates
-        // the act, "posted a photograph of a clinic on Sunday", up to a comma)
-        let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
         let in_object = |s: usize| {
             object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
         };
@@ -111,6 +116,27 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         skip.retain(|q| Some(*q) != object);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
     }
+}
+
+/// Per paragraph, what its statements with a cue report ([`Reported`]); per statement, its
+/// reported words (`reported_from`), read once.
+fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Option<Span>>) {
+    let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
+    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
+    let reported_at: Vec<Option<Span>> = statements
+        .iter()
+        .map(|st| {
+            let read = st.stands && st.cue.is_some();
+            st.content
+                .filter(|_| read)
+                .map(|c| reported_from(doc.text, c))
+        })
+        .collect();
+    for (st, at) in statements.iter().zip(&reported_at) {
+        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
+    }
+    reported.iter_mut().for_each(Reported::index);
+    (reported, reported_at)
 }
 
 /// Where the reported words of `content` start: after a "that" among its first words, when
@@ -143,9 +169,15 @@ fn reference_date(metadata: &Metadata) -> Option<String> {
 }
 
 /// What channels and times are not read in, in sentence `sent`: its quotations, and the
-/// dateline (metadata, not the time of a statement).
-fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadata) -> Vec<Span> {
-    pt.toks[sent.clone()]
+/// dateline (metadata, not the time of a statement), into `skip` (cleared).
+fn skip_spans(
+    pt: &ParaTokens,
+    sent: &std::ops::Range<usize>,
+    metadata: &Metadata,
+    skip: &mut Vec<Span>,
+) {
+    skip.clear();
+    let spans = pt.toks[sent.clone()]
         .iter()
         .filter(|t| matches!(t.kind, Tok::Quote(_)))
         .map(|t| Span {
@@ -155,8 +187,8 @@ fn skip_spans(pt: &ParaTokens, sent: &std::ops::Range<usize>, metadata: &Metadat
         .chain(metadata.dateline.as_ref().map(|d| Span {
             start: d.start,
             end: d.end,
-        }))
-        .collect()
+        }));
+    skip.extend(spans);
 }
 
 /// One step of the carrying pass: a statement, or a sentence that sets an occasion.
