@@ -18,8 +18,9 @@ pub(super) struct Doc<'a> {
     pub para_toks: &'a [ParaTokens],
     /// Per quotation part: whether it is speech (the speech step's answer, empty before).
     pub speech: Vec<bool>,
-    /// Per paragraph: the word lists' matches in it (`channels::Hits`), found on first use
-    /// and shared by the channel step and the occasions of carrying.
+    /// Per paragraph: what the channel step's word-list scans read of it (`channels::Hits`:
+    /// its span and closed quotations), found on first use and shared by the channel step and
+    /// the occasions of carrying; each region's matches are scanned where a rule reads them.
     pub hits: Vec<std::cell::OnceCell<crate::channels::Hits>>,
 }
 
