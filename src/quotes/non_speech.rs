@@ -84,7 +84,9 @@ pub(crate) fn non_speech_kind(
     attributed: bool,
 ) -> Option<NonSpeechKind> {
     let q = Quotation::new(text, toks, qi, inner, attributed);
-    if voiced(&q) || characterising(&q) || named_by(&q) {
+    // (words voiced, characterising or naming are someone's words, unless they are the
+    // proper name of a thing: the bill, known as the “Justice Against Sponsors of Terrorism Act”)
+    if voiced(&q) || (characterising(&q) || named_by(&q)) && !named_thing(&q) {
         return None;
     }
     RULES
@@ -459,6 +461,7 @@ mod tests {
             "There is no such thing as “the sharing economy.” Uber disagrees.",
             "As the “Never Trump” movement grows, he waits.",
             "Rubio, as the “establishment” candidate, did best.",
+            "The bill, known as the “Justice Against Sponsors of Terrorism Act” passed.",
         ] {
             assert!(kind(text, false).is_some(), "{text}");
         }
