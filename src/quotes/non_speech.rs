@@ -38,7 +38,12 @@ impl<'a> Quotation<'a> {
     }
 
     fn prev2(&self) -> Option<&'a Token> {
-        self.at.lo.checked_sub(2).and_then(|k| self.at.all.get(k))
+        self.back(2)
+    }
+
+    /// The token `k` places before the quotation (`back(1)` is the one before it).
+    fn back(&self, k: usize) -> Option<&'a Token> {
+        self.at.lo.checked_sub(k).and_then(|k| self.at.all.get(k))
     }
 
     fn next(&self) -> Option<&'a Token> {
@@ -146,14 +151,13 @@ fn voiced(q: &Quotation) -> bool {
 /// the “Never Trump” movement grows), not an example (no such thing as “the sharing
 /// economy”), not a modifier of the noun after it (as the “establishment” candidate).
 fn characterising(q: &Quotation) -> bool {
-    let before = |k: usize| q.at.lo.checked_sub(k).and_then(|k| q.at.all.get(k));
     let a = if q.prev().is_some_and(|t| t.is(Class::Determiners)) {
         2
     } else {
         1
     };
     let example =
-        (a + 1..=a + 2).any(|k| before(k).is_some_and(|t| t.is(Class::QuotesExampleLeads)));
+        (a + 1..=a + 2).any(|k| q.back(k).is_some_and(|t| t.is(Class::QuotesExampleLeads)));
     let modifier = !q.ends_like_speech()
         && q.next().is_some_and(|t| {
             let ends_phrase = [
@@ -165,8 +169,8 @@ fn characterising(q: &Quotation) -> bool {
             .any(|c| t.is(c));
             t.kind == Tok::Word && !is_capitalized(q.at.word(t)) && !ends_phrase
         });
-    before(a).is_some_and(|t| t.is(Class::QuotesCharacterising))
-        && before(a + 1).is_some_and(|t| t.kind == Tok::Word)
+    q.back(a).is_some_and(|t| t.is(Class::QuotesCharacterising))
+        && q.back(a + 1).is_some_and(|t| t.kind == Tok::Word)
         && !example
         && !modifier
 }
@@ -175,15 +179,14 @@ fn characterising(q: &Quotation) -> bool {
 /// article between: Cruz called Trump a “pathological liar”; what he calls “hell”. Not the
 /// writer's distance (the so-called “rebels”), not a work's title (a film called “Vice”).
 fn named_by(q: &Quotation) -> bool {
-    let before = |k: usize| q.at.lo.checked_sub(k).and_then(|k| q.at.all.get(k));
     let skip = usize::from(q.prev().is_some_and(|t| t.is(Class::Determiners)));
     let verb = (1 + skip..=3 + skip).find(|&k| {
-        before(k).is_some_and(|t| t.is(Class::QuotesNamingWords))
-            && (1 + skip..k).all(|j| before(j).is_some_and(|t| t.kind == Tok::Word))
+        q.back(k).is_some_and(|t| t.is(Class::QuotesNamingWords))
+            && (1 + skip..k).all(|j| q.back(j).is_some_and(|t| t.kind == Tok::Word))
     });
     verb.is_some_and(|k| {
-        !(k..=k + 2).any(|j| before(j).is_some_and(|t| t.is(Class::QuotesDistancing)))
-            && !before(k + 1).is_some_and(|t| t.is(Class::QuotesWorks))
+        !(k..=k + 2).any(|j| q.back(j).is_some_and(|t| t.is(Class::QuotesDistancing)))
+            && !q.back(k + 1).is_some_and(|t| t.is(Class::QuotesWorks))
     }) && !title_context(q)
 }
 
@@ -300,6 +303,22 @@ mod tests {
         let toks = tokens(text, paras[0], &quotes);
         let qi = toks.iter().position(|t| t.kind == Tok::Quote(0)).unwrap();
         non_speech_kind(text, &toks, qi, parts[0].inner, attributed)
+    }
+
+    /// Every quotation of `texts` (none attributed) is speech.
+    #[track_caller]
+    fn all_speech(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(kind(text, false), None, "{text}");
+        }
+    }
+
+    /// No quotation of `texts` (none attributed) is speech.
+    #[track_caller]
+    fn none_speech(texts: &[&str]) {
+        for text in texts {
+            assert!(kind(text, false).is_some(), "{text}");
+        }
     }
 
     #[test]
@@ -449,51 +468,41 @@ mod tests {
 
     #[test]
     fn characterising_words_are_speech() {
-        for text in [
+        all_speech(&[
             "Reid has been pounding Trump as a “con artist” since May.",
             "Christie described Clinton as a “disgrace” after the debate.",
             "Manafort dismissed the whole kerfuffle as “absurd.” Then he left.",
-        ] {
-            assert_eq!(kind(text, false), None, "{text}");
-        }
-        for text in [
+        ]);
+        none_speech(&[
             "They searched for words such as “ambassador” in the files.",
             "There is no such thing as “the sharing economy.” Uber disagrees.",
             "As the “Never Trump” movement grows, he waits.",
             "Rubio, as the “establishment” candidate, did best.",
             "The bill, known as the “Justice Against Sponsors of Terrorism Act” passed.",
-        ] {
-            assert!(kind(text, false).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn named_words_are_speech() {
-        for text in [
+        all_speech(&[
             "I'd rather live in what he calls “hell” than here.",
             "Cruz called Trump a “pathological liar” who lies.",
             "Trump called the senator a “nasty guy” on Monday.",
-        ] {
-            assert_eq!(kind(text, false), None, "{text}");
-        }
-        for text in [
+        ]);
+        none_speech(&[
             "He gave weapons to the so-called “rebels” there.",
             "They staged a play called “Los Hijos” in May.",
-        ] {
-            assert!(kind(text, false).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn chanted_words_are_speech() {
-        for text in [
+        all_speech(&[
             "Some chanted “USA! USA!” outside.",
             "He was greeted with chants of “Bobby!” at a conference.",
             "It was met with chants of “Trump, Trump, Trump” and boos.",
             "Fans also chanted, “Build a wall,” at the game.",
-        ] {
-            assert_eq!(kind(text, false), None, "{text}");
-        }
+        ]);
         // (without a word of voicing, the same words are a term and a title)
         assert_eq!(
             kind("It was met with “Trump, Trump, Trump” and boos.", false),
