@@ -75,29 +75,41 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// The word lists in one trie walked from each word's first letter, in ASCII lower case: the
 /// channel phrases match in any case, the other lists (outlets, weekdays, time phrases) only
 /// as written, checked where they end ("AP" is no match in "happen" or "Ap").
+///
+/// The trie is a double array: the child of the state in slot `s` by byte class `c` is in
+/// slot `base(s) + c` when that slot's `check` is `s`. Every state, its row and what ends
+/// there take one small slot, so that the whole trie stays in a few dozen cache lines'
+/// worth of pages, not a row of every class per state (the walk at each word start was
+/// bound by cache misses).
 struct Trie {
     /// Each byte's class (its lower case's): 0 for a byte no pattern has.
     class: [u8; 256],
-    /// The number of classes: the length of a state's row in `next`.
-    classes: usize,
-    /// Per state (numbered breadth first, the root 0), a row: in the column of each class
-    /// the next state (0: none; the root is no state's next). Two bytes a column, so that
-    /// the rows near the root, which every word walks, stay in a few cache lines.
-    next: Vec<u16>,
-    /// Per state, what ends there, apart from the rows (one small array, not a cache line
-    /// of each row): [`ENDS_EXACT`] when a pattern of an exact list does, and one more than
-    /// the index of the channel phrase that does (0: none).
-    ends: Vec<u32>,
-    /// Per state: where its patterns of the exact lists start in `exact` (one more entry
-    /// than states).
+    /// The states (the root in slot 0), and the free slots between them.
+    slots: Vec<Slot>,
+    /// Per slot: where its patterns of the exact lists start in `exact` (one more entry
+    /// than slots).
     exact_from: Vec<u32>,
     /// The patterns of the exact lists, by the state they end at: (list, index, pattern).
     exact: Vec<(usize, usize, &'static [u8])>,
 }
 
-/// Each byte's class in `patterns` (its ASCII lower case's; 0 for a byte none has), and the
-/// number of classes (0 included).
-fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> ([u8; 256], usize) {
+/// One slot of the double array.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// Where the state's children are: its child by class `c` is in slot `base + c`.
+    base: u16,
+    /// The slot of the state's parent ([`FREE`]: no state, or the root).
+    check: u16,
+    /// What ends at the state: [`ENDS_EXACT`] when a pattern of an exact list does, and one
+    /// more than the index of the channel phrase that does (0: none).
+    ends: u32,
+}
+
+/// The `check` of a slot that holds no state (and of the root, no state's child).
+const FREE: u16 = u16::MAX;
+
+/// Each byte's class in `patterns` (its ASCII lower case's; 0 for a byte none has).
+fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> [u8; 256] {
     let mut class = [0u8; 256];
     let mut classes = 1;
     for b in patterns.iter().flat_map(|p| p.2.bytes()) {
@@ -110,7 +122,7 @@ fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> ([u8; 256], usize)
     for b in 0..=255u8 {
         class[b as usize] = class[b.to_ascii_lowercase() as usize];
     }
-    (class, usize::from(classes))
+    class
 }
 
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
@@ -119,65 +131,101 @@ const LISTS: usize = 4;
 /// The bit of a state's `ends` that says a pattern of an exact list ends there.
 const ENDS_EXACT: u32 = 1 << 31;
 
-impl Trie {
-    /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
-    /// equal phrases, the first.
-    fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
-        let (class, classes) = byte_classes(patterns);
-        // (the trie by children lists first, then laid out breadth first: the states near
-        // the root, which every word walks, share a few cache lines)
-        let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-        let mut phrase_of: Vec<u32> = vec![0];
-        let mut exact_of: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new()];
+/// The trie of the patterns as nodes, before it is laid out: per node its children (class,
+/// node), what channel phrase ends there (one more than its index, 0: none), and the patterns
+/// of the exact lists that do.
+struct Nodes {
+    children: Vec<Vec<(usize, usize)>>,
+    phrase_of: Vec<u32>,
+    exact_of: Vec<Vec<(usize, usize, &'static [u8])>>,
+}
+
+impl Nodes {
+    /// The nodes of `patterns` (list, index, text), by the byte classes `class`: list 0 in
+    /// any case, the others exact; of equal phrases, the first.
+    fn new(patterns: &[(usize, usize, &'static str)], class: &[u8; 256]) -> Nodes {
+        let mut n = Nodes {
+            children: vec![Vec::new()],
+            phrase_of: vec![0],
+            exact_of: vec![Vec::new()],
+        };
         for &(list, index, text) in patterns {
             let mut s = 0usize;
             for b in text.bytes() {
                 let c = usize::from(class[b as usize]);
-                s = match children[s].iter().find(|e| e.0 == c) {
+                s = match n.children[s].iter().find(|e| e.0 == c) {
                     Some(e) => e.1,
                     None => {
-                        let n = children.len();
-                        children[s].push((c, n));
-                        children.push(Vec::new());
-                        phrase_of.push(0);
-                        exact_of.push(Vec::new());
-                        n
+                        let k = n.children.len();
+                        n.children[s].push((c, k));
+                        n.children.push(Vec::new());
+                        n.phrase_of.push(0);
+                        n.exact_of.push(Vec::new());
+                        k
                     }
                 };
             }
-            if list == 0 && phrase_of[s] == 0 {
-                phrase_of[s] = index as u32 + 1;
+            if list == 0 && n.phrase_of[s] == 0 {
+                n.phrase_of[s] = index as u32 + 1;
             } else if list > 0 {
-                exact_of[s].push((list, index, text.as_bytes()));
+                n.exact_of[s].push((list, index, text.as_bytes()));
             }
         }
-        let mut order = vec![0usize];
-        let mut k = 0;
-        while k < order.len() {
-            order.extend(children[order[k]].iter().map(|e| e.1));
-            k += 1;
-        }
-        assert!(
-            order.len() <= usize::from(u16::MAX),
-            "too many states for u16"
-        );
-        let mut number = vec![0u16; children.len()];
-        for (i, &s) in order.iter().enumerate() {
-            number[s] = i as u16;
-        }
-        let mut next = vec![0u16; order.len() * classes];
-        let mut ends = vec![0u32; order.len()];
-        let mut exact_ends: Vec<Vec<(usize, usize, &'static [u8])>> =
-            Vec::with_capacity(order.len());
-        for (i, &s) in order.iter().enumerate() {
-            for &(c, t) in &children[s] {
-                next[i * classes + c] = number[t];
+        n
+    }
+}
+
+impl Trie {
+    /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
+    /// equal phrases, the first. The nodes are laid out breadth first, each node's children
+    /// at the first base where their slots are free (the states near the root, which every
+    /// word walks, share a few cache lines).
+    fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
+        let class = byte_classes(patterns);
+        let mut nodes = Nodes::new(patterns, &class);
+        let free = Slot {
+            base: 0,
+            check: FREE,
+            ends: 0,
+        };
+        let mut slots = vec![free];
+        let mut slot_of = vec![0usize; nodes.children.len()];
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        // (the first slot that may be free: no base puts a child before it)
+        let mut first_free = 1;
+        while let Some(n) = queue.pop_front() {
+            let s = slot_of[n];
+            slots[s].ends = nodes.phrase_of[n];
+            if !nodes.exact_of[n].is_empty() {
+                slots[s].ends |= ENDS_EXACT;
             }
-            ends[i] = phrase_of[s];
-            if !exact_of[s].is_empty() {
-                ends[i] |= ENDS_EXACT;
+            let kids = &nodes.children[n];
+            let Some(low) = kids.iter().map(|k| k.0).min() else {
+                continue;
+            };
+            while slots.get(first_free).is_some_and(|x| x.check != FREE) {
+                first_free += 1;
             }
-            exact_ends.push(std::mem::take(&mut exact_of[s]));
+            let fits = |b: usize| {
+                kids.iter()
+                    .all(|k| slots.get(b + k.0).is_none_or(|x| x.check == FREE))
+            };
+            let base = (first_free.saturating_sub(low)..).find(|&b| fits(b)).unwrap_or(0);
+            let top = base + kids.iter().map(|k| k.0).max().unwrap_or(0);
+            assert!(top < usize::from(FREE), "too many states for u16");
+            if slots.len() <= top {
+                slots.resize(top + 1, free);
+            }
+            slots[s].base = base as u16;
+            for &(c, k) in kids {
+                slots[base + c].check = s as u16;
+                slot_of[k] = base + c;
+                queue.push_back(k);
+            }
+        }
+        let mut exact_ends: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new(); slots.len()];
+        for (n, &s) in slot_of.iter().enumerate() {
+            exact_ends[s] = std::mem::take(&mut nodes.exact_of[n]);
         }
         let mut exact_from = Vec::with_capacity(exact_ends.len() + 1);
         let mut exact = Vec::new();
@@ -188,9 +236,7 @@ impl Trie {
         exact_from.push(exact.len() as u32);
         Trie {
             class,
-            classes,
-            next,
-            ends,
+            slots,
             exact_from,
             exact,
         }
@@ -204,11 +250,12 @@ impl Trie {
             if c == 0 {
                 return;
             }
-            s = usize::from(self.next[s * self.classes + c]);
-            if s == 0 {
-                return;
+            let t = usize::from(self.slots[s].base) + c;
+            match self.slots.get(t) {
+                Some(x) if usize::from(x.check) == s => s = t,
+                _ => return,
             }
-            let ends = self.ends[s];
+            let ends = self.slots[s].ends;
             if ends == 0 {
                 continue;
             }
@@ -569,6 +616,16 @@ impl Matches {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trie_is_packed_one_slot_a_state() {
+        // (the walk at each word start is bound by cache misses: the double array keeps few
+        // free slots between the states)
+        for t in [&*TRIE, &*TIME_TRIE] {
+            let states = 1 + t.slots.iter().filter(|s| s.check != FREE).count();
+            assert!(t.slots.len() <= states + states / 8, "{}", t.slots.len());
+        }
+    }
 
     #[test]
     fn weekdays_are_read_in_order_from_the_data() {
