@@ -447,20 +447,31 @@ impl Hits {
     /// read need them (an occasion sentence's, only where it states a channel).
     pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
         out.time_starts.clear();
+        let bytes = text.as_bytes();
         for &g in &out.gaps {
             let mut after_space = text[..g.start]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_whitespace);
-            for (k, c) in text[g.start..g.end].char_indices() {
-                let i = g.start + k;
-                if after_space && i > r.start {
+            // (byte by byte: an ASCII byte is white space or not by itself, and one that no
+            // time opens with is passed over without a look at what follows)
+            let mut i = g.start;
+            while i < g.end {
+                let b = bytes[i];
+                let (len, space) = if b.is_ascii() {
+                    (1, matches!(b, b' ' | b'\t'..=b'\r'))
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    (c.len_utf8(), c.is_whitespace())
+                };
+                if after_space && i > r.start && may_open_a_time(b) {
                     let what = super::time::candidate(&text[i..self.span.end]);
                     if what != 0 {
                         out.time_starts.push((i, what));
                     }
                 }
-                after_space = c.is_whitespace();
+                after_space = space;
+                i += len;
             }
         }
     }
@@ -501,6 +512,15 @@ impl Hits {
             i += 1;
         }
     }
+}
+
+/// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
+/// other ("in", "the", a digit, a capital, or a letter that is not ASCII may).
+fn may_open_a_time(b: u8) -> bool {
+    matches!(b, b'i' | b'I' | b't' | b'T')
+        || b.is_ascii_digit()
+        || b.is_ascii_uppercase()
+        || !b.is_ascii()
 }
 
 /// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
@@ -625,6 +645,18 @@ mod tests {
             let states = 1 + t.slots.iter().filter(|s| s.check != FREE).count();
             assert!(t.slots.len() <= states + states / 8, "{}", t.slots.len());
         }
+    }
+
+    #[test]
+    fn no_time_opens_with_a_byte_passed_over() {
+        let rests = ["n the early hours", "he morning after", "pril 8", "014 study", "n 2015"];
+        for b in (0..128u8).filter(|&b| !may_open_a_time(b)) {
+            for r in rests {
+                let s = format!("{}{r}", b as char);
+                assert_eq!(super::super::time::candidate(&s), 0, "{s}");
+            }
+        }
+        assert_ne!(super::super::time::candidate("in the early hours"), 0);
     }
 
     #[test]

@@ -103,12 +103,13 @@ fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
 
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
 fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
-    let w = t.text(src.text);
-    // (a word that does not open with a capital is passed over before its possessive is cut:
-    // the cut keeps the first character, or leaves nothing)
-    if t.kind != Tok::Word || !is_capitalized(w) {
+    // (a word that does not open with a capital is passed over by its token's flag, before
+    // its text is read or its possessive cut: the cut keeps the first character, or leaves
+    // nothing)
+    if t.kind != Tok::Word || !t.is_capitalised() {
         return None;
     }
+    let w = t.text(src.text);
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
     if !is_capitalized(w) {
         return None;
