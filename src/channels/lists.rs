@@ -449,29 +449,22 @@ impl Hits {
         out.time_starts.clear();
         let bytes = text.as_bytes();
         for &g in &out.gaps {
-            let mut after_space = text[..g.start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_whitespace);
-            // (byte by byte: an ASCII byte is white space or not by itself, and one that no
-            // time opens with is passed over without a look at what follows)
-            let mut i = g.start;
-            while i < g.end {
-                let b = bytes[i];
-                let (len, space) = if b.is_ascii() {
-                    (1, matches!(b, b' ' | b'\t'..=b'\r'))
-                } else {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    (c.len_utf8(), c.is_whitespace())
-                };
-                if after_space && i > r.start && may_open_a_time(b) {
-                    let what = super::time::candidate(&text[i..self.span.end]);
-                    if what != 0 {
-                        out.time_starts.push((i, what));
-                    }
+            // (a word after white space is found by its first byte and the byte before, not
+            // by reading the gap character by character: most bytes open no time)
+            for i in g.start.max(r.start + 1)..g.end {
+                let (b, p) = (bytes[i], bytes[i - 1]);
+                if !(may_open_a_time(b) && (!p.is_ascii() || is_ascii_space(p))) {
+                    continue;
                 }
-                after_space = space;
-                i += len;
+                let space = text[..i].chars().next_back().is_some_and(char::is_whitespace);
+                let what = if space {
+                    super::time::candidate(&text[i..self.span.end])
+                } else {
+                    0
+                };
+                if what != 0 {
+                    out.time_starts.push((i, what));
+                }
             }
         }
     }
@@ -515,12 +508,18 @@ impl Hits {
 }
 
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
-/// other ("in", "the", a digit, a capital, or a letter that is not ASCII may).
+/// other ("in", "the", a digit, a capital, or a character that is not ASCII may; not the
+/// inside of one).
 fn may_open_a_time(b: u8) -> bool {
     matches!(b, b'i' | b'I' | b't' | b'T')
         || b.is_ascii_digit()
         || b.is_ascii_uppercase()
-        || !b.is_ascii()
+        || b >= 0xC0
+}
+
+/// Whether the ASCII byte `b` is white space (`char::is_whitespace`: with the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no

@@ -8,6 +8,7 @@
 use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
 use nom::Parser;
+use std::sync::LazyLock;
 use nom::combinator::opt;
 
 use crate::grammar::{
@@ -447,17 +448,51 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
         c.platform = Some("twitter".to_string());
     }
     let before_head = toks[p.head].start;
-    c.outlet = LEXICON
-        .outlets
-        .iter()
-        .find(|o| {
-            occurrences(&sc.text[s..before_head], o)
-                .any(|at| word_bounded(sc.text, s + at, s + at + o.len()))
-        })
+    c.outlet = outlet_before(sc.text, s, before_head)
         .or_else(|| outlet_after(sc, e))
         .map(|o| super::channel::outlet_name(sc.text, sc.region, o).to_string());
     c
 }
+
+/// The first listed outlet that stands as a whole word or words in `s..e` of `text` ("a
+/// Bloomberg interview"): it starts at a word there, so only the words whose first byte opens
+/// an outlet are compared with the list, not every byte with every outlet.
+fn outlet_before(text: &str, s: usize, e: usize) -> Option<&'static &'static str> {
+    let bytes = &text.as_bytes()[..e];
+    let mut starts = [0usize; 8];
+    let mut n = 0;
+    for at in s..e {
+        let after_word = || text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        if !OUTLET_FIRST_BYTES[usize::from(bytes[at])] || after_word() {
+            continue;
+        }
+        if n == starts.len() {
+            // (a long stretch: every outlet compared at every byte, as before)
+            return LEXICON.outlets.iter().find(|o| {
+                occurrences(&text[s..e], o).any(|a| word_bounded(text, s + a, s + a + o.len()))
+            });
+        }
+        starts[n] = at;
+        n += 1;
+    }
+    let starts = &starts[..n];
+    LEXICON.outlets.iter().find(|o| {
+        starts.iter().any(|&at| {
+            bytes[at..].starts_with(o.as_bytes()) && word_bounded(text, at, at + o.len())
+        })
+    })
+}
+
+/// The bytes a listed outlet starts with.
+static OUTLET_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for o in &LEXICON.outlets {
+        if let Some(&b) = o.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    first
+});
 
 /// A listed outlet right after a channel phrase that ends at `e`, after "for", "with" or
 /// "by": "an interview for The Washington Post's project", "a study by Reuters".
@@ -518,6 +553,33 @@ mod tests {
     use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn an_outlet_before_the_head_is_the_first_listed_that_stands_whole() {
+        // (as comparing every listed outlet at every byte finds it)
+        let every = |t: &str| {
+            LEXICON.outlets.iter().find(|o| {
+                occurrences(t, o).any(|a| word_bounded(t, a, a + o.len()))
+            })
+        };
+        for t in [
+            "a NBC News interview",
+            "the Fox News' own",
+            "his CNNx and (AP) BBC",
+            "a long long long long long long long long long CBS interview",
+            "x",
+        ] {
+            assert_eq!(outlet_before(t, 0, t.len()), every(t), "{t}");
+        }
+        // (no outlet holds its own start after a mark, where the comparison of every
+        // occurrence and the left-to-right search could disagree)
+        for o in &LEXICON.outlets {
+            for (k, c) in o.char_indices().filter(|(_, c)| !c.is_alphanumeric()) {
+                let rest = &o[k + c.len_utf8()..];
+                assert!(rest.is_empty() || !o.starts_with(rest), "{o}");
+            }
+        }
+    }
 
     #[test]
     fn the_region_tokens_read_off_the_paragraph_are_those_tokenized_again() {
