@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::date::Shift;
+use super::trie::Trie;
 use crate::lexicon::LEXICON;
 use crate::model::Span;
 
@@ -72,219 +73,11 @@ static TIME_PHRASES_CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The word lists in one trie walked from each word's first letter, in ASCII lower case: the
-/// channel phrases match in any case, the other lists (outlets, weekdays, time phrases) only
-/// as written, checked where they end ("AP" is no match in "happen" or "Ap").
-///
-/// The trie is a double array: the child of the state in slot `s` by byte class `c` is in
-/// slot `base(s) + c` when that slot's `check` is `s`. Every state, its row and what ends
-/// there take one small slot, so that the whole trie stays in a few dozen cache lines'
-/// worth of pages, not a row of every class per state (the walk at each word start was
-/// bound by cache misses).
-struct Trie {
-    /// Each byte's class (its lower case's): 0 for a byte no pattern has.
-    class: [u8; 256],
-    /// The states (the root in slot 0), and the free slots between them.
-    slots: Vec<Slot>,
-    /// Per slot: where its patterns of the exact lists start in `exact` (one more entry
-    /// than slots).
-    exact_from: Vec<u32>,
-    /// The patterns of the exact lists, by the state they end at: (list, index, pattern).
-    exact: Vec<(usize, usize, &'static [u8])>,
-}
-
-/// One slot of the double array.
-#[derive(Clone, Copy)]
-struct Slot {
-    /// Where the state's children are: its child by class `c` is in slot `base + c`.
-    base: u16,
-    /// The slot of the state's parent ([`FREE`]: no state, or the root).
-    check: u16,
-    /// What ends at the state: [`ENDS_EXACT`] when a pattern of an exact list does, and one
-    /// more than the index of the channel phrase that does (0: none).
-    ends: u32,
-}
-
-/// The `check` of a slot that holds no state (and of the root, no state's child).
-const FREE: u16 = u16::MAX;
-
-/// Each byte's class in `patterns` (its ASCII lower case's; 0 for a byte none has).
-fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> [u8; 256] {
-    let mut class = [0u8; 256];
-    let mut classes = 1;
-    for b in patterns.iter().flat_map(|p| p.2.bytes()) {
-        let l = b.to_ascii_lowercase();
-        if class[l as usize] == 0 {
-            class[l as usize] = classes;
-            classes += 1;
-        }
-    }
-    for b in 0..=255u8 {
-        class[b as usize] = class[b.to_ascii_lowercase() as usize];
-    }
-    class
-}
-
 /// The number of lists: channel phrases, outlets, weekdays, time phrases.
-const LISTS: usize = 4;
-
-/// The bit of a state's `ends` that says a pattern of an exact list ends there.
-const ENDS_EXACT: u32 = 1 << 31;
-
-/// The trie of the patterns as nodes, before it is laid out: per node its children (class,
-/// node), what channel phrase ends there (one more than its index, 0: none), and the patterns
-/// of the exact lists that do.
-struct Nodes {
-    children: Vec<Vec<(usize, usize)>>,
-    phrase_of: Vec<u32>,
-    exact_of: Vec<Vec<(usize, usize, &'static [u8])>>,
-}
-
-impl Nodes {
-    /// The nodes of `patterns` (list, index, text), by the byte classes `class`: list 0 in
-    /// any case, the others exact; of equal phrases, the first.
-    fn new(patterns: &[(usize, usize, &'static str)], class: &[u8; 256]) -> Nodes {
-        let mut n = Nodes {
-            children: vec![Vec::new()],
-            phrase_of: vec![0],
-            exact_of: vec![Vec::new()],
-        };
-        for &(list, index, text) in patterns {
-            let mut s = 0usize;
-            for b in text.bytes() {
-                let c = usize::from(class[b as usize]);
-                s = match n.children[s].iter().find(|e| e.0 == c) {
-                    Some(e) => e.1,
-                    None => {
-                        let k = n.children.len();
-                        n.children[s].push((c, k));
-                        n.children.push(Vec::new());
-                        n.phrase_of.push(0);
-                        n.exact_of.push(Vec::new());
-                        k
-                    }
-                };
-            }
-            if list == 0 && n.phrase_of[s] == 0 {
-                n.phrase_of[s] = index as u32 + 1;
-            } else if list > 0 {
-                n.exact_of[s].push((list, index, text.as_bytes()));
-            }
-        }
-        n
-    }
-}
-
-impl Trie {
-    /// The trie of `patterns` (list, index, text): list 0 in any case, the others exact; of
-    /// equal phrases, the first. The nodes are laid out breadth first, each node's children
-    /// at the first base where their slots are free (the states near the root, which every
-    /// word walks, share a few cache lines).
-    fn new(patterns: &[(usize, usize, &'static str)]) -> Trie {
-        let class = byte_classes(patterns);
-        let mut nodes = Nodes::new(patterns, &class);
-        let free = Slot {
-            base: 0,
-            check: FREE,
-            ends: 0,
-        };
-        let mut slots = vec![free];
-        let mut slot_of = vec![0usize; nodes.children.len()];
-        let mut queue = std::collections::VecDeque::from([0usize]);
-        // (the first slot that may be free: no base puts a child before it)
-        let mut first_free = 1;
-        while let Some(n) = queue.pop_front() {
-            let s = slot_of[n];
-            slots[s].ends = nodes.phrase_of[n];
-            if !nodes.exact_of[n].is_empty() {
-                slots[s].ends |= ENDS_EXACT;
-            }
-            let kids = &nodes.children[n];
-            let Some(low) = kids.iter().map(|k| k.0).min() else {
-                continue;
-            };
-            while slots.get(first_free).is_some_and(|x| x.check != FREE) {
-                first_free += 1;
-            }
-            let fits = |b: usize| {
-                kids.iter()
-                    .all(|k| slots.get(b + k.0).is_none_or(|x| x.check == FREE))
-            };
-            let base = (first_free.saturating_sub(low)..).find(|&b| fits(b)).unwrap_or(0);
-            let top = base + kids.iter().map(|k| k.0).max().unwrap_or(0);
-            assert!(top < usize::from(FREE), "too many states for u16");
-            if slots.len() <= top {
-                slots.resize(top + 1, free);
-            }
-            slots[s].base = base as u16;
-            for &(c, k) in kids {
-                slots[base + c].check = s as u16;
-                slot_of[k] = base + c;
-                queue.push_back(k);
-            }
-        }
-        let mut exact_ends: Vec<Vec<(usize, usize, &'static [u8])>> = vec![Vec::new(); slots.len()];
-        for (n, &s) in slot_of.iter().enumerate() {
-            exact_ends[s] = std::mem::take(&mut nodes.exact_of[n]);
-        }
-        let mut exact_from = Vec::with_capacity(exact_ends.len() + 1);
-        let mut exact = Vec::new();
-        for e in exact_ends {
-            exact_from.push(exact.len() as u32);
-            exact.extend(e);
-        }
-        exact_from.push(exact.len() as u32);
-        Trie {
-            class,
-            slots,
-            exact_from,
-            exact,
-        }
-    }
-
-    /// Per list, the longest pattern that `hay` starts with: (its length, its index).
-    fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let mut s = 0usize;
-        for (k, &b) in hay.iter().enumerate() {
-            let c = usize::from(self.class[b as usize]);
-            if c == 0 {
-                return;
-            }
-            let t = usize::from(self.slots[s].base) + c;
-            match self.slots.get(t) {
-                Some(x) if usize::from(x.check) == s => s = t,
-                _ => return,
-            }
-            let ends = self.slots[s].ends;
-            if ends == 0 {
-                continue;
-            }
-            let len = k + 1;
-            if ends & !ENDS_EXACT != 0 {
-                found[0] = Some((len, (ends & !ENDS_EXACT) as usize - 1));
-            }
-            if ends & ENDS_EXACT != 0 {
-                self.exact_ends(s, &hay[..len], found);
-            }
-        }
-    }
-
-    /// The patterns of the exact lists that end at state `s` and are `seen` as written: per
-    /// list, the first.
-    fn exact_ends(&self, s: usize, seen: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
-        let ends = &self.exact[self.exact_from[s] as usize..self.exact_from[s + 1] as usize];
-        let mut done = [false; LISTS];
-        for &(list, index, pattern) in ends {
-            if !done[list] && seen == pattern {
-                done[list] = true;
-                found[list] = Some((seen.len(), index));
-            }
-        }
-    }
-}
+pub(super) const LISTS: usize = 4;
 
 /// The patterns of the lists: (list, index, text).
-fn patterns() -> Vec<(usize, usize, &'static str)> {
+pub(super) fn patterns() -> Vec<(usize, usize, &'static str)> {
     let mut patterns: Vec<(usize, usize, &'static str)> = LEXICON
         .channels
         .iter()
@@ -635,16 +428,6 @@ impl Matches {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_trie_is_packed_one_slot_a_state() {
-        // (the walk at each word start is bound by cache misses: the double array keeps few
-        // free slots between the states)
-        for t in [&*TRIE, &*TIME_TRIE] {
-            let states = 1 + t.slots.iter().filter(|s| s.check != FREE).count();
-            assert!(t.slots.len() <= states + states / 8, "{}", t.slots.len());
-        }
-    }
 
     #[test]
     fn no_time_opens_with_a_byte_passed_over() {

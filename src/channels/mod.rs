@@ -9,8 +9,8 @@
 //! Times are the words that date the act of saying ("on Sunday", "late Sunday", "last
 //! week", "on April 8"); with the article's date they resolve to an ISO date.
 //!
-//! - [`lists`]: the word lists in one trie, matched over the regions statements read
-//!   ([`Hits`] of a paragraph, [`Matches`] of a region);
+//! - [`lists`]: the word lists in one trie ([`trie`]), matched over the regions statements
+//!   read ([`Hits`] of a paragraph, [`Matches`] of a region);
 //! - [`channel`]: the channel rules, in an ordered table (`CHANNEL_RULES`);
 //! - [`outlet`]: the rules of outlets ("told CNN", "on CNN") and programmes;
 //! - [`occasion`]: sentences that set a speaker's occasion without a statement ("In a
@@ -29,6 +29,7 @@ mod outlet;
 mod phrase;
 mod source;
 mod time;
+mod trie;
 
 use crate::model::{EntityKind, Span};
 
