@@ -39,7 +39,7 @@ pub(crate) use channel::find_in;
 #[allow(unused_imports)]
 pub(crate) use date::resolve_weekday;
 pub(crate) use lists::{Hits, Matches};
-pub(crate) use occasion::{Occasion, Sources, Spoken, occasions};
+pub(crate) use occasion::{Occasion, Sources, Spoken, name_keys, occasions};
 pub(crate) use time::time_in;
 
 #[cfg(test)]

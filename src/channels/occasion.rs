@@ -28,6 +28,8 @@ pub(crate) struct Sources<'a> {
     pub paras: &'a [Span],
     pub para_toks: &'a [ParaTokens],
     pub names: &'a [(usize, String)],
+    /// The keys of `names` ([`name_keys`]): a word whose key is not among them is none.
+    pub name_keys: u64,
     pub reference_date: Option<&'a str>,
     /// Per paragraph: its word lists' matches, found on first use (shared with the channel
     /// step).
@@ -101,6 +103,20 @@ fn named(src: &Sources, toks: &[Token], channel: Span) -> Option<usize> {
     })
 }
 
+/// The bit of a lower-case word of `len` bytes that opens with byte `first`: a key that
+/// tells most words from the surnames without comparing them with each.
+fn name_key(len: usize, first: u8) -> u64 {
+    1 << ((len * 7 + usize::from(first)) % 64)
+}
+
+/// The keys of surnames `names` (lower case), one bit each ([`name_key`]).
+pub(crate) fn name_keys(names: &[(usize, String)]) -> u64 {
+    names
+        .iter()
+        .filter_map(|(_, n)| Some(name_key(n.len(), *n.as_bytes().first()?)))
+        .fold(0, |a, k| a | k)
+}
+
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
 fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     // (a word that does not open with a capital is passed over by its token's flag, before
@@ -116,6 +132,10 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     }
     // (an ASCII word is compared in lower case without a new string)
     if w.is_ascii() {
+        let key = name_key(w.len(), w.as_bytes()[0].to_ascii_lowercase());
+        if src.name_keys & key == 0 {
+            return None;
+        }
         let same = |n: &str| {
             n.len() == w.len()
                 && w.bytes()
@@ -259,6 +279,7 @@ mod tests {
             paras: &spans,
             para_toks: &pts,
             names: &names,
+            name_keys: name_keys(&names),
             reference_date: Some("2016-09-12"),
             spoken: &[],
             hits: &hits,

@@ -371,6 +371,7 @@ fn occasion_sentences(
         paras: doc.paras,
         para_toks: doc.para_toks,
         names: &names,
+        name_keys: channels::name_keys(&names),
         reference_date: reference.as_deref(),
         spoken: &spoken,
         hits: &doc.hits,
