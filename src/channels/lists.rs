@@ -249,7 +249,10 @@ impl Hits {
                 if !(may_open_a_time(b) && (!p.is_ascii() || is_ascii_space(p))) {
                     continue;
                 }
-                let space = text[..i].chars().next_back().is_some_and(char::is_whitespace);
+                let space = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_whitespace);
                 let what = if space {
                     super::time::candidate(&text[i..self.span.end])
                 } else {
@@ -431,7 +434,13 @@ mod tests {
 
     #[test]
     fn no_time_opens_with_a_byte_passed_over() {
-        let rests = ["n the early hours", "he morning after", "pril 8", "014 study", "n 2015"];
+        let rests = [
+            "n the early hours",
+            "he morning after",
+            "pril 8",
+            "014 study",
+            "n 2015",
+        ];
         for b in (0..128u8).filter(|&b| !may_open_a_time(b)) {
             for r in rests {
                 let s = format!("{}{r}", b as char);

@@ -8,8 +8,8 @@
 use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
 use nom::Parser;
-use std::sync::LazyLock;
 use nom::combinator::opt;
+use std::sync::LazyLock;
 
 use crate::grammar::{
     PResult, Phrase, Rule, Toks, comma, first_match, literal, modified, token, word_in,
@@ -462,7 +462,12 @@ fn outlet_before(text: &str, s: usize, e: usize) -> Option<&'static &'static str
     let mut starts = [0usize; 8];
     let mut n = 0;
     for at in s..e {
-        let after_word = || text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_word = || {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
         if !OUTLET_FIRST_BYTES[usize::from(bytes[at])] || after_word() {
             continue;
         }
@@ -558,9 +563,10 @@ mod tests {
     fn an_outlet_before_the_head_is_the_first_listed_that_stands_whole() {
         // (as comparing every listed outlet at every byte finds it)
         let every = |t: &str| {
-            LEXICON.outlets.iter().find(|o| {
-                occurrences(t, o).any(|a| word_bounded(t, a, a + o.len()))
-            })
+            LEXICON
+                .outlets
+                .iter()
+                .find(|o| occurrences(t, o).any(|a| word_bounded(t, a, a + o.len())))
         };
         for t in [
             "a NBC News interview",

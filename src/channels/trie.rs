@@ -60,7 +60,6 @@ fn byte_classes(patterns: &[(usize, usize, &'static str)]) -> [u8; 256] {
     class
 }
 
-
 /// The bit of a state's `ends` that says a pattern of an exact list ends there.
 const ENDS_EXACT: u32 = 1 << 31;
 
@@ -143,7 +142,9 @@ impl Trie {
                 kids.iter()
                     .all(|k| slots.get(b + k.0).is_none_or(|x| x.check == FREE))
             };
-            let base = (first_free.saturating_sub(low)..).find(|&b| fits(b)).unwrap_or(0);
+            let base = (first_free.saturating_sub(low)..)
+                .find(|&b| fits(b))
+                .unwrap_or(0);
             let top = base + kids.iter().map(|k| k.0).max().unwrap_or(0);
             assert!(top < usize::from(FREE), "too many states for u16");
             if slots.len() <= top {
@@ -230,7 +231,10 @@ impl Trie {
     fn pairs(slots: &[Slot], classes: usize) -> Vec<u16> {
         let child = |s: usize, c: usize| {
             let t = usize::from(slots[s].base) + c;
-            slots.get(t).filter(|x| usize::from(x.check) == s).map(|_| t)
+            slots
+                .get(t)
+                .filter(|x| usize::from(x.check) == s)
+                .map(|_| t)
         };
         let mut pairs = vec![0u16; classes * classes];
         for c0 in 1..classes {
