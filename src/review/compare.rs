@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{MAX_COMPARED, Review, Words, flag, words};
+use super::{MAX_COMPARED, Review, flag, words};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
 use crate::speakers::surname;
 
@@ -24,6 +24,9 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
         let pwords = words(ptext).join(" ");
         for (i, q) in r.compared() {
             if q.kind == QuoteKind::Post {
+                continue;
+            }
+            if r.shape_of(i).len < 4 {
                 continue;
             }
             let Some(key) = r.words_of(i).key() else {
@@ -53,14 +56,14 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
     }
 }
 
-/// The quotations compared with each other: direct and partial ones of four words or more,
-/// with their words and their speaker's entity.
-fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, Option<usize>)> {
+/// The quotations compared with each other: direct and partial ones of four words or more
+/// (by their [`super::Shape`]: no words are built to tell), by their number, with their
+/// speaker's entity.
+fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-        .map(|(i, q)| (q, r.words_of(i)))
-        .filter(|(_, w)| w.key().is_some())
-        .map(|(q, w)| (q, w, q.speaker.as_ref().and_then(|s| s.entity)))
+        .filter(|&(i, _)| r.shape_of(i).len >= 4)
+        .map(|(i, q)| (i, q, q.speaker.as_ref().and_then(|s| s.entity)))
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -68,11 +71,24 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, 
 /// writer's sentence is often one speaker's words taken up by another ("using Ryan's own
 /// phrase, 'not quite there yet'").
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
-    let mut by_words: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    for (q, w, entity) in quotations(r).filter(|(q, _, _)| q.kind == QuoteKind::Direct) {
-        let key = w.key().unwrap_or_default();
-        match by_words.get(key) {
-            Some(&other) if other != entity && other.is_some() && entity.is_some() => {
+    // The first quotation of each wording with its entity, by the hash of its shape; a
+    // wording whose hash an earlier one's has (never seen) is looked for among `collided`.
+    let mut first: FxHashMap<u64, (usize, Option<usize>)> = FxHashMap::default();
+    let mut collided: Vec<(usize, Option<usize>)> = Vec::new();
+    for (i, q, entity) in quotations(r).filter(|(_, q, _)| q.kind == QuoteKind::Direct) {
+        let earlier = match first.get(&r.shape_of(i).hash) {
+            None => {
+                first.insert(r.shape_of(i).hash, (i, entity));
+                continue;
+            }
+            Some(&(j, e)) if r.same_words(i, j) => Some(e),
+            Some(_) => collided
+                .iter()
+                .find(|&&(j, _)| r.same_words(i, j))
+                .map(|&(_, e)| e),
+        };
+        match earlier {
+            Some(other) if other != entity && other.is_some() && entity.is_some() => {
                 out.push(flag(
                     FlagKind::SameWordsTwoSpeakers,
                     q.start,
@@ -81,9 +97,7 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
                 ));
             }
             Some(_) => {}
-            None => {
-                by_words.insert(key, entity);
-            }
+            None => collided.push((i, entity)),
         }
     }
 }
@@ -96,20 +110,20 @@ type LazySet<'w> = OnceCell<FxHashSet<&'w str>>;
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    // (a quotation's set of words is made when it is first compared: most speakers are
-    // quoted once)
-    let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
-    for (q, w, entity) in quotations(r) {
-        if w.len() < 6 {
+    // (a quotation's words and set of words are made when it is first compared with one of
+    // its speaker's: most speakers are quoted once)
+    let mut earlier: Vec<(LazySet, usize, Option<usize>)> = Vec::new();
+    for (i, q, entity) in quotations(r) {
+        if r.shape_of(i).len < 6 {
             continue;
         }
         let set = OnceCell::new();
-        for (es, ew, ee) in &earlier {
-            if *ee != entity || ew.iter().eq(w.iter()) {
+        for (es, j, ee) in &earlier {
+            if *ee != entity || r.same_words(i, *j) {
                 continue;
             }
-            let set = set.get_or_init(|| w.iter().collect::<FxHashSet<&str>>());
-            let es = es.get_or_init(|| ew.iter().collect());
+            let set = set.get_or_init(|| r.words_of(i).iter().collect::<FxHashSet<&str>>());
+            let es = es.get_or_init(|| r.words_of(*j).iter().collect());
             let common = set.intersection(es).count();
             let jaccard = common as f64 / (set.len() + es.len() - common).max(1) as f64;
             if jaccard >= 0.75 {
@@ -122,6 +136,6 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
                 break;
             }
         }
-        earlier.push((set, w, entity));
+        earlier.push((set, i, entity));
     }
 }

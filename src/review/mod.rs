@@ -78,6 +78,39 @@ struct Review<'a> {
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
+    /// The [`Shape`] of each of the first quotations, read on first use: quotations are
+    /// compared by it, and their [`Words`] built only where two shapes could match.
+    shapes: Vec<OnceCell<Shape>>,
+}
+
+/// A quotation's words in brief, read without building a string: how many there are, and
+/// a hash (FNV-1a) of [`Words::lower`] (the same words give the same shape; two shapes that
+/// differ are two wordings).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    len: usize,
+    hash: u64,
+}
+
+impl Shape {
+    /// The shape of the words of `s` ([`split_words`], in lower case).
+    fn of(s: &str) -> Shape {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut len = 0;
+        for w in split_words(s) {
+            if len > 0 {
+                eat(b' ');
+            }
+            len += 1;
+            if w.is_ascii() {
+                w.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+            } else {
+                w.to_lowercase().bytes().for_each(&mut eat);
+            }
+        }
+        Shape { len, hash }
+    }
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -203,6 +236,16 @@ impl Review<'_> {
         self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
+    /// The shape of the words of quotation `i` (one of the first `MAX_COMPARED`).
+    fn shape_of(&self, i: usize) -> Shape {
+        *self.shapes[i].get_or_init(|| Shape::of(&self.a.quotes[i].text))
+    }
+
+    /// Whether quotations `i` and `j` have the same words (their shapes first).
+    fn same_words(&self, i: usize, j: usize) -> bool {
+        self.shape_of(i) == self.shape_of(j) && self.words_of(i).lower == self.words_of(j).lower
+    }
+
     /// The first quotations, those compared with each other and with posts.
     fn compared(&self) -> impl Iterator<Item = (usize, &Quote)> {
         self.a.quotes.iter().enumerate().take(MAX_COMPARED)
@@ -225,10 +268,20 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         words: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
+        shapes: (0..a.quotes.len().min(MAX_COMPARED))
+            .map(|_| OnceCell::new())
+            .collect(),
     };
-    let mut seen_statement = FxHashSet::default();
+    // (statements are numbered from 0: one flag a statement seen)
+    let statements = a
+        .quotes
+        .iter()
+        .map(|q| q.statement.saturating_add(1))
+        .max()
+        .unwrap_or(0);
+    let mut seen_statement = vec![false; statements];
     for q in &a.quotes {
-        if !seen_statement.insert(q.statement) || q.kind == QuoteKind::Post {
+        if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
@@ -255,9 +308,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
 fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
     let is_head = |p: &Span| {
         text.get(p.start..p.end).is_some_and(|t| {
-            let words: Vec<&str> = t.split_whitespace().collect();
-            words.len() <= 20
-                && !words.iter().any(|w| {
+            // (a long paragraph is counted no further than its 21st word)
+            t.split_whitespace().nth(20).is_none()
+                && !t.split_whitespace().any(|w| {
                     // Lower case: a title-case headline's "Announced" is no lead's "said".
                     w.starts_with(char::is_lowercase)
                         && Class::ReviewPastReporting.contains(
@@ -428,6 +481,19 @@ mod tests {
         let w = Words::of(text);
         assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
         assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
+    }
+
+    #[test]
+    fn a_shape_is_the_words_in_brief() {
+        // the same words, whatever their case and punctuation, have one shape
+        let a = Shape::of("“We won't STOP,” ÖDIPUS said.");
+        let b = Shape::of("we WON'T stop — ödipus said");
+        assert!(a == b && a.len == 5);
+        assert_eq!(Words::of("we won't stop ödipus said").len(), a.len);
+        // other words, or the same words in another order, have another
+        assert!(Shape::of("we won't stop ödipus says") != a);
+        assert!(Shape::of("said ödipus we won't stop") != a);
+        assert!(Shape::of("") == Shape::of(" — "));
     }
 
     #[test]

@@ -151,7 +151,11 @@ pub(super) fn unintroduced_speaker(
     let word = strip_possessive(sp.text.trim());
     // Each name is judged once, at its first quotation (an introduction stays one), and
     // only the first names of a document: each judgement reads the text once.
-    if r.unintroduced_seen.len() >= MAX_COMPARED || !r.unintroduced_seen.insert(word.to_string()) {
+    // (a name seen before is looked up, not copied)
+    if r.unintroduced_seen.len() >= MAX_COMPARED
+        || r.unintroduced_seen.contains(word)
+        || !r.unintroduced_seen.insert(word.to_string())
+    {
         return None;
     }
     if sp.kind != EntityKind::Person
@@ -197,16 +201,17 @@ fn strip_possessive(w: &str) -> &str {
 fn is_person_word(w: &str) -> bool {
     let lx = &*LEXICON;
     let lower = w.to_lowercase();
+    // (the look-ups first, the lists read one by one last)
     w.chars().next().is_some_and(char::is_uppercase)
         && (w.chars().count() < 2 || w.chars().any(char::is_lowercase))
-        && !lx.outlets.contains(&w)
         && !lx.organizations.contains(w)
+        && !lx.starters.contains(w)
+        && !lx.function_words.contains(&lower)
+        && !lx.outlets.contains(&w)
         && !lx
             .channels
             .iter()
             .any(|c| c.platform.is_some_and(|p| p == lower))
-        && !lx.starters.contains(w)
-        && !lx.function_words.contains(&lower)
 }
 
 /// Whether a word can be part of a name: capitalised and not a sentence opener, function
