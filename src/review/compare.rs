@@ -4,9 +4,9 @@
 
 use std::cell::OnceCell;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{MAX_COMPARED, Review, flag, words};
+use super::{MAX_COMPARED, Review, Words, flag, words};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
 use crate::speakers::surname;
 
@@ -24,9 +24,6 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
         let pwords = words(ptext).join(" ");
         for (i, q) in r.compared() {
             if q.kind == QuoteKind::Post {
-                continue;
-            }
-            if r.shape_of(i).len < 4 {
                 continue;
             }
             let Some(key) = r.words_of(i).key() else {
@@ -56,14 +53,14 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
     }
 }
 
-/// The quotations compared with each other: direct and partial ones of four words or more
-/// (by their [`super::Shape`]: no words are built to tell), by their number, with their
-/// speaker's entity.
-fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Option<usize>)> {
+/// The quotations compared with each other: direct and partial ones of four words or more,
+/// with their words and their speaker's entity.
+fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-        .filter(|&(i, _)| r.shape_of(i).len >= 4)
-        .map(|(i, q)| (i, q, q.speaker.as_ref().and_then(|s| s.entity)))
+        .map(|(i, q)| (q, r.words_of(i)))
+        .filter(|(_, w)| w.key().is_some())
+        .map(|(q, w)| (q, w, q.speaker.as_ref().and_then(|s| s.entity)))
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -71,24 +68,11 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Opti
 /// writer's sentence is often one speaker's words taken up by another ("using Ryan's own
 /// phrase, 'not quite there yet'").
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
-    // The first quotation of each wording with its entity, by the hash of its shape; a
-    // wording whose hash an earlier one's has (never seen) is looked for among `collided`.
-    let mut first: FxHashMap<u64, (usize, Option<usize>)> = FxHashMap::default();
-    let mut collided: Vec<(usize, Option<usize>)> = Vec::new();
-    for (i, q, entity) in quotations(r).filter(|(_, q, _)| q.kind == QuoteKind::Direct) {
-        let earlier = match first.get(&r.shape_of(i).hash) {
-            None => {
-                first.insert(r.shape_of(i).hash, (i, entity));
-                continue;
-            }
-            Some(&(j, e)) if r.same_words(i, j) => Some(e),
-            Some(_) => collided
-                .iter()
-                .find(|&&(j, _)| r.same_words(i, j))
-                .map(|&(_, e)| e),
-        };
-        match earlier {
-            Some(other) if other != entity && other.is_some() && entity.is_some() => {
+    let mut by_words: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    for (q, w, entity) in quotations(r).filter(|(q, _, _)| q.kind == QuoteKind::Direct) {
+        let key = w.key().unwrap_or_default();
+        match by_words.get(key) {
+            Some(&other) if other != entity && other.is_some() && entity.is_some() => {
                 out.push(flag(
                     FlagKind::SameWordsTwoSpeakers,
                     q.start,
@@ -97,34 +81,36 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
                 ));
             }
             Some(_) => {}
-            None => collided.push((i, entity)),
+            None => {
+                by_words.insert(key, entity);
+            }
         }
     }
 }
 
 /// A quotation's distinct words, made on first use.
-type LazySet<'w> = OnceCell<FxHashSet<&'w str>>;
+type LazySet<'w> = OnceCell<Vec<&'w str>>;
 
 /// A repeated quotation with its wording changed: the same speaker's six words or more,
 /// three in four of their distinct words shared with an earlier quotation's (of the two
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    // (a quotation's words and set of words are made when it is first compared with one of
-    // its speaker's: most speakers are quoted once)
-    let mut earlier: Vec<(LazySet, usize, Option<usize>)> = Vec::new();
-    for (i, q, entity) in quotations(r) {
-        if r.shape_of(i).len < 6 {
+    // (a quotation's distinct words, in order, are made when it is first compared: most
+    // speakers are quoted once)
+    let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
+    for (q, w, entity) in quotations(r) {
+        if w.len() < 6 {
             continue;
         }
         let set = OnceCell::new();
-        for (es, j, ee) in &earlier {
-            if *ee != entity || r.same_words(i, *j) {
+        for (es, ew, ee) in &earlier {
+            if *ee != entity || ew.lower == w.lower {
                 continue;
             }
-            let set = set.get_or_init(|| r.words_of(i).iter().collect::<FxHashSet<&str>>());
-            let es = es.get_or_init(|| r.words_of(*j).iter().collect());
-            let common = set.intersection(es).count();
+            let set = set.get_or_init(|| w.distinct());
+            let es = es.get_or_init(|| ew.distinct());
+            let common = common_count(set, es);
             let jaccard = common as f64 / (set.len() + es.len() - common).max(1) as f64;
             if jaccard >= 0.75 {
                 out.push(flag(
@@ -136,6 +122,40 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
                 break;
             }
         }
-        earlier.push((set, i, entity));
+        earlier.push((set, w, entity));
+    }
+}
+
+/// How many words two sorted lists of distinct words share (one merge of the two).
+fn common_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_are_counted_once_each() {
+        let (wa, wb) = (
+            Words::of("we will win, we will win the race"),
+            Words::of("the race we will lose"),
+        );
+        let (a, b) = (wa.distinct(), wb.distinct());
+        assert_eq!(a, ["race", "the", "we", "will", "win"]);
+        assert_eq!(common_count(&a, &b), 4);
+        assert_eq!(common_count(&a, &[]), 0);
     }
 }

@@ -78,39 +78,6 @@ struct Review<'a> {
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
-    /// The [`Shape`] of each of the first quotations, read on first use: quotations are
-    /// compared by it, and their [`Words`] built only where two shapes could match.
-    shapes: Vec<OnceCell<Shape>>,
-}
-
-/// A quotation's words in brief, read without building a string: how many there are, and
-/// a hash (FNV-1a) of [`Words::lower`] (the same words give the same shape; two shapes that
-/// differ are two wordings).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Shape {
-    len: usize,
-    hash: u64,
-}
-
-impl Shape {
-    /// The shape of the words of `s` ([`split_words`], in lower case).
-    fn of(s: &str) -> Shape {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut eat = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        let mut len = 0;
-        for w in split_words(s) {
-            if len > 0 {
-                eat(b' ');
-            }
-            len += 1;
-            if w.is_ascii() {
-                w.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
-            } else {
-                w.to_lowercase().bytes().for_each(&mut eat);
-            }
-        }
-        Shape { len, hash }
-    }
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -121,26 +88,45 @@ struct Words {
 }
 
 impl Words {
-    /// The words of `s` ([`words`]), lower-cased into one string.
+    /// The words of `s` ([`split_words`]), lower-cased into one string: in one pass over
+    /// its bytes, an ASCII word's lower-cased as it is copied, only other words decoded.
     fn of(s: &str) -> Words {
-        let mut lower = String::with_capacity(s.len());
-        let mut spans = Vec::new();
-        for w in split_words(s) {
-            if !spans.is_empty() {
-                lower.push(' ');
+        let bytes = s.as_bytes();
+        let mut lower: Vec<u8> = Vec::with_capacity(s.len());
+        let mut spans = Vec::with_capacity(s.len() / 5 + 1);
+        let mut i = 0;
+        while let Some((word, len)) = word_char_at(s, i) {
+            if !word {
+                i += len;
+                continue;
             }
-            let at = lower.len();
-            if w.is_ascii() {
-                lower.push_str(w);
-                if let Some(new) = lower.get_mut(at..) {
-                    new.make_ascii_lowercase();
-                }
+            if !spans.is_empty() {
+                lower.push(b' ');
+            }
+            let (at, start) = (lower.len(), i);
+            let mut ascii = true;
+            while let Some((true, len)) = word_char_at(s, i) {
+                ascii &= len == 1;
+                i += len;
+            }
+            if ascii {
+                lower.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
             } else {
-                lower.push_str(&w.to_lowercase());
+                lower.extend_from_slice(s[start..i].to_lowercase().as_bytes());
             }
             spans.push((at, lower.len()));
         }
+        // (the bytes are those of `s` and of lower-cased words: UTF-8)
+        let lower = String::from_utf8(lower).unwrap_or_default();
         Words { lower, spans }
+    }
+
+    /// The distinct words, in order (sorted: two lists are compared in one merge).
+    fn distinct(&self) -> Vec<&str> {
+        let mut set: Vec<&str> = self.iter().collect();
+        set.sort_unstable();
+        set.dedup();
+        set
     }
 
     /// The words joined, when there are four or more.
@@ -236,16 +222,6 @@ impl Review<'_> {
         self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
-    /// The shape of the words of quotation `i` (one of the first `MAX_COMPARED`).
-    fn shape_of(&self, i: usize) -> Shape {
-        *self.shapes[i].get_or_init(|| Shape::of(&self.a.quotes[i].text))
-    }
-
-    /// Whether quotations `i` and `j` have the same words (their shapes first).
-    fn same_words(&self, i: usize, j: usize) -> bool {
-        self.shape_of(i) == self.shape_of(j) && self.words_of(i).lower == self.words_of(j).lower
-    }
-
     /// The first quotations, those compared with each other and with posts.
     fn compared(&self) -> impl Iterator<Item = (usize, &Quote)> {
         self.a.quotes.iter().enumerate().take(MAX_COMPARED)
@@ -266,9 +242,6 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         unintroduced_seen: FxHashSet::default(),
         first_name_at: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
-            .map(|_| OnceCell::new())
-            .collect(),
-        shapes: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
     };
@@ -481,19 +454,6 @@ mod tests {
         let w = Words::of(text);
         assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
         assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
-    }
-
-    #[test]
-    fn a_shape_is_the_words_in_brief() {
-        // the same words, whatever their case and punctuation, have one shape
-        let a = Shape::of("“We won't STOP,” ÖDIPUS said.");
-        let b = Shape::of("we WON'T stop — ödipus said");
-        assert!(a == b && a.len == 5);
-        assert_eq!(Words::of("we won't stop ödipus said").len(), a.len);
-        // other words, or the same words in another order, have another
-        assert!(Shape::of("we won't stop ödipus says") != a);
-        assert!(Shape::of("said ödipus we won't stop") != a);
-        assert!(Shape::of("") == Shape::of(" — "));
     }
 
     #[test]

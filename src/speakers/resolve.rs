@@ -94,8 +94,9 @@ struct Resolver<'a> {
     people: FxHashMap<String, usize>,
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
-    /// The names in the text by surname (built when first needed).
-    named: Option<FxHashMap<&'a str, Vec<usize>>>,
+    /// The names in the text by surname: their numbers, ordered by surname and then by
+    /// place in the text (built when first needed; one vector, not one a surname).
+    named: Option<Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -358,19 +359,23 @@ impl<'a> Resolver<'a> {
     fn full_name(&mut self, m: &Mention, key: &str) -> Option<String> {
         let candidates = self.candidates;
         let named = self.named.get_or_insert_with(|| {
-            let mut by: FxHashMap<&str, Vec<usize>> = Default::default();
-            for (i, c) in candidates.iter().enumerate() {
-                by.entry(c.key.as_str()).or_default().push(i);
-            }
+            let mut by: Vec<(&str, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.as_str(), i))
+                .collect();
+            by.sort_unstable();
             by
         });
-        let found = named.get(key)?;
+        let from = named.partition_point(|&(k, _)| k < key);
+        let to = from + named[from..].partition_point(|&(k, _)| k == key);
+        let found = &named[from..to];
         // `found` is in text order: start from the last name before m.
-        let upto = found.partition_point(|&i| candidates[i].start < m.end);
+        let upto = found.partition_point(|&(_, i)| candidates[i].start < m.end);
         found[..upto]
             .iter()
             .rev()
-            .map(|&i| &candidates[i])
+            .map(|&(_, i)| &candidates[i])
             .find(|c| c.end <= m.end)
             .map(|c| c.name.clone())
     }
