@@ -18,6 +18,7 @@ mod sources;
 mod spans;
 
 use std::cell::OnceCell;
+use std::hash::BuildHasher;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -88,42 +89,35 @@ struct Words {
 }
 
 impl Words {
-    /// The words of `s` ([`split_words`]), lower-cased into one string: in one pass over
-    /// its bytes, an ASCII word's lower-cased as it is copied, only other words decoded.
+    /// The words of `s` ([`words`]), lower-cased into one string.
     fn of(s: &str) -> Words {
-        let bytes = s.as_bytes();
-        let mut lower: Vec<u8> = Vec::with_capacity(s.len());
+        let mut lower = String::with_capacity(s.len());
         let mut spans = Vec::with_capacity(s.len() / 5 + 1);
-        let mut i = 0;
-        while let Some((word, len)) = word_char_at(s, i) {
-            if !word {
-                i += len;
-                continue;
-            }
+        for w in split_words(s) {
             if !spans.is_empty() {
-                lower.push(b' ');
+                lower.push(' ');
             }
-            let (at, start) = (lower.len(), i);
-            let mut ascii = true;
-            while let Some((true, len)) = word_char_at(s, i) {
-                ascii &= len == 1;
-                i += len;
-            }
-            if ascii {
-                lower.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
+            let at = lower.len();
+            if w.is_ascii() {
+                lower.push_str(w);
+                if let Some(new) = lower.get_mut(at..) {
+                    new.make_ascii_lowercase();
+                }
             } else {
-                lower.extend_from_slice(s[start..i].to_lowercase().as_bytes());
+                lower.push_str(&w.to_lowercase());
             }
             spans.push((at, lower.len()));
         }
-        // (the bytes are those of `s` and of lower-cased words: UTF-8)
-        let lower = String::from_utf8(lower).unwrap_or_default();
         Words { lower, spans }
     }
 
-    /// The distinct words, in order (sorted: two lists are compared in one merge).
-    fn distinct(&self) -> Vec<&str> {
-        let mut set: Vec<&str> = self.iter().collect();
+    /// The distinct words, each with a hash of it (FxHash), ordered by hash and then by
+    /// word: two lists are compared in one merge, and words only where hashes meet.
+    fn distinct(&self) -> Vec<(u64, &str)> {
+        let mut set: Vec<(u64, &str)> = self
+            .iter()
+            .map(|w| (rustc_hash::FxBuildHasher.hash_one(w), w))
+            .collect();
         set.sort_unstable();
         set.dedup();
         set

@@ -251,12 +251,20 @@ pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
 
 /// The canonical key of a name for matching mentions: its last word, lower case.
 pub(crate) fn surname(name: &str) -> String {
-    name.split_whitespace()
-        .last()
+    // (the last word found from the end, not by splitting the whole name; an ASCII word
+    // lower-cased byte by byte)
+    let last = name
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
         .unwrap_or_default()
         .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase()
+        .trim_end_matches("'s");
+    if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        last.to_lowercase()
+    }
 }
 
 /// The span of a mention.
@@ -312,6 +320,30 @@ mod tests {
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
+    }
+
+    #[test]
+    fn a_surname_is_the_last_word_in_lower_case() {
+        for name in [
+            "Jane Smith",
+            "  Mike  PENCE’s ",
+            "O'Neill's",
+            "Ödön von HORVÁTH",
+            "",
+            " \u{a0}",
+            "Anna\u{a0}Łukasiewicz",
+            "the Smiths’s’s",
+        ] {
+            let plain = name
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase();
+            assert_eq!(surname(name), plain, "{name:?}");
+        }
+        assert_eq!(surname("Mike PENCE’s"), "pence");
     }
 
     #[test]
