@@ -251,15 +251,20 @@ pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
 
 /// The canonical key of a name for matching mentions: its last word, lower case.
 pub(crate) fn surname(name: &str) -> String {
-    // (the last word found from the end, not by splitting the whole name; an ASCII word
-    // lower-cased byte by byte)
-    let last = name
+    // (the last word found from the end, not by splitting the whole name; its possessives
+    // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
+    // byte)
+    let mut last = name
         .trim_end()
         .rsplit(char::is_whitespace)
         .next()
-        .unwrap_or_default()
-        .trim_end_matches("’s")
-        .trim_end_matches("'s");
+        .unwrap_or_default();
+    while let Some(s) = last.strip_suffix("’s") {
+        last = s;
+    }
+    while let Some(s) = last.strip_suffix("'s") {
+        last = s;
+    }
     if last.is_ascii() {
         last.to_ascii_lowercase()
     } else {
