@@ -69,7 +69,9 @@ pub(crate) fn written(text: &str, t: &Token, c: Class) -> bool {
 /// word's is read from its classes (which hold its lower case's), unless the word has a
 /// capital and the class capitalised words, which the written form may add.
 pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
-    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
+    // (a word's classes hold those of its lower case: without the bit, it is in no class
+    // by either form, and nothing is lower-cased)
+    if t.kind == Tok::Word && (t.is_lower() || c.lower_only() || !t.is(c)) {
         t.is(c)
     } else {
         crate::lexicon::with_lower(t.text(text), |l| c.contains(l))
