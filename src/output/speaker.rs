@@ -83,20 +83,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start
     };
-    // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
-    // before each, ask for it again)
-    let mut sentence_subjects = SentenceSubjects::default();
-    let subjects: Vec<Option<Mention>> = owners
-        .iter()
-        .zip(&mentions)
-        .map(|(&o, m)| {
-            let (para, tok) = match o {
-                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
-                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
-            };
-            previous_subject(doc, &kinds, para, tok, m, &mut sentence_subjects)
-        })
-        .collect();
+    let subjects = previous_subjects(doc, &kinds, statements, &owners, &mentions);
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
     let mut part_speakers = vec![None; doc.parts.len()];
@@ -336,6 +323,30 @@ fn quoted_speaker(
         end: inner.end,
         name,
     })
+}
+
+/// [`previous_subject`] of each mention (by its owner's sentence).
+fn previous_subjects(
+    doc: &Doc,
+    kinds: &[ParaKind],
+    statements: &[Statement],
+    owners: &[Owner],
+    mentions: &[Mention],
+) -> Vec<Option<Mention>> {
+    // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
+    // before each, ask for it again)
+    let mut sentence_subjects = SentenceSubjects::default();
+    owners
+        .iter()
+        .zip(mentions)
+        .map(|(&o, m)| {
+            let (para, tok) = match o {
+                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
+                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
+            };
+            previous_subject(doc, kinds, para, tok, m, &mut sentence_subjects)
+        })
+        .collect()
 }
 
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
