@@ -83,17 +83,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start
     };
-    let subjects: Vec<Option<Mention>> = owners
-        .iter()
-        .zip(&mentions)
-        .map(|(&o, m)| {
-            let (para, tok) = match o {
-                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
-                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
-            };
-            previous_subject(doc, &kinds, para, tok, m)
-        })
-        .collect();
+    let subjects = previous_subjects(doc, &kinds, statements, &owners, &mentions);
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
     let mut part_speakers = vec![None; doc.parts.len()];
@@ -335,6 +325,30 @@ fn quoted_speaker(
     })
 }
 
+/// [`previous_subject`] of each mention (by its owner's sentence).
+fn previous_subjects(
+    doc: &Doc,
+    kinds: &[ParaKind],
+    statements: &[Statement],
+    owners: &[Owner],
+    mentions: &[Mention],
+) -> Vec<Option<Mention>> {
+    // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
+    // before each, ask for it again)
+    let mut sentence_subjects = SentenceSubjects::default();
+    owners
+        .iter()
+        .zip(mentions)
+        .map(|(&o, m)| {
+            let (para, tok) = match o {
+                Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
+                Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
+            };
+            previous_subject(doc, kinds, para, tok, m, &mut sentence_subjects)
+        })
+        .collect()
+}
+
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
@@ -344,28 +358,45 @@ fn previous_subject(
     para: usize,
     tok: usize,
     m: &Mention,
+    subjects: &mut SentenceSubjects,
 ) -> Option<Mention> {
     if !m.pronoun {
         return None;
     }
-    let text = doc.text;
     let pt = &doc.para_toks[para];
     let at = crate::cues::sentence_containing(&pt.sents, tok)?;
-    let here = &pt.sents[at];
-    let own = speakers::subject(text, &pt.toks, here.start, here.end)?;
+    let own = subjects.of(doc, para, at)?;
     if own.start != m.start {
         return None;
     }
-    let (toks, prev) = if at > 0 {
-        (&pt.toks, pt.sents[at - 1].clone())
+    let (p, prev) = if at > 0 {
+        (para, at - 1)
     } else {
         let p = (0..para).rev().take(3).find(|&p| kinds[p].is_discourse())?;
-        let pp = &doc.para_toks[p];
-        (&pp.toks, pp.sents.last()?.clone())
+        (p, doc.para_toks[p].sents.len().checked_sub(1)?)
     };
-    speakers::subject(text, toks, prev.start, prev.end).filter(|h| {
+    subjects.of(doc, p, prev).cloned().filter(|h| {
         !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
     })
+}
+
+/// The subjects of whole sentences ([`speakers::subject`]), by paragraph and sentence, each
+/// read once.
+#[derive(Default)]
+struct SentenceSubjects(rustc_hash::FxHashMap<(usize, usize), Option<Mention>>);
+
+impl SentenceSubjects {
+    /// The subject of sentence `sent` of paragraph `para`.
+    fn of(&mut self, doc: &Doc, para: usize, sent: usize) -> Option<&Mention> {
+        self.0
+            .entry((para, sent))
+            .or_insert_with(|| {
+                let pt = &doc.para_toks[para];
+                let s = &pt.sents[sent];
+                speakers::subject(doc.text, &pt.toks, s.start, s.end)
+            })
+            .as_ref()
+    }
 }
 
 /// The token of the first quotation the cue of `st` governs in its sentence, among those

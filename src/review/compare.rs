@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::{MAX_COMPARED, Review, Words, flag, words};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
@@ -89,15 +89,15 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
 }
 
 /// A quotation's distinct words, made on first use.
-type LazySet<'w> = OnceCell<FxHashSet<&'w str>>;
+type LazySet<'w> = OnceCell<Vec<(u64, &'w str)>>;
 
 /// A repeated quotation with its wording changed: the same speaker's six words or more,
 /// three in four of their distinct words shared with an earlier quotation's (of the two
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    // (a quotation's set of words is made when it is first compared: most speakers are
-    // quoted once)
+    // (a quotation's distinct words, in order, are made when it is first compared: most
+    // speakers are quoted once)
     let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
     for (q, w, entity) in quotations(r) {
         if w.len() < 6 {
@@ -105,12 +105,12 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
         }
         let set = OnceCell::new();
         for (es, ew, ee) in &earlier {
-            if *ee != entity || ew.iter().eq(w.iter()) {
+            if *ee != entity || ew.lower == w.lower {
                 continue;
             }
-            let set = set.get_or_init(|| w.iter().collect::<FxHashSet<&str>>());
-            let es = es.get_or_init(|| ew.iter().collect());
-            let common = set.intersection(es).count();
+            let set = set.get_or_init(|| w.distinct());
+            let es = es.get_or_init(|| ew.distinct());
+            let common = common_count(set, es);
             let jaccard = common as f64 / (set.len() + es.len() - common).max(1) as f64;
             if jaccard >= 0.75 {
                 out.push(flag(
@@ -123,5 +123,41 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
             }
         }
         earlier.push((set, w, entity));
+    }
+}
+
+/// How many words two sorted lists of distinct words share (one merge of the two).
+fn common_count(a: &[(u64, &str)], b: &[(u64, &str)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_are_counted_once_each() {
+        let (wa, wb) = (
+            Words::of("we will win, we will win the race"),
+            Words::of("the race we will lose"),
+        );
+        let (a, b) = (wa.distinct(), wb.distinct());
+        let mut words: Vec<&str> = a.iter().map(|&(_, w)| w).collect();
+        words.sort_unstable();
+        assert_eq!(words, ["race", "the", "we", "will", "win"]);
+        assert_eq!(common_count(&a, &b), 4);
+        assert_eq!(common_count(&a, &[]), 0);
     }
 }

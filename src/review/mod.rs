@@ -18,6 +18,7 @@ mod sources;
 mod spans;
 
 use std::cell::OnceCell;
+use std::hash::BuildHasher;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -91,7 +92,7 @@ impl Words {
     /// The words of `s` ([`words`]), lower-cased into one string.
     fn of(s: &str) -> Words {
         let mut lower = String::with_capacity(s.len());
-        let mut spans = Vec::new();
+        let mut spans = Vec::with_capacity(s.len() / 5 + 1);
         for w in split_words(s) {
             if !spans.is_empty() {
                 lower.push(' ');
@@ -108,6 +109,18 @@ impl Words {
             spans.push((at, lower.len()));
         }
         Words { lower, spans }
+    }
+
+    /// The distinct words, each with a hash of it (FxHash), ordered by hash and then by
+    /// word: two lists are compared in one merge, and words only where hashes meet.
+    fn distinct(&self) -> Vec<(u64, &str)> {
+        let mut set: Vec<(u64, &str)> = self
+            .iter()
+            .map(|w| (rustc_hash::FxBuildHasher.hash_one(w), w))
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        set
     }
 
     /// The words joined, when there are four or more.
@@ -226,9 +239,16 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             .map(|_| OnceCell::new())
             .collect(),
     };
-    let mut seen_statement = FxHashSet::default();
+    // (statements are numbered from 0: one flag a statement seen)
+    let statements = a
+        .quotes
+        .iter()
+        .map(|q| q.statement.saturating_add(1))
+        .max()
+        .unwrap_or(0);
+    let mut seen_statement = vec![false; statements];
     for q in &a.quotes {
-        if !seen_statement.insert(q.statement) || q.kind == QuoteKind::Post {
+        if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
@@ -255,9 +275,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
 fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
     let is_head = |p: &Span| {
         text.get(p.start..p.end).is_some_and(|t| {
-            let words: Vec<&str> = t.split_whitespace().collect();
-            words.len() <= 20
-                && !words.iter().any(|w| {
+            // (a long paragraph is counted no further than its 21st word)
+            t.split_whitespace().nth(20).is_none()
+                && !t.split_whitespace().any(|w| {
                     // Lower case: a title-case headline's "Announced" is no lead's "said".
                     w.starts_with(char::is_lowercase)
                         && Class::ReviewPastReporting.contains(

@@ -11,6 +11,7 @@ use super::{MAX_COMPARED, Review, flag};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, SpeakerRef};
 use crate::speakers::{NameCandidate, surname};
+use rustc_hash::FxHashSet;
 
 /// A pronoun that two people named just before could be: "he" after "Smith met Jones.". The
 /// people are two of the same gender in one clause ("Smith met Jones") of the sentence
@@ -151,7 +152,11 @@ pub(super) fn unintroduced_speaker(
     let word = strip_possessive(sp.text.trim());
     // Each name is judged once, at its first quotation (an introduction stays one), and
     // only the first names of a document: each judgement reads the text once.
-    if r.unintroduced_seen.len() >= MAX_COMPARED || !r.unintroduced_seen.insert(word.to_string()) {
+    // (a name seen before is looked up, not copied)
+    if r.unintroduced_seen.len() >= MAX_COMPARED
+        || r.unintroduced_seen.contains(word)
+        || !r.unintroduced_seen.insert(word.to_string())
+    {
         return None;
     }
     if sp.kind != EntityKind::Person
@@ -191,20 +196,28 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// The outlets (as written) and the platforms (in lower case) of the lexicon: names that are
+/// no one's, one look-up each, not a pass over the lists per name.
+static NO_PEOPLE: std::sync::LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> =
+    std::sync::LazyLock::new(|| {
+        let lx = &*LEXICON;
+        let outlets = lx.outlets.iter().copied().collect();
+        let platforms = lx.channels.iter().filter_map(|c| c.platform).collect();
+        (outlets, platforms)
+    });
+
 /// Whether a single capitalised word can be a person's surname or first name: not an
 /// acronym ("CNS"), an outlet ("CNN"), a platform ("Twitter"), an organisation's head word,
 /// or a function word opening a sentence ("Worse").
 fn is_person_word(w: &str) -> bool {
     let lx = &*LEXICON;
     let lower = w.to_lowercase();
+    let (outlets, platforms) = &*NO_PEOPLE;
     w.chars().next().is_some_and(char::is_uppercase)
         && (w.chars().count() < 2 || w.chars().any(char::is_lowercase))
-        && !lx.outlets.contains(&w)
+        && !outlets.contains(w)
         && !lx.organizations.contains(w)
-        && !lx
-            .channels
-            .iter()
-            .any(|c| c.platform.is_some_and(|p| p == lower))
+        && !platforms.contains(lower.as_str())
         && !lx.starters.contains(w)
         && !lx.function_words.contains(&lower)
 }

@@ -11,6 +11,7 @@ use super::*;
 use crate::lexicon::{Class, Gender};
 use crate::model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
 /// An entity being built by resolution.
 #[derive(Debug, Clone)]
@@ -94,8 +95,9 @@ struct Resolver<'a> {
     people: FxHashMap<String, usize>,
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
-    /// The names in the text by surname (built when first needed).
-    named: Option<FxHashMap<&'a str, Vec<usize>>>,
+    /// The names in the text by surname: their numbers, ordered by surname and then by
+    /// place in the text (built when first needed; one vector, not one a surname).
+    named: OnceCell<Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -107,7 +109,7 @@ impl<'a> Resolver<'a> {
             org_trail: Vec::new(),
             people: Default::default(),
             orgs: Default::default(),
-            named: None,
+            named: OnceCell::new(),
         }
     }
 
@@ -168,23 +170,48 @@ impl<'a> Resolver<'a> {
     /// is known (from a title or a first name).
     fn candidate_gender(&self, key: &str, pos: usize) -> Gender {
         let before = self.candidates.partition_point(|c| c.start < pos);
-        self.candidates[..before]
+        self.keyed_back(key, before, 200)
+            .find(|c| c.gender != Gender::Unknown)
+            .map_or(Gender::Unknown, |c| c.gender)
+    }
+
+    /// The names in the text with surname `key` among the `back` names before the one
+    /// numbered `before`, from the last back (by the surname index: the names of other
+    /// surnames are not read).
+    fn keyed_back(
+        &self,
+        key: &str,
+        before: usize,
+        back: usize,
+    ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_> {
+        let candidates = self.candidates;
+        let named = self.named.get_or_init(|| {
+            let mut by: Vec<(&str, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.as_str(), i))
+                .collect();
+            by.sort_unstable();
+            by
+        });
+        let from = named.partition_point(|&(k, _)| k < key);
+        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == key)];
+        let upto = found.partition_point(|&(_, i)| i < before);
+        let lo = before.saturating_sub(back);
+        found[..upto]
             .iter()
             .rev()
-            .take(200)
-            .find(|c| c.gender != Gender::Unknown && c.key == key)
-            .map_or(Gender::Unknown, |c| c.gender)
+            .take_while(move |&&(_, i)| i >= lo)
+            .map(move |&(_, i)| &candidates[i])
     }
 
     /// The gender that every name in the text with surname `key` before `pos` whose gender
     /// is known agrees on ("John Stumpf"); none where they differ (Bill and Hillary Clinton).
     fn agreed_gender(&self, key: &str, pos: usize) -> Gender {
         let before = self.candidates.partition_point(|c| c.start < pos);
-        let mut known = self.candidates[..before]
-            .iter()
-            .rev()
-            .take(200)
-            .filter(|c| c.gender != Gender::Unknown && c.key == key)
+        let mut known = self
+            .keyed_back(key, before, 200)
+            .filter(|c| c.gender != Gender::Unknown)
             .map(|c| c.gender);
         let first = known.next().unwrap_or(Gender::Unknown);
         if known.all(|g| g == first) {
@@ -347,30 +374,14 @@ impl<'a> Resolver<'a> {
     fn full_name_exists(&self, m: &Mention) -> bool {
         let key = surname(&m.name);
         let before = self.candidates.partition_point(|c| c.start < m.start);
-        self.candidates[..before]
-            .iter()
-            .rev()
-            .take(300)
-            .any(|c| c.name.contains(' ') && c.key == key)
+        self.keyed_back(&key, before, 300)
+            .any(|c| c.name.contains(' '))
     }
 
     /// The last name in the text with the surname `key` that ends by the mention's end.
     fn full_name(&mut self, m: &Mention, key: &str) -> Option<String> {
-        let candidates = self.candidates;
-        let named = self.named.get_or_insert_with(|| {
-            let mut by: FxHashMap<&str, Vec<usize>> = Default::default();
-            for (i, c) in candidates.iter().enumerate() {
-                by.entry(c.key.as_str()).or_default().push(i);
-            }
-            by
-        });
-        let found = named.get(key)?;
-        // `found` is in text order: start from the last name before m.
-        let upto = found.partition_point(|&i| candidates[i].start < m.end);
-        found[..upto]
-            .iter()
-            .rev()
-            .map(|&i| &candidates[i])
+        let before = self.candidates.partition_point(|c| c.start < m.end);
+        self.keyed_back(key, before, usize::MAX)
             .find(|c| c.end <= m.end)
             .map(|c| c.name.clone())
     }

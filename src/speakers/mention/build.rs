@@ -128,11 +128,12 @@ fn expletive_it(w: &str) -> bool {
     if !w.ends_with(['s', 'S']) {
         return false;
     }
-    let lower = crate::lexicon::lower(w);
-    lower
-        .strip_suffix("’s")
-        .or_else(|| lower.strip_suffix("'s"))
-        .is_some_and(|stem| LEXICON.pronouns.get(stem) == Some(&Gender::Neuter))
+    crate::lexicon::with_lower(w, |lower| {
+        lower
+            .strip_suffix("’s")
+            .or_else(|| lower.strip_suffix("'s"))
+            .is_some_and(|stem| LEXICON.pronouns.get(stem) == Some(&Gender::Neuter))
+    })
 }
 
 /// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind

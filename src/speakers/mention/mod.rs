@@ -69,7 +69,9 @@ pub(crate) fn written(text: &str, t: &Token, c: Class) -> bool {
 /// word's is read from its classes (which hold its lower case's), unless the word has a
 /// capital and the class capitalised words, which the written form may add.
 pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
-    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
+    // (a word's classes hold those of its lower case: without the bit, it is in no class
+    // by either form, and nothing is lower-cased)
+    if t.kind == Tok::Word && (t.is_lower() || c.lower_only() || !t.is(c)) {
         t.is(c)
     } else {
         crate::lexicon::with_lower(t.text(text), |l| c.contains(l))
@@ -251,12 +253,25 @@ pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
 
 /// The canonical key of a name for matching mentions: its last word, lower case.
 pub(crate) fn surname(name: &str) -> String {
-    name.split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase()
+    // (the last word found from the end, not by splitting the whole name; its possessives
+    // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
+    // byte)
+    let mut last = name
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    while let Some(s) = last.strip_suffix("’s") {
+        last = s;
+    }
+    while let Some(s) = last.strip_suffix("'s") {
+        last = s;
+    }
+    if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        last.to_lowercase()
+    }
 }
 
 /// The span of a mention.
@@ -312,6 +327,30 @@ mod tests {
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
+    }
+
+    #[test]
+    fn a_surname_is_the_last_word_in_lower_case() {
+        for name in [
+            "Jane Smith",
+            "  Mike  PENCE’s ",
+            "O'Neill's",
+            "Ödön von HORVÁTH",
+            "",
+            " \u{a0}",
+            "Anna\u{a0}Łukasiewicz",
+            "the Smiths’s’s",
+        ] {
+            let plain = name
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase();
+            assert_eq!(surname(name), plain, "{name:?}");
+        }
+        assert_eq!(surname("Mike PENCE’s"), "pence");
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn year_of_a_date(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 /// where no comma closes the clause before the verb.
 fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
     let w = toks[i].text(text);
-    (LEXICON.subordinators.contains(&crate::lexicon::lower(w))
+    (crate::lexicon::with_lower(w, |l| LEXICON.subordinators.contains(l))
         && !toks[i..hi].iter().any(|t| t.text(text) == ","))
     .then_some(i + 1)
 }
@@ -148,8 +148,9 @@ pub(crate) fn subject_with_phrase(
         LEXICON.function_words.contains(w) || w == "of"
     };
     let adjunct = |t: &Token| {
-        let w = crate::lexicon::lower(t.text(text));
-        LEXICON.adjunct_openers.contains(&w) || is_time_word(&w)
+        crate::lexicon::with_lower(t.text(text), |w| {
+            LEXICON.adjunct_openers.contains(w) || is_time_word(w)
+        })
     };
     let opens = rest.first().is_some_and(|t| {
         let w = t.text(text);
@@ -170,7 +171,7 @@ pub(crate) fn subject_with_phrase(
                 && !LEXICON.finite_forms.contains(w)
                 && !LEXICON.clause_openers.contains(w)
                 && !Class::SpeakerConjunctions.contains(w)
-                && !LEXICON.verbs.contains_key(&*crate::lexicon::lower(w))
+                && !crate::lexicon::with_lower(w, |l| LEXICON.verbs.contains_key(l))
         });
     plain.then(|| {
         m.end = toks[b - 1].end;

@@ -148,7 +148,8 @@ impl<'a> VerbCue<'a> {
 /// subject of the main clause, which comes after the comma that closes it.
 fn fronted_participle(v: &VerbCue) -> Option<Mention> {
     let (text, toks, sent) = (v.text, v.toks, v.sent);
-    let opener = |w: &str| Class::SpeakerParticipleOpeners.contains(&crate::lexicon::lower(w));
+    let opener =
+        |w: &str| crate::lexicon::with_lower(w, |l| Class::SpeakerParticipleOpeners.contains(l));
     let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(toks[sent.start].text(text)));
     if !(v.ing_form && opens) {
         return None;
@@ -166,9 +167,7 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
         return None;
     }
     let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
-        LEXICON
-            .documents
-            .contains(&crate::lexicon::lower(toks[d].text(text)))
+        crate::lexicon::with_lower(toks[d].text(text), |l| LEXICON.documents.contains(l))
     })?;
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
