@@ -243,6 +243,18 @@ fn sentence_occasion(
     })
 }
 
+/// Whether a time names a day: it resolves to one (`2016-09-20`), or, with no date to
+/// resolve against, it holds a weekday ("on Tuesday", "Tuesday's").
+fn names_a_day(t: &Time) -> bool {
+    match &t.date {
+        Some(d) => d.len() == "2016-09-20".len(),
+        None => t.text.split_whitespace().any(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            Class::ChannelWeekdays.contains(w)
+        }),
+    }
+}
+
 /// The lead's time: the first sentence of the article's body that states no channel but a
 /// day, after the people who speak it names, sets the day of their occasion, as a news lead
 /// says who did what when ("Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John
@@ -278,11 +290,7 @@ fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) ->
         matches,
         &outside,
     )
-    .filter(|t| {
-        t.date
-            .as_ref()
-            .is_some_and(|d| d.len() == "2016-09-20".len())
-    }) else {
+    .filter(names_a_day) else {
         return Vec::new();
     };
     let unique = |e: &usize| {

@@ -529,4 +529,28 @@ mod tests {
         );
         assert!(said[2].0.is_none() && said[2].1.is_none());
     }
+
+    /// The channel and time of each statement of `text`, as (channel words, time words).
+    fn occasions_of(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let a = crate::analyze(text, &crate::Options::default());
+        a.quotes
+            .iter()
+            .map(|q| {
+                let ch = q.channel.as_ref().map(|c| c.text.clone());
+                (ch, q.time.as_ref().map(|t| t.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_lead_dates_what_the_people_it_names_say_after_it() {
+        let text = "Warren grills bank chief\n\nSen. Elizabeth Warren grilled Wells Fargo CEO \
+                    John Stumpf on Tuesday over the scandal.\n\n“You should resign,” Warren \
+                    said.\n\nIn one of her columns, Warren wrote that banks were too big.";
+        let got = occasions_of(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], (None, Some("on Tuesday".to_string())));
+        // (a statement with a channel of its own is another occasion)
+        assert_eq!(got[1], (Some("In one of her columns".to_string()), None));
+    }
 }
