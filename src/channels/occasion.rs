@@ -17,7 +17,8 @@ pub(crate) struct Occasion {
     pub para: usize,
     pub at: usize,
     pub entity: usize,
-    pub channel: Channel,
+    /// None for the lead's time alone ([`lead_time`]).
+    pub channel: Option<Channel>,
     pub time: Option<Time>,
 }
 
@@ -36,6 +37,8 @@ pub(crate) struct Sources<'a> {
     pub hits: &'a [std::cell::OnceCell<Hits>],
     /// The speakers of the document's statements, in text order.
     pub spoken: &'a [Spoken<'a>],
+    /// The dateline ("WASHINGTON, Dec. 8 (UPI) —"): metadata, no time of a saying.
+    pub dateline: Option<Span>,
 }
 
 /// The speaker of a statement, as an occasion sentence after it may refer to it: where its
@@ -162,11 +165,15 @@ pub(crate) fn occasions(
     if src.names.is_empty() && src.spoken.is_empty() {
         return out;
     }
+    let lead = src
+        .para_toks
+        .iter()
+        .position(|pt| !pt.headline && !pt.toks.is_empty());
     for (p, pt) in src.para_toks.iter().enumerate() {
         if pt.headline || pt.toks.is_empty() {
             continue;
         }
-        for sent in pt.sents.iter().filter(|s| !s.is_empty()) {
+        for (i, sent) in pt.sents.iter().filter(|s| !s.is_empty()).enumerate() {
             let toks = &pt.toks[sent.clone()];
             let end = toks[toks.len() - 1].end;
             let end = free_until(p, sent).map_or(end, |f| f.min(end));
@@ -181,7 +188,11 @@ pub(crate) fn occasions(
             let hits =
                 src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
+            let before = out.len();
             out.extend(sentence_occasion(src, &read, hits, &mut matches));
+            if out.len() == before && lead == Some(p) && i == 0 {
+                out.extend(lead_time(src, &read, hits, &mut matches));
+            }
         }
     }
     out
@@ -248,9 +259,83 @@ fn sentence_occasion(
         para: s.para,
         at: region.start,
         entity,
-        channel: c,
+        channel: Some(c),
         time,
     })
+}
+
+/// Whether a time names a day: it resolves to one (`2016-09-20`), or, with no date to
+/// resolve against, it holds a weekday ("on Tuesday", "Tuesday's").
+fn names_a_day(t: &Time) -> bool {
+    match &t.date {
+        Some(d) => d.len() == "2016-09-20".len(),
+        None => t.text.split_whitespace().any(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            Class::ChannelWeekdays.contains(w)
+        }),
+    }
+}
+
+/// The lead's time: the first sentence of the article's body that states no channel but a
+/// day, after the people who speak it names, sets the day of their occasion, as a news lead
+/// says who did what when ("Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John
+/// Stumpf on Tuesday …": Warren's and Stumpf's statements after it are Tuesday's, unless they
+/// state another time or occasion). Only a day counts (a weekday, a date, "tonight"): "last
+/// year" or "in July" in a lead dates a background event more often than the story's; and only
+/// the people named before it ("… began layoffs on Wednesday despite criticism from Clinton"
+/// dates no statement of Clinton's). One occasion per person, if no other speaker shares the
+/// surname.
+fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) -> Vec<Occasion> {
+    let toks = s.toks;
+    let region = Span {
+        start: toks[0].start,
+        end: toks[toks.len() - 1].end,
+    };
+    let skip: Vec<Span> = toks
+        .iter()
+        .filter(|t| matches!(t.kind, Tok::Quote(_)))
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        })
+        .chain(src.dateline)
+        .collect();
+    hits.region(src.text, region, &skip, matches);
+    hits.mark_times(src.text, region, matches);
+    let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
+    let Some(time) = time_in(
+        src.text,
+        region,
+        &skip,
+        src.reference_date,
+        matches,
+        &outside,
+    )
+    .filter(names_a_day) else {
+        return Vec::new();
+    };
+    let unique = |e: &usize| {
+        let surname = src.names.iter().find(|(n, _)| n == e).map(|(_, s)| s);
+        src.names.iter().filter(|(_, s)| Some(s) == surname).count() == 1
+    };
+    let mut named: Vec<usize> = toks
+        .iter()
+        .take_while(|t| t.end <= time.start)
+        .filter_map(|t| entity_at(src, t))
+        .filter(unique)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    named
+        .into_iter()
+        .map(|entity| Occasion {
+            para: s.para,
+            at: region.start,
+            entity,
+            channel: None,
+            time: Some(time.clone()),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -283,11 +368,15 @@ mod tests {
             reference_date: Some("2016-09-12"),
             spoken: &[],
             hits: &hits,
+            dateline: None,
         };
         let found = occasions(&src, &|_, _| None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entity, 3);
-        assert_eq!(found[0].channel.kind, crate::model::ChannelKind::Speech);
+        assert_eq!(
+            found[0].channel.as_ref().map(|c| c.kind),
+            Some(crate::model::ChannelKind::Speech)
+        );
         assert_eq!(
             found[0].time.as_ref().map(|t| t.text.as_str()),
             Some("on Friday")
@@ -296,5 +385,58 @@ mod tests {
         assert!(occasions(&src, &|_, _| Some(0)).is_empty());
         let nobody = Sources { names: &[], ..src };
         assert!(occasions(&nobody, &|_, _| None).is_empty());
+    }
+
+    /// The occasions the first paragraph of `text` sets, with `names` the speakers.
+    fn lead_occasions(text: &str, names: &[(usize, String)]) -> Vec<Occasion> {
+        let (spans, pts) = paras(text);
+        let hits: Vec<std::cell::OnceCell<Hits>> =
+            spans.iter().map(|_| Default::default()).collect();
+        let src = Sources {
+            text,
+            paras: &spans,
+            para_toks: &pts,
+            names,
+            reference_date: Some("2016-09-21"),
+            spoken: &[],
+            hits: &hits,
+            dateline: None,
+        };
+        occasions(&src, &|_, _| None)
+    }
+
+    #[test]
+    fn the_lead_dates_the_occasion_of_the_people_it_names_before_its_day() {
+        let names = vec![(1, "warren".to_string()), (2, "stumpf".to_string())];
+        let text = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on \
+                    Tuesday for his role in the scheme.\n\nShe was angry.";
+        let found = lead_occasions(text, &names);
+        let got: Vec<_> = found
+            .iter()
+            .map(|o| {
+                (
+                    o.entity,
+                    o.channel.is_none(),
+                    o.time.as_ref().map(|t| t.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(1, true, Some("on Tuesday")), (2, true, Some("on Tuesday"))]
+        );
+        let date = found[0].time.as_ref().and_then(|t| t.date.as_deref());
+        assert_eq!(date, Some("2016-09-20"));
+        // A name after the day, a time that is no day, a sentence after the lead: none.
+        let after = "Nabisco on Wednesday began layoffs despite criticism from Stumpf.";
+        assert!(lead_occasions(after, &names).is_empty());
+        let month = "Warren grilled Stumpf in July for his role.";
+        assert!(lead_occasions(month, &names).is_empty());
+        let second = "The hearing opened.\n\nWarren grilled Stumpf on Tuesday.";
+        assert!(lead_occasions(second, &names).is_empty());
+        // A surname two speakers share names neither.
+        let shared = vec![(1, "clinton".to_string()), (2, "clinton".to_string())];
+        let bill = "Former President Bill Clinton celebrated his birthday on Tuesday.";
+        assert!(lead_occasions(bill, &shared).is_empty());
     }
 }

@@ -20,8 +20,9 @@ use crate::model::{Channel, ChannelKind, Span};
 use crate::segment::{Tok, Token, tokens};
 
 /// The channel nouns by class, and the kind each names.
-const NOUNS: [(Class, ChannelKind); 9] = [
+const NOUNS: [(Class, ChannelKind); 10] = [
     (Class::ChannelSocialNouns, ChannelKind::SocialMedia),
+    (Class::ChannelBroadcastNouns, ChannelKind::Broadcast),
     (Class::ChannelInterviewNouns, ChannelKind::Interview),
     (Class::ChannelPressNouns, ChannelKind::PressConference),
     (Class::ChannelHearingNouns, ChannelKind::Hearing),
@@ -112,6 +113,20 @@ fn prep_channel<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     Ok((rest, (Phrase { start, ..p }, kind)))
 }
 
+/// "On" and a noun phrase headed by a broadcast noun: "On this weekend's broadcast of “Fox
+/// News Sunday,” Pence said", "he said on his podcast" ("on" opens no other channel phrase:
+/// "commented on the report" names no channel).
+fn on_broadcast<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
+    let start = i.at();
+    let (i, _) = literal("on")(i)?;
+    let (i, _) = opt(any_quantity_of).parse(i)?;
+    let (rest, (p, kind)) = noun_phrase(channel_noun)(i)?;
+    if kind != ChannelKind::Broadcast {
+        return Err(nom::Err::Error(()));
+    }
+    Ok((rest, (Phrase { start, ..p }, kind)))
+}
+
 /// A verb of telling and its audience: "she told an applauding crowd in Ohio".
 fn told_audience<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
     let start = i.at();
@@ -169,11 +184,15 @@ fn channel_when<'a>(i: Toks<'a>) -> PResult<'a, (Phrase, ChannelKind)> {
 }
 
 /// The phrase rules, in order (at one word, the first that parses gives the phrase).
-fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
+fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 8] {
     [
         Rule {
             name: "prep_channel",
             parse: prep_channel,
+        },
+        Rule {
+            name: "on_broadcast",
+            parse: on_broadcast,
         },
         Rule {
             name: "told_audience",
@@ -208,7 +227,7 @@ fn phrase_rules<'a>() -> [Rule<'a, (Phrase, ChannelKind)>; 7] {
 fn rules_for<'r, 'a>(
     text: &str,
     toks: &[Token],
-    all: &'r [Rule<'a, (Phrase, ChannelKind)>; 7],
+    all: &'r [Rule<'a, (Phrase, ChannelKind)>; 8],
 ) -> &'r [Rule<'a, (Phrase, ChannelKind)>] {
     let when = toks.windows(2).any(|w| {
         w[0].kind == Tok::Punct
@@ -216,8 +235,8 @@ fn rules_for<'r, 'a>(
             && w[1].kind == Tok::Word
             && w[1].text(text).eq_ignore_ascii_case("when")
     });
-    debug_assert_eq!(all[6].name, "channel_when");
-    if when { all } else { &all[..6] }
+    debug_assert_eq!(all[7].name, "channel_when");
+    if when { all } else { &all[..7] }
 }
 
 /// Whether the region may hold a phrase of the grammar: a word of its paragraph there, outside
@@ -758,6 +777,27 @@ mod tests {
             read("At a speech in Ohio, he said", "said").map(|c| c.0),
             Some(ChannelKind::Speech)
         );
+    }
+
+    #[test]
+    fn on_and_a_broadcast_noun() {
+        assert_eq!(
+            read(
+                "On this weekend's broadcast of “Fox News Sunday,” Pence said",
+                "said"
+            ),
+            Some((ChannelKind::Broadcast, "On this weekend's broadcast".into()))
+        );
+        assert_eq!(
+            read("he said on his podcast that", "said"),
+            Some((ChannelKind::Broadcast, "on his podcast".into()))
+        );
+        assert_eq!(
+            read("During an episode of the show, he said", "said").map(|c| c.0),
+            Some(ChannelKind::Broadcast)
+        );
+        // "On" opens no other channel phrase.
+        assert_eq!(read("On the report, he said", "said"), None);
     }
 
     #[test]

@@ -231,8 +231,15 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
         alias: &alias,
         headline: &headline,
     };
-    pass.run(statements, steps.iter().map(|&(_, s)| s), false);
-    pass.run(statements, steps.iter().rev().map(|&(_, s)| s), true);
+    let mut lead_dated = vec![false; statements.len()];
+    pass.run(
+        statements,
+        steps.iter().map(|&(_, s)| s),
+        false,
+        &mut lead_dated,
+    );
+    let back = steps.iter().rev().map(|&(_, s)| s);
+    pass.run(statements, back, true, &mut lead_dated);
 }
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
@@ -266,7 +273,7 @@ impl Pass<'_> {
             Step::Occasion(i) => window::Occasion {
                 entity: Some(self.occasions[i].entity),
                 para: self.occasions[i].para,
-                channel: Some(&self.occasions[i].channel),
+                channel: self.occasions[i].channel.as_ref(),
                 time: self.occasions[i].time.as_ref(),
             },
         }
@@ -276,7 +283,14 @@ impl Pass<'_> {
     /// the same speaker's step before it, `window::carries`) or in reverse (`back`: a
     /// statement still without one takes that of the step after it, `window::carries_back`,
     /// as a summary takes the occasion the next paragraph states for its quotation).
-    fn run(&self, statements: &mut [Statement], steps: impl Iterator<Item = Step>, back: bool) {
+    /// `lead_dated` marks the statements whose time came from the lead ([`channels::occasions`]).
+    fn run(
+        &self,
+        statements: &mut [Statement],
+        steps: impl Iterator<Item = Step>,
+        back: bool,
+        lead_dated: &mut [bool],
+    ) {
         let mut last_of: HashMap<usize, Step> = HashMap::default();
         for step in steps {
             let s = match step {
@@ -305,11 +319,20 @@ impl Pass<'_> {
                 let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
                 ch.iter_mut().for_each(|ch| ch.carried = true);
                 tm.iter_mut().for_each(|t| t.carried = true);
+                // (the lead's day, and a day carried from it, dates no statement that states a
+                // channel of its own: "In one of her college columns, she wrote …" after a lead
+                // of election day is not that day's)
+                let from_lead = match other {
+                    Step::Occasion(i) => self.occasions[i].channel.is_none(),
+                    Step::Statement(p) => lead_dated[p],
+                };
+                let own_channel = statements[s].channel.is_some();
                 if c.channel {
                     statements[s].channel = ch;
                 }
-                if c.time {
+                if c.time && !(from_lead && own_channel) {
                     statements[s].time = tm;
+                    lead_dated[s] = from_lead;
                 }
             }
             last_of.insert(e, step);
@@ -375,6 +398,10 @@ fn occasion_sentences(
         reference_date: reference.as_deref(),
         spoken: &spoken,
         hits: &doc.hits,
+        dateline: metadata.dateline.as_ref().map(|d| Span {
+            start: d.start,
+            end: d.end,
+        }),
     };
     channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
 }
@@ -502,5 +529,29 @@ mod tests {
             ("at a rally", "on Friday")
         );
         assert!(said[2].0.is_none() && said[2].1.is_none());
+    }
+
+    /// The channel and time of each statement of `text`, as (channel words, time words).
+    fn occasions_of(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let a = crate::analyze(text, &crate::Options::default());
+        a.quotes
+            .iter()
+            .map(|q| {
+                let ch = q.channel.as_ref().map(|c| c.text.clone());
+                (ch, q.time.as_ref().map(|t| t.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_lead_dates_what_the_people_it_names_say_after_it() {
+        let text = "Warren grills bank chief\n\nSen. Elizabeth Warren grilled Wells Fargo CEO \
+                    John Stumpf on Tuesday over the scandal.\n\n“You should resign,” Warren \
+                    said.\n\nIn one of her columns, Warren wrote that banks were too big.";
+        let got = occasions_of(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], (None, Some("on Tuesday".to_string())));
+        // (a statement with a channel of its own is another occasion)
+        assert_eq!(got[1], (Some("In one of her columns".to_string()), None));
     }
 }
