@@ -100,6 +100,39 @@ struct Resolver<'a> {
     named: OnceCell<Vec<(&'a str, usize)>>,
 }
 
+/// The first of two or more words of a name, without a full stop ("J." is "J").
+fn given_name(n: &str) -> Option<&str> {
+    let mut w = n.split_whitespace();
+    let f = w.next()?;
+    w.next().map(|_| f.trim_end_matches('.'))
+}
+
+/// Whether two full names of one surname give two first names: "Hillary Clinton" and "Bill
+/// Clinton" name two people. Not when one name ends the other ("Jeb Bush" of "Former Florida
+/// Gov. Jeb Bush", "Wasserman Schultz" of "Debbie Wasserman Schultz"), when one first name
+/// begins the other ("Ken" and "Kenneth", "J." and "John"), or when a first word is no name
+/// (lower case, digits: "of Sanders").
+fn other_first_name(known: &str, name: &str) -> bool {
+    let (Some(a), Some(b)) = (given_name(known), given_name(name)) else {
+        return false;
+    };
+    let is_name = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let ends = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.ends_with(short)
+            && long[..long.len() - short.len()].ends_with(' ')
+    };
+    let begins = |x: &str, y: &str| y.to_lowercase().starts_with(&x.to_lowercase());
+    is_name(a)
+        && is_name(b)
+        && !ends(known, name)
+        && !ends(name, known)
+        && !begins(a, b)
+        && !begins(b, a)
+}
+
 impl<'a> Resolver<'a> {
     fn new(candidates: &'a [NameCandidate]) -> Resolver<'a> {
         Resolver {
@@ -303,6 +336,11 @@ impl<'a> Resolver<'a> {
     fn person(&mut self, m: &Mention) -> usize {
         let key = surname(&m.name);
         let e = match self.people.get(&key).copied() {
+            // ("Bill Clinton" after "Hillary Clinton": another person, whom the surname alone
+            // does not name after it)
+            Some(e) if other_first_name(&self.ents[e].name, &m.name) => self
+                .full_named(&m.name)
+                .unwrap_or_else(|| self.push(m.name.clone(), EntityKind::Person, m.gender)),
             Some(e) => e,
             None if let Some(full) = self.first_name_of(m) => {
                 let k = surname(&full);
@@ -376,6 +414,13 @@ impl<'a> Resolver<'a> {
         let before = self.candidates.partition_point(|c| c.start < m.start);
         self.keyed_back(&key, before, 300)
             .any(|c| c.name.contains(' '))
+    }
+
+    /// The person already named by the full name `name` ("Bill Clinton"), in any case.
+    fn full_named(&self, name: &str) -> Option<usize> {
+        self.ents
+            .iter()
+            .position(|e| e.kind == EntityKind::Person && e.name.eq_ignore_ascii_case(name))
     }
 
     /// The last name in the text with the surname `key` that ends by the mention's end.
@@ -487,6 +532,46 @@ mod tests {
         let (r, ents) = resolve(&m, &c, |_| 0);
         assert_eq!(r[0].name, "Hillary Clinton");
         assert_eq!(ents.len(), 1);
+    }
+
+    #[test]
+    fn another_first_name_of_the_surname_is_another_person() {
+        // "Hillary Clinton said … Bill Clinton said … Clinton said … Bill Clinton added"
+        let c = [
+            candidate(0, "Hillary Clinton", Gender::Female),
+            candidate(30, "Bill Clinton", Gender::Male),
+        ];
+        let m = [
+            mention(0, "Hillary Clinton", EntityKind::Person, false),
+            mention(30, "Bill Clinton", EntityKind::Person, false),
+            mention(60, "Clinton", EntityKind::Person, false),
+            mention(90, "Bill Clinton", EntityKind::Person, false),
+        ];
+        let (r, ents) = resolve(&m, &c, |_| 0);
+        let names: Vec<&str> = r.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Hillary Clinton",
+                "Bill Clinton",
+                "Hillary Clinton",
+                "Bill Clinton"
+            ]
+        );
+        assert_eq!(ents.len(), 2);
+        // The same person: a name that ends the other, a first name that begins the other.
+        assert!(!other_first_name(
+            "Former Florida Gov. Jeb Bush",
+            "Jeb Bush"
+        ));
+        assert!(!other_first_name(
+            "Debbie Wasserman Schultz",
+            "Wasserman Schultz"
+        ));
+        assert!(!other_first_name("Kenneth Starr", "Ken Starr"));
+        assert!(!other_first_name("John Smith", "J. Smith"));
+        assert!(!other_first_name("Bernie Sanders", "of Sanders"));
+        assert!(other_first_name("Donald Trump", "Eric Trump"));
     }
 
     #[test]

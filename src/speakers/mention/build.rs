@@ -41,6 +41,14 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         }
         return common_head(text, toks, mention(words_text(text, toks), appos_role));
     }
+    // "The mayor of Chicago, Rahm Emanuel, said": an article, a role and its place or body,
+    // the name in apposition.
+    if first.is(Class::SpeakerArticles)
+        && toks.iter().any(|t| is_role(text, t))
+        && let Some(m) = role_then_name(text, toks, appos)
+    {
+        return Some(m);
+    }
     named(text, toks, appos_role, mention(String::new(), None))
 }
 

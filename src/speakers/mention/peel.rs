@@ -55,6 +55,18 @@ pub(super) fn peel(text: &str, toks: &[Token], lo: usize, i: usize) -> Option<(u
                 let from = (end - 1).saturating_sub(8).max(lo);
                 end = (from..end - 1).rev().find(|&j| toks[j].text(text) == "(")?;
             }
+            // "John Dickey, the chief executive of Ora Media -- the company that owns the
+            // show -- told me": the dash that opens an aside closes an apposition as a comma
+            // would; or it is left off.
+            w if appos.is_none() && crate::cues::is_aside_dash(w) => {
+                match comma_step(text, toks, lo, end, false) {
+                    Some(Step::Appos(a, e)) => {
+                        appos = Some(a);
+                        end = e;
+                    }
+                    _ => end -= 1,
+                }
+            }
             _ => break,
         }
     }
@@ -164,6 +176,11 @@ fn place_and_state(
     if !written(text, &toks[p], Class::SpeakerPlacePrepositions) {
         return None;
     }
+    // (after a role, only a state is a state: "The mayor of Chicago, Rahm Emanuel, said" names
+    // the mayor)
+    if p > lo && is_role(text, &toks[p - 1]) && !is_state(text, &toks[k + 1..end - 1]) {
+        return None;
+    }
     if let Some(&k2) = commas.get(1)
         && k2 > lo
         && is_capitalized(toks[k2 - 1].text(text))
@@ -173,6 +190,13 @@ fn place_and_state(
         return Some(Step::Appos((k2 + 1, end - 1), k2));
     }
     Some(Step::Stop(k))
+}
+
+/// Whether the words `toks` are a state ("Ohio", "New Hampshire", "Mass."), by
+/// `Class::SpeakerStates`, whose entries join their words with "_".
+fn is_state(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    Class::SpeakerStates.contains(&words.join("_"))
 }
 
 #[cfg(test)]
@@ -205,6 +229,30 @@ mod tests {
         // "a woman in Worcester, Massachusetts, told"
         let m = left_of("a woman in Worcester, Massachusetts, told", "told").unwrap();
         assert_eq!(m.name, "a woman");
+    }
+
+    #[test]
+    fn after_a_role_a_name_is_no_state() {
+        // "The mayor of Chicago, Rahm Emanuel, said"
+        let m = left_of("The mayor of Chicago, Rahm Emanuel, said", "said").unwrap();
+        assert_eq!(m.name, "Rahm Emanuel");
+        let m = left_of("A spokesman for Ora Media, John Dickey, said", "said").unwrap();
+        assert_eq!(m.name, "John Dickey");
+        // A state after a role is still a place's state.
+        let m = left_of("a resident of Dayton, Ohio, said", "said").unwrap();
+        assert!(!m.name.contains("Ohio"), "{m:?}");
+        let m = left_of("the mayor of Concord, New Hampshire, said", "said").unwrap();
+        assert!(!m.name.contains("Hampshire"), "{m:?}");
+    }
+
+    #[test]
+    fn the_dash_that_opens_an_aside_closes_an_apposition() {
+        // ("… -- the company that owns the show -- told me": `before_dash_aside` reads the
+        // words up to the dash that opens the aside)
+        let text = "John Dickey, the chief executive of Ora Media -- told";
+        let m = left_of(text, "told").unwrap();
+        assert_eq!(m.name, "John Dickey");
+        assert_eq!(m.role.as_deref(), Some("chief executive of Ora Media"));
     }
 
     #[test]

@@ -318,7 +318,8 @@ fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
     let k = (lo.max(b.saturating_sub(32))..b - 1)
         .rev()
         .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))?;
-    left(text, toks, lo, k)
+    // (with the dash that opens the aside, which may close an apposition: `peel`)
+    left(text, toks, lo, k + 1)
 }
 
 /// The mention left of the verb; else the speaker after it only in inverted order (“…,”
