@@ -11,55 +11,96 @@ use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while;
+use std::cell::OnceCell;
 
-/// What stands around the cue.
-pub(super) struct Around {
+/// What stands around the cue, each fact read when a rule first asks for it (most cues
+/// are decided before the later facts are needed) and kept for the rules after.
+pub(super) struct Around<'c, 'a> {
+    cx: &'c Cx<'a>,
     /// The first of the auxiliaries before the cue ("has also said": at "has").
     pub b: usize,
-    /// The cue is an -ing form ("is calling for").
-    pub progressive: bool,
-    /// The cue is a verb of telling, whose object is no clause.
-    pub telling: bool,
-    /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
-    pub tail_is_adjunct: bool,
     /// Nothing follows the cue in the sentence.
     pub tail_empty: bool,
-    /// The speaker follows the cue ("…, said Alan Abramowitz, a demographer").
-    pub inverted_tail: bool,
-    /// A comma and a participle or adverbial follow the cue ("…, he said, adding that …").
-    pub comma_tail: bool,
-    /// The sentence opens with the cue's subject and an apposition ("Ada Fisher, a member
-    /// of the committee, said …").
-    pub apposed_subject: bool,
-    /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
-    pub quoted_rest: Option<usize>,
-    /// A quotation in doubled apostrophes, then its speaker, before the cue.
-    pub quoted_before: bool,
-    /// A quotation in doubled apostrophes after the cue, none before, that opens a sentence.
-    pub quotation_after: bool,
+    telling: OnceCell<bool>,
+    tail_is_adjunct: OnceCell<bool>,
+    inverted_tail: OnceCell<bool>,
+    comma_tail: OnceCell<bool>,
+    apposed_subject: OnceCell<bool>,
+    quoted_rest: OnceCell<Option<usize>>,
+    quoted_before: OnceCell<bool>,
 }
 
-impl Around {
-    pub fn new(cx: &Cx, b: usize) -> Around {
-        let (text, c, hi) = (cx.text, cx.c, cx.hi);
-        let telling = Class::ClauseTellingVerbs.contains(c.lemma);
-        let quoted_rest = quoted_rest(cx, b);
-        let quoted_before = quoted_before(cx, b);
+impl<'c, 'a> Around<'c, 'a> {
+    pub fn new(cx: &'c Cx<'a>, b: usize) -> Around<'c, 'a> {
         Around {
+            cx,
             b,
-            progressive: ing_form(text, &c),
-            telling,
-            tail_is_adjunct: tail_is_adjunct(cx, b, telling),
-            tail_empty: cx.after.min(hi) == hi,
-            inverted_tail: inverted_tail(cx),
-            comma_tail: comma_tail(cx),
-            apposed_subject: apposed_subject(text, cx.toks, cx.lo, b),
-            quoted_rest,
-            quoted_before,
-            quotation_after: quoted_rest
-                .is_some_and(|i| quotation_opens_sentence(text, cx.toks, i + 1))
-                && !quoted_before,
+            tail_empty: cx.after.min(cx.hi) == cx.hi,
+            telling: OnceCell::new(),
+            tail_is_adjunct: OnceCell::new(),
+            inverted_tail: OnceCell::new(),
+            comma_tail: OnceCell::new(),
+            apposed_subject: OnceCell::new(),
+            quoted_rest: OnceCell::new(),
+            quoted_before: OnceCell::new(),
         }
+    }
+
+    /// The cue is an -ing form ("is calling for").
+    pub fn progressive(&self) -> bool {
+        ing_form(self.cx.text, &self.cx.c)
+    }
+
+    /// The cue is a verb of telling, whose object is no clause.
+    pub fn telling(&self) -> bool {
+        *self
+            .telling
+            .get_or_init(|| Class::ClauseTellingVerbs.contains(self.cx.c.lemma))
+    }
+
+    /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
+    pub fn tail_is_adjunct(&self) -> bool {
+        *self
+            .tail_is_adjunct
+            .get_or_init(|| tail_is_adjunct(self.cx, self.b, self.telling()))
+    }
+
+    /// The speaker follows the cue ("…, said Alan Abramowitz, a demographer").
+    pub fn inverted_tail(&self) -> bool {
+        *self.inverted_tail.get_or_init(|| inverted_tail(self.cx))
+    }
+
+    /// A comma and a participle or adverbial follow the cue ("…, he said, adding that …").
+    pub fn comma_tail(&self) -> bool {
+        *self.comma_tail.get_or_init(|| comma_tail(self.cx))
+    }
+
+    /// The sentence opens with the cue's subject and an apposition ("Ada Fisher, a member
+    /// of the committee, said …").
+    pub fn apposed_subject(&self) -> bool {
+        let cx = self.cx;
+        *self
+            .apposed_subject
+            .get_or_init(|| apposed_subject(cx.text, cx.toks, cx.lo, self.b))
+    }
+
+    /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
+    pub fn quoted_rest(&self) -> Option<usize> {
+        *self.quoted_rest.get_or_init(|| quoted_rest(self.cx, self.b))
+    }
+
+    /// A quotation in doubled apostrophes, then its speaker, before the cue.
+    pub fn quoted_before(&self) -> bool {
+        *self
+            .quoted_before
+            .get_or_init(|| quoted_before(self.cx, self.b))
+    }
+
+    /// A quotation in doubled apostrophes after the cue, none before, that opens a sentence.
+    pub fn quotation_after(&self) -> bool {
+        self.quoted_rest()
+            .is_some_and(|i| quotation_opens_sentence(self.cx.text, self.cx.toks, i + 1))
+            && !self.quoted_before()
     }
 }
 

@@ -59,10 +59,10 @@ pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
 pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
     let (lo, b) = (cx.lo, s.b);
     let applies = b > lo
-        && ((s.tail_is_adjunct || s.comma_tail) && !s.quotation_after
-            || (s.quoted_before && s.quoted_rest.is_none())
+        && ((s.tail_is_adjunct() || s.comma_tail()) && !s.quotation_after()
+            || (s.quoted_before() && s.quoted_rest().is_none())
             // (", referring to the two resorts": a participle's object, not its speaker)
-            || (cx.comma_before(b) && s.inverted_tail && !s.apposed_subject && !s.progressive));
+            || (cx.comma_before(b) && s.inverted_tail() && !s.apposed_subject() && !s.progressive()));
     if !applies {
         return None;
     }
@@ -77,7 +77,7 @@ pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
         let quoted = cx.doubled(lo) && cx.w(m - 1) == "'";
         return Some((cx.words(&r) >= 3 || quoted && cx.words(&r) >= 1).then_some(r));
     }
-    if s.tail_empty || s.tail_is_adjunct {
+    if s.tail_empty || s.tail_is_adjunct() {
         return Some(None);
     }
     None
@@ -91,7 +91,7 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
         // "CLAUSE, Smith, the mayor, said": the name before the apposition; none when the
         // sentence opens with it ("Rubin, the former secretary, opined on …"). (With the
         // speaker after the cue, the comma closes the clause.)
-        let speaker_after = s.inverted_tail && !s.tail_is_adjunct;
+        let speaker_after = s.inverted_tail() && !s.tail_is_adjunct();
         return match (lo + 1..b - 1)
             .rev()
             .find(|&j| !speaker_after && cx.w(j) == ",")

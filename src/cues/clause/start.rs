@@ -28,7 +28,7 @@ pub(super) struct Start {
 pub(super) fn start(cx: &Cx, s: &Around) -> Start {
     let mut start = cx.after;
     let infinitive = infinitive(cx, start);
-    if s.telling && !infinitive {
+    if s.telling() && !infinitive {
         // told reporters / told him / told CNN's Jake Tapper
         start = told_object(cx.text, cx.toks, start, cx.hi);
     }
@@ -49,7 +49,7 @@ pub(super) fn start(cx: &Cx, s: &Around) -> Start {
     } else if !infinitive && let Some(j) = past_adjunct(cx, start) {
         start = j;
     }
-    if let Some(i) = s.quoted_rest {
+    if let Some(i) = s.quoted_rest() {
         start = i + 1;
         opened_by_that = true;
     }
@@ -169,7 +169,7 @@ fn for_a_span(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
 /// "told reporters on Sunday that …": a verb of telling's object and adjuncts, with no
 /// verb of their own, before "that".
 fn telling_object(cx: &Cx, s: &Around, start: usize, t: usize) -> bool {
-    s.telling
+    s.telling()
         && !cx.toks[start..t].iter().any(|t| {
             let w = lower(t.text(cx.text));
             is_aux(&w) || is_be_form(&w) || w == "be"
