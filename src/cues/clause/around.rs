@@ -86,7 +86,9 @@ impl<'c, 'a> Around<'c, 'a> {
 
     /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
     pub fn quoted_rest(&self) -> Option<usize> {
-        *self.quoted_rest.get_or_init(|| quoted_rest(self.cx, self.b))
+        *self
+            .quoted_rest
+            .get_or_init(|| quoted_rest(self.cx, self.b))
     }
 
     /// A quotation in doubled apostrophes, then its speaker, before the cue.
@@ -121,7 +123,7 @@ fn tail_end(cx: &Cx) -> usize {
         .find(|&i| {
             cx.breaks(i)
                 || cx.matches(i, (is(","), alt((is("and"), is("but")))))
-                || (cx.w(i) == "," && participle(i))
+                || (cx.is_text(i, ",") && participle(i))
         })
         .unwrap_or(cx.hi)
 }
@@ -146,7 +148,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     // (a relative clause after the adjunct's noun is the writer's gloss on it: "…,'' he said
     // of the course, which is now called the Honda Classic.")
     let adjunct_end = (obj..tail_end)
-        .find(|&i| i > obj && cx.w(i) == "," && cx.matches(i + 1, exact_relative))
+        .find(|&i| i > obj && cx.is_text(i, ",") && cx.matches(i + 1, exact_relative))
         .unwrap_or(tail_end);
     let adjunct = &toks[obj..adjunct_end];
     (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= 16))
@@ -246,10 +248,10 @@ fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
         // announces the quotation after any words: "she said of gay couples: ''Nobody's
         // stopping them …''")
         && (i == after
-            || (cx.comma_before(m) && cx.w(m - 1) == "'")
+            || (cx.comma_before(m) && cx.is_text(m - 1, "'"))
             || (i <= after + 5 && adjunct_opener(text, &toks[after]))
-            || cx.w(i) == ":"))
-        .then_some(i)
+            || cx.is_text(i, ":")))
+    .then_some(i)
 }
 
 /// "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he
@@ -264,11 +266,11 @@ fn quoted_before(cx: &Cx, b: usize) -> bool {
     let apposed = || {
         (lo.max(b.saturating_sub(16))..b)
             .rev()
-            .find(|&k| cx.w(k) == "'")
+            .find(|&k| cx.is_text(k, "'"))
             .is_some_and(|k| {
                 k >= lo + 3
                     && cx.doubled(k - 1)
-                    && cx.w(k - 2) == ","
+                    && cx.is_text(k - 2, ",")
                     // (an abbreviation's period: "Cambridge, Mass.,")
                     && toks[k + 1..b]
                         .iter()

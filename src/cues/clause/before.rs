@@ -27,7 +27,7 @@ pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     let (toks, lo, after) = (cx.toks, cx.lo, cx.after);
     if !(b > lo
         && !ing_form(cx.text, &cx.c)
-        && Class::ClauseBeForms.contains(&cx.w(b - 1).to_lowercase()))
+        && crate::lexicon::with_lower(cx.w(b - 1), |l| Class::ClauseBeForms.contains(l)))
     {
         return None;
     }
@@ -71,10 +71,10 @@ pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
     let coordinated = cx.is(m.min(b), Class::ClauseCoordinators);
     if cx.comma_before(m) && m > lo + 2 && !coordinated && !opening_adverbial(cx, m) {
         // (a quotation ending in the comma is part of the clause)
-        let r = lo..if cx.w(m - 1) == "," { m - 1 } else { m };
+        let r = lo..if cx.is_text(m - 1, ",") { m - 1 } else { m };
         // (a short clause will do between an archive's doubled apostrophes: "''It's
         // embarrassing,'' Mr. Rubel said")
-        let quoted = cx.doubled(lo) && cx.w(m - 1) == "'";
+        let quoted = cx.doubled(lo) && cx.is_text(m - 1, "'");
         return Some((cx.words(&r) >= 3 || quoted && cx.words(&r) >= 1).then_some(r));
     }
     if s.tail_empty || s.tail_is_adjunct() {
@@ -94,7 +94,7 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
         let speaker_after = s.inverted_tail() && !s.tail_is_adjunct();
         return match (lo + 1..b - 1)
             .rev()
-            .find(|&j| !speaker_after && cx.w(j) == ",")
+            .find(|&j| !speaker_after && cx.is_text(j, ","))
             .map(|j| cx.mention_start(j, 10))
         {
             Some(m) if m == lo => lo,
@@ -110,7 +110,7 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
     // with the talks"): back to the comma, through words that are no verb.
     (lo.max(b.saturating_sub(10))..m)
         .rev()
-        .find(|&k| cx.w(k) == ",")
+        .find(|&k| cx.is_text(k, ","))
         .filter(|&k| {
             cx.toks[k + 1..m].iter().all(|t| {
                 let w = lower(t.text(cx.text));

@@ -73,7 +73,7 @@ fn demonstrative(f: &Found) -> Range<usize> {
     if f.opened_by_that
         && end == start + 1
         && start > cx.after
-        && cx.w(start - 1) == "that"
+        && cx.is_text(start - 1, "that")
         && cx.toks[start].kind == Tok::Word
         && !is_capitalized(cx.w(start))
     {
@@ -160,8 +160,8 @@ fn adjunct_only(f: &Found, quantity: bool) -> bool {
         && !Class::ClauseObjectlessLemmas.contains(&lemma.replace(' ', "_"))
         && (!cx.is(start, Class::ClauseMatterPreps)
             || Class::ClauseMatterVerbs.contains(lemma)
-            || (cx.w(start) == "for" && no_matter(cx, start + 1)))
-        && Class::ClausePrepositions.contains(&cx.w(start).to_lowercase())
+            || (cx.is_text(start, "for") && no_matter(cx, start + 1)))
+        && crate::lexicon::with_lower(cx.w(start), |l| Class::ClausePrepositions.contains(l))
 }
 
 /// "complained about the imbalance", "spoke passionately about her father": the

@@ -45,6 +45,11 @@ impl<'a> Cx<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// Whether token `i` is `s`, exactly ([`Token::is_text`]: no slicing of the text).
+    pub fn is_text(&self, i: usize, s: &str) -> bool {
+        self.toks[i].is_text(self.text, s)
+    }
+
     /// The text of token `i` in lower case.
     pub fn low(&self, i: usize) -> Cow<'a, str> {
         lower(self.w(i))

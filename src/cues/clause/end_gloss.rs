@@ -22,7 +22,7 @@ pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
     let fronted = |k: usize| {
         let first = cx.low(start);
         (LEXICON.adjunct_openers.contains(&first) || Class::ClauseFrontingPreps.contains(&first))
-            && !(start..k).any(|i| cx.w(i) == ",")
+            && !(start..k).any(|i| cx.is_text(i, ","))
     };
     (start + 2..end).find(|&k| {
         cx.matches(k, (is(","), folded(Class::ClauseArticles)))
@@ -63,7 +63,9 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
             let w = cx.low(j);
             !is_clause_word(cx.text, t) && !t.is(Class::ClauseRelatives) && !finite_word(&w)
         })
-        .any(|j| (cx.w(j) == "," || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next))
+        .any(|j| {
+            (cx.is_text(j, ",") || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next)
+        })
 }
 
 /// "endorsed Mr. Trump at a news conference at Mar-a-Lago", "defended Cruz in a recent
@@ -143,7 +145,7 @@ pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
                     exact(Class::ClauseTimeOccasionPreps),
                     exact(Class::ClauseTimeDeterminers),
                 ),
-            ) && (rest.lo..end).all(|i| cx.w(i) != ","))
+            ) && (rest.lo..end).all(|i| !cx.is_text(i, ",")))
     })
 }
 

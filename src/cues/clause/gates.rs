@@ -117,7 +117,7 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
     } else if s.apposed_subject() {
         // ("The survey, conducted by the institute, finds …": the head before the
         // apposition)
-        (lo + 1..b - 1).find(|&f| cx.w(f) == ",").unwrap_or(b)
+        (lo + 1..b - 1).find(|&f| cx.is_text(f, ",")).unwrap_or(b)
     } else {
         b
     };

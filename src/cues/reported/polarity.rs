@@ -24,7 +24,7 @@ pub(crate) enum Polarity {
 /// quick to add", "has begun to rebut"), unlike "declined to say" or "wants to say"
 /// (`reported_goes_on_to`).
 pub(crate) fn goes_on_to(word: &str) -> bool {
-    Class::ReportedGoesOnTo.contains(&word.to_lowercase())
+    crate::lexicon::with_lower(word, |l| Class::ReportedGoesOnTo.contains(l))
 }
 
 /// "to" after a verb that goes on to report: "He went on to say …" (the word before "to"
@@ -87,7 +87,7 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
         if let Some((_, _, p)) = first_match(polarity_rules(), at) {
             return p;
         }
-        if !is_aux(&at.first_word().to_lowercase()) {
+        if !crate::lexicon::with_lower(at.first_word(), is_aux) {
             break;
         }
     }
