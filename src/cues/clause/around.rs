@@ -108,9 +108,9 @@ impl<'c, 'a> Around<'c, 'a> {
 
 /// Where the cue's tail ends: "…, a spokeswoman said on Saturday, and it has …" (at a
 /// dash, a semicolon, or a comma before "and"/"but" or a participle's statement of its own,
-/// ", adding that …").
-fn tail_end(cx: &Cx) -> usize {
-    let (text, after, hi) = (cx.text, cx.after, cx.hi);
+/// ", adding that …"); read no further than `cap` (the end when none is found before).
+fn tail_end(cx: &Cx, cap: usize) -> usize {
+    let (text, after, hi) = (cx.text, cx.after, cx.hi.min(cap));
     // (a participle's cue after the comma: its statement of its own)
     let participle = |i: usize| {
         i > after
@@ -125,15 +125,20 @@ fn tail_end(cx: &Cx) -> usize {
                 || cx.matches(i, (is(","), alt((is("and"), is("but")))))
                 || (cx.is_text(i, ",") && participle(i))
         })
-        .unwrap_or(cx.hi)
+        .unwrap_or(hi)
 }
+
+/// The longest adjunct after the cue ([`tail_is_adjunct`]).
+const MAX_ADJUNCT: usize = 16;
 
 /// "…, an official told The New York Times on Sunday.", "…, he said on Sunday.": the
 /// words after the cue (past a verb of telling's object) are an adjunct, no clause.
 fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     let (text, toks, hi) = (cx.text, cx.toks, cx.hi);
-    let tail_end = tail_end(cx);
     let from = cx.after.min(hi);
+    // (the tail is read only as far as an adjunct may reach: a verb of telling's object
+    // takes at most six words, the adjunct at most `MAX_ADJUNCT`; a longer tail is none)
+    let tail_end = tail_end(cx, from + 7 + MAX_ADJUNCT);
     let obj = if telling {
         told_object(text, toks, from, tail_end)
     } else {
@@ -151,7 +156,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
         .find(|&i| i > obj && cx.is_text(i, ",") && cx.matches(i + 1, exact_relative))
         .unwrap_or(tail_end);
     let adjunct = &toks[obj..adjunct_end];
-    (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= 16))
+    (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= MAX_ADJUNCT))
         && !adjunct.iter().any(|t| {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
@@ -232,12 +237,17 @@ fn comma_tail(cx: &Cx) -> bool {
 /// apostrophes; where that comma is.
 fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
     let (text, toks, after) = (cx.text, cx.toks, cx.after);
+    // (no apostrophe where the doubled ones would open: most sentences, read no further)
+    let reach = cx.hi.min(after + 12);
+    if !(after + 1..=reach).any(|k| toks.get(k).is_some_and(|t| t.is_text(text, "'"))) {
+        return None;
+    }
     let comma_or_colon = |t: &Token| matches!(t.text(text), "," | ":");
     let (_, (words, mark)) = (
         take_while(|t: &Token| !comma_or_colon(t) && verbless_word(text, t)),
         alt((is(","), is(":"))),
     )
-        .parse(cx.span(after, cx.hi.min(after + 12)))
+        .parse(cx.span(after, reach))
         .ok()?;
     let i = words.hi;
     let m = cx.mention_start(b, 6);
@@ -259,6 +269,11 @@ fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
 /// then its speaker, before the cue.
 fn quoted_before(cx: &Cx, b: usize) -> bool {
     let (text, toks, lo) = (cx.text, cx.toks, cx.lo);
+    // (a quotation from the sentence's start: not a title, "Later on ''This Week,''
+    // Senator Bernie Sanders questioned …"; asked first, as most sentences open otherwise)
+    if !cx.doubled(lo) {
+        return false;
+    }
     let m = cx.mention_start(b, 10);
     // (or a speaker with an apposition: "''He deserved it,'' the assailant, John McGraw,
     // told …", "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by
@@ -277,10 +292,7 @@ fn quoted_before(cx: &Cx, b: usize) -> bool {
                         .all(|t| matches!(t.text(text), "," | ".") || verbless_word(text, t))
             })
     };
-    (m < b && m >= lo + 3 && cx.doubled(m - 2) && cx.comma_before(m) || apposed())
-        // (a quotation from the sentence's start: not a title, "Later on ''This Week,''
-        // Senator Bernie Sanders questioned …")
-        && cx.doubled(lo)
+    m < b && m >= lo + 3 && cx.doubled(m - 2) && cx.comma_before(m) || apposed()
 }
 
 #[cfg(test)]
