@@ -3,7 +3,7 @@
 use crate::cues::*;
 use crate::grammar::Toks;
 use crate::lexicon::{Class, lower};
-use crate::segment::{Token, doubled_apostrophe};
+use crate::segment::{Tok, Token, doubled_apostrophe};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -69,6 +69,22 @@ impl<'a> Cx<'a> {
     /// The words of tokens `r` (a quotation counting by its words).
     pub fn words(&self, r: &Range<usize>) -> usize {
         word_count(self.text, &self.toks[r.clone()])
+    }
+
+    /// The words of tokens `r` as [`Cx::words`] counts them, counted no further than `cap`.
+    pub fn words_up_to(&self, r: &Range<usize>, cap: usize) -> usize {
+        let mut n = 0;
+        for t in &self.toks[r.clone()] {
+            n += match t.kind {
+                Tok::Word => 1,
+                Tok::Quote(_) => t.text(self.text).split_whitespace().take(cap).count(),
+                Tok::Punct => 0,
+            };
+            if n >= cap {
+                return cap;
+            }
+        }
+        n
     }
 
     /// Whether token `i` follows a comma (or a quotation ending in one).
