@@ -119,12 +119,13 @@ fn tail_end(cx: &Cx, cap: usize) -> usize {
                 .iter()
                 .any(|s| s.tok == i + 1 && ing_form(text, s))
     };
+    let and_or_but = |i: usize| {
+        cx.toks
+            .get(i)
+            .is_some_and(|t| t.is_text(text, "and") || t.is_text(text, "but"))
+    };
     (after.min(hi)..hi)
-        .find(|&i| {
-            cx.breaks(i)
-                || cx.matches(i, (is(","), alt((is("and"), is("but")))))
-                || (cx.is_text(i, ",") && participle(i))
-        })
+        .find(|&i| cx.breaks(i) || (cx.is_text(i, ",") && (and_or_but(i + 1) || participle(i))))
         .unwrap_or(hi)
 }
 
@@ -147,24 +148,26 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     // (a longer one when it opens with an adjunct and a clause ends in a comma before the
     // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
     // honest statement.")
-    let opens_with_adjunct = inverts(cx.c.lemma)
-        && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
-        && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t));
+    let opens_with_adjunct = || {
+        inverts(cx.c.lemma)
+            && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
+            && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t))
+    };
     // (a relative clause after the adjunct's noun is the writer's gloss on it: "…,'' he said
     // of the course, which is now called the Honda Classic.")
     let adjunct_end = (obj..tail_end)
         .find(|&i| i > obj && cx.is_text(i, ",") && cx.matches(i + 1, exact_relative))
         .unwrap_or(tail_end);
     let adjunct = &toks[obj..adjunct_end];
-    (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= MAX_ADJUNCT))
+    (adjunct.len() <= 6 || (adjunct.len() <= MAX_ADJUNCT && opens_with_adjunct()))
         && !adjunct.iter().any(|t| {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
             is_clause_word(text, t)
-                || subject_pronoun(&lower(t.text(text)))
+                || lower_in(text, t, Class::ReportedSubjectPronouns)
                 // (not a modal of obligation, which a quoted subject can precede: '“the
                 // next president” should choose')
-                || (LEXICON.finite_forms.contains(t.text(text))
+                || (t.is_written(Class::FiniteForms, text)
                     && !matches!(t.text(text), "should" | "must"))
         })
         && adjunct.first().is_none_or(|t| {

@@ -163,7 +163,9 @@ fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
     let comma = token(|i, t| ends_with_comma(i.text, t));
     let aside = token(|i, t| LEXICON.aside_openers.contains(i.word(t)));
     let k = (cl.start + 2..end).find(|&k| {
-        cx.matches(k, (&comma, &aside))
+        // (the comma first, read off the token: the pattern is parsed only there)
+        cx.ends_with_comma(&cx.toks[k])
+            && cx.matches(k, (&comma, &aside))
             // (a comparison after a quotation is the speaker's: "rated his claims “false,”
             // compared to 11% of Democrats'")
             && (cx.is_text(k, ",") || !cx.is_text(k + 1, "compared"))
@@ -202,10 +204,12 @@ fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
     let cx = cl.cx;
     let first_word = cl.start + 2 * usize::from(cx.doubled(cl.start));
     let k = (first_word + 2..end).find(|&k| {
-        cx.matches(
-            k,
-            (alt((is("and"), is("but"))), exact(Class::ClauseNewSubjects)),
-        )
+        // (the joining word first, read off the token: the pattern is parsed only there)
+        (cx.is_text(k, "and") || cx.is_text(k, "but"))
+            && cx.matches(
+                k,
+                (alt((is("and"), is("but"))), exact(Class::ClauseNewSubjects)),
+            )
     })?;
     Some(if cx.is_text(k - 1, ",") { k - 1 } else { k })
 }

@@ -25,7 +25,9 @@ pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
             && !(start..k).any(|i| cx.is_text(i, ","))
     };
     (start + 2..end).find(|&k| {
-        cx.matches(k, (is(","), folded(Class::ClauseArticles)))
+        // (the comma first, read off the token: the pattern is parsed only there)
+        cx.is_text(k, ",")
+            && cx.matches(k, (is(","), folded(Class::ClauseArticles)))
             && !fronted(k)
             && !subject_of_a_verb(cx, k, end)
             && !list_item(cx, k, end)
@@ -92,7 +94,9 @@ pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
     );
     let occasion = &mut { occasion };
     (start + 1..end).find(|&k| {
-        occasion.parse(cx.span(k, end.min(k + 8))).is_ok()
+        // (the preposition first, read off the token: the pattern is parsed only there)
+        cx.is(k, Class::ClauseOccasionPreps)
+            && occasion.parse(cx.span(k, end.min(k + 8))).is_ok()
             && !cx.toks[start..k].iter().any(|t| clause_verb(text, t))
     })
 }
@@ -127,6 +131,10 @@ pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
     );
     let day = &mut { day };
     (start + 1..end.saturating_sub(1)).rev().find(|&k| {
+        // (the opener first, read off the token: the pattern is parsed only there)
+        if !cx.is(k, Class::ClauseTimeOpeners) {
+            return false;
+        }
         let Ok((rest, _)) = day.parse(cx.span(k, end)) else {
             return false;
         };

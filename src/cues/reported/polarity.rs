@@ -4,7 +4,7 @@
 use crate::cues::*;
 use crate::grammar::{PResult, Rule, Toks, first_match, literal, token};
 use crate::lexicon::Class;
-use crate::segment::{Tok, Token};
+use crate::segment::Token;
 use nom::Parser;
 
 /// How a statement's cue stands: plainly, negated, or as a hypothesis or intention.
@@ -27,23 +27,11 @@ pub(crate) fn goes_on_to(word: &str) -> bool {
     crate::lexicon::with_lower(word, |l| Class::ReportedGoesOnTo.contains(l))
 }
 
-/// Whether token `t` in lower case is a word of `c`, a class of lower-case words: a word's
-/// is its token's class bit (its classes hold its lower case's), anything else's is
-/// looked up.
-fn lower_in(i: &Toks<'_>, t: &Token, c: Class) -> bool {
-    debug_assert!(c.lower_only());
-    if t.kind == Tok::Word {
-        t.is(c)
-    } else {
-        crate::lexicon::with_lower(i.word(t), |l| c.contains(l))
-    }
-}
-
 /// "to" after a verb that goes on to report: "He went on to say …" (the word before "to"
 /// is the one before the window; the window starts at "to").
 pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
     match i.before() {
-        Some(b) if lower_in(&i, b, Class::ReportedGoesOnTo) => {
+        Some(b) if lower_in(i.text, b, Class::ReportedGoesOnTo) => {
             literal("to").map(|_| Polarity::Plain).parse(i)
         }
         _ => Err(nom::Err::Error(())),
@@ -53,7 +41,7 @@ pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A negation: "She did not say whether …", "He never mentioned …", "CNN didn't report …".
 pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
     token(|i: &Toks<'_>, t: &Token| {
-        lower_in(i, t, Class::ReportedNegations)
+        lower_in(i.text, t, Class::ReportedNegations)
             || crate::lexicon::with_lower(i.word(t), |w| w.ends_with("n't") || w.ends_with("n’t"))
     })
     .map(|_| Polarity::Negated)
@@ -63,7 +51,7 @@ pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
 /// declined to say", "if he says …" (`reported_hypotheticals`).
 pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
-    token(|i: &Toks<'_>, t: &Token| lower_in(i, t, Class::ReportedHypotheticals))
+    token(|i: &Toks<'_>, t: &Token| lower_in(i.text, t, Class::ReportedHypotheticals))
         .map(|_| Polarity::Hypothetical)
         .parse(i)
 }
