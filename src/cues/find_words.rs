@@ -99,6 +99,7 @@ pub(crate) fn aux_token(text: &str, t: &Token) -> bool {
 /// (`Class::lower_only`): a word's is its token's class bit (a token's classes hold its
 /// lower case's), anything else's is looked up. `lower_in(text, t, Class::ReportedNegations)`
 /// is `Class::ReportedNegations.contains(&lower(t.text(text)))`.
+#[inline]
 pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
     debug_assert!(c.lower_only(), "{} has capitalised words", c.name());
     if t.kind == Tok::Word {

@@ -58,7 +58,9 @@ impl<'a> Cx<'a> {
     /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
     /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
-        self.toks[i].is_written(c, self.text)
+        // (the bit first, inline: a word out of the class is most words)
+        let t = &self.toks[i];
+        t.is(c) && t.is_written(c, self.text)
     }
 
     /// Whether token `i`, in lower case, is in class `c` (a class of lower-case words).

@@ -220,6 +220,11 @@ fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
 /// may go on after them: "said ''this cannot be an American fight'' and that …").
 fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, lo) = (cl.cx, cl.cx.lo);
+    // (a pair opens at an apostrophe in the clause: most clauses hold none, and the
+    // sentence's pairs are not read)
+    if !(cl.start..end).any(|i| cx.is_text(i, "'")) {
+        return None;
+    }
     crate::segment::doubled_apostrophe_pairs(cx.text, &cx.toks[lo..cx.hi])
         .iter()
         .find(|&&(open, close)| lo + open >= cl.start && lo + open < end && lo + close + 2 > end)
