@@ -26,8 +26,8 @@ pub(super) fn verb_start(cx: &Cx) -> usize {
 pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     let (toks, lo, after) = (cx.toks, cx.lo, cx.after);
     if !(b > lo
-        && !ing_form(cx.text, &cx.c)
-        && crate::lexicon::with_lower(cx.w(b - 1), |l| Class::ClauseBeForms.contains(l)))
+        && lower_in(cx.text, &cx.toks[b - 1], Class::ClauseBeForms)
+        && !ing_form(cx.text, &cx.c))
     {
         return None;
     }
