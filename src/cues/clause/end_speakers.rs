@@ -5,7 +5,7 @@
 use super::end::Clause;
 use super::pattern::is;
 use crate::cues::*;
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, LEXICON};
 use crate::segment::is_capitalized;
 use nom::branch::alt;
 
@@ -88,9 +88,7 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     let opener = cx.toks[lo..b]
         .iter()
         .take(2)
-        .position(|t| {
-            crate::lexicon::with_lower(t.text(cx.text), |l| LEXICON.subordinators.contains(l))
-        })
+        .position(|t| lower_in(cx.text, t, Class::Subordinators))
         .is_some_and(|i| !(lo + i..b).any(|k| cx.is_text(k, ",")));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {
