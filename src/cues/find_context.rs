@@ -279,7 +279,7 @@ fn noun_in_phrase(at: &FormAt) -> bool {
 /// `the article read.`: a document noun, then the form, then a mark that closes the clause.
 fn document_read(at: &FormAt) -> bool {
     let noun = crate::lexicon::lower(at.toks[at.i - 1].text(at.text));
-    LEXICON.documents.contains(&*noun)
+    LEXICON.documents.contains(&noun)
         && at
             .toks
             .get(at.i + 1)

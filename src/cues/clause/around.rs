@@ -164,7 +164,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
             is_clause_word(text, t)
-                || lower_in(text, t, Class::ReportedSubjectPronouns)
+                || in_lower_class(text, t, Class::ReportedSubjectPronouns)
                 // (not a modal of obligation, which a quoted subject can precede: '“the
                 // next president” should choose')
                 || (t.is_written(Class::FiniteForms, text)

@@ -26,7 +26,7 @@ pub(super) fn verb_start(cx: &Cx) -> usize {
 pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     let (toks, lo, after) = (cx.toks, cx.lo, cx.after);
     if !(b > lo
-        && lower_in(cx.text, &cx.toks[b - 1], Class::ClauseBeForms)
+        && in_lower_class(cx.text, &cx.toks[b - 1], Class::ClauseBeForms)
         && !ing_form(cx.text, &cx.c))
     {
         return None;

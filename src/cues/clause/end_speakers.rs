@@ -88,7 +88,7 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     let opener = cx.toks[lo..b]
         .iter()
         .take(2)
-        .position(|t| lower_in(cx.text, t, Class::Subordinators))
+        .position(|t| in_lower_class(cx.text, t, Class::Subordinators))
         .is_some_and(|i| !(lo + i..b).any(|k| cx.is_text(k, ",")));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {

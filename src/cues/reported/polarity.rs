@@ -31,7 +31,7 @@ pub(crate) fn goes_on_to(word: &str) -> bool {
 /// is the one before the window; the window starts at "to").
 pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
     match i.before() {
-        Some(b) if lower_in(i.text, b, Class::ReportedGoesOnTo) => {
+        Some(b) if in_lower_class(i.text, b, Class::ReportedGoesOnTo) => {
             literal("to").map(|_| Polarity::Plain).parse(i)
         }
         _ => Err(nom::Err::Error(())),
@@ -41,7 +41,7 @@ pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A negation: "She did not say whether …", "He never mentioned …", "CNN didn't report …".
 pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
     token(|i: &Toks<'_>, t: &Token| {
-        lower_in(i.text, t, Class::ReportedNegations)
+        in_lower_class(i.text, t, Class::ReportedNegations)
             || crate::lexicon::with_lower(i.word(t), |w| w.ends_with("n't") || w.ends_with("n’t"))
     })
     .map(|_| Polarity::Negated)
@@ -51,7 +51,7 @@ pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
 /// declined to say", "if he says …" (`reported_hypotheticals`).
 pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
-    token(|i: &Toks<'_>, t: &Token| lower_in(i.text, t, Class::ReportedHypotheticals))
+    token(|i: &Toks<'_>, t: &Token| in_lower_class(i.text, t, Class::ReportedHypotheticals))
         .map(|_| Polarity::Hypothetical)
         .parse(i)
 }
