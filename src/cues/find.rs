@@ -111,7 +111,9 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 
 /// "Trump leads in the latest CNN poll": see [`in_poll`].
 fn poll_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
-    if s.toks[i].kind != Tok::Word {
+    // (a poll's name follows "in": no other word is parsed)
+    let t = &s.toks[i];
+    if t.kind != Tok::Word || !(t.is_text(s.text, "in") || t.is_text(s.text, "In")) {
         return None;
     }
     in_poll(s.text, s.toks, i, s.hi).map(|c| Step::Cue(c, 1))
@@ -212,6 +214,10 @@ fn nominal_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
 /// Smith: “We won.” — a colon that introduces a quotation (or ends the sentence: the
 /// quotation is the next paragraph) with no verb just before it ("X said:" is the verb's).
 fn colon_rule(s: &Scan, i: usize, found: &[CueHit]) -> Option<Step> {
+    // (the colon first, read off the token: the pattern is parsed only there)
+    if !s.toks[i].is_text(s.text, ":") {
+        return None;
+    }
     let after_verb = found.last().is_some_and(|c| c.tok + c.len + 3 > i);
     (!after_verb && i > s.lo && colon_before_quote(s.from(i)).is_ok())
         .then(|| Step::Cue(colon_cue(s.toks, i), 1))

@@ -258,7 +258,9 @@ fn noun_first_form(at: &FormAt) -> bool {
 fn noun_after_preposition(at: &FormAt) -> bool {
     at.noun_like()
         && at.i > at.lo
-        && Class::FindNounPrepositions.contains(&at.toks[at.i - 1].text(at.text).to_lowercase())
+        && crate::lexicon::with_lower(at.toks[at.i - 1].text(at.text), |l| {
+            Class::FindNounPrepositions.contains(l)
+        })
 }
 
 /// "a press call", "a Facebook post" — but "the officials say", "the report says", "a
@@ -268,7 +270,7 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
     at.noun_like()
-        && at.form().to_lowercase() == at.lemma
+        && crate::lexicon::lower(at.form()) == at.lemma
         && i > lo + 1
         && determiner_and_noun(at.from(i - 2)).is_ok()
         && !document_read(at)
@@ -276,8 +278,8 @@ fn noun_in_phrase(at: &FormAt) -> bool {
 
 /// `the article read.`: a document noun, then the form, then a mark that closes the clause.
 fn document_read(at: &FormAt) -> bool {
-    let noun = at.toks[at.i - 1].text(at.text).to_lowercase();
-    LEXICON.documents.contains(noun.as_str())
+    let noun = crate::lexicon::lower(at.toks[at.i - 1].text(at.text));
+    LEXICON.documents.contains(&noun)
         && at
             .toks
             .get(at.i + 1)
@@ -288,12 +290,15 @@ fn document_read(at: &FormAt) -> bool {
 /// no plural nor an amount (not `quantities`: "the most elaborate", "the several point"
 /// would make verbs of adjectives and nouns).
 fn determiner_and_noun<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    let det = token(|i, t| Class::FindNounDeterminers.contains(&i.word(t).to_lowercase()));
+    let det = token(|i, t| {
+        crate::lexicon::with_lower(i.word(t), |l| Class::FindNounDeterminers.contains(l))
+    });
     let noun = token(|i, t| {
-        let p1 = i.word(t).to_lowercase();
-        let plural = p1.ends_with('s')
-            || LEXICON.irregular_plurals.contains(p1.as_str())
-            || Class::FindPluralQuantifiers.contains(&p1);
+        let plural = crate::lexicon::with_lower(i.word(t), |p1| {
+            p1.ends_with('s')
+                || LEXICON.irregular_plurals.contains(p1)
+                || Class::FindPluralQuantifiers.contains(p1)
+        });
         t.kind == Tok::Word && !plural
     });
     let (rest, (_, n)) = (det, noun).parse(i)?;

@@ -95,6 +95,20 @@ pub(crate) fn aux_token(text: &str, t: &Token) -> bool {
     }
 }
 
+/// Whether token `t` in lower case is a word of class `c`:
+/// `in_lower_class(text, t, Class::ReportedNegations)` is
+/// `Class::ReportedNegations.contains(&lower(t.text(text)))`, read off the token's class bits
+/// (a token's classes hold its lower case's) for a word in lower case or a class of
+/// lower-case words, and looked up otherwise.
+#[inline]
+pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
+    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
+        t.is(c)
+    } else {
+        with_lower(t.text(text), |l| c.contains(l))
+    }
+}
+
 /// Where the mention before token `verb` starts: the run of words that may stand in one
 /// (names, roles, nouns), at most `reach - 1` of them, not past a comma or `floor`.
 pub(crate) fn mention_start(
@@ -185,6 +199,23 @@ mod tests {
                 .count()
                 >= 6
         );
+    }
+
+    #[test]
+    fn a_tokens_lower_case_class_is_its_bit() {
+        // "NEVER", "never", "Not" are negations in lower case, as the look-up says; a
+        // comma is none
+        let text = "NEVER never Not nothing ,";
+        let toks = crate::grammar::test_support::toks(text);
+        for t in &toks {
+            let looked_up = Class::ReportedNegations.contains(&crate::lexicon::lower(t.text(text)));
+            assert_eq!(in_lower_class(text, t, Class::ReportedNegations), looked_up);
+        }
+        let n = toks
+            .iter()
+            .filter(|t| in_lower_class(text, t, Class::ReportedNegations))
+            .count();
+        assert_eq!(n, 3);
     }
 
     #[test]

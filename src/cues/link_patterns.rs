@@ -260,7 +260,7 @@ fn verbal(at: &QuoteAt, c: &CueHit) -> bool {
     }
     let prev = crate::lexicon::lower(toks[c.tok - 1].text(text));
     matches!(prev.as_ref(), "who" | "which")
-        || (prev == "to" && text[c.start..c.end].to_lowercase() == c.lemma)
+        || (prev == "to" && crate::lexicon::lower(&text[c.start..c.end]) == c.lemma)
         || verb_position(text, toks, at.sent.start, *c)
 }
 

@@ -215,6 +215,16 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     transcript::transcript(text, paras, &mut claims);
     for (p, pt) in paras.iter().enumerate() {
         for si in 0..pt.sents.len() {
+            // (a sentence with no cue and no hearsay adverb has nothing to report: it is not
+            // read further)
+            let hearsay_word = || {
+                pt.toks[pt.sents[si].clone()]
+                    .iter()
+                    .any(|t| t.is(Class::HearsayAdverbs))
+            };
+            if pt.cues[si].is_empty() && !hearsay_word() {
+                continue;
+            }
             let Some(s) = Sentence::new(text, (p, pt), si, info) else {
                 continue;
             };

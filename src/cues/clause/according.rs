@@ -96,7 +96,7 @@ fn around_source(cx: &Cx, comma: usize) -> Range<usize> {
     // adverbial before the source opens the sentence it reports)
     let adverbial = cx.low_is(lo, Class::ClauseAdverbialPreps)
         && cx.words(&before) <= 6
-        && before.clone().all(|i| cx.w(i) != ",");
+        && before.clone().all(|i| !cx.is_text(i, ","));
     // ("…, according to the SITE Intelligence Group, which monitors …", "…, according to
     // three polls, including one …": the writer's gloss on the source, or on the
     // sentence, after it)
@@ -119,9 +119,9 @@ fn source_after_clause(cx: &Cx) -> Decision {
     let (c, lo) = (cx.c, cx.lo);
     let applies = c.lemma == "in"
         || (c.lemma == "according to"
-            && cx.w(c.tok) == "according"
+            && cx.is_text(c.tok, "according")
             && cx.toks[c.tok - 1].kind == Tok::Word
-            && cx.w(c.tok - 1) != "that");
+            && !cx.is_text(c.tok - 1, "that"));
     if !applies {
         return Some(None);
     }

@@ -11,63 +11,106 @@ use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while;
+use std::cell::OnceCell;
 
-/// What stands around the cue.
-pub(super) struct Around {
+/// What stands around the cue, each fact read when a rule first asks for it (most cues
+/// are decided before the later facts are needed) and kept for the rules after.
+pub(super) struct Around<'c, 'a> {
+    cx: &'c Cx<'a>,
     /// The first of the auxiliaries before the cue ("has also said": at "has").
     pub b: usize,
-    /// The cue is an -ing form ("is calling for").
-    pub progressive: bool,
-    /// The cue is a verb of telling, whose object is no clause.
-    pub telling: bool,
-    /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
-    pub tail_is_adjunct: bool,
     /// Nothing follows the cue in the sentence.
     pub tail_empty: bool,
-    /// The speaker follows the cue ("…, said Alan Abramowitz, a demographer").
-    pub inverted_tail: bool,
-    /// A comma and a participle or adverbial follow the cue ("…, he said, adding that …").
-    pub comma_tail: bool,
-    /// The sentence opens with the cue's subject and an apposition ("Ada Fisher, a member
-    /// of the committee, said …").
-    pub apposed_subject: bool,
-    /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
-    pub quoted_rest: Option<usize>,
-    /// A quotation in doubled apostrophes, then its speaker, before the cue.
-    pub quoted_before: bool,
-    /// A quotation in doubled apostrophes after the cue, none before, that opens a sentence.
-    pub quotation_after: bool,
+    telling: OnceCell<bool>,
+    tail_is_adjunct: OnceCell<bool>,
+    inverted_tail: OnceCell<bool>,
+    comma_tail: OnceCell<bool>,
+    apposed_subject: OnceCell<bool>,
+    quoted_rest: OnceCell<Option<usize>>,
+    quoted_before: OnceCell<bool>,
 }
 
-impl Around {
-    pub fn new(cx: &Cx, b: usize) -> Around {
-        let (text, c, hi) = (cx.text, cx.c, cx.hi);
-        let telling = Class::ClauseTellingVerbs.contains(c.lemma);
-        let quoted_rest = quoted_rest(cx, b);
-        let quoted_before = quoted_before(cx, b);
+impl<'c, 'a> Around<'c, 'a> {
+    pub fn new(cx: &'c Cx<'a>, b: usize) -> Around<'c, 'a> {
         Around {
+            cx,
             b,
-            progressive: ing_form(text, &c),
-            telling,
-            tail_is_adjunct: tail_is_adjunct(cx, b, telling),
-            tail_empty: cx.after.min(hi) == hi,
-            inverted_tail: inverted_tail(cx),
-            comma_tail: comma_tail(cx),
-            apposed_subject: apposed_subject(text, cx.toks, cx.lo, b),
-            quoted_rest,
-            quoted_before,
-            quotation_after: quoted_rest
-                .is_some_and(|i| quotation_opens_sentence(text, cx.toks, i + 1))
-                && !quoted_before,
+            tail_empty: cx.after.min(cx.hi) == cx.hi,
+            telling: OnceCell::new(),
+            tail_is_adjunct: OnceCell::new(),
+            inverted_tail: OnceCell::new(),
+            comma_tail: OnceCell::new(),
+            apposed_subject: OnceCell::new(),
+            quoted_rest: OnceCell::new(),
+            quoted_before: OnceCell::new(),
         }
+    }
+
+    /// The cue is an -ing form ("is calling for").
+    pub fn progressive(&self) -> bool {
+        ing_form(self.cx.text, &self.cx.c)
+    }
+
+    /// The cue is a verb of telling, whose object is no clause.
+    pub fn telling(&self) -> bool {
+        *self
+            .telling
+            .get_or_init(|| Class::ClauseTellingVerbs.contains(self.cx.c.lemma))
+    }
+
+    /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
+    pub fn tail_is_adjunct(&self) -> bool {
+        *self
+            .tail_is_adjunct
+            .get_or_init(|| tail_is_adjunct(self.cx, self.b, self.telling()))
+    }
+
+    /// The speaker follows the cue ("…, said Alan Abramowitz, a demographer").
+    pub fn inverted_tail(&self) -> bool {
+        *self.inverted_tail.get_or_init(|| inverted_tail(self.cx))
+    }
+
+    /// A comma and a participle or adverbial follow the cue ("…, he said, adding that …").
+    pub fn comma_tail(&self) -> bool {
+        *self.comma_tail.get_or_init(|| comma_tail(self.cx))
+    }
+
+    /// The sentence opens with the cue's subject and an apposition ("Ada Fisher, a member
+    /// of the committee, said …").
+    pub fn apposed_subject(&self) -> bool {
+        let cx = self.cx;
+        *self
+            .apposed_subject
+            .get_or_init(|| apposed_subject(cx.text, cx.toks, cx.lo, self.b))
+    }
+
+    /// The comma (or colon) after the cue and before a quotation in doubled apostrophes.
+    pub fn quoted_rest(&self) -> Option<usize> {
+        *self
+            .quoted_rest
+            .get_or_init(|| quoted_rest(self.cx, self.b))
+    }
+
+    /// A quotation in doubled apostrophes, then its speaker, before the cue.
+    pub fn quoted_before(&self) -> bool {
+        *self
+            .quoted_before
+            .get_or_init(|| quoted_before(self.cx, self.b))
+    }
+
+    /// A quotation in doubled apostrophes after the cue, none before, that opens a sentence.
+    pub fn quotation_after(&self) -> bool {
+        self.quoted_rest()
+            .is_some_and(|i| quotation_opens_sentence(self.cx.text, self.cx.toks, i + 1))
+            && !self.quoted_before()
     }
 }
 
 /// Where the cue's tail ends: "…, a spokeswoman said on Saturday, and it has …" (at a
 /// dash, a semicolon, or a comma before "and"/"but" or a participle's statement of its own,
-/// ", adding that …").
-fn tail_end(cx: &Cx) -> usize {
-    let (text, after, hi) = (cx.text, cx.after, cx.hi);
+/// ", adding that …"); read no further than `cap` (the end when none is found before).
+fn tail_end(cx: &Cx, cap: usize) -> usize {
+    let (text, after, hi) = (cx.text, cx.after, cx.hi.min(cap));
     // (a participle's cue after the comma: its statement of its own)
     let participle = |i: usize| {
         i > after
@@ -76,21 +119,27 @@ fn tail_end(cx: &Cx) -> usize {
                 .iter()
                 .any(|s| s.tok == i + 1 && ing_form(text, s))
     };
+    let and_or_but = |i: usize| {
+        cx.toks
+            .get(i)
+            .is_some_and(|t| t.is_text(text, "and") || t.is_text(text, "but"))
+    };
     (after.min(hi)..hi)
-        .find(|&i| {
-            cx.breaks(i)
-                || cx.matches(i, (is(","), alt((is("and"), is("but")))))
-                || (cx.w(i) == "," && participle(i))
-        })
-        .unwrap_or(cx.hi)
+        .find(|&i| cx.breaks(i) || (cx.is_text(i, ",") && (and_or_but(i + 1) || participle(i))))
+        .unwrap_or(hi)
 }
+
+/// The longest adjunct after the cue ([`tail_is_adjunct`]).
+const MAX_ADJUNCT: usize = 16;
 
 /// "…, an official told The New York Times on Sunday.", "…, he said on Sunday.": the
 /// words after the cue (past a verb of telling's object) are an adjunct, no clause.
 fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     let (text, toks, hi) = (cx.text, cx.toks, cx.hi);
-    let tail_end = tail_end(cx);
     let from = cx.after.min(hi);
+    // (the tail is read only as far as an adjunct may reach: a verb of telling's object
+    // takes at most six words, the adjunct at most `MAX_ADJUNCT`; a longer tail is none)
+    let tail_end = tail_end(cx, from + 7 + MAX_ADJUNCT);
     let obj = if telling {
         told_object(text, toks, from, tail_end)
     } else {
@@ -99,24 +148,26 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     // (a longer one when it opens with an adjunct and a clause ends in a comma before the
     // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
     // honest statement.")
-    let opens_with_adjunct = inverts(cx.c.lemma)
-        && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
-        && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t));
+    let opens_with_adjunct = || {
+        inverts(cx.c.lemma)
+            && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
+            && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t))
+    };
     // (a relative clause after the adjunct's noun is the writer's gloss on it: "…,'' he said
     // of the course, which is now called the Honda Classic.")
     let adjunct_end = (obj..tail_end)
-        .find(|&i| i > obj && cx.w(i) == "," && cx.matches(i + 1, exact_relative))
+        .find(|&i| i > obj && cx.is_text(i, ",") && cx.matches(i + 1, exact_relative))
         .unwrap_or(tail_end);
     let adjunct = &toks[obj..adjunct_end];
-    (adjunct.len() <= 6 || (opens_with_adjunct && adjunct.len() <= 16))
+    (adjunct.len() <= 6 || (adjunct.len() <= MAX_ADJUNCT && opens_with_adjunct()))
         && !adjunct.iter().any(|t| {
             // ("say this plan is a patch", "said on Friday he met …": a verb or a subject
             // makes it a clause)
             is_clause_word(text, t)
-                || subject_pronoun(&lower(t.text(text)))
+                || in_lower_class(text, t, Class::ReportedSubjectPronouns)
                 // (not a modal of obligation, which a quoted subject can precede: '“the
                 // next president” should choose')
-                || (LEXICON.finite_forms.contains(t.text(text))
+                || (t.is_written(Class::FiniteForms, text)
                     && !matches!(t.text(text), "should" | "must"))
         })
         && adjunct.first().is_none_or(|t| {
@@ -189,12 +240,17 @@ fn comma_tail(cx: &Cx) -> bool {
 /// apostrophes; where that comma is.
 fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
     let (text, toks, after) = (cx.text, cx.toks, cx.after);
+    // (no apostrophe where the doubled ones would open: most sentences, read no further)
+    let reach = cx.hi.min(after + 12);
+    if !(after + 1..=reach).any(|k| toks.get(k).is_some_and(|t| t.is_text(text, "'"))) {
+        return None;
+    }
     let comma_or_colon = |t: &Token| matches!(t.text(text), "," | ":");
     let (_, (words, mark)) = (
         take_while(|t: &Token| !comma_or_colon(t) && verbless_word(text, t)),
         alt((is(","), is(":"))),
     )
-        .parse(cx.span(after, cx.hi.min(after + 12)))
+        .parse(cx.span(after, reach))
         .ok()?;
     let i = words.hi;
     let m = cx.mention_start(b, 6);
@@ -205,10 +261,10 @@ fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
         // announces the quotation after any words: "she said of gay couples: ''Nobody's
         // stopping them …''")
         && (i == after
-            || (cx.comma_before(m) && cx.w(m - 1) == "'")
+            || (cx.comma_before(m) && cx.is_text(m - 1, "'"))
             || (i <= after + 5 && adjunct_opener(text, &toks[after]))
-            || cx.w(i) == ":"))
-        .then_some(i)
+            || cx.is_text(i, ":")))
+    .then_some(i)
 }
 
 /// "''I am going to be the nominee,'' he said aboard his campaign plane on Monday as he
@@ -216,6 +272,11 @@ fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
 /// then its speaker, before the cue.
 fn quoted_before(cx: &Cx, b: usize) -> bool {
     let (text, toks, lo) = (cx.text, cx.toks, cx.lo);
+    // (a quotation from the sentence's start: not a title, "Later on ''This Week,''
+    // Senator Bernie Sanders questioned …"; asked first, as most sentences open otherwise)
+    if !cx.doubled(lo) {
+        return false;
+    }
     let m = cx.mention_start(b, 10);
     // (or a speaker with an apposition: "''He deserved it,'' the assailant, John McGraw,
     // told …", "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by
@@ -223,21 +284,18 @@ fn quoted_before(cx: &Cx, b: usize) -> bool {
     let apposed = || {
         (lo.max(b.saturating_sub(16))..b)
             .rev()
-            .find(|&k| cx.w(k) == "'")
+            .find(|&k| cx.is_text(k, "'"))
             .is_some_and(|k| {
                 k >= lo + 3
                     && cx.doubled(k - 1)
-                    && cx.w(k - 2) == ","
+                    && cx.is_text(k - 2, ",")
                     // (an abbreviation's period: "Cambridge, Mass.,")
                     && toks[k + 1..b]
                         .iter()
                         .all(|t| matches!(t.text(text), "," | ".") || verbless_word(text, t))
             })
     };
-    (m < b && m >= lo + 3 && cx.doubled(m - 2) && cx.comma_before(m) || apposed())
-        // (a quotation from the sentence's start: not a title, "Later on ''This Week,''
-        // Senator Bernie Sanders questioned …")
-        && cx.doubled(lo)
+    m < b && m >= lo + 3 && cx.doubled(m - 2) && cx.comma_before(m) || apposed()
 }
 
 #[cfg(test)]

@@ -26,8 +26,8 @@ pub(super) fn verb_start(cx: &Cx) -> usize {
 pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
     let (toks, lo, after) = (cx.toks, cx.lo, cx.after);
     if !(b > lo
-        && !ing_form(cx.text, &cx.c)
-        && Class::ClauseBeForms.contains(&cx.w(b - 1).to_lowercase()))
+        && in_lower_class(cx.text, &cx.toks[b - 1], Class::ClauseBeForms)
+        && !ing_form(cx.text, &cx.c))
     {
         return None;
     }
@@ -59,10 +59,10 @@ pub(super) fn passive(cx: &Cx, b: usize) -> Decision {
 pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
     let (lo, b) = (cx.lo, s.b);
     let applies = b > lo
-        && ((s.tail_is_adjunct || s.comma_tail) && !s.quotation_after
-            || (s.quoted_before && s.quoted_rest.is_none())
+        && ((s.tail_is_adjunct() || s.comma_tail()) && !s.quotation_after()
+            || (s.quoted_before() && s.quoted_rest().is_none())
             // (", referring to the two resorts": a participle's object, not its speaker)
-            || (cx.comma_before(b) && s.inverted_tail && !s.apposed_subject && !s.progressive));
+            || (cx.comma_before(b) && s.inverted_tail() && !s.apposed_subject() && !s.progressive()));
     if !applies {
         return None;
     }
@@ -71,13 +71,13 @@ pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
     let coordinated = cx.is(m.min(b), Class::ClauseCoordinators);
     if cx.comma_before(m) && m > lo + 2 && !coordinated && !opening_adverbial(cx, m) {
         // (a quotation ending in the comma is part of the clause)
-        let r = lo..if cx.w(m - 1) == "," { m - 1 } else { m };
+        let r = lo..if cx.is_text(m - 1, ",") { m - 1 } else { m };
         // (a short clause will do between an archive's doubled apostrophes: "''It's
         // embarrassing,'' Mr. Rubel said")
-        let quoted = cx.doubled(lo) && cx.w(m - 1) == "'";
+        let quoted = cx.doubled(lo) && cx.is_text(m - 1, "'");
         return Some((cx.words(&r) >= 3 || quoted && cx.words(&r) >= 1).then_some(r));
     }
-    if s.tail_empty || s.tail_is_adjunct {
+    if s.tail_empty || s.tail_is_adjunct() {
         return Some(None);
     }
     None
@@ -91,10 +91,10 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
         // "CLAUSE, Smith, the mayor, said": the name before the apposition; none when the
         // sentence opens with it ("Rubin, the former secretary, opined on …"). (With the
         // speaker after the cue, the comma closes the clause.)
-        let speaker_after = s.inverted_tail && !s.tail_is_adjunct;
+        let speaker_after = s.inverted_tail() && !s.tail_is_adjunct();
         return match (lo + 1..b - 1)
             .rev()
-            .find(|&j| !speaker_after && cx.w(j) == ",")
+            .find(|&j| !speaker_after && cx.is_text(j, ","))
             .map(|j| cx.mention_start(j, 10))
         {
             Some(m) if m == lo => lo,
@@ -110,7 +110,7 @@ fn clause_comma(cx: &Cx, s: &Around) -> usize {
     // with the talks"): back to the comma, through words that are no verb.
     (lo.max(b.saturating_sub(10))..m)
         .rev()
-        .find(|&k| cx.w(k) == ",")
+        .find(|&k| cx.is_text(k, ","))
         .filter(|&k| {
             cx.toks[k + 1..m].iter().all(|t| {
                 let w = lower(t.text(cx.text));

@@ -73,7 +73,7 @@ fn demonstrative(f: &Found) -> Range<usize> {
     if f.opened_by_that
         && end == start + 1
         && start > cx.after
-        && cx.w(start - 1) == "that"
+        && cx.is_text(start - 1, "that")
         && cx.toks[start].kind == Tok::Word
         && !is_capitalized(cx.w(start))
     {
@@ -87,7 +87,8 @@ fn demonstrative(f: &Found) -> Range<usize> {
 /// names something, not a pronoun or a particle ("know it", "showing up").
 fn a_statement(f: &Found, r: &Range<usize>) -> bool {
     let cx = f.cx;
-    let words = cx.words(r);
+    // (counted to two: one word or more is all that is asked)
+    let words = cx.words_up_to(r, 2);
     // (the word inside doubled apostrophes: "said, ''No.''")
     let first = if cx.doubled(r.start) && r.start + 2 < r.end {
         &cx.toks[r.start + 2]
@@ -145,23 +146,26 @@ fn adjunct_only(f: &Found, quantity: bool) -> bool {
     let lemma = cx.c.lemma;
     // ("The outlets have stood in the way, he said, by creating …": between its commas, an
     // attribution interrupts the clause, which goes on whatever its first word)
-    let m = cx.mention_start(f.b, 6);
-    let between_commas = m > cx.lo + 2
-        && m < f.b
-        && cx.comma_before(m)
-        && cx
-            .toks
-            .get(cx.after)
-            .is_some_and(|t| t.text(cx.text) == ",");
-    !f.infinitive
+    let between_commas = || {
+        let m = cx.mention_start(f.b, 6);
+        m > cx.lo + 2
+            && m < f.b
+            && cx.comma_before(m)
+            && cx
+                .toks
+                .get(cx.after)
+                .is_some_and(|t| t.is_text(cx.text, ","))
+    };
+    // (the preposition first: most clauses open otherwise, and the rest is not read)
+    crate::lexicon::with_lower(cx.w(start), |l| Class::ClausePrepositions.contains(l))
+        && !f.infinitive
         && !f.opened_by_that
         && !quantity
-        && !between_commas
-        && !Class::ClauseObjectlessLemmas.contains(&lemma.replace(' ', "_"))
+        && !Class::ClauseObjectlessLemmas.contains(&crate::lexicon::class_key(lemma))
         && (!cx.is(start, Class::ClauseMatterPreps)
             || Class::ClauseMatterVerbs.contains(lemma)
-            || (cx.w(start) == "for" && no_matter(cx, start + 1)))
-        && Class::ClausePrepositions.contains(&cx.w(start).to_lowercase())
+            || (cx.is_text(start, "for") && no_matter(cx, start + 1)))
+        && !between_commas()
 }
 
 /// "complained about the imbalance", "spoke passionately about her father": the

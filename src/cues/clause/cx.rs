@@ -3,7 +3,7 @@
 use crate::cues::*;
 use crate::grammar::Toks;
 use crate::lexicon::{Class, lower};
-use crate::segment::{Token, doubled_apostrophe};
+use crate::segment::{Tok, Token, doubled_apostrophe};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -45,6 +45,11 @@ impl<'a> Cx<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// Whether token `i` is `s`, exactly ([`Token::is_text`]: no slicing of the text).
+    pub fn is_text(&self, i: usize, s: &str) -> bool {
+        self.toks[i].is_text(self.text, s)
+    }
+
     /// The text of token `i` in lower case.
     pub fn low(&self, i: usize) -> Cow<'a, str> {
         lower(self.w(i))
@@ -53,7 +58,9 @@ impl<'a> Cx<'a> {
     /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
     /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
-        self.toks[i].is_written(c, self.text)
+        // (the bit first, inline: a word out of the class is most words)
+        let t = &self.toks[i];
+        t.is(c) && t.is_written(c, self.text)
     }
 
     /// Whether token `i`, in lower case, is in class `c` (a class of lower-case words).
@@ -64,6 +71,22 @@ impl<'a> Cx<'a> {
     /// The words of tokens `r` (a quotation counting by its words).
     pub fn words(&self, r: &Range<usize>) -> usize {
         word_count(self.text, &self.toks[r.clone()])
+    }
+
+    /// The words of tokens `r` as [`Cx::words`] counts them, counted no further than `cap`.
+    pub fn words_up_to(&self, r: &Range<usize>, cap: usize) -> usize {
+        let mut n = 0;
+        for t in &self.toks[r.clone()] {
+            n += match t.kind {
+                Tok::Word => 1,
+                Tok::Quote(_) => t.text(self.text).split_whitespace().take(cap).count(),
+                Tok::Punct => 0,
+            };
+            if n >= cap {
+                return cap;
+            }
+        }
+        n
     }
 
     /// Whether token `i` follows a comma (or a quotation ending in one).

@@ -101,7 +101,7 @@ fn dash_or_semicolon(cl: &Clause, _: usize) -> Option<usize> {
         if cx.breaks(i) {
             let pair = (i + 1..hi)
                 .find(|&j| cx.breaks(j))
-                .filter(|&j| cx.w(i) != ";" && cx.w(j) != ";" && j + 1 < hi);
+                .filter(|&j| !cx.is_text(i, ";") && !cx.is_text(j, ";") && j + 1 < hi);
             match pair {
                 Some(j) => i = j,
                 None => return Some(i),
@@ -143,7 +143,7 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
         })?;
     let before = cx.w(v - 1);
     Some(
-        if (before == "," || matches!(before, "and" | "but")) && cx.w(v - 2) == "," {
+        if (before == "," || matches!(before, "and" | "but")) && cx.is_text(v - 2, ",") {
             v - 2
         } else if matches!(cx.toks[v - 1].kind, Tok::Quote(_)) || before == "'" {
             // (a quotation, or doubled apostrophes, closing before it stay in)
@@ -163,15 +163,17 @@ fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
     let comma = token(|i, t| ends_with_comma(i.text, t));
     let aside = token(|i, t| LEXICON.aside_openers.contains(i.word(t)));
     let k = (cl.start + 2..end).find(|&k| {
-        cx.matches(k, (&comma, &aside))
+        // (the comma first, read off the token: the pattern is parsed only there)
+        cx.ends_with_comma(&cx.toks[k])
+            && cx.matches(k, (&comma, &aside))
             // (a comparison after a quotation is the speaker's: "rated his claims “false,”
             // compared to 11% of Democrats'")
-            && (cx.w(k) == "," || cx.w(k + 1) != "compared")
-            && (cx.w(k + 1) != "but" || !report_goes_on(cx.text, cx.toks, k + 2))
+            && (cx.is_text(k, ",") || !cx.is_text(k + 1, "compared"))
+            && (!cx.is_text(k + 1, "but") || !report_goes_on(cx.text, cx.toks, k + 2))
             && !relative_before_its_verb(cx, k, end)
     })?;
     // (a quotation ending in the comma stays in: "was “a terrible mistake,” although")
-    Some(if cx.w(k) == "," { k } else { k + 1 })
+    Some(if cx.is_text(k, ",") { k } else { k + 1 })
 }
 
 /// "said the decision, which struck down …, illustrates the importance of …": a relative
@@ -185,7 +187,7 @@ fn relative_before_its_verb(cx: &Cx, k: usize, end: usize) -> bool {
     cx.is(k + 1, Class::ClauseRelativePronouns)
         && cx.toks.get(k + 2).is_some_and(|n| n.text(cx.text) != ",")
         && (k + 3..end).any(|j| {
-            cx.w(j) == ","
+            cx.is_text(j, ",")
                 && (finite(j + 1)
                     || cx.toks.get(j + 1).is_some_and(|n| {
                         crate::lexicon::with_lower(n.text(cx.text), |l| {
@@ -202,12 +204,14 @@ fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
     let cx = cl.cx;
     let first_word = cl.start + 2 * usize::from(cx.doubled(cl.start));
     let k = (first_word + 2..end).find(|&k| {
-        cx.matches(
-            k,
-            (alt((is("and"), is("but"))), exact(Class::ClauseNewSubjects)),
-        )
+        // (the joining word first, read off the token: the pattern is parsed only there)
+        (cx.is_text(k, "and") || cx.is_text(k, "but"))
+            && cx.matches(
+                k,
+                (alt((is("and"), is("but"))), exact(Class::ClauseNewSubjects)),
+            )
     })?;
-    Some(if cx.w(k - 1) == "," { k - 1 } else { k })
+    Some(if cx.is_text(k - 1, ",") { k - 1 } else { k })
 }
 
 /// "said, ''I mean, a raid is a combat operation. There is no way around that.''": a
@@ -216,6 +220,11 @@ fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
 /// may go on after them: "said ''this cannot be an American fight'' and that …").
 fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, lo) = (cl.cx, cl.cx.lo);
+    // (a pair opens at an apostrophe in the clause: most clauses hold none, and the
+    // sentence's pairs are not read)
+    if !(cl.start..end).any(|i| cx.is_text(i, "'")) {
+        return None;
+    }
     crate::segment::doubled_apostrophe_pairs(cx.text, &cx.toks[lo..cx.hi])
         .iter()
         .find(|&&(open, close)| lo + open >= cl.start && lo + open < end && lo + close + 2 > end)

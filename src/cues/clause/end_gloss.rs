@@ -22,10 +22,12 @@ pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
     let fronted = |k: usize| {
         let first = cx.low(start);
         (LEXICON.adjunct_openers.contains(&first) || Class::ClauseFrontingPreps.contains(&first))
-            && !(start..k).any(|i| cx.w(i) == ",")
+            && !(start..k).any(|i| cx.is_text(i, ","))
     };
     (start + 2..end).find(|&k| {
-        cx.matches(k, (is(","), folded(Class::ClauseArticles)))
+        // (the comma first, read off the token: the pattern is parsed only there)
+        cx.is_text(k, ",")
+            && cx.matches(k, (is(","), folded(Class::ClauseArticles)))
             && !fronted(k)
             && !subject_of_a_verb(cx, k, end)
             && !list_item(cx, k, end)
@@ -63,7 +65,9 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
             let w = cx.low(j);
             !is_clause_word(cx.text, t) && !t.is(Class::ClauseRelatives) && !finite_word(&w)
         })
-        .any(|j| (cx.w(j) == "," || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next))
+        .any(|j| {
+            (cx.is_text(j, ",") || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next)
+        })
 }
 
 /// "endorsed Mr. Trump at a news conference at Mar-a-Lago", "defended Cruz in a recent
@@ -90,7 +94,9 @@ pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
     );
     let occasion = &mut { occasion };
     (start + 1..end).find(|&k| {
-        occasion.parse(cx.span(k, end.min(k + 8))).is_ok()
+        // (the preposition first, read off the token: the pattern is parsed only there)
+        cx.is(k, Class::ClauseOccasionPreps)
+            && occasion.parse(cx.span(k, end.min(k + 8))).is_ok()
             && !cx.toks[start..k].iter().any(|t| clause_verb(text, t))
     })
 }
@@ -125,6 +131,10 @@ pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
     );
     let day = &mut { day };
     (start + 1..end.saturating_sub(1)).rev().find(|&k| {
+        // (the opener first, read off the token: the pattern is parsed only there)
+        if !cx.is(k, Class::ClauseTimeOpeners) {
+            return false;
+        }
         let Ok((rest, _)) = day.parse(cx.span(k, end)) else {
             return false;
         };
@@ -143,7 +153,7 @@ pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
                     exact(Class::ClauseTimeOccasionPreps),
                     exact(Class::ClauseTimeDeterminers),
                 ),
-            ) && (rest.lo..end).all(|i| cx.w(i) != ","))
+            ) && (rest.lo..end).all(|i| !cx.is_text(i, ",")))
     })
 }
 

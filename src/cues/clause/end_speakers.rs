@@ -5,7 +5,7 @@
 use super::end::Clause;
 use super::pattern::is;
 use crate::cues::*;
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, LEXICON};
 use crate::segment::is_capitalized;
 use nom::branch::alt;
 
@@ -23,7 +23,7 @@ pub(super) fn another_speaker(cl: &Clause, end: usize) -> Option<usize> {
     let cx = cl.cx;
     later_verbs(cl, end).find_map(|n| {
         let m = mention_start(cx.text, cx.toks, cl.start, n.tok, 7);
-        (m < n.tok && m > cl.start + 2 && cx.w(m - 1) == ",").then_some(m - 1)
+        (m < n.tok && m > cl.start + 2 && cx.is_text(m - 1, ",")).then_some(m - 1)
     })
 }
 
@@ -35,7 +35,7 @@ pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
     let cx = cl.cx;
     let n = later_verbs(cl, end).find(|n| {
         inverts(n.lemma)
-            && cx.w(n.tok - 1) == ","
+            && cx.is_text(n.tok - 1, ",")
             && cx.toks.get(n.tok + n.len).is_some_and(|t| {
                 let w = t.text(cx.text);
                 is_capitalized(w)
@@ -60,10 +60,10 @@ pub(super) fn second_speaker_joined(cl: &Clause, end: usize) -> Option<usize> {
             .take(7)
             .take_while(|&k| {
                 let w = cx.low(k);
-                cx.w(k) != "," && !finite_word(&w) && !LEXICON.verbs.contains_key(&*w)
+                !cx.is_text(k, ",") && !finite_word(&w) && !LEXICON.verbs.contains_key(&*w)
             })
             .find(|&k| matches!(cx.w(k), "and" | "but"))?;
-        (k + 1 < v).then(|| if cx.w(k - 1) == "," { k - 1 } else { k })
+        (k + 1 < v).then(|| if cx.is_text(k - 1, ",") { k - 1 } else { k })
     })
 }
 
@@ -88,15 +88,13 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     let opener = cx.toks[lo..b]
         .iter()
         .take(2)
-        .position(|t| {
-            crate::lexicon::with_lower(t.text(cx.text), |l| LEXICON.subordinators.contains(l))
-        })
-        .is_some_and(|i| !(lo + i..b).any(|k| cx.w(k) == ","));
+        .position(|t| in_lower_class(cx.text, t, Class::Subordinators))
+        .is_some_and(|i| !(lo + i..b).any(|k| cx.is_text(k, ",")));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
     if !(opener || relative) {
         return None;
     }
-    (cl.start + 2..end).find(|&k| cx.w(k) == ",")
+    (cl.start + 2..end).find(|&k| cx.is_text(k, ","))
 }
 
 #[cfg(test)]

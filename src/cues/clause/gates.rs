@@ -80,9 +80,11 @@ fn know_a_person(cx: &Cx, _: &Around) -> bool {
 /// quotation reports it whatever its verb.)
 fn clause_only_verb_without_that(cx: &Cx, s: &Around) -> bool {
     let lemma = cx.c.lemma;
-    let inside_quotation = cx.comma_before(cx.mention_start(s.b, 6)) && s.quoted_rest.is_some();
-    if !LEXICON.clause_only_verbs.contains(lemma) || inside_quotation {
+    if !LEXICON.clause_only_verbs.contains(lemma) {
         return false;
+    }
+    if cx.comma_before(cx.mention_start(s.b, 6)) && s.quoted_rest().is_some() {
+        return false; // (inside a quotation)
     }
     let wanted = if lemma == "put" { "it" } else { "that" };
     cx.toks
@@ -112,10 +114,10 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
     // document finds, the document the head of the subject, before a phrase after it.
     let from = if b > lo && matches!(cx.w(b - 1), "that" | "which") {
         b - 1
-    } else if s.apposed_subject {
+    } else if s.apposed_subject() {
         // ("The survey, conducted by the institute, finds …": the head before the
         // apposition)
-        (lo + 1..b - 1).find(|&f| cx.w(f) == ",").unwrap_or(b)
+        (lo + 1..b - 1).find(|&f| cx.is_text(f, ",")).unwrap_or(b)
     } else {
         b
     };

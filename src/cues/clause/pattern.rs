@@ -11,8 +11,9 @@ use crate::segment::{Token, is_capitalized};
 /// A token that is, exactly as written, a word of class `c`: `exact(Class::ClauseCoordinators)`
 /// reads "and", not "And".
 pub(super) fn exact<'a>(c: Class) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
-    // (the token's classes first: a bit test, and a look-up only for a word of the class)
-    token(move |i, t| t.is(c) && c.contains(i.word(t)))
+    // (the token's classes: a bit test, and a look-up only for a word with a capital in a
+    // class that holds capitalised words)
+    token(move |i, t| t.is_written(c, i.text))
 }
 
 /// A token whose lower case is a word of class `c` (a class of lower-case words):

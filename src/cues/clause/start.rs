@@ -28,7 +28,7 @@ pub(super) struct Start {
 pub(super) fn start(cx: &Cx, s: &Around) -> Start {
     let mut start = cx.after;
     let infinitive = infinitive(cx, start);
-    if s.telling && !infinitive {
+    if s.telling() && !infinitive {
         // told reporters / told him / told CNN's Jake Tapper
         start = told_object(cx.text, cx.toks, start, cx.hi);
     }
@@ -41,15 +41,15 @@ pub(super) fn start(cx: &Cx, s: &Around) -> Start {
         start = t + 1;
         opened_by_that = true;
     } else if start < cx.hi
-        && (cx.w(start) == ","
+        && (cx.is_text(start, ",")
             // ("said: ''I hope not.''")
-            || (cx.w(start) == ":" && cx.doubled(start + 1)))
+            || (cx.is_text(start, ":") && cx.doubled(start + 1)))
     {
         start += 1;
     } else if !infinitive && let Some(j) = past_adjunct(cx, start) {
         start = j;
     }
-    if let Some(i) = s.quoted_rest {
+    if let Some(i) = s.quoted_rest() {
         start = i + 1;
         opened_by_that = true;
     }
@@ -107,7 +107,7 @@ fn hearer_after_to(cx: &Cx, start: usize) -> Option<(usize, bool)> {
         LEXICON.clause_openers.contains(w) && !matches!(w, "who" | "where")
     });
     if end > start + 1 && cx.matches(end, opener) {
-        let that = cx.w(end) == "that";
+        let that = cx.is_text(end, "that");
         return Some((if that { end + 1 } else { end }, that));
     }
     None
@@ -151,9 +151,9 @@ const BEFORE_THAT: &[BeforeThat] = &[
 /// after the comma, "that" or an aside between commas or an adjunct first (not "…, he
 /// said, he's learned enough about her that …").
 fn comma_aside(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
-    cx.w(start) == ","
+    cx.is_text(start, ",")
         && (t == start + 1
-            || cx.w(t - 1) == ","
+            || cx.is_text(t - 1, ",")
             || cx
                 .toks
                 .get(start + 1)
@@ -163,13 +163,15 @@ fn comma_aside(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
 /// "has said for months that …", "said for the first time that …".
 fn for_a_span(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
     cx.matches(start, (is("for"), exact(Class::ClauseForSpans)))
-        || (cx.w(start) == "for" && t <= start + 5 && (start + 1..t).any(|i| cx.w(i) == "time"))
+        || (cx.is_text(start, "for")
+            && t <= start + 5
+            && (start + 1..t).any(|i| cx.is_text(i, "time")))
 }
 
 /// "told reporters on Sunday that …": a verb of telling's object and adjuncts, with no
 /// verb of their own, before "that".
 fn telling_object(cx: &Cx, s: &Around, start: usize, t: usize) -> bool {
-    s.telling
+    s.telling()
         && !cx.toks[start..t].iter().any(|t| {
             let w = lower(t.text(cx.text));
             is_aux(&w) || is_be_form(&w) || w == "be"
@@ -193,7 +195,7 @@ fn hearer(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
 /// adjunct, the clause opens with a subject pronoun or a second determiner. (Not after
 /// "of": in "complained of the imbalance he sees" the clause relates to the noun.)
 fn past_adjunct(cx: &Cx, start: usize) -> Option<usize> {
-    if !(start < cx.hi && adjunct_opener(cx.text, &cx.toks[start]) && cx.w(start) != "of") {
+    if !(start < cx.hi && adjunct_opener(cx.text, &cx.toks[start]) && !cx.is_text(start, "of")) {
         return None;
     }
     let mut seen_noun = false;
@@ -207,7 +209,7 @@ fn past_adjunct(cx: &Cx, start: usize) -> Option<usize> {
         // (a verb first: the "adjunct" was the subject, "say this plan is …")
         opens || w == "," || is_be_form(w)
     })?;
-    (cx.w(j) != "," && !is_be_form(cx.w(j))).then_some(j)
+    (!cx.is_text(j, ",") && !is_be_form(cx.w(j))).then_some(j)
 }
 
 #[cfg(test)]

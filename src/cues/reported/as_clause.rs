@@ -63,7 +63,7 @@ fn as_opening(text: &str, toks: &[Token], lo: usize, b: usize, passive: bool) ->
     // (only the nearest "as" can open the mention: a mention holds no "as")
     let a = (lo.max(b.saturating_sub(8))..b.saturating_sub(1))
         .rev()
-        .find(|&a| lower(toks[a].text(text)) == "as")?;
+        .find(|&a| toks[a].text(text).eq_ignore_ascii_case("as"))?;
     as_mention(Toks::new(text, toks, a, b)).is_ok().then_some(a)
 }
 
@@ -98,7 +98,7 @@ pub(crate) fn clause(
     let r = clause_of(text, toks, lo, hi, c, sent_cues)?;
     // ("As reported by Western Journalism, investigators found …": an attribution opened by
     // "as" is another cue's, never what this one reports)
-    let as_attribution = crate::lexicon::lower(toks[r.start].text(text)) == "as"
+    let as_attribution = toks[r.start].text(text).eq_ignore_ascii_case("as")
         && sent_cues.iter().any(|n| {
             n.tok > r.start
                 && n.tok < r.end

@@ -3,7 +3,7 @@
 
 use crate::cues::*;
 use crate::grammar::{PResult, Rule, Toks, first_match, literal, token};
-use crate::lexicon::{Class, lower};
+use crate::lexicon::Class;
 use crate::segment::Token;
 use nom::Parser;
 
@@ -24,14 +24,16 @@ pub(crate) enum Polarity {
 /// quick to add", "has begun to rebut"), unlike "declined to say" or "wants to say"
 /// (`reported_goes_on_to`).
 pub(crate) fn goes_on_to(word: &str) -> bool {
-    Class::ReportedGoesOnTo.contains(&word.to_lowercase())
+    crate::lexicon::with_lower(word, |l| Class::ReportedGoesOnTo.contains(l))
 }
 
 /// "to" after a verb that goes on to report: "He went on to say …" (the word before "to"
 /// is the one before the window; the window starts at "to").
 pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
     match i.before() {
-        Some(b) if goes_on_to(i.word(b)) => literal("to").map(|_| Polarity::Plain).parse(i),
+        Some(b) if in_lower_class(i.text, b, Class::ReportedGoesOnTo) => {
+            literal("to").map(|_| Polarity::Plain).parse(i)
+        }
         _ => Err(nom::Err::Error(())),
     }
 }
@@ -39,8 +41,8 @@ pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A negation: "She did not say whether …", "He never mentioned …", "CNN didn't report …".
 pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
     token(|i: &Toks<'_>, t: &Token| {
-        let w = lower(i.word(t));
-        Class::ReportedNegations.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        in_lower_class(i.text, t, Class::ReportedNegations)
+            || crate::lexicon::with_lower(i.word(t), |w| w.ends_with("n't") || w.ends_with("n’t"))
     })
     .map(|_| Polarity::Negated)
     .parse(i)
@@ -49,11 +51,9 @@ pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
 /// declined to say", "if he says …" (`reported_hypotheticals`).
 pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
-    token(|i: &Toks<'_>, t: &Token| {
-        crate::lexicon::with_lower(i.word(t), |l| Class::ReportedHypotheticals.contains(l))
-    })
-    .map(|_| Polarity::Hypothetical)
-    .parse(i)
+    token(|i: &Toks<'_>, t: &Token| in_lower_class(i.text, t, Class::ReportedHypotheticals))
+        .map(|_| Polarity::Hypothetical)
+        .parse(i)
 }
 
 /// The rules of polarity, tried at each word before the cue from the nearest, in order:
@@ -87,7 +87,12 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
         if let Some((_, _, p)) = first_match(polarity_rules(), at) {
             return p;
         }
-        if !is_aux(&at.first_word().to_lowercase()) {
+        // (a lower-case word's from its token's classes)
+        let aux = match at.first() {
+            Some(t) if t.is_lower() => aux_token(text, t),
+            _ => crate::lexicon::with_lower(at.first_word(), is_aux),
+        };
+        if !aux {
             break;
         }
     }

@@ -22,8 +22,10 @@ impl Form {
     pub(crate) fn of(form: &str, lemma: &'static str) -> Form {
         let base = form == lemma;
         let third = form.len() == lemma.len() + 1 && form.ends_with('s') && form.starts_with(lemma)
-            || form == format!("{lemma}es")
-            || (lemma.ends_with('y') && form == format!("{}ies", &lemma[..lemma.len() - 1]));
+            || form.strip_prefix(lemma) == Some("es")
+            || lemma
+                .strip_suffix('y')
+                .is_some_and(|stem| form.strip_prefix(stem) == Some("ies"));
         Form { base, third, lemma }
     }
 }
@@ -37,7 +39,7 @@ pub(crate) struct Subject<'a> {
     pub i: usize,
     pub prev: Token,
     pub w: &'a str,
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
     pub form: Form,
 }
 
@@ -66,7 +68,7 @@ pub(crate) const SUBJECT_RULES: &[(&str, SubjectRule)] = &[
 /// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
 /// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
 pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
-    let form = Form::of(&text[c.start..c.end].to_lowercase(), c.lemma);
+    let form = Form::of(&crate::lexicon::lower(&text[c.start..c.end]), c.lemma);
     if !(form.base || form.third) || c.kind != CueKind::Verb {
         return true;
     }
@@ -99,7 +101,7 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
         i,
         prev,
         w,
-        lower: w.to_lowercase(),
+        lower: lower(w),
         form,
     };
     SUBJECT_RULES
@@ -172,12 +174,12 @@ fn dashed_subject(s: &Subject) -> bool {
 
 /// "business leaders who say the law …"
 fn relative(s: &Subject) -> Option<bool> {
-    matches!(s.lower.as_str(), "who" | "which").then_some(true)
+    matches!(s.lower.as_ref(), "who" | "which").then_some(true)
 }
 
 /// "says she respects him but argues that …": a second verb of the same subject.
 fn second_verb(s: &Subject) -> Option<bool> {
-    (matches!(s.lower.as_str(), "and" | "but") && s.i > s.lo + 2).then_some(true)
+    (matches!(s.lower.as_ref(), "and" | "but") && s.i > s.lo + 2).then_some(true)
 }
 
 /// "General Electric says", "The Wisconsin Republican says": a capitalized word that looks
@@ -189,13 +191,13 @@ fn capitalised_name(s: &Subject) -> Option<bool> {
 
 /// "Many say", "Some argue"
 fn quantity(s: &Subject) -> Option<bool> {
-    (s.form.base && LEXICON.quantities.contains(s.lower.as_str())).then_some(true)
+    (s.form.base && LEXICON.quantities.contains(s.lower.as_ref())).then_some(true)
 }
 
 /// "his personal blog", "work-related emails": a modifier (not a role) makes the cue word
 /// the head of a noun phrase.
 fn modifier(s: &Subject) -> Option<bool> {
-    (is_modifier(&s.lower) && !LEXICON.roles.contains_key(s.lower.as_str())).then_some(false)
+    (is_modifier(&s.lower) && !LEXICON.roles.contains_key(s.lower.as_ref())).then_some(false)
 }
 
 /// "voters in each state want", "members of the committee say": a plural head before a
@@ -232,7 +234,7 @@ fn base_subject(s: &Subject) -> Option<bool> {
     }
     let w = s.w;
     Some(
-        Class::ReportedPluralPronouns.contains(s.lower.as_str())
+        Class::ReportedPluralPronouns.contains(s.lower.as_ref())
             || plural_form(&s.lower)
             || (LEXICON.verbs_never_nouns.contains(s.form.lemma)
                 && (plain_noun(s.text, &s.prev)
@@ -245,7 +247,7 @@ fn base_subject(s: &Subject) -> Option<bool> {
 /// says", "Trump says", "the spokesman says", "the report says"); "the magnate says …":
 /// after a singular noun, a form that is never a noun of speech ("says", not "claims").
 fn third_subject(s: &Subject) -> Option<bool> {
-    let lower = s.lower.as_str();
+    let lower = s.lower.as_ref();
     Some(
         LEXICON.pronouns.contains_key(lower)
             || is_capitalized(s.w)
