@@ -29,7 +29,7 @@ mod segment;
 mod speakers;
 
 pub use model::*;
-pub use output::{convert_offsets, schema, shift_record};
+pub use output::{convert_offsets, schema, shift_record, write_json};
 pub use report::html_report;
 
 /// How to analyse a document.
