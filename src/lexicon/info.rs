@@ -127,7 +127,59 @@ fn packed7(w: &[u8]) -> Option<u64> {
     Some(le_bytes(w) as u64 | (w.len() as u64) << 56)
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
+impl Words {
+    /// The table of these words and their entries.
+    fn of(of: HashMap<&'static [u8], Entry>) -> Words {
+        let filter = of
+            .keys()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .collect();
+        let mut tiny = Vec::new();
+        let mut short = HashMap::default();
+        let mut long = HashMap::default();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
+        for (w, e) in of {
+            let k = *numbers
+                .entry((e.classes, e.verb, e.head))
+                .or_insert_with(|| {
+                    entries.push(e);
+                    u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
+                });
+            match (packed7(w), packed(w)) {
+                (Some(key), _) => tiny.push((key, k)),
+                (None, Some(key)) => {
+                    short.insert(key, k);
+                }
+                (None, None) => {
+                    long.insert(w, k);
+                }
+            }
+        }
+        Words {
+            tiny: Tiny::new(&tiny),
+            short,
+            long,
+            entries,
+            filter,
+        }
+    }
+}
+
+/// The lexicon's words in lower case, and those written with an upper-case letter (a few
+/// hundred words of the class lists, "U.S.", "But"), each to its entry. A word with a
+/// capital is looked up in both: its form as written in a table small enough to stay in
+/// the first caches, its lower-case form in the large one.
+struct Tables {
+    lower_case: Words,
+    written: Words,
+}
+
+static WORDS: LazyLock<Tables> = LazyLock::new(split_by_case);
+
+/// Every word of a class, verb form or head of one, with its [`Entry`]: those in lower
+/// case, and those with an upper-case letter.
+fn split_by_case() -> Tables {
     let lx = &*LEXICON;
     let empty = Entry {
         classes: ClassSet::EMPTY,
@@ -144,40 +196,21 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for head in lx.verb_heads.iter() {
         of.entry(head.as_bytes()).or_insert(empty).head = true;
     }
-    let filter = of
-        .keys()
-        .filter_map(|w| std::str::from_utf8(w).ok())
-        .collect();
-    let mut tiny = Vec::new();
-    let mut short = HashMap::default();
-    let mut long = HashMap::default();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
-    for (w, e) in of {
-        let k = *numbers
-            .entry((e.classes, e.verb, e.head))
-            .or_insert_with(|| {
-                entries.push(e);
-                u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
-            });
-        match (packed7(w), packed(w)) {
-            (Some(key), _) => tiny.push((key, k)),
-            (None, Some(key)) => {
-                short.insert(key, k);
-            }
-            (None, None) => {
-                long.insert(w, k);
-            }
-        }
+    let (written, lower): (HashMap<_, _>, HashMap<_, _>) =
+        of.into_iter().partition(|(w, _)| has_capital(w));
+    Tables {
+        lower_case: Words::of(lower),
+        written: Words::of(written),
     }
-    Words {
-        tiny: Tiny::new(&tiny),
-        short,
-        long,
-        entries,
-        filter,
+}
+
+/// Whether a word (as bytes) has an upper-case letter: it is not its own lower-case form.
+fn has_capital(w: &[u8]) -> bool {
+    match std::str::from_utf8(w) {
+        Ok(w) => super::lower(w) != w,
+        Err(_) => false,
     }
-});
+}
 
 /// What the lexicon knows of `word` (the word is lower-cased once, on the stack when it is
 /// short and ASCII).
@@ -223,9 +256,9 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
 fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
     let words = &*WORDS;
     let written = written.map_or(ClassSet::EMPTY, |w| {
-        words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
+        words.written.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
     });
-    let Some(e) = words.get(lower) else {
+    let Some(e) = words.lower_case.get(lower) else {
         return WordInfo {
             classes: written,
             verb: NO_VERB,
