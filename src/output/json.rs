@@ -26,11 +26,15 @@ pub fn write_json(record: &Record, out: &mut Vec<u8>) {
 struct Writer<'a>(&'a mut Vec<u8>);
 
 impl Writer<'_> {
+    // (the small writes are inlined, so that a key's bytes, known where it is written, are
+    // stored without a call to copy them)
+    #[inline(always)]
     fn raw(&mut self, b: &[u8]) {
         self.0.extend_from_slice(b);
     }
 
     /// `{"k":`, an object's first key.
+    #[inline(always)]
     fn open(&mut self, k: &str) {
         self.raw(b"{\"");
         self.raw(k.as_bytes());
@@ -38,12 +42,14 @@ impl Writer<'_> {
     }
 
     /// `,"k":`, an object's next key (keys are plain ASCII: no escapes).
+    #[inline(always)]
     fn key(&mut self, k: &str) {
         self.raw(b",\"");
         self.raw(k.as_bytes());
         self.raw(b"\":");
     }
 
+    #[inline(always)]
     fn close(&mut self) {
         self.0.push(b'}');
     }
@@ -60,40 +66,59 @@ impl Writer<'_> {
                 break;
             }
         }
-        self.raw(&buf[i..]);
+        // (a few digits: pushed one by one rather than copied by a call)
+        self.0.reserve(buf.len() - i);
+        for &d in &buf[i..] {
+            self.0.push(d);
+        }
     }
 
     /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\`, and the
     /// control characters (`\b \t \n \f \r` short, the others `\u00XX` in lower-case hex);
-    /// everything else as it is.
+    /// everything else as it is. Eight bytes are tested at a time ([`escape_in`]); only
+    /// eight that hold a byte to escape are read one by one.
     fn str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.0.reserve(b.len() + 2);
         self.0.push(b'"');
         let mut from = 0;
-        for (i, &c) in b.iter().enumerate() {
-            if !needs_escape(c) {
-                continue;
-            }
-            self.raw(&b[from..i]);
-            match c {
-                b'"' => self.raw(b"\\\""),
-                b'\\' => self.raw(b"\\\\"),
-                0x08 => self.raw(b"\\b"),
-                b'\t' => self.raw(b"\\t"),
-                b'\n' => self.raw(b"\\n"),
-                0x0C => self.raw(b"\\f"),
-                b'\r' => self.raw(b"\\r"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let (hi, lo) = (HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]);
-                    self.raw(&[b'\\', b'u', b'0', b'0', hi, lo]);
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(eight) = b.get(i..i + 8) {
+                if !escape_in(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
+                    i += 8;
+                    continue;
                 }
             }
-            from = i + 1;
+            for j in i..(i + 8).min(b.len()) {
+                if needs_escape(b[j]) {
+                    self.raw(&b[from..j]);
+                    self.escape(b[j]);
+                    from = j + 1;
+                }
+            }
+            i += 8;
         }
         self.raw(&b[from..]);
         self.0.push(b'"');
+    }
+
+    /// The escape of byte `c`.
+    fn escape(&mut self, c: u8) {
+        match c {
+            b'"' => self.raw(b"\\\""),
+            b'\\' => self.raw(b"\\\\"),
+            0x08 => self.raw(b"\\b"),
+            b'\t' => self.raw(b"\\t"),
+            b'\n' => self.raw(b"\\n"),
+            0x0C => self.raw(b"\\f"),
+            b'\r' => self.raw(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let (hi, lo) = (HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]);
+                self.raw(&[b'\\', b'u', b'0', b'0', hi, lo]);
+            }
+        }
     }
 
     fn opt_str(&mut self, s: &Option<String>) {
@@ -167,6 +192,7 @@ impl Writer<'_> {
     }
 
     /// A unit variant's name (plain ASCII).
+    #[inline(always)]
     fn name(&mut self, n: &str) {
         self.0.push(b'"');
         self.raw(n.as_bytes());
@@ -332,6 +358,18 @@ impl Writer<'_> {
         self.start_end(l.start, l.end);
         self.close();
     }
+}
+
+/// Whether any of the eight bytes of `x` is one serde_json escapes: below 0x20, `"` or `\`
+/// (the tests of a zero byte and of a byte below a bound, on eight bytes at once: exact as
+/// to whether one is there).
+#[inline]
+fn escape_in(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+    let zero = |v: u64| below(v, 1);
+    (below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
 }
 
 /// Whether serde_json escapes byte `c` of a string.
@@ -556,6 +594,39 @@ mod tests {
             id: awkward(),
             error: "line 3 is not JSON".into(),
         }));
+    }
+
+    #[test]
+    fn eight_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+        for c in 0..=255u8 {
+            for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
+                for at in 0..8 {
+                    let mut eight = [fill; 8];
+                    eight[at] = c;
+                    let x = u64::from_le_bytes(eight);
+                    assert_eq!(
+                        escape_in(x),
+                        needs_escape(c) || needs_escape(fill),
+                        "{c} {fill}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_string_is_escaped_as_serde_escapes_it_wherever_the_escape_falls() {
+        for n in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '“'] {
+                let s: String = "abcdefghijklmnopqrst"[..n]
+                    .chars()
+                    .chain([c, 'z'])
+                    .collect();
+                let mut ours = Vec::new();
+                Writer(&mut ours).str(&s);
+                assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+            }
+        }
     }
 
     #[test]
