@@ -113,11 +113,75 @@ pub(crate) fn le_bytes(w: &[u8]) -> u128 {
     }
 }
 
+/// Keys of [`packed`] words in an open-addressing table at most half full: a key is found
+/// in its slot or the next ones, one cache line read (a hash set keeps its control bytes
+/// apart from its keys: two). The empty word, whose key is 0 (the empty slot), is kept
+/// apart.
+#[derive(Debug, Clone)]
+struct Packed {
+    slots: Box<[u128]>,
+    /// 64 minus the base-2 logarithm of the number of slots.
+    shift: u32,
+    empty_word: bool,
+}
+
+impl Default for Packed {
+    fn default() -> Packed {
+        Packed::of(std::iter::empty())
+    }
+}
+
+impl Packed {
+    fn of(keys: impl Iterator<Item = u128> + Clone) -> Packed {
+        let n = (keys.clone().count() * 2).next_power_of_two().max(8);
+        let mut t = Packed {
+            slots: vec![0; n].into_boxed_slice(),
+            shift: 64 - n.trailing_zeros(),
+            empty_word: false,
+        };
+        for key in keys {
+            if key == 0 {
+                t.empty_word = true;
+                continue;
+            }
+            let mut s = t.slot(key);
+            while t.slots[s] != 0 && t.slots[s] != key {
+                s = (s + 1) & (n - 1);
+            }
+            t.slots[s] = key;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        // (the word's first eight bytes, and the rest with its length, mixed)
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn contains(&self, key: u128) -> bool {
+        if key == 0 {
+            return self.empty_word;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            match self.slots[s] {
+                0 => return false,
+                k if k == key => return true,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
     set: rustc_hash::FxHashSet<&'static str>,
     /// The words of at most 15 bytes, [`packed`].
-    short: rustc_hash::FxHashSet<u128>,
+    short: Packed,
     filter: Filter,
 }
 
@@ -133,7 +197,7 @@ impl WordSet {
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.may_contain(w.as_bytes())
             && match packed(w.as_bytes()) {
-                Some(key) => self.short.contains(&key),
+                Some(key) => self.short.contains(key),
                 None => self.set.contains(w),
             }
     }
@@ -161,7 +225,7 @@ impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
         let set: rustc_hash::FxHashSet<&'static str> = iter.into_iter().collect();
         let filter = Filter::of(set.iter().map(|w| w.as_bytes()));
-        let short = set.iter().filter_map(|w| packed(w.as_bytes())).collect();
+        let short = Packed::of(set.iter().filter_map(|w| packed(w.as_bytes())));
         WordSet { set, short, filter }
     }
 }
@@ -261,6 +325,19 @@ mod tests {
         }
         assert_eq!(s.get("the"), Some(&"the"));
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_large_set_finds_each_of_its_words_and_no_other() {
+        let words: Vec<&'static str> = (0..3000)
+            .map(|i| {
+                &*Box::leak(format!("{}{i}", ["w", "said", "a.b-c", "x"][i % 4]).into_boxed_str())
+            })
+            .collect();
+        let s: WordSet = words.iter().copied().collect();
+        assert!(words.iter().all(|w| s.contains(w)));
+        let others = (0..3000).map(|i| format!("{}{i}", ["v", "saidx", "a.b-d", "X"][i % 4]));
+        assert!(others.into_iter().all(|w| !s.contains(&w)));
     }
 
     #[test]
