@@ -85,6 +85,17 @@ fn finish(mut analysis: Analysis, text: &str, options: &Options) -> Analysis {
     analysis
 }
 
+/// [`analyze`] with a work budget, as [`analyze_bytes_within`].
+pub fn analyze_within(
+    text: &str,
+    options: &Options,
+    deadline: Option<std::time::Instant>,
+) -> Result<Analysis, Exceeded> {
+    let budget = output::Budget(deadline);
+    let a = output::assemble_within(text, options, Vec::new(), &budget)?;
+    Ok(finish(a, text, options))
+}
+
 /// Analyse a document given as bytes: invalid UTF-8 is decoded with replacement characters
 /// and flagged (offsets are then into the decoded text, which `emit_text` returns).
 pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {

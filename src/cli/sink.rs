@@ -100,7 +100,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     let input = match &doc.body {
         Ok(Body::Line(_, l)) => l.len() + 1,
         Ok(Body::Text(b) | Body::Html(b)) => b.len(),
-        Ok(Body::Lossy(t)) => t.len(),
+        Ok(Body::Lossy(t) | Body::Str(t)) => t.len(),
         Err(_) => 0,
     };
     if let Ok(Body::Text(b)) = &doc.body
@@ -204,6 +204,7 @@ pub(crate) fn analyse(doc: Doc, options: &Options, max_seconds: f64) -> (Record,
         Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
         Ok(Body::Text(b)) => (whosaid::analyze_bytes_within(&b, &opts, deadline), b.len()),
         Ok(Body::Lossy(t)) => (super::read::analyse_lossy(&t, &opts, deadline), t.len()),
+        Ok(Body::Str(t)) => (whosaid::analyze_within(&t, &opts, deadline), t.len()),
         Ok(Body::Html(b)) => (
             whosaid::analyze_html_within(&String::from_utf8_lossy(&b), &opts, deadline),
             b.len(),
