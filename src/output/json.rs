@@ -54,17 +54,23 @@ impl Writer<'_> {
         self.0.push(b'}');
     }
 
+    /// A number in decimal, two digits at a time.
     fn num(&mut self, n: usize) {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
         let mut n = n;
-        loop {
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            buf[i] = b'0' + n as u8;
         }
         // (a few digits: pushed one by one rather than copied by a call)
         self.0.reserve(buf.len() - i);
@@ -360,6 +366,18 @@ impl Writer<'_> {
     }
 }
 
+/// "00" to "99", two bytes each.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        t[2 * k] = b'0' + (k / 10) as u8;
+        t[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    t
+};
+
 /// Whether any of the eight bytes of `x` is one serde_json escapes: below 0x20, `"` or `\`
 /// (the tests of a zero byte and of a byte below a bound, on eight bytes at once: exact as
 /// to whether one is there).
@@ -594,6 +612,29 @@ mod tests {
             id: awkward(),
             error: "line 3 is not JSON".into(),
         }));
+    }
+
+    #[test]
+    fn a_number_is_written_in_decimal() {
+        for n in [
+            0,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12345,
+            100000,
+            usize::MAX,
+        ] {
+            let mut ours = Vec::new();
+            Writer(&mut ours).num(n);
+            assert_eq!(ours, n.to_string().into_bytes());
+        }
     }
 
     #[test]
