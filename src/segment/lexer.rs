@@ -165,6 +165,17 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         verb,
         flags,
     });
+    // (the one space before the next word is skipped here, as `space` would skip it: most
+    // words end so)
+    let bytes = lx.text.as_bytes();
+    if j < limit
+        && bytes[j] == b' '
+        && bytes
+            .get(j + 1)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace())
+    {
+        return Some(j + 1);
+    }
     Some(j)
 }
 
