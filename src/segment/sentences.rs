@@ -222,6 +222,17 @@ fn attribution_follows(text: &str, toks: &[Token], i: usize) -> bool {
 /// opening mark with no closing one in the paragraph pairs with nothing.
 pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
+    // (most paragraphs hold no two apostrophes in a row: one search of their text says so)
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return pairs;
+    };
+    let span = text
+        .as_bytes()
+        .get(first.start..last.end)
+        .unwrap_or_default();
+    if memchr::memmem::find(span, b"''").is_none() {
+        return pairs;
+    }
     let mut open: Option<usize> = None;
     let mut i = 0;
     while i + 1 < toks.len() {
