@@ -221,12 +221,32 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let lower = super::lower(word);
+    let mut buf = [0u8; 64];
+    let lower = match lower_into(word, &mut buf) {
+        Some(low) => std::borrow::Cow::Borrowed(low),
+        None => super::lower(word),
+    };
     if lower.as_ref() == word {
         of_lower(bytes, None, flags | LOWER)
     } else {
         of_lower(lower.as_bytes(), Some(bytes), flags)
     }
+}
+
+/// `word` in lower case, as `str::to_lowercase` lowers it, written into `buf` (no new
+/// string: "O’Malley’s", "Über"); `None` when it does not fit, or holds a capital sigma (whose
+/// lower case depends on its place in the word).
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if word.contains('Σ') {
+        return None;
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let end = n + c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..end)?);
+        n = end;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// [`word_info`] of an ASCII word, whose scan (by the lexer) told whether it has an
@@ -289,10 +309,25 @@ mod tests {
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
         for w in [
+            "O’Malley’s",
+            "ΣΟΦΟΣ",
+            "İstanbul",
+            "Ωmega",
+            "x".repeat(70).as_str(),
+        ] {
+            let mut buf = [0u8; 64];
+            let ours = lower_into(w, &mut buf);
+            assert!(ours.is_none_or(|l| l == w.to_lowercase()), "{w}");
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_into("O’Malley’s", &mut buf), Some("o’malley’s"));
+        for w in [
             "the",
             "But",
             "ÉLYSÉE",
             "Über",
+            "O’Malley’s",
+            "Trump’s",
             "officials",
             "A-LONG-WORD-IN-CAPITALS-AND-MORE",
         ] {
