@@ -90,11 +90,11 @@ impl Writer<'_> {
         let mut from = 0;
         let mut i = 0;
         while i < b.len() {
-            if let Some(eight) = b.get(i..i + 8) {
-                if !escape_in(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
-                    i += 8;
-                    continue;
-                }
+            if let Some(eight) = b.get(i..i + 8)
+                && !escape_in(u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+            {
+                i += 8;
+                continue;
             }
             for j in i..(i + 8).min(b.len()) {
                 if needs_escape(b[j]) {
