@@ -29,7 +29,7 @@ mod segment;
 mod speakers;
 
 pub use model::*;
-pub use output::{convert_offsets, schema, shift_record};
+pub use output::{convert_offsets, schema, shift_record, write_json};
 pub use report::html_report;
 
 /// How to analyse a document.
@@ -83,6 +83,17 @@ fn finish(mut analysis: Analysis, text: &str, options: &Options) -> Analysis {
         convert_offsets(&mut analysis, text, options.offsets);
     }
     analysis
+}
+
+/// [`analyze`] with a work budget, as [`analyze_bytes_within`].
+pub fn analyze_within(
+    text: &str,
+    options: &Options,
+    deadline: Option<std::time::Instant>,
+) -> Result<Analysis, Exceeded> {
+    let budget = output::Budget(deadline);
+    let a = output::assemble_within(text, options, Vec::new(), &budget)?;
+    Ok(finish(a, text, options))
 }
 
 /// Analyse a document given as bytes: invalid UTF-8 is decoded with replacement characters

@@ -24,6 +24,8 @@ pub(crate) enum Body {
     /// The text of a JSONL line that was not valid UTF-8, decoded with U+FFFD for each
     /// invalid sequence (the record is flagged `invalid_utf8`, as for a file).
     Lossy(String),
+    /// The text of a JSONL line (valid UTF-8: it was read as a JSON string).
+    Str(String),
 }
 
 /// The output ended (a closed pipe): stop quietly.
@@ -52,7 +54,7 @@ impl Run<'_> {
     pub(crate) fn push(&mut self, doc: Doc) -> Result<(), Closed> {
         self.batch_bytes += match &doc.body {
             Ok(Body::Text(b) | Body::Html(b) | Body::Line(_, b)) => b.len(),
-            Ok(Body::Lossy(t)) => t.len(),
+            Ok(Body::Lossy(t) | Body::Str(t)) => t.len(),
             Err(_) => 0,
         };
         self.batch.push(doc);
@@ -335,22 +337,31 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
         return doc;
     };
     let fallback_id = doc.id;
-    let seed = Fields {
-        id: &args.id_field,
-        text: &args.text_field,
+    let parse = |bytes: &[u8]| {
+        let seed = Fields {
+            id: &args.id_field,
+            text: &args.text_field,
+        };
+        serde::de::DeserializeSeed::deserialize(
+            seed,
+            &mut serde_json::Deserializer::from_slice(bytes),
+        )
     };
     // A line that is not UTF-8 is read decoded, each invalid sequence as U+FFFD, and its
-    // text is flagged, as a file's is.
-    let lossy = std::str::from_utf8(&line).is_err();
-    let decoded;
-    let bytes = if lossy {
-        decoded = String::from_utf8_lossy(&line).into_owned();
-        decoded.as_bytes()
-    } else {
-        &line
+    // text is flagged, as a file's is. (The line is parsed as it is first: the strings read
+    // are checked as they are parsed, so only a line that does not parse, or whose text
+    // holds a U+FFFD, is checked as a whole; a line whose invalid bytes are in a field
+    // skipped reads the same either way.)
+    let invalid = || std::str::from_utf8(&line).is_err();
+    let (parsed, lossy) = match parse(&line) {
+        Ok(f) => {
+            let lossy = f.text.as_ref().is_some_and(|t| t.contains('\u{FFFD}')) && invalid();
+            (Ok(f), lossy)
+        }
+        Err(_) if invalid() => (parse(String::from_utf8_lossy(&line).as_bytes()), true),
+        Err(e) => (Err(e), false),
     };
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let fields = match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
+    let fields = match parsed {
         Ok(f) => f,
         Err(e) => {
             return Doc {
@@ -369,7 +380,7 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
     let body = match fields.text {
         Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
         Some(text) if lossy && text.contains('\u{FFFD}') => Ok(Body::Lossy(text)),
-        Some(text) => Ok(Body::Text(text.into_bytes())),
+        Some(text) => Ok(Body::Str(text)),
         None => Err(format!(
             "line {n} has no string field \"{}\"",
             args.text_field

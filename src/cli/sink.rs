@@ -100,7 +100,7 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     let input = match &doc.body {
         Ok(Body::Line(_, l)) => l.len() + 1,
         Ok(Body::Text(b) | Body::Html(b)) => b.len(),
-        Ok(Body::Lossy(t)) => t.len(),
+        Ok(Body::Lossy(t) | Body::Str(t)) => t.len(),
         Err(_) => 0,
     };
     if let Ok(Body::Text(b)) = &doc.body
@@ -152,17 +152,33 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     }
 }
 
+/// The most bytes of a worker's output buffer kept for the next document.
+const KEPT_BUFFER: usize = 1 << 20;
+
 /// A record as output: a JSON line, or TSV rows (the header is the writer's).
 pub(crate) fn render(record: &Record, args: &ExtractArgs) -> Vec<u8> {
     match args.format {
+        OutFormat::Jsonl if !args.pretty => {
+            // (written into the worker's buffer, which keeps its size from document to
+            // document, then copied out at its length: no growing a new buffer each time)
+            thread_local! {
+                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            BUF.with_borrow_mut(|buf| {
+                buf.clear();
+                whosaid::write_json(record, buf);
+                buf.push(b'\n');
+                let out = buf.as_slice().to_vec();
+                // (a very long record's buffer is not kept)
+                if buf.capacity() > KEPT_BUFFER {
+                    *buf = Vec::new();
+                }
+                out
+            })
+        }
         OutFormat::Jsonl => {
             let mut out = Vec::with_capacity(4096);
-            let written = if args.pretty {
-                serde_json::to_writer_pretty(&mut out, record)
-            } else {
-                serde_json::to_writer(&mut out, record)
-            };
-            if let Err(e) = written {
+            if let Err(e) = serde_json::to_writer_pretty(&mut out, record) {
                 out = format!("{{\"error\":\"cannot serialise: {e}\"}}").into_bytes();
             }
             out.push(b'\n');
@@ -188,6 +204,7 @@ pub(crate) fn analyse(doc: Doc, options: &Options, max_seconds: f64) -> (Record,
         Err(error) => return (Record::Error(ErrorRecord { id: doc.id, error }), 0),
         Ok(Body::Text(b)) => (whosaid::analyze_bytes_within(&b, &opts, deadline), b.len()),
         Ok(Body::Lossy(t)) => (super::read::analyse_lossy(&t, &opts, deadline), t.len()),
+        Ok(Body::Str(t)) => (whosaid::analyze_within(&t, &opts, deadline), t.len()),
         Ok(Body::Html(b)) => (
             whosaid::analyze_html_within(&String::from_utf8_lossy(&b), &opts, deadline),
             b.len(),

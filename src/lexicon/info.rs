@@ -127,7 +127,59 @@ fn packed7(w: &[u8]) -> Option<u64> {
     Some(le_bytes(w) as u64 | (w.len() as u64) << 56)
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
+impl Words {
+    /// The table of these words and their entries.
+    fn of(of: HashMap<&'static [u8], Entry>) -> Words {
+        let filter = of
+            .keys()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .collect();
+        let mut tiny = Vec::new();
+        let mut short = HashMap::default();
+        let mut long = HashMap::default();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
+        for (w, e) in of {
+            let k = *numbers
+                .entry((e.classes, e.verb, e.head))
+                .or_insert_with(|| {
+                    entries.push(e);
+                    u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
+                });
+            match (packed7(w), packed(w)) {
+                (Some(key), _) => tiny.push((key, k)),
+                (None, Some(key)) => {
+                    short.insert(key, k);
+                }
+                (None, None) => {
+                    long.insert(w, k);
+                }
+            }
+        }
+        Words {
+            tiny: Tiny::new(&tiny),
+            short,
+            long,
+            entries,
+            filter,
+        }
+    }
+}
+
+/// The lexicon's words in lower case, and those written with an upper-case letter (a few
+/// hundred words of the class lists, "U.S.", "But"), each to its entry. A word with a
+/// capital is looked up in both: its form as written in a table small enough to stay in
+/// the first caches, its lower-case form in the large one.
+struct Tables {
+    lower_case: Words,
+    written: Words,
+}
+
+static WORDS: LazyLock<Tables> = LazyLock::new(split_by_case);
+
+/// Every word of a class, verb form or head of one, with its [`Entry`]: those in lower
+/// case, and those with an upper-case letter.
+fn split_by_case() -> Tables {
     let lx = &*LEXICON;
     let empty = Entry {
         classes: ClassSet::EMPTY,
@@ -144,40 +196,21 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for head in lx.verb_heads.iter() {
         of.entry(head.as_bytes()).or_insert(empty).head = true;
     }
-    let filter = of
-        .keys()
-        .filter_map(|w| std::str::from_utf8(w).ok())
-        .collect();
-    let mut tiny = Vec::new();
-    let mut short = HashMap::default();
-    let mut long = HashMap::default();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
-    for (w, e) in of {
-        let k = *numbers
-            .entry((e.classes, e.verb, e.head))
-            .or_insert_with(|| {
-                entries.push(e);
-                u16::try_from(entries.len() - 1).expect("fewer than 65536 distinct entries")
-            });
-        match (packed7(w), packed(w)) {
-            (Some(key), _) => tiny.push((key, k)),
-            (None, Some(key)) => {
-                short.insert(key, k);
-            }
-            (None, None) => {
-                long.insert(w, k);
-            }
-        }
+    let (written, lower): (HashMap<_, _>, HashMap<_, _>) =
+        of.into_iter().partition(|(w, _)| has_capital(w));
+    Tables {
+        lower_case: Words::of(lower),
+        written: Words::of(written),
     }
-    Words {
-        tiny: Tiny::new(&tiny),
-        short,
-        long,
-        entries,
-        filter,
+}
+
+/// Whether a word (as bytes) has an upper-case letter: it is not its own lower-case form.
+fn has_capital(w: &[u8]) -> bool {
+    match std::str::from_utf8(w) {
+        Ok(w) => super::lower(w) != w,
+        Err(_) => false,
     }
-});
+}
 
 /// What the lexicon knows of `word` (the word is lower-cased once, on the stack when it is
 /// short and ASCII).
@@ -188,12 +221,32 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let lower = super::lower(word);
+    let mut buf = [0u8; 64];
+    let lower = match lower_into(word, &mut buf) {
+        Some(low) => std::borrow::Cow::Borrowed(low),
+        None => super::lower(word),
+    };
     if lower.as_ref() == word {
         of_lower(bytes, None, flags | LOWER)
     } else {
         of_lower(lower.as_bytes(), Some(bytes), flags)
     }
+}
+
+/// `word` in lower case, as `str::to_lowercase` lowers it, written into `buf` (no new
+/// string: "O’Malley’s", "Über"); `None` when it does not fit, or holds a capital sigma (whose
+/// lower case depends on its place in the word).
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if word.contains('Σ') {
+        return None;
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let end = n + c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..end)?);
+        n = end;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// [`word_info`] of an ASCII word, whose scan (by the lexer) told whether it has an
@@ -223,9 +276,9 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
 fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
     let words = &*WORDS;
     let written = written.map_or(ClassSet::EMPTY, |w| {
-        words.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
+        words.written.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
     });
-    let Some(e) = words.get(lower) else {
+    let Some(e) = words.lower_case.get(lower) else {
         return WordInfo {
             classes: written,
             verb: NO_VERB,
@@ -256,10 +309,25 @@ mod tests {
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
         for w in [
+            "O’Malley’s",
+            "ΣΟΦΟΣ",
+            "İstanbul",
+            "Ωmega",
+            "x".repeat(70).as_str(),
+        ] {
+            let mut buf = [0u8; 64];
+            let ours = lower_into(w, &mut buf);
+            assert!(ours.is_none_or(|l| l == w.to_lowercase()), "{w}");
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_into("O’Malley’s", &mut buf), Some("o’malley’s"));
+        for w in [
             "the",
             "But",
             "ÉLYSÉE",
             "Über",
+            "O’Malley’s",
+            "Trump’s",
             "officials",
             "A-LONG-WORD-IN-CAPITALS-AND-MORE",
         ] {

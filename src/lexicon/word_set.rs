@@ -113,11 +113,93 @@ pub(crate) fn le_bytes(w: &[u8]) -> u128 {
     }
 }
 
+/// Keys of [`packed`] words in an open-addressing table at most half full, with their
+/// values: a key is found in its slot or the next ones, one cache line read (a hash set
+/// keeps its control bytes apart from its keys: two). The empty word, whose key is 0 (the
+/// empty slot), is kept apart.
+#[derive(Debug, Clone)]
+struct Packed<V> {
+    slots: Box<[u128]>,
+    values: Box<[Option<V>]>,
+    /// 64 minus the base-2 logarithm of the number of slots.
+    shift: u32,
+    empty_word: Option<V>,
+}
+
+impl<V: Clone> Default for Packed<V> {
+    fn default() -> Packed<V> {
+        Packed::of(std::iter::empty())
+    }
+}
+
+impl<V: Clone> Packed<V> {
+    /// The table of `pairs` (a key given twice keeps its last value).
+    fn of(pairs: impl Iterator<Item = (u128, V)> + Clone) -> Packed<V> {
+        let n = (pairs.clone().count() * 2).next_power_of_two().max(8);
+        let mut t = Packed {
+            slots: vec![0; n].into_boxed_slice(),
+            values: vec![None; n].into_boxed_slice(),
+            shift: 64 - n.trailing_zeros(),
+            empty_word: None,
+        };
+        for (key, v) in pairs {
+            if key == 0 {
+                t.empty_word = Some(v);
+                continue;
+            }
+            let mut s = t.slot(key);
+            while t.slots[s] != 0 && t.slots[s] != key {
+                s = (s + 1) & (n - 1);
+            }
+            t.slots[s] = key;
+            t.values[s] = Some(v);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        // (the word's first eight bytes, and the rest with its length, mixed)
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The slot of `key`, or `None`.
+    #[inline]
+    fn find(&self, key: u128) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            match self.slots[s] {
+                0 => return None,
+                k if k == key => return Some(s),
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    #[inline]
+    fn contains(&self, key: u128) -> bool {
+        if key == 0 {
+            return self.empty_word.is_some();
+        }
+        self.find(key).is_some()
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<&V> {
+        if key == 0 {
+            return self.empty_word.as_ref();
+        }
+        self.find(key).and_then(|s| self.values[s].as_ref())
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
     set: rustc_hash::FxHashSet<&'static str>,
     /// The words of at most 15 bytes, [`packed`].
-    short: rustc_hash::FxHashSet<u128>,
+    short: Packed<()>,
     filter: Filter,
 }
 
@@ -133,7 +215,7 @@ impl WordSet {
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.may_contain(w.as_bytes())
             && match packed(w.as_bytes()) {
-                Some(key) => self.short.contains(&key),
+                Some(key) => self.short.contains(key),
                 None => self.set.contains(w),
             }
     }
@@ -161,7 +243,7 @@ impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
         let set: rustc_hash::FxHashSet<&'static str> = iter.into_iter().collect();
         let filter = Filter::of(set.iter().map(|w| w.as_bytes()));
-        let short = set.iter().filter_map(|w| packed(w.as_bytes())).collect();
+        let short = Packed::of(set.iter().filter_map(|w| Some((packed(w.as_bytes())?, ()))));
         WordSet { set, short, filter }
     }
 }
@@ -172,15 +254,15 @@ impl FromIterator<&'static str> for WordSet {
 pub(crate) struct WordMap<K, V> {
     map: HashMap<K, V>,
     /// The values of the keys of at most 15 bytes, by the [`packed`] key.
-    short: HashMap<u128, V>,
+    short: Packed<V>,
     filter: Filter,
 }
 
-impl<K, V> Default for WordMap<K, V> {
+impl<K, V: Clone> Default for WordMap<K, V> {
     fn default() -> WordMap<K, V> {
         WordMap {
             map: HashMap::default(),
-            short: HashMap::default(),
+            short: Packed::default(),
             filter: Filter::default(),
         }
     }
@@ -190,10 +272,10 @@ impl<K: Hash + Eq + Borrow<str>, V: Clone> WordMap<K, V> {
     /// The map `map`, with its filter.
     pub(crate) fn from_map(map: HashMap<K, V>) -> WordMap<K, V> {
         let filter = Filter::of(map.keys().map(|k| k.borrow().as_bytes()));
-        let short = map
-            .iter()
-            .filter_map(|(k, v)| Some((packed(k.borrow().as_bytes())?, v.clone())))
-            .collect();
+        let short = Packed::of(
+            map.iter()
+                .filter_map(|(k, v)| Some((packed(k.borrow().as_bytes())?, v.clone()))),
+        );
         WordMap { map, short, filter }
     }
 
@@ -205,7 +287,7 @@ impl<K: Hash + Eq + Borrow<str>, V: Clone> WordMap<K, V> {
             return None;
         }
         match packed(w.as_bytes()) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(key),
             None => self.map.get(w),
         }
     }
@@ -261,6 +343,19 @@ mod tests {
         }
         assert_eq!(s.get("the"), Some(&"the"));
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_large_set_finds_each_of_its_words_and_no_other() {
+        let words: Vec<&'static str> = (0..3000)
+            .map(|i| {
+                &*Box::leak(format!("{}{i}", ["w", "said", "a.b-c", "x"][i % 4]).into_boxed_str())
+            })
+            .collect();
+        let s: WordSet = words.iter().copied().collect();
+        assert!(words.iter().all(|w| s.contains(w)));
+        let others = (0..3000).map(|i| format!("{}{i}", ["v", "saidx", "a.b-d", "X"][i % 4]));
+        assert!(others.into_iter().all(|w| !s.contains(&w)));
     }
 
     #[test]

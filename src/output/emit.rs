@@ -21,13 +21,18 @@ pub(super) fn quotes(
     // (the posts' statements join them later)
     let mut quotes_out: Vec<Quote> = Vec::with_capacity(order.len() + 4);
     let mut next_number = 0;
-    for &(_, stmt, k) in &order {
-        // A part with a speaker of its own leaves its statement (whose cue named no one).
-        let own_speaker = match k {
-            Ok(k) => part_speakers[k].clone(),
-            Err(_) => None,
-        };
-        let stmt = stmt.filter(|_| own_speaker.is_none());
+    // A part with a speaker of its own leaves its statement (whose cue named no one).
+    let own = |k: Result<usize, Span>| k.ok().and_then(|k| part_speakers[k].as_ref());
+    let of_statement = |&(_, stmt, k): &Piece| stmt.filter(|_| own(k).is_none());
+    // (each statement's pieces still to write: the last takes its speaker, channel and
+    // time, the others copy them)
+    let mut left = vec![0u32; statements.len()];
+    for s in order.iter().filter_map(of_statement) {
+        left[s] += 1;
+    }
+    for piece in &order {
+        let (stmt, k) = (of_statement(piece), piece.2);
+        let own_speaker = own(k).cloned();
         let statement = match stmt {
             Some(s) => *statements[s].number.get_or_insert_with(|| {
                 next_number += 1;
@@ -50,21 +55,40 @@ pub(super) fn quotes(
                 "a quotation that nothing attributes to anyone",
             ));
         }
-        let st = stmt.map(|s| &statements[s]);
+        let cue = stmt.and_then(|s| cue_of(doc.text, &statements[s]));
+        let (speaker, channel, time) = match stmt {
+            Some(s) => {
+                left[s] -= 1;
+                let (st, last) = (&mut statements[s], left[s] == 0);
+                let speaker = taken(&mut st.speaker, last);
+                (
+                    speaker,
+                    taken(&mut st.channel, last),
+                    taken(&mut st.time, last),
+                )
+            }
+            None => (None, None, None),
+        };
         quotes_out.push(Quote {
             kind,
             text: doc.text[span.start..span.end].to_string(),
             start: span.start,
             end: span.end,
             statement,
-            speaker: st.and_then(|st| st.speaker.clone()).or(own_speaker),
-            cue: st.and_then(|st| cue_of(doc.text, st)),
-            channel: st.and_then(|st| st.channel.clone()),
-            time: st.and_then(|st| st.time.clone()),
+            speaker: speaker.or(own_speaker),
+            cue,
+            channel,
+            time,
             post: None,
         });
     }
     (quotes_out, next_number)
+}
+
+/// The value of a statement's field for one of its pieces: taken by its `last` piece (the
+/// statement is not read after its pieces are written), copied for the others.
+fn taken<T: Clone>(field: &mut Option<T>, last: bool) -> Option<T> {
+    if last { field.take() } else { field.clone() }
 }
 
 /// The pieces to write, sorted: every quotation part that is speech, and the clauses of

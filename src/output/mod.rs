@@ -10,6 +10,7 @@
 
 mod channel;
 mod emit;
+mod json;
 mod offsets;
 mod post_statements;
 mod prepare;
@@ -17,6 +18,7 @@ mod speaker;
 mod speech;
 mod statement;
 
+pub use json::write_json;
 pub use offsets::{convert_offsets, schema, shift_record};
 
 use crate::model::*;

@@ -57,12 +57,15 @@ pub(super) fn tokens(
 ) -> Vec<ParaTokens> {
     let mut para_toks = Vec::with_capacity(paras.len());
     let mut next_part = 0;
+    // (one list of a paragraph's quotations, refilled for each)
+    let mut here: Vec<(usize, Span)> = Vec::new();
     for (p, &para) in paras.iter().enumerate() {
         let first = next_part;
         while next_part < parts.len() && parts[next_part].para == p {
             next_part += 1;
         }
-        let here: Vec<(usize, Span)> = (first..next_part).map(|k| (k, parts[k].outer)).collect();
+        here.clear();
+        here.extend((first..next_part).map(|k| (k, parts[k].outer)));
         let mut toks = segment::tokens(text, para, &here);
         if !masks.is_empty() {
             toks.retain(|t| !segment::masked(masks, t.start));

@@ -81,12 +81,13 @@ impl Splitter<'_> {
         // A quotation in doubled apostrophes read as text is one sentence with its
         // attribution, however many sentences it holds ("Mr. Trump said: ''I hope not. I
         // hope not.''", "''Did I enjoy it? No,'' she said."), up to `MAX_QUOTED` tokens.
+        // (the cheap test first: most tokens end nothing)
+        if !self.ends(i) {
+            return None;
+        }
         if i.saturating_sub(start) < MAX_QUOTED
             && enclosing(&self.inside, i).is_some_and(|(_, close)| i + 1 < close)
         {
-            return None;
-        }
-        if !self.ends(i) {
             return None;
         }
         CLOSINGS.iter().find_map(|(_, rule)| rule(self, i))
@@ -111,9 +112,10 @@ impl Splitter<'_> {
     fn ends(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match t.kind {
-            Tok::Punct => is_full_stop(self.word(t)),
+            // (one byte: a full stop is one ASCII character)
+            Tok::Punct => t.end == t.start + 1 && is_full_stop(self.word(t)),
             Tok::Quote(q) => self.inner(q).ends_with(FULL_STOPS),
-            Tok::Word => self.word(t).ends_with('.') && self.abbreviation_ends(i),
+            Tok::Word => self.text.as_bytes()[t.end - 1] == b'.' && self.abbreviation_ends(i),
         }
     }
 
@@ -128,7 +130,7 @@ impl Splitter<'_> {
             return false;
         };
         match n.kind {
-            Tok::Word => opens_a_sentence(self.word(n)),
+            Tok::Word => opens_a_sentence(self.text, n),
             Tok::Quote(q) => {
                 let s = self.inner(q);
                 s.ends_with(FULL_STOPS) && s.split_whitespace().count() >= 4
@@ -144,9 +146,12 @@ impl Splitter<'_> {
 
 /// A word that opens a sentence after an abbreviation: "He", "The", "While" (not a month or
 /// a weekday, which may belong to a date).
-fn opens_a_sentence(n: &str) -> bool {
-    Class::SegmentSentenceOpeners.contains(n)
-        || Class::Starters.contains(n) && crate::posts::month(n).is_none() && !n.ends_with("day")
+fn opens_a_sentence(text: &str, n: &Token) -> bool {
+    let w = n.text(text);
+    n.is_written(Class::SegmentSentenceOpeners, text)
+        || n.is_written(Class::Starters, text)
+            && crate::posts::month(w).is_none()
+            && !w.ends_with("day")
 }
 
 /// The next token opens a sentence: a capitalised word, a quotation, doubled apostrophes
@@ -217,6 +222,17 @@ fn attribution_follows(text: &str, toks: &[Token], i: usize) -> bool {
 /// opening mark with no closing one in the paragraph pairs with nothing.
 pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
+    // (most paragraphs hold no two apostrophes in a row: one search of their text says so)
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return pairs;
+    };
+    let span = text
+        .as_bytes()
+        .get(first.start..last.end)
+        .unwrap_or_default();
+    if memchr::memmem::find(span, b"''").is_none() {
+        return pairs;
+    }
     let mut open: Option<usize> = None;
     let mut i = 0;
     while i + 1 < toks.len() {

@@ -1,0 +1,740 @@
+//! A record as one line of compact JSON, written straight into the output buffer: the same
+//! bytes as `serde_json::to_writer` of the model's derives (field order, `null` for an
+//! absent option, the fields `skip_serializing_if` leaves out, serde_json's string escapes),
+//! without serde's call per field and per write. The tests compare the two on every field
+//! and variant; a field added to the model must be added here too (its test fails until it
+//! is).
+
+use crate::model::*;
+
+/// Append `record` to `out` as compact JSON (no line break).
+pub fn write_json(record: &Record, out: &mut Vec<u8>) {
+    let mut w = Writer(out);
+    match record {
+        Record::Error(e) => {
+            w.open("id");
+            w.str(&e.id);
+            w.key("error");
+            w.str(&e.error);
+            w.close();
+        }
+        Record::Analysis(a) => w.analysis(a),
+    }
+}
+
+/// The output buffer, with one method per JSON shape and per model type.
+struct Writer<'a>(&'a mut Vec<u8>);
+
+impl Writer<'_> {
+    // (the small writes are inlined, so that a key's bytes, known where it is written, are
+    // stored without a call to copy them)
+    #[inline(always)]
+    fn raw(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+
+    /// `{"k":`, an object's first key.
+    #[inline(always)]
+    fn open(&mut self, k: &str) {
+        self.raw(b"{\"");
+        self.raw(k.as_bytes());
+        self.raw(b"\":");
+    }
+
+    /// `,"k":`, an object's next key (keys are plain ASCII: no escapes).
+    #[inline(always)]
+    fn key(&mut self, k: &str) {
+        self.raw(b",\"");
+        self.raw(k.as_bytes());
+        self.raw(b"\":");
+    }
+
+    #[inline(always)]
+    fn close(&mut self) {
+        self.0.push(b'}');
+    }
+
+    /// A number in decimal, two digits at a time.
+    fn num(&mut self, n: usize) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut n = n;
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+        } else {
+            i -= 1;
+            buf[i] = b'0' + n as u8;
+        }
+        // (a few digits: pushed one by one rather than copied by a call)
+        self.0.reserve(buf.len() - i);
+        for &d in &buf[i..] {
+            self.0.push(d);
+        }
+    }
+
+    /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\`, and the
+    /// control characters (`\b \t \n \f \r` short, the others `\u00XX` in lower-case hex);
+    /// everything else as it is. Eight bytes are tested at a time ([`escape_in`]); only
+    /// eight that hold a byte to escape are read one by one.
+    fn str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        self.0.reserve(b.len() + 2);
+        self.0.push(b'"');
+        let mut from = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(eight) = b.get(i..i + 8)
+                && !escape_in(u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+            {
+                i += 8;
+                continue;
+            }
+            for j in i..(i + 8).min(b.len()) {
+                if needs_escape(b[j]) {
+                    self.raw(&b[from..j]);
+                    self.escape(b[j]);
+                    from = j + 1;
+                }
+            }
+            i += 8;
+        }
+        self.raw(&b[from..]);
+        self.0.push(b'"');
+    }
+
+    /// The escape of byte `c`.
+    fn escape(&mut self, c: u8) {
+        match c {
+            b'"' => self.raw(b"\\\""),
+            b'\\' => self.raw(b"\\\\"),
+            0x08 => self.raw(b"\\b"),
+            b'\t' => self.raw(b"\\t"),
+            b'\n' => self.raw(b"\\n"),
+            0x0C => self.raw(b"\\f"),
+            b'\r' => self.raw(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let (hi, lo) = (HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]);
+                self.raw(&[b'\\', b'u', b'0', b'0', hi, lo]);
+            }
+        }
+    }
+
+    fn opt_str(&mut self, s: &Option<String>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// A JSON array of `items`, each written by `each`.
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.0.push(b'[');
+        for (k, it) in items.iter().enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            each(self, it);
+        }
+        self.0.push(b']');
+    }
+
+    /// `Some` by `each`, `None` as `null`.
+    fn opt<T>(&mut self, v: &Option<T>, each: impl FnOnce(&mut Self, &T)) {
+        match v {
+            Some(v) => each(self, v),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// `,"text":…,"start":…,"end":…`: the words and span most records carry.
+    fn text_span(&mut self, text: &str, start: usize, end: usize) {
+        self.key("text");
+        self.str(text);
+        self.start_end(start, end);
+    }
+
+    fn start_end(&mut self, start: usize, end: usize) {
+        self.key("start");
+        self.num(start);
+        self.key("end");
+        self.num(end);
+    }
+
+    fn analysis(&mut self, a: &Analysis) {
+        self.open("id");
+        self.str(&a.id);
+        self.key("offsets");
+        self.name(offset_unit(a.offsets));
+        self.key("quotes");
+        self.list(&a.quotes, Self::quote);
+        self.key("speakers");
+        self.list(&a.speakers, Self::entity);
+        self.key("posts");
+        self.list(&a.posts, Self::post);
+        self.key("non_speech");
+        self.list(&a.non_speech, |w, n| {
+            w.open("kind");
+            w.name(non_speech_kind(n.kind));
+            w.text_span(&n.text, n.start, n.end);
+            w.close();
+        });
+        self.key("flags");
+        self.list(&a.flags, Self::flag);
+        self.key("metadata");
+        self.metadata(&a.metadata);
+        if let Some(text) = &a.text {
+            self.key("text");
+            self.str(text);
+        }
+        self.close();
+    }
+
+    /// A unit variant's name (plain ASCII).
+    #[inline(always)]
+    fn name(&mut self, n: &str) {
+        self.0.push(b'"');
+        self.raw(n.as_bytes());
+        self.0.push(b'"');
+    }
+
+    fn quote(&mut self, q: &Quote) {
+        self.open("kind");
+        self.name(quote_kind(q.kind));
+        self.text_span(&q.text, q.start, q.end);
+        self.key("statement");
+        self.num(q.statement);
+        self.key("speaker");
+        self.opt(&q.speaker, Self::speaker);
+        self.key("cue");
+        self.opt(&q.cue, |w, c| {
+            w.open("text");
+            w.str(&c.text);
+            w.start_end(c.start, c.end);
+            w.key("lemma");
+            w.str(&c.lemma);
+            if c.negated {
+                w.raw(b",\"negated\":true");
+            }
+            w.close();
+        });
+        self.key("channel");
+        self.opt(&q.channel, Self::channel);
+        self.key("time");
+        self.opt(&q.time, |w, t| {
+            w.open("text");
+            w.str(&t.text);
+            w.start_end(t.start, t.end);
+            w.key("date");
+            w.opt_str(&t.date);
+            if t.carried {
+                w.raw(b",\"carried\":true");
+            }
+            w.close();
+        });
+        if let Some(p) = q.post {
+            self.key("post");
+            self.num(p);
+        }
+        self.close();
+    }
+
+    fn speaker(&mut self, s: &SpeakerRef) {
+        self.open("text");
+        self.str(&s.text);
+        self.start_end(s.start, s.end);
+        self.key("name");
+        self.str(&s.name);
+        self.key("role");
+        self.opt_str(&s.role);
+        self.key("kind");
+        self.name(entity_kind(s.kind));
+        self.key("entity");
+        self.opt(&s.entity, |w, &e| w.num(e));
+        if !s.attribution.is_stated() {
+            self.key("attribution");
+            self.name(attribution(s.attribution));
+        }
+        if let Some(q) = &s.quoted_speaker {
+            self.key("quoted_speaker");
+            self.open("text");
+            self.str(&q.text);
+            self.start_end(q.start, q.end);
+            self.key("name");
+            self.str(&q.name);
+            self.close();
+        }
+        self.close();
+    }
+
+    fn channel(&mut self, c: &Channel) {
+        self.open("kind");
+        self.name(channel_kind(c.kind));
+        self.key("platform");
+        self.opt_str(&c.platform);
+        self.key("outlet");
+        self.opt_str(&c.outlet);
+        self.key("programme");
+        self.opt_str(&c.programme);
+        self.text_span(&c.text, c.start, c.end);
+        if c.carried {
+            self.raw(b",\"carried\":true");
+        }
+        self.close();
+    }
+
+    fn entity(&mut self, e: &Entity) {
+        self.open("id");
+        self.num(e.id);
+        self.key("name");
+        self.str(&e.name);
+        self.key("kind");
+        self.name(entity_kind(e.kind));
+        self.key("roles");
+        self.list(&e.roles, |w, r| w.str(r));
+        self.key("mentions");
+        self.list(&e.mentions, |w, m| {
+            w.open("start");
+            w.num(m.start);
+            w.key("end");
+            w.num(m.end);
+            w.close();
+        });
+        self.close();
+    }
+
+    fn post(&mut self, p: &Post) {
+        self.open("platform");
+        self.str(&p.platform);
+        for (k, v) in [
+            ("author_name", &p.author_name),
+            ("handle", &p.handle),
+            ("date", &p.date),
+            ("time", &p.time),
+            ("text", &p.text),
+            ("url", &p.url),
+            ("post_id", &p.post_id),
+        ] {
+            self.key(k);
+            self.opt_str(v);
+        }
+        self.key("media");
+        self.list(&p.media, |w, m| w.str(m));
+        if let Some(t) = p.text_start {
+            self.key("text_start");
+            self.name(text_start(t));
+        }
+        self.start_end(p.start, p.end);
+        self.close();
+    }
+
+    fn flag(&mut self, f: &Flag) {
+        self.open("kind");
+        self.name(f.kind.id());
+        self.key("severity");
+        self.name(f.severity.id());
+        self.key("id");
+        self.str(&f.id);
+        self.start_end(f.start, f.end);
+        self.key("message");
+        self.str(&f.message);
+        self.close();
+    }
+
+    fn metadata(&mut self, m: &Metadata) {
+        self.open("date");
+        self.opt_str(&m.date);
+        self.key("dateline");
+        self.opt(&m.dateline, Self::located);
+        self.key("photo_credit");
+        self.opt(&m.photo_credit, Self::located);
+        self.close();
+    }
+
+    fn located(&mut self, l: &Located) {
+        self.open("text");
+        self.str(&l.text);
+        self.start_end(l.start, l.end);
+        self.close();
+    }
+}
+
+/// "00" to "99", two bytes each.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        t[2 * k] = b'0' + (k / 10) as u8;
+        t[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// Whether any of the eight bytes of `x` is one serde_json escapes: below 0x20, `"` or `\`
+/// (the tests of a zero byte and of a byte below a bound, on eight bytes at once: exact as
+/// to whether one is there).
+#[inline]
+fn escape_in(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+    let zero = |v: u64| below(v, 1);
+    (below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
+}
+
+/// Whether serde_json escapes byte `c` of a string.
+#[inline]
+fn needs_escape(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+fn offset_unit(u: OffsetUnit) -> &'static str {
+    match u {
+        OffsetUnit::Bytes => "bytes",
+        OffsetUnit::Chars => "chars",
+        OffsetUnit::Utf16 => "utf16",
+    }
+}
+
+fn quote_kind(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Post => "post",
+    }
+}
+
+fn entity_kind(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Anonymous => "anonymous",
+        EntityKind::Document => "document",
+        EntityKind::Unknown => "unknown",
+    }
+}
+
+fn attribution(a: Attribution) -> &'static str {
+    match a {
+        Attribution::Stated => "stated",
+        Attribution::Continued => "continued",
+        Attribution::Subject => "subject",
+    }
+}
+
+fn channel_kind(k: ChannelKind) -> &'static str {
+    match k {
+        ChannelKind::SocialMedia => "social_media",
+        ChannelKind::Statement => "statement",
+        ChannelKind::Interview => "interview",
+        ChannelKind::PressConference => "press_conference",
+        ChannelKind::Broadcast => "broadcast",
+        ChannelKind::Speech => "speech",
+        ChannelKind::Hearing => "hearing",
+        ChannelKind::LetterOrEmail => "letter_or_email",
+        ChannelKind::Publication => "publication",
+        ChannelKind::Other => "other",
+    }
+}
+
+fn text_start(t: TextStart) -> &'static str {
+    match t {
+        TextStart::Marked => "marked",
+        TextStart::Guessed => "guessed",
+    }
+}
+
+fn non_speech_kind(k: NonSpeechKind) -> &'static str {
+    match k {
+        NonSpeechKind::Nickname => "nickname",
+        NonSpeechKind::Title => "title",
+        NonSpeechKind::Term => "term",
+        NonSpeechKind::StageDirection => "stage_direction",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn same(record: &Record) {
+        let mut ours = Vec::new();
+        write_json(record, &mut ours);
+        let serde = serde_json::to_vec(record).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&serde)
+        );
+    }
+
+    /// Every character serde_json escapes, and some it does not.
+    fn awkward() -> String {
+        let mut s: String = (0u8..0x20).map(char::from).collect();
+        s.push_str("\"\\/\u{7f}é “quoted” ’ 𝄞 end");
+        s
+    }
+
+    fn located(n: usize) -> Located {
+        Located {
+            text: awkward(),
+            start: n,
+            end: n + 10,
+        }
+    }
+
+    /// A record with every option given and every flag set (`full`), or none (`!full`).
+    fn record(full: bool) -> Analysis {
+        let some = |s: &str| full.then(|| s.to_string());
+        let speaker = SpeakerRef {
+            text: "Sen. Jane Doe".into(),
+            start: 3,
+            end: 16,
+            name: "Jane Doe".into(),
+            role: some("Sen."),
+            kind: EntityKind::Person,
+            entity: full.then_some(7),
+            attribution: if full {
+                Attribution::Subject
+            } else {
+                Attribution::Stated
+            },
+            quoted_speaker: full.then(|| QuotedSpeaker {
+                text: "Jones".into(),
+                start: 30,
+                end: 35,
+                name: "Bob Jones".into(),
+            }),
+        };
+        let quote = Quote {
+            kind: QuoteKind::Direct,
+            text: awkward(),
+            start: 0,
+            end: 18_446_744_073_709_551_615,
+            statement: 12,
+            speaker: full.then(|| speaker.clone()),
+            cue: full.then(|| Cue {
+                text: "said".into(),
+                start: 1,
+                end: 5,
+                lemma: "say".into(),
+                negated: true,
+            }),
+            channel: full.then(|| Channel {
+                kind: ChannelKind::PressConference,
+                platform: Some("twitter".into()),
+                outlet: Some("CNN".into()),
+                programme: Some("Meet the Press".into()),
+                text: "at a news conference".into(),
+                start: 40,
+                end: 60,
+                carried: true,
+            }),
+            time: full.then(|| Time {
+                text: "on Sunday".into(),
+                start: 61,
+                end: 70,
+                date: Some("2016-07-14".into()),
+                carried: true,
+            }),
+            post: full.then_some(0),
+        };
+        let mut no_channel_flags = quote.clone();
+        if let Some(c) = &mut no_channel_flags.channel {
+            c.carried = false;
+        }
+        let post = Post {
+            platform: "twitter".into(),
+            author_name: some("Jane Doe"),
+            handle: some("@jane"),
+            date: some("2016-07-14"),
+            time: some("14:05"),
+            text: full.then(awkward),
+            url: some("https://twitter.com/jane/status/1"),
+            post_id: some("1"),
+            media: if full {
+                vec![awkward(), "pic".into()]
+            } else {
+                vec![]
+            },
+            text_start: full.then_some(TextStart::Guessed),
+            start: 100,
+            end: 200,
+        };
+        Analysis {
+            id: awkward(),
+            offsets: OffsetUnit::Utf16,
+            quotes: vec![quote, no_channel_flags],
+            speakers: vec![Entity {
+                id: 0,
+                name: "Jane Doe".into(),
+                kind: EntityKind::Organization,
+                roles: if full {
+                    vec!["Sen.".into(), awkward()]
+                } else {
+                    vec![]
+                },
+                mentions: vec![Span { start: 3, end: 16 }, Span { start: 9, end: 10 }],
+            }],
+            posts: vec![post],
+            non_speech: vec![NonSpeech {
+                kind: NonSpeechKind::StageDirection,
+                text: awkward(),
+                start: 5,
+                end: 6,
+            }],
+            flags: vec![Flag::new(FlagKind::LoadedVerb, 1, 2, awkward())],
+            metadata: Metadata {
+                date: some("2016-07-14"),
+                dateline: full.then(|| located(1)),
+                photo_credit: full.then(|| located(2)),
+            },
+            text: full.then(awkward),
+        }
+    }
+
+    #[test]
+    fn every_field_is_written_as_serde_writes_it() {
+        for full in [true, false] {
+            same(&Record::Analysis(Box::new(record(full))));
+        }
+        same(&Record::Analysis(Box::default()));
+        same(&Record::Error(ErrorRecord {
+            id: awkward(),
+            error: "line 3 is not JSON".into(),
+        }));
+    }
+
+    #[test]
+    fn a_number_is_written_in_decimal() {
+        for n in [
+            0,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12345,
+            100000,
+            usize::MAX,
+        ] {
+            let mut ours = Vec::new();
+            Writer(&mut ours).num(n);
+            assert_eq!(ours, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn eight_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+        for c in 0..=255u8 {
+            for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
+                for at in 0..8 {
+                    let mut eight = [fill; 8];
+                    eight[at] = c;
+                    let x = u64::from_le_bytes(eight);
+                    assert_eq!(
+                        escape_in(x),
+                        needs_escape(c) || needs_escape(fill),
+                        "{c} {fill}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_string_is_escaped_as_serde_escapes_it_wherever_the_escape_falls() {
+        for n in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '“'] {
+                let s: String = "abcdefghijklmnopqrst"[..n]
+                    .chars()
+                    .chain([c, 'z'])
+                    .collect();
+                let mut ours = Vec::new();
+                Writer(&mut ours).str(&s);
+                assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_variant_is_written_as_serde_writes_it() {
+        let name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for u in [OffsetUnit::Bytes, OffsetUnit::Chars, OffsetUnit::Utf16] {
+            assert_eq!(offset_unit(u), name(serde_json::to_value(u).unwrap()));
+        }
+        use QuoteKind as Q;
+        for k in [Q::Direct, Q::Partial, Q::Indirect, Q::Post] {
+            assert_eq!(quote_kind(k), name(serde_json::to_value(k).unwrap()));
+        }
+        use EntityKind as E;
+        for k in [
+            E::Person,
+            E::Organization,
+            E::Anonymous,
+            E::Document,
+            E::Unknown,
+        ] {
+            assert_eq!(entity_kind(k), name(serde_json::to_value(k).unwrap()));
+        }
+        use Attribution as A;
+        for a in [A::Stated, A::Continued, A::Subject] {
+            assert_eq!(attribution(a), name(serde_json::to_value(a).unwrap()));
+        }
+        use ChannelKind as C;
+        for k in [
+            C::SocialMedia,
+            C::Statement,
+            C::Interview,
+            C::PressConference,
+            C::Broadcast,
+            C::Speech,
+            C::Hearing,
+            C::LetterOrEmail,
+            C::Publication,
+            C::Other,
+        ] {
+            assert_eq!(channel_kind(k), name(serde_json::to_value(k).unwrap()));
+        }
+        for t in [TextStart::Marked, TextStart::Guessed] {
+            assert_eq!(text_start(t), name(serde_json::to_value(t).unwrap()));
+        }
+        use NonSpeechKind as N;
+        for k in [N::Nickname, N::Title, N::Term, N::StageDirection] {
+            assert_eq!(non_speech_kind(k), name(serde_json::to_value(k).unwrap()));
+        }
+        for k in FlagKind::ALL {
+            assert_eq!(k.id(), name(serde_json::to_value(k).unwrap()));
+        }
+        for s in Severity::ALL {
+            assert_eq!(s.id(), name(serde_json::to_value(s).unwrap()));
+        }
+    }
+
+    #[test]
+    fn an_analysed_article_is_written_as_serde_writes_it() {
+        let text = "“It is an important step,” Zalmay Khalilzad said on Sunday in a statement.\n\n\
+                    Sen. Jane Doe told CNN the plan “will fail.” She said it twice.";
+        let options = crate::Options {
+            date: Some("2016-07-14".into()),
+            emit_text: true,
+            ..Default::default()
+        };
+        let a = crate::analyze(text, &options);
+        assert!(!a.quotes.is_empty());
+        same(&Record::Analysis(Box::new(a)));
+    }
+}
