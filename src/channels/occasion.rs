@@ -397,6 +397,7 @@ mod tests {
             paras: &spans,
             para_toks: &pts,
             names,
+            name_keys: name_keys(names),
             reference_date: Some("2016-09-21"),
             spoken: &[],
             hits: &hits,

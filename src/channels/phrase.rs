@@ -33,8 +33,25 @@ const NOUNS: [(Class, ChannelKind); 10] = [
     (Class::ChannelOtherNouns, ChannelKind::Other),
 ];
 
-/// The kind of channel a noun names: "statement" a statement, "hearings" a hearing.
+/// The classes of [`NOUNS`], then of the audiences' nouns: the head nouns of every phrase
+/// (one mask test, [`may_hold`]).
+const HEADS: [Class; 12] = {
+    let mut out = [Class::ChannelAudienceNouns; 12];
+    let mut k = 0;
+    while k < NOUNS.len() {
+        out[k] = NOUNS[k].0;
+        k += 1;
+    }
+    out[10] = Class::ChannelPressAudienceNouns;
+    out
+};
+
+/// The kind of channel a noun names: "statement" a statement, "hearings" a hearing (a word of
+/// none of the classes is passed over by one mask test).
 fn noun_kind(t: &Token) -> Option<ChannelKind> {
+    if !t.classes.intersects(&HEADS[..NOUNS.len()]) {
+        return None;
+    }
     NOUNS.iter().find(|(c, _)| t.is(*c)).map(|(_, k)| *k)
 }
 
@@ -264,13 +281,7 @@ fn may_hold(sc: &Scope) -> bool {
             .iter()
             .any(|q| q.start <= t.start && t.end <= q.end)
     };
-    let head = |t: &Token| {
-        // (most words are of no class at all)
-        !t.classes.is_empty()
-            && (noun_kind(t).is_some()
-                || t.is(Class::ChannelPressAudienceNouns)
-                || t.is(Class::ChannelAudienceNouns))
-    };
+    let head = |t: &Token| t.classes.intersects(&HEADS);
     // (one pass: a head or a quotation outside what is skipped settles it; one inside is
     // remembered)
     let mut skipped_only = false;
@@ -577,6 +588,25 @@ mod tests {
     use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn the_head_mask_holds_the_words_of_every_head_class_and_no_other() {
+        let text = "the crowd told reporters in a statement and the hearing on Twitter";
+        let whole = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, whole, &[]);
+        for t in &toks {
+            let each = noun_kind(t).is_some()
+                || t.is(Class::ChannelPressAudienceNouns)
+                || t.is(Class::ChannelAudienceNouns);
+            assert_eq!(t.classes.intersects(&HEADS), each, "{}", t.text(text));
+        }
+        let heads = toks.iter().filter(|t| t.classes.intersects(&HEADS));
+        assert_eq!(heads.count(), 4, "crowd, reporters, statement, hearing");
+        assert!(!toks[0].classes.intersects(&[]));
+    }
 
     #[test]
     fn an_outlet_before_the_head_is_the_first_listed_that_stands_whole() {
