@@ -19,8 +19,8 @@ pub(super) struct Scope<'a> {
     pub ctx: &'a Context<'a>,
     pub hits: &'a Matches,
     /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
-    /// them.
-    pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
+    /// them (the paragraph's own where the region skips nothing).
+    pub toks: std::cell::OnceCell<std::borrow::Cow<'a, [crate::segment::Token]>>,
     /// Whether the region may hold a phrase of the grammar (`phrase::may_hold_phrase`),
     /// read on first use.
     pub may_hold: std::cell::OnceCell<bool>,

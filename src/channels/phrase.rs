@@ -9,6 +9,7 @@ use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
 use nom::Parser;
 use nom::combinator::opt;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::grammar::{
@@ -336,7 +337,7 @@ pub(super) fn region_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
 }
 
 /// [`region_tokens`], made.
-fn make_region_tokens(sc: &Scope) -> Vec<Token> {
+fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
@@ -360,7 +361,7 @@ fn make_region_tokens(sc: &Scope) -> Vec<Token> {
         return toks;
     }
     let quotes: Vec<(usize, Span)> = merged.into_iter().enumerate().collect();
-    tokens(sc.text, sc.region, &quotes)
+    Cow::Owned(tokens(sc.text, sc.region, &quotes))
 }
 
 /// The region's tokens read off its paragraph's (`ctx.para_toks`), each of the skipped spans
@@ -368,8 +369,9 @@ fn make_region_tokens(sc: &Scope) -> Vec<Token> {
 /// again gives the same: no token of the paragraph crosses the region's ends or a skipped
 /// span's, every quotation of the paragraph there is skipped, and the paragraph's tokens
 /// leave no text out (the lexer reads a word from its start up to where it may end, and
-/// nothing past a span's start decides where a word before it ends). Otherwise none.
-fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
+/// nothing past a span's start decides where a word before it ends). Otherwise none. Where
+/// nothing is skipped, they are the paragraph's own (no copy).
+fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
     let toks = sc.ctx.para_toks?;
     let r = sc.region;
     let from = toks.partition_point(|t| t.end <= r.start);
@@ -380,6 +382,11 @@ fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
         || toks.windows(2).any(|w| w[1].start < w[0].end);
     if crosses || leaves_text_out(sc, toks) {
         return None;
+    }
+    if merged.is_empty() {
+        // (as the loop below reads it: every token kept, and none a quotation)
+        let quoted = toks.iter().any(|t| matches!(t.kind, Tok::Quote(_)));
+        return (!quoted).then_some(Cow::Borrowed(toks));
     }
     let quote = |k: usize, q: Span| Token {
         kind: Tok::Quote(k),
@@ -408,7 +415,7 @@ fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
         }
     }
     out.extend((k..merged.len()).map(|k| quote(k, merged[k])));
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// Whether a phrase belongs to the attribution, not to what is reported: it stands before
