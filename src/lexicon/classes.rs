@@ -47,7 +47,10 @@ impl ClassSet {
             mask[i / 64] |= 1 << (i % 64);
             k += 1;
         }
-        (self.0[0] & mask[0]) | (self.0[1] & mask[1]) | (self.0[2] & mask[2]) | (self.0[3] & mask[3])
+        (self.0[0] & mask[0])
+            | (self.0[1] & mask[1])
+            | (self.0[2] & mask[2])
+            | (self.0[3] & mask[3])
             != 0
     }
 }
