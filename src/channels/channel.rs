@@ -19,8 +19,8 @@ pub(super) struct Scope<'a> {
     pub ctx: &'a Context<'a>,
     pub hits: &'a Matches,
     /// The region's tokens (`phrase::region_tokens`), made on first use: several rules read
-    /// them.
-    pub toks: std::cell::OnceCell<Vec<crate::segment::Token>>,
+    /// them (the paragraph's own where the region skips nothing).
+    pub toks: std::cell::OnceCell<std::borrow::Cow<'a, [crate::segment::Token]>>,
     /// Whether the region may hold a phrase of the grammar (`phrase::may_hold_phrase`),
     /// read on first use.
     pub may_hold: std::cell::OnceCell<bool>,
@@ -320,19 +320,39 @@ fn without_article(name: &str) -> &str {
 /// document names: "the Times" is "New York Times" in an article that names it, "Fox" is "Fox
 /// News", when it names no other listed outlet of that ending or start.
 fn full_outlet_name(text: &str, short: &str) -> Option<&'static str> {
+    let longer = match LONGER_NAMES.get(short) {
+        Some(longer) => longer,
+        None => &longer_names(short),
+    };
+    let mut named = longer.iter().filter(|o| {
+        text.match_indices(*o)
+            .any(|(s, _)| word_bounded(text, s, s + o.len()))
+    });
+    let first = *named.next()?;
+    named.all(|o| *o == first).then_some(first)
+}
+
+/// Per listed outlet without its article, [`longer_names`] (found once, not per outlet a
+/// statement names).
+static LONGER_NAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    LEXICON
+        .outlets
+        .iter()
+        .map(|o| (without_article(o), longer_names(without_article(o))))
+        .collect()
+});
+
+/// The listed outlets (without their article, in the list's order) whose name ends or starts
+/// with the short name `short` as a word: "New York Times" for "Times".
+fn longer_names(short: &str) -> Vec<&'static str> {
     let ending = format!(" {short}");
     let start = format!("{short} ");
-    let mut named = LEXICON
+    LEXICON
         .outlets
         .iter()
         .map(|o| without_article(o))
         .filter(|o| o.len() > ending.len() && (o.ends_with(&ending) || o.starts_with(&start)))
-        .filter(|o| {
-            text.match_indices(*o)
-                .any(|(s, _)| word_bounded(text, s, s + o.len()))
-        });
-    let first = named.next()?;
-    named.all(|o| o == first).then_some(first)
+        .collect()
 }
 
 /// What the cue implies: "she tweeted" is social media, "he testified" a hearing.
@@ -365,6 +385,16 @@ mod tests {
 
     fn rule(t: &str, ctx: &Context) -> Option<&'static str> {
         rule_of(t, all(t), ctx)
+    }
+
+    #[test]
+    fn the_longer_names_of_an_outlet_are_found_once_as_on_the_fly() {
+        assert!(longer_names("Times").contains(&"New York Times"));
+        assert!(!longer_names("Times").contains(&"Times"));
+        for o in &LEXICON.outlets {
+            let bare = without_article(o);
+            assert_eq!(LONGER_NAMES[bare], longer_names(bare), "{o}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::channel::{SPECIFICITY, Scope, channel};
 use super::word_bounded;
 use nom::Parser;
 use nom::combinator::opt;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::grammar::{
@@ -33,8 +34,25 @@ const NOUNS: [(Class, ChannelKind); 10] = [
     (Class::ChannelOtherNouns, ChannelKind::Other),
 ];
 
-/// The kind of channel a noun names: "statement" a statement, "hearings" a hearing.
+/// The classes of [`NOUNS`], then of the audiences' nouns: the head nouns of every phrase
+/// (one mask test, [`may_hold`]).
+const HEADS: [Class; 12] = {
+    let mut out = [Class::ChannelAudienceNouns; 12];
+    let mut k = 0;
+    while k < NOUNS.len() {
+        out[k] = NOUNS[k].0;
+        k += 1;
+    }
+    out[10] = Class::ChannelPressAudienceNouns;
+    out
+};
+
+/// The kind of channel a noun names: "statement" a statement, "hearings" a hearing (a word of
+/// none of the classes is passed over by one mask test).
 fn noun_kind(t: &Token) -> Option<ChannelKind> {
+    if !t.classes.intersects(&HEADS[..NOUNS.len()]) {
+        return None;
+    }
     NOUNS.iter().find(|(c, _)| t.is(*c)).map(|(_, k)| *k)
 }
 
@@ -264,13 +282,7 @@ fn may_hold(sc: &Scope) -> bool {
             .iter()
             .any(|q| q.start <= t.start && t.end <= q.end)
     };
-    let head = |t: &Token| {
-        // (most words are of no class at all)
-        !t.classes.is_empty()
-            && (noun_kind(t).is_some()
-                || t.is(Class::ChannelPressAudienceNouns)
-                || t.is(Class::ChannelAudienceNouns))
-    };
+    let head = |t: &Token| t.classes.intersects(&HEADS);
     // (one pass: a head or a quotation outside what is skipped settles it; one inside is
     // remembered)
     let mut skipped_only = false;
@@ -325,7 +337,7 @@ pub(super) fn region_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
 }
 
 /// [`region_tokens`], made.
-fn make_region_tokens(sc: &Scope) -> Vec<Token> {
+fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
     let mut quotes: Vec<Span> = sc
         .ctx
         .quotes
@@ -349,7 +361,7 @@ fn make_region_tokens(sc: &Scope) -> Vec<Token> {
         return toks;
     }
     let quotes: Vec<(usize, Span)> = merged.into_iter().enumerate().collect();
-    tokens(sc.text, sc.region, &quotes)
+    Cow::Owned(tokens(sc.text, sc.region, &quotes))
 }
 
 /// The region's tokens read off its paragraph's (`ctx.para_toks`), each of the skipped spans
@@ -357,8 +369,9 @@ fn make_region_tokens(sc: &Scope) -> Vec<Token> {
 /// again gives the same: no token of the paragraph crosses the region's ends or a skipped
 /// span's, every quotation of the paragraph there is skipped, and the paragraph's tokens
 /// leave no text out (the lexer reads a word from its start up to where it may end, and
-/// nothing past a span's start decides where a word before it ends). Otherwise none.
-fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
+/// nothing past a span's start decides where a word before it ends). Otherwise none. Where
+/// nothing is skipped, they are the paragraph's own (no copy).
+fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
     let toks = sc.ctx.para_toks?;
     let r = sc.region;
     let from = toks.partition_point(|t| t.end <= r.start);
@@ -369,6 +382,11 @@ fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
         || toks.windows(2).any(|w| w[1].start < w[0].end);
     if crosses || leaves_text_out(sc, toks) {
         return None;
+    }
+    if merged.is_empty() {
+        // (as the loop below reads it: every token kept, and none a quotation)
+        let quoted = toks.iter().any(|t| matches!(t.kind, Tok::Quote(_)));
+        return (!quoted).then_some(Cow::Borrowed(toks));
     }
     let quote = |k: usize, q: Span| Token {
         kind: Tok::Quote(k),
@@ -397,7 +415,7 @@ fn from_paragraph(sc: &Scope, merged: &[Span]) -> Option<Vec<Token>> {
         }
     }
     out.extend((k..merged.len()).map(|k| quote(k, merged[k])));
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// Whether a phrase belongs to the attribution, not to what is reported: it stands before
@@ -577,6 +595,25 @@ mod tests {
     use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn the_head_mask_holds_the_words_of_every_head_class_and_no_other() {
+        let text = "the crowd told reporters in a statement and the hearing on Twitter";
+        let whole = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, whole, &[]);
+        for t in &toks {
+            let each = noun_kind(t).is_some()
+                || t.is(Class::ChannelPressAudienceNouns)
+                || t.is(Class::ChannelAudienceNouns);
+            assert_eq!(t.classes.intersects(&HEADS), each, "{}", t.text(text));
+        }
+        let heads = toks.iter().filter(|t| t.classes.intersects(&HEADS));
+        assert_eq!(heads.count(), 4, "crowd, reporters, statement, hearing");
+        assert!(!toks[0].classes.intersects(&[]));
+    }
 
     #[test]
     fn an_outlet_before_the_head_is_the_first_listed_that_stands_whole() {

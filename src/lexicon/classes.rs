@@ -35,6 +35,24 @@ impl ClassSet {
     pub(crate) fn is_empty(self) -> bool {
         self.0 == [0; 4]
     }
+
+    /// Whether the set holds any of `classes`: one test of a mask, which folds to a constant
+    /// where `classes` is one (`intersects(&[Class::A, Class::B])`).
+    #[inline]
+    pub(crate) const fn intersects(self, classes: &[Class]) -> bool {
+        let mut mask = [0u64; 4];
+        let mut k = 0;
+        while k < classes.len() {
+            let i = classes[k] as usize;
+            mask[i / 64] |= 1 << (i % 64);
+            k += 1;
+        }
+        (self.0[0] & mask[0])
+            | (self.0[1] & mask[1])
+            | (self.0[2] & mask[2])
+            | (self.0[3] & mask[3])
+            != 0
+    }
 }
 
 struct Classes {
