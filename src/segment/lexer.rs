@@ -414,6 +414,38 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_list_gives_the_tokens_a_new_one_gives() {
+        let text = "“We will win,” Mr. Smith said. Then he left.";
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let close = text.find('”').unwrap() + '”'.len_utf8();
+        let q = [(
+            0,
+            Span {
+                start: 0,
+                end: close,
+            },
+        )];
+        let fresh = tokens(text, span, &q);
+        let kept = tokens(
+            text,
+            Span {
+                start: close,
+                end: text.len(),
+            },
+            &[],
+        );
+        let again = tokens_into(text, span, &q, kept);
+        let spans = |t: &[Token]| -> Vec<(Tok, usize, usize)> {
+            t.iter().map(|t| (t.kind, t.start, t.end)).collect()
+        };
+        assert_eq!(spans(&again), spans(&fresh));
+        assert_eq!(again[0].kind, Tok::Quote(0));
+    }
+
+    #[test]
     fn abbreviations_keep_their_full_stop() {
         assert_eq!(
             words("Mr. O'Neill of the U.S. said."),
