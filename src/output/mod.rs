@@ -120,6 +120,8 @@ pub(crate) fn assemble_within(
         metadata,
         text: None,
     };
+    drop(doc);
+    prepare::recycle(para_toks);
     budget.check("output")?;
     crate::review::flags(text, &paras, &candidates, &mut analysis);
     Ok(analysis)

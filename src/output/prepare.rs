@@ -4,6 +4,7 @@
 use crate::cues::{self, ParaTokens, Stmt};
 use crate::model::{Metadata, Post, Span};
 use crate::quotes::QuotePart;
+use crate::segment::Token;
 use crate::{posts, segment};
 
 /// The document's posts in text order: those from the page's markup, then flattened ones
@@ -66,7 +67,7 @@ pub(super) fn tokens(
         }
         here.clear();
         here.extend((first..next_part).map(|k| (k, parts[k].outer)));
-        let mut toks = segment::tokens(text, para, &here);
+        let mut toks = segment::tokens_into(text, para, &here, spare_list());
         if !masks.is_empty() {
             toks.retain(|t| !segment::masked(masks, t.start));
         }
@@ -82,6 +83,42 @@ pub(super) fn tokens(
         para_toks.push(pt);
     }
     para_toks
+}
+
+/// The most tokens a worker's spare lists hold room for, together (about 4.5 MB): the
+/// lists of a news article are kept, those of a huge document freed.
+const KEPT_ROOM: usize = 1 << 16;
+
+thread_local! {
+    /// The token lists of this worker's last document, emptied, for the next one's
+    /// paragraphs: each paragraph's list is taken from here instead of allocated.
+    static SPARE_LISTS: std::cell::RefCell<Vec<Vec<Token>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A token list from this worker's spare lists, or a new empty one.
+fn spare_list() -> Vec<Token> {
+    SPARE_LISTS
+        .try_with(|s| s.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Give the token lists of a finished document back to this worker's spare lists, for the
+/// paragraphs of its next document.
+pub(super) fn recycle(para_toks: Vec<ParaTokens>) {
+    let _ = SPARE_LISTS.try_with(|s| {
+        let mut spare = s.borrow_mut();
+        let mut room: usize = spare.iter().map(Vec::capacity).sum();
+        for pt in para_toks {
+            room += pt.toks.capacity();
+            if room > KEPT_ROOM {
+                break;
+            }
+            spare.push(pt.toks);
+        }
+    });
 }
 
 /// A photo caption (the paragraph holding the photo credit) states nothing: its statements

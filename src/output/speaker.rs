@@ -154,10 +154,12 @@ fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
 /// Whether `word` is a function word of a language other than English (`stopwords.txt`):
 /// "El", "La", "Der" opening a sentence of a Spanish or German page are no one's name.
 fn foreign_function_word(word: &str) -> bool {
-    crate::lexicon::LEXICON
-        .stopwords
-        .get(&*crate::lexicon::lower(word))
-        .is_some_and(|langs| langs.iter().any(|&l| l != "en"))
+    crate::lexicon::with_lower(word, |l| {
+        crate::lexicon::LEXICON
+            .stopwords
+            .get(l)
+            .is_some_and(|langs| langs.iter().any(|&l| l != "en"))
+    })
 }
 
 /// How far either side of a mention [`named_inside`] reads the article (bytes): an article's

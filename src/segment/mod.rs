@@ -15,7 +15,7 @@ mod lexer;
 mod sentences;
 mod wrap;
 
-pub(crate) use lexer::tokens;
+pub(crate) use lexer::{tokens, tokens_into};
 pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences};
 /// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
 /// joined into their paragraphs ([`wrap`]).

@@ -161,14 +161,16 @@ impl<'a> Resolver<'a> {
     /// A pronoun: a person's ("he", "who") or a group's ("they"); the entity it joins takes
     /// its gender when it had none.
     fn pronoun(&mut self, m: &Mention, para_start: usize) -> Option<usize> {
-        let lower = crate::lexicon::lower(&m.name);
-        let entity = if Class::SpeakerPersonPronouns.contains(&lower) {
-            self.person_pronoun(m, &lower, para_start)
-        } else if Class::SpeakerGroupPronouns.contains(&lower) {
-            self.group_pronoun(m)
-        } else {
-            None
-        };
+        // ("He" opening a sentence: lower-cased on the stack)
+        let entity = crate::lexicon::with_lower(&m.name, |lower| {
+            if Class::SpeakerPersonPronouns.contains(lower) {
+                self.person_pronoun(m, lower, para_start)
+            } else if Class::SpeakerGroupPronouns.contains(lower) {
+                self.group_pronoun(m)
+            } else {
+                None
+            }
+        });
         let e = entity?;
         if !matches!(m.gender, Gender::Unknown | Gender::Plural | Gender::Neuter)
             && self.ents[e].gender == Gender::Unknown

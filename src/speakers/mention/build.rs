@@ -66,13 +66,14 @@ fn strip_articles(mut a: &[Token]) -> &[Token] {
 
 /// "Critics said": a capitalised role noun opening the sentence is still a role; its kind.
 fn capitalised_role(lw: &str) -> Option<EntityKind> {
-    let llower = crate::lexicon::lower(lw);
-    let &anon = LEXICON.roles.get(&*llower)?;
-    let plural = llower.ends_with('s') && !llower.ends_with("ss");
-    Some(if anon || plural {
-        EntityKind::Anonymous
-    } else {
-        EntityKind::Person
+    crate::lexicon::with_lower(lw, |llower| {
+        let &anon = LEXICON.roles.get(llower)?;
+        let plural = llower.ends_with('s') && !llower.ends_with("ss");
+        Some(if anon || plural {
+            EntityKind::Anonymous
+        } else {
+            EntityKind::Person
+        })
     })
 }
 
@@ -91,21 +92,34 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// A lower-case head: a document ("the agreement"), a role ("a senior official", "the
 /// spokesman"), a body ("the transport department"), a phrase a determiner opens ("the
 /// 46-year-old") or a bare plural ("Media outlets").
-fn common_head(text: &str, toks: &[Token], mut mention: Mention) -> Option<Mention> {
+fn common_head(text: &str, toks: &[Token], mention: Mention) -> Option<Mention> {
+    crate::lexicon::with_lower(toks[toks.len() - 1].text(text), |llower| {
+        crate::lexicon::with_lower(toks[0].text(text), |det| {
+            common_head_lower(text, toks, llower, det, mention)
+        })
+    })
+}
+
+/// [`common_head`], given its last word and its first in lower case ("the Spokesman":
+/// "spokesman", "the").
+fn common_head_lower(
+    text: &str,
+    toks: &[Token],
+    llower: &str,
+    det: &str,
+    mut mention: Mention,
+) -> Option<Mention> {
     let lx = &*LEXICON;
-    let llower = crate::lexicon::lower(toks[toks.len() - 1].text(text));
-    let det = crate::lexicon::lower(toks[0].text(text));
-    let llower = &*llower;
     if lx.documents.contains(llower) {
         mention.kind = EntityKind::Document;
     } else if let Some(&anon) = lx.roles.get(llower) {
-        role_head(text, toks, llower, &det, anon, &mut mention);
+        role_head(text, toks, llower, det, anon, &mut mention);
     } else if org_noun(llower) {
         // "the transport department", "the company"
         mention.kind = EntityKind::Organization;
-    } else if toks.len() >= 2 && is_det(&det) {
+    } else if toks.len() >= 2 && is_det(det) {
         // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
-        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(&det) {
+        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(det) {
             EntityKind::Anonymous
         } else {
             EntityKind::Unknown

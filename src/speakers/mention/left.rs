@@ -292,11 +292,12 @@ fn bare_plural_after_opener(np: &Np) -> Option<Head> {
     let b = (lo.max(end.saturating_sub(3))..end)
         .find(|&b| plain_nouns(Toks::new(text, toks, b, end)).is_ok())?;
     (b == lo || {
-        let w = crate::lexicon::lower(toks[b - 1].text(text));
-        w == ","
-            || w == "that"
-            || LEXICON.clause_joiners.contains(&w)
-            || Class::SpeakerClauseRelatives.contains(&w)
+        crate::lexicon::with_lower(toks[b - 1].text(text), |w| {
+            w == ","
+                || w == "that"
+                || LEXICON.clause_joiners.contains(w)
+                || Class::SpeakerClauseRelatives.contains(w)
+        })
     })
     .then_some(Head::Start(b))
 }

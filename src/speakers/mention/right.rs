@@ -135,14 +135,15 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
     let head_end = (from + 1..end)
         .find(|&i| lower_in(text, &toks[i], Class::SpeakerSourceQualifiers))
         .unwrap_or(end);
-    let head = crate::lexicon::lower(toks[head_end - 1].text(text));
-    let kind = if LEXICON.documents.contains(&head) {
-        EntityKind::Document
-    } else if LEXICON.roles.contains_key(&*head) {
-        EntityKind::Anonymous
-    } else {
-        EntityKind::Unknown
-    };
+    let kind = crate::lexicon::with_lower(toks[head_end - 1].text(text), |head| {
+        if LEXICON.documents.contains(head) {
+            EntityKind::Document
+        } else if LEXICON.roles.contains_key(head) {
+            EntityKind::Anonymous
+        } else {
+            EntityKind::Unknown
+        }
+    });
     Some(phrase(text, &toks[from..end], kind))
 }
 
