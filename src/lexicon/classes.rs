@@ -81,6 +81,16 @@ impl Class {
     }
 }
 
+/// The classes `word`, exactly as written, is in (no lower-casing): one look-up for all the
+/// classes of a cue's lemma ("say": inverting, hearer, ...).
+pub(crate) fn classes_as_written(word: &str) -> ClassSet {
+    CLASSES
+        .of_word
+        .get(word.as_bytes())
+        .copied()
+        .unwrap_or_default()
+}
+
 /// Every word of a class (as the data files write it) and its classes.
 pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
     CLASSES.of_word.iter().map(|(w, c)| (*w, *c))
@@ -129,5 +139,21 @@ mod tests {
         }
         assert!(Class::Determiners.lower_only());
         assert!(!Class::Starters.lower_only());
+    }
+
+    #[test]
+    fn a_lemma_has_the_classes_it_is_written_in() {
+        let say = classes_as_written("say");
+        assert!(say.has(Class::InvertingVerbs) && !say.has(Class::HearerVerbs));
+        assert!(classes_as_written("tell").has(Class::HearerVerbs));
+        assert!(!classes_as_written("Say").has(Class::InvertingVerbs));
+        assert!(classes_as_written("zebra").is_empty());
+        for c in [
+            Class::MannerVerbs,
+            Class::ClauseOnlyVerbs,
+            Class::PerceptionVerbs,
+        ] {
+            assert!(c.words().all(|w| classes_as_written(w).has(c)));
+        }
     }
 }
