@@ -63,7 +63,7 @@ fn naming_participle(f: &Found) -> bool {
         && cx.text[cx.c.start..cx.c.end].ends_with("ed")
         && f.end > f.start + 1
         && cx.w(f.start).ends_with("ed")
-        && finite_word(&cx.low(f.start + 1))
+        && finite_token(cx.text, &cx.toks[f.start + 1])
 }
 
 /// "rebutted that criticism": a demonstrative, not a clause's "that", before one word
