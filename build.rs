@@ -16,6 +16,8 @@ fn main() {
     stage.sort();
     files.extend(stage);
     let mut names: Vec<String> = Vec::new();
+    // (one bit a class whose words are all in lower case, as `lexicon::lower` lowers them)
+    let mut lower_only = [0u64; 4];
     for f in &files {
         println!("cargo::rerun-if-changed={}", f.display());
         let text = std::fs::read_to_string(f).expect("a lexicon file");
@@ -23,7 +25,7 @@ fn main() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let Some((name, _)) = line.split_once(':') else {
+            let Some((name, words)) = line.split_once(':') else {
                 panic!("{}: a class line is `name: words`: {line}", f.display());
             };
             let name = name.trim().to_string();
@@ -34,6 +36,12 @@ fn main() {
                 f.display()
             );
             assert!(!names.contains(&name), "word class {name} is defined twice");
+            if words.split_whitespace().all(|w| w.to_lowercase() == w) {
+                let i = names.len();
+                if i < 256 {
+                    lower_only[i / 64] |= 1 << (i % 64);
+                }
+            }
             names.push(name);
         }
     }
@@ -68,6 +76,10 @@ fn main() {
         writeln!(out, "            Class::{} => \"{n}\",", camel(n)).unwrap();
     }
     out.push_str("        }\n    }\n}\n\n");
+    out.push_str(
+        "/// The classes whose words are all in lower case, one bit a class (as `ClassSet`).\n",
+    );
+    writeln!(out, "const LOWER_ONLY: [u64; 4] = {lower_only:?};").unwrap();
     out.push_str(
         "/// The data files that define word classes, in the order their classes are numbered.\n",
     );

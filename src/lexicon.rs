@@ -16,7 +16,7 @@ mod word_set;
 // (tokens carry their classes, from `info::word_info`; `classes_of` is its test reference)
 #[cfg(test)]
 pub(crate) use classes::classes_of;
-pub(crate) use classes::{Class, ClassSet};
+pub(crate) use classes::{Class, ClassSet, classes_as_written};
 pub(crate) use info::{WordInfo, ascii_word_info, word_info};
 pub(crate) use word_set::{WordMap, WordSet};
 
@@ -130,20 +130,16 @@ pub(crate) struct Lexicon {
     pub inverting_verbs: WordSet,
     pub function_words: WordSet,
     pub naming_verbs: WordSet,
-    pub hearer_verbs: WordSet,
     pub irregular_plurals: WordSet,
     pub occasion_nouns: WordSet,
-    pub manner_verbs: WordSet,
     pub aside_openers: WordSet,
     pub object_words: WordSet,
     pub aspect_verbs: WordSet,
     pub adjunct_openers: WordSet,
-    pub infinitive_verbs: WordSet,
     pub subordinators: WordSet,
     pub relation_adjectives: WordSet,
     pub verbs_never_nouns: WordSet,
     pub quantities: WordSet,
-    pub clause_only_verbs: WordSet,
     pub perception_verbs: WordSet,
     pub transcript_labels: WordSet,
     pub as_verbs: WordSet,
@@ -244,20 +240,16 @@ impl Lexicon {
             inverting_verbs: class("inverting_verbs"),
             function_words: class("function_words"),
             naming_verbs: class("naming_verbs"),
-            hearer_verbs: class("hearer_verbs"),
             irregular_plurals: class("irregular_plurals"),
             occasion_nouns: class("occasion_nouns"),
-            manner_verbs: class("manner_verbs"),
             aside_openers: class("aside_openers"),
             object_words: class("object_words"),
             aspect_verbs: class("aspect_verbs"),
             adjunct_openers: class("adjunct_openers"),
-            infinitive_verbs: class("infinitive_verbs"),
             subordinators: class("subordinators"),
             relation_adjectives: class("relation_adjectives"),
             verbs_never_nouns: class("verbs_never_nouns"),
             quantities: class("quantities"),
-            clause_only_verbs: class("clause_only_verbs"),
             perception_verbs: class("perception_verbs"),
             transcript_labels: class("transcript_labels"),
             as_verbs: class("as_verbs"),

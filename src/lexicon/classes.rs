@@ -60,21 +60,15 @@ struct Classes {
     sets: Vec<super::WordSet>,
     /// Each word (as the data files write it) to its classes.
     of_word: HashMap<&'static [u8], ClassSet>,
-    /// The classes whose words are all in lower case.
-    lower_only: ClassSet,
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut sets = Vec::with_capacity(Class::COUNT);
     let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
-    let mut lower_only = ClassSet::EMPTY;
     for file in CLASS_FILES {
         for (_, words) in lines(file).filter_map(|l| l.split_once(':')) {
             let i = sets.len();
             let set: super::WordSet = words.split_whitespace().collect();
-            if set.iter().all(|w| super::lower(w) == *w) {
-                lower_only.insert_index(i);
-            }
             for w in set.iter() {
                 of_word.entry(w.as_bytes()).or_default().insert_index(i);
             }
@@ -82,11 +76,7 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
         }
     }
     debug_assert_eq!(sets.len(), Class::COUNT);
-    Classes {
-        sets,
-        of_word,
-        lower_only,
-    }
+    Classes { sets, of_word }
 });
 
 impl Class {
@@ -97,14 +87,26 @@ impl Class {
 
     /// Whether all the class's words are in lower case: a word with a capital is then in it
     /// only through its lower-case form, never as written.
+    /// (A constant build.rs computes from the data files: no table is built or asked for.)
+    #[inline]
     pub(crate) fn lower_only(self) -> bool {
-        CLASSES.lower_only.has(self)
+        ClassSet(LOWER_ONLY).has(self)
     }
 
     /// The class's words.
     pub(crate) fn words(self) -> impl Iterator<Item = &'static str> {
         CLASSES.sets[self as usize].iter().copied()
     }
+}
+
+/// The classes `word`, exactly as written, is in (no lower-casing): one look-up for all the
+/// classes of a cue's lemma ("say": inverting, hearer, ...).
+pub(crate) fn classes_as_written(word: &str) -> ClassSet {
+    CLASSES
+        .of_word
+        .get(word.as_bytes())
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Every word of a class (as the data files write it) and its classes.
@@ -141,5 +143,35 @@ mod tests {
         assert_eq!(CLASSES.sets.len(), Class::COUNT);
         assert!(Class::Determiners.contains("the"));
         assert_eq!(Class::Determiners.name(), "determiners");
+    }
+
+    #[test]
+    fn lower_only_is_the_classes_whose_words_are_all_in_lower_case() {
+        for (i, set) in CLASSES.sets.iter().enumerate() {
+            let lower = set.iter().all(|w| crate::lexicon::lower(w) == *w);
+            assert_eq!(
+                ClassSet(LOWER_ONLY).0[i / 64] & (1 << (i % 64)) != 0,
+                lower,
+                "class {i}"
+            );
+        }
+        assert!(Class::Determiners.lower_only());
+        assert!(!Class::Starters.lower_only());
+    }
+
+    #[test]
+    fn a_lemma_has_the_classes_it_is_written_in() {
+        let say = classes_as_written("say");
+        assert!(say.has(Class::InvertingVerbs) && !say.has(Class::HearerVerbs));
+        assert!(classes_as_written("tell").has(Class::HearerVerbs));
+        assert!(!classes_as_written("Say").has(Class::InvertingVerbs));
+        assert!(classes_as_written("zebra").is_empty());
+        for c in [
+            Class::MannerVerbs,
+            Class::ClauseOnlyVerbs,
+            Class::PerceptionVerbs,
+        ] {
+            assert!(c.words().all(|w| classes_as_written(w).has(c)));
+        }
     }
 }

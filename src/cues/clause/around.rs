@@ -55,7 +55,7 @@ impl<'c, 'a> Around<'c, 'a> {
     pub fn telling(&self) -> bool {
         *self
             .telling
-            .get_or_init(|| Class::ClauseTellingVerbs.contains(self.cx.c.lemma))
+            .get_or_init(|| self.cx.lemma.has(Class::ClauseTellingVerbs))
     }
 
     /// The tokens after the cue are an adjunct ("…, he said on Sunday.").
@@ -149,7 +149,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     // speaker: "…,'' Mrs. Clinton said in one of her debates with Mr. Sanders, a bracingly
     // honest statement.")
     let opens_with_adjunct = || {
-        inverts(cx.c.lemma)
+        cx.lemma.has(Class::InvertingVerbs)
             && toks.get(obj).is_some_and(|t| adjunct_opener(text, t))
             && toks[cx.lo..b].iter().any(|t| cx.ends_with_comma(t))
     };
@@ -193,7 +193,7 @@ fn exact_relative<'a>(i: crate::grammar::Toks<'a>) -> crate::grammar::PResult<'a
 fn inverted_tail(cx: &Cx) -> bool {
     let (text, hi) = (cx.text, cx.hi);
     let tail = &cx.toks[cx.after.min(hi)..hi];
-    let inverts = inverts(cx.c.lemma);
+    let inverts = cx.lemma.has(Class::InvertingVerbs);
     let speaker_word = |t: &Token| {
         let w = t.text(text);
         w != ","

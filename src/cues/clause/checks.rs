@@ -59,11 +59,11 @@ fn empty_or_quotation(f: &Found) -> bool {
 /// then the sentence's own verb: a reduced relative clause, not a report.
 fn naming_participle(f: &Found) -> bool {
     let cx = f.cx;
-    LEXICON.naming_verbs.contains(cx.c.lemma)
+    cx.lemma.has(Class::NamingVerbs)
         && cx.text[cx.c.start..cx.c.end].ends_with("ed")
         && f.end > f.start + 1
         && cx.w(f.start).ends_with("ed")
-        && finite_word(&cx.low(f.start + 1))
+        && finite_token(cx.text, &cx.toks[f.start + 1])
 }
 
 /// "rebutted that criticism": a demonstrative, not a clause's "that", before one word
@@ -115,7 +115,7 @@ fn quantity(f: &Found) -> bool {
         w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
             || Class::ClauseQuantityWords.contains(w)
     });
-    LEXICON.verbs_never_nouns.contains(f.cx.c.lemma)
+    f.cx.lemma.has(Class::VerbsNeverNouns)
         && f.cx
             .matches(f.start, (exact(Class::ClauseQuantityPreps), amount))
 }

@@ -2,7 +2,7 @@
 
 use crate::cues::*;
 use crate::grammar::Toks;
-use crate::lexicon::{Class, lower};
+use crate::lexicon::{Class, ClassSet, classes_as_written, lower};
 use crate::segment::{Tok, Token, doubled_apostrophe};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -19,6 +19,9 @@ pub(super) struct Cx<'a> {
     pub sent_cues: &'a [CueHit],
     /// The token after the cue.
     pub after: usize,
+    /// The classes of the cue's lemma, exactly as written (looked up once for the rules'
+    /// verb lists: `cx.lemma.has(Class::MannerVerbs)`).
+    pub lemma: ClassSet,
 }
 
 impl<'a> Cx<'a> {
@@ -37,6 +40,7 @@ impl<'a> Cx<'a> {
             c,
             sent_cues,
             after: c.tok + c.len,
+            lemma: classes_as_written(c.lemma),
         }
     }
 

@@ -5,7 +5,7 @@ use super::Cx;
 use super::pattern::{exact, is};
 use crate::cues::*;
 use crate::grammar::token;
-use crate::lexicon::{Class, LEXICON, lower};
+use crate::lexicon::{Class, LEXICON};
 use crate::segment::Tok;
 use nom::branch::alt;
 
@@ -179,11 +179,7 @@ fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
 /// "said the decision, which struck down …, illustrates the importance of …": a relative
 /// clause between commas (the first at `k`) before its noun's verb, inside the clause.
 fn relative_before_its_verb(cx: &Cx, k: usize, end: usize) -> bool {
-    let finite = |j: usize| {
-        cx.toks
-            .get(j)
-            .is_some_and(|n| finite_word(&lower(n.text(cx.text))))
-    };
+    let finite = |j: usize| cx.toks.get(j).is_some_and(|n| finite_token(cx.text, n));
     cx.is(k + 1, Class::ClauseRelativePronouns)
         && cx.toks.get(k + 2).is_some_and(|n| n.text(cx.text) != ",")
         && (k + 3..end).any(|j| {

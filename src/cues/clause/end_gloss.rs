@@ -62,8 +62,9 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
     (k + 1..end)
         .take_while(|&j| {
             let t = &cx.toks[j];
-            let w = cx.low(j);
-            !is_clause_word(cx.text, t) && !t.is(Class::ClauseRelatives) && !finite_word(&w)
+            !is_clause_word(cx.text, t)
+                && !t.is(Class::ClauseRelatives)
+                && !finite_token(cx.text, t)
         })
         .any(|j| {
             (cx.is_text(j, ",") || matches!(cx.w(j), "and" | "or")) && cx.matches(j + 1, &next)

@@ -59,7 +59,7 @@ fn speak_without_matter(cx: &Cx, _: &Around) -> bool {
 /// "laughed off the attack ad", "smiling and waving": a manner of speaking attributes a
 /// quotation, never a clause.
 fn manner_of_speaking(cx: &Cx, _: &Around) -> bool {
-    LEXICON.manner_verbs.contains(cx.c.lemma)
+    cx.lemma.has(Class::MannerVerbs)
 }
 
 /// "known as Super Tuesday" names; "has known him for years", "knew Mr. Ryan" is
@@ -80,7 +80,7 @@ fn know_a_person(cx: &Cx, _: &Around) -> bool {
 /// quotation reports it whatever its verb.)
 fn clause_only_verb_without_that(cx: &Cx, s: &Around) -> bool {
     let lemma = cx.c.lemma;
-    if !LEXICON.clause_only_verbs.contains(lemma) {
+    if !cx.lemma.has(Class::ClauseOnlyVerbs) {
         return false;
     }
     if cx.comma_before(cx.mention_start(s.b, 6)) && s.quoted_rest().is_some() {
@@ -99,7 +99,7 @@ fn clause_only_verb_without_that(cx: &Cx, s: &Around) -> bool {
 /// ("A recent CNN survey found 90 percent support for …"), not a thing met.
 fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
     let (text, toks, lo, hi, after, b) = (cx.text, cx.toks, cx.lo, cx.hi, cx.after, s.b);
-    if !LEXICON.perception_verbs.contains(cx.c.lemma) {
+    if !cx.lemma.has(Class::PerceptionVerbs) {
         return false;
     }
     let next = toks

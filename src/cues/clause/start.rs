@@ -64,7 +64,7 @@ pub(super) fn start(cx: &Cx, s: &Around) -> Start {
 /// with the object before it, is what the verb attributes.
 fn infinitive(cx: &Cx, start: usize) -> bool {
     let (text, hi) = (cx.text, cx.hi);
-    if !LEXICON.infinitive_verbs.contains(cx.c.lemma) {
+    if !cx.lemma.has(Class::InfinitiveVerbs) {
         return false;
     }
     let object = |t: &Token| {
@@ -181,7 +181,7 @@ fn telling_object(cx: &Cx, s: &Around, start: usize, t: usize) -> bool {
 /// "emailed reporters that …", "warned them that …": a verb with a hearer, the hearer in
 /// one or two words, then the clause.
 fn hearer(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
-    LEXICON.hearer_verbs.contains(cx.c.lemma)
+    cx.lemma.has(Class::HearerVerbs)
         && t <= start + 2
         && cx.toks[start..t].iter().all(|w| {
             w.kind == Tok::Word

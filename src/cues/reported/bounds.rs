@@ -137,11 +137,12 @@ fn hearer_word<'a>(first: bool) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
         let (text, w) = (i.text, i.word(t));
         (mentionish(text, t) || plain_noun(text, t))
             && w != ","
-            && !LEXICON.clause_openers.contains(w)
-            && !is_aux(w)
-            && !is_be_form(w)
+            && !t.is_written(Class::ClauseOpeners, text)
+            && !is_aux_token(text, t)
+            && !t.is_written(Class::ReportedBeForms, text)
             && !(!first
-                && (LEXICON.determiners.contains(w) || subject_pronoun(&crate::lexicon::lower(w))))
+                && (t.is_written(Class::Determiners, text)
+                    || in_lower_class(text, t, Class::ReportedSubjectPronouns)))
             && (!w.ends_with("ed") || is_capitalized(w))
     })
 }

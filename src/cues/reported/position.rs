@@ -165,9 +165,7 @@ fn dashed_subject(s: &Subject) -> bool {
             .is_some_and(|k| {
                 k > lo
                     && (mentionish(text, &toks[k - 1]) || plain_noun(text, &toks[k - 1]))
-                    && (!toks[k + 1..i - 1]
-                        .iter()
-                        .any(|t| finite_word(&lower(t.text(text))))
+                    && (!toks[k + 1..i - 1].iter().any(|t| finite_token(text, t))
                         || matches!(toks[k + 1].text(text), "who" | "which"))
             })
 }
@@ -220,8 +218,7 @@ pub(crate) fn plural_pp(i: Toks<'_>) -> PResult<'_, ()> {
         t.kind == Tok::Word && plain_noun(i.text, t) && plural_form(&lower(i.word(t)))
     });
     let prep = token(|i: &Toks<'_>, t: &Token| Class::ReportedPluralPreps.contains(i.word(t)));
-    let rest =
-        token(|i: &Toks<'_>, t: &Token| t.kind == Tok::Word && !finite_word(&lower(i.word(t))));
+    let rest = token(|i: &Toks<'_>, t: &Token| t.kind == Tok::Word && !finite_token(i.text, t));
     (plural, prep, many0(rest), eof).map(|_| ()).parse(i)
 }
 

@@ -22,6 +22,23 @@ pub(crate) fn finite_word(w: &str) -> bool {
     is_aux(w) || is_be_form(w) || LEXICON.finite_forms.contains(w)
 }
 
+/// [`finite_word`] of token `t` in lower case (`finite_word(&lower(t.text(text)))`): its
+/// classes are read off the token's bits (the three are classes of lower-case words), and
+/// the word lower-cased only when it may be an adverb in "-ly" (which `is_aux` takes).
+pub(crate) fn finite_token(text: &str, t: &Token) -> bool {
+    if in_lower_class(text, t, Class::Auxiliaries)
+        || in_lower_class(text, t, Class::ReportedBeForms)
+        || in_lower_class(text, t, Class::FiniteForms)
+    {
+        return true;
+    }
+    let b = t.text(text).as_bytes();
+    // (only "L" and "Y" lower-case to "l" and "y")
+    b.len() > 2
+        && matches!(b[b.len() - 2..], [b'l' | b'L', b'y' | b'Y'])
+        && with_lower(t.text(text), finite_word)
+}
+
 /// A pronoun that opens a clause as its subject (lower-cased): "said on Friday he met …"
 /// (`reported_subject_pronouns`).
 pub(crate) fn subject_pronoun(lower: &str) -> bool {
@@ -83,6 +100,15 @@ mod tests {
         assert!(adjunct_opener(text, &all[2]));
         assert!(is_clause_word(text, &all[4]));
         assert!(finite_word("was") && finite_word("would") && !finite_word("over"));
+        let text = "It WAS Would over , quietly Quietly QUIETLY Italy family can't";
+        for t in toks(text) {
+            let w = t.text(text);
+            assert_eq!(
+                finite_token(text, &t),
+                finite_word(&crate::lexicon::lower(w)),
+                "{w}"
+            );
+        }
         assert!(subject_pronoun("it") && !subject_pronoun("It"));
         assert!(is_be_form("were") && !is_be_form("Were"));
         assert!(verbless_word(text, &all[1]), "an adverb is no verb");
