@@ -206,6 +206,27 @@ struct Sentence<'a> {
     toks: &'a [Token],
 }
 
+impl Sentence<'_> {
+    /// The words read, from the first token's start to the last one's end.
+    fn region(&self) -> Span {
+        Span {
+            start: self.toks[0].start,
+            end: self.toks[self.toks.len() - 1].end,
+        }
+    }
+
+    /// The quotations among the words read: no channel or time is read inside them.
+    fn quotes(&self) -> impl Iterator<Item = Span> + '_ {
+        self.toks
+            .iter()
+            .filter(|t| matches!(t.kind, Tok::Quote(_)))
+            .map(|t| Span {
+                start: t.start,
+                end: t.end,
+            })
+    }
+}
+
 /// The occasion sentence `s` sets, if any (see [`occasions`]).
 fn sentence_occasion(
     src: &Sources,
@@ -214,18 +235,8 @@ fn sentence_occasion(
     matches: &mut Matches,
 ) -> Option<Occasion> {
     let toks = s.toks;
-    let region = Span {
-        start: toks[0].start,
-        end: toks[toks.len() - 1].end,
-    };
-    let quotes: Vec<Span> = toks
-        .iter()
-        .filter(|t| matches!(t.kind, Tok::Quote(_)))
-        .map(|t| Span {
-            start: t.start,
-            end: t.end,
-        })
-        .collect();
+    let region = s.region();
+    let quotes: Vec<Span> = s.quotes().collect();
     let hits_of_para = hits;
     hits_of_para.region(src.text, region, &quotes, matches);
     let hits = &*matches;
@@ -287,19 +298,8 @@ fn names_a_day(t: &Time) -> bool {
 /// surname.
 fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) -> Vec<Occasion> {
     let toks = s.toks;
-    let region = Span {
-        start: toks[0].start,
-        end: toks[toks.len() - 1].end,
-    };
-    let skip: Vec<Span> = toks
-        .iter()
-        .filter(|t| matches!(t.kind, Tok::Quote(_)))
-        .map(|t| Span {
-            start: t.start,
-            end: t.end,
-        })
-        .chain(src.dateline)
-        .collect();
+    let region = s.region();
+    let skip: Vec<Span> = s.quotes().chain(src.dateline).collect();
     hits.region(src.text, region, &skip, matches);
     hits.mark_times(src.text, region, matches);
     let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
