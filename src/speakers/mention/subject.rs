@@ -11,10 +11,7 @@ use nom::multi::many0_count;
 /// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
 /// sentence's.
 pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Mention> {
-    // After a dateline ("PHILADELPHIA, July 25 (UPI) — The committee …").
-    let mut i = (lo..hi.min(lo + 12))
-        .find(|&j| matches!(toks[j].text(text), "—" | "--"))
-        .map_or(lo, |j| j + 1);
+    let mut i = dateline_dash(text, toks, lo, hi).map_or(lo, |j| j + 1);
     while i < hi && i - lo < 10 {
         match OPENERS.iter().find_map(|(_, r)| r(text, toks, lo, hi, i)) {
             Some(next) => i = next,
@@ -36,6 +33,16 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
     (i + 1..=e)
         .rev()
         .find_map(|end| build(text, &toks[i..end], None))
+}
+
+/// "PHILADELPHIA, July 25 (UPI) — The committee …": the dash that ends a dateline at the
+/// sentence's start. What comes before it has no word in lower case, so the dash of an
+/// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
+/// none.
+fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
+    let j = (lo..hi.min(lo + 12)).find(|&j| matches!(toks[j].text(text), "—" | "--"))?;
+    let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
+    (!toks[lo..j].iter().any(lower)).then_some(j)
 }
 
 /// A rule that skips a leading adverbial at token `i` of the sentence `lo..hi`: where the
@@ -208,6 +215,18 @@ mod tests {
         assert_eq!(m.name, "it");
         // (a name is no adverb: "Kelly, the spokeswoman, said")
         assert!(subject_of("Kelly, the spokeswoman, said").is_none_or(|m| m.name == "Kelly"));
+    }
+
+    #[test]
+    fn dateline_dash_rule() {
+        // "WASHINGTON (AP) — Sen. John Smith said": the subject is after the dateline
+        let m = subject_of("WASHINGTON (AP) — Sen. John Smith said").unwrap();
+        assert_eq!(m.name, "John Smith");
+        // "John Dickey, the chief executive of Ora Media -- the production company that owns
+        // the show -- told me": a dash inside an apposition ends no dateline
+        let text = "John Dickey, the chief executive of Ora Media -- the production company \
+                    that owns the show -- told me";
+        assert_eq!(subject_of(text).unwrap().name, "John Dickey");
     }
 
     #[test]
