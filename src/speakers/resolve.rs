@@ -311,7 +311,7 @@ impl<'a> Resolver<'a> {
     /// mention and its role (or the apposition the name has in the text).
     fn named(&mut self, m: &Mention) -> usize {
         let e = match m.kind {
-            EntityKind::Person => self.person(m),
+            EntityKind::Person => self.described(m).unwrap_or_else(|| self.person(m)),
             EntityKind::Organization => self.organization(m),
             _ => self.role(m),
         };
@@ -444,6 +444,24 @@ impl<'a> Resolver<'a> {
         e
     }
 
+    /// "the president" after "President Obama", "The Republican presidential nominee said"
+    /// after "Republican presidential nominee Donald Trump": a definite description is the
+    /// last named person one of whose roles it fits ([`role_fits`]).
+    fn described(&self, m: &Mention) -> Option<usize> {
+        let mut words = m.name.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let words: Vec<&str> = words.collect();
+        let (head, mods) = words.split_last()?;
+        self.ents.iter().rposition(|e| {
+            e.kind == EntityKind::Person
+                && e.name.starts_with(char::is_uppercase)
+                && !e.name.starts_with("The ")
+                && e.roles.iter().any(|r| role_fits(r, head, mods))
+        })
+    }
+
     /// "the spokesman": the entity with that role, else one of its own.
     fn role(&mut self, m: &Mention) -> usize {
         let head = m
@@ -461,6 +479,43 @@ impl<'a> Resolver<'a> {
             .flatten();
         by_role.unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
     }
+}
+
+/// Whether a definite description with head noun `head` and modifiers `mods` ("the GOP
+/// presidential nominee": "nominee", ["GOP", "presidential"]) fits `role` ("Republican
+/// presidential nominee", "Sen.", "chief executive of Ora Media"): the role's head (its last
+/// word before a preposition or a comma) is the head, or an abbreviated title the head begins with
+/// ("Sen." for "senator", "Gov." for "governor"); every modifier is a word of the role; and
+/// every rank word of the role ("Vice", "former", "deputy") is one of the modifiers.
+fn role_fits(role: &str, head: &str, mods: &[&str]) -> bool {
+    let words: Vec<&str> = role
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .take_while(|w| !Class::SpeakerRolePrepositions.contains(w))
+        .collect();
+    let Some((role_head, role_mods)) = words.split_last() else {
+        return false;
+    };
+    // (a plural, "the lawyers", is a group, no one person; nor is a person's plural role)
+    let plural =
+        |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    if plural(head) || plural(role_head) {
+        return false;
+    }
+    let head = head.to_lowercase();
+    let title = role_head
+        .strip_suffix('.')
+        .filter(|t| t.len() >= 3)
+        .is_some_and(|t| head.starts_with(&t.to_lowercase()));
+    let head_fits = role_head.eq_ignore_ascii_case(&head) || title;
+    let in_role = |w: &str| role_mods.iter().any(|r| r.eq_ignore_ascii_case(w));
+    let in_mods = |w: &str| mods.iter().any(|m| m.eq_ignore_ascii_case(w));
+    let ranked = |w: &str| Class::SpeakerRankWords.contains(&w.to_lowercase());
+    head_fits
+        && mods.iter().all(|w| in_role(w))
+        && role_mods.iter().all(|w| !ranked(w) || in_mods(w))
 }
 
 /// "who" resolves only to a name in its own paragraph (`pos` at or after `para_start`);
@@ -633,6 +688,45 @@ mod tests {
         }];
         let (r, _) = resolve_with(&he, &[Some(clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
+    }
+
+    #[test]
+    fn a_definite_description_takes_the_person_whose_role_it_fits() {
+        // "President Obama said … The president added …"
+        assert!(role_fits("President", "president", &[]));
+        // "Sen. Elizabeth Warren … the senator"
+        assert!(role_fits("Sen.", "senator", &[]));
+        // "Republican presidential nominee Donald Trump … the Republican presidential nominee"
+        assert!(role_fits(
+            "Republican presidential nominee",
+            "nominee",
+            &["Republican", "presidential"]
+        ));
+        // "John Dickey, the chief executive of Ora Media … the executive"
+        assert!(role_fits("chief executive of Ora Media", "executive", &[]));
+        // "President Obama, dedicating the museum on Saturday, said"
+        assert!(role_fits("President, dedicating the museum", "president", &[]));
+        // another office: "Vice President Mike Pence" is not "the president", a Democratic
+        // nominee is not "the Republican nominee"
+        assert!(!role_fits("Vice President", "president", &[]));
+        assert!(!role_fits("Democratic nominee", "nominee", &["Republican"]));
+        assert!(!role_fits("Mr.", "mrs", &[]));
+        // a plural is no one person: "Lawyers for Ted Cruz … the lawyers"
+        assert!(!role_fits("lawyer", "lawyers", &[]));
+        assert!(!role_fits("Lawyers", "lawyers", &[]));
+        let ms = [
+            Mention {
+                role: Some("President".into()),
+                ..mention(0, "Obama", EntityKind::Person, false)
+            },
+            Mention {
+                role: Some("Vice President".into()),
+                ..mention(40, "Joe Biden", EntityKind::Person, false)
+            },
+            mention(80, "the president", EntityKind::Person, false),
+        ];
+        let (r, _) = resolve(&ms, &[], |_| 0);
+        assert_eq!(r[2].name, "Obama");
     }
 
     #[test]
