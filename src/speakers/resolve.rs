@@ -289,7 +289,7 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let e = self.push(c.name.clone(), EntityKind::Person, c.gender);
-        self.ents[e].roles = c.role.iter().cloned().collect();
+        self.ents[e].roles = c.role.iter().chain(&c.title).cloned().collect();
         self.ents[e].mentions = vec![Span {
             start: c.start,
             end: c.end,
@@ -356,11 +356,14 @@ impl<'a> Resolver<'a> {
                 }
             }
             None => {
-                let name = match self.full_name(m, &key) {
-                    Some(f) if f.len() > m.name.len() => f,
+                let full = self.full_name(m, &key);
+                let name = match full {
+                    Some(c) if c.name.len() > m.name.len() => c.name.clone(),
                     _ => m.name.clone(),
                 };
                 let e = self.push(name, EntityKind::Person, m.gender);
+                // ("Vice President Tom Hale … Hale said": the title the name has in the text)
+                self.ents[e].roles.extend(full.and_then(|c| c.title.clone()));
                 self.people.insert(key, e);
                 e
             }
@@ -426,11 +429,10 @@ impl<'a> Resolver<'a> {
     }
 
     /// The last name in the text with the surname `key` that ends by the mention's end.
-    fn full_name(&mut self, m: &Mention, key: &str) -> Option<String> {
+    fn full_name(&self, m: &Mention, key: &str) -> Option<&'a NameCandidate> {
         let before = self.candidates.partition_point(|c| c.start < m.end);
         self.keyed_back(key, before, usize::MAX)
             .find(|c| c.end <= m.end)
-            .map(|c| c.name.clone())
     }
 
     /// An organisation, by its name without "the ".
@@ -552,6 +554,7 @@ mod tests {
             key: surname(name),
             gender,
             role: None,
+            title: None,
             inner: false,
         }
     }

@@ -18,6 +18,9 @@ pub(crate) struct NameCandidate {
     pub gender: Gender,
     /// An apposition after the name: "Zalmay Khalilzad, U.S. special representative …,".
     pub role: Option<String>,
+    /// The titles before the name ("Vice President" of "Vice President Tom Hale"), which a
+    /// definite description refers to ("the vice president").
+    pub title: Option<String>,
     /// Found inside a longer capitalised run ("Wells Fargo CEO John Stumpf", [`inner_name`]):
     /// it gives a surname its full name and gender, but draws no pronoun.
     pub inner: bool,
@@ -99,6 +102,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
         name,
         gender,
         role: apposition(text, toks, j),
+        title: (n > 0).then(|| words_text(text, &run[..n])),
         inner: false,
     })
 }
@@ -141,6 +145,7 @@ mod tests {
         let c = name_candidates(text, &toks(text));
         let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Austin Miller"]);
+        assert_eq!(c[0].title.as_deref(), Some("Gen."));
     }
 
     #[test]
