@@ -66,7 +66,8 @@ pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
 /// Whether a time at `start` dates the act of the cue that ends at `cue_end`: it stands before
 /// the cue, or after it with nothing between them but commas, determiners, names, the words
 /// of a channel phrase, the statement's `channel` and at most one other word ("said in a phone
-/// interview with CNN on Tuesday"; not "…, Clarke said, until it went bankrupt in 1999").
+/// interview with CNN on Tuesday"; not "…, Clarke said, until it went bankrupt in 1999",
+/// nor a time in a relative clause after it).
 pub(crate) fn near_the_cue(
     text: &str,
     toks: &[Token],
@@ -85,16 +86,28 @@ pub(crate) fn near_the_cue(
     let gap = toks[from..to].iter().filter(|t| !in_channel(t));
     // (words unknown to a channel phrase, per stretch between commas: a stretch that a
     // comma closes is an aside, "by Zalmay Khalilzad, a U.S. envoy, late Sunday")
+    // (a relative clause is the content's until a comma closes it after its words: "warned
+    // that the museum would be no panacea for the struggles, which, even today, inflame the
+    // streets" is open at "today"; "likened RT to the BBC, which receives some funding, in an
+    // interview last week" is closed)
     let mut others = 0;
+    let mut relative: Option<bool> = None;
     for t in gap {
         match t.kind {
             Tok::Quote(_) => return false,
-            Tok::Punct if t.text(text) == "," => others = 0,
+            Tok::Word if t.is(Class::SpeakerRelativeOpeners) => relative = Some(false),
+            Tok::Punct if t.text(text) == "," => {
+                others = 0;
+                relative = relative.filter(|&worded| !worded);
+            }
             Tok::Punct => {}
-            Tok::Word => others += usize::from(!known_near_cue(text, t)),
+            Tok::Word => {
+                others += usize::from(!known_near_cue(text, t));
+                relative = relative.map(|_| true);
+            }
         }
     }
-    others <= 1
+    others <= 1 && relative.is_none()
 }
 
 /// Whether a word may stand between a cue and its time: a name, a number, a determiner, a
@@ -356,6 +369,10 @@ mod tests {
         assert!(near("On Friday, he said it was over.", "said", "On Friday"));
         let t = "It was welcomed by Zalmay Khalilzad, the U.S. special envoy, late Sunday.";
         assert!(near(t, "welcomed", "late Sunday"));
+        let t = "He warned that it was no cure for the struggles, which, even today, inflame us.";
+        assert!(!near(t, "warned", "today"));
+        let t = "He likened RT to the BBC, which gets funds, in an interview last week.";
+        assert!(near(t, "likened", "last week"));
     }
 
     #[test]
