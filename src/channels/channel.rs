@@ -8,6 +8,7 @@ use super::source::document_source;
 use super::{Context, outside, word_bounded};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
+use crate::segment::is_capitalized;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -141,6 +142,30 @@ pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Matches) -
     CHANNEL_RULES.iter().find_map(|r| (r.find)(&sc))
 }
 
+/// "Politifact … They published the results of their check": a publication or a broadcast
+/// whose phrase names no outlet is the speaker's, when the speaker resolves to a listed
+/// outlet (`kind` and resolved `name`; an organisation, not a person), and the phrase names
+/// nothing after its first word.
+pub(crate) fn speaker_outlet(
+    text: &str,
+    region: Span,
+    kind: EntityKind,
+    name: &str,
+    c: &mut Channel,
+) {
+    let on_air = matches!(c.kind, ChannelKind::Publication | ChannelKind::Broadcast);
+    if !on_air || c.outlet.is_some() || c.platform.is_some() || kind != EntityKind::Organization {
+        return;
+    }
+    // (a phrase that names something, "writing a Washington Post op-ed", may name another)
+    if c.text.split_whitespace().skip(1).any(is_capitalized) {
+        return;
+    }
+    if let Some(outlet) = outlet_named(without_article(name)) {
+        c.outlet = Some(outlet_name(text, region, outlet).to_string());
+    }
+}
+
 /// The name of the rule that gives the channel, for debugging and tests.
 #[cfg(test)]
 pub(super) fn rule_of(text: &str, region: Span, ctx: &Context) -> Option<&'static str> {
@@ -240,6 +265,12 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
         return None;
     };
     if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
+        return None;
+    }
+    // (a person is no outlet: "Guardian said" after "Mayor Don Guardian" is the mayor; an
+    // outlet that writes its name in capitals may be read as one, "POLITICO reported")
+    let capitals = !mention.chars().any(char::is_lowercase);
+    if kind == EntityKind::Person && !capitals {
         return None;
     }
     let outlet = outlet_named(without_article(mention))?;
@@ -457,6 +488,32 @@ mod tests {
         let c = find(t, all(t), &ctx).unwrap();
         assert_eq!(c.kind, ChannelKind::Publication);
         assert_eq!(rule(t, &ctx), Some("outlet_that_reports"));
+    }
+
+    #[test]
+    fn a_person_is_no_outlet_and_an_outlet_speaker_names_its_publication() {
+        // "Guardian said" after "Mayor Don Guardian": a person, no outlet
+        let t = "Guardian said";
+        let ctx = Context {
+            cue: Some(("say", Span { start: 9, end: 13 })),
+            speaker: Some((EntityKind::Person, "Guardian")),
+            quotes: &[],
+            para_toks: None,
+        };
+        assert_eq!(find(t, all(t), &ctx), None);
+        // "Politifact … They published the results of their check"
+        let t = "They published the results of their check";
+        let ctx = Context {
+            cue: Some(("publish", Span { start: 5, end: 14 })),
+            speaker: Some((EntityKind::Organization, "They")),
+            quotes: &[],
+            para_toks: None,
+        };
+        let mut c = find(t, all(t), &ctx).unwrap();
+        assert_eq!(c.kind, ChannelKind::Publication);
+        assert_eq!(c.outlet, None);
+        speaker_outlet(t, all(t), EntityKind::Organization, "Politifact", &mut c);
+        assert_eq!(c.outlet.as_deref(), Some("PolitiFact"));
     }
 
     #[test]

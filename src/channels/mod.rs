@@ -35,7 +35,7 @@ use crate::model::{EntityKind, Span};
 
 pub(crate) mod window;
 
-pub(crate) use channel::find_in;
+pub(crate) use channel::{find_in, speaker_outlet};
 #[allow(unused_imports)]
 pub(crate) use date::resolve_weekday;
 pub(crate) use lists::{Hits, Matches};

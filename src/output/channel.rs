@@ -101,6 +101,9 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         para.mark_times(text, clause, &mut matches);
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
+        if let (Some(c), Some(sp)) = (st.channel.as_mut(), st.speaker.as_ref()) {
+            channels::speaker_outlet(text, clause, sp.kind, &sp.name, c);
+        }
         // (a time after the cue dates the saying only next to it: "said late Sunday", "said in
         // a statement Tuesday"; not "…, Clarke said, until it went bankrupt in 1999")
         let own = st.channel.as_ref().map(|c| Span {

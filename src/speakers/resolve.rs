@@ -363,7 +363,9 @@ impl<'a> Resolver<'a> {
                 };
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
-                self.ents[e].roles.extend(full.and_then(|c| c.title.clone()));
+                self.ents[e]
+                    .roles
+                    .extend(full.and_then(|c| c.title.clone()));
                 self.people.insert(key, e);
                 e
             }
@@ -708,7 +710,11 @@ mod tests {
         // "John Dickey, the chief executive of Ora Media … the executive"
         assert!(role_fits("chief executive of Ora Media", "executive", &[]));
         // "President Obama, dedicating the museum on Saturday, said"
-        assert!(role_fits("President, dedicating the museum", "president", &[]));
+        assert!(role_fits(
+            "President, dedicating the museum",
+            "president",
+            &[]
+        ));
         // another office: "Vice President Mike Pence" is not "the president", a Democratic
         // nominee is not "the Republican nominee"
         assert!(!role_fits("Vice President", "president", &[]));
