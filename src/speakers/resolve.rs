@@ -88,6 +88,9 @@ pub(crate) fn resolve_with(
 struct Resolver<'a> {
     candidates: &'a [NameCandidate],
     ents: Vec<EntityB>,
+    /// Per entity, the titles its name has in the text ("Vice President" of "Vice President
+    /// Tom Hale"): not output as roles, read with them by [`Resolver::described`].
+    titles: Vec<Vec<String>>,
     /// (position, entity) of every resolved person mention so far, for pronouns.
     person_trail: Vec<(usize, usize)>,
     org_trail: Vec<(usize, usize)>,
@@ -138,6 +141,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             candidates,
             ents: Vec::new(),
+            titles: Vec::new(),
             person_trail: Vec::new(),
             org_trail: Vec::new(),
             people: Default::default(),
@@ -148,6 +152,7 @@ impl<'a> Resolver<'a> {
 
     /// A new entity; its index.
     fn push(&mut self, name: String, kind: EntityKind, gender: Gender) -> usize {
+        self.titles.push(Vec::new());
         self.ents.push(EntityB {
             name,
             kind,
@@ -289,7 +294,8 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let e = self.push(c.name.clone(), EntityKind::Person, c.gender);
-        self.ents[e].roles = c.role.iter().chain(&c.title).cloned().collect();
+        self.ents[e].roles = c.role.iter().cloned().collect();
+        self.titles[e] = c.title.iter().cloned().collect();
         self.ents[e].mentions = vec![Span {
             start: c.start,
             end: c.end,
@@ -363,9 +369,7 @@ impl<'a> Resolver<'a> {
                 };
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
-                self.ents[e]
-                    .roles
-                    .extend(full.and_then(|c| c.title.clone()));
+                self.titles[e].extend(full.and_then(|c| c.title.clone()));
                 self.people.insert(key, e);
                 e
             }
@@ -450,7 +454,7 @@ impl<'a> Resolver<'a> {
 
     /// "the president" after "President Obama", "The Republican presidential nominee said"
     /// after "Republican presidential nominee Donald Trump": a definite description is the
-    /// last named person one of whose roles it fits ([`role_fits`]).
+    /// last named person one of whose roles or titles it fits ([`role_fits`]).
     fn described(&self, m: &Mention) -> Option<usize> {
         let mut words = m.name.split_whitespace();
         if !words.next()?.eq_ignore_ascii_case("the") {
@@ -458,11 +462,16 @@ impl<'a> Resolver<'a> {
         }
         let words: Vec<&str> = words.collect();
         let (head, mods) = words.split_last()?;
-        self.ents.iter().rposition(|e| {
-            e.kind == EntityKind::Person
+        let titles = &self.titles;
+        self.ents.iter().enumerate().rev().find_map(|(i, e)| {
+            let fits = e.kind == EntityKind::Person
                 && e.name.starts_with(char::is_uppercase)
                 && !e.name.starts_with("The ")
-                && e.roles.iter().any(|r| role_fits(r, head, mods))
+                && e.roles
+                    .iter()
+                    .chain(&titles[i])
+                    .any(|r| role_fits(r, head, mods));
+            fits.then_some(i)
         })
     }
 
