@@ -497,8 +497,16 @@ fn time_phrase(sc: &Scope, found: &mut Vec<Found>) {
         {
             continue;
         }
+        // (the number is the word before, wherever it stands: "Twenty-two years ago" opening
+        // a paragraph or the text)
         let s = if phrase.ends_with(" ago") {
-            sc.text[..s].trim_end().rfind(' ').map_or(s, |b| b + 1)
+            let before = sc.text[..s].trim_end();
+            let word = before.rfind(char::is_whitespace).map_or(0, |b| b + 1);
+            if word < before.len() && word >= sc.region.start {
+                word
+            } else {
+                s
+            }
         } else {
             s
         };
@@ -627,6 +635,12 @@ mod tests {
         assert_eq!(
             at("said two days ago", "2020-03-01").unwrap().text,
             "two days ago"
+        );
+        assert_eq!(
+            at("Twenty-two years ago, he said", "2020-03-01")
+                .unwrap()
+                .text,
+            "Twenty-two years ago"
         );
         assert!(at("said later that", "2020-04-12").is_none());
     }
