@@ -475,7 +475,8 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// "the spokesman": the entity with that role, else one of its own.
+    /// "the spokesman": the entity with that role, else one of its own. "the article" after "A
+    /// Times article hailed …": a definite document is the last document of its head noun.
     fn role(&mut self, m: &Mention) -> usize {
         let head = m
             .name
@@ -490,7 +491,24 @@ impl<'a> Resolver<'a> {
                     .rposition(|e| e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
             })
             .flatten();
-        by_role.unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
+        let definite = m
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let same_document = |e: &EntityB| {
+            e.kind == EntityKind::Document
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&head))
+        };
+        let by_document = (m.kind == EntityKind::Document && definite)
+            .then(|| self.ents.iter().rposition(same_document))
+            .flatten();
+        by_role
+            .or(by_document)
+            .unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
     }
 }
 
@@ -745,6 +763,22 @@ mod tests {
         ];
         let (r, _) = resolve(&ms, &[], |_| 0);
         assert_eq!(r[2].name, "Obama");
+    }
+
+    #[test]
+    fn a_definite_document_is_the_last_of_its_head_noun() {
+        // "A Times article hailed Trump … “He is back,” the article read."
+        let ms = [
+            mention(0, "A Times article", EntityKind::Document, false),
+            mention(40, "a memo", EntityKind::Document, false),
+            mention(80, "the article", EntityKind::Document, false),
+            mention(120, "an article", EntityKind::Document, false),
+        ];
+        let (r, _) = resolve(&ms, &[], |_| 0);
+        assert_eq!(r[2].entity, r[0].entity);
+        assert_ne!(r[1].entity, r[0].entity);
+        // (an indefinite one is another)
+        assert_ne!(r[3].entity, r[0].entity);
     }
 
     #[test]
