@@ -326,6 +326,9 @@ pub enum NonSpeechKind {
     Term,
     /// A stage direction of a transcript, not words said: (CROSSTALK.), (APPLAUSE).
     StageDirection,
+    /// The article's credit or contact line, not words said: "Follow Pam Key on Twitter
+    /// @pamkeyNEN."
+    Credit,
 }
 
 /// Quotation marks that do not mark speech.

@@ -459,6 +459,7 @@ fn non_speech_kind(k: NonSpeechKind) -> &'static str {
         NonSpeechKind::Title => "title",
         NonSpeechKind::Term => "term",
         NonSpeechKind::StageDirection => "stage_direction",
+        NonSpeechKind::Credit => "credit",
     }
 }
 
@@ -713,7 +714,7 @@ mod tests {
             assert_eq!(text_start(t), name(serde_json::to_value(t).unwrap()));
         }
         use NonSpeechKind as N;
-        for k in [N::Nickname, N::Title, N::Term, N::StageDirection] {
+        for k in [N::Nickname, N::Title, N::Term, N::StageDirection, N::Credit] {
             assert_eq!(non_speech_kind(k), name(serde_json::to_value(k).unwrap()));
         }
         for k in FlagKind::ALL {

@@ -55,8 +55,11 @@ pub(super) fn non_speech_kind(
     info: &PartInfo,
     american: bool,
 ) -> Option<NonSpeechKind> {
-    if quotes::stage_direction(&text[part.inner.start..part.inner.end]) {
+    let inner = &text[part.inner.start..part.inner.end];
+    if quotes::stage_direction(inner) {
         Some(NonSpeechKind::StageDirection)
+    } else if quotes::credit_line(inner) {
+        Some(NonSpeechKind::Credit)
     } else if part.continues.is_some() {
         None
     } else if part.single && american {

@@ -21,12 +21,14 @@
 //!
 //! The grammar of one mark is in `marks` (its alphabet and a rule per mark), the pairing's
 //! steps in `pairing`, and the rules that tell a quotation that is not speech (a nickname,
-//! a title, a term) in `non_speech`.
+//! a title, a term) in `non_speech`; an article's credit line in quotation marks in `credit`.
 
+mod credit;
 mod marks;
 mod non_speech;
 mod pairing;
 
+pub(crate) use credit::credit_line;
 pub(crate) use non_speech::{coordinated, non_speech_kind, stage_direction};
 pub(crate) use pairing::find;
 
