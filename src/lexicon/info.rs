@@ -67,6 +67,12 @@ impl Words {
         };
         k.map(|&k| &self.entries[usize::from(k)])
     }
+
+    /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`).
+    #[inline]
+    fn get7(&self, key: u64) -> Option<&Entry> {
+        self.tiny.get(key).map(|k| &self.entries[usize::from(k)])
+    }
 }
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
@@ -269,6 +275,43 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
     of_lower(word.to_ascii_lowercase().as_bytes(), Some(bytes), flags)
 }
 
+/// [`ascii_word_info`] of the word `text[i..j]`, of ASCII letters and digits, maybe with a
+/// full stop: a word of at most seven bytes is read as one load of eight bytes, its key
+/// (`packed7`) and its lower-case key made from that without a loop over its bytes (a
+/// letter, digit or full stop in lower case is itself with bit 0x20 set).
+#[inline]
+pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+    let n = j - i;
+    let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
+        return ascii_word_info(&text[i..j], upper);
+    };
+    debug_assert!(
+        text.as_bytes()[i..j]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'.')
+    );
+    let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    // (at most seven bytes: the bytes and the length fit in one integer)
+    let mask = (1u64 << (8 * n)) - 1;
+    let written = x & mask | (n as u64) << 56;
+    let capitalised = (x as u8).is_ascii_uppercase();
+    let flags = if capitalised { CAPITALISED } else { 0 };
+    let words = &*WORDS;
+    if !upper {
+        return info_of(
+            words.lower_case.get7(written),
+            ClassSet::EMPTY,
+            flags | LOWER,
+        );
+    }
+    let lower = written | 0x2020_2020_2020_2020 & mask;
+    let classes = words
+        .written
+        .get7(written)
+        .map_or(ClassSet::EMPTY, |e| e.classes);
+    info_of(words.lower_case.get7(lower), classes, flags)
+}
+
 /// The word's info from its lower-case form `lower` and, when that differs, its form as
 /// `written` (the forms as bytes: an ASCII word lower-cased on the stack needs no
 /// validation).
@@ -278,7 +321,14 @@ fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
     let written = written.map_or(ClassSet::EMPTY, |w| {
         words.written.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
     });
-    let Some(e) = words.lower_case.get(lower) else {
+    info_of(words.lower_case.get(lower), written, flags)
+}
+
+/// The word's info from the entry of its lower-case form, the classes of its form as
+/// written (when that differs) and its spelling flags.
+#[inline]
+fn info_of(lower: Option<&Entry>, written: ClassSet, flags: u8) -> WordInfo {
+    let Some(e) = lower else {
         return WordInfo {
             classes: written,
             verb: NO_VERB,
