@@ -77,28 +77,26 @@ impl Words {
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
 /// open-addressing table at most half full, so that a word not in it mostly meets an empty
-/// slot at its first probe.
+/// slot at its first probe. A slot holds its key and its number side by side, so that a
+/// word found reads one cache line of the table.
 struct Tiny {
-    keys: Vec<u64>,
-    numbers: Vec<u16>,
+    slots: Vec<(u64, u16)>,
     shift: u32,
 }
 
 impl Tiny {
     fn new(pairs: &[(u64, u16)]) -> Tiny {
-        let slots = (pairs.len() * 2).next_power_of_two().max(64);
+        let n = (pairs.len() * 2).next_power_of_two().max(64);
         let mut t = Tiny {
-            keys: vec![0; slots],
-            numbers: vec![0; slots],
-            shift: 64 - slots.trailing_zeros(),
+            slots: vec![(0, 0); n],
+            shift: 64 - n.trailing_zeros(),
         };
-        for &(key, n) in pairs {
+        for &(key, number) in pairs {
             let mut s = t.slot(key);
-            while t.keys[s] != 0 {
-                s = (s + 1) & (slots - 1);
+            while t.slots[s].0 != 0 {
+                s = (s + 1) & (n - 1);
             }
-            t.keys[s] = key;
-            t.numbers[s] = n;
+            t.slots[s] = (key, number);
         }
         t
     }
@@ -110,13 +108,13 @@ impl Tiny {
 
     #[inline]
     fn get(&self, key: u64) -> Option<u16> {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
             // (an empty slot first: the empty word's key is 0, and is in no slot)
-            match self.keys[s] {
-                0 => return None,
-                k if k == key => return Some(self.numbers[s]),
+            match self.slots[s] {
+                (0, _) => return None,
+                (k, number) if k == key => return Some(number),
                 _ => s = (s + 1) & mask,
             }
         }
@@ -243,14 +241,22 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
 /// string: "O’Malley’s", "Über"); `None` when it does not fit, or holds a capital sigma (whose
 /// lower case depends on its place in the word).
 fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    if word.contains('Σ') {
-        return None;
-    }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let end = n + c.len_utf8();
-        c.encode_utf8(buf.get_mut(n..end)?);
-        n = end;
+    for c in word.chars() {
+        // (an ASCII letter is lowered by its byte; only the others are looked up)
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = n + l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
     }
     std::str::from_utf8(&buf[..n]).ok()
 }
