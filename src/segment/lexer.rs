@@ -102,7 +102,11 @@ pub(crate) fn tokens_into(
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
+            if is_general_punctuation(c) {
+                punctuation(&mut lx, i, c)
+            } else {
+                STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
+            }
         };
         i = next.unwrap_or(span.end);
     }
@@ -122,6 +126,15 @@ fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
         b'-' => dash(lx, i, c).or_else(|| punctuation(lx, i, c)),
         _ => punctuation(lx, i, c),
     }
+}
+
+/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation
+/// (U+2010 to U+2027, U+2030 to U+205E): no white space, letter or digit, so only
+/// [`punctuation`] reads it (news text is full of them: "—", "’", "…"), without the
+/// tables that tell a letter.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// A quotation that starts here is one token: “We will win,” he said.
@@ -603,6 +616,23 @@ mod tests {
                 assert_eq!(ascii_run(&lower).0, n, "{b} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_read_by_the_punctuation_step_alone() {
+        let mut n = 0;
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert!(
+                !c.is_whitespace() && !c.is_alphanumeric() && c != '-',
+                "{c:?}"
+            );
+            n += 1;
+        }
+        assert_eq!(n, 0x18 + 0x2F);
+        assert_eq!(
+            words("end\u{2014}and \u{201c}so\u{2026}"),
+            ["end", "\u{2014}", "and", "\u{201c}", "so", "\u{2026}"]
+        );
     }
 
     #[test]

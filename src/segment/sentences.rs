@@ -50,13 +50,24 @@ pub(crate) fn sentences(
     toks: &[Token],
     quote_inner: impl Fn(usize) -> Span,
 ) -> Vec<std::ops::Range<usize>> {
+    sentences_into(text, toks, quote_inner, Vec::new())
+}
+
+/// [`sentences`], written into `out` (emptied first): a list kept from an earlier
+/// paragraph serves again, without allocating.
+pub(crate) fn sentences_into(
+    text: &str,
+    toks: &[Token],
+    quote_inner: impl Fn(usize) -> Span,
+    mut out: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    out.clear();
     let s = Splitter {
         text,
         toks,
         inside: doubled_apostrophe_pairs(text, toks),
         quote_inner: &quote_inner,
     };
-    let mut out = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
         if let Some(end) = s.boundary(start, i) {
