@@ -77,26 +77,28 @@ impl Words {
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
 /// open-addressing table at most half full, so that a word not in it mostly meets an empty
-/// slot at its first probe. A slot holds its key and its number side by side, so that a
-/// word found reads one cache line of the table.
+/// slot at its first probe.
 struct Tiny {
-    slots: Vec<(u64, u16)>,
+    keys: Vec<u64>,
+    numbers: Vec<u16>,
     shift: u32,
 }
 
 impl Tiny {
     fn new(pairs: &[(u64, u16)]) -> Tiny {
-        let n = (pairs.len() * 2).next_power_of_two().max(64);
+        let slots = (pairs.len() * 2).next_power_of_two().max(64);
         let mut t = Tiny {
-            slots: vec![(0, 0); n],
-            shift: 64 - n.trailing_zeros(),
+            keys: vec![0; slots],
+            numbers: vec![0; slots],
+            shift: 64 - slots.trailing_zeros(),
         };
-        for &(key, number) in pairs {
+        for &(key, n) in pairs {
             let mut s = t.slot(key);
-            while t.slots[s].0 != 0 {
-                s = (s + 1) & (n - 1);
+            while t.keys[s] != 0 {
+                s = (s + 1) & (slots - 1);
             }
-            t.slots[s] = (key, number);
+            t.keys[s] = key;
+            t.numbers[s] = n;
         }
         t
     }
@@ -108,13 +110,13 @@ impl Tiny {
 
     #[inline]
     fn get(&self, key: u64) -> Option<u16> {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut s = self.slot(key);
         loop {
             // (an empty slot first: the empty word's key is 0, and is in no slot)
-            match self.slots[s] {
-                (0, _) => return None,
-                (k, number) if k == key => return Some(number),
+            match self.keys[s] {
+                0 => return None,
+                k if k == key => return Some(self.numbers[s]),
                 _ => s = (s + 1) & mask,
             }
         }

@@ -16,8 +16,10 @@ mod sentences;
 mod wrap;
 
 pub(crate) use lexer::{tokens, tokens_into};
+#[cfg(test)]
+pub(crate) use sentences::sentences;
 pub(crate) use sentences::{
-    doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences, sentences_into,
+    doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences_into,
 };
 /// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
 /// joined into their paragraphs ([`wrap`]).

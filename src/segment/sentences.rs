@@ -45,6 +45,8 @@ const CLOSINGS: &[(&str, Closing)] = &[
 
 /// Split a paragraph's tokens into sentences, as ranges of token indices.
 /// `quote_inner` gives the inner span of a quotation, to see whether it ends a sentence.
+/// (The pipeline reuses its lists: [`sentences_into`].)
+#[cfg(test)]
 pub(crate) fn sentences(
     text: &str,
     toks: &[Token],
