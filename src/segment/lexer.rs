@@ -423,8 +423,8 @@ const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
 
 /// The word holds full stops already: "U.S.", "a.m.".
 fn dotted(w: &str) -> bool {
-    // (a word is short: its bytes are read one by one, without a search's set-up)
-    w.as_bytes()[..w.len() - 1].iter().any(|&b| b == b'.')
+    // (a byte search: a short word's bytes are read one by one, without a string search)
+    w.as_bytes()[..w.len() - 1].contains(&b'.')
 }
 
 /// One capital letter: "J. Smith".
