@@ -3,7 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::{le_bytes, packed};
+use super::word_set::{Packed, le_bytes, packed};
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -39,12 +39,13 @@ struct Entry {
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
 /// (`word_set::packed`, or `packed7` for the words of at most 7 bytes, most words), so that
-/// most look-ups hash and compare no string. The maps hold the entry's number in `entries`
+/// most look-ups hash and compare no string (the words of 8 to 15 bytes are in an
+/// open-addressing table of such integers, `word_set`'s `Packed`). The maps hold the entry's number in `entries`
 /// (the distinct entries), not the entry: small buckets, so that the tables of the words
 /// read in every sentence stay in the processor's first caches.
 struct Words {
     tiny: Tiny,
-    short: HashMap<u128, u16>,
+    short: Packed<u16>,
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
@@ -62,7 +63,7 @@ impl Words {
             return None;
         }
         let k = match packed(w) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(key),
             None => self.long.get(w),
         };
         k.map(|&k| &self.entries[usize::from(k)])
@@ -141,7 +142,7 @@ impl Words {
             .filter_map(|w| std::str::from_utf8(w).ok())
             .collect();
         let mut tiny = Vec::new();
-        let mut short = HashMap::default();
+        let mut short = Vec::new();
         let mut long = HashMap::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
@@ -155,7 +156,7 @@ impl Words {
             match (packed7(w), packed(w)) {
                 (Some(key), _) => tiny.push((key, k)),
                 (None, Some(key)) => {
-                    short.insert(key, k);
+                    short.push((key, k));
                 }
                 (None, None) => {
                     long.insert(w, k);
@@ -164,7 +165,7 @@ impl Words {
         }
         Words {
             tiny: Tiny::new(&tiny),
-            short,
+            short: Packed::of(short.into_iter()),
             long,
             entries,
             filter,
