@@ -60,18 +60,14 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
 }
 
 /// A line's width in characters, or `MAX_WIDTH + 1` for any line wider than [`MAX_WIDTH`]
-/// (the rules tell no wider width from it: such a line is wider than any wrap column).
-/// Only the characters that start in the line's first `4 * (MAX_WIDTH + 1)` bytes are
-/// counted: a line that long holds more than `MAX_WIDTH` of them.
+/// (the rules tell no wider width from it: such a line is wider than any wrap column). A
+/// line of more than `4 * (MAX_WIDTH + 1)` bytes holds more characters than that, uncounted.
 fn width(line: &str) -> usize {
     const WIDE: usize = MAX_WIDTH + 1;
-    let b = line.as_bytes();
-    // (a character starts at each byte that does not continue one)
-    let starts = b[..b.len().min(4 * WIDE)]
-        .iter()
-        .filter(|&&c| (c as i8) >= -0x40)
-        .count();
-    starts.min(WIDE)
+    if line.len() > 4 * WIDE {
+        return WIDE;
+    }
+    line.chars().count().min(WIDE)
 }
 
 /// What the joining rules read: the text, its lines and its wrap column.
