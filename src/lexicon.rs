@@ -17,7 +17,7 @@ mod word_set;
 #[cfg(test)]
 pub(crate) use classes::classes_of;
 pub(crate) use classes::{Class, ClassSet, classes_as_written};
-pub(crate) use info::{WordInfo, ascii_word_info, word_info};
+pub(crate) use info::{WordInfo, ascii_word_info_at, word_info};
 pub(crate) use word_set::{WordMap, WordSet};
 
 /// Lines of a data file without comments and blank lines.

@@ -3,7 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::{le_bytes, packed};
+use super::word_set::{Packed, le_bytes, packed};
 use super::{ClassSet, LEXICON, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -39,12 +39,13 @@ struct Entry {
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
 /// (`word_set::packed`, or `packed7` for the words of at most 7 bytes, most words), so that
-/// most look-ups hash and compare no string. The maps hold the entry's number in `entries`
+/// most look-ups hash and compare no string (the words of 8 to 15 bytes are in an
+/// open-addressing table of such integers, `word_set`'s `Packed`). The maps hold the entry's number in `entries`
 /// (the distinct entries), not the entry: small buckets, so that the tables of the words
 /// read in every sentence stay in the processor's first caches.
 struct Words {
     tiny: Tiny,
-    short: HashMap<u128, u16>,
+    short: Packed<u16>,
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
@@ -62,10 +63,16 @@ impl Words {
             return None;
         }
         let k = match packed(w) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(key),
             None => self.long.get(w),
         };
         k.map(|&k| &self.entries[usize::from(k)])
+    }
+
+    /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`).
+    #[inline]
+    fn get7(&self, key: u64) -> Option<&Entry> {
+        self.tiny.get(key).map(|k| &self.entries[usize::from(k)])
     }
 }
 
@@ -135,7 +142,7 @@ impl Words {
             .filter_map(|w| std::str::from_utf8(w).ok())
             .collect();
         let mut tiny = Vec::new();
-        let mut short = HashMap::default();
+        let mut short = Vec::new();
         let mut long = HashMap::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
@@ -149,7 +156,7 @@ impl Words {
             match (packed7(w), packed(w)) {
                 (Some(key), _) => tiny.push((key, k)),
                 (None, Some(key)) => {
-                    short.insert(key, k);
+                    short.push((key, k));
                 }
                 (None, None) => {
                     long.insert(w, k);
@@ -158,7 +165,7 @@ impl Words {
         }
         Words {
             tiny: Tiny::new(&tiny),
-            short,
+            short: Packed::of(short.into_iter()),
             long,
             entries,
             filter,
@@ -237,14 +244,22 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
 /// string: "O’Malley’s", "Über"); `None` when it does not fit, or holds a capital sigma (whose
 /// lower case depends on its place in the word).
 fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    if word.contains('Σ') {
-        return None;
-    }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let end = n + c.len_utf8();
-        c.encode_utf8(buf.get_mut(n..end)?);
-        n = end;
+    for c in word.chars() {
+        // (an ASCII letter is lowered by its byte; only the others are looked up)
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = n + l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
     }
     std::str::from_utf8(&buf[..n]).ok()
 }
@@ -269,6 +284,43 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
     of_lower(word.to_ascii_lowercase().as_bytes(), Some(bytes), flags)
 }
 
+/// [`ascii_word_info`] of the word `text[i..j]`, of ASCII letters and digits, maybe with a
+/// full stop: a word of at most seven bytes is read as one load of eight bytes, its key
+/// (`packed7`) and its lower-case key made from that without a loop over its bytes (a
+/// letter, digit or full stop in lower case is itself with bit 0x20 set).
+#[inline]
+pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+    let n = j - i;
+    let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
+        return ascii_word_info(&text[i..j], upper);
+    };
+    debug_assert!(
+        text.as_bytes()[i..j]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'.')
+    );
+    let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    // (at most seven bytes: the bytes and the length fit in one integer)
+    let mask = (1u64 << (8 * n)) - 1;
+    let written = x & mask | (n as u64) << 56;
+    let capitalised = (x as u8).is_ascii_uppercase();
+    let flags = if capitalised { CAPITALISED } else { 0 };
+    let words = &*WORDS;
+    if !upper {
+        return info_of(
+            words.lower_case.get7(written),
+            ClassSet::EMPTY,
+            flags | LOWER,
+        );
+    }
+    let lower = written | 0x2020_2020_2020_2020 & mask;
+    let classes = words
+        .written
+        .get7(written)
+        .map_or(ClassSet::EMPTY, |e| e.classes);
+    info_of(words.lower_case.get7(lower), classes, flags)
+}
+
 /// The word's info from its lower-case form `lower` and, when that differs, its form as
 /// `written` (the forms as bytes: an ASCII word lower-cased on the stack needs no
 /// validation).
@@ -278,7 +330,14 @@ fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
     let written = written.map_or(ClassSet::EMPTY, |w| {
         words.written.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
     });
-    let Some(e) = words.lower_case.get(lower) else {
+    info_of(words.lower_case.get(lower), written, flags)
+}
+
+/// The word's info from the entry of its lower-case form, the classes of its form as
+/// written (when that differs) and its spelling flags.
+#[inline]
+fn info_of(lower: Option<&Entry>, written: ClassSet, flags: u8) -> WordInfo {
+    let Some(e) = lower else {
         return WordInfo {
             classes: written,
             verb: NO_VERB,

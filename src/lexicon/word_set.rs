@@ -118,7 +118,7 @@ pub(crate) fn le_bytes(w: &[u8]) -> u128 {
 /// keeps its control bytes apart from its keys: two). The empty word, whose key is 0 (the
 /// empty slot), is kept apart.
 #[derive(Debug, Clone)]
-struct Packed<V> {
+pub(super) struct Packed<V> {
     slots: Box<[u128]>,
     values: Box<[Option<V>]>,
     /// 64 minus the base-2 logarithm of the number of slots.
@@ -134,7 +134,7 @@ impl<V: Clone> Default for Packed<V> {
 
 impl<V: Clone> Packed<V> {
     /// The table of `pairs` (a key given twice keeps its last value).
-    fn of(pairs: impl Iterator<Item = (u128, V)> + Clone) -> Packed<V> {
+    pub(super) fn of(pairs: impl Iterator<Item = (u128, V)> + Clone) -> Packed<V> {
         let n = (pairs.clone().count() * 2).next_power_of_two().max(8);
         let mut t = Packed {
             slots: vec![0; n].into_boxed_slice(),
@@ -187,7 +187,7 @@ impl<V: Clone> Packed<V> {
     }
 
     #[inline]
-    fn get(&self, key: u128) -> Option<&V> {
+    pub(super) fn get(&self, key: u128) -> Option<&V> {
         if key == 0 {
             return self.empty_word.as_ref();
         }

@@ -67,11 +67,12 @@ pub(super) fn tokens(
         }
         here.clear();
         here.extend((first..next_part).map(|k| (k, parts[k].outer)));
-        let mut toks = segment::tokens_into(text, para, &here, spare_list());
+        let (spare_toks, spare_sents) = spare_lists();
+        let mut toks = segment::tokens_into(text, para, &here, spare_toks);
         if !masks.is_empty() {
             toks.retain(|t| !segment::masked(masks, t.start));
         }
-        let sents = segment::sentences(text, &toks, |k| parts[k].inner);
+        let sents = segment::sentences_into(text, &toks, |k| parts[k].inner, spare_sents);
         let mut pt = ParaTokens {
             toks,
             sents,
@@ -89,15 +90,18 @@ pub(super) fn tokens(
 /// lists of a news article are kept, those of a huge document freed.
 const KEPT_ROOM: usize = 1 << 16;
 
+/// The lists of a paragraph's tokens and of its sentences (as ranges of token indices).
+type Lists = (Vec<Token>, Vec<std::ops::Range<usize>>);
+
 thread_local! {
-    /// The token lists of this worker's last document, emptied, for the next one's
-    /// paragraphs: each paragraph's list is taken from here instead of allocated.
-    static SPARE_LISTS: std::cell::RefCell<Vec<Vec<Token>>> =
+    /// The token and sentence lists of this worker's last document, emptied, for the next
+    /// one's paragraphs: each paragraph's lists are taken from here instead of allocated.
+    static SPARE_LISTS: std::cell::RefCell<Vec<Lists>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A token list from this worker's spare lists, or a new empty one.
-fn spare_list() -> Vec<Token> {
+/// A paragraph's lists from this worker's spare lists, or new empty ones.
+fn spare_lists() -> Lists {
     SPARE_LISTS
         .try_with(|s| s.borrow_mut().pop())
         .ok()
@@ -105,18 +109,18 @@ fn spare_list() -> Vec<Token> {
         .unwrap_or_default()
 }
 
-/// Give the token lists of a finished document back to this worker's spare lists, for the
+/// Give the lists of a finished document back to this worker's spare lists, for the
 /// paragraphs of its next document.
 pub(super) fn recycle(para_toks: Vec<ParaTokens>) {
     let _ = SPARE_LISTS.try_with(|s| {
         let mut spare = s.borrow_mut();
-        let mut room: usize = spare.iter().map(Vec::capacity).sum();
+        let mut room: usize = spare.iter().map(|(t, _)| t.capacity()).sum();
         for pt in para_toks {
             room += pt.toks.capacity();
             if room > KEPT_ROOM {
                 break;
             }
-            spare.push(pt.toks);
+            spare.push((pt.toks, pt.sents));
         }
     });
 }

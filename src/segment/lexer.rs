@@ -4,7 +4,7 @@
 //! [`abbreviation_stop`]).
 
 use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{ClassSet, LEXICON, WordInfo, ascii_word_info, info, word_info};
+use crate::lexicon::{ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -102,7 +102,11 @@ pub(crate) fn tokens_into(
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
+            if is_general_punctuation(c) {
+                punctuation(&mut lx, i, c)
+            } else {
+                STEPS[1..].iter().find_map(|&(_, step)| step(&mut lx, i, c))
+            }
         };
         i = next.unwrap_or(span.end);
     }
@@ -122,6 +126,15 @@ fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
         b'-' => dash(lx, i, c).or_else(|| punctuation(lx, i, c)),
         _ => punctuation(lx, i, c),
     }
+}
+
+/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation
+/// (U+2010 to U+2027, U+2030 to U+205E): no white space, letter or digit, so only
+/// [`punctuation`] reads it (news text is full of them: "—", "’", "…"), without the
+/// tables that tell a letter.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// A quotation that starts here is one token: “We will win,” he said.
@@ -158,8 +171,16 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     }
     let limit = lx.limit();
     let info = match plain_ascii_word(lx.text.as_bytes(), i, limit) {
-        // (most words: read in one pass over their bytes)
-        Some((j, upper)) => (j, ascii_word_info(&lx.text[i..j], upper)),
+        // (most words: read in one pass over their bytes; a full stop after one is an
+        // abbreviation's, or ends the sentence)
+        Some((j, upper, stop)) => {
+            let j = if stop {
+                abbreviation_stop(lx.text, i, j, limit)
+            } else {
+                j
+            };
+            (j, ascii_word_info_at(lx.text, i, j, upper))
+        }
         None => {
             let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
             let j = limit - rest.len();
@@ -216,58 +237,90 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 }
 
 /// A word of ASCII letters and digits alone, the character after it neither joining it to
-/// more ([`word_body`]) nor adding to it (a plural possessive's apostrophe, an
-/// abbreviation's full stop, all in [`JOINERS`]): where it ends, and whether it has an
-/// upper-case letter. `None` when the word needs the whole grammar.
+/// more ([`word_body`]) nor adding to it (a plural possessive's apostrophe, all in
+/// [`JOINERS`]) but maybe an abbreviation's full stop: where it ends, whether it has an
+/// upper-case letter, and whether a full stop follows it (which [`abbreviation_stop`]
+/// reads). `None` when the word needs the whole grammar.
 #[inline]
-fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool)> {
-    let run = bytes.get(i..limit)?;
-    // (one table look-up a byte; the byte that ends the run is no letter, so adds no capital)
-    let mut seen = 0;
-    let n = run
-        .iter()
-        .position(|&b| {
-            let k = ASCII_CLASS[usize::from(b)];
-            seen |= k;
-            k & ALNUM == 0
-        })
-        .unwrap_or(run.len());
-    let (j, upper) = (i + n, seen & UPPER != 0);
-    match bytes.get(j) {
+fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool, bool)> {
+    let (n, upper) = ascii_run(bytes.get(i..limit)?);
+    let j = i + n;
+    let at = |k: usize| bytes.get(k).copied().filter(|_| k < limit);
+    match at(j) {
+        // (a full stop joins a letter or digit after it: "U.S", "3.5")
+        Some(b'.') => match at(j + 1) {
+            Some(b) if b.is_ascii_alphanumeric() || !b.is_ascii() => None,
+            _ => Some((j, upper, true)),
+        },
         // (a comma joins digits only: "5,000")
-        Some(&b)
-            if j < limit
-                && ((b == b',' && j > i && bytes[j - 1].is_ascii_digit())
-                    || !b.is_ascii()
-                    || JOINERS.as_bytes().contains(&b)) =>
+        Some(b)
+            if (b == b',' && n > 0 && bytes[j - 1].is_ascii_digit())
+                || !b.is_ascii()
+                || JOINERS.as_bytes().contains(&b) =>
         {
             None
         }
-        _ => Some((j, upper)),
+        _ => Some((j, upper, false)),
     }
 }
 
-/// [`ASCII_CLASS`]: an ASCII letter or digit.
-const ALNUM: u8 = 1;
-/// [`ASCII_CLASS`]: an upper-case ASCII letter.
-const UPPER: u8 = 2;
-
-/// Each byte's class: [`ALNUM`], [`UPPER`] (0 for the others).
-const ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = ALNUM;
+/// How many ASCII letters and digits `run` starts with, and whether an upper-case letter is
+/// among them: eight bytes at a time (each byte's test done on all eight at once), so that
+/// a word of fewer than eight letters is read without a loop.
+#[inline]
+fn ascii_run(run: &[u8]) -> (usize, bool) {
+    let mut n = 0;
+    let mut upper = false;
+    while let Some(chunk) = run.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let (alnum, capital) = alnum_bytes(x);
+        // (the bytes before the first that is not a letter or digit)
+        let len = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        upper |= capital & low_bytes(len) != 0;
+        n += len;
+        if len < 8 {
+            return (n, upper);
         }
-        if c.is_ascii_uppercase() {
-            t[b] |= UPPER;
-        }
-        b += 1;
     }
-    t
-};
+    // (the last bytes of the text, fewer than eight: one at a time)
+    let rest = &run[n..];
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    upper |= rest[..len].iter().any(u8::is_ascii_uppercase);
+    (n + len, upper)
+}
+
+/// The high bit of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Byte `b` eight times.
+const fn each(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The bits of the first `len` bytes of eight (all 64 for eight).
+#[inline]
+fn low_bytes(len: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
+}
+
+/// Of the eight bytes of `x` (the first in the lowest bits): the high bit of each that is
+/// an ASCII letter or digit, and of each that is an upper-case ASCII letter.
+#[inline]
+fn alnum_bytes(x: u64) -> (u64, u64) {
+    // (with each byte's high bit set, subtracting `lo` from every byte borrows from none,
+    // and leaves a byte's high bit set when the byte, below 128, is at least `lo`)
+    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(each(lo)) & HIGH;
+    let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let ascii = !x & HIGH;
+    let digit = between(x, b'0', b'9');
+    // (a letter in either case, with bit 0x20 set, is a lower-case letter)
+    let letter = between(x | each(0x20), b'a', b'z');
+    let capital = between(x, b'A', b'Z');
+    ((digit | letter) & ascii, capital & ascii)
+}
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
 /// ("U.S", "O'Neill", "rock-and-roll", "AT&T", "3.5"), and by a comma between digits
@@ -370,7 +423,8 @@ const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
 
 /// The word holds full stops already: "U.S.", "a.m.".
 fn dotted(w: &str) -> bool {
-    w[..w.len() - 1].contains('.')
+    // (a byte search: a short word's bytes are read one by one, without a string search)
+    w.as_bytes()[..w.len() - 1].contains(&b'.')
 }
 
 /// One capital letter: "J. Smith".
@@ -513,7 +567,7 @@ mod tests {
 
     #[test]
     fn a_plain_ascii_word_ends_where_the_grammar_ends_it() {
-        let text = "Mr. Smith, 5,000 O'Neill said U.S. rock-and-roll Joneses' AT&T end. Über x\u{2019}s 3.5 the Mayor said (no) a";
+        let text = "Mr. Smith, 5,000 O'Neill said U.S. rock-and-roll Joneses' AT&T end. Über x\u{2019}s 3.5 the Mayor said (no) J. Smith, Sen. Dole ended. Said SAID a1b2c3d4e5 end.\u{201d} 5. a";
         let mut i = 0;
         let mut plain = 0;
         while i < text.len() {
@@ -525,16 +579,60 @@ mod tests {
             let (rest, _) = word_body(&text[i..]).unwrap();
             let j = plural_possessive(text, i, limit - rest.len(), limit);
             let j = abbreviation_stop(text, i, j, limit);
-            if let Some((k, upper)) = plain_ascii_word(text.as_bytes(), i, limit) {
+            if let Some((k, upper, stop)) = plain_ascii_word(text.as_bytes(), i, limit) {
+                let k = if stop {
+                    abbreviation_stop(text, i, k, limit)
+                } else {
+                    k
+                };
                 assert_eq!(
                     (k, upper),
-                    (j, text[i..j].bytes().any(|b| b.is_ascii_uppercase()))
+                    (j, text[i..j].bytes().any(|b| b.is_ascii_uppercase())),
+                    "{:?}",
+                    &text[i..j]
+                );
+                assert_eq!(
+                    word_info(&text[i..j]).classes,
+                    ascii_word_info_at(text, i, j, upper).classes
                 );
                 plain += 1;
             }
             i = j;
         }
-        assert!(plain >= 6, "{plain}");
+        assert!(plain >= 12, "{plain}");
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_read_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in [0, 3, 7, 8, 11] {
+                let mut run = b"AbCdEfGhIjKlM".to_vec();
+                run[at] = b;
+                let one = run.iter().position(|c| !c.is_ascii_alphanumeric());
+                let n = one.unwrap_or(run.len());
+                let upper = run[..n].iter().any(u8::is_ascii_uppercase);
+                assert_eq!(ascii_run(&run), (n, upper), "{b} at {at}");
+                let lower = run.to_ascii_lowercase();
+                assert_eq!(ascii_run(&lower).0, n, "{b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_read_by_the_punctuation_step_alone() {
+        let mut n = 0;
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert!(
+                !c.is_whitespace() && !c.is_alphanumeric() && c != '-',
+                "{c:?}"
+            );
+            n += 1;
+        }
+        assert_eq!(n, 0x18 + 0x2F);
+        assert_eq!(
+            words("end\u{2014}and \u{201c}so\u{2026}"),
+            ["end", "\u{2014}", "and", "\u{201c}", "so", "\u{2026}"]
+        );
     }
 
     #[test]

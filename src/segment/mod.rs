@@ -16,7 +16,11 @@ mod sentences;
 mod wrap;
 
 pub(crate) use lexer::{tokens, tokens_into};
-pub(crate) use sentences::{doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences};
+#[cfg(test)]
+pub(crate) use sentences::sentences;
+pub(crate) use sentences::{
+    doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences_into,
+};
 /// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
 /// joined into their paragraphs ([`wrap`]).
 pub(crate) use wrap::paragraphs as unwrapped;

@@ -45,18 +45,31 @@ const CLOSINGS: &[(&str, Closing)] = &[
 
 /// Split a paragraph's tokens into sentences, as ranges of token indices.
 /// `quote_inner` gives the inner span of a quotation, to see whether it ends a sentence.
+/// (The pipeline reuses its lists: [`sentences_into`].)
+#[cfg(test)]
 pub(crate) fn sentences(
     text: &str,
     toks: &[Token],
     quote_inner: impl Fn(usize) -> Span,
 ) -> Vec<std::ops::Range<usize>> {
+    sentences_into(text, toks, quote_inner, Vec::new())
+}
+
+/// [`sentences`], written into `out` (emptied first): a list kept from an earlier
+/// paragraph serves again, without allocating.
+pub(crate) fn sentences_into(
+    text: &str,
+    toks: &[Token],
+    quote_inner: impl Fn(usize) -> Span,
+    mut out: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    out.clear();
     let s = Splitter {
         text,
         toks,
         inside: doubled_apostrophe_pairs(text, toks),
         quote_inner: &quote_inner,
     };
-    let mut out = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
         if let Some(end) = s.boundary(start, i) {

@@ -48,7 +48,7 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
                     start: s,
                     end: s + body.len(),
                 },
-                width: body.chars().count(),
+                width: width(body),
                 indented: s > start,
                 followed: false,
             });
@@ -57,6 +57,17 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
         start = end;
     }
     out
+}
+
+/// A line's width in characters, or `MAX_WIDTH + 1` for any line wider than [`MAX_WIDTH`]
+/// (the rules tell no wider width from it: such a line is wider than any wrap column). A
+/// line of more than `4 * (MAX_WIDTH + 1)` bytes holds more characters than that, uncounted.
+fn width(line: &str) -> usize {
+    const WIDE: usize = MAX_WIDTH + 1;
+    if line.len() > 4 * WIDE {
+        return WIDE;
+    }
+    line.chars().count().min(WIDE)
 }
 
 /// What the joining rules read: the text, its lines and its wrap column.
@@ -108,12 +119,19 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
 /// The wrap column of a hard-wrapped text, or `None` when the text is not wrapped.
 /// "…taking her\nto the emergency room…": most lines are full and end mid-sentence.
 pub(super) fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
-    let width = lines
-        .iter()
-        .filter(|l| text[l.span.start..l.span.end].contains(' '))
-        .map(|l| l.width)
-        .max()?;
-    if !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
+    // (the widest line with a space; a line wider than any column ends the search, and only
+    // a line wider than those before is searched for a space)
+    let mut width = None;
+    for l in lines {
+        if width.is_none_or(|w| l.width > w) && text[l.span.start..l.span.end].contains(' ') {
+            width = Some(l.width);
+            if l.width > MAX_WIDTH {
+                return None;
+            }
+        }
+    }
+    let width = width?;
+    if width < MIN_WIDTH {
         return None;
     }
     let w = Wrapped { text, lines, width };
@@ -208,6 +226,16 @@ mod tests {
         assert!(wrap_width(WRAPPED, &lines(WRAPPED)).is_some());
         let unwrapped = WRAPPED.replace('\n', " ").replace("  ", "\n\n");
         assert!(wrap_width(&unwrapped, &lines(&unwrapped)).is_none());
+    }
+
+    #[test]
+    fn a_line_is_as_wide_as_its_characters_up_to_past_the_widest_column() {
+        assert_eq!(width("naïve café"), 10);
+        assert_eq!(width(&"é".repeat(MAX_WIDTH)), MAX_WIDTH);
+        for n in [MAX_WIDTH + 1, 3 * MAX_WIDTH, 10 * MAX_WIDTH] {
+            assert_eq!(width(&"x".repeat(n)), MAX_WIDTH + 1, "{n}");
+            assert_eq!(width(&"€".repeat(n)), MAX_WIDTH + 1, "{n}");
+        }
     }
 
     #[test]
