@@ -117,16 +117,24 @@ pub(crate) fn verb_in_context(
     i: usize,
     lemma: &str,
 ) -> bool {
-    let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
-    let at = FormAt {
-        text,
-        toks,
-        lo,
-        i,
-        lemma,
-        prev,
+    let vetoed = |prev: Option<&str>| {
+        let at = FormAt {
+            text,
+            toks,
+            lo,
+            i,
+            lemma,
+            prev: prev.map(std::borrow::Cow::Borrowed),
+        };
+        VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
     };
-    !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+    // (the word before in lower case, on the stack when it is short and ASCII)
+    let vetoed = match (i > lo).then(|| toks[i - 1].text(text)) {
+        Some(p) if p.is_ascii() => crate::lexicon::with_lower(p, |p| vetoed(Some(p))),
+        Some(p) => vetoed(Some(&crate::lexicon::lower(p))),
+        None => vetoed(None),
+    };
+    !vetoed
 }
 
 /// The word `k` tokens after the form, in lower case.
