@@ -95,12 +95,8 @@ impl<'a> Cx<'a> {
         self.toks[i].is(c)
     }
 
-    /// The words of tokens `r` (a quotation counting by its words).
-    pub fn words(&self, r: &Range<usize>) -> usize {
-        word_count(self.text, &self.toks[r.clone()])
-    }
-
-    /// The words of tokens `r` as [`Cx::words`] counts them, counted no further than `cap`.
+    /// The words of tokens `r` as `word_count` counts them (a quotation by its words),
+    /// counted no further than `cap`: a rule compares the count with a small number.
     pub fn words_up_to(&self, r: &Range<usize>, cap: usize) -> usize {
         let mut n = 0;
         for t in &self.toks[r.clone()] {
