@@ -15,6 +15,8 @@ pub(crate) struct FormAt<'a> {
     pub lo: usize,
     pub i: usize,
     pub lemma: &'a str,
+    /// The classes of the lemma, exactly as written ([`lemma_classes`]).
+    pub lemma_is: crate::lexicon::ClassSet,
     /// The word before it in the sentence, in lower case.
     pub prev: Option<std::borrow::Cow<'a, str>>,
 }
@@ -37,6 +39,12 @@ impl<'a> FormAt<'a> {
 
     fn prev_is(&self, w: &str) -> bool {
         self.prev.as_deref() == Some(w)
+    }
+
+    /// Whether the word before the form, in lower case, is in class `c` (its token's
+    /// classes: [`in_lower_class`]).
+    fn prev_in(&self, c: Class) -> bool {
+        self.i > self.lo && in_lower_class(self.text, &self.toks[self.i - 1], c)
     }
 
     /// The sentence from token `k` on, as a nom input.
@@ -115,8 +123,9 @@ pub(crate) fn verb_in_context(
     toks: &[Token],
     lo: usize,
     i: usize,
-    lemma: &str,
+    lemma: &'static str,
 ) -> bool {
+    let lemma_is = lemma_classes(lemma);
     let vetoed = |prev: Option<&str>| {
         let at = FormAt {
             text,
@@ -124,6 +133,7 @@ pub(crate) fn verb_in_context(
             lo,
             i,
             lemma,
+            lemma_is,
             prev: prev.map(std::borrow::Cow::Borrowed),
         };
         VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
@@ -159,7 +169,7 @@ fn going_on(at: &FormAt) -> bool {
 /// "The clerks decided to get lunch", "they learned a lesson": a verb of deciding or
 /// learning with an act or a thing, not a clause, after it.
 fn act_complement(at: &FormAt) -> bool {
-    Class::FindActVerbs.contains(at.lemma)
+    at.lemma_is.has(Class::FindActVerbs)
         && word_after(at, 1).is_some_and(|w| Class::FindActComplements.contains(&w))
 }
 
@@ -177,9 +187,7 @@ fn naming(at: &FormAt) -> bool {
 
 /// "the said property", "a post", "his note", "no such praise".
 fn after_determiner(at: &FormAt) -> bool {
-    at.prev
-        .as_deref()
-        .is_some_and(|p| Class::FindVerbDeterminers.contains(p))
+    at.prev_in(Class::FindVerbDeterminers)
 }
 
 /// "Trump’s call for", "the campaign's statement".
@@ -197,9 +205,7 @@ fn after_of(at: &FormAt) -> bool {
 
 /// "of continuing raids": a gerund after a preposition.
 fn gerund_after_preposition(at: &FormAt) -> bool {
-    at.prev
-        .as_deref()
-        .is_some_and(|p| Class::FindGerundPrepositions.contains(p))
+    at.prev_in(Class::FindGerundPrepositions)
         && at.form().ends_with("ing")
         && at.lemma != "according to"
 }
@@ -250,8 +256,8 @@ fn naming_participle(at: &FormAt) -> bool {
 /// "the state", "1,200 Clinton emails", "GOP rules": a form that is more often a noun is a
 /// verb only after a pronoun, an auxiliary or "to", or before "that".
 fn noun_first_form(at: &FormAt) -> bool {
-    at.noun_like()
-        && LEXICON.noun_first_verbs.contains(at.lemma)
+    LEXICON.noun_first_verbs.contains(at.lemma)
+        && at.noun_like()
         && !at
             .prev
             .as_deref()
@@ -264,11 +270,7 @@ fn noun_first_form(at: &FormAt) -> bool {
 
 /// "in remarks", "on a call": a noun form after a preposition.
 fn noun_after_preposition(at: &FormAt) -> bool {
-    at.noun_like()
-        && at.i > at.lo
-        && crate::lexicon::with_lower(at.toks[at.i - 1].text(at.text), |l| {
-            Class::FindNounPrepositions.contains(l)
-        })
+    at.prev_in(Class::FindNounPrepositions) && at.noun_like()
 }
 
 /// "a press call", "a Facebook post" — but "the officials say", "the report says", "a
@@ -277,9 +279,9 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 /// (`“…,” the article read.`, `The letter read:`).
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
-    at.noun_like()
+    i > lo + 1
+        && at.noun_like()
         && crate::lexicon::lower(at.form()) == at.lemma
-        && i > lo + 1
         && determiner_and_noun(at.from(i - 2)).is_ok()
         && !document_read(at)
 }
@@ -329,6 +331,7 @@ mod tests {
             lo: 0,
             i,
             lemma: f.lemma,
+            lemma_is: lemma_classes(f.lemma),
             prev: (i > 0).then(|| crate::lexicon::lower(pt.toks[i - 1].text(text))),
         };
         VERB_VETOES

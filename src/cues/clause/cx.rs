@@ -2,33 +2,10 @@
 
 use crate::cues::*;
 use crate::grammar::Toks;
-use crate::lexicon::{Class, ClassSet, classes_as_written, lower};
+use crate::lexicon::{Class, ClassSet, lower};
 use crate::segment::{Tok, Token, doubled_apostrophe};
 use std::borrow::Cow;
 use std::ops::Range;
-
-/// The classes of a cue's lemma, exactly as written ([`classes_as_written`]), remembered
-/// by the lemma's address: a cue's lemma is the lexicon's own `&'static str`, one of a few
-/// hundred, so a small table of the last ones seen answers most cues without hashing the
-/// word again.
-fn lemma_classes(lemma: &'static str) -> ClassSet {
-    use std::cell::Cell;
-    type Seen = Cell<(usize, usize, ClassSet)>;
-    thread_local! {
-        static SEEN: [Seen; 64] = const { [const { Cell::new((0, 0, ClassSet::EMPTY)) }; 64] };
-    }
-    let key = (lemma.as_ptr() as usize, lemma.len());
-    let slot = ((key.0 >> 3) ^ (key.0 >> 9)) % 64;
-    SEEN.with(|seen| {
-        let (ptr, len, classes) = seen[slot].get();
-        if (ptr, len) == key {
-            return classes;
-        }
-        let classes = classes_as_written(lemma);
-        seen[slot].set((key.0, key.1, classes));
-        classes
-    })
-}
 
 /// A cue `c` in the sentence `lo..hi` of a paragraph's tokens `toks`, with the sentence's
 /// other cues.
