@@ -82,9 +82,11 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
     let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
     // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
     // in the noun's that-clause.
-    let that_clause = toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
-        && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
-    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
+    let that_clause = || {
+        toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
+            && toks[(i + 2).min(hi)..hi].iter().any(is_quote)
+    };
+    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause()) {
         return None;
     }
     let lemma = lowered(t.text(text), |l| LEXICON.nominal_cues.get(l).copied())?;
@@ -94,7 +96,7 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
         })
     });
     let quote_follows =
-        that_clause || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
+        that_clause() || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
     (det && quote_follows).then(|| CueHit {
         speech: true,
         tok: i,
