@@ -59,6 +59,12 @@ impl<'a> Cx<'a> {
         lower(self.w(i))
     }
 
+    /// `f` of the text of token `i` in lower case ([`Cx::low`]), on the stack for a short
+    /// ASCII word: no string is made for a capitalised name.
+    pub fn with_low<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R {
+        crate::lexicon::with_lower(self.w(i), f)
+    }
+
     /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
     /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
