@@ -97,7 +97,7 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
     });
     let quote_follows =
         that_clause() || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
-    (det && quote_follows).then(|| CueHit {
+    (det && quote_follows).then_some(CueHit {
         speech: true,
         tok: i,
         len: 1,

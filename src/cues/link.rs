@@ -158,8 +158,7 @@ impl<'a> Linker<'a> {
         let parts = self.parts;
         // Parts are in paragraph order: this paragraph's are one run of them.
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
-        let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> =
-            Vec::with_capacity(pt.sents.len());
+        let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> = Vec::with_capacity(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         for (si, sent) in pt.sents.iter().enumerate() {
             let mut cues = std::borrow::Cow::Borrowed(&pt.cues[si][..]);
