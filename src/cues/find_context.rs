@@ -15,8 +15,6 @@ pub(crate) struct FormAt<'a> {
     pub lo: usize,
     pub i: usize,
     pub lemma: &'a str,
-    /// The classes of the lemma, exactly as written ([`lemma_classes`]).
-    pub lemma_is: crate::lexicon::ClassSet,
     /// The word before it in the sentence, in lower case.
     pub prev: Option<std::borrow::Cow<'a, str>>,
 }
@@ -123,9 +121,8 @@ pub(crate) fn verb_in_context(
     toks: &[Token],
     lo: usize,
     i: usize,
-    lemma: &'static str,
+    lemma: &str,
 ) -> bool {
-    let lemma_is = lemma_classes(lemma);
     let vetoed = |prev: Option<&str>| {
         let at = FormAt {
             text,
@@ -133,7 +130,6 @@ pub(crate) fn verb_in_context(
             lo,
             i,
             lemma,
-            lemma_is,
             prev: prev.map(std::borrow::Cow::Borrowed),
         };
         VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
@@ -169,7 +165,7 @@ fn going_on(at: &FormAt) -> bool {
 /// "The clerks decided to get lunch", "they learned a lesson": a verb of deciding or
 /// learning with an act or a thing, not a clause, after it.
 fn act_complement(at: &FormAt) -> bool {
-    at.lemma_is.has(Class::FindActVerbs)
+    Class::FindActVerbs.contains(at.lemma)
         && word_after(at, 1).is_some_and(|w| Class::FindActComplements.contains(&w))
 }
 
@@ -331,7 +327,6 @@ mod tests {
             lo: 0,
             i,
             lemma: f.lemma,
-            lemma_is: lemma_classes(f.lemma),
             prev: (i > 0).then(|| crate::lexicon::lower(pt.toks[i - 1].text(text))),
         };
         VERB_VETOES
