@@ -68,7 +68,7 @@ pub(crate) fn clause_of(
     // "CLAUSE, as David Dayen noted in The Intercept.": "as" and its attribution, set off
     // by a comma, attribute the rest of the sentence.
     if let Some(r) = as_clause(text, toks, lo, hi, c) {
-        return (cx.words(&r) >= 3).then_some(r);
+        return (cx.words_up_to(&r, 3) >= 3).then_some(r);
     }
     let b = before::verb_start(&cx);
     if let Some(d) = before::passive(&cx, b) {

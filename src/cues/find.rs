@@ -123,14 +123,14 @@ fn poll_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
 /// inverted verb opening its sentence ("Said Dorothy Poynter, …") and a participle of
 /// asking that opens it ("Asked about the merger, she …").
 fn capitalised_pass(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
-    let w = s.toks[i].text(s.text);
+    // (the token's flags first: most words are in lower case, and are not read further)
+    let t = &s.toks[i];
+    if t.kind != Tok::Word || !t.is_capitalised() || t.text(s.text).starts_with("According") {
+        return None;
+    }
     let opening =
         i == s.lo && (inverted_opening(s.from(i)).is_ok() || asked_opening(s.from(i)).is_ok());
-    (s.toks[i].kind == Tok::Word
-        && s.toks[i].is_capitalised()
-        && !w.starts_with("According")
-        && !opening)
-        .then_some(Step::Pass)
+    (!opening).then_some(Step::Pass)
 }
 
 /// `Said Dorothy Poynter`: an inverted cue verb and a capitalised word after it.
@@ -174,10 +174,9 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
     if t.kind != Tok::Word {
         return None;
     }
-    let w = t.text(s.text);
     // (a capitalised word inside the sentence is a cue only as "According to": the
     // others are not looked up)
-    if i != s.lo && t.is_capitalised() && !w.eq_ignore_ascii_case("according") {
+    if i != s.lo && t.is_capitalised() && !t.text(s.text).eq_ignore_ascii_case("according") {
         return None;
     }
     let f = verb_at(s.text, s.toks, i, s.hi)?;
@@ -240,6 +239,10 @@ pub(crate) fn verb_at(
 ) -> Option<crate::lexicon::VerbForm> {
     let t = &toks[i];
     if t.kind == Tok::Word && !t.is_verb_head() {
+        // (most words are no verb form: the lexicon is not read for them)
+        if t.verb == crate::lexicon::info::NO_VERB {
+            return None;
+        }
         return t.verb_form().filter(|f| f.words == 1);
     }
     two_word_verb_at(text, toks, i, hi)

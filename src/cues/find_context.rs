@@ -39,6 +39,12 @@ impl<'a> FormAt<'a> {
         self.prev.as_deref() == Some(w)
     }
 
+    /// Whether the word before the form, in lower case, is in class `c` (its token's
+    /// classes: [`in_lower_class`]).
+    fn prev_in(&self, c: Class) -> bool {
+        self.i > self.lo && in_lower_class(self.text, &self.toks[self.i - 1], c)
+    }
+
     /// The sentence from token `k` on, as a nom input.
     fn from(&self, k: usize) -> Toks<'a> {
         Toks::new(self.text, self.toks, k, self.toks.len())
@@ -117,16 +123,24 @@ pub(crate) fn verb_in_context(
     i: usize,
     lemma: &str,
 ) -> bool {
-    let prev = (i > lo).then(|| crate::lexicon::lower(toks[i - 1].text(text)));
-    let at = FormAt {
-        text,
-        toks,
-        lo,
-        i,
-        lemma,
-        prev,
+    let vetoed = |prev: Option<&str>| {
+        let at = FormAt {
+            text,
+            toks,
+            lo,
+            i,
+            lemma,
+            prev: prev.map(std::borrow::Cow::Borrowed),
+        };
+        VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
     };
-    !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+    // (the word before in lower case, on the stack when it is short and ASCII)
+    let vetoed = match (i > lo).then(|| toks[i - 1].text(text)) {
+        Some(p) if p.is_ascii() => crate::lexicon::with_lower(p, |p| vetoed(Some(p))),
+        Some(p) => vetoed(Some(&crate::lexicon::lower(p))),
+        None => vetoed(None),
+    };
+    !vetoed
 }
 
 /// The word `k` tokens after the form, in lower case.
@@ -169,9 +183,7 @@ fn naming(at: &FormAt) -> bool {
 
 /// "the said property", "a post", "his note", "no such praise".
 fn after_determiner(at: &FormAt) -> bool {
-    at.prev
-        .as_deref()
-        .is_some_and(|p| Class::FindVerbDeterminers.contains(p))
+    at.prev_in(Class::FindVerbDeterminers)
 }
 
 /// "Trump’s call for", "the campaign's statement".
@@ -189,9 +201,7 @@ fn after_of(at: &FormAt) -> bool {
 
 /// "of continuing raids": a gerund after a preposition.
 fn gerund_after_preposition(at: &FormAt) -> bool {
-    at.prev
-        .as_deref()
-        .is_some_and(|p| Class::FindGerundPrepositions.contains(p))
+    at.prev_in(Class::FindGerundPrepositions)
         && at.form().ends_with("ing")
         && at.lemma != "according to"
 }
@@ -242,8 +252,8 @@ fn naming_participle(at: &FormAt) -> bool {
 /// "the state", "1,200 Clinton emails", "GOP rules": a form that is more often a noun is a
 /// verb only after a pronoun, an auxiliary or "to", or before "that".
 fn noun_first_form(at: &FormAt) -> bool {
-    at.noun_like()
-        && LEXICON.noun_first_verbs.contains(at.lemma)
+    LEXICON.noun_first_verbs.contains(at.lemma)
+        && at.noun_like()
         && !at
             .prev
             .as_deref()
@@ -256,11 +266,7 @@ fn noun_first_form(at: &FormAt) -> bool {
 
 /// "in remarks", "on a call": a noun form after a preposition.
 fn noun_after_preposition(at: &FormAt) -> bool {
-    at.noun_like()
-        && at.i > at.lo
-        && crate::lexicon::with_lower(at.toks[at.i - 1].text(at.text), |l| {
-            Class::FindNounPrepositions.contains(l)
-        })
+    at.prev_in(Class::FindNounPrepositions) && at.noun_like()
 }
 
 /// "a press call", "a Facebook post" — but "the officials say", "the report says", "a
@@ -269,9 +275,9 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 /// (`“…,” the article read.`, `The letter read:`).
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
-    at.noun_like()
+    i > lo + 1
+        && at.noun_like()
         && crate::lexicon::lower(at.form()) == at.lemma
-        && i > lo + 1
         && determiner_and_noun(at.from(i - 2)).is_ok()
         && !document_read(at)
 }

@@ -82,34 +82,40 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
     let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
     // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
     // in the noun's that-clause.
-    let that_clause = toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
-        && toks[(i + 2).min(hi)..hi].iter().any(is_quote);
-    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause) {
+    let that_clause = || {
+        toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
+            && toks[(i + 2).min(hi)..hi].iter().any(is_quote)
+    };
+    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause()) {
         return None;
     }
-    let lower = t.text(text).to_lowercase();
-    if !LEXICON.nominal_cues.contains(lower.as_str()) {
-        return None;
-    }
+    let lemma = lowered(t.text(text), |l| LEXICON.nominal_cues.get(l).copied())?;
     let det = toks[i.saturating_sub(3)..i].iter().any(|p| {
-        let w = p.text(text).to_lowercase();
-        Class::FindNominalPossessives.contains(&w) || w.ends_with("’s") || w.ends_with("'s")
+        lowered(p.text(text), |w| {
+            Class::FindNominalPossessives.contains(w) || w.ends_with("’s") || w.ends_with("'s")
+        })
     });
     let quote_follows =
-        that_clause || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
-    (det && quote_follows).then(|| CueHit {
+        that_clause() || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
+    (det && quote_follows).then_some(CueHit {
         speech: true,
         tok: i,
         len: 1,
-        lemma: LEXICON
-            .nominal_cues
-            .get(lower.as_str())
-            .copied()
-            .unwrap_or("remark"),
+        lemma,
         kind: CueKind::Noun,
         start: t.start,
         end: t.end,
     })
+}
+
+/// `f` of `word` in lower case as `str::to_lowercase` writes it, on the stack for a short
+/// ASCII word ([`crate::lexicon::with_lower`]).
+fn lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        crate::lexicon::with_lower(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// `that “…”`, `: “…”`, `was “…”`: at most two linking words, then a quotation (the window

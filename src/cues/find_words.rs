@@ -1,7 +1,7 @@
 //! Word predicates of cue finding that the later stages share: auxiliaries, modifiers and
 //! the words that may stand in a speaker mention.
 
-use crate::lexicon::{Class, LEXICON, with_lower};
+use crate::lexicon::{Class, ClassSet, LEXICON, classes_as_written, with_lower};
 use crate::segment::{Tok, Token, is_capitalized};
 
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
@@ -107,6 +107,29 @@ pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
     } else {
         with_lower(t.text(text), |l| c.contains(l))
     }
+}
+
+/// The classes of a cue's lemma, exactly as written ([`classes_as_written`]), remembered
+/// by the lemma's address: a cue's lemma is the lexicon's own `&'static str`, one of a few
+/// hundred, so a small table of the last ones seen answers most cues without hashing the
+/// word again.
+pub(crate) fn lemma_classes(lemma: &'static str) -> ClassSet {
+    use std::cell::Cell;
+    type Seen = Cell<(usize, usize, ClassSet)>;
+    thread_local! {
+        static SEEN: [Seen; 64] = const { [const { Cell::new((0, 0, ClassSet::EMPTY)) }; 64] };
+    }
+    let key = (lemma.as_ptr() as usize, lemma.len());
+    let slot = ((key.0 >> 3) ^ (key.0 >> 9)) % 64;
+    SEEN.with(|seen| {
+        let (ptr, len, classes) = seen[slot].get();
+        if (ptr, len) == key {
+            return classes;
+        }
+        let classes = classes_as_written(lemma);
+        seen[slot].set((key.0, key.1, classes));
+        classes
+    })
 }
 
 /// Where the mention before token `verb` starts: the run of words that may stand in one

@@ -108,7 +108,8 @@ pub(crate) struct Para<'p> {
     pub p: usize,
     pub pt: &'p ParaTokens,
     pub here: std::ops::Range<usize>,
-    pub sent_cues: Vec<Vec<CueHit>>,
+    /// (a sentence's own cues, copied only where a quotation's pattern adds a dash)
+    pub sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>>,
 }
 
 impl<'a> Linker<'a> {
@@ -157,15 +158,15 @@ impl<'a> Linker<'a> {
         let parts = self.parts;
         // Parts are in paragraph order: this paragraph's are one run of them.
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
-        let mut sent_cues: Vec<Vec<CueHit>> = Vec::with_capacity(pt.sents.len());
+        let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> = Vec::with_capacity(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         for (si, sent) in pt.sents.iter().enumerate() {
-            let mut cues = pt.cues[si].clone();
+            let mut cues = std::borrow::Cow::Borrowed(&pt.cues[si][..]);
             for qi in sent.clone() {
                 let Tok::Quote(k) = pt.toks[qi].kind else {
                     continue;
                 };
-                if !self.quotation(p, pt, sent, qi, k, &mut cues) {
+                if !self.quotation(p, pt, sent, qi, k, cues.to_mut()) {
                     unlinked.push((k, qi, si));
                 }
             }

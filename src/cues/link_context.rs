@@ -130,6 +130,11 @@ impl Linker<'_> {
         unlinked: &[(usize, usize, usize)],
         american: bool,
     ) {
+        // (a paragraph whose quotations its sentences' patterns all linked has no
+        // sentence to read here)
+        if unlinked.is_empty() {
+            return;
+        }
         let (text, pt) = (self.text, para.pt);
         let sent_quote_only: Vec<bool> = (0..pt.sents.len())
             .map(|si| quote_only(text, pt, si))

@@ -48,8 +48,12 @@ pub(crate) struct Claims<'s> {
 }
 
 impl<'s> Claims<'s> {
-    fn new(stmts: &'s mut Vec<Stmt>) -> Claims<'s> {
-        let mut existing: FxHashMap<(usize, usize), usize> = Default::default();
+    /// The claims of `stmts`, with room for a statement of each of the `cues` (so that
+    /// neither the statements nor the map grow by copying as the steps add to them).
+    fn new(stmts: &'s mut Vec<Stmt>, cues: usize) -> Claims<'s> {
+        stmts.reserve(cues);
+        let mut existing: FxHashMap<(usize, usize), usize> =
+            FxHashMap::with_capacity_and_hasher(stmts.len() + cues, Default::default());
         for (i, s) in stmts.iter().enumerate() {
             if let Some(c) = s.cue {
                 existing.insert((s.para, c.tok), i);
@@ -211,7 +215,11 @@ pub(crate) const CUE_STEPS: &[(&str, CueStep)] = &[
 /// `According to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER`. The clause runs to
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
 pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
-    let mut claims = Claims::new(stmts);
+    let cues = paras
+        .iter()
+        .map(|pt| pt.cues.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let mut claims = Claims::new(stmts, cues);
     transcript::transcript(text, paras, &mut claims);
     for (p, pt) in paras.iter().enumerate() {
         for si in 0..pt.sents.len() {

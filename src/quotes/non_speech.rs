@@ -13,24 +13,44 @@ struct Quotation<'a> {
     at: Toks<'a>,
     /// The quoted words, as written.
     inner: &'a str,
-    /// The quoted words, without the punctuation around each.
-    words: Vec<&'a str>,
+    /// The first quoted words, without the punctuation around each: no rule reads past
+    /// the [`WORDS_READ`]th (a title has at most ten), so a long quotation is not split
+    /// to its end.
+    first_words: [&'a str; WORDS_READ],
+    /// How many of `first_words` there are (`WORDS_READ` for a quotation of more).
+    n_words: usize,
     attributed: bool,
 }
+
+/// How many of a quotation's words the rules read: one more than a title's ten, so that
+/// "more than ten" is known.
+const WORDS_READ: usize = 11;
 
 impl<'a> Quotation<'a> {
     fn new(text: &'a str, toks: &'a [Token], qi: usize, inner: Span, attributed: bool) -> Self {
         let inner = &text[inner.start..inner.end];
+        let mut first_words = [""; WORDS_READ];
+        let words = inner
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty());
+        let mut n_words = 0;
+        for (slot, w) in first_words.iter_mut().zip(words) {
+            *slot = w;
+            n_words += 1;
+        }
         Quotation {
             at: Toks::new(text, toks, qi, toks.len()),
             inner,
-            words: inner
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .collect(),
+            first_words,
+            n_words,
             attributed,
         }
+    }
+
+    /// The quotation's words, the first [`WORDS_READ`] of them.
+    fn words(&self) -> &[&'a str] {
+        &self.first_words[..self.n_words]
     }
 
     fn prev(&self) -> Option<&'a Token> {
@@ -193,7 +213,7 @@ fn named_by(q: &Quotation) -> bool {
 /// One or two words between two capitalised words, not ending like speech:
 /// Gen. Austin “Scott” Miller.
 fn nickname(q: &Quotation) -> bool {
-    q.words.len() <= 2
+    q.words().len() <= 2
         && q.capitalised_word(q.prev())
         && q.capitalised_word(q.next())
         && !q.ends_like_speech()
@@ -204,12 +224,12 @@ fn nickname(q: &Quotation) -> bool {
 /// He appeared on “Fox & Friends” on Monday.
 fn title(q: &Quotation) -> bool {
     title_shaped(q)
-        && (title_context(q) || !q.attributed && (q.words.len() >= 2 || !q.ends_like_speech()))
+        && (title_context(q) || !q.attributed && (q.words().len() >= 2 || !q.ends_like_speech()))
 }
 
 /// Up to ten words in title case (small words aside) with no full stop inside.
 fn title_shaped(q: &Quotation) -> bool {
-    let w = &q.words;
+    let w = q.words();
     let title_case = !w.is_empty()
         && w.len() <= 10
         && is_capitalized(w[0])
@@ -228,9 +248,9 @@ fn title_shaped(q: &Quotation) -> bool {
 /// A name in title case whose last word is a named thing (a forum, an act, an award), not
 /// ending like speech: during a “Commander-in-Chief Forum” sponsored by NBC News.
 fn named_thing(q: &Quotation) -> bool {
-    q.words.len() >= 2
+    q.words().len() >= 2
         && !q.ends_like_speech()
-        && q.words
+        && q.words()
             .last()
             .is_some_and(|w| Class::QuotesNameHeads.contains(w))
         && title_shaped(q)
@@ -270,7 +290,7 @@ fn title_context(q: &Quotation) -> bool {
 /// option” for some. (Not a quotation that stands alone as a sentence: that is
 /// speech nobody is named for, [`stands_alone`].)
 fn unattributed_term(q: &Quotation) -> bool {
-    !q.attributed && q.words.len() <= 4 && !stands_alone(q)
+    !q.attributed && q.words().len() <= 4 && !stands_alone(q)
 }
 
 /// A quotation that is a sentence of its own, ending like one: “Where?” / “I don't see
@@ -285,7 +305,7 @@ fn stands_alone(q: &Quotation) -> bool {
 
 /// One word and a colon: a label, not words said. “Related:” Trump's new plan.
 fn label(q: &Quotation) -> bool {
-    q.words.len() == 1 && q.inner.ends_with(':')
+    q.words().len() == 1 && q.inner.ends_with(':')
 }
 
 #[cfg(test)]

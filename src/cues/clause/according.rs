@@ -59,7 +59,7 @@ fn source_opens_sentence(cx: &Cx) -> Decision {
         return Some(None);
     };
     let r = comma + 1..hi;
-    Some((cx.words(&r) >= 3).then_some(r))
+    Some((cx.words_up_to(&r, 3) >= 3).then_some(r))
 }
 
 /// "The network censured his report, according to him.", "…, according to him, the
@@ -70,12 +70,12 @@ fn source_between_commas(cx: &Cx) -> Decision {
         return None;
     }
     if let Some(comma) = comma_after(cx, cx.after)
-        && cx.words(&(comma + 1..hi)) >= 3
+        && cx.words_up_to(&(comma + 1..hi), 3) >= 3
     {
         return Some(Some(around_source(cx, comma)));
     }
     let r = lo..c.tok - 1;
-    Some((cx.words(&r) >= 3).then_some(r))
+    Some((cx.words_up_to(&r, 3) >= 3).then_some(r))
 }
 
 /// A subject opening a clause: a determiner, a subject pronoun or a capital.
@@ -95,7 +95,7 @@ fn around_source(cx: &Cx, comma: usize) -> Range<usize> {
     // ("Over the long term, according to the budget office, the rise in deficits is …": an
     // adverbial before the source opens the sentence it reports)
     let adverbial = cx.low_is(lo, Class::ClauseAdverbialPreps)
-        && cx.words(&before) <= 6
+        && cx.words_up_to(&before, 7) <= 6
         && before.clone().all(|i| !cx.is_text(i, ","));
     // ("…, according to the SITE Intelligence Group, which monitors …", "…, according to
     // three polls, including one …": the writer's gloss on the source, or on the
@@ -104,7 +104,7 @@ fn around_source(cx: &Cx, comma: usize) -> Range<usize> {
         || (next.ends_with("ing") && next.len() > 5 && cx.w(comma + 1) == next);
     if subject && adverbial {
         lo..hi
-    } else if subject && cx.words(&before) < 3 {
+    } else if subject && cx.words_up_to(&before, 3) < 3 {
         comma + 1..hi
     } else if subject || gloss {
         before
@@ -126,7 +126,7 @@ fn source_after_clause(cx: &Cx) -> Decision {
         return Some(None);
     }
     let r = lo..c.tok;
-    Some((cx.words(&r) >= 3).then_some(r))
+    Some((cx.words_up_to(&r, 3) >= 3).then_some(r))
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ pub(super) fn clause_before(cx: &Cx, s: &Around) -> Decision {
         // (a short clause will do between an archive's doubled apostrophes: "''It's
         // embarrassing,'' Mr. Rubel said")
         let quoted = cx.doubled(lo) && cx.is_text(m - 1, "'");
-        return Some((cx.words(&r) >= 3 || quoted && cx.words(&r) >= 1).then_some(r));
+        // (counted no further than they are compared: a long quotation is not split to its end)
+        let n = cx.words_up_to(&r, 3);
+        return Some((n >= 3 || quoted && n >= 1).then_some(r));
     }
     if s.tail_empty || s.tail_is_adjunct() {
         return Some(None);

@@ -2,7 +2,7 @@
 
 use crate::cues::*;
 use crate::grammar::Toks;
-use crate::lexicon::{Class, ClassSet, classes_as_written, lower};
+use crate::lexicon::{Class, ClassSet, lower};
 use crate::segment::{Tok, Token, doubled_apostrophe};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,7 +40,7 @@ impl<'a> Cx<'a> {
             c,
             sent_cues,
             after: c.tok + c.len,
-            lemma: classes_as_written(c.lemma),
+            lemma: lemma_classes(c.lemma),
         }
     }
 
@@ -59,6 +59,12 @@ impl<'a> Cx<'a> {
         lower(self.w(i))
     }
 
+    /// `f` of the text of token `i` in lower case ([`Cx::low`]), on the stack for a short
+    /// ASCII word: no string is made for a capitalised name.
+    pub fn with_low<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R {
+        crate::lexicon::with_lower(self.w(i), f)
+    }
+
     /// Whether token `i`, exactly as written, is in class `c` (its classes first: a bit
     /// test).
     pub fn is(&self, i: usize, c: Class) -> bool {
@@ -72,12 +78,8 @@ impl<'a> Cx<'a> {
         self.toks[i].is(c)
     }
 
-    /// The words of tokens `r` (a quotation counting by its words).
-    pub fn words(&self, r: &Range<usize>) -> usize {
-        word_count(self.text, &self.toks[r.clone()])
-    }
-
-    /// The words of tokens `r` as [`Cx::words`] counts them, counted no further than `cap`.
+    /// The words of tokens `r` as `word_count` counts them (a quotation by its words),
+    /// counted no further than `cap`: a rule compares the count with a small number.
     pub fn words_up_to(&self, r: &Range<usize>, cap: usize) -> usize {
         let mut n = 0;
         for t in &self.toks[r.clone()] {

@@ -137,8 +137,11 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
             let participle = ing_form(cx.text, n) && cx.comma_before(v);
             // (not a bare verb, which goes on with an infinitive or a plural present in
             // the clause: "wants to make a statement … and encourage the party to …")
-            let bare = !participle && cx.low(n.tok) == n.lemma.split(' ').next().unwrap_or(n.lemma);
-            (v > start + 1 && !bare && (matches!(cx.w(v - 1), "and" | "but") || participle))
+            let bare = || {
+                !participle
+                    && cx.with_low(n.tok, |l| l == n.lemma.split(' ').next().unwrap_or(n.lemma))
+            };
+            (v > start + 1 && (matches!(cx.w(v - 1), "and" | "but") || participle) && !bare())
                 .then_some(v)
         })?;
     let before = cx.w(v - 1);

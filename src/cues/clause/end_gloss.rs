@@ -20,9 +20,9 @@ use nom::combinator::opt;
 pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, start) = (cl.cx, cl.start);
     let fronted = |k: usize| {
-        let first = cx.low(start);
-        (LEXICON.adjunct_openers.contains(&first) || Class::ClauseFrontingPreps.contains(&first))
-            && !(start..k).any(|i| cx.is_text(i, ","))
+        cx.with_low(start, |first| {
+            LEXICON.adjunct_openers.contains(first) || Class::ClauseFrontingPreps.contains(first)
+        }) && !(start..k).any(|i| cx.is_text(i, ","))
     };
     (start + 2..end).find(|&k| {
         // (the comma first, read off the token: the pattern is parsed only there)
@@ -141,7 +141,7 @@ pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
         };
         if (start..k).any(|i| {
             let w = cx.w(i);
-            Class::ClauseFutureWords.contains(&cx.low(i))
+            cx.with_low(i, |l| Class::ClauseFutureWords.contains(l))
                 || w.ends_with("'ll")
                 || w.ends_with("’ll")
         }) {

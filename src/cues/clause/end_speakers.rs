@@ -59,8 +59,8 @@ pub(super) fn second_speaker_joined(cl: &Clause, end: usize) -> Option<usize> {
             .rev()
             .take(7)
             .take_while(|&k| {
-                let w = cx.low(k);
-                !cx.is_text(k, ",") && !finite_word(&w) && !LEXICON.verbs.contains_key(&*w)
+                !cx.is_text(k, ",")
+                    && cx.with_low(k, |w| !finite_word(w) && !LEXICON.verbs.contains_key(w))
             })
             .find(|&k| matches!(cx.w(k), "and" | "but"))?;
         (k + 1 < v).then(|| if cx.is_text(k - 1, ",") { k - 1 } else { k })

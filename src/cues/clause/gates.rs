@@ -127,7 +127,7 @@ fn perception_of_a_thing(cx: &Cx, s: &Around) -> bool {
             let w = cx.w(i);
             w != "," && !LEXICON.finite_forms.contains(w) && !is_clause_word(text, &toks[i])
         })
-        .any(|i| LEXICON.documents.contains(&cx.low(i)));
+        .any(|i| cx.with_low(i, |l| LEXICON.documents.contains(l)));
     !clause && !as_phrase && !document
 }
 

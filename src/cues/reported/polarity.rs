@@ -31,7 +31,7 @@ pub(crate) fn goes_on_to(word: &str) -> bool {
 /// is the one before the window; the window starts at "to").
 pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
     match i.before() {
-        Some(b) if in_lower_class(i.text, b, Class::ReportedGoesOnTo) => {
+        Some(b) if word_in(i.text, b, Class::ReportedGoesOnTo) => {
             literal("to").map(|_| Polarity::Plain).parse(i)
         }
         _ => Err(nom::Err::Error(())),
@@ -41,8 +41,14 @@ pub(crate) fn went_on_to(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A negation: "She did not say whether …", "He never mentioned …", "CNN didn't report …".
 pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
     token(|i: &Toks<'_>, t: &Token| {
-        in_lower_class(i.text, t, Class::ReportedNegations)
-            || crate::lexicon::with_lower(i.word(t), |w| w.ends_with("n't") || w.ends_with("n’t"))
+        word_in(i.text, t, Class::ReportedNegations) || {
+            // (the lower case's ending, read off the word: only "N" and "T" lower-case to
+            // "n" and "t")
+            let w = i.word(t).as_bytes();
+            ["n't", "n’t"].iter().any(|e| {
+                w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
+        }
     })
     .map(|_| Polarity::Negated)
     .parse(i)
@@ -51,9 +57,29 @@ pub(crate) fn negation(i: Toks<'_>) -> PResult<'_, Polarity> {
 /// A modal, an infinitive or a condition: "Asked whether he would say so, …", "She
 /// declined to say", "if he says …" (`reported_hypotheticals`).
 pub(crate) fn hypothesis(i: Toks<'_>) -> PResult<'_, Polarity> {
-    token(|i: &Toks<'_>, t: &Token| in_lower_class(i.text, t, Class::ReportedHypotheticals))
+    token(|i: &Toks<'_>, t: &Token| word_in(i.text, t, Class::ReportedHypotheticals))
         .map(|_| Polarity::Hypothetical)
         .parse(i)
+}
+
+/// Whether token `t` in lower case is a word of class `c` ([`in_lower_class`]); a quotation
+/// that opens with a mark is no word of the polarity classes, whose words open with a letter
+/// (so a long quotation before an inverted cue, "“…,” said Smith", is not lower-cased).
+fn word_in(text: &str, t: &Token, c: Class) -> bool {
+    !quotation_no_word(text, t) && in_lower_class(text, t, c)
+}
+
+/// A quotation token that opens with a mark, no letter or digit: lower case keeps the mark,
+/// so no word that opens with a letter is its lower case.
+fn quotation_no_word(text: &str, t: &Token) -> bool {
+    matches!(t.kind, crate::segment::Tok::Quote(_))
+        && !t.text(text).starts_with(char::is_alphanumeric)
+}
+
+/// Whether `w` in lower case ends in "ly" (only "L" and "Y" lower-case to "l" and "y").
+fn ends_in_ly(w: &str) -> bool {
+    let w = w.as_bytes();
+    w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case(b"ly")
 }
 
 /// The rules of polarity, tried at each word before the cue from the nearest, in order:
@@ -87,9 +113,11 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
         if let Some((_, _, p)) = first_match(polarity_rules(), at) {
             return p;
         }
-        // (a lower-case word's from its token's classes)
+        // (a lower-case word's from its token's classes; a quotation is none unless it
+        // ends like an adverb in -ly, see `word_in`)
         let aux = match at.first() {
             Some(t) if t.is_lower() => aux_token(text, t),
+            Some(t) if quotation_no_word(text, t) && !ends_in_ly(at.first_word()) => false,
             _ => crate::lexicon::with_lower(at.first_word(), is_aux),
         };
         if !aux {
@@ -103,6 +131,29 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
 mod tests {
     use super::*;
     use crate::grammar::test_support::toks;
+
+    #[test]
+    fn the_polarity_words_open_with_a_letter() {
+        // (what `word_in` and the auxiliaries' test of a quotation rely on)
+        for c in [
+            Class::ReportedNegations,
+            Class::ReportedHypotheticals,
+            Class::ReportedGoesOnTo,
+            Class::Auxiliaries,
+        ] {
+            assert!(c.words().all(|w| w.starts_with(char::is_alphanumeric)));
+        }
+        assert!(ends_in_ly("FULLY") && ends_in_ly("really") && !ends_in_ly("y"));
+    }
+
+    #[test]
+    fn a_quotation_before_the_cue_is_plain() {
+        let text = "“He would never,” said Smith";
+        let all = toks(text);
+        assert_eq!(polarity(text, &all, 0, 1), Polarity::Plain);
+        let text = "he DIDN’T say";
+        assert_eq!(polarity_of(text, "say"), Polarity::Negated);
+    }
 
     fn polarity_of(text: &str, cue: &str) -> Polarity {
         let all = toks(text);

@@ -94,20 +94,30 @@ pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) ->
         return false;
     };
     let w = prev.text(text);
-    let s = Subject {
-        text,
-        toks,
-        lo,
-        i,
-        prev,
-        w,
-        lower: lower(w),
-        form,
+    let decide = |lower: &str| {
+        let s = Subject {
+            text,
+            toks,
+            lo,
+            i,
+            prev,
+            w,
+            lower: std::borrow::Cow::Borrowed(lower),
+            form,
+        };
+        SUBJECT_RULES
+            .iter()
+            .find_map(|(_, rule)| rule(&s))
+            .unwrap_or(false)
     };
-    SUBJECT_RULES
-        .iter()
-        .find_map(|(_, rule)| rule(&s))
-        .unwrap_or(false)
+    // (the word's lower case on the stack when it is short and ASCII; punctuation and a
+    // quotation are decided by `punctuation`, before any rule reads a lower case, so a
+    // quotation is not lower-cased)
+    match prev.kind {
+        Tok::Word if w.is_ascii() => crate::lexicon::with_lower(w, decide),
+        Tok::Word => decide(&lower(w)),
+        _ => decide(w),
+    }
 }
 
 /// "Cement makers, for instance, argue": the subject before an aside between commas that
