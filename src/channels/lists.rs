@@ -180,12 +180,18 @@ impl Hits {
     /// from its start keeps: at a word start no match before it reaches past (a match that
     /// starts before a region and ends in it counts, and decides which later ones overlap).
     /// Only the bytes of the longest pattern before such a point are read, back from
-    /// `r.start` (one step in nearly every region).
+    /// `r.start` (one step in nearly every region), and of those only the ones after the last
+    /// byte that no pattern holds (a comma, a quotation mark): a match that reaches past a
+    /// point holds every byte before it back to its start.
     fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
         let mut w = at;
         loop {
-            let from = w.saturating_sub(*LONGEST).max(self.span.start);
+            let floor = w.saturating_sub(*LONGEST).max(self.span.start);
+            let from = (floor..w)
+                .rev()
+                .find(|&j| TRIE.holds_none(bytes[j]))
+                .map_or(floor, |j| j + 1);
             let reaching = (from..w).find(|&s| {
                 word_start(text, s)
                     && self
@@ -202,15 +208,17 @@ impl Hits {
     }
 
     /// The matches that region `r` of the paragraph reads outside the spans of `skip`
-    /// ([`Matches::within`], [`Matches::time_starts`]), as a scan of the whole paragraph finds
-    /// them, into `out` (cleared): only the words of the region between the skipped spans
-    /// are read (and what a match may reach into them from before), not the paragraph's. A
-    /// match or a time that overlaps a skipped span may be left out: no rule reads one.
+    /// ([`Matches::within`]), as a scan of the whole paragraph finds them, into `out`
+    /// (cleared): only the words of the region between the skipped spans are read (and what
+    /// a match may reach into them from before), not the paragraph's. A match or a time that
+    /// overlaps a skipped span may be left out: no rule reads one. With `times`, the same pass
+    /// marks the words that may open a time ([`Hits::mark_times`]).
     pub(crate) fn region<'s>(
         &self,
         text: &str,
         r: Span,
         skip: impl IntoIterator<Item = &'s Span>,
+        times: bool,
         out: &mut Matches,
     ) {
         out.clear();
@@ -229,15 +237,18 @@ impl Hits {
                     w
                 }
             };
-            self.scan(text, from, g.end, &mut ends, out);
+            // (the times of the gap alone, after the region's first word)
+            let marks = times.then_some(g.start.max(r.start + 1));
+            self.scan(text, (from, g.end), marks, &mut ends, out);
             scanned = Some(g.end);
         }
     }
 
     /// The words of region `r` that may open a time (`time::candidate`), after white space
     /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
-    /// [`Matches::time_starts`]): apart from the lists, as only the regions whose time is
-    /// read need them (an occasion sentence's, only where it states a channel).
+    /// [`Matches::time_starts`]): apart from the lists, for a region whose time is read only
+    /// if its channel is found (an occasion sentence's); [`Hits::region`] with `times` marks
+    /// them in its own pass.
     pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
         out.time_starts.clear();
         let bytes = text.as_bytes();
@@ -253,39 +264,39 @@ impl Hits {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_whitespace);
-                let what = if space {
-                    super::time::candidate(&text[i..self.span.end])
-                } else {
-                    0
-                };
-                if what != 0 {
-                    out.time_starts.push((i, what));
+                if space {
+                    self.mark_time(text, i, &mut out.time_starts);
                 }
             }
         }
     }
 
     /// Scan from `from` to `to`, keeping per list the end of its last match (`ends`): the
-    /// matches at word starts.
+    /// matches at word starts; from `marks` on, if given, the words after white space that
+    /// may open a time, as [`Hits::mark_times`] marks them.
     fn scan(
         &self,
         text: &str,
-        from: usize,
-        to: usize,
+        (from, to): (usize, usize),
+        marks: Option<usize>,
         ends: &mut [usize; LISTS],
         out: &mut Matches,
     ) {
         let bytes = text.as_bytes();
-        let mut after_word = text[..from]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let before = text[..from].chars().next_back();
+        let mut after_word = before.is_some_and(char::is_alphanumeric);
+        let mut after_space = before.is_some_and(char::is_whitespace);
+        let marks = marks.unwrap_or(usize::MAX);
         let mut i = from;
         while i < to {
             let b = bytes[i];
+            if after_space && i >= marks && may_open_a_time(b) {
+                self.mark_time(text, i, &mut out.time_starts);
+            }
             if !b.is_ascii() {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 after_word = c.is_alphanumeric();
+                after_space = c.is_whitespace();
                 i += c.len_utf8();
                 continue;
             }
@@ -298,7 +309,16 @@ impl Hits {
                 }
             }
             after_word = b.is_ascii_alphanumeric();
+            after_space = is_ascii_space(b);
             i += 1;
+        }
+    }
+
+    /// Mark the word at `i` (after white space) if it may open a time (`time::candidate`).
+    fn mark_time(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
+        let what = super::time::candidate(&text[i..self.span.end]);
+        if what != 0 {
+            starts.push((i, what));
         }
     }
 }
@@ -378,8 +398,7 @@ impl Matches {
     pub(crate) fn new(text: &str, span: Span) -> Matches {
         let mut m = Matches::default();
         let hits = Hits::in_paragraph(text, span, &[]);
-        hits.region(text, span, &[], &mut m);
-        hits.mark_times(text, span, &mut m);
+        hits.region(text, span, &[], true, &mut m);
         m
     }
 
@@ -492,7 +511,7 @@ mod tests {
         };
         let toks = crate::segment::tokens(t, all, &[(0, q)]);
         let mut h = Matches::default();
-        Hits::in_paragraph(t, all, &toks).region(t, all, &[], &mut h);
+        Hits::in_paragraph(t, all, &toks).region(t, all, &[], false, &mut h);
         assert!(h.phrases().is_empty());
         assert_eq!(
             h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
@@ -594,8 +613,12 @@ mod tests {
         for &a in &cuts {
             for &b in cuts.iter().filter(|&&b| b >= a) {
                 let r = Span { start: a, end: b };
-                hits.region(t, r, skip, &mut m);
+                // (the times marked in the scan's pass and apart from it are the same)
+                hits.region(t, r, skip, false, &mut m);
                 hits.mark_times(t, r, &mut m);
+                let apart = m.time_starts.clone();
+                hits.region(t, r, skip, true, &mut m);
+                assert_eq!(m.time_starts, apart, "{r:?}");
                 for l in 0..LISTS {
                     assert_eq!(out(&m.lists[l], r), out(&whole.lists[l], r), "{l} {r:?}");
                 }

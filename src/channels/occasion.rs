@@ -238,7 +238,7 @@ fn sentence_occasion(
     let region = s.region();
     let quotes: Vec<Span> = s.quotes().collect();
     let hits_of_para = hits;
-    hits_of_para.region(src.text, region, &quotes, matches);
+    hits_of_para.region(src.text, region, &quotes, false, matches);
     let hits = &*matches;
     let ctx = Context {
         cue: None,
@@ -300,8 +300,7 @@ fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) ->
     let toks = s.toks;
     let region = s.region();
     let skip: Vec<Span> = s.quotes().chain(src.dateline).collect();
-    hits.region(src.text, region, &skip, matches);
-    hits.mark_times(src.text, region, matches);
+    hits.region(src.text, region, &skip, true, matches);
     let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
     let Some(time) = time_in(
         src.text,

@@ -195,6 +195,11 @@ impl Trie {
         }
     }
 
+    /// Whether no pattern holds byte `b`, in any case: no match reads past it.
+    pub(super) fn holds_none(&self, b: u8) -> bool {
+        self.class[usize::from(b)] == 0
+    }
+
     /// [`Trie::longest`] from byte `k` of `hay`, at state `s`.
     fn walk(&self, hay: &[u8], k: usize, s: usize, found: &mut [Option<(usize, usize)>; LISTS]) {
         let mut s = s;
