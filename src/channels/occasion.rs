@@ -120,6 +120,15 @@ pub(crate) fn name_keys(names: &[(usize, String)]) -> u64 {
         .fold(0, |a, k| a | k)
 }
 
+/// `w` without the repeats of `suffix` at its end (`str::trim_end_matches`, without a
+/// searcher made for each word).
+fn trim_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
 fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     // (a word that does not open with a capital is passed over by its token's flag, before
@@ -128,8 +137,7 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     if t.kind != Tok::Word || !t.is_capitalised() {
         return None;
     }
-    let w = t.text(src.text);
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_all(trim_all(t.text(src.text), "'s"), "’s");
     if !is_capitalized(w) {
         return None;
     }

@@ -346,32 +346,40 @@ fn occasion_sentences(
     metadata: &Metadata,
     statements: &[Statement],
 ) -> Vec<channels::Occasion> {
-    let mut names: Vec<(usize, String)> = statements
+    // (each entity's surname once, lower-cased after the repeats are dropped)
+    let mut surnames: Vec<(usize, &str)> = statements
         .iter()
         .filter_map(|st| st.speaker.as_ref())
         .filter(|sp| sp.kind == EntityKind::Person)
-        .filter_map(|sp| {
-            let surname = sp.name.split_whitespace().last()?.to_lowercase();
-            Some((sp.entity?, surname))
-        })
+        .filter_map(|sp| Some((sp.entity?, sp.name.split_whitespace().last()?)))
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let mut names: Vec<(usize, String)> = surnames
+        .into_iter()
+        .map(|(e, n)| (e, n.to_lowercase()))
         .collect();
     names.sort();
     names.dedup();
-    // Per sentence with a statement: where its first statement's speaker or cue starts.
-    let mut free_until: HashMap<(usize, usize), usize> = HashMap::default();
-    for st in statements.iter().filter(|st| st.stands) {
-        let Some(cue) = st.cue else { continue };
-        let pt = st.para_tokens(doc);
-        let from = pt.toks[st.sent.start].start;
-        let mention = st
-            .speaker
-            .as_ref()
-            .map(|sp| sp.start)
-            .filter(|&m| m >= from);
-        let at = mention.map_or(cue.start, |m| m.min(cue.start));
-        let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
-        *e = (*e).min(at);
-    }
+    // Per sentence with a statement (paragraph, first token): where its first statement's
+    // speaker or cue starts, sorted (the first of each sentence is the earliest).
+    let mut free_until: Vec<((usize, usize), usize)> = statements
+        .iter()
+        .filter(|st| st.stands)
+        .filter_map(|st| {
+            let cue = st.cue?;
+            let from = st.para_tokens(doc).toks[st.sent.start].start;
+            let mention = st
+                .speaker
+                .as_ref()
+                .map(|sp| sp.start)
+                .filter(|&m| m >= from);
+            let at = mention.map_or(cue.start, |m| m.min(cue.start));
+            Some(((st.para, st.sent.start), at))
+        })
+        .collect();
+    free_until.sort_unstable();
+    free_until.dedup_by_key(|(k, _)| *k);
     let mut spoken: Vec<channels::Spoken> = statements
         .iter()
         .filter(|st| st.stands)
@@ -402,16 +410,34 @@ fn occasion_sentences(
             end: d.end,
         }),
     };
-    channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
+    channels::occasions(&src, &|p, sent| {
+        let k = free_until.binary_search_by_key(&(p, sent.start), |(k, _)| *k);
+        k.ok().map(|k| free_until[k].1)
+    })
 }
 
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
 /// president" is `former president`; a mention with a name has none.
 fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
-    let role = sp.role.as_deref()?.to_lowercase();
+    let role = sp.role.as_deref()?;
+    if !sp.name.eq_ignore_ascii_case(&sp.text) {
+        return None;
+    }
+    // (ASCII, as nearly every mention is: compared without lower-case copies)
+    if role.is_ascii() && sp.text.is_ascii() {
+        let text = sp.text.as_str();
+        let text = match text.get(..4) {
+            Some(the) if the == "the " || the.eq_ignore_ascii_case("the ") => &text[4..],
+            _ => text,
+        };
+        return text
+            .eq_ignore_ascii_case(role)
+            .then(|| role.to_ascii_lowercase());
+    }
+    let role = role.to_lowercase();
     let text = sp.text.to_lowercase();
     let text = text.strip_prefix("the ").unwrap_or(&text);
-    (text == role && sp.name.eq_ignore_ascii_case(&sp.text)).then_some(role)
+    (text == role).then_some(role)
 }
 
 /// The entity a speaker mentioned by a role alone stands for, for carrying: the one named
@@ -424,11 +450,19 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
         .filter_map(|st| st.speaker.as_ref())
         .map(|sp| (sp, bare_role(sp)))
         .collect();
+    if speakers.iter().all(|(_, bare)| bare.is_none()) {
+        return HashMap::default();
+    }
+    // (each entity's roles once: most statements repeat their speaker's)
+    let mut titled: Vec<(usize, &str)> = speakers
+        .iter()
+        .filter(|(_, bare)| bare.is_none())
+        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)))
+        .collect();
+    titled.sort_unstable();
+    titled.dedup();
     let mut named: HashMap<String, Vec<usize>> = HashMap::default();
-    for (sp, _) in speakers.iter().filter(|(_, bare)| bare.is_none()) {
-        let (Some(e), Some(role)) = (sp.entity, sp.role.as_deref()) else {
-            continue;
-        };
+    for (e, role) in titled {
         let role = role.to_lowercase();
         let es = named
             .entry(role.trim_start_matches("the ").to_string())
