@@ -17,6 +17,9 @@ pub(super) type Match = (usize, usize, usize);
 pub(crate) struct Hits {
     span: Span,
     quotes: Vec<Span>,
+    /// Whether the quotations follow one another without overlapping (as the lexer makes
+    /// them): a scan then finds the one at a word by moving on from the last.
+    disjoint: bool,
 }
 
 /// The matches of the word lists that one region of a paragraph reads (a statement's clause,
@@ -155,9 +158,11 @@ impl Hits {
     /// weekdays and time phrases are looked for (no channel rule reads a phrase or an
     /// outlet inside a quotation, and none of those reaches out of one).
     pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        let quotes = closed_quotations(text, toks);
         Hits {
             span,
-            quotes: closed_quotations(text, toks),
+            disjoint: quotes.windows(2).all(|w| w[0].end <= w[1].start),
+            quotes,
         }
     }
 
@@ -170,8 +175,13 @@ impl Hits {
     /// Per list, the longest pattern at the word start `i` (the trie of what may stand
     /// there: inside a quotation, weekdays and time phrases only).
     fn longest_at(&self, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
-        let mut longest = [None; LISTS];
         let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
+        self.longest_in(trie, bytes, i)
+    }
+
+    /// [`Hits::longest_at`] by the trie that stands at `i`.
+    fn longest_in(&self, trie: &Trie, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
+        let mut longest = [None; LISTS];
         trie.longest(&bytes[i..self.span.end], &mut longest);
         longest
     }
@@ -287,6 +297,10 @@ impl Hits {
         let mut after_word = before.is_some_and(char::is_alphanumeric);
         let mut after_space = before.is_some_and(char::is_whitespace);
         let marks = marks.unwrap_or(usize::MAX);
+        let (all, times) = (&*TRIE, &*TIME_TRIE);
+        // (the first closed quotation that ends after the word read: the words are read in
+        // order, so it only moves on)
+        let mut q = self.quotes.partition_point(|x| x.end <= from);
         let mut i = from;
         while i < to {
             let b = bytes[i];
@@ -301,7 +315,15 @@ impl Hits {
                 continue;
             }
             if b.is_ascii_alphabetic() && !after_word {
-                for (list, m) in self.longest_at(bytes, i).into_iter().enumerate() {
+                while self.quotes.get(q).is_some_and(|x| x.end <= i) {
+                    q += 1;
+                }
+                let quoted = match self.disjoint {
+                    true => self.quotes.get(q).is_some_and(|x| x.start < i),
+                    false => self.quoted(i),
+                };
+                let trie = if quoted { times } else { all };
+                for (list, m) in self.longest_in(trie, bytes, i).into_iter().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
                         ends[list] = i + len;
                         out.lists[list].push((i, i + len, index));

@@ -213,7 +213,10 @@ impl Trie {
                 Some(x) if usize::from(x.check) == s => s = t,
                 _ => return,
             }
-            self.ends_at(s, &hay[..k + 1], found);
+            // (most states end no pattern: the call is made for those that do)
+            if self.slots[s].ends != 0 {
+                self.ends_at(s, &hay[..k + 1], found);
+            }
         }
     }
 
