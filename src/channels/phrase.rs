@@ -450,10 +450,12 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         return None;
     }
     let toks = region_tokens(sc);
+    // (every rule's phrase ends with a head noun: no word after the last one opens one)
+    let last = toks.iter().rposition(|t| t.classes.intersects(&HEADS))?;
     let all = phrase_rules();
     let rules = rules_for(sc.text, toks, &all);
     let mut best: Option<(usize, Channel)> = None;
-    for k in 0..toks.len() {
+    for k in 0..=last {
         let i = Toks::new(sc.text, toks, k, toks.len());
         let Some((_, _, (p, kind))) = first_match(rules, i) else {
             continue;
