@@ -173,17 +173,27 @@ impl Hits {
     }
 
     /// Per list, the longest pattern at the word start `i` (the trie of what may stand
-    /// there: inside a quotation, weekdays and time phrases only).
-    fn longest_at(&self, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
+    /// there: inside a quotation, weekdays and time phrases only); none where no pattern
+    /// starts with its first two bytes (most words).
+    fn longest_at(&self, bytes: &[u8], i: usize) -> Option<[Option<(usize, usize)>; LISTS]> {
         let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
         self.longest_in(trie, bytes, i)
     }
 
     /// [`Hits::longest_at`] by the trie that stands at `i`.
-    fn longest_in(&self, trie: &Trie, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
+    fn longest_in(
+        &self,
+        trie: &Trie,
+        bytes: &[u8],
+        i: usize,
+    ) -> Option<[Option<(usize, usize)>; LISTS]> {
+        let hay = &bytes[i..self.span.end];
+        if !trie.may_start(hay) {
+            return None;
+        }
         let mut longest = [None; LISTS];
-        trie.longest(&bytes[i..self.span.end], &mut longest);
-        longest
+        trie.longest(hay, &mut longest);
+        Some(longest)
     }
 
     /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
@@ -207,6 +217,7 @@ impl Hits {
                     && self
                         .longest_at(bytes, s)
                         .iter()
+                        .flatten()
                         .flatten()
                         .any(|&(len, _)| s + len > w)
             });
@@ -323,7 +334,8 @@ impl Hits {
                     false => self.quoted(i),
                 };
                 let trie = if quoted { times } else { all };
-                for (list, m) in self.longest_in(trie, bytes, i).into_iter().enumerate() {
+                let found = self.longest_in(trie, bytes, i);
+                for (list, m) in found.into_iter().flatten().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
                         ends[list] = i + len;
                         out.lists[list].push((i, i + len, index));

@@ -12,38 +12,49 @@ use crate::lexicon::Class;
 use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
-/// What the statements of one paragraph report (the span and its speaker's entity), sorted by
-/// start, with the running maximum of their ends: the spans that reach into a clause are found
-/// by two binary searches, not by reading every statement of the paragraph for each (a run-on
-/// paragraph of thousands of statements stays linear).
+/// What the statements report (the paragraph, the span and its speaker's entity), sorted by
+/// paragraph and start, with the running maximum of their ends in each paragraph: the spans
+/// that reach into a clause are found by binary searches, not by reading every statement of
+/// the paragraph for each (a run-on paragraph of thousands of statements stays linear). One
+/// list for the document, not one a paragraph.
 #[derive(Default)]
 struct Reported {
-    spans: Vec<(Span, Option<usize>)>,
+    spans: Vec<(usize, Span, Option<usize>)>,
     max_end: Vec<usize>,
 }
 
 impl Reported {
     /// Sort the spans and compute the running maximum of their ends.
     fn index(&mut self) {
-        self.spans.sort_by_key(|(c, _)| c.start);
-        let mut m = 0;
+        self.spans.sort_by_key(|(p, c, _)| (*p, c.start));
+        let (mut m, mut para) = (0, usize::MAX);
         self.max_end = self
             .spans
             .iter()
-            .map(|(c, _)| {
+            .map(|(p, c, _)| {
+                if *p != para {
+                    (m, para) = (0, *p);
+                }
                 m = m.max(c.end);
                 m
             })
             .collect();
     }
 
-    /// The spans that overlap `clause`, in order of start.
-    fn overlapping(&self, clause: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
-        let from = self.max_end.partition_point(|&e| e <= clause.start);
-        let to = self.spans.partition_point(|(c, _)| c.start < clause.end);
-        self.spans[from..to.max(from)]
+    /// The spans of paragraph `para` that overlap `clause`, in order of start.
+    fn overlapping(
+        &self,
+        para: usize,
+        clause: Span,
+    ) -> impl Iterator<Item = &(usize, Span, Option<usize>)> {
+        let lo = self.spans.partition_point(|x| x.0 < para);
+        let hi = self.spans.partition_point(|x| x.0 <= para);
+        let (spans, max_end) = (&self.spans[lo..hi], &self.max_end[lo..hi]);
+        let from = max_end.partition_point(|&e| e <= clause.start);
+        let to = spans.partition_point(|x| x.1.start < clause.end);
+        spans[from..to.max(from)]
             .iter()
-            .filter(move |(c, _)| c.end > clause.start)
+            .filter(move |x| x.1.end > clause.start)
     }
 }
 
@@ -69,11 +80,11 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         // (of the same speaker: another's statement may be a misread participle; only what
         // reaches into the clause matters)
         skip.extend(
-            reported[st.para]
-                .overlapping(clause)
-                .filter(|(c, _)| !(c.start <= cue.start && cue.end <= c.end))
-                .filter(|(_, e)| e.is_some() && *e == entity(st))
-                .map(|(c, _)| *c),
+            reported
+                .overlapping(st.para, clause)
+                .filter(|(_, c, _)| !(c.start <= cue.start && cue.end <= c.end))
+                .filter(|(_, _, e)| e.is_some() && *e == entity(st))
+                .map(|(_, c, _)| *c),
         );
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let ctx = Context {
@@ -117,11 +128,10 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     }
 }
 
-/// Per paragraph, what its statements with a cue report ([`Reported`]); per statement, its
-/// reported words (`reported_from`), read once.
-fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Option<Span>>) {
+/// What the statements with a cue report ([`Reported`]); per statement, its reported words
+/// (`reported_from`), read once.
+fn reported_words(doc: &Doc, statements: &[Statement]) -> (Reported, Vec<Option<Span>>) {
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
     let reported_at: Vec<Option<Span>> = statements
         .iter()
         .map(|st| {
@@ -131,10 +141,15 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Op
                 .map(|c| reported_from(doc.text, c))
         })
         .collect();
-    for (st, at) in statements.iter().zip(&reported_at) {
-        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
-    }
-    reported.iter_mut().for_each(Reported::index);
+    let mut reported = Reported {
+        spans: statements
+            .iter()
+            .zip(&reported_at)
+            .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st))))
+            .collect(),
+        max_end: Vec::new(),
+    };
+    reported.index();
     (reported, reported_at)
 }
 
@@ -142,15 +157,19 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Op
 /// the clause read its cue's adjuncts into it ("said two days ago that the strike …" reports
 /// "the strike …"; "two days ago" dates the saying).
 fn reported_from(text: &str, content: Span) -> Span {
-    let mut at = content.start;
-    for w in text[content.start..content.end]
-        .split_inclusive(' ')
-        .take(6)
-    {
-        at += w.len();
+    let words = &text[content.start..content.end];
+    // (its first six words, each with the space that ends it, found by the spaces)
+    let mut at = 0;
+    for _ in 0..6 {
+        if at >= words.len() {
+            break;
+        }
+        let end = memchr::memchr(b' ', &words.as_bytes()[at..]).map_or(words.len(), |k| at + k + 1);
+        let w = &words[at..end];
+        at = end;
         if w.trim_end().eq_ignore_ascii_case("that") {
             return Span {
-                start: at.min(content.end),
+                start: content.start + at,
                 end: content.end,
             };
         }
