@@ -322,8 +322,11 @@ fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
         .iter()
         .map(|t| (t.start, t.end))
         .chain([(sc.region.end, sc.region.end)]);
+    let bytes = sc.text.as_bytes();
     for (s, e) in gaps {
-        if s > at && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+        // (most gaps are one space, read by its byte)
+        let one_space = s == at + 1 && bytes[at] == b' ';
+        if s > at && !one_space && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
             return true;
         }
         at = at.max(e);
