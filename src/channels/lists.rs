@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use super::date::Shift;
 use super::trie::Trie;
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::Span;
+use crate::segment::{Tok, Token};
 
 /// A match of a list: absolute (start, end, index in its list).
 pub(super) type Match = (usize, usize, usize);
@@ -265,6 +266,63 @@ impl Hits {
         }
     }
 
+    /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
+    /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
+    /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
+    /// each listed pattern is of the class `channel_list_words`. A word joined by a mark
+    /// ("CNN's", "pro-Trump"), not ASCII, or touching another, a quotation not skipped, and
+    /// text the tokens leave out may hold one. Where none may, the region's lists are empty
+    /// ([`Hits::marks_only`]), as the scan would find none a rule reads.
+    pub(crate) fn may_match<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        r: Span,
+        skip: impl Iterator<Item = &'s Span> + Clone,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let mut from = r.start.saturating_sub(*LONGEST).max(self.span.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let a = toks.partition_point(|t| t.end <= from);
+        let b = a + toks[a..].partition_point(|t| t.start < r.end);
+        let mut at = from;
+        for t in &toks[a..b] {
+            if t.start > at && left_out(text, at, t.start) {
+                return true;
+            }
+            at = at.max(t.end);
+            let may = match t.kind {
+                Tok::Word => t.is(Class::ChannelListWords) || !plain_word(bytes, t),
+                Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
+                Tok::Punct => false,
+            };
+            if may {
+                return true;
+            }
+        }
+        r.end > at && left_out(text, at, r.end)
+    }
+
+    /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
+    /// hold a match), between the spans of `skip`; with `times`, its words that may open a
+    /// time marked ([`Hits::mark_times`]).
+    pub(crate) fn marks_only<'s>(
+        &self,
+        text: &str,
+        r: Span,
+        skip: impl IntoIterator<Item = &'s Span>,
+        times: bool,
+        out: &mut Matches,
+    ) {
+        out.clear();
+        out.gaps_of(r, skip);
+        if times {
+            self.mark_times(text, r, out);
+        }
+    }
+
     /// The words of region `r` that may open a time (`time::candidate`), after white space
     /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
     /// [`Matches::time_starts`]): apart from the lists, for a region whose time is read only
@@ -355,6 +413,22 @@ impl Hits {
             starts.push((i, what));
         }
     }
+}
+
+/// Whether token `t` is a word of ASCII letters and digits alone, with no letter or digit
+/// touching it: the one run of letters and digits a pattern's word may be.
+fn plain_word(bytes: &[u8], t: &Token) -> bool {
+    let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    bytes[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)
+        && apart(t.start.checked_sub(1).and_then(|k| bytes.get(k)))
+        && apart(bytes.get(t.end))
+}
+
+/// Whether `at..to` of `text`, between tokens, holds more than white space (text the tokens
+/// leave out).
+fn left_out(text: &str, at: usize, to: usize) -> bool {
+    let one_space = to == at + 1 && text.as_bytes()[at] == b' ';
+    !one_space && !text[at..to].trim().is_empty()
 }
 
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
@@ -501,6 +575,44 @@ mod tests {
             }
         }
         assert_ne!(super::super::time::candidate("in the early hours"), 0);
+    }
+
+    #[test]
+    fn every_listed_pattern_has_a_word_of_the_class_a_region_is_read_by() {
+        // (`Hits::may_match` passes over a region none of whose words is of the class: a
+        // pattern with no word of it would go unread; a phrase matches in any case)
+        for (list, _, p) in patterns() {
+            let has = p
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    Class::ChannelListWords.contains(&w.to_ascii_lowercase())
+                        || list > 0 && Class::ChannelListWords.contains(w)
+                });
+            assert!(has, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_region_with_no_word_of_the_lists_may_hold_no_match() {
+        let may = |t: &str| {
+            let all = Span {
+                start: 0,
+                end: t.len(),
+            };
+            let pt = super::super::test_support::para_tokens(t, all);
+            Hits::in_paragraph(t, all, &pt.toks).may_match(t, &pt.toks, all, [].iter())
+        };
+        assert!(!may("The mayor said the plan had failed."));
+        assert!(may(
+            "The mayor said in a statement that the plan had failed."
+        ));
+        assert!(may("The mayor told CNN that it failed."));
+        // (an outlet as written only: "cnn" is none)
+        assert!(!may("The mayor told cnn that it failed."));
+        // (a word joined by a mark may hold one: "CNN's")
+        assert!(may("The mayor told CNN's host that it failed."));
+        assert!(may("The mayor said on Monday that it failed."));
     }
 
     #[test]

@@ -246,7 +246,12 @@ fn sentence_occasion(
     let region = s.region();
     let quotes: Vec<Span> = s.quotes().collect();
     let hits_of_para = hits;
-    hits_of_para.region(src.text, region, &quotes, false, matches);
+    // (a sentence with no word of the lists is not scanned for them)
+    if hits.may_match(src.text, &s.pt.toks, region, quotes.iter()) {
+        hits_of_para.region(src.text, region, &quotes, false, matches);
+    } else {
+        hits_of_para.marks_only(src.text, region, &quotes, false, matches);
+    }
     let hits = &*matches;
     let ctx = Context {
         cue: None,
