@@ -421,15 +421,15 @@ impl Hits {
 fn word_may_match(bytes: &[u8], t: &Token) -> bool {
     let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
     let w = &bytes[t.start..t.end];
-    if !w.is_ascii()
-        || !apart(t.start.checked_sub(1).and_then(|k| bytes.get(k)))
-        || !apart(bytes.get(t.end))
-    {
-        return true;
+    let touches =
+        || !apart(t.start.checked_sub(1).and_then(|k| bytes.get(k))) || !apart(bytes.get(t.end));
+    // (a plain word, most words, is one run: the token's own class bit told)
+    if w.iter().all(u8::is_ascii_alphanumeric) {
+        return touches();
     }
-    // (a plain word is one run: the token's own class bit told)
-    !w.iter().all(u8::is_ascii_alphanumeric)
-        && w.split(|b| !b.is_ascii_alphanumeric())
+    !w.is_ascii()
+        || touches()
+        || w.split(|b| !b.is_ascii_alphanumeric())
             .filter(|r| !r.is_empty())
             .any(run_of_class)
 }
