@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use super::date::Shift;
 use super::trie::Trie;
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::Span;
+use crate::segment::{Tok, Token};
 
 /// A match of a list: absolute (start, end, index in its list).
 pub(super) type Match = (usize, usize, usize);
@@ -17,6 +18,9 @@ pub(super) type Match = (usize, usize, usize);
 pub(crate) struct Hits {
     span: Span,
     quotes: Vec<Span>,
+    /// Whether the quotations follow one another without overlapping (as the lexer makes
+    /// them): a scan then finds the one at a word by moving on from the last.
+    disjoint: bool,
 }
 
 /// The matches of the word lists that one region of a paragraph reads (a statement's clause,
@@ -155,9 +159,11 @@ impl Hits {
     /// weekdays and time phrases are looked for (no channel rule reads a phrase or an
     /// outlet inside a quotation, and none of those reaches out of one).
     pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+        let quotes = closed_quotations(text, toks);
         Hits {
             span,
-            quotes: closed_quotations(text, toks),
+            disjoint: quotes.windows(2).all(|w| w[0].end <= w[1].start),
+            quotes,
         }
     }
 
@@ -168,29 +174,51 @@ impl Hits {
     }
 
     /// Per list, the longest pattern at the word start `i` (the trie of what may stand
-    /// there: inside a quotation, weekdays and time phrases only).
-    fn longest_at(&self, bytes: &[u8], i: usize) -> [Option<(usize, usize)>; LISTS] {
-        let mut longest = [None; LISTS];
+    /// there: inside a quotation, weekdays and time phrases only); none where no pattern
+    /// starts with its first two bytes (most words).
+    fn longest_at(&self, bytes: &[u8], i: usize) -> Option<[Option<(usize, usize)>; LISTS]> {
         let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
-        trie.longest(&bytes[i..self.span.end], &mut longest);
-        longest
+        self.longest_in(trie, bytes, i)
+    }
+
+    /// [`Hits::longest_at`] by the trie that stands at `i`.
+    fn longest_in(
+        &self,
+        trie: &Trie,
+        bytes: &[u8],
+        i: usize,
+    ) -> Option<[Option<(usize, usize)>; LISTS]> {
+        let hay = &bytes[i..self.span.end];
+        if !trie.may_start(hay) {
+            return None;
+        }
+        let mut longest = [None; LISTS];
+        trie.longest(hay, &mut longest);
+        Some(longest)
     }
 
     /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
     /// from its start keeps: at a word start no match before it reaches past (a match that
     /// starts before a region and ends in it counts, and decides which later ones overlap).
     /// Only the bytes of the longest pattern before such a point are read, back from
-    /// `r.start` (one step in nearly every region).
+    /// `r.start` (one step in nearly every region), and of those only the ones after the last
+    /// byte that no pattern holds (a comma, a quotation mark): a match that reaches past a
+    /// point holds every byte before it back to its start.
     fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
         let mut w = at;
         loop {
-            let from = w.saturating_sub(*LONGEST).max(self.span.start);
+            let floor = w.saturating_sub(*LONGEST).max(self.span.start);
+            let from = (floor..w)
+                .rev()
+                .find(|&j| TRIE.holds_none(bytes[j]))
+                .map_or(floor, |j| j + 1);
             let reaching = (from..w).find(|&s| {
                 word_start(text, s)
                     && self
                         .longest_at(bytes, s)
                         .iter()
+                        .flatten()
                         .flatten()
                         .any(|&(len, _)| s + len > w)
             });
@@ -202,15 +230,17 @@ impl Hits {
     }
 
     /// The matches that region `r` of the paragraph reads outside the spans of `skip`
-    /// ([`Matches::within`], [`Matches::time_starts`]), as a scan of the whole paragraph finds
-    /// them, into `out` (cleared): only the words of the region between the skipped spans
-    /// are read (and what a match may reach into them from before), not the paragraph's. A
-    /// match or a time that overlaps a skipped span may be left out: no rule reads one.
+    /// ([`Matches::within`]), as a scan of the whole paragraph finds them, into `out`
+    /// (cleared): only the words of the region between the skipped spans are read (and what
+    /// a match may reach into them from before), not the paragraph's. A match or a time that
+    /// overlaps a skipped span may be left out: no rule reads one. With `times`, the same pass
+    /// marks the words that may open a time ([`Hits::mark_times`]).
     pub(crate) fn region<'s>(
         &self,
         text: &str,
         r: Span,
         skip: impl IntoIterator<Item = &'s Span>,
+        times: bool,
         out: &mut Matches,
     ) {
         out.clear();
@@ -229,15 +259,75 @@ impl Hits {
                     w
                 }
             };
-            self.scan(text, from, g.end, &mut ends, out);
+            // (the times of the gap alone, after the region's first word)
+            let marks = times.then_some(g.start.max(r.start + 1));
+            self.scan(text, (from, g.end), marks, &mut ends, out);
             scanned = Some(g.end);
+        }
+    }
+
+    /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
+    /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
+    /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
+    /// each listed pattern is of the class `channel_list_words`. A word joined by a mark
+    /// ("CNN's", "pro-Trump"), not ASCII, or touching another, a quotation not skipped, and
+    /// text the tokens leave out may hold one. Where none may, the region's lists are empty
+    /// ([`Hits::marks_only`]), as the scan would find none a rule reads.
+    pub(crate) fn may_match<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        r: Span,
+        skip: impl Iterator<Item = &'s Span> + Clone,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let mut from = r.start.saturating_sub(*LONGEST).max(self.span.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let a = toks.partition_point(|t| t.end <= from);
+        let b = a + toks[a..].partition_point(|t| t.start < r.end);
+        let mut at = from;
+        for t in &toks[a..b] {
+            if t.start > at && left_out(text, at, t.start) {
+                return true;
+            }
+            at = at.max(t.end);
+            let may = match t.kind {
+                Tok::Word => t.is(Class::ChannelListWords) || word_may_match(bytes, t),
+                Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
+                Tok::Punct => false,
+            };
+            if may {
+                return true;
+            }
+        }
+        r.end > at && left_out(text, at, r.end)
+    }
+
+    /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
+    /// hold a match), between the spans of `skip`; with `times`, its words that may open a
+    /// time marked ([`Hits::mark_times`]).
+    pub(crate) fn marks_only<'s>(
+        &self,
+        text: &str,
+        r: Span,
+        skip: impl IntoIterator<Item = &'s Span>,
+        times: bool,
+        out: &mut Matches,
+    ) {
+        out.clear();
+        out.gaps_of(r, skip);
+        if times {
+            self.mark_times(text, r, out);
         }
     }
 
     /// The words of region `r` that may open a time (`time::candidate`), after white space
     /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
-    /// [`Matches::time_starts`]): apart from the lists, as only the regions whose time is
-    /// read need them (an occasion sentence's, only where it states a channel).
+    /// [`Matches::time_starts`]): apart from the lists, for a region whose time is read only
+    /// if its channel is found (an occasion sentence's); [`Hits::region`] with `times` marks
+    /// them in its own pass.
     pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
         out.time_starts.clear();
         let bytes = text.as_bytes();
@@ -253,44 +343,57 @@ impl Hits {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_whitespace);
-                let what = if space {
-                    super::time::candidate(&text[i..self.span.end])
-                } else {
-                    0
-                };
-                if what != 0 {
-                    out.time_starts.push((i, what));
+                if space {
+                    self.mark_time(text, i, &mut out.time_starts);
                 }
             }
         }
     }
 
     /// Scan from `from` to `to`, keeping per list the end of its last match (`ends`): the
-    /// matches at word starts.
+    /// matches at word starts; from `marks` on, if given, the words after white space that
+    /// may open a time, as [`Hits::mark_times`] marks them.
     fn scan(
         &self,
         text: &str,
-        from: usize,
-        to: usize,
+        (from, to): (usize, usize),
+        marks: Option<usize>,
         ends: &mut [usize; LISTS],
         out: &mut Matches,
     ) {
         let bytes = text.as_bytes();
-        let mut after_word = text[..from]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let before = text[..from].chars().next_back();
+        let mut after_word = before.is_some_and(char::is_alphanumeric);
+        let mut after_space = before.is_some_and(char::is_whitespace);
+        let marks = marks.unwrap_or(usize::MAX);
+        let (all, times) = (&*TRIE, &*TIME_TRIE);
+        // (the first closed quotation that ends after the word read: the words are read in
+        // order, so it only moves on)
+        let mut q = self.quotes.partition_point(|x| x.end <= from);
         let mut i = from;
         while i < to {
             let b = bytes[i];
+            if after_space && i >= marks && may_open_a_time(b) {
+                self.mark_time(text, i, &mut out.time_starts);
+            }
             if !b.is_ascii() {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 after_word = c.is_alphanumeric();
+                after_space = c.is_whitespace();
                 i += c.len_utf8();
                 continue;
             }
             if b.is_ascii_alphabetic() && !after_word {
-                for (list, m) in self.longest_at(bytes, i).into_iter().enumerate() {
+                while self.quotes.get(q).is_some_and(|x| x.end <= i) {
+                    q += 1;
+                }
+                let quoted = match self.disjoint {
+                    true => self.quotes.get(q).is_some_and(|x| x.start < i),
+                    false => self.quoted(i),
+                };
+                let trie = if quoted { times } else { all };
+                let found = self.longest_in(trie, bytes, i);
+                for (list, m) in found.into_iter().flatten().enumerate() {
                     if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
                         ends[list] = i + len;
                         out.lists[list].push((i, i + len, index));
@@ -298,9 +401,66 @@ impl Hits {
                 }
             }
             after_word = b.is_ascii_alphanumeric();
+            after_space = is_ascii_space(b);
             i += 1;
         }
     }
+
+    /// Mark the word at `i` (after white space) if it may open a time (`time::candidate`).
+    fn mark_time(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
+        let what = super::time::candidate(&text[i..self.span.end]);
+        if what != 0 {
+            starts.push((i, what));
+        }
+    }
+}
+
+/// Whether word token `t`, not of the class `channel_list_words` itself, may hold a word of a
+/// listed pattern: a word joined by marks ("CNN's", "pro-Trump") by its runs of letters and
+/// digits; a word not ASCII, or touching a letter or digit, may.
+fn word_may_match(bytes: &[u8], t: &Token) -> bool {
+    let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    let w = &bytes[t.start..t.end];
+    let touches =
+        || !apart(t.start.checked_sub(1).and_then(|k| bytes.get(k))) || !apart(bytes.get(t.end));
+    // (a plain word, most words, is one run: the token's own class bit told)
+    if w.iter().all(u8::is_ascii_alphanumeric) {
+        return touches();
+    }
+    !w.is_ascii()
+        || touches()
+        || w.split(|b| !b.is_ascii_alphanumeric())
+            .filter(|r| !r.is_empty())
+            .any(run_of_class)
+}
+
+/// Whether the ASCII run `r` is of the class `channel_list_words`, as written or in lower
+/// case (as a token's bits hold it).
+fn run_of_class(r: &[u8]) -> bool {
+    let Ok(w) = std::str::from_utf8(r) else {
+        return true;
+    };
+    if Class::ChannelListWords.contains(w) {
+        return true;
+    }
+    // (lower-cased on the stack: no string made for a run)
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..r.len()) {
+        Some(low) if r.iter().any(u8::is_ascii_uppercase) => {
+            low.copy_from_slice(r);
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|l| Class::ChannelListWords.contains(l))
+        }
+        Some(_) => false,
+        None => Class::ChannelListWords.contains(&w.to_ascii_lowercase()),
+    }
+}
+
+/// Whether `at..to` of `text`, between tokens, holds more than white space (text the tokens
+/// leave out).
+fn left_out(text: &str, at: usize, to: usize) -> bool {
+    let one_space = to == at + 1 && text.as_bytes()[at] == b' ';
+    !one_space && !text[at..to].trim().is_empty()
 }
 
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
@@ -378,8 +538,7 @@ impl Matches {
     pub(crate) fn new(text: &str, span: Span) -> Matches {
         let mut m = Matches::default();
         let hits = Hits::in_paragraph(text, span, &[]);
-        hits.region(text, span, &[], &mut m);
-        hits.mark_times(text, span, &mut m);
+        hits.region(text, span, &[], true, &mut m);
         m
     }
 
@@ -451,6 +610,45 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_pattern_has_a_word_of_the_class_a_region_is_read_by() {
+        // (`Hits::may_match` passes over a region none of whose words is of the class: a
+        // pattern with no word of it would go unread; a phrase matches in any case)
+        for (list, _, p) in patterns() {
+            let has = p
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    Class::ChannelListWords.contains(&w.to_ascii_lowercase())
+                        || list > 0 && Class::ChannelListWords.contains(w)
+                });
+            assert!(has, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_region_with_no_word_of_the_lists_may_hold_no_match() {
+        let may = |t: &str| {
+            let all = Span {
+                start: 0,
+                end: t.len(),
+            };
+            let pt = super::super::test_support::para_tokens(t, all);
+            Hits::in_paragraph(t, all, &pt.toks).may_match(t, &pt.toks, all, [].iter())
+        };
+        assert!(!may("The mayor said the plan had failed."));
+        assert!(may(
+            "The mayor said in a statement that the plan had failed."
+        ));
+        assert!(may("The mayor told CNN that it failed."));
+        // (an outlet as written only: "cnn" is none)
+        assert!(!may("The mayor told cnn that it failed."));
+        // (a word joined by a mark may hold one by its runs: "CNN's", not "Trump's")
+        assert!(may("The mayor told CNN's host that it failed."));
+        assert!(!may("The mayor's aide said Trump's plan had failed."));
+        assert!(may("The mayor said on Monday that it failed."));
+    }
+
+    #[test]
     fn weekdays_are_read_in_order_from_the_data() {
         assert_eq!(WEEKDAYS.len(), 7);
         assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
@@ -492,7 +690,7 @@ mod tests {
         };
         let toks = crate::segment::tokens(t, all, &[(0, q)]);
         let mut h = Matches::default();
-        Hits::in_paragraph(t, all, &toks).region(t, all, &[], &mut h);
+        Hits::in_paragraph(t, all, &toks).region(t, all, &[], false, &mut h);
         assert!(h.phrases().is_empty());
         assert_eq!(
             h.outlets().iter().map(|m| &t[m.0..m.1]).collect::<Vec<_>>(),
@@ -594,8 +792,12 @@ mod tests {
         for &a in &cuts {
             for &b in cuts.iter().filter(|&&b| b >= a) {
                 let r = Span { start: a, end: b };
-                hits.region(t, r, skip, &mut m);
+                // (the times marked in the scan's pass and apart from it are the same)
+                hits.region(t, r, skip, false, &mut m);
                 hits.mark_times(t, r, &mut m);
+                let apart = m.time_starts.clone();
+                hits.region(t, r, skip, true, &mut m);
+                assert_eq!(m.time_starts, apart, "{r:?}");
                 for l in 0..LISTS {
                     assert_eq!(out(&m.lists[l], r), out(&whole.lists[l], r), "{l} {r:?}");
                 }

@@ -120,6 +120,15 @@ pub(crate) fn name_keys(names: &[(usize, String)]) -> u64 {
         .fold(0, |a, k| a | k)
 }
 
+/// `w` without the repeats of `suffix` at its end (`str::trim_end_matches`, without a
+/// searcher made for each word).
+fn trim_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
 fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     // (a word that does not open with a capital is passed over by its token's flag, before
@@ -128,8 +137,7 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     if t.kind != Tok::Word || !t.is_capitalised() {
         return None;
     }
-    let w = t.text(src.text);
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_all(trim_all(t.text(src.text), "'s"), "’s");
     if !is_capitalized(w) {
         return None;
     }
@@ -238,7 +246,12 @@ fn sentence_occasion(
     let region = s.region();
     let quotes: Vec<Span> = s.quotes().collect();
     let hits_of_para = hits;
-    hits_of_para.region(src.text, region, &quotes, matches);
+    // (a sentence with no word of the lists is not scanned for them)
+    if hits.may_match(src.text, &s.pt.toks, region, quotes.iter()) {
+        hits_of_para.region(src.text, region, &quotes, false, matches);
+    } else {
+        hits_of_para.marks_only(src.text, region, &quotes, false, matches);
+    }
     let hits = &*matches;
     let ctx = Context {
         cue: None,
@@ -300,8 +313,7 @@ fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) ->
     let toks = s.toks;
     let region = s.region();
     let skip: Vec<Span> = s.quotes().chain(src.dateline).collect();
-    hits.region(src.text, region, &skip, matches);
-    hits.mark_times(src.text, region, matches);
+    hits.region(src.text, region, &skip, true, matches);
     let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
     let Some(time) = time_in(
         src.text,

@@ -322,8 +322,11 @@ fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
         .iter()
         .map(|t| (t.start, t.end))
         .chain([(sc.region.end, sc.region.end)]);
+    let bytes = sc.text.as_bytes();
     for (s, e) in gaps {
-        if s > at && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+        // (most gaps are one space, read by its byte)
+        let one_space = s == at + 1 && bytes[at] == b' ';
+        if s > at && !one_space && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
             return true;
         }
         at = at.max(e);
@@ -450,10 +453,12 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
         return None;
     }
     let toks = region_tokens(sc);
+    // (every rule's phrase ends with a head noun: no word after the last one opens one)
+    let last = toks.iter().rposition(|t| t.classes.intersects(&HEADS))?;
     let all = phrase_rules();
     let rules = rules_for(sc.text, toks, &all);
     let mut best: Option<(usize, Channel)> = None;
-    for k in 0..toks.len() {
+    for k in 0..=last {
         let i = Toks::new(sc.text, toks, k, toks.len());
         let Some((_, _, (p, kind))) = first_match(rules, i) else {
             continue;

@@ -195,6 +195,23 @@ impl Trie {
         }
     }
 
+    /// Whether a pattern may start `hay`: one does with its first two bytes (where no
+    /// pattern is one byte long), or it is shorter.
+    pub(super) fn may_start(&self, hay: &[u8]) -> bool {
+        match hay {
+            [b0, b1, ..] if !self.pairs.is_empty() => {
+                let (c0, c1) = (self.class[*b0 as usize], self.class[*b1 as usize]);
+                self.pairs[usize::from(c0) * self.classes + usize::from(c1)] != 0
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether no pattern holds byte `b`, in any case: no match reads past it.
+    pub(super) fn holds_none(&self, b: u8) -> bool {
+        self.class[usize::from(b)] == 0
+    }
+
     /// [`Trie::longest`] from byte `k` of `hay`, at state `s`.
     fn walk(&self, hay: &[u8], k: usize, s: usize, found: &mut [Option<(usize, usize)>; LISTS]) {
         let mut s = s;
@@ -208,7 +225,10 @@ impl Trie {
                 Some(x) if usize::from(x.check) == s => s = t,
                 _ => return,
             }
-            self.ends_at(s, &hay[..k + 1], found);
+            // (most states end no pattern: the call is made for those that do)
+            if self.slots[s].ends != 0 {
+                self.ends_at(s, &hay[..k + 1], found);
+            }
         }
     }
 

@@ -21,18 +21,22 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
     let others = pt.cues[pt.sentence_of(sent)]
         .iter()
         .filter(|o| o.kind != CueKind::Noun && opens_clause(text, &pt.toks, o));
-    let mut before: Vec<usize> = others
-        .clone()
-        .filter(|o| o.tok < cue.tok)
-        .map(|o| pt.toks[o.tok + o.len - 1].end)
-        .collect();
-    before.sort_unstable();
+    // (the ends of the two last cues before this one, kept as they come: no list is made)
+    let (mut last, mut second) = (None, None);
+    for o in others.clone().filter(|o| o.tok < cue.tok) {
+        let end = pt.toks[o.tok + o.len - 1].end;
+        if last.is_none_or(|l| end >= l) {
+            (second, last) = (last, Some(end));
+        } else if second.is_none_or(|s| end > s) {
+            second = Some(end);
+        }
+    }
     // A participle after a comma shares its clause's subject and occasion: "Clinton told
     // the debate audience that …, saying …" reads the clause of "told" too.
     if participle_after_comma(text, &pt.toks, cue) {
-        before.pop();
+        last = second;
     }
-    let from = before.last().copied().unwrap_or(region.start);
+    let from = last.unwrap_or(region.start);
     let to = others
         .filter(|o| o.tok > cue.tok)
         .map(|o| pt.toks[o.tok].start)
@@ -55,11 +59,23 @@ fn participle_after_comma(text: &str, toks: &[Token], c: &CueHit) -> bool {
 pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
     o.tok > 0 && {
         let p = toks[o.tok - 1];
-        let w = p.text(text);
-        matches!(p.kind, Tok::Quote(_))
-            || Class::OutputClauseMarks.contains(w)
-            || is_capitalized(w)
-            || Class::OutputClauseSubjects.contains(w)
+        match p.kind {
+            Tok::Quote(_) => true,
+            // (a word by its token's bits: a capital opens, and a word of the two lists as
+            // written, which for a word with no capital is its lower-case form's class)
+            Tok::Word => {
+                p.is_capitalised()
+                    || p.is_lower()
+                        && p.classes
+                            .intersects(&[Class::OutputClauseMarks, Class::OutputClauseSubjects])
+            }
+            _ => {
+                let w = p.text(text);
+                Class::OutputClauseMarks.contains(w)
+                    || is_capitalized(w)
+                    || Class::OutputClauseSubjects.contains(w)
+            }
+        }
     }
 }
 

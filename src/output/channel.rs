@@ -12,38 +12,49 @@ use crate::lexicon::Class;
 use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
-/// What the statements of one paragraph report (the span and its speaker's entity), sorted by
-/// start, with the running maximum of their ends: the spans that reach into a clause are found
-/// by two binary searches, not by reading every statement of the paragraph for each (a run-on
-/// paragraph of thousands of statements stays linear).
+/// What the statements report (the paragraph, the span and its speaker's entity), sorted by
+/// paragraph and start, with the running maximum of their ends in each paragraph: the spans
+/// that reach into a clause are found by binary searches, not by reading every statement of
+/// the paragraph for each (a run-on paragraph of thousands of statements stays linear). One
+/// list for the document, not one a paragraph.
 #[derive(Default)]
 struct Reported {
-    spans: Vec<(Span, Option<usize>)>,
+    spans: Vec<(usize, Span, Option<usize>)>,
     max_end: Vec<usize>,
 }
 
 impl Reported {
     /// Sort the spans and compute the running maximum of their ends.
     fn index(&mut self) {
-        self.spans.sort_by_key(|(c, _)| c.start);
-        let mut m = 0;
+        self.spans.sort_by_key(|(p, c, _)| (*p, c.start));
+        let (mut m, mut para) = (0, usize::MAX);
         self.max_end = self
             .spans
             .iter()
-            .map(|(c, _)| {
+            .map(|(p, c, _)| {
+                if *p != para {
+                    (m, para) = (0, *p);
+                }
                 m = m.max(c.end);
                 m
             })
             .collect();
     }
 
-    /// The spans that overlap `clause`, in order of start.
-    fn overlapping(&self, clause: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
-        let from = self.max_end.partition_point(|&e| e <= clause.start);
-        let to = self.spans.partition_point(|(c, _)| c.start < clause.end);
-        self.spans[from..to.max(from)]
+    /// The spans of paragraph `para` that overlap `clause`, in order of start.
+    fn overlapping(
+        &self,
+        para: usize,
+        clause: Span,
+    ) -> impl Iterator<Item = &(usize, Span, Option<usize>)> {
+        let lo = self.spans.partition_point(|x| x.0 < para);
+        let hi = self.spans.partition_point(|x| x.0 <= para);
+        let (spans, max_end) = (&self.spans[lo..hi], &self.max_end[lo..hi]);
+        let from = max_end.partition_point(|&e| e <= clause.start);
+        let to = spans.partition_point(|x| x.1.start < clause.end);
+        spans[from..to.max(from)]
             .iter()
-            .filter(move |(c, _)| c.end > clause.start)
+            .filter(move |x| x.1.end > clause.start)
     }
 }
 
@@ -69,11 +80,11 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         // (of the same speaker: another's statement may be a misread participle; only what
         // reaches into the clause matters)
         skip.extend(
-            reported[st.para]
-                .overlapping(clause)
-                .filter(|(c, _)| !(c.start <= cue.start && cue.end <= c.end))
-                .filter(|(_, e)| e.is_some() && *e == entity(st))
-                .map(|(c, _)| *c),
+            reported
+                .overlapping(st.para, clause)
+                .filter(|(_, c, _)| !(c.start <= cue.start && cue.end <= c.end))
+                .filter(|(_, _, e)| e.is_some() && *e == entity(st))
+                .map(|(_, c, _)| *c),
         );
         skip.extend([content, st.lead, st.rest].into_iter().flatten());
         let ctx = Context {
@@ -97,8 +108,12 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         let para = doc.hits[st.para]
             .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
         let time_skip = skip.iter().filter(|q| Some(**q) != object);
-        para.region(text, clause, time_skip, &mut matches);
-        para.mark_times(text, clause, &mut matches);
+        // (a clause with no word of the lists is not scanned for them: its times are marked)
+        if para.may_match(text, &pt.toks, clause, time_skip.clone()) {
+            para.region(text, clause, time_skip, true, &mut matches);
+        } else {
+            para.marks_only(text, clause, time_skip, true, &mut matches);
+        }
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         if let (Some(c), Some(sp)) = (st.channel.as_mut(), st.speaker.as_ref()) {
@@ -121,11 +136,10 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
     }
 }
 
-/// Per paragraph, what its statements with a cue report ([`Reported`]); per statement, its
-/// reported words (`reported_from`), read once.
-fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Option<Span>>) {
+/// What the statements with a cue report ([`Reported`]); per statement, its reported words
+/// (`reported_from`), read once.
+fn reported_words(doc: &Doc, statements: &[Statement]) -> (Reported, Vec<Option<Span>>) {
     let entity = |st: &Statement| st.speaker.as_ref().and_then(|sp| sp.entity);
-    let mut reported: Vec<Reported> = (0..doc.paras.len()).map(|_| Reported::default()).collect();
     let reported_at: Vec<Option<Span>> = statements
         .iter()
         .map(|st| {
@@ -135,10 +149,15 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Op
                 .map(|c| reported_from(doc.text, c))
         })
         .collect();
-    for (st, at) in statements.iter().zip(&reported_at) {
-        reported[st.para].spans.extend(at.map(|c| (c, entity(st))));
-    }
-    reported.iter_mut().for_each(Reported::index);
+    let mut reported = Reported {
+        spans: statements
+            .iter()
+            .zip(&reported_at)
+            .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st))))
+            .collect(),
+        max_end: Vec::new(),
+    };
+    reported.index();
     (reported, reported_at)
 }
 
@@ -146,15 +165,19 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Vec<Reported>, Vec<Op
 /// the clause read its cue's adjuncts into it ("said two days ago that the strike …" reports
 /// "the strike …"; "two days ago" dates the saying).
 fn reported_from(text: &str, content: Span) -> Span {
-    let mut at = content.start;
-    for w in text[content.start..content.end]
-        .split_inclusive(' ')
-        .take(6)
-    {
-        at += w.len();
+    let words = &text[content.start..content.end];
+    // (its first six words, each with the space that ends it, found by the spaces)
+    let mut at = 0;
+    for _ in 0..6 {
+        if at >= words.len() {
+            break;
+        }
+        let end = memchr::memchr(b' ', &words.as_bytes()[at..]).map_or(words.len(), |k| at + k + 1);
+        let w = &words[at..end];
+        at = end;
         if w.trim_end().eq_ignore_ascii_case("that") {
             return Span {
-                start: at.min(content.end),
+                start: content.start + at,
                 end: content.end,
             };
         }
@@ -350,32 +373,40 @@ fn occasion_sentences(
     metadata: &Metadata,
     statements: &[Statement],
 ) -> Vec<channels::Occasion> {
-    let mut names: Vec<(usize, String)> = statements
+    // (each entity's surname once, lower-cased after the repeats are dropped)
+    let mut surnames: Vec<(usize, &str)> = statements
         .iter()
         .filter_map(|st| st.speaker.as_ref())
         .filter(|sp| sp.kind == EntityKind::Person)
-        .filter_map(|sp| {
-            let surname = sp.name.split_whitespace().last()?.to_lowercase();
-            Some((sp.entity?, surname))
-        })
+        .filter_map(|sp| Some((sp.entity?, sp.name.split_whitespace().last()?)))
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let mut names: Vec<(usize, String)> = surnames
+        .into_iter()
+        .map(|(e, n)| (e, n.to_lowercase()))
         .collect();
     names.sort();
     names.dedup();
-    // Per sentence with a statement: where its first statement's speaker or cue starts.
-    let mut free_until: HashMap<(usize, usize), usize> = HashMap::default();
-    for st in statements.iter().filter(|st| st.stands) {
-        let Some(cue) = st.cue else { continue };
-        let pt = st.para_tokens(doc);
-        let from = pt.toks[st.sent.start].start;
-        let mention = st
-            .speaker
-            .as_ref()
-            .map(|sp| sp.start)
-            .filter(|&m| m >= from);
-        let at = mention.map_or(cue.start, |m| m.min(cue.start));
-        let e = free_until.entry((st.para, st.sent.start)).or_insert(at);
-        *e = (*e).min(at);
-    }
+    // Per sentence with a statement (paragraph, first token): where its first statement's
+    // speaker or cue starts, sorted (the first of each sentence is the earliest).
+    let mut free_until: Vec<((usize, usize), usize)> = statements
+        .iter()
+        .filter(|st| st.stands)
+        .filter_map(|st| {
+            let cue = st.cue?;
+            let from = st.para_tokens(doc).toks[st.sent.start].start;
+            let mention = st
+                .speaker
+                .as_ref()
+                .map(|sp| sp.start)
+                .filter(|&m| m >= from);
+            let at = mention.map_or(cue.start, |m| m.min(cue.start));
+            Some(((st.para, st.sent.start), at))
+        })
+        .collect();
+    free_until.sort_unstable();
+    free_until.dedup_by_key(|(k, _)| *k);
     let mut spoken: Vec<channels::Spoken> = statements
         .iter()
         .filter(|st| st.stands)
@@ -406,16 +437,34 @@ fn occasion_sentences(
             end: d.end,
         }),
     };
-    channels::occasions(&src, &|p, sent| free_until.get(&(p, sent.start)).copied())
+    channels::occasions(&src, &|p, sent| {
+        let k = free_until.binary_search_by_key(&(p, sent.start), |(k, _)| *k);
+        k.ok().map(|k| free_until[k].1)
+    })
 }
 
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
 /// president" is `former president`; a mention with a name has none.
 fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
-    let role = sp.role.as_deref()?.to_lowercase();
+    let role = sp.role.as_deref()?;
+    if !sp.name.eq_ignore_ascii_case(&sp.text) {
+        return None;
+    }
+    // (ASCII, as nearly every mention is: compared without lower-case copies)
+    if role.is_ascii() && sp.text.is_ascii() {
+        let text = sp.text.as_str();
+        let text = match text.get(..4) {
+            Some(the) if the == "the " || the.eq_ignore_ascii_case("the ") => &text[4..],
+            _ => text,
+        };
+        return text
+            .eq_ignore_ascii_case(role)
+            .then(|| role.to_ascii_lowercase());
+    }
+    let role = role.to_lowercase();
     let text = sp.text.to_lowercase();
     let text = text.strip_prefix("the ").unwrap_or(&text);
-    (text == role && sp.name.eq_ignore_ascii_case(&sp.text)).then_some(role)
+    (text == role).then_some(role)
 }
 
 /// The entity a speaker mentioned by a role alone stands for, for carrying: the one named
@@ -428,11 +477,19 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
         .filter_map(|st| st.speaker.as_ref())
         .map(|sp| (sp, bare_role(sp)))
         .collect();
+    if speakers.iter().all(|(_, bare)| bare.is_none()) {
+        return HashMap::default();
+    }
+    // (each entity's roles once: most statements repeat their speaker's)
+    let mut titled: Vec<(usize, &str)> = speakers
+        .iter()
+        .filter(|(_, bare)| bare.is_none())
+        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)))
+        .collect();
+    titled.sort_unstable();
+    titled.dedup();
     let mut named: HashMap<String, Vec<usize>> = HashMap::default();
-    for (sp, _) in speakers.iter().filter(|(_, bare)| bare.is_none()) {
-        let (Some(e), Some(role)) = (sp.entity, sp.role.as_deref()) else {
-            continue;
-        };
+    for (e, role) in titled {
         let role = role.to_lowercase();
         let es = named
             .entry(role.trim_start_matches("the ").to_string())
