@@ -79,6 +79,8 @@ struct Review<'a> {
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
+    /// What each of the first quotations' words are compared by, read on first use.
+    gists: Vec<OnceCell<compare::Gist>>,
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -216,6 +218,18 @@ impl Review<'_> {
         self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
+    /// The [`compare::Gist`] of quotation `i` (one of the first `MAX_COMPARED`).
+    fn gist_of(&self, i: usize) -> compare::Gist {
+        *self.gists[i].get_or_init(|| compare::Gist::of(&self.a.quotes[i].text))
+    }
+
+    /// Whether quotations `i` and `j` (of the first `MAX_COMPARED`) have the same words:
+    /// their gists first, their words only where the gists agree.
+    fn same_words(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.gist_of(i), self.gist_of(j));
+        a.len == b.len && a.seq == b.seq && self.words_of(i).lower == self.words_of(j).lower
+    }
+
     /// The first quotations, those compared with each other and with posts.
     fn compared(&self) -> impl Iterator<Item = (usize, &Quote)> {
         self.a.quotes.iter().enumerate().take(MAX_COMPARED)
@@ -236,6 +250,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         unintroduced_seen: FxHashSet::default(),
         first_name_at: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
+            .map(|_| OnceCell::new())
+            .collect(),
+        gists: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
     };
