@@ -4,11 +4,11 @@
 
 use std::cell::OnceCell;
 
-use std::hash::{BuildHasher, Hasher};
+use std::hash::Hasher;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 
-use super::{MAX_COMPARED, Review, flag, split_words, words};
+use super::{MAX_COMPARED, Review, flag, words};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
 use crate::speakers::surname;
 
@@ -68,20 +68,42 @@ pub(super) struct Gist {
 }
 
 impl Gist {
-    /// The gist of `s`: its words ([`super::split_words`]), each in lower case.
+    /// The gist of `s`: its words ([`super::split_words`]: letters, digits and apostrophes),
+    /// each in lower case. (One loop over the bytes: an ASCII word is hashed as it is read,
+    /// a word with other characters lower-cased as a whole, as `str::to_lowercase` does.)
     pub(super) fn of(s: &str) -> Gist {
+        let b = s.as_bytes();
         let mut seq = rustc_hash::FxHasher::default();
         let (mut len, mut sig) = (0, 0u128);
-        for w in split_words(s) {
-            let mut buf = [0u8; 32];
-            let h = match buf.get_mut(..w.len()) {
-                Some(low) if w.is_ascii() => {
-                    low.copy_from_slice(w.as_bytes());
-                    low.make_ascii_lowercase();
-                    FxBuildHasher.hash_one(&*low)
+        let mut i = 0;
+        while i < b.len() {
+            let (word, n) = word_char(s, i);
+            if !word {
+                i += n;
+                continue;
+            }
+            let start = i;
+            let mut hash = WordHash::default();
+            let mut ascii = true;
+            while i < b.len() {
+                if b[i].is_ascii_alphanumeric() || b[i] == b'\'' {
+                    hash.push(b[i].to_ascii_lowercase());
+                    i += 1;
+                    continue;
                 }
-                _ => FxBuildHasher.hash_one(w.to_lowercase().as_bytes()),
-            };
+                match word_char(s, i) {
+                    (true, n) => {
+                        ascii = false;
+                        i += n;
+                    }
+                    _ => break,
+                }
+            }
+            if !ascii {
+                hash = WordHash::default();
+                s[start..i].to_lowercase().bytes().for_each(|c| hash.push(c));
+            }
+            let h = hash.finish();
             seq.write_u64(h);
             sig |= 1 << (h >> 57);
             len += 1;
@@ -101,6 +123,54 @@ impl Gist {
     fn may_share_three_quarters(&self, other: &Gist) -> bool {
         let differ = (self.sig & !other.sig).count_ones() + (other.sig & !self.sig).count_ones();
         3 * differ as usize <= self.len.min(other.len)
+    }
+}
+
+/// Whether the character at byte `i` of `s` is a word's (a letter, a digit or an
+/// apostrophe, as [`super::split_words`] reads them), and its length.
+#[inline]
+fn word_char(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    }
+    s[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8()))
+}
+
+/// A word's hash, its bytes mixed in eight at a time (no word holds a zero byte).
+#[derive(Default)]
+struct WordHash {
+    h: u64,
+    chunk: u64,
+    n: u64,
+}
+
+impl WordHash {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.chunk = self.chunk << 8 | u64::from(b);
+        self.n += 1;
+        if self.n % 8 == 0 {
+            self.mix();
+        }
+    }
+
+    #[inline]
+    fn mix(&mut self) {
+        self.h = (self.h.rotate_left(26) ^ self.chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.chunk = 0;
+    }
+
+    /// The hash, its high bits mixed from all the others.
+    fn finish(mut self) -> u64 {
+        self.chunk ^= self.n << 56;
+        self.mix();
+        let h = self.h ^ (self.h >> 29);
+        let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        h ^ (h >> 32)
     }
 }
 
@@ -226,8 +296,13 @@ mod tests {
         assert_eq!(g.len, 8);
         assert_ne!(g.seq, Gist::of("we will win the race we will win").seq);
         assert_ne!(g, Gist::of("we will win we will win the rac"));
-        let long = "Ärzte ÖDIPUS’ supercalifragilisticexpialidociousnesses";
+        let long = "Ärzte ÖDIPUS’ supercalifragilisticexpialidociousnesses ΟΔΟΣ";
         assert_eq!(Gist::of(long), Gist::of(&long.to_lowercase()));
+        for s in ["", " .", "“Ça va,” dit-il — l’été 2024’s!", "a\u{00a0}b\u{2014}c''d"] {
+            assert_eq!(Gist::of(s).len, super::super::split_words(s).count(), "{s:?}");
+            let words: Vec<String> = super::super::words(s);
+            assert_eq!(Gist::of(s), Gist::of(&words.join(" ")), "{s:?}");
+        }
     }
 
     #[test]
