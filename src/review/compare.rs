@@ -82,28 +82,27 @@ impl Gist {
                 i += n;
                 continue;
             }
+            // (the word's ASCII letters run on byte by byte; another character is decoded)
             let start = i;
-            let mut hash = WordHash::default();
             let mut ascii = true;
-            while i < b.len() {
-                if b[i].is_ascii_alphanumeric() || b[i] == b'\'' {
-                    hash.push(b[i].to_ascii_lowercase());
+            loop {
+                while i < b.len() && ascii_word_byte(b[i]) {
                     i += 1;
-                    continue;
                 }
-                match word_char(s, i) {
-                    (true, n) => {
+                match (i < b.len()).then(|| word_char(s, i)) {
+                    Some((true, n)) => {
                         ascii = false;
                         i += n;
                     }
                     _ => break,
                 }
             }
-            if !ascii {
-                hash = WordHash::default();
-                s[start..i].to_lowercase().bytes().for_each(|c| hash.push(c));
-            }
-            let h = hash.finish();
+            let h = if ascii {
+                word_hash(b, start, i, true)
+            } else {
+                let lower = s[start..i].to_lowercase();
+                word_hash(lower.as_bytes(), 0, lower.len(), false)
+            };
             seq.write_u64(h);
             sig |= 1 << (h >> 57);
             len += 1;
@@ -140,38 +139,48 @@ fn word_char(s: &str, i: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
-/// A word's hash, its bytes mixed in eight at a time (no word holds a zero byte).
-#[derive(Default)]
-struct WordHash {
-    h: u64,
-    chunk: u64,
-    n: u64,
+/// Whether an ASCII byte is a word's: a letter, a digit or an apostrophe.
+#[inline]
+fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
 }
 
-impl WordHash {
-    #[inline]
-    fn push(&mut self, b: u8) {
-        self.chunk = self.chunk << 8 | u64::from(b);
-        self.n += 1;
-        if self.n % 8 == 0 {
-            self.mix();
+/// The hash of the word `b[start..end]`, its bytes read eight at a time (the last few as
+/// one read of the eight there, cut to the word, where the text goes on that far); with
+/// `ascii_lower`, an ASCII word's (letters, digits and apostrophes) in lower case: a byte
+/// with bit 0x40 is a letter, and bit 0x20 makes it lower case.
+fn word_hash(b: &[u8], start: usize, end: usize, ascii_lower: bool) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let lower = |x: u64| {
+        if ascii_lower {
+            x | ((x & 0x4040_4040_4040_4040) >> 1)
+        } else {
+            x
         }
+    };
+    let load = |i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(x)
+    };
+    let mut h = (end - start) as u64;
+    let mut i = start;
+    while i + 8 <= end {
+        h = (h.rotate_left(26) ^ lower(load(i))).wrapping_mul(K);
+        i += 8;
     }
-
-    #[inline]
-    fn mix(&mut self) {
-        self.h = (self.h.rotate_left(26) ^ self.chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.chunk = 0;
+    if i < end {
+        let n = end - i;
+        let x = if i + 8 <= b.len() {
+            load(i) & ((1 << (8 * n)) - 1)
+        } else {
+            (0..n).fold(0, |x, k| x | u64::from(b[i + k]) << (8 * k))
+        };
+        h = (h.rotate_left(26) ^ lower(x)).wrapping_mul(K);
     }
-
-    /// The hash, its high bits mixed from all the others.
-    fn finish(mut self) -> u64 {
-        self.chunk ^= self.n << 56;
-        self.mix();
-        let h = self.h ^ (self.h >> 29);
-        let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        h ^ (h >> 32)
-    }
+    // (the high bits, which the signature reads, mixed from all the others)
+    let h = (h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 32)
 }
 
 /// The quotations compared with each other: direct and partial ones of four words or more,
@@ -296,6 +305,10 @@ mod tests {
         assert_eq!(g.len, 8);
         assert_ne!(g.seq, Gist::of("we will win the race we will win").seq);
         assert_ne!(g, Gist::of("we will win we will win the rac"));
+        // (a word read to the text's end, and one read where the text goes on)
+        assert_eq!(Gist::of("says Go"), Gist::of("SAYS go!!! ........."));
+        assert_eq!(Gist::of("Go"), Gist::of("go , ."));
+        assert_ne!(Gist::of("Go"), Gist::of("Got"));
         let long = "Ärzte ÖDIPUS’ supercalifragilisticexpialidociousnesses ΟΔΟΣ";
         assert_eq!(Gist::of(long), Gist::of(&long.to_lowercase()));
         for s in ["", " .", "“Ça va,” dit-il — l’été 2024’s!", "a\u{00a0}b\u{2014}c''d"] {
