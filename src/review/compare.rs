@@ -133,10 +133,9 @@ fn word_char(s: &str, i: usize) -> (bool, usize) {
     if b.is_ascii() {
         return (b.is_ascii_alphanumeric() || b == b'\'', 1);
     }
-    s[i..]
-        .chars()
-        .next()
-        .map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8()))
+    s[i..].chars().next().map_or((false, 1), |c| {
+        (c.is_alphanumeric() || c == '’', c.len_utf8())
+    })
 }
 
 /// Whether an ASCII byte is a word's: a letter, a digit or an apostrophe.
@@ -185,9 +184,7 @@ fn word_hash(b: &[u8], start: usize, end: usize, ascii_lower: bool) -> u64 {
 
 /// The quotations compared with each other: direct and partial ones of four words or more,
 /// with their number, gist and speaker's entity.
-fn quotations<'r>(
-    r: &'r Review,
-) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
+fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
         .map(|(i, q)| (i, q, r.gist_of(i)))
@@ -311,8 +308,17 @@ mod tests {
         assert_ne!(Gist::of("Go"), Gist::of("Got"));
         let long = "Ärzte ÖDIPUS’ supercalifragilisticexpialidociousnesses ΟΔΟΣ";
         assert_eq!(Gist::of(long), Gist::of(&long.to_lowercase()));
-        for s in ["", " .", "“Ça va,” dit-il — l’été 2024’s!", "a\u{00a0}b\u{2014}c''d"] {
-            assert_eq!(Gist::of(s).len, super::super::split_words(s).count(), "{s:?}");
+        for s in [
+            "",
+            " .",
+            "“Ça va,” dit-il — l’été 2024’s!",
+            "a\u{00a0}b\u{2014}c''d",
+        ] {
+            assert_eq!(
+                Gist::of(s).len,
+                super::super::split_words(s).count(),
+                "{s:?}"
+            );
             let words: Vec<String> = super::super::words(s);
             assert_eq!(Gist::of(s), Gist::of(&words.join(" ")), "{s:?}");
         }

@@ -476,7 +476,10 @@ mod tests {
         assert_eq!(end(&format!("{twenty}\n\nThe lead.")), Some(twenty.len()));
         assert_eq!(end(&format!("{twenty} w\n\nThe lead.")), None);
         assert_eq!(end("Clinton blasts Trump\n\nDeck\n\nThe lead."), Some(26));
-        assert_eq!(end("Clinton blasts Trump\n\n“Trump,” she said.\n\nLead"), Some(20));
+        assert_eq!(
+            end("Clinton blasts Trump\n\n“Trump,” she said.\n\nLead"),
+            Some(20)
+        );
         assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
         assert_eq!(end("Clinton blasts Trump"), None);
     }

@@ -242,7 +242,10 @@ mod tests {
         );
         assert_eq!(kind("Smith: the plan is dead.", 3), ParaKind::Body);
         // (spaces before the colon are no letters: the label is read to its colon)
-        assert_eq!(kind("More coverage        : the plan", 3), ParaKind::Related);
+        assert_eq!(
+            kind("More coverage        : the plan", 3),
+            ParaKind::Related
+        );
         assert_eq!(kind("Recommended: the plan", 3), ParaKind::Related);
         assert_eq!(kind("Recommendedx: the plan", 3), ParaKind::Body);
     }

@@ -158,8 +158,7 @@ const PRONOUNS: &[Class] = &[
 
 /// A pronoun, possessives ("his", "her", "their") included.
 pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
-    if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN || !t.classes.intersects(PRONOUNS)
-    {
+    if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN || !t.classes.intersects(PRONOUNS) {
         return None;
     }
     let w = t.text(text);
