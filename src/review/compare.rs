@@ -4,9 +4,11 @@
 
 use std::cell::OnceCell;
 
+use std::hash::Hasher;
+
 use rustc_hash::FxHashMap;
 
-use super::{MAX_COMPARED, Review, Words, flag, words};
+use super::{MAX_COMPARED, Review, flag, words};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
 use crate::speakers::surname;
 
@@ -53,14 +55,141 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
     }
 }
 
+/// What a quotation's words are compared by, read in one pass that copies nothing: how
+/// many words, a hash of the words in order (FxHash of each in lower case, as [`Words`]
+/// writes it), and a signature of the set of words (one bit of 128 a word, by its hash).
+/// Two quotations with the same words have the same gist; one with other words mostly has
+/// another, and their words are read only where the gists agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Gist {
+    pub len: usize,
+    pub seq: u64,
+    sig: u128,
+}
+
+impl Gist {
+    /// The gist of `s`: its words ([`super::split_words`]: letters, digits and apostrophes),
+    /// each in lower case. (One loop over the bytes: an ASCII word is hashed as it is read,
+    /// a word with other characters lower-cased as a whole, as `str::to_lowercase` does.)
+    pub(super) fn of(s: &str) -> Gist {
+        let b = s.as_bytes();
+        let mut seq = rustc_hash::FxHasher::default();
+        let (mut len, mut sig) = (0, 0u128);
+        let mut i = 0;
+        while i < b.len() {
+            let (word, n) = word_char(s, i);
+            if !word {
+                i += n;
+                continue;
+            }
+            // (the word's ASCII letters run on byte by byte; another character is decoded)
+            let start = i;
+            let mut ascii = true;
+            loop {
+                while i < b.len() && ascii_word_byte(b[i]) {
+                    i += 1;
+                }
+                match (i < b.len()).then(|| word_char(s, i)) {
+                    Some((true, n)) => {
+                        ascii = false;
+                        i += n;
+                    }
+                    _ => break,
+                }
+            }
+            let h = if ascii {
+                word_hash(b, start, i, true)
+            } else {
+                let lower = s[start..i].to_lowercase();
+                word_hash(lower.as_bytes(), 0, lower.len(), false)
+            };
+            seq.write_u64(h);
+            sig |= 1 << (h >> 57);
+            len += 1;
+        }
+        Gist {
+            len,
+            seq: seq.finish(),
+            sig,
+        }
+    }
+
+    /// Whether two quotations' distinct words may share three in four (of the two sets'
+    /// words together): each bit of one signature that the other lacks is a word of one
+    /// that the other lacks, so with `x` and `y` such bits the sets differ in at least
+    /// `x + y` words, and share at most the fewer words of the two (`len`); three in four
+    /// needs three shared words for each that differs.
+    fn may_share_three_quarters(&self, other: &Gist) -> bool {
+        let differ = (self.sig & !other.sig).count_ones() + (other.sig & !self.sig).count_ones();
+        3 * differ as usize <= self.len.min(other.len)
+    }
+}
+
+/// Whether the character at byte `i` of `s` is a word's (a letter, a digit or an
+/// apostrophe, as [`super::split_words`] reads them), and its length.
+#[inline]
+fn word_char(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    }
+    s[i..].chars().next().map_or((false, 1), |c| {
+        (c.is_alphanumeric() || c == '’', c.len_utf8())
+    })
+}
+
+/// Whether an ASCII byte is a word's: a letter, a digit or an apostrophe.
+#[inline]
+fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
+}
+
+/// The hash of the word `b[start..end]`, its bytes read eight at a time (the last few as
+/// one read of the eight there, cut to the word, where the text goes on that far); with
+/// `ascii_lower`, an ASCII word's (letters, digits and apostrophes) in lower case: a byte
+/// with bit 0x40 is a letter, and bit 0x20 makes it lower case.
+fn word_hash(b: &[u8], start: usize, end: usize, ascii_lower: bool) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let lower = |x: u64| {
+        if ascii_lower {
+            x | ((x & 0x4040_4040_4040_4040) >> 1)
+        } else {
+            x
+        }
+    };
+    let load = |i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(x)
+    };
+    let mut h = (end - start) as u64;
+    let mut i = start;
+    while i + 8 <= end {
+        h = (h.rotate_left(26) ^ lower(load(i))).wrapping_mul(K);
+        i += 8;
+    }
+    if i < end {
+        let n = end - i;
+        let x = if i + 8 <= b.len() {
+            load(i) & ((1 << (8 * n)) - 1)
+        } else {
+            (0..n).fold(0, |x, k| x | u64::from(b[i + k]) << (8 * k))
+        };
+        h = (h.rotate_left(26) ^ lower(x)).wrapping_mul(K);
+    }
+    // (the high bits, which the signature reads, mixed from all the others)
+    let h = (h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 32)
+}
+
 /// The quotations compared with each other: direct and partial ones of four words or more,
-/// with their words and their speaker's entity.
-fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, Option<usize>)> {
+/// with their number, gist and speaker's entity.
+fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-        .map(|(i, q)| (q, r.words_of(i)))
-        .filter(|(_, w)| w.key().is_some())
-        .map(|(q, w)| (q, w, q.speaker.as_ref().and_then(|s| s.entity)))
+        .map(|(i, q)| (i, q, r.gist_of(i)))
+        .filter(|(_, _, g)| g.len >= 4)
+        .map(|(i, q, g)| (i, q, g, q.speaker.as_ref().and_then(|s| s.entity)))
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -68,11 +197,19 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (&'r Quote, &'r Words, 
 /// writer's sentence is often one speaker's words taken up by another ("using Ryan's own
 /// phrase, 'not quite there yet'").
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
-    let mut by_words: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    for (q, w, entity) in quotations(r).filter(|(q, _, _)| q.kind == QuoteKind::Direct) {
-        let key = w.key().unwrap_or_default();
-        match by_words.get(key) {
-            Some(&other) if other != entity && other.is_some() && entity.is_some() => {
+    // The first quotation of each wording, with its speaker's entity; by the hash of its
+    // words, the first of them with that hash.
+    let mut firsts: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
+    for (i, q, g, entity) in quotations(r).filter(|(_, q, _, _)| q.kind == QuoteKind::Direct) {
+        let first = match by_hash.get(&g.seq) {
+            None => None,
+            Some(&k) if r.same_words(firsts[k].0, i) => Some(firsts[k]),
+            // (two wordings with one hash: each is compared)
+            Some(_) => firsts.iter().find(|&&(j, _)| r.same_words(j, i)).copied(),
+        };
+        match first {
+            Some((_, other)) if other != entity && other.is_some() && entity.is_some() => {
                 out.push(flag(
                     FlagKind::SameWordsTwoSpeakers,
                     q.start,
@@ -82,7 +219,8 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
             }
             Some(_) => {}
             None => {
-                by_words.insert(key, entity);
+                by_hash.entry(g.seq).or_insert(firsts.len());
+                firsts.push((i, entity));
             }
         }
     }
@@ -96,20 +234,21 @@ type LazySet<'w> = OnceCell<Vec<(u64, &'w str)>>;
 /// quotations' distinct words together), and not the same words. Parallel lines ("Together,
 /// we can heal. Together, we can love.") share too few.
 pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
-    // (a quotation's distinct words, in order, are made when it is first compared: most
-    // speakers are quoted once)
-    let mut earlier: Vec<(LazySet, &Words, Option<usize>)> = Vec::new();
-    for (q, w, entity) in quotations(r) {
-        if w.len() < 6 {
+    // (a quotation's distinct words, in order, are made when it is first compared with a
+    // quotation whose gist may share enough: most speakers are quoted once, and most
+    // quotations of one speaker share few words)
+    let mut earlier: Vec<(usize, Gist, LazySet, Option<usize>)> = Vec::new();
+    for (i, q, g, entity) in quotations(r) {
+        if g.len < 6 {
             continue;
         }
         let set = OnceCell::new();
-        for (es, ew, ee) in &earlier {
-            if *ee != entity || ew.lower == w.lower {
+        for (j, eg, es, ee) in &earlier {
+            if *ee != entity || !g.may_share_three_quarters(eg) || r.same_words(*j, i) {
                 continue;
             }
-            let set = set.get_or_init(|| w.distinct());
-            let es = es.get_or_init(|| ew.distinct());
+            let set = set.get_or_init(|| r.words_of(i).distinct());
+            let es = es.get_or_init(|| r.words_of(*j).distinct());
             let common = common_count(set, es);
             let jaccard = common as f64 / (set.len() + es.len() - common).max(1) as f64;
             if jaccard >= 0.75 {
@@ -122,7 +261,7 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
                 break;
             }
         }
-        earlier.push((set, w, entity));
+        earlier.push((i, g, set, entity));
     }
 }
 
@@ -145,7 +284,73 @@ fn common_count(a: &[(u64, &str)], b: &[(u64, &str)]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Words;
     use super::*;
+
+    /// The share of distinct words two texts have in common, as `changed_wording` reads it.
+    fn jaccard(a: &str, b: &str) -> f64 {
+        let (wa, wb) = (Words::of(a), Words::of(b));
+        let (a, b) = (wa.distinct(), wb.distinct());
+        let common = common_count(&a, &b);
+        common as f64 / (a.len() + b.len() - common).max(1) as f64
+    }
+
+    #[test]
+    fn the_same_words_have_one_gist_and_other_words_another() {
+        let g = Gist::of("We will WIN, we will win the race!");
+        assert_eq!(g, Gist::of("we will win we will win the race"));
+        assert_eq!(g.len, 8);
+        assert_ne!(g.seq, Gist::of("we will win the race we will win").seq);
+        assert_ne!(g, Gist::of("we will win we will win the rac"));
+        // (a word read to the text's end, and one read where the text goes on)
+        assert_eq!(Gist::of("says Go"), Gist::of("SAYS go!!! ........."));
+        assert_eq!(Gist::of("Go"), Gist::of("go , ."));
+        assert_ne!(Gist::of("Go"), Gist::of("Got"));
+        let long = "Ärzte ÖDIPUS’ supercalifragilisticexpialidociousnesses ΟΔΟΣ";
+        assert_eq!(Gist::of(long), Gist::of(&long.to_lowercase()));
+        for s in [
+            "",
+            " .",
+            "“Ça va,” dit-il — l’été 2024’s!",
+            "a\u{00a0}b\u{2014}c''d",
+        ] {
+            assert_eq!(
+                Gist::of(s).len,
+                super::super::split_words(s).count(),
+                "{s:?}"
+            );
+            let words: Vec<String> = super::super::words(s);
+            assert_eq!(Gist::of(s), Gist::of(&words.join(" ")), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_gist_filter_keeps_every_pair_that_shares_three_quarters() {
+        let texts = [
+            "we will surely win this race in November",
+            "we will win this race in November",
+            "we will win this race in November and December",
+            "together we can heal together we can love",
+            "together we can heal together we can hope",
+            "the plan is dead and the plan will stay dead",
+            "a b c d e f g h i j k l",
+            "a b c d e f g h i j k m",
+        ];
+        let mut rejected = 0;
+        for a in texts {
+            for b in texts {
+                let (ga, gb) = (Gist::of(a), Gist::of(b));
+                if ga.may_share_three_quarters(&gb) {
+                    continue;
+                }
+                rejected += 1;
+                assert!(jaccard(a, b) < 0.75, "{a:?} {b:?}");
+            }
+        }
+        assert!(rejected > 20, "{rejected}");
+        let (a, b) = (texts[0], texts[1]);
+        assert!(jaccard(a, b) >= 0.75 && Gist::of(a).may_share_three_quarters(&Gist::of(b)));
+    }
 
     #[test]
     fn common_words_are_counted_once_each() {

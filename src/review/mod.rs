@@ -79,6 +79,8 @@ struct Review<'a> {
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
     words: Vec<OnceCell<Words>>,
+    /// What each of the first quotations' words are compared by, read on first use.
+    gists: Vec<OnceCell<compare::Gist>>,
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -216,6 +218,18 @@ impl Review<'_> {
         self.words[i].get_or_init(|| Words::of(&self.a.quotes[i].text))
     }
 
+    /// The [`compare::Gist`] of quotation `i` (one of the first `MAX_COMPARED`).
+    fn gist_of(&self, i: usize) -> compare::Gist {
+        *self.gists[i].get_or_init(|| compare::Gist::of(&self.a.quotes[i].text))
+    }
+
+    /// Whether quotations `i` and `j` (of the first `MAX_COMPARED`) have the same words:
+    /// their gists first, their words only where the gists agree.
+    fn same_words(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.gist_of(i), self.gist_of(j));
+        a.len == b.len && a.seq == b.seq && self.words_of(i).lower == self.words_of(j).lower
+    }
+
     /// The first quotations, those compared with each other and with posts.
     fn compared(&self) -> impl Iterator<Item = (usize, &Quote)> {
         self.a.quotes.iter().enumerate().take(MAX_COMPARED)
@@ -236,6 +250,9 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         unintroduced_seen: FxHashSet::default(),
         first_name_at: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
+            .map(|_| OnceCell::new())
+            .collect(),
+        gists: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
             .collect(),
     };
@@ -275,16 +292,16 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
 fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
     let is_head = |p: &Span| {
         text.get(p.start..p.end).is_some_and(|t| {
-            // (a long paragraph is counted no further than its 21st word)
-            t.split_whitespace().nth(20).is_none()
-                && !t.split_whitespace().any(|w| {
-                    // Lower case: a title-case headline's "Announced" is no lead's "said".
-                    w.starts_with(char::is_lowercase)
-                        && Class::ReviewPastReporting.contains(
-                            &w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_lowercase(),
-                        )
-                })
+            // (one pass over the words, ended by the 21st word or a verb that reports)
+            let mut words = t.split_whitespace();
+            !words.by_ref().take(20).any(|w| {
+                // Lower case: a title-case headline's "Announced" is no lead's "said".
+                w.starts_with(char::is_lowercase)
+                    && crate::lexicon::with_lower(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        |l| Class::ReviewPastReporting.contains(l),
+                    )
+            }) && words.next().is_none()
         })
     };
     let n = paras
@@ -439,6 +456,32 @@ mod tests {
         assert_eq!(a.flags, b.flags);
         let ids: FxHashSet<&str> = a.flags.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids.len(), a.flags.len());
+    }
+
+    #[test]
+    fn a_headline_is_short_and_reports_nothing_in_the_past() {
+        let end = |text: &str| {
+            let mut paras = Vec::new();
+            let mut at = 0;
+            for p in text.split("\n\n") {
+                paras.push(Span {
+                    start: at,
+                    end: at + p.len(),
+                });
+                at += p.len() + 2;
+            }
+            headline_end(text, &paras)
+        };
+        let twenty = "w ".repeat(19) + "Announced";
+        assert_eq!(end(&format!("{twenty}\n\nThe lead.")), Some(twenty.len()));
+        assert_eq!(end(&format!("{twenty} w\n\nThe lead.")), None);
+        assert_eq!(end("Clinton blasts Trump\n\nDeck\n\nThe lead."), Some(26));
+        assert_eq!(
+            end("Clinton blasts Trump\n\n“Trump,” she said.\n\nLead"),
+            Some(20)
+        );
+        assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
+        assert_eq!(end("Clinton blasts Trump"), None);
     }
 
     #[test]

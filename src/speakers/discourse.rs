@@ -89,15 +89,31 @@ pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
         .collect()
 }
 
+/// The most letters of a link label (`speaker_link_labels`: "More_coverage", 12): a
+/// paragraph with more before its first other character opens with none.
+static LONGEST_LINK_LABEL: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    Class::SpeakerLinkLabels
+        .words()
+        .map(|w| w.bytes().filter(|&b| b != b'_').count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
     // (the label's letters and spaces end at its colon: most paragraphs' end elsewhere,
-    // read byte by byte; a letter that is no ASCII one is read as a character below)
-    let stop = p
-        .text
-        .bytes()
-        .find(|b| !(b.is_ascii_alphabetic() || *b == b' '));
+    // read byte by byte, and no further than the letters of the longest label; a letter
+    // that is no ASCII one is read as a character below)
+    let longest = *LONGEST_LINK_LABEL;
+    let mut letters = 0;
+    let stop = p.text.bytes().find(|&b| {
+        if b == b' ' {
+            return false;
+        }
+        letters += 1;
+        !b.is_ascii_alphabetic() || letters > longest
+    });
     if !matches!(stop, Some(b':') | Some(0x80..)) {
         return false;
     }
@@ -225,6 +241,13 @@ mod tests {
             ParaKind::Related
         );
         assert_eq!(kind("Smith: the plan is dead.", 3), ParaKind::Body);
+        // (spaces before the colon are no letters: the label is read to its colon)
+        assert_eq!(
+            kind("More coverage        : the plan", 3),
+            ParaKind::Related
+        );
+        assert_eq!(kind("Recommended: the plan", 3), ParaKind::Related);
+        assert_eq!(kind("Recommendedx: the plan", 3), ParaKind::Body);
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub(crate) fn resolve_with(
     (out, r.ents)
 }
 
+/// How many person mentions, and how many names in the text, a pronoun looks back over for
+/// its antecedent (an article's own count, bounded so that time stays linear in a run-on
+/// document, as the 300 names `first_name_of` reads).
+const PRONOUN_REACH: usize = 300;
+
 /// The state of resolution: the entities so far, the trails pronouns look back along, and
 /// indexes so that a long document resolves in time linear in its mentions.
 struct Resolver<'a> {
@@ -264,10 +269,13 @@ impl<'a> Resolver<'a> {
     /// "he", "she", "who": the most recent compatible person — a quoted entity or a name in
     /// the text, whichever is later; "who" only within its paragraph.
     fn person_pronoun(&mut self, m: &Mention, lower: &str, para_start: usize) -> Option<usize> {
+        // (each looks back at most `PRONOUN_REACH` mentions and names: a run-on document of
+        // one woman's name and "he" costs each pronoun a bounded read)
         let from_trail = self
             .person_trail
             .iter()
             .rev()
+            .take(PRONOUN_REACH)
             .find(|(pos, e)| *pos < m.start && compatible(m.gender, self.ents[*e].gender))
             .copied();
         let candidates = self.candidates;
@@ -275,6 +283,7 @@ impl<'a> Resolver<'a> {
         let from_text = candidates[..before]
             .iter()
             .rev()
+            .take(PRONOUN_REACH)
             .find(|c| c.end <= m.start && !c.inner && compatible(m.gender, c.gender));
         let within = |pos: usize| who_within_paragraph(lower, pos, para_start);
         match (from_trail, from_text) {
@@ -586,6 +595,21 @@ mod tests {
             title: None,
             inner: false,
         }
+    }
+
+    #[test]
+    fn a_pronoun_looks_back_a_bounded_number_of_names() {
+        // "John Smith … Jane Doe … (n times) … he said": within reach, "he" is John Smith
+        let he_after = |n: usize| {
+            let mut cands = vec![candidate(0, "John Smith", Gender::Male)];
+            cands.extend((1..=n).map(|k| candidate(20 * k, "Jane Doe", Gender::Female)));
+            let mut he = mention(20 * (n + 1), "he", EntityKind::Person, true);
+            he.gender = Gender::Male;
+            let (r, _) = resolve(&[he], &cands, |_| 0);
+            r[0].name.clone()
+        };
+        assert_eq!(he_after(PRONOUN_REACH - 1), "John Smith");
+        assert_eq!(he_after(PRONOUN_REACH), "he");
     }
 
     #[test]

@@ -216,7 +216,7 @@ fn named(
             .iter()
             .any(|t| lx.organizations.contains(t.text(text)))
         || lx.organizations.contains(name.as_str())
-        || lx.outlets.contains(&name.as_str())
+        || is_outlet(&name)
         || (name_toks.len() == 1
             && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
     if gender == Gender::Unknown
@@ -246,6 +246,15 @@ fn named(
     };
     mention.role = (!role_parts.is_empty()).then(|| role_parts.join(", "));
     (!mention.name.is_empty()).then_some(mention)
+}
+
+/// The outlets of the lexicon as a set: one look-up a name, not a pass over the list.
+static OUTLETS: std::sync::LazyLock<crate::lexicon::WordSet> =
+    std::sync::LazyLock::new(|| LEXICON.outlets.iter().copied().collect());
+
+/// Whether `name`, exactly as written, is a news outlet of the lexicon ("CNN").
+pub(crate) fn is_outlet(name: &str) -> bool {
+    OUTLETS.contains(name)
 }
 
 /// Where the trailing run of capitalised words (or numbers; "of" may join two of them)
@@ -354,6 +363,12 @@ mod tests {
         assert!(build_all("it's raising").is_none());
         assert!(expletive_it("It’s") && !expletive_it("She’s") && !expletive_it("Obama’s"));
         assert!(!pronoun_led("Media outlets", &toks("Media outlets")));
+    }
+
+    #[test]
+    fn an_outlet_is_one_of_the_lexicon_as_written() {
+        assert!(LEXICON.outlets.iter().all(|o| is_outlet(o)));
+        assert!(is_outlet("CNN") && !is_outlet("cnn") && !is_outlet("Jane Smith"));
     }
 
     #[test]

@@ -52,7 +52,18 @@ pub(crate) fn is_starter(word: &str) -> bool {
 
 /// [`is_starter`] of a token, read from a word's classes.
 pub(crate) fn starter(text: &str, t: &Token) -> bool {
-    written(text, t, Class::Starters)
+    capitalised_class(text, t, Class::Starters)
+}
+
+/// [`written`] for a class whose every word has a capital (`starters`, `speaker_day_words`):
+/// a word's lower case is in no such class, so its bit for the class is its written form's,
+/// with no look-up of the text.
+fn capitalised_class(text: &str, t: &Token, c: Class) -> bool {
+    if t.kind == Tok::Word {
+        t.is(c)
+    } else {
+        c.contains(t.text(text))
+    }
 }
 
 /// Whether the token's text, exactly as written, is in class `c` (`Class::contains`): a
@@ -107,8 +118,8 @@ pub(crate) fn time_word(text: &str, t: &Token) -> bool {
     }
     t.is_capitalised()
         && t.end - t.start > 2
-        && t.is_written(Class::Starters, text)
-        && t.is_written(Class::SpeakerDayWords, text)
+        && capitalised_class(text, t, Class::Starters)
+        && capitalised_class(text, t, Class::SpeakerDayWords)
 }
 
 /// Whether a token can stand inside a speaker mention.
@@ -148,9 +159,17 @@ pub(crate) fn pronoun(text: &str, t: &Token) -> Option<Mention> {
 /// The longest pronoun of the lexicon, in bytes: a longer word is none.
 const LONGEST_PRONOUN: usize = 8;
 
+/// Classes that hold every pronoun of the lexicon (in lower case): a word in none of them
+/// is no pronoun, known from its bits without a look-up.
+const PRONOUNS: &[Class] = &[
+    Class::SpeakerPersonPronouns,
+    Class::SpeakerGroupPronouns,
+    Class::ReportedPluralPronouns,
+];
+
 /// A pronoun, possessives ("his", "her", "their") included.
 pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
-    if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN {
+    if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN || !t.classes.intersects(PRONOUNS) {
         return None;
     }
     let w = t.text(text);
@@ -288,7 +307,7 @@ mod tests {
     use super::*;
 
     /// Words of every case and kind, and punctuation, for the token helpers' checks.
-    const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its \
+    const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its MONDAY But \
                          Also also Didn't DIDN'T didn’t Won’t Never Repeatedly repeatedly \
                          Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
                          officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
@@ -327,6 +346,13 @@ mod tests {
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
+        // (the classes read by their bits alone have a capital in every word)
+        for c in [Class::Starters, Class::SpeakerDayWords] {
+            assert!(
+                c.words().all(|w| w.chars().any(char::is_uppercase)),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
@@ -361,6 +387,11 @@ mod tests {
         let t = toks(text);
         assert!(any_pronoun(text, &t[0]).is_some() && any_pronoun(text, &t[2]).is_some());
         assert!(any_pronoun(text, &t[4]).is_none());
+        // (every pronoun is in one of the classes that answer for it)
+        for (w, _) in LEXICON.pronouns.iter() {
+            let c = crate::lexicon::classes_as_written(w);
+            assert!(PRONOUNS.iter().any(|&p| c.has(p)), "{w}");
+        }
     }
 }
 

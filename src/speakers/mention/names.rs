@@ -3,7 +3,7 @@
 
 use super::rules::apposition_body;
 use super::*;
-use crate::grammar::{Toks, capitalised};
+use crate::grammar::{PResult, Toks, token};
 use nom::Parser;
 use nom::multi::many1_count;
 
@@ -39,7 +39,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
             i += 1;
             continue;
         }
-        let Ok((rest, _)) = many1_count(capitalised).parse(whole.from(i)) else {
+        let Ok((rest, _)) = many1_count(capitalised_word).parse(whole.from(i)) else {
             i += 1;
             continue;
         };
@@ -53,6 +53,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
         i = j;
     }
     out
+}
+
+/// "Smith", "U.S.": a capitalised word ([`crate::grammar::capitalised`]), read from its
+/// token's spelling flags.
+fn capitalised_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
+    token(|_, t: &Token| t.kind == Tok::Word && t.is_capitalised())(i)
 }
 
 /// The capitalised run `i..j` as a person's name, past its titles.
@@ -146,6 +152,23 @@ mod tests {
         let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Austin Miller"]);
         assert_eq!(c[0].title.as_deref(), Some("Gen."));
+    }
+
+    #[test]
+    fn capitalised_word_rule() {
+        // "Smith", "U.S.", "Ärzte": as `grammar::capitalised` reads them
+        let text = "Smith U.S. Ärzte smith ärzte 2016 , “Quote”";
+        let t = toks(text);
+        for k in 0..t.len() {
+            let whole = Toks::whole(text, &t);
+            assert_eq!(
+                capitalised_word(whole.from(k)).is_ok(),
+                crate::grammar::capitalised(whole.from(k)).is_ok(),
+                "{}",
+                t[k].text(text)
+            );
+        }
+        assert!(capitalised_word(Toks::whole(text, &t)).is_ok());
     }
 
     #[test]
