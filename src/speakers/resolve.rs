@@ -472,16 +472,22 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = words.collect();
         let (head, mods) = words.split_last()?;
         let titles = &self.titles;
-        self.ents.iter().enumerate().rev().find_map(|(i, e)| {
-            let fits = e.kind == EntityKind::Person
-                && e.name.starts_with(char::is_uppercase)
-                && !e.name.starts_with("The ")
-                && e.roles
-                    .iter()
-                    .chain(&titles[i])
-                    .any(|r| role_fits(r, head, mods));
-            fits.then_some(i)
-        })
+        // (the last [`PRONOUN_REACH`] entities: a long document of roles keeps this linear)
+        self.ents
+            .iter()
+            .enumerate()
+            .rev()
+            .take(PRONOUN_REACH)
+            .find_map(|(i, e)| {
+                let fits = e.kind == EntityKind::Person
+                    && e.name.starts_with(char::is_uppercase)
+                    && !e.name.starts_with("The ")
+                    && e.roles
+                        .iter()
+                        .chain(&titles[i])
+                        .any(|r| role_fits(r, head, mods));
+                fits.then_some(i)
+            })
     }
 
     /// "the spokesman": the entity with that role, else one of its own. "the article" after "A
@@ -493,13 +499,17 @@ impl<'a> Resolver<'a> {
             .last()
             .unwrap_or_default()
             .to_lowercase();
+        // (the last [`PRONOUN_REACH`] entities, as for a description)
+        let from = self.ents.len().saturating_sub(PRONOUN_REACH);
+        let recent = &self.ents[from..];
         let by_role = (m.kind == EntityKind::Person)
             .then(|| {
-                self.ents
+                recent
                     .iter()
                     .rposition(|e| e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
             })
-            .flatten();
+            .flatten()
+            .map(|i| from + i);
         let definite = m
             .name
             .split_whitespace()
@@ -513,8 +523,9 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|h| h.eq_ignore_ascii_case(&head))
         };
         let by_document = (m.kind == EntityKind::Document && definite)
-            .then(|| self.ents.iter().rposition(same_document))
-            .flatten();
+            .then(|| recent.iter().rposition(same_document))
+            .flatten()
+            .map(|i| from + i);
         by_role
             .or(by_document)
             .unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
