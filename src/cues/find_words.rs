@@ -109,27 +109,11 @@ pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
     }
 }
 
-/// The classes of a cue's lemma, exactly as written ([`classes_as_written`]), remembered
-/// by the lemma's address: a cue's lemma is the lexicon's own `&'static str`, one of a few
-/// hundred, so a small table of the last ones seen answers most cues without hashing the
-/// word again.
+/// The classes of a cue's lemma, exactly as written ([`classes_as_written`]). (A table of
+/// the last lemmas seen, per thread, saved little and put a thread-local in the library,
+/// which the Python module, loaded by `dlopen`, could not place in its static TLS block.)
 pub(crate) fn lemma_classes(lemma: &'static str) -> ClassSet {
-    use std::cell::Cell;
-    type Seen = Cell<(usize, usize, ClassSet)>;
-    thread_local! {
-        static SEEN: [Seen; 64] = const { [const { Cell::new((0, 0, ClassSet::EMPTY)) }; 64] };
-    }
-    let key = (lemma.as_ptr() as usize, lemma.len());
-    let slot = ((key.0 >> 3) ^ (key.0 >> 9)) % 64;
-    SEEN.with(|seen| {
-        let (ptr, len, classes) = seen[slot].get();
-        if (ptr, len) == key {
-            return classes;
-        }
-        let classes = classes_as_written(lemma);
-        seen[slot].set((key.0, key.1, classes));
-        classes
-    })
+    classes_as_written(lemma)
 }
 
 /// Where the mention before token `verb` starts: the run of words that may stand in one
