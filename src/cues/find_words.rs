@@ -1,7 +1,7 @@
 //! Word predicates of cue finding that the later stages share: auxiliaries, modifiers and
 //! the words that may stand in a speaker mention.
 
-use crate::lexicon::{Class, ClassSet, LEXICON, classes_as_written, with_lower};
+use crate::lexicon::{Class, LEXICON, with_lower};
 use crate::segment::{Tok, Token, is_capitalized};
 
 /// Words that may stand between a speaker and the verb ("he also said", "Smith had said").
@@ -107,13 +107,6 @@ pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
     } else {
         with_lower(t.text(text), |l| c.contains(l))
     }
-}
-
-/// The classes of a cue's lemma, exactly as written ([`classes_as_written`]). (A table of
-/// the last lemmas seen, per thread, saved little and put a thread-local in the library,
-/// which the Python module, loaded by `dlopen`, could not place in its static TLS block.)
-pub(crate) fn lemma_classes(lemma: &'static str) -> ClassSet {
-    classes_as_written(lemma)
 }
 
 /// Where the mention before token `verb` starts: the run of words that may stand in one

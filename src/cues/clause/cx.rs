@@ -40,7 +40,7 @@ impl<'a> Cx<'a> {
             c,
             sent_cues,
             after: c.tok + c.len,
-            lemma: lemma_classes(c.lemma),
+            lemma: crate::lexicon::classes_as_written(c.lemma),
         }
     }
 
