@@ -129,10 +129,63 @@ pub(super) fn programme(text: &str, outlet_end: usize, quotes: &[Span]) -> Optio
         .or_else(|| rest.strip_prefix('\''))?;
     let gap = rest.len() - after.len() + (after.len() - after.trim_start().len());
     let q = quotes.iter().find(|q| q.start == outlet_end + gap)?;
+    programme_name(text, *q)
+}
+
+/// What a broadcast names after "of": a listed outlet, with the programme quoted after it
+/// (`broadcast of CNN’s “New Day”`), or a quoted programme alone (`broadcast of “Fox News
+/// Sunday,”`), whose outlet is the listed one its name opens with. Returns the outlet, the
+/// programme and where what was read ends; `None` when no "of" follows at `e` or nothing
+/// after it names one.
+pub(super) fn broadcast_of(
+    text: &str,
+    e: usize,
+    quotes: &[Span],
+) -> Option<(Option<&'static str>, Option<String>, usize)> {
+    let rest = &text[e..];
+    let after_of = rest.trim_start().strip_prefix("of ")?.trim_start();
+    let at = text.len() - after_of.len();
+    if let Some(q) = quotes.iter().find(|q| q.start == at) {
+        let inner = programme_name(text, *q)?;
+        return Some((opening_outlet(&inner), Some(inner), q.end));
+    }
+    let outlet = LEXICON
+        .outlets
+        .iter()
+        .filter(|o| after_of.starts_with(**o) && word_bounded(text, at, at + o.len()))
+        .max_by_key(|o| o.len())?;
+    let oe = at + outlet.len();
+    let programme = programme(text, oe, quotes);
+    let end = programme
+        .as_ref()
+        .and_then(|_| quotes.iter().find(|q| q.start > oe).map(|q| q.end))
+        .unwrap_or(oe);
+    Some((Some(outlet), programme, end))
+}
+
+/// A programme's name: the quotation `q` without its marks and a comma or stop inside them.
+fn programme_name(text: &str, q: Span) -> Option<String> {
     let inner = text[q.start..q.end]
         .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
         .trim_end_matches([',', '.']);
     (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// The longest listed outlet a programme's name opens with, as a whole word or words: "Fox
+/// News Sunday" is Fox News's, "CBS Evening News" CBS's.
+fn opening_outlet(name: &str) -> Option<&'static str> {
+    LEXICON
+        .outlets
+        .iter()
+        .filter(|o| {
+            name.starts_with(**o)
+                && name[o.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|o| o.len())
+        .copied()
 }
 
 #[cfg(test)]
@@ -213,6 +266,33 @@ mod tests {
         );
         let c = with_quotes("he said in an interview with the BBC", &[]).unwrap();
         assert_eq!(c.text, "interview with the BBC");
+    }
+
+    #[test]
+    fn a_broadcast_of_an_outlet_or_a_programme_names_them() {
+        let quoted = |t: &str| {
+            let s = t.find('“').unwrap();
+            let e = t.find('”').unwrap() + '”'.len_utf8();
+            Span { start: s, end: e }
+        };
+        let t = "On Wednesday’s broadcast of CNN’s “New Day,” Smith said";
+        let e = t.find("broadcast").unwrap() + "broadcast".len();
+        let (o, p, end) = broadcast_of(t, e, &[quoted(t)]).unwrap();
+        assert_eq!((o, p.as_deref()), (Some("CNN"), Some("New Day")));
+        assert_eq!(&t[..end], "On Wednesday’s broadcast of CNN’s “New Day,”");
+        let t = "On this weekend’s broadcast of “Fox News Sunday,” Pence said";
+        let e = t.find("broadcast").unwrap() + "broadcast".len();
+        let (o, p, _) = broadcast_of(t, e, &[quoted(t)]).unwrap();
+        assert_eq!(
+            (o, p.as_deref()),
+            (Some("Fox News"), Some("Fox News Sunday"))
+        );
+        // (a programme that opens with no outlet names only itself; "of" must follow)
+        let t = "a broadcast of “Real Time,” he said";
+        let (o, p, _) = broadcast_of(t, 11, &[quoted(t)]).unwrap();
+        assert_eq!((o, p.as_deref()), (None, Some("Real Time")));
+        assert!(broadcast_of("a broadcast on Sunday", 11, &[]).is_none());
+        assert!(broadcast_of("a broadcast of the debate", 11, &[]).is_none());
     }
 
     #[test]

@@ -493,7 +493,28 @@ pub(super) fn described(sc: &Scope, toks: &[Token], p: Phrase, kind: ChannelKind
     c.outlet = outlet_before(sc.text, s, before_head)
         .or_else(|| outlet_after(sc, e))
         .map(|o| super::channel::outlet_name(sc.text, sc.region, o).to_string());
+    if kind == ChannelKind::Broadcast {
+        of_programme(sc, &mut c);
+    }
     c
+}
+
+/// A broadcast takes the outlet and programme it names after "of", within the region:
+/// "On Wednesday’s broadcast of CNN’s “New Day,” …" (`outlet::broadcast_of`).
+fn of_programme(sc: &Scope, c: &mut Channel) {
+    let Some((outlet, programme, end)) = super::outlet::broadcast_of(sc.text, c.end, sc.ctx.quotes)
+    else {
+        return;
+    };
+    if end > sc.region.end {
+        return;
+    }
+    if c.outlet.is_none() {
+        c.outlet = outlet.map(|o| super::channel::outlet_name(sc.text, sc.region, o).to_string());
+    }
+    c.programme = programme;
+    c.end = end;
+    c.text = sc.text[c.start..end].to_string();
 }
 
 /// The first listed outlet that stands as a whole word or words in `s..e` of `text` ("a

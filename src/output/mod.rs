@@ -108,6 +108,7 @@ pub(crate) fn assemble_within(
         &mut quotes_out,
         &mut flags,
     );
+    channel::transcripts(&doc, &mut quotes_out);
     flags.sort_by_key(|f| (f.start, f.end));
     let mut analysis = Analysis {
         id: String::new(),
