@@ -568,27 +568,32 @@ pub(super) fn transcripts(doc: &Doc, quotes: &mut [Quote]) {
 }
 
 /// [`transcripts`] for the run of turns over `run`, whose occasion is stated from `from` on.
+/// (The quotes are sorted by start: the run's and those before it are found by binary
+/// searches, so that many runs cost no more than one.)
 fn transcribe(quotes: &mut [Quote], from: usize, run: Span) {
-    let occasion = quotes
+    let at = |pos: usize| quotes.partition_point(|q| q.start < pos);
+    let (before, first, end) = (at(from), at(run.start), at(run.end));
+    let occasion = quotes[before..first]
         .iter()
-        .filter(|q| from <= q.start && q.start < run.start)
+        .rev()
         .filter_map(|q| Some((q.channel.as_ref()?, q)))
-        .filter(|(c, _)| !c.carried && TRANSCRIBED.contains(&c.kind))
-        .last();
+        .find(|(c, _)| !c.carried && TRANSCRIBED.contains(&c.kind));
     let Some((channel, q)) = occasion else {
         return;
     };
     let (mut channel, mut time) = (channel.clone(), q.time.clone());
     channel.carried = true;
     time.iter_mut().for_each(|t| t.carried = true);
-    let inside = |q: &Quote| run.start <= q.start && q.start < run.end;
+    let turns = &mut quotes[first..end];
     // (the turns' speakers: those of the quotes a turn's colon cues, "PENCE:")
-    let speakers: Vec<usize> = quotes
+    let mut speakers: Vec<usize> = turns
         .iter()
-        .filter(|q| inside(q) && q.cue.as_ref().is_some_and(|c| c.text == ":"))
+        .filter(|q| q.cue.as_ref().is_some_and(|c| c.text == ":"))
         .filter_map(|q| q.speaker.as_ref()?.entity)
         .collect();
-    for q in quotes.iter_mut().filter(|q| inside(q)) {
+    speakers.sort_unstable();
+    speakers.dedup();
+    for q in turns.iter_mut() {
         let e = q.speaker.as_ref().and_then(|sp| sp.entity);
         let own = q
             .channel
