@@ -9,7 +9,7 @@ use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
 use crate::lexicon::Class;
-use crate::model::{ChannelKind, EntityKind, Metadata, Quote, Span};
+use crate::model::{EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
 /// What the statements report (the paragraph, the span and its speaker's entity), sorted by
@@ -510,105 +510,6 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
         .collect()
 }
 
-/// The kinds of channel a transcript is of: an occasion where people speak in turn.
-const TRANSCRIBED: [ChannelKind; 5] = [
-    ChannelKind::Broadcast,
-    ChannelKind::Interview,
-    ChannelKind::Speech,
-    ChannelKind::PressConference,
-    ChannelKind::Hearing,
-];
-
-/// How many paragraphs before a transcript's first turn the statement that states its
-/// occasion may stand, and how many paragraphs of a turn may run on between two turns.
-const TRANSCRIPT_REACH: usize = 4;
-
-/// A transcript's turns ("WALLACE: …", "PENCE: …") are of one occasion, whoever speaks: the
-/// quotes of the turns' speakers (read by the thread, `speakers::thread`), from the first turn
-/// of a run to the last, take the channel and time of the last quote before the run that
-/// states such an occasion, a few paragraphs before it and with no section break between
-/// ("On this weekend’s broadcast of “Fox News Sunday,” Pence said … / Partial transcript as
-/// follows: / WALLACE: …"). A channel of their own that names an occasion stays.
-pub(super) fn transcripts(doc: &Doc, quotes: &mut [Quote]) {
-    let turn = |p: usize| {
-        let para = doc.paras[p];
-        crate::speakers::discourse::transcript_speaker(&doc.text[para.start..para.end]).is_some()
-    };
-    let broken = |p: usize| {
-        let para = doc.paras[p];
-        window::section_break(&doc.text[para.start..para.end])
-    };
-    let mut p = 0;
-    while p < doc.paras.len() {
-        if !turn(p) {
-            p += 1;
-            continue;
-        }
-        let first = p;
-        let mut last = p;
-        while let Some(next) = (last + 1..(last + 1 + TRANSCRIPT_REACH).min(doc.paras.len()))
-            .take_while(|&q| !broken(q))
-            .find(|&q| turn(q))
-        {
-            last = next;
-        }
-        let from = (first.saturating_sub(TRANSCRIPT_REACH)..first)
-            .rev()
-            .take_while(|&q| !broken(q))
-            .last()
-            .unwrap_or(first);
-        let at = |q: usize| doc.paras[q].start;
-        let run = Span {
-            start: at(first),
-            end: doc.paras[last].end,
-        };
-        transcribe(quotes, at(from), run);
-        p = last + 1;
-    }
-}
-
-/// [`transcripts`] for the run of turns over `run`, whose occasion is stated from `from` on.
-/// (The quotes are sorted by start: the run's and those before it are found by binary
-/// searches, so that many runs cost no more than one.)
-fn transcribe(quotes: &mut [Quote], from: usize, run: Span) {
-    let at = |pos: usize| quotes.partition_point(|q| q.start < pos);
-    let (before, first, end) = (at(from), at(run.start), at(run.end));
-    let occasion = quotes[before..first]
-        .iter()
-        .rev()
-        .filter_map(|q| Some((q.channel.as_ref()?, q)))
-        .find(|(c, _)| !c.carried && TRANSCRIBED.contains(&c.kind));
-    let Some((channel, q)) = occasion else {
-        return;
-    };
-    let (mut channel, mut time) = (channel.clone(), q.time.clone());
-    channel.carried = true;
-    time.iter_mut().for_each(|t| t.carried = true);
-    let turns = &mut quotes[first..end];
-    // (the turns' speakers: those of the quotes a turn's colon cues, "PENCE:")
-    let mut speakers: Vec<usize> = turns
-        .iter()
-        .filter(|q| q.cue.as_ref().is_some_and(|c| c.text == ":"))
-        .filter_map(|q| q.speaker.as_ref()?.entity)
-        .collect();
-    speakers.sort_unstable();
-    speakers.dedup();
-    for q in turns.iter_mut() {
-        let e = q.speaker.as_ref().and_then(|sp| sp.entity);
-        let own = q
-            .channel
-            .as_ref()
-            .is_some_and(|c| !c.carried && TRANSCRIBED.contains(&c.kind));
-        if own || !e.is_some_and(|e| speakers.contains(&e)) {
-            continue;
-        }
-        q.channel = Some(channel.clone());
-        if time.is_some() {
-            q.time = time.clone();
-        }
-    }
-}
-
 /// What the carrying rule reads of a statement.
 fn occasion(st: &Statement) -> window::Occasion<'_> {
     window::Occasion {
@@ -668,29 +569,6 @@ mod tests {
         let (first, second) = (ch[0].clone().unwrap(), ch[1].clone().unwrap());
         assert_eq!((first.start, first.carried), (second.start, false));
         assert!(second.carried);
-    }
-
-    #[test]
-    fn a_transcripts_turns_take_the_occasion_stated_before_it() {
-        let text = "In an interview on CNN on Monday, Smith said the plan had failed.\n\n\
-                    Partial transcript as follows:\n\n\
-                    \"TAPPER: Did it fail?\n\n\"SMITH: It did, and it cost too much.\"\n\n\
-                    ___\n\n\"TAPPER: And now?\"";
-        let a = crate::analyze(text, &crate::Options::default());
-        let turns: Vec<_> = a
-            .quotes
-            .iter()
-            .filter(|q| q.cue.as_ref().is_some_and(|c| c.text == ":"))
-            .map(|q| {
-                (
-                    q.channel.as_ref().map(|c| (c.kind, c.carried)),
-                    q.time.is_some(),
-                )
-            })
-            .collect();
-        let on_cnn = Some((ChannelKind::Broadcast, true));
-        // (no occasion carries across a section break)
-        assert_eq!(turns, [(on_cnn, true), (on_cnn, true), (None, false)]);
     }
 
     #[test]

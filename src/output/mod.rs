@@ -17,6 +17,7 @@ mod prepare;
 mod speaker;
 mod speech;
 mod statement;
+mod thread_occasion;
 
 pub use json::write_json;
 pub use offsets::{convert_offsets, schema, shift_record};
@@ -108,7 +109,7 @@ pub(crate) fn assemble_within(
         &mut quotes_out,
         &mut flags,
     );
-    channel::transcripts(&doc, &mut quotes_out);
+    thread_occasion::complete(&doc, &mut quotes_out);
     flags.sort_by_key(|f| (f.start, f.end));
     let mut analysis = Analysis {
         id: String::new(),
