@@ -4,8 +4,10 @@
 use super::channel::{Scope, channel, outlet_name};
 use super::lists::Matches;
 use super::{outside, word_bounded};
+use crate::cues::ParaTokens;
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{Channel, ChannelKind, Span};
+use crate::segment::Token;
 use std::sync::LazyLock;
 
 /// The marks and spaces trimmed from a programme's name.
@@ -188,6 +190,87 @@ fn opening_outlet(name: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// How many words before a publication noun a listed outlet it is read with may start: "The
+/// Washington Post ran a feature" (five).
+const ANTECEDENT_REACH: usize = 5;
+
+/// "The Washington Post ran a feature Saturday … ¶ The piece used one of the woman’s quotes":
+/// a publication whose speaker is a bare definite document ("the piece", "the article") is
+/// of the listed outlet the article last named with a publication noun before the mention, in
+/// its paragraph or the one before (`ChannelArticleNouns`: a piece, not a poll or a study):
+/// the outlet a few words before the noun ("The Washington
+/// Post ran a feature", "a Times article") or after it ("a report by Politico"). Returns the
+/// outlet, and the span of the sentence that names it (whose time dates the publication).
+/// `paras` are the tokenized paragraphs up to the mention's.
+pub(crate) fn document_antecedent(
+    text: &str,
+    paras: &[&ParaTokens],
+    mention: Span,
+) -> Option<(&'static str, Span)> {
+    if !bare_document(text, mention) {
+        return None;
+    }
+    paras.iter().rev().take(2).find_map(|pt| {
+        pt.sents.iter().rev().find_map(|sent| {
+            let toks = &pt.toks[sent.clone()];
+            let (first, last) = (toks.first()?, toks.last()?);
+            if first.start >= mention.start {
+                return None;
+            }
+            let mut nouns = toks
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, t)| t.end <= mention.start && t.is(Class::ChannelArticleNouns));
+            let outlet = nouns.find_map(|(k, _)| outlet_near(text, toks, k))?;
+            Some((
+                outlet,
+                Span {
+                    start: first.start,
+                    end: last.end,
+                },
+            ))
+        })
+    })
+}
+
+/// Whether a mention is a definite article and one noun of an outlet's journalism: "The
+/// piece", "the article".
+fn bare_document(text: &str, mention: Span) -> bool {
+    let words = text.get(mention.start..mention.end).unwrap_or_default();
+    words.split_once(' ').is_some_and(|(the, noun)| {
+        !noun.contains(' ')
+            && the.eq_ignore_ascii_case("the")
+            && Class::ChannelArticleNouns.contains(&noun.to_lowercase())
+    })
+}
+
+/// A listed outlet that starts at one of the `ANTECEDENT_REACH` words before the noun at
+/// `k` of `toks`, or right after it and a word of `ChannelOutletLinks` ("by"): the
+/// longest that stands whole.
+fn outlet_near(text: &str, toks: &[Token], k: usize) -> Option<&'static str> {
+    let at = |t: &Token| {
+        LEXICON
+            .outlets
+            .iter()
+            .filter(|o| {
+                text[t.start..].starts_with(**o) && word_bounded(text, t.start, t.start + o.len())
+            })
+            .max_by_key(|o| o.len())
+            .copied()
+    };
+    let before = toks[k.saturating_sub(ANTECEDENT_REACH)..k]
+        .iter()
+        .rev()
+        .find_map(at);
+    let linked = || {
+        let link = toks.get(k + 1)?;
+        let linked = Class::ChannelOutletLinks.contains(link.text(text));
+        linked.then(|| toks.get(k + 2)).flatten().and_then(at)
+    };
+    before.or_else(linked)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::all;
@@ -293,6 +376,34 @@ mod tests {
         assert_eq!((o, p.as_deref()), (None, Some("Real Time")));
         assert!(broadcast_of("a broadcast on Sunday", 11, &[]).is_none());
         assert!(broadcast_of("a broadcast of the debate", 11, &[]).is_none());
+    }
+
+    #[test]
+    fn a_bare_definite_piece_names_the_outlet_named_with_a_piece_before_it() {
+        let outlet_and_time = |t: &str| {
+            let a = crate::analyze(t, &crate::Options::default());
+            let q = a
+                .quotes
+                .iter()
+                .find(|q| q.text.starts_with("Finally"))
+                .unwrap();
+            let c = q.channel.clone().unwrap();
+            (c.outlet, q.time.as_ref().map(|t| t.text.clone()))
+        };
+        let piece = "The piece used one of her quotes as its headline: \"Finally. Someone who \
+                     thinks like me.\"";
+        let ran = format!("The Washington Post ran a feature Saturday on a voter.\n\n{piece}");
+        assert_eq!(
+            outlet_and_time(&ran),
+            (Some("The Washington Post".into()), Some("Saturday".into()))
+        );
+        let by = format!("A story by Politico on Monday profiled a voter. {piece}");
+        assert_eq!(outlet_and_time(&by).0.as_deref(), Some("Politico"));
+        // (an outlet named with no piece, or with a poll, is not the piece's)
+        let told = format!("The voter told CNN on Monday that she was happy.\n\n{piece}");
+        assert_eq!(outlet_and_time(&told), (None, None));
+        let poll = format!("A Reuters poll released Friday found her ahead.\n\n{piece}");
+        assert_eq!(outlet_and_time(&poll), (None, None));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
 use crate::lexicon::Class;
-use crate::model::{EntityKind, Metadata, Span};
+use crate::model::{ChannelKind, EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
 /// What the statements report (the paragraph, the span and its speaker's entity), sorted by
@@ -133,6 +133,59 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         };
         skip.retain(|q| Some(*q) != object);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
+        document_outlet(doc, st, reference_date.as_deref());
+    }
+}
+
+/// A publication stated by a bare definite document ("The piece said") names the outlet the
+/// article last named with a publication noun just before (`channels::document_antecedent`),
+/// and takes the time of that sentence when it has none ("The Washington Post ran a feature
+/// Saturday … ¶ The piece used …").
+fn document_outlet(doc: &Doc, st: &mut Statement, reference_date: Option<&str>) {
+    let Some(sp) = st
+        .speaker
+        .as_ref()
+        .filter(|sp| sp.kind == EntityKind::Document)
+    else {
+        return;
+    };
+    let Some(c) = st.channel.as_mut() else {
+        return;
+    };
+    if c.kind != ChannelKind::Publication || c.outlet.is_some() || c.platform.is_some() {
+        return;
+    }
+    let paras: Vec<&ParaTokens> = (st.para.saturating_sub(1)..=st.para)
+        .map(|p| &doc.para_toks[p])
+        .collect();
+    let mention = Span {
+        start: sp.start,
+        end: sp.end,
+    };
+    let Some((outlet, sentence)) = channels::document_antecedent(doc.text, &paras, mention) else {
+        return;
+    };
+    c.outlet = Some(outlet.to_string());
+    if st.time.is_none() {
+        let quotes: Vec<Span> = doc
+            .parts
+            .iter()
+            .map(|p| p.outer)
+            .filter(|q| q.start < sentence.end && sentence.start < q.end)
+            .collect();
+        let p = doc.paras.partition_point(|p| p.end <= sentence.start);
+        let para = doc.hits[p]
+            .get_or_init(|| Hits::in_paragraph(doc.text, doc.paras[p], &doc.para_toks[p].toks));
+        let mut hits = Matches::default();
+        para.region(doc.text, sentence, &quotes, true, &mut hits);
+        st.time = channels::time_in(
+            doc.text,
+            sentence,
+            &quotes,
+            reference_date,
+            &hits,
+            &|_, _| true,
+        );
     }
 }
 
