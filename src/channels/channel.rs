@@ -293,7 +293,7 @@ static OUTLETS_BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(
 
 /// The first listed outlet whose name without its article is `name` in any ASCII case: "the
 /// New York Times" is "The New York Times".
-fn outlet_named(name: &str) -> Option<&'static str> {
+pub(super) fn outlet_named(name: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     match buf.get_mut(..name.len()) {
         Some(lower) => {
@@ -340,7 +340,7 @@ fn near(text: &str, around: Span) -> &str {
 }
 
 /// A name without its leading article: "the Times" is `Times`.
-fn without_article(name: &str) -> &str {
+pub(super) fn without_article(name: &str) -> &str {
     ["the ", "The "]
         .iter()
         .find_map(|a| name.strip_prefix(a))

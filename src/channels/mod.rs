@@ -40,7 +40,7 @@ pub(crate) use channel::{find_in, speaker_outlet};
 pub(crate) use date::resolve_weekday;
 pub(crate) use lists::{Hits, Matches};
 pub(crate) use occasion::{Occasion, Sources, Spoken, name_keys, occasions};
-pub(crate) use outlet::document_antecedent;
+pub(crate) use outlet::{document_antecedent, outlet_short_name};
 pub(crate) use time::time_in;
 
 #[cfg(test)]

@@ -271,6 +271,13 @@ fn outlet_near(text: &str, toks: &[Token], k: usize) -> Option<&'static str> {
     before.or_else(linked)
 }
 
+/// The name of a listed outlet without its article, when `name` is one ("the Times" gives
+/// "Times").
+pub(crate) fn outlet_short_name(name: &str) -> Option<&str> {
+    let bare = super::channel::without_article(name);
+    super::channel::outlet_named(bare).map(|_| bare)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::all;
