@@ -167,25 +167,8 @@ fn document_outlet(doc: &Doc, st: &mut Statement, reference_date: Option<&str>) 
     };
     c.outlet = Some(outlet.to_string());
     if st.time.is_none() {
-        let quotes: Vec<Span> = doc
-            .parts
-            .iter()
-            .map(|p| p.outer)
-            .filter(|q| q.start < sentence.end && sentence.start < q.end)
-            .collect();
         let p = doc.paras.partition_point(|p| p.end <= sentence.start);
-        let para = doc.hits[p]
-            .get_or_init(|| Hits::in_paragraph(doc.text, doc.paras[p], &doc.para_toks[p].toks));
-        let mut hits = Matches::default();
-        para.region(doc.text, sentence, &quotes, true, &mut hits);
-        st.time = channels::time_in(
-            doc.text,
-            sentence,
-            &quotes,
-            reference_date,
-            &hits,
-            &|_, _| true,
-        );
+        st.time = super::event_time::time_within(doc, p, sentence, reference_date);
     }
 }
 
@@ -319,6 +302,8 @@ pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]
     );
     let back = steps.iter().rev().map(|&(_, s)| s);
     pass.run(statements, back, true, &mut lead_dated);
+    let reference = reference_date(metadata);
+    super::event_time::date_events(doc, statements, reference.as_deref());
 }
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs

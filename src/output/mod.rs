@@ -10,6 +10,7 @@
 
 mod channel;
 mod emit;
+mod event_time;
 mod json;
 mod offsets;
 mod post_statements;
