@@ -24,6 +24,8 @@ pub(crate) use sentences::{
 /// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
 /// joined into their paragraphs ([`wrap`]).
 pub(crate) use wrap::paragraphs as unwrapped;
+/// [`paragraphs`] and [`unwrapped`] together, from one reading of the lines.
+pub(crate) use wrap::lines_and_paragraphs;
 
 use crate::lexicon::{Class, ClassSet, LEXICON, VerbForm, info};
 use crate::model::Span;
