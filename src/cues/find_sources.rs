@@ -88,8 +88,8 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
             Class::FindNominalPossessives.contains(w) || w.ends_with("’s") || w.ends_with("'s")
         })
     });
-    let quote_follows =
-        that_clause(text, toks, i, hi) || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
+    let quote_follows = that_clause(text, toks, i, hi)
+        || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
     (det && quote_follows).then_some(CueHit {
         speech: true,
         tok: i,

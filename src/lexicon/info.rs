@@ -81,9 +81,7 @@ impl Words {
         if !self.filter.may_contain_packed(key) {
             return None;
         }
-        self.short
-            .get(key)
-            .map(|&k| &self.entries[usize::from(k)])
+        self.short.get(key).map(|&k| &self.entries[usize::from(k)])
     }
 }
 
@@ -338,7 +336,11 @@ pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) ->
 #[inline]
 fn ascii_word_info_15(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
     let n = j - i;
-    let Some(sixteen) = text.as_bytes().get(i..i + 16).filter(|_| (8..16).contains(&n)) else {
+    let Some(sixteen) = text
+        .as_bytes()
+        .get(i..i + 16)
+        .filter(|_| (8..16).contains(&n))
+    else {
         return ascii_word_info(&text[i..j], upper);
     };
     let x = u128::from_le_bytes(sixteen.try_into().unwrap_or_default());

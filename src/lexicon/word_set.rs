@@ -377,10 +377,24 @@ mod tests {
 
     #[test]
     fn a_packed_key_has_the_signature_of_its_word() {
-        let s: WordSet = ["interview", "a", "said", "Washington"].into_iter().collect();
-        for w in ["interview", "a", "said", "Washington", "interviews", "washington", "xy"] {
+        let s: WordSet = ["interview", "a", "said", "Washington"]
+            .into_iter()
+            .collect();
+        for w in [
+            "interview",
+            "a",
+            "said",
+            "Washington",
+            "interviews",
+            "washington",
+            "xy",
+        ] {
             let key = packed(w.as_bytes()).unwrap();
-            assert_eq!(s.may_contain_packed(key), s.may_contain(w.as_bytes()), "{w}");
+            assert_eq!(
+                s.may_contain_packed(key),
+                s.may_contain(w.as_bytes()),
+                "{w}"
+            );
         }
         assert!(s.may_contain_packed(packed(b"interview").unwrap()));
     }

@@ -608,7 +608,10 @@ mod tests {
                     "{:?}",
                     &text[i..j]
                 );
-                let (a, b) = (word_info(&text[i..j]), ascii_word_info_at(text, i, j, upper));
+                let (a, b) = (
+                    word_info(&text[i..j]),
+                    ascii_word_info_at(text, i, j, upper),
+                );
                 assert_eq!((a.classes, a.verb, a.flags), (b.classes, b.verb, b.flags));
                 plain += 1;
             }

@@ -111,11 +111,7 @@ pub(crate) fn lines_and_paragraphs(text: &str) -> (Vec<Span>, Vec<Span>) {
 /// The paragraphs of `text` from its `lines`: see [`paragraphs`].
 fn joined(text: &str, lines: &[Line]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(lines.len());
-    let w = wrap_width(text, lines).map(|width| Wrapped {
-        text,
-        lines,
-        width,
-    });
+    let w = wrap_width(text, lines).map(|width| Wrapped { text, lines, width });
     let mut joined = false;
     for (i, l) in lines.iter().enumerate() {
         match out.last_mut() {
