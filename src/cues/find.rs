@@ -98,6 +98,10 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
+        if surely_no_cue(&scan, i) {
+            i += 1;
+            continue;
+        }
         match FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, &out)) {
             Some(Step::Cue(c, n)) => {
                 out.push(c);
@@ -107,6 +111,25 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         }
     }
     out
+}
+
+/// Whether no rule of [`FIND_RULES`] can find a cue at token `i`, read off the token (most
+/// tokens): punctuation but a colon, and a word in lower case that is no reporting verb
+/// form nor the head of one, nor "in", with no quotation after it as a nominal cue's.
+#[inline]
+fn surely_no_cue(s: &Scan, i: usize) -> bool {
+    let t = &s.toks[i];
+    match t.kind {
+        Tok::Punct => !t.is_text(s.text, ":"),
+        Tok::Word => {
+            !t.is_capitalised()
+                && t.verb == crate::lexicon::info::NO_VERB
+                && !t.is_verb_head()
+                && !t.is_text(s.text, "in")
+                && !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi)
+        }
+        Tok::Quote(_) => false,
+    }
 }
 
 /// "Trump leads in the latest CNN poll": see [`in_poll`].
@@ -315,6 +338,41 @@ mod tests {
             cues("According to the ministry, 100 left"),
             [("according to", CueKind::According)]
         );
+    }
+
+    #[test]
+    fn no_rule_finds_a_cue_where_the_token_says_none_can() {
+        let mut skipped = 0;
+        for text in [
+            "Smith said he went on to say it, according to the ministry.",
+            "In a CNN poll, he led; in the polls at large he did not.",
+            "Her remark that “we won” and his claim “we lost” were noted: “Fine.”",
+            "SMITH: We won. Said Dorothy Poynter, “no.” Asked about it, she left.",
+            "The clerks decided to get lunch in the state of New York.",
+        ] {
+            let toks = tokens(
+                text,
+                Span {
+                    start: 0,
+                    end: text.len(),
+                },
+                &[],
+            );
+            let scan = Scan {
+                text,
+                toks: &toks,
+                lo: 0,
+                hi: toks.len(),
+            };
+            for i in 0..toks.len() {
+                if surely_no_cue(&scan, i) {
+                    skipped += 1;
+                    let said = FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, &[]));
+                    assert!(!matches!(said, Some(Step::Cue(..))), "{text:?} at {i}");
+                }
+            }
+        }
+        assert!(skipped > 30, "{skipped}");
     }
 
     #[test]

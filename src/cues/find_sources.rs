@@ -79,14 +79,7 @@ pub(crate) fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
 /// a quotation within three tokens after it ("her remark that “…”", "a statement: “…”").
 pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<CueHit> {
     let t = toks[i];
-    let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
-    // "Trump's claim that there have been “thousands of shootings”": the quotation anywhere
-    // in the noun's that-clause.
-    let that_clause = || {
-        toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
-            && toks[(i + 2).min(hi)..hi].iter().any(is_quote)
-    };
-    if i == 0 || !(toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause()) {
+    if !quotation_may_follow(text, toks, i, hi) {
         return None;
     }
     let lemma = lowered(t.text(text), |l| LEXICON.nominal_cues.get(l).copied())?;
@@ -95,8 +88,8 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
             Class::FindNominalPossessives.contains(w) || w.ends_with("’s") || w.ends_with("'s")
         })
     });
-    let quote_follows =
-        that_clause() || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
+    let quote_follows = that_clause(text, toks, i, hi)
+        || linked_quote(Toks::new(text, toks, i + 1, hi.min(i + 4))).is_ok();
     (det && quote_follows).then_some(CueHit {
         speech: true,
         tok: i,
@@ -106,6 +99,23 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
         start: t.start,
         end: t.end,
     })
+}
+
+/// Whether a quotation follows token `i` (of a sentence ending before `hi`) as a nominal
+/// cue's would: in the three tokens after it, or in the that-clause after it (`i` is not
+/// the paragraph's first token).
+pub(crate) fn quotation_may_follow(text: &str, toks: &[Token], i: usize, hi: usize) -> bool {
+    let is_quote = |n: &Token| matches!(n.kind, Tok::Quote(_));
+    i > 0 && (toks[i + 1..hi.min(i + 4)].iter().any(is_quote) || that_clause(text, toks, i, hi))
+}
+
+/// "Trump's claim that there have been “thousands of shootings”": "that" after token `i`,
+/// and a quotation anywhere in the sentence after it.
+fn that_clause(text: &str, toks: &[Token], i: usize, hi: usize) -> bool {
+    toks.get(i + 1).is_some_and(|n| n.is_text(text, "that"))
+        && toks[(i + 2).min(hi)..hi]
+            .iter()
+            .any(|n| matches!(n.kind, Tok::Quote(_)))
 }
 
 /// `f` of `word` in lower case as `str::to_lowercase` writes it, on the stack for a short

@@ -57,7 +57,8 @@ impl Words {
     fn get(&self, w: &[u8]) -> Option<&Entry> {
         // (a short word: one probe of its own table, mostly; that table is its own filter)
         if let Some(key) = packed7(w) {
-            return self.tiny.get(key).map(|k| &self.entries[usize::from(k)]);
+            let n = self.tiny.number(key);
+            return (n != 0).then(|| &self.entries[usize::from(n)]);
         }
         if !self.filter.may_contain(w) {
             return None;
@@ -69,12 +70,30 @@ impl Words {
         k.map(|&k| &self.entries[usize::from(k)])
     }
 
-    /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`).
+    /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`): the empty
+    /// entry ([`NO_ENTRY`], number 0) for a word not in the table, so that the caller
+    /// takes no branch on whether it is.
     #[inline]
-    fn get7(&self, key: u64) -> Option<&Entry> {
-        self.tiny.get(key).map(|k| &self.entries[usize::from(k)])
+    fn entry7(&self, key: u64) -> &Entry {
+        &self.entries[usize::from(self.tiny.number(key))]
+    }
+
+    /// [`Words::get`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
+    #[inline]
+    fn get15(&self, key: u128) -> Option<&Entry> {
+        if !self.filter.may_contain_packed(key) {
+            return None;
+        }
+        self.short.get(key).map(|&k| &self.entries[usize::from(k)])
     }
 }
+
+/// The entry of a word the lexicon does not know: no class, no verb form, no head.
+const NO_ENTRY: Entry = Entry {
+    classes: ClassSet::EMPTY,
+    verb: NO_VERB,
+    head: false,
+};
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
 /// open-addressing table at most half full, so that a word not in it mostly meets an empty
@@ -109,17 +128,19 @@ impl Tiny {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    /// The entry number of `key`, or 0 (the empty entry's) when it is in no slot: an empty
+    /// slot's number is 0 too, so the number is read without telling the two apart (the
+    /// empty word's key is 0, and is in no slot).
     #[inline]
-    fn get(&self, key: u64) -> Option<u16> {
+    fn number(&self, key: u64) -> u16 {
         let mask = self.keys.len() - 1;
         let mut s = self.slot(key);
         loop {
-            // (an empty slot first: the empty word's key is 0, and is in no slot)
-            match self.keys[s] {
-                0 => return None,
-                k if k == key => return Some(self.numbers[s]),
-                _ => s = (s + 1) & mask,
+            let k = self.keys[s];
+            if k == key || k == 0 {
+                return self.numbers[s];
             }
+            s = (s + 1) & mask;
         }
     }
 }
@@ -144,7 +165,8 @@ impl Words {
         let mut tiny = Vec::new();
         let mut short = Vec::new();
         let mut long = HashMap::default();
-        let mut entries: Vec<Entry> = Vec::new();
+        // (number 0 is the empty entry's: see `Tiny::number`)
+        let mut entries: Vec<Entry> = vec![NO_ENTRY];
         let mut numbers: HashMap<(ClassSet, u16, bool), u16> = HashMap::default();
         for (w, e) in of {
             let k = *numbers
@@ -292,7 +314,7 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
 pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
     let n = j - i;
     let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
-        return ascii_word_info(&text[i..j], upper);
+        return ascii_word_info_15(text, i, j, upper);
     };
     debug_assert!(
         text.as_bytes()[i..j]
@@ -307,18 +329,50 @@ pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) ->
     let flags = if capitalised { CAPITALISED } else { 0 };
     let words = &*WORDS;
     if !upper {
-        return info_of(
-            words.lower_case.get7(written),
+        return info_of_entry(
+            words.lower_case.entry7(written),
             ClassSet::EMPTY,
             flags | LOWER,
         );
     }
     let lower = written | 0x2020_2020_2020_2020 & mask;
+    let classes = words.written.entry7(written).classes;
+    info_of_entry(words.lower_case.entry7(lower), classes, flags)
+}
+
+/// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
+/// (its keys, `word_set::packed`, made without a loop over its bytes, as for a shorter
+/// word); any other word by [`ascii_word_info`].
+#[inline]
+fn ascii_word_info_15(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+    let n = j - i;
+    let Some(sixteen) = text
+        .as_bytes()
+        .get(i..i + 16)
+        .filter(|_| (8..16).contains(&n))
+    else {
+        return ascii_word_info(&text[i..j], upper);
+    };
+    let x = u128::from_le_bytes(sixteen.try_into().unwrap_or_default());
+    let mask = (1u128 << (8 * n)) - 1;
+    let written = x & mask | (n as u128) << 120;
+    let capitalised = (x as u8).is_ascii_uppercase();
+    let flags = if capitalised { CAPITALISED } else { 0 };
+    let words = &*WORDS;
+    if !upper {
+        return info_of(
+            words.lower_case.get15(written),
+            ClassSet::EMPTY,
+            flags | LOWER,
+        );
+    }
+    // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
+    let lower = written | 0x2020_2020_2020_2020_2020_2020_2020_2020 & mask;
     let classes = words
         .written
-        .get7(written)
+        .get15(written)
         .map_or(ClassSet::EMPTY, |e| e.classes);
-    info_of(words.lower_case.get7(lower), classes, flags)
+    info_of(words.lower_case.get15(lower), classes, flags)
 }
 
 /// The word's info from its lower-case form `lower` and, when that differs, its form as
@@ -337,13 +391,13 @@ fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
 /// written (when that differs) and its spelling flags.
 #[inline]
 fn info_of(lower: Option<&Entry>, written: ClassSet, flags: u8) -> WordInfo {
-    let Some(e) = lower else {
-        return WordInfo {
-            classes: written,
-            verb: NO_VERB,
-            flags,
-        };
-    };
+    info_of_entry(lower.unwrap_or(&NO_ENTRY), written, flags)
+}
+
+/// [`info_of`] of an entry that may be [`NO_ENTRY`] (which adds nothing to `written` and
+/// `flags`).
+#[inline]
+fn info_of_entry(e: &Entry, written: ClassSet, flags: u8) -> WordInfo {
     WordInfo {
         classes: written.union(e.classes),
         verb: e.verb,
@@ -365,6 +419,14 @@ mod tests {
         assert_eq!(word_info("went").flags & VERB_HEAD, VERB_HEAD);
         assert_eq!(word_info("table").verb, NO_VERB);
         assert!(word_info("").classes.is_empty() && word_info("").verb == NO_VERB);
+        // (a word the lexicon does not know reads the empty entry, number 0)
+        for (text, flags) in [("zqxv and more", LOWER), ("Zqxv and more", CAPITALISED)] {
+            let w = ascii_word_info_at(text, 0, 4, flags == CAPITALISED);
+            assert!(w.classes.is_empty() && w.verb == NO_VERB && w.flags == flags);
+        }
+        assert_eq!(WORDS.lower_case.tiny.number(packed7(b"zqxv").unwrap()), 0);
+        let said = ascii_word_info_at("said it", 0, 4, false);
+        assert_eq!(said.verb, word_info("said").verb);
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));
         for w in [

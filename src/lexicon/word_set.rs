@@ -58,6 +58,17 @@ impl Filter {
         self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 
+    /// [`Filter::may_contain`] of a word of 1 to 15 bytes by its [`packed`] key: the
+    /// signature's bytes are read off the key, so the word's bytes need not be at hand.
+    #[inline]
+    fn may_contain_packed(&self, key: u128) -> bool {
+        let n = (key >> 120) as u64;
+        let z = (key >> (8 * n.saturating_sub(1))) as u8;
+        let sig = n | (key as u64 & 0xFFFF) << 8 | (z as u64) << 24;
+        let s = (sig.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+
     fn insert(&mut self, w: &[u8]) {
         let s = self.signature(w);
         self.bits[s / 64] |= 1 << (s % 64);
@@ -210,6 +221,12 @@ impl WordSet {
         self.filter.may_contain(w)
     }
 
+    /// [`WordSet::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
+    #[inline]
+    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
+        self.filter.may_contain_packed(key)
+    }
+
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
@@ -356,6 +373,30 @@ mod tests {
         assert!(words.iter().all(|w| s.contains(w)));
         let others = (0..3000).map(|i| format!("{}{i}", ["v", "saidx", "a.b-d", "X"][i % 4]));
         assert!(others.into_iter().all(|w| !s.contains(&w)));
+    }
+
+    #[test]
+    fn a_packed_key_has_the_signature_of_its_word() {
+        let s: WordSet = ["interview", "a", "said", "Washington"]
+            .into_iter()
+            .collect();
+        for w in [
+            "interview",
+            "a",
+            "said",
+            "Washington",
+            "interviews",
+            "washington",
+            "xy",
+        ] {
+            let key = packed(w.as_bytes()).unwrap();
+            assert_eq!(
+                s.may_contain_packed(key),
+                s.may_contain(w.as_bytes()),
+                "{w}"
+            );
+        }
+        assert!(s.may_contain_packed(packed(b"interview").unwrap()));
     }
 
     #[test]

@@ -56,9 +56,10 @@ pub(crate) fn assemble_within(
     budget: &Budget,
 ) -> Result<Analysis, Exceeded> {
     let metadata = input::metadata(text, options.date.as_deref());
-    let found_posts = prepare::posts(text, &segment::paragraphs(text), embedded);
+    let (lines, paras) = segment::lines_and_paragraphs(text);
+    let found_posts = prepare::posts(text, &lines, embedded);
+    drop(lines);
     budget.check("posts")?;
-    let paras = segment::unwrapped(text);
     let masks = prepare::masks(text, &found_posts);
     let (parts, mut flags) = quotes::find(text, &paras, &masks, options.doubled_apostrophes);
     budget.check("quotes")?;

@@ -21,6 +21,8 @@ pub(crate) use sentences::sentences;
 pub(crate) use sentences::{
     doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences_into,
 };
+/// [`paragraphs`] and [`unwrapped`] together, from one reading of the lines.
+pub(crate) use wrap::lines_and_paragraphs;
 /// The paragraphs the statements are read in: the lines, with the lines of hard-wrapped text
 /// joined into their paragraphs ([`wrap`]).
 pub(crate) use wrap::paragraphs as unwrapped;

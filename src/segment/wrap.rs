@@ -98,13 +98,20 @@ const JOINS: &[(&str, Join)] = &[
 /// The paragraphs of a text: each non-empty line, except that the lines of a hard-wrapped
 /// text are joined into their paragraphs.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    joined(text, &lines(text))
+}
+
+/// The non-empty lines of a text (`segment::paragraphs`) and its [`paragraphs`], from one
+/// reading of its lines.
+pub(crate) fn lines_and_paragraphs(text: &str) -> (Vec<Span>, Vec<Span>) {
     let lines = lines(text);
+    (lines.iter().map(|l| l.span).collect(), joined(text, &lines))
+}
+
+/// The paragraphs of `text` from its `lines`: see [`paragraphs`].
+fn joined(text: &str, lines: &[Line]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(lines.len());
-    let w = wrap_width(text, &lines).map(|width| Wrapped {
-        text,
-        lines: &lines,
-        width,
-    });
+    let w = wrap_width(text, lines).map(|width| Wrapped { text, lines, width });
     let mut joined = false;
     for (i, l) in lines.iter().enumerate() {
         match out.last_mut() {
@@ -199,6 +206,21 @@ fn full_stop_line(w: &Wrapped, i: usize) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lines_are_the_plain_paragraphs() {
+        for text in [
+            WRAPPED,
+            " One.\n\n  Two two.\r\nThree",
+            "\u{a0}Ünë\u{2003}\n\t\n x \r\n",
+            "",
+        ] {
+            let (lines, paras) = lines_and_paragraphs(text);
+            assert_eq!(lines, crate::segment::paragraphs(text), "{text:?}");
+            assert_eq!(paras, paragraphs(text), "{text:?}");
+        }
+        assert!(lines_and_paragraphs(WRAPPED).1.len() < lines_and_paragraphs(WRAPPED).0.len());
+    }
 
     fn paras(text: &str) -> Vec<&str> {
         paragraphs(text)
