@@ -39,7 +39,11 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         if let Some(m) = role_then_name(text, toks, appos) {
             return Some(m);
         }
-        return common_head(text, toks, mention(words_text(text, toks), appos_role));
+        // (the name is written only for a head that makes a mention: most tried do not)
+        return common_head(text, toks, mention(String::new(), appos_role)).map(|mut m| {
+            m.name = words_text(text, toks);
+            m
+        });
     }
     // "The mayor of Chicago, Rahm Emanuel, said": an article, a role and its place or body,
     // the name in apposition.

@@ -39,6 +39,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
             i += 1;
             continue;
         }
+        // (one capitalised word alone is no name, and most runs are one word: the next
+        // token tells, with no parse)
+        if !toks.get(i + 1).is_some_and(|n| n.kind == Tok::Word && n.is_capitalised()) {
+            i += 1;
+            continue;
+        }
         let Ok((rest, _)) = many1_count(capitalised_word).parse(whole.from(i)) else {
             i += 1;
             continue;

@@ -58,11 +58,15 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         let t = &toks[s - 1];
         let w = t.text(text);
         let q = amount_token(text, t);
-        let glue = lower_in(text, t, Class::SpeakerAmountQualifiers)
+        let glue = q
+            || lower_in(text, t, Class::SpeakerAmountQualifiers)
             || lower_in(text, t, Class::SpeakerAmountGlue);
-        let noun = t.kind == Tok::Word
-            && !crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l))
-            && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
+        // (a pronoun is in one of the pronoun classes: a word in none is known from its bits)
+        let noun = glue
+            || t.kind == Tok::Word
+                && !(t.classes.intersects(PRONOUNS)
+                    && crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l)))
+                && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
         if !(q || glue || noun) {
             break;
         }

@@ -28,6 +28,9 @@ struct VerbCue<'a> {
     /// `lo..hi`: where the speaker may stand, outside the quotation.
     lo: usize,
     hi: usize,
+    /// The mention left of the cue (`left` over `lo..c.tok`), kept when a rule read it, so
+    /// that the rule after it reads it again with no second parse.
+    left: std::cell::OnceCell<Option<Mention>>,
 }
 
 /// A rule of a verb cue's table.
@@ -139,6 +142,22 @@ impl<'a> VerbCue<'a> {
             ing_form,
             lo: lo.max(sent.start),
             hi,
+            left: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The mention left of the cue, read once and kept.
+    fn left_kept(&self) -> Option<&Mention> {
+        self.left
+            .get_or_init(|| left(self.text, self.toks, self.lo, self.c.tok))
+            .as_ref()
+    }
+
+    /// The mention left of the cue: the one kept, else read now (and not kept).
+    fn left_once(&self) -> Option<Mention> {
+        match self.left.get() {
+            Some(m) => m.clone(),
+            None => left(self.text, self.toks, self.lo, self.c.tok),
         }
     }
 }
@@ -189,7 +208,7 @@ fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
     }
-    let m = left(text, toks, v.lo, v.c.tok)?;
+    let m = v.left_kept()?;
     let k = (v.lo..v.b).find(|&k| toks[k].start == m.start)?;
     // (an occasion, not a document, which speaks for itself: "in the newspaper's editorial
     // urging him to leave"; nor people: "into the race for candidates proposing tax cuts")
@@ -331,7 +350,7 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
         || matches!(toks[b - 1].kind, Tok::Quote(_))
         || v.comma
         || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
-    left(text, toks, v.lo, v.c.tok)
+    v.left_once()
         .or_else(|| {
             inverted
                 .then(|| right(text, toks, v.after, v.hi))
