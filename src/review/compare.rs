@@ -182,14 +182,36 @@ fn word_hash(b: &[u8], start: usize, end: usize, ascii_lower: bool) -> u64 {
     h ^ (h >> 32)
 }
 
-/// The quotations compared with each other: direct and partial ones of four words or more,
-/// with their number, gist and speaker's entity.
-fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
+/// The quotations compared with each other: direct and partial ones of four words or more
+/// that `keep` keeps (by the quotation and its speaker's entity), with their number, gist
+/// and speaker's entity. (A gist is read only for a quotation kept.)
+fn quotations<'r>(
+    r: &'r Review,
+    keep: impl Fn(&Quote, Option<usize>) -> bool,
+) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-        .map(|(i, q)| (i, q, r.gist_of(i)))
-        .filter(|(_, _, g)| g.len >= 4)
-        .map(|(i, q, g)| (i, q, g, q.speaker.as_ref().and_then(|s| s.entity)))
+        .map(|(i, q)| (i, q, q.speaker.as_ref().and_then(|s| s.entity)))
+        .filter(move |&(_, q, entity)| keep(q, entity))
+        .map(|(i, q, entity)| (i, q, r.gist_of(i), entity))
+        .filter(|(_, _, g, _)| g.len >= 4)
+}
+
+/// The speakers' entities of the compared quotations (direct and partial) that `keep`
+/// keeps, each with how many of them it speaks.
+fn quoted_entities(
+    r: &Review,
+    keep: impl Fn(&Quote) -> bool,
+) -> rustc_hash::FxHashMap<Option<usize>, usize> {
+    let mut counts = FxHashMap::default();
+    for (_, q) in r.compared() {
+        if matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && keep(q) {
+            *counts
+                .entry(q.speaker.as_ref().and_then(|s| s.entity))
+                .or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -199,9 +221,14 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     // The first quotation of each wording, with its speaker's entity; by the hash of its
     // words, the first of them with that hash.
+    // (two speakers' entities among the direct quotations, or no flag: no words are read)
+    let direct = |q: &Quote| q.kind == QuoteKind::Direct;
+    if quoted_entities(r, direct).keys().flatten().count() < 2 {
+        return;
+    }
     let mut firsts: Vec<(usize, Option<usize>)> = Vec::new();
     let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
-    for (i, q, g, entity) in quotations(r).filter(|(_, q, _, _)| q.kind == QuoteKind::Direct) {
+    for (i, q, g, entity) in quotations(r, |q, _| direct(q)) {
         let first = match by_hash.get(&g.seq) {
             None => None,
             Some(&k) if r.same_words(firsts[k].0, i) => Some(firsts[k]),
@@ -237,8 +264,12 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
     // (a quotation's distinct words, in order, are made when it is first compared with a
     // quotation whose gist may share enough: most speakers are quoted once, and most
     // quotations of one speaker share few words)
+    // (a quotation is compared only with those of its speaker's entity: one whose entity
+    // speaks no other is left out before its words are read)
+    let counts = quoted_entities(r, |_| true);
+    let shared = |entity| counts.get(&entity).is_some_and(|&n| n >= 2);
     let mut earlier: Vec<(usize, Gist, LazySet, Option<usize>)> = Vec::new();
-    for (i, q, g, entity) in quotations(r) {
+    for (i, q, g, entity) in quotations(r, |_, entity| shared(entity)) {
         if g.len < 6 {
             continue;
         }
