@@ -197,21 +197,25 @@ fn quotations<'r>(
         .filter(|(_, _, g, _)| g.len >= 4)
 }
 
-/// The speakers' entities of the compared quotations (direct and partial) that `keep`
-/// keeps, each with how many of them it speaks.
-fn quoted_entities(
-    r: &Review,
-    keep: impl Fn(&Quote) -> bool,
-) -> rustc_hash::FxHashMap<Option<usize>, usize> {
-    let mut counts = FxHashMap::default();
+/// How many of the compared quotations (direct and partial) that `keep` keeps each
+/// speaker's entity speaks, by the entity's number plus one (0: no entity).
+fn quoted_entities(r: &Review, keep: impl Fn(&Quote) -> bool) -> Vec<usize> {
+    let mut counts: Vec<usize> = Vec::new();
     for (_, q) in r.compared() {
         if matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && keep(q) {
-            *counts
-                .entry(q.speaker.as_ref().and_then(|s| s.entity))
-                .or_default() += 1;
+            let k = entity_slot(q.speaker.as_ref().and_then(|s| s.entity));
+            if counts.len() <= k {
+                counts.resize(k + 1, 0);
+            }
+            counts[k] += 1;
         }
     }
     counts
+}
+
+/// The slot of an entity in [`quoted_entities`]' counts.
+fn entity_slot(entity: Option<usize>) -> usize {
+    entity.map_or(0, |e| e.saturating_add(1))
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -223,7 +227,13 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     // words, the first of them with that hash.
     // (two speakers' entities among the direct quotations, or no flag: no words are read)
     let direct = |q: &Quote| q.kind == QuoteKind::Direct;
-    if quoted_entities(r, direct).keys().flatten().count() < 2 {
+    if quoted_entities(r, direct)
+        .iter()
+        .skip(1)
+        .filter(|&&n| n > 0)
+        .count()
+        < 2
+    {
         return;
     }
     let mut firsts: Vec<(usize, Option<usize>)> = Vec::new();
@@ -267,7 +277,7 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
     // (a quotation is compared only with those of its speaker's entity: one whose entity
     // speaks no other is left out before its words are read)
     let counts = quoted_entities(r, |_| true);
-    let shared = |entity| counts.get(&entity).is_some_and(|&n| n >= 2);
+    let shared = |entity| counts.get(entity_slot(entity)).is_some_and(|&n| n >= 2);
     let mut earlier: Vec<(usize, Gist, LazySet, Option<usize>)> = Vec::new();
     for (i, q, g, entity) in quotations(r, |_, entity| shared(entity)) {
         if g.len < 6 {

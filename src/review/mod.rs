@@ -35,7 +35,9 @@ const LINK_NEAR: usize = 20_000;
 
 /// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
 /// mention in lower case.
-type StatementRule = fn(&mut Review, &Quote, &SpeakerRef, &str) -> Option<Flag>;
+/// (The speaker is the analysis's own, borrowed as long as the review: a rule may keep its
+/// words.)
+type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &str) -> Option<Flag>;
 
 /// The rules on each statement with a speaker, in this order.
 const STATEMENT_RULES: &[(FlagKind, StatementRule)] = &[
@@ -74,7 +76,7 @@ struct Review<'a> {
     /// The entities already flagged as anonymous sources.
     anonymous_seen: FxHashSet<Option<usize>>,
     /// The names already judged for an introduction: a person is introduced once.
-    unintroduced_seen: FxHashSet<String>,
+    unintroduced_seen: FxHashSet<&'a str>,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
@@ -240,11 +242,12 @@ impl Review<'_> {
 /// people the text mentions, in order.
 pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
     let mut out = Vec::new();
+    let record: &Analysis = a;
     let mut review = Review {
         text,
         paras,
         people,
-        a,
+        a: record,
         headline_end: headline_end(text, paras),
         anonymous_seen: FxHashSet::default(),
         unintroduced_seen: FxHashSet::default(),
@@ -264,7 +267,7 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         .max()
         .unwrap_or(0);
     let mut seen_statement = vec![false; statements];
-    for q in &a.quotes {
+    for q in &record.quotes {
         if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
             continue;
         }

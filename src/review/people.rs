@@ -116,10 +116,10 @@ fn continues_speaker(r: &Review, q: &Quote, sp: &SpeakerRef, g: Gender) -> bool 
 /// one the speaker was resolved to); nor is a
 /// mention in the headline or before a colon
 /// ("Trump: …", a headline's quotation).
-pub(super) fn unintroduced_speaker(
-    r: &mut Review,
+pub(super) fn unintroduced_speaker<'a>(
+    r: &mut Review<'a>,
     _: &Quote,
-    sp: &SpeakerRef,
+    sp: &'a SpeakerRef,
     mention: &str,
 ) -> Option<Flag> {
     if r.in_headline(sp.start) {
@@ -152,11 +152,8 @@ pub(super) fn unintroduced_speaker(
     let word = strip_possessive(sp.text.trim());
     // Each name is judged once, at its first quotation (an introduction stays one), and
     // only the first names of a document: each judgement reads the text once.
-    // (a name seen before is looked up, not copied)
-    if r.unintroduced_seen.len() >= MAX_COMPARED
-        || r.unintroduced_seen.contains(word)
-        || !r.unintroduced_seen.insert(word.to_string())
-    {
+    // (a name seen before is looked up once, and kept as the analysis writes it, not copied)
+    if r.unintroduced_seen.len() >= MAX_COMPARED || !r.unintroduced_seen.insert(word) {
         return None;
     }
     if sp.kind != EntityKind::Person

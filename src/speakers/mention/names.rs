@@ -70,6 +70,10 @@ fn capitalised_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 /// The capitalised run `i..j` as a person's name, past its titles.
 fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
     let lx = &*LEXICON;
+    // (the cheap test first: "the Smith Foundation" is no one's name)
+    if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let run = &toks[i..j];
     let mut n = 0;
     let mut gender = Gender::Unknown;
@@ -86,9 +90,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let first = name_toks[0].text(text);
     let first_gender = lx.first_names.get(first).copied();
     // (the cheap tests first: most capitalised runs are no one's name)
-    let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let person = !the_before
-        && (n > 0 || first_gender.is_some())
+    let person = (n > 0 || first_gender.is_some())
         && (name_toks.len() >= 2 || n > 0)
         && !name_toks
             .iter()

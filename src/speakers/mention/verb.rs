@@ -291,10 +291,11 @@ fn passive_agent(v: &VerbCue) -> Option<Mention> {
 /// sentence's end follows it (not "Smith, the mayor, said Trump would win").
 fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
+    // (the cue's lemma first: most verbs do not invert, and their clause is not read)
     if !(v.comma
-        && !crate::cues::apposed_subject(text, toks, start, b)
         && v.c.lemma != "tell"
-        && LEXICON.inverting_verbs.contains(v.c.lemma))
+        && LEXICON.inverting_verbs.contains(v.c.lemma)
+        && !crate::cues::apposed_subject(text, toks, start, b))
     {
         return None;
     }
