@@ -20,6 +20,9 @@ struct VerbCue<'a> {
     b: usize,
     /// The word before the verb group, "," for a quotation that ends with a comma.
     before: Option<&'a str>,
+    /// The token `before` is the text of, when it is one (not the comma a quotation ends
+    /// with): its classes are read from its bits.
+    before_tok: Option<usize>,
     /// A comma (or a quotation that ends with one) stands right before the verb group
     /// (`cues::comma_before`, read once).
     comma: bool,
@@ -68,12 +71,8 @@ pub(super) fn verb(
         return Some(m);
     }
     // "…, adding that", "by calling X “…”", "and said", "but said", "went on to say"
-    let participle = v.ing_form
-        && v.before
-            .is_some_and(|w| Class::SpeakerParticipleOpeners.contains(w));
-    let coordinated = v
-        .before
-        .is_some_and(|w| Class::SpeakerCoordinators.contains(w));
+    let participle = v.ing_form && v.before_is(Class::SpeakerParticipleOpeners);
+    let coordinated = v.before_is(Class::SpeakerCoordinators);
     if participle || coordinated {
         return shared_speaker(&v);
     }
@@ -109,19 +108,19 @@ impl<'a> VerbCue<'a> {
         while ing_form && p > sent.start + 1 && {
             let w = toks[p - 1].text(text);
             toks[p - 1].kind == Tok::Word
-                && (Class::SpeakerParticipleAdverbs.contains(w)
+                && (written(text, &toks[p - 1], Class::SpeakerParticipleAdverbs)
                     || (w.len() > 4 && w.ends_with("ly")))
         } {
             p -= 1;
         }
         let comma = crate::cues::comma_before(text, toks, sent.start, b);
-        let before = (p > sent.start).then(|| {
-            if (p == b && comma) || (p != b && crate::cues::comma_before(text, toks, sent.start, p))
-            {
-                ","
-            } else {
-                toks[p - 1].text(text)
-            }
+        let before_comma = p > sent.start
+            && ((p == b && comma)
+                || (p != b && crate::cues::comma_before(text, toks, sent.start, p)));
+        let before_tok = (p > sent.start && !before_comma).then(|| p - 1);
+        let before = (p > sent.start).then(|| match before_tok {
+            Some(k) => toks[k].text(text),
+            None => ",",
         });
         let (lo, hi) = match quote {
             Some(q) if q < c.tok => (q + 1, sent.end),
@@ -138,11 +137,21 @@ impl<'a> VerbCue<'a> {
             after: c.tok + c.len,
             b,
             before,
+            before_tok,
             comma,
             ing_form,
             lo: lo.max(sent.start),
             hi,
             left: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the word before the verb group is in class `c` as written
+    /// (`c.contains(before)`), a token's read from its bits.
+    fn before_is(&self, c: Class) -> bool {
+        match self.before_tok {
+            Some(k) => written(self.text, &self.toks[k], c),
+            None => self.before.is_some_and(|w| c.contains(w)),
         }
     }
 
@@ -270,7 +279,7 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
         let w = toks[k].text(text);
         toks[k].kind == Tok::Word
             && !is_capitalized(w)
-            && (w.ends_with("ed") || Class::SpeakerFirstVerbForms.contains(w))
+            && (w.ends_with("ed") || written(text, &toks[k], Class::SpeakerFirstVerbForms))
     })?;
     left(text, toks, v.sent.start, first)
 }
