@@ -41,7 +41,10 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
         }
         // (one capitalised word alone is no name, and most runs are one word: the next
         // token tells, with no parse)
-        if !toks.get(i + 1).is_some_and(|n| n.kind == Tok::Word && n.is_capitalised()) {
+        if !toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+        {
             i += 1;
             continue;
         }
@@ -90,8 +93,8 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let first = name_toks[0].text(text);
     let first_gender = lx.first_names.get(first).copied();
     // (the cheap tests first: most capitalised runs are no one's name)
-    let person = (n > 0 || first_gender.is_some())
-        && (name_toks.len() >= 2 || n > 0)
+    // (a title, or a known first name and a surname)
+    let person = (n > 0 || first_gender.is_some() && name_toks.len() >= 2)
         && !name_toks
             .iter()
             .any(|t| lx.organizations.contains(t.text(text)));
