@@ -1,4 +1,4 @@
-//! [`name_candidates`]: the people named in the text, quoted or not — the antecedents of
+//! [`name_candidates_into`]: the people named in the text, quoted or not — the antecedents of
 //! pronouns and surnames — with the role an apposition gives them.
 
 use super::rules::apposition_body;
@@ -26,10 +26,18 @@ pub(crate) struct NameCandidate {
     pub inner: bool,
 }
 
-/// Every run of capitalised words that looks like a person's name: it starts with a title or
-/// a known first name, or has two or more words none of which is an organisation head.
+/// [`name_candidates_into`] a new list.
+#[cfg(test)]
 pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
+    name_candidates_into(text, toks, &mut out);
+    out
+}
+
+/// Every run of capitalised words that looks like a person's name, added to `out` (one list
+/// for a document's paragraphs): it starts with a title or a known first name, or has two or
+/// more words none of which is an organisation head.
+pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<NameCandidate>) {
     let whole = Toks::whole(text, toks);
     let mut i = 0;
     while i < toks.len() {
@@ -61,7 +69,6 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
         }
         i = j;
     }
-    out
 }
 
 /// "Smith", "U.S.": a capitalised word ([`crate::grammar::capitalised`]), read from its
