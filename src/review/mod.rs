@@ -176,6 +176,16 @@ fn word_char_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
+/// `f` of `w` in lower case, as `str::to_lowercase` writes it: an ASCII word lower-cased on
+/// the stack (`lexicon::with_lower`), no new string; another in a new string.
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.is_ascii() {
+        crate::lexicon::with_lower(w, f)
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 /// The words of `s` in lower case.
 fn words(s: &str) -> Vec<String> {
     split_words(s).map(str::to_lowercase).collect()
@@ -272,10 +282,11 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
-        let mention = sp.text.to_lowercase();
-        for (_, rule) in STATEMENT_RULES {
-            out.extend(rule(&mut review, q, sp, &mention));
-        }
+        with_lowercase(&sp.text, |mention| {
+            for (_, rule) in STATEMENT_RULES {
+                out.extend(rule(&mut review, q, sp, mention));
+            }
+        });
     }
     for (_, rule) in DOCUMENT_RULES {
         rule(&review, &mut out);
