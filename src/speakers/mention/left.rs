@@ -137,7 +137,7 @@ fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize 
     if progressive
         && i == cue
         && i > lo + 1
-        && lower_in(text, &toks[i - 1], Class::AspectVerbs)
+        && crate::lexicon::with_lower(toks[i - 1].text(text), |l| LEXICON.aspect_verbs.contains(l))
     {
         i -= 1;
         while i > lo + 1
