@@ -134,11 +134,12 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     let w = t.text(text);
     // (a word with no capital at its start: lower case as written, unless it has a capital
     // further in, "iPhone")
+    // (the spelling first, the look-ups after)
     let known = |lower: &str| {
         ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
+            || lower.starts_with(|c: char| c.is_ascii_digit())
             || lx.roles.contains_key(lower)
             || lx.documents.contains(lower)
-            || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
     };
     if t.is_lower() {
         t.is(Class::Modifiers) || known(w) || is_modifier(w)
