@@ -234,9 +234,8 @@ fn name_word(w: &str) -> bool {
 /// nickname's marks), and a full stop only after an initial or a title ("C.", "Sen.").
 fn joined(first: &str, between: &str) -> bool {
     // (whether a stop may follow is asked only where one does)
-    let stop_ok = || {
-        first.chars().count() == 1 || LEXICON.titles.contains_key(format!("{first}.").as_str())
-    };
+    let stop_ok =
+        || first.chars().count() == 1 || LEXICON.titles.contains_key(format!("{first}.").as_str());
     !between.contains([',', ';', ':', '\n', '(', ')', '?', '!'])
         && (!between.contains('.') || stop_ok())
 }
