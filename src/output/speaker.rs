@@ -72,13 +72,12 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let (owners, mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
     // A name in a caption, a byline or a link is no antecedent.
-    let candidates: Vec<NameCandidate> = doc
-        .para_toks
-        .iter()
-        .zip(&kinds)
-        .filter(|(_, k)| k.is_discourse() || **k == ParaKind::Headline)
-        .flat_map(|(pt, _)| speakers::name_candidates(text, &pt.toks))
-        .collect();
+    let mut candidates: Vec<NameCandidate> = Vec::new();
+    for (pt, k) in doc.para_toks.iter().zip(&kinds) {
+        if k.is_discourse() || *k == ParaKind::Headline {
+            speakers::name_candidates_into(text, &pt.toks, &mut candidates);
+        }
+    }
     let para_start = |pos: usize| {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start

@@ -182,14 +182,40 @@ fn word_hash(b: &[u8], start: usize, end: usize, ascii_lower: bool) -> u64 {
     h ^ (h >> 32)
 }
 
-/// The quotations compared with each other: direct and partial ones of four words or more,
-/// with their number, gist and speaker's entity.
-fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
+/// The quotations compared with each other: direct and partial ones of four words or more
+/// that `keep` keeps (by the quotation and its speaker's entity), with their number, gist
+/// and speaker's entity. (A gist is read only for a quotation kept.)
+fn quotations<'r>(
+    r: &'r Review,
+    keep: impl Fn(&Quote, Option<usize>) -> bool,
+) -> impl Iterator<Item = (usize, &'r Quote, Gist, Option<usize>)> {
     r.compared()
         .filter(|(_, q)| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-        .map(|(i, q)| (i, q, r.gist_of(i)))
-        .filter(|(_, _, g)| g.len >= 4)
-        .map(|(i, q, g)| (i, q, g, q.speaker.as_ref().and_then(|s| s.entity)))
+        .map(|(i, q)| (i, q, q.speaker.as_ref().and_then(|s| s.entity)))
+        .filter(move |&(_, q, entity)| keep(q, entity))
+        .map(|(i, q, entity)| (i, q, r.gist_of(i), entity))
+        .filter(|(_, _, g, _)| g.len >= 4)
+}
+
+/// How many of the compared quotations (direct and partial) that `keep` keeps each
+/// speaker's entity speaks, by the entity's number plus one (0: no entity).
+fn quoted_entities(r: &Review, keep: impl Fn(&Quote) -> bool) -> Vec<usize> {
+    let mut counts: Vec<usize> = Vec::new();
+    for (_, q) in r.compared() {
+        if matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && keep(q) {
+            let k = entity_slot(q.speaker.as_ref().and_then(|s| s.entity));
+            if counts.len() <= k {
+                counts.resize(k + 1, 0);
+            }
+            counts[k] += 1;
+        }
+    }
+    counts
+}
+
+/// The slot of an entity in [`quoted_entities`]' counts.
+fn entity_slot(entity: Option<usize>) -> usize {
+    entity.map_or(0, |e| e.saturating_add(1))
 }
 
 /// The same words from two speakers: "“We will win this race,” Smith said" and later
@@ -199,9 +225,20 @@ fn quotations<'r>(r: &'r Review) -> impl Iterator<Item = (usize, &'r Quote, Gist
 pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     // The first quotation of each wording, with its speaker's entity; by the hash of its
     // words, the first of them with that hash.
+    // (two speakers' entities among the direct quotations, or no flag: no words are read)
+    let direct = |q: &Quote| q.kind == QuoteKind::Direct;
+    if quoted_entities(r, direct)
+        .iter()
+        .skip(1)
+        .filter(|&&n| n > 0)
+        .count()
+        < 2
+    {
+        return;
+    }
     let mut firsts: Vec<(usize, Option<usize>)> = Vec::new();
     let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
-    for (i, q, g, entity) in quotations(r).filter(|(_, q, _, _)| q.kind == QuoteKind::Direct) {
+    for (i, q, g, entity) in quotations(r, |q, _| direct(q)) {
         let first = match by_hash.get(&g.seq) {
             None => None,
             Some(&k) if r.same_words(firsts[k].0, i) => Some(firsts[k]),
@@ -237,8 +274,12 @@ pub(super) fn changed_wording(r: &Review, out: &mut Vec<Flag>) {
     // (a quotation's distinct words, in order, are made when it is first compared with a
     // quotation whose gist may share enough: most speakers are quoted once, and most
     // quotations of one speaker share few words)
+    // (a quotation is compared only with those of its speaker's entity: one whose entity
+    // speaks no other is left out before its words are read)
+    let counts = quoted_entities(r, |_| true);
+    let shared = |entity| counts.get(entity_slot(entity)).is_some_and(|&n| n >= 2);
     let mut earlier: Vec<(usize, Gist, LazySet, Option<usize>)> = Vec::new();
-    for (i, q, g, entity) in quotations(r) {
+    for (i, q, g, entity) in quotations(r, |_, entity| shared(entity)) {
         if g.len < 6 {
             continue;
         }

@@ -35,7 +35,9 @@ const LINK_NEAR: usize = 20_000;
 
 /// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
 /// mention in lower case.
-type StatementRule = fn(&mut Review, &Quote, &SpeakerRef, &str) -> Option<Flag>;
+/// (The speaker is the analysis's own, borrowed as long as the review: a rule may keep its
+/// words.)
+type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &str) -> Option<Flag>;
 
 /// The rules on each statement with a speaker, in this order.
 const STATEMENT_RULES: &[(FlagKind, StatementRule)] = &[
@@ -74,7 +76,7 @@ struct Review<'a> {
     /// The entities already flagged as anonymous sources.
     anonymous_seen: FxHashSet<Option<usize>>,
     /// The names already judged for an introduction: a person is introduced once.
-    unintroduced_seen: FxHashSet<String>,
+    unintroduced_seen: FxHashSet<&'a str>,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
@@ -174,6 +176,16 @@ fn word_char_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
+/// `f` of `w` in lower case, as `str::to_lowercase` writes it: an ASCII word lower-cased on
+/// the stack (`lexicon::with_lower`), no new string; another in a new string.
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.is_ascii() {
+        crate::lexicon::with_lower(w, f)
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 /// The words of `s` in lower case.
 fn words(s: &str) -> Vec<String> {
     split_words(s).map(str::to_lowercase).collect()
@@ -240,11 +252,12 @@ impl Review<'_> {
 /// people the text mentions, in order.
 pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
     let mut out = Vec::new();
+    let record: &Analysis = a;
     let mut review = Review {
         text,
         paras,
         people,
-        a,
+        a: record,
         headline_end: headline_end(text, paras),
         anonymous_seen: FxHashSet::default(),
         unintroduced_seen: FxHashSet::default(),
@@ -264,15 +277,16 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         .max()
         .unwrap_or(0);
     let mut seen_statement = vec![false; statements];
-    for q in &a.quotes {
+    for q in &record.quotes {
         if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
-        let mention = sp.text.to_lowercase();
-        for (_, rule) in STATEMENT_RULES {
-            out.extend(rule(&mut review, q, sp, &mention));
-        }
+        with_lowercase(&sp.text, |mention| {
+            for (_, rule) in STATEMENT_RULES {
+                out.extend(rule(&mut review, q, sp, mention));
+            }
+        });
     }
     for (_, rule) in DOCUMENT_RULES {
         rule(&review, &mut out);

@@ -7,7 +7,7 @@
 //! a role ("Stein spokeswoman Melezia Figueroa") — and need not be as a speaker.
 
 use super::spans::{self, is_word};
-use super::{MAX_COMPARED, Review, flag};
+use super::{MAX_COMPARED, Review, flag, with_lowercase};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, SpeakerRef};
 use crate::speakers::{NameCandidate, surname};
@@ -77,7 +77,7 @@ fn one_clause(between: &str) -> bool {
         && !between.contains([',', ';', ':', '.', '(', '—', '–', '\n'])
         && !words
             .iter()
-            .any(|w| Class::ReviewClauseOpeners.contains(&w.to_lowercase()))
+            .any(|w| with_lowercase(w, |l| Class::ReviewClauseOpeners.contains(l)))
 }
 
 /// The gender of a personal pronoun ("he", "She").
@@ -104,7 +104,7 @@ fn continues_speaker(r: &Review, q: &Quote, sp: &SpeakerRef, g: Gender) -> bool 
         .and_then(|p| p.speaker.as_ref())
         .is_some_and(|prev| {
             (prev.entity.is_some() && prev.entity == sp.entity)
-                || pronoun_gender(&prev.text.to_lowercase()) == Some(g)
+                || with_lowercase(&prev.text, pronoun_gender) == Some(g)
         })
 }
 
@@ -116,10 +116,10 @@ fn continues_speaker(r: &Review, q: &Quote, sp: &SpeakerRef, g: Gender) -> bool 
 /// one the speaker was resolved to); nor is a
 /// mention in the headline or before a colon
 /// ("Trump: …", a headline's quotation).
-pub(super) fn unintroduced_speaker(
-    r: &mut Review,
+pub(super) fn unintroduced_speaker<'a>(
+    r: &mut Review<'a>,
     _: &Quote,
-    sp: &SpeakerRef,
+    sp: &'a SpeakerRef,
     mention: &str,
 ) -> Option<Flag> {
     if r.in_headline(sp.start) {
@@ -152,11 +152,8 @@ pub(super) fn unintroduced_speaker(
     let word = strip_possessive(sp.text.trim());
     // Each name is judged once, at its first quotation (an introduction stays one), and
     // only the first names of a document: each judgement reads the text once.
-    // (a name seen before is looked up, not copied)
-    if r.unintroduced_seen.len() >= MAX_COMPARED
-        || r.unintroduced_seen.contains(word)
-        || !r.unintroduced_seen.insert(word.to_string())
-    {
+    // (a name seen before is looked up once, and kept as the analysis writes it, not copied)
+    if r.unintroduced_seen.len() >= MAX_COMPARED || !r.unintroduced_seen.insert(word) {
         return None;
     }
     if sp.kind != EntityKind::Person
@@ -211,35 +208,36 @@ static NO_PEOPLE: std::sync::LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> =
 /// or a function word opening a sentence ("Worse").
 fn is_person_word(w: &str) -> bool {
     let lx = &*LEXICON;
-    let lower = w.to_lowercase();
     let (outlets, platforms) = &*NO_PEOPLE;
     w.chars().next().is_some_and(char::is_uppercase)
         && (w.chars().count() < 2 || w.chars().any(char::is_lowercase))
         && !outlets.contains(w)
         && !lx.organizations.contains(w)
-        && !platforms.contains(lower.as_str())
         && !lx.starters.contains(w)
-        && !lx.function_words.contains(&lower)
+        && !with_lowercase(w, |lower| {
+            platforms.contains(lower) || lx.function_words.contains(lower)
+        })
 }
 
 /// Whether a word can be part of a name: capitalised and not a sentence opener, function
 /// word, determiner or possessive ("But", "When", "The", "Reagan's").
 fn name_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
     w.chars().next().is_some_and(char::is_uppercase)
         && strip_possessive(w) == w
         && !LEXICON.starters.contains(w)
-        && !LEXICON.function_words.contains(&lower)
-        && !LEXICON.determiners.contains(&lower)
+        && !with_lowercase(w, |lower| {
+            LEXICON.function_words.contains(lower) || LEXICON.determiners.contains(lower)
+        })
 }
 
 /// Whether two words are one name across the text between them: only spaces (or a quoted
 /// nickname's marks), and a full stop only after an initial or a title ("C.", "Sen.").
 fn joined(first: &str, between: &str) -> bool {
+    // (whether a stop may follow is asked only where one does)
     let stop_ok =
-        first.chars().count() == 1 || LEXICON.titles.contains_key(format!("{first}.").as_str());
+        || first.chars().count() == 1 || LEXICON.titles.contains_key(format!("{first}.").as_str());
     !between.contains([',', ';', ':', '\n', '(', ')', '?', '!'])
-        && (!between.contains('.') || stop_ok)
+        && (!between.contains('.') || stop_ok())
 }
 
 /// Whether the word at `i` opens a sentence (after a stop, a line break or an opening
@@ -258,7 +256,7 @@ fn quoted(text: &str, i: usize) -> bool {
 /// not all capitals ("ABSTRACT").
 fn may_name(w: &str) -> bool {
     name_word(w)
-        && !LEXICON.pronouns.contains_key(w.to_lowercase().as_str())
+        && !with_lowercase(w, |lower| LEXICON.pronouns.contains_key(lower))
         && w.chars().any(char::is_lowercase)
 }
 

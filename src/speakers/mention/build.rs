@@ -39,7 +39,11 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         if let Some(m) = role_then_name(text, toks, appos) {
             return Some(m);
         }
-        return common_head(text, toks, mention(words_text(text, toks), appos_role));
+        // (the name is written only for a head that makes a mention: most tried do not)
+        return common_head(text, toks, mention(String::new(), appos_role)).map(|mut m| {
+            m.name = words_text(text, toks);
+            m
+        });
     }
     // "The mayor of Chicago, Rahm Emanuel, said": an article, a role and its place or body,
     // the name in apposition.
@@ -226,16 +230,23 @@ fn named(
     {
         gender = *g;
     }
-    let mut role_parts: Vec<String> = Vec::new();
+    // (the role's parts, each non-empty, joined by ", " as they are written)
     let pre = strip_det(text, before);
-    if !pre.is_empty() {
-        role_parts.push(words_text(text, pre));
-    }
-    if !title_role.is_empty() {
-        role_parts.push(title_role.join(" "));
-    }
-    if let Some(a) = appos_role {
-        role_parts.push(a);
+    let mut role = if pre.is_empty() {
+        String::new()
+    } else {
+        words_text(text, pre)
+    };
+    for part in [Some(title_role), appos_role].into_iter().flatten() {
+        if part.is_empty() {
+            continue;
+        }
+        if role.is_empty() {
+            role = part;
+        } else {
+            role.push_str(", ");
+            role.push_str(&part);
+        }
     }
     mention.name = name;
     mention.gender = gender;
@@ -244,7 +255,7 @@ fn named(
     } else {
         EntityKind::Person
     };
-    mention.role = (!role_parts.is_empty()).then(|| role_parts.join(", "));
+    mention.role = (!role.is_empty()).then_some(role);
     (!mention.name.is_empty()).then_some(mention)
 }
 
@@ -281,10 +292,11 @@ fn name_run_start(text: &str, toks: &[Token]) -> usize {
 /// tell, and the role they make (courtesy titles make none). "Finance Minister Ana Silva",
 /// "Senate Majority Leader Mitch McConnell": a role word inside the run ends the role; the
 /// name follows it.
-fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
+fn titles(text: &str, run: &[Token]) -> (usize, Gender, String) {
     let mut n = 0;
     let mut gender = Gender::Unknown;
-    let mut title_role: Vec<String> = Vec::new();
+    // (the titles that make a role, joined by single spaces)
+    let mut title_role = String::new();
     while n + 1 < run.len() {
         let w = run[n].text(text);
         let Some(g) = LEXICON.titles.get(w) else {
@@ -294,7 +306,10 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
             gender = *g;
         }
         if !Class::SpeakerCourtesyTitles.contains(w) {
-            title_role.push(w.to_string());
+            if !title_role.is_empty() {
+                title_role.push(' ');
+            }
+            title_role.push_str(w);
         }
         n += 1;
     }
@@ -302,8 +317,7 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, Vec<String>) {
         .rev()
         .find(|&i| is_role(text, &run[i]))
     {
-        title_role.clear();
-        title_role.push(words_text(text, &run[..=r]));
+        title_role = words_text(text, &run[..=r]);
         n = r + 1;
     }
     (n, gender, title_role)

@@ -90,7 +90,7 @@ fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option
         if w.ends_with("’s") || w.ends_with("'s") {
             return possessor(text, toks, sent.start, i, w);
         }
-        if Class::SpeakerPossessorStops.contains(w) {
+        if written(text, &t, Class::SpeakerPossessorStops) {
             break;
         }
         i -= 1;

@@ -396,7 +396,7 @@ fn before_prepositional_phrase(np: &Np) -> Option<Mention> {
         return None;
     }
     let p = toks[s - 1].text(text);
-    if !Class::SpeakerAdjunctPrepositions.contains(p) {
+    if !written(text, &toks[s - 1], Class::SpeakerAdjunctPrepositions) {
         return None;
     }
     let m = left(text, toks, lo, s - 1)?;

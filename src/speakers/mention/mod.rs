@@ -134,11 +134,12 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     let w = t.text(text);
     // (a word with no capital at its start: lower case as written, unless it has a capital
     // further in, "iPhone")
+    // (the spelling first, the look-ups after)
     let known = |lower: &str| {
         ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
+            || lower.starts_with(|c: char| c.is_ascii_digit())
             || lx.roles.contains_key(lower)
             || lx.documents.contains(lower)
-            || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
     };
     if t.is_lower() {
         t.is(Class::Modifiers) || known(w) || is_modifier(w)
@@ -161,7 +162,7 @@ const LONGEST_PRONOUN: usize = 8;
 
 /// Classes that hold every pronoun of the lexicon (in lower case): a word in none of them
 /// is no pronoun, known from its bits without a look-up.
-const PRONOUNS: &[Class] = &[
+pub(super) const PRONOUNS: &[Class] = &[
     Class::SpeakerPersonPronouns,
     Class::SpeakerGroupPronouns,
     Class::ReportedPluralPronouns,
@@ -224,13 +225,27 @@ pub(crate) fn is_role(text: &str, t: &Token) -> bool {
 /// A lower-case head that names an organisation: an organisation head word of the lexicon
 /// written in lower case ("the department"), or a common noun for a body.
 pub(crate) fn org_noun(lower: &str) -> bool {
-    let mut cap = String::with_capacity(lower.len());
-    let mut chars = lower.chars();
-    if let Some(f) = chars.next() {
-        cap.extend(f.to_uppercase());
-        cap.push_str(chars.as_str());
-    }
-    LEXICON.organizations.contains(cap.as_str()) || Class::SpeakerOrgNouns.contains(lower)
+    // (an ASCII word is capitalised on the stack, not in a new string)
+    let mut buf = [0u8; 32];
+    let bytes = lower.as_bytes();
+    let head = if bytes.first().is_some_and(u8::is_ascii)
+        && let Some(cap) = buf.get_mut(..bytes.len())
+    {
+        cap.copy_from_slice(bytes);
+        cap[0] = cap[0].to_ascii_uppercase();
+        LEXICON
+            .organizations
+            .contains(std::str::from_utf8(cap).unwrap_or_default())
+    } else {
+        let mut cap = String::with_capacity(lower.len());
+        let mut chars = lower.chars();
+        if let Some(f) = chars.next() {
+            cap.extend(f.to_uppercase());
+            cap.push_str(chars.as_str());
+        }
+        LEXICON.organizations.contains(cap.as_str())
+    };
+    head || Class::SpeakerOrgNouns.contains(lower)
 }
 
 /// A determiner, in lower case: a possessive determines too ("Powell’s office said").

@@ -1,4 +1,4 @@
-//! [`name_candidates`]: the people named in the text, quoted or not — the antecedents of
+//! [`name_candidates_into`]: the people named in the text, quoted or not — the antecedents of
 //! pronouns and surnames — with the role an apposition gives them.
 
 use super::rules::apposition_body;
@@ -26,16 +26,33 @@ pub(crate) struct NameCandidate {
     pub inner: bool,
 }
 
-/// Every run of capitalised words that looks like a person's name: it starts with a title or
-/// a known first name, or has two or more words none of which is an organisation head.
+/// [`name_candidates_into`] a new list.
+#[cfg(test)]
 pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
+    name_candidates_into(text, toks, &mut out);
+    out
+}
+
+/// Every run of capitalised words that looks like a person's name, added to `out` (one list
+/// for a document's paragraphs): it starts with a title or a known first name, or has two or
+/// more words none of which is an organisation head.
+pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<NameCandidate>) {
     let whole = Toks::whole(text, toks);
     let mut i = 0;
     while i < toks.len() {
         // (a capitalised word opens a run: most words are none, and need no parse)
         let t = &toks[i];
         if t.kind != Tok::Word || !t.is_capitalised() || starter(text, t) {
+            i += 1;
+            continue;
+        }
+        // (one capitalised word alone is no name, and most runs are one word: the next
+        // token tells, with no parse)
+        if !toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+        {
             i += 1;
             continue;
         }
@@ -52,7 +69,6 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
         }
         i = j;
     }
-    out
 }
 
 /// "Smith", "U.S.": a capitalised word ([`crate::grammar::capitalised`]), read from its
@@ -64,6 +80,10 @@ fn capitalised_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 /// The capitalised run `i..j` as a person's name, past its titles.
 fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
     let lx = &*LEXICON;
+    // (the cheap test first: "the Smith Foundation" is no one's name)
+    if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let run = &toks[i..j];
     let mut n = 0;
     let mut gender = Gender::Unknown;
@@ -80,10 +100,8 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let first = name_toks[0].text(text);
     let first_gender = lx.first_names.get(first).copied();
     // (the cheap tests first: most capitalised runs are no one's name)
-    let the_before = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let person = !the_before
-        && (n > 0 || first_gender.is_some())
-        && (name_toks.len() >= 2 || n > 0)
+    // (a title, or a known first name and a surname)
+    let person = (n > 0 || first_gender.is_some() && name_toks.len() >= 2)
         && !name_toks
             .iter()
             .any(|t| lx.organizations.contains(t.text(text)));

@@ -9,11 +9,12 @@ fn amount(w: &str) -> bool {
 
 /// A number, not a year ("43", "1,000", "10%"); lower-casing changes none.
 fn number(w: &str) -> bool {
-    let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
-    w.chars().any(|c| c.is_ascii_digit())
+    // (a year is read only for a word of figures: most words have none)
+    let year = || w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
+    w.bytes().any(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
-        && !year
+        && !year()
 }
 
 /// [`amount`] of a token in lower case, its class read from its bits.
@@ -31,10 +32,11 @@ fn share_head_token(text: &str, t: &Token) -> bool {
     let ends = |s: &str| {
         w.len() >= s.len() && w.as_bytes()[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
     };
-    number(w)
-        || t.is(Class::Quantities)
+    // (the token's bits and spelling first, its figures last)
+    t.is(Class::Quantities)
         || t.is(Class::SpeakerQuantityHeads)
         || (w.len() > 3 && ends("s") && !ends("ss"))
+        || number(w)
 }
 
 /// A share's last word: an amount, a word for those asked ("them", "overall", "surveyed") or
@@ -58,11 +60,15 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         let t = &toks[s - 1];
         let w = t.text(text);
         let q = amount_token(text, t);
-        let glue = lower_in(text, t, Class::SpeakerAmountQualifiers)
+        let glue = q
+            || lower_in(text, t, Class::SpeakerAmountQualifiers)
             || lower_in(text, t, Class::SpeakerAmountGlue);
-        let noun = t.kind == Tok::Word
-            && !crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l))
-            && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
+        // (a pronoun is in one of the pronoun classes: a word in none is known from its bits)
+        let noun = glue
+            || t.kind == Tok::Word
+                && !(t.classes.intersects(PRONOUNS)
+                    && crate::lexicon::with_lower(w, |l| LEXICON.pronouns.contains_key(l)))
+                && (crate::cues::plain_noun(text, t) || is_capitalized(w) && !starter(text, t));
         if !(q || glue || noun) {
             break;
         }

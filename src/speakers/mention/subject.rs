@@ -130,8 +130,8 @@ fn year_of_a_date(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 /// "And while a poll released last week showed …": the subordinate clause's own subject,
 /// where no comma closes the clause before the verb.
 fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
-    let w = toks[i].text(text);
-    (crate::lexicon::with_lower(w, |l| LEXICON.subordinators.contains(l))
+    // (the word's class from its bits: the same set as `LEXICON.subordinators`)
+    (lower_in(text, &toks[i], Class::Subordinators)
         && !toks[i..hi].iter().any(|t| t.text(text) == ","))
     .then_some(i + 1)
 }

@@ -20,6 +20,9 @@ struct VerbCue<'a> {
     b: usize,
     /// The word before the verb group, "," for a quotation that ends with a comma.
     before: Option<&'a str>,
+    /// The token `before` is the text of, when it is one (not the comma a quotation ends
+    /// with): its classes are read from its bits.
+    before_tok: Option<usize>,
     /// A comma (or a quotation that ends with one) stands right before the verb group
     /// (`cues::comma_before`, read once).
     comma: bool,
@@ -28,6 +31,9 @@ struct VerbCue<'a> {
     /// `lo..hi`: where the speaker may stand, outside the quotation.
     lo: usize,
     hi: usize,
+    /// The mention left of the cue (`left` over `lo..c.tok`), kept when a rule read it, so
+    /// that the rule after it reads it again with no second parse.
+    left: std::cell::OnceCell<Option<Mention>>,
 }
 
 /// A rule of a verb cue's table.
@@ -65,12 +71,8 @@ pub(super) fn verb(
         return Some(m);
     }
     // "…, adding that", "by calling X “…”", "and said", "but said", "went on to say"
-    let participle = v.ing_form
-        && v.before
-            .is_some_and(|w| Class::SpeakerParticipleOpeners.contains(w));
-    let coordinated = v
-        .before
-        .is_some_and(|w| Class::SpeakerCoordinators.contains(w));
+    let participle = v.ing_form && v.before_is(Class::SpeakerParticipleOpeners);
+    let coordinated = v.before_is(Class::SpeakerCoordinators);
     if participle || coordinated {
         return shared_speaker(&v);
     }
@@ -106,19 +108,19 @@ impl<'a> VerbCue<'a> {
         while ing_form && p > sent.start + 1 && {
             let w = toks[p - 1].text(text);
             toks[p - 1].kind == Tok::Word
-                && (Class::SpeakerParticipleAdverbs.contains(w)
+                && (written(text, &toks[p - 1], Class::SpeakerParticipleAdverbs)
                     || (w.len() > 4 && w.ends_with("ly")))
         } {
             p -= 1;
         }
         let comma = crate::cues::comma_before(text, toks, sent.start, b);
-        let before = (p > sent.start).then(|| {
-            if (p == b && comma) || (p != b && crate::cues::comma_before(text, toks, sent.start, p))
-            {
-                ","
-            } else {
-                toks[p - 1].text(text)
-            }
+        let before_comma = p > sent.start
+            && ((p == b && comma)
+                || (p != b && crate::cues::comma_before(text, toks, sent.start, p)));
+        let before_tok = (p > sent.start && !before_comma).then(|| p - 1);
+        let before = (p > sent.start).then(|| match before_tok {
+            Some(k) => toks[k].text(text),
+            None => ",",
         });
         let (lo, hi) = match quote {
             Some(q) if q < c.tok => (q + 1, sent.end),
@@ -135,10 +137,36 @@ impl<'a> VerbCue<'a> {
             after: c.tok + c.len,
             b,
             before,
+            before_tok,
             comma,
             ing_form,
             lo: lo.max(sent.start),
             hi,
+            left: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the word before the verb group is in class `c` as written
+    /// (`c.contains(before)`), a token's read from its bits.
+    fn before_is(&self, c: Class) -> bool {
+        match self.before_tok {
+            Some(k) => written(self.text, &self.toks[k], c),
+            None => self.before.is_some_and(|w| c.contains(w)),
+        }
+    }
+
+    /// The mention left of the cue, read once and kept.
+    fn left_kept(&self) -> Option<&Mention> {
+        self.left
+            .get_or_init(|| left(self.text, self.toks, self.lo, self.c.tok))
+            .as_ref()
+    }
+
+    /// The mention left of the cue: the one kept, else read now (and not kept).
+    fn left_once(&self) -> Option<Mention> {
+        match self.left.get() {
+            Some(m) => m.clone(),
+            None => left(self.text, self.toks, self.lo, self.c.tok),
         }
     }
 }
@@ -189,7 +217,7 @@ fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
     }
-    let m = left(text, toks, v.lo, v.c.tok)?;
+    let m = v.left_kept()?;
     let k = (v.lo..v.b).find(|&k| toks[k].start == m.start)?;
     // (an occasion, not a document, which speaks for itself: "in the newspaper's editorial
     // urging him to leave"; nor people: "into the race for candidates proposing tax cuts")
@@ -251,7 +279,7 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
         let w = toks[k].text(text);
         toks[k].kind == Tok::Word
             && !is_capitalized(w)
-            && (w.ends_with("ed") || Class::SpeakerFirstVerbForms.contains(w))
+            && (w.ends_with("ed") || written(text, &toks[k], Class::SpeakerFirstVerbForms))
     })?;
     left(text, toks, v.sent.start, first)
 }
@@ -272,10 +300,11 @@ fn passive_agent(v: &VerbCue) -> Option<Mention> {
 /// sentence's end follows it (not "Smith, the mayor, said Trump would win").
 fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
+    // (the cue's lemma first: most verbs do not invert, and their clause is not read)
     if !(v.comma
-        && !crate::cues::apposed_subject(text, toks, start, b)
         && v.c.lemma != "tell"
-        && LEXICON.inverting_verbs.contains(v.c.lemma))
+        && LEXICON.inverting_verbs.contains(v.c.lemma)
+        && !crate::cues::apposed_subject(text, toks, start, b))
     {
         return None;
     }
@@ -331,7 +360,7 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
         || matches!(toks[b - 1].kind, Tok::Quote(_))
         || v.comma
         || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
-    left(text, toks, v.lo, v.c.tok)
+    v.left_once()
         .or_else(|| {
             inverted
                 .then(|| right(text, toks, v.after, v.hi))
