@@ -400,9 +400,17 @@ impl Hits {
                     }
                 }
             }
-            after_word = b.is_ascii_alphanumeric();
-            after_space = is_ascii_space(b);
             i += 1;
+            if b.is_ascii_alphanumeric() {
+                // (the rest of a run of letters and digits opens nothing: no word of the lists
+                // starts inside it and no time is marked there, so it is passed over at once)
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                (after_word, after_space) = (true, false);
+            } else {
+                (after_word, after_space) = (false, is_ascii_space(b));
+            }
         }
     }
 
