@@ -178,23 +178,9 @@ impl Hits {
     /// starts with its first two bytes (most words).
     fn longest_at(&self, bytes: &[u8], i: usize) -> Option<[Option<(usize, usize)>; LISTS]> {
         let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
-        self.longest_in(trie, bytes, i)
-    }
-
-    /// [`Hits::longest_at`] by the trie that stands at `i`.
-    fn longest_in(
-        &self,
-        trie: &Trie,
-        bytes: &[u8],
-        i: usize,
-    ) -> Option<[Option<(usize, usize)>; LISTS]> {
-        let hay = &bytes[i..self.span.end];
-        if !trie.may_start(hay) {
-            return None;
-        }
         let mut longest = [None; LISTS];
-        trie.longest(hay, &mut longest);
-        Some(longest)
+        trie.longest(&bytes[i..self.span.end], &mut longest)
+            .then_some(longest)
     }
 
     /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
@@ -392,11 +378,15 @@ impl Hits {
                     false => self.quoted(i),
                 };
                 let trie = if quoted { times } else { all };
-                let found = self.longest_in(trie, bytes, i);
-                for (list, m) in found.into_iter().flatten().enumerate() {
-                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
-                        ends[list] = i + len;
-                        out.lists[list].push((i, i + len, index));
+                // (the trie's first look-up, of two bytes, passes over many words that start no
+                // pattern: the lists are read only after a walk)
+                let mut longest = [None; LISTS];
+                if trie.longest(&bytes[i..self.span.end], &mut longest) {
+                    for (list, m) in longest.into_iter().enumerate() {
+                        if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
+                            ends[list] = i + len;
+                            out.lists[list].push((i, i + len, index));
+                        }
                     }
                 }
             }
