@@ -2,6 +2,7 @@
 //! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use super::date::Shift;
@@ -35,6 +36,9 @@ pub(crate) struct Matches {
     time_starts: Vec<(usize, u8)>,
     /// The stretches of the region outside what its statement skips, in order.
     gaps: Vec<Span>,
+    /// The words that may hold a match ([`Hits::region_near`]), in order, those that touch
+    /// merged.
+    near: Vec<Span>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -252,6 +256,60 @@ impl Hits {
         }
     }
 
+    /// [`Hits::region`] with its times, the lists read only at the words that may hold a
+    /// match a rule reads ([`Hits::each_trigger`], by the paragraph's tokens `toks`): a match
+    /// a rule reads holds one, and starts in it or reaches into it from before, where the
+    /// scan of the word starts ([`Hits::scan_start`] goes back to the start of every match
+    /// that reaches past a point); one that starts before the region reaches into its start.
+    /// The other words of the region are not looked up in the trie.
+    pub(crate) fn region_near<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        r: Span,
+        skip: impl Iterator<Item = &'s Span> + Clone,
+        out: &mut Matches,
+    ) {
+        out.clear();
+        out.gaps_of(r, skip.clone());
+        self.mark_times(text, r, out);
+        let near = &mut out.near;
+        near.clear();
+        let _ = self.each_trigger(text, toks, r, skip, |t| {
+            match near.last_mut() {
+                Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
+                _ => near.push(t),
+            }
+            ControlFlow::Continue(())
+        });
+        if out.near.is_empty() {
+            return;
+        }
+        let mut ends = [0usize; LISTS];
+        let mut scanned: Option<usize> = None;
+        // (the matches that start before the region and reach into it, then the stretches
+        // near the words in each gap, in order)
+        let mut lead = (out.gaps.first())
+            .filter(|g| g.start == r.start)
+            .map(|g| (g.start, g.start));
+        let (mut k, mut j) = (0, 0);
+        while let Some((a, b)) = lead
+            .take()
+            .or_else(|| next_near(&out.gaps, &out.near, &mut k, &mut j))
+        {
+            let w = self.scan_start(text, a);
+            let from = match scanned {
+                Some(at) if w <= at => at,
+                _ => {
+                    ends = [0; LISTS];
+                    w
+                }
+            };
+            self.scan(text, (from, b), None, &mut ends, out);
+            scanned = Some(b);
+        }
+    }
+
     /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
     /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
     /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
@@ -266,6 +324,21 @@ impl Hits {
         r: Span,
         skip: impl Iterator<Item = &'s Span> + Clone,
     ) -> bool {
+        self.each_trigger(text, toks, r, skip, |_| ControlFlow::Break(()))
+            .is_break()
+    }
+
+    /// Each stretch of region `r` (from as far back as a match may start, `LONGEST`) that
+    /// may hold a word of a match a rule reads, by [`Hits::may_match`]'s reading, in order,
+    /// to `each` (which may stop them): a word token, a quotation, text left out.
+    pub(crate) fn each_trigger<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        r: Span,
+        skip: impl Iterator<Item = &'s Span> + Clone,
+        mut each: impl FnMut(Span) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         let bytes = text.as_bytes();
         let mut from = r.start.saturating_sub(*LONGEST).max(self.span.start);
         while !text.is_char_boundary(from) {
@@ -276,7 +349,10 @@ impl Hits {
         let mut at = from;
         for t in &toks[a..b] {
             if t.start > at && left_out(text, at, t.start) {
-                return true;
+                each(Span {
+                    start: at,
+                    end: t.start,
+                })?;
             }
             at = at.max(t.end);
             let may = match t.kind {
@@ -285,10 +361,19 @@ impl Hits {
                 Tok::Punct => false,
             };
             if may {
-                return true;
+                each(Span {
+                    start: t.start,
+                    end: t.end,
+                })?;
             }
         }
-        r.end > at && left_out(text, at, r.end)
+        if r.end > at && left_out(text, at, r.end) {
+            each(Span {
+                start: at,
+                end: r.end,
+            })?;
+        }
+        ControlFlow::Continue(())
     }
 
     /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
@@ -452,6 +537,23 @@ fn run_of_class(r: &[u8]) -> bool {
         Some(_) => false,
         None => Class::ChannelListWords.contains(&w.to_ascii_lowercase()),
     }
+}
+
+/// The next stretch (start, end) that is in a gap of `gaps` and near a word of `near` (both
+/// in order, `k` and `j` where the last ended), if any.
+fn next_near(gaps: &[Span], near: &[Span], k: &mut usize, j: &mut usize) -> Option<(usize, usize)> {
+    while let (Some(g), Some(w)) = (gaps.get(*k), near.get(*j)) {
+        let (a, b) = (g.start.max(w.start), g.end.min(w.end));
+        if g.end <= w.end {
+            *k += 1;
+        } else {
+            *j += 1;
+        }
+        if a < b {
+            return Some((a, b));
+        }
+    }
+    None
 }
 
 /// Whether `at..to` of `text`, between tokens, holds more than white space (text the tokens
@@ -770,6 +872,62 @@ mod tests {
             ];
             for skip in &skips {
                 same_in_every_region(t, para, skip);
+            }
+        }
+    }
+
+    #[test]
+    fn a_region_read_near_its_words_reads_what_a_rule_reads_of_the_whole() {
+        // (matches before a region that reach into it, inside and around words joined by
+        // marks, quotations and skipped spans, a long outlet whose first word of the class
+        // is far into it)
+        let texts = [
+            "She said in a statement on Sunday night, told Fox News Sunday that in July a \
+             2014 study in the early hours had said last week in an interview with CNN.",
+            "He told the San Francisco Chronicle, pro-CNN fans and Frankfurter Allgemeine \
+             Zeitung on Monday in a tweet, “in a statement to AP,” she said on Fox.",
+        ];
+        for t in texts {
+            let all = super::super::test_support::all(t);
+            let pt = super::super::test_support::para_tokens(t, all);
+            let hits = Hits::in_paragraph(t, all, &pt.toks);
+            let word = |w: &str, len: usize| {
+                let start = t.find(w).unwrap();
+                Span {
+                    start,
+                    end: start + len,
+                }
+            };
+            let skips = [
+                vec![],
+                vec![word("said", 4), word("on ", 6)],
+                vec![word("in a", 3)],
+            ];
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let (mut whole, mut near) = (Matches::default(), Matches::default());
+            for skip in &skips {
+                let read = |v: &[Match], r: Span| -> Vec<Match> {
+                    Matches::within(v, r)
+                        .filter(|&(s, e, _)| super::super::outside(skip, s, e))
+                        .filter(|&(s, e, _)| super::super::word_bounded(t, s, e))
+                        .collect()
+                };
+                for (&a, &b) in cuts.iter().flat_map(|a| cuts.iter().map(move |b| (a, b))) {
+                    if b < a {
+                        continue;
+                    }
+                    let r = Span { start: a, end: b };
+                    hits.region(t, r, skip, true, &mut whole);
+                    hits.region_near(t, &pt.toks, r, skip.iter(), &mut near);
+                    assert_eq!(near.time_starts, whole.time_starts, "{r:?}");
+                    for l in 0..LISTS {
+                        assert_eq!(
+                            read(&near.lists[l], r),
+                            read(&whole.lists[l], r),
+                            "{l} {r:?}"
+                        );
+                    }
+                }
             }
         }
     }
