@@ -273,15 +273,22 @@ impl Hits {
         out.clear();
         out.gaps_of(r, skip.clone());
         self.mark_times(text, r, out);
-        let near = &mut out.near;
-        near.clear();
-        let _ = self.each_trigger(text, toks, r, skip, |t| {
-            match near.last_mut() {
-                Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
-                _ => near.push(t),
-            }
-            ControlFlow::Continue(())
-        });
+        // (the words of the gaps only, and those before the region of a match that may reach
+        // into it: one that holds a skipped word is read by no rule)
+        let (gaps, near) = (&out.gaps, &mut out.near);
+        for g in gaps {
+            let from = match g.start == r.start {
+                true => self.lead_in(text, r.start),
+                false => g.start,
+            };
+            let _ = self.each_trigger(text, toks, (from, g.end), skip.clone(), |t| {
+                match near.last_mut() {
+                    Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
+                    _ => near.push(t),
+                }
+                ControlFlow::Continue(())
+            });
+        }
         if out.near.is_empty() {
             return;
         }
@@ -297,13 +304,18 @@ impl Hits {
             .take()
             .or_else(|| next_near(&out.gaps, &out.near, &mut k, &mut j))
         {
-            let w = self.scan_start(text, a);
+            // (from where the scan before stopped, if no more than a pattern's length before:
+            // the words between are read, not those before a point looked for; else from
+            // that point, or afresh)
             let from = match scanned {
-                Some(at) if w <= at => at,
-                _ => {
-                    ends = [0; LISTS];
-                    w
-                }
+                Some(at) if a <= at + *LONGEST => at,
+                _ => match (scanned, self.scan_start(text, a)) {
+                    (Some(at), w) if w <= at => at,
+                    (_, w) => {
+                        ends = [0; LISTS];
+                        w
+                    }
+                },
             };
             self.scan(text, (from, b), None, &mut ends, out);
             scanned = Some(b);
@@ -324,28 +336,25 @@ impl Hits {
         r: Span,
         skip: impl Iterator<Item = &'s Span> + Clone,
     ) -> bool {
-        self.each_trigger(text, toks, r, skip, |_| ControlFlow::Break(()))
+        let from = self.lead_in(text, r.start);
+        self.each_trigger(text, toks, (from, r.end), skip, |_| ControlFlow::Break(()))
             .is_break()
     }
 
-    /// Each stretch of region `r` (from as far back as a match may start, `LONGEST`) that
-    /// may hold a word of a match a rule reads, by [`Hits::may_match`]'s reading, in order,
-    /// to `each` (which may stop them): a word token, a quotation, text left out.
-    pub(crate) fn each_trigger<'s>(
+    /// Each stretch of `from..to` that may hold a word of a match a rule reads, by
+    /// [`Hits::may_match`]'s reading, in order, to `each` (which may stop them): a word token,
+    /// a quotation, text left out.
+    fn each_trigger<'s>(
         &self,
         text: &str,
         toks: &[Token],
-        r: Span,
+        (from, to): (usize, usize),
         skip: impl Iterator<Item = &'s Span> + Clone,
         mut each: impl FnMut(Span) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         let bytes = text.as_bytes();
-        let mut from = r.start.saturating_sub(*LONGEST).max(self.span.start);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
         let a = toks.partition_point(|t| t.end <= from);
-        let b = a + toks[a..].partition_point(|t| t.start < r.end);
+        let b = a + toks[a..].partition_point(|t| t.start < to);
         let mut at = from;
         for t in &toks[a..b] {
             if t.start > at && left_out(text, at, t.start) {
@@ -367,13 +376,20 @@ impl Hits {
                 })?;
             }
         }
-        if r.end > at && left_out(text, at, r.end) {
-            each(Span {
-                start: at,
-                end: r.end,
-            })?;
+        if to > at && left_out(text, at, to) {
+            each(Span { start: at, end: to })?;
         }
         ControlFlow::Continue(())
+    }
+
+    /// Where a match that reaches `at` may start at the earliest: `LONGEST` bytes before it,
+    /// in the paragraph, on a character boundary.
+    fn lead_in(&self, text: &str, at: usize) -> usize {
+        let mut from = at.saturating_sub(*LONGEST).max(self.span.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        from
     }
 
     /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
@@ -405,17 +421,25 @@ impl Hits {
         for &g in &out.gaps {
             // (a word after white space is found by its first byte and the byte before, not
             // by reading the gap character by character: most bytes open no time)
-            for i in g.start.max(r.start + 1)..g.end {
-                let (b, p) = (bytes[i], bytes[i - 1]);
+            let mut i = g.start.max(r.start + 1);
+            while i < g.end {
+                let (at, b, p) = (i, bytes[i], bytes[i - 1]);
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    // (no word inside a run of letters and digits follows white space)
+                    while i < g.end && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                }
                 if !(may_open_a_time(b) && (!p.is_ascii() || is_ascii_space(p))) {
                     continue;
                 }
-                let space = text[..i]
+                let space = text[..at]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_whitespace);
                 if space {
-                    self.mark_time(text, i, &mut out.time_starts);
+                    self.mark_time(text, at, &mut out.time_starts);
                 }
             }
         }
@@ -594,6 +618,7 @@ impl Matches {
         self.lists.iter_mut().for_each(Vec::clear);
         self.time_starts.clear();
         self.gaps.clear();
+        self.near.clear();
     }
 
     /// The stretches of `r` outside the spans of `skip` (in any order, overlapping or not),
