@@ -313,13 +313,19 @@ pub(super) fn outlet_named(name: &str) -> Option<&'static str> {
 pub(super) fn outlet_name(text: &str, around: Span, listed: &'static str) -> &'static str {
     let bare = without_article(listed);
     let name = full_outlet_name(near(text, around), bare).unwrap_or(bare);
-    LEXICON
-        .outlets
-        .iter()
-        .find(|o| o.strip_prefix("The ") == Some(name))
-        .copied()
-        .unwrap_or(name)
+    WITH_ARTICLE.get(name).copied().unwrap_or(name)
 }
+
+/// The listed outlets written with "The", by their name without it: of two, the first listed.
+static WITH_ARTICLE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for o in &LEXICON.outlets {
+        if let Some(bare) = o.strip_prefix("The ") {
+            m.entry(bare).or_insert(*o);
+        }
+    }
+    m
+});
 
 /// How far either side of a statement the article is read for an outlet's full name (bytes):
 /// an article's own length, bounded so that a run-on document costs each statement a bounded
@@ -355,12 +361,50 @@ fn full_outlet_name(text: &str, short: &str) -> Option<&'static str> {
         Some(longer) => longer,
         None => &longer_names(short),
     };
-    let mut named = longer.iter().filter(|o| {
-        text.match_indices(*o)
-            .any(|(s, _)| word_bounded(text, s, s + o.len()))
-    });
-    let first = *named.next()?;
-    named.all(|o| *o == first).then_some(first)
+    if longer.is_empty() || short.is_empty() {
+        return None;
+    }
+    // (the names found in one search for the short name, as bits; each searched for alone
+    // past 64)
+    let bits = (longer.len() <= 64).then(|| named_among(text, short, longer));
+    let mut named = longer
+        .iter()
+        .enumerate()
+        .filter(|&(k, o)| match bits {
+            Some(b) => b & (1 << k) != 0,
+            None => text
+                .match_indices(*o)
+                .any(|(s, _)| word_bounded(text, s, s + o.len())),
+        })
+        .map(|(_, o)| *o);
+    let first = named.next()?;
+    named.all(|o| o == first).then_some(first)
+}
+
+/// Which of the names `longer` (each `short` and more words, at most 64) the text names as
+/// whole words, as bits by their place: each is found where `short` stands in the text (one
+/// search for it, not one a name). A place that overlaps another of the same name follows a
+/// letter of it (no listed name ends with its own start after a mark), so it stands as no
+/// whole word: the places found are those a search of each name finds.
+fn named_among(text: &str, short: &str, longer: &[&str]) -> u64 {
+    let (bytes, n) = (text.as_bytes(), short.len());
+    let (finder, mut at, mut named) = (memchr::memmem::Finder::new(short), 0, 0u64);
+    // (every place it stands, overlapping or not)
+    while let Some(p) = finder.find(&bytes[at..]).map(|k| at + k) {
+        at = p + 1;
+        for (k, o) in longer.iter().enumerate().take(64) {
+            let s = if o.ends_with(short) {
+                (p + n).checked_sub(o.len())
+            } else {
+                Some(p)
+            };
+            let hit = s.filter(|&s| bytes.get(s..s + o.len()) == Some(o.as_bytes()));
+            if hit.is_some_and(|s| word_bounded(text, s, s + o.len())) {
+                named |= 1 << k;
+            }
+        }
+    }
+    named
 }
 
 /// Per listed outlet without its article, [`longer_names`] (found once, not per outlet a
@@ -426,6 +470,45 @@ mod tests {
             let bare = without_article(o);
             assert_eq!(LONGER_NAMES[bare], longer_names(bare), "{o}");
         }
+    }
+
+    #[test]
+    fn the_longer_names_are_found_by_their_short_name_as_each_alone() {
+        // (one search for the short name finds every place a longer name stands as a whole
+        // word, as the search of each finds one: a place that overlaps one before it follows
+        // a letter of it, for no listed name ends with its own start after a mark; and none
+        // has more than 64 longer names)
+        for o in &LEXICON.outlets {
+            let o = without_article(o);
+            for k in (1..o.len()).filter(|&k| o.is_char_boundary(o.len() - k)) {
+                let (head, border) = o.split_at(o.len() - k);
+                let after_a_letter = head.chars().next_back().is_some_and(char::is_alphanumeric);
+                assert!(!o.starts_with(border) || after_a_letter, "{o}");
+            }
+            assert!(LONGER_NAMES[o].len() <= 64, "{o}");
+        }
+        let t =
+            "Fox News and Fox said; the New York Times, not the Times of India, or NewYork Times";
+        for short in ["Fox", "Times", "News", "York"] {
+            let longer = longer_names(short);
+            let each: Vec<&str> = longer
+                .iter()
+                .filter(|o| {
+                    t.match_indices(**o)
+                        .any(|(s, _)| word_bounded(t, s, s + o.len()))
+                })
+                .copied()
+                .collect();
+            let bits = named_among(t, short, &longer);
+            let found: Vec<&str> = longer
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| bits & (1 << k) != 0)
+                .map(|(_, o)| *o)
+                .collect();
+            assert_eq!(found, each, "{short}");
+        }
+        assert_eq!(full_outlet_name(t, "Fox"), Some("Fox News"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use super::date::Shift;
@@ -35,6 +36,9 @@ pub(crate) struct Matches {
     time_starts: Vec<(usize, u8)>,
     /// The stretches of the region outside what its statement skips, in order.
     gaps: Vec<Span>,
+    /// The words that may hold a match ([`Hits::region_near`]), in order, those that touch
+    /// merged.
+    near: Vec<Span>,
 }
 
 /// The words of the class `name` of the stage's class file, in the order written there.
@@ -178,23 +182,9 @@ impl Hits {
     /// starts with its first two bytes (most words).
     fn longest_at(&self, bytes: &[u8], i: usize) -> Option<[Option<(usize, usize)>; LISTS]> {
         let trie = if self.quoted(i) { &*TIME_TRIE } else { &*TRIE };
-        self.longest_in(trie, bytes, i)
-    }
-
-    /// [`Hits::longest_at`] by the trie that stands at `i`.
-    fn longest_in(
-        &self,
-        trie: &Trie,
-        bytes: &[u8],
-        i: usize,
-    ) -> Option<[Option<(usize, usize)>; LISTS]> {
-        let hay = &bytes[i..self.span.end];
-        if !trie.may_start(hay) {
-            return None;
-        }
         let mut longest = [None; LISTS];
-        trie.longest(hay, &mut longest);
-        Some(longest)
+        trie.longest(&bytes[i..self.span.end], &mut longest)
+            .then_some(longest)
     }
 
     /// Where a scan for region `r` starts so that it keeps the matches the paragraph's scan
@@ -266,6 +256,72 @@ impl Hits {
         }
     }
 
+    /// [`Hits::region`] with its times, the lists read only at the words that may hold a
+    /// match a rule reads ([`Hits::each_trigger`], by the paragraph's tokens `toks`): a match
+    /// a rule reads holds one, and starts in it or reaches into it from before, where the
+    /// scan of the word starts ([`Hits::scan_start`] goes back to the start of every match
+    /// that reaches past a point); one that starts before the region reaches into its start.
+    /// The other words of the region are not looked up in the trie.
+    pub(crate) fn region_near<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        r: Span,
+        skip: impl Iterator<Item = &'s Span> + Clone,
+        out: &mut Matches,
+    ) {
+        out.clear();
+        out.gaps_of(r, skip.clone());
+        self.mark_times(text, r, out);
+        // (the words of the gaps only, and those before the region of a match that may reach
+        // into it: one that holds a skipped word is read by no rule)
+        let (gaps, near) = (&out.gaps, &mut out.near);
+        for g in gaps {
+            let from = match g.start == r.start {
+                true => self.lead_in(text, r.start),
+                false => g.start,
+            };
+            let _ = self.each_trigger(text, toks, (from, g.end), skip.clone(), |t| {
+                match near.last_mut() {
+                    Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
+                    _ => near.push(t),
+                }
+                ControlFlow::Continue(())
+            });
+        }
+        if out.near.is_empty() {
+            return;
+        }
+        let mut ends = [0usize; LISTS];
+        let mut scanned: Option<usize> = None;
+        // (the matches that start before the region and reach into it, then the stretches
+        // near the words in each gap, in order)
+        let mut lead = (out.gaps.first())
+            .filter(|g| g.start == r.start)
+            .map(|g| (g.start, g.start));
+        let (mut k, mut j) = (0, 0);
+        while let Some((a, b)) = lead
+            .take()
+            .or_else(|| next_near(&out.gaps, &out.near, &mut k, &mut j))
+        {
+            // (from where the scan before stopped, if no more than a pattern's length before:
+            // the words between are read, not those before a point looked for; else from
+            // that point, or afresh)
+            let from = match scanned {
+                Some(at) if a <= at + *LONGEST => at,
+                _ => match (scanned, self.scan_start(text, a)) {
+                    (Some(at), w) if w <= at => at,
+                    (_, w) => {
+                        ends = [0; LISTS];
+                        w
+                    }
+                },
+            };
+            self.scan(text, (from, b), None, &mut ends, out);
+            scanned = Some(b);
+        }
+    }
+
     /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
     /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
     /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
@@ -280,17 +336,32 @@ impl Hits {
         r: Span,
         skip: impl Iterator<Item = &'s Span> + Clone,
     ) -> bool {
+        let from = self.lead_in(text, r.start);
+        self.each_trigger(text, toks, (from, r.end), skip, |_| ControlFlow::Break(()))
+            .is_break()
+    }
+
+    /// Each stretch of `from..to` that may hold a word of a match a rule reads, by
+    /// [`Hits::may_match`]'s reading, in order, to `each` (which may stop them): a word token,
+    /// a quotation, text left out.
+    fn each_trigger<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        (from, to): (usize, usize),
+        skip: impl Iterator<Item = &'s Span> + Clone,
+        mut each: impl FnMut(Span) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         let bytes = text.as_bytes();
-        let mut from = r.start.saturating_sub(*LONGEST).max(self.span.start);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
         let a = toks.partition_point(|t| t.end <= from);
-        let b = a + toks[a..].partition_point(|t| t.start < r.end);
+        let b = a + toks[a..].partition_point(|t| t.start < to);
         let mut at = from;
         for t in &toks[a..b] {
             if t.start > at && left_out(text, at, t.start) {
-                return true;
+                each(Span {
+                    start: at,
+                    end: t.start,
+                })?;
             }
             at = at.max(t.end);
             let may = match t.kind {
@@ -299,10 +370,26 @@ impl Hits {
                 Tok::Punct => false,
             };
             if may {
-                return true;
+                each(Span {
+                    start: t.start,
+                    end: t.end,
+                })?;
             }
         }
-        r.end > at && left_out(text, at, r.end)
+        if to > at && left_out(text, at, to) {
+            each(Span { start: at, end: to })?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// Where a match that reaches `at` may start at the earliest: `LONGEST` bytes before it,
+    /// in the paragraph, on a character boundary.
+    fn lead_in(&self, text: &str, at: usize) -> usize {
+        let mut from = at.saturating_sub(*LONGEST).max(self.span.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        from
     }
 
     /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
@@ -332,11 +419,11 @@ impl Hits {
         out.time_starts.clear();
         let bytes = text.as_bytes();
         for &g in &out.gaps {
-            // (a word after white space is found by its first byte and the byte before, not
-            // by reading the gap character by character: most bytes open no time)
-            for i in g.start.max(r.start + 1)..g.end {
-                let (b, p) = (bytes[i], bytes[i - 1]);
-                if !(may_open_a_time(b) && (!p.is_ascii() || is_ascii_space(p))) {
+            // (a word after white space is found by the byte before it, eight bytes a step:
+            // most bytes follow none)
+            let from = g.start.max(r.start + 1);
+            for i in after_space_or_mark(bytes, from, g.end) {
+                if !may_open_a_time(bytes[i]) {
                     continue;
                 }
                 let space = text[..i]
@@ -392,17 +479,29 @@ impl Hits {
                     false => self.quoted(i),
                 };
                 let trie = if quoted { times } else { all };
-                let found = self.longest_in(trie, bytes, i);
-                for (list, m) in found.into_iter().flatten().enumerate() {
-                    if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
-                        ends[list] = i + len;
-                        out.lists[list].push((i, i + len, index));
+                // (the trie's first look-up, of two bytes, passes over many words that start no
+                // pattern: the lists are read only after a walk)
+                let mut longest = [None; LISTS];
+                if trie.longest(&bytes[i..self.span.end], &mut longest) {
+                    for (list, m) in longest.into_iter().enumerate() {
+                        if let Some((len, index)) = m.filter(|_| i >= ends[list]) {
+                            ends[list] = i + len;
+                            out.lists[list].push((i, i + len, index));
+                        }
                     }
                 }
             }
-            after_word = b.is_ascii_alphanumeric();
-            after_space = is_ascii_space(b);
             i += 1;
+            if b.is_ascii_alphanumeric() {
+                // (the rest of a run of letters and digits opens nothing: no word of the lists
+                // starts inside it and no time is marked there, so it is passed over at once)
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                (after_word, after_space) = (true, false);
+            } else {
+                (after_word, after_space) = (false, is_ascii_space(b));
+            }
         }
     }
 
@@ -456,6 +555,51 @@ fn run_of_class(r: &[u8]) -> bool {
     }
 }
 
+/// The places `i` in `from..to` (`from` at least 1) whose byte before is ASCII white space or
+/// not ASCII, in order: read eight bytes at a time, where a byte below `!` or not ASCII sets
+/// its top bit in `x - 0x21… | x` (a borrow may set the next one's too: each is checked).
+fn after_space_or_mark(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let before = |b: u8| !b.is_ascii() || is_ascii_space(b);
+    let (start, end) = (
+        from.saturating_sub(1),
+        to.saturating_sub(1).max(from.saturating_sub(1)),
+    );
+    let words = (start..end).step_by(8).flat_map(move |q| {
+        let mut m = match bytes.get(q..q + 8).filter(|_| q + 8 <= end) {
+            Some(w) => {
+                let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+                (x.wrapping_sub(0x21 * ONES) | x) & (0x80 * ONES)
+            }
+            // (the last bytes, fewer than eight, each)
+            None => (0..end - q).fold(0u64, |m, k| m | 0x80 << (8 * k)),
+        };
+        std::iter::from_fn(move || {
+            let k = (m != 0).then(|| m.trailing_zeros() as usize / 8)?;
+            m &= m - 1;
+            Some(q + k)
+        })
+    });
+    words.filter(move |&q| before(bytes[q])).map(|q| q + 1)
+}
+
+/// The next stretch (start, end) that is in a gap of `gaps` and near a word of `near` (both
+/// in order, `k` and `j` where the last ended), if any.
+fn next_near(gaps: &[Span], near: &[Span], k: &mut usize, j: &mut usize) -> Option<(usize, usize)> {
+    while let (Some(g), Some(w)) = (gaps.get(*k), near.get(*j)) {
+        let (a, b) = (g.start.max(w.start), g.end.min(w.end));
+        if g.end <= w.end {
+            *k += 1;
+        } else {
+            *j += 1;
+        }
+        if a < b {
+            return Some((a, b));
+        }
+    }
+    None
+}
+
 /// Whether `at..to` of `text`, between tokens, holds more than white space (text the tokens
 /// leave out).
 fn left_out(text: &str, at: usize, to: usize) -> bool {
@@ -494,6 +638,7 @@ impl Matches {
         self.lists.iter_mut().for_each(Vec::clear);
         self.time_starts.clear();
         self.gaps.clear();
+        self.near.clear();
     }
 
     /// The stretches of `r` outside the spans of `skip` (in any order, overlapping or not),
@@ -649,6 +794,21 @@ mod tests {
     }
 
     #[test]
+    fn the_places_after_white_space_are_those_byte_by_byte() {
+        let t = "a b\tc  “d” é\u{a0}f\x0bg~\x7fh 12345678 x\r\n ";
+        let bytes = t.as_bytes();
+        for from in 1..=t.len() {
+            for to in from..=t.len() {
+                let each: Vec<usize> = (from..to)
+                    .filter(|&i| !bytes[i - 1].is_ascii() || is_ascii_space(bytes[i - 1]))
+                    .collect();
+                let got: Vec<usize> = after_space_or_mark(bytes, from, to).collect();
+                assert_eq!(got, each, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
     fn weekdays_are_read_in_order_from_the_data() {
         assert_eq!(WEEKDAYS.len(), 7);
         assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
@@ -772,6 +932,62 @@ mod tests {
             ];
             for skip in &skips {
                 same_in_every_region(t, para, skip);
+            }
+        }
+    }
+
+    #[test]
+    fn a_region_read_near_its_words_reads_what_a_rule_reads_of_the_whole() {
+        // (matches before a region that reach into it, inside and around words joined by
+        // marks, quotations and skipped spans, a long outlet whose first word of the class
+        // is far into it)
+        let texts = [
+            "She said in a statement on Sunday night, told Fox News Sunday that in July a \
+             2014 study in the early hours had said last week in an interview with CNN.",
+            "He told the San Francisco Chronicle, pro-CNN fans and Frankfurter Allgemeine \
+             Zeitung on Monday in a tweet, “in a statement to AP,” she said on Fox.",
+        ];
+        for t in texts {
+            let all = super::super::test_support::all(t);
+            let pt = super::super::test_support::para_tokens(t, all);
+            let hits = Hits::in_paragraph(t, all, &pt.toks);
+            let word = |w: &str, len: usize| {
+                let start = t.find(w).unwrap();
+                Span {
+                    start,
+                    end: start + len,
+                }
+            };
+            let skips = [
+                vec![],
+                vec![word("said", 4), word("on ", 6)],
+                vec![word("in a", 3)],
+            ];
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let (mut whole, mut near) = (Matches::default(), Matches::default());
+            for skip in &skips {
+                let read = |v: &[Match], r: Span| -> Vec<Match> {
+                    Matches::within(v, r)
+                        .filter(|&(s, e, _)| super::super::outside(skip, s, e))
+                        .filter(|&(s, e, _)| super::super::word_bounded(t, s, e))
+                        .collect()
+                };
+                for (&a, &b) in cuts.iter().flat_map(|a| cuts.iter().map(move |b| (a, b))) {
+                    if b < a {
+                        continue;
+                    }
+                    let r = Span { start: a, end: b };
+                    hits.region(t, r, skip, true, &mut whole);
+                    hits.region_near(t, &pt.toks, r, skip.iter(), &mut near);
+                    assert_eq!(near.time_starts, whole.time_starts, "{r:?}");
+                    for l in 0..LISTS {
+                        assert_eq!(
+                            read(&near.lists[l], r),
+                            read(&whole.lists[l], r),
+                            "{l} {r:?}"
+                        );
+                    }
+                }
             }
         }
     }

@@ -546,13 +546,15 @@ fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
     let (i, _) = alt((tag("the "), tag("The "))).parse(i)?;
     let (i, edge) = opt(alt((tag("early "), tag("late ")))).parse(i)?;
     let (i, part) = take_while1(char::is_alphanumeric).parse(i)?;
-    let hours_alone = part == "hours" && edge.is_some();
-    if !Class::ChannelDayParts.contains(part) && !hours_alone {
-        return Err(nom::Err::Error(()));
-    }
     let (i, hours) = opt(tag(" hours")).parse(i)?;
     let (i, rel) = opt(alt((tag(" after"), tag(" before")))).parse(i)?;
+    // (the words around are read before the part of the day is looked up: most "the …"
+    // words have none of them)
     if edge.is_none() && hours.is_none() && rel.is_none() {
+        return Err(nom::Err::Error(()));
+    }
+    let hours_alone = part == "hours" && edge.is_some();
+    if !Class::ChannelDayParts.contains(part) && !hours_alone {
         return Err(nom::Err::Error(()));
     }
     Ok((i, ()))

@@ -180,31 +180,23 @@ impl Trie {
     }
 
     /// Per list, the longest pattern that `hay` starts with: (its length, its index). The
-    /// first two bytes are one look-up in `pairs`, where no pattern is one byte long.
-    pub(super) fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) {
+    /// first two bytes are one look-up in `pairs`, where no pattern is one byte long. Whether
+    /// a pattern may start `hay` by them (or it is shorter): where none may, `found` is
+    /// untouched.
+    pub(super) fn longest(&self, hay: &[u8], found: &mut [Option<(usize, usize)>; LISTS]) -> bool {
         match hay {
             [b0, b1, ..] if !self.pairs.is_empty() => {
                 let (c0, c1) = (self.class[*b0 as usize], self.class[*b1 as usize]);
                 let s = self.pairs[usize::from(c0) * self.classes + usize::from(c1)];
-                if s != 0 {
-                    self.ends_at(usize::from(s), &hay[..2], found);
-                    self.walk(hay, 2, usize::from(s), found);
+                if s == 0 {
+                    return false;
                 }
+                self.ends_at(usize::from(s), &hay[..2], found);
+                self.walk(hay, 2, usize::from(s), found);
             }
             _ => self.walk(hay, 0, 0, found),
         }
-    }
-
-    /// Whether a pattern may start `hay`: one does with its first two bytes (where no
-    /// pattern is one byte long), or it is shorter.
-    pub(super) fn may_start(&self, hay: &[u8]) -> bool {
-        match hay {
-            [b0, b1, ..] if !self.pairs.is_empty() => {
-                let (c0, c1) = (self.class[*b0 as usize], self.class[*b1 as usize]);
-                self.pairs[usize::from(c0) * self.classes + usize::from(c1)] != 0
-            }
-            _ => true,
-        }
+        true
     }
 
     /// Whether no pattern holds byte `b`, in any case: no match reads past it.
@@ -221,12 +213,13 @@ impl Trie {
                 return;
             }
             let t = usize::from(self.slots[s].base) + c;
-            match self.slots.get(t) {
-                Some(x) if usize::from(x.check) == s => s = t,
+            let ends = match self.slots.get(t) {
+                Some(x) if usize::from(x.check) == s => x.ends,
                 _ => return,
-            }
+            };
+            s = t;
             // (most states end no pattern: the call is made for those that do)
-            if self.slots[s].ends != 0 {
+            if ends != 0 {
                 self.ends_at(s, &hay[..k + 1], found);
             }
         }

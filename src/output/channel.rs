@@ -108,12 +108,9 @@ pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statem
         let para = doc.hits[st.para]
             .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
         let time_skip = skip.iter().filter(|q| Some(**q) != object);
-        // (a clause with no word of the lists is not scanned for them: its times are marked)
-        if para.may_match(text, &pt.toks, clause, time_skip.clone()) {
-            para.region(text, clause, time_skip, true, &mut matches);
-        } else {
-            para.marks_only(text, clause, time_skip, true, &mut matches);
-        }
+        // (the lists are read only near the clause's words that may hold a match: its times
+        // are marked)
+        para.region_near(text, &pt.toks, clause, time_skip, &mut matches);
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         if let (Some(c), Some(sp)) = (st.channel.as_mut(), st.speaker.as_ref()) {
