@@ -58,8 +58,15 @@ impl Reported {
     }
 }
 
+/// The channel step: each standing statement's own channel and time ([`attribute`]), then
+/// those carried over from its speaker's other statements and occasions ([`carry`]).
+pub(super) fn step(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+    attribute(doc, metadata, statements);
+    carry(doc, metadata, statements);
+}
+
 /// Fill in the channel and time of every standing statement with a cue.
-pub(super) fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let text = doc.text;
     let reference_date = reference_date(metadata);
     // Never a channel or a time from inside what is reported, by this statement or by
@@ -262,7 +269,7 @@ enum Step {
 /// Okafor laid out her plans."), when nothing says the occasion changed
 /// (`channels::window::carries`). What is carried is marked `carried` and keeps the words
 /// that stated it; it carries on in turn.
-pub(super) fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let occasions = occasion_sentences(doc, metadata, statements);
     let mut steps: Vec<(usize, Step)> = (0..statements.len())
         .filter(|&s| statements[s].stands)

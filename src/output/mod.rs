@@ -89,8 +89,7 @@ pub(crate) fn assemble_within(
         part_speakers,
     } = speaker::attribute(&doc, &mut statements);
     budget.check("speakers")?;
-    channel::attribute(&doc, &metadata, &mut statements);
-    channel::carry(&doc, &metadata, &mut statements);
+    channel::step(&doc, &metadata, &mut statements);
     budget.check("channels")?;
     // Written out, with the posts.
     let (mut quotes_out, next_number) =
