@@ -309,15 +309,19 @@ mod tests {
     use crate::model::Span;
     use crate::segment::tokens;
 
-    fn cues(text: &str) -> Vec<(&'static str, CueKind)> {
-        let toks = tokens(
+    fn all_tokens(text: &str) -> Vec<crate::segment::Token> {
+        tokens(
             text,
             Span {
                 start: 0,
                 end: text.len(),
             },
             &[],
-        );
+        )
+    }
+
+    fn cues(text: &str) -> Vec<(&'static str, CueKind)> {
+        let toks = all_tokens(text);
         find_in(text, &toks, 0, toks.len())
             .into_iter()
             .map(|c| (c.lemma, c.kind))
@@ -350,14 +354,7 @@ mod tests {
             "SMITH: We won. Said Dorothy Poynter, “no.” Asked about it, she left.",
             "The clerks decided to get lunch in the state of New York.",
         ] {
-            let toks = tokens(
-                text,
-                Span {
-                    start: 0,
-                    end: text.len(),
-                },
-                &[],
-            );
+            let toks = all_tokens(text);
             let scan = Scan {
                 text,
                 toks: &toks,
