@@ -195,13 +195,13 @@ fn opening_outlet(name: &str) -> Option<&'static str> {
 const ANTECEDENT_REACH: usize = 5;
 
 /// "The Washington Post ran a feature Saturday … ¶ The piece used one of the woman’s quotes":
-/// a publication whose speaker is a bare definite document ("the piece", "the article") is
-/// of the listed outlet the article last named with a publication noun before the mention, in
-/// its paragraph or the one before (`ChannelArticleNouns`: a piece, not a poll or a study):
-/// the outlet a few words before the noun ("The Washington
-/// Post ran a feature", "a Times article") or after it ("a report by Politico"). Returns the
-/// outlet, and the span of the sentence that names it (whose time dates the publication).
-/// `paras` are the tokenized paragraphs up to the mention's.
+/// a publication whose speaker is a bare definite piece ("the piece", "the article") is of
+/// the listed outlet the article last named with a piece of journalism before the mention, in
+/// its paragraph or the one before (`ChannelArticleNouns`: not a poll or a study): the outlet
+/// a few words before the noun ("The Washington Post ran a feature", "a Bloomberg column") or
+/// right after it and "by" ("a story by Politico"). Returns the outlet, and the span of the
+/// sentence that names it (whose time dates the publication). `paras` are the tokenized
+/// paragraphs up to the mention's.
 pub(crate) fn document_antecedent(
     text: &str,
     paras: &[&ParaTokens],

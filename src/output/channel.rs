@@ -141,10 +141,10 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     }
 }
 
-/// A publication stated by a bare definite document ("The piece said") names the outlet the
-/// article last named with a publication noun just before (`channels::document_antecedent`),
-/// and takes the time of that sentence when it has none ("The Washington Post ran a feature
-/// Saturday … ¶ The piece used …").
+/// A publication stated by a bare definite piece ("The piece said") names the outlet the
+/// article last named with a piece of journalism just before
+/// (`channels::document_antecedent`), and takes the time of that sentence when it has none,
+/// marked `carried` ("The Washington Post ran a feature Saturday … ¶ The piece used …").
 fn document_outlet(doc: &Doc, st: &mut Statement, reference_date: Option<&str>) {
     let Some(sp) = st
         .speaker
@@ -173,6 +173,7 @@ fn document_outlet(doc: &Doc, st: &mut Statement, reference_date: Option<&str>) 
     if st.time.is_none() {
         let p = doc.paras.partition_point(|p| p.end <= sentence.start);
         st.time = super::event_time::time_within(doc, p, sentence, reference_date);
+        st.time.iter_mut().for_each(|t| t.carried = true);
     }
 }
 
