@@ -110,7 +110,7 @@ pub(crate) fn assemble_within(
         &mut quotes_out,
         &mut flags,
     );
-    thread_occasion::complete(&doc, &mut quotes_out);
+    thread_occasion::complete(&doc, candidates.kinds(), &mut quotes_out);
     flags.sort_by_key(|f| (f.start, f.end));
     let mut analysis = Analysis {
         id: String::new(),

@@ -35,6 +35,13 @@ pub(super) struct Named {
     kinds: Vec<ParaKind>,
 }
 
+impl Named {
+    /// The kind of each paragraph (`speakers::discourse`): transcript turn, body, …
+    pub(super) fn kinds(&self) -> &[ParaKind] {
+        &self.kinds
+    }
+}
+
 impl std::ops::Deref for Named {
     type Target = [NameCandidate];
 

@@ -7,11 +7,13 @@ use rustc_hash::FxHashMap as HashMap;
 use super::statement::Doc;
 use crate::channels::window;
 use crate::model::{ChannelKind, Quote, Span};
+use crate::speakers::discourse::ParaKind;
 
 /// The channel and time of the quotations the thread attributed, in order: a transcript's
 /// turns first, so that a quotation after a turn goes on with the turn's occasion.
-pub(super) fn complete(doc: &Doc, quotes: &mut [Quote]) {
-    transcripts(doc, quotes);
+/// `kinds` are the paragraphs' kinds the speaker step read (`speakers::discourse`).
+pub(super) fn complete(doc: &Doc, kinds: &[ParaKind], quotes: &mut [Quote]) {
+    transcripts(doc, kinds, quotes);
     cueless(doc, quotes);
 }
 
@@ -34,11 +36,8 @@ const TRANSCRIPT_REACH: usize = 4;
 /// states such an occasion, a few paragraphs before it and with no section break between
 /// ("On this weekend’s broadcast of “Fox News Sunday,” Pence said … / Partial transcript as
 /// follows: / WALLACE: …"). A channel of their own that names an occasion stays.
-fn transcripts(doc: &Doc, quotes: &mut [Quote]) {
-    let turn = |p: usize| {
-        let para = doc.paras[p];
-        crate::speakers::discourse::transcript_speaker(&doc.text[para.start..para.end]).is_some()
-    };
+fn transcripts(doc: &Doc, kinds: &[ParaKind], quotes: &mut [Quote]) {
+    let turn = |p: usize| kinds.get(p) == Some(&ParaKind::Transcript);
     let broken = |p: usize| {
         let para = doc.paras[p];
         window::section_break(&doc.text[para.start..para.end])
