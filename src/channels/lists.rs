@@ -608,10 +608,10 @@ fn left_out(text: &str, at: usize, to: usize) -> bool {
 }
 
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
-/// other ("in", "the", a digit, a capital, or a character that is not ASCII may; not the
-/// inside of one).
+/// other ("in", "the", "recent", a digit, a capital, or a character that is not ASCII may;
+/// not the inside of one).
 fn may_open_a_time(b: u8) -> bool {
-    matches!(b, b'i' | b'I' | b't' | b'T')
+    matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
         || b.is_ascii_digit()
         || b.is_ascii_uppercase()
         || b >= 0xC0

@@ -120,7 +120,7 @@ pub(super) fn candidate(s: &str) -> u8 {
     // (a capitalised word may be a month, unless its first three letters open none: most
     // are passed over without parsing a month)
     let month = s.starts_with(char::is_uppercase) && may_open_a_month(s);
-    if (b.is_ascii_digit() || month)
+    if (b.is_ascii_digit() || month || s.starts_with("recent "))
         && dated_noun_at(s).is_ok_and(|(rest, _)| rest.starts_with(' '))
     {
         what |= DATED_NOUN;
@@ -429,8 +429,12 @@ fn in_month(sc: &Scope, found: &mut Vec<Found>) {
 
 /// A month or a year that modifies a channel noun or a noun of an event after a
 /// determiner: "at a February hearing" (`2016-02`), "A 2014 study found", "In her 2003
-/// book". Only the time word is taken.
+/// book"; or "recent", which dates it with no date ("in a recent interview"). Only the time
+/// word is taken.
 fn dated_noun_at(i: &str) -> IResult<&str, (Option<u32>, Option<i64>), ()> {
+    if let Ok((rest, _)) = tag::<_, _, ()>("recent").parse(i) {
+        return Ok((rest, (None, None)));
+    }
     if let Ok((rest, y)) = year_digits(i) {
         return Ok((rest, (None, Some(y))));
     }
@@ -449,14 +453,46 @@ fn heads_a_channel(r: &str) -> bool {
     is_channel_noun(first) || is_channel_noun(second)
 }
 
+/// Whether a channel phrase of the lists opens at the word after `e` or the one after it:
+/// "a recent news conference", "a March press briefing".
+fn opens_a_channel_phrase(sc: &Scope, e: usize) -> bool {
+    let mut starts = sc.text[e..]
+        .split_inclusive(char::is_whitespace)
+        .scan(e, |at, w| {
+            *at += w.len();
+            Some(*at)
+        })
+        .take(2);
+    let (first, second) = (starts.next(), starts.next());
+    Matches::within(sc.hits.phrases(), sc.region).any(|m| Some(m.0) == first || Some(m.0) == second)
+}
+
+/// Whether the noun phrase that `rest` goes on with, after a month or a year, is the
+/// antecedent of a "when" that dates a saying: at most five more words, then ", when" ("the
+/// 2000 election in Florida, when the state stated …"; "the March primary, when she said").
+fn anchors_a_when(rest: &str) -> bool {
+    let Some((np, after)) = rest.split_once(',') else {
+        return false;
+    };
+    let words = np.split_whitespace().count();
+    let when = after.trim_start().strip_prefix("when");
+    words <= 5
+        && !np.contains(['.', ';', '"', '“', '”'])
+        && when.is_some_and(|w| w.starts_with(' '))
+}
+
 /// The month or year of "a February hearing", "her 2003 book": after a determiner or a
-/// possessive, before a channel noun.
+/// possessive, before a channel noun, or heading the antecedent of a "when" that dates the
+/// saying ([`anchors_a_when`]).
 fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
     let hay = &sc.text[sc.region.start..sc.region.end];
     for i in sc.hits.time_starts(sc.region, DATED_NOUN) {
         // (only a year or a capitalised month is a dated noun's time: other words are passed
         // over before their determiner is looked up)
-        if !hay[i..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+        let word = &hay[i..];
+        if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && !word.starts_with("recent ")
+        {
             continue;
         }
         let before = word_before(hay, i);
@@ -469,8 +505,10 @@ fn dated_noun(sc: &Scope, found: &mut Vec<Found>) {
         let Ok((rest, (month, year))) = dated_noun_at(&hay[i..]) else {
             continue;
         };
-        let followed = rest.strip_prefix(' ').is_some_and(heads_a_channel);
         let (s, e) = (sc.region.start + i, sc.region.end - rest.len());
+        let followed = rest.strip_prefix(' ').is_some_and(heads_a_channel)
+            || opens_a_channel_phrase(sc, e)
+            || anchors_a_when(rest);
         if followed && outside(sc.skip, s, e) && !found.iter().any(|f| f.start <= s && e <= f.end) {
             let date = match (month, year) {
                 (Some(m), _) => month_of(sc.article_date, m, None),
@@ -692,6 +730,31 @@ mod tests {
             "2003"
         );
         assert!(at("a 2014 Ford, he said", "2016-09-12").is_none());
+        let tm = at(
+            "the 2000 election in Florida, when the state stated",
+            "2016-09-12",
+        )
+        .unwrap();
+        assert_eq!(
+            (tm.text.as_str(), tm.date.as_deref()),
+            ("2000", Some("2000"))
+        );
+        assert!(
+            at(
+                "the 2000 votes in Florida, which the state stated",
+                "2016-09-12"
+            )
+            .is_none()
+        );
+        let tm = at("she said in a recent interview", "2016-09-12").unwrap();
+        assert_eq!((tm.text.as_str(), tm.date), ("recent", None));
+        assert_eq!(
+            at("At a recent news conference, she said", "2016-09-12")
+                .unwrap()
+                .text,
+            "recent"
+        );
+        assert!(at("she said recent polls", "2016-09-12").is_none());
         assert!(at("he said the 2500 votes", "2016-09-12").is_none());
     }
 
