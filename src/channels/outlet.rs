@@ -92,11 +92,41 @@ static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// "she told CNN on Monday".
 pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
     outlets(sc).find_map(|(_, e, outlet, lead)| {
+        let lead = journalist_of(&lead).unwrap_or(lead);
         let w = INTERVIEW_LEADS.iter().find(|w| lead.is(w))?;
         let mut c = channel(ChannelKind::Interview, sc.text, lead.start(w), e);
         c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
         Some(c)
     })
+}
+
+/// How many capitalised words a journalist's name before "of" and an outlet may have.
+const JOURNALIST_WORDS: usize = 4;
+
+/// The lead before a journalist named with the outlet after "of": in "told Bill O'Reilly of
+/// Fox News" the words before "Bill O'Reilly of", which an interview's lead then ends.
+fn journalist_of<'a>(lead: &Lead<'a>) -> Option<Lead<'a>> {
+    let before = lead.before.strip_suffix("of")?;
+    if !before.ends_with(' ') || !lead.is("of") {
+        return None;
+    }
+    let mut rest = before.trim_end();
+    for k in 0..=JOURNALIST_WORDS {
+        let (head, word) = rest.rsplit_once(' ').unwrap_or(("", rest));
+        let name_word = word.starts_with(|c: char| c.is_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || "'’.-".contains(c));
+        if !name_word {
+            return (k > 0).then(|| Lead {
+                text: lead.text,
+                region_start: lead.region_start,
+                before: rest,
+            });
+        }
+        rest = head.trim_end();
+    }
+    None
 }
 
 /// The writer as the one told, outside quotations: "Jo Ames, the firm's chief, told me, …"
@@ -345,6 +375,29 @@ mod tests {
             (ChannelKind::Interview, "told me")
         );
         assert!(told("Jo Ames, the firm's chief, told Mesmer, “We sell content.”").is_none());
+    }
+
+    #[test]
+    fn told_a_journalist_of_an_outlet_is_an_interview_with_it() {
+        let c = with_quotes("Trump told Bill O'Reilly of Fox News this week", &[]).unwrap();
+        assert_eq!(
+            (c.kind, c.outlet.as_deref(), c.text.as_str()),
+            (
+                ChannelKind::Interview,
+                Some("Fox News"),
+                "told Bill O'Reilly of Fox News"
+            )
+        );
+        let c = with_quotes("he said in an interview with Jake Tapper of CNN", &[]).unwrap();
+        assert_eq!(
+            (c.kind, c.outlet.as_deref()),
+            (ChannelKind::Interview, Some("CNN"))
+        );
+        // (a name with no verb of telling before it is no interview: "a friend of CNN")
+        assert!(
+            with_quotes("she praised Jake Tapper of CNN", &[])
+                .is_none_or(|c| c.kind != ChannelKind::Interview)
+        );
     }
 
     #[test]

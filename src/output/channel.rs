@@ -271,6 +271,7 @@ enum Step {
 /// (`channels::window::carries`). What is carried is marked `carried` and keeps the words
 /// that stated it; it carries on in turn.
 fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
+    super::event_time::date_interviews(statements);
     let occasions = occasion_sentences(doc, metadata, statements);
     let mut steps: Vec<(usize, Step)> = (0..statements.len())
         .filter(|&s| statements[s].stands)

@@ -5,7 +5,7 @@
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Hits, Matches};
 use crate::lexicon::Class;
-use crate::model::{Span, Time};
+use crate::model::{Channel, ChannelKind, Span, Time};
 use crate::segment::{Tok, Token};
 
 /// How far before a statement's channel an earlier mention of its event is looked for, in
@@ -49,6 +49,46 @@ pub(super) fn date_events(doc: &Doc, statements: &mut [Statement], reference_dat
             st.time = Some(t);
         }
     }
+}
+
+/// How many paragraphs back the same speaker's interview with the same outlet is looked for.
+const INTERVIEW_REACH: usize = 12;
+
+/// Date each standing statement whose own channel is an interview with an outlet and that
+/// has no time by the same speaker's nearest earlier statement of an interview with the same
+/// outlet that has one: an article quotes one interview in several places ("Trump told Bill
+/// O'Reilly of Fox News this week. … ¶ … Trump told Fox that …"). Run before carrying, on
+/// the channels the statements state; the time is marked `carried`.
+pub(super) fn date_interviews(statements: &mut [Statement]) {
+    let same = |a: &Channel, b: &Channel| a.kind == b.kind && a.outlet == b.outlet;
+    for s in 0..statements.len() {
+        let st = &statements[s];
+        let Some(c) = st
+            .channel
+            .as_ref()
+            .filter(|c| is_interview(c) && st.time.is_none())
+        else {
+            continue;
+        };
+        let Some(e) = st.speaker.as_ref().and_then(|sp| sp.entity) else {
+            continue;
+        };
+        let dated = statements[..s].iter().rev().find(|o| {
+            o.para + INTERVIEW_REACH >= st.para
+                && o.speaker.as_ref().and_then(|sp| sp.entity) == Some(e)
+                && o.channel.as_ref().is_some_and(|oc| same(oc, c))
+                && o.time.as_ref().is_some_and(|t| !t.carried)
+        });
+        if let Some(mut t) = dated.and_then(|o| o.time.clone()) {
+            t.carried = true;
+            statements[s].time = Some(t);
+        }
+    }
+}
+
+/// Whether a channel is an interview with a named outlet, of the statement's own.
+fn is_interview(c: &Channel) -> bool {
+    c.kind == ChannelKind::Interview && c.outlet.is_some() && !c.carried
 }
 
 /// The head noun of a channel phrase that ends with a definite event, and the capitalised
@@ -240,5 +280,37 @@ mod tests {
         let other = "Ames and Cole met at Monday’s debate.\n\nAt the Democratic debate, Ames said \
                      taxes were too high.";
         assert_eq!(time_of(other), None);
+    }
+
+    #[test]
+    fn an_interview_is_dated_by_the_speakers_earlier_interview_with_the_outlet() {
+        let time_of = |text: &str| {
+            let a = crate::analyze(text, &Default::default());
+            let q = a
+                .quotes
+                .iter()
+                .find(|q| q.text.starts_with("taxes"))
+                .unwrap();
+            q.time.as_ref().map(|t| (t.text.clone(), t.carried))
+        };
+        let mk = |outlet: &str| {
+            format!(
+                "Ames told Bill Lane of Fox News on Monday that the plan was dead.
+
+The                  crowd was loud.
+
+The band played on.
+
+The mayor left early.
+
+Ames told                  {outlet} that taxes were too high."
+            )
+        };
+        assert_eq!(
+            time_of(&mk("Fox News")),
+            Some(("on Monday".to_string(), true))
+        );
+        // (another outlet's interview is another)
+        assert_eq!(time_of(&mk("CNN")), None);
     }
 }

@@ -209,6 +209,11 @@ fn past_adjunct(cx: &Cx, start: usize) -> Option<usize> {
         // (a verb first: the "adjunct" was the subject, "say this plan is …")
         opens || w == "," || is_be_form(w)
     })?;
+    // (an attribution set off by commas goes on with the clause after the adjunct's comma:
+    // "These employees, Stumpf explained earlier in the committee hearing, were …")
+    if cx.is_text(j, ",") && set_off(cx.text, cx.toks, cx.lo, cx.c) {
+        return Some(j + 1);
+    }
     (!cx.is_text(j, ",") && !is_be_form(cx.w(j))).then_some(j)
 }
 

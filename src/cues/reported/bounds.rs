@@ -231,17 +231,15 @@ pub(crate) fn interrupted(
     rest: usize,
 ) -> Option<std::ops::Range<usize>> {
     // (or a hearer and adjuncts between: "''…,'' he told Chris Cuomo of CNN after the
-    // debate, ''and I hope …''")
-    let after_adjuncts =
-        rest > c.tok + c.len + 1 && crate::segment::doubled_apostrophe(text, toks, rest);
-    if (rest != c.tok + c.len + 1 && !after_adjuncts) || !toks[rest - 1].is_text(text, ",") {
+    // debate, ''and I hope …''"; or an adjunct alone: "These employees, Stumpf explained
+    // earlier in the committee hearing, were …")
+    let after = c.tok + c.len;
+    let after_adjuncts = rest > after + 1 && crate::segment::doubled_apostrophe(text, toks, rest);
+    let adjunct = rest > after + 1 && !after_adjuncts && set_off(text, toks, lo, c);
+    if (rest != after + 1 && !after_adjuncts && !adjunct) || !toks[rest - 1].is_text(text, ",") {
         return None;
     }
-    let mut b = c.tok;
-    while b > lo && is_aux_token(text, &toks[b - 1]) {
-        b -= 1;
-    }
-    let m = mention_start(text, toks, lo, b, 10);
+    let (b, m) = speaker_start(text, toks, lo, c);
     // (a quotation in doubled apostrophes after the cue goes on one closed before the
     // speaker, not words of the writer's: "Last year, Mr. Trump said, ''I'd like …''")
     let quoted_rest = quotation_opens_sentence(text, toks, rest);
@@ -264,6 +262,39 @@ pub(crate) fn interrupted(
         .filter(|t| t.kind == Tok::Word)
         .count();
     (words >= 2).then_some(r)
+}
+
+/// Where the speaker of cue `c` starts, before the cue's auxiliaries, read back from the
+/// cue to the sentence start `lo` over at most ten words of a mention. Both are returned, the cue's start first (equal when no mention stands before it).
+fn speaker_start(text: &str, toks: &[Token], lo: usize, c: CueHit) -> (usize, usize) {
+    let mut b = c.tok;
+    while b > lo && is_aux_token(text, &toks[b - 1]) {
+        b -= 1;
+    }
+    (b, mention_start(text, toks, lo, b, 10))
+}
+
+/// Whether the attribution of cue `c`, with an adjunct after it, is set off by commas inside
+/// the clause it reports: a speaker after a comma and at least two words into a sentence
+/// that opens with its subject, no relative pronoun before the cue, and an adjunct's
+/// preposition or time word right after it ("The plan, she said on Tuesday, is dead"; not
+/// "She said Tuesday, …", "In 2008, he complained bitterly about …", "Emanuel, an
+/// oncologist who advised Obama on …, said").
+pub(crate) fn set_off(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
+    let (b, m) = speaker_start(text, toks, lo, c);
+    let opener = |t: &Token| {
+        in_lower_class(text, t, Class::AdjunctOpeners)
+            || in_lower_class(text, t, Class::Subordinators)
+    };
+    let after = toks.get(c.tok + c.len);
+    m < b
+        && m >= lo + 3
+        && comma_before(text, toks, lo, m)
+        && !opener(&toks[lo])
+        && !toks[m..b]
+            .iter()
+            .any(|t| t.is(Class::SpeakerRelativeOpeners))
+        && after.is_some_and(|t| in_lower_class(text, t, Class::AdjunctOpeners))
 }
 
 /// Whether doubled apostrophes at `i` open a quotation that begins a sentence of its own:
