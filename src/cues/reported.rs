@@ -454,6 +454,22 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_set_off_with_an_adjunct_reports_both_sides() {
+        assert_eq!(
+            reported("These employees, Stumpf explained earlier in the hearing, were well paid."),
+            [
+                pair("explained", "These employees"),
+                pair("explained", "were well paid"),
+            ]
+        );
+        // (not an adverbial opening, nor a relative clause's verb)
+        assert_eq!(
+            reported("In 2008, he complained bitterly about the plan, and left."),
+            [pair("complained", "the plan, and left")]
+        );
+    }
+
+    #[test]
     fn a_joined_predicate_goes_on_with_the_clause() {
         let got = reported(
             "The pilot was named.\n\nHe had no known political affiliations, the airline added, and had passed all background security checks.",
