@@ -118,7 +118,7 @@ fn journalist_of<'a>(lead: &Lead<'a>) -> Option<Lead<'a>> {
                 .chars()
                 .all(|c| c.is_alphabetic() || "'’.-".contains(c));
         if !name_word {
-            return (k > 0).then(|| Lead {
+            return (k > 0).then_some(Lead {
                 text: lead.text,
                 region_start: lead.region_start,
                 before: rest,

@@ -8,7 +8,7 @@ use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::{ChannelKind, EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
@@ -109,12 +109,17 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         // (the object of a verb of posting is a thing, not what is said: a time after it dates
         // the act, "posted a photograph of a clinic on Sunday", up to a comma)
         let object = content.filter(|_| Class::ChannelObjectCues.contains(cue.lemma));
+        // (what a verb reports as a noun phrase takes no bare time: "complained about his mic
+        // the morning after the debate" dates the complaint)
+        let phrase = content.filter(|c| noun_phrase(text, pt, *c));
         // (what the paragraph's scans read of it, found once for its statements; the word
         // lists' matches of the clause alone, outside what both the channel and the time
         // rules skip)
         let para = doc.hits[st.para]
             .get_or_init(|| Hits::in_paragraph(text, doc.paras[st.para], &pt.toks));
-        let time_skip = skip.iter().filter(|q| Some(**q) != object);
+        let time_skip = skip
+            .iter()
+            .filter(|q| Some(**q) != object && Some(**q) != phrase);
         // (the lists are read only near the clause's words that may hold a match: its times
         // are marked)
         para.region_near(text, &pt.toks, clause, time_skip, &mut matches);
@@ -132,13 +137,75 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         let in_object = |s: usize| {
             object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
         };
-        let near = |s: usize, _: usize| {
-            in_object(s) || window::near_the_cue(text, &pt.toks, cue.end, own, s)
+        // (a bare time that ends the phrase, or all but its last words)
+        let near = |s: usize, e: usize| match phrase.filter(|o| o.start <= s && s < o.end) {
+            Some(o) => o.start < s && bare_time(text, s) && ends_the_phrase(text, e, o.end),
+            None => in_object(s) || window::near_the_cue(text, &pt.toks, cue.end, own, s),
         };
-        skip.retain(|q| Some(*q) != object);
+        skip.retain(|q| Some(*q) != object && Some(*q) != phrase);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
         document_outlet(doc, st, reference_date.as_deref());
     }
+}
+
+/// Whether the time that ends at `e` ends a noun phrase that ends at `end`, or is followed
+/// only by the object of its last word ("the morning after | the debate"), not by the noun
+/// it dates ("the 2000 | campaign", "the party's July | convention").
+fn ends_the_phrase(text: &str, e: usize, end: usize) -> bool {
+    let rest = &text[e.min(end)..end];
+    let mut words = rest.split_whitespace();
+    let next = words.next();
+    next.is_none_or(|w| LEXICON.determiners.contains(&w.to_lowercase())) && words.count() <= 2
+}
+
+/// Whether the reported words `c` are a noun phrase: no word of a finite verb, no quotation,
+/// no infinitive ("his mic the morning after the debate"; not "he was sabotaged last week",
+/// "he’s expecting two to drop out over the next week", "to answer last year").
+fn noun_phrase(text: &str, pt: &ParaTokens, c: Span) -> bool {
+    let from = pt.toks.partition_point(|t| t.start < c.start);
+    // (the object of a preposition of matter: "complained about …", "spoke of …", "warned
+    // against …")
+    let matter = from > 0
+        && crate::lexicon::with_lower(pt.toks[from - 1].text(text), |w| {
+            Class::ClauseMatterPreps.contains(w)
+        });
+    let wh = pt.toks.get(from).is_some_and(|t| {
+        crate::lexicon::with_lower(t.text(text), |w| w.starts_with("wh") || w == "how")
+    });
+    if !matter || wh {
+        return false;
+    }
+    let words = pt.toks[from..].iter().take_while(|t| t.end <= c.end);
+    let mut n = 0;
+    for t in words {
+        let w = t.text(text);
+        let contracted = ["'s", "’s", "'re", "’re", "'ll", "’ll"]
+            .iter()
+            .any(|a| w.len() > a.len() && w.ends_with(a))
+            && crate::lexicon::with_lower(w, |l| {
+                LEXICON
+                    .pronouns
+                    .contains_key(l.split(['\'', '’']).next().unwrap_or(l))
+            });
+        let verbish = crate::cues::finite_token(text, t)
+            || contracted
+            || t.is(Class::SpeakerRelativeOpeners)
+            || t.is_text(text, "that")
+            || (n == 0 && t.is_text(text, "to"));
+        if verbish || matches!(t.kind, Tok::Quote(_)) || t.is_text(text, ",") {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
+}
+
+/// Whether the time at `s` stands bare, with no preposition before it: a noun phrase of
+/// time ("the morning after the debate", "Tuesday") modifies the verb, where "on Tuesday"
+/// may modify the noun before it.
+fn bare_time(text: &str, s: usize) -> bool {
+    let first = text[s..].split(|c: char| !c.is_alphanumeric()).next();
+    !first.is_some_and(|w| crate::lexicon::with_lower(w, |l| Class::ClausePrepositions.contains(l)))
 }
 
 /// A publication stated by a bare definite piece ("The piece said") names the outlet the
