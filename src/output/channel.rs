@@ -134,17 +134,40 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
             start: c.start,
             end: c.end,
         });
-        let in_object = |s: usize| {
-            object.is_some_and(|o| o.start <= s && s < o.end && !text[cue.end..s].contains(','))
-        };
-        // (a bare time that ends the phrase, or all but its last words)
-        let near = |s: usize, e: usize| match phrase.filter(|o| o.start <= s && s < o.end) {
-            Some(o) => o.start < s && bare_time(text, s) && ends_the_phrase(text, e, o.end),
-            None => in_object(s) || window::near_the_cue(text, &pt.toks, cue.end, own, s),
-        };
+        let reported = InReported { object, phrase };
+        let near = |s: usize, e: usize| reported.dates(text, &pt.toks, (cue.end, own), (s, e));
         skip.retain(|q| Some(*q) != object && Some(*q) != phrase);
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
         document_outlet(doc, st, reference_date.as_deref());
+    }
+}
+
+/// What a statement reports that a time inside may still date the act in: the object of a
+/// verb of posting, a noun phrase of matter.
+struct InReported {
+    object: Option<Span>,
+    phrase: Option<Span>,
+}
+
+impl InReported {
+    /// Whether the time `s..e` dates the act of the cue that ends at `cue_end`: in the object
+    /// before a comma; in the phrase, bare and ending it, or all but its last words; else
+    /// near the cue (`window::near_the_cue`, past the statement's `own` channel).
+    fn dates(
+        &self,
+        text: &str,
+        toks: &[crate::segment::Token],
+        (cue_end, own): (usize, Option<Span>),
+        (s, e): (usize, usize),
+    ) -> bool {
+        match self.phrase.filter(|o| o.start <= s && s < o.end) {
+            Some(o) => o.start < s && bare_time(text, s) && ends_the_phrase(text, e, o.end),
+            None => {
+                self.object
+                    .is_some_and(|o| o.start <= s && s < o.end && !text[cue_end..s].contains(','))
+                    || window::near_the_cue(text, toks, cue_end, own, s)
+            }
+        }
     }
 }
 
