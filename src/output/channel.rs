@@ -4,11 +4,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::reported_time::{InReported, noun_phrase};
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::Class;
 use crate::model::{ChannelKind, EntityKind, Metadata, Span};
 use crate::segment::Tok;
 
@@ -140,95 +141,6 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         st.time = channels::time_in(text, clause, &skip, reference_date.as_deref(), hits, &near);
         document_outlet(doc, st, reference_date.as_deref());
     }
-}
-
-/// What a statement reports that a time inside may still date the act in: the object of a
-/// verb of posting, a noun phrase of matter.
-struct InReported {
-    object: Option<Span>,
-    phrase: Option<Span>,
-}
-
-impl InReported {
-    /// Whether the time `s..e` dates the act of the cue that ends at `cue_end`: in the object
-    /// before a comma; in the phrase, bare and ending it, or all but its last words; else
-    /// near the cue (`window::near_the_cue`, past the statement's `own` channel).
-    fn dates(
-        &self,
-        text: &str,
-        toks: &[crate::segment::Token],
-        (cue_end, own): (usize, Option<Span>),
-        (s, e): (usize, usize),
-    ) -> bool {
-        match self.phrase.filter(|o| o.start <= s && s < o.end) {
-            Some(o) => o.start < s && bare_time(text, s) && ends_the_phrase(text, e, o.end),
-            None => {
-                self.object
-                    .is_some_and(|o| o.start <= s && s < o.end && !text[cue_end..s].contains(','))
-                    || window::near_the_cue(text, toks, cue_end, own, s)
-            }
-        }
-    }
-}
-
-/// Whether the time that ends at `e` ends a noun phrase that ends at `end`, or is followed
-/// only by the object of its last word ("the morning after | the debate"), not by the noun
-/// it dates ("the 2000 | campaign", "the party's July | convention").
-fn ends_the_phrase(text: &str, e: usize, end: usize) -> bool {
-    let rest = &text[e.min(end)..end];
-    let mut words = rest.split_whitespace();
-    let next = words.next();
-    next.is_none_or(|w| LEXICON.determiners.contains(&w.to_lowercase())) && words.count() <= 2
-}
-
-/// Whether the reported words `c` are a noun phrase: no word of a finite verb, no quotation,
-/// no infinitive ("his mic the morning after the debate"; not "he was sabotaged last week",
-/// "he’s expecting two to drop out over the next week", "to answer last year").
-fn noun_phrase(text: &str, pt: &ParaTokens, c: Span) -> bool {
-    let from = pt.toks.partition_point(|t| t.start < c.start);
-    // (the object of a preposition of matter: "complained about …", "spoke of …", "warned
-    // against …")
-    let matter = from > 0
-        && crate::lexicon::with_lower(pt.toks[from - 1].text(text), |w| {
-            Class::ClauseMatterPreps.contains(w)
-        });
-    let wh = pt.toks.get(from).is_some_and(|t| {
-        crate::lexicon::with_lower(t.text(text), |w| w.starts_with("wh") || w == "how")
-    });
-    if !matter || wh {
-        return false;
-    }
-    let words = pt.toks[from..].iter().take_while(|t| t.end <= c.end);
-    let mut n = 0;
-    for t in words {
-        let w = t.text(text);
-        let contracted = ["'s", "’s", "'re", "’re", "'ll", "’ll"]
-            .iter()
-            .any(|a| w.len() > a.len() && w.ends_with(a))
-            && crate::lexicon::with_lower(w, |l| {
-                LEXICON
-                    .pronouns
-                    .contains_key(l.split(['\'', '’']).next().unwrap_or(l))
-            });
-        let verbish = crate::cues::finite_token(text, t)
-            || contracted
-            || t.is(Class::SpeakerRelativeOpeners)
-            || t.is_text(text, "that")
-            || (n == 0 && t.is_text(text, "to"));
-        if verbish || matches!(t.kind, Tok::Quote(_)) || t.is_text(text, ",") {
-            return false;
-        }
-        n += 1;
-    }
-    n > 0
-}
-
-/// Whether the time at `s` stands bare, with no preposition before it: a noun phrase of
-/// time ("the morning after the debate", "Tuesday") modifies the verb, where "on Tuesday"
-/// may modify the noun before it.
-fn bare_time(text: &str, s: usize) -> bool {
-    let first = text[s..].split(|c: char| !c.is_alphanumeric()).next();
-    !first.is_some_and(|w| crate::lexicon::with_lower(w, |l| Class::ClausePrepositions.contains(l)))
 }
 
 /// A publication stated by a bare definite piece ("The piece said") names the outlet the

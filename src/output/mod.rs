@@ -15,6 +15,7 @@ mod json;
 mod offsets;
 mod post_statements;
 mod prepare;
+mod reported_time;
 mod speaker;
 mod speech;
 mod statement;
