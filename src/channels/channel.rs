@@ -2,7 +2,7 @@
 //! clause; the first rule that finds a channel gives it.
 
 use super::lists::Matches;
-use super::outlet::{broadcast_on_outlet, interview_with_outlet, told_the_writer};
+use super::outlet::{broadcast_on_outlet, interview_with_outlet, on_a_named_show, told_the_writer};
 use super::phrase::{channel_grammar, longer_than};
 use super::source::document_source;
 use super::{Context, outside, word_bounded};
@@ -66,6 +66,10 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "interview_with_outlet",
         find: interview_with_outlet,
+    },
+    ChannelRule {
+        name: "on_a_named_show",
+        find: on_a_named_show,
     },
     ChannelRule {
         name: "told_the_writer",

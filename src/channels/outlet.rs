@@ -96,7 +96,53 @@ pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
         let w = INTERVIEW_LEADS.iter().find(|w| lead.is(w))?;
         let mut c = channel(ChannelKind::Interview, sc.text, lead.start(w), e);
         c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
+        // (an outlet's programme told is on air: "tells MSNBC’s “Morning Joe”")
+        if let Some(p) = programme(sc.text, e, sc.ctx.quotes) {
+            let q = sc.ctx.quotes.iter().find(|q| q.start >= e);
+            c.kind = ChannelKind::Broadcast;
+            c.programme = Some(p);
+            c.end = q.map_or(e, |q| q.end);
+            c.text = sc.text[c.start..c.end].to_string();
+        }
         Some(c)
+    })
+}
+
+/// How many capitalised words a show's name may have before "Show".
+const SHOW_WORDS: usize = 6;
+
+/// "on" and a show's name, capitalised words that end with "Show", is a broadcast of that
+/// programme: "blasted Clinton Wednesday on The Laura Ingraham Show", "On The Steve Harvey
+/// Morning Show, Christie said".
+pub(super) fn on_a_named_show(sc: &Scope) -> Option<Channel> {
+    let hay = &sc.text[sc.region.start..sc.region.end];
+    hay.match_indices(" Show").find_map(|(i, _)| {
+        let e = sc.region.start + i + " Show".len();
+        if !word_bounded(sc.text, e - "Show".len(), e) || !outside(sc.ctx.quotes, e - 4, e) {
+            return None;
+        }
+        let mut words = sc.text[sc.region.start..e - " Show".len()]
+            .rsplit(' ')
+            .scan(e - " Show".len(), |at, w| {
+                *at -= w.len();
+                let start = *at;
+                *at = at.saturating_sub(1);
+                Some((start, w))
+            });
+        let mut named = 0;
+        let (on, on_word) = words.find(|(_, w)| {
+            let capital = w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(',');
+            let opens = *w == "on" || *w == "On";
+            named += usize::from(capital && !opens);
+            opens || !capital || named > SHOW_WORDS
+        })?;
+        let opened = on_word == "on" || on_word == "On";
+        let name_start = on + "on ".len();
+        (opened && (1..=SHOW_WORDS).contains(&named)).then(|| {
+            let mut c = channel(ChannelKind::Broadcast, sc.text, on, e);
+            c.programme = Some(sc.text[name_start..e].to_string());
+            c
+        })
     })
 }
 
@@ -375,6 +421,24 @@ mod tests {
             (ChannelKind::Interview, "told me")
         );
         assert!(told("Jo Ames, the firm's chief, told Mesmer, “We sell content.”").is_none());
+    }
+
+    #[test]
+    fn on_a_named_show_is_a_broadcast_of_it() {
+        let c = with_quotes("On The Steve Harvey Morning Show, Christie said", &[]).unwrap();
+        assert_eq!(
+            (c.kind, c.programme.as_deref(), c.text.as_str()),
+            (
+                ChannelKind::Broadcast,
+                Some("The Steve Harvey Morning Show"),
+                "On The Steve Harvey Morning Show"
+            )
+        );
+        let c = with_quotes("he said Wednesday on The Laura Ingraham Show", &[]).unwrap();
+        assert_eq!(c.programme.as_deref(), Some("The Laura Ingraham Show"));
+        // (a show not named, or a name that "on" does not open, is none)
+        assert!(with_quotes("she said on the show that", &[]).is_none());
+        assert!(with_quotes("she said the Auto Show was", &[]).is_none());
     }
 
     #[test]
