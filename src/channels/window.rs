@@ -163,7 +163,7 @@ pub(crate) struct Carried {
 }
 
 /// Whether two times name the same day or words: "Friday" and "on Friday".
-fn same_time(a: &Time, b: &Time) -> bool {
+pub(crate) fn same_time(a: &Time, b: &Time) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) => x == y,
         _ => a

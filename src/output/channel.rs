@@ -310,6 +310,7 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     );
     let back = steps.iter().rev().map(|&(_, s)| s);
     pass.run(statements, back, true, &mut lead_dated);
+    super::one_occasion::one_occasion(statements, &breaks, &|st| pass.entity_of(st));
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
 }

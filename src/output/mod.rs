@@ -13,6 +13,7 @@ mod emit;
 mod event_time;
 mod json;
 mod offsets;
+mod one_occasion;
 mod post_statements;
 mod prepare;
 mod reported_time;
