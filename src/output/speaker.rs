@@ -307,14 +307,22 @@ fn quoted_speaker(
     let q = quote_token(doc, st)?;
     let pt = st.para_tokens(doc);
     let cues = &pt.cues[pt.sentence_of(&st.sent)];
-    let inner = cues
-        .iter()
-        .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
-        .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
+    // (`“…,” Sanders said, according to CNN.`: the speaker the cue names itself, under the
+    // outer source)
+    let own = (outer.start > c.end)
+        .then(|| speakers::own_speaker(doc.text, &pt.toks, &st.sent, cues, c, Some(q)))
+        .flatten()
+        .filter(|m| m.start != outer.start);
+    let inner = own
+        .or_else(|| {
+            cues.iter()
+                .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
+                .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
+                .filter(|m| m.start >= c.end)
+        })
         .filter(|m| {
             m.kind == EntityKind::Person
                 && !m.pronoun
-                && m.start >= c.end
                 && m.start != outer.start
                 && !m.name.ends_with("’s")
                 && !m.name.ends_with("'s")
