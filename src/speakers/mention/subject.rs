@@ -82,8 +82,8 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
         .then_some(rest.at())
 }
 
-/// "In Washington, Trump said", "But after the vote, she said", "Walking into the office to
-/// chants, the senator said": a phrase after the sentence's first word, up to a comma (not
+/// "In Washington, Trump said", "Outside the arena, protesters chanted", "But after the
+/// vote, she said", "Walking into the office to chants, the senator said": a phrase after the sentence's first word, up to a comma (not
 /// "Then Trump went on the attack, saying").
 fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
     let opener = |j: usize| lower_in(text, &toks[j], Class::AdverbialOpeners);
@@ -206,6 +206,9 @@ mod tests {
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
         assert_eq!(subject_of(text).unwrap().name, "Obama");
+        // a place outside or inside which something happens
+        let text = "Outside the sports arena in downtown Washington, Sen. John Smith spoke";
+        assert_eq!(subject_of(text).unwrap().name, "John Smith");
     }
 
     #[test]
