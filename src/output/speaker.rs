@@ -383,7 +383,15 @@ fn previous_subject(
     let at = crate::cues::sentence_containing(&pt.sents, tok)?;
     let own = subjects.of(doc, para, at)?;
     if own.start != m.start {
-        return None;
+        // ("Bush went after Trump, when he called the businessman “unhinged.”": a pronoun
+        // inside its sentence is the sentence's named subject before it, when its gender
+        // allows)
+        return Some(own.clone()).filter(|h| {
+            h.end <= m.start
+                && !h.pronoun
+                && h.kind == EntityKind::Person
+                && h.name.starts_with(char::is_uppercase)
+        });
     }
     let (p, prev) = if at > 0 {
         (para, at - 1)
@@ -524,6 +532,27 @@ mod tests {
         // (only within reach of the mention: the article around it, not a whole archive)
         let far = format!("Conversely, PolitiFact rated them.{}", " x".repeat(20_000));
         assert!(!super::named_inside(&far, far.len(), "PolitiFact"));
+    }
+
+    #[test]
+    fn a_pronoun_inside_its_sentence_is_its_subject() {
+        let text = "Gov. Jeb Bush went after Donald Trump at the debate, when he called the \
+                    businessman “unhinged.”";
+        let q = statements(text);
+        let q = q.iter().find(|q| q.text == "unhinged.").expect("the quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jeb Bush")
+        );
+        // (not where the gender differs: "Clinton" in "Sen. Hillary Clinton")
+        let text = "Sen. Hillary Clinton went after Donald Trump at the debate, when he called \
+                    her “unhinged.”";
+        let q = statements(text);
+        let q = q.iter().find(|q| q.text == "unhinged.").expect("the quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Donald Trump")
+        );
     }
 
     #[test]
