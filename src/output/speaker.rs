@@ -556,6 +556,24 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_response_attributes_a_quotation_not_a_clause() {
+        let q = statements("“France will always be France,” an angry Hollande retaliated.");
+        let sp = q
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(sp.name, "Hollande");
+        let q = statements("“What sport is he talking about?” reacted Trump.");
+        let sp = q
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(sp.name, "Trump");
+        assert!(statements("The crowd reacted much the way they did at his rallies.").is_empty());
+        assert!(statements("The town retaliated against the company.").is_empty());
+    }
+
+    #[test]
     fn reported_speech_with_no_speaker_stands_only_after_a_sure_verb() {
         let q = statements("Polls show the mayor is ahead.");
         assert_eq!(q.len(), 1);
