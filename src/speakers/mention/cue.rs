@@ -63,9 +63,8 @@ pub(crate) fn outer_source(
         .filter(|m| !m.pronoun)?;
     // (the outer clause opens after a comma: ", according to CNN", ", CNN reported",
     // `“… thing,” CNN reported`)
-    let opens = x
-        .tok
-        .min((sent.start..sent.end).find(|&k| toks[k].start >= m.start)?);
+    // (the mention's first token found by its place, not by reading the sentence)
+    let opens = x.tok.min(toks.partition_point(|t| t.start < m.start));
     (opens > c.tok + c.len && ends_in_comma(text, &toks[opens - 1])).then_some(m)
 }
 
