@@ -120,7 +120,16 @@ fn comma_step(
     let relative = toks
         .get(j + 1)
         .is_some_and(|t| written(text, t, Class::SpeakerRelativeOpeners));
-    if long && !relative {
+    // ("Trump, the 2016 GOP presidential frontrunner nationally and current polling leader
+    // in South Carolina by a wide margin, said": a role that an article opens, after a name,
+    // may run longer)
+    let role = toks
+        .get(j + 1)
+        .is_some_and(|t| lower_in(text, t, Class::SpeakerArticles))
+        && j > lo
+        && is_capitalized(toks[j - 1].text(text))
+        && end - 1 - j <= 26;
+    if long && !relative && !role {
         return None;
     }
     Some(Step::Appos(
@@ -220,6 +229,19 @@ mod tests {
         .unwrap();
         assert_eq!(m.name, "Clinton");
         assert_eq!(m.role.as_deref(), Some("daughter of the former president"));
+    }
+
+    #[test]
+    fn a_long_role_after_a_name() {
+        let text = "Trump, the 2016 GOP presidential frontrunner nationally and current polling \
+                    leader in South Carolina by a wide margin, said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "Trump");
+        // (not a long stretch that no article opens)
+        let text = "Trump spoke at length about taxes and trade and jobs and the wall and the \
+                    polls in South Carolina and Iowa and Nevada and Ohio, the senator said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "the senator");
     }
 
     #[test]
