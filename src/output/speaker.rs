@@ -89,7 +89,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start
     };
-    let subjects = previous_subjects(doc, &kinds, statements, &owners, &mentions);
+    let subjects = previous_subjects(doc, &kinds, statements, &owners, &mentions, &candidates);
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
     let mut part_speakers = vec![None; doc.parts.len()];
@@ -307,14 +307,22 @@ fn quoted_speaker(
     let q = quote_token(doc, st)?;
     let pt = st.para_tokens(doc);
     let cues = &pt.cues[pt.sentence_of(&st.sent)];
-    let inner = cues
-        .iter()
-        .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
-        .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
+    // (`“…,” Sanders said, according to CNN.`: the speaker the cue names itself, under the
+    // outer source)
+    let own = (outer.start > c.end)
+        .then(|| speakers::own_speaker(doc.text, &pt.toks, &st.sent, cues, c, Some(q)))
+        .flatten()
+        .filter(|m| m.start != outer.start);
+    let inner = own
+        .or_else(|| {
+            cues.iter()
+                .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
+                .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
+                .filter(|m| m.start >= c.end)
+        })
         .filter(|m| {
             m.kind == EntityKind::Person
                 && !m.pronoun
-                && m.start >= c.end
                 && m.start != outer.start
                 && !m.name.ends_with("’s")
                 && !m.name.ends_with("'s")
@@ -340,6 +348,7 @@ fn previous_subjects(
     statements: &[Statement],
     owners: &[Owner],
     mentions: &[Mention],
+    candidates: &[NameCandidate],
 ) -> Vec<Option<Mention>> {
     // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
     // before each, ask for it again)
@@ -352,7 +361,12 @@ fn previous_subjects(
                 Owner::Stmt(s) => (statements[s].para, statements[s].sent.start),
                 Owner::Part(k) => (doc.info[k].para, doc.info[k].tok),
             };
-            previous_subject(doc, kinds, para, tok, m, &mut sentence_subjects)
+            let before = Before {
+                doc,
+                kinds,
+                candidates,
+            };
+            previous_subject(&before, para, tok, m, &mut sentence_subjects)
         })
         .collect()
 }
@@ -361,21 +375,35 @@ fn previous_subjects(
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
 fn previous_subject(
-    doc: &Doc,
-    kinds: &[ParaKind],
+    b: &Before,
     para: usize,
     tok: usize,
     m: &Mention,
     subjects: &mut SentenceSubjects,
 ) -> Option<Mention> {
-    if !m.pronoun {
+    let (doc, kinds) = (b.doc, b.kinds);
+    let description = speakers::definite_description(m);
+    if !m.pronoun && !description {
         return None;
     }
     let pt = &doc.para_toks[para];
     let at = crate::cues::sentence_containing(&pt.sents, tok)?;
     let own = subjects.of(doc, para, at)?;
-    if own.start != m.start {
-        return None;
+    // (a description's subject may be read without its article)
+    let same = own.start == m.start || (description && own.end == m.end && own.start > m.start);
+    if !same {
+        if description {
+            return None;
+        }
+        // ("Bush went after Trump, when he called the businessman “unhinged.”": a pronoun
+        // inside its sentence is the sentence's named subject before it, when its gender
+        // allows)
+        return Some(own.clone()).filter(|h| {
+            h.end <= m.start
+                && !h.pronoun
+                && h.kind == EntityKind::Person
+                && h.name.starts_with(char::is_uppercase)
+        });
     }
     let (p, prev) = if at > 0 {
         (para, at - 1)
@@ -383,9 +411,42 @@ fn previous_subject(
         let p = (0..para).rev().take(3).find(|&p| kinds[p].is_discourse())?;
         (p, doc.para_toks[p].sents.len().checked_sub(1)?)
     };
-    subjects.of(doc, p, prev).cloned().filter(|h| {
+    let h = subjects.of(doc, p, prev).cloned().filter(|h| {
         !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
-    })
+    })?;
+    if description && !sole_person(b, p, prev, &h) {
+        return None;
+    }
+    Some(h)
+}
+
+/// What [`previous_subject`] reads: the document, its paragraphs' kinds, the names in it.
+struct Before<'a, 'd> {
+    doc: &'a Doc<'d>,
+    kinds: &'a [ParaKind],
+    candidates: &'a [NameCandidate],
+}
+
+/// Whether `h`, the subject of sentence `sent` of paragraph `para`, is the one person that
+/// sentence names, and not as a possessive ("Rubio’s days"): a description after it can
+/// mean no one else.
+fn sole_person(b: &Before, para: usize, sent: usize, h: &Mention) -> bool {
+    let pt = &b.doc.para_toks[para];
+    let s = &pt.sents[sent];
+    let (Some(first), Some(last)) = (pt.toks.get(s.start), pt.toks.get(s.end.saturating_sub(1)))
+    else {
+        return false;
+    };
+    let after = &b.doc.text[h.end..];
+    if after.starts_with("’s") || after.starts_with("'s") {
+        return false;
+    }
+    let key = speakers::surname(&h.name);
+    let from = b.candidates.partition_point(|c| c.start < first.start);
+    b.candidates[from..]
+        .iter()
+        .take_while(|c| c.start < last.end)
+        .all(|c| c.key == key)
 }
 
 /// The subjects of whole sentences ([`speakers::subject`]), by paragraph and sentence, each
@@ -516,6 +577,68 @@ mod tests {
         // (only within reach of the mention: the article around it, not a whole archive)
         let far = format!("Conversely, PolitiFact rated them.{}", " x".repeat(20_000));
         assert!(!super::named_inside(&far, far.len(), "PolitiFact"));
+    }
+
+    #[test]
+    fn a_pronoun_inside_its_sentence_is_its_subject() {
+        let text = "Gov. Jeb Bush went after Donald Trump at the debate, when he called the \
+                    businessman “unhinged.”";
+        let q = statements(text);
+        let q = q.iter().find(|q| q.text == "unhinged.").expect("the quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jeb Bush")
+        );
+        // (not where the gender differs: "Clinton" in "Sen. Hillary Clinton")
+        let text = "Sen. Hillary Clinton went after Donald Trump at the debate, when he called \
+                    her “unhinged.”";
+        let q = statements(text);
+        let q = q.iter().find(|q| q.text == "unhinged.").expect("the quote");
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Donald Trump")
+        );
+    }
+
+    #[test]
+    fn a_description_opening_its_sentence_is_the_subject_before() {
+        let name_of = |text: &str, quote: &str| {
+            let q = statements(text);
+            let q = q
+                .iter()
+                .find(|q| q.text.contains(quote))
+                .expect("the quote");
+            q.speaker.as_ref().map(|s| s.name.clone())
+        };
+        let text = "Trump Has Plans.\n\nDonald Trump says he has “big plans” for the final \
+                    month.\n\nThe Republican presidential nominee noted Friday that his campaign \
+                    has “spent little” on ads.";
+        assert_eq!(name_of(text, "spent").as_deref(), Some("Donald Trump"));
+        // (not when the sentence before names someone else too)
+        let text = "Obama Talks.\n\nPresident Barack Obama said he had “a talk” with Francois \
+                    Hollande.\n\nThe French president expressed his “condolences.”";
+        assert_ne!(
+            name_of(text, "condolences").as_deref(),
+            Some("Barack Obama")
+        );
+    }
+
+    #[test]
+    fn a_verb_of_response_attributes_a_quotation_not_a_clause() {
+        let q = statements("“France will always be France,” an angry Hollande retaliated.");
+        let sp = q
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(sp.name, "Hollande");
+        let q = statements("“What sport is he talking about?” reacted Trump.");
+        let sp = q
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(sp.name, "Trump");
+        assert!(statements("The crowd reacted much the way they did at his rallies.").is_empty());
+        assert!(statements("The town retaliated against the company.").is_empty());
     }
 
     #[test]

@@ -198,6 +198,35 @@ pub(crate) fn transcript_speaker(para: &str) -> Option<(usize, usize)> {
     (letters >= 2 && !not_a_name).then_some((start, start + n.len()))
 }
 
+/// `-President Obama, tweeting after Clinton's speech.`, `— Michelle Marks, Philadelphia.`,
+/// `- Sanders.`: a line that signs the quotation above it — a dash, then a name of one to
+/// four capitalised words, then a comma or the line's full stop. Returns the name's span
+/// in the paragraph.
+pub(crate) fn signature(para: &str) -> Option<(usize, usize)> {
+    let dash = take_while1(|c: char| "-—–".contains(c));
+    let mut word = take_while1(|c: char| c.is_alphabetic() || ".'’-".contains(c));
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let r: NomStr = (dash, space0).parse(para).map(|(rest, _)| (rest, ""));
+    let (rest, _) = r.ok()?;
+    let start = para.len() - rest.len();
+    let mut at = rest;
+    let mut words = 0;
+    while let Ok((after, w)) = word.parse(at) as NomStr {
+        if !capitalised(w) || words == 4 {
+            return None;
+        }
+        words += 1;
+        at = after;
+        match at.strip_prefix(' ') {
+            Some(next) if next.starts_with(char::is_uppercase) => at = next,
+            _ => break,
+        }
+    }
+    let name = para[start..para.len() - at.len()].trim_end_matches('.');
+    let closes = at.starts_with(',') || (at.is_empty() && para.ends_with('.'));
+    (words > 0 && closes && name.len() > 1).then_some((start, start + name.len()))
+}
+
 /// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
 fn list_entry(p: &ParaAt) -> bool {
     let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));
@@ -291,6 +320,24 @@ mod tests {
         assert_eq!(kind("- Lower taxes for families.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2. A wall on the border.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2016 was a long year.", 3), ParaKind::Body);
+    }
+
+    #[test]
+    fn signature_rule() {
+        fn name(p: &str) -> Option<&str> {
+            signature(p).map(|(s, e)| &p[s..e])
+        }
+        let p = "-President Obama, tweeting after Clinton's speech.";
+        assert_eq!(name(p), Some("President Obama"));
+        assert_eq!(
+            name("— Michelle Marks, Philadelphia."),
+            Some("Michelle Marks")
+        );
+        assert_eq!(name("- Sanders."), Some("Sanders"));
+        // (a list's entry is no signature)
+        assert_eq!(name("- Lower taxes for families."), None);
+        assert_eq!(name("- Build the wall"), None);
+        assert_eq!(name("Sanders."), None);
     }
 
     #[test]

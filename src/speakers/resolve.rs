@@ -60,7 +60,10 @@ pub(crate) fn resolve_with(
                 .and_then(|h| r.previous_subject(m, h))
                 .or_else(|| r.pronoun(m, paragraph_start_of(m.start)))
         } else {
-            Some(r.named(m))
+            let described = subject
+                .filter(|_| definite_description(m))
+                .and_then(|h| r.subject_described(m, h));
+            Some(described.unwrap_or_else(|| r.named(m)))
         };
         if let Some(e) = entity {
             match r.ents[e].kind {
@@ -208,6 +211,37 @@ impl<'a> Resolver<'a> {
         }
         let e = self.named(h);
         self.ents[e].mentions.push(span(m));
+        Some(e)
+    }
+
+    /// "Donald Trump says he has “big plans.” ¶ The Republican presidential nominee noted
+    /// …": a definite description opening its sentence, that fits no one's role, is the
+    /// named subject `h` of the sentence before, a person already quoted by a full name —
+    /// unless `h` has roles and titles of which the description fits none (it is someone
+    /// else: "The Democratic nominee" after a "Republican presidential nominee"). The person
+    /// takes the description's role.
+    fn subject_described(&mut self, m: &Mention, h: &Mention) -> Option<usize> {
+        if h.kind != EntityKind::Person || h.pronoun || self.described(m).is_some() {
+            return None;
+        }
+        let words: Vec<&str> = m.name.split_whitespace().skip(1).collect();
+        let (head, mods) = words.split_last()?;
+        // (a person already quoted, by a full name)
+        let &e = self.people.get(&surname(&h.name))?;
+        if self.ents[e].name.split_whitespace().count() < 2 {
+            return None;
+        }
+        let known: Vec<&String> = self.ents[e].roles.iter().chain(&self.titles[e]).collect();
+        if !known.is_empty() && !known.iter().any(|r| role_fits(r, head, mods)) {
+            return None;
+        }
+        let e = self.named(h);
+        self.ents[e].mentions.push(span(m));
+        if let Some(r) = &m.role
+            && !self.ents[e].roles.contains(r)
+        {
+            self.ents[e].roles.push(r.clone());
+        }
         Some(e)
     }
 
@@ -530,6 +564,18 @@ impl<'a> Resolver<'a> {
             .or(by_document)
             .unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
     }
+}
+
+/// "The Republican presidential nominee", "the Vermont senator": a person named by a role
+/// after "the" (no name in it).
+pub(crate) fn definite_description(m: &Mention) -> bool {
+    m.kind == EntityKind::Person
+        && !m.pronoun
+        && m.role.is_some()
+        && m.name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Whether a definite description with head noun `head` and modifiers `mods` ("the GOP

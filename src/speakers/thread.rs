@@ -7,7 +7,7 @@
 //! attributes, alone in its paragraph, takes the speaker of the paragraph before.
 
 use super::NameCandidate;
-use super::discourse::{ParaKind, transcript_speaker};
+use super::discourse::{ParaKind, signature, transcript_speaker};
 use crate::model::{Attribution, Cue, EntityKind, Quote, QuoteKind, Span, SpeakerRef};
 
 /// What a step sees: the paragraph, whether it is only quotation, and the speaker running
@@ -26,6 +26,8 @@ struct At<'a> {
     earlier: Option<&'a SpeakerRef>,
     /// Whether the quotation opens a sentence that is not the paragraph's first.
     opens_later_sentence: bool,
+    /// The name that signs the paragraph from the line after it (`-President Obama, …`).
+    signed: Option<Span>,
 }
 
 /// What a step did to a quotation.
@@ -50,6 +52,7 @@ const STEPS: &[ThreadStep] = &[
     ("transcript_turn", transcript_turn),
     ("inside_turn", inside_turn),
     ("stated_elsewhere", stated_elsewhere),
+    ("signed_quotation", signed_quotation),
     ("floating_quotation", floating_quotation),
     ("earlier_in_paragraph", earlier_in_paragraph),
 ];
@@ -70,7 +73,7 @@ pub(crate) fn continue_speakers(
     let mut current: Option<SpeakerRef> = None;
     let mut introduced: Option<Span> = None;
     let mut q = 0;
-    for (&para, &kind) in paras.iter().zip(kinds) {
+    for (p, (&para, &kind)) in paras.iter().zip(kinds).enumerate() {
         let from = q;
         while q < quotes.len() && quotes[q].start < para.end {
             q += 1;
@@ -83,6 +86,7 @@ pub(crate) fn continue_speakers(
         }
         let here = &mut quotes[from..q];
         let only = only_quotation(text, para, here);
+        let signed = only.then(|| signed_by(text, paras, kinds, p + 1)).flatten();
         let turn_name = (kind == ParaKind::Transcript)
             .then(|| transcript_speaker(&text[para.start..para.end]))
             .flatten()
@@ -107,6 +111,7 @@ pub(crate) fn continue_speakers(
                 turn: turn_name,
                 earlier: earlier.as_ref(),
                 opens_later_sentence: opens_later_sentence(text, para, here[i].start),
+                signed,
             };
             let step = STEPS.iter().find_map(|(_, s)| s(&at, &mut here[i], turn));
             if step == Some(Step::Attributed) {
@@ -226,6 +231,36 @@ fn stated_elsewhere(at: &At, q: &mut Quote, _: &mut dyn FnMut(Span) -> SpeakerRe
     }
     sp.attribution = Attribution::Continued;
     Some(Step::Changed)
+}
+
+/// `“Great speech. She's tested.” ¶ -President Obama, tweeting after Clinton's speech.` —
+/// a quotation that nothing attributes, in a paragraph that is only quotation, is the
+/// speaker's whose name signs it from the line after ([`signature`]).
+fn signed_quotation(
+    at: &At,
+    q: &mut Quote,
+    turn: &mut dyn FnMut(Span) -> SpeakerRef,
+) -> Option<Step> {
+    if q.speaker.is_some() || q.kind == QuoteKind::Indirect {
+        return None;
+    }
+    q.speaker = Some(turn(at.signed?));
+    Some(Step::Attributed)
+}
+
+/// The name that signs paragraph `p` (a discourse paragraph that is a [`signature`]).
+fn signed_by(text: &str, paras: &[Span], kinds: &[ParaKind], p: usize) -> Option<Span> {
+    let para = paras.get(p)?;
+    if !kinds[p].is_discourse() {
+        return None;
+    }
+    let line = &text[para.start..para.end];
+    let lead = line.len() - line.trim_start().len();
+    let (s, e) = signature(line.trim())?;
+    Some(Span {
+        start: para.start + lead + s,
+        end: para.start + lead + e,
+    })
 }
 
 /// `Smith said the bill would fail. ¶ “Nobody read it.”` — a quotation that nothing
@@ -399,6 +434,24 @@ mod tests {
     }
 
     #[test]
+    fn signed_quotation_step() {
+        let text = "Clinton and Sanders met on Thursday.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Bernie Sanders.\n\nThis is a complex issue.\n\n\"I went to Wall Street before the crash.\"\n\n- Clinton.";
+        let q = thread(text);
+        let names: Vec<_> = q.iter().filter_map(speaker_of).collect();
+        assert_eq!(
+            names,
+            [
+                ("Bernie Sanders", Attribution::Stated),
+                ("Clinton", Attribution::Stated)
+            ]
+        );
+        // (a list entry after the quotation signs nothing)
+        let text = "Trump listed his aims.\n\n\"We will win.\"\n\n- Lower taxes for families.";
+        let q = thread(text);
+        assert!(q.iter().filter_map(speaker_of).all(|(n, _)| n != "Lower"));
+    }
+
+    #[test]
     fn stated_elsewhere_step() {
         let text = "Senator Jane Smith said on Tuesday:\n\n“We will not let this bill pass without a fight.”";
         let q = thread(text);
@@ -420,6 +473,7 @@ mod tests {
             turn: None,
             earlier: None,
             opens_later_sentence: false,
+            signed: None,
         };
         let mut q = Quote {
             kind: QuoteKind::Direct,

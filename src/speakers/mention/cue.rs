@@ -14,6 +14,22 @@ pub(crate) fn for_cue(
     c: CueHit,
     quote: Option<usize>,
 ) -> Option<Mention> {
+    if let Some(m) = outer_source(text, toks, sent, cues, c, quote) {
+        return Some(m);
+    }
+    own_speaker(text, toks, sent, cues, c, quote)
+}
+
+/// The speaker a cue names itself, with no outer source ([`outer_source`]): "Sanders" in
+/// `“…,” Sanders said, according to CNN.`
+pub(crate) fn own_speaker(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
     let m = match c.kind {
         CueKind::According | CueKind::Dash => according(text, toks, sent, c, quote),
         CueKind::Noun => nominal(text, toks, sent, c),
@@ -22,6 +38,70 @@ pub(crate) fn for_cue(
     }?;
     Some(hung_on_name(text, toks, sent, &m).unwrap_or(m))
 }
+
+/// `“…,” Sanders said, according to CNN.`, `“…,” Trump said, CNN reported.`, `“…,” said
+/// Day, reports USA Today.`: a quotation a verb of saying gives to a speaker, with a
+/// clause set off by a comma at the sentence's end that names where the article took it
+/// from ("according to" or a verb of reporting): the article's source for the words is
+/// that outer source (the inner speaker is the statement's `quoted_speaker`). The outer
+/// clause ends the sentence: no quotation and no other cue after it.
+pub(crate) fn outer_source(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let x = outer_cue(toks, sent, cues, c, quote?)?;
+    // (", reports USA Today": the source after the verb a comma opens)
+    let inverted = x.kind == CueKind::Verb && ends_in_comma(text, &toks[x.tok - 1]);
+    let m = inverted
+        .then(|| right(text, toks, x.tok + x.len, sent.end))
+        .flatten()
+        .or_else(|| own_speaker(text, toks, sent, cues, x, None))
+        .filter(|m| !m.pronoun)?;
+    // (the outer clause opens after a comma: ", according to CNN", ", CNN reported",
+    // `“… thing,” CNN reported`)
+    // (the mention's first token found by its place, not by reading the sentence)
+    let opens = x.tok.min(toks.partition_point(|t| t.start < m.start));
+    (opens > c.tok + c.len && ends_in_comma(text, &toks[opens - 1])).then_some(m)
+}
+
+/// A comma, or a quotation that ends in one (`“… thing,”`).
+fn ends_in_comma(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    w == ","
+        || (matches!(t.kind, Tok::Quote(_))
+            && w.trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != ',')
+                .ends_with(','))
+}
+
+/// The cue of [`outer_source`]'s clause: the sentence's last cue, after `c` and the
+/// quotation (`q`), "according to" or a verb of reporting, with no quotation after it.
+fn outer_cue(
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    q: usize,
+) -> Option<CueHit> {
+    if c.kind != CueKind::Verb || !c.speech || c.lemma == OUTER_VERB {
+        return None;
+    }
+    let x = *cues.last()?;
+    let outer = x.kind == CueKind::According || (x.kind == CueKind::Verb && x.lemma == OUTER_VERB);
+    let after = x.tok + x.len..sent.end;
+    (outer
+        && x.tok > c.tok
+        && x.tok > q
+        && after.len() <= 12
+        && !toks[after].iter().any(|t| matches!(t.kind, Tok::Quote(_))))
+    .then_some(x)
+}
+
+/// The verb of an outer source's clause ("CNN reported").
+const OUTER_VERB: &str = "report";
 
 /// "House Speaker Paul Ryan, R-Wis., said": a party-and-state tag is no speaker; the
 /// speaker is the name it hangs on, before its comma.
@@ -235,6 +315,77 @@ mod tests {
         assert_eq!(m.name, "Paul Ryan");
         assert!(party_tag("D-Mich.").is_ok());
         assert!(party_tag("Democrat").is_err());
+    }
+
+    /// The tokens of `text`, each quotation one token.
+    fn quoted_toks(text: &str) -> Vec<crate::segment::Token> {
+        let span = crate::model::Span {
+            start: 0,
+            end: text.len(),
+        };
+        let (parts, _) = crate::quotes::find(text, &[span], &[], false);
+        let here: Vec<_> = parts
+            .iter()
+            .enumerate()
+            .map(|(k, p)| (k, p.outer))
+            .collect();
+        crate::segment::tokens(text, span, &here)
+    }
+
+    /// The speaker of the first verb among the cues `(word, lemma, kind)` of `text`, which
+    /// are all the sentence's, in order.
+    fn outer(text: &str, cues: &[(&str, &'static str, CueKind)]) -> Option<String> {
+        let all = quoted_toks(text);
+        let hits: Vec<CueHit> = cues
+            .iter()
+            .map(|&(w, lemma, kind)| {
+                let tok = all.iter().position(|t| t.text(text) == w).unwrap();
+                let len = if lemma == "according to" { 2 } else { 1 };
+                CueHit {
+                    lemma,
+                    len,
+                    end: all[tok + len - 1].end,
+                    ..hit(&all, tok, kind)
+                }
+            })
+            .collect();
+        let q = all.iter().position(|t| matches!(t.kind, Tok::Quote(_)));
+        let c = *hits.iter().find(|c| c.kind == CueKind::Verb).unwrap();
+        for_cue(text, &all, &(0..all.len()), &hits, c, q).map(|m| m.name)
+    }
+
+    #[test]
+    fn outer_source_rule() {
+        use CueKind::{According, Verb};
+        let (say, acc) = (
+            ("said", "say", Verb),
+            ("according", "according to", According),
+        );
+        let said = "“I ask you,” Sanders said, according to CNN.";
+        assert_eq!(outer(said, &[say, acc]).as_deref(), Some("CNN"));
+        let reported = "Trump welcomed it, saying he was “doing the right thing,” CNN reported.";
+        let cues = [("saying", "say", Verb), ("reported", "report", Verb)];
+        assert_eq!(outer(reported, &cues).as_deref(), Some("CNN"));
+        let inverted = "“It is bad,” Smith said, reports the Washington Examiner.";
+        let cues = [say, ("reports", "report", Verb)];
+        assert_eq!(
+            outer(inverted, &cues).as_deref(),
+            Some("Washington Examiner")
+        );
+        // (the inner speaker, under the outer source)
+        let all = quoted_toks(said);
+        let c = hit(&all, 2, Verb);
+        let own = own_speaker(said, &all, &(0..all.len()), &[c], c, Some(0));
+        assert_eq!(own.map(|m| m.name).as_deref(), Some("Sanders"));
+        // not a source with no comma before it, nor one a quotation follows, nor one before
+        // the verb
+        let no_comma = "“I ask you,” Sanders said according to CNN.";
+        assert_eq!(outer(no_comma, &[say, acc]).as_deref(), Some("Sanders"));
+        let more = "“I ask you,” Sanders said, according to CNN, “and I mean it.”";
+        assert_eq!(outer(more, &[say, acc]).as_deref(), Some("Sanders"));
+        let before = "According to CNN, Sanders said “I ask you.”";
+        let acc_cap = ("According", "according to", According);
+        assert_eq!(outer(before, &[acc_cap, say]).as_deref(), Some("Sanders"));
     }
 
     #[test]

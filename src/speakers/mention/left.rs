@@ -92,7 +92,16 @@ const BEFORE_PEEL: &[BeforeRule] = &[
     ("relation_adjective", relation_adjective),
     ("quantity", |b| quantity(b.text, b.toks, b.lo, b.i)),
     ("pronoun", |b| pronoun(b.text, &b.toks[b.i - 1])),
+    ("lone_determiner", lone_subject),
 ];
+
+/// "Another said", "Yet another said": a determiner standing for someone, alone before the
+/// verb at the clause's start (after words that only open a sentence).
+fn lone_subject(b: &Before) -> Option<Mention> {
+    let t = &b.toks[b.i - 1];
+    let opens = b.toks[b.lo..b.i - 1].iter().all(|w| starter(b.text, w));
+    (opens && lone_determiner(b.text, t)).then(|| lone(b.text, t))
+}
 
 /// Rules for a head that no mention word ends (a plain noun, a relative clause): the first
 /// that matches decides. The relative clause comes first: "an official who spoke … said".
@@ -105,6 +114,15 @@ const BARE_HEAD: &[HeadRule] = &[
 
 /// Rules on the head's phrase, before its opening starters are dropped.
 const AFTER_HEAD: &[NpRule] = &[
+    // ("Katie Packer, who is chairman of Our Principles PAC said": the relative clause
+    // ends in a name, which is not the speaker)
+    (
+        "named_before_relative_clause",
+        |np| match before_relative_clause(np)? {
+            Head::Mention(m) => Some(m),
+            Head::Start(_) => None,
+        },
+    ),
     ("role_before_preposition", role_before_preposition),
     ("group_with_phrase", group_with_phrase),
     ("before_participle_phrase", before_participle_phrase),
@@ -457,6 +475,17 @@ mod tests {
     }
 
     #[test]
+    fn lone_determiner_rule() {
+        assert_eq!(left_of("Yet another said", "said").unwrap().name, "another");
+        assert_eq!(left_of("another said", "said").unwrap().name, "another");
+        let m = left_of("Another challenge said", "said");
+        assert!(m.as_ref().is_none_or(|m| m.name != "Another"), "{m:?}");
+        // (not after other words: "the two said" is read as a phrase)
+        let m = left_of("Smith and another said", "said");
+        assert!(m.as_ref().is_none_or(|m| m.name != "another"), "{m:?}");
+    }
+
+    #[test]
     fn organizations_anonymous_documents_pronouns() {
         assert_eq!(
             left_of("the Taliban said", "said").unwrap().kind,
@@ -531,6 +560,12 @@ mod tests {
         // "… that investigators said"
         let m = left_of("It was clear that investigators said", "said").unwrap();
         assert_eq!(m.name, "investigators");
+    }
+
+    #[test]
+    fn named_before_relative_clause_rule() {
+        let text = "Katie Packer, who is chairman of Our Principles PAC said";
+        assert_eq!(left_of(text, "said").unwrap().name, "Katie Packer");
     }
 
     #[test]

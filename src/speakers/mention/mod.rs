@@ -204,6 +204,24 @@ pub(crate) fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
     }
 }
 
+/// "one", "another", "both", "several": a determiner that stands for the people it counts
+/// ("said another", "Yet another said") — not an article, not a possessive.
+pub(crate) fn lone_determiner(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word
+        && det_token(text, t)
+        && !lower_in(text, t, Class::SpeakerArticles)
+        && !lower_in(text, t, Class::SpeakerPossessivePronouns)
+        && !t.text(text).ends_with('s')
+}
+
+/// [`lone_determiner`]'s mention: someone unnamed.
+pub(crate) fn lone(text: &str, t: &Token) -> Mention {
+    Mention {
+        gender: Gender::Unknown,
+        ..phrase(text, std::slice::from_ref(t), EntityKind::Anonymous)
+    }
+}
+
 /// The text from the first token's start to the last token's end.
 pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {

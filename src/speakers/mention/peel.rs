@@ -120,7 +120,16 @@ fn comma_step(
     let relative = toks
         .get(j + 1)
         .is_some_and(|t| written(text, t, Class::SpeakerRelativeOpeners));
-    if long && !relative {
+    // ("Trump, the 2016 GOP presidential frontrunner nationally and current polling leader
+    // in South Carolina by a wide margin, said": a role that an article opens, after a name,
+    // may run longer)
+    let role = toks
+        .get(j + 1)
+        .is_some_and(|t| lower_in(text, t, Class::SpeakerArticles))
+        && j > lo
+        && is_capitalized(toks[j - 1].text(text))
+        && end - 1 - j <= 26;
+    if long && !relative && !role {
         return None;
     }
     Some(Step::Appos(
@@ -181,10 +190,17 @@ fn place_and_state(
     if p > lo && is_role(text, &toks[p - 1]) && !is_state(text, &toks[k + 1..end - 1]) {
         return None;
     }
+    let named = |j: usize| toks[j].kind == Tok::Word && is_capitalized(toks[j].text(text));
+    // ("Cory James, 22, of Flint, Mich., said": the name and its age before the place)
+    let aged = |j: usize| {
+        j >= lo + 3
+            && toks[j].text(text).bytes().all(|b| b.is_ascii_digit())
+            && toks[j - 1].text(text) == ","
+            && named(j - 2)
+    };
     if let Some(&k2) = commas.get(1)
         && k2 > lo
-        && is_capitalized(toks[k2 - 1].text(text))
-        && toks[k2 - 1].kind == Tok::Word
+        && (named(k2 - 1) || aged(k2 - 1))
         && toks[k2 + 1..p].iter().all(|t| t.kind == Tok::Word)
     {
         return Some(Step::Appos((k2 + 1, end - 1), k2));
@@ -194,7 +210,7 @@ fn place_and_state(
 
 /// Whether the words `toks` are a state ("Ohio", "New Hampshire", "Mass."), by
 /// `Class::SpeakerStates`, whose entries join their words with "_".
-fn is_state(text: &str, toks: &[Token]) -> bool {
+pub(super) fn is_state(text: &str, toks: &[Token]) -> bool {
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     Class::SpeakerStates.contains(&words.join("_"))
 }
@@ -216,6 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_role_after_a_name() {
+        let text = "Trump, the 2016 GOP presidential frontrunner nationally and current polling \
+                    leader in South Carolina by a wide margin, said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "Trump");
+        // (not a long stretch that no article opens)
+        let text = "Trump spoke at length about taxes and trade and jobs and the wall and the \
+                    polls in South Carolina and Iowa and Nevada and Ohio, the senator said";
+        let m = left_of(text, "said").unwrap();
+        assert_eq!(m.name, "the senator");
+    }
+
+    #[test]
     fn an_adverbial_between_commas_stands_for_no_one() {
         // "Clinton, during a town hall meeting in Columbus, Ohio, said"
         let text = "Clinton, during a town hall meeting in Columbus, Ohio, said";
@@ -229,6 +258,15 @@ mod tests {
         // "a woman in Worcester, Massachusetts, told"
         let m = left_of("a woman in Worcester, Massachusetts, told", "told").unwrap();
         assert_eq!(m.name, "a woman");
+        // a name and its age before the place
+        let m = left_of("Cory James, 22, of Flint, Mich., said", "said").unwrap();
+        assert_eq!(m.name, "Cory James");
+        let m = left_of(
+            "Gloria Garcia, a nurse from Brownsville, Texas, said",
+            "said",
+        )
+        .unwrap();
+        assert_eq!(m.name, "Gloria Garcia");
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
     if let Some(m) = after_number(text, toks, from, hi) {
         return Some(m);
     }
+    // ("“…,” said another.")
+    let ends = |k: usize| k == hi || written(text, &toks[k], Class::SpeakerInvertedEnds);
+    if lone_determiner(text, &toks[from]) && ends(from + 1) {
+        return Some(lone(text, &toks[from]));
+    }
     let run = token(|i: &Toks, _: &Token| mention_word_at(text, toks, from, hi, i.at()));
     let (rest, _) = many0_count(run)
         .parse(Toks::new(text, toks, from, hi))
@@ -183,6 +188,25 @@ mod tests {
         let m = right(text, &t, 1, t.len()).unwrap();
         assert_eq!(m.name, "Solomon Yue");
         assert_eq!(m.role.as_deref(), Some("RNC committeeman from Oregon"));
+    }
+
+    #[test]
+    fn lone_determiner_after_the_verb() {
+        for (text, name) in [
+            ("said another.", Some("another")),
+            ("said one,", Some("one")),
+        ] {
+            let t = toks(text);
+            let m = right(text, &t, 1, t.len());
+            assert_eq!(m.map(|m| m.name).as_deref(), name, "{text}");
+        }
+        // (not an article, nor a determiner of a phrase: "said one official")
+        let text = "said one official.";
+        let t = toks(text);
+        assert_eq!(right(text, &t, 1, t.len()).unwrap().name, "one official");
+        let text = "said the.";
+        let t = toks(text);
+        assert!(right(text, &t, 1, t.len()).is_none());
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 /// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
 /// none.
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let j = (lo..hi.min(lo + 12)).find(|&j| matches!(toks[j].text(text), "—" | "--"))?;
+    let j = (lo..hi.min(lo + 12)).find(|&j| crate::cues::is_dash(toks[j].text(text)))?;
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
     (!toks[lo..j].iter().any(lower)).then_some(j)
 }
@@ -82,8 +82,8 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
         .then_some(rest.at())
 }
 
-/// "In Washington, Trump said", "But after the vote, she said", "Walking into the office to
-/// chants, the senator said": a phrase after the sentence's first word, up to a comma (not
+/// "In Washington, Trump said", "Outside the arena, protesters chanted", "But after the
+/// vote, she said", "Walking into the office to chants, the senator said": a phrase after the sentence's first word, up to a comma (not
 /// "Then Trump went on the attack, saying").
 fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
     let opener = |j: usize| lower_in(text, &toks[j], Class::AdverbialOpeners);
@@ -99,7 +99,13 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     // about a lack of passion among young voters, Obama …")
     let max = if opener(lo) { MAX_PHRASE } else { 11 };
     let (rest, _) = up_to_comma(max)(Toks::new(text, toks, i, hi)).ok()?;
-    Some(rest.at())
+    // ("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush": the state
+    // of the phrase's place, between its commas, is the phrase's)
+    let at = rest.at();
+    let state = (at + 1..hi.min(at + 4))
+        .find(|&k| toks[k].text(text) == ",")
+        .filter(|&k| super::peel::is_state(text, &toks[at..k]));
+    Some(state.map_or(at, |k| k + 1))
 }
 
 /// "Recently, however, it issued …", "Conversely, PolitiFact rated …": an adverb of the
@@ -206,6 +212,12 @@ mod tests {
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
         assert_eq!(subject_of(text).unwrap().name, "Obama");
+        // a place outside or inside which something happens
+        let text = "Outside the sports arena in downtown Washington, Sen. John Smith spoke";
+        assert_eq!(subject_of(text).unwrap().name, "John Smith");
+        // the place's state is the phrase's
+        let text = "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush";
+        assert_eq!(subject_of(text).unwrap().name, "Trump");
     }
 
     #[test]
@@ -222,6 +234,8 @@ mod tests {
         // "WASHINGTON (AP) — Sen. John Smith said": the subject is after the dateline
         let m = subject_of("WASHINGTON (AP) — Sen. John Smith said").unwrap();
         assert_eq!(m.name, "John Smith");
+        let m = subject_of("Washington (AFP) – Sen. Hillary Clinton has taken").unwrap();
+        assert_eq!(m.name, "Hillary Clinton");
         // "John Dickey, the chief executive of Ora Media -- the production company that owns
         // the show -- told me": a dash inside an apposition ends no dateline
         let text = "John Dickey, the chief executive of Ora Media -- the production company \
