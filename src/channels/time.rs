@@ -463,15 +463,33 @@ fn opens_a_channel_phrase(sc: &Scope, e: usize) -> bool {
             Some(*at)
         })
         .take(2);
-    let (first, second) = (starts.next(), starts.next());
-    Matches::within(sc.hits.phrases(), sc.region).any(|m| Some(m.0) == first || Some(m.0) == second)
+    let (Some(first), second) = (starts.next(), starts.next()) else {
+        return false;
+    };
+    // (only the phrases that start at those two words are read)
+    let near = Span {
+        start: first,
+        end: sc.region.end,
+    };
+    Matches::within(sc.hits.phrases(), near)
+        .take_while(|m| m.0 <= second.unwrap_or(first))
+        .any(|m| m.0 == first || Some(m.0) == second)
 }
+
+/// How many bytes after a month or a year are read for the ", when" it may head.
+const WHEN_REACH: usize = 96;
 
 /// Whether the noun phrase that `rest` goes on with, after a month or a year, is the
 /// antecedent of a "when" that dates a saying: at most five more words, then ", when" ("the
 /// 2000 election in Florida, when the state stated …"; "the March primary, when she said").
 fn anchors_a_when(rest: &str) -> bool {
-    let Some((np, after)) = rest.split_once(',') else {
+    // (five words and ", when" fit in a few dozen bytes: no more is read)
+    let end = rest.len().min(WHEN_REACH);
+    let end = (0..=end)
+        .rev()
+        .find(|&k| rest.is_char_boundary(k))
+        .unwrap_or(0);
+    let Some((np, after)) = rest[..end].split_once(',') else {
         return false;
     };
     let words = np.split_whitespace().count();

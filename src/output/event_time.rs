@@ -73,9 +73,13 @@ pub(super) fn date_interviews(statements: &mut [Statement]) {
         let Some(e) = st.speaker.as_ref().and_then(|sp| sp.entity) else {
             continue;
         };
-        let dated = statements[..s].iter().rev().find(|o| {
-            o.para + INTERVIEW_REACH >= st.para
-                && o.speaker.as_ref().and_then(|sp| sp.entity) == Some(e)
+        // (statements are in text order: those within reach are the last ones before)
+        let mut within = statements[..s]
+            .iter()
+            .rev()
+            .take_while(|o| o.para + INTERVIEW_REACH >= st.para);
+        let dated = within.find(|o| {
+            o.speaker.as_ref().and_then(|sp| sp.entity) == Some(e)
                 && o.channel.as_ref().is_some_and(|oc| same(oc, c))
                 && o.time.as_ref().is_some_and(|t| !t.carried)
         });
