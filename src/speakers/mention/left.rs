@@ -114,15 +114,6 @@ const BARE_HEAD: &[HeadRule] = &[
 
 /// Rules on the head's phrase, before its opening starters are dropped.
 const AFTER_HEAD: &[NpRule] = &[
-    // ("Katie Packer, who is chairman of Our Principles PAC said": the relative clause
-    // ends in a name, which is not the speaker)
-    (
-        "named_before_relative_clause",
-        |np| match before_relative_clause(np)? {
-            Head::Mention(m) => Some(m),
-            Head::Start(_) => None,
-        },
-    ),
     ("role_before_preposition", role_before_preposition),
     ("group_with_phrase", group_with_phrase),
     ("before_participle_phrase", before_participle_phrase),
@@ -560,12 +551,6 @@ mod tests {
         // "… that investigators said"
         let m = left_of("It was clear that investigators said", "said").unwrap();
         assert_eq!(m.name, "investigators");
-    }
-
-    #[test]
-    fn named_before_relative_clause_rule() {
-        let text = "Katie Packer, who is chairman of Our Principles PAC said";
-        assert_eq!(left_of(text, "said").unwrap().name, "Katie Packer");
     }
 
     #[test]
