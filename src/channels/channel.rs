@@ -68,6 +68,10 @@ const CHANNEL_RULES: &[ChannelRule] = &[
         find: interview_with_outlet,
     },
     ChannelRule {
+        name: "told_unlisted_outlet",
+        find: super::unlisted::told_unlisted_outlet,
+    },
+    ChannelRule {
         name: "on_a_named_show",
         find: on_a_named_show,
     },
@@ -277,10 +281,18 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
     if kind == EntityKind::Person && !capitals {
         return None;
     }
-    let outlet = outlet_named(without_article(mention))?;
+    let name = without_article(mention);
+    let outlet = match outlet_named(name) {
+        Some(o) => outlet_name(sc.text, sc.region, o).to_string(),
+        // (an outlet the list does not have, by the shape of its name: "The Keene Sentinel")
+        None if kind != EntityKind::Person && super::unlisted::outlet_shaped(name) => {
+            name.to_string()
+        }
+        None => return None,
+    };
     let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
-    c.outlet = Some(outlet_name(sc.text, sc.region, outlet).to_string());
+    c.outlet = Some(outlet);
     Some(c)
 }
 

@@ -30,6 +30,7 @@ mod phrase;
 mod source;
 mod time;
 mod trie;
+mod unlisted;
 
 use crate::model::{EntityKind, Span};
 

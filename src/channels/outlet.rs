@@ -81,7 +81,7 @@ pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
 
 /// The words before an outlet that make it an interview, as written ("interview with"), in
 /// the order of the class.
-static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+pub(super) static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
     Class::ChannelInterviewLeads
         .words()
         .map(|w| w.replace('_', " "))

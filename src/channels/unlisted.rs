@@ -1,0 +1,148 @@
+//! Outlets the list does not have, by the shape of their name: capitalised words that end with
+//! a word a news outlet's name ends with ("the Keene Sentinel", "the Des Moines Register"; the
+//! words are data, `src/lexicon/outlet_heads.txt`), or a broadcaster's call sign ("WKRN",
+//! "KTLA-TV"). "told the Keene Sentinel" is an interview with it, and "The Keene Sentinel
+//! reported" its publication (`channel::outlet_that_reports`).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::channel::{Scope, channel};
+use super::outlet::INTERVIEW_LEADS;
+use super::outside;
+use crate::model::{Channel, ChannelKind};
+
+/// The data file: a last word per line, and the lines of joining words and call-sign bands.
+const DATA: &str = include_str!("../lexicon/outlet_heads.txt");
+
+/// The last words of an outlet's name.
+static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    DATA.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with(['#', '@']))
+        .collect()
+});
+
+/// The words of the data file's line that opens with `tag` ("@join", "@band").
+fn tagged(tag: &str) -> HashSet<&'static str> {
+    DATA.lines()
+        .filter_map(|l| l.strip_prefix(tag))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Words that may join a name's capitalised words.
+static JOINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| tagged("@join"));
+
+/// The bands after a call sign's dash.
+static BANDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| tagged("@band"));
+
+/// How many words an unlisted outlet's name may have.
+const NAME_WORDS: usize = 6;
+
+/// Whether `name` (its article left out) has the shape of an outlet's name: capitalised words
+/// ("of", "and" between them) ending with a listed last word, or a call sign.
+pub(super) fn outlet_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if words.len() == 1 && call_sign(last) {
+        return true;
+    }
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let joined = |w: &&str| JOINS.contains(*w);
+    words.len() >= 2
+        && words.len() <= NAME_WORDS
+        && capitalised(&words[0])
+        && words.iter().all(|w| capitalised(w) || joined(w))
+        && HEADS.contains(last)
+}
+
+/// A broadcaster's call sign: K or W and two or three capitals, a band after a dash: "WKRN",
+/// "KTLA-TV", "WNYC-FM".
+fn call_sign(w: &str) -> bool {
+    let (sign, band) = w.split_once('-').unwrap_or((w, ""));
+    let b = sign.as_bytes();
+    matches!(b.first(), Some(b'K' | b'W'))
+        && (3..=4).contains(&b.len())
+        && b.iter().all(u8::is_ascii_uppercase)
+        && (band.is_empty() || BANDS.contains(band))
+}
+
+/// An unlisted outlet after a verb of telling or "interview with" is an interview: "told the
+/// Keene Sentinel", "tells WKRN". The name runs over the capitalised words after the lead
+/// (an article "the" first left out), up to a mark that ends one.
+pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
+    let (text, r) = (sc.text, sc.region);
+    let hay = &text[r.start..r.end];
+    let mut at = 0;
+    while let Some(i) = hay[at..].find(' ').map(|i| at + i) {
+        at = i + 1;
+        let Some(lead) = INTERVIEW_LEADS.iter().find(|w| {
+            hay[..i].ends_with(w.as_str())
+                && !hay[..i - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let rest = &hay[at..];
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let name = name_at(rest);
+        if !outlet_shaped(name) {
+            continue;
+        }
+        let s = r.start + i - lead.len();
+        let e = r.start + (hay.len() - rest.len()) + name.len();
+        if !outside(sc.ctx.quotes, s, e) {
+            continue;
+        }
+        let mut c = channel(ChannelKind::Interview, text, s, e);
+        c.outlet = Some(name.to_string());
+        return Some(c);
+    }
+    None
+}
+
+/// The capitalised words that `rest` opens with ("of" and "and" between them), at most
+/// [`NAME_WORDS`], up to a mark after one: "Keene Sentinel" of "Keene Sentinel that …",
+/// "WKRN" of "WKRN, “…”".
+fn name_at(rest: &str) -> &str {
+    let mut end = 0;
+    let mut offset = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        if k == NAME_WORDS || !(capital || JOINS.contains(bare)) {
+            break;
+        }
+        if capital {
+            end = offset + bare.len();
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outlets_name_by_its_shape() {
+        assert!(outlet_shaped("Keene Sentinel"));
+        assert!(outlet_shaped("Des Moines Register"));
+        assert!(outlet_shaped("WKRN"));
+        assert!(outlet_shaped("KTLA-TV"));
+        assert!(!outlet_shaped("Sentinel"));
+        assert!(!outlet_shaped("John Smith"));
+        assert!(!outlet_shaped("FBI"));
+        assert!(!outlet_shaped("the local news"));
+        assert_eq!(name_at("Keene Sentinel that it"), "Keene Sentinel");
+        assert_eq!(name_at("WKRN, “We will”"), "WKRN");
+        assert_eq!(name_at("Bank of America News."), "Bank of America News");
+    }
+}
