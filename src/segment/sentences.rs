@@ -243,7 +243,7 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         .as_bytes()
         .get(first.start..last.end)
         .unwrap_or_default();
-    if memchr::memmem::find(span, b"''").is_none() {
+    if !has_doubled_apostrophe(span) {
         return pairs;
     }
     let mut open: Option<usize> = None;
@@ -266,6 +266,13 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         i += 2;
     }
     pairs
+}
+
+/// Whether `bytes` hold two apostrophes in a row: a search for the apostrophe alone (no
+/// searcher for the pair is built, which cost more than the search in a paragraph's or a
+/// sentence's few hundred bytes; most hold no apostrophe, or few).
+fn has_doubled_apostrophe(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&b'\''))
 }
 
 /// The pair of `pairs` (in text order, not overlapping) that opens before token `i` and
@@ -297,6 +304,17 @@ mod tests {
         };
         let toks = tokens(text, span, &[]);
         sentences(text, &toks, |_| Span { start: 0, end: 0 }).len()
+    }
+
+    #[test]
+    fn two_apostrophes_in_a_row_are_found_as_a_search_for_the_pair_finds_them() {
+        for s in ["", "'", "a'b'c", "''", "x''", "it's ''no''", "'a''", "‘’''", "a' 'b"] {
+            let b = s.as_bytes();
+            let pair = b.windows(2).any(|w| w == b"''");
+            assert_eq!(has_doubled_apostrophe(b), pair, "{s:?}");
+        }
+        assert!(has_doubled_apostrophe(b"He said ''no'' then"));
+        assert!(!has_doubled_apostrophe(b"don't won't"));
     }
 
     #[test]
