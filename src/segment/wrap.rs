@@ -28,11 +28,15 @@ pub(super) struct Line {
     followed: bool,
 }
 
-/// The non-empty lines of `text`.
+/// The non-empty lines of `text`. Once a line wider than [`MAX_WIDTH`] holds a space, the
+/// text is not wrapped ([`wrap_width`] stops there) and no rule reads a later line's width:
+/// the later lines are not measured (their width is `MAX_WIDTH + 1`), so that a news
+/// article's characters are not counted.
 pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut start = 0;
     let mut blank = true;
+    let mut unwrapped = false;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
         let body = line.trim();
@@ -43,12 +47,18 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
                 prev.followed = !blank;
             }
             let s = start + (line.len() - line.trim_start().len());
+            let width = if unwrapped {
+                MAX_WIDTH + 1
+            } else {
+                width(body)
+            };
+            unwrapped = unwrapped || (width > MAX_WIDTH && body.contains(' '));
             out.push(Line {
                 span: Span {
                     start: s,
                     end: s + body.len(),
                 },
-                width: width(body),
+                width,
                 indented: s > start,
                 followed: false,
             });
@@ -248,6 +258,33 @@ mod tests {
         assert!(wrap_width(WRAPPED, &lines(WRAPPED)).is_some());
         let unwrapped = WRAPPED.replace('\n', " ").replace("  ", "\n\n");
         assert!(wrap_width(&unwrapped, &lines(&unwrapped)).is_none());
+    }
+
+    #[test]
+    fn lines_after_a_wide_line_are_not_measured_and_nothing_changes() {
+        let wide = "A line much wider than any wrap column, with spaces in it, as a news \
+                    article's paragraphs are: the text is not wrapped.";
+        for text in [
+            format!("Headline\n\n{wide}\n{WRAPPED}"),
+            format!("{WRAPPED}\n\n{wide}"),
+            WRAPPED.to_string(),
+        ] {
+            let read = lines(&text);
+            let measured: Vec<Line> = read
+                .iter()
+                .map(|l| Line {
+                    width: width(&text[l.span.start..l.span.end]),
+                    ..*l
+                })
+                .collect();
+            assert_eq!(joined(&text, &read), joined(&text, &measured));
+            assert_eq!(
+                wrap_width(&text, &read).is_some(),
+                wrap_width(&text, &measured).is_some()
+            );
+        }
+        let text = format!("Headline\n\n{wide}\n{WRAPPED}");
+        assert!(lines(&text).last().is_some_and(|l| l.width == MAX_WIDTH + 1));
     }
 
     #[test]
