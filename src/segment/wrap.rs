@@ -37,7 +37,7 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut blank = true;
     let mut unwrapped = false;
-    for line in text.split_inclusive('\n') {
+    for line in lines_with_breaks(text) {
         let end = start + line.len();
         let body = line.trim();
         if body.is_empty() {
@@ -67,6 +67,24 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
         start = end;
     }
     out
+}
+
+/// The lines of `text`, each with its line break (as `split_inclusive('\n')` gives them),
+/// the breaks found by `memchr` (many bytes read at once: an article's lines are long).
+fn lines_with_breaks(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let end = match breaks.next() {
+            Some(i) => i + 1,
+            None if start < text.len() => text.len(),
+            None => return None,
+        };
+        // (a line break is one byte: the line ends on a character boundary)
+        let line = text.get(start..end)?;
+        start = end;
+        Some(line)
+    })
 }
 
 /// A line's width in characters, or `MAX_WIDTH + 1` for any line wider than [`MAX_WIDTH`]
@@ -258,6 +276,15 @@ mod tests {
         assert!(wrap_width(WRAPPED, &lines(WRAPPED)).is_some());
         let unwrapped = WRAPPED.replace('\n', " ").replace("  ", "\n\n");
         assert!(wrap_width(&unwrapped, &lines(&unwrapped)).is_none());
+    }
+
+    #[test]
+    fn lines_are_split_at_their_breaks_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nä\r\n€ b\n\n", WRAPPED] {
+            let ours: Vec<&str> = lines_with_breaks(text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]
