@@ -268,11 +268,16 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
     pairs
 }
 
-/// Whether `bytes` hold two apostrophes in a row: a search for the apostrophe alone (no
-/// searcher for the pair is built, which cost more than the search in a paragraph's or a
-/// sentence's few hundred bytes; most hold no apostrophe, or few).
+/// Whether `bytes` hold two apostrophes in a row.
 fn has_doubled_apostrophe(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&b'\''))
+    has_doubled(bytes, b'\'')
+}
+
+/// Whether `bytes` hold the ASCII byte `b` twice in a row ("''", "``"): a search for the
+/// byte alone, many bytes at a time (no searcher for the pair is built, which cost more than
+/// the search in a paragraph's few hundred bytes; most texts hold the byte seldom).
+pub(crate) fn has_doubled(bytes: &[u8], b: u8) -> bool {
+    memchr::memchr_iter(b, bytes).any(|i| bytes.get(i + 1) == Some(&b))
 }
 
 /// The pair of `pairs` (in text order, not overlapping) that opens before token `i` and
@@ -314,6 +319,7 @@ mod tests {
             assert_eq!(has_doubled_apostrophe(b), pair, "{s:?}");
         }
         assert!(has_doubled_apostrophe(b"He said ''no'' then"));
+        assert!(has_doubled(b"TeX ``so''", b'`') && !has_doubled(b"a`b`", b'`'));
         assert!(!has_doubled_apostrophe(b"don't won't"));
     }
 
