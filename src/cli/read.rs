@@ -430,7 +430,14 @@ mod tests {
 
     #[test]
     fn a_replacement_character_is_found_as_contains_finds_it() {
-        for t in ["", "plain", "x\u{FFFD}y", "\u{FFFD}", "€ ½ \u{FFFE}", "ΣΟΦΟΣ \u{FFFD}"] {
+        for t in [
+            "",
+            "plain",
+            "x\u{FFFD}y",
+            "\u{FFFD}",
+            "€ ½ \u{FFFE}",
+            "ΣΟΦΟΣ \u{FFFD}",
+        ] {
             assert_eq!(has_replacement(t), t.contains('\u{FFFD}'), "{t:?}");
         }
     }

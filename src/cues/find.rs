@@ -387,7 +387,10 @@ mod tests {
     #[test]
     fn a_nominal_cue_is_read_only_in_a_sentence_with_a_quotation() {
         let text = "Her remark that “we won” was noted.";
-        let (a, z) = (text.find('“').unwrap(), text.find('”').unwrap() + '”'.len_utf8());
+        let (a, z) = (
+            text.find('“').unwrap(),
+            text.find('”').unwrap() + '”'.len_utf8(),
+        );
         let whole = Span {
             start: 0,
             end: text.len(),

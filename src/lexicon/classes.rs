@@ -159,7 +159,10 @@ mod tests {
     #[test]
     fn a_word_lowered_is_looked_up_and_words_with_white_space_are_in_no_class() {
         for (i, set) in CLASSES.sets.iter().enumerate() {
-            assert!(set.iter().all(|w| !w.contains(char::is_whitespace)), "class {i}");
+            assert!(
+                set.iter().all(|w| !w.contains(char::is_whitespace)),
+                "class {i}"
+            );
         }
         assert!(Class::Determiners.contains_lowered("The"));
         assert!(Class::Determiners.contains_lowered("the"));

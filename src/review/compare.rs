@@ -373,7 +373,10 @@ mod tests {
                 run[at] = b;
                 let one = run.iter().take_while(|&&c| ascii_word_byte(c)).count();
                 assert_eq!(ascii_word_run(&run), one, "{b} at {at}");
-                let from = run[at..].iter().take_while(|&&c| ascii_word_byte(c)).count();
+                let from = run[at..]
+                    .iter()
+                    .take_while(|&&c| ascii_word_byte(c))
+                    .count();
                 assert_eq!(ascii_word_run(&run[at..]), from, "{b} from {at}");
             }
         }

@@ -313,7 +313,17 @@ mod tests {
 
     #[test]
     fn two_apostrophes_in_a_row_are_found_as_a_search_for_the_pair_finds_them() {
-        for s in ["", "'", "a'b'c", "''", "x''", "it's ''no''", "'a''", "‘’''", "a' 'b"] {
+        for s in [
+            "",
+            "'",
+            "a'b'c",
+            "''",
+            "x''",
+            "it's ''no''",
+            "'a''",
+            "‘’''",
+            "a' 'b",
+        ] {
             let b = s.as_bytes();
             let pair = b.windows(2).any(|w| w == b"''");
             assert_eq!(has_doubled_apostrophe(b), pair, "{s:?}");

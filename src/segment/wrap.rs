@@ -311,7 +311,11 @@ mod tests {
             );
         }
         let text = format!("Headline\n\n{wide}\n{WRAPPED}");
-        assert!(lines(&text).last().is_some_and(|l| l.width == MAX_WIDTH + 1));
+        assert!(
+            lines(&text)
+                .last()
+                .is_some_and(|l| l.width == MAX_WIDTH + 1)
+        );
     }
 
     #[test]
