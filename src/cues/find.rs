@@ -142,8 +142,9 @@ fn surely_no_cue(s: &Scan, i: usize) -> bool {
                 && t.verb == crate::lexicon::info::NO_VERB
                 && !t.is_verb_head()
                 && !t.is_text(s.text, "in")
-                // (a quotation follows in the sentence, or none can)
-                && !(s.quoted && super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi))
+                // (no quotation in the sentence, or none after the word as a nominal
+                // cue's)
+                && (!s.quoted || !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi))
         }
         Tok::Quote(_) => false,
     }
