@@ -355,7 +355,7 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
     let invalid = || std::str::from_utf8(&line).is_err();
     let (parsed, lossy) = match parse(&line) {
         Ok(f) => {
-            let lossy = f.text.as_ref().is_some_and(|t| t.contains('\u{FFFD}')) && invalid();
+            let lossy = f.text.as_ref().is_some_and(|t| has_replacement(t)) && invalid();
             (Ok(f), lossy)
         }
         Err(_) if invalid() => (parse(String::from_utf8_lossy(&line).as_bytes()), true),
@@ -379,7 +379,7 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
     let date = fields.date.map(|d| d.chars().take(10).collect());
     let body = match fields.text {
         Some(text) if fields.html => Ok(Body::Html(text.into_bytes())),
-        Some(text) if lossy && text.contains('\u{FFFD}') => Ok(Body::Lossy(text)),
+        Some(text) if lossy && has_replacement(&text) => Ok(Body::Lossy(text)),
         Some(text) => Ok(Body::Str(text)),
         None => Err(format!(
             "line {n} has no string field \"{}\"",
@@ -387,6 +387,12 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
         )),
     };
     Doc { id, body, date }
+}
+
+/// Whether `text` holds U+FFFD, the replacement character (`text.contains('\u{FFFD}')`, by
+/// a search of its bytes that reads many at a time).
+fn has_replacement(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), "\u{FFFD}".as_bytes()).is_some()
 }
 
 /// Analyse the text of a JSONL line that was not UTF-8 (decoded with U+FFFD), and flag it as
@@ -416,4 +422,23 @@ pub(crate) fn analyse_lossy(
     (flag.start, flag.end) = (unit(at), unit(end));
     a.flags.insert(0, flag);
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replacement_character_is_found_as_contains_finds_it() {
+        for t in [
+            "",
+            "plain",
+            "x\u{FFFD}y",
+            "\u{FFFD}",
+            "€ ½ \u{FFFE}",
+            "ΣΟΦΟΣ \u{FFFD}",
+        ] {
+            assert_eq!(has_replacement(t), t.contains('\u{FFFD}'), "{t:?}");
+        }
+    }
 }

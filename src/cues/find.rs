@@ -41,6 +41,22 @@ pub(crate) struct Scan<'a> {
     pub toks: &'a [Token],
     pub lo: usize,
     pub hi: usize,
+    /// Whether the sentence holds a quotation (without one, no word is a nominal cue's).
+    pub quoted: bool,
+}
+
+impl<'a> Scan<'a> {
+    /// The sentence `lo..hi` of `toks`.
+    pub(crate) fn new(text: &'a str, toks: &'a [Token], lo: usize, hi: usize) -> Scan<'a> {
+        let quoted = toks[lo..hi].iter().any(|t| matches!(t.kind, Tok::Quote(_)));
+        Scan {
+            text,
+            toks,
+            lo,
+            hi,
+            quoted,
+        }
+    }
 }
 
 impl<'a> Scan<'a> {
@@ -94,7 +110,7 @@ pub(crate) const FIND_RULES: &[FindRule] = &[
 
 /// Find the cue words of a sentence (token range `lo..hi`).
 pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let scan = Scan { text, toks, lo, hi };
+    let scan = Scan::new(text, toks, lo, hi);
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
@@ -126,7 +142,9 @@ fn surely_no_cue(s: &Scan, i: usize) -> bool {
                 && t.verb == crate::lexicon::info::NO_VERB
                 && !t.is_verb_head()
                 && !t.is_text(s.text, "in")
-                && !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi)
+                // (no quotation in the sentence, or none after the word as a nominal
+                // cue's)
+                && (!s.quoted || !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi))
         }
         Tok::Quote(_) => false,
     }
@@ -355,12 +373,7 @@ mod tests {
             "The clerks decided to get lunch in the state of New York.",
         ] {
             let toks = all_tokens(text);
-            let scan = Scan {
-                text,
-                toks: &toks,
-                lo: 0,
-                hi: toks.len(),
-            };
+            let scan = Scan::new(text, &toks, 0, toks.len());
             for i in 0..toks.len() {
                 if surely_no_cue(&scan, i) {
                     skipped += 1;
@@ -370,6 +383,32 @@ mod tests {
             }
         }
         assert!(skipped > 30, "{skipped}");
+    }
+
+    #[test]
+    fn a_nominal_cue_is_read_only_in_a_sentence_with_a_quotation() {
+        let text = "Her remark that “we won” was noted.";
+        let (a, z) = (
+            text.find('“').unwrap(),
+            text.find('”').unwrap() + '”'.len_utf8(),
+        );
+        let whole = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let quoted = tokens(text, whole, &[(0, Span { start: a, end: z })]);
+        let scan = Scan::new(text, &quoted, 0, quoted.len());
+        assert!(scan.quoted && !surely_no_cue(&scan, 1));
+        let nouns = |toks: &[crate::segment::Token]| {
+            find_in(text, toks, 0, toks.len())
+                .iter()
+                .filter(|c| c.kind == CueKind::Noun)
+                .count()
+        };
+        assert_eq!(nouns(&quoted), 1);
+        let plain = all_tokens(text);
+        assert!(!Scan::new(text, &plain, 0, plain.len()).quoted);
+        assert_eq!(nouns(&plain), 0);
     }
 
     #[test]

@@ -105,7 +105,8 @@ pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
     if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
         t.is(c)
     } else {
-        with_lower(t.text(text), |l| c.contains(l))
+        // (a quotation's token is lowered only if it is one word: see `contains_lowered`)
+        c.contains_lowered(t.text(text))
     }
 }
 

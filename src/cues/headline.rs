@@ -175,10 +175,11 @@ pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize)
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         if t.kind == Tok::Word && is_capitalized(w) && !shouting && !w.starts_with("According") {
-            let lower = crate::lexicon::lower(w);
-            // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name.
+            // A verb ends in -s or -ed in a headline ("Says", "Endorsed"), not a name (the
+            // word is lowered, on the stack, only when it is a verb form).
+            let ending = |l: &str| l.ends_with('s') || l.ends_with("ed");
             if let Some(f) = verb_at(text, toks, i, hi)
-                && (lower.ends_with('s') || lower.ends_with("ed") || f.words > 1)
+                && (crate::lexicon::with_lower(w, ending) || f.words > 1)
                 && toks[i - 1].kind == Tok::Word
                 // "If He Wants", "Whether She Says": a condition, not a statement.
                 && !toks[i.saturating_sub(3).max(lo)..i]

@@ -157,6 +157,17 @@ impl<'a> Sentence<'a> {
 /// doubled apostrophes is ("He asked, ''Why now?''", "''Did I enjoy it? No,'' she said").
 fn asks(text: &str, toks: &[Token], sent: &Range<usize>, quoted: &[(usize, usize)]) -> bool {
     let lo = sent.start;
+    // (a sentence with no question mark in its text has no "?" token: one byte search)
+    let (Some(first), Some(last)) = (toks.get(lo), toks.get(sent.end.wrapping_sub(1))) else {
+        return false;
+    };
+    let bytes = text
+        .as_bytes()
+        .get(first.start..last.end)
+        .unwrap_or_default();
+    if memchr::memchr(b'?', bytes).is_none() {
+        return false;
+    }
     (lo..sent.end).any(|i| {
         toks[i].is_text(text, "?")
             && !doubled_apostrophe(text, toks, i + 1)
@@ -430,7 +441,21 @@ pub(crate) mod test_support {
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{pair, reported};
+    use super::test_support::{pair, reported, toks};
+
+    #[test]
+    fn a_sentence_asks_when_a_question_mark_ends_a_part_of_it() {
+        let asks_in = |text: &str| {
+            let t = toks(text);
+            super::asks(text, &t, &(0..t.len()), &[])
+        };
+        assert!(asks_in("Did he say it? Nobody knows."));
+        assert!(!asks_in("He said it (really?) and left."));
+        assert!(!asks_in("He said it."));
+        assert!(!super::asks("", &[], &(0..0), &[]));
+        let t = toks("Why? He said it.");
+        assert!(!super::asks("Why? He said it.", &t, &(2..t.len()), &[]));
+    }
 
     #[test]
     fn a_speaker_reports_the_clause_after_the_cue() {

@@ -85,6 +85,17 @@ impl Class {
         CLASSES.sets[self as usize].contains(word)
     }
 
+    /// Whether `word` in lower case is in the class (`contains(&lower(word))`). A word
+    /// with white space in it ("“We will win,”", a quotation's token) is in no class, and
+    /// is not lower-cased: a class's words are read from its data file split at white
+    /// space, and lower-casing keeps white space as it is.
+    pub(crate) fn contains_lowered(self, word: &str) -> bool {
+        if word.contains(char::is_whitespace) {
+            return false;
+        }
+        super::with_lower(word, |l| self.contains(l))
+    }
+
     /// Whether all the class's words are in lower case: a word with a capital is then in it
     /// only through its lower-case form, never as written.
     /// (A constant build.rs computes from the data files: no table is built or asked for.)
@@ -143,6 +154,26 @@ mod tests {
         assert_eq!(CLASSES.sets.len(), Class::COUNT);
         assert!(Class::Determiners.contains("the"));
         assert_eq!(Class::Determiners.name(), "determiners");
+    }
+
+    #[test]
+    fn a_word_lowered_is_looked_up_and_words_with_white_space_are_in_no_class() {
+        for (i, set) in CLASSES.sets.iter().enumerate() {
+            assert!(
+                set.iter().all(|w| !w.contains(char::is_whitespace)),
+                "class {i}"
+            );
+        }
+        assert!(Class::Determiners.contains_lowered("The"));
+        assert!(Class::Determiners.contains_lowered("the"));
+        assert!(!Class::Determiners.contains_lowered("“The end,” the"));
+        for w in ["The", "ÉLYSÉE", "“No”", "x\u{00a0}y"] {
+            assert_eq!(
+                Class::Determiners.contains_lowered(w),
+                Class::Determiners.contains(&crate::lexicon::lower(w)),
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub(super) fn masks(text: &str, found_posts: &[Post]) -> Vec<Span> {
 /// `He called it ‘nonsense’ and said “we will win.”` is American; `She said ‘we will win’`
 /// is not.
 pub(super) fn american(text: &str, parts: &[QuotePart]) -> bool {
-    parts.iter().any(|p| !p.single) || text.contains("''")
+    parts.iter().any(|p| !p.single) || segment::has_doubled(text.as_bytes(), b'\'')
 }
 
 /// Tokens and sentences per paragraph, each quotation one token, posts left out, with the

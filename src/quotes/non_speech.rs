@@ -238,11 +238,14 @@ fn title_shaped(q: &Quotation) -> bool {
                 || Class::QuotesTitleSmallWords.contains(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
         });
-    let internal_stop = q
-        .inner
-        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
-        .contains(['.', '!', '?', ';']);
-    title_case && !internal_stop
+    // (the quotation's text is read for a stop only when its first words are in title
+    // case: most are not, and a long one has more than ten words)
+    let internal_stop = || {
+        q.inner
+            .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+            .contains(['.', '!', '?', ';'])
+    };
+    title_case && !internal_stop()
 }
 
 /// A name in title case whose last word is a named thing (a forum, an act, an award), not

@@ -56,7 +56,7 @@ pub(crate) fn find(
         flags: Vec::new(),
         carried: None,
         // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
-        doubled: doubled || text.contains("``"),
+        doubled: doubled || crate::segment::has_doubled(text.as_bytes(), b'`'),
     };
     let doubled = p.doubled;
     for (pi, &para) in paragraphs.iter().enumerate() {

@@ -86,9 +86,7 @@ impl Gist {
             let start = i;
             let mut ascii = true;
             loop {
-                while i < b.len() && ascii_word_byte(b[i]) {
-                    i += 1;
-                }
+                i += ascii_word_run(&b[i..]);
                 match (i < b.len()).then(|| word_char(s, i)) {
                     Some((true, n)) => {
                         ascii = false;
@@ -142,6 +140,45 @@ fn word_char(s: &str, i: usize) -> (bool, usize) {
 #[inline]
 fn ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\''
+}
+
+/// The high bit of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// How many bytes `run` starts with that are [`ascii_word_byte`]s, eight at a time (each
+/// byte's test done on all eight at once): a word of fewer than eight letters is read
+/// without a loop over its bytes.
+#[inline]
+fn ascii_word_run(run: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = run.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let len = ((!word_bytes(x) & HIGH).trailing_zeros() / 8) as usize;
+        n += len;
+        if len < 8 {
+            return n;
+        }
+    }
+    n + run[n..].iter().take_while(|&&b| ascii_word_byte(b)).count()
+}
+
+/// Of the eight bytes of `x` (the first in the lowest bits), the high bit of each that is
+/// an [`ascii_word_byte`].
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // (with each byte's high bit set, subtracting `lo` from every byte borrows from none,
+    // and leaves a byte's high bit set when the byte, below 128, is at least `lo`)
+    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(each(lo)) & HIGH;
+    let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    let ascii = !x & HIGH;
+    let digit = between(x, b'0', b'9');
+    // (a letter in either case, with bit 0x20 set, is a lower-case letter)
+    let letter = between(x | each(0x20), b'a', b'z');
+    let apostrophe = between(x, b'\'', b'\'');
+    (digit | letter | apostrophe) & ascii
 }
 
 /// The hash of the word `b[start..end]`, its bytes read eight at a time (the last few as
@@ -327,6 +364,23 @@ fn common_count(a: &[(u64, &str)], b: &[(u64, &str)]) -> usize {
 mod tests {
     use super::super::Words;
     use super::*;
+
+    #[test]
+    fn eight_bytes_at_a_time_read_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in [0, 3, 7, 8, 11, 12] {
+                let mut run = b"Ab'dEf9hIjK'M".to_vec();
+                run[at] = b;
+                let one = run.iter().take_while(|&&c| ascii_word_byte(c)).count();
+                assert_eq!(ascii_word_run(&run), one, "{b} at {at}");
+                let from = run[at..]
+                    .iter()
+                    .take_while(|&&c| ascii_word_byte(c))
+                    .count();
+                assert_eq!(ascii_word_run(&run[at..]), from, "{b} from {at}");
+            }
+        }
+    }
 
     /// The share of distinct words two texts have in common, as `changed_wording` reads it.
     fn jaccard(a: &str, b: &str) -> f64 {

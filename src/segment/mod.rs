@@ -19,7 +19,7 @@ pub(crate) use lexer::{tokens, tokens_into};
 #[cfg(test)]
 pub(crate) use sentences::sentences;
 pub(crate) use sentences::{
-    doubled_apostrophe, doubled_apostrophe_pairs, enclosing, sentences_into,
+    doubled_apostrophe, doubled_apostrophe_pairs, enclosing, has_doubled, sentences_into,
 };
 /// [`paragraphs`] and [`unwrapped`] together, from one reading of the lines.
 pub(crate) use wrap::lines_and_paragraphs;

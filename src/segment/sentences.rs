@@ -243,7 +243,7 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         .as_bytes()
         .get(first.start..last.end)
         .unwrap_or_default();
-    if memchr::memmem::find(span, b"''").is_none() {
+    if !has_doubled_apostrophe(span) {
         return pairs;
     }
     let mut open: Option<usize> = None;
@@ -266,6 +266,18 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         i += 2;
     }
     pairs
+}
+
+/// Whether `bytes` hold two apostrophes in a row.
+fn has_doubled_apostrophe(bytes: &[u8]) -> bool {
+    has_doubled(bytes, b'\'')
+}
+
+/// Whether `bytes` hold the ASCII byte `b` twice in a row ("''", "``"): a search for the
+/// byte alone, many bytes at a time (no searcher for the pair is built, which cost more than
+/// the search in a paragraph's few hundred bytes; most texts hold the byte seldom).
+pub(crate) fn has_doubled(bytes: &[u8], b: u8) -> bool {
+    memchr::memchr_iter(b, bytes).any(|i| bytes.get(i + 1) == Some(&b))
 }
 
 /// The pair of `pairs` (in text order, not overlapping) that opens before token `i` and
@@ -297,6 +309,28 @@ mod tests {
         };
         let toks = tokens(text, span, &[]);
         sentences(text, &toks, |_| Span { start: 0, end: 0 }).len()
+    }
+
+    #[test]
+    fn two_apostrophes_in_a_row_are_found_as_a_search_for_the_pair_finds_them() {
+        for s in [
+            "",
+            "'",
+            "a'b'c",
+            "''",
+            "x''",
+            "it's ''no''",
+            "'a''",
+            "‘’''",
+            "a' 'b",
+        ] {
+            let b = s.as_bytes();
+            let pair = b.windows(2).any(|w| w == b"''");
+            assert_eq!(has_doubled_apostrophe(b), pair, "{s:?}");
+        }
+        assert!(has_doubled_apostrophe(b"He said ''no'' then"));
+        assert!(has_doubled(b"TeX ``so''", b'`') && !has_doubled(b"a`b`", b'`'));
+        assert!(!has_doubled_apostrophe(b"don't won't"));
     }
 
     #[test]

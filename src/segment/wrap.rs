@@ -28,12 +28,16 @@ pub(super) struct Line {
     followed: bool,
 }
 
-/// The non-empty lines of `text`.
+/// The non-empty lines of `text`. Once a line wider than [`MAX_WIDTH`] holds a space, the
+/// text is not wrapped ([`wrap_width`] stops there) and no rule reads a later line's width:
+/// the later lines are not measured (their width is `MAX_WIDTH + 1`), so that a news
+/// article's characters are not counted.
 pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut start = 0;
     let mut blank = true;
-    for line in text.split_inclusive('\n') {
+    let mut unwrapped = false;
+    for line in lines_with_breaks(text) {
         let end = start + line.len();
         let body = line.trim();
         if body.is_empty() {
@@ -43,12 +47,18 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
                 prev.followed = !blank;
             }
             let s = start + (line.len() - line.trim_start().len());
+            let width = if unwrapped {
+                MAX_WIDTH + 1
+            } else {
+                width(body)
+            };
+            unwrapped = unwrapped || (width > MAX_WIDTH && body.contains(' '));
             out.push(Line {
                 span: Span {
                     start: s,
                     end: s + body.len(),
                 },
-                width: width(body),
+                width,
                 indented: s > start,
                 followed: false,
             });
@@ -57,6 +67,24 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
         start = end;
     }
     out
+}
+
+/// The lines of `text`, each with its line break (as `split_inclusive('\n')` gives them),
+/// the breaks found by `memchr` (many bytes read at once: an article's lines are long).
+fn lines_with_breaks(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let end = match breaks.next() {
+            Some(i) => i + 1,
+            None if start < text.len() => text.len(),
+            None => return None,
+        };
+        // (a line break is one byte: the line ends on a character boundary)
+        let line = text.get(start..end)?;
+        start = end;
+        Some(line)
+    })
 }
 
 /// A line's width in characters, or `MAX_WIDTH + 1` for any line wider than [`MAX_WIDTH`]
@@ -248,6 +276,46 @@ mod tests {
         assert!(wrap_width(WRAPPED, &lines(WRAPPED)).is_some());
         let unwrapped = WRAPPED.replace('\n', " ").replace("  ", "\n\n");
         assert!(wrap_width(&unwrapped, &lines(&unwrapped)).is_none());
+    }
+
+    #[test]
+    fn lines_are_split_at_their_breaks_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nä\r\n€ b\n\n", WRAPPED] {
+            let ours: Vec<&str> = lines_with_breaks(text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_after_a_wide_line_are_not_measured_and_nothing_changes() {
+        let wide = "A line much wider than any wrap column, with spaces in it, as a news \
+                    article's paragraphs are: the text is not wrapped.";
+        for text in [
+            format!("Headline\n\n{wide}\n{WRAPPED}"),
+            format!("{WRAPPED}\n\n{wide}"),
+            WRAPPED.to_string(),
+        ] {
+            let read = lines(&text);
+            let measured: Vec<Line> = read
+                .iter()
+                .map(|l| Line {
+                    width: width(&text[l.span.start..l.span.end]),
+                    ..*l
+                })
+                .collect();
+            assert_eq!(joined(&text, &read), joined(&text, &measured));
+            assert_eq!(
+                wrap_width(&text, &read).is_some(),
+                wrap_width(&text, &measured).is_some()
+            );
+        }
+        let text = format!("Headline\n\n{wide}\n{WRAPPED}");
+        assert!(
+            lines(&text)
+                .last()
+                .is_some_and(|l| l.width == MAX_WIDTH + 1)
+        );
     }
 
     #[test]

@@ -150,6 +150,7 @@ fn hearer_word<'a>(first: bool) -> impl Fn(Toks<'a>) -> PResult<'a, &'a Token> {
 /// A dash or a semicolon ends what a cue can govern: what follows is an aside, often with
 /// an attribution of its own ("… drone attacks -- accusations the United States had said
 /// were groundless"); a hyphen standing alone between spaces is a dash.
+#[inline]
 pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
     // (dashes and semicolons are punctuation tokens: a word or a quotation is none)
     if toks[i].kind != Tok::Punct {

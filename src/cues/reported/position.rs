@@ -68,7 +68,8 @@ pub(crate) const SUBJECT_RULES: &[(&str, SubjectRule)] = &[
 /// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
 /// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
 pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
-    let form = Form::of(&crate::lexicon::lower(&text[c.start..c.end]), c.lemma);
+    // (the cue's words lowered on the stack: no string is made for "Said")
+    let form = crate::lexicon::with_lower(&text[c.start..c.end], |l| Form::of(l, c.lemma));
     if !(form.base || form.third) || c.kind != CueKind::Verb {
         return true;
     }
