@@ -85,7 +85,7 @@ pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
     if t.kind == Tok::Word && (t.is_lower() || c.lower_only() || !t.is(c)) {
         t.is(c)
     } else {
-        crate::lexicon::with_lower(t.text(text), |l| c.contains(l))
+        c.contains_lowered(t.text(text))
     }
 }
 
