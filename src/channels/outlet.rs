@@ -81,7 +81,7 @@ pub(super) fn broadcast_on_outlet(sc: &Scope) -> Option<Channel> {
 
 /// The words before an outlet that make it an interview, as written ("interview with"), in
 /// the order of the class.
-pub(super) static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static INTERVIEW_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
     Class::ChannelInterviewLeads
         .words()
         .map(|w| w.replace('_', " "))
@@ -115,10 +115,13 @@ const SHOW_WORDS: usize = 6;
 /// programme: "blasted Clinton Wednesday on The Laura Ingraham Show", "On The Steve Harvey
 /// Morning Show, Christie said".
 pub(super) fn on_a_named_show(sc: &Scope) -> Option<Channel> {
-    let hay = &sc.text[sc.region.start..sc.region.end];
-    hay.match_indices(" Show").find_map(|(i, _)| {
-        let e = sc.region.start + i + " Show".len();
-        if !word_bounded(sc.text, e - "Show".len(), e) || !outside(sc.ctx.quotes, e - 4, e) {
+    // (read at the tokens "Show" after a space: most clauses hold none)
+    let shows = super::unlisted::clause_tokens(sc)
+        .iter()
+        .filter(|t| t.is_text(sc.text, "Show") && sc.text[..t.start].ends_with(' '));
+    shows.into_iter().find_map(|t| {
+        let e = t.end;
+        if e - " Show".len() < sc.region.start || !outside(sc.ctx.quotes, t.start, e) {
             return None;
         }
         let mut words = sc.text[sc.region.start..e - " Show".len()]

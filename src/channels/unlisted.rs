@@ -9,9 +9,10 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::channel::{Scope, channel};
-use super::outlet::INTERVIEW_LEADS;
 use super::outside;
+use crate::lexicon::Class;
 use crate::model::{Channel, ChannelKind};
+use crate::segment::Token;
 
 /// The data file: a last word per line, and the lines of joining words and call-sign bands.
 const DATA: &str = include_str!("../lexicon/outlet_heads.txt");
@@ -76,33 +77,60 @@ fn call_sign(w: &str) -> bool {
 /// (an article "the" first left out), up to a mark that ends one.
 pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
     let (text, r) = (sc.text, sc.region);
-    let hay = &text[r.start..r.end];
-    let mut at = 0;
-    while let Some(i) = hay[at..].find(' ').map(|i| at + i) {
-        at = i + 1;
-        let Some(lead) = INTERVIEW_LEADS.iter().find(|w| {
-            hay[..i].ends_with(w.as_str())
-                && !hay[..i - w.len()].ends_with(|c: char| c.is_alphanumeric())
-        }) else {
-            continue;
-        };
-        let rest = &hay[at..];
+    let toks = clause_tokens(sc);
+    // (read at the leads' tokens, by their class bit or their two words: most clauses hold
+    // none)
+    toks.iter().enumerate().find_map(|(k, t)| {
+        let s = lead_start(text, toks, k)?;
+        let rest = text[t.end..r.end].strip_prefix(' ')?;
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let name = name_at(rest);
-        if !outlet_shaped(name) {
-            continue;
-        }
-        let s = r.start + i - lead.len();
-        let e = r.start + (hay.len() - rest.len()) + name.len();
-        if !outside(sc.ctx.quotes, s, e) {
-            continue;
+        let e = r.end - rest.len() + name.len();
+        if !outlet_shaped(name) || !outside(sc.ctx.quotes, s, e) {
+            return None;
         }
         let mut c = channel(ChannelKind::Interview, text, s, e);
         c.outlet = Some(name.to_string());
-        return Some(c);
-    }
-    None
+        Some(c)
+    })
 }
+
+/// The tokens of the clause, read off its paragraph's where the caller has them (no
+/// tokenizing: a lead or a show's name is read at its words, whatever the clause skips),
+/// else the region's own.
+pub(super) fn clause_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
+    let Some(toks) = sc.ctx.para_toks else {
+        return super::phrase::region_tokens(sc);
+    };
+    let r = sc.region;
+    let from = toks.partition_point(|t| t.start < r.start);
+    let to = toks.partition_point(|t| t.end <= r.end).max(from);
+    &toks[from..to]
+}
+
+/// Where the interview lead that ends with token `k` starts: "told", "tells", "telling", or
+/// "interview with", "spoke to", "speaking to" (the class's two-word leads, read off the
+/// token before).
+fn lead_start(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    let t = &toks[k];
+    if t.is(Class::ChannelInterviewLeads) {
+        return Some(t.start);
+    }
+    let before = toks.get(k.checked_sub(1)?)?;
+    let (first, last) = (before.text(text), t.text(text));
+    TWO_WORD_LEADS
+        .iter()
+        .any(|(a, b)| *a == first && *b == last)
+        .then_some(before.start)
+}
+
+/// The two-word interview leads, as pairs of words ("interview with").
+static TWO_WORD_LEADS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    Class::ChannelInterviewLeads
+        .words()
+        .filter_map(|w| w.split_once('_'))
+        .collect()
+});
 
 /// The capitalised words that `rest` opens with ("of" and "and" between them), at most
 /// [`NAME_WORDS`], up to a mark after one: "Keene Sentinel" of "Keene Sentinel that …",
