@@ -99,8 +99,9 @@ const BEFORE_PEEL: &[BeforeRule] = &[
 /// verb at the clause's start (after words that only open a sentence).
 fn lone_subject(b: &Before) -> Option<Mention> {
     let t = &b.toks[b.i - 1];
-    let opens = b.toks[b.lo..b.i - 1].iter().all(|w| starter(b.text, w));
-    (opens && lone_determiner(b.text, t)).then(|| lone(b.text, t))
+    // (the determiner first: the words before are read only after one)
+    let opens = || b.toks[b.lo..b.i - 1].iter().all(|w| starter(b.text, w));
+    (lone_determiner(b.text, t) && opens()).then(|| lone(b.text, t))
 }
 
 /// Rules for a head that no mention word ends (a plain noun, a relative clause): the first
