@@ -309,7 +309,10 @@ fn quoted_speaker(
     let cues = &pt.cues[pt.sentence_of(&st.sent)];
     // (`“…,” Sanders said, according to CNN.`: the speaker the cue names itself, under the
     // outer source)
-    let own = (outer.start > c.end)
+    // (only when another cue follows in the sentence, as an outer source's does: "said
+    // Smith." is read once)
+    let after_another = cues.iter().any(|x| x.tok > c.tok);
+    let own = (outer.start > c.end && after_another)
         .then(|| speakers::own_speaker(doc.text, &pt.toks, &st.sent, cues, c, Some(q)))
         .flatten()
         .filter(|m| m.start != outer.start);
