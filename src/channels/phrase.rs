@@ -339,6 +339,19 @@ pub(super) fn region_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
     sc.toks.get_or_init(|| make_region_tokens(sc))
 }
 
+/// The tokens of the clause, read off its paragraph's where the caller has them (no
+/// tokenizing: a lead or a show's name is read at its words, whatever the clause skips),
+/// else the region's own.
+pub(super) fn clause_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
+    let Some(toks) = sc.ctx.para_toks else {
+        return region_tokens(sc);
+    };
+    let r = sc.region;
+    let from = toks.partition_point(|t| t.start < r.start);
+    let to = toks.partition_point(|t| t.end <= r.end).max(from);
+    &toks[from..to]
+}
+
 /// [`region_tokens`], made.
 fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
     let mut quotes: Vec<Span> = sc

@@ -77,7 +77,7 @@ fn call_sign(w: &str) -> bool {
 /// (an article "the" first left out), up to a mark that ends one.
 pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
     let (text, r) = (sc.text, sc.region);
-    let toks = clause_tokens(sc);
+    let toks = super::phrase::clause_tokens(sc);
     // (read at the leads' tokens, by their class bit or their two words: most clauses hold
     // none)
     toks.iter().enumerate().find_map(|(k, t)| {
@@ -93,19 +93,6 @@ pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
         c.outlet = Some(name.to_string());
         Some(c)
     })
-}
-
-/// The tokens of the clause, read off its paragraph's where the caller has them (no
-/// tokenizing: a lead or a show's name is read at its words, whatever the clause skips),
-/// else the region's own.
-pub(super) fn clause_tokens<'s>(sc: &'s Scope) -> &'s [Token] {
-    let Some(toks) = sc.ctx.para_toks else {
-        return super::phrase::region_tokens(sc);
-    };
-    let r = sc.region;
-    let from = toks.partition_point(|t| t.start < r.start);
-    let to = toks.partition_point(|t| t.end <= r.end).max(from);
-    &toks[from..to]
 }
 
 /// Where the interview lead that ends with token `k` starts: "told", "tells", "telling", or

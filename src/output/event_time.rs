@@ -246,21 +246,25 @@ mod tests {
         assert_eq!(definite_event("in a statement"), None);
     }
 
+    /// The time of the quotation of `text` that starts with "taxes", and whether carried,
+    /// with the article dated `date`.
+    fn time_of(text: &str, date: Option<&str>) -> Option<(String, bool)> {
+        let options = crate::Options {
+            date: date.map(str::to_string),
+            ..Default::default()
+        };
+        let a = crate::analyze(text, &options);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("taxes"))
+            .unwrap();
+        q.time.as_ref().map(|t| (t.text.clone(), t.carried))
+    }
+
     #[test]
     fn the_event_is_dated_by_its_earlier_mention_with_a_day() {
-        let time_of = |text: &str| {
-            let options = crate::Options {
-                date: Some("2016-09-28".to_string()),
-                ..Default::default()
-            };
-            let a = crate::analyze(text, &options);
-            let q = a
-                .quotes
-                .iter()
-                .find(|q| q.text.starts_with("taxes"))
-                .unwrap();
-            q.time.as_ref().map(|t| (t.text.clone(), t.carried))
-        };
+        let time_of = |text: &str| time_of(text, Some("2016-09-28"));
         let mk = |lead: &str| {
             format!(
                 "{lead}\n\nThe crowd was loud.\n\nDuring the debate, Ames said taxes were too high."
@@ -288,33 +292,18 @@ mod tests {
 
     #[test]
     fn an_interview_is_dated_by_the_speakers_earlier_interview_with_the_outlet() {
-        let time_of = |text: &str| {
-            let a = crate::analyze(text, &Default::default());
-            let q = a
-                .quotes
-                .iter()
-                .find(|q| q.text.starts_with("taxes"))
-                .unwrap();
-            q.time.as_ref().map(|t| (t.text.clone(), t.carried))
-        };
         let mk = |outlet: &str| {
             format!(
-                "Ames told Bill Lane of Fox News on Monday that the plan was dead.
-
-The                  crowd was loud.
-
-The band played on.
-
-The mayor left early.
-
-Ames told                  {outlet} that taxes were too high."
+                "Ames told Bill Lane of Fox News on Monday that the plan was dead.\n\nThe \
+                 crowd was loud.\n\nThe band played on.\n\nThe mayor left early.\n\nAmes told \
+                 {outlet} that taxes were too high."
             )
         };
         assert_eq!(
-            time_of(&mk("Fox News")),
+            time_of(&mk("Fox News"), None),
             Some(("on Monday".to_string(), true))
         );
         // (another outlet's interview is another)
-        assert_eq!(time_of(&mk("CNN")), None);
+        assert_eq!(time_of(&mk("CNN"), None), None);
     }
 }
