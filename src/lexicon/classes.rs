@@ -10,10 +10,13 @@ include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
 /// A set of word classes, one bit a class.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub(crate) struct ClassSet([u64; 4]);
+pub(crate) struct ClassSet([u64; WORDS]);
+
+/// How many 64-bit words a `ClassSet` has (build.rs checks the classes fit).
+const WORDS: usize = 5;
 
 impl ClassSet {
-    pub(crate) const EMPTY: ClassSet = ClassSet([0; 4]);
+    pub(crate) const EMPTY: ClassSet = ClassSet([0; WORDS]);
 
     pub(crate) fn has(self, c: Class) -> bool {
         let i = c as usize;
@@ -33,14 +36,14 @@ impl ClassSet {
     }
 
     pub(crate) fn is_empty(self) -> bool {
-        self.0 == [0; 4]
+        self.0 == [0; WORDS]
     }
 
     /// Whether the set holds any of `classes`: one test of a mask, which folds to a constant
     /// where `classes` is one (`intersects(&[Class::A, Class::B])`).
     #[inline]
     pub(crate) const fn intersects(self, classes: &[Class]) -> bool {
-        let mut mask = [0u64; 4];
+        let mut mask = [0u64; WORDS];
         let mut k = 0;
         while k < classes.len() {
             let i = classes[k] as usize;
@@ -51,6 +54,7 @@ impl ClassSet {
             | (self.0[1] & mask[1])
             | (self.0[2] & mask[2])
             | (self.0[3] & mask[3])
+            | (self.0[4] & mask[4])
             != 0
     }
 }
