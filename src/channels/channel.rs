@@ -6,9 +6,9 @@ use super::outlet::{broadcast_on_outlet, interview_with_outlet, on_a_named_show,
 use super::phrase::{channel_grammar, longer_than};
 use super::source::document_source;
 use super::{Context, outside, word_bounded};
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::{Class, ClassSet, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
-use crate::segment::is_capitalized;
+use crate::segment::{Token, is_capitalized};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -25,6 +25,35 @@ pub(super) struct Scope<'a> {
     /// Whether the region may hold a phrase of the grammar (`phrase::may_hold_phrase`),
     /// read on first use.
     pub may_hold: std::cell::OnceCell<bool>,
+    /// The trigger gate of the rules ([`Triggers`]): none without the paragraph's tokens.
+    pub triggers: Option<Triggers>,
+}
+
+/// What the paragraph's tokens that reach into a region hold, read once per region and
+/// shared by every rule: the union of their word classes, and whether one is a quotation. A
+/// rule that cannot fire without a word of some class returns at once where the union has
+/// none of it ([`Scope::may_have`]).
+#[derive(Clone, Copy)]
+pub(super) struct Triggers {
+    pub classes: ClassSet,
+    pub quote: bool,
+}
+
+impl Triggers {
+    /// The triggers of the tokens of `toks` (a paragraph's, in text order) that reach into
+    /// `region`: the same tokens the rules read there (`phrase::clause_tokens` is a part).
+    pub(super) fn of(toks: &[Token], region: Span) -> Triggers {
+        let from = toks.partition_point(|t| t.end <= region.start);
+        let toks = &toks[from..];
+        let toks = &toks[..toks.partition_point(|t| t.start < region.end)];
+        let mut classes = ClassSet::EMPTY;
+        let mut quote = false;
+        for t in toks {
+            classes = classes.union(t.classes);
+            quote |= matches!(t.kind, crate::segment::Tok::Quote(_));
+        }
+        Triggers { classes, quote }
+    }
 }
 
 impl<'a> Scope<'a> {
@@ -42,7 +71,15 @@ impl<'a> Scope<'a> {
             hits,
             toks: std::cell::OnceCell::new(),
             may_hold: std::cell::OnceCell::new(),
+            triggers: ctx.para_toks.map(|toks| Triggers::of(toks, region)),
         }
+    }
+
+    /// Whether a token that reaches into the region may be of one of `classes` (without the
+    /// paragraph's tokens, any may).
+    pub(super) fn may_have(&self, classes: &[Class]) -> bool {
+        self.triggers
+            .is_none_or(|t| t.classes.intersects(classes))
     }
 }
 
@@ -146,8 +183,12 @@ pub(crate) fn find(text: &str, region: Span, ctx: &Context) -> Option<Channel> {
 
 /// [`find`] with the paragraph's automaton matches already found.
 pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Matches) -> Option<Channel> {
-    let sc = Scope::new(text, region, ctx, hits);
-    CHANNEL_RULES.iter().find_map(|r| (r.find)(&sc))
+    find_in_scope(&Scope::new(text, region, ctx, hits))
+}
+
+/// [`find_in`] in a scope made by the caller (who reads it again after).
+pub(super) fn find_in_scope(sc: &Scope) -> Option<Channel> {
+    CHANNEL_RULES.iter().find_map(|r| (r.find)(sc))
 }
 
 /// "Politifact … They published the results of their check": a publication or a broadcast
@@ -272,13 +313,13 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
     let (Some((kind, mention)), Some((lemma, _))) = (sc.ctx.speaker, sc.ctx.cue) else {
         return None;
     };
-    if kind == EntityKind::Document || !Class::ChannelOutletCues.contains(lemma) {
-        return None;
-    }
     // (a person is no outlet: "Guardian said" after "Mayor Don Guardian" is the mayor; an
     // outlet that writes its name in capitals may be read as one, "POLITICO reported")
-    let capitals = !mention.chars().any(char::is_lowercase);
-    if kind == EntityKind::Person && !capitals {
+    let capitals = || !mention.chars().any(char::is_lowercase);
+    if kind == EntityKind::Document || kind == EntityKind::Person && !capitals() {
+        return None;
+    }
+    if !Class::ChannelOutletCues.contains(lemma) {
         return None;
     }
     let name = without_article(mention);

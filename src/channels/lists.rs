@@ -268,11 +268,14 @@ impl Hits {
         toks: &[Token],
         r: Span,
         skip: impl Iterator<Item = &'s Span> + Clone,
+        times: bool,
         out: &mut Matches,
     ) {
         out.clear();
         out.gaps_of(r, skip.clone());
-        self.mark_times(text, r, out);
+        if times {
+            self.mark_times(text, r, out);
+        }
         // (the words of the gaps only, and those before the region of a match that may reach
         // into it: one that holds a skipped word is read by no rule)
         let (gaps, near) = (&out.gaps, &mut out.near);
@@ -328,7 +331,8 @@ impl Hits {
     /// each listed pattern is of the class `channel_list_words`. A word joined by a mark
     /// ("CNN's", "pro-Trump"), not ASCII, or touching another, a quotation not skipped, and
     /// text the tokens leave out may hold one. Where none may, the region's lists are empty
-    /// ([`Hits::marks_only`]), as the scan would find none a rule reads.
+    /// ([`Hits::region_near`] reads no list there), as the scan would find none a rule reads.
+    #[cfg(test)]
     pub(crate) fn may_match<'s>(
         &self,
         text: &str,
@@ -390,24 +394,6 @@ impl Hits {
             from -= 1;
         }
         from
-    }
-
-    /// The lists of region `r` left empty (where [`Hits::may_match`] finds that none may
-    /// hold a match), between the spans of `skip`; with `times`, its words that may open a
-    /// time marked ([`Hits::mark_times`]).
-    pub(crate) fn marks_only<'s>(
-        &self,
-        text: &str,
-        r: Span,
-        skip: impl IntoIterator<Item = &'s Span>,
-        times: bool,
-        out: &mut Matches,
-    ) {
-        out.clear();
-        out.gaps_of(r, skip);
-        if times {
-            self.mark_times(text, r, out);
-        }
     }
 
     /// The words of region `r` that may open a time (`time::candidate`), after white space
@@ -978,7 +964,7 @@ mod tests {
                     }
                     let r = Span { start: a, end: b };
                     hits.region(t, r, skip, true, &mut whole);
-                    hits.region_near(t, &pt.toks, r, skip.iter(), &mut near);
+                    hits.region_near(t, &pt.toks, r, skip.iter(), true, &mut near);
                     assert_eq!(near.time_starts, whole.time_starts, "{r:?}");
                     for l in 0..LISTS {
                         assert_eq!(

@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::{Context, Hits, Matches, find_in, time_in};
+use super::channel::find_in_scope;
+use super::{Context, Hits, Matches, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
 use crate::model::{Channel, Span, Time};
@@ -189,7 +190,12 @@ pub(crate) fn occasions(
             let toks = &toks[..toks.partition_point(|t| t.end <= end)];
             // (a sentence that names none of the speakers and refers back to none sets no
             // occasion: its channel is not looked for)
-            if !toks.iter().any(|t| entity_at(src, t).is_some()) && referred(src, p, toks).is_none()
+            // (a word that is not capitalised names no one: passed over by its token's flag)
+            let names = toks
+                .iter()
+                .filter(|t| t.is_capitalised())
+                .any(|t| entity_at(src, t).is_some());
+            if !names && referred(src, p, toks).is_none()
             {
                 continue;
             }
@@ -245,26 +251,23 @@ fn sentence_occasion(
     let toks = s.toks;
     let region = s.region();
     let quotes: Vec<Span> = s.quotes().collect();
-    let hits_of_para = hits;
-    // (a sentence with no word of the lists is not scanned for them)
-    if hits.may_match(src.text, &s.pt.toks, region, quotes.iter()) {
-        hits_of_para.region(src.text, region, &quotes, false, matches);
-    } else {
-        hits_of_para.marks_only(src.text, region, &quotes, false, matches);
-    }
-    let hits = &*matches;
-    let ctx = Context {
-        cue: None,
-        speaker: None,
-        quotes: &quotes,
-        para_toks: Some(&s.pt.toks),
+    // (the lists read only near the sentence's words that may hold a match a rule reads: a
+    // sentence with none is not scanned for them)
+    hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
+    let channel = {
+        let ctx = Context {
+            cue: None,
+            speaker: None,
+            quotes: &quotes,
+            para_toks: Some(&s.pt.toks),
+        };
+        // (one scope for the rules and the subject: its gates and tokens read once)
+        let sc = super::channel::Scope::new(src.text, region, &ctx, matches);
+        find_in_scope(&sc).or_else(|| super::source::possessed_subject(&sc))
     };
-    let sc = super::channel::Scope::new(src.text, region, &ctx, hits);
-    let channel =
-        find_in(src.text, region, &ctx, hits).or_else(|| super::source::possessed_subject(&sc));
     let c = channel?;
     // (the words that may open a time, marked only where a channel is stated)
-    hits_of_para.mark_times(src.text, region, matches);
+    hits.mark_times(src.text, region, matches);
     let hits = &*matches;
     let at = Span {
         start: c.start,

@@ -116,6 +116,9 @@ const SHOW_WORDS: usize = 6;
 /// Morning Show, Christie said".
 pub(super) fn on_a_named_show(sc: &Scope) -> Option<Channel> {
     // (read at the tokens "Show" after a space: most clauses hold none)
+    if !sc.may_have(&[Class::ChannelShowWords]) {
+        return None;
+    }
     let shows = super::phrase::clause_tokens(sc)
         .iter()
         .filter(|t| t.is_text(sc.text, "Show") && sc.text[..t.start].ends_with(' '));

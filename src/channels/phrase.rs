@@ -272,6 +272,13 @@ fn may_hold(sc: &Scope) -> bool {
     let Some(toks) = sc.ctx.para_toks else {
         return true;
     };
+    // (no head and no quotation reaches into the region: the loop below would find none)
+    if sc
+        .triggers
+        .is_some_and(|t| !t.quote && !t.classes.intersects(&HEADS))
+    {
+        return false;
+    }
     // Tokens are in text order: those of the region only (linear time in a long paragraph).
     let from = toks.partition_point(|t| t.end <= sc.region.start);
     let toks = &toks[from..];
@@ -434,6 +441,24 @@ fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]
     Some(Cow::Owned(out))
 }
 
+/// The classes of the words the phrase rules other than [`channel_when`] open with (and
+/// "on", [`on_broadcast`]'s).
+const RULE_OPENERS: [Class; 6] = [
+    Class::ChannelPhrasePreps,
+    Class::ChannelTellingVerbs,
+    Class::ChannelSpeakingVerbs,
+    Class::ChannelAddressingVerbs,
+    Class::ChannelDeliveringVerbs,
+    Class::ChannelAgreeingVerbs,
+];
+
+/// Whether token `t` may open a phrase of a rule other than [`channel_when`]: a word of
+/// [`RULE_OPENERS`] or "on" (a test of its bits, then of two bytes).
+fn opens_a_rule(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word
+        && (t.classes.intersects(&RULE_OPENERS) || t.text(text).eq_ignore_ascii_case("on"))
+}
+
 /// Whether a phrase belongs to the attribution, not to what is reported: it stands before
 /// the cue, or is the cue's own phrase, or follows the cue with no more between them than
 /// commas and time words ("said Tuesday in a statement", not "said he was named in the
@@ -470,8 +495,14 @@ pub(super) fn channel_grammar(sc: &Scope) -> Option<Channel> {
     let last = toks.iter().rposition(|t| t.classes.intersects(&HEADS))?;
     let all = phrase_rules();
     let rules = rules_for(sc.text, toks, &all);
+    // (without `channel_when`, every rule opens with a word of its own: the others are passed
+    // over by their token)
+    let gated = rules.len() < all.len();
     let mut best: Option<(usize, Channel)> = None;
     for k in 0..=last {
+        if gated && !opens_a_rule(sc.text, &toks[k]) {
+            continue;
+        }
         let i = Toks::new(sc.text, toks, k, toks.len());
         let Some((_, _, (p, kind))) = first_match(rules, i) else {
             continue;
@@ -634,6 +665,27 @@ mod tests {
     use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn every_rule_but_channel_when_opens_with_a_word_of_the_openers() {
+        // (`channel_grammar` tries them only at such words)
+        let t = "In a speech, on his podcast he told an applauding crowd and spoke to \
+                 reporters, addressed voters, gave a speech, sat down for an interview, agreed \
+                 to a 30-minute interview, delivered a series of tweets, fired off a tweet, ON \
+                 the broadcast, at a hearing, during the debate, via email, through a memo.";
+        let toks = tokens(t, all(t), &[]);
+        let rules = phrase_rules();
+        assert_eq!(rules[7].name, "channel_when");
+        let mut found = 0;
+        for k in 0..toks.len() {
+            let i = Toks::new(t, &toks, k, toks.len());
+            if first_match(&rules[..7], i).is_some() {
+                found += 1;
+                assert!(opens_a_rule(t, &toks[k]), "{}", toks[k].text(t));
+            }
+        }
+        assert!(found >= 12, "{found}");
+    }
 
     #[test]
     fn the_head_mask_holds_the_words_of_every_head_class_and_no_other() {

@@ -76,6 +76,13 @@ fn call_sign(w: &str) -> bool {
 /// Keene Sentinel", "tells WKRN". The name runs over the capitalised words after the lead
 /// (an article "the" first left out), up to a mark that ends one.
 pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
+    // (a clause with no word of a lead is not read)
+    if !sc.may_have(&[
+        Class::ChannelInterviewLeads,
+        Class::ChannelInterviewLeadFirsts,
+    ]) {
+        return None;
+    }
     let (text, r) = (sc.text, sc.region);
     let toks = super::phrase::clause_tokens(sc);
     // (read at the leads' tokens, by their class bit or their two words: most clauses hold
@@ -104,6 +111,9 @@ fn lead_start(text: &str, toks: &[Token], k: usize) -> Option<usize> {
         return Some(t.start);
     }
     let before = toks.get(k.checked_sub(1)?)?;
+    if !before.is(Class::ChannelInterviewLeadFirsts) {
+        return None;
+    }
     let (first, last) = (before.text(text), t.text(text));
     TWO_WORD_LEADS
         .iter()
@@ -159,5 +169,14 @@ mod tests {
         assert_eq!(name_at("Keene Sentinel that it"), "Keene Sentinel");
         assert_eq!(name_at("WKRN, “We will”"), "WKRN");
         assert_eq!(name_at("Bank of America News."), "Bank of America News");
+    }
+
+    #[test]
+    fn every_two_word_leads_first_word_is_of_the_gate_class() {
+        // (`told_unlisted_outlet` reads no clause without a word of this class or a lead)
+        assert!(!TWO_WORD_LEADS.is_empty());
+        for (first, _) in TWO_WORD_LEADS.iter() {
+            assert!(Class::ChannelInterviewLeadFirsts.contains(first), "{first}");
+        }
     }
 }

@@ -123,7 +123,7 @@ fn attribute(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
             .filter(|q| Some(**q) != object && Some(**q) != phrase);
         // (the lists are read only near the clause's words that may hold a match: its times
         // are marked)
-        para.region_near(text, &pt.toks, clause, time_skip, &mut matches);
+        para.region_near(text, &pt.toks, clause, time_skip, true, &mut matches);
         let hits = &matches;
         st.channel = channels::find_in(text, clause, &ctx, hits);
         if let (Some(c), Some(sp)) = (st.channel.as_mut(), st.speaker.as_ref()) {
