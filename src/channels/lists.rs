@@ -274,7 +274,7 @@ impl Hits {
         out.clear();
         out.gaps_of(r, skip.clone());
         if times {
-            self.mark_times(text, r, out);
+            self.mark_times_at(text, toks, r, out);
         }
         // (the words of the gaps only, and those before the region of a match that may reach
         // into it: one that holds a skipped word is read by no rule)
@@ -398,28 +398,78 @@ impl Hits {
 
     /// The words of region `r` that may open a time (`time::candidate`), after white space
     /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
-    /// [`Matches::time_starts`]): apart from the lists, for a region whose time is read only
-    /// if its channel is found (an occasion sentence's); [`Hits::region`] with `times` marks
-    /// them in its own pass.
+    /// [`Matches::time_starts`]), byte by byte: what [`Hits::mark_times_at`] marks at the
+    /// tokens; [`Hits::region`] with `times` marks them in its own pass.
+    #[cfg(test)]
     pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
         out.time_starts.clear();
-        let bytes = text.as_bytes();
         for &g in &out.gaps {
-            // (a word after white space is found by the byte before it, eight bytes a step:
-            // most bytes follow none)
             let from = g.start.max(r.start + 1);
-            for i in after_space_or_mark(bytes, from, g.end) {
-                if !may_open_a_time(bytes[i]) {
-                    continue;
+            self.mark_stretch(text, (from, g.end), &mut out.time_starts);
+        }
+    }
+
+    /// [`Hits::mark_times`] read at the paragraph's tokens `toks` (those the paragraph was
+    /// read with), not byte by byte: a word after white space starts a token (the lexer
+    /// skips white space between tokens, and no word or mark holds any), or stands inside a
+    /// quotation's token or in text the tokens leave out, which alone are read byte by byte.
+    /// For a region whose time is read only if its channel is found (an occasion
+    /// sentence's), apart from the lists.
+    pub(crate) fn mark_times_at(&self, text: &str, toks: &[Token], r: Span, out: &mut Matches) {
+        out.time_starts.clear();
+        let bytes = text.as_bytes();
+        let starts = &mut out.time_starts;
+        for &g in &out.gaps {
+            let from = g.start.max(r.start + 1);
+            let a = toks.partition_point(|t| t.end <= from);
+            // (read up to `at`)
+            let mut at = from;
+            for t in toks[a..].iter().take_while(|t| t.start < g.end) {
+                // (between tokens, most often one space: read only if more)
+                let one_space = t.start == at + 1 && bytes[at] == b' ';
+                if t.start > at && !one_space {
+                    self.mark_stretch(text, (at, t.start), starts);
                 }
-                let space = text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_whitespace);
-                if space {
-                    self.mark_time(text, i, &mut out.time_starts);
+                match t.kind {
+                    Tok::Quote(_) => {
+                        let (s, e) = (t.start.max(from), t.end.min(g.end));
+                        self.mark_stretch(text, (s, e), starts);
+                    }
+                    _ if t.start >= from => self.mark_word(text, t.start, starts),
+                    _ => {}
                 }
+                at = at.max(t.end);
             }
+            if g.end > at {
+                self.mark_stretch(text, (at, g.end), starts);
+            }
+        }
+    }
+
+    /// Mark the words of `from..to` (`from` at least 1) after white space that may open a
+    /// time: a word after white space is found by the byte before it, eight bytes a step
+    /// (most bytes follow none).
+    fn mark_stretch(&self, text: &str, (from, to): (usize, usize), starts: &mut Vec<(usize, u8)>) {
+        for i in after_space_or_mark(text.as_bytes(), from, to) {
+            self.mark_word(text, i, starts);
+        }
+    }
+
+    /// Mark the word at `i` if white space stands before it and it may open a time.
+    fn mark_word(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
+        let bytes = text.as_bytes();
+        if !may_open_a_time(bytes[i]) {
+            return;
+        }
+        let space = match bytes[i - 1] {
+            b if b.is_ascii() => is_ascii_space(b),
+            _ => text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace),
+        };
+        if space {
+            self.mark_time(text, i, starts);
         }
     }
 
@@ -504,19 +554,47 @@ impl Hits {
 /// listed pattern: a word joined by marks ("CNN's", "pro-Trump") by its runs of letters and
 /// digits; a word not ASCII, or touching a letter or digit, may.
 fn word_may_match(bytes: &[u8], t: &Token) -> bool {
-    let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    // (a mark or white space apart from it, ASCII; the start and end of the text too)
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
+    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
+    // (touching a letter or digit, it may: read first, by two bytes)
+    if !before || !after {
+        return true;
+    }
     let w = &bytes[t.start..t.end];
-    let touches =
-        || !apart(t.start.checked_sub(1).and_then(|k| bytes.get(k))) || !apart(bytes.get(t.end));
     // (a plain word, most words, is one run: the token's own class bit told)
-    if w.iter().all(u8::is_ascii_alphanumeric) {
-        return touches();
+    if all_alnum(w) {
+        return false;
     }
     !w.is_ascii()
-        || touches()
         || w.split(|b| !b.is_ascii_alphanumeric())
             .filter(|r| !r.is_empty())
             .any(run_of_class)
+}
+
+/// Whether `w` is all ASCII letters and digits (`w.iter().all(u8::is_ascii_alphanumeric)`):
+/// a word of at most eight bytes with the test done on its eight bytes at once.
+fn all_alnum(w: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = 0x80 * ONES;
+    if w.len() > 8 {
+        return w.iter().all(u8::is_ascii_alphanumeric);
+    }
+    // (the bytes past the word are a letter)
+    let mut buf = [b'a'; 8];
+    buf[..w.len()].copy_from_slice(w);
+    let x = u64::from_le_bytes(buf);
+    if x & HIGH != 0 {
+        return false;
+    }
+    // (per byte below 0x80, no carry crossing bytes: `x + (0x80 - lo)` sets the top bit
+    // where the byte is at least `lo`, `x + (0x7F - hi)` where it is above `hi`; a letter
+    // with 0x20 set is in lower case)
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + u64::from(0x80 - lo) * ONES) & !(x + u64::from(0x7F - hi) * ONES) & HIGH
+    };
+    (within(x, b'0', b'9') | within(x | 0x20 * ONES, b'a', b'z')) == HIGH
 }
 
 /// Whether the ASCII run `r` is of the class `channel_list_words`, as written or in lower
@@ -795,6 +873,21 @@ mod tests {
     }
 
     #[test]
+    fn all_alnum_tells_letters_and_digits_as_each_byte_does() {
+        let each = |w: &[u8]| w.iter().all(u8::is_ascii_alphanumeric);
+        for len in 0..=10 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut w = vec![b'k'; len];
+                    w[at] = b;
+                    assert_eq!(all_alnum(&w), each(&w), "{w:?}");
+                }
+            }
+        }
+        assert!(all_alnum(b"Zebra09") && !all_alnum(b"CNN's") && all_alnum(b""));
+    }
+
+    #[test]
     fn weekdays_are_read_in_order_from_the_data() {
         assert_eq!(WEEKDAYS.len(), 7);
         assert_eq!((WEEKDAYS[0], WEEKDAYS[6]), ("Monday", "Sunday"));
@@ -976,6 +1069,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_times_marked_at_the_tokens_are_those_marked_byte_by_byte() {
+        // (words after white space inside a quotation's token, in text the tokens leave out,
+        // after white space that is not ASCII or is a mark's token, a region or a skipped
+        // span cutting a word)
+        let t = "In March, “In the early hours of Monday,” she said\u{2009}Tuesday in 2015.\u{a0}The \
+                 late\tSunday post [Last week April 8 in the morning after] said On 12 May.";
+        let q = Span {
+            start: t.find('“').unwrap(),
+            end: t.find('”').unwrap() + "”".len(),
+        };
+        let (left_a, left_b) = (t.find('[').unwrap(), t.find(']').unwrap() + 1);
+        let all = super::super::test_support::all(t);
+        let mut toks = crate::segment::tokens(t, Span { start: 0, end: left_a }, &[(0, q)]);
+        toks.extend(crate::segment::tokens(t, Span { start: left_b, end: t.len() }, &[]));
+        let hits = Hits::in_paragraph(t, all, &toks);
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let word = |w: &str, len: usize| {
+            let start = t.find(w).unwrap();
+            Span {
+                start,
+                end: start + len,
+            }
+        };
+        let skips = [vec![], vec![q], vec![word("said", 4), word("ly hours", 5)]];
+        let (mut bytes, mut at) = (Matches::default(), Matches::default());
+        let mut marked = 0;
+        for skip in &skips {
+            for (&a, &b) in cuts.iter().flat_map(|a| cuts.iter().map(move |b| (a, b))) {
+                if b < a {
+                    continue;
+                }
+                let r = Span { start: a, end: b };
+                hits.region(t, r, skip, false, &mut bytes);
+                hits.mark_times(t, r, &mut bytes);
+                hits.region(t, r, skip, false, &mut at);
+                hits.mark_times_at(t, &toks, r, &mut at);
+                assert_eq!(at.time_starts, bytes.time_starts, "{r:?} {skip:?}");
+                marked += at.time_starts.len();
+            }
+        }
+        assert!(marked > 0);
     }
 
     /// [`Hits::region`] of every region of `t` with `skip` reads what the whole paragraph's

@@ -267,7 +267,7 @@ fn sentence_occasion(
     };
     let c = channel?;
     // (the words that may open a time, marked only where a channel is stated)
-    hits.mark_times(src.text, region, matches);
+    hits.mark_times_at(src.text, &s.pt.toks, region, matches);
     let hits = &*matches;
     let at = Span {
         start: c.start,

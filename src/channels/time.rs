@@ -336,29 +336,44 @@ fn month_word(i: &str) -> IResult<&str, u32, ()> {
     month_number(w).map_or(Err(nom::Err::Error(())), |m| Ok((rest, m)))
 }
 
-/// The first three bytes of the month words of the lexicon (lower case), sorted.
-static MONTH_HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
-    let mut heads: Vec<[u8; 3]> = LEXICON
-        .months
-        .keys()
-        .filter_map(|m| m.as_bytes().get(..3)?.try_into().ok())
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    heads
+/// The first three bytes of the month words of the lexicon (lower case): of three ASCII
+/// letters, per first two letters the third's bits ([`month_head`]); the others, sorted.
+static MONTH_HEADS: LazyLock<([u32; 26 * 26], Vec<[u8; 3]>)> = LazyLock::new(|| {
+    let mut letters = [0u32; 26 * 26];
+    let mut others: Vec<[u8; 3]> = Vec::new();
+    for m in LEXICON.months.keys() {
+        let Some(&[a, b, c]) = m.as_bytes().get(..3) else {
+            continue;
+        };
+        if [a, b, c].iter().all(u8::is_ascii_lowercase) {
+            letters[usize::from(a - b'a') * 26 + usize::from(b - b'a')] |= 1 << (c - b'a');
+        } else {
+            others.push([a, b, c]);
+        }
+    }
+    others.sort_unstable();
+    others.dedup();
+    (letters, others)
 });
+
+/// Whether the three bytes `h` in ASCII lower case are the first three of a month word of
+/// the lexicon: three letters by one bit, not a search.
+fn month_head(h: [u8; 3]) -> bool {
+    let [a, b, c] = h.map(|x| x.to_ascii_lowercase());
+    let (letters, others) = &*MONTH_HEADS;
+    if [a, b, c].iter().all(u8::is_ascii_lowercase) {
+        letters[usize::from(a - b'a') * 26 + usize::from(b - b'a')] & 1 << (c - b'a') != 0
+    } else {
+        others.binary_search(&[a, b, c]).is_ok()
+    }
+}
 
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
 /// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
 /// looked up in lower case, whole, so its first three letters are those of a month).
 fn may_open_a_month(s: &str) -> bool {
     match s.as_bytes().get(..3) {
-        Some(head) if head.iter().all(u8::is_ascii_alphabetic) => {
-            let mut h = [0u8; 3];
-            h.copy_from_slice(head);
-            h.make_ascii_lowercase();
-            MONTH_HEADS.binary_search(&h).is_ok()
-        }
+        Some(&[a, b, c]) if [a, b, c].iter().all(u8::is_ascii_alphabetic) => month_head([a, b, c]),
         _ => true,
     }
 }
@@ -367,13 +382,10 @@ fn may_open_a_month(s: &str) -> bool {
 /// stack, not in a new string.
 fn month_number(w: &str) -> Option<u32> {
     // (an ASCII word whose first three letters open no month is none, without a look-up)
-    if w.is_ascii() && w.len() >= 3 {
-        let mut head = [0u8; 3];
-        head.copy_from_slice(&w.as_bytes()[..3]);
-        head.make_ascii_lowercase();
-        if MONTH_HEADS.binary_search(&head).is_err() {
-            return None;
-        }
+    if let Some(&[a, b, c]) = w.as_bytes().get(..3).filter(|_| w.is_ascii())
+        && !month_head([a, b, c])
+    {
+        return None;
     }
     let mut buf = [0u8; 12];
     match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
