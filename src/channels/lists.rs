@@ -369,7 +369,10 @@ impl Hits {
             }
             at = at.max(t.end);
             let may = match t.kind {
-                Tok::Word => t.is(Class::ChannelListWords) || word_may_match(bytes, t),
+                Tok::Word => {
+                    t.is(Class::ChannelListWords)
+                        || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
+                }
                 Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
                 Tok::Punct => false,
             };
@@ -456,6 +459,7 @@ impl Hits {
     }
 
     /// Mark the word at `i` if white space stands before it and it may open a time.
+    #[inline]
     fn mark_word(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
         let bytes = text.as_bytes();
         if !may_open_a_time(bytes[i]) {
@@ -573,18 +577,55 @@ fn word_may_match(bytes: &[u8], t: &Token) -> bool {
             .any(run_of_class)
 }
 
-/// Whether `w` is all ASCII letters and digits (`w.iter().all(u8::is_ascii_alphanumeric)`):
-/// a word of at most eight bytes with the test done on its eight bytes at once.
-fn all_alnum(w: &[u8]) -> bool {
+/// The bit of a run's shape: its length and its first and last bytes in ASCII lower case (a
+/// run and its lower-case form have the same).
+fn run_key(r: &[u8]) -> usize {
+    let (first, last) = match (r.first(), r.last()) {
+        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+        _ => (0, 0),
+    };
+    (r.len() * 131 + usize::from(first) * 31 + usize::from(last)) % 4096
+}
+
+/// The shapes of the words of the class `channel_list_words` ([`run_key`]), one bit each.
+static RUN_KEYS: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut keys = [0u64; 64];
+    for w in Class::ChannelListWords.words() {
+        let k = run_key(w.as_bytes());
+        keys[k / 64] |= 1 << (k % 64);
+    }
+    keys
+});
+
+/// Whether word token `t` is a plain word apart from others: at most eight ASCII letters and
+/// digits, an ASCII mark or white space (or the text's end) either side. Such a word, not of
+/// the class `channel_list_words`, holds no word of a listed pattern ([`word_may_match`] is
+/// false); read inline, its eight bytes at once, before that is called for the others.
+#[inline]
+fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let len = t.end.wrapping_sub(t.start);
+    let Some(chunk) = bytes.get(t.start..t.start + 8).filter(|_| len <= 8) else {
+        return false;
+    };
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
+    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
+    // (the bytes past the word read as letters)
+    let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    let word = match len {
+        8 => u64::MAX,
+        n => (1u64 << (8 * n)) - 1,
+    };
+    before && after && swar_alnum((x & word) | (u64::from(b'a') * ONES & !word))
+}
+
+/// Whether the eight bytes of `x` are all ASCII letters and digits: each byte's test done on
+/// the eight at once.
+#[inline]
+fn swar_alnum(x: u64) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = 0x80 * ONES;
-    if w.len() > 8 {
-        return w.iter().all(u8::is_ascii_alphanumeric);
-    }
-    // (the bytes past the word are a letter)
-    let mut buf = [b'a'; 8];
-    buf[..w.len()].copy_from_slice(w);
-    let x = u64::from_le_bytes(buf);
     if x & HIGH != 0 {
         return false;
     }
@@ -597,9 +638,25 @@ fn all_alnum(w: &[u8]) -> bool {
     (within(x, b'0', b'9') | within(x | 0x20 * ONES, b'a', b'z')) == HIGH
 }
 
+/// Whether `w` is all ASCII letters and digits (`w.iter().all(u8::is_ascii_alphanumeric)`):
+/// a word of at most eight bytes with the test done on its eight bytes at once.
+fn all_alnum(w: &[u8]) -> bool {
+    if w.len() > 8 {
+        return w.iter().all(u8::is_ascii_alphanumeric);
+    }
+    // (the bytes past the word are a letter)
+    let mut buf = [b'a'; 8];
+    buf[..w.len()].copy_from_slice(w);
+    swar_alnum(u64::from_le_bytes(buf))
+}
+
 /// Whether the ASCII run `r` is of the class `channel_list_words`, as written or in lower
 /// case (as a token's bits hold it).
 fn run_of_class(r: &[u8]) -> bool {
+    // (most runs are told from every word of the class by one bit of their shape)
+    if RUN_KEYS[run_key(r) / 64] & 1 << (run_key(r) % 64) == 0 {
+        return false;
+    }
     let Ok(w) = std::str::from_utf8(r) else {
         return true;
     };
@@ -674,7 +731,8 @@ fn left_out(text: &str, at: usize, to: usize) -> bool {
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
 /// other ("in", "the", "recent", a digit, a capital, or a character that is not ASCII may;
 /// not the inside of one).
-fn may_open_a_time(b: u8) -> bool {
+#[inline]
+pub(super) fn may_open_a_time(b: u8) -> bool {
     matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
         || b.is_ascii_digit()
         || b.is_ascii_uppercase()
@@ -784,6 +842,15 @@ impl Matches {
         (r.start < r.end).then_some(0).into_iter().chain(marked)
     }
 
+    /// Whether the time rules may find a time in `r` at a word after its first: a word there
+    /// marked ([`Matches::time_starts`]), or a weekday or a time phrase that lies in it.
+    pub(super) fn may_hold_a_time(&self, r: Span) -> bool {
+        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
+        self.time_starts.get(from).is_some_and(|c| c.0 < r.end)
+            || Matches::within(self.weekdays(), r).next().is_some()
+            || Matches::within(self.times(), r).next().is_some()
+    }
+
     /// The matches that lie in `r` (a match that starts in the clause before but ends in
     /// this one, "said in a statement", counts: its words reach into the clause).
     pub(super) fn within(v: &[Match], r: Span) -> impl Iterator<Item = Match> + '_ {
@@ -873,6 +940,22 @@ mod tests {
     }
 
     #[test]
+    fn every_word_of_the_class_is_a_run_of_it_in_any_case() {
+        // (`run_of_class` passes over a run whose shape no word of the class has)
+        let mut n = 0;
+        for w in Class::ChannelListWords.words().filter(|w| w.is_ascii()) {
+            assert!(run_of_class(w.as_bytes()), "{w}");
+            // (a word of the class in lower case is one in any case)
+            if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+                assert!(run_of_class(w.to_ascii_uppercase().as_bytes()), "{w}");
+            }
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(!run_of_class(b"Trump") && !run_of_class(b"pro"));
+    }
+
+    #[test]
     fn all_alnum_tells_letters_and_digits_as_each_byte_does() {
         let each = |w: &[u8]| w.iter().all(u8::is_ascii_alphanumeric);
         for len in 0..=10 {
@@ -885,6 +968,29 @@ mod tests {
             }
         }
         assert!(all_alnum(b"Zebra09") && !all_alnum(b"CNN's") && all_alnum(b""));
+    }
+
+    #[test]
+    fn a_plain_word_apart_is_one_word_may_match_passes_over() {
+        let t = "She told CNN's host, “Fox” and pro-Trump é fans 2015; Zeitungen so end of the text here";
+        let all = super::super::test_support::all(t);
+        let toks = crate::segment::tokens(t, all, &[]);
+        let mut plain = 0;
+        let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+        for tok in toks.iter().filter(|tok| tok.kind == Tok::Word) {
+            let w = &t.as_bytes()[tok.start..tok.end];
+            let expected = w.len() <= 8
+                && tok.start + 8 <= t.len()
+                && w.iter().all(u8::is_ascii_alphanumeric)
+                && apart(tok.start.checked_sub(1).and_then(|k| t.as_bytes().get(k)))
+                && apart(t.as_bytes().get(tok.end));
+            assert_eq!(plain_and_apart(t.as_bytes(), tok), expected, "{}", tok.text(t));
+            if expected {
+                assert!(!word_may_match(t.as_bytes(), tok));
+                plain += 1;
+            }
+        }
+        assert!(plain >= 8, "{plain}");
     }
 
     #[test]

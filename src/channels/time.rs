@@ -183,6 +183,12 @@ pub(crate) fn time_in(
     hits: &Matches,
     keep: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Time> {
+    // (no word of the region may open a time, its first or a marked one, and the lists hold
+    // no weekday or time phrase in it: no rule finds one)
+    let first = text.as_bytes().get(region.start).copied();
+    if !first.is_some_and(super::lists::may_open_a_time) && !hits.may_hold_a_time(region) {
+        return None;
+    }
     let sc = Scope {
         text,
         region,
@@ -610,6 +616,9 @@ fn in_a_name(text: &str, s: usize, e: usize) -> bool {
 /// hours", "the morning after", "the night before". "the morning" alone is no time (it may
 /// be what is talked about).
 fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
+    if !may_be_a_part_of_the_day(i) {
+        return Err(nom::Err::Error(()));
+    }
     let (i, _) = opt(alt((tag("in "), tag("In ")))).parse(i)?;
     let (i, _) = alt((tag("the "), tag("The "))).parse(i)?;
     let (i, edge) = opt(alt((tag("early "), tag("late ")))).parse(i)?;
@@ -626,6 +635,24 @@ fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
         return Err(nom::Err::Error(()));
     }
     Ok((i, ()))
+}
+
+/// Whether [`part_of_the_day_at`] may parse `i`: "the" (after "in" or not), then an edge
+/// ("early", "late"), or a word and " hours", " after" or " before". Read without the parser,
+/// which the words around decide before the part of the day: most "the …" have none.
+fn may_be_a_part_of_the_day(i: &str) -> bool {
+    let i = i
+        .strip_prefix("in ")
+        .or_else(|| i.strip_prefix("In "))
+        .unwrap_or(i);
+    let Some(i) = i.strip_prefix("the ").or_else(|| i.strip_prefix("The ")) else {
+        return false;
+    };
+    if i.starts_with("early ") || i.starts_with("late ") {
+        return true;
+    }
+    let n = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
+    n > 0 && [" hours", " after", " before"].iter().any(|w| i[n..].starts_with(w))
 }
 
 /// [`part_of_the_day_at`] at each word of the region: "Trump tweeted in the early morning

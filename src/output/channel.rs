@@ -215,7 +215,10 @@ fn reported_from(text: &str, content: Span) -> Span {
         if at >= words.len() {
             break;
         }
-        let end = memchr::memchr(b' ', &words.as_bytes()[at..]).map_or(words.len(), |k| at + k + 1);
+        // (a word is a few bytes: read to its space without a searcher)
+        let end = (words.as_bytes()[at..].iter())
+            .position(|&b| b == b' ')
+            .map_or(words.len(), |k| at + k + 1);
         let w = &words[at..end];
         at = end;
         if w.trim_end().eq_ignore_ascii_case("that") {
