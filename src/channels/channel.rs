@@ -253,12 +253,18 @@ fn opens_itself(phrase: &str) -> bool {
     Class::ChannelOpeners.contains(&first)
 }
 
+/// Per phrase of the lexicon (`LEXICON.channels`), whether it opens itself ([`opens_itself`]),
+/// read once.
+static OPENS_ITSELF: LazyLock<Vec<bool>> =
+    LazyLock::new(|| LEXICON.channels.iter().map(|c| opens_itself(c.phrase)).collect());
+
+/// Whether a preposition of the class stands among the four words before `start` (lower
+/// case, marks around it trimmed).
 fn preposition_before(text: &str, start: usize) -> bool {
     text[..start].split_whitespace().rev().take(4).any(|w| {
-        Class::ChannelPrepositions.contains(
-            w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric()),
-        )
+        crate::lexicon::with_lower(w, |w| {
+            Class::ChannelPrepositions.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
     })
 }
 
@@ -273,7 +279,7 @@ fn channel_phrase(sc: &Scope) -> Option<Channel> {
         if !word_bounded(sc.text, s, e) || !outside(sc.ctx.quotes, s, e) {
             continue;
         }
-        if !opens_itself(entry.phrase) && !preposition_before(sc.text, s) {
+        if !OPENS_ITSELF[pat] && !preposition_before(sc.text, s) {
             continue;
         }
         let kind = kind_of(entry.kind);

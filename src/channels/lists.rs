@@ -438,7 +438,10 @@ impl Hits {
                         let (s, e) = (t.start.max(from), t.end.min(g.end));
                         self.mark_stretch(text, (s, e), starts);
                     }
-                    _ if t.start >= from => self.mark_word(text, t.start, starts),
+                    // (most words open no time by their first byte: no call for them)
+                    _ if t.start >= from && may_open_a_time(bytes[t.start]) => {
+                        self.mark_word(text, t.start, starts)
+                    }
                     _ => {}
                 }
                 at = at.max(t.end);
@@ -747,11 +750,19 @@ fn is_ascii_space(b: u8) -> bool {
 /// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
 /// letter or digit before it.
 fn word_start(text: &str, i: usize) -> bool {
-    text.as_bytes()[i].is_ascii_alphabetic()
-        && !text[..i]
+    let bytes = text.as_bytes();
+    if !bytes[i].is_ascii_alphabetic() {
+        return false;
+    }
+    // (an ASCII byte before is the character before: only another is decoded)
+    match i.checked_sub(1).map(|k| bytes[k]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..i]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 impl Matches {
