@@ -77,41 +77,42 @@ impl<'a> Quotation<'a> {
 /// by byte where the text is ASCII.
 fn first_words_into<'a>(inner: &'a str, out: &mut [&'a str]) -> usize {
     let b = inner.as_bytes();
-    // (whether a white-space character is at `i`, and its length)
-    let space_at = |i: usize| match b[i] {
-        c if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
-        _ => inner[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-    };
     let (mut n, mut i) = (0, 0);
-    while i < b.len() && n < out.len() {
-        let (space, len) = space_at(i);
-        if space {
-            i += len;
-            continue;
-        }
-        let start = i;
-        while i < b.len() {
-            let (space, len) = space_at(i);
-            if space {
-                break;
-            }
-            i += len;
-        }
-        let w = &inner[start..i];
-        // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
-        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
-        let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
-            w
-        } else {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
+    let mut start = None;
+    while n < out.len() {
+        // (the white space at `i` and its length; none at the end)
+        let (space, len) = match b.get(i) {
+            None => (true, 0),
+            Some(&c) if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
+            Some(_) => inner[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
         };
-        if !w.is_empty() {
-            out[n] = w;
-            n += 1;
+        match (space, start) {
+            (true, Some(s)) => {
+                start = None;
+                let w = &inner[s..i];
+                // (a word that opens and ends with an ASCII letter or digit has nothing to
+                // trim)
+                let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+                let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+                    w
+                } else {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                };
+                if !w.is_empty() {
+                    out[n] = w;
+                    n += 1;
+                }
+            }
+            (false, None) => start = Some(i),
+            _ => {}
         }
+        if len == 0 {
+            break;
+        }
+        i += len;
     }
     n
 }
