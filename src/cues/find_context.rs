@@ -297,7 +297,9 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
     let form = at.form();
+    // (the determiner's bit first: `determiner_and_noun` reads it in lower case)
     i > lo + 1
+        && in_lower_class(at.text, &at.toks[i - 2], Class::FindNounDeterminers)
         && at.noun_like()
         && if form.is_ascii() {
             form.eq_ignore_ascii_case(at.lemma)

@@ -45,11 +45,14 @@ impl Marks {
     pub(super) fn read(text: &str, toks: &[Token], start: usize, hi: usize) -> Marks {
         let mut m = Marks::default();
         let hi = hi.min(toks.len());
-        for (i, t) in toks.iter().enumerate().take(hi).skip(start) {
+        for i in start..hi {
+            let t = &toks[i];
             match t.kind {
                 Tok::Word => {
                     m.classes = m.classes.union(t.classes);
-                    m.and_but |= t.is_text(text, "and") || t.is_text(text, "but");
+                    // (the class's bit first: "and" or "but" in any case)
+                    m.and_but |= t.is(Class::ReportedJoiners)
+                        && (t.is_text(text, "and") || t.is_text(text, "but"));
                 }
                 Tok::Punct => {
                     m.comma |= t.is_text(text, ",");
