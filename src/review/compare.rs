@@ -273,16 +273,9 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
     {
         return;
     }
-    // (a quotation whose first and last words no other direct quotation shares has no
-    // other's words: its gist is not read)
-    let mut ends: FxHashMap<u64, u32> = FxHashMap::default();
-    for (_, q) in r.compared().filter(|(_, q)| direct(q)) {
-        *ends.entry(ends_key(&q.text)).or_default() += 1;
-    }
-    let shared = |q: &Quote| ends.get(&ends_key(&q.text)).is_some_and(|&n| n >= 2);
     let mut firsts: Vec<(usize, Option<usize>)> = Vec::new();
     let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
-    for (i, q, g, entity) in quotations(r, |q, _| direct(q) && shared(q)) {
+    for (i, q, g, entity) in quotations(r, |q, _| direct(q)) {
         let first = match by_hash.get(&g.seq) {
             None => None,
             Some(&k) if r.same_words(firsts[k].0, i) => Some(firsts[k]),
@@ -305,28 +298,6 @@ pub(super) fn same_words_two_speakers(r: &Review, out: &mut Vec<Flag>) {
             }
         }
     }
-}
-
-/// A hash of the first and the last word of `s` in lower case ([`super::split_words`]'
-/// words, lower-cased as `str::to_lowercase` does): two quotations with the same words have
-/// the same key, and the key reads only the ends of a quotation.
-fn ends_key(s: &str) -> u64 {
-    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let first = super::split_words(s).next().unwrap_or("");
-    let end = s.trim_end_matches(|c| !word(c));
-    let last = &end[end.trim_end_matches(word).len()..];
-    let mut h = rustc_hash::FxHasher::default();
-    for w in [first, last] {
-        if w.is_ascii() {
-            for b in w.bytes() {
-                h.write_u8(b.to_ascii_lowercase());
-            }
-        } else {
-            h.write(w.to_lowercase().as_bytes());
-        }
-        h.write_u8(0xff);
-    }
-    h.finish()
 }
 
 /// A quotation's distinct words, made on first use.
@@ -393,18 +364,6 @@ fn common_count(a: &[(u64, &str)], b: &[(u64, &str)]) -> usize {
 mod tests {
     use super::super::Words;
     use super::*;
-
-    #[test]
-    fn the_same_words_have_the_same_ends() {
-        assert_eq!(
-            ends_key("“We will WIN this race!”"),
-            ends_key("we will win this Race")
-        );
-        assert_eq!(ends_key("ΟΔΟΣ ends ΟΔΟΣ"), ends_key("οδος ends οδος"));
-        assert_eq!(ends_key("don’t stop. "), ends_key("Don’t STOP"));
-        assert_ne!(ends_key("We will win"), ends_key("We will lose"));
-        assert_ne!(ends_key("We will win"), ends_key("They will win"));
-    }
 
     #[test]
     fn eight_bytes_at_a_time_read_as_one_at_a_time() {
