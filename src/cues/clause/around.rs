@@ -143,12 +143,7 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     // (without a verb of telling, the adjunct opens right after the cue: a first word that
     // ends no tail, is no comma and opens no adjunct makes the tail no adjunct, and the tail
     // is not read)
-    if !telling
-        && from < hi
-        && !cx.breaks(from)
-        && !cx.is_text(from, ",")
-        && !opener(&toks[from])
-    {
+    if !telling && from < hi && !cx.breaks(from) && !cx.is_text(from, ",") && !opener(&toks[from]) {
         return false;
     }
     // (the tail is read only as far as an adjunct may reach: a verb of telling's object
