@@ -77,44 +77,52 @@ impl<'a> Quotation<'a> {
 /// by byte where the text is ASCII.
 fn first_words_into<'a>(inner: &'a str, out: &mut [&'a str]) -> usize {
     let b = inner.as_bytes();
+    let space_at = |i: usize| space_at(inner, i);
     let (mut n, mut i) = (0, 0);
-    let mut start = None;
     while n < out.len() {
-        // (the white space at `i` and its length; none at the end)
-        let (space, len) = match b.get(i) {
-            None => (true, 0),
-            Some(&c) if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
-            Some(_) => inner[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        match (space, start) {
-            (true, Some(s)) => {
-                start = None;
-                let w = &inner[s..i];
-                // (a word that opens and ends with an ASCII letter or digit has nothing to
-                // trim)
-                let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
-                let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
-                    w
-                } else {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                };
-                if !w.is_empty() {
-                    out[n] = w;
-                    n += 1;
-                }
+        while i < b.len() {
+            match space_at(i) {
+                (true, len) => i += len,
+                _ => break,
             }
-            (false, None) => start = Some(i),
-            _ => {}
         }
-        if len == 0 {
+        if i == b.len() {
             break;
         }
-        i += len;
+        let start = i;
+        while i < b.len() {
+            match space_at(i) {
+                (false, len) => i += len,
+                _ => break,
+            }
+        }
+        let w = &inner[start..i];
+        // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
+        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+        let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+            w
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        if !w.is_empty() {
+            out[n] = w;
+            n += 1;
+        }
     }
     n
+}
+
+/// Whether the character at byte `i` of `s` is white space, and its length: ASCII read byte
+/// by byte, only other characters decoded.
+#[inline(always)]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        c if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
 }
 
 /// A rule: whether the quotation is not speech in the rule's way.
