@@ -130,23 +130,34 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 }
 
 /// Whether no rule of [`FIND_RULES`] can find a cue at token `i`, read off the token (most
-/// tokens): punctuation but a colon, and a word in lower case that is no reporting verb
-/// form nor the head of one, nor "in", with no quotation after it as a nominal cue's.
+/// tokens): punctuation but a colon, a quotation, a capitalised word inside the sentence
+/// that the capitalised pass passes over (not "In", which may name a poll, nor
+/// "According"), and a word in lower case that is no reporting verb form nor the head of
+/// one, nor "in", with no quotation after it as a nominal cue's.
 #[inline]
 fn surely_no_cue(s: &Scan, i: usize) -> bool {
     let t = &s.toks[i];
     match t.kind {
         Tok::Punct => !t.is_text(s.text, ":"),
+        Tok::Word if t.is_capitalised() => {
+            i != s.lo
+                && !t.is_text(s.text, "In")
+                && !s
+                    .text
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with(b"According"))
+        }
         Tok::Word => {
-            !t.is_capitalised()
-                && t.verb == crate::lexicon::info::NO_VERB
+            t.verb == crate::lexicon::info::NO_VERB
                 && !t.is_verb_head()
                 && !t.is_text(s.text, "in")
                 // (no quotation in the sentence, or none after the word as a nominal
                 // cue's)
                 && (!s.quoted || !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi))
         }
-        Tok::Quote(_) => false,
+        // (no rule reads a cue at a quotation: each reads a word or a colon)
+        Tok::Quote(_) => true,
     }
 }
 

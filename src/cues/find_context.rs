@@ -15,8 +15,9 @@ pub(crate) struct FormAt<'a> {
     pub lo: usize,
     pub i: usize,
     pub lemma: &'a str,
-    /// The word before it in the sentence, in lower case.
-    pub prev: Option<std::borrow::Cow<'a, str>>,
+    /// The word before it in the sentence, as written (lower-cased only by the vetoes that
+    /// read it whole, after their own tests: [`FormAt::with_prev`]).
+    pub prev: Option<&'a str>,
 }
 
 impl<'a> FormAt<'a> {
@@ -28,15 +29,37 @@ impl<'a> FormAt<'a> {
     /// The form is that of a noun too: the lemma, or its plural ("post", "calls").
     fn noun_like(&self) -> bool {
         let lemma = self.lemma;
-        crate::lexicon::with_lower(self.form(), |form| {
+        let form = self.form();
+        if form.is_ascii() {
+            // (an ASCII word compared without lowering it: the lemma, then "", "s" or "es"
+            // in any case)
+            return form.len() >= lemma.len()
+                && form.as_bytes()[..lemma.len()].eq_ignore_ascii_case(lemma.as_bytes())
+                && "es".len() >= form.len() - lemma.len()
+                && "es".as_bytes()[2 - (form.len() - lemma.len())..]
+                    .eq_ignore_ascii_case(&form.as_bytes()[lemma.len()..]);
+        }
+        crate::lexicon::with_lower(form, |form| {
             // (nothing, "s" or "es" after the lemma: each an ending of "es")
             form.strip_prefix(lemma)
                 .is_some_and(|rest| "es".ends_with(rest))
         })
     }
 
+    /// Whether the word before, in lower case, is `w` (an ASCII word: no other letter
+    /// lower-cases to one of its letters but the Kelvin sign to "k", and `w` has none).
     fn prev_is(&self, w: &str) -> bool {
-        self.prev.as_deref() == Some(w)
+        debug_assert!(w.is_ascii() && !w.contains('k'));
+        self.prev.is_some_and(|p| p.eq_ignore_ascii_case(w))
+    }
+
+    /// `f` of the word before, in lower case (on the stack when it is short and ASCII).
+    fn with_prev<R>(&self, f: impl FnOnce(Option<&str>) -> R) -> R {
+        match self.prev {
+            Some(p) if p.is_ascii() => crate::lexicon::with_lower(p, |p| f(Some(p))),
+            Some(p) => f(Some(&crate::lexicon::lower(p))),
+            None => f(None),
+        }
     }
 
     /// Whether the word before the form, in lower case, is in class `c` (its token's
@@ -123,24 +146,15 @@ pub(crate) fn verb_in_context(
     i: usize,
     lemma: &str,
 ) -> bool {
-    let vetoed = |prev: Option<&str>| {
-        let at = FormAt {
-            text,
-            toks,
-            lo,
-            i,
-            lemma,
-            prev: prev.map(std::borrow::Cow::Borrowed),
-        };
-        VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+    let at = FormAt {
+        text,
+        toks,
+        lo,
+        i,
+        lemma,
+        prev: (i > lo).then(|| toks[i - 1].text(text)),
     };
-    // (the word before in lower case, on the stack when it is short and ASCII)
-    let vetoed = match (i > lo).then(|| toks[i - 1].text(text)) {
-        Some(p) if p.is_ascii() => crate::lexicon::with_lower(p, |p| vetoed(Some(p))),
-        Some(p) => vetoed(Some(&crate::lexicon::lower(p))),
-        None => vetoed(None),
-    };
-    !vetoed
+    !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
 }
 
 /// The word `k` tokens after the form, in lower case.
@@ -188,10 +202,11 @@ fn after_determiner(at: &FormAt) -> bool {
 
 /// "Trump’s call for", "the campaign's statement".
 fn after_possessive(at: &FormAt) -> bool {
-    at.prev
-        .as_deref()
-        .is_some_and(|p| p.ends_with("’s") || p.ends_with("'s"))
-        && at.lemma != "according to"
+    // (in lower case it ends in "’s" or "'s": no letter but "S" lower-cases to "s")
+    at.prev.is_some_and(|p| {
+        p.strip_suffix(['s', 'S'])
+            .is_some_and(|p| p.ends_with('’') || p.ends_with('\''))
+    }) && at.lemma != "according to"
 }
 
 /// "secretary of state": never a finite verb after "of".
@@ -232,14 +247,21 @@ fn compared_with<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 /// called it"), a name or a pronoun it is a verb.
 fn naming_participle(at: &FormAt) -> bool {
     let (i, toks) = (at.i, at.toks);
-    let Some(p) = at.prev.as_deref() else {
+    if at.prev.is_none()
+        || !LEXICON.naming_verbs.contains(at.lemma)
+        || !at.form().ends_with("ed")
+        || toks[i - 1].kind != Tok::Word
+        || is_capitalized(toks[i - 1].text(at.text))
+    {
         return false;
-    };
-    LEXICON.naming_verbs.contains(at.lemma)
-        && at.form().ends_with("ed")
-        && toks[i - 1].kind == Tok::Word
-        && !is_capitalized(toks[i - 1].text(at.text))
-        && !LEXICON.roles.contains_key(p)
+    }
+    at.with_prev(|p| p.is_some_and(naming_after))
+}
+
+/// Whether the word before a participle of naming (in lower case) is a thing's: no role,
+/// pronoun, document, auxiliary, adverb in -ly or function word.
+fn naming_after(p: &str) -> bool {
+    !LEXICON.roles.contains_key(p)
         && !LEXICON.pronouns.contains_key(p)
         && !LEXICON.documents.contains(p)
         && !is_aux(p)
@@ -254,10 +276,9 @@ fn naming_participle(at: &FormAt) -> bool {
 fn noun_first_form(at: &FormAt) -> bool {
     LEXICON.noun_first_verbs.contains(at.lemma)
         && at.noun_like()
-        && !at
-            .prev
-            .as_deref()
-            .is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
+        && !at.with_prev(|p| {
+            p.is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
+        })
         && at
             .toks
             .get(at.i + 1)
@@ -275,9 +296,16 @@ fn noun_after_preposition(at: &FormAt) -> bool {
 /// (`“…,” the article read.`, `The letter read:`).
 fn noun_in_phrase(at: &FormAt) -> bool {
     let (i, lo) = (at.i, at.lo);
+    let form = at.form();
+    // (the determiner's bit first: `determiner_and_noun` reads it in lower case)
     i > lo + 1
+        && in_lower_class(at.text, &at.toks[i - 2], Class::FindNounDeterminers)
         && at.noun_like()
-        && crate::lexicon::lower(at.form()) == at.lemma
+        && if form.is_ascii() {
+            form.eq_ignore_ascii_case(at.lemma)
+        } else {
+            crate::lexicon::lower(form) == at.lemma
+        }
         && determiner_and_noun(at.from(i - 2)).is_ok()
         && !document_read(at)
 }
@@ -327,7 +355,7 @@ mod tests {
             lo: 0,
             i,
             lemma: f.lemma,
-            prev: (i > 0).then(|| crate::lexicon::lower(pt.toks[i - 1].text(text))),
+            prev: (i > 0).then(|| pt.toks[i - 1].text(text)),
         };
         VERB_VETOES
             .iter()

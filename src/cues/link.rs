@@ -160,13 +160,16 @@ impl<'a> Linker<'a> {
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
         let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> = Vec::with_capacity(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
+        // (the quotation tokens, found by their parts' offsets: the sentences are not
+        // scanned token by token)
+        let mut quotes = quotation_tokens(pt, parts, here.clone()).peekable();
         for (si, sent) in pt.sents.iter().enumerate() {
             let mut cues = std::borrow::Cow::Borrowed(&pt.cues[si][..]);
-            for qi in sent.clone() {
-                let Tok::Quote(k) = pt.toks[qi].kind else {
-                    continue;
-                };
-                if !self.quotation(p, pt, sent, qi, k, cues.to_mut()) {
+            while let Some(&(qi, k)) = quotes.peek()
+                && qi < sent.end
+            {
+                quotes.next();
+                if qi >= sent.start && !self.quotation(p, pt, sent, qi, k, cues.to_mut()) {
                     unlinked.push((k, qi, si));
                 }
             }
@@ -271,6 +274,27 @@ impl<'a> Linker<'a> {
         self.attach(s, k);
         self.info[k].own_cue = true;
     }
+}
+
+/// The quotation tokens of a paragraph (token, part), in order: each of its parts `here`
+/// looked up by its offset (the paragraph's tokens are in text order, a quotation's token
+/// at its part's outer span); a part whose token is not found (masked) has none.
+fn quotation_tokens<'p>(
+    pt: &'p ParaTokens,
+    parts: &'p [crate::quotes::QuotePart],
+    here: std::ops::Range<usize>,
+) -> impl Iterator<Item = (usize, usize)> + 'p {
+    let toks = &pt.toks;
+    here.filter_map(move |k| {
+        let at = toks.partition_point(|t| t.start < parts[k].outer.start);
+        // (a token made from part `k` is `Tok::Quote(k)`; were it elsewhere, it is found
+        // by a scan)
+        let i = match toks.get(at) {
+            Some(t) if t.kind == Tok::Quote(k) => at,
+            _ => toks.iter().position(|t| t.kind == Tok::Quote(k))?,
+        };
+        Some((i, k))
+    })
 }
 
 /// Whether the quotation at token `qi` is direct speech by its opening: a capital (or no

@@ -289,8 +289,15 @@ pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
         }
     }
     let b = text.as_bytes();
-    for i in memchr::memchr_iter(b'\'', bytes) {
+    // (apostrophes and grave accents in one pass: the marks are sorted by offset after)
+    for i in memchr::memchr2_iter(b'\'', b'`', bytes) {
         let pos = span.start + i;
+        if b[pos] == b'`' {
+            if pos == 0 || b[pos - 1] != b'`' {
+                out.extend(classify_grave(text, pos));
+            }
+            continue;
+        }
         let next_is = b.get(pos + 1) == Some(&b'\'');
         let prev_is = pos > 0 && b[pos - 1] == b'\'';
         if next_is || prev_is {
@@ -302,12 +309,6 @@ pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
         }
         if let Some(m) = classify(text, pos) {
             out.push(m);
-        }
-    }
-    for i in memchr::memchr_iter(b'`', bytes) {
-        let pos = span.start + i;
-        if pos == 0 || b[pos - 1] != b'`' {
-            out.extend(classify_grave(text, pos));
         }
     }
     out.sort_by_key(|m| m.start);

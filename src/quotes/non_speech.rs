@@ -30,15 +30,7 @@ impl<'a> Quotation<'a> {
     fn new(text: &'a str, toks: &'a [Token], qi: usize, inner: Span, attributed: bool) -> Self {
         let inner = &text[inner.start..inner.end];
         let mut first_words = [""; WORDS_READ];
-        let words = inner
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty());
-        let mut n_words = 0;
-        for (slot, w) in first_words.iter_mut().zip(words) {
-            *slot = w;
-            n_words += 1;
-        }
+        let n_words = first_words_into(inner, &mut first_words);
         Quotation {
             at: Toks::new(text, toks, qi, toks.len()),
             inner,
@@ -76,6 +68,60 @@ impl<'a> Quotation<'a> {
 
     fn capitalised_word(&self, t: Option<&Token>) -> bool {
         t.is_some_and(|t| t.kind == Tok::Word && is_capitalized(self.at.word(t)))
+    }
+}
+
+/// The first words of `inner` into `out` (as many as it holds), and how many: the words
+/// between white space (`char::is_whitespace`), without the characters that are no letter or
+/// digit around each, the empty left out — `split_whitespace` and `trim_matches`, read byte
+/// by byte where the text is ASCII.
+fn first_words_into<'a>(inner: &'a str, out: &mut [&'a str]) -> usize {
+    let b = inner.as_bytes();
+    let space_at = |i: usize| space_at(inner, i);
+    let (mut n, mut i) = (0, 0);
+    while n < out.len() {
+        while i < b.len() {
+            match space_at(i) {
+                (true, len) => i += len,
+                _ => break,
+            }
+        }
+        if i == b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() {
+            match space_at(i) {
+                (false, len) => i += len,
+                _ => break,
+            }
+        }
+        let w = &inner[start..i];
+        // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
+        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+        let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+            w
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        if !w.is_empty() {
+            out[n] = w;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Whether the character at byte `i` of `s` is white space, and its length: ASCII read byte
+/// by byte, only other characters decoded.
+#[inline(always)]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        c if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
     }
 }
 
@@ -341,6 +387,27 @@ mod tests {
     fn none_speech(texts: &[&str]) {
         for text in texts {
             assert!(kind(text, false).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_first_words_are_those_split_at_white_space_and_trimmed() {
+        for inner in [
+            "We will win,” he said — “again.",
+            "  “Build\u{a0}the wall!”\u{2009}now\t(and)  ... ’tis",
+            "one two three four five six seven eight nine ten eleven twelve",
+            "",
+            " ,, ",
+        ] {
+            let mut got = [""; WORDS_READ];
+            let n = first_words_into(inner, &mut got);
+            let want: Vec<&str> = inner
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .take(WORDS_READ)
+                .collect();
+            assert_eq!(&got[..n], &want[..], "{inner:?}");
         }
     }
 

@@ -137,6 +137,15 @@ const MAX_ADJUNCT: usize = 16;
 fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     let (text, toks, hi) = (cx.text, cx.toks, cx.hi);
     let from = cx.after.min(hi);
+    let opener = |t: &Token| {
+        crate::lexicon::with_lower(t.text(text), |l| LEXICON.adjunct_openers.contains(l))
+    };
+    // (without a verb of telling, the adjunct opens right after the cue: a first word that
+    // ends no tail, is no comma and opens no adjunct makes the tail no adjunct, and the tail
+    // is not read)
+    if !telling && from < hi && !cx.breaks(from) && !cx.is_text(from, ",") && !opener(&toks[from]) {
+        return false;
+    }
     // (the tail is read only as far as an adjunct may reach: a verb of telling's object
     // takes at most six words, the adjunct at most `MAX_ADJUNCT`; a longer tail is none)
     let tail_end = tail_end(cx, from + 7 + MAX_ADJUNCT);
@@ -171,9 +180,6 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
                     && !matches!(t.text(text), "should" | "must"))
         })
         && adjunct.first().is_none_or(|t| {
-            let opener = |t: &Token| {
-                crate::lexicon::with_lower(t.text(text), |l| LEXICON.adjunct_openers.contains(l))
-            };
             // "…, he said, on Sunday" (not "In Iowa, he said, voters were angry")
             opener(t)
                 || t.is_text(text, ",")

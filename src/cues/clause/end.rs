@@ -5,8 +5,8 @@ use super::Cx;
 use super::pattern::{exact, is};
 use crate::cues::*;
 use crate::grammar::token;
-use crate::lexicon::{Class, LEXICON};
-use crate::segment::Tok;
+use crate::lexicon::{Class, ClassSet, LEXICON};
+use crate::segment::{Tok, Token};
 use nom::branch::alt;
 
 /// The clause being read: the cue in its sentence, the first of its auxiliaries `b`, and
@@ -15,6 +15,58 @@ pub(super) struct Clause<'c, 'a> {
     pub cx: &'c Cx<'a>,
     pub b: usize,
     pub start: usize,
+    /// What the tokens from `start` to the sentence's end hold ([`Marks`]).
+    pub marks: Marks,
+}
+
+/// The triggers of the end rules in the tokens from the clause's start to the sentence's
+/// end, read in one pass: a rule whose trigger is absent returns at once (each rule reads
+/// tokens before the end it is given, which is never past the sentence's end, so a
+/// trigger absent here is absent where the rule would look).
+#[derive(Default)]
+pub(super) struct Marks {
+    /// The classes of the words, and of the token after the sentence's end (a rule reads
+    /// the word after a comma or a joining word, which may lie there).
+    pub classes: ClassSet,
+    /// A comma token.
+    pub comma: bool,
+    /// A quotation (which may end in a comma).
+    pub quotation: bool,
+    /// A dash or semicolon (`bounds::breaks_at`).
+    pub breaks: bool,
+    /// "and" or "but", exactly as written.
+    pub and_but: bool,
+    /// An apostrophe token (`'`), which may open doubled apostrophes.
+    pub apostrophe: bool,
+}
+
+impl Marks {
+    /// The marks of tokens `start..hi` of `toks`.
+    pub(super) fn read(text: &str, toks: &[Token], start: usize, hi: usize) -> Marks {
+        let mut m = Marks::default();
+        let hi = hi.min(toks.len());
+        for i in start..hi {
+            let t = &toks[i];
+            match t.kind {
+                Tok::Word => {
+                    m.classes = m.classes.union(t.classes);
+                    // (the class's bit first: "and" or "but" in any case)
+                    m.and_but |= t.is(Class::ReportedJoiners)
+                        && (t.is_text(text, "and") || t.is_text(text, "but"));
+                }
+                Tok::Punct => {
+                    m.comma |= t.is_text(text, ",");
+                    m.apostrophe |= t.is_text(text, "'");
+                    m.breaks |= breaks_at(text, toks, i);
+                }
+                Tok::Quote(_) => m.quotation = true,
+            }
+        }
+        if let Some(t) = toks.get(hi) {
+            m.classes = m.classes.union(t.classes);
+        }
+        m
+    }
 }
 
 /// A rule of the clause's end: given where the clause ends so far, where it ends now, or
@@ -85,7 +137,13 @@ pub(super) const END_RULES: &[EndRule] = &[
 /// Where the clause from `start` ends, by the rules of [`END_RULES`] in turn, and the name
 /// of the rule that set it last (none: the sentence's end).
 pub(super) fn end(cx: &Cx, b: usize, start: usize) -> (usize, Option<&'static str>) {
-    let cl = Clause { cx, b, start };
+    let marks = Marks::read(cx.text, cx.toks, start, cx.hi);
+    let cl = Clause {
+        cx,
+        b,
+        start,
+        marks,
+    };
     END_RULES.iter().fold((cx.hi, None), |(end, by), r| {
         (r.end)(&cl, end).map_or((end, by), |e| (e, Some(r.name)))
     })
@@ -95,6 +153,9 @@ pub(super) fn end(cx: &Cx, b: usize, start: usize) -> (usize, Option<&'static st
 /// pair of dashes sets off an aside inside it ("her server - there were several - was
 /// never hacked"): the clause goes on after the second.
 fn dash_or_semicolon(cl: &Clause, _: usize) -> Option<usize> {
+    if !cl.marks.breaks {
+        return None;
+    }
     let (cx, hi) = (cl.cx, cl.cx.hi);
     let mut i = cl.start;
     while i < hi {
@@ -162,6 +223,10 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
 /// over after a comma, in a non-restrictive relative clause or a contrast. (Participles
 /// and colons are left in: they as often go on with the speaker's words.)
 fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
+    // (a comma or a quotation ending in one, then an opener of an aside)
+    if !(cl.marks.comma || cl.marks.quotation) {
+        return None;
+    }
     let cx = cl.cx;
     let comma = token(|i, t| ends_with_comma(i.text, t));
     let aside = token(|i, t| LEXICON.aside_openers.contains(i.word(t)));
@@ -200,6 +265,9 @@ fn relative_before_its_verb(cx: &Cx, k: usize, end: usize) -> bool {
 /// a new subject (not at the clause's own first words: "he said, ''but I find it hard
 /// …''").
 fn new_subject(cl: &Clause, end: usize) -> Option<usize> {
+    if !(cl.marks.and_but && cl.marks.classes.has(Class::ClauseNewSubjects)) {
+        return None;
+    }
     let cx = cl.cx;
     let first_word = cl.start + 2 * usize::from(cx.doubled(cl.start));
     let k = (first_word + 2..end).find(|&k| {
@@ -221,7 +289,7 @@ fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, lo) = (cl.cx, cl.cx.lo);
     // (a pair opens at an apostrophe in the clause: most clauses hold none, and the
     // sentence's pairs are not read)
-    if !(cl.start..end).any(|i| cx.is_text(i, "'")) {
+    if !cl.marks.apostrophe || !(cl.start..end).any(|i| cx.is_text(i, "'")) {
         return None;
     }
     crate::segment::doubled_apostrophe_pairs(cx.text, &cx.toks[lo..cx.hi])

@@ -18,6 +18,9 @@ use nom::combinator::opt;
 /// fail"; not the comma after an adverbial that opens the clause: "posited that for a group
 /// like farmers, the unemployment rate carries more weight").
 pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
+    if !(cl.marks.comma && cl.marks.classes.has(Class::ClauseArticles)) {
+        return None;
+    }
     let (cx, start) = (cl.cx, cl.start);
     let fronted = |k: usize| {
         cx.with_low(start, |first| {
@@ -75,6 +78,9 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
 /// interview with The Post": the occasion or medium of the statement (a channel, not what
 /// was said), after a noun phrase (in a clause, "would result in a loss" is the speaker's).
 pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
+    if !cl.marks.classes.has(Class::ClauseOccasionPreps) {
+        return None;
+    }
     let (cx, start) = (cl.cx, cl.start);
     let text = cx.text;
     let stop = |t: &Token| {
@@ -124,6 +130,9 @@ fn clause_verb(text: &str, t: &Token) -> bool {
 /// clause looks ahead, and the time is its own: "said the union would meet again on
 /// Tuesday", "hoping to win delegates this Tuesday").
 pub(super) fn time(cl: &Clause, end: usize) -> Option<usize> {
+    if !cl.marks.classes.has(Class::ClauseTimeOpeners) {
+        return None;
+    }
     let (cx, start) = (cl.cx, cl.start);
     let day = (
         exact(Class::ClauseTimeOpeners),

@@ -20,6 +20,9 @@ fn later_verbs<'c>(cl: &'c Clause, end: usize) -> impl Iterator<Item = &'c CueHi
 /// "said it was great to be home, a man yelled": another speaker's statement begins after
 /// a comma.
 pub(super) fn another_speaker(cl: &Clause, end: usize) -> Option<usize> {
+    if !cl.marks.comma {
+        return None;
+    }
     let cx = cl.cx;
     later_verbs(cl, end).find_map(|n| {
         let m = mention_start(cx.text, cx.toks, cl.start, n.tok, 7);
@@ -32,6 +35,9 @@ pub(super) fn another_speaker(cl: &Clause, end: usize) -> Option<usize> {
 /// Trump, said the family deserved better": the verb of the sentence whose subject a
 /// relative clause was set off from.
 pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
+    if !cl.marks.comma {
+        return None;
+    }
     let cx = cl.cx;
     let n = later_verbs(cl, end).find(|n| {
         inverts(n.lemma)
@@ -49,6 +55,9 @@ pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
 /// best": a second speaker's statement joined by "and" or "but" (the joining word, then a
 /// subject of at most six words, no verb among them).
 pub(super) fn second_speaker_joined(cl: &Clause, end: usize) -> Option<usize> {
+    if !cl.marks.and_but {
+        return None;
+    }
     let (cx, start) = (cl.cx, cl.start);
     later_verbs(cl, end).filter(|n| n.speech).find_map(|n| {
         let mut v = n.tok;
@@ -91,7 +100,7 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
         .position(|t| in_lower_class(cx.text, t, Class::Subordinators))
         .is_some_and(|i| !(lo + i..b).any(|k| cx.is_text(k, ",")));
     let relative = b >= lo + 2 && cx.matches(b - 2, (is(","), alt((is("who"), is("which")))));
-    if !(opener || relative) {
+    if !cl.marks.comma || !(opener || relative) {
         return None;
     }
     (cl.start + 2..end).find(|&k| cx.is_text(k, ","))

@@ -2,7 +2,7 @@
 
 use crate::cues::*;
 use crate::grammar::{PResult, Toks, literal, token};
-use crate::lexicon::{LEXICON, lower};
+use crate::lexicon::{Class, LEXICON, lower};
 use crate::segment::Token;
 use nom::Parser;
 use nom::combinator::eof;
@@ -19,6 +19,14 @@ pub(crate) fn as_clause(
     hi: usize,
     c: CueHit,
 ) -> Option<std::ops::Range<usize>> {
+    // (an "as" before the cue, or no attribution opens with one: the token's class bit
+    // first, "as" in any case being a clause joiner)
+    let as_at = |k: usize| {
+        toks[k].is(Class::ClauseJoiners) && toks[k].text(text).eq_ignore_ascii_case("as")
+    };
+    if !(lo..c.tok.min(toks.len())).any(as_at) {
+        return None;
+    }
     // (not "…, as the crowd cheered": only a verb that reports what is so)
     if !LEXICON
         .as_verbs

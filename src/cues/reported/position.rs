@@ -28,6 +28,26 @@ impl Form {
                 .is_some_and(|stem| form.strip_prefix(stem) == Some("ies"));
         Form { base, third, lemma }
     }
+
+    /// [`Form::of`] the form as written, in any case: an ASCII form is compared with the
+    /// lemma (in lower case) without lowering it; another is lowered first.
+    pub(crate) fn of_written(written: &str, lemma: &'static str) -> Form {
+        if !written.is_ascii() {
+            return crate::lexicon::with_lower(written, |l| Form::of(l, lemma));
+        }
+        let (w, l) = (written.as_bytes(), lemma.as_bytes());
+        // (the form is the stem and then `ending`, in any case)
+        let is = |stem: &[u8], ending: &[u8]| {
+            w.len() == stem.len() + ending.len()
+                && w[..stem.len()].eq_ignore_ascii_case(stem)
+                && w[stem.len()..].eq_ignore_ascii_case(ending)
+        };
+        let base = is(l, b"");
+        let third = is(l, b"s")
+            || is(l, b"es")
+            || l.strip_suffix(b"y").is_some_and(|stem| is(stem, b"ies"));
+        Form { base, third, lemma }
+    }
 }
 
 /// What the rules of [`SUBJECT_RULES`] read: the token `prev` before the cue's auxiliaries
@@ -69,7 +89,7 @@ pub(crate) const SUBJECT_RULES: &[(&str, SubjectRule)] = &[
 /// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
 pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
     // (the cue's words lowered on the stack: no string is made for "Said")
-    let form = crate::lexicon::with_lower(&text[c.start..c.end], |l| Form::of(l, c.lemma));
+    let form = Form::of_written(&text[c.start..c.end], c.lemma);
     if !(form.base || form.third) || c.kind != CueKind::Verb {
         return true;
     }
@@ -294,6 +314,21 @@ mod tests {
         assert!(f.third && !f.base);
         assert!(Form::of("say", "say").base);
         assert!(Form::of("denies", "deny").third);
+        for (w, lemma) in [
+            ("Says", "say"),
+            ("SAY", "say"),
+            ("Denies", "deny"),
+            ("Pushes", "push"),
+            ("said", "say"),
+            ("sayss", "say"),
+            ("Déclare", "declare"),
+        ] {
+            let (a, b) = (
+                Form::of_written(w, lemma),
+                Form::of(&crate::lexicon::lower(w), lemma),
+            );
+            assert_eq!((a.base, a.third), (b.base, b.third), "{w}");
+        }
     }
 
     #[test]
