@@ -308,11 +308,7 @@ pub(crate) fn surname(name: &str) -> String {
     // (the last word found from the end, not by splitting the whole name; its possessives
     // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
     // byte)
-    let mut last = name
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or_default();
+    let mut last = last_word(name);
     while let Some(s) = last.strip_suffix("’s") {
         last = s;
     }
@@ -324,6 +320,23 @@ pub(crate) fn surname(name: &str) -> String {
     } else {
         last.to_lowercase()
     }
+}
+
+/// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
+/// its end (ASCII's whitespace is `char::is_whitespace`'s there), another's by characters.
+fn last_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+    }
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    let end = b.iter().rposition(|c| !space(c)).map_or(0, |p| p + 1);
+    let start = b[..end].iter().rposition(space).map_or(0, |p| p + 1);
+    &name[start..end]
 }
 
 /// The span of a mention.
@@ -399,6 +412,10 @@ mod tests {
             " \u{a0}",
             "Anna\u{a0}Łukasiewicz",
             "the Smiths’s’s",
+            "Jane\tSmith\r\n",
+            "Jane\u{b}Smith\u{c}",
+            "Smith",
+            "  ",
         ] {
             let plain = name
                 .split_whitespace()

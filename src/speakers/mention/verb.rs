@@ -176,10 +176,15 @@ impl<'a> VerbCue<'a> {
 /// subject of the main clause, which comes after the comma that closes it.
 fn fronted_participle(v: &VerbCue) -> Option<Mention> {
     let (text, toks, sent) = (v.text, v.toks, v.sent);
-    let opener =
-        |w: &str| crate::lexicon::with_lower(w, |l| Class::SpeakerParticipleOpeners.contains(l));
-    let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(toks[sent.start].text(text)));
-    if !(v.ing_form && opens) {
+    // (the form first; a quotation opening the sentence is no opener, and is not lower-cased)
+    if !v.ing_form {
+        return None;
+    }
+    let opener = |t: &Token| {
+        !matches!(t.kind, Tok::Quote(_)) && lower_in(text, t, Class::SpeakerParticipleOpeners)
+    };
+    let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(&toks[sent.start]));
+    if !opens {
         return None;
     }
     let k =
@@ -194,8 +199,10 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
     }
+    // (a document is a word: a quotation or a mark is not lower-cased)
     let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
-        crate::lexicon::with_lower(toks[d].text(text), |l| LEXICON.documents.contains(l))
+        toks[d].kind == Tok::Word
+            && crate::lexicon::with_lower(toks[d].text(text), |l| LEXICON.documents.contains(l))
     })?;
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
