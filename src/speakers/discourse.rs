@@ -170,6 +170,10 @@ fn photo_caption(p: &ParaAt) -> bool {
 /// "2:25 p.m." — a time stamp between the entries of a live report: the speaker of one
 /// entry does not run on into the next.
 fn time_stamp(p: &ParaAt) -> bool {
+    // (a clock opens with a figure: most paragraphs are not parsed)
+    if !p.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut clock = recognize((digit1::<&str, ()>, opt((char(':'), digit1)), space0));
     match clock.parse(p.text) {
         Ok((rest, _)) => {
@@ -182,6 +186,12 @@ fn time_stamp(p: &ParaAt) -> bool {
 /// `WALLACE: …`, `"PENCE: …` — a turn of a transcript: the speaker's name in capitals, then
 /// a colon. Returns the byte range of the name inside `para` (past an opening quotation mark).
 pub(crate) fn transcript_speaker(para: &str) -> Option<(usize, usize)> {
+    // (a letter in lower case right after the first ends the name in capitals, with no
+    // colon after it: most paragraphs and quotations open so, and are not parsed)
+    let mut opening = para.trim_start_matches(['"', '“', '\'', '‘']).chars();
+    if opening.nth(1).is_some_and(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
     let marks = take_while(|c: char| "\"“'‘".contains(c));
     let capitals = take_while1(|c: char| c.is_uppercase() || c == '.' || c == '-' || c == '’');
     let name = recognize((
@@ -229,6 +239,10 @@ pub(crate) fn signature(para: &str) -> Option<(usize, usize)> {
 
 /// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
 fn list_entry(p: &ParaAt) -> bool {
+    // (an entry opens with a bullet or a figure: most paragraphs are not parsed)
+    if !p.text.starts_with(|c: char| c.is_ascii_digit() || "-•*–·".contains(c)) {
+        return false;
+    }
     let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));
     let number = recognize((
         digit1::<&str, ()>,
@@ -313,6 +327,10 @@ mod tests {
         assert_eq!(transcript_speaker("\"PENCE: Well, look."), Some((1, 6)));
         assert_eq!(transcript_speaker("Smith: the plan is dead."), None);
         assert_eq!(transcript_speaker("NOTE: This story was updated."), None);
+        // (a capital and a lower-case letter open no name in capitals)
+        assert_eq!(transcript_speaker("“Al: we won,” he said."), None);
+        assert_eq!(transcript_speaker("“AL: We won.”"), Some((3, 5)));
+        assert_eq!(transcript_speaker("X"), None);
     }
 
     #[test]
@@ -320,6 +338,8 @@ mod tests {
         assert_eq!(kind("- Lower taxes for families.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2. A wall on the border.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2016 was a long year.", 3), ParaKind::Body);
+        assert_eq!(kind("• A wall on the border.", 3), ParaKind::ListEntry);
+        assert_eq!(kind("A wall on the border.", 3), ParaKind::Body);
     }
 
     #[test]

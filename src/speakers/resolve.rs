@@ -499,6 +499,10 @@ impl<'a> Resolver<'a> {
     /// after "Republican presidential nominee Donald Trump": a definite description is the
     /// last named person one of whose roles or titles it fits ([`role_fits`]).
     fn described(&self, m: &Mention) -> Option<usize> {
+        // (the first word's letters first: most names open with no "the", and are not split)
+        if !opens_with_the(&m.name) {
+            return None;
+        }
         let mut words = m.name.split_whitespace();
         if !words.next()?.eq_ignore_ascii_case("the") {
             return None;
@@ -572,10 +576,20 @@ pub(crate) fn definite_description(m: &Mention) -> bool {
     m.kind == EntityKind::Person
         && !m.pronoun
         && m.role.is_some()
+        && opens_with_the(&m.name)
         && m.name
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Whether `name` (past its leading space) opens with the letters "the" in any case: a name
+/// whose first word is "the" does, and one that does not is split no further.
+fn opens_with_the(name: &str) -> bool {
+    name.trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"the"))
 }
 
 /// Whether a definite description with head noun `head` and modifiers `mods` ("the GOP

@@ -275,11 +275,14 @@ pub(crate) fn is_det(lower: &str) -> bool {
 /// [`is_det`] of a token: a lower-case word's is read from its classes and its text, with
 /// no lower-casing.
 pub(crate) fn det_token(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word || !t.is_lower() {
-        return crate::lexicon::with_lower(t.text(text), is_det);
-    }
     let w = t.text(text);
-    (w.len() > 3 && (w.ends_with("’s") || w.ends_with("'s"))) || t.is(Class::Determiners)
+    // (an ASCII word's lower case has its length, and its possessive "'s" in either case;
+    // the determiners are a class of lower-case words, which its bits hold)
+    if t.kind != Tok::Word || !(t.is_lower() || w.is_ascii()) {
+        return crate::lexicon::with_lower(w, is_det);
+    }
+    let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with("'S");
+    (w.len() > 3 && possessive) || t.is(Class::Determiners)
 }
 
 /// The tokens without the determiners that open them ("the spokesman" → "spokesman").
