@@ -240,7 +240,10 @@ pub(crate) fn signature(para: &str) -> Option<(usize, usize)> {
 /// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
 fn list_entry(p: &ParaAt) -> bool {
     // (an entry opens with a bullet or a figure: most paragraphs are not parsed)
-    if !p.text.starts_with(|c: char| c.is_ascii_digit() || "-•*–·".contains(c)) {
+    if !p
+        .text
+        .starts_with(|c: char| c.is_ascii_digit() || "-•*–·".contains(c))
+    {
         return false;
     }
     let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));

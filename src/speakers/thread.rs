@@ -107,9 +107,7 @@ pub(crate) fn continue_speakers(
             // whether it opens a later sentence — is read only for one: no step gives a
             // speaker to a quotation that had one)
             let free = quote.speaker.is_none();
-            let earlier = free
-                .then(|| runs_on(before, names, quote.start))
-                .flatten();
+            let earlier = free.then(|| runs_on(before, names, quote.start)).flatten();
             let at = At {
                 para,
                 only_quotation: only,

@@ -27,6 +27,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     };
     if toks.len() == 1
         && is_capitalized(lw)
+        && last.is(Class::SpeakerRoles)
         && let Some(kind) = capitalised_role(lw)
     {
         let role = Some(lw.to_string());
@@ -114,9 +115,15 @@ fn common_head_lower(
     mut mention: Mention,
 ) -> Option<Mention> {
     let lx = &*LEXICON;
-    if lx.documents.contains(llower) {
+    // (the head's bits first: a word without them is in neither list)
+    let head = &toks[toks.len() - 1];
+    if head.is(Class::SpeakerDocuments) && lx.documents.contains(llower) {
         mention.kind = EntityKind::Document;
-    } else if let Some(&anon) = lx.roles.get(llower) {
+    } else if let Some(&anon) = head
+        .is(Class::SpeakerRoles)
+        .then(|| lx.roles.get(llower))
+        .flatten()
+    {
         role_head(text, toks, llower, det, anon, &mut mention);
     } else if org_noun(llower) {
         // "the transport department", "the company"
@@ -216,19 +223,15 @@ fn named(
         .last()
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
     let is_org = the_before
-        || name_toks
-            .iter()
-            .any(|t| lx.organizations.contains(t.text(text)))
+        || name_toks.iter().any(|t| organization_word(text, t))
         || lx.organizations.contains(name.as_str())
         || is_outlet(&name)
         || (name_toks.len() == 1
             && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
     if gender == Gender::Unknown
-        && let Some(g) = name_toks
-            .first()
-            .and_then(|t| lx.first_names.get(t.text(text)))
+        && let Some(g) = name_toks.first().and_then(|t| first_name_of(text, t))
     {
-        gender = *g;
+        gender = g;
     }
     // (the role's parts, each non-empty, joined by ", " as they are written)
     let pre = strip_det(text, before);
@@ -299,11 +302,11 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, String) {
     let mut title_role = String::new();
     while n + 1 < run.len() {
         let w = run[n].text(text);
-        let Some(g) = LEXICON.titles.get(w) else {
+        let Some(g) = title_of(text, &run[n]) else {
             break;
         };
-        if *g != Gender::Unknown {
-            gender = *g;
+        if g != Gender::Unknown {
+            gender = g;
         }
         if !Class::SpeakerCourtesyTitles.contains(w) {
             if !title_role.is_empty() {

@@ -135,11 +135,12 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     // (a word with no capital at its start: lower case as written, unless it has a capital
     // further in, "iPhone")
     // (the spelling first, the look-ups after)
+    // (a role or a document is looked up only for a word with its bit)
     let known = |lower: &str| {
         ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
             || lower.starts_with(|c: char| c.is_ascii_digit())
-            || lx.roles.contains_key(lower)
-            || lx.documents.contains(lower)
+            || (t.is(Class::SpeakerRoles) && lx.roles.contains_key(lower))
+            || (t.is(Class::SpeakerDocuments) && lx.documents.contains(lower))
     };
     if t.is_lower() {
         t.is(Class::Modifiers) || known(w) || is_modifier(w)
@@ -236,8 +237,41 @@ pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
 }
 
 /// Whether the word in lower case is a role noun of the lexicon ("spokesman", "Senator").
+/// (Only a word with the bit of the class that copies the list is looked up.)
 pub(crate) fn is_role(text: &str, t: &Token) -> bool {
-    crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
+    t.is(Class::SpeakerRoles)
+        && crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
+}
+
+/// Whether the word, as written, is a title of the lexicon ("Sen."): its gender (only a
+/// word with the bit of [`Class::SpeakerTitles`], which copies the list, is looked up).
+pub(crate) fn title_of(text: &str, t: &Token) -> Option<Gender> {
+    if !t.is(Class::SpeakerTitles) {
+        return None;
+    }
+    LEXICON.titles.get(t.text(text)).copied()
+}
+
+/// Whether the word, as written, is a given name of the lexicon ("Hillary"): its gender
+/// (only a word with the bit of [`Class::SpeakerFirstNames`] is looked up).
+pub(crate) fn first_name_of(text: &str, t: &Token) -> Option<Gender> {
+    if !t.is(Class::SpeakerFirstNames) {
+        return None;
+    }
+    LEXICON.first_names.get(t.text(text)).copied()
+}
+
+/// Whether the word, as written, is an organisation's head word of the lexicon
+/// ("Department"; only a word with the bit of [`Class::SpeakerOrganizations`] is looked up).
+pub(crate) fn organization_word(text: &str, t: &Token) -> bool {
+    t.is(Class::SpeakerOrganizations) && LEXICON.organizations.contains(t.text(text))
+}
+
+/// Whether the word in lower case is a document noun of the lexicon ("report"; only a word
+/// with the bit of [`Class::SpeakerDocuments`] is looked up).
+pub(crate) fn document_word(text: &str, t: &Token) -> bool {
+    t.is(Class::SpeakerDocuments)
+        && crate::lexicon::with_lower(t.text(text), |l| LEXICON.documents.contains(l))
 }
 
 /// A lower-case head that names an organisation: an organisation head word of the lexicon
@@ -430,6 +464,53 @@ mod tests {
             assert_eq!(surname(name), plain, "{name:?}");
         }
         assert_eq!(surname("Mike PENCE’s"), "pence");
+    }
+
+    #[test]
+    fn the_classes_that_gate_the_lists_copy_them() {
+        // (each class holds exactly its list's one-word entries: a word without the bit is
+        // in no list, and the gates of `title_of`, `is_role` … are exact)
+        let lx = &*LEXICON;
+        let same = |c: Class, list: Vec<&str>| {
+            let mut class: Vec<&str> = c.words().collect();
+            let mut list: Vec<&str> = list.into_iter().filter(|w| !w.contains(' ')).collect();
+            class.sort_unstable();
+            class.dedup();
+            list.sort_unstable();
+            list.dedup();
+            assert_eq!(class, list, "{c:?}");
+        };
+        same(
+            Class::SpeakerTitles,
+            lx.titles.iter().map(|(w, _)| *w).collect(),
+        );
+        same(
+            Class::SpeakerRoles,
+            lx.roles.iter().map(|(w, _)| *w).collect(),
+        );
+        same(
+            Class::SpeakerDocuments,
+            lx.documents.iter().copied().collect(),
+        );
+        same(
+            Class::SpeakerOrganizations,
+            lx.organizations.iter().copied().collect(),
+        );
+        same(
+            Class::SpeakerFirstNames,
+            lx.first_names.iter().map(|(w, _)| *w).collect(),
+        );
+        // (a role and a document are read in lower case: their classes hold none with a capital)
+        assert!(Class::SpeakerRoles.lower_only() && Class::SpeakerDocuments.lower_only());
+        let text =
+            "Sen. Hillary Clinton of the State Department read the Report , said the SPOKESMAN";
+        let t = toks(text);
+        assert!(title_of(text, &t[0]).is_some());
+        assert_eq!(first_name_of(text, &t[1]), Some(Gender::Female));
+        assert!(first_name_of(text, &t[2]).is_none() && title_of(text, &t[1]).is_none());
+        assert!(organization_word(text, &t[6]) && !organization_word(text, &t[5]));
+        assert!(document_word(text, &t[9]) && !document_word(text, &t[8]));
+        assert!(is_role(text, &t[13]) && !is_role(text, &t[12]));
     }
 
     #[test]

@@ -199,11 +199,9 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
     }
-    // (a document is a word: a quotation or a mark is not lower-cased)
-    let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
-        toks[d].kind == Tok::Word
-            && crate::lexicon::with_lower(toks[d].text(text), |l| LEXICON.documents.contains(l))
-    })?;
+    let d = (start.max(b.saturating_sub(8))..b)
+        .rev()
+        .find(|&d| document_word(text, &toks[d]))?;
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
         .rev()
@@ -322,7 +320,7 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
             && (is_capitalized(w)
                 || is_det(&w.to_lowercase())
                 || Class::SpeakerIndefiniteDeterminers.contains(w)
-                || LEXICON.roles.contains_key(&*crate::lexicon::lower(w)))
+                || is_role(text, t))
     });
     let rest = &toks[after..v.sent.end];
     let next = rest.iter().position(|t| t.start >= m.end);
