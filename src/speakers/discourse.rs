@@ -99,9 +99,43 @@ static LONGEST_LINK_LABEL: std::sync::LazyLock<usize> = std::sync::LazyLock::new
         .unwrap_or(0)
 });
 
+/// The first bytes of a class's words: a text whose first byte is none of them opens with
+/// none of its words (`OPENINGS`, read from the classes once).
+struct FirstBytes([bool; 256]);
+
+impl FirstBytes {
+    fn of(c: Class) -> FirstBytes {
+        let mut first = [false; 256];
+        for w in c.words() {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        FirstBytes(first)
+    }
+
+    /// Whether `s` may open with one of the class's words.
+    fn may_open(&self, s: &str) -> bool {
+        s.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)])
+    }
+}
+
+/// The first bytes of the link labels and of the credit words.
+static OPENINGS: std::sync::LazyLock<(FirstBytes, FirstBytes)> = std::sync::LazyLock::new(|| {
+    (
+        FirstBytes::of(Class::SpeakerLinkLabels),
+        FirstBytes::of(Class::SpeakerCreditWords),
+    )
+});
+
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
+    // (a label opens the paragraph: one that opens with no label's first letter is read no
+    // further)
+    if !OPENINGS.0.may_open(p.text) {
+        return false;
+    }
     // (the label's letters and spaces end at its colon: most paragraphs' end elsewhere,
     // read byte by byte, and no further than the letters of the longest label; a letter
     // that is no ASCII one is read as a character below)
@@ -151,7 +185,9 @@ fn photo_caption(p: &ParaAt) -> bool {
         Class::SpeakerCreditWords.contains(w)
     };
     let opens = p.text.trim_start_matches(['(', '[']);
-    if credit_word(opens)
+    // (the credit word's first letter first: most paragraphs open with none)
+    if OPENINGS.1.may_open(opens)
+        && credit_word(opens)
         && opens[opens.find(char::is_alphabetic).unwrap_or(0)..].contains([':', '/'])
     {
         return true;

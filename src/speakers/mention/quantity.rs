@@ -75,6 +75,10 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         core |= q;
         s -= 1;
     }
+    // (a share holds an amount: a run with none is read no further)
+    if !core {
+        return None;
+    }
     // It opens with the amount or a word that qualifies it, not with "in" or a noun.
     while s < end {
         let t = &toks[s];
@@ -90,7 +94,7 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         let w = toks[s - 1].text(text);
         Class::SpeakerQuantityOpeners.contains(w) || starter(text, &toks[s - 1])
     };
-    if !core || !opens_with_amount || !alone {
+    if !opens_with_amount || !alone {
         return None;
     }
     Some(phrase(text, &toks[s..end], EntityKind::Unknown))
