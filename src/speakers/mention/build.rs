@@ -99,21 +99,19 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// 46-year-old") or a bare plural ("Media outlets").
 fn common_head(text: &str, toks: &[Token], mention: Mention) -> Option<Mention> {
     crate::lexicon::with_lower(toks[toks.len() - 1].text(text), |llower| {
-        crate::lexicon::with_lower(toks[0].text(text), |det| {
-            common_head_lower(text, toks, llower, det, mention)
-        })
+        common_head_lower(text, toks, llower, mention)
     })
 }
 
-/// [`common_head`], given its last word and its first in lower case ("the Spokesman":
-/// "spokesman", "the").
+/// [`common_head`], given its last word in lower case ("the Spokesman": "spokesman"); its
+/// first word's classes in lower case are read from its token.
 fn common_head_lower(
     text: &str,
     toks: &[Token],
     llower: &str,
-    det: &str,
     mut mention: Mention,
 ) -> Option<Mention> {
+    let det = &toks[0];
     let lx = &*LEXICON;
     // (the head's bits first: a word without them is in neither list)
     let head = &toks[toks.len() - 1];
@@ -124,13 +122,13 @@ fn common_head_lower(
         .then(|| lx.roles.get(llower))
         .flatten()
     {
-        role_head(text, toks, llower, det, anon, &mut mention);
+        role_head(text, toks, llower, anon, &mut mention);
     } else if org_noun(llower) {
         // "the transport department", "the company"
         mention.kind = EntityKind::Organization;
-    } else if toks.len() >= 2 && is_det(det) {
+    } else if toks.len() >= 2 && det_token(text, det) {
         // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
-        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(det) {
+        mention.kind = if lower_in(text, det, Class::SpeakerIndefiniteDeterminers) {
             EntityKind::Anonymous
         } else {
             EntityKind::Unknown
@@ -171,16 +169,9 @@ fn expletive_it(w: &str) -> bool {
 
 /// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind
 /// (a body, someone anonymous, a person), its role and the gender its form tells.
-fn role_head(
-    text: &str,
-    toks: &[Token],
-    llower: &str,
-    det: &str,
-    anon: bool,
-    mention: &mut Mention,
-) {
+fn role_head(text: &str, toks: &[Token], llower: &str, anon: bool, mention: &mut Mention) {
     let org_like = Class::SpeakerGroupRoles.contains(llower) || org_noun(llower);
-    let definite = Class::SpeakerDefiniteDeterminers.contains(det)
+    let definite = lower_in(text, &toks[0], Class::SpeakerDefiniteDeterminers)
         || toks[1..].iter().any(|t| {
             let w = t.text(text);
             is_capitalized(w) || w.ends_with("’s") || w.ends_with("'s")

@@ -143,10 +143,30 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
             || (t.is(Class::SpeakerDocuments) && lx.documents.contains(lower))
     };
     if t.is_lower() {
-        t.is(Class::Modifiers) || known(w) || is_modifier(w)
+        // (`is_modifier`: the list is the class, whose bit is read; its endings are read only
+        // for a word that ends in the last letter of one)
+        t.is(Class::Modifiers) || known(w) || (may_end_a_modifier(w) && is_modifier(w))
     } else {
         crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
     }
+}
+
+/// The last bytes of the endings of adjectives (`find_modifier_suffixes`), read once.
+static MODIFIER_ENDS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut last = [false; 256];
+    for s in Class::FindModifierSuffixes.words() {
+        if let Some(&b) = s.as_bytes().last() {
+            last[usize::from(b)] = true;
+        }
+    }
+    last
+});
+
+/// Whether a lower-case word not in the class `modifiers` may still be a modifier by its
+/// ending ([`crate::cues::is_modifier`]: longer than four bytes, ending as an adjective's
+/// ending does).
+fn may_end_a_modifier(w: &str) -> bool {
+    w.len() > 4 && w.as_bytes().last().is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
