@@ -43,15 +43,14 @@ pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<Nam
     while i < toks.len() {
         // (a capitalised word opens a run: most words are none, and need no parse)
         let t = &toks[i];
-        if t.kind != Tok::Word || !t.is_capitalised() || starter(text, t) {
-            i += 1;
-            continue;
-        }
         // (one capitalised word alone is no name, and most runs are one word: the next
-        // token tells, with no parse)
-        if !toks
-            .get(i + 1)
-            .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+        // token tells, with no parse; a word's starter class is its bit, read last)
+        if t.kind != Tok::Word
+            || !t.is_capitalised()
+            || !toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+            || t.is(Class::Starters)
         {
             i += 1;
             continue;
@@ -112,7 +111,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let mut name = words_text(text, name_toks);
     for suffix in ["’s", "'s"] {
         if let Some(s) = name.strip_suffix(suffix) {
-            name = s.to_string();
+            name.truncate(s.len());
         }
     }
     Some(NameCandidate {
