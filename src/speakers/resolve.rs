@@ -106,54 +106,9 @@ struct Resolver<'a> {
     people: FxHashMap<String, usize>,
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
-    /// The names in the text by surname (built when first needed): [`Surnames`].
-    named: OnceCell<Surnames<'a>>,
-}
-
-/// The names in the text by surname: each surname a number (its first name's place in
-/// the text's order of surnames), and the names' numbers grouped by surname in the text's
-/// order — one vector, not one a surname, sorted as integers, not as strings.
-struct Surnames<'a> {
-    /// Surname to its range in `numbers`.
-    ranges: FxHashMap<&'a str, (u32, u32)>,
-    /// The names' numbers, grouped by surname, each group in the text's order.
-    numbers: Vec<u32>,
-}
-
-impl<'a> Surnames<'a> {
-    fn of(candidates: &'a [NameCandidate]) -> Surnames<'a> {
-        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
-        let mut by: Vec<(u32, u32)> = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let next = ids.len() as u32;
-                (*ids.entry(c.key.as_str()).or_insert(next), i as u32)
-            })
-            .collect();
-        by.sort_unstable();
-        let mut ranges: FxHashMap<&'a str, (u32, u32)> = FxHashMap::default();
-        ranges.reserve(ids.len());
-        let mut from = 0;
-        while from < by.len() {
-            let id = by[from].0;
-            let to = from + by[from..].partition_point(|&(k, _)| k == id);
-            let key = candidates[by[from].1 as usize].key.as_str();
-            ranges.insert(key, (from as u32, to as u32));
-            from = to;
-        }
-        Surnames {
-            ranges,
-            numbers: by.into_iter().map(|(_, i)| i).collect(),
-        }
-    }
-
-    /// The numbers of the names with surname `key`, in the text's order.
-    fn numbers(&self, key: &str) -> &[u32] {
-        self.ranges
-            .get(key)
-            .map_or(&[][..], |&(a, b)| &self.numbers[a as usize..b as usize])
-    }
+    /// The names in the text by surname: their numbers, ordered by surname and then by
+    /// place in the text (built when first needed; one vector, not one a surname).
+    named: OnceCell<Vec<(&'a str, usize)>>,
 }
 
 /// The first of two or more words of a name, without a full stop ("J." is "J").
@@ -309,15 +264,24 @@ impl<'a> Resolver<'a> {
         back: usize,
     ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_> {
         let candidates = self.candidates;
-        let named = self.named.get_or_init(|| Surnames::of(candidates));
-        let found = named.numbers(key);
-        let upto = found.partition_point(|&i| (i as usize) < before);
+        let named = self.named.get_or_init(|| {
+            let mut by: Vec<(&str, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.as_str(), i))
+                .collect();
+            by.sort_unstable();
+            by
+        });
+        let from = named.partition_point(|&(k, _)| k < key);
+        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == key)];
+        let upto = found.partition_point(|&(_, i)| i < before);
         let lo = before.saturating_sub(back);
         found[..upto]
             .iter()
             .rev()
-            .take_while(move |&&i| i as usize >= lo)
-            .map(move |&i| &candidates[i as usize])
+            .take_while(move |&&(_, i)| i >= lo)
+            .map(move |&(_, i)| &candidates[i])
     }
 
     /// The gender that every name in the text with surname `key` before `pos` whose gender
