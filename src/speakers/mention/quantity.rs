@@ -22,6 +22,15 @@ fn amount_token(text: &str, t: &Token) -> bool {
     number(t.text(text)) || lower_in(text, t, Class::Quantities)
 }
 
+/// Whether a token may be an amount ([`amount_token`]): a word of the class `quantities`
+/// (its bit), or a figure (every character of a [`number`] is a digit, ",", "." or "%").
+fn may_be_amount(text: &str, t: &Token) -> bool {
+    t.is(Class::Quantities)
+        || text.as_bytes()[t.start..t.end]
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'%')
+}
+
 /// [`share_head`] of a token: an ASCII word's classes are read from its bits (the classes
 /// of a share's head are lower case), its plural from its spelling in either case.
 fn share_head_token(text: &str, t: &Token) -> bool {
@@ -52,6 +61,13 @@ fn share_head(last: &str) -> bool {
 /// overall".
 pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
     if !share_head_token(text, &toks[end - 1]) {
+        return None;
+    }
+    // (a share holds an amount among the words it may reach: a quantity word, by its bit,
+    // or a figure, which opens with a digit or a mark of one; a phrase with neither is
+    // read no further)
+    let reach = lo.max(end.saturating_sub(9))..end;
+    if !toks[reach].iter().any(|t| may_be_amount(text, t)) {
         return None;
     }
     let mut s = end;
@@ -119,7 +135,13 @@ mod tests {
                 amount(&crate::lexicon::lower(w)),
                 "{w}"
             );
+            // (the gate lets every amount through)
+            assert!(!amount_token(text, &t) || may_be_amount(text, &t), "{w}");
         }
+        let words = "Half 10 , x2 voters";
+        let t = toks(words);
+        let may: Vec<bool> = t.iter().map(|t| may_be_amount(words, t)).collect();
+        assert_eq!(may, [true, true, true, false, false]);
         assert!(!share_head_token(text, &toks(text)[0]));
     }
 
