@@ -101,6 +101,17 @@ pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
     crate::cues::aux_or_negated_token(text, t)
 }
 
+/// [`crate::cues::is_dash`] of a token: a word's read from its bits, a quotation none (its
+/// text is not looked up).
+pub(crate) fn dash_token(text: &str, t: &Token) -> bool {
+    !matches!(t.kind, Tok::Quote(_)) && written(text, t, Class::LinkDashes)
+}
+
+/// [`crate::cues::is_aside_dash`] of a token: a dash, or a hyphen standing alone.
+pub(crate) fn aside_dash_token(text: &str, t: &Token) -> bool {
+    dash_token(text, t) || t.is_text(text, "-")
+}
+
 /// A day that stands for a time ("Monday", "Today"), not a name.
 pub(crate) fn is_time_word(word: &str) -> bool {
     is_starter(word)
@@ -413,7 +424,7 @@ mod tests {
     const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its MONDAY But \
                          Also also Didn't DIDN'T didn’t Won’t Never Repeatedly repeatedly \
                          Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
-                         officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
+                         officials 2016 , . — - -- – ― : ( ) and And AND Ärzte ärzte It’s \
                          familiar Close in In IN who Who according";
 
     #[test]
@@ -447,6 +458,8 @@ mod tests {
             assert_eq!(det_token(WORDS, x), is_det(&w.to_lowercase()), "{w}");
             let negated = crate::cues::aux_or_negated(w);
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
+            assert_eq!(dash_token(WORDS, x), crate::cues::is_dash(w), "{w}");
+            assert_eq!(aside_dash_token(WORDS, x), crate::cues::is_aside_dash(w), "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
         // (the classes read by their bits alone have a capital in every word)

@@ -40,7 +40,7 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 /// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
 /// none.
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let j = (lo..hi.min(lo + 12)).find(|&j| crate::cues::is_dash(toks[j].text(text)))?;
+    let j = (lo..hi.min(lo + 12)).find(|&j| dash_token(text, &toks[j]))?;
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
     (!toks[lo..j].iter().any(lower)).then_some(j)
 }

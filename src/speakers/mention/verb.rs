@@ -346,12 +346,12 @@ fn place_to_end(text: &str, rest: &[Token]) -> bool {
 /// posted at the door — states …": the mention before an aside between dashes.
 fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
     let (text, toks, lo, b) = (v.text, v.toks, v.lo, v.b);
-    if !(b > lo + 2 && crate::cues::is_aside_dash(toks[b - 1].text(text))) {
+    if !(b > lo + 2 && aside_dash_token(text, &toks[b - 1])) {
         return None;
     }
     let k = (lo.max(b.saturating_sub(32))..b - 1)
         .rev()
-        .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))?;
+        .find(|&k| aside_dash_token(text, &toks[k]))?;
     // (with the dash that opens the aside, which may close an apposition: `peel`)
     left(text, toks, lo, k + 1)
 }
