@@ -140,6 +140,13 @@ fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCand
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
+    // (its comma first: most names have none after them, and are not parsed)
+    if !toks
+        .get(j)
+        .is_some_and(|t| t.kind == Tok::Punct && t.is_text(text, ","))
+    {
+        return None;
+    }
     let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;
     let has_role = toks[a..b].iter().any(|t| is_role(text, t));
     if !has_role {
