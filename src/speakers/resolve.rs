@@ -438,8 +438,12 @@ impl<'a> Resolver<'a> {
         if m.name.contains(' ') || !m.name.starts_with(char::is_uppercase) {
             return None;
         }
+        // (the name's opening letters first: most names open with another word, and are not
+        // split)
         let is_first = |name: &str| {
-            name.contains(' ') && name.split_whitespace().next() == Some(m.name.as_str())
+            name.trim_start().starts_with(m.name.as_str())
+                && name.contains(' ')
+                && name.split_whitespace().next() == Some(m.name.as_str())
         };
         if self.full_name_exists(m) {
             return None;
