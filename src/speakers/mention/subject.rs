@@ -75,6 +75,13 @@ fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Optio
     if !(i == lo || (i == lo + 1 && starter(text, &toks[lo]))) {
         return None;
     }
+    // (its word of time by its bit first: most openings have none, and are not parsed)
+    if !toks[i..hi.min(i + 4)]
+        .iter()
+        .any(|t| t.is(Class::SpeakerTimeAfters))
+    {
+        return None;
+    }
     let (rest, (a, b)) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;
     toks[a..b]
         .iter()
