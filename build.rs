@@ -62,7 +62,7 @@ fn main() {
     let mut out = String::new();
     out.push_str("/// A word class of the grammar, as the lexicon's data files name it.\n");
     out.push_str(
-        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u8)]\n#[allow(dead_code)]\n",
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\n#[allow(dead_code)]\n",
     );
     out.push_str("pub(crate) enum Class {\n");
     for n in &names {

@@ -52,6 +52,8 @@ impl std::ops::Deref for Named {
 
 /// Fill in the speaker of every statement that governs speech, and whether each stands;
 /// and the speaker of each partial quotation that no cue attributes.
+/// (Called once a document, and kept out of line: a profile shows the stage whole.)
+#[inline(never)]
 pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let text = doc.text;
     let kinds = para_kinds(text, doc.paras);
@@ -199,6 +201,7 @@ fn named_inside(text: &str, at: usize, name: &str) -> bool {
 /// The discourse thread over the written quotes (sorted by start): transcript turns, speakers
 /// that run on into a paragraph that is only quotation (`speakers::thread`). A quotation it
 /// attributes loses its `unattributed_quote` flag.
+#[inline(never)]
 pub(super) fn thread(
     doc: &Doc,
     named: &Named,

@@ -99,9 +99,43 @@ static LONGEST_LINK_LABEL: std::sync::LazyLock<usize> = std::sync::LazyLock::new
         .unwrap_or(0)
 });
 
+/// The first bytes of a class's words: a text whose first byte is none of them opens with
+/// none of its words (`OPENINGS`, read from the classes once).
+struct FirstBytes([bool; 256]);
+
+impl FirstBytes {
+    fn of(c: Class) -> FirstBytes {
+        let mut first = [false; 256];
+        for w in c.words() {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        FirstBytes(first)
+    }
+
+    /// Whether `s` may open with one of the class's words.
+    fn may_open(&self, s: &str) -> bool {
+        s.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)])
+    }
+}
+
+/// The first bytes of the link labels and of the credit words.
+static OPENINGS: std::sync::LazyLock<(FirstBytes, FirstBytes)> = std::sync::LazyLock::new(|| {
+    (
+        FirstBytes::of(Class::SpeakerLinkLabels),
+        FirstBytes::of(Class::SpeakerCreditWords),
+    )
+});
+
 /// "Related: Trump's plan for the border" — a link to another article: a label from
 /// the lexicon, then a colon.
 fn related_link(p: &ParaAt) -> bool {
+    // (a label opens the paragraph: one that opens with no label's first letter is read no
+    // further)
+    if !OPENINGS.0.may_open(p.text) {
+        return false;
+    }
     // (the label's letters and spaces end at its colon: most paragraphs' end elsewhere,
     // read byte by byte, and no further than the letters of the longest label; a letter
     // that is no ASCII one is read as a character below)
@@ -151,7 +185,9 @@ fn photo_caption(p: &ParaAt) -> bool {
         Class::SpeakerCreditWords.contains(w)
     };
     let opens = p.text.trim_start_matches(['(', '[']);
-    if credit_word(opens)
+    // (the credit word's first letter first: most paragraphs open with none)
+    if OPENINGS.1.may_open(opens)
+        && credit_word(opens)
         && opens[opens.find(char::is_alphabetic).unwrap_or(0)..].contains([':', '/'])
     {
         return true;
@@ -170,6 +206,10 @@ fn photo_caption(p: &ParaAt) -> bool {
 /// "2:25 p.m." — a time stamp between the entries of a live report: the speaker of one
 /// entry does not run on into the next.
 fn time_stamp(p: &ParaAt) -> bool {
+    // (a clock opens with a figure: most paragraphs are not parsed)
+    if !p.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut clock = recognize((digit1::<&str, ()>, opt((char(':'), digit1)), space0));
     match clock.parse(p.text) {
         Ok((rest, _)) => {
@@ -182,6 +222,12 @@ fn time_stamp(p: &ParaAt) -> bool {
 /// `WALLACE: …`, `"PENCE: …` — a turn of a transcript: the speaker's name in capitals, then
 /// a colon. Returns the byte range of the name inside `para` (past an opening quotation mark).
 pub(crate) fn transcript_speaker(para: &str) -> Option<(usize, usize)> {
+    // (a letter in lower case right after the first ends the name in capitals, with no
+    // colon after it: most paragraphs and quotations open so, and are not parsed)
+    let mut opening = para.trim_start_matches(['"', '“', '\'', '‘']).chars();
+    if opening.nth(1).is_some_and(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
     let marks = take_while(|c: char| "\"“'‘".contains(c));
     let capitals = take_while1(|c: char| c.is_uppercase() || c == '.' || c == '-' || c == '’');
     let name = recognize((
@@ -229,6 +275,13 @@ pub(crate) fn signature(para: &str) -> Option<(usize, usize)> {
 
 /// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
 fn list_entry(p: &ParaAt) -> bool {
+    // (an entry opens with a bullet or a figure: most paragraphs are not parsed)
+    if !p
+        .text
+        .starts_with(|c: char| c.is_ascii_digit() || "-•*–·".contains(c))
+    {
+        return false;
+    }
     let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));
     let number = recognize((
         digit1::<&str, ()>,
@@ -313,6 +366,10 @@ mod tests {
         assert_eq!(transcript_speaker("\"PENCE: Well, look."), Some((1, 6)));
         assert_eq!(transcript_speaker("Smith: the plan is dead."), None);
         assert_eq!(transcript_speaker("NOTE: This story was updated."), None);
+        // (a capital and a lower-case letter open no name in capitals)
+        assert_eq!(transcript_speaker("“Al: we won,” he said."), None);
+        assert_eq!(transcript_speaker("“AL: We won.”"), Some((3, 5)));
+        assert_eq!(transcript_speaker("X"), None);
     }
 
     #[test]
@@ -320,6 +377,8 @@ mod tests {
         assert_eq!(kind("- Lower taxes for families.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2. A wall on the border.", 3), ParaKind::ListEntry);
         assert_eq!(kind("2016 was a long year.", 3), ParaKind::Body);
+        assert_eq!(kind("• A wall on the border.", 3), ParaKind::ListEntry);
+        assert_eq!(kind("A wall on the border.", 3), ParaKind::Body);
     }
 
     #[test]

@@ -438,8 +438,12 @@ impl<'a> Resolver<'a> {
         if m.name.contains(' ') || !m.name.starts_with(char::is_uppercase) {
             return None;
         }
+        // (the name's opening letters first: most names open with another word, and are not
+        // split)
         let is_first = |name: &str| {
-            name.contains(' ') && name.split_whitespace().next() == Some(m.name.as_str())
+            name.trim_start().starts_with(m.name.as_str())
+                && name.contains(' ')
+                && name.split_whitespace().next() == Some(m.name.as_str())
         };
         if self.full_name_exists(m) {
             return None;
@@ -486,10 +490,18 @@ impl<'a> Resolver<'a> {
 
     /// An organisation, by its name without "the ".
     fn organization(&mut self, m: &Mention) -> usize {
-        let key = m.name.trim_start_matches("the ").to_lowercase();
-        if let Some(&e) = self.orgs.get(&key) {
+        let name = m.name.trim_start_matches("the ");
+        // (an ASCII name is looked up lower-cased on the stack; its key is written only for
+        // a new organisation)
+        let known = if name.is_ascii() {
+            crate::lexicon::with_lower(name, |key| self.orgs.get(key).copied())
+        } else {
+            self.orgs.get(&name.to_lowercase()).copied()
+        };
+        if let Some(e) = known {
             return e;
         }
+        let key = name.to_lowercase();
         let e = self.push(m.name.clone(), EntityKind::Organization, Gender::Neuter);
         self.orgs.insert(key, e);
         e
@@ -499,6 +511,10 @@ impl<'a> Resolver<'a> {
     /// after "Republican presidential nominee Donald Trump": a definite description is the
     /// last named person one of whose roles or titles it fits ([`role_fits`]).
     fn described(&self, m: &Mention) -> Option<usize> {
+        // (the first word's letters first: most names open with no "the", and are not split)
+        if !opens_with_the(&m.name) {
+            return None;
+        }
         let mut words = m.name.split_whitespace();
         if !words.next()?.eq_ignore_ascii_case("the") {
             return None;
@@ -572,10 +588,20 @@ pub(crate) fn definite_description(m: &Mention) -> bool {
     m.kind == EntityKind::Person
         && !m.pronoun
         && m.role.is_some()
+        && opens_with_the(&m.name)
         && m.name
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Whether `name` (past its leading space) opens with the letters "the" in any case: a name
+/// whose first word is "the" does, and one that does not is split no further.
+fn opens_with_the(name: &str) -> bool {
+    name.trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"the"))
 }
 
 /// Whether a definite description with head noun `head` and modifiers `mods` ("the GOP

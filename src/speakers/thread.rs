@@ -70,7 +70,9 @@ pub(crate) fn continue_speakers(
 ) -> Vec<Span> {
     let mut attributed = Vec::new();
     let mut turned = Vec::new();
-    let mut current: Option<SpeakerRef> = None;
+    // (the quote whose speaker runs on, by its number: a paragraph before is read in place,
+    // and a speaker is cloned only when a quotation takes it)
+    let mut current: Option<usize> = None;
     let mut introduced: Option<Span> = None;
     let mut q = 0;
     for (p, (&para, &kind)) in paras.iter().zip(kinds).enumerate() {
@@ -84,7 +86,8 @@ pub(crate) fn continue_speakers(
         if !kind.is_discourse() {
             continue;
         }
-        let here = &mut quotes[from..q];
+        let (done, rest) = quotes.split_at_mut(from);
+        let here = &mut rest[..q - from];
         let only = only_quotation(text, para, here);
         let signed = only.then(|| signed_by(text, paras, kinds, p + 1)).flatten();
         let turn_name = (kind == ParaKind::Transcript)
@@ -95,36 +98,40 @@ pub(crate) fn continue_speakers(
                 end: para.start + e,
             });
         for i in 0..here.len() {
-            if here[i].post.is_some() {
+            let (before, now) = here.split_at_mut(i);
+            let quote = &mut now[0];
+            if quote.post.is_some() {
                 continue;
             }
-            let earlier = here[i]
-                .speaker
-                .is_none()
-                .then(|| runs_on(&here[..i], names, here[i].start))
-                .flatten();
+            // (what only a quotation with no speaker asks for — the speaker of one before it,
+            // whether it opens a later sentence — is read only for one: no step gives a
+            // speaker to a quotation that had one)
+            let free = quote.speaker.is_none();
+            let earlier = free.then(|| runs_on(before, names, quote.start)).flatten();
             let at = At {
                 para,
                 only_quotation: only,
-                current: current.as_ref(),
+                current: current.and_then(|c| done[c].speaker.as_ref()),
                 introduced,
                 turn: turn_name,
-                earlier: earlier.as_ref(),
-                opens_later_sentence: opens_later_sentence(text, para, here[i].start),
+                earlier: earlier.and_then(|k| before[k].speaker.as_ref()),
+                opens_later_sentence: free
+                    && quote.kind != QuoteKind::Indirect
+                    && opens_later_sentence(text, para, quote.start),
                 signed,
             };
-            let step = STEPS.iter().find_map(|(_, s)| s(&at, &mut here[i], turn));
+            let step = STEPS.iter().find_map(|(_, s)| s(&at, quote, turn));
             if step == Some(Step::Attributed) {
                 attributed.push(Span {
-                    start: here[i].start,
-                    end: here[i].end,
+                    start: quote.start,
+                    end: quote.end,
                 });
             }
             if matches!(step, Some(Step::Attributed | Step::Turned)) {
                 turned.push(from + i);
             }
         }
-        current = runs_on(here, names, para.end);
+        current = runs_on(here, names, para.end).map(|k| from + k);
         introduced = introduces(text, para, here, names);
     }
     split_statements(quotes, &turned);
@@ -357,12 +364,13 @@ fn introduces(text: &str, para: Span, here: &[Quote], names: &[NameCandidate]) -
 }
 
 /// The speaker who runs on after `here` (quotes of one paragraph) up to `upto`: the speaker
-/// of its last attributed quote, unless another person is named after that quote.
-fn runs_on(here: &[Quote], names: &[NameCandidate], upto: usize) -> Option<SpeakerRef> {
-    let last = here
+/// of its last attributed quote, unless another person is named after that quote. Returns
+/// that quote's number in `here`.
+fn runs_on(here: &[Quote], names: &[NameCandidate], upto: usize) -> Option<usize> {
+    let k = here
         .iter()
-        .filter(|q| q.post.is_none())
-        .rfind(|q| q.speaker.is_some())?;
+        .rposition(|q| q.post.is_none() && q.speaker.is_some())?;
+    let last = &here[k];
     let sp = last.speaker.as_ref()?;
     let after = last.end.max(sp.end);
     let from = names.partition_point(|n| n.start < after);
@@ -373,7 +381,7 @@ fn runs_on(here: &[Quote], names: &[NameCandidate], upto: usize) -> Option<Speak
         let key = super::surname(&sp.name);
         later.iter().all(|n| n.key == key)
     })
-    .then(|| sp.clone())
+    .then_some(k)
 }
 
 /// Whether the quotation whose words start at `at` opens a sentence of the paragraph after

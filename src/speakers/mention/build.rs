@@ -27,6 +27,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     };
     if toks.len() == 1
         && is_capitalized(lw)
+        && last.is(Class::SpeakerRoles)
         && let Some(kind) = capitalised_role(lw)
     {
         let role = Some(lw.to_string());
@@ -98,32 +99,36 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// 46-year-old") or a bare plural ("Media outlets").
 fn common_head(text: &str, toks: &[Token], mention: Mention) -> Option<Mention> {
     crate::lexicon::with_lower(toks[toks.len() - 1].text(text), |llower| {
-        crate::lexicon::with_lower(toks[0].text(text), |det| {
-            common_head_lower(text, toks, llower, det, mention)
-        })
+        common_head_lower(text, toks, llower, mention)
     })
 }
 
-/// [`common_head`], given its last word and its first in lower case ("the Spokesman":
-/// "spokesman", "the").
+/// [`common_head`], given its last word in lower case ("the Spokesman": "spokesman"); its
+/// first word's classes in lower case are read from its token.
 fn common_head_lower(
     text: &str,
     toks: &[Token],
     llower: &str,
-    det: &str,
     mut mention: Mention,
 ) -> Option<Mention> {
+    let det = &toks[0];
     let lx = &*LEXICON;
-    if lx.documents.contains(llower) {
+    // (the head's bits first: a word without them is in neither list)
+    let head = &toks[toks.len() - 1];
+    if head.is(Class::SpeakerDocuments) && lx.documents.contains(llower) {
         mention.kind = EntityKind::Document;
-    } else if let Some(&anon) = lx.roles.get(llower) {
-        role_head(text, toks, llower, det, anon, &mut mention);
+    } else if let Some(&anon) = head
+        .is(Class::SpeakerRoles)
+        .then(|| lx.roles.get(llower))
+        .flatten()
+    {
+        role_head(text, toks, llower, anon, &mut mention);
     } else if org_noun(llower) {
         // "the transport department", "the company"
         mention.kind = EntityKind::Organization;
-    } else if toks.len() >= 2 && is_det(det) {
+    } else if toks.len() >= 2 && det_token(text, det) {
         // "the 46-year-old", "a 2008 Clinton veteran", "the authors"
-        mention.kind = if Class::SpeakerIndefiniteDeterminers.contains(det) {
+        mention.kind = if lower_in(text, det, Class::SpeakerIndefiniteDeterminers) {
             EntityKind::Anonymous
         } else {
             EntityKind::Unknown
@@ -164,16 +169,9 @@ fn expletive_it(w: &str) -> bool {
 
 /// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind
 /// (a body, someone anonymous, a person), its role and the gender its form tells.
-fn role_head(
-    text: &str,
-    toks: &[Token],
-    llower: &str,
-    det: &str,
-    anon: bool,
-    mention: &mut Mention,
-) {
+fn role_head(text: &str, toks: &[Token], llower: &str, anon: bool, mention: &mut Mention) {
     let org_like = Class::SpeakerGroupRoles.contains(llower) || org_noun(llower);
-    let definite = Class::SpeakerDefiniteDeterminers.contains(det)
+    let definite = lower_in(text, &toks[0], Class::SpeakerDefiniteDeterminers)
         || toks[1..].iter().any(|t| {
             let w = t.text(text);
             is_capitalized(w) || w.ends_with("’s") || w.ends_with("'s")
@@ -216,19 +214,15 @@ fn named(
         .last()
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
     let is_org = the_before
-        || name_toks
-            .iter()
-            .any(|t| lx.organizations.contains(t.text(text)))
+        || name_toks.iter().any(|t| organization_word(text, t))
         || lx.organizations.contains(name.as_str())
         || is_outlet(&name)
         || (name_toks.len() == 1
             && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
     if gender == Gender::Unknown
-        && let Some(g) = name_toks
-            .first()
-            .and_then(|t| lx.first_names.get(t.text(text)))
+        && let Some(g) = name_toks.first().and_then(|t| first_name_of(text, t))
     {
-        gender = *g;
+        gender = g;
     }
     // (the role's parts, each non-empty, joined by ", " as they are written)
     let pre = strip_det(text, before);
@@ -299,11 +293,11 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, String) {
     let mut title_role = String::new();
     while n + 1 < run.len() {
         let w = run[n].text(text);
-        let Some(g) = LEXICON.titles.get(w) else {
+        let Some(g) = title_of(text, &run[n]) else {
             break;
         };
-        if *g != Gender::Unknown {
-            gender = *g;
+        if g != Gender::Unknown {
+            gender = g;
         }
         if !Class::SpeakerCourtesyTitles.contains(w) {
             if !title_role.is_empty() {

@@ -106,6 +106,10 @@ const OUTER_VERB: &str = "report";
 /// "House Speaker Paul Ryan, R-Wis., said": a party-and-state tag is no speaker; the
 /// speaker is the name it hangs on, before its comma.
 fn hung_on_name(text: &str, toks: &[Token], sent: &Range<usize>, m: &Mention) -> Option<Mention> {
+    // (a tag's second character is its hyphen: most mentions are not parsed)
+    if text.as_bytes().get(m.start + 1) != Some(&b'-') {
+        return None;
+    }
     party_tag(&text[m.start..m.end])
         .ok()
         .filter(|(rest, _)| rest.is_empty())?;

@@ -323,8 +323,7 @@ fn role_before_preposition(np: &Np) -> Option<Mention> {
     while h > lo && (np_token(text, &toks[h - 1]) || plain_noun(text, &toks[h - 1])) && s - h < 6 {
         h -= 1;
     }
-    let head = toks[s - 2].text(text).to_lowercase();
-    if !(h < s - 1 && LEXICON.roles.contains_key(head.as_str())) {
+    if !(h < s - 1 && is_role(text, &toks[s - 2])) {
         return None;
     }
     let mut m = build(text, &toks[h..s - 1], None)?;

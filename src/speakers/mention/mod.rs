@@ -101,6 +101,17 @@ pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
     crate::cues::aux_or_negated_token(text, t)
 }
 
+/// [`crate::cues::is_dash`] of a token: a word's read from its bits, a quotation none (its
+/// text is not looked up).
+pub(crate) fn dash_token(text: &str, t: &Token) -> bool {
+    !matches!(t.kind, Tok::Quote(_)) && written(text, t, Class::LinkDashes)
+}
+
+/// [`crate::cues::is_aside_dash`] of a token: a dash, or a hyphen standing alone.
+pub(crate) fn aside_dash_token(text: &str, t: &Token) -> bool {
+    dash_token(text, t) || t.is_text(text, "-")
+}
+
 /// A day that stands for a time ("Monday", "Today"), not a name.
 pub(crate) fn is_time_word(word: &str) -> bool {
     is_starter(word)
@@ -135,17 +146,38 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     // (a word with no capital at its start: lower case as written, unless it has a capital
     // further in, "iPhone")
     // (the spelling first, the look-ups after)
+    // (a role or a document is looked up only for a word with its bit)
     let known = |lower: &str| {
         ((lower.ends_with("’s") || lower.ends_with("'s")) && lower.len() > 3)
             || lower.starts_with(|c: char| c.is_ascii_digit())
-            || lx.roles.contains_key(lower)
-            || lx.documents.contains(lower)
+            || (t.is(Class::SpeakerRoles) && lx.roles.contains_key(lower))
+            || (t.is(Class::SpeakerDocuments) && lx.documents.contains(lower))
     };
     if t.is_lower() {
-        t.is(Class::Modifiers) || known(w) || is_modifier(w)
+        // (`is_modifier`: the list is the class, whose bit is read; its endings are read only
+        // for a word that ends in the last letter of one)
+        t.is(Class::Modifiers) || known(w) || (may_end_a_modifier(w) && is_modifier(w))
     } else {
         crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
     }
+}
+
+/// The last bytes of the endings of adjectives (`find_modifier_suffixes`), read once.
+static MODIFIER_ENDS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut last = [false; 256];
+    for s in Class::FindModifierSuffixes.words() {
+        if let Some(&b) = s.as_bytes().last() {
+            last[usize::from(b)] = true;
+        }
+    }
+    last
+});
+
+/// Whether a lower-case word not in the class `modifiers` may still be a modifier by its
+/// ending ([`crate::cues::is_modifier`]: longer than four bytes, ending as an adjective's
+/// ending does).
+fn may_end_a_modifier(w: &str) -> bool {
+    w.len() > 4 && w.as_bytes().last().is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -236,8 +268,41 @@ pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
 }
 
 /// Whether the word in lower case is a role noun of the lexicon ("spokesman", "Senator").
+/// (Only a word with the bit of the class that copies the list is looked up.)
 pub(crate) fn is_role(text: &str, t: &Token) -> bool {
-    crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
+    t.is(Class::SpeakerRoles)
+        && crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
+}
+
+/// Whether the word, as written, is a title of the lexicon ("Sen."): its gender (only a
+/// word with the bit of [`Class::SpeakerTitles`], which copies the list, is looked up).
+pub(crate) fn title_of(text: &str, t: &Token) -> Option<Gender> {
+    if !t.is(Class::SpeakerTitles) {
+        return None;
+    }
+    LEXICON.titles.get(t.text(text)).copied()
+}
+
+/// Whether the word, as written, is a given name of the lexicon ("Hillary"): its gender
+/// (only a word with the bit of [`Class::SpeakerFirstNames`] is looked up).
+pub(crate) fn first_name_of(text: &str, t: &Token) -> Option<Gender> {
+    if !t.is(Class::SpeakerFirstNames) {
+        return None;
+    }
+    LEXICON.first_names.get(t.text(text)).copied()
+}
+
+/// Whether the word, as written, is an organisation's head word of the lexicon
+/// ("Department"; only a word with the bit of [`Class::SpeakerOrganizations`] is looked up).
+pub(crate) fn organization_word(text: &str, t: &Token) -> bool {
+    t.is(Class::SpeakerOrganizations) && LEXICON.organizations.contains(t.text(text))
+}
+
+/// Whether the word in lower case is a document noun of the lexicon ("report"; only a word
+/// with the bit of [`Class::SpeakerDocuments`] is looked up).
+pub(crate) fn document_word(text: &str, t: &Token) -> bool {
+    t.is(Class::SpeakerDocuments)
+        && crate::lexicon::with_lower(t.text(text), |l| LEXICON.documents.contains(l))
 }
 
 /// A lower-case head that names an organisation: an organisation head word of the lexicon
@@ -275,11 +340,14 @@ pub(crate) fn is_det(lower: &str) -> bool {
 /// [`is_det`] of a token: a lower-case word's is read from its classes and its text, with
 /// no lower-casing.
 pub(crate) fn det_token(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word || !t.is_lower() {
-        return crate::lexicon::with_lower(t.text(text), is_det);
-    }
     let w = t.text(text);
-    (w.len() > 3 && (w.ends_with("’s") || w.ends_with("'s"))) || t.is(Class::Determiners)
+    // (an ASCII word's lower case has its length, and its possessive "'s" in either case;
+    // the determiners are a class of lower-case words, which its bits hold)
+    if t.kind != Tok::Word || !(t.is_lower() || w.is_ascii()) {
+        return crate::lexicon::with_lower(w, is_det);
+    }
+    let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with("'S");
+    (w.len() > 3 && possessive) || t.is(Class::Determiners)
 }
 
 /// The tokens without the determiners that open them ("the spokesman" → "spokesman").
@@ -308,11 +376,7 @@ pub(crate) fn surname(name: &str) -> String {
     // (the last word found from the end, not by splitting the whole name; its possessives
     // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
     // byte)
-    let mut last = name
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or_default();
+    let mut last = last_word(name);
     while let Some(s) = last.strip_suffix("’s") {
         last = s;
     }
@@ -324,6 +388,23 @@ pub(crate) fn surname(name: &str) -> String {
     } else {
         last.to_lowercase()
     }
+}
+
+/// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
+/// its end (ASCII's whitespace is `char::is_whitespace`'s there), another's by characters.
+fn last_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+    }
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    let end = b.iter().rposition(|c| !space(c)).map_or(0, |p| p + 1);
+    let start = b[..end].iter().rposition(space).map_or(0, |p| p + 1);
+    &name[start..end]
 }
 
 /// The span of a mention.
@@ -343,7 +424,7 @@ mod tests {
     const WORDS: &str = "The the THE Said said Monday Today today His his HER their Its MONDAY But \
                          Also also Didn't DIDN'T didn’t Won’t Never Repeatedly repeatedly \
                          Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
-                         officials 2016 , . — - : ( ) and And AND Ärzte ärzte It’s \
+                         officials 2016 , . — - -- – ― : ( ) and And AND Ärzte ärzte It’s \
                          familiar Close in In IN who Who according";
 
     #[test]
@@ -377,6 +458,8 @@ mod tests {
             assert_eq!(det_token(WORDS, x), is_det(&w.to_lowercase()), "{w}");
             let negated = crate::cues::aux_or_negated(w);
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
+            assert_eq!(dash_token(WORDS, x), crate::cues::is_dash(w), "{w}");
+            assert_eq!(aside_dash_token(WORDS, x), crate::cues::is_aside_dash(w), "{w}");
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
         // (the classes read by their bits alone have a capital in every word)
@@ -399,6 +482,10 @@ mod tests {
             " \u{a0}",
             "Anna\u{a0}Łukasiewicz",
             "the Smiths’s’s",
+            "Jane\tSmith\r\n",
+            "Jane\u{b}Smith\u{c}",
+            "Smith",
+            "  ",
         ] {
             let plain = name
                 .split_whitespace()
@@ -410,6 +497,53 @@ mod tests {
             assert_eq!(surname(name), plain, "{name:?}");
         }
         assert_eq!(surname("Mike PENCE’s"), "pence");
+    }
+
+    #[test]
+    fn the_classes_that_gate_the_lists_copy_them() {
+        // (each class holds exactly its list's one-word entries: a word without the bit is
+        // in no list, and the gates of `title_of`, `is_role` … are exact)
+        let lx = &*LEXICON;
+        let same = |c: Class, list: Vec<&str>| {
+            let mut class: Vec<&str> = c.words().collect();
+            let mut list: Vec<&str> = list.into_iter().filter(|w| !w.contains(' ')).collect();
+            class.sort_unstable();
+            class.dedup();
+            list.sort_unstable();
+            list.dedup();
+            assert_eq!(class, list, "{c:?}");
+        };
+        same(
+            Class::SpeakerTitles,
+            lx.titles.iter().map(|(w, _)| *w).collect(),
+        );
+        same(
+            Class::SpeakerRoles,
+            lx.roles.iter().map(|(w, _)| *w).collect(),
+        );
+        same(
+            Class::SpeakerDocuments,
+            lx.documents.iter().copied().collect(),
+        );
+        same(
+            Class::SpeakerOrganizations,
+            lx.organizations.iter().copied().collect(),
+        );
+        same(
+            Class::SpeakerFirstNames,
+            lx.first_names.iter().map(|(w, _)| *w).collect(),
+        );
+        // (a role and a document are read in lower case: their classes hold none with a capital)
+        assert!(Class::SpeakerRoles.lower_only() && Class::SpeakerDocuments.lower_only());
+        let text =
+            "Sen. Hillary Clinton of the State Department read the Report , said the SPOKESMAN";
+        let t = toks(text);
+        assert!(title_of(text, &t[0]).is_some());
+        assert_eq!(first_name_of(text, &t[1]), Some(Gender::Female));
+        assert!(first_name_of(text, &t[2]).is_none() && title_of(text, &t[1]).is_none());
+        assert!(organization_word(text, &t[6]) && !organization_word(text, &t[5]));
+        assert!(document_word(text, &t[9]) && !document_word(text, &t[8]));
+        assert!(is_role(text, &t[13]) && !is_role(text, &t[12]));
     }
 
     #[test]

@@ -43,15 +43,14 @@ pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<Nam
     while i < toks.len() {
         // (a capitalised word opens a run: most words are none, and need no parse)
         let t = &toks[i];
-        if t.kind != Tok::Word || !t.is_capitalised() || starter(text, t) {
-            i += 1;
-            continue;
-        }
         // (one capitalised word alone is no name, and most runs are one word: the next
-        // token tells, with no parse)
-        if !toks
-            .get(i + 1)
-            .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+        // token tells, with no parse; a word's starter class is its bit, read last)
+        if t.kind != Tok::Word
+            || !t.is_capitalised()
+            || !toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+            || t.is(Class::Starters)
         {
             i += 1;
             continue;
@@ -79,7 +78,6 @@ fn capitalised_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 
 /// The capitalised run `i..j` as a person's name, past its titles.
 fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
-    let lx = &*LEXICON;
     // (the cheap test first: "the Smith Foundation" is no one's name)
     if i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the") {
         return None;
@@ -88,23 +86,20 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let mut n = 0;
     let mut gender = Gender::Unknown;
     while n + 1 < run.len() {
-        let Some(g) = lx.titles.get(run[n].text(text)) else {
+        let Some(g) = title_of(text, &run[n]) else {
             break;
         };
-        if *g != Gender::Unknown {
-            gender = *g;
+        if g != Gender::Unknown {
+            gender = g;
         }
         n += 1;
     }
     let name_toks = &run[n..];
-    let first = name_toks[0].text(text);
-    let first_gender = lx.first_names.get(first).copied();
+    let first_gender = first_name_of(text, &name_toks[0]);
     // (the cheap tests first: most capitalised runs are no one's name)
     // (a title, or a known first name and a surname)
     let person = (n > 0 || first_gender.is_some() && name_toks.len() >= 2)
-        && !name_toks
-            .iter()
-            .any(|t| lx.organizations.contains(t.text(text)));
+        && !name_toks.iter().any(|t| organization_word(text, t));
     if !person {
         return None;
     }
@@ -116,7 +111,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     let mut name = words_text(text, name_toks);
     for suffix in ["’s", "'s"] {
         if let Some(s) = name.strip_suffix(suffix) {
-            name = s.to_string();
+            name.truncate(s.len());
         }
     }
     Some(NameCandidate {
@@ -136,11 +131,8 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
 /// title or known first name on, when that tells the person's gender (a name of unknown
 /// gender would draw every "he" and "she" after it).
 fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandidate> {
-    let lx = &*LEXICON;
-    let k = (i + 1..j.saturating_sub(1)).find(|&k| {
-        let w = toks[k].text(text);
-        lx.titles.contains_key(w) || lx.first_names.contains_key(w)
-    })?;
+    let k = (i + 1..j.saturating_sub(1))
+        .find(|&k| title_of(text, &toks[k]).is_some() || first_name_of(text, &toks[k]).is_some())?;
     let c = candidate(text, toks, k, j).filter(|c| c.gender != Gender::Unknown)?;
     Some(NameCandidate { inner: true, ..c })
 }
@@ -148,6 +140,13 @@ fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCand
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
+    // (its comma first: most names have none after them, and are not parsed)
+    if !toks
+        .get(j)
+        .is_some_and(|t| t.kind == Tok::Punct && t.is_text(text, ","))
+    {
+        return None;
+    }
     let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;
     let has_role = toks[a..b].iter().any(|t| is_role(text, t));
     if !has_role {

@@ -22,6 +22,15 @@ fn amount_token(text: &str, t: &Token) -> bool {
     number(t.text(text)) || lower_in(text, t, Class::Quantities)
 }
 
+/// Whether a token may be an amount ([`amount_token`]): a word of the class `quantities`
+/// (its bit), or a figure (every character of a [`number`] is a digit, ",", "." or "%").
+fn may_be_amount(text: &str, t: &Token) -> bool {
+    t.is(Class::Quantities)
+        || text.as_bytes()[t.start..t.end]
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'%')
+}
+
 /// [`share_head`] of a token: an ASCII word's classes are read from its bits (the classes
 /// of a share's head are lower case), its plural from its spelling in either case.
 fn share_head_token(text: &str, t: &Token) -> bool {
@@ -54,6 +63,13 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
     if !share_head_token(text, &toks[end - 1]) {
         return None;
     }
+    // (a share holds an amount among the words it may reach: a quantity word, by its bit,
+    // or a figure, which opens with a digit or a mark of one; a phrase with neither is
+    // read no further)
+    let reach = lo.max(end.saturating_sub(9))..end;
+    if !toks[reach].iter().any(|t| may_be_amount(text, t)) {
+        return None;
+    }
     let mut s = end;
     let mut core = false;
     while s > lo && end - s < 9 {
@@ -75,6 +91,10 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         core |= q;
         s -= 1;
     }
+    // (a share holds an amount: a run with none is read no further)
+    if !core {
+        return None;
+    }
     // It opens with the amount or a word that qualifies it, not with "in" or a noun.
     while s < end {
         let t = &toks[s];
@@ -90,7 +110,7 @@ pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Opt
         let w = toks[s - 1].text(text);
         Class::SpeakerQuantityOpeners.contains(w) || starter(text, &toks[s - 1])
     };
-    if !core || !opens_with_amount || !alone {
+    if !opens_with_amount || !alone {
         return None;
     }
     Some(phrase(text, &toks[s..end], EntityKind::Unknown))
@@ -115,7 +135,13 @@ mod tests {
                 amount(&crate::lexicon::lower(w)),
                 "{w}"
             );
+            // (the gate lets every amount through)
+            assert!(!amount_token(text, &t) || may_be_amount(text, &t), "{w}");
         }
+        let words = "Half 10 , x2 voters";
+        let t = toks(words);
+        let may: Vec<bool> = t.iter().map(|t| may_be_amount(words, t)).collect();
+        assert_eq!(may, [true, true, true, false, false]);
         assert!(!share_head_token(text, &toks(text)[0]));
     }
 

@@ -40,7 +40,7 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 /// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
 /// none.
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let j = (lo..hi.min(lo + 12)).find(|&j| crate::cues::is_dash(toks[j].text(text)))?;
+    let j = (lo..hi.min(lo + 12)).find(|&j| dash_token(text, &toks[j]))?;
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
     (!toks[lo..j].iter().any(lower)).then_some(j)
 }
@@ -73,6 +73,13 @@ const OPENERS: &[Opener] = &[
 /// "Hours later, Trump …", "But a few days later, she …": a time that a comma closes.
 fn time_ago(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) -> Option<usize> {
     if !(i == lo || (i == lo + 1 && starter(text, &toks[lo]))) {
+        return None;
+    }
+    // (its word of time by its bit first: most openings have none, and are not parsed)
+    if !toks[i..hi.min(i + 4)]
+        .iter()
+        .any(|t| t.is(Class::SpeakerTimeAfters))
+    {
         return None;
     }
     let (rest, (a, b)) = up_to_comma(4)(Toks::new(text, toks, i, hi)).ok()?;

@@ -176,10 +176,15 @@ impl<'a> VerbCue<'a> {
 /// subject of the main clause, which comes after the comma that closes it.
 fn fronted_participle(v: &VerbCue) -> Option<Mention> {
     let (text, toks, sent) = (v.text, v.toks, v.sent);
-    let opener =
-        |w: &str| crate::lexicon::with_lower(w, |l| Class::SpeakerParticipleOpeners.contains(l));
-    let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(toks[sent.start].text(text)));
-    if !(v.ing_form && opens) {
+    // (the form first; a quotation opening the sentence is no opener, and is not lower-cased)
+    if !v.ing_form {
+        return None;
+    }
+    let opener = |t: &Token| {
+        !matches!(t.kind, Tok::Quote(_)) && lower_in(text, t, Class::SpeakerParticipleOpeners)
+    };
+    let opens = v.b == sent.start || (v.b == sent.start + 1 && opener(&toks[sent.start]));
+    if !opens {
         return None;
     }
     let k =
@@ -194,9 +199,9 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
     }
-    let d = (start.max(b.saturating_sub(8))..b).rev().find(|&d| {
-        crate::lexicon::with_lower(toks[d].text(text), |l| LEXICON.documents.contains(l))
-    })?;
+    let d = (start.max(b.saturating_sub(8))..b)
+        .rev()
+        .find(|&d| document_word(text, &toks[d]))?;
     // The document's determiner, a word or two before it ("a news article").
     let e = (start.max(d.saturating_sub(3))..d)
         .rev()
@@ -315,7 +320,7 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
             && (is_capitalized(w)
                 || is_det(&w.to_lowercase())
                 || Class::SpeakerIndefiniteDeterminers.contains(w)
-                || LEXICON.roles.contains_key(&*crate::lexicon::lower(w)))
+                || is_role(text, t))
     });
     let rest = &toks[after..v.sent.end];
     let next = rest.iter().position(|t| t.start >= m.end);
@@ -341,12 +346,12 @@ fn place_to_end(text: &str, rest: &[Token]) -> bool {
 /// posted at the door — states …": the mention before an aside between dashes.
 fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
     let (text, toks, lo, b) = (v.text, v.toks, v.lo, v.b);
-    if !(b > lo + 2 && crate::cues::is_aside_dash(toks[b - 1].text(text))) {
+    if !(b > lo + 2 && aside_dash_token(text, &toks[b - 1])) {
         return None;
     }
     let k = (lo.max(b.saturating_sub(32))..b - 1)
         .rev()
-        .find(|&k| crate::cues::is_aside_dash(toks[k].text(text)))?;
+        .find(|&k| aside_dash_token(text, &toks[k]))?;
     // (with the dash that opens the aside, which may close an apposition: `peel`)
     left(text, toks, lo, k + 1)
 }
