@@ -186,7 +186,7 @@ pub(crate) fn time_in(
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
     let first = text.as_bytes().get(region.start).copied();
-    if !first.is_some_and(super::lists::may_open_a_time) && !hits.may_hold_a_time(region) {
+    if !first.is_some_and(super::shape::may_open_a_time) && !hits.may_hold_a_time(region) {
         return None;
     }
     let sc = Scope {
@@ -652,7 +652,10 @@ fn may_be_a_part_of_the_day(i: &str) -> bool {
         return true;
     }
     let n = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
-    n > 0 && [" hours", " after", " before"].iter().any(|w| i[n..].starts_with(w))
+    n > 0
+        && [" hours", " after", " before"]
+            .iter()
+            .any(|w| i[n..].starts_with(w))
 }
 
 /// [`part_of_the_day_at`] at each word of the region: "Trump tweeted in the early morning
