@@ -479,7 +479,14 @@ impl Hits {
                 .next_back()
                 .is_some_and(char::is_whitespace),
         };
-        if space {
+        // (a capital other than that of "In" and "The" opens a month or nothing: most names
+        // are passed over by their first three letters, `time::candidate` not called)
+        let b = bytes[i];
+        let name = b.is_ascii_uppercase()
+            && b != b'I'
+            && b != b'T'
+            && !super::time::may_open_a_month(&text[i..]);
+        if space && !name {
             self.mark_time(text, i, starts);
         }
     }

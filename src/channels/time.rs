@@ -377,7 +377,7 @@ fn month_head(h: [u8; 3]) -> bool {
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
 /// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
 /// looked up in lower case, whole, so its first three letters are those of a month).
-fn may_open_a_month(s: &str) -> bool {
+pub(super) fn may_open_a_month(s: &str) -> bool {
     match s.as_bytes().get(..3) {
         Some(&[a, b, c]) if [a, b, c].iter().all(u8::is_ascii_alphabetic) => month_head([a, b, c]),
         _ => true,
