@@ -479,14 +479,9 @@ impl Hits {
                 .next_back()
                 .is_some_and(char::is_whitespace),
         };
-        // (a capital other than that of "In" and "The" opens a month or nothing: most names
-        // are passed over by their first three letters, `time::candidate` not called)
-        let b = bytes[i];
-        let name = b.is_ascii_uppercase()
-            && b != b'I'
-            && b != b'T'
-            && !super::time::may_open_a_month(&text[i..]);
-        if space && !name {
+        // (most names are passed over by their first three letters, `time::candidate` not
+        // called)
+        if space && super::time::may_open(&text[i..self.span.end]) {
             self.mark_time(text, i, starts);
         }
     }

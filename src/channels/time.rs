@@ -185,8 +185,7 @@ pub(crate) fn time_in(
 ) -> Option<Time> {
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
-    let first = text.as_bytes().get(region.start).copied();
-    if !first.is_some_and(super::shape::may_open_a_time) && !hits.may_hold_a_time(region) {
+    if !may_open(&text[region.start..region.end]) && !hits.may_hold_a_time(region) {
         return None;
     }
     let sc = Scope {
@@ -374,10 +373,21 @@ fn month_head(h: [u8; 3]) -> bool {
     }
 }
 
+/// Whether the word that `s` starts with may open a time (`candidate`, and every rule's parse
+/// there): by its first byte (`shape::may_open_a_time`), and a capital other than that of
+/// "In" and "The" only as a month may (a name is passed over by its first three letters).
+pub(super) fn may_open(s: &str) -> bool {
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    let other_capital = b.is_ascii_uppercase() && b != b'I' && b != b'T';
+    super::shape::may_open_a_time(b) && !(other_capital && !may_open_a_month(s))
+}
+
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
 /// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
 /// looked up in lower case, whole, so its first three letters are those of a month).
-pub(super) fn may_open_a_month(s: &str) -> bool {
+fn may_open_a_month(s: &str) -> bool {
     match s.as_bytes().get(..3) {
         Some(&[a, b, c]) if [a, b, c].iter().all(u8::is_ascii_alphabetic) => month_head([a, b, c]),
         _ => true,
@@ -687,6 +697,23 @@ mod tests {
 
     fn at(t: &str, date: &str) -> Option<Time> {
         time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn a_word_that_may_open_no_time_opens_none() {
+        // (`may_open` is false only where `candidate` is 0)
+        let rests = ["", " 8", "n the early hours", "uly 8", "ept. 11 2015", "014 study", "ast week"];
+        let mut passed = 0;
+        for first in ["I", "T", "J", "S", "M", "A", "D", "W", "Z", "i", "t", "r", "2", "é", "x"] {
+            for rest in rests {
+                let s = format!("{first}{rest} ");
+                if !may_open(&s) {
+                    assert_eq!(candidate(&s), 0, "{s}");
+                    passed += 1;
+                }
+            }
+        }
+        assert!(passed > 10 && may_open("July 8 ") && !may_open("Smith said "));
     }
 
     #[test]
