@@ -668,11 +668,16 @@ impl Matches {
         (r.start < r.end).then_some(0).into_iter().chain(marked)
     }
 
+    /// Whether a word of `r` after its first is marked as one that may open a time.
+    pub(super) fn marks_in(&self, r: Span) -> bool {
+        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
+        self.time_starts.get(from).is_some_and(|c| c.0 < r.end)
+    }
+
     /// Whether the time rules may find a time in `r` at a word after its first: a word there
     /// marked ([`Matches::time_starts`]), or a weekday or a time phrase that lies in it.
     pub(super) fn may_hold_a_time(&self, r: Span) -> bool {
-        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
-        self.time_starts.get(from).is_some_and(|c| c.0 < r.end)
+        self.marks_in(r)
             || Matches::within(self.weekdays(), r).next().is_some()
             || Matches::within(self.times(), r).next().is_some()
     }

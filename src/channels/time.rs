@@ -41,6 +41,9 @@ struct TimeRule {
     #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     find: fn(&Scope, &mut Vec<Found>),
+    /// Whether the rule reads only the words that may open a time (`Matches::time_starts`,
+    /// the region's first and those marked): where none may, it is not called.
+    at_words: bool,
 }
 
 /// The time rules, in order: of times that start at the same word, the first found wins,
@@ -49,26 +52,32 @@ const TIME_RULES: &[TimeRule] = &[
     TimeRule {
         name: "weekday",
         find: weekday,
+        at_words: false,
     },
     TimeRule {
         name: "month_and_day",
         find: month_and_day,
+        at_words: true,
     },
     TimeRule {
         name: "in_month",
         find: in_month,
+        at_words: true,
     },
     TimeRule {
         name: "dated_noun",
         find: dated_noun,
+        at_words: true,
     },
     TimeRule {
         name: "time_phrase",
         find: time_phrase,
+        at_words: false,
     },
     TimeRule {
         name: "part_of_the_day",
         find: part_of_the_day,
+        at_words: true,
     },
 ];
 
@@ -185,7 +194,8 @@ pub(crate) fn time_in(
 ) -> Option<Time> {
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
-    if !may_open(&text[region.start..region.end]) && !hits.may_hold_a_time(region) {
+    let at_words = may_open(&text[region.start..region.end]) || hits.marks_in(region);
+    if !at_words && !hits.may_hold_a_time(region) {
         return None;
     }
     let sc = Scope {
@@ -196,7 +206,7 @@ pub(crate) fn time_in(
         hits,
     };
     let mut found: Vec<Found> = Vec::new();
-    for rule in TIME_RULES {
+    for rule in TIME_RULES.iter().filter(|r| at_words || !r.at_words) {
         (rule.find)(&sc, &mut found);
     }
     // The first time words of the clause (it opens at the speaker or the cue) that the caller
@@ -702,9 +712,19 @@ mod tests {
     #[test]
     fn a_word_that_may_open_no_time_opens_none() {
         // (`may_open` is false only where `candidate` is 0)
-        let rests = ["", " 8", "n the early hours", "uly 8", "ept. 11 2015", "014 study", "ast week"];
+        let rests = [
+            "",
+            " 8",
+            "n the early hours",
+            "uly 8",
+            "ept. 11 2015",
+            "014 study",
+            "ast week",
+        ];
         let mut passed = 0;
-        for first in ["I", "T", "J", "S", "M", "A", "D", "W", "Z", "i", "t", "r", "2", "é", "x"] {
+        for first in [
+            "I", "T", "J", "S", "M", "A", "D", "W", "Z", "i", "t", "r", "2", "é", "x",
+        ] {
             for rest in rests {
                 let s = format!("{first}{rest} ");
                 if !may_open(&s) {
