@@ -391,7 +391,7 @@ pub(super) fn may_open(s: &str) -> bool {
         return false;
     };
     let other_capital = b.is_ascii_uppercase() && b != b'I' && b != b'T';
-    super::shape::may_open_a_time(b) && !(other_capital && !may_open_a_month(s))
+    super::shape::may_open_a_time(b) && (!other_capital || may_open_a_month(s))
 }
 
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
