@@ -78,8 +78,7 @@ impl<'a> Scope<'a> {
     /// Whether a token that reaches into the region may be of one of `classes` (without the
     /// paragraph's tokens, any may).
     pub(super) fn may_have(&self, classes: &[Class]) -> bool {
-        self.triggers
-            .is_none_or(|t| t.classes.intersects(classes))
+        self.triggers.is_none_or(|t| t.classes.intersects(classes))
     }
 }
 
@@ -255,8 +254,13 @@ fn opens_itself(phrase: &str) -> bool {
 
 /// Per phrase of the lexicon (`LEXICON.channels`), whether it opens itself ([`opens_itself`]),
 /// read once.
-static OPENS_ITSELF: LazyLock<Vec<bool>> =
-    LazyLock::new(|| LEXICON.channels.iter().map(|c| opens_itself(c.phrase)).collect());
+static OPENS_ITSELF: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    LEXICON
+        .channels
+        .iter()
+        .map(|c| opens_itself(c.phrase))
+        .collect()
+});
 
 /// Whether a preposition of the class stands among the four words before `start` (lower
 /// case, marks around it trimmed).

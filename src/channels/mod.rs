@@ -10,7 +10,8 @@
 //! week", "on April 8"); with the article's date they resolve to an ISO date.
 //!
 //! - [`lists`]: the word lists in one trie ([`trie`]), matched over the regions statements
-//!   read ([`Hits`] of a paragraph, [`Matches`] of a region);
+//!   read ([`Hits`] of a paragraph, [`Matches`] of a region), near the words that may hold a
+//!   match ([`shape`]: what a word's bytes tell);
 //! - [`channel`]: the channel rules, in an ordered table (`CHANNEL_RULES`);
 //! - [`outlet`]: the rules of outlets ("told CNN", "on CNN") and programmes;
 //! - [`occasion`]: sentences that set a speaker's occasion without a statement ("In a
@@ -27,6 +28,7 @@ mod lists;
 mod occasion;
 mod outlet;
 mod phrase;
+mod shape;
 mod source;
 mod time;
 mod trie;

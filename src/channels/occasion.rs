@@ -195,8 +195,7 @@ pub(crate) fn occasions(
                 .iter()
                 .filter(|t| t.is_capitalised())
                 .any(|t| entity_at(src, t).is_some());
-            if !names && referred(src, p, toks).is_none()
-            {
+            if !names && referred(src, p, toks).is_none() {
                 continue;
             }
             let hits =

@@ -41,6 +41,9 @@ struct TimeRule {
     #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     find: fn(&Scope, &mut Vec<Found>),
+    /// Whether the rule reads only the words that may open a time (`Matches::time_starts`,
+    /// the region's first and those marked): where none may, it is not called.
+    at_words: bool,
 }
 
 /// The time rules, in order: of times that start at the same word, the first found wins,
@@ -49,26 +52,32 @@ const TIME_RULES: &[TimeRule] = &[
     TimeRule {
         name: "weekday",
         find: weekday,
+        at_words: false,
     },
     TimeRule {
         name: "month_and_day",
         find: month_and_day,
+        at_words: true,
     },
     TimeRule {
         name: "in_month",
         find: in_month,
+        at_words: true,
     },
     TimeRule {
         name: "dated_noun",
         find: dated_noun,
+        at_words: true,
     },
     TimeRule {
         name: "time_phrase",
         find: time_phrase,
+        at_words: false,
     },
     TimeRule {
         name: "part_of_the_day",
         find: part_of_the_day,
+        at_words: true,
     },
 ];
 
@@ -185,8 +194,8 @@ pub(crate) fn time_in(
 ) -> Option<Time> {
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
-    let first = text.as_bytes().get(region.start).copied();
-    if !first.is_some_and(super::lists::may_open_a_time) && !hits.may_hold_a_time(region) {
+    let at_words = may_open(&text[region.start..region.end]) || hits.marks_in(region);
+    if !at_words && !hits.may_hold_a_time(region) {
         return None;
     }
     let sc = Scope {
@@ -197,7 +206,7 @@ pub(crate) fn time_in(
         hits,
     };
     let mut found: Vec<Found> = Vec::new();
-    for rule in TIME_RULES {
+    for rule in TIME_RULES.iter().filter(|r| at_words || !r.at_words) {
         (rule.find)(&sc, &mut found);
     }
     // The first time words of the clause (it opens at the speaker or the cue) that the caller
@@ -372,6 +381,17 @@ fn month_head(h: [u8; 3]) -> bool {
     } else {
         others.binary_search(&[a, b, c]).is_ok()
     }
+}
+
+/// Whether the word that `s` starts with may open a time (`candidate`, and every rule's parse
+/// there): by its first byte (`shape::may_open_a_time`), and a capital other than that of
+/// "In" and "The" only as a month may (a name is passed over by its first three letters).
+pub(super) fn may_open(s: &str) -> bool {
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    let other_capital = b.is_ascii_uppercase() && b != b'I' && b != b'T';
+    super::shape::may_open_a_time(b) && (!other_capital || may_open_a_month(s))
 }
 
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
@@ -652,7 +672,10 @@ fn may_be_a_part_of_the_day(i: &str) -> bool {
         return true;
     }
     let n = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
-    n > 0 && [" hours", " after", " before"].iter().any(|w| i[n..].starts_with(w))
+    n > 0
+        && [" hours", " after", " before"]
+            .iter()
+            .any(|w| i[n..].starts_with(w))
 }
 
 /// [`part_of_the_day_at`] at each word of the region: "Trump tweeted in the early morning
@@ -684,6 +707,33 @@ mod tests {
 
     fn at(t: &str, date: &str) -> Option<Time> {
         time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn a_word_that_may_open_no_time_opens_none() {
+        // (`may_open` is false only where `candidate` is 0)
+        let rests = [
+            "",
+            " 8",
+            "n the early hours",
+            "uly 8",
+            "ept. 11 2015",
+            "014 study",
+            "ast week",
+        ];
+        let mut passed = 0;
+        for first in [
+            "I", "T", "J", "S", "M", "A", "D", "W", "Z", "i", "t", "r", "2", "é", "x",
+        ] {
+            for rest in rests {
+                let s = format!("{first}{rest} ");
+                if !may_open(&s) {
+                    assert_eq!(candidate(&s), 0, "{s}");
+                    passed += 1;
+                }
+            }
+        }
+        assert!(passed > 10 && may_open("July 8 ") && !may_open("Smith said "));
     }
 
     #[test]

@@ -60,7 +60,9 @@ impl Reported {
 }
 
 /// The channel step: each standing statement's own channel and time ([`attribute`]), then
-/// those carried over from its speaker's other statements and occasions ([`carry`]).
+/// those carried over from its speaker's other statements and occasions ([`carry`]). (Never
+/// inlined: one call a document, and the stage stands apart in a profile.)
+#[inline(never)]
 pub(super) fn step(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     attribute(doc, metadata, statements);
     carry(doc, metadata, statements);
@@ -392,9 +394,17 @@ impl Pass<'_> {
                 } else {
                     window::carries(&from, &here, broken)
                 };
-                let (mut ch, mut tm) = (from.channel.cloned(), from.time.cloned());
-                ch.iter_mut().for_each(|ch| ch.carried = true);
-                tm.iter_mut().for_each(|t| t.carried = true);
+                // (copied only where they carry)
+                let carried_channel = || {
+                    let mut ch = from.channel.cloned();
+                    ch.iter_mut().for_each(|ch| ch.carried = true);
+                    ch
+                };
+                let carried_time = || {
+                    let mut tm = from.time.cloned();
+                    tm.iter_mut().for_each(|t| t.carried = true);
+                    tm
+                };
                 // (the lead's day, and a day carried from it, dates no statement that states a
                 // channel of its own: "In one of her college columns, she wrote …" after a lead
                 // of election day is not that day's)
@@ -403,10 +413,13 @@ impl Pass<'_> {
                     Step::Statement(p) => lead_dated[p],
                 };
                 let own_channel = statements[s].channel.is_some();
+                let dates = c.time && !(from_lead && own_channel);
+                let ch = if c.channel { carried_channel() } else { None };
+                let tm = if dates { carried_time() } else { None };
                 if c.channel {
                     statements[s].channel = ch;
                 }
-                if c.time && !(from_lead && own_channel) {
+                if dates {
                     statements[s].time = tm;
                     lead_dated[s] = from_lead;
                 }

@@ -1,0 +1,306 @@
+//! What the scans of the word lists read of a word by its bytes, without its text: whether a
+//! word token may hold a word of a listed pattern (a plain word apart from others is told by its
+//! eight bytes at once), where words start after white space (eight bytes a step), and which
+//! first bytes may open a time.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::Class;
+use crate::segment::Token;
+
+/// Whether word token `t`, not of the class `channel_list_words` itself, may hold a word of a
+/// listed pattern: a word joined by marks ("CNN's", "pro-Trump") by its runs of letters and
+/// digits; a word not ASCII, or touching a letter or digit, may.
+pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
+    // (a mark or white space apart from it, ASCII; the start and end of the text too)
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
+    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
+    // (touching a letter or digit, it may: read first, by two bytes)
+    if !before || !after {
+        return true;
+    }
+    let w = &bytes[t.start..t.end];
+    // (a plain word, most words, is one run: the token's own class bit told)
+    if all_alnum(w) {
+        return false;
+    }
+    !w.is_ascii()
+        || w.split(|b| !b.is_ascii_alphanumeric())
+            .filter(|r| !r.is_empty())
+            .any(run_of_class)
+}
+
+/// The bit of a run's shape: its length and its first and last bytes in ASCII lower case (a
+/// run and its lower-case form have the same).
+fn run_key(r: &[u8]) -> usize {
+    let (first, last) = match (r.first(), r.last()) {
+        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+        _ => (0, 0),
+    };
+    (r.len() * 131 + usize::from(first) * 31 + usize::from(last)) % 4096
+}
+
+/// The shapes of the words of the class `channel_list_words` ([`run_key`]), one bit each.
+static RUN_KEYS: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut keys = [0u64; 64];
+    for w in Class::ChannelListWords.words() {
+        let k = run_key(w.as_bytes());
+        keys[k / 64] |= 1 << (k % 64);
+    }
+    keys
+});
+
+/// Whether word token `t` is a plain word apart from others: at most eight ASCII letters and
+/// digits, an ASCII mark or white space (or the text's end) either side. Such a word, not of
+/// the class `channel_list_words`, holds no word of a listed pattern ([`word_may_match`] is
+/// false); read inline, its eight bytes at once, before that is called for the others.
+#[inline]
+pub(super) fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let len = t.end.wrapping_sub(t.start);
+    let Some(chunk) = bytes.get(t.start..t.start + 8).filter(|_| len <= 8) else {
+        return false;
+    };
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
+    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
+    // (the bytes past the word read as letters)
+    let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    let word = match len {
+        8 => u64::MAX,
+        n => (1u64 << (8 * n)) - 1,
+    };
+    before && after && swar_alnum((x & word) | ((u64::from(b'a') * ONES) & !word))
+}
+
+/// Whether the eight bytes of `x` are all ASCII letters and digits: each byte's test done on
+/// the eight at once.
+#[inline]
+fn swar_alnum(x: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = 0x80 * ONES;
+    if x & HIGH != 0 {
+        return false;
+    }
+    // (per byte below 0x80, no carry crossing bytes: `x + (0x80 - lo)` sets the top bit
+    // where the byte is at least `lo`, `x + (0x7F - hi)` where it is above `hi`; a letter
+    // with 0x20 set is in lower case)
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + u64::from(0x80 - lo) * ONES) & !(x + u64::from(0x7F - hi) * ONES) & HIGH
+    };
+    (within(x, b'0', b'9') | within(x | (0x20 * ONES), b'a', b'z')) == HIGH
+}
+
+/// Whether `w` is all ASCII letters and digits (`w.iter().all(u8::is_ascii_alphanumeric)`):
+/// a word of at most eight bytes with the test done on its eight bytes at once.
+fn all_alnum(w: &[u8]) -> bool {
+    if w.len() > 8 {
+        return w.iter().all(u8::is_ascii_alphanumeric);
+    }
+    // (the bytes past the word are a letter)
+    let mut buf = [b'a'; 8];
+    buf[..w.len()].copy_from_slice(w);
+    swar_alnum(u64::from_le_bytes(buf))
+}
+
+/// Whether the ASCII run `r` is of the class `channel_list_words`, as written or in lower
+/// case (as a token's bits hold it).
+fn run_of_class(r: &[u8]) -> bool {
+    // (most runs are told from every word of the class by one bit of their shape)
+    if RUN_KEYS[run_key(r) / 64] & 1 << (run_key(r) % 64) == 0 {
+        return false;
+    }
+    let Ok(w) = std::str::from_utf8(r) else {
+        return true;
+    };
+    if Class::ChannelListWords.contains(w) {
+        return true;
+    }
+    // (lower-cased on the stack: no string made for a run)
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..r.len()) {
+        Some(low) if r.iter().any(u8::is_ascii_uppercase) => {
+            low.copy_from_slice(r);
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|l| Class::ChannelListWords.contains(l))
+        }
+        Some(_) => false,
+        None => Class::ChannelListWords.contains(&w.to_ascii_lowercase()),
+    }
+}
+
+/// The places `i` in `from..to` (`from` at least 1) whose byte before is ASCII white space or
+/// not ASCII, in order: read eight bytes at a time, where a byte below `!` or not ASCII sets
+/// its top bit in `x - 0x21… | x` (a borrow may set the next one's too: each is checked).
+#[inline]
+pub(super) fn after_space_or_mark(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let before = |b: u8| !b.is_ascii() || is_ascii_space(b);
+    let (start, end) = (
+        from.saturating_sub(1),
+        to.saturating_sub(1).max(from.saturating_sub(1)),
+    );
+    let words = (start..end).step_by(8).flat_map(move |q| {
+        let mut m = match bytes.get(q..q + 8).filter(|_| q + 8 <= end) {
+            Some(w) => {
+                let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+                (x.wrapping_sub(0x21 * ONES) | x) & (0x80 * ONES)
+            }
+            // (the last bytes, fewer than eight, each)
+            None => (0..end - q).fold(0u64, |m, k| m | 0x80 << (8 * k)),
+        };
+        std::iter::from_fn(move || {
+            let k = (m != 0).then(|| m.trailing_zeros() as usize / 8)?;
+            m &= m - 1;
+            Some(q + k)
+        })
+    });
+    words.filter(move |&q| before(bytes[q])).map(|q| q + 1)
+}
+
+/// Whether `at..to` of `text`, between tokens, holds more than white space (text the tokens
+/// leave out).
+#[inline]
+pub(super) fn left_out(text: &str, at: usize, to: usize) -> bool {
+    let one_space = to == at + 1 && text.as_bytes()[at] == b' ';
+    !one_space && !text[at..to].trim().is_empty()
+}
+
+/// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
+/// other ("in", "the", "recent", a digit, a capital, or a character that is not ASCII may;
+/// not the inside of one).
+#[inline]
+pub(super) fn may_open_a_time(b: u8) -> bool {
+    matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
+        || b.is_ascii_digit()
+        || b.is_ascii_uppercase()
+        || b >= 0xC0
+}
+
+/// Whether the ASCII byte `b` is white space (`char::is_whitespace`: with the vertical tab).
+#[inline]
+pub(super) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
+/// letter or digit before it.
+#[inline]
+pub(super) fn word_start(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes[i].is_ascii_alphabetic() {
+        return false;
+    }
+    // (an ASCII byte before is the character before: only another is decoded)
+    match i.checked_sub(1).map(|k| bytes[k]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Tok;
+
+    #[test]
+    fn no_time_opens_with_a_byte_passed_over() {
+        let rests = [
+            "n the early hours",
+            "he morning after",
+            "pril 8",
+            "014 study",
+            "n 2015",
+        ];
+        for b in (0..128u8).filter(|&b| !may_open_a_time(b)) {
+            for r in rests {
+                let s = format!("{}{r}", b as char);
+                assert_eq!(super::super::time::candidate(&s), 0, "{s}");
+            }
+        }
+        assert_ne!(super::super::time::candidate("in the early hours"), 0);
+    }
+
+    #[test]
+    fn the_places_after_white_space_are_those_byte_by_byte() {
+        let t = "a b\tc  “d” é\u{a0}f\x0bg~\x7fh 12345678 x\r\n ";
+        let bytes = t.as_bytes();
+        for from in 1..=t.len() {
+            for to in from..=t.len() {
+                let each: Vec<usize> = (from..to)
+                    .filter(|&i| !bytes[i - 1].is_ascii() || is_ascii_space(bytes[i - 1]))
+                    .collect();
+                let got: Vec<usize> = after_space_or_mark(bytes, from, to).collect();
+                assert_eq!(got, each, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_of_the_class_is_a_run_of_it_in_any_case() {
+        // (`run_of_class` passes over a run whose shape no word of the class has)
+        let mut n = 0;
+        for w in Class::ChannelListWords.words().filter(|w| w.is_ascii()) {
+            assert!(run_of_class(w.as_bytes()), "{w}");
+            // (a word of the class in lower case is one in any case)
+            if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+                assert!(run_of_class(w.to_ascii_uppercase().as_bytes()), "{w}");
+            }
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(!run_of_class(b"Trump") && !run_of_class(b"pro"));
+    }
+
+    #[test]
+    fn all_alnum_tells_letters_and_digits_as_each_byte_does() {
+        let each = |w: &[u8]| w.iter().all(u8::is_ascii_alphanumeric);
+        for len in 0..=10 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut w = vec![b'k'; len];
+                    w[at] = b;
+                    assert_eq!(all_alnum(&w), each(&w), "{w:?}");
+                }
+            }
+        }
+        assert!(all_alnum(b"Zebra09") && !all_alnum(b"CNN's") && all_alnum(b""));
+    }
+
+    #[test]
+    fn a_plain_word_apart_is_one_word_may_match_passes_over() {
+        let t = "She told CNN's host, “Fox” and pro-Trump é fans 2015; Zeitungen so end of the text here";
+        let all = super::super::test_support::all(t);
+        let toks = crate::segment::tokens(t, all, &[]);
+        let mut plain = 0;
+        let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+        for tok in toks.iter().filter(|tok| tok.kind == Tok::Word) {
+            let w = &t.as_bytes()[tok.start..tok.end];
+            let expected = w.len() <= 8
+                && tok.start + 8 <= t.len()
+                && w.iter().all(u8::is_ascii_alphanumeric)
+                && apart(tok.start.checked_sub(1).and_then(|k| t.as_bytes().get(k)))
+                && apart(t.as_bytes().get(tok.end));
+            assert_eq!(
+                plain_and_apart(t.as_bytes(), tok),
+                expected,
+                "{}",
+                tok.text(t)
+            );
+            if expected {
+                assert!(!word_may_match(t.as_bytes(), tok));
+                plain += 1;
+            }
+        }
+        assert!(plain >= 8, "{plain}");
+    }
+}
