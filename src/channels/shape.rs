@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::Class;
+use crate::lexicon::info::ALNUM;
 use crate::segment::Token;
 
 /// Whether word token `t`, not of the class `channel_list_words` itself, may hold a word of a
@@ -51,27 +52,17 @@ static RUN_KEYS: LazyLock<[u64; 64]> = LazyLock::new(|| {
     keys
 });
 
-/// Whether word token `t` is a plain word apart from others: at most eight ASCII letters and
-/// digits, an ASCII mark or white space (or the text's end) either side. Such a word, not of
-/// the class `channel_list_words`, holds no word of a listed pattern ([`word_may_match`] is
-/// false); read inline, its eight bytes at once, before that is called for the others.
+/// Whether word token `t` is a plain word apart from others: ASCII letters and digits only
+/// (the lexer's bit [`ALNUM`]), an ASCII mark or white space (or the text's end) either side.
+/// Such a word, not of the class `channel_list_words`, holds no word of a listed pattern
+/// ([`word_may_match`] is false); told by the token's bit and two bytes, before that is
+/// called for the others.
 #[inline]
 pub(super) fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    let len = t.end.wrapping_sub(t.start);
-    let Some(chunk) = bytes.get(t.start..t.start + 8).filter(|_| len <= 8) else {
-        return false;
-    };
     let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
-    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
-    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
-    // (the bytes past the word read as letters)
-    let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-    let word = match len {
-        8 => u64::MAX,
-        n => (1u64 << (8 * n)) - 1,
-    };
-    before && after && swar_alnum((x & word) | ((u64::from(b'a') * ONES) & !word))
+    t.flags & ALNUM != 0
+        && t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]))
+        && bytes.get(t.end).is_none_or(|&b| apart(b))
 }
 
 /// Whether the eight bytes of `x` are all ASCII letters and digits: each byte's test done on
@@ -285,9 +276,7 @@ mod tests {
         let apart = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
         for tok in toks.iter().filter(|tok| tok.kind == Tok::Word) {
             let w = &t.as_bytes()[tok.start..tok.end];
-            let expected = w.len() <= 8
-                && tok.start + 8 <= t.len()
-                && w.iter().all(u8::is_ascii_alphanumeric)
+            let expected = w.iter().all(u8::is_ascii_alphanumeric)
                 && apart(tok.start.checked_sub(1).and_then(|k| t.as_bytes().get(k)))
                 && apart(t.as_bytes().get(tok.end));
             assert_eq!(

@@ -14,6 +14,10 @@ pub(crate) const LOWER: u8 = 1;
 pub(crate) const CAPITALISED: u8 = 2;
 /// The lower-case word is the first of a two-word reporting verb form ("went" of "went on").
 pub(crate) const VERB_HEAD: u8 = 4;
+/// The word token's bytes are all ASCII letters and digits ("Smith", "2016"; not "U.S.",
+/// "O'Neill" or "Zoë"), set by the lexer as it reads the word, so that a rule that asks need
+/// not read the bytes again.
+pub(crate) const ALNUM: u8 = 8;
 
 /// No reporting verb form.
 pub(crate) const NO_VERB: u16 = u16::MAX;

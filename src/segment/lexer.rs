@@ -173,20 +173,31 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let info = match plain_ascii_word(lx.text.as_bytes(), i, limit) {
         // (most words: read in one pass over their bytes; a full stop after one is an
         // abbreviation's, or ends the sentence)
-        Some((j, upper, stop)) => {
+        Some((run, upper, stop)) => {
             let j = if stop {
-                plain_abbreviation_stop(lx.text, i, j)
+                plain_abbreviation_stop(lx.text, i, run)
             } else {
-                j
+                run
             };
-            (j, ascii_word_info_at(lx.text, i, j, upper))
+            let mut info = ascii_word_info_at(lx.text, i, j, upper);
+            // (its bytes are the run's letters and digits, unless an abbreviation's stop
+            // joined it; a word read otherwise is told below)
+            if j == run {
+                info.flags |= info::ALNUM;
+            }
+            (j, info)
         }
         None => {
             let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
             let j = limit - rest.len();
             let j = plural_possessive(lx.text, i, j, limit);
             let j = abbreviation_stop(lx.text, i, j, limit);
-            (j, word_info(&lx.text[i..j]))
+            let w = &lx.text[i..j];
+            let mut info = word_info(w);
+            if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                info.flags |= info::ALNUM;
+            }
+            (j, info)
         }
     };
     let (
@@ -468,6 +479,30 @@ fn listed_after_prefix(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_of_ascii_letters_and_digits_is_marked_so() {
+        let text = "Smith said in 2016 the U.S. and O'Neill, Zoë and pre- war";
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let toks = tokens(text, span, &[]);
+        for t in toks.iter().filter(|t| t.kind == Tok::Word) {
+            let w = t.text(text);
+            assert_eq!(
+                t.flags & info::ALNUM != 0,
+                w.bytes().all(|b| b.is_ascii_alphanumeric()),
+                "{w}"
+            );
+        }
+        let marked = |w: &str| {
+            toks.iter()
+                .any(|t| t.text(text) == w && t.flags & info::ALNUM != 0)
+        };
+        assert!(marked("Smith") && marked("2016") && marked("pre"));
+        assert!(!marked("U.S.") && !marked("Zoë"));
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let span = Span {
