@@ -215,6 +215,9 @@ mod tests {
         assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
         // "Hours later, Trump said"
         assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
+        assert_eq!(subject_of("But a few days later, she said").unwrap().name, "she");
+        // (the words of time are words in lower case, read from their bits)
+        assert!(Class::SpeakerTimeAfters.words().all(|w| w.chars().all(char::is_lowercase)));
         // a long phrase that a preposition opens
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
