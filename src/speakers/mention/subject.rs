@@ -40,9 +40,17 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 /// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
 /// none.
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let j = (lo..hi.min(lo + 12)).find(|&j| dash_token(text, &toks[j]))?;
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
-    (!toks[lo..j].iter().any(lower)).then_some(j)
+    // (read from the start: a word in lower case before the first dash ends the search)
+    for j in lo..hi.min(lo + 12) {
+        if dash_token(text, &toks[j]) {
+            return Some(j);
+        }
+        if lower(&toks[j]) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A rule that skips a leading adverbial at token `i` of the sentence `lo..hi`: where the
