@@ -116,7 +116,9 @@ impl FirstBytes {
 
     /// Whether `s` may open with one of the class's words.
     fn may_open(&self, s: &str) -> bool {
-        s.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)])
+        s.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)])
     }
 }
 

@@ -177,7 +177,10 @@ static MODIFIER_ENDS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::ne
 /// ending ([`crate::cues::is_modifier`]: longer than four bytes, ending as an adjective's
 /// ending does).
 fn may_end_a_modifier(w: &str) -> bool {
-    w.len() > 4 && w.as_bytes().last().is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
+    w.len() > 4
+        && w.as_bytes()
+            .last()
+            .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -459,7 +462,11 @@ mod tests {
             let negated = crate::cues::aux_or_negated(w);
             assert_eq!(aux_or_negated(WORDS, x), negated, "{w}");
             assert_eq!(dash_token(WORDS, x), crate::cues::is_dash(w), "{w}");
-            assert_eq!(aside_dash_token(WORDS, x), crate::cues::is_aside_dash(w), "{w}");
+            assert_eq!(
+                aside_dash_token(WORDS, x),
+                crate::cues::is_aside_dash(w),
+                "{w}"
+            );
         }
         assert!(time_word(WORDS, &t[5]) && !time_word(WORDS, &t[7]));
         // (the classes read by their bits alone have a capital in every word)

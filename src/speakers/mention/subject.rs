@@ -42,11 +42,11 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
     // (read from the start: a word in lower case before the first dash ends the search)
-    for j in lo..hi.min(lo + 12) {
-        if dash_token(text, &toks[j]) {
+    for (j, t) in toks.iter().enumerate().take(hi.min(lo + 12)).skip(lo) {
+        if dash_token(text, t) {
             return Some(j);
         }
-        if lower(&toks[j]) {
+        if lower(t) {
             return None;
         }
     }
@@ -223,9 +223,16 @@ mod tests {
         assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
         // "Hours later, Trump said"
         assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
-        assert_eq!(subject_of("But a few days later, she said").unwrap().name, "she");
+        assert_eq!(
+            subject_of("But a few days later, she said").unwrap().name,
+            "she"
+        );
         // (the words of time are words in lower case, read from their bits)
-        assert!(Class::SpeakerTimeAfters.words().all(|w| w.chars().all(char::is_lowercase)));
+        assert!(
+            Class::SpeakerTimeAfters
+                .words()
+                .all(|w| w.chars().all(char::is_lowercase))
+        );
         // a long phrase that a preposition opens
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
