@@ -51,6 +51,7 @@ pub(crate) fn is_starter(word: &str) -> bool {
 }
 
 /// [`is_starter`] of a token, read from a word's classes.
+#[inline]
 pub(crate) fn starter(text: &str, t: &Token) -> bool {
     capitalised_class(text, t, Class::Starters)
 }
@@ -58,6 +59,7 @@ pub(crate) fn starter(text: &str, t: &Token) -> bool {
 /// [`written`] for a class whose every word has a capital (`starters`, `speaker_day_words`):
 /// a word's lower case is in no such class, so its bit for the class is its written form's,
 /// with no look-up of the text.
+#[inline]
 fn capitalised_class(text: &str, t: &Token, c: Class) -> bool {
     if t.kind == Tok::Word {
         t.is(c)
@@ -68,6 +70,7 @@ fn capitalised_class(text: &str, t: &Token, c: Class) -> bool {
 
 /// Whether the token's text, exactly as written, is in class `c` (`Class::contains`): a
 /// word's is read from its classes, punctuation's and a quotation's from the class.
+#[inline]
 pub(crate) fn written(text: &str, t: &Token, c: Class) -> bool {
     if t.kind == Tok::Word {
         t.is_written(c, text)
@@ -79,6 +82,7 @@ pub(crate) fn written(text: &str, t: &Token, c: Class) -> bool {
 /// Whether the token's text in lower case is in class `c` (`c.contains(&lower(w))`): a
 /// word's is read from its classes (which hold its lower case's), unless the word has a
 /// capital and the class capitalised words, which the written form may add.
+#[inline]
 pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
     // (a word's classes hold those of its lower case: without the bit, it is in no class
     // by either form, and nothing is lower-cased)
@@ -92,6 +96,7 @@ pub(crate) fn lower_in(text: &str, t: &Token, c: Class) -> bool {
 /// [`crate::cues::aux_or_negated_token`], a capitalised word's read from its bits too: it
 /// is an auxiliary only in its lower case (the class has no capitals, and a word in "-ly"
 /// counts only in lower case), and negated only when it ends in "t" ("Didn't", "WON'T").
+#[inline]
 pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
     if t.kind == Tok::Word && t.is_capitalised() {
         let w = t.text(text);
@@ -103,11 +108,13 @@ pub(crate) fn aux_or_negated(text: &str, t: &Token) -> bool {
 
 /// [`crate::cues::is_dash`] of a token: a word's read from its bits, a quotation none (its
 /// text is not looked up).
+#[inline]
 pub(crate) fn dash_token(text: &str, t: &Token) -> bool {
     !matches!(t.kind, Tok::Quote(_)) && written(text, t, Class::LinkDashes)
 }
 
 /// [`crate::cues::is_aside_dash`] of a token: a dash, or a hyphen standing alone.
+#[inline]
 pub(crate) fn aside_dash_token(text: &str, t: &Token) -> bool {
     dash_token(text, t) || t.is_text(text, "-")
 }
@@ -123,6 +130,7 @@ pub(crate) fn is_time_word(word: &str) -> bool {
 }
 
 /// [`is_time_word`] of a token, read from a word's classes.
+#[inline]
 pub(crate) fn time_word(text: &str, t: &Token) -> bool {
     if t.kind != Tok::Word {
         return is_time_word(t.text(text));
@@ -272,6 +280,7 @@ pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
 
 /// Whether the word in lower case is a role noun of the lexicon ("spokesman", "Senator").
 /// (Only a word with the bit of the class that copies the list is looked up.)
+#[inline]
 pub(crate) fn is_role(text: &str, t: &Token) -> bool {
     t.is(Class::SpeakerRoles)
         && crate::lexicon::with_lower(t.text(text), |l| LEXICON.roles.contains_key(l))
@@ -279,6 +288,7 @@ pub(crate) fn is_role(text: &str, t: &Token) -> bool {
 
 /// Whether the word, as written, is a title of the lexicon ("Sen."): its gender (only a
 /// word with the bit of [`Class::SpeakerTitles`], which copies the list, is looked up).
+#[inline]
 pub(crate) fn title_of(text: &str, t: &Token) -> Option<Gender> {
     if !t.is(Class::SpeakerTitles) {
         return None;
@@ -288,6 +298,7 @@ pub(crate) fn title_of(text: &str, t: &Token) -> Option<Gender> {
 
 /// Whether the word, as written, is a given name of the lexicon ("Hillary"): its gender
 /// (only a word with the bit of [`Class::SpeakerFirstNames`] is looked up).
+#[inline]
 pub(crate) fn first_name_of(text: &str, t: &Token) -> Option<Gender> {
     if !t.is(Class::SpeakerFirstNames) {
         return None;
@@ -297,12 +308,14 @@ pub(crate) fn first_name_of(text: &str, t: &Token) -> Option<Gender> {
 
 /// Whether the word, as written, is an organisation's head word of the lexicon
 /// ("Department"; only a word with the bit of [`Class::SpeakerOrganizations`] is looked up).
+#[inline]
 pub(crate) fn organization_word(text: &str, t: &Token) -> bool {
     t.is(Class::SpeakerOrganizations) && LEXICON.organizations.contains(t.text(text))
 }
 
 /// Whether the word in lower case is a document noun of the lexicon ("report"; only a word
 /// with the bit of [`Class::SpeakerDocuments`] is looked up).
+#[inline]
 pub(crate) fn document_word(text: &str, t: &Token) -> bool {
     t.is(Class::SpeakerDocuments)
         && crate::lexicon::with_lower(t.text(text), |l| LEXICON.documents.contains(l))

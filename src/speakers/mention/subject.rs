@@ -40,9 +40,17 @@ pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Optio
 /// apposition ("John Dickey, the chief executive of Ora Media -- the company that …") is
 /// none.
 fn dateline_dash(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let j = (lo..hi.min(lo + 12)).find(|&j| dash_token(text, &toks[j]))?;
     let lower = |t: &Token| t.kind == Tok::Word && t.text(text).starts_with(char::is_lowercase);
-    (!toks[lo..j].iter().any(lower)).then_some(j)
+    // (read from the start: a word in lower case before the first dash ends the search)
+    for (j, t) in toks.iter().enumerate().take(hi.min(lo + 12)).skip(lo) {
+        if dash_token(text, t) {
+            return Some(j);
+        }
+        if lower(t) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A rule that skips a leading adverbial at token `i` of the sentence `lo..hi`: where the
@@ -215,6 +223,16 @@ mod tests {
         assert_eq!(subject_of("On Friday, Trump denied").unwrap().name, "Trump");
         // "Hours later, Trump said"
         assert_eq!(subject_of("Hours later, Trump said").unwrap().name, "Trump");
+        assert_eq!(
+            subject_of("But a few days later, she said").unwrap().name,
+            "she"
+        );
+        // (the words of time are words in lower case, read from their bits)
+        assert!(
+            Class::SpeakerTimeAfters
+                .words()
+                .all(|w| w.chars().all(char::is_lowercase))
+        );
         // a long phrase that a preposition opens
         let text = "With Democratic leaders increasingly worried about a lack of passion for \
                     Hillary Clinton among young black voters, President Obama is rolling out";
