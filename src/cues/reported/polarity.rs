@@ -160,8 +160,8 @@ mod tests {
         ] {
             let all = toks(text);
             let whole = Toks::whole(text, &all);
-            for k in 0..all.len() {
-                if no_polarity_word(text, &all[k]) {
+            for (k, t) in all.iter().enumerate() {
+                if no_polarity_word(text, t) {
                     passed += 1;
                     assert!(
                         first_match(polarity_rules(), whole.from(k)).is_none(),
