@@ -71,14 +71,18 @@ pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
         .iter()
         .map(|s| {
             let mut cues = find_in(text, &pt.toks, s.start, s.end);
-            if title {
-                cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
+            // (`find_in` gives its cues in token order, each token once: only a headline's
+            // cues are merged in)
+            if title || pt.headline {
+                if title {
+                    cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
+                }
+                if pt.headline {
+                    cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
+                }
+                cues.sort_by_key(|c| c.tok);
+                cues.dedup_by_key(|c| c.tok);
             }
-            if pt.headline {
-                cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
-            }
-            cues.sort_by_key(|c| c.tok);
-            cues.dedup_by_key(|c| c.tok);
             cues
         })
         .collect();

@@ -277,8 +277,9 @@ impl<'a> Linker<'a> {
 }
 
 /// The quotation tokens of a paragraph (token, part), in order: each of its parts `here`
-/// looked up by its offset (the paragraph's tokens are in text order, a quotation's token
-/// at its part's outer span); a part whose token is not found (masked) has none.
+/// looked up by its offset, a binary search (the paragraph's tokens are in text order, and
+/// the lexer makes part `k`'s token, `Tok::Quote(k)`, at the start of its outer span); a
+/// part whose token is not there (masked) has none.
 fn quotation_tokens<'p>(
     pt: &'p ParaTokens,
     parts: &'p [crate::quotes::QuotePart],
@@ -287,13 +288,9 @@ fn quotation_tokens<'p>(
     let toks = &pt.toks;
     here.filter_map(move |k| {
         let at = toks.partition_point(|t| t.start < parts[k].outer.start);
-        // (a token made from part `k` is `Tok::Quote(k)`; were it elsewhere, it is found
-        // by a scan)
-        let i = match toks.get(at) {
-            Some(t) if t.kind == Tok::Quote(k) => at,
-            _ => toks.iter().position(|t| t.kind == Tok::Quote(k))?,
-        };
-        Some((i, k))
+        toks.get(at)
+            .is_some_and(|t| t.kind == Tok::Quote(k))
+            .then_some((at, k))
     })
 }
 
@@ -340,6 +337,21 @@ mod tests {
             .unwrap();
         let sent = pt.sents.iter().find(|s| s.contains(&qi)).unwrap();
         direct_opening(text, &pt.toks, sent, qi, &parts[0])
+    }
+
+    #[test]
+    fn the_quotation_tokens_are_found_by_their_parts_offsets() {
+        let text = "“We won,” Smith said, and “we will win again,” he added.";
+        let (parts, pt) = paragraph(text);
+        let found: Vec<(usize, usize)> = quotation_tokens(&pt, &parts, 0..parts.len()).collect();
+        let scanned: Vec<(usize, usize)> = (pt.toks.iter().enumerate())
+            .filter_map(|(i, t)| match t.kind {
+                Tok::Quote(k) => Some((i, k)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, scanned);
+        assert_eq!(found.len(), 2);
     }
 
     #[test]

@@ -137,9 +137,8 @@ const MAX_ADJUNCT: usize = 16;
 fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
     let (text, toks, hi) = (cx.text, cx.toks, cx.hi);
     let from = cx.after.min(hi);
-    let opener = |t: &Token| {
-        crate::lexicon::with_lower(t.text(text), |l| LEXICON.adjunct_openers.contains(l))
-    };
+    // (the token's bit: the class's words are in lower case)
+    let opener = |t: &Token| in_lower_class(text, t, Class::AdjunctOpeners);
     // (without a verb of telling, the adjunct opens right after the cue: a first word that
     // ends no tail, is no comma and opens no adjunct makes the tail no adjunct, and the tail
     // is not read)

@@ -157,7 +157,7 @@ fn adjunct_only(f: &Found, quantity: bool) -> bool {
                 .is_some_and(|t| t.is_text(cx.text, ","))
     };
     // (the preposition first: most clauses open otherwise, and the rest is not read)
-    crate::lexicon::with_lower(cx.w(start), |l| Class::ClausePrepositions.contains(l))
+    in_lower_class(cx.text, &cx.toks[start], Class::ClausePrepositions)
         && !f.infinitive
         && !f.opened_by_that
         && !quantity

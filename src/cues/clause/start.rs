@@ -185,9 +185,8 @@ fn hearer(cx: &Cx, _: &Around, start: usize, t: usize) -> bool {
         && t <= start + 2
         && cx.toks[start..t].iter().all(|w| {
             w.kind == Tok::Word
-                && (crate::lexicon::with_lower(w.text(cx.text), |l| {
-                    Class::ClauseObjectPronouns.contains(l)
-                }) || plain_noun(cx.text, w))
+                && (in_lower_class(cx.text, w, Class::ClauseObjectPronouns)
+                    || plain_noun(cx.text, w))
         })
 }
 

@@ -76,6 +76,20 @@ fn quotation_no_word(text: &str, t: &Token) -> bool {
         && !t.text(text).starts_with(char::is_alphanumeric)
 }
 
+/// Whether no rule of `polarity_rules` matches at token `t`, read off the token: a word in
+/// lower case, not "to" (which "went on to" reads), in neither class, ending in no "n't".
+fn no_polarity_word(text: &str, t: &Token) -> bool {
+    let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+    t.kind == crate::segment::Tok::Word
+        && t.is_lower()
+        && !t
+            .classes
+            .intersects(&[Class::ReportedNegations, Class::ReportedHypotheticals])
+        && w != b"to"
+        && !w.ends_with(b"n't")
+        && !w.ends_with("n’t".as_bytes())
+}
+
 /// Whether `w` in lower case ends in "ly" (only "L" and "Y" lower-case to "l" and "y").
 fn ends_in_ly(w: &str) -> bool {
     let w = w.as_bytes();
@@ -110,7 +124,11 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
     let before = Toks::new(text, &toks[lo..cue], 0, cue - lo);
     for k in (0..before.hi).rev().take(4) {
         let at = before.from(k);
-        if let Some((_, _, p)) = first_match(polarity_rules(), at) {
+        // (the rules are parsed only at a word they may read: not at a lower-case word
+        // that is no negation or hypothetical by its bits, not "to", and ends in no "n't")
+        if !at.first().is_some_and(|t| no_polarity_word(text, t))
+            && let Some((_, _, p)) = first_match(polarity_rules(), at)
+        {
             return p;
         }
         // (a lower-case word's from its token's classes; a quotation is none unless it
@@ -131,6 +149,29 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
 mod tests {
     use super::*;
     use crate::grammar::test_support::toks;
+
+    #[test]
+    fn no_rule_matches_where_the_token_says_none_can() {
+        let mut passed = 0;
+        for text in [
+            "He went on to say it would not happen and didn't say why.",
+            "She declined to say whether she would never say it, if asked to.",
+            "They wouldn’t say; he CAN'T say; To say it, we continued to argue.",
+        ] {
+            let all = toks(text);
+            let whole = Toks::whole(text, &all);
+            for (k, t) in all.iter().enumerate() {
+                if no_polarity_word(text, t) {
+                    passed += 1;
+                    assert!(
+                        first_match(polarity_rules(), whole.from(k)).is_none(),
+                        "{k}"
+                    );
+                }
+            }
+        }
+        assert!(passed > 20, "{passed}");
+    }
 
     #[test]
     fn the_polarity_words_open_with_a_letter() {
