@@ -223,7 +223,9 @@ fn reported_from(text: &str, content: Span) -> Span {
             .map_or(words.len(), |k| at + k + 1);
         let w = &words[at..end];
         at = end;
-        if w.trim_end().eq_ignore_ascii_case("that") {
+        // (most words are passed over by their first byte and length: "that" and its space)
+        let maybe = matches!(w.as_bytes()[0], b't' | b'T') && w.len() >= 4;
+        if maybe && w.trim_end().eq_ignore_ascii_case("that") {
             return Span {
                 start: content.start + at,
                 end: content.end,
