@@ -245,6 +245,12 @@ fn clock_heading(i: &str) -> nom::IResult<&str, (), ()> {
 /// Whether a paragraph breaks the article into sections, so that no occasion carries across
 /// it: a rule of marks ("___", "* * *") or a clock heading ("5:55 p.m.").
 pub(crate) fn section_break(para: &str) -> bool {
+    // (a paragraph that opens with a letter, most, is neither: it holds one, and a clock
+    // heading opens with a digit)
+    let first = para.trim_start().chars().next();
+    if first.is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit()) {
+        return false;
+    }
     let t = para.trim().trim_end_matches('.');
     !t.is_empty() && !t.chars().any(char::is_alphanumeric)
         || clock_heading(para.trim()).is_ok_and(|(rest, ())| rest.trim().is_empty())

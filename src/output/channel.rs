@@ -223,7 +223,9 @@ fn reported_from(text: &str, content: Span) -> Span {
             .map_or(words.len(), |k| at + k + 1);
         let w = &words[at..end];
         at = end;
-        if w.trim_end().eq_ignore_ascii_case("that") {
+        // (most words are passed over by their first byte and length: "that" and its space)
+        let maybe = matches!(w.as_bytes()[0], b't' | b'T') && w.len() >= 4;
+        if maybe && w.trim_end().eq_ignore_ascii_case("that") {
             return Span {
                 start: content.start + at,
                 end: content.end,
@@ -369,11 +371,18 @@ impl Pass<'_> {
         back: bool,
         lead_dated: &mut [bool],
     ) {
-        let mut last_of: HashMap<usize, Step> = HashMap::default();
+        // (per entity, an index into the document's speakers: its last step; a list, not a map)
+        let mut last_of: Vec<Option<Step>> = Vec::new();
+        let set = |last_of: &mut Vec<Option<Step>>, e: usize, step: Step| {
+            if e >= last_of.len() {
+                last_of.resize(e + 1, None);
+            }
+            last_of[e] = Some(step);
+        };
         for step in steps {
             let s = match step {
                 Step::Occasion(i) => {
-                    last_of.insert(self.occasions[i].entity, step);
+                    set(&mut last_of, self.occasions[i].entity, step);
                     continue;
                 }
                 Step::Statement(s) => s,
@@ -381,7 +390,8 @@ impl Pass<'_> {
             let Some(e) = self.entity_of(&statements[s]) else {
                 continue;
             };
-            if let Some(&other) = last_of.get(&e).filter(|_| !self.headline[s]) {
+            let last = last_of.get(e).copied().flatten();
+            if let Some(other) = last.filter(|_| !self.headline[s]) {
                 let from = self.occasion_of(statements, other, e);
                 let here = window::Occasion {
                     entity: Some(e),
@@ -424,7 +434,7 @@ impl Pass<'_> {
                     lead_dated[s] = from_lead;
                 }
             }
-            last_of.insert(e, step);
+            set(&mut last_of, e, step);
         }
     }
 }

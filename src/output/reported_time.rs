@@ -55,14 +55,9 @@ pub(super) fn noun_phrase(text: &str, pt: &ParaTokens, c: Span) -> bool {
     let from = pt.toks.partition_point(|t| t.start < c.start);
     // (the object of a preposition of matter: "complained about …", "spoke of …", "warned
     // against …")
-    let matter = from > 0
-        && crate::lexicon::with_lower(pt.toks[from - 1].text(text), |w| {
-            Class::ClauseMatterPreps.contains(w)
-        });
-    let wh = pt.toks.get(from).is_some_and(|t| {
-        crate::lexicon::with_lower(t.text(text), |w| w.starts_with("wh") || w == "how")
-    });
-    if !matter || wh {
+    // (by the token's class bit: its classes are those of its lower-case form)
+    let matter = from > 0 && pt.toks[from - 1].is(Class::ClauseMatterPreps);
+    if !matter || pt.toks.get(from).is_some_and(|t| wh_word(t.text(text))) {
         return false;
     }
     let words = pt.toks[from..].iter().take_while(|t| t.end <= c.end);
@@ -90,6 +85,16 @@ pub(super) fn noun_phrase(text: &str, pt: &ParaTokens, c: Span) -> bool {
     n > 0
 }
 
+/// Whether `w` in lower case opens with "wh" or is "how" ("What", "whether", "How"): an
+/// ASCII word compared as it is, without a lower-case copy.
+fn wh_word(w: &str) -> bool {
+    if !w.is_ascii() {
+        return crate::lexicon::with_lower(w, |w| w.starts_with("wh") || w == "how");
+    }
+    let b = w.as_bytes();
+    b.get(..2).is_some_and(|h| h.eq_ignore_ascii_case(b"wh")) || b.eq_ignore_ascii_case(b"how")
+}
+
 /// Whether the time at `s` stands bare, with no preposition before it: a noun phrase of
 /// time ("the morning after the debate", "Tuesday") modifies the verb, where "on Tuesday"
 /// may modify the noun before it.
@@ -112,5 +117,19 @@ mod tests {
         let t = "the 2000 campaign";
         assert!(!ends_the_phrase(t, "the 2000".len(), t.len()));
         assert!(!bare_time("the meeting on Tuesday", "the meeting ".len()));
+    }
+
+    #[test]
+    fn a_wh_word_is_read_in_any_case_as_its_lower_case_form_is() {
+        for w in ["what", "Whether", "WHO", "how", "How", "Whé"] {
+            assert!(wh_word(w), "{w}");
+        }
+        for w in ["w", "hows", "ho", "the", "", "Über", "ŴHAT"] {
+            assert!(!wh_word(w), "{w}");
+        }
+        for w in ["what", "Whether", "How", "hows", "Über", "Whé", "ŴHAT", ""] {
+            let lower = crate::lexicon::with_lower(w, |l| l.starts_with("wh") || l == "how");
+            assert_eq!(wh_word(w), lower, "{w}");
+        }
     }
 }
