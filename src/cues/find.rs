@@ -114,7 +114,9 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        if surely_no_cue(&scan, i) {
+        // (one bit first: a token inside the sentence that is no verb form nor head of one,
+        // nominal cue, "in", "According" or colon is no cue; see [`surely_no_cue`])
+        if (i != lo && !toks[i].is(Class::FindMayCue)) || surely_no_cue(&scan, i) {
             i += 1;
             continue;
         }
