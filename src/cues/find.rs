@@ -231,7 +231,7 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
     }
     let f = verb_at(s.text, s.toks, i, s.hi)?;
     if (t.is_capitalised() && f.lemma != "according to" && i != s.lo)
-        || !verb_in_context(s.text, s.toks, s.lo, i, f.lemma)
+        || !verb_in_context(s.text, s.toks, s.lo, i, &f)
     {
         return None;
     }
