@@ -78,9 +78,7 @@ pub(crate) fn sentences_into(
         let stop = bytes
             .get(t.end.wrapping_sub(1))
             .is_some_and(|&b| FULL_STOPS.contains(&char::from(b)));
-        if !stop
-            && !matches!(t.kind, Tok::Quote(_))
-            && (i + 1).saturating_sub(start) < MAX_SENTENCE
+        if !stop && !matches!(t.kind, Tok::Quote(_)) && (i + 1).saturating_sub(start) < MAX_SENTENCE
         {
             continue;
         }
