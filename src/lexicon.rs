@@ -97,6 +97,9 @@ pub(crate) struct VerbForm {
     pub words: usize,
     /// A verb of saying (reporting_verbs.txt), not of belief or stance (attitude_verbs.txt).
     pub speech: bool,
+    /// The word classes of the lemma as written (`naming_verbs`, `find_act_verbs`, …),
+    /// looked up once when the lexicon is read.
+    pub classes: ClassSet,
 }
 
 pub(crate) struct Lexicon {
@@ -129,7 +132,6 @@ pub(crate) struct Lexicon {
     pub determiners: WordSet,
     pub inverting_verbs: WordSet,
     pub function_words: WordSet,
-    pub naming_verbs: WordSet,
     pub irregular_plurals: WordSet,
     pub occasion_nouns: WordSet,
     pub aside_openers: WordSet,
@@ -146,7 +148,6 @@ pub(crate) struct Lexicon {
     pub participle_forms: WordSet,
     pub document_verbs: WordSet,
     pub hearsay_adverbs: WordSet,
-    pub noun_first_verbs: WordSet,
     pub seeming_verbs: WordSet,
     pub asking_verbs: WordSet,
     pub finite_forms: WordSet,
@@ -239,7 +240,6 @@ impl Lexicon {
             determiners: class("determiners"),
             inverting_verbs: class("inverting_verbs"),
             function_words: class("function_words"),
-            naming_verbs: class("naming_verbs"),
             irregular_plurals: class("irregular_plurals"),
             occasion_nouns: class("occasion_nouns"),
             aside_openers: class("aside_openers"),
@@ -256,7 +256,6 @@ impl Lexicon {
             participle_forms: class("participle_forms"),
             document_verbs: class("document_verbs"),
             hearsay_adverbs: class("hearsay_adverbs"),
-            noun_first_verbs: class("noun_first_verbs"),
             seeming_verbs: class("seeming_verbs"),
             asking_verbs: class("asking_verbs"),
             finite_forms: class("finite_forms"),
@@ -350,6 +349,7 @@ fn load_verbs() -> (
                 lemma,
                 words: lemma_words,
                 speech,
+                classes: classes_as_written(lemma),
             });
         }
     }

@@ -41,21 +41,12 @@ pub(crate) struct Scan<'a> {
     pub toks: &'a [Token],
     pub lo: usize,
     pub hi: usize,
-    /// Whether the sentence holds a quotation (without one, no word is a nominal cue's).
-    pub quoted: bool,
 }
 
 impl<'a> Scan<'a> {
     /// The sentence `lo..hi` of `toks`.
     pub(crate) fn new(text: &'a str, toks: &'a [Token], lo: usize, hi: usize) -> Scan<'a> {
-        let quoted = toks[lo..hi].iter().any(|t| matches!(t.kind, Tok::Quote(_)));
-        Scan {
-            text,
-            toks,
-            lo,
-            hi,
-            quoted,
-        }
+        Scan { text, toks, lo, hi }
     }
 }
 
@@ -114,7 +105,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        if surely_no_cue(&scan, i) {
+        if passed_over(&scan, i) {
             i += 1;
             continue;
         }
@@ -127,6 +118,14 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
         }
     }
     out
+}
+
+/// Whether no rule of [`FIND_RULES`] can find a cue at token `i`: one bit first (a token
+/// inside the sentence that is no verb form nor head of one, nominal cue, "in", "According"
+/// or colon, `Class::FindMayCue`, is none), then [`surely_no_cue`].
+#[inline]
+fn passed_over(s: &Scan, i: usize) -> bool {
+    (i != s.lo && !s.toks[i].is(Class::FindMayCue)) || surely_no_cue(s, i)
 }
 
 /// Whether no rule of [`FIND_RULES`] can find a cue at token `i`, read off the token (most
@@ -152,9 +151,8 @@ fn surely_no_cue(s: &Scan, i: usize) -> bool {
             t.verb == crate::lexicon::info::NO_VERB
                 && !t.is_verb_head()
                 && !t.is_text(s.text, "in")
-                // (no quotation in the sentence, or none after the word as a nominal
-                // cue's)
-                && (!s.quoted || !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi))
+                // (no quotation after the word as a nominal cue's)
+                && !super::find_sources::quotation_may_follow(s.text, s.toks, i, s.hi)
         }
         // (no rule reads a cue at a quotation: each reads a word or a colon)
         Tok::Quote(_) => true,
@@ -233,7 +231,7 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
     }
     let f = verb_at(s.text, s.toks, i, s.hi)?;
     if (t.is_capitalised() && f.lemma != "according to" && i != s.lo)
-        || !verb_in_context(s.text, s.toks, s.lo, i, f.lemma)
+        || !verb_in_context(s.text, s.toks, s.lo, i, &f)
     {
         return None;
     }
@@ -386,7 +384,7 @@ mod tests {
             let toks = all_tokens(text);
             let scan = Scan::new(text, &toks, 0, toks.len());
             for i in 0..toks.len() {
-                if surely_no_cue(&scan, i) {
+                if passed_over(&scan, i) {
                     skipped += 1;
                     let said = FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, &[]));
                     assert!(!matches!(said, Some(Step::Cue(..))), "{text:?} at {i}");
@@ -409,7 +407,7 @@ mod tests {
         };
         let quoted = tokens(text, whole, &[(0, Span { start: a, end: z })]);
         let scan = Scan::new(text, &quoted, 0, quoted.len());
-        assert!(scan.quoted && !surely_no_cue(&scan, 1));
+        assert!(!passed_over(&scan, 1));
         let nouns = |toks: &[crate::segment::Token]| {
             find_in(text, toks, 0, toks.len())
                 .iter()
@@ -418,7 +416,6 @@ mod tests {
         };
         assert_eq!(nouns(&quoted), 1);
         let plain = all_tokens(text);
-        assert!(!Scan::new(text, &plain, 0, plain.len()).quoted);
         assert_eq!(nouns(&plain), 0);
     }
 

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::grammar::{PResult, Toks, comma, token};
-use crate::lexicon::{Class, LEXICON};
+use crate::lexicon::{Class, ClassSet, LEXICON, VerbForm};
 use crate::segment::{Tok, Token, is_capitalized};
 use nom::Parser;
 
@@ -15,6 +15,8 @@ pub(crate) struct FormAt<'a> {
     pub lo: usize,
     pub i: usize,
     pub lemma: &'a str,
+    /// The lemma's word classes as written ([`VerbForm::classes`]).
+    pub classes: ClassSet,
     /// The word before it in the sentence, as written (lower-cased only by the vetoes that
     /// read it whole, after their own tests: [`FormAt::with_prev`]).
     pub prev: Option<&'a str>,
@@ -144,14 +146,15 @@ pub(crate) fn verb_in_context(
     toks: &[Token],
     lo: usize,
     i: usize,
-    lemma: &str,
+    f: &VerbForm,
 ) -> bool {
     let at = FormAt {
         text,
         toks,
         lo,
         i,
-        lemma,
+        lemma: f.lemma,
+        classes: f.classes,
         prev: (i > lo).then(|| toks[i - 1].text(text)),
     };
     !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
@@ -179,7 +182,7 @@ fn going_on(at: &FormAt) -> bool {
 /// "The clerks decided to get lunch", "they learned a lesson": a verb of deciding or
 /// learning with an act or a thing, not a clause, after it.
 fn act_complement(at: &FormAt) -> bool {
-    Class::FindActVerbs.contains(at.lemma)
+    at.classes.has(Class::FindActVerbs)
         && word_after(at, 1).is_some_and(|w| Class::FindActComplements.contains(&w))
 }
 
@@ -248,7 +251,7 @@ fn compared_with<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
 fn naming_participle(at: &FormAt) -> bool {
     let (i, toks) = (at.i, at.toks);
     if at.prev.is_none()
-        || !LEXICON.naming_verbs.contains(at.lemma)
+        || !at.classes.has(Class::NamingVerbs)
         || !at.form().ends_with("ed")
         || toks[i - 1].kind != Tok::Word
         || is_capitalized(toks[i - 1].text(at.text))
@@ -274,7 +277,7 @@ fn naming_after(p: &str) -> bool {
 /// "the state", "1,200 Clinton emails", "GOP rules": a form that is more often a noun is a
 /// verb only after a pronoun, an auxiliary or "to", or before "that".
 fn noun_first_form(at: &FormAt) -> bool {
-    LEXICON.noun_first_verbs.contains(at.lemma)
+    at.classes.has(Class::NounFirstVerbs)
         && at.noun_like()
         && !at.with_prev(|p| {
             p.is_some_and(|p| LEXICON.pronouns.contains_key(p) || is_aux(p) || p == "to")
@@ -355,6 +358,7 @@ mod tests {
             lo: 0,
             i,
             lemma: f.lemma,
+            classes: f.classes,
             prev: (i > 0).then(|| pt.toks[i - 1].text(text)),
         };
         VERB_VETOES
@@ -386,7 +390,7 @@ mod tests {
             &paragraph("Smith said it").1.toks,
             0,
             1,
-            "say"
+            &LEXICON.verb("said", None).expect("a form")
         ));
     }
 

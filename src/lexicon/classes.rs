@@ -27,6 +27,14 @@ impl ClassSet {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
+    /// This set and class `c`.
+    pub(crate) const fn with(self, c: Class) -> ClassSet {
+        let i = c as usize;
+        let mut out = self;
+        out.0[i / 64] |= 1 << (i % 64);
+        out
+    }
+
     pub(crate) fn union(self, other: ClassSet) -> ClassSet {
         let mut out = self;
         for (a, b) in out.0.iter_mut().zip(other.0) {

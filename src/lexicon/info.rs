@@ -223,11 +223,20 @@ fn split_by_case() -> Tables {
     for (w, classes) in class_words() {
         of.entry(w).or_insert(empty).classes = classes;
     }
+    // (a verb form, the head of one and a nominal cue may be a cue: `Class::FindMayCue`)
+    let may = |e: &mut Entry| e.classes = e.classes.with(super::Class::FindMayCue);
     for (form, &id) in lx.verb_ids.iter() {
-        of.entry(form.as_bytes()).or_insert(empty).verb = id;
+        let e = of.entry(form.as_bytes()).or_insert(empty);
+        e.verb = id;
+        may(e);
     }
     for head in lx.verb_heads.iter() {
-        of.entry(head.as_bytes()).or_insert(empty).head = true;
+        let e = of.entry(head.as_bytes()).or_insert(empty);
+        e.head = true;
+        may(e);
+    }
+    for noun in lx.nominal_cues.iter() {
+        may(of.entry(noun.as_bytes()).or_insert(empty));
     }
     let (written, lower): (HashMap<_, _>, HashMap<_, _>) =
         of.into_iter().partition(|(w, _)| has_capital(w));

@@ -4,7 +4,7 @@
 //! [`abbreviation_stop`]).
 
 use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
+use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -244,6 +244,12 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
     lx.push(Tok::Punct, i, j);
+    // (a colon may introduce a quotation: cues/find's gate reads this class)
+    if c == ':'
+        && let Some(t) = lx.out.last_mut()
+    {
+        t.classes = ClassSet::EMPTY.with(Class::FindMayCue);
+    }
     Some(j)
 }
 

@@ -71,7 +71,17 @@ pub(crate) fn sentences_into(
         quote_inner: &quote_inner,
     };
     let mut start = 0;
-    for i in 0..toks.len() {
+    let bytes = text.as_bytes();
+    for (i, t) in toks.iter().enumerate() {
+        // (the cheap test first, inline: a token that is no quotation and whose last byte is
+        // no full stop ends no sentence but a run-on one, cut at `MAX_SENTENCE` tokens)
+        let stop = bytes
+            .get(t.end.wrapping_sub(1))
+            .is_some_and(|&b| FULL_STOPS.contains(&char::from(b)));
+        if !stop && !matches!(t.kind, Tok::Quote(_)) && (i + 1).saturating_sub(start) < MAX_SENTENCE
+        {
+            continue;
+        }
         if let Some(end) = s.boundary(start, i) {
             out.push(start..end);
             start = end;
