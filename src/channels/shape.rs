@@ -162,15 +162,19 @@ pub(super) fn left_out(text: &str, at: usize, to: usize) -> bool {
     !one_space && !text[at..to].trim().is_empty()
 }
 
+/// Whether `b` is the first byte of a word the time grammar opens with by name: "in", "the"
+/// (either case), "recent".
+#[inline]
+pub(super) fn opens_a_named_time_word(b: u8) -> bool {
+    matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
+}
+
 /// Whether a word whose first byte is `b` may open a time: `time::candidate` is 0 at every
-/// other ("in", "the", "recent", a digit, a capital, or a character that is not ASCII may;
+/// other (a word the grammar names, a digit, a capital, or a character that is not ASCII may;
 /// not the inside of one).
 #[inline]
 pub(super) fn may_open_a_time(b: u8) -> bool {
-    matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
-        || b.is_ascii_digit()
-        || b.is_ascii_uppercase()
-        || b >= 0xC0
+    opens_a_named_time_word(b) || b.is_ascii_digit() || b.is_ascii_uppercase() || b >= 0xC0
 }
 
 /// Whether the ASCII byte `b` is white space (`char::is_whitespace`: with the vertical tab).

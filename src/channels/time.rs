@@ -390,7 +390,7 @@ pub(super) fn may_open(s: &str) -> bool {
     let Some(&b) = s.as_bytes().first() else {
         return false;
     };
-    let other_capital = b.is_ascii_uppercase() && b != b'I' && b != b'T';
+    let other_capital = b.is_ascii_uppercase() && !super::shape::opens_a_named_time_word(b);
     super::shape::may_open_a_time(b) && (!other_capital || may_open_a_month(s))
 }
 
