@@ -442,9 +442,12 @@ impl Hits {
                         let (s, e) = (t.start.max(from), t.end.min(g.end));
                         self.mark_stretch(text, (s, e), starts);
                     }
-                    // (most words open no time by their first byte: no call for them)
+                    // (most words open no time by their first byte, and a word that opens
+                    // with a letter in lower case only as one of its class: no call for them)
                     _ if t.start >= from && may_open_a_time(bytes[t.start]) => {
-                        self.mark_word(text, t.start, starts)
+                        if opens_a_time_as_written(bytes, t) {
+                            self.mark_word(text, t.start, starts)
+                        }
                     }
                     _ => {}
                 }
@@ -561,6 +564,15 @@ impl Hits {
             starts.push((i, what));
         }
     }
+}
+
+/// Whether word token `t` may open a time by its first letter and class: a word that opens
+/// with an ASCII letter in lower case does only as a word of the class `channel_time_openers`
+/// ("in", "the", "recent": `time::candidate` reads "in ", "the " and "recent " in lower case,
+/// and a month, a digit or "In" and "The" otherwise); any other token may.
+#[inline]
+fn opens_a_time_as_written(bytes: &[u8], t: &Token) -> bool {
+    t.kind != Tok::Word || !bytes[t.start].is_ascii_lowercase() || t.is(Class::ChannelTimeOpeners)
 }
 
 /// The next stretch (start, end) that is in a gap of `gaps` and near a word of `near` (both
@@ -711,6 +723,40 @@ mod tests {
                         || list > 0 && Class::ChannelListWords.contains(w)
                 });
             assert!(has, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_word_in_lower_case_opens_a_time_only_as_one_of_its_class() {
+        // (`mark_times_at` passes over the other words in lower case: each word that
+        // `time::candidate` reads as opening a time must be one it calls it at)
+        let t = "in the early hours, the recent report said in 2015 that in July they met \
+                 the night before; it is there in the morning to inform the 2003 book of \
+                 recently tied Tuesday results";
+        let all = Span {
+            start: 0,
+            end: t.len(),
+        };
+        let pt = super::super::test_support::para_tokens(t, all);
+        let mut opened = 0;
+        for tok in pt.toks.iter().filter(|tok| tok.kind == Tok::Word) {
+            if super::super::time::candidate(&t[tok.start..]) != 0 {
+                assert!(
+                    opens_a_time_as_written(t.as_bytes(), tok),
+                    "{}",
+                    tok.text(t)
+                );
+                opened += 1;
+            }
+        }
+        assert!(opened >= 6, "{opened}");
+        let word = |w: &str| pt.toks.iter().find(|tok| tok.text(t) == w).copied();
+        let not = ["it", "is", "there", "to", "inform", "tied", "they"];
+        for w in not {
+            assert!(
+                !opens_a_time_as_written(t.as_bytes(), &word(w).unwrap()),
+                "{w}"
+            );
         }
     }
 
