@@ -60,6 +60,13 @@ pub(crate) struct Spoken<'a> {
 fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     let k = super::source::subject_start(src.text, toks);
     let first = toks.get(k)?;
+    // (only a pronoun, or "the" and a noun, refer back: other subjects, most, are passed over
+    // by their token before the speakers are looked up or any string is made)
+    let person = first.is(Class::ChannelPersonPronouns);
+    let other = first.is(Class::ChannelOtherPronouns);
+    if !person && !other && !first.text(src.text).eq_ignore_ascii_case("the") {
+        return None;
+    }
     // (the speakers are in text order: those before the sentence, found by binary search;
     // the nearest is the paragraph's or the one before's, or none is)
     let before = src.spoken.partition_point(|s| s.at < toks[0].start);
@@ -68,16 +75,11 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
         .rev()
         .take_while(|s| s.para + 1 >= p)
         .next()?;
-    if first.is(Class::ChannelPersonPronouns) {
+    if person {
         return prev.person.then_some(prev.entity);
     }
-    if first.is(Class::ChannelOtherPronouns) {
+    if other {
         return (!prev.person).then_some(prev.entity);
-    }
-    // (only "the" and a noun refer back: other subjects are passed over before any string is
-    // made)
-    if !first.text(src.text).eq_ignore_ascii_case("the") {
-        return None;
     }
     let subject = format!(
         "{} {} ",
@@ -161,13 +163,24 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
 }
 
 /// The occasion sentences of the document: every sentence, up to where `free_until` says its
-/// first statement starts (its speaker or its cue), that states a channel and names one of the
-/// people who speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the
-/// words before "Trump" set Palmieri's occasion.
-pub(crate) fn occasions(
-    src: &Sources,
-    free_until: &dyn Fn(usize, &Range<usize>) -> Option<usize>,
-) -> Vec<Occasion> {
+/// first statement starts (its speaker or its cue: per sentence with a statement, its
+/// paragraph and first token, sorted), that states a channel and names one of the people who
+/// speak. In "Palmieri spoke to reporters Friday after Trump tweeted that …" the words before
+/// "Trump" set Palmieri's occasion.
+pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -> Vec<Occasion> {
+    // (the sentences are read in order: the next sentence with a statement is found by moving
+    // on, not by a search)
+    let mut next_free = 0;
+    let mut free_until = |p: usize, sent: &Range<usize>| {
+        let key = (p, sent.start);
+        while free_until.get(next_free).is_some_and(|(k, _)| *k < key) {
+            next_free += 1;
+        }
+        free_until
+            .get(next_free)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, at)| *at)
+    };
     let mut out = Vec::new();
     // (one buffer for the word lists' matches of every sentence read)
     let mut matches = Matches::default();
@@ -384,7 +397,7 @@ mod tests {
             hits: &hits,
             dateline: None,
         };
-        let found = occasions(&src, &|_, _| None);
+        let found = occasions(&src, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entity, 3);
         assert_eq!(
@@ -396,9 +409,9 @@ mod tests {
             Some("on Friday")
         );
         // A sentence whose statement opens it, or that names no one who speaks, sets none.
-        assert!(occasions(&src, &|_, _| Some(0)).is_empty());
+        assert!(occasions(&src, &[((0, 0), 0)]).is_empty());
         let nobody = Sources { names: &[], ..src };
-        assert!(occasions(&nobody, &|_, _| None).is_empty());
+        assert!(occasions(&nobody, &[]).is_empty());
     }
 
     /// The occasions the first paragraph of `text` sets, with `names` the speakers.
@@ -417,7 +430,7 @@ mod tests {
             hits: &hits,
             dateline: None,
         };
-        occasions(&src, &|_, _| None)
+        occasions(&src, &[])
     }
 
     #[test]

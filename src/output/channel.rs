@@ -510,10 +510,7 @@ fn occasion_sentences(
             end: d.end,
         }),
     };
-    channels::occasions(&src, &|p, sent| {
-        let k = free_until.binary_search_by_key(&(p, sent.start), |(k, _)| *k);
-        k.ok().map(|k| free_until[k].1)
-    })
+    channels::occasions(&src, &free_until)
 }
 
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
