@@ -575,7 +575,7 @@ fn outlet_before(text: &str, s: usize, e: usize) -> Option<&'static &'static str
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
         };
-        if !OUTLET_FIRST_BYTES[usize::from(bytes[at])] || after_word() {
+        if OUTLETS_BY_FIRST_BYTE[usize::from(bytes[at])].is_empty() || after_word() {
             continue;
         }
         if n == starts.len() {
@@ -587,23 +587,33 @@ fn outlet_before(text: &str, s: usize, e: usize) -> Option<&'static &'static str
         starts[n] = at;
         n += 1;
     }
-    let starts = &starts[..n];
-    LEXICON.outlets.iter().find(|o| {
-        starts.iter().any(|&at| {
-            bytes[at..].starts_with(o.as_bytes()) && word_bounded(text, at, at + o.len())
+    // (the first outlet of the list that stands at one of the starts: at each, only the
+    // outlets that open with its byte are compared, and the first of the list among all that
+    // stand is kept)
+    let first = starts[..n]
+        .iter()
+        .filter_map(|&at| {
+            OUTLETS_BY_FIRST_BYTE[usize::from(bytes[at])]
+                .iter()
+                .copied()
+                .find(|&k| {
+                    let o = LEXICON.outlets[k];
+                    bytes[at..].starts_with(o.as_bytes()) && word_bounded(text, at, at + o.len())
+                })
         })
-    })
+        .min()?;
+    LEXICON.outlets.get(first)
 }
 
-/// The bytes a listed outlet starts with.
-static OUTLET_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut first = [false; 256];
-    for o in &LEXICON.outlets {
+/// Per byte, the listed outlets that start with it, by their index in the list, in order.
+static OUTLETS_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut by_byte = vec![Vec::new(); 256];
+    for (k, o) in LEXICON.outlets.iter().enumerate() {
         if let Some(&b) = o.as_bytes().first() {
-            first[usize::from(b)] = true;
+            by_byte[usize::from(b)].push(k);
         }
     }
-    first
+    by_byte
 });
 
 /// A listed outlet right after a channel phrase that ends at `e`, after "for", "with" or
@@ -721,6 +731,8 @@ mod tests {
             "his CNNx and (AP) BBC",
             "a long long long long long long long long long CBS interview",
             "x",
+            "a Reuters, CNN and Fox News joint",
+            "the Fox and Fox News and NBC",
         ] {
             assert_eq!(outlet_before(t, 0, t.len()), every(t), "{t}");
         }
