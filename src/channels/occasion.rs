@@ -9,6 +9,7 @@ use super::channel::find_in_scope;
 use super::{Context, Hits, Matches, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
+use crate::lexicon::info::ALNUM;
 use crate::model::{Channel, Span, Time};
 use crate::segment::{Tok, Token, is_capitalized};
 
@@ -140,8 +141,13 @@ fn entity_at(src: &Sources, t: &Token) -> Option<usize> {
     if t.kind != Tok::Word || !t.is_capitalised() {
         return None;
     }
-    let w = trim_all(trim_all(t.text(src.text), "'s"), "’s");
-    if !is_capitalized(w) {
+    // (a word of ASCII letters and digits alone, most names, has no possessive to cut and is
+    // capitalised by its token's flag)
+    let w = match t.flags & ALNUM != 0 {
+        true => t.text(src.text),
+        false => trim_all(trim_all(t.text(src.text), "'s"), "’s"),
+    };
+    if t.flags & ALNUM == 0 && !is_capitalized(w) {
         return None;
     }
     // (an ASCII word is compared in lower case without a new string)
