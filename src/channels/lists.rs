@@ -680,6 +680,16 @@ impl Matches {
         (r.start < r.end).then_some(0).into_iter().chain(marked)
     }
 
+    /// What the words of `r` after its first that are marked may open, together
+    /// (`time::candidate`'s bits).
+    pub(super) fn marked(&self, r: Span) -> u8 {
+        let from = self.time_starts.partition_point(|c| c.0 <= r.start);
+        self.time_starts[from..]
+            .iter()
+            .take_while(|c| c.0 < r.end)
+            .fold(0, |what, c| what | c.1)
+    }
+
     /// Whether a word of `r` after its first is marked as one that may open a time.
     pub(super) fn marks_in(&self, r: Span) -> bool {
         let from = self.time_starts.partition_point(|c| c.0 <= r.start);

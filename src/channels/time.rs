@@ -41,9 +41,10 @@ struct TimeRule {
     #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     find: fn(&Scope, &mut Vec<Found>),
-    /// Whether the rule reads only the words that may open a time (`Matches::time_starts`,
-    /// the region's first and those marked): where none may, it is not called.
-    at_words: bool,
+    /// What the rule reads only the words that may open (`Matches::time_starts` of this kind,
+    /// the region's first and those marked), or 0 for a rule that reads the lists: where no
+    /// word may open it (the first word's [`candidate`] is the same test), it is not called.
+    opens: u8,
 }
 
 /// The time rules, in order: of times that start at the same word, the first found wins,
@@ -52,32 +53,32 @@ const TIME_RULES: &[TimeRule] = &[
     TimeRule {
         name: "weekday",
         find: weekday,
-        at_words: false,
+        opens: 0,
     },
     TimeRule {
         name: "month_and_day",
         find: month_and_day,
-        at_words: true,
+        opens: MONTH_AND_DAY,
     },
     TimeRule {
         name: "in_month",
         find: in_month,
-        at_words: true,
+        opens: IN,
     },
     TimeRule {
         name: "dated_noun",
         find: dated_noun,
-        at_words: true,
+        opens: DATED_NOUN,
     },
     TimeRule {
         name: "time_phrase",
         find: time_phrase,
-        at_words: false,
+        opens: 0,
     },
     TimeRule {
         name: "part_of_the_day",
         find: part_of_the_day,
-        at_words: true,
+        opens: PART_OF_THE_DAY,
     },
 ];
 
@@ -205,8 +206,18 @@ pub(crate) fn time_in(
         article_date,
         hits,
     };
+    // (what the region's words may open: its first, read here, and those marked; a rule that
+    // reads such words is called only where one may open what it parses)
+    let words = &text[region.start..region.end];
+    let opens = match at_words {
+        true => hits.marked(region) | if may_open(words) { candidate(words) } else { 0 },
+        false => 0,
+    };
     let mut found: Vec<Found> = Vec::new();
-    for rule in TIME_RULES.iter().filter(|r| at_words || !r.at_words) {
+    for rule in TIME_RULES
+        .iter()
+        .filter(|r| r.opens == 0 || opens & r.opens != 0)
+    {
         (rule.find)(&sc, &mut found);
     }
     // The first time words of the clause (it opens at the speaker or the cue) that the caller
@@ -707,6 +718,25 @@ mod tests {
 
     fn at(t: &str, date: &str) -> Option<Time> {
         time(t, all(t), &[], Some(date))
+    }
+
+    #[test]
+    fn a_time_at_the_first_word_of_the_region_is_read_by_its_rule() {
+        // (a rule that reads the words that may open a time is called for the first word's
+        // `candidate` alone, where no word after it is marked)
+        let cases = [
+            ("In July she said the plan failed", "In July"),
+            ("April 8 she said the plan failed", "April 8"),
+            (
+                "In the early hours she said the plan failed",
+                "In the early hours",
+            ),
+        ];
+        for (t, want) in cases {
+            let got = at(t, "2016-09-21").map(|f| f.text);
+            assert_eq!(got.as_deref(), Some(want), "{t}");
+        }
+        assert_eq!(at("She said the plan failed", "2016-09-21"), None);
     }
 
     #[test]
