@@ -200,15 +200,20 @@ impl Hits {
     /// point holds every byte before it back to its start.
     fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
+        let (trie, longest) = (&*TRIE, *LONGEST);
         let mut w = at;
         loop {
-            let floor = w.saturating_sub(*LONGEST).max(self.span.start);
+            let floor = w.saturating_sub(longest).max(self.span.start);
             let from = (floor..w)
                 .rev()
-                .find(|&j| TRIE.holds_none(bytes[j]))
+                .find(|&j| trie.holds_none(bytes[j]))
                 .map_or(floor, |j| j + 1);
+            // (a word whose first two bytes open no pattern of the lists, most, is passed
+            // over before its quotation is looked up: the weekdays' and time phrases' trie
+            // holds fewer)
             let reaching = (from..w).find(|&s| {
                 word_start(text, s)
+                    && trie.may_start(&bytes[s..self.span.end])
                     && self
                         .longest_at(bytes, s)
                         .iter()

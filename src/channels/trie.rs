@@ -199,6 +199,19 @@ impl Trie {
         true
     }
 
+    /// Whether a pattern may start `hay` by its first two bytes (or it is shorter): where none
+    /// may, [`Trie::longest`] finds none.
+    #[inline]
+    pub(super) fn may_start(&self, hay: &[u8]) -> bool {
+        match hay {
+            [b0, b1, ..] if !self.pairs.is_empty() => {
+                let (c0, c1) = (self.class[*b0 as usize], self.class[*b1 as usize]);
+                self.pairs[usize::from(c0) * self.classes + usize::from(c1)] != 0
+            }
+            _ => true,
+        }
+    }
+
     /// Whether no pattern holds byte `b`, in any case: no match reads past it.
     pub(super) fn holds_none(&self, b: u8) -> bool {
         self.class[usize::from(b)] == 0
