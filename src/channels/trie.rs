@@ -307,6 +307,26 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_may_start_where_its_first_two_bytes_stand() {
+        // (`may_start` passes over only where `longest` finds nothing, in any case)
+        let patterns = super::super::lists::patterns();
+        let t = Trie::new(&patterns);
+        let mut found = [None; LISTS];
+        for (_, _, p) in &patterns {
+            let hay = format!("{p} said");
+            assert!(t.may_start(hay.as_bytes()), "{p}");
+            let upper = hay.to_ascii_uppercase();
+            let found_any = t.longest(upper.as_bytes(), &mut found);
+            assert!(t.may_start(upper.as_bytes()) || !found_any, "{p}");
+        }
+        for hay in ["zq said", "Smith said", "q"] {
+            let may = t.may_start(hay.as_bytes());
+            assert!(may || !t.longest(hay.as_bytes(), &mut found), "{hay}");
+        }
+        assert!(!t.may_start(b"zq said"));
+    }
+
+    #[test]
     fn the_longest_pattern_of_each_list_at_the_start() {
         let t = Trie::new(&[
             (0, 0, "in a statement"),
