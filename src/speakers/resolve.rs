@@ -113,9 +113,9 @@ struct Resolver<'a> {
 
 /// The first of two or more words of a name, without a full stop ("J." is "J").
 fn given_name(n: &str) -> Option<&str> {
-    let mut w = n.split_whitespace();
-    let f = w.next()?;
-    w.next().map(|_| f.trim_end_matches('.'))
+    // (the first word found byte by byte: `first_word`)
+    let (f, rest) = first_word(n)?;
+    (!rest.trim_start().is_empty()).then(|| f.trim_end_matches('.'))
 }
 
 /// Whether two full names of one surname give two first names: "Hillary Clinton" and "Bill
@@ -201,11 +201,10 @@ impl<'a> Resolver<'a> {
         if !matches!(m.gender, Gender::Male | Gender::Female) || h.kind != EntityKind::Person {
             return None;
         }
-        let key = surname(&h.name);
-        let gender = match self.people.get(&key) {
+        let gender = with_surname(&h.name, |key| match self.people.get(key) {
             Some(&e) => self.ents[e].gender,
-            None => self.candidate_gender(&key, h.end),
-        };
+            None => self.candidate_gender(key, h.end),
+        });
         if gender != m.gender {
             return None;
         }
@@ -227,7 +226,7 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = m.name.split_whitespace().skip(1).collect();
         let (head, mods) = words.split_last()?;
         // (a person already quoted, by a full name)
-        let &e = self.people.get(&surname(&h.name))?;
+        let &e = with_surname(&h.name, |key| self.people.get(key))?;
         if self.ents[e].name.split_whitespace().count() < 2 {
             return None;
         }
@@ -385,8 +384,26 @@ impl<'a> Resolver<'a> {
 
     /// A person: a surname alone takes the full name introduced earlier in the text.
     fn person(&mut self, m: &Mention) -> usize {
-        let key = surname(&m.name);
-        let e = match self.people.get(&key).copied() {
+        let e = with_surname(&m.name, |key| self.person_entity(m, key));
+        if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
+            self.ents[e].name = m.name.clone();
+            self.people.entry(surname(&m.name)).or_insert(e);
+        }
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender = m.gender;
+        }
+        // ("Stumpf" after "Wells Fargo CEO John Stumpf": the gender the text gives the name)
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender =
+                with_surname(&self.ents[e].name, |key| self.agreed_gender(key, m.end));
+        }
+        e
+    }
+
+    /// [`Resolver::person`]'s entity for the mention `m` of surname `key`: the person of
+    /// that surname, another of the same surname, or a new one.
+    fn person_entity(&mut self, m: &Mention, key: &str) -> usize {
+        match self.people.get(key).copied() {
             // ("Bill Clinton" after "Hillary Clinton": another person, whom the surname alone
             // does not name after it)
             Some(e) if other_first_name(&self.ents[e].name, &m.name) => self
@@ -405,7 +422,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             None => {
-                let full = self.full_name(m, &key);
+                let full = self.full_name(m, key);
                 let name = match full {
                     Some(c) if c.name.len() > m.name.len() => c.name.clone(),
                     _ => m.name.clone(),
@@ -413,22 +430,10 @@ impl<'a> Resolver<'a> {
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
                 self.titles[e].extend(full.and_then(|c| c.title.clone()));
-                self.people.insert(key, e);
+                self.people.insert(key.to_string(), e);
                 e
             }
-        };
-        if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
-            self.ents[e].name = m.name.clone();
-            self.people.entry(surname(&m.name)).or_insert(e);
         }
-        if self.ents[e].gender == Gender::Unknown {
-            self.ents[e].gender = m.gender;
-        }
-        // ("Stumpf" after "Wells Fargo CEO John Stumpf": the gender the text gives the name)
-        if self.ents[e].gender == Gender::Unknown {
-            self.ents[e].gender = self.agreed_gender(&surname(&self.ents[e].name), m.end);
-        }
-        e
     }
 
     /// "Chris Anderson spoke first. … Chris said": a first name alone, where no one has it as
@@ -443,7 +448,7 @@ impl<'a> Resolver<'a> {
         let is_first = |name: &str| {
             name.trim_start().starts_with(m.name.as_str())
                 && name.contains(' ')
-                && name.split_whitespace().next() == Some(m.name.as_str())
+                && first_word(name).is_some_and(|(w, _)| w == m.name)
         };
         if self.full_name_exists(m) {
             return None;
@@ -468,10 +473,11 @@ impl<'a> Resolver<'a> {
 
     /// Whether a name in the text before `m` has its word as its surname.
     fn full_name_exists(&self, m: &Mention) -> bool {
-        let key = surname(&m.name);
         let before = self.candidates.partition_point(|c| c.start < m.start);
-        self.keyed_back(&key, before, 300)
-            .any(|c| c.name.contains(' '))
+        with_surname(&m.name, |key| {
+            self.keyed_back(key, before, 300)
+                .any(|c| c.name.contains(' '))
+        })
     }
 
     /// The person already named by the full name `name` ("Bill Clinton"), in any case.

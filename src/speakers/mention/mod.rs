@@ -389,9 +389,36 @@ pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
 
 /// The canonical key of a name for matching mentions: its last word, lower case.
 pub(crate) fn surname(name: &str) -> String {
+    // (an ASCII word lower-cased byte by byte)
+    let last = surname_word(name);
+    if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        last.to_lowercase()
+    }
+}
+
+/// `f` of the name's [`surname`]: a short ASCII one lower-cased on the stack, with no new
+/// string (resolution looks a surname up far more often than it keeps one).
+pub(crate) fn with_surname<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = surname_word(name).as_bytes();
+    let mut buf = [0u8; 32];
+    if b.is_ascii()
+        && let Some(low) = buf.get_mut(..b.len())
+    {
+        low.copy_from_slice(b);
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&surname(name))
+}
+
+/// The name's last word without its possessives, as written.
+fn surname_word(name: &str) -> &str {
     // (the last word found from the end, not by splitting the whole name; its possessives
-    // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
-    // byte)
+    // cut by `strip_suffix`, which builds no searcher)
     let mut last = last_word(name);
     while let Some(s) = last.strip_suffix("’s") {
         last = s;
@@ -399,11 +426,29 @@ pub(crate) fn surname(name: &str) -> String {
     while let Some(s) = last.strip_suffix("'s") {
         last = s;
     }
-    if last.is_ascii() {
-        last.to_ascii_lowercase()
-    } else {
-        last.to_lowercase()
+    last
+}
+
+/// ASCII's whitespace as `char::is_whitespace` reads it (with the vertical tab).
+fn ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The first whitespace-separated word of `s` (`split_whitespace`'s first) and the text
+/// after it: an ASCII text's found byte by byte, with no iterator of words.
+pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
+    if !s.is_ascii() {
+        let t = s.trim_start();
+        let end = t.find(char::is_whitespace).unwrap_or(t.len());
+        return (!t.is_empty()).then(|| (&t[..end], &t[end..]));
     }
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !ascii_space(c))?;
+    let end = b[start..]
+        .iter()
+        .position(ascii_space)
+        .map_or(b.len(), |p| start + p);
+    Some((&s[start..end], &s[end..]))
 }
 
 /// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
@@ -416,10 +461,9 @@ fn last_word(name: &str) -> &str {
             .next()
             .unwrap_or_default();
     }
-    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
     let b = name.as_bytes();
-    let end = b.iter().rposition(|c| !space(c)).map_or(0, |p| p + 1);
-    let start = b[..end].iter().rposition(space).map_or(0, |p| p + 1);
+    let end = b.iter().rposition(|c| !ascii_space(c)).map_or(0, |p| p + 1);
+    let start = b[..end].iter().rposition(ascii_space).map_or(0, |p| p + 1);
     &name[start..end]
 }
 
@@ -506,6 +550,8 @@ mod tests {
             "Jane\u{b}Smith\u{c}",
             "Smith",
             "  ",
+            "Jo Abcdefghijklmnopqrstuvwxyzabcdefghij'S",
+            "ǅemal Ǆokić",
         ] {
             let plain = name
                 .split_whitespace()
@@ -515,6 +561,12 @@ mod tests {
                 .trim_end_matches("'s")
                 .to_lowercase();
             assert_eq!(surname(name), plain, "{name:?}");
+            assert_eq!(with_surname(name, str::to_string), plain, "{name:?}");
+            let first = name.split_whitespace().next();
+            assert_eq!(first_word(name).map(|(w, _)| w), first, "{name:?}");
+            let second = name.split_whitespace().nth(1);
+            let rest = first_word(name).and_then(|(_, r)| r.split_whitespace().next());
+            assert_eq!(rest, second, "{name:?}");
         }
         assert_eq!(surname("Mike PENCE’s"), "pence");
     }
