@@ -106,9 +106,16 @@ struct Resolver<'a> {
     people: FxHashMap<String, usize>,
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
-    /// The names in the text by surname: their numbers, ordered by surname and then by
-    /// place in the text (built when first needed; one vector, not one a surname).
-    named: OnceCell<Vec<(&'a str, usize)>>,
+    /// The names in the text by surname: the hash of the surname and their numbers, ordered
+    /// by hash and then by place in the text (built when first needed; one vector, not one
+    /// a surname; numbers compared, not strings).
+    named: OnceCell<Vec<(u64, usize)>>,
+}
+
+/// The hash of a surname, by which [`Resolver::keyed_back`] finds the names of one surname.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 /// The first of two or more words of a name, without a full stop ("J." is "J").
@@ -256,31 +263,34 @@ impl<'a> Resolver<'a> {
     /// The names in the text with surname `key` among the `back` names before the one
     /// numbered `before`, from the last back (by the surname index: the names of other
     /// surnames are not read).
-    fn keyed_back(
+    fn keyed_back<'k>(
         &self,
-        key: &str,
+        key: &'k str,
         before: usize,
         back: usize,
-    ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_> {
+    ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_, 'k> {
         let candidates = self.candidates;
         let named = self.named.get_or_init(|| {
-            let mut by: Vec<(&str, usize)> = candidates
+            let mut by: Vec<(u64, usize)> = candidates
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (c.key.as_str(), i))
+                .map(|(i, c)| (key_hash(&c.key), i))
                 .collect();
             by.sort_unstable();
             by
         });
-        let from = named.partition_point(|&(k, _)| k < key);
-        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == key)];
+        let h = key_hash(key);
+        let from = named.partition_point(|&(k, _)| k < h);
+        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == h)];
         let upto = found.partition_point(|&(_, i)| i < before);
         let lo = before.saturating_sub(back);
+        // (the names of another surname of the same hash are passed over)
         found[..upto]
             .iter()
             .rev()
             .take_while(move |&&(_, i)| i >= lo)
             .map(move |&(_, i)| &candidates[i])
+            .filter(move |c| c.key == key)
     }
 
     /// The gender that every name in the text with surname `key` before `pos` whose gender

@@ -435,20 +435,21 @@ fn ascii_space(b: &u8) -> bool {
 }
 
 /// The first whitespace-separated word of `s` (`split_whitespace`'s first) and the text
-/// after it: an ASCII text's found byte by byte, with no iterator of words.
+/// after it: read byte by byte while the bytes are ASCII, by characters after any other.
 pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
-    if !s.is_ascii() {
-        let t = s.trim_start();
-        let end = t.find(char::is_whitespace).unwrap_or(t.len());
-        return (!t.is_empty()).then(|| (&t[..end], &t[end..]));
-    }
     let b = s.as_bytes();
     let start = b.iter().position(|c| !ascii_space(c))?;
-    let end = b[start..]
-        .iter()
-        .position(ascii_space)
-        .map_or(b.len(), |p| start + p);
-    Some((&s[start..end], &s[end..]))
+    let stop = b[start..].iter().position(|&c| c >= 0x80 || ascii_space(&c));
+    match stop.map(|n| start + n) {
+        None => Some((&s[start..], "")),
+        Some(end) if b[end] < 0x80 => Some((&s[start..end], &s[end..])),
+        // (a character that is no ASCII one may be a space: "Jane\u{a0}Smith")
+        Some(_) => {
+            let t = s.trim_start();
+            let end = t.find(char::is_whitespace).unwrap_or(t.len());
+            (!t.is_empty()).then(|| (&t[..end], &t[end..]))
+        }
+    }
 }
 
 /// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
@@ -552,6 +553,8 @@ mod tests {
             "  ",
             "Jo Abcdefghijklmnopqrstuvwxyzabcdefghij'S",
             "ǅemal Ǆokić",
+            "Jo\u{2003}Ann Smith",
+            "\u{a0}Ann Smith",
         ] {
             let plain = name
                 .split_whitespace()
