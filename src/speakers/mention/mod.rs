@@ -439,7 +439,9 @@ fn ascii_space(b: &u8) -> bool {
 pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
     let b = s.as_bytes();
     let start = b.iter().position(|c| !ascii_space(c))?;
-    let stop = b[start..].iter().position(|&c| c >= 0x80 || ascii_space(&c));
+    let stop = b[start..]
+        .iter()
+        .position(|&c| c >= 0x80 || ascii_space(&c));
     match stop.map(|n| start + n) {
         None => Some((&s[start..], "")),
         Some(end) if b[end] < 0x80 => Some((&s[start..end], &s[end..])),
