@@ -164,7 +164,8 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     if t.is_lower() {
         // (`is_modifier`: the list is the class, whose bit is read; its endings are read only
         // for a word that ends in the last letter of one)
-        t.is(Class::Modifiers) || known(w) || (may_end_a_modifier(w) && is_modifier(w))
+        // (without the bit the word is not in the list, and only its ending can make it one)
+        t.is(Class::Modifiers) || known(w) || modifier_ending(w)
     } else {
         crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
     }
@@ -189,6 +190,13 @@ fn may_end_a_modifier(w: &str) -> bool {
         && w.as_bytes()
             .last()
             .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
+}
+
+/// [`crate::cues::is_modifier`] of a lower-case word that is not in the list `modifiers`
+/// (its token has no bit of the class that copies it): whether it ends as an adjective
+/// does, with no look-up of the list.
+fn modifier_ending(w: &str) -> bool {
+    may_end_a_modifier(w) && Class::FindModifierSuffixes.words().any(|s| w.ends_with(s))
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -535,6 +543,23 @@ mod tests {
                 c.words().all(|w| w.chars().any(char::is_uppercase)),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_outside_the_modifiers_is_one_by_its_ending_alone() {
+        let text = "regional senior former official said presidential Chinese Smith";
+        for t in &toks(text) {
+            let w = t.text(text);
+            if t.is_lower() && !t.is(Class::Modifiers) {
+                assert_eq!(modifier_ending(w), is_modifier(w), "{w}");
+            }
+        }
+        assert!(modifier_ending("regional") && !modifier_ending("spokesman"));
+        // (every word of the list has the class's bit)
+        for w in LEXICON.modifiers.iter() {
+            let c = crate::lexicon::classes_as_written(w);
+            assert!(c.has(Class::Modifiers), "{w}");
         }
     }
 
