@@ -47,14 +47,14 @@ pub(crate) fn resolve(
 /// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
 pub(crate) fn resolve_with(
     mentions: &[Mention],
-    subjects: &[Option<Mention>],
+    subjects: &[Option<&Mention>],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
     let mut r = Resolver::new(candidates);
     let mut out = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let subject = subjects.get(i).and_then(Option::as_ref);
+        let subject = subjects.get(i).copied().flatten();
         let entity = if m.pronoun {
             subject
                 .and_then(|h| r.previous_subject(m, h))
@@ -834,14 +834,14 @@ mod tests {
         ];
         let she = [mention(80, "she", EntityKind::Person, true)];
         let clinton = mention(60, "Clinton", EntityKind::Person, false);
-        let (r, _) = resolve_with(&she, &[Some(clinton.clone())], &c, |_| 0);
+        let (r, _) = resolve_with(&she, &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Hillary Clinton");
         // (a subject of the other gender is passed over)
         let he = [Mention {
             gender: Gender::Male,
             ..mention(80, "he", EntityKind::Person, true)
         }];
-        let (r, _) = resolve_with(&he, &[Some(clinton)], &c, |_| 0);
+        let (r, _) = resolve_with(&he, &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
     }
 
