@@ -91,7 +91,16 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         let i = doc.paras.partition_point(|p| p.start <= pos);
         doc.paras[i.saturating_sub(1)].start
     };
-    let subjects = previous_subjects(doc, &kinds, statements, &owners, &mentions, &candidates);
+    let sentence_subjects = SentenceSubjects::new(doc);
+    let subjects = previous_subjects(
+        doc,
+        &kinds,
+        statements,
+        &owners,
+        &mentions,
+        &candidates,
+        &sentence_subjects,
+    );
     let (resolved, entities) =
         speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
     let mut part_speakers = vec![None; doc.parts.len()];
@@ -347,18 +356,18 @@ fn quoted_speaker(
     })
 }
 
-/// [`previous_subject`] of each mention (by its owner's sentence).
-fn previous_subjects(
+/// [`previous_subject`] of each mention (by its owner's sentence), read from `subjects`.
+fn previous_subjects<'s>(
     doc: &Doc,
     kinds: &[ParaKind],
     statements: &[Statement],
     owners: &[Owner],
     mentions: &[Mention],
     candidates: &[NameCandidate],
-) -> Vec<Option<Mention>> {
+    subjects: &'s SentenceSubjects,
+) -> Vec<Option<&'s Mention>> {
     // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
-    // before each, ask for it again)
-    let mut sentence_subjects = SentenceSubjects::default();
+    // before each, ask for it again; each is lent, not copied)
     owners
         .iter()
         .zip(mentions)
@@ -372,7 +381,7 @@ fn previous_subjects(
                 kinds,
                 candidates,
             };
-            previous_subject(&before, para, tok, m, &mut sentence_subjects)
+            previous_subject(&before, para, tok, m, subjects)
         })
         .collect()
 }
@@ -380,13 +389,13 @@ fn previous_subjects(
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
-fn previous_subject(
+fn previous_subject<'s>(
     b: &Before,
     para: usize,
     tok: usize,
     m: &Mention,
-    subjects: &mut SentenceSubjects,
-) -> Option<Mention> {
+    subjects: &'s SentenceSubjects,
+) -> Option<&'s Mention> {
     let (doc, kinds) = (b.doc, b.kinds);
     let description = speakers::definite_description(m);
     if !m.pronoun && !description {
@@ -404,7 +413,7 @@ fn previous_subject(
         // ("Bush went after Trump, when he called the businessman “unhinged.”": a pronoun
         // inside its sentence is the sentence's named subject before it, when its gender
         // allows)
-        return Some(own.clone()).filter(|h| {
+        return Some(own).filter(|h| {
             h.end <= m.start
                 && !h.pronoun
                 && h.kind == EntityKind::Person
@@ -417,7 +426,7 @@ fn previous_subject(
         let p = (0..para).rev().take(3).find(|&p| kinds[p].is_discourse())?;
         (p, doc.para_toks[p].sents.len().checked_sub(1)?)
     };
-    let h = subjects.of(doc, p, prev).cloned().filter(|h| {
+    let h = subjects.of(doc, p, prev).filter(|h| {
         !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
     })?;
     if description && !sole_person(b, p, prev, &h) {
@@ -455,17 +464,33 @@ fn sole_person(b: &Before, para: usize, sent: usize, h: &Mention) -> bool {
         .all(|c| c.key == key)
 }
 
-/// The subjects of whole sentences ([`speakers::subject`]), by paragraph and sentence, each
-/// read once.
-#[derive(Default)]
-struct SentenceSubjects(rustc_hash::FxHashMap<(usize, usize), Option<Mention>>);
+/// The subjects of whole sentences ([`speakers::subject`]), each read once when first asked
+/// for: one cell a sentence of the document, found by the number of its paragraph's first
+/// sentence (no map, no hashing).
+struct SentenceSubjects {
+    /// The number of each paragraph's first sentence.
+    first: Vec<usize>,
+    read: Vec<std::cell::OnceCell<Option<Mention>>>,
+}
 
 impl SentenceSubjects {
+    fn new(doc: &Doc) -> SentenceSubjects {
+        let mut first = Vec::with_capacity(doc.para_toks.len());
+        let mut n = 0;
+        for pt in doc.para_toks {
+            first.push(n);
+            n += pt.sents.len();
+        }
+        SentenceSubjects {
+            first,
+            read: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
     /// The subject of sentence `sent` of paragraph `para`.
-    fn of(&mut self, doc: &Doc, para: usize, sent: usize) -> Option<&Mention> {
-        self.0
-            .entry((para, sent))
-            .or_insert_with(|| {
+    fn of(&self, doc: &Doc, para: usize, sent: usize) -> Option<&Mention> {
+        self.read[self.first[para] + sent]
+            .get_or_init(|| {
                 let pt = &doc.para_toks[para];
                 let s = &pt.sents[sent];
                 speakers::subject(doc.text, &pt.toks, s.start, s.end)

@@ -162,6 +162,10 @@ fn related_link(p: &ParaAt) -> bool {
 
 /// "By Jane Smith and Tom Brown" — a byline: "By" and a few capitalised words, no more.
 fn byline(p: &ParaAt) -> bool {
+    // (its opening word first: most paragraphs open with another, and are not parsed)
+    if !p.text.starts_with("By") {
+        return false;
+    }
     let name = take_while1(|c: char| c.is_alphabetic() || ".'’-".contains(c));
     let words = many1_count(preceded(space1::<&str, ()>, name));
     match (tag("By"), words).parse(p.text) {
@@ -194,6 +198,11 @@ fn photo_caption(p: &ParaAt) -> bool {
     {
         return true;
     }
+    // (the closing bracket first, read from the last bytes: most paragraphs end otherwise)
+    let last = p.text.bytes().rev().find(|&b| b != b'.' && b != b' ');
+    if last != Some(b')') {
+        return false;
+    }
     let tail = p.text.trim_end_matches(['.', ' ']);
     tail.ends_with(')')
         && tail.rfind('(').is_some_and(|o| {
@@ -225,7 +234,14 @@ fn time_stamp(p: &ParaAt) -> bool {
 /// a colon. Returns the byte range of the name inside `para` (past an opening quotation mark).
 pub(crate) fn transcript_speaker(para: &str) -> Option<(usize, usize)> {
     // (a letter in lower case right after the first ends the name in capitals, with no
-    // colon after it: most paragraphs and quotations open so, and are not parsed)
+    // colon after it: most paragraphs and quotations open so, and are not parsed; a
+    // paragraph that opens with an ASCII letter is read from its first two bytes)
+    if let [a, b, ..] = para.as_bytes()
+        && a.is_ascii_alphabetic()
+        && b.is_ascii_lowercase()
+    {
+        return None;
+    }
     let mut opening = para.trim_start_matches(['"', '“', '\'', '‘']).chars();
     if opening.nth(1).is_some_and(|c| c.is_ascii_lowercase()) {
         return None;
@@ -278,13 +294,19 @@ pub(crate) fn signature(para: &str) -> Option<(usize, usize)> {
 /// "- Lower taxes for families.", "2. A wall on the border." — an entry of a list.
 fn list_entry(p: &ParaAt) -> bool {
     // (an entry opens with a bullet or a figure: most paragraphs are not parsed)
+    // (its first byte first: a figure, or the first byte of a bullet, `BULLET_BYTES`)
     if !p
         .text
-        .starts_with(|c: char| c.is_ascii_digit() || "-•*–·".contains(c))
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || BULLET_BYTES.0[usize::from(b)])
+        || !p
+            .text
+            .starts_with(|c: char| c.is_ascii_digit() || BULLETS.contains(c))
     {
         return false;
     }
-    let bullet = recognize(take_while1(|c: char| "-•*–·".contains(c)));
+    let bullet = recognize(take_while1(|c: char| BULLETS.contains(c)));
     let number = recognize((
         digit1::<&str, ()>,
         take_while1(|c: char| c == '.' || c == ')'),
@@ -293,12 +315,28 @@ fn list_entry(p: &ParaAt) -> bool {
     marker.parse(p.text).is_ok()
 }
 
+/// The marks that open an entry of a list.
+const BULLETS: &str = "-•*–·";
+
+/// The first bytes of [`BULLETS`]: a paragraph whose first byte is none of them and no
+/// figure opens no entry.
+static BULLET_BYTES: std::sync::LazyLock<FirstBytes> = std::sync::LazyLock::new(|| {
+    let mut first = [false; 256];
+    for c in BULLETS.chars() {
+        let mut buf = [0u8; 4];
+        first[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+    }
+    FirstBytes(first)
+});
+
 /// "Trump Says He Will Win Ohio" — the headline: the first paragraph of several, short,
 /// with no quotation-only shape.
 fn headline(p: &ParaAt) -> bool {
     p.index == 0
         && p.count > 1
-        && p.text.split_whitespace().count() <= 16
+        // (the words counted no further than the limit: a long first paragraph is not read
+        // to its end)
+        && p.text.split_whitespace().take(17).count() <= 16
         && !p.text.starts_with(['"', '“'])
 }
 
@@ -351,6 +389,11 @@ mod tests {
             kind("The photo showed a crowd (about 300 people).", 2),
             ParaKind::Body
         );
+        // (a closing bracket before the trailing full stops and spaces)
+        assert_eq!(
+            kind("A voter in Ohio. (AP Photo/Tony Dejak) . ", 2),
+            ParaKind::Caption
+        );
     }
 
     #[test]
@@ -372,6 +415,9 @@ mod tests {
         assert_eq!(transcript_speaker("“Al: we won,” he said."), None);
         assert_eq!(transcript_speaker("“AL: We won.”"), Some((3, 5)));
         assert_eq!(transcript_speaker("X"), None);
+        // (a name in capitals read past an ASCII letter: "Al" and "AL")
+        assert_eq!(transcript_speaker("Al: we won."), None);
+        assert_eq!(transcript_speaker("AL: We won."), Some((0, 2)));
     }
 
     #[test]
@@ -381,6 +427,11 @@ mod tests {
         assert_eq!(kind("2016 was a long year.", 3), ParaKind::Body);
         assert_eq!(kind("• A wall on the border.", 3), ParaKind::ListEntry);
         assert_eq!(kind("A wall on the border.", 3), ParaKind::Body);
+        // (every bullet, by its first byte)
+        for b in BULLETS.chars() {
+            assert_eq!(kind(&format!("{b} A wall."), 3), ParaKind::ListEntry, "{b}");
+        }
+        assert_eq!(kind("— A wall on the border.", 3), ParaKind::Body);
     }
 
     #[test]
@@ -405,5 +456,9 @@ mod tests {
     fn headline_rule() {
         assert_eq!(kind("Trump Says He Will Win Ohio", 0), ParaKind::Headline);
         assert_eq!(kind("Trump Says He Will Win Ohio", 1), ParaKind::Body);
+        // (sixteen words at most)
+        let words = |n: usize| vec!["Win"; n].join(" ");
+        assert_eq!(kind(&words(16), 0), ParaKind::Headline);
+        assert_eq!(kind(&words(17), 0), ParaKind::Body);
     }
 }

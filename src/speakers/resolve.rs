@@ -47,14 +47,14 @@ pub(crate) fn resolve(
 /// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
 pub(crate) fn resolve_with(
     mentions: &[Mention],
-    subjects: &[Option<Mention>],
+    subjects: &[Option<&Mention>],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
     let mut r = Resolver::new(candidates);
     let mut out = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let subject = subjects.get(i).and_then(Option::as_ref);
+        let subject = subjects.get(i).copied().flatten();
         let entity = if m.pronoun {
             subject
                 .and_then(|h| r.previous_subject(m, h))
@@ -106,16 +106,23 @@ struct Resolver<'a> {
     people: FxHashMap<String, usize>,
     /// Organisations by name.
     orgs: FxHashMap<String, usize>,
-    /// The names in the text by surname: their numbers, ordered by surname and then by
-    /// place in the text (built when first needed; one vector, not one a surname).
-    named: OnceCell<Vec<(&'a str, usize)>>,
+    /// The names in the text by surname: the hash of the surname and their numbers, ordered
+    /// by hash and then by place in the text (built when first needed; one vector, not one
+    /// a surname; numbers compared, not strings).
+    named: OnceCell<Vec<(u64, usize)>>,
+}
+
+/// The hash of a surname, by which [`Resolver::keyed_back`] finds the names of one surname.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 /// The first of two or more words of a name, without a full stop ("J." is "J").
 fn given_name(n: &str) -> Option<&str> {
-    let mut w = n.split_whitespace();
-    let f = w.next()?;
-    w.next().map(|_| f.trim_end_matches('.'))
+    // (the first word found byte by byte: `first_word`)
+    let (f, rest) = first_word(n)?;
+    (!rest.trim_start().is_empty()).then(|| f.trim_end_matches('.'))
 }
 
 /// Whether two full names of one surname give two first names: "Hillary Clinton" and "Bill
@@ -201,11 +208,10 @@ impl<'a> Resolver<'a> {
         if !matches!(m.gender, Gender::Male | Gender::Female) || h.kind != EntityKind::Person {
             return None;
         }
-        let key = surname(&h.name);
-        let gender = match self.people.get(&key) {
+        let gender = with_surname(&h.name, |key| match self.people.get(key) {
             Some(&e) => self.ents[e].gender,
-            None => self.candidate_gender(&key, h.end),
-        };
+            None => self.candidate_gender(key, h.end),
+        });
         if gender != m.gender {
             return None;
         }
@@ -227,7 +233,7 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = m.name.split_whitespace().skip(1).collect();
         let (head, mods) = words.split_last()?;
         // (a person already quoted, by a full name)
-        let &e = self.people.get(&surname(&h.name))?;
+        let &e = with_surname(&h.name, |key| self.people.get(key))?;
         if self.ents[e].name.split_whitespace().count() < 2 {
             return None;
         }
@@ -257,31 +263,34 @@ impl<'a> Resolver<'a> {
     /// The names in the text with surname `key` among the `back` names before the one
     /// numbered `before`, from the last back (by the surname index: the names of other
     /// surnames are not read).
-    fn keyed_back(
+    fn keyed_back<'k>(
         &self,
-        key: &str,
+        key: &'k str,
         before: usize,
         back: usize,
-    ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_> {
+    ) -> impl Iterator<Item = &'a NameCandidate> + use<'a, '_, 'k> {
         let candidates = self.candidates;
         let named = self.named.get_or_init(|| {
-            let mut by: Vec<(&str, usize)> = candidates
+            let mut by: Vec<(u64, usize)> = candidates
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (c.key.as_str(), i))
+                .map(|(i, c)| (key_hash(&c.key), i))
                 .collect();
             by.sort_unstable();
             by
         });
-        let from = named.partition_point(|&(k, _)| k < key);
-        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == key)];
+        let h = key_hash(key);
+        let from = named.partition_point(|&(k, _)| k < h);
+        let found = &named[from..from + named[from..].partition_point(|&(k, _)| k == h)];
         let upto = found.partition_point(|&(_, i)| i < before);
         let lo = before.saturating_sub(back);
+        // (the names of another surname of the same hash are passed over)
         found[..upto]
             .iter()
             .rev()
             .take_while(move |&&(_, i)| i >= lo)
             .map(move |&(_, i)| &candidates[i])
+            .filter(move |c| c.key == key)
     }
 
     /// The gender that every name in the text with surname `key` before `pos` whose gender
@@ -385,8 +394,26 @@ impl<'a> Resolver<'a> {
 
     /// A person: a surname alone takes the full name introduced earlier in the text.
     fn person(&mut self, m: &Mention) -> usize {
-        let key = surname(&m.name);
-        let e = match self.people.get(&key).copied() {
+        let e = with_surname(&m.name, |key| self.person_entity(m, key));
+        if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
+            self.ents[e].name = m.name.clone();
+            self.people.entry(surname(&m.name)).or_insert(e);
+        }
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender = m.gender;
+        }
+        // ("Stumpf" after "Wells Fargo CEO John Stumpf": the gender the text gives the name)
+        if self.ents[e].gender == Gender::Unknown {
+            self.ents[e].gender =
+                with_surname(&self.ents[e].name, |key| self.agreed_gender(key, m.end));
+        }
+        e
+    }
+
+    /// [`Resolver::person`]'s entity for the mention `m` of surname `key`: the person of
+    /// that surname, another of the same surname, or a new one.
+    fn person_entity(&mut self, m: &Mention, key: &str) -> usize {
+        match self.people.get(key).copied() {
             // ("Bill Clinton" after "Hillary Clinton": another person, whom the surname alone
             // does not name after it)
             Some(e) if other_first_name(&self.ents[e].name, &m.name) => self
@@ -405,7 +432,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             None => {
-                let full = self.full_name(m, &key);
+                let full = self.full_name(m, key);
                 let name = match full {
                     Some(c) if c.name.len() > m.name.len() => c.name.clone(),
                     _ => m.name.clone(),
@@ -413,22 +440,10 @@ impl<'a> Resolver<'a> {
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
                 self.titles[e].extend(full.and_then(|c| c.title.clone()));
-                self.people.insert(key, e);
+                self.people.insert(key.to_string(), e);
                 e
             }
-        };
-        if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
-            self.ents[e].name = m.name.clone();
-            self.people.entry(surname(&m.name)).or_insert(e);
         }
-        if self.ents[e].gender == Gender::Unknown {
-            self.ents[e].gender = m.gender;
-        }
-        // ("Stumpf" after "Wells Fargo CEO John Stumpf": the gender the text gives the name)
-        if self.ents[e].gender == Gender::Unknown {
-            self.ents[e].gender = self.agreed_gender(&surname(&self.ents[e].name), m.end);
-        }
-        e
     }
 
     /// "Chris Anderson spoke first. … Chris said": a first name alone, where no one has it as
@@ -443,7 +458,7 @@ impl<'a> Resolver<'a> {
         let is_first = |name: &str| {
             name.trim_start().starts_with(m.name.as_str())
                 && name.contains(' ')
-                && name.split_whitespace().next() == Some(m.name.as_str())
+                && first_word(name).is_some_and(|(w, _)| w == m.name)
         };
         if self.full_name_exists(m) {
             return None;
@@ -468,10 +483,11 @@ impl<'a> Resolver<'a> {
 
     /// Whether a name in the text before `m` has its word as its surname.
     fn full_name_exists(&self, m: &Mention) -> bool {
-        let key = surname(&m.name);
         let before = self.candidates.partition_point(|c| c.start < m.start);
-        self.keyed_back(&key, before, 300)
-            .any(|c| c.name.contains(' '))
+        with_surname(&m.name, |key| {
+            self.keyed_back(key, before, 300)
+                .any(|c| c.name.contains(' '))
+        })
     }
 
     /// The person already named by the full name `name` ("Bill Clinton"), in any case.
@@ -818,14 +834,14 @@ mod tests {
         ];
         let she = [mention(80, "she", EntityKind::Person, true)];
         let clinton = mention(60, "Clinton", EntityKind::Person, false);
-        let (r, _) = resolve_with(&she, &[Some(clinton.clone())], &c, |_| 0);
+        let (r, _) = resolve_with(&she, &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Hillary Clinton");
         // (a subject of the other gender is passed over)
         let he = [Mention {
             gender: Gender::Male,
             ..mention(80, "he", EntityKind::Person, true)
         }];
-        let (r, _) = resolve_with(&he, &[Some(clinton)], &c, |_| 0);
+        let (r, _) = resolve_with(&he, &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
     }
 

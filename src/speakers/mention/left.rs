@@ -362,9 +362,12 @@ fn before_participle_phrase(np: &Np) -> Option<Mention> {
         return None;
     }
     let from = lo.max(end.saturating_sub(MAX_PARTICIPLE_PHRASE)) + 1;
+    // (a token's length and last bytes first, read from the text's bytes: most words are
+    // no participle, and are not sliced)
+    let bytes = text.as_bytes();
     let p = (from..np.s.min(end)).find(|&p| {
-        let w = toks[p].text(text);
-        w.len() > 4 && w.ends_with("ing") && !is_capitalized(w)
+        let t = &toks[p];
+        t.end - t.start > 4 && bytes[t.end - 3..t.end] == *b"ing" && !is_capitalized(t.text(text))
     })?;
     if !toks[p..end].iter().all(|t| t.kind == Tok::Word) {
         return None;

@@ -164,7 +164,8 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     if t.is_lower() {
         // (`is_modifier`: the list is the class, whose bit is read; its endings are read only
         // for a word that ends in the last letter of one)
-        t.is(Class::Modifiers) || known(w) || (may_end_a_modifier(w) && is_modifier(w))
+        // (without the bit the word is not in the list, and only its ending can make it one)
+        t.is(Class::Modifiers) || known(w) || modifier_ending(w)
     } else {
         crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
     }
@@ -189,6 +190,13 @@ fn may_end_a_modifier(w: &str) -> bool {
         && w.as_bytes()
             .last()
             .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
+}
+
+/// [`crate::cues::is_modifier`] of a lower-case word that is not in the list `modifiers`
+/// (its token has no bit of the class that copies it): whether it ends as an adjective
+/// does, with no look-up of the list.
+fn modifier_ending(w: &str) -> bool {
+    may_end_a_modifier(w) && Class::FindModifierSuffixes.words().any(|s| w.ends_with(s))
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -389,9 +397,36 @@ pub(crate) fn compatible(pronoun: Gender, candidate: Gender) -> bool {
 
 /// The canonical key of a name for matching mentions: its last word, lower case.
 pub(crate) fn surname(name: &str) -> String {
+    // (an ASCII word lower-cased byte by byte)
+    let last = surname_word(name);
+    if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        last.to_lowercase()
+    }
+}
+
+/// `f` of the name's [`surname`]: a short ASCII one lower-cased on the stack, with no new
+/// string (resolution looks a surname up far more often than it keeps one).
+pub(crate) fn with_surname<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = surname_word(name).as_bytes();
+    let mut buf = [0u8; 32];
+    if b.is_ascii()
+        && let Some(low) = buf.get_mut(..b.len())
+    {
+        low.copy_from_slice(b);
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&surname(name))
+}
+
+/// The name's last word without its possessives, as written.
+fn surname_word(name: &str) -> &str {
     // (the last word found from the end, not by splitting the whole name; its possessives
-    // cut by `strip_suffix`, which builds no searcher; an ASCII word lower-cased byte by
-    // byte)
+    // cut by `strip_suffix`, which builds no searcher)
     let mut last = last_word(name);
     while let Some(s) = last.strip_suffix("’s") {
         last = s;
@@ -399,10 +434,31 @@ pub(crate) fn surname(name: &str) -> String {
     while let Some(s) = last.strip_suffix("'s") {
         last = s;
     }
-    if last.is_ascii() {
-        last.to_ascii_lowercase()
-    } else {
-        last.to_lowercase()
+    last
+}
+
+/// ASCII's whitespace as `char::is_whitespace` reads it (with the vertical tab).
+fn ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The first whitespace-separated word of `s` (`split_whitespace`'s first) and the text
+/// after it: read byte by byte while the bytes are ASCII, by characters after any other.
+pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !ascii_space(c))?;
+    let stop = b[start..]
+        .iter()
+        .position(|&c| c >= 0x80 || ascii_space(&c));
+    match stop.map(|n| start + n) {
+        None => Some((&s[start..], "")),
+        Some(end) if b[end] < 0x80 => Some((&s[start..end], &s[end..])),
+        // (a character that is no ASCII one may be a space: "Jane\u{a0}Smith")
+        Some(_) => {
+            let t = s.trim_start();
+            let end = t.find(char::is_whitespace).unwrap_or(t.len());
+            (!t.is_empty()).then(|| (&t[..end], &t[end..]))
+        }
     }
 }
 
@@ -416,10 +472,9 @@ fn last_word(name: &str) -> &str {
             .next()
             .unwrap_or_default();
     }
-    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
     let b = name.as_bytes();
-    let end = b.iter().rposition(|c| !space(c)).map_or(0, |p| p + 1);
-    let start = b[..end].iter().rposition(space).map_or(0, |p| p + 1);
+    let end = b.iter().rposition(|c| !ascii_space(c)).map_or(0, |p| p + 1);
+    let start = b[..end].iter().rposition(ascii_space).map_or(0, |p| p + 1);
     &name[start..end]
 }
 
@@ -492,6 +547,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_outside_the_modifiers_is_one_by_its_ending_alone() {
+        let text = "regional senior former official said presidential Chinese Smith";
+        for t in &toks(text) {
+            let w = t.text(text);
+            if t.is_lower() && !t.is(Class::Modifiers) {
+                assert_eq!(modifier_ending(w), is_modifier(w), "{w}");
+            }
+        }
+        assert!(modifier_ending("regional") && !modifier_ending("spokesman"));
+        // (every word of the list has the class's bit)
+        for w in LEXICON.modifiers.iter() {
+            let c = crate::lexicon::classes_as_written(w);
+            assert!(c.has(Class::Modifiers), "{w}");
+        }
+    }
+
+    #[test]
     fn a_surname_is_the_last_word_in_lower_case() {
         for name in [
             "Jane Smith",
@@ -506,6 +578,10 @@ mod tests {
             "Jane\u{b}Smith\u{c}",
             "Smith",
             "  ",
+            "Jo Abcdefghijklmnopqrstuvwxyzabcdefghij'S",
+            "ǅemal Ǆokić",
+            "Jo\u{2003}Ann Smith",
+            "\u{a0}Ann Smith",
         ] {
             let plain = name
                 .split_whitespace()
@@ -515,6 +591,12 @@ mod tests {
                 .trim_end_matches("'s")
                 .to_lowercase();
             assert_eq!(surname(name), plain, "{name:?}");
+            assert_eq!(with_surname(name, str::to_string), plain, "{name:?}");
+            let first = name.split_whitespace().next();
+            assert_eq!(first_word(name).map(|(w, _)| w), first, "{name:?}");
+            let second = name.split_whitespace().nth(1);
+            let rest = first_word(name).and_then(|(_, r)| r.split_whitespace().next());
+            assert_eq!(rest, second, "{name:?}");
         }
         assert_eq!(surname("Mike PENCE’s"), "pence");
     }

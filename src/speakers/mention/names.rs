@@ -137,6 +137,9 @@ fn inner_name(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCand
     Some(NameCandidate { inner: true, ..c })
 }
 
+/// The most words an apposition's body holds ([`apposition_body`]).
+const APPOSITION_WORDS: usize = super::rules::APPOSITION_WORDS;
+
 /// ", ROLE," after a name ending at token `j`: a role phrase between two commas that holds
 /// a role noun or opens with a determiner or title.
 pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String> {
@@ -145,6 +148,12 @@ pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String>
         .get(j)
         .is_some_and(|t| t.kind == Tok::Punct && t.is_text(text, ","))
     {
+        return None;
+    }
+    // (a role noun's bit among the words the body may hold, `APPOSITION_WORDS` after the
+    // comma: most commas after a name open no role, and are not parsed)
+    let window = &toks[j + 1..toks.len().min(j + 1 + APPOSITION_WORDS)];
+    if !window.iter().any(|t| t.is(Class::SpeakerRoles)) {
         return None;
     }
     let (_, (a, b)) = apposition_body(Toks::whole(text, toks).from(j)).ok()?;

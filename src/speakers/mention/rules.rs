@@ -98,6 +98,9 @@ pub(super) fn determined_phrase<'a>(i: Toks<'a>) -> PResult<'a, ()> {
     (det, many0_count(modifier), eof).map(|_| ()).parse(i)
 }
 
+/// The most words an apposition's body ([`apposition_body`]) holds.
+pub(super) const APPOSITION_WORDS: usize = 13;
+
 /// ", U.S. special representative for Afghanistan," after a name in the text: a comma, one
 /// to thirteen words (no quotation), and the comma, full stop or semicolon that ends them.
 /// Returns the words' window.
@@ -107,7 +110,7 @@ pub(super) fn apposition_body<'a>(i: Toks<'a>) -> PResult<'a, (usize, usize)> {
     });
     let (i, _) = comma(i)?;
     let a = i.at();
-    let (i, ()) = fold_many_m_n(1, 13, body, || (), |(), _| ()).parse(i)?;
+    let (i, ()) = fold_many_m_n(1, APPOSITION_WORDS, body, || (), |(), _| ()).parse(i)?;
     let b = i.at();
     let (i, _) = exact(Class::SpeakerAppositionEnds)(i)?;
     Ok((i, (a, b)))

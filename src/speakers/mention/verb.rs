@@ -99,10 +99,7 @@ impl<'a> VerbCue<'a> {
         }
         // A quotation that ends with a comma counts as the comma ("“…,” adding", and
         // "''…,'' adding" in an archive's doubled apostrophes).
-        let ing_form = word
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with("ing"));
+        let ing_form = first_word(word).is_some_and(|(w, _)| w.ends_with("ing"));
         // ("…, perhaps recognizing that": an adverb before a participle goes with it)
         let mut p = b;
         while ing_form && p > sent.start + 1 && {
