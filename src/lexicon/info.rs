@@ -203,12 +203,18 @@ impl Words {
 /// hundred words of the class lists, "U.S.", "But"), each to its entry. A word with a
 /// capital is looked up in both: its form as written in a table small enough to stay in
 /// the first caches, its lower-case form in the large one.
-struct Tables {
+pub(crate) struct Tables {
     lower_case: Words,
     written: Words,
 }
 
 static WORDS: LazyLock<Tables> = LazyLock::new(split_by_case);
+
+/// The lexicon's word tables, built on first use: the lexer takes them once for a
+/// paragraph, so that each word's look-up does not ask again whether they are built.
+pub(crate) fn tables() -> &'static Tables {
+    &WORDS
+}
 
 /// Every word of a class, verb form or head of one, with its [`Entry`]: those in lower
 /// case, and those with an upper-case letter.
@@ -323,11 +329,17 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
 /// full stop: a word of at most seven bytes is read as one load of eight bytes, its key
 /// (`packed7`) and its lower-case key made from that without a loop over its bytes (a
 /// letter, digit or full stop in lower case is itself with bit 0x20 set).
-#[inline]
-pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+#[inline(always)]
+pub(crate) fn ascii_word_info_at(
+    words: &Tables,
+    text: &str,
+    i: usize,
+    j: usize,
+    upper: bool,
+) -> WordInfo {
     let n = j - i;
     let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
-        return ascii_word_info_15(text, i, j, upper);
+        return ascii_word_info_15(words, text, i, j, upper);
     };
     debug_assert!(
         text.as_bytes()[i..j]
@@ -340,7 +352,6 @@ pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) ->
     let written = x & mask | (n as u64) << 56;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let words = &*WORDS;
     if !upper {
         return info_of_entry(
             words.lower_case.entry7(written),
@@ -357,7 +368,7 @@ pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) ->
 /// (its keys, `word_set::packed`, made without a loop over its bytes, as for a shorter
 /// word); any other word by [`ascii_word_info`].
 #[inline]
-fn ascii_word_info_15(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
     let n = j - i;
     let Some(sixteen) = text
         .as_bytes()
@@ -371,7 +382,6 @@ fn ascii_word_info_15(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
     let written = x & mask | (n as u128) << 120;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let words = &*WORDS;
     if !upper {
         return info_of(
             words.lower_case.get15(written),
@@ -434,11 +444,11 @@ mod tests {
         assert!(word_info("").classes.is_empty() && word_info("").verb == NO_VERB);
         // (a word the lexicon does not know reads the empty entry, number 0)
         for (text, flags) in [("zqxv and more", LOWER), ("Zqxv and more", CAPITALISED)] {
-            let w = ascii_word_info_at(text, 0, 4, flags == CAPITALISED);
+            let w = ascii_word_info_at(&WORDS, text, 0, 4, flags == CAPITALISED);
             assert!(w.classes.is_empty() && w.verb == NO_VERB && w.flags == flags);
         }
         assert_eq!(WORDS.lower_case.tiny.number(packed7(b"zqxv").unwrap()), 0);
-        let said = ascii_word_info_at("said it", 0, 4, false);
+        let said = ascii_word_info_at(&WORDS, "said it", 0, 4, false);
         assert_eq!(said.verb, word_info("said").verb);
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));

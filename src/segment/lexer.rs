@@ -18,15 +18,38 @@ struct Lexer<'t, 'q> {
     text: &'t str,
     end: usize,
     quotes: &'q [(usize, Span)],
+    /// Where the next quotation starts (`usize::MAX` for none), and how far a token may
+    /// reach: that start, or the span's end. Both are set when a quotation is read, not
+    /// asked again at every token.
+    quote_at: usize,
+    limit: usize,
     out: Vec<Token>,
 }
 
-impl Lexer<'_, '_> {
+impl<'t, 'q> Lexer<'t, 'q> {
+    fn new(text: &'t str, end: usize, quotes: &'q [(usize, Span)], out: Vec<Token>) -> Self {
+        let mut lx = Lexer {
+            text,
+            end,
+            quotes,
+            quote_at: usize::MAX,
+            limit: end,
+            out,
+        };
+        lx.next_quote(quotes);
+        lx
+    }
+
+    /// The quotations still to read are `quotes`.
+    fn next_quote(&mut self, quotes: &'q [(usize, Span)]) {
+        self.quotes = quotes;
+        self.quote_at = quotes.first().map_or(usize::MAX, |(_, s)| s.start);
+        self.limit = self.quote_at.min(self.end);
+    }
+
     /// How far a token may reach: the next quotation's start, or the span's end.
     fn limit(&self) -> usize {
-        self.quotes
-            .first()
-            .map_or(self.end, |(_, s)| s.start.min(self.end))
+        self.limit
     }
 
     /// Push a punctuation or quotation token.
@@ -83,18 +106,17 @@ pub(crate) fn tokens_into(
     if out.capacity() < room {
         out = Vec::with_capacity(room);
     }
-    let mut lx = Lexer {
-        text,
-        end: span.end,
-        quotes,
-        out,
-    };
+    let mut lx = Lexer::new(text, span.end, quotes, out);
+    let words = info::tables();
     let bytes = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
         let b = bytes[i];
-        let next = if lx.quotes.first().is_some_and(|(_, qs)| i >= qs.start) {
+        let next = if i >= lx.quote_at {
             quotation(&mut lx, i, b as char)
+        } else if b.is_ascii_alphanumeric() {
+            // (most tokens: a word of ASCII letters and digits, read here)
+            Some(ascii_word(&mut lx, words, i))
         } else if b.is_ascii() {
             ascii_step(&mut lx, i, b)
         } else {
@@ -141,7 +163,7 @@ fn is_general_punctuation(c: char) -> bool {
 fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
     lx.push(Tok::Quote(qi), qs.start, qs.end);
-    lx.quotes = &lx.quotes[1..];
+    lx.next_quote(&lx.quotes[1..]);
     Some(i.max(qs.end))
 }
 
@@ -169,45 +191,61 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     if !c.is_alphanumeric() {
         return None;
     }
-    let limit = lx.limit();
-    let info = match plain_ascii_word(lx.text.as_bytes(), i, limit) {
-        // (most words: read in one pass over their bytes; a full stop after one is an
-        // abbreviation's, or ends the sentence)
-        Some((run, upper, stop)) => {
-            let j = if stop {
-                plain_abbreviation_stop(lx.text, i, run)
-            } else {
-                run
-            };
-            let mut info = ascii_word_info_at(lx.text, i, j, upper);
-            // (its bytes are the run's letters and digits, unless an abbreviation's stop
-            // joined it; a word read otherwise is told below)
-            if j == run {
-                info.flags |= info::ALNUM;
-            }
-            (j, info)
-        }
-        None => {
-            let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
-            let j = limit - rest.len();
-            let j = plural_possessive(lx.text, i, j, limit);
-            let j = abbreviation_stop(lx.text, i, j, limit);
-            let w = &lx.text[i..j];
-            let mut info = word_info(w);
-            if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                info.flags |= info::ALNUM;
-            }
-            (j, info)
-        }
+    if c.is_ascii() {
+        return Some(ascii_word(lx, info::tables(), i));
+    }
+    grammar_word(lx, i)
+}
+
+/// [`word`] at an ASCII letter or digit (`words`: the lexicon's tables): most words are
+/// read in one pass over their bytes ([`plain_ascii_word`]), and looked up by their bytes
+/// as one integer; the others by the whole grammar ([`grammar_word`]). A full stop after a
+/// plain word is an abbreviation's, or ends the sentence.
+#[inline(always)]
+fn ascii_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> usize {
+    let Some((run, upper, stop)) = plain_ascii_word(lx.text.as_bytes(), i, lx.limit) else {
+        return grammar_word(lx, i)
+            .or_else(|| punctuation(lx, i, char::from(lx.text.as_bytes()[i])))
+            .unwrap_or(lx.end);
     };
-    let (
-        j,
-        WordInfo {
-            classes,
-            verb,
-            flags,
-        },
-    ) = info;
+    let j = if stop {
+        plain_abbreviation_stop(lx.text, i, run)
+    } else {
+        run
+    };
+    let mut info = ascii_word_info_at(words, lx.text, i, j, upper);
+    // (its bytes are the run's letters and digits, unless an abbreviation's stop joined it)
+    if j == run {
+        info.flags |= info::ALNUM;
+    }
+    push_word(lx, i, j, info)
+}
+
+/// [`word`] read by the whole grammar: [`word_body`], then [`plural_possessive`] and
+/// [`abbreviation_stop`] ("O'Neill", "U.S.", "Zoë", "the Joneses'").
+#[inline(never)]
+fn grammar_word(lx: &mut Lexer, i: usize) -> Option<usize> {
+    let limit = lx.limit;
+    let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
+    let j = limit - rest.len();
+    let j = plural_possessive(lx.text, i, j, limit);
+    let j = abbreviation_stop(lx.text, i, j, limit);
+    let w = &lx.text[i..j];
+    let mut info = word_info(w);
+    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        info.flags |= info::ALNUM;
+    }
+    Some(push_word(lx, i, j, info))
+}
+
+/// The word token `i..j` with what the lexicon knows of it: where the next step starts.
+#[inline(always)]
+fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
+    let WordInfo {
+        classes,
+        verb,
+        flags,
+    } = info;
     lx.out.push(Token {
         kind: Tok::Word,
         start: i,
@@ -219,15 +257,15 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     // (the one space before the next word is skipped here, as `space` would skip it: most
     // words end so)
     let bytes = lx.text.as_bytes();
-    if j < limit
+    if j < lx.limit
         && bytes[j] == b' '
         && bytes
             .get(j + 1)
             .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace())
     {
-        return Some(j + 1);
+        return j + 1;
     }
-    Some(j)
+    j
 }
 
 /// "--" is one dash: "J. Smith -- no".
@@ -258,7 +296,7 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// [`JOINERS`]) but maybe an abbreviation's full stop: where it ends, whether it has an
 /// upper-case letter, and whether a full stop follows it (which [`abbreviation_stop`]
 /// reads). `None` when the word needs the whole grammar.
-#[inline]
+#[inline(always)]
 fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool, bool)> {
     let (n, upper) = ascii_run(bytes.get(i..limit)?);
     let j = i + n;
@@ -284,7 +322,7 @@ fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool
 /// How many ASCII letters and digits `run` starts with, and whether an upper-case letter is
 /// among them: eight bytes at a time (each byte's test done on all eight at once), so that
 /// a word of fewer than eight letters is read without a loop.
-#[inline]
+#[inline(always)]
 fn ascii_run(run: &[u8]) -> (usize, bool) {
     let mut n = 0;
     let mut upper = false;
@@ -325,7 +363,7 @@ fn low_bytes(len: usize) -> u64 {
 
 /// Of the eight bytes of `x` (the first in the lowest bits): the high bit of each that is
 /// an ASCII letter or digit, and of each that is an upper-case ASCII letter.
-#[inline]
+#[inline(always)]
 fn alnum_bytes(x: u64) -> (u64, u64) {
     // (with each byte's high bit set, subtracting `lo` from every byte borrows from none,
     // and leaves a byte's high bit set when the byte, below 128, is at least `lo`)
@@ -597,12 +635,7 @@ mod tests {
         for b in 0u8..128 {
             for text in [format!("a{}b", b as char), format!("5{}-- 1", b as char)] {
                 let run = |direct: bool| {
-                    let mut lx = Lexer {
-                        text: &text,
-                        end: text.len(),
-                        quotes: &[],
-                        out: Vec::new(),
-                    };
+                    let mut lx = Lexer::new(&text, text.len(), &[], Vec::new());
                     let next = if direct {
                         ascii_step(&mut lx, 1, b)
                     } else {
@@ -651,7 +684,7 @@ mod tests {
                 );
                 let (a, b) = (
                     word_info(&text[i..j]),
-                    ascii_word_info_at(text, i, j, upper),
+                    ascii_word_info_at(info::tables(), text, i, j, upper),
                 );
                 assert_eq!((a.classes, a.verb, a.flags), (b.classes, b.verb, b.flags));
                 plain += 1;
