@@ -203,7 +203,7 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// plain word is an abbreviation's, or ends the sentence.
 #[inline(always)]
 fn ascii_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> usize {
-    let Some((run, upper, stop)) = plain_ascii_word(lx.text.as_bytes(), i, lx.limit) else {
+    let Some((run, stop)) = plain_ascii_word(lx.text.as_bytes(), i, lx.limit) else {
         return grammar_word(lx, i)
             .or_else(|| punctuation(lx, i, char::from(lx.text.as_bytes()[i])))
             .unwrap_or(lx.end);
@@ -213,7 +213,7 @@ fn ascii_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> usize {
     } else {
         run
     };
-    let mut info = ascii_word_info_at(words, lx.text, i, j, upper);
+    let mut info = ascii_word_info_at(words, lx.text, i, j);
     // (its bytes are the run's letters and digits, unless an abbreviation's stop joined it)
     if j == run {
         info.flags |= info::ALNUM;
@@ -293,19 +293,21 @@ fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 
 /// A word of ASCII letters and digits alone, the character after it neither joining it to
 /// more ([`word_body`]) nor adding to it (a plural possessive's apostrophe, all in
-/// [`JOINERS`]) but maybe an abbreviation's full stop: where it ends, whether it has an
-/// upper-case letter, and whether a full stop follows it (which [`abbreviation_stop`]
-/// reads). `None` when the word needs the whole grammar.
+/// [`JOINERS`]) but maybe an abbreviation's full stop: where it ends, and whether a full
+/// stop follows it (which [`abbreviation_stop`] reads). `None` when the word needs the
+/// whole grammar.
 #[inline(always)]
-fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool, bool)> {
-    let (n, upper) = ascii_run(bytes.get(i..limit)?);
+fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool)> {
+    let n = ascii_run(bytes.get(i..limit)?);
     let j = i + n;
     let at = |k: usize| bytes.get(k).copied().filter(|_| k < limit);
     match at(j) {
+        // (most words end at a space)
+        Some(b' ') => Some((j, false)),
         // (a full stop joins a letter or digit after it: "U.S", "3.5")
         Some(b'.') => match at(j + 1) {
             Some(b) if b.is_ascii_alphanumeric() || !b.is_ascii() => None,
-            _ => Some((j, upper, true)),
+            _ => Some((j, true)),
         },
         // (a comma joins digits only: "5,000")
         Some(b)
@@ -315,36 +317,31 @@ fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool
         {
             None
         }
-        _ => Some((j, upper, false)),
+        _ => Some((j, false)),
     }
 }
 
-/// How many ASCII letters and digits `run` starts with, and whether an upper-case letter is
-/// among them: eight bytes at a time (each byte's test done on all eight at once), so that
-/// a word of fewer than eight letters is read without a loop.
+/// How many ASCII letters and digits `run` starts with: eight bytes at a time (each byte's
+/// test done on all eight at once), so that a word of fewer than eight letters is read
+/// without a loop.
 #[inline(always)]
-fn ascii_run(run: &[u8]) -> (usize, bool) {
+fn ascii_run(run: &[u8]) -> usize {
     let mut n = 0;
-    let mut upper = false;
     while let Some(chunk) = run.get(n..n + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let (alnum, capital) = alnum_bytes(x);
         // (the bytes before the first that is not a letter or digit)
-        let len = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
-        upper |= capital & low_bytes(len) != 0;
+        let len = ((!alnum_bytes(x) & HIGH).trailing_zeros() / 8) as usize;
         n += len;
         if len < 8 {
-            return (n, upper);
+            return n;
         }
     }
     // (the last bytes of the text, fewer than eight: one at a time)
     let rest = &run[n..];
-    let len = rest
+    n + rest
         .iter()
         .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    upper |= rest[..len].iter().any(u8::is_ascii_uppercase);
-    (n + len, upper)
+        .unwrap_or(rest.len())
 }
 
 /// The high bit of each of eight bytes.
@@ -355,16 +352,10 @@ const fn each(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
-/// The bits of the first `len` bytes of eight (all 64 for eight).
-#[inline]
-fn low_bytes(len: usize) -> u64 {
-    u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
-}
-
 /// Of the eight bytes of `x` (the first in the lowest bits): the high bit of each that is
-/// an ASCII letter or digit, and of each that is an upper-case ASCII letter.
+/// an ASCII letter or digit.
 #[inline(always)]
-fn alnum_bytes(x: u64) -> (u64, u64) {
+fn alnum_bytes(x: u64) -> u64 {
     // (with each byte's high bit set, subtracting `lo` from every byte borrows from none,
     // and leaves a byte's high bit set when the byte, below 128, is at least `lo`)
     let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(each(lo)) & HIGH;
@@ -373,8 +364,7 @@ fn alnum_bytes(x: u64) -> (u64, u64) {
     let digit = between(x, b'0', b'9');
     // (a letter in either case, with bit 0x20 set, is a lower-case letter)
     let letter = between(x | each(0x20), b'a', b'z');
-    let capital = between(x, b'A', b'Z');
-    ((digit | letter) & ascii, capital & ascii)
+    (digit | letter) & ascii
 }
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
@@ -666,7 +656,7 @@ mod tests {
             let (rest, _) = word_body(&text[i..]).unwrap();
             let j = plural_possessive(text, i, limit - rest.len(), limit);
             let j = abbreviation_stop(text, i, j, limit);
-            if let Some((k, upper, stop)) = plain_ascii_word(text.as_bytes(), i, limit) {
+            if let Some((k, stop)) = plain_ascii_word(text.as_bytes(), i, limit) {
                 let k = if stop {
                     assert_eq!(
                         plain_abbreviation_stop(text, i, k),
@@ -676,15 +666,10 @@ mod tests {
                 } else {
                     k
                 };
-                assert_eq!(
-                    (k, upper),
-                    (j, text[i..j].bytes().any(|b| b.is_ascii_uppercase())),
-                    "{:?}",
-                    &text[i..j]
-                );
+                assert_eq!(k, j, "{:?}", &text[i..j]);
                 let (a, b) = (
                     word_info(&text[i..j]),
-                    ascii_word_info_at(info::tables(), text, i, j, upper),
+                    ascii_word_info_at(info::tables(), text, i, j),
                 );
                 assert_eq!((a.classes, a.verb, a.flags), (b.classes, b.verb, b.flags));
                 plain += 1;
@@ -702,10 +687,9 @@ mod tests {
                 run[at] = b;
                 let one = run.iter().position(|c| !c.is_ascii_alphanumeric());
                 let n = one.unwrap_or(run.len());
-                let upper = run[..n].iter().any(u8::is_ascii_uppercase);
-                assert_eq!(ascii_run(&run), (n, upper), "{b} at {at}");
+                assert_eq!(ascii_run(&run), n, "{b} at {at}");
                 let lower = run.to_ascii_lowercase();
-                assert_eq!(ascii_run(&lower).0, n, "{b} at {at}");
+                assert_eq!(ascii_run(&lower), n, "{b} at {at}");
             }
         }
     }
