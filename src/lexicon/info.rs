@@ -83,7 +83,7 @@ impl Words {
     }
 
     /// [`Words::get`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
-    #[inline]
+    #[inline(always)]
     fn get15(&self, key: u128) -> Option<&Entry> {
         if !self.filter.may_contain_packed(key) {
             return None;
@@ -362,7 +362,7 @@ pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize)
 /// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
 /// (its keys, `word_set::packed`, made without a loop over its bytes, as for a shorter
 /// word); any other word by [`word_info`].
-#[inline]
+#[inline(always)]
 fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInfo {
     let n = j - i;
     let Some(sixteen) = text

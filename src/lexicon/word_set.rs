@@ -60,7 +60,7 @@ impl Filter {
 
     /// [`Filter::may_contain`] of a word of 1 to 15 bytes by its [`packed`] key: the
     /// signature's bytes are read off the key, so the word's bytes need not be at hand.
-    #[inline]
+    #[inline(always)]
     fn may_contain_packed(&self, key: u128) -> bool {
         let n = (key >> 120) as u64;
         let z = (key >> (8 * n.saturating_sub(1))) as u8;
@@ -168,7 +168,7 @@ impl<V: Clone> Packed<V> {
         t
     }
 
-    #[inline]
+    #[inline(always)]
     fn slot(&self, key: u128) -> usize {
         // (the word's first eight bytes, and the rest with its length, mixed)
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -176,7 +176,7 @@ impl<V: Clone> Packed<V> {
     }
 
     /// The slot of `key`, or `None`.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: u128) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
@@ -197,7 +197,7 @@ impl<V: Clone> Packed<V> {
         self.find(key).is_some()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, key: u128) -> Option<&V> {
         if key == 0 {
             return self.empty_word.as_ref();

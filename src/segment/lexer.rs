@@ -226,8 +226,13 @@ fn ascii_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> usize {
 #[inline(never)]
 fn grammar_word(lx: &mut Lexer, i: usize) -> Option<usize> {
     let limit = lx.limit;
-    let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
-    let j = limit - rest.len();
+    let j = match joined_ascii_word(lx.text, i, limit) {
+        Some(j) => j,
+        None => {
+            let (rest, _) = word_body(&lx.text[i..limit]).ok()?;
+            limit - rest.len()
+        }
+    };
     let j = plural_possessive(lx.text, i, j, limit);
     let j = abbreviation_stop(lx.text, i, j, limit);
     let w = &lx.text[i..j];
@@ -365,6 +370,45 @@ fn alnum_bytes(x: u64) -> u64 {
     // (a letter in either case, with bit 0x20 set, is a lower-case letter)
     let letter = between(x | each(0x20), b'a', b'z');
     (digit | letter) & ascii
+}
+
+/// [`word_body`] of a word whose letters and digits are ASCII, read on its bytes (most
+/// joined words: "O'Neill", "don’t", "rock-and-roll", "5,000", and a word before a dash or
+/// a quotation mark): where it ends. `None` when a letter or digit that is not ASCII is
+/// met ("Zoë"), for the grammar to read.
+fn joined_ascii_word(text: &str, i: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(..limit)?;
+    // (a character that is not ASCII at `k`: `Some(true)` for a letter or digit, which
+    // the grammar reads)
+    let alnum_at = |k: usize| text.get(k..limit)?.chars().next().map(char::is_alphanumeric);
+    let mut j = i;
+    loop {
+        let n = ascii_run(bytes.get(j..)?);
+        if n == 0 {
+            return None;
+        }
+        j += n;
+        let Some(&b) = bytes.get(j) else {
+            return Some(j);
+        };
+        // (the joiner's width; a comma joins digits only)
+        let width = match b {
+            b',' if bytes[j - 1].is_ascii_digit() => 1,
+            b'.' | b'\'' | b'-' | b'&' => 1,
+            _ if text[j..].starts_with('’') => '’'.len_utf8(),
+            _ if b.is_ascii() => return Some(j),
+            _ => return (alnum_at(j) == Some(false)).then_some(j),
+        };
+        match bytes.get(j + width) {
+            Some(a) if a.is_ascii_digit() || (b != b',' && a.is_ascii_alphanumeric()) => {
+                j += width;
+            }
+            Some(a) if !a.is_ascii() && b != b',' => {
+                return (alnum_at(j + width) == Some(false)).then_some(j);
+            }
+            _ => return Some(j),
+        }
+    }
 }
 
 /// Letters and digits joined into one word: by `.` `'` `’` `-` `&` before a letter or digit
@@ -677,6 +721,32 @@ mod tests {
             i = j;
         }
         assert!(plain >= 12, "{plain}");
+    }
+
+    #[test]
+    fn a_joined_ascii_word_ends_where_the_grammar_ends_it() {
+        let text = "O'Neill don’t rock-and-roll 5,000 3.5 U.S. AT&T a,b end—and x’é Zoë's 5,a 5.’ \
+                    Joneses' dog’s. 1,2,3 x-é x'’ ab’ c.—d 12,’ a’b’c e&f- g.h.";
+        let mut read = 0;
+        for (i, c) in text.char_indices() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            for limit in [text.len(), (i + 3).min(text.len())] {
+                let Some(end) = text.get(i..limit) else {
+                    continue;
+                };
+                let (rest, _) = word_body(end).unwrap();
+                let grammar = limit - rest.len();
+                if let Some(j) = joined_ascii_word(text, i, limit) {
+                    assert_eq!(j, grammar, "{:?}", &text[i..limit]);
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 60, "{read}");
+        assert_eq!(joined_ascii_word("Zoë x", 0, 5), None);
+        assert_eq!(joined_ascii_word("don’t x", 0, 9), Some(7));
     }
 
     #[test]
