@@ -259,15 +259,9 @@ fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
         verb,
         flags,
     });
-    // (the one space before the next word is skipped here, as `space` would skip it: most
-    // words end so)
-    let bytes = lx.text.as_bytes();
-    if j < lx.limit
-        && bytes[j] == b' '
-        && bytes
-            .get(j + 1)
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace())
-    {
+    // (a space after the word is skipped here, as `space` would skip it: most words end
+    // so; any white space after it is the next step's)
+    if j < lx.limit && lx.text.as_bytes()[j] == b' ' {
         return j + 1;
     }
     j
@@ -361,15 +355,17 @@ const fn each(b: u8) -> u64 {
 /// an ASCII letter or digit.
 #[inline(always)]
 fn alnum_bytes(x: u64) -> u64 {
-    // (with each byte's high bit set, subtracting `lo` from every byte borrows from none,
-    // and leaves a byte's high bit set when the byte, below 128, is at least `lo`)
-    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(each(lo)) & HIGH;
-    let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
-    let ascii = !x & HIGH;
-    let digit = between(x, b'0', b'9');
-    // (a letter in either case, with bit 0x20 set, is a lower-case letter)
-    let letter = between(x | each(0x20), b'a', b'z');
-    (digit | letter) & ascii
+    // (each byte with bit 0x20 set, which makes a letter lower case and leaves a digit as
+    // it is, and its high bit set: subtracting `lo` from every byte borrows from none, and
+    // leaves a byte's high bit set when its low seven bits are at least `lo`)
+    let y = x | each(0x20) | HIGH;
+    let at_least = |lo: u8| y.wrapping_sub(each(lo));
+    // (a byte of 0x10 to 0x19, with bit 0x20 set, reads as a digit: a digit has that bit
+    // already, moved to the high bit by the shift)
+    let digit = at_least(b'0') & !at_least(b'9' + 1) & (x << 2);
+    let letter = at_least(b'a') & !at_least(b'z' + 1);
+    // (and no byte of 0x80 or more)
+    (digit | letter) & !x & HIGH
 }
 
 /// [`word_body`] of a word whose letters and digits are ASCII, read on its bytes (most
