@@ -138,12 +138,13 @@ impl<'s> Reader<'s> {
 
     /// Four hexadecimal digits, read.
     fn hex(&mut self) -> Option<u32> {
-        let digits = self.s.get(self.at..self.at + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
+        let digits = self.s.as_bytes().get(self.at..self.at + 4)?;
+        let mut n = 0;
+        for &b in digits {
+            n = n << 4 | char::from(b).to_digit(16)?;
         }
         self.at += 4;
-        u32::from_str_radix(digits, 16).ok()
+        Some(n)
     }
 }
 
