@@ -3,8 +3,8 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::{Packed, le_bytes, packed};
-use super::{ClassSet, LEXICON, WordSet};
+use super::word_set::{Packed, Signatures, le_bytes, packed};
+use super::{ClassSet, LEXICON};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -53,7 +53,7 @@ struct Words {
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
-    filter: WordSet,
+    filter: Signatures,
 }
 
 impl Words {
@@ -162,10 +162,7 @@ fn packed7(w: &[u8]) -> Option<u64> {
 impl Words {
     /// The table of these words and their entries.
     fn of(of: HashMap<&'static [u8], Entry>) -> Words {
-        let filter = of
-            .keys()
-            .filter_map(|w| std::str::from_utf8(w).ok())
-            .collect();
+        let filter = Signatures::of(of.keys().copied());
         let mut tiny = Vec::new();
         let mut short = Vec::new();
         let mut long = HashMap::default();

@@ -206,6 +206,30 @@ impl<V: Clone> Packed<V> {
     }
 }
 
+/// The signature filter of a list of words alone (a [`WordSet`] without its words), for a
+/// table that keeps its words otherwise: whether a word may be in the list.
+#[derive(Debug, Clone)]
+pub(crate) struct Signatures(Filter);
+
+impl Signatures {
+    /// The filter of `words`.
+    pub(crate) fn of<'w>(words: impl Iterator<Item = &'w [u8]> + Clone) -> Signatures {
+        Signatures(Filter::of(words))
+    }
+
+    /// Whether a word of these bytes may be in the list (false: it surely is not).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        self.0.may_contain(w)
+    }
+
+    /// [`Signatures::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
+    #[inline(always)]
+    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
+        self.0.may_contain_packed(key)
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
     set: rustc_hash::FxHashSet<&'static str>,
@@ -221,11 +245,6 @@ impl WordSet {
         self.filter.may_contain(w)
     }
 
-    /// [`WordSet::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
-    #[inline]
-    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
-        self.filter.may_contain_packed(key)
-    }
 
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
@@ -377,7 +396,9 @@ mod tests {
 
     #[test]
     fn a_packed_key_has_the_signature_of_its_word() {
-        let s: WordSet = ["interview", "a", "said", "Washington"]
+        let words: [&[u8]; 4] = [b"interview", b"a", b"said", b"Washington"];
+        let s = Signatures::of(words.into_iter());
+        let set: WordSet = ["interview", "a", "said", "Washington"]
             .into_iter()
             .collect();
         for w in [
@@ -395,6 +416,7 @@ mod tests {
                 s.may_contain(w.as_bytes()),
                 "{w}"
             );
+            assert_eq!(s.may_contain(w.as_bytes()), set.may_contain(w.as_bytes()));
         }
         assert!(s.may_contain_packed(packed(b"interview").unwrap()));
     }
