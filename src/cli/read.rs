@@ -8,6 +8,8 @@ use std::path::Path;
 
 use super::{ExtractArgs, StdinFormat};
 
+mod flat;
+
 /// A document as read, before analysis.
 pub(crate) struct Doc {
     pub(crate) id: String,
@@ -353,13 +355,18 @@ pub(crate) fn read_line(doc: Doc, args: &ExtractArgs) -> Doc {
     // holds a U+FFFD, is checked as a whole; a line whose invalid bytes are in a field
     // skipped reads the same either way.)
     let invalid = || std::str::from_utf8(&line).is_err();
-    let (parsed, lossy) = match parse(&line) {
-        Ok(f) => {
-            let lossy = f.text.as_ref().is_some_and(|t| has_replacement(t)) && invalid();
-            (Ok(f), lossy)
-        }
-        Err(_) if invalid() => (parse(String::from_utf8_lossy(&line).as_bytes()), true),
-        Err(e) => (Err(e), false),
+    // (most lines: a flat object of strings, read without serde_json and as it reads them;
+    // such a line is UTF-8, so its text is not lossy)
+    let (parsed, lossy) = match flat::flat_record(&line, &args.id_field, &args.text_field) {
+        Some(f) => (Ok(f), false),
+        None => match parse(&line) {
+            Ok(f) => {
+                let lossy = f.text.as_ref().is_some_and(|t| has_replacement(t)) && invalid();
+                (Ok(f), lossy)
+            }
+            Err(_) if invalid() => (parse(String::from_utf8_lossy(&line).as_bytes()), true),
+            Err(e) => (Err(e), false),
+        },
     };
     let fields = match parsed {
         Ok(f) => f,

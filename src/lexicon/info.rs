@@ -3,8 +3,8 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::{Packed, le_bytes, packed};
-use super::{ClassSet, LEXICON, WordSet};
+use super::word_set::{Packed, Signatures, le_bytes, packed};
+use super::{ClassSet, LEXICON};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -53,7 +53,7 @@ struct Words {
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
     /// The words' signatures, to answer most words without hashing.
-    filter: WordSet,
+    filter: Signatures,
 }
 
 impl Words {
@@ -83,7 +83,7 @@ impl Words {
     }
 
     /// [`Words::get`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
-    #[inline]
+    #[inline(always)]
     fn get15(&self, key: u128) -> Option<&Entry> {
         if !self.filter.may_contain_packed(key) {
             return None;
@@ -162,10 +162,7 @@ fn packed7(w: &[u8]) -> Option<u64> {
 impl Words {
     /// The table of these words and their entries.
     fn of(of: HashMap<&'static [u8], Entry>) -> Words {
-        let filter = of
-            .keys()
-            .filter_map(|w| std::str::from_utf8(w).ok())
-            .collect();
+        let filter = Signatures::of(of.keys().copied());
         let mut tiny = Vec::new();
         let mut short = Vec::new();
         let mut long = HashMap::default();
@@ -203,12 +200,18 @@ impl Words {
 /// hundred words of the class lists, "U.S.", "But"), each to its entry. A word with a
 /// capital is looked up in both: its form as written in a table small enough to stay in
 /// the first caches, its lower-case form in the large one.
-struct Tables {
+pub(crate) struct Tables {
     lower_case: Words,
     written: Words,
 }
 
 static WORDS: LazyLock<Tables> = LazyLock::new(split_by_case);
+
+/// The lexicon's word tables, built on first use: the lexer takes them once for a
+/// paragraph, so that each word's look-up does not ask again whether they are built.
+pub(crate) fn tables() -> &'static Tables {
+    &WORDS
+}
 
 /// Every word of a class, verb form or head of one, with its [`Entry`]: those in lower
 /// case, and those with an upper-case letter.
@@ -299,10 +302,9 @@ fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// [`word_info`] of an ASCII word, whose scan (by the lexer) told whether it has an
-/// upper-case letter (`upper`).
+/// [`word_info`] of an ASCII word, with whether it has an upper-case letter (`upper`).
 #[inline]
-pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
+fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
     let bytes = word.as_bytes();
     let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
     let flags = if capitalised { CAPITALISED } else { 0 };
@@ -319,15 +321,16 @@ pub(crate) fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
     of_lower(word.to_ascii_lowercase().as_bytes(), Some(bytes), flags)
 }
 
-/// [`ascii_word_info`] of the word `text[i..j]`, of ASCII letters and digits, maybe with a
+/// [`word_info`] of the word `text[i..j]`, of ASCII letters and digits, maybe with a
 /// full stop: a word of at most seven bytes is read as one load of eight bytes, its key
 /// (`packed7`) and its lower-case key made from that without a loop over its bytes (a
-/// letter, digit or full stop in lower case is itself with bit 0x20 set).
-#[inline]
-pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+/// letter, digit or full stop in lower case is itself with bit 0x20 set, so the word has
+/// an upper-case letter when its lower-case key differs).
+#[inline(always)]
+pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize) -> WordInfo {
     let n = j - i;
     let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
-        return ascii_word_info_15(text, i, j, upper);
+        return ascii_word_info_15(words, text, i, j);
     };
     debug_assert!(
         text.as_bytes()[i..j]
@@ -340,47 +343,46 @@ pub(crate) fn ascii_word_info_at(text: &str, i: usize, j: usize, upper: bool) ->
     let written = x & mask | (n as u64) << 56;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let words = &*WORDS;
-    if !upper {
+    // (the word has an upper-case letter when its lower-case form differs)
+    let lower = written | 0x2020_2020_2020_2020 & mask;
+    if lower == written {
         return info_of_entry(
             words.lower_case.entry7(written),
             ClassSet::EMPTY,
             flags | LOWER,
         );
     }
-    let lower = written | 0x2020_2020_2020_2020 & mask;
     let classes = words.written.entry7(written).classes;
     info_of_entry(words.lower_case.entry7(lower), classes, flags)
 }
 
 /// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
 /// (its keys, `word_set::packed`, made without a loop over its bytes, as for a shorter
-/// word); any other word by [`ascii_word_info`].
-#[inline]
-fn ascii_word_info_15(text: &str, i: usize, j: usize, upper: bool) -> WordInfo {
+/// word); any other word by [`word_info`].
+#[inline(always)]
+fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInfo {
     let n = j - i;
     let Some(sixteen) = text
         .as_bytes()
         .get(i..i + 16)
         .filter(|_| (8..16).contains(&n))
     else {
-        return ascii_word_info(&text[i..j], upper);
+        return word_info(&text[i..j]);
     };
     let x = u128::from_le_bytes(sixteen.try_into().unwrap_or_default());
     let mask = (1u128 << (8 * n)) - 1;
     let written = x & mask | (n as u128) << 120;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
-    let words = &*WORDS;
-    if !upper {
+    // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
+    let lower = written | 0x2020_2020_2020_2020_2020_2020_2020_2020 & mask;
+    if lower == written {
         return info_of(
             words.lower_case.get15(written),
             ClassSet::EMPTY,
             flags | LOWER,
         );
     }
-    // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
-    let lower = written | 0x2020_2020_2020_2020_2020_2020_2020_2020 & mask;
     let classes = words
         .written
         .get15(written)
@@ -434,11 +436,11 @@ mod tests {
         assert!(word_info("").classes.is_empty() && word_info("").verb == NO_VERB);
         // (a word the lexicon does not know reads the empty entry, number 0)
         for (text, flags) in [("zqxv and more", LOWER), ("Zqxv and more", CAPITALISED)] {
-            let w = ascii_word_info_at(text, 0, 4, flags == CAPITALISED);
+            let w = ascii_word_info_at(&WORDS, text, 0, 4);
             assert!(w.classes.is_empty() && w.verb == NO_VERB && w.flags == flags);
         }
         assert_eq!(WORDS.lower_case.tiny.number(packed7(b"zqxv").unwrap()), 0);
-        let said = ascii_word_info_at("said it", 0, 4, false);
+        let said = ascii_word_info_at(&WORDS, "said it", 0, 4);
         assert_eq!(said.verb, word_info("said").verb);
         let but = word_info("But");
         assert!(but.classes.has(Class::Starters) && but.classes.has(Class::ClauseJoiners));

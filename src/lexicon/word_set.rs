@@ -60,7 +60,7 @@ impl Filter {
 
     /// [`Filter::may_contain`] of a word of 1 to 15 bytes by its [`packed`] key: the
     /// signature's bytes are read off the key, so the word's bytes need not be at hand.
-    #[inline]
+    #[inline(always)]
     fn may_contain_packed(&self, key: u128) -> bool {
         let n = (key >> 120) as u64;
         let z = (key >> (8 * n.saturating_sub(1))) as u8;
@@ -168,7 +168,7 @@ impl<V: Clone> Packed<V> {
         t
     }
 
-    #[inline]
+    #[inline(always)]
     fn slot(&self, key: u128) -> usize {
         // (the word's first eight bytes, and the rest with its length, mixed)
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -176,7 +176,7 @@ impl<V: Clone> Packed<V> {
     }
 
     /// The slot of `key`, or `None`.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: u128) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
@@ -197,12 +197,36 @@ impl<V: Clone> Packed<V> {
         self.find(key).is_some()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, key: u128) -> Option<&V> {
         if key == 0 {
             return self.empty_word.as_ref();
         }
         self.find(key).and_then(|s| self.values[s].as_ref())
+    }
+}
+
+/// The signature filter of a list of words alone (a [`WordSet`] without its words), for a
+/// table that keeps its words otherwise: whether a word may be in the list.
+#[derive(Debug, Clone)]
+pub(crate) struct Signatures(Filter);
+
+impl Signatures {
+    /// The filter of `words`.
+    pub(crate) fn of<'w>(words: impl Iterator<Item = &'w [u8]> + Clone) -> Signatures {
+        Signatures(Filter::of(words))
+    }
+
+    /// Whether a word of these bytes may be in the list (false: it surely is not).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        self.0.may_contain(w)
+    }
+
+    /// [`Signatures::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
+    #[inline(always)]
+    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
+        self.0.may_contain_packed(key)
     }
 }
 
@@ -221,11 +245,6 @@ impl WordSet {
         self.filter.may_contain(w)
     }
 
-    /// [`WordSet::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
-    #[inline]
-    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
-        self.filter.may_contain_packed(key)
-    }
 
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
@@ -377,7 +396,9 @@ mod tests {
 
     #[test]
     fn a_packed_key_has_the_signature_of_its_word() {
-        let s: WordSet = ["interview", "a", "said", "Washington"]
+        let words: [&[u8]; 4] = [b"interview", b"a", b"said", b"Washington"];
+        let s = Signatures::of(words.into_iter());
+        let set: WordSet = ["interview", "a", "said", "Washington"]
             .into_iter()
             .collect();
         for w in [
@@ -395,6 +416,7 @@ mod tests {
                 s.may_contain(w.as_bytes()),
                 "{w}"
             );
+            assert_eq!(s.may_contain(w.as_bytes()), set.may_contain(w.as_bytes()));
         }
         assert!(s.may_contain_packed(packed(b"interview").unwrap()));
     }

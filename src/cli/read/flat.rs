@@ -1,0 +1,219 @@
+//! A JSONL record that is one flat object of strings (`{"id": "…", "text": "…"}`, most
+//! corpora) read without serde_json: one search for quotation marks and backslashes over
+//! the line, its strings decoded as they are copied. Any other line (a number, a nested
+//! object, white space other than spaces, a raw control character, an escape serde_json
+//! rejects, bytes that are not UTF-8) is left to serde_json, which reads it as before, so
+//! that a record reads the same either way.
+
+use super::LineFields;
+use std::borrow::Cow;
+
+/// The fields of `line` when it is one JSON object whose values are all strings (the
+/// fields `id` and `text` named by the options), as serde_json reads them into
+/// [`LineFields`]: `None` for any other line.
+pub(super) fn flat_record(line: &[u8], id: &str, text: &str) -> Option<LineFields> {
+    let s = std::str::from_utf8(line).ok()?;
+    // (a raw control character is an error in a string, and white space other than a space
+    // is rare: serde_json reads both; a minimum of the bytes reads many bytes at a time)
+    if line.iter().copied().min().is_some_and(|b| b < 0x20) {
+        return None;
+    }
+    let mut r = Reader { s, at: 0 };
+    r.expect(b'{')?;
+    let mut out = LineFields::default();
+    if r.peek() == Some(b'}') {
+        return Some(out);
+    }
+    loop {
+        r.expect(b'"')?;
+        let key = r.string()?;
+        r.expect(b':')?;
+        r.expect(b'"')?;
+        let value = r.string()?;
+        // (the fields in the order serde_json's visitor asks for them: `Fields::visit_map`)
+        if key == id {
+            out.id = Some(serde_json::Value::String(value.into_owned()));
+        } else if key == text {
+            out.text = Some(value.into_owned());
+        } else if key == "date" {
+            out.date = Some(value.into_owned());
+        } else if key == "format" {
+            out.html = value == "html";
+        }
+        match r.next()? {
+            b',' => {}
+            // (what follows the object is not read, as serde_json does not read it)
+            b'}' => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// A position in the line.
+struct Reader<'s> {
+    s: &'s str,
+    at: usize,
+}
+
+impl<'s> Reader<'s> {
+    /// The next byte that is not a space.
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.s.as_bytes();
+        while bytes.get(self.at) == Some(&b' ') {
+            self.at += 1;
+        }
+        bytes.get(self.at).copied()
+    }
+
+    /// The next byte that is not a space, read.
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// The next byte that is not a space, read when it is `b`.
+    fn expect(&mut self, b: u8) -> Option<()> {
+        (self.next()? == b).then_some(())
+    }
+
+    /// The string after its opening mark, decoded: borrowed when it has no escape.
+    fn string(&mut self) -> Option<Cow<'s, str>> {
+        let bytes = self.s.as_bytes();
+        let mut owned: Option<String> = None;
+        loop {
+            let from = self.at;
+            let k = from + memchr::memchr2(b'"', b'\\', bytes.get(from..)?)?;
+            self.at = k + 1;
+            if bytes[k] == b'"' {
+                return Some(match owned {
+                    None => Cow::Borrowed(&self.s[from..k]),
+                    Some(mut o) => {
+                        o.push_str(&self.s[from..k]);
+                        Cow::Owned(o)
+                    }
+                });
+            }
+            // (room for the rest of the line: the string is copied once)
+            let o = owned.get_or_insert_with(|| String::with_capacity(self.s.len() - from));
+            o.push_str(&self.s[from..k]);
+            o.push(self.escape()?);
+        }
+    }
+
+    /// The character of the escape after a backslash: `None` for one serde_json rejects (or
+    /// reads otherwise), a lone surrogate among them.
+    fn escape(&mut self) -> Option<char> {
+        let b = *self.s.as_bytes().get(self.at)?;
+        self.at += 1;
+        Some(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self.hex()?;
+                if !(0xD800..0xDC00).contains(&high) {
+                    return char::from_u32(high);
+                }
+                // (a leading surrogate: the trailing one must follow)
+                let rest = self.s.as_bytes().get(self.at..)?;
+                if !rest.starts_with(b"\\u") {
+                    return None;
+                }
+                self.at += 2;
+                let low = self.hex()?;
+                if !(0xDC00..0xE000).contains(&low) {
+                    return None;
+                }
+                char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?
+            }
+            _ => return None,
+        })
+    }
+
+    /// Four hexadecimal digits, read.
+    fn hex(&mut self) -> Option<u32> {
+        let digits = self.s.as_bytes().get(self.at..self.at + 4)?;
+        let mut n = 0;
+        for &b in digits {
+            n = n << 4 | char::from(b).to_digit(16)?;
+        }
+        self.at += 4;
+        Some(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fields serde_json reads from `line` (the reader of `read_line`).
+    fn by_serde(line: &str) -> Option<LineFields> {
+        let seed = super::super::Fields {
+            id: "id",
+            text: "text",
+        };
+        serde::de::DeserializeSeed::deserialize(
+            seed,
+            &mut serde_json::Deserializer::from_slice(line.as_bytes()),
+        )
+        .ok()
+    }
+
+    fn parts(f: &LineFields) -> (Option<String>, Option<String>, Option<String>, bool) {
+        (
+            f.id.as_ref().map(|v| v.to_string()),
+            f.text.clone(),
+            f.date.clone(),
+            f.html,
+        )
+    }
+
+    #[test]
+    fn a_flat_record_reads_as_serde_json_reads_it() {
+        let lines = [
+            r#"{"id": "a1", "text": "He said \"no\".\nThen: don\u2019t \u00e9t\u00E9 \ud83d\ude00 \/ \\ \t \b \f \r \u0000"}"#,
+            r#"  {  "text" : "plain" , "id":"x", "date": "2016-11-08T10:00", "format": "html" }  trailing"#,
+            r#"{"text": "first", "text": "second", "other": "ignored \" too"}"#,
+            r#"{"id": "", "text": "", "format": "text"}"#,
+            r#"{}"#,
+            r#"{"tëxt": "ünïcode keys", "text": "Zoë — “quoted”"}"#,
+            r#"{"te\u0078t": "an escaped key"}"#,
+        ];
+        for line in lines {
+            let ours = flat_record(line.as_bytes(), "id", "text");
+            let theirs = by_serde(line);
+            assert!(ours.is_some(), "{line}");
+            assert_eq!(ours.as_ref().map(parts), theirs.as_ref().map(parts), "{line}");
+        }
+    }
+
+    #[test]
+    fn any_other_line_is_left_to_serde_json() {
+        for line in [
+            r#"{"id": 5, "text": "a number"}"#,
+            r#"{"text": "nested", "meta": {"a": "b"}}"#,
+            r#"{"text": "a list", "tags": ["a"]}"#,
+            r#"{"text": null}"#,
+            "{\"text\": \"a raw\ttab\"}",
+            "{\"text\":\t\"a tab between\"}",
+            r#"{"text": "a lone \ud800 surrogate"}"#,
+            r#"{"text": "a lone \udc00 trailing one"}"#,
+            r#"{"text": "a bad \x escape"}"#,
+            r#"{"text": "a short \u12 escape"}"#,
+            r#"{"text": "unclosed"#,
+            r#"{"text": "a", }"#,
+            r#"["text", "a"]"#,
+            r#""text""#,
+            "",
+        ] {
+            assert!(flat_record(line.as_bytes(), "id", "text").is_none(), "{line}");
+        }
+        assert!(flat_record(b"{\"text\": \"\xff\"}", "id", "text").is_none());
+    }
+}
