@@ -17,12 +17,14 @@ mod people;
 mod sources;
 mod spans;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::{Analysis, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 use crate::speakers::NameCandidate;
 
@@ -33,11 +35,11 @@ const MAX_COMPARED: usize = 400;
 const NEAR: usize = 2_000;
 const LINK_NEAR: usize = 20_000;
 
-/// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
-/// mention in lower case.
+/// A rule on one statement (its first quote) and its speaker, with the speaker's mention
+/// ([`Mention`], lower-cased on first use).
 /// (The speaker is the analysis's own, borrowed as long as the review: a rule may keep its
 /// words.)
-type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &str) -> Option<Flag>;
+type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &Mention) -> Option<Flag>;
 
 /// The rules on each statement with a speaker, in this order.
 const STATEMENT_RULES: &[(FlagKind, StatementRule)] = &[
@@ -83,6 +85,78 @@ struct Review<'a> {
     words: Vec<OnceCell<Words>>,
     /// What each of the first quotations' words are compared by, read on first use.
     gists: Vec<OnceCell<compare::Gist>>,
+}
+
+/// A statement's speaker mention as written, and in lower case once a rule asks: each rule
+/// first decides on what costs nothing to read (the speaker's kind, the cue, the channel),
+/// and a mention that cannot be a pronoun ([`Mention::may_be_within`]) is not lower-cased
+/// for the pronoun rules.
+struct Mention<'s> {
+    text: &'s str,
+    lower: OnceCell<Lowered<'s>>,
+}
+
+/// A mention in lower case: a short ASCII one on the stack, another borrowed when it is
+/// lower case already, or a new string.
+enum Lowered<'s> {
+    Short([u8; SHORT], usize),
+    Other(Cow<'s, str>),
+}
+
+/// The longest mention lower-cased on the stack (bytes).
+const SHORT: usize = 24;
+
+/// The longest personal pronoun (`he`, `she`: the review's pronoun classes), and the
+/// longest of those and the lexicon's pronouns (bytes).
+static LONGEST_PERSONAL: LazyLock<usize> = LazyLock::new(|| {
+    [Class::ReviewMalePronouns, Class::ReviewFemalePronouns]
+        .into_iter()
+        .flat_map(Class::words)
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+});
+static LONGEST_PRONOUN: LazyLock<usize> = LazyLock::new(|| {
+    let lexicon = LEXICON.pronouns.iter().map(|(k, _)| k.len());
+    lexicon.max().unwrap_or(0).max(*LONGEST_PERSONAL)
+});
+
+impl<'s> Mention<'s> {
+    fn new(text: &'s str) -> Mention<'s> {
+        Mention {
+            text,
+            lower: OnceCell::new(),
+        }
+    }
+
+    /// The mention in lower case, as `str::to_lowercase` writes it.
+    fn lower(&self) -> &str {
+        let lowered = self.lower.get_or_init(|| {
+            let b = self.text.as_bytes();
+            if !b.is_ascii() {
+                return Lowered::Other(Cow::Owned(self.text.to_lowercase()));
+            }
+            match b.len() <= SHORT && b.iter().any(u8::is_ascii_uppercase) {
+                true => {
+                    let mut buf = [0; SHORT];
+                    buf[..b.len()].copy_from_slice(b);
+                    buf.make_ascii_lowercase();
+                    Lowered::Short(buf, b.len())
+                }
+                false => Lowered::Other(crate::lexicon::lower(self.text)),
+            }
+        });
+        match lowered {
+            Lowered::Short(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lowered::Other(s) => s,
+        }
+    }
+
+    /// Whether the mention in lower case may be a word of at most `longest` bytes: false
+    /// for one in ASCII (which lower-casing keeps as long) longer than that.
+    fn may_be_within(&self, longest: usize) -> bool {
+        self.text.len() <= longest || !self.text.is_ascii()
+    }
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -282,11 +356,10 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
-        with_lowercase(&sp.text, |mention| {
-            for (_, rule) in STATEMENT_RULES {
-                out.extend(rule(&mut review, q, sp, mention));
-            }
-        });
+        let mention = Mention::new(&sp.text);
+        for (_, rule) in STATEMENT_RULES {
+            out.extend(rule(&mut review, q, sp, &mention));
+        }
     }
     for (_, rule) in DOCUMENT_RULES {
         rule(&review, &mut out);
@@ -496,6 +569,31 @@ mod tests {
         );
         assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
         assert_eq!(end("Clinton blasts Trump"), None);
+    }
+
+    #[test]
+    fn a_mention_is_lower_cased_as_to_lowercase_does() {
+        for text in [
+            "",
+            "he",
+            "He",
+            "SHE'S",
+            "a senior administration official",
+            "A Senior Administration Official Familiar",
+            "ÉLISE",
+            "ǅemal",
+            "Her’s",
+        ] {
+            let m = Mention::new(text);
+            assert_eq!(m.lower(), text.to_lowercase(), "{text:?}");
+            // (a word in lower case no longer than a mention of ASCII)
+            let longest = m.lower().len();
+            assert!(m.may_be_within(longest), "{text:?}");
+            if text.is_ascii() && longest > 0 {
+                assert!(!m.may_be_within(longest - 1), "{text:?}");
+            }
+        }
+        assert!(*LONGEST_PERSONAL >= 3 && *LONGEST_PRONOUN >= *LONGEST_PERSONAL);
     }
 
     #[test]
