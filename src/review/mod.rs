@@ -380,15 +380,8 @@ fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
     let is_head = |p: &Span| {
         text.get(p.start..p.end).is_some_and(|t| {
             // (one pass over the words, ended by the 21st word or a verb that reports)
-            let mut words = t.split_whitespace();
-            !words.by_ref().take(20).any(|w| {
-                // Lower case: a title-case headline's "Announced" is no lead's "said".
-                w.starts_with(char::is_lowercase)
-                    && crate::lexicon::with_lower(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                        |l| Class::ReviewPastReporting.contains(l),
-                    )
-            }) && words.next().is_none()
+            let mut words = whitespace_words(t);
+            !words.by_ref().take(20).any(reports_in_the_past) && words.next().is_none()
         })
     };
     let n = paras
@@ -398,6 +391,50 @@ fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
         .count()
         .min(paras.len().saturating_sub(1));
     (n > 0).then(|| paras[n - 1].end)
+}
+
+/// Whether a word is a verb that reports in the past ("said"), in lower case: a title-case
+/// headline's "Announced" is no lead's "said". (The class's words are ASCII: a word that
+/// opens with another letter is none of them.)
+fn reports_in_the_past(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && crate::lexicon::with_lower(w.trim_matches(|c: char| !c.is_alphanumeric()), |l| {
+            Class::ReviewPastReporting.contains(l)
+        })
+}
+
+/// The words of `t` between white space, as `str::split_whitespace` finds them (ASCII read
+/// byte by byte, only other characters decoded).
+fn whitespace_words(t: &str) -> impl Iterator<Item = &str> {
+    let b = t.as_bytes();
+    // (whether the character at `i` is white space, and its length)
+    let space_at = move |i: usize, c: u8| -> (bool, usize) {
+        if c < 0x80 {
+            return (c == b' ' || c.wrapping_sub(0x09) < 5, 1);
+        }
+        t[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (space, n) = space_at(i, *b.get(i)?);
+            if !space {
+                break i;
+            }
+            i += n;
+        };
+        while let Some(&c) = b.get(i) {
+            let (space, n) = space_at(i, c);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        Some(&t[start..i])
+    })
 }
 
 /// An unbalanced "quotation mark" that is an inch mark after a number (6'3"): no flag.
@@ -413,25 +450,37 @@ fn inch_mark(text: &str, f: &Flag) -> bool {
 /// Give each flag its stable id: its kind and a hash (FNV-1a) of the flagged words and the
 /// 24 characters either side, numbered on when two flags would share one.
 pub(crate) fn assign_ids(text: &str, flags: &mut [Flag]) {
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // (the n-th flag with the same kind and hash is "base-n": a count per base, linear)
+    let mut seen: FxHashMap<(&str, u32), usize> = FxHashMap::default();
     for f in flags {
         let around = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
         let (s, e) = (f.start.min(text.len()), f.end.min(text.len()));
-        let before: String = around(0, s).chars().rev().take(24).collect();
-        let after: String = around(e, text.len()).chars().take(24).collect();
-        let mut h: u32 = 0x811c_9dc5;
-        for b in [f.kind.id(), "|", &before, "|", around(s, e), "|", &after]
-            .iter()
-            .flat_map(|p| p.bytes())
-        {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        // (the characters before are read last first, each one's bytes in order; nothing is
+        // copied)
+        let mut h = fnv(0x811c_9dc5, f.kind.id().as_bytes());
+        h = fnv(h, b"|");
+        let mut buf = [0u8; 4];
+        for c in around(0, s).chars().rev().take(24) {
+            h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
         }
+        h = fnv(h, b"|");
+        h = fnv(h, around(s, e).as_bytes());
+        h = fnv(h, b"|");
+        let after = around(e, text.len());
+        let cut = after.char_indices().nth(24).map_or(after.len(), |(i, _)| i);
+        h = fnv(h, &after.as_bytes()[..cut]);
         let base = format!("{}:{h:08x}", f.kind.id());
-        // The n-th flag with the same base is "base-n" (a count per base: linear).
-        let n = seen.entry(base.clone()).or_insert(0);
+        let n = seen.entry((f.kind.id(), h)).or_insert(0);
         *n += 1;
         f.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
+}
+
+/// FNV-1a: `h` on over `bytes`.
+fn fnv(h: u32, bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 #[cfg(test)]
@@ -535,6 +584,38 @@ mod tests {
         assert!(flagged(text, FlagKind::AmbiguousPronoun).is_empty());
     }
 
+    /// The id of a flag as it was first written: the hash of the words around it, copied
+    /// into strings.
+    fn id_by_strings(text: &str, f: &Flag) -> String {
+        let around = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
+        let (s, e) = (f.start.min(text.len()), f.end.min(text.len()));
+        let before: String = around(0, s).chars().rev().take(24).collect();
+        let after: String = around(e, text.len()).chars().take(24).collect();
+        let mut h: u32 = 0x811c_9dc5;
+        for b in [f.kind.id(), "|", &before, "|", around(s, e), "|", &after]
+            .iter()
+            .flat_map(|p| p.bytes())
+        {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        format!("{}:{h:08x}", f.kind.id())
+    }
+
+    #[test]
+    fn an_id_hashes_the_words_around_the_flag() {
+        let text = "Ça va — “we will win,” he said, élan vital, and then some more words here.";
+        let mut flags: Vec<Flag> = [(0, 3), (9, 12), (20, 70), (70, 200), (0, 0)]
+            .into_iter()
+            .map(|(s, e)| Flag::new(FlagKind::LoadedVerb, s, e, "m"))
+            .collect();
+        flags.push(Flag::new(FlagKind::LoadedVerb, 9, 12, "again"));
+        assign_ids(text, &mut flags);
+        for f in &flags[..5] {
+            assert_eq!(f.id, id_by_strings(text, f), "{f:?}");
+        }
+        assert_eq!(flags[5].id, format!("{}-2", flags[1].id));
+    }
+
     #[test]
     fn ids_are_stable_and_unique() {
         let text = "“We will win,” he said.\n\n“We will win,” he said.";
@@ -569,6 +650,24 @@ mod tests {
         );
         assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
         assert_eq!(end("Clinton blasts Trump"), None);
+    }
+
+    #[test]
+    fn words_between_white_space_are_those_split_whitespace_finds() {
+        for t in [
+            "",
+            "  ",
+            "Clinton blasts Trump",
+            " a\tb\u{0b}c\u{0c}d\re\n f ",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2029}",
+            "é “said,” — ok",
+        ] {
+            let ours: Vec<&str> = whitespace_words(t).collect();
+            assert_eq!(ours, t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+        // (the past-tense verbs are ASCII, as `reports_in_the_past` reads them)
+        assert!(Class::ReviewPastReporting.words().all(|w| w.is_ascii()));
+        assert!(reports_in_the_past("said,") && !reports_in_the_past("Said"));
     }
 
     #[test]
