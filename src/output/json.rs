@@ -683,7 +683,11 @@ mod tests {
             100_000_000,
             123_456_789_012,
             usize::MAX,
-        ] {
+        ]
+        .into_iter()
+        .chain(0..20_000)
+        .chain((0..200).map(|k| k * 987_654 + 7))
+        {
             let mut ours = Vec::new();
             Writer(&mut ours).num(n);
             assert_eq!(ours, n.to_string().into_bytes());
