@@ -56,6 +56,7 @@ impl Writer<'_> {
     /// A number in decimal, two digits at a time: one of up to eight digits is written
     /// into eight bytes on the stack, appended whole and cut to its length (a copy of a
     /// constant size, no call).
+    #[inline]
     fn num(&mut self, n: usize) {
         if n >= 100_000_000 {
             return self.long_num(n);
