@@ -25,19 +25,22 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
         };
         let pwords = words(ptext).join(" ");
         for (i, q) in r.compared() {
-            if q.kind == QuoteKind::Post {
+            // (the speaker and the span first: a quotation's words are read only for a
+            // person's quotation outside the post)
+            let Some(sp) = q.speaker.as_ref().filter(|sp| {
+                sp.entity.is_some()
+                    && sp.kind == EntityKind::Person
+                    && sp.name.starts_with(char::is_uppercase)
+            }) else {
+                continue;
+            };
+            if q.kind == QuoteKind::Post || q.start >= post.start && q.end <= post.end {
                 continue;
             }
             let Some(key) = r.words_of(i).key() else {
                 continue;
             };
-            if q.start >= post.start && q.end <= post.end || !pwords.contains(key) {
-                continue;
-            }
-            if let Some(sp) = &q.speaker
-                && sp.entity.is_some()
-                && sp.kind == EntityKind::Person
-                && sp.name.starts_with(char::is_uppercase)
+            if pwords.contains(key)
                 && surname(&sp.name) != surname(author)
                 && !author.to_lowercase().contains(&surname(&sp.name))
             {
