@@ -7,14 +7,29 @@
 
 use crate::model::*;
 
+/// `{"k":`, an object's first key, written as one constant (keys are plain ASCII: no
+/// escapes).
+macro_rules! open {
+    ($w:expr, $k:literal) => {
+        $w.raw(concat!("{\"", $k, "\":").as_bytes())
+    };
+}
+
+/// `,"k":`, an object's next key, written as one constant.
+macro_rules! key {
+    ($w:expr, $k:literal) => {
+        $w.raw(concat!(",\"", $k, "\":").as_bytes())
+    };
+}
+
 /// Append `record` to `out` as compact JSON (no line break).
 pub fn write_json(record: &Record, out: &mut Vec<u8>) {
     let mut w = Writer(out);
     match record {
         Record::Error(e) => {
-            w.open("id");
+            open!(w, "id");
             w.str(&e.id);
-            w.key("error");
+            key!(w, "error");
             w.str(&e.error);
             w.close();
         }
@@ -33,29 +48,41 @@ impl Writer<'_> {
         self.0.extend_from_slice(b);
     }
 
-    /// `{"k":`, an object's first key.
-    #[inline(always)]
-    fn open(&mut self, k: &str) {
-        self.raw(b"{\"");
-        self.raw(k.as_bytes());
-        self.raw(b"\":");
-    }
-
-    /// `,"k":`, an object's next key (keys are plain ASCII: no escapes).
-    #[inline(always)]
-    fn key(&mut self, k: &str) {
-        self.raw(b",\"");
-        self.raw(k.as_bytes());
-        self.raw(b"\":");
-    }
-
     #[inline(always)]
     fn close(&mut self) {
         self.0.push(b'}');
     }
 
-    /// A number in decimal, two digits at a time.
+    /// A number in decimal, two digits at a time: one of up to eight digits is written
+    /// into eight bytes on the stack, appended whole and cut to its length (a copy of a
+    /// constant size, no call).
+    #[inline]
     fn num(&mut self, n: usize) {
+        if n >= 100_000_000 {
+            return self.long_num(n);
+        }
+        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let mut buf = [0u8; 8];
+        let (mut i, mut n) = (len, n);
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            buf[..2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+        } else {
+            buf[0] = b'0' + n as u8;
+        }
+        let at = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(at + len);
+    }
+
+    /// A number of nine digits or more, in decimal.
+    #[cold]
+    fn long_num(&mut self, n: usize) {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
         let mut n = n;
@@ -72,41 +99,37 @@ impl Writer<'_> {
             i -= 1;
             buf[i] = b'0' + n as u8;
         }
-        // (a few digits: pushed one by one rather than copied by a call)
-        self.0.reserve(buf.len() - i);
-        for &d in &buf[i..] {
-            self.0.push(d);
-        }
+        self.raw(&buf[i..]);
     }
 
-    /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\`, and the
-    /// control characters (`\b \t \n \f \r` short, the others `\u00XX` in lower-case hex);
-    /// everything else as it is. Eight bytes are tested at a time ([`escape_in`]); only
-    /// eight that hold a byte to escape are read one by one.
+    /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\\`, and the
+    /// control characters (`\\b \\t \\n \\f \\r` short, the others `\\u00XX` in lower-case hex);
+    /// everything else as it is. A string with nothing to escape ([`escape_free`], most of
+    /// them) is copied whole.
     fn str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.0.reserve(b.len() + 2);
         self.0.push(b'"');
+        if escape_free(b) {
+            self.raw(b);
+        } else {
+            self.escaped(b);
+        }
+        self.0.push(b'"');
+    }
+
+    /// The bytes of a string that has some to escape, each run between them copied whole.
+    #[cold]
+    fn escaped(&mut self, b: &[u8]) {
         let mut from = 0;
-        let mut i = 0;
-        while i < b.len() {
-            if let Some(eight) = b.get(i..i + 8)
-                && !escape_in(u64::from_le_bytes(eight.try_into().unwrap_or_default()))
-            {
-                i += 8;
-                continue;
+        for (j, &c) in b.iter().enumerate() {
+            if needs_escape(c) {
+                self.raw(&b[from..j]);
+                self.escape(c);
+                from = j + 1;
             }
-            for j in i..(i + 8).min(b.len()) {
-                if needs_escape(b[j]) {
-                    self.raw(&b[from..j]);
-                    self.escape(b[j]);
-                    from = j + 1;
-                }
-            }
-            i += 8;
         }
         self.raw(&b[from..]);
-        self.0.push(b'"');
     }
 
     /// The escape of byte `c`.
@@ -156,42 +179,42 @@ impl Writer<'_> {
 
     /// `,"text":…,"start":…,"end":…`: the words and span most records carry.
     fn text_span(&mut self, text: &str, start: usize, end: usize) {
-        self.key("text");
+        key!(self, "text");
         self.str(text);
         self.start_end(start, end);
     }
 
     fn start_end(&mut self, start: usize, end: usize) {
-        self.key("start");
+        key!(self, "start");
         self.num(start);
-        self.key("end");
+        key!(self, "end");
         self.num(end);
     }
 
     fn analysis(&mut self, a: &Analysis) {
-        self.open("id");
+        open!(self, "id");
         self.str(&a.id);
-        self.key("offsets");
+        key!(self, "offsets");
         self.name(offset_unit(a.offsets));
-        self.key("quotes");
+        key!(self, "quotes");
         self.list(&a.quotes, Self::quote);
-        self.key("speakers");
+        key!(self, "speakers");
         self.list(&a.speakers, Self::entity);
-        self.key("posts");
+        key!(self, "posts");
         self.list(&a.posts, Self::post);
-        self.key("non_speech");
+        key!(self, "non_speech");
         self.list(&a.non_speech, |w, n| {
-            w.open("kind");
+            open!(w, "kind");
             w.name(non_speech_kind(n.kind));
             w.text_span(&n.text, n.start, n.end);
             w.close();
         });
-        self.key("flags");
+        key!(self, "flags");
         self.list(&a.flags, Self::flag);
-        self.key("metadata");
+        key!(self, "metadata");
         self.metadata(&a.metadata);
         if let Some(text) = &a.text {
-            self.key("text");
+            key!(self, "text");
             self.str(text);
         }
         self.close();
@@ -206,33 +229,33 @@ impl Writer<'_> {
     }
 
     fn quote(&mut self, q: &Quote) {
-        self.open("kind");
+        open!(self, "kind");
         self.name(quote_kind(q.kind));
         self.text_span(&q.text, q.start, q.end);
-        self.key("statement");
+        key!(self, "statement");
         self.num(q.statement);
-        self.key("speaker");
+        key!(self, "speaker");
         self.opt(&q.speaker, Self::speaker);
-        self.key("cue");
+        key!(self, "cue");
         self.opt(&q.cue, |w, c| {
-            w.open("text");
+            open!(w, "text");
             w.str(&c.text);
             w.start_end(c.start, c.end);
-            w.key("lemma");
+            key!(w, "lemma");
             w.str(&c.lemma);
             if c.negated {
                 w.raw(b",\"negated\":true");
             }
             w.close();
         });
-        self.key("channel");
+        key!(self, "channel");
         self.opt(&q.channel, Self::channel);
-        self.key("time");
+        key!(self, "time");
         self.opt(&q.time, |w, t| {
-            w.open("text");
+            open!(w, "text");
             w.str(&t.text);
             w.start_end(t.start, t.end);
-            w.key("date");
+            key!(w, "date");
             w.opt_str(&t.date);
             if t.carried {
                 w.raw(b",\"carried\":true");
@@ -240,34 +263,34 @@ impl Writer<'_> {
             w.close();
         });
         if let Some(p) = q.post {
-            self.key("post");
+            key!(self, "post");
             self.num(p);
         }
         self.close();
     }
 
     fn speaker(&mut self, s: &SpeakerRef) {
-        self.open("text");
+        open!(self, "text");
         self.str(&s.text);
         self.start_end(s.start, s.end);
-        self.key("name");
+        key!(self, "name");
         self.str(&s.name);
-        self.key("role");
+        key!(self, "role");
         self.opt_str(&s.role);
-        self.key("kind");
+        key!(self, "kind");
         self.name(entity_kind(s.kind));
-        self.key("entity");
+        key!(self, "entity");
         self.opt(&s.entity, |w, &e| w.num(e));
         if !s.attribution.is_stated() {
-            self.key("attribution");
+            key!(self, "attribution");
             self.name(attribution(s.attribution));
         }
         if let Some(q) = &s.quoted_speaker {
-            self.key("quoted_speaker");
-            self.open("text");
+            key!(self, "quoted_speaker");
+            open!(self, "text");
             self.str(&q.text);
             self.start_end(q.start, q.end);
-            self.key("name");
+            key!(self, "name");
             self.str(&q.name);
             self.close();
         }
@@ -275,13 +298,13 @@ impl Writer<'_> {
     }
 
     fn channel(&mut self, c: &Channel) {
-        self.open("kind");
+        open!(self, "kind");
         self.name(channel_kind(c.kind));
-        self.key("platform");
+        key!(self, "platform");
         self.opt_str(&c.platform);
-        self.key("outlet");
+        key!(self, "outlet");
         self.opt_str(&c.outlet);
-        self.key("programme");
+        key!(self, "programme");
         self.opt_str(&c.programme);
         self.text_span(&c.text, c.start, c.end);
         if c.carried {
@@ -291,19 +314,19 @@ impl Writer<'_> {
     }
 
     fn entity(&mut self, e: &Entity) {
-        self.open("id");
+        open!(self, "id");
         self.num(e.id);
-        self.key("name");
+        key!(self, "name");
         self.str(&e.name);
-        self.key("kind");
+        key!(self, "kind");
         self.name(entity_kind(e.kind));
-        self.key("roles");
+        key!(self, "roles");
         self.list(&e.roles, |w, r| w.str(r));
-        self.key("mentions");
+        key!(self, "mentions");
         self.list(&e.mentions, |w, m| {
-            w.open("start");
+            open!(w, "start");
             w.num(m.start);
-            w.key("end");
+            key!(w, "end");
             w.num(m.end);
             w.close();
         });
@@ -311,24 +334,24 @@ impl Writer<'_> {
     }
 
     fn post(&mut self, p: &Post) {
-        self.open("platform");
+        open!(self, "platform");
         self.str(&p.platform);
         for (k, v) in [
-            ("author_name", &p.author_name),
-            ("handle", &p.handle),
-            ("date", &p.date),
-            ("time", &p.time),
-            ("text", &p.text),
-            ("url", &p.url),
-            ("post_id", &p.post_id),
+            (concat!(",\"", "author_name", "\":"), &p.author_name),
+            (concat!(",\"", "handle", "\":"), &p.handle),
+            (concat!(",\"", "date", "\":"), &p.date),
+            (concat!(",\"", "time", "\":"), &p.time),
+            (concat!(",\"", "text", "\":"), &p.text),
+            (concat!(",\"", "url", "\":"), &p.url),
+            (concat!(",\"", "post_id", "\":"), &p.post_id),
         ] {
-            self.key(k);
+            self.raw(k.as_bytes());
             self.opt_str(v);
         }
-        self.key("media");
+        key!(self, "media");
         self.list(&p.media, |w, m| w.str(m));
         if let Some(t) = p.text_start {
-            self.key("text_start");
+            key!(self, "text_start");
             self.name(text_start(t));
         }
         self.start_end(p.start, p.end);
@@ -336,30 +359,30 @@ impl Writer<'_> {
     }
 
     fn flag(&mut self, f: &Flag) {
-        self.open("kind");
+        open!(self, "kind");
         self.name(f.kind.id());
-        self.key("severity");
+        key!(self, "severity");
         self.name(f.severity.id());
-        self.key("id");
+        key!(self, "id");
         self.str(&f.id);
         self.start_end(f.start, f.end);
-        self.key("message");
+        key!(self, "message");
         self.str(&f.message);
         self.close();
     }
 
     fn metadata(&mut self, m: &Metadata) {
-        self.open("date");
+        open!(self, "date");
         self.opt_str(&m.date);
-        self.key("dateline");
+        key!(self, "dateline");
         self.opt(&m.dateline, Self::located);
-        self.key("photo_credit");
+        key!(self, "photo_credit");
         self.opt(&m.photo_credit, Self::located);
         self.close();
     }
 
     fn located(&mut self, l: &Located) {
-        self.open("text");
+        open!(self, "text");
         self.str(&l.text);
         self.start_end(l.start, l.end);
         self.close();
@@ -390,9 +413,34 @@ fn escape_in(x: u64) -> bool {
     (below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
 }
 
+/// Whether no byte of `b` is one serde_json escapes: eight at a time ([`escape_in`]), the
+/// last eight (which may overlap those before) as one more, and a string of fewer than
+/// eight by a table.
+#[inline]
+fn escape_free(b: &[u8]) -> bool {
+    let word = |e: &[u8; 8]| u64::from_le_bytes(*e);
+    let (eights, rest) = b.as_chunks::<8>();
+    if eights.is_empty() {
+        return rest.iter().all(|&c| !ESCAPED[usize::from(c)]);
+    }
+    let last = b.last_chunk::<8>().map_or(0, word);
+    !eights.iter().any(|e| escape_in(word(e))) && (rest.is_empty() || !escape_in(last))
+}
+
+/// Whether serde_json escapes each byte.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = needs_escape(c as u8);
+        c += 1;
+    }
+    t
+};
+
 /// Whether serde_json escapes byte `c` of a string.
 #[inline]
-fn needs_escape(c: u8) -> bool {
+const fn needs_escape(c: u8) -> bool {
     c < 0x20 || c == b'"' || c == b'\\'
 }
 
@@ -630,8 +678,17 @@ mod tests {
             1000,
             12345,
             100000,
+            9_999_999,
+            10_000_000,
+            99_999_999,
+            100_000_000,
+            123_456_789_012,
             usize::MAX,
-        ] {
+        ]
+        .into_iter()
+        .chain(0..20_000)
+        .chain((0..200).map(|k| k * 987_654 + 7))
+        {
             let mut ours = Vec::new();
             Writer(&mut ours).num(n);
             assert_eq!(ours, n.to_string().into_bytes());

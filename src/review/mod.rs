@@ -17,12 +17,14 @@ mod people;
 mod sources;
 mod spans;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, LEXICON};
 use crate::model::{Analysis, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 use crate::speakers::NameCandidate;
 
@@ -33,11 +35,11 @@ const MAX_COMPARED: usize = 400;
 const NEAR: usize = 2_000;
 const LINK_NEAR: usize = 20_000;
 
-/// A rule on one statement (its first quote) and its speaker; `mention` is the speaker's
-/// mention in lower case.
+/// A rule on one statement (its first quote) and its speaker, with the speaker's mention
+/// ([`Mention`], lower-cased on first use).
 /// (The speaker is the analysis's own, borrowed as long as the review: a rule may keep its
 /// words.)
-type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &str) -> Option<Flag>;
+type StatementRule = for<'a> fn(&mut Review<'a>, &Quote, &'a SpeakerRef, &Mention) -> Option<Flag>;
 
 /// The rules on each statement with a speaker, in this order.
 const STATEMENT_RULES: &[(FlagKind, StatementRule)] = &[
@@ -83,6 +85,78 @@ struct Review<'a> {
     words: Vec<OnceCell<Words>>,
     /// What each of the first quotations' words are compared by, read on first use.
     gists: Vec<OnceCell<compare::Gist>>,
+}
+
+/// A statement's speaker mention as written, and in lower case once a rule asks: each rule
+/// first decides on what costs nothing to read (the speaker's kind, the cue, the channel),
+/// and a mention that cannot be a pronoun ([`Mention::may_be_within`]) is not lower-cased
+/// for the pronoun rules.
+struct Mention<'s> {
+    text: &'s str,
+    lower: OnceCell<Lowered<'s>>,
+}
+
+/// A mention in lower case: a short ASCII one on the stack, another borrowed when it is
+/// lower case already, or a new string.
+enum Lowered<'s> {
+    Short([u8; SHORT], usize),
+    Other(Cow<'s, str>),
+}
+
+/// The longest mention lower-cased on the stack (bytes).
+const SHORT: usize = 24;
+
+/// The longest personal pronoun (`he`, `she`: the review's pronoun classes), and the
+/// longest of those and the lexicon's pronouns (bytes).
+static LONGEST_PERSONAL: LazyLock<usize> = LazyLock::new(|| {
+    [Class::ReviewMalePronouns, Class::ReviewFemalePronouns]
+        .into_iter()
+        .flat_map(Class::words)
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+});
+static LONGEST_PRONOUN: LazyLock<usize> = LazyLock::new(|| {
+    let lexicon = LEXICON.pronouns.iter().map(|(k, _)| k.len());
+    lexicon.max().unwrap_or(0).max(*LONGEST_PERSONAL)
+});
+
+impl<'s> Mention<'s> {
+    fn new(text: &'s str) -> Mention<'s> {
+        Mention {
+            text,
+            lower: OnceCell::new(),
+        }
+    }
+
+    /// The mention in lower case, as `str::to_lowercase` writes it.
+    fn lower(&self) -> &str {
+        let lowered = self.lower.get_or_init(|| {
+            let b = self.text.as_bytes();
+            if !b.is_ascii() {
+                return Lowered::Other(Cow::Owned(self.text.to_lowercase()));
+            }
+            match b.len() <= SHORT && b.iter().any(u8::is_ascii_uppercase) {
+                true => {
+                    let mut buf = [0; SHORT];
+                    buf[..b.len()].copy_from_slice(b);
+                    buf.make_ascii_lowercase();
+                    Lowered::Short(buf, b.len())
+                }
+                false => Lowered::Other(crate::lexicon::lower(self.text)),
+            }
+        });
+        match lowered {
+            Lowered::Short(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lowered::Other(s) => s,
+        }
+    }
+
+    /// Whether the mention in lower case may be a word of at most `longest` bytes: false
+    /// for one in ASCII (which lower-casing keeps as long) longer than that.
+    fn may_be_within(&self, longest: usize) -> bool {
+        self.text.len() <= longest || !self.text.is_ascii()
+    }
 }
 
 /// A quotation's words in lower case, joined by single spaces into one string (`spans`
@@ -282,11 +356,10 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             continue;
         }
         let Some(sp) = &q.speaker else { continue };
-        with_lowercase(&sp.text, |mention| {
-            for (_, rule) in STATEMENT_RULES {
-                out.extend(rule(&mut review, q, sp, mention));
-            }
-        });
+        let mention = Mention::new(&sp.text);
+        for (_, rule) in STATEMENT_RULES {
+            out.extend(rule(&mut review, q, sp, &mention));
+        }
     }
     for (_, rule) in DOCUMENT_RULES {
         rule(&review, &mut out);
@@ -307,15 +380,8 @@ fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
     let is_head = |p: &Span| {
         text.get(p.start..p.end).is_some_and(|t| {
             // (one pass over the words, ended by the 21st word or a verb that reports)
-            let mut words = t.split_whitespace();
-            !words.by_ref().take(20).any(|w| {
-                // Lower case: a title-case headline's "Announced" is no lead's "said".
-                w.starts_with(char::is_lowercase)
-                    && crate::lexicon::with_lower(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                        |l| Class::ReviewPastReporting.contains(l),
-                    )
-            }) && words.next().is_none()
+            let mut words = whitespace_words(t);
+            !words.by_ref().take(20).any(reports_in_the_past) && words.next().is_none()
         })
     };
     let n = paras
@@ -325,6 +391,50 @@ fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
         .count()
         .min(paras.len().saturating_sub(1));
     (n > 0).then(|| paras[n - 1].end)
+}
+
+/// Whether a word is a verb that reports in the past ("said"), in lower case: a title-case
+/// headline's "Announced" is no lead's "said". (The class's words are ASCII: a word that
+/// opens with another letter is none of them.)
+fn reports_in_the_past(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && crate::lexicon::with_lower(w.trim_matches(|c: char| !c.is_alphanumeric()), |l| {
+            Class::ReviewPastReporting.contains(l)
+        })
+}
+
+/// The words of `t` between white space, as `str::split_whitespace` finds them (ASCII read
+/// byte by byte, only other characters decoded).
+fn whitespace_words(t: &str) -> impl Iterator<Item = &str> {
+    let b = t.as_bytes();
+    // (whether the character at `i` is white space, and its length)
+    let space_at = move |i: usize, c: u8| -> (bool, usize) {
+        if c < 0x80 {
+            return (c == b' ' || c.wrapping_sub(0x09) < 5, 1);
+        }
+        t[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (space, n) = space_at(i, *b.get(i)?);
+            if !space {
+                break i;
+            }
+            i += n;
+        };
+        while let Some(&c) = b.get(i) {
+            let (space, n) = space_at(i, c);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        Some(&t[start..i])
+    })
 }
 
 /// An unbalanced "quotation mark" that is an inch mark after a number (6'3"): no flag.
@@ -340,25 +450,37 @@ fn inch_mark(text: &str, f: &Flag) -> bool {
 /// Give each flag its stable id: its kind and a hash (FNV-1a) of the flagged words and the
 /// 24 characters either side, numbered on when two flags would share one.
 pub(crate) fn assign_ids(text: &str, flags: &mut [Flag]) {
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // (the n-th flag with the same kind and hash is "base-n": a count per base, linear)
+    let mut seen: FxHashMap<(&str, u32), usize> = FxHashMap::default();
     for f in flags {
         let around = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
         let (s, e) = (f.start.min(text.len()), f.end.min(text.len()));
-        let before: String = around(0, s).chars().rev().take(24).collect();
-        let after: String = around(e, text.len()).chars().take(24).collect();
-        let mut h: u32 = 0x811c_9dc5;
-        for b in [f.kind.id(), "|", &before, "|", around(s, e), "|", &after]
-            .iter()
-            .flat_map(|p| p.bytes())
-        {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        // (the characters before are read last first, each one's bytes in order; nothing is
+        // copied)
+        let mut h = fnv(0x811c_9dc5, f.kind.id().as_bytes());
+        h = fnv(h, b"|");
+        let mut buf = [0u8; 4];
+        for c in around(0, s).chars().rev().take(24) {
+            h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
         }
+        h = fnv(h, b"|");
+        h = fnv(h, around(s, e).as_bytes());
+        h = fnv(h, b"|");
+        let after = around(e, text.len());
+        let cut = after.char_indices().nth(24).map_or(after.len(), |(i, _)| i);
+        h = fnv(h, &after.as_bytes()[..cut]);
         let base = format!("{}:{h:08x}", f.kind.id());
-        // The n-th flag with the same base is "base-n" (a count per base: linear).
-        let n = seen.entry(base.clone()).or_insert(0);
+        let n = seen.entry((f.kind.id(), h)).or_insert(0);
         *n += 1;
         f.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
+}
+
+/// FNV-1a: `h` on over `bytes`.
+fn fnv(h: u32, bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 #[cfg(test)]
@@ -462,6 +584,38 @@ mod tests {
         assert!(flagged(text, FlagKind::AmbiguousPronoun).is_empty());
     }
 
+    /// The id of a flag as it was first written: the hash of the words around it, copied
+    /// into strings.
+    fn id_by_strings(text: &str, f: &Flag) -> String {
+        let around = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
+        let (s, e) = (f.start.min(text.len()), f.end.min(text.len()));
+        let before: String = around(0, s).chars().rev().take(24).collect();
+        let after: String = around(e, text.len()).chars().take(24).collect();
+        let mut h: u32 = 0x811c_9dc5;
+        for b in [f.kind.id(), "|", &before, "|", around(s, e), "|", &after]
+            .iter()
+            .flat_map(|p| p.bytes())
+        {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        format!("{}:{h:08x}", f.kind.id())
+    }
+
+    #[test]
+    fn an_id_hashes_the_words_around_the_flag() {
+        let text = "Ça va — “we will win,” he said, élan vital, and then some more words here.";
+        let mut flags: Vec<Flag> = [(0, 3), (9, 12), (20, 70), (70, 200), (0, 0)]
+            .into_iter()
+            .map(|(s, e)| Flag::new(FlagKind::LoadedVerb, s, e, "m"))
+            .collect();
+        flags.push(Flag::new(FlagKind::LoadedVerb, 9, 12, "again"));
+        assign_ids(text, &mut flags);
+        for f in &flags[..5] {
+            assert_eq!(f.id, id_by_strings(text, f), "{f:?}");
+        }
+        assert_eq!(flags[5].id, format!("{}-2", flags[1].id));
+    }
+
     #[test]
     fn ids_are_stable_and_unique() {
         let text = "“We will win,” he said.\n\n“We will win,” he said.";
@@ -496,6 +650,49 @@ mod tests {
         );
         assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
         assert_eq!(end("Clinton blasts Trump"), None);
+    }
+
+    #[test]
+    fn words_between_white_space_are_those_split_whitespace_finds() {
+        for t in [
+            "",
+            "  ",
+            "Clinton blasts Trump",
+            " a\tb\u{0b}c\u{0c}d\re\n f ",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2029}",
+            "é “said,” — ok",
+        ] {
+            let ours: Vec<&str> = whitespace_words(t).collect();
+            assert_eq!(ours, t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+        // (the past-tense verbs are ASCII, as `reports_in_the_past` reads them)
+        assert!(Class::ReviewPastReporting.words().all(|w| w.is_ascii()));
+        assert!(reports_in_the_past("said,") && !reports_in_the_past("Said"));
+    }
+
+    #[test]
+    fn a_mention_is_lower_cased_as_to_lowercase_does() {
+        for text in [
+            "",
+            "he",
+            "He",
+            "SHE'S",
+            "a senior administration official",
+            "A Senior Administration Official Familiar",
+            "ÉLISE",
+            "ǅemal",
+            "Her’s",
+        ] {
+            let m = Mention::new(text);
+            assert_eq!(m.lower(), text.to_lowercase(), "{text:?}");
+            // (a word in lower case no longer than a mention of ASCII)
+            let longest = m.lower().len();
+            assert!(m.may_be_within(longest), "{text:?}");
+            if text.is_ascii() && longest > 0 {
+                assert!(!m.may_be_within(longest - 1), "{text:?}");
+            }
+        }
+        assert!(*LONGEST_PERSONAL >= 3 && *LONGEST_PRONOUN >= *LONGEST_PERSONAL);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! a role ("Stein spokeswoman Melezia Figueroa") — and need not be as a speaker.
 
 use super::spans::{self, is_word};
-use super::{MAX_COMPARED, Review, flag, with_lowercase};
+use super::{
+    LONGEST_PERSONAL, LONGEST_PRONOUN, MAX_COMPARED, Mention, Review, flag, with_lowercase,
+};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, SpeakerRef};
 use crate::speakers::{NameCandidate, surname};
@@ -22,28 +24,35 @@ pub(super) fn ambiguous_pronoun(
     r: &mut Review,
     q: &Quote,
     sp: &SpeakerRef,
-    mention: &str,
+    mention: &Mention,
 ) -> Option<Flag> {
-    let g = pronoun_gender(mention)?;
+    if !mention.may_be_within(*LONGEST_PERSONAL) {
+        return None;
+    }
+    let g = pronoun_gender(mention.lower())?;
     if continues_speaker(r, q, sp, g) {
         return None;
     }
     let own = sentence_start(r.text, sp.start);
     let prev_end = r.text[..own].trim_end().len();
     let from = sentence_start(r.text, prev_end.saturating_sub(1));
-    let to = sentence_end(r.text, sp.end);
     let first = r.people.partition_point(|c| c.start < from);
     let named = &r.people[first..];
+    // (two people of the pronoun's gender named before it, or no flag: no more is read)
+    let of_gender = |c: &&NameCandidate| c.end <= sp.start && c.gender == g;
+    let before = || named.iter().take_while(|c| c.start < sp.start);
+    if before().filter(of_gender).nth(1).is_none() {
+        return None;
+    }
+    let to = sentence_end(r.text, sp.end);
     let after: Vec<String> = named
         .iter()
         .skip_while(|c| c.start < sp.end)
         .take_while(|c| c.end <= to)
         .map(|c| surname(&c.name))
         .collect();
-    let same: Vec<&NameCandidate> = named
-        .iter()
-        .take_while(|c| c.start < sp.start)
-        .filter(|c| c.end <= sp.start && c.gender == g)
+    let same: Vec<&NameCandidate> = before()
+        .filter(of_gender)
         .filter(|c| !after.contains(&surname(&c.name)))
         .collect();
     // Two of them in one clause ("Smith met Jones", "Smith and Jones"), as equals.
@@ -120,13 +129,16 @@ pub(super) fn unintroduced_speaker<'a>(
     r: &mut Review<'a>,
     _: &Quote,
     sp: &'a SpeakerRef,
-    mention: &str,
+    mention: &Mention,
 ) -> Option<Flag> {
     if r.in_headline(sp.start) {
         return None;
     }
-    let bare = strip_possessive(mention);
-    if LEXICON.pronouns.contains_key(bare) {
+    // (a pronoun, or one with a possessive "'s")
+    if mention.may_be_within(*LONGEST_PRONOUN + "'s".len())
+        && let bare = strip_possessive(mention.lower())
+        && LEXICON.pronouns.contains_key(bare)
+    {
         let text = r.text;
         let head = r.headline_end.unwrap_or(0);
         let first_name = *r.first_name_at.get_or_init(|| {
@@ -139,7 +151,7 @@ pub(super) fn unintroduced_speaker<'a>(
         });
         let nobody_before =
             r.people.first().is_none_or(|c| c.start >= sp.start) && first_name >= sp.start;
-        let personal = pronoun_gender(bare).is_some() && bare == mention;
+        let personal = pronoun_gender(bare).is_some() && bare == mention.lower();
         return (personal && sp.entity.is_none() && nobody_before).then(|| {
             flag(
                 FlagKind::UnintroducedSpeaker,
@@ -158,7 +170,7 @@ pub(super) fn unintroduced_speaker<'a>(
     }
     if sp.kind != EntityKind::Person
         || word.contains(' ')
-        || LEXICON.roles.contains_key(mention)
+        || LEXICON.roles.contains_key(mention.lower())
         || !is_person_word(word)
         || introduced_in(r.text, word, sp.end)
         || r.text[sp.end..].starts_with(':')
@@ -352,25 +364,37 @@ pub(super) fn sentence_start(text: &str, pos: usize) -> usize {
     while !text.is_char_boundary(pos) {
         pos -= 1;
     }
-    let head = &text[..pos];
     // Back from `pos`, at most 2,000 characters (a sentence is no longer): the space after
-    // the last stop, or the last line break.
-    for (n, (i, c)) in head.char_indices().rev().enumerate() {
+    // the last stop, or the last line break. (Byte by byte: a character is counted at its
+    // first byte.)
+    let head = &text.as_bytes()[..pos];
+    let mut n = 0;
+    for (i, &c) in head.iter().enumerate().rev() {
+        if c & 0xC0 == 0x80 {
+            continue;
+        }
         if n >= 2000 {
             return i;
         }
-        if c == '\n' {
-            return i + 1;
-        }
-        if c == ' '
-            && head[..i]
-                .trim_end_matches(['"', '”', '’', '\''])
-                .ends_with(['.', '?', '!'])
-        {
+        n += 1;
+        if c == b'\n' || (c == b' ' && after_stop(&head[..i])) {
             return i + 1;
         }
     }
     0
+}
+
+/// Whether `head` ends with a full stop, a question mark or an exclamation mark, with
+/// closing quotation marks after it or not (`."`, `?”`, `.’`).
+fn after_stop(mut head: &[u8]) -> bool {
+    loop {
+        match head {
+            [rest @ .., b'"' | b'\''] => head = rest,
+            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => head = rest,
+            [.., b'.' | b'?' | b'!'] => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Where the sentence holding `pos` ends (its last character's end), at most 2,000
@@ -434,6 +458,52 @@ mod tests {
         assert!(!is_person_word("CNS"));
         assert!(!is_person_word("However"));
         assert!(is_person_word("Figueroa"));
+    }
+
+    /// `sentence_start` as it was written on characters, the reference.
+    fn sentence_start_by_chars(text: &str, pos: usize) -> usize {
+        let mut pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let head = &text[..pos];
+        for (n, (i, c)) in head.char_indices().rev().enumerate() {
+            if n >= 2000 {
+                return i;
+            }
+            if c == '\n' {
+                return i + 1;
+            }
+            if c == ' '
+                && head[..i]
+                    .trim_end_matches(['"', '”', '’', '\''])
+                    .ends_with(['.', '?', '!'])
+            {
+                return i + 1;
+            }
+        }
+        0
+    }
+
+    #[test]
+    fn sentences_start_where_a_reading_of_the_characters_finds_them() {
+        let long = "é".repeat(2500) + " a. b";
+        for t in [
+            "He left. “No,” she said.",
+            "He left.” No. She said “yes.’” ok ?” x!’ y",
+            "a\nb. c d",
+            "“Quoted.”’\" after",
+            "é. ü? ’. ”",
+            long.as_str(),
+        ] {
+            for pos in 0..=t.len() + 1 {
+                assert_eq!(
+                    sentence_start(t, pos),
+                    sentence_start_by_chars(t, pos),
+                    "{t:?} {pos}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
-use super::{LINK_NEAR, NEAR, Review, flag};
+use super::{LINK_NEAR, Mention, NEAR, Review, flag};
 use crate::lexicon::{Class, LEXICON};
 use crate::model::{ChannelKind, EntityKind, Flag, FlagKind, Quote, QuoteKind, Span, SpeakerRef};
 
@@ -49,11 +49,12 @@ pub(super) fn anonymous_source(
     r: &mut Review,
     _: &Quote,
     sp: &SpeakerRef,
-    mention: &str,
+    mention: &Mention,
 ) -> Option<Flag> {
     if sp.kind != EntityKind::Anonymous || named_after(r, sp) || r.in_headline(sp.start) {
         return None;
     }
+    let mention = mention.lower();
     // Any unnamed individual ("a citizen") is a source when its sentence says why it is not
     // named ("whose name is redacted").
     let opener = mention
@@ -165,12 +166,15 @@ pub(super) fn loaded_verb(
     r: &mut Review,
     q: &Quote,
     _: &SpeakerRef,
-    mention: &str,
+    mention: &Mention,
 ) -> Option<Flag> {
     let c = q.cue.as_ref()?;
+    if !Class::ReviewLoadedVerbs.contains(&c.lemma) || r.in_headline(c.start) {
+        return None;
+    }
     // The writer's own "I claim" (an opinion piece, a memoir) characterises nobody.
-    let own = mention == "i" || mention == "we";
-    if !Class::ReviewLoadedVerbs.contains(&c.lemma) || r.in_headline(c.start) || own {
+    let mention = mention.lower();
+    if mention == "i" || mention == "we" {
         return None;
     }
     let before = r.text[..c.start]
@@ -221,7 +225,7 @@ pub(super) fn platform_without_post(
     r: &mut Review,
     q: &Quote,
     sp: &SpeakerRef,
-    _: &str,
+    _: &Mention,
 ) -> Option<Flag> {
     let ch = q.channel.as_ref()?;
     if ch.kind != ChannelKind::SocialMedia
