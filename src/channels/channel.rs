@@ -64,6 +64,18 @@ impl<'a> Scope<'a> {
         ctx: &'a Context<'a>,
         hits: &'a Matches,
     ) -> Self {
+        let triggers = ctx.para_toks.map(|toks| Triggers::of(toks, region));
+        Scope::with_triggers(text, region, ctx, hits, triggers)
+    }
+
+    /// [`Scope::new`] with the region's triggers read by the caller.
+    pub(super) fn with_triggers(
+        text: &'a str,
+        region: Span,
+        ctx: &'a Context<'a>,
+        hits: &'a Matches,
+        triggers: Option<Triggers>,
+    ) -> Self {
         Scope {
             text,
             region,
@@ -71,7 +83,7 @@ impl<'a> Scope<'a> {
             hits,
             toks: std::cell::OnceCell::new(),
             may_hold: std::cell::OnceCell::new(),
-            triggers: ctx.para_toks.map(|toks| Triggers::of(toks, region)),
+            triggers,
         }
     }
 
@@ -82,12 +94,42 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// What a rule finds no channel without, in a region of a sentence with no cue and no speaker
+/// (an occasion sentence's): its trigger gate, declared beside it in `CHANNEL_RULES`.
+#[derive(Clone, Copy)]
+pub(super) enum Needs {
+    /// The statement's cue or speaker: in such a region, nothing.
+    Context,
+    /// A channel phrase or an outlet of the lists in the region ([`lists_hold`]).
+    Lists,
+    /// A word of one of the classes that reaches into the region, or, if `true`, a
+    /// quotation there ([`Triggers`]).
+    Words(&'static [Class], bool),
+}
+
+impl Needs {
+    /// Whether a rule that needs this may find a channel in a region with no cue and no
+    /// speaker whose tokens hold `triggers`, where the lists hold a channel phrase or an outlet
+    /// if `lists`.
+    pub(super) fn met(self, triggers: Triggers, lists: bool) -> bool {
+        match self {
+            Needs::Context => false,
+            Needs::Lists => lists,
+            Needs::Words(classes, quote) => {
+                quote && triggers.quote || triggers.classes.intersects(classes)
+            }
+        }
+    }
+}
+
 /// A named channel rule.
 struct ChannelRule {
     /// The rule's name (read by tests and when debugging a rule).
     #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     find: fn(&Scope) -> Option<Channel>,
+    /// What it finds nothing without where the sentence has no cue and no speaker.
+    needs: Needs,
 }
 
 /// The channel rules, in order: the order is the precedence. A broadcast with its outlet
@@ -98,50 +140,116 @@ const CHANNEL_RULES: &[ChannelRule] = &[
     ChannelRule {
         name: "broadcast_on_outlet",
         find: broadcast_on_outlet,
+        needs: Needs::Lists,
     },
     ChannelRule {
         name: "interview_with_outlet",
         find: interview_with_outlet,
+        needs: Needs::Lists,
     },
     ChannelRule {
         name: "told_unlisted_outlet",
         find: super::unlisted::told_unlisted_outlet,
+        needs: Needs::Words(&super::unlisted::LEADS, false),
     },
     ChannelRule {
         name: "on_a_named_show",
         find: on_a_named_show,
+        needs: Needs::Words(&super::outlet::SHOW_CLASSES, false),
     },
     ChannelRule {
         name: "told_the_writer",
         find: told_the_writer,
+        needs: Needs::Context,
     },
     ChannelRule {
         name: "channel_phrase",
         find: channel_phrase,
+        needs: Needs::Lists,
     },
     ChannelRule {
         name: "speaker_is_a_medium",
         find: speaker_is_a_medium,
+        needs: Needs::Context,
     },
     ChannelRule {
         name: "document_source",
         find: document_source,
+        needs: Needs::Context,
     },
     ChannelRule {
         name: "outlet_that_reports",
         find: outlet_that_reports,
+        needs: Needs::Context,
     },
     ChannelRule {
         name: "implied_by_the_cue",
         find: implied_by_the_cue,
+        needs: Needs::Context,
     },
     // Last: the grammar reads the variants of channel phrases that the lexicon does not
     // list, where nothing above has found a channel.
     ChannelRule {
         name: "channel_grammar",
         find: channel_grammar,
+        needs: super::phrase::NEEDS,
     },
 ];
+
+/// How many classes the rules that need no cue or speaker name (`Needs::Words`).
+const UNCUED_COUNT: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < CHANNEL_RULES.len() {
+        if let Needs::Words(classes, _) = CHANNEL_RULES[k].needs {
+            n += classes.len();
+        }
+        k += 1;
+    }
+    n
+};
+
+/// What the rules that need no cue or speaker need, together (read from `CHANNEL_RULES`, so
+/// that a rule added there is read here): the classes of their words, whether a quotation
+/// serves one, whether the lists' matches do.
+const UNCUED: ([Class; UNCUED_COUNT], bool, bool) = {
+    let mut classes = [Class::ChannelShowWords; UNCUED_COUNT];
+    let (mut quote, mut lists) = (false, false);
+    let (mut n, mut k) = (0, 0);
+    while k < CHANNEL_RULES.len() {
+        match CHANNEL_RULES[k].needs {
+            Needs::Words(words, q) => {
+                let mut j = 0;
+                while j < words.len() {
+                    classes[n] = words[j];
+                    n += 1;
+                    j += 1;
+                }
+                quote |= q;
+            }
+            Needs::Lists => lists = true,
+            Needs::Context => {}
+        }
+        k += 1;
+    }
+    (classes, quote, lists)
+};
+
+/// Whether some rule of `CHANNEL_RULES` may find a channel in a region with no cue and no
+/// speaker whose tokens hold `triggers`, where the lists hold a channel phrase or an outlet if
+/// `lists` (the rules' [`Needs`], met by one test of the union): where none may, the region
+/// states no channel of the rules.
+pub(super) fn may_find_uncued(triggers: Triggers, lists: bool) -> bool {
+    let (classes, quote, listed) = &UNCUED;
+    *listed && lists || *quote && triggers.quote || triggers.classes.intersects(classes)
+}
+
+/// Whether a channel phrase or an outlet of the lists lies in `region` (the rules that read
+/// the lists read those alone).
+pub(super) fn lists_hold(hits: &Matches, region: Span) -> bool {
+    Matches::within(hits.phrases(), region).next().is_some()
+        || Matches::within(hits.outlets(), region).next().is_some()
+}
 
 /// The channel kind a data file names.
 fn kind_of(name: &str) -> ChannelKind {
@@ -527,6 +635,51 @@ mod tests {
 
     fn rule(t: &str, ctx: &Context) -> Option<&'static str> {
         rule_of(t, all(t), ctx)
+    }
+
+    #[test]
+    fn a_rule_finds_a_channel_only_where_what_it_needs_stands() {
+        // (the occasion sentences call no rule where `may_find_uncued` says none's needs are
+        // met: a rule that finds one without them would go unread there)
+        let texts = [
+            "He told me in a statement on CNN that the plan was over.",
+            "In a speech in Dayton on Friday, Okafor laid out her plans.",
+            "Smith told the Keene Sentinel on The Laura Ingraham Show that it failed.",
+            "Her submission to the court noted the “delays” via Twitter.",
+        ];
+        let mut found = 0;
+        for t in texts {
+            let r = all(t);
+            let pt = super::super::test_support::para_tokens(t, r);
+            let ctx = Context {
+                cue: None,
+                speaker: None,
+                quotes: &[],
+                para_toks: Some(&pt.toks),
+            };
+            let hits = Matches::new(t, r);
+            let sc = Scope::new(t, r, &ctx, &hits);
+            let (triggers, lists) = (sc.triggers.unwrap(), lists_hold(&hits, r));
+            for rule in CHANNEL_RULES
+                .iter()
+                .filter(|rule| (rule.find)(&sc).is_some())
+            {
+                assert!(rule.needs.met(triggers, lists), "{}: {t}", rule.name);
+                assert!(may_find_uncued(triggers, lists), "{t}");
+                found += 1;
+            }
+        }
+        assert!(found >= 4, "{found}");
+        // (the union holds every class a rule names)
+        for rule in CHANNEL_RULES {
+            if let Needs::Words(classes, _) = rule.needs {
+                assert!(
+                    classes.iter().all(|c| UNCUED.0.contains(c)),
+                    "{}",
+                    rule.name
+                );
+            }
+        }
     }
 
     #[test]

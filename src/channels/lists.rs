@@ -449,10 +449,11 @@ impl Hits {
                     }
                     // (most words open no time by their first byte, and a word that opens
                     // with a letter in lower case only as one of its class: no call for them)
-                    _ if t.start >= from && may_open_a_time(bytes[t.start]) => {
-                        if opens_a_time_as_written(bytes, t) {
-                            self.mark_word(text, t.start, starts)
-                        }
+                    _ if t.start >= from
+                        && may_open_a_time(bytes[t.start])
+                        && opens_a_time_as_written(bytes, t) =>
+                    {
+                        self.mark_word(text, t.start, starts)
                     }
                     _ => {}
                 }

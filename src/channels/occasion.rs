@@ -272,6 +272,15 @@ fn sentence_occasion(
     // (the lists read only near the sentence's words that may hold a match a rule reads: a
     // sentence with none is not scanned for them)
     hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
+    // (where the sentence holds nothing a rule needs, nor the subject, it states no channel: no
+    // rule is called)
+    let triggers = super::channel::Triggers::of(&s.pt.toks, region);
+    let lists = super::channel::lists_hold(matches, region);
+    if !super::channel::may_find_uncued(triggers, lists)
+        && !super::source::POSSESSED_NEEDS.met(triggers, lists)
+    {
+        return None;
+    }
     let channel = {
         let ctx = Context {
             cue: None,
@@ -280,7 +289,8 @@ fn sentence_occasion(
             para_toks: Some(&s.pt.toks),
         };
         // (one scope for the rules and the subject: its gates and tokens read once)
-        let sc = super::channel::Scope::new(src.text, region, &ctx, matches);
+        let sc =
+            super::channel::Scope::with_triggers(src.text, region, &ctx, matches, Some(triggers));
         find_in_scope(&sc).or_else(|| super::source::possessed_subject(&sc))
     };
     let c = channel?;

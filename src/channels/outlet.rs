@@ -108,6 +108,10 @@ pub(super) fn interview_with_outlet(sc: &Scope) -> Option<Channel> {
     })
 }
 
+/// The class of the word "Show": [`on_a_named_show`] finds nothing where none reaches into
+/// the clause (its trigger gate).
+pub(super) const SHOW_CLASSES: [Class; 1] = [Class::ChannelShowWords];
+
 /// How many capitalised words a show's name may have before "Show".
 const SHOW_WORDS: usize = 6;
 
@@ -116,7 +120,7 @@ const SHOW_WORDS: usize = 6;
 /// Morning Show, Christie said".
 pub(super) fn on_a_named_show(sc: &Scope) -> Option<Channel> {
     // (read at the tokens "Show" after a space: most clauses hold none)
-    if !sc.may_have(&[Class::ChannelShowWords]) {
+    if !sc.may_have(&SHOW_CLASSES) {
         return None;
     }
     let shows = super::phrase::clause_tokens(sc)

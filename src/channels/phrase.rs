@@ -47,6 +47,11 @@ const HEADS: [Class; 12] = {
     out
 };
 
+/// What the grammar's rules (and a document source, and an occasion's subject) find nothing
+/// without ([`may_hold_phrase`]'s first test): a channel's or an audience's head noun, or a
+/// quotation.
+pub(super) const NEEDS: super::channel::Needs = super::channel::Needs::Words(&HEADS, true);
+
 /// The kind of channel a noun names: "statement" a statement, "hearings" a hearing (a word of
 /// none of the classes is passed over by one mask test).
 fn noun_kind(t: &Token) -> Option<ChannelKind> {

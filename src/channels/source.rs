@@ -77,6 +77,10 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     fits.then(|| described(sc, toks, p, kind))
 }
 
+/// What [`possessed_subject`] finds nothing without (`may_hold_phrase`): a head noun or a
+/// quotation.
+pub(super) const POSSESSED_NEEDS: super::channel::Needs = super::phrase::NEEDS;
+
 /// An occasion sentence's subject as its channel, when a possessive pronoun opens it: "His
 /// speech was the centerpiece of …", "Her submission to the court noted …" (the pronoun is
 /// the speaker before; `occasion.rs` finds whose).

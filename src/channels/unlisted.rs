@@ -72,15 +72,19 @@ fn call_sign(w: &str) -> bool {
         && (band.is_empty() || BANDS.contains(band))
 }
 
+/// The classes of the words of the interview leads: [`told_unlisted_outlet`] finds nothing
+/// where none reaches into the clause (its trigger gate).
+pub(super) const LEADS: [Class; 2] = [
+    Class::ChannelInterviewLeads,
+    Class::ChannelInterviewLeadFirsts,
+];
+
 /// An unlisted outlet after a verb of telling or "interview with" is an interview: "told the
 /// Keene Sentinel", "tells WKRN". The name runs over the capitalised words after the lead
 /// (an article "the" first left out), up to a mark that ends one.
 pub(super) fn told_unlisted_outlet(sc: &Scope) -> Option<Channel> {
     // (a clause with no word of a lead is not read)
-    if !sc.may_have(&[
-        Class::ChannelInterviewLeads,
-        Class::ChannelInterviewLeadFirsts,
-    ]) {
+    if !sc.may_have(&LEADS) {
         return None;
     }
     let (text, r) = (sc.text, sc.region);
