@@ -10,9 +10,7 @@ use crate::model::{
 };
 use crate::speakers::discourse::{ParaKind, para_kinds};
 use crate::speakers::thread::continue_speakers;
-use crate::speakers::{
-    self, CueKey, EntityB, KnownSpeakers, Mention, NameCandidate, Resolved, Sentence,
-};
+use crate::speakers::{self, EntityB, Mention, NameCandidate, Resolved};
 
 /// Whose mention it is: a statement's (by its cue), or a partial quotation's that no cue
 /// attributes (by the subject of its sentence, [`acting_subject`]).
@@ -60,24 +58,12 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let text = doc.text;
     let kinds = para_kinds(text, doc.paras);
     // Mentions in document order, each with its owner.
-    let mut found: Vec<(Owner, Mention)> = Vec::new();
-    // (the key of each statement's mention, by which a later cue that shares its speaker
-    // reads it again: `Read`)
-    let mut keys: Vec<CueKey> = Vec::new();
-    for (s, st) in statements.iter().enumerate() {
-        let known = Read {
-            keys: &keys,
-            found: &found,
-        };
-        if let Some((key, m)) = st
-            .governs_speech
-            .then(|| mention_of(doc, st, &known))
-            .flatten()
-        {
-            keys.push(key);
-            found.push((Owner::Stmt(s), m));
-        }
-    }
+    let mut found: Vec<(Owner, Mention)> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.governs_speech)
+        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (Owner::Stmt(s), m)))
+        .collect();
     // A statement with no speaker to name leaves its partial quotations to their sentence.
     let mut unnamed: Vec<bool> = statements.iter().map(|st| !st.agentless).collect();
     for (o, _) in &found {
@@ -309,48 +295,15 @@ fn title_case(w: &str) -> String {
 }
 
 /// The mention the cue of `st` attributes its statement to (none for an agentless one):
-/// "Smith" in `“We will win,” Smith said.`; and its key. The speakers of the statements
-/// before are `known`.
-fn mention_of<'d>(
-    doc: &'d Doc,
-    st: &'d Statement,
-    known: &dyn KnownSpeakers,
-) -> Option<(CueKey<'d>, Mention)> {
+/// "Smith" in `“We will win,” Smith said.`
+fn mention_of(doc: &Doc, st: &Statement) -> Option<Mention> {
     if st.agentless {
         return None;
     }
-    let c = st.cue?;
     let quote_tok = quote_token(doc, st);
     let pt = st.para_tokens(doc);
     let sent_cues = &pt.cues[pt.sentence_of(&st.sent)];
-    let s = Sentence {
-        known,
-        ..Sentence::new(doc.text, &pt.toks, &st.sent, sent_cues)
-    };
-    let m = speakers::for_cue(&s, c, quote_tok)?;
-    Some((CueKey::new(&pt.toks, &st.sent, sent_cues, c, quote_tok), m))
-}
-
-/// How many of the statements read last a cue that shares a speaker looks back over for
-/// its speaker (those of its sentence come last; a bound keeps the look-up constant).
-const KNOWN_BACK: usize = 8;
-
-/// The speakers read for the statements so far, each with its key (`speakers::CueKey`).
-struct Read<'k, 'd> {
-    keys: &'k [CueKey<'d>],
-    found: &'k [(Owner, Mention)],
-}
-
-impl KnownSpeakers for Read<'_, '_> {
-    fn known(&self, key: &CueKey) -> Option<Mention> {
-        self.keys
-            .iter()
-            .zip(self.found)
-            .rev()
-            .take(KNOWN_BACK)
-            .find(|(k, _)| k.same(key))
-            .map(|(_, (_, m))| m.clone())
-    }
+    speakers::for_cue(doc.text, &pt.toks, &st.sent, sent_cues, st.cue?, quote_tok)
 }
 
 /// `Smith said Jones called the plan “a disaster”`: in a nested quotation, the speaker of a
@@ -366,21 +319,20 @@ fn quoted_speaker(
     let q = quote_token(doc, st)?;
     let pt = st.para_tokens(doc);
     let cues = &pt.cues[pt.sentence_of(&st.sent)];
-    let sentence = Sentence::new(doc.text, &pt.toks, &st.sent, cues);
     // (`“…,” Sanders said, according to CNN.`: the speaker the cue names itself, under the
     // outer source)
     // (only when another cue follows in the sentence, as an outer source's does: "said
     // Smith." is read once)
     let after_another = cues.iter().any(|x| x.tok > c.tok);
     let own = (outer.start > c.end && after_another)
-        .then(|| speakers::own_speaker(&sentence, c, Some(q)))
+        .then(|| speakers::own_speaker(doc.text, &pt.toks, &st.sent, cues, c, Some(q)))
         .flatten()
         .filter(|m| m.start != outer.start);
     let inner = own
         .or_else(|| {
             cues.iter()
                 .filter(|x| x.speech && x.kind == CueKind::Verb && x.tok > c.tok && x.tok < q)
-                .find_map(|&x| speakers::for_cue(&sentence, x, Some(q)))
+                .find_map(|&x| speakers::for_cue(doc.text, &pt.toks, &st.sent, cues, x, Some(q)))
                 .filter(|m| m.start >= c.end)
         })
         .filter(|m| {

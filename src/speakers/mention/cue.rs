@@ -4,124 +4,37 @@ use super::*;
 use crate::cues::{CueHit, CueKind};
 use std::ops::Range;
 
-/// A sentence as the speaker rules of its cues read it: the text, its paragraph's tokens,
-/// the sentence's range of them and its cues, and the speakers already read for cues of the
-/// document ([`KnownSpeakers`]; `&()` for none).
-#[derive(Clone, Copy)]
-pub(crate) struct Sentence<'a> {
-    pub text: &'a str,
-    pub toks: &'a [Token],
-    pub sent: &'a Range<usize>,
-    pub cues: &'a [CueHit],
-    pub known: &'a dyn KnownSpeakers,
-}
-
-impl<'a> Sentence<'a> {
-    /// The sentence `sent` of the tokens `toks`, with its cues, and no speaker known.
-    pub(crate) fn new(
-        text: &'a str,
-        toks: &'a [Token],
-        sent: &'a Range<usize>,
-        cues: &'a [CueHit],
-    ) -> Sentence<'a> {
-        Sentence {
-            text,
-            toks,
-            sent,
-            cues,
-            known: &(),
-        }
-    }
-
-    /// What [`for_cue`] of cue `c` and quotation `quote` reads.
-    pub(crate) fn key(&self, c: CueHit, quote: Option<usize>) -> CueKey<'a> {
-        CueKey {
-            toks: self.toks,
-            sent: self.sent.clone(),
-            cues: self.cues,
-            c,
-            quote,
-        }
-    }
-}
-
-/// Everything [`for_cue`] reads of a cue (its text aside, one a document): its tokens, its
-/// sentence, the sentence's cues, the cue and its quotation. Two cues of one key have one
-/// speaker.
-#[derive(Clone)]
-pub(crate) struct CueKey<'a> {
-    toks: &'a [Token],
-    sent: Range<usize>,
-    cues: &'a [CueHit],
+/// The speaker mention of a cue in sentence `sent`; `quote` is the token of the first
+/// quotation the cue governs in that sentence, if any.
+pub(crate) fn for_cue(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
-}
-
-impl<'a> CueKey<'a> {
-    /// The key of cue `c` and quotation `quote` in sentence `sent` of the tokens `toks`,
-    /// whose cues are `cues`.
-    pub(crate) fn new(
-        toks: &'a [Token],
-        sent: &Range<usize>,
-        cues: &'a [CueHit],
-        c: CueHit,
-        quote: Option<usize>,
-    ) -> CueKey<'a> {
-        CueKey {
-            toks,
-            sent: sent.clone(),
-            cues,
-            c,
-            quote,
-        }
-    }
-
-    /// Whether the two keys are one: the same tokens and cues (the same slices), sentence,
-    /// cue and quotation.
-    pub(crate) fn same(&self, o: &CueKey) -> bool {
-        let (a, b) = (self.c, o.c);
-        std::ptr::eq(self.toks, o.toks)
-            && std::ptr::eq(self.cues, o.cues)
-            && self.sent == o.sent
-            && self.quote == o.quote
-            && (a.tok, a.len, a.start, a.end, a.speech) == (b.tok, b.len, b.start, b.end, b.speech)
-            && a.kind == b.kind
-            && a.lemma == b.lemma
-    }
-}
-
-/// The speakers already read for cues of a document: a cue that shares another's speaker
-/// ("…, adding that") reads it here before it reads it again.
-pub(crate) trait KnownSpeakers {
-    /// The speaker [`for_cue`] read for `key`, if it was read and kept.
-    fn known(&self, key: &CueKey) -> Option<Mention>;
-}
-
-/// No speaker known.
-impl KnownSpeakers for () {
-    fn known(&self, _: &CueKey) -> Option<Mention> {
-        None
-    }
-}
-
-/// The speaker mention of a cue in sentence `s`; `quote` is the token of the first
-/// quotation the cue governs in that sentence, if any.
-pub(crate) fn for_cue(s: &Sentence, c: CueHit, quote: Option<usize>) -> Option<Mention> {
-    if let Some(m) = outer_source(s, c, quote) {
+) -> Option<Mention> {
+    if let Some(m) = outer_source(text, toks, sent, cues, c, quote) {
         return Some(m);
     }
-    own_speaker(s, c, quote)
+    own_speaker(text, toks, sent, cues, c, quote)
 }
 
 /// The speaker a cue names itself, with no outer source ([`outer_source`]): "Sanders" in
 /// `“…,” Sanders said, according to CNN.`
-pub(crate) fn own_speaker(s: &Sentence, c: CueHit, quote: Option<usize>) -> Option<Mention> {
-    let (text, toks, sent) = (s.text, s.toks, s.sent);
+pub(crate) fn own_speaker(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
     let m = match c.kind {
         CueKind::According | CueKind::Dash => according(text, toks, sent, c, quote),
         CueKind::Noun => nominal(text, toks, sent, c),
-        CueKind::Colon => colon(s, c),
-        CueKind::Verb => super::verb::verb(s, c, quote),
+        CueKind::Colon => colon(text, toks, sent, cues, c),
+        CueKind::Verb => super::verb::verb(text, toks, sent, cues, c, quote),
     }?;
     Some(hung_on_name(text, toks, sent, &m).unwrap_or(m))
 }
@@ -132,15 +45,21 @@ pub(crate) fn own_speaker(s: &Sentence, c: CueHit, quote: Option<usize>) -> Opti
 /// from ("according to" or a verb of reporting): the article's source for the words is
 /// that outer source (the inner speaker is the statement's `quoted_speaker`). The outer
 /// clause ends the sentence: no quotation and no other cue after it.
-pub(crate) fn outer_source(s: &Sentence, c: CueHit, quote: Option<usize>) -> Option<Mention> {
-    let (text, toks, sent) = (s.text, s.toks, s.sent);
-    let x = outer_cue(toks, sent, s.cues, c, quote?)?;
+pub(crate) fn outer_source(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let x = outer_cue(toks, sent, cues, c, quote?)?;
     // (", reports USA Today": the source after the verb a comma opens)
     let inverted = x.kind == CueKind::Verb && ends_in_comma(text, &toks[x.tok - 1]);
     let m = inverted
         .then(|| right(text, toks, x.tok + x.len, sent.end))
         .flatten()
-        .or_else(|| own_speaker(s, x, None))
+        .or_else(|| own_speaker(text, toks, sent, cues, x, None))
         .filter(|m| !m.pronoun)?;
     // (the outer clause opens after a comma: ", according to CNN", ", CNN reported",
     // `“… thing,” CNN reported`)
@@ -289,8 +208,13 @@ fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option
 /// speaker of a verb of saying earlier in the sentence (not one inside an opening phrase:
 /// "With leaders worried about turnout, Obama has a message:"), or the subject; the mention
 /// right before the colon only when it opens the sentence ("Smith: …").
-fn colon(s: &Sentence, c: CueHit) -> Option<Mention> {
-    let (text, toks, sent, cues) = (s.text, s.toks, s.sent, s.cues);
+fn colon(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+) -> Option<Mention> {
     let main = subject(text, toks, sent.start, c.tok).map(|m| m.start);
     let prev = cues
         .iter()
@@ -299,7 +223,7 @@ fn colon(s: &Sentence, c: CueHit) -> Option<Mention> {
         .rev()
         .find(|p| p.kind == CueKind::Verb && p.speech);
     if let Some(p) = prev {
-        return for_cue(s, p, None);
+        return for_cue(text, toks, sent, cues, p, None);
     }
     let near = left(text, toks, sent.start, c.tok);
     let opens = near.as_ref().is_some_and(|m| {
@@ -356,7 +280,7 @@ mod tests {
         let all = toks(text);
         let tok = all.iter().position(|t| t.text(text) == word).unwrap();
         let c = hit(&all, tok, kind);
-        for_cue(&Sentence::new(text, &all, &(0..all.len()), &[c]), c, None)
+        for_cue(text, &all, &(0..all.len()), &[c], c, None)
     }
 
     #[test]
@@ -431,7 +355,7 @@ mod tests {
             .collect();
         let q = all.iter().position(|t| matches!(t.kind, Tok::Quote(_)));
         let c = *hits.iter().find(|c| c.kind == CueKind::Verb).unwrap();
-        for_cue(&Sentence::new(text, &all, &(0..all.len()), &hits), c, q).map(|m| m.name)
+        for_cue(text, &all, &(0..all.len()), &hits, c, q).map(|m| m.name)
     }
 
     #[test]
@@ -455,11 +379,7 @@ mod tests {
         // (the inner speaker, under the outer source)
         let all = quoted_toks(said);
         let c = hit(&all, 2, Verb);
-        let own = own_speaker(
-            &Sentence::new(said, &all, &(0..all.len()), &[c]),
-            c,
-            Some(0),
-        );
+        let own = own_speaker(said, &all, &(0..all.len()), &[c], c, Some(0));
         assert_eq!(own.map(|m| m.name).as_deref(), Some("Sanders"));
         // not a source with no comma before it, nor one a quotation follows, nor one before
         // the verb
@@ -492,13 +412,7 @@ mod tests {
             hit(&all, at("worried"), CueKind::Verb),
             hit(&all, at(":"), CueKind::Colon),
         );
-        let cues = [worried, colon];
-        let m = for_cue(
-            &Sentence::new(text, &all, &(0..all.len()), &cues),
-            colon,
-            None,
-        )
-        .unwrap();
+        let m = for_cue(text, &all, &(0..all.len()), &[worried, colon], colon, None).unwrap();
         assert_eq!(m.name, "Obama");
     }
 }

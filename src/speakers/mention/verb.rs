@@ -12,8 +12,6 @@ struct VerbCue<'a> {
     toks: &'a [Token],
     sent: &'a Range<usize>,
     cues: &'a [CueHit],
-    /// The sentence the fields above are read from, with the speakers already known.
-    s: Sentence<'a>,
     c: CueHit,
     quote: Option<usize>,
     /// The token after the cue.
@@ -60,8 +58,15 @@ const BEFORE_LEFT: &[VerbRule] = &[
     ("before_dash_aside", before_dash_aside),
 ];
 
-pub(super) fn verb(s: &Sentence, c: CueHit, quote: Option<usize>) -> Option<Mention> {
-    let v = VerbCue::new(*s, c, quote);
+pub(super) fn verb(
+    text: &str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    cues: &[CueHit],
+    c: CueHit,
+    quote: Option<usize>,
+) -> Option<Mention> {
+    let v = VerbCue::new(text, toks, sent, cues, c, quote);
     if let Some(m) = BEFORE_SHARED.iter().find_map(|(_, r)| r(&v)) {
         return Some(m);
     }
@@ -78,8 +83,14 @@ pub(super) fn verb(s: &Sentence, c: CueHit, quote: Option<usize>) -> Option<Ment
 }
 
 impl<'a> VerbCue<'a> {
-    fn new(s: Sentence<'a>, c: CueHit, quote: Option<usize>) -> VerbCue<'a> {
-        let (text, toks, sent, cues) = (s.text, s.toks, s.sent, s.cues);
+    fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sent: &'a Range<usize>,
+        cues: &'a [CueHit],
+        c: CueHit,
+        quote: Option<usize>,
+    ) -> VerbCue<'a> {
         let word = &text[c.start..c.end];
         let mut b = c.tok;
         while b > sent.start && toks[b - 1].kind == Tok::Word && aux_or_negated(text, &toks[b - 1])
@@ -118,7 +129,6 @@ impl<'a> VerbCue<'a> {
             toks,
             sent,
             cues,
-            s,
             c,
             quote,
             after: c.tok + c.len,
@@ -237,9 +247,8 @@ fn object_of_control_verb(v: &VerbCue) -> Option<Mention> {
 }
 
 /// "…, adding that", "and said": a participle after a comma or a preposition, or a verb
-/// after "and"/"but", shares the speaker of the clause before: the previous cue's (the one
-/// already read for it, when the sentence's statement of that cue read it: `KnownSpeakers`),
-/// else the sentence's subject, else the mention before the sentence's first verb.
+/// after "and"/"but", shares the speaker of the clause before: the previous cue's, else the
+/// sentence's subject, else the mention before the sentence's first verb.
 fn shared_speaker(v: &VerbCue) -> Option<Mention> {
     let (text, toks, sent, c) = (v.text, v.toks, v.sent, v.c);
     let prev = v
@@ -257,15 +266,11 @@ fn shared_speaker(v: &VerbCue) -> Option<Mention> {
                 && crate::cues::verb_position(text, toks, sent.start, *p)
         });
     let q = v.quote.filter(|&q| q < c.tok);
-    prev.and_then(|p| {
-        v.s.known
-            .known(&v.s.key(p, q))
-            .or_else(|| for_cue(&v.s, p, q))
-    })
-    .or_else(|| subject(text, toks, sent.start, c.tok))
-    // ("“…,” Blige sings to the crowd before asking them, “…”")
-    .or_else(|| q.and_then(|q| subject(text, toks, q + 1, c.tok)))
-    .or_else(|| before_first_verb(v))
+    prev.and_then(|p| for_cue(text, toks, sent, v.cues, p, q))
+        .or_else(|| subject(text, toks, sent.start, c.tok))
+        // ("“…,” Blige sings to the crowd before asking them, “…”")
+        .or_else(|| q.and_then(|q| subject(text, toks, q + 1, c.tok)))
+        .or_else(|| before_first_verb(v))
 }
 
 /// "The town released a statement and welcomed …": the mention before the sentence's first
@@ -403,11 +408,7 @@ mod tests {
         let all = toks(text);
         let hits: Vec<CueHit> = cues.iter().map(|&(w, l)| cue(text, &all, w, l)).collect();
         let last = *hits.last().unwrap();
-        for_cue(
-            &Sentence::new(text, &all, &(0..all.len()), &hits),
-            last,
-            None,
-        )
+        for_cue(text, &all, &(0..all.len()), &hits, last, None)
     }
 
     #[test]
@@ -446,45 +447,6 @@ mod tests {
         let text = "Obama's aides were also complimentary , perhaps recognizing that";
         let m = speaker(text, &[("recognizing", "recognize")]).unwrap();
         assert_eq!(m.name, "Obama's aides");
-    }
-
-    /// The speaker kept for one key: "Jones" for the cue at token `tok`.
-    struct KeptFor<'a>(CueKey<'a>);
-
-    impl KnownSpeakers for KeptFor<'_> {
-        fn known(&self, key: &CueKey) -> Option<Mention> {
-            key.same(&self.0).then(|| Mention {
-                start: 0,
-                end: 5,
-                name: "Jones".into(),
-                role: None,
-                kind: EntityKind::Person,
-                gender: Gender::Unknown,
-                pronoun: false,
-            })
-        }
-    }
-
-    #[test]
-    fn a_shared_speaker_already_read_is_read_again() {
-        // "Smith said the plan was good, adding that it would pass": the speaker kept for
-        // "said" is the one "adding" shares (here a made-up "Jones", to tell them apart)
-        let text = "Smith said the plan was good, adding that it would pass";
-        let all = toks(text);
-        let cues = [
-            cue(text, &all, "said", "say"),
-            cue(text, &all, "adding", "add"),
-        ];
-        let sent = 0..all.len();
-        let s = Sentence::new(text, &all, &sent, &cues);
-        let kept = KeptFor(s.key(cues[0], None));
-        let with = Sentence { known: &kept, ..s };
-        assert_eq!(for_cue(&with, cues[1], None).unwrap().name, "Jones");
-        assert_eq!(for_cue(&s, cues[1], None).unwrap().name, "Smith");
-        // (another quotation, another key: read again)
-        let other = KeptFor(s.key(cues[0], Some(3)));
-        let with = Sentence { known: &other, ..s };
-        assert_eq!(for_cue(&with, cues[1], None).unwrap().name, "Smith");
     }
 
     #[test]
