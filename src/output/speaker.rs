@@ -429,7 +429,7 @@ fn previous_subject<'s>(
     let h = subjects.of(doc, p, prev).filter(|h| {
         !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
     })?;
-    if description && !sole_person(b, p, prev, &h) {
+    if description && !sole_person(b, p, prev, h) {
         return None;
     }
     Some(h)
