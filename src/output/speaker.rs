@@ -401,6 +401,11 @@ fn previous_subject<'s>(
     if !m.pronoun && !description {
         return None;
     }
+    // (a pronoun of neither gender, "they", "who", "it", takes no subject: resolution reads
+    // one only for "he" and "she", `Resolver::previous_subject`; its sentence is not read)
+    if m.pronoun && !matches!(m.gender, Gender::Male | Gender::Female) {
+        return None;
+    }
     let pt = &doc.para_toks[para];
     let at = crate::cues::sentence_containing(&pt.sents, tok)?;
     let own = subjects.of(doc, para, at)?;

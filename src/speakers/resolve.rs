@@ -856,6 +856,28 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_of_neither_gender_takes_no_subject() {
+        // (`output::speaker` reads no sentence subject for "they", "who", "it": it would
+        // change nothing here)
+        let c = [candidate(0, "Hillary Clinton", Gender::Female)];
+        let subject = mention(60, "Clinton", EntityKind::Person, false);
+        for (word, gender) in [
+            ("they", Gender::Plural),
+            ("who", Gender::Unknown),
+            ("it", Gender::Neuter),
+        ] {
+            let m = [Mention {
+                gender,
+                ..mention(80, word, EntityKind::Person, true)
+            }];
+            let (with, _) = resolve_with(&m, &[Some(&subject)], &c, |_| 0);
+            let (without, _) = resolve(&m, &c, |_| 0);
+            assert_eq!(with[0].entity, without[0].entity, "{word}");
+            assert_eq!(with[0].name, without[0].name, "{word}");
+        }
+    }
+
+    #[test]
     fn a_definite_description_takes_the_person_whose_role_it_fits() {
         // "President Obama said … The president added …"
         assert!(role_fits("President", "president", &[]));
