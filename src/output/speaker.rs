@@ -401,6 +401,11 @@ fn previous_subject<'s>(
     if !m.pronoun && !description {
         return None;
     }
+    // (a pronoun of neither gender, "they", "who", "it", takes no subject: resolution reads
+    // one only for "he" and "she", `Resolver::previous_subject`; its sentence is not read)
+    if m.pronoun && !matches!(m.gender, Gender::Male | Gender::Female) {
+        return None;
+    }
     let pt = &doc.para_toks[para];
     let at = crate::cues::sentence_containing(&pt.sents, tok)?;
     let own = subjects.of(doc, para, at)?;
@@ -429,7 +434,7 @@ fn previous_subject<'s>(
     let h = subjects.of(doc, p, prev).filter(|h| {
         !h.pronoun && h.kind == EntityKind::Person && h.name.starts_with(char::is_uppercase)
     })?;
-    if description && !sole_person(b, p, prev, &h) {
+    if description && !sole_person(b, p, prev, h) {
         return None;
     }
     Some(h)

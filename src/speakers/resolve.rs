@@ -142,7 +142,14 @@ fn other_first_name(known: &str, name: &str) -> bool {
             && long.ends_with(short)
             && long[..long.len() - short.len()].ends_with(' ')
     };
-    let begins = |x: &str, y: &str| y.to_lowercase().starts_with(&x.to_lowercase());
+    // (two ASCII words compared byte by byte in either case, with no lower-cased copies)
+    let begins = |x: &str, y: &str| {
+        if x.is_ascii() && y.is_ascii() {
+            y.len() >= x.len() && y.as_bytes()[..x.len()].eq_ignore_ascii_case(x.as_bytes())
+        } else {
+            y.to_lowercase().starts_with(&x.to_lowercase())
+        }
+    };
     is_name(a)
         && is_name(b)
         && !ends(known, name)
@@ -781,6 +788,9 @@ mod tests {
             "Wasserman Schultz"
         ));
         assert!(!other_first_name("Kenneth Starr", "Ken Starr"));
+        assert!(!other_first_name("Kenneth Starr", "KEN Starr"));
+        assert!(!other_first_name("Ölaf Berg", "ÖLAFUR Berg"));
+        assert!(other_first_name("Ölaf Berg", "Ülf Berg"));
         assert!(!other_first_name("John Smith", "J. Smith"));
         assert!(!other_first_name("Bernie Sanders", "of Sanders"));
         assert!(other_first_name("Donald Trump", "Eric Trump"));
@@ -843,6 +853,28 @@ mod tests {
         }];
         let (r, _) = resolve_with(&he, &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
+    }
+
+    #[test]
+    fn a_pronoun_of_neither_gender_takes_no_subject() {
+        // (`output::speaker` reads no sentence subject for "they", "who", "it": it would
+        // change nothing here)
+        let c = [candidate(0, "Hillary Clinton", Gender::Female)];
+        let subject = mention(60, "Clinton", EntityKind::Person, false);
+        for (word, gender) in [
+            ("they", Gender::Plural),
+            ("who", Gender::Unknown),
+            ("it", Gender::Neuter),
+        ] {
+            let m = [Mention {
+                gender,
+                ..mention(80, word, EntityKind::Person, true)
+            }];
+            let (with, _) = resolve_with(&m, &[Some(&subject)], &c, |_| 0);
+            let (without, _) = resolve(&m, &c, |_| 0);
+            assert_eq!(with[0].entity, without[0].entity, "{word}");
+            assert_eq!(with[0].name, without[0].name, "{word}");
+        }
     }
 
     #[test]

@@ -171,32 +171,27 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
     }
 }
 
-/// The last bytes of the endings of adjectives (`find_modifier_suffixes`), read once.
-static MODIFIER_ENDS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-    let mut last = [false; 256];
-    for s in Class::FindModifierSuffixes.words() {
-        if let Some(&b) = s.as_bytes().last() {
-            last[usize::from(b)] = true;
+/// The endings of adjectives (`find_modifier_suffixes`) by their last byte, read once: a
+/// word is checked against only the endings that end as it does.
+static MODIFIER_ENDS: std::sync::LazyLock<[Vec<&'static str>; 256]> =
+    std::sync::LazyLock::new(|| {
+        let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        for s in Class::FindModifierSuffixes.words() {
+            if let Some(&b) = s.as_bytes().last() {
+                by_last[usize::from(b)].push(s);
+            }
         }
-    }
-    last
-});
+        by_last
+    });
 
-/// Whether a lower-case word not in the class `modifiers` may still be a modifier by its
-/// ending ([`crate::cues::is_modifier`]: longer than four bytes, ending as an adjective's
-/// ending does).
-fn may_end_a_modifier(w: &str) -> bool {
+/// [`crate::cues::is_modifier`] of a lower-case word that is not in the list `modifiers`
+/// (its token has no bit of the class that copies it): whether it is longer than four bytes
+/// and ends as an adjective does, with no look-up of the list.
+fn modifier_ending(w: &str) -> bool {
     w.len() > 4
         && w.as_bytes()
             .last()
-            .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)])
-}
-
-/// [`crate::cues::is_modifier`] of a lower-case word that is not in the list `modifiers`
-/// (its token has no bit of the class that copies it): whether it ends as an adjective
-/// does, with no look-up of the list.
-fn modifier_ending(w: &str) -> bool {
-    may_end_a_modifier(w) && Class::FindModifierSuffixes.words().any(|s| w.ends_with(s))
+            .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)].iter().any(|s| w.ends_with(s)))
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -556,6 +551,12 @@ mod tests {
             }
         }
         assert!(modifier_ending("regional") && !modifier_ending("spokesman"));
+        // (every ending, found by its last byte; not in a word of four bytes)
+        for e in Class::FindModifierSuffixes.words() {
+            assert!(modifier_ending(&format!("abcde{e}")), "{e}");
+            assert!(!modifier_ending(&format!("{e}xyz")), "{e}");
+        }
+        assert!(!modifier_ending("oral"));
         // (every word of the list has the class's bit)
         for w in LEXICON.modifiers.iter() {
             let c = crate::lexicon::classes_as_written(w);
