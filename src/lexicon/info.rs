@@ -261,7 +261,7 @@ fn has_capital(w: &[u8]) -> bool {
 /// short and ASCII).
 pub(crate) fn word_info(word: &str) -> WordInfo {
     let bytes = word.as_bytes();
-    if bytes.is_ascii() {
+    if ascii_but_apostrophes(bytes) {
         return ascii_word_info(word, bytes.iter().any(u8::is_ascii_uppercase));
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
@@ -276,6 +276,23 @@ pub(crate) fn word_info(word: &str) -> WordInfo {
     } else {
         of_lower(lower.as_bytes(), Some(bytes), flags)
     }
+}
+
+/// Whether the word's characters are ASCII but for right single marks ("don’t",
+/// "Trump’s"), which have no case: the word is lowered as an ASCII word is, byte by byte.
+fn ascii_but_apostrophes(bytes: &[u8]) -> bool {
+    const MARK: &[u8] = "’".as_bytes();
+    let mut k = 0;
+    while let Some(&b) = bytes.get(k) {
+        if b.is_ascii() {
+            k += 1;
+        } else if bytes[k..].starts_with(MARK) {
+            k += MARK.len();
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// `word` in lower case, as `str::to_lowercase` lowers it, written into `buf` (no new
@@ -302,7 +319,8 @@ fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// [`word_info`] of an ASCII word, with whether it has an upper-case letter (`upper`).
+/// [`word_info`] of an ASCII word (maybe with right single marks: `ascii_but_apostrophes`),
+/// with whether it has an upper-case letter (`upper`).
 #[inline]
 fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
     let bytes = word.as_bytes();
@@ -457,6 +475,15 @@ mod tests {
         }
         let mut buf = [0u8; 64];
         assert_eq!(lower_into("O’Malley’s", &mut buf), Some("o’malley’s"));
+        // (a word with right single marks is lowered byte by byte, as an ASCII word)
+        assert!(
+            ascii_but_apostrophes("don’t".as_bytes()) && !ascii_but_apostrophes("Zoë’s".as_bytes())
+        );
+        assert_eq!(
+            word_info("Trump’s").flags & (LOWER | CAPITALISED),
+            CAPITALISED
+        );
+        assert_eq!(word_info("don’t").flags & (LOWER | CAPITALISED), LOWER);
         for w in [
             "the",
             "But",

@@ -245,7 +245,6 @@ impl WordSet {
         self.filter.may_contain(w)
     }
 
-
     /// Whether `w`, exactly as written, is in the set.
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {

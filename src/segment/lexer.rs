@@ -376,7 +376,12 @@ fn joined_ascii_word(text: &str, i: usize, limit: usize) -> Option<usize> {
     let bytes = text.as_bytes().get(..limit)?;
     // (a character that is not ASCII at `k`: `Some(true)` for a letter or digit, which
     // the grammar reads)
-    let alnum_at = |k: usize| text.get(k..limit)?.chars().next().map(char::is_alphanumeric);
+    let alnum_at = |k: usize| {
+        text.get(k..limit)?
+            .chars()
+            .next()
+            .map(char::is_alphanumeric)
+    };
     let mut j = i;
     loop {
         let n = ascii_run(bytes.get(j..)?);

@@ -189,7 +189,11 @@ mod tests {
             let ours = flat_record(line.as_bytes(), "id", "text");
             let theirs = by_serde(line);
             assert!(ours.is_some(), "{line}");
-            assert_eq!(ours.as_ref().map(parts), theirs.as_ref().map(parts), "{line}");
+            assert_eq!(
+                ours.as_ref().map(parts),
+                theirs.as_ref().map(parts),
+                "{line}"
+            );
         }
     }
 
@@ -212,7 +216,10 @@ mod tests {
             r#""text""#,
             "",
         ] {
-            assert!(flat_record(line.as_bytes(), "id", "text").is_none(), "{line}");
+            assert!(
+                flat_record(line.as_bytes(), "id", "text").is_none(),
+                "{line}"
+            );
         }
         assert!(flat_record(b"{\"text\": \"\xff\"}", "id", "text").is_none());
     }
