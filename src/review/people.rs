@@ -41,9 +41,7 @@ pub(super) fn ambiguous_pronoun(
     // (two people of the pronoun's gender named before it, or no flag: no more is read)
     let of_gender = |c: &&NameCandidate| c.end <= sp.start && c.gender == g;
     let before = || named.iter().take_while(|c| c.start < sp.start);
-    if before().filter(of_gender).nth(1).is_none() {
-        return None;
-    }
+    before().filter(of_gender).nth(1)?;
     let to = sentence_end(r.text, sp.end);
     let after: Vec<String> = named
         .iter()
