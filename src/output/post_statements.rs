@@ -18,6 +18,10 @@ pub(super) fn add(
     mut next_number: usize,
     quotes_out: &mut Vec<Quote>,
 ) {
+    // (a document with no post that has words, most of them, adds nothing: no map is made)
+    if posts.iter().all(|p| p.text.is_none()) {
+        return;
+    }
     // Entities by name, the first of each.
     let mut entity_named: FxHashMap<String, usize> = Default::default();
     for (i, e) in entities.iter().enumerate() {

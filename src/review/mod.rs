@@ -334,7 +334,11 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         a: record,
         headline_end: headline_end(text, paras),
         anonymous_seen: FxHashSet::default(),
-        unintroduced_seen: FxHashSet::default(),
+        // (room for a name a statement, up to the most judged: the set never grows)
+        unintroduced_seen: FxHashSet::with_capacity_and_hasher(
+            a.quotes.len().min(MAX_COMPARED + 1),
+            Default::default(),
+        ),
         first_name_at: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
@@ -397,11 +401,22 @@ fn headline_end(text: &str, paras: &[Span]) -> Option<usize> {
 /// headline's "Announced" is no lead's "said". (The class's words are ASCII: a word that
 /// opens with another letter is none of them.)
 fn reports_in_the_past(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && crate::lexicon::with_lower(w.trim_matches(|c: char| !c.is_alphanumeric()), |l| {
-            Class::ReviewPastReporting.contains(l)
-        })
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // (it opens with a letter: only its end is trimmed)
+    let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // (an ASCII word of another length than the class's words is none of them)
+    let (shortest, longest) = *PAST_REPORTING_LENGTHS;
+    (!word.is_ascii() || (shortest..=longest).contains(&word.len()))
+        && crate::lexicon::with_lower(word, |l| Class::ReviewPastReporting.contains(l))
 }
+
+/// The shortest and the longest of the past-tense verbs of saying (bytes).
+static PAST_REPORTING_LENGTHS: LazyLock<(usize, usize)> = LazyLock::new(|| {
+    let lengths = || Class::ReviewPastReporting.words().map(str::len);
+    (lengths().min().unwrap_or(0), lengths().max().unwrap_or(0))
+});
 
 /// The words of `t` between white space, as `str::split_whitespace` finds them (ASCII read
 /// byte by byte, only other characters decoded).

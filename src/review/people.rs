@@ -41,9 +41,7 @@ pub(super) fn ambiguous_pronoun(
     // (two people of the pronoun's gender named before it, or no flag: no more is read)
     let of_gender = |c: &&NameCandidate| c.end <= sp.start && c.gender == g;
     let before = || named.iter().take_while(|c| c.start < sp.start);
-    if before().filter(of_gender).nth(1).is_none() {
-        return None;
-    }
+    before().filter(of_gender).nth(1)?;
     let to = sentence_end(r.text, sp.end);
     let after: Vec<String> = named
         .iter()
@@ -365,9 +363,21 @@ pub(super) fn sentence_start(text: &str, pos: usize) -> usize {
         pos -= 1;
     }
     // Back from `pos`, at most 2,000 characters (a sentence is no longer): the space after
-    // the last stop, or the last line break. (Byte by byte: a character is counted at its
-    // first byte.)
+    // the last stop, or the last line break. Within the last 2,000 bytes (no more
+    // characters than that) from one space or line break to the one before ...
     let head = &text.as_bytes()[..pos];
+    let floor = head.len().saturating_sub(2000);
+    let mut end = head.len();
+    while let Some(i) = memchr::memrchr2(b' ', b'\n', &head[floor..end]).map(|i| floor + i) {
+        if head[i] == b'\n' || after_stop(&head[..i]) {
+            return i + 1;
+        }
+        end = i;
+    }
+    if floor == 0 {
+        return 0;
+    }
+    // ... and beyond, byte by byte: a character is counted at its first byte.
     let mut n = 0;
     for (i, &c) in head.iter().enumerate().rev() {
         if c & 0xC0 == 0x80 {
@@ -488,7 +498,11 @@ mod tests {
     #[test]
     fn sentences_start_where_a_reading_of_the_characters_finds_them() {
         let long = "é".repeat(2500) + " a. b";
+        let run = "He said. ".to_string() + &"x".repeat(2100) + " y";
+        let spaced = "é. ".repeat(900);
         for t in [
+            run.as_str(),
+            spaced.as_str(),
             "He left. “No,” she said.",
             "He left.” No. She said “yes.’” ok ?” x!’ y",
             "a\nb. c d",
