@@ -145,13 +145,13 @@ fn main() {
     // Ordinary articles, one by one: the per-statement time to compare with.
     let total: usize = articles.iter().map(String::len).sum();
     let options = Options::default();
-    let statements: usize = articles.iter().map(|a| statements(a, &options)).sum();
+    let counted: usize = articles.iter().map(|a| statements(a, &options)).sum();
     let all = seconds(|| {
         for a in &articles {
             std::hint::black_box(analyze(a, &options));
         }
     });
-    let ordinary = all / statements.max(1) as f64;
+    let ordinary = all / counted.max(1) as f64;
     println!(
         "ordinary articles: {:.2} µs/KB, {:.2} µs a statement",
         all / total as f64 * 1e9,
