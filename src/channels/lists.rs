@@ -2,6 +2,7 @@
 //! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
+#[cfg(test)]
 use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
@@ -282,24 +283,17 @@ impl Hits {
     ) {
         out.clear();
         out.gaps_of(r, skip.clone());
-        if times {
-            self.mark_times_at(text, toks, r, out);
-        }
         // (the words of the gaps only, and those before the region of a match that may reach
-        // into it: one that holds a skipped word is read by no rule)
-        let (gaps, near) = (&out.gaps, &mut out.near);
+        // into it: one that holds a skipped word is read by no rule; with `times`, the same
+        // walk of a gap's tokens marks its times, as `mark_times_at` does)
+        let (gaps, near, starts) = (&out.gaps, &mut out.near, &mut out.time_starts);
         for g in gaps {
             let from = match g.start == r.start {
                 true => self.lead_in(text, r.start),
                 false => g.start,
             };
-            let _ = self.each_trigger(text, toks, (from, g.end), skip.clone(), |t| {
-                match near.last_mut() {
-                    Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
-                    _ => near.push(t),
-                }
-                ControlFlow::Continue(())
-            });
+            let marks = times.then_some(g.start.max(r.start + 1));
+            self.walk_gap(text, toks, (from, marks, g.end), skip.clone(), near, starts);
         }
         if out.near.is_empty() {
             return;
@@ -356,7 +350,8 @@ impl Hits {
 
     /// Each stretch of `from..to` that may hold a word of a match a rule reads, by
     /// [`Hits::may_match`]'s reading, in order, to `each` (which may stop them): a word token,
-    /// a quotation, text left out.
+    /// a quotation, text left out. ([`Hits::walk_gap`] walks the same in a region's gaps.)
+    #[cfg(test)]
     fn each_trigger<'s>(
         &self,
         text: &str,
@@ -396,6 +391,80 @@ impl Hits {
             each(Span { start: at, end: to })?;
         }
         ControlFlow::Continue(())
+    }
+
+    /// One walk of the tokens of `from..to` for [`Hits::region_near`]: the stretches that may
+    /// hold a word of a match ([`Hits::each_trigger`]) into `near` (those that touch merged)
+    /// and, from `marks` on if given, the words that may open a time, as
+    /// [`Hits::mark_times_at`] marks them in the gap, into `starts`.
+    fn walk_gap<'s>(
+        &self,
+        text: &str,
+        toks: &[Token],
+        (from, marks, to): (usize, Option<usize>, usize),
+        skip: impl Iterator<Item = &'s Span> + Clone,
+        near: &mut Vec<Span>,
+        starts: &mut Vec<(usize, u8)>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut push = |t: Span| match near.last_mut() {
+            Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
+            _ => near.push(t),
+        };
+        let a = toks.partition_point(|t| t.end <= from);
+        let b = a + toks[a..].partition_point(|t| t.start < to);
+        // (read up to `at`; the times from `mk`, read up to `am`)
+        let (mut at, mk) = (from, marks.unwrap_or(usize::MAX));
+        let mut am = mk;
+        for t in &toks[a..b] {
+            if t.start > at && left_out(text, at, t.start) {
+                push(Span {
+                    start: at,
+                    end: t.start,
+                });
+            }
+            at = at.max(t.end);
+            if t.end > mk {
+                // (between tokens, most often one space: read only if more)
+                let one_space = t.start == am + 1 && bytes[am] == b' ';
+                if t.start > am && !one_space {
+                    self.mark_stretch(text, (am, t.start), starts);
+                }
+                match t.kind {
+                    Tok::Quote(_) => {
+                        self.mark_stretch(text, (t.start.max(mk), t.end.min(to)), starts)
+                    }
+                    _ if t.start >= mk
+                        && may_open_a_time(bytes[t.start])
+                        && opens_a_time_as_written(bytes, t) =>
+                    {
+                        self.mark_word(text, t.start, starts)
+                    }
+                    _ => {}
+                }
+                am = am.max(t.end);
+            }
+            let may = match t.kind {
+                Tok::Word => {
+                    t.is(Class::ChannelListWords)
+                        || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
+                }
+                Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
+                Tok::Punct => false,
+            };
+            if may {
+                push(Span {
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+        if to > at && left_out(text, at, to) {
+            push(Span { start: at, end: to });
+        }
+        if marks.is_some() && to > am {
+            self.mark_stretch(text, (am, to), starts);
+        }
     }
 
     /// Where a match that reaches `at` may start at the earliest: `LONGEST` bytes before it,
