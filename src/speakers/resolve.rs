@@ -799,6 +799,9 @@ mod tests {
         assert!(!other_first_name("John Smith", "J. Smith"));
         assert!(!other_first_name("Bernie Sanders", "of Sanders"));
         assert!(other_first_name("Donald Trump", "Eric Trump"));
+        // A surname alone, on either side, gives no first name.
+        assert!(!other_first_name("Hillary Clinton", "Clinton"));
+        assert!(!other_first_name("Clinton", "Bill Clinton"));
     }
 
     #[test]
