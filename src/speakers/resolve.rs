@@ -131,7 +131,12 @@ fn given_name(n: &str) -> Option<&str> {
 /// begins the other ("Ken" and "Kenneth", "J." and "John"), or when a first word is no name
 /// (lower case, digits: "of Sanders").
 fn other_first_name(known: &str, name: &str) -> bool {
-    let (Some(a), Some(b)) = (given_name(known), given_name(name)) else {
+    // (the mention's name first: a surname alone, the usual mention, has no first name, and
+    // the known name is not read)
+    let Some(b) = given_name(name) else {
+        return false;
+    };
+    let Some(a) = given_name(known) else {
         return false;
     };
     let is_name = |w: &str| {
@@ -794,6 +799,9 @@ mod tests {
         assert!(!other_first_name("John Smith", "J. Smith"));
         assert!(!other_first_name("Bernie Sanders", "of Sanders"));
         assert!(other_first_name("Donald Trump", "Eric Trump"));
+        // A surname alone, on either side, gives no first name.
+        assert!(!other_first_name("Hillary Clinton", "Clinton"));
+        assert!(!other_first_name("Clinton", "Bill Clinton"));
     }
 
     #[test]
