@@ -89,7 +89,13 @@ impl Sink<'_> {
                 .write_all(TSV_HEADER.as_bytes())
                 .map_err(|_| Closed)?;
         }
-        self.out.write_all(&d.out).map_err(|_| Closed)
+        if d.out.len() < DIRECT_WRITE {
+            return self.out.write_all(&d.out).map_err(|_| Closed);
+        }
+        // (a long record is written as the worker made it, not copied into the buffer
+        // first: what the buffer holds goes before it)
+        self.out.flush().map_err(|_| Closed)?;
+        self.out.get_mut().write_all(&d.out).map_err(|_| Closed)
     }
 }
 
@@ -152,29 +158,26 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     }
 }
 
-/// The most bytes of a worker's output buffer kept for the next document.
+/// Records of this many bytes or more are written straight to the output, not buffered.
+const DIRECT_WRITE: usize = 4096;
+
+/// The most bytes a worker's output buffer starts with (the size of the records before).
 const KEPT_BUFFER: usize = 1 << 20;
 
 /// A record as output: a JSON line, or TSV rows (the header is the writer's).
 pub(crate) fn render(record: &Record, args: &ExtractArgs) -> Vec<u8> {
     match args.format {
         OutFormat::Jsonl if !args.pretty => {
-            // (written into the worker's buffer, which keeps its size from document to
-            // document, then copied out at its length: no growing a new buffer each time)
+            // (written into a buffer as long as the worker's records have been, which the
+            // writer takes as it is: no copy out of a kept buffer, few reallocations)
             thread_local! {
-                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+                static HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(4096) };
             }
-            BUF.with_borrow_mut(|buf| {
-                buf.clear();
-                whosaid::write_json(record, buf);
-                buf.push(b'\n');
-                let out = buf.as_slice().to_vec();
-                // (a very long record's buffer is not kept)
-                if buf.capacity() > KEPT_BUFFER {
-                    *buf = Vec::new();
-                }
-                out
-            })
+            let mut out = Vec::with_capacity(HINT.get());
+            whosaid::write_json(record, &mut out);
+            out.push(b'\n');
+            HINT.set((out.len() + out.len() / 2).clamp(4096, KEPT_BUFFER));
+            out
         }
         OutFormat::Jsonl => {
             let mut out = Vec::with_capacity(4096);
