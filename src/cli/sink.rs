@@ -89,7 +89,13 @@ impl Sink<'_> {
                 .write_all(TSV_HEADER.as_bytes())
                 .map_err(|_| Closed)?;
         }
-        self.out.write_all(&d.out).map_err(|_| Closed)
+        if d.out.len() < DIRECT_WRITE {
+            return self.out.write_all(&d.out).map_err(|_| Closed);
+        }
+        // (a long record is written as the worker made it, not copied into the buffer
+        // first: what the buffer holds goes before it)
+        self.out.flush().map_err(|_| Closed)?;
+        self.out.get_mut().write_all(&d.out).map_err(|_| Closed)
     }
 }
 
@@ -152,29 +158,43 @@ fn process(doc: Doc, options: &Options, args: &ExtractArgs) -> Done {
     }
 }
 
-/// The most bytes of a worker's output buffer kept for the next document.
-const KEPT_BUFFER: usize = 1 << 20;
+/// Records of this many bytes or more are written straight to the output, not buffered.
+const DIRECT_WRITE: usize = 4096;
+
+/// Room for a record's JSON line, rarely too little: its strings, and for each of its
+/// items more than its keys, numbers and short fields take.
+fn json_capacity(record: &Record) -> usize {
+    let Record::Analysis(a) = record else {
+        return 256;
+    };
+    let strings = |v: &[String]| v.iter().map(|s| s.len() + 4).sum::<usize>();
+    let opt = |s: &Option<String>| s.as_ref().map_or(4, |s| s.len() + 2);
+    let quotes: usize = a.quotes.iter().map(|q| q.text.len() + 640).sum();
+    let speakers: usize = a
+        .speakers
+        .iter()
+        .map(|e| e.name.len() + strings(&e.roles) + 32 * e.mentions.len() + 96)
+        .sum();
+    let posts: usize = a
+        .posts
+        .iter()
+        .map(|p| opt(&p.text) + opt(&p.url) + strings(&p.media) + 384)
+        .sum();
+    let non_speech: usize = a.non_speech.iter().map(|n| n.text.len() + 96).sum();
+    let flags: usize = a.flags.iter().map(|f| f.message.len() + 160).sum();
+    1024 + a.id.len() + opt(&a.text) + quotes + speakers + posts + non_speech + flags
+}
 
 /// A record as output: a JSON line, or TSV rows (the header is the writer's).
 pub(crate) fn render(record: &Record, args: &ExtractArgs) -> Vec<u8> {
     match args.format {
         OutFormat::Jsonl if !args.pretty => {
-            // (written into the worker's buffer, which keeps its size from document to
-            // document, then copied out at its length: no growing a new buffer each time)
-            thread_local! {
-                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-            }
-            BUF.with_borrow_mut(|buf| {
-                buf.clear();
-                whosaid::write_json(record, buf);
-                buf.push(b'\n');
-                let out = buf.as_slice().to_vec();
-                // (a very long record's buffer is not kept)
-                if buf.capacity() > KEPT_BUFFER {
-                    *buf = Vec::new();
-                }
-                out
-            })
+            // (written into a buffer of the record's size, which the writer takes as it is:
+            // no copy out of a kept buffer, no growing)
+            let mut out = Vec::with_capacity(json_capacity(record));
+            whosaid::write_json(record, &mut out);
+            out.push(b'\n');
+            out
         }
         OutFormat::Jsonl => {
             let mut out = Vec::with_capacity(4096);
@@ -225,4 +245,30 @@ pub(crate) fn analyse(doc: Doc, options: &Options, max_seconds: f64) -> (Record,
     };
     a.id = doc.id;
     (Record::Analysis(Box::new(a)), bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_written_into_room_enough_for_it() {
+        let text = "“We will win,” Jane Smith, the mayor, said on Twitter on Monday. \
+                    \n\nSmith told CNN the budget was balanced and \"the \\\"plan\\\" works\".\
+                    \n\nHe said: “Nobody knows.”";
+        let mut a = whosaid::analyze(text, &Options::default());
+        a.id = "doc-1".into();
+        let record = Record::Analysis(Box::new(a));
+        let mut out = Vec::new();
+        whosaid::write_json(&record, &mut out);
+        assert!(out.len() > 500, "{}", out.len());
+        assert!(json_capacity(&record) > out.len());
+        let error = Record::Error(ErrorRecord {
+            id: "x".into(),
+            error: "line 3 was not read".into(),
+        });
+        out.clear();
+        whosaid::write_json(&error, &mut out);
+        assert!(json_capacity(&error) > out.len());
+    }
 }
