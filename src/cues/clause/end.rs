@@ -231,7 +231,8 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
             {
                 v -= 1;
             }
-            let participle = ing_form(cx.text, n) && cx.comma_before(v);
+            // (the comma first: most verbs follow none, and the cue's form is not read)
+            let participle = cx.comma_before(v) && ing_form(cx.text, n);
             // (not a bare verb, which goes on with an infinitive or a plural present in
             // the clause: "wants to make a statement … and encourage the party to …")
             let bare = || {
