@@ -278,22 +278,15 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
     pairs
 }
 
-/// Whether `bytes` hold two apostrophes in a row: one search for the pair, by a searcher
-/// built once (a search for the apostrophe alone stops at every "Trump's").
+/// Whether `bytes` hold two apostrophes in a row.
 fn has_doubled_apostrophe(bytes: &[u8]) -> bool {
-    static PAIR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"''"));
-    PAIR.find(bytes).is_some()
+    has_doubled(bytes, b'\'')
 }
 
 /// Whether `bytes` hold the ASCII byte `b` twice in a row ("''", "``"): a search for the
 /// byte alone, many bytes at a time (no searcher for the pair is built, which cost more than
-/// the search in a paragraph's few hundred bytes; most texts hold the byte seldom). The
-/// apostrophe, which English text holds often, by [`has_doubled_apostrophe`].
+/// the search in a paragraph's few hundred bytes; most texts hold the byte seldom).
 pub(crate) fn has_doubled(bytes: &[u8], b: u8) -> bool {
-    if b == b'\'' {
-        return has_doubled_apostrophe(bytes);
-    }
     memchr::memchr_iter(b, bytes).any(|i| bytes.get(i + 1) == Some(&b))
 }
 
