@@ -100,6 +100,11 @@ pub(super) fn according_to(cl: &Clause, end: usize) -> Option<usize> {
 /// lied, was acquitted": a clause that the speaker's own clause is subordinate to closes
 /// at its comma.
 pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
+    // (no comma from the clause's third token to its end, no close: the opener and the
+    // relative are not read)
+    if cl.marks.comma_at >= end {
+        return None;
+    }
     let (cx, lo, b) = (cl.cx, cl.cx.lo, cl.b);
     let opener = cx.toks[lo..b]
         .iter()
