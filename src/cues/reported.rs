@@ -94,12 +94,16 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    /// Sentence `si` of paragraph `para`, or None when it asks a question.
+    /// Sentence `si` of paragraph `para`, or None when it asks a question. `doubled`: the
+    /// paragraph holds two apostrophes in a row ([`para_has_doubled`]); a sentence of a
+    /// paragraph without them has no quotation in doubled apostrophes, and its text is not
+    /// searched again.
     fn new(
         text: &'a str,
         (para, pt): (usize, &'a ParaTokens),
         si: usize,
         info: &'a [PartInfo],
+        doubled: bool,
     ) -> Option<Sentence<'a>> {
         let toks = &pt.toks[..];
         let sent = &pt.sents[si];
@@ -108,7 +112,11 @@ impl<'a> Sentence<'a> {
         while hi > lo && Class::ReportedSentenceEnds.contains(toks[hi - 1].text(text)) {
             hi -= 1;
         }
-        let quoted = doubled_apostrophe_pairs(text, &toks[lo..sent.end]);
+        let quoted = if doubled {
+            doubled_apostrophe_pairs(text, &toks[lo..sent.end])
+        } else {
+            Vec::new()
+        };
         if asks(text, toks, sent, &quoted) {
             return None;
         }
@@ -151,6 +159,16 @@ impl<'a> Sentence<'a> {
             end: self.toks[r.end - 1].end,
         }
     }
+}
+
+/// Whether the text of a paragraph's tokens `toks` holds two apostrophes in a row (the
+/// doubled marks of an archive's quotations: "''I hope not,'' he said").
+fn para_has_doubled(text: &str, toks: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    let bytes = text.as_bytes().get(first.start..last.end);
+    crate::segment::has_doubled(bytes.unwrap_or_default(), b'\'')
 }
 
 /// Questions about speech are not statements; a question quoted between an archive's
@@ -233,6 +251,9 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
     let mut claims = Claims::new(stmts, cues);
     transcript::transcript(text, paras, &mut claims);
     for (p, pt) in paras.iter().enumerate() {
+        // (whether the paragraph holds doubled apostrophes: one search of its text, made
+        // when its first sentence with a cue is read, not one per sentence)
+        let mut doubled = None;
         for si in 0..pt.sents.len() {
             // (a sentence with no cue and no hearsay adverb has nothing to report: it is not
             // read further)
@@ -244,7 +265,8 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if pt.cues[si].is_empty() && !hearsay_word() {
                 continue;
             }
-            let Some(s) = Sentence::new(text, (p, pt), si, info) else {
+            let doubled = *doubled.get_or_insert_with(|| para_has_doubled(text, &pt.toks));
+            let Some(s) = Sentence::new(text, (p, pt), si, info, doubled) else {
                 continue;
             };
             hearsay(&s, &mut claims);

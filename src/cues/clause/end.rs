@@ -23,7 +23,6 @@ pub(super) struct Clause<'c, 'a> {
 /// end, read in one pass: a rule whose trigger is absent returns at once (each rule reads
 /// tokens before the end it is given, which is never past the sentence's end, so a
 /// trigger absent here is absent where the rule would look).
-#[derive(Default)]
 pub(super) struct Marks {
     /// The classes of the words, and of the token after the sentence's end (a rule reads
     /// the word after a comma or a joining word, which may lie there).
@@ -38,6 +37,29 @@ pub(super) struct Marks {
     pub and_but: bool,
     /// An apostrophe token (`'`), which may open doubled apostrophes.
     pub apostrophe: bool,
+    /// Where the rules that read a comma from the clause's third token on begin: the first
+    /// comma token at or after `start + 2` (`usize::MAX`: none), and the first token there
+    /// that is a comma or a quotation ending in one (`bounds::ends_with_comma`).
+    pub comma_at: usize,
+    pub comma_end_at: usize,
+    /// The first dash or semicolon (`usize::MAX`: none).
+    pub break_at: usize,
+}
+
+impl Default for Marks {
+    fn default() -> Marks {
+        Marks {
+            classes: ClassSet::default(),
+            comma: false,
+            quotation: false,
+            breaks: false,
+            and_but: false,
+            apostrophe: false,
+            comma_at: usize::MAX,
+            comma_end_at: usize::MAX,
+            break_at: usize::MAX,
+        }
+    }
 }
 
 impl Marks {
@@ -55,11 +77,24 @@ impl Marks {
                         && (t.is_text(text, "and") || t.is_text(text, "but"));
                 }
                 Tok::Punct => {
-                    m.comma |= t.is_text(text, ",");
+                    let comma = t.is_text(text, ",");
+                    m.comma |= comma;
+                    if comma && i >= start + 2 && m.comma_at == usize::MAX {
+                        m.comma_at = i;
+                        m.comma_end_at = m.comma_end_at.min(i);
+                    }
                     m.apostrophe |= t.is_text(text, "'");
-                    m.breaks |= breaks_at(text, toks, i);
+                    if breaks_at(text, toks, i) {
+                        m.breaks = true;
+                        m.break_at = m.break_at.min(i);
+                    }
                 }
-                Tok::Quote(_) => m.quotation = true,
+                Tok::Quote(_) => {
+                    m.quotation = true;
+                    if i >= start + 2 && m.comma_end_at == usize::MAX && ends_with_comma(text, t) {
+                        m.comma_end_at = i;
+                    }
+                }
             }
         }
         if let Some(t) = toks.get(hi) {
@@ -157,7 +192,8 @@ fn dash_or_semicolon(cl: &Clause, _: usize) -> Option<usize> {
         return None;
     }
     let (cx, hi) = (cl.cx, cl.cx.hi);
-    let mut i = cl.start;
+    // (from the first dash or semicolon: the tokens before it break nothing)
+    let mut i = cl.start.max(cl.marks.break_at);
     while i < hi {
         if cx.breaks(i) {
             let pair = (i + 1..hi)
@@ -195,7 +231,8 @@ fn next_act_of_saying(cl: &Clause, end: usize) -> Option<usize> {
             {
                 v -= 1;
             }
-            let participle = ing_form(cx.text, n) && cx.comma_before(v);
+            // (the comma first: most verbs follow none, and the cue's form is not read)
+            let participle = cx.comma_before(v) && ing_form(cx.text, n);
             // (not a bare verb, which goes on with an infinitive or a plural present in
             // the clause: "wants to make a statement … and encourage the party to …")
             let bare = || {
@@ -230,7 +267,8 @@ fn writers_aside(cl: &Clause, end: usize) -> Option<usize> {
     let cx = cl.cx;
     let comma = token(|i, t| ends_with_comma(i.text, t));
     let aside = token(|i, t| LEXICON.aside_openers.contains(i.word(t)));
-    let k = (cl.start + 2..end).find(|&k| {
+    // (from the first comma, or quotation ending in one, at or after `start + 2`)
+    let k = (cl.marks.comma_end_at..end).find(|&k| {
         // (the comma first, read off the token: the pattern is parsed only there)
         cx.ends_with_comma(&cx.toks[k])
             && cx.matches(k, (&comma, &aside))

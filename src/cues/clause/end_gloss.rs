@@ -27,7 +27,8 @@ pub(super) fn apposition(cl: &Clause, end: usize) -> Option<usize> {
             LEXICON.adjunct_openers.contains(first) || Class::ClauseFrontingPreps.contains(first)
         }) && !(start..k).any(|i| cx.is_text(i, ","))
     };
-    (start + 2..end).find(|&k| {
+    // (from the first comma at or after `start + 2`)
+    (cl.marks.comma_at..end).find(|&k| {
         // (the comma first, read off the token: the pattern is parsed only there)
         cx.is_text(k, ",")
             && cx.matches(k, (is(","), folded(Class::ClauseArticles)))

@@ -20,11 +20,17 @@ fn later_verbs<'c>(cl: &'c Clause, end: usize) -> impl Iterator<Item = &'c CueHi
 /// "said it was great to be home, a man yelled": another speaker's statement begins after
 /// a comma.
 pub(super) fn another_speaker(cl: &Clause, end: usize) -> Option<usize> {
-    if !cl.marks.comma {
+    // (the comma before the mention stands at or after `start + 2`, before the verb's
+    // mention: a verb with no comma token two tokens before it or earlier is passed over)
+    let comma_at = cl.marks.comma_at;
+    if comma_at >= end {
         return None;
     }
     let cx = cl.cx;
     later_verbs(cl, end).find_map(|n| {
+        if n.tok <= comma_at + 1 {
+            return None;
+        }
         let m = mention_start(cx.text, cx.toks, cl.start, n.tok, 7);
         (m < n.tok && m > cl.start + 2 && cx.is_text(m - 1, ",")).then_some(m - 1)
     })
@@ -35,7 +41,8 @@ pub(super) fn another_speaker(cl: &Clause, end: usize) -> Option<usize> {
 /// Trump, said the family deserved better": the verb of the sentence whose subject a
 /// relative clause was set off from.
 pub(super) fn inverted_speaker(cl: &Clause, end: usize) -> Option<usize> {
-    if !cl.marks.comma {
+    // (the comma before the verb stands at or after `start + 2`, before `end`)
+    if cl.marks.comma_at >= end {
         return None;
     }
     let cx = cl.cx;
@@ -93,6 +100,11 @@ pub(super) fn according_to(cl: &Clause, end: usize) -> Option<usize> {
 /// lied, was acquitted": a clause that the speaker's own clause is subordinate to closes
 /// at its comma.
 pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
+    // (no comma from the clause's third token to its end, no close: the opener and the
+    // relative are not read)
+    if cl.marks.comma_at >= end {
+        return None;
+    }
     let (cx, lo, b) = (cl.cx, cl.cx.lo, cl.b);
     let opener = cx.toks[lo..b]
         .iter()
@@ -103,7 +115,8 @@ pub(super) fn subordinate_close(cl: &Clause, end: usize) -> Option<usize> {
     if !cl.marks.comma || !(opener || relative) {
         return None;
     }
-    (cl.start + 2..end).find(|&k| cx.is_text(k, ","))
+    // (the first comma at or after `start + 2`)
+    (cl.marks.comma_at < end).then_some(cl.marks.comma_at)
 }
 
 #[cfg(test)]

@@ -81,8 +81,20 @@ pub(crate) fn word_count(text: &str, toks: &[Token]) -> usize {
 
 /// Whether a cue is an -ing form, by its first word ("saying", "referring to", "calling on").
 pub(crate) fn ing_form(text: &str, c: &CueHit) -> bool {
-    text[c.start..c.end]
-        .split_whitespace()
+    let s = &text[c.start..c.end];
+    // (an ASCII cue, most, read byte by byte: white space as `char::is_whitespace` has it
+    // in ASCII, no character decoded)
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let space = |x: &u8| *x == b' ' || (b'\t'..=b'\r').contains(x);
+        let from = b.iter().position(|x| !space(x)).unwrap_or(b.len());
+        let to = b[from..]
+            .iter()
+            .position(space)
+            .map_or(b.len(), |k| from + k);
+        return b[from..to].ends_with(b"ing");
+    }
+    s.split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"))
 }
@@ -91,6 +103,25 @@ pub(crate) fn ing_form(text: &str, c: &CueHit) -> bool {
 mod tests {
     use super::*;
     use crate::cues::reported::test_support::{cue_at, toks};
+
+    #[test]
+    fn an_ing_form_by_its_first_word() {
+        let text = "kept saying  referring to  said in  Saying\u{a0}x  rising";
+        let all = toks(text);
+        let cue = |from: &str, to: &str| {
+            let a = text.find(from).unwrap();
+            let z = a + text[a..].find(to).unwrap() + to.len();
+            let mut c = cue_at(text, &all, "kept", "keep");
+            (c.start, c.end) = (a, z);
+            c
+        };
+        assert!(ing_form(text, &cue("saying", "saying")));
+        assert!(ing_form(text, &cue("referring", "to")));
+        assert!(!ing_form(text, &cue("said", "in")));
+        assert!(ing_form(text, &cue("Saying", "x")));
+        assert!(!ing_form(text, &cue("kept", "saying")));
+        assert!(ing_form(text, &cue(" referring", "to")));
+    }
 
     #[test]
     fn words_of_a_clause() {
