@@ -162,6 +162,19 @@ fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
         .collect()
 }
 
+/// Whether token `t` may hold a word of a list match, as the region walks read it: a word of
+/// the lists' words (or one the lists' first bytes do not rule out), a quotation not among
+/// the spans `skip` leaves out; never punctuation. ("CNN" may; "the" may not.)
+fn may_hold_a_match<'s>(bytes: &[u8], t: &Token, mut skip: impl Iterator<Item = &'s Span>) -> bool {
+    match t.kind {
+        Tok::Word => {
+            t.is(Class::ChannelListWords) || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
+        }
+        Tok::Quote(_) => !skip.any(|q| q.start <= t.start && t.end <= q.end),
+        Tok::Punct => false,
+    }
+}
+
 impl Hits {
     /// What the region scans of paragraph `span` of `text` read of it, found once for its
     /// statements: its closed quotations (of its tokens `toks`), inside which only the
@@ -372,15 +385,7 @@ impl Hits {
                 })?;
             }
             at = at.max(t.end);
-            let may = match t.kind {
-                Tok::Word => {
-                    t.is(Class::ChannelListWords)
-                        || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
-                }
-                Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
-                Tok::Punct => false,
-            };
-            if may {
+            if may_hold_a_match(bytes, t, skip.clone()) {
                 each(Span {
                     start: t.start,
                     end: t.end,
@@ -444,15 +449,7 @@ impl Hits {
                 }
                 am = am.max(t.end);
             }
-            let may = match t.kind {
-                Tok::Word => {
-                    t.is(Class::ChannelListWords)
-                        || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
-                }
-                Tok::Quote(_) => !skip.clone().any(|q| q.start <= t.start && t.end <= q.end),
-                Tok::Punct => false,
-            };
-            if may {
+            if may_hold_a_match(bytes, t, skip.clone()) {
                 push(Span {
                     start: t.start,
                     end: t.end,

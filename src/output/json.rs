@@ -63,18 +63,7 @@ impl Writer<'_> {
         }
         let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
         let mut buf = [0u8; 8];
-        let (mut i, mut n) = (len, n);
-        while n >= 100 {
-            let pair = 2 * (n % 100);
-            n /= 100;
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            buf[..2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
-        } else {
-            buf[0] = b'0' + n as u8;
-        }
+        digits(&mut buf[..len], n);
         let at = self.0.len();
         self.0.extend_from_slice(&buf);
         self.0.truncate(at + len);
@@ -84,22 +73,9 @@ impl Writer<'_> {
     #[cold]
     fn long_num(&mut self, n: usize) {
         let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut n = n;
-        while n >= 100 {
-            let pair = 2 * (n % 100);
-            n /= 100;
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
-        } else {
-            i -= 1;
-            buf[i] = b'0' + n as u8;
-        }
-        self.raw(&buf[i..]);
+        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        digits(&mut buf[..len], n);
+        self.raw(&buf[..len]);
     }
 
     /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\\`, and the
@@ -389,6 +365,23 @@ impl Writer<'_> {
     }
 }
 
+/// `n` in decimal into `out`, which has exactly its number of digits, two digits a step
+/// (1234 into four bytes: "1234").
+#[inline(always)]
+fn digits(out: &mut [u8], mut n: usize) {
+    let mut i = out.len();
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        out[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        out[..2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+    } else {
+        out[0] = b'0' + n as u8;
+    }
+}
 /// "00" to "99", two bytes each.
 const DIGIT_PAIRS: [u8; 200] = {
     let mut t = [0u8; 200];
