@@ -404,18 +404,7 @@ pub(crate) fn surname(name: &str) -> String {
 /// `f` of the name's [`surname`]: a short ASCII one lower-cased on the stack, with no new
 /// string (resolution looks a surname up far more often than it keeps one).
 pub(crate) fn with_surname<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    let b = surname_word(name).as_bytes();
-    let mut buf = [0u8; 32];
-    if b.is_ascii()
-        && let Some(low) = buf.get_mut(..b.len())
-    {
-        low.copy_from_slice(b);
-        low.make_ascii_lowercase();
-        if let Ok(low) = std::str::from_utf8(low) {
-            return f(low);
-        }
-    }
-    f(&surname(name))
+    crate::lexicon::with_lower(surname_word(name), f)
 }
 
 /// The name's last word without its possessives, as written.
