@@ -20,8 +20,12 @@ use std::time::Instant;
 
 use whosaid::{Options, analyze};
 
+// (the command's own allocator, so that the figures are the command's)
+#[path = "../src/cli/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mi = alloc::Mi;
 
 /// The ratio of per-byte times (largest document against smallest) that counts as linear, and
 /// the most the largest document may be slower than ordinary articles, per byte or per

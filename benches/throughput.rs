@@ -10,8 +10,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use whosaid::{Options, analyze};
 
 // The allocator of the binary, so that the figures are the CLI's.
+// (the command's own allocator, so that the figures are the command's)
+#[path = "../src/cli/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mi = alloc::Mi;
 
 /// The team's articles, in file-name order.
 fn articles() -> Vec<String> {

@@ -18,7 +18,7 @@ use cli::{Cli, Command};
 // The analysis allocates many small, short-lived vectors and strings per document;
 // mimalloc's thread-local free lists serve them faster than the system allocator.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: cli::alloc::Mi = cli::alloc::Mi;
 
 fn main() {
     let cli = Cli::parse();

@@ -2,6 +2,7 @@
 //! writing them ([`sink`], [`tsv`]), the `extract` run ([`extract`]) and the `review`
 //! command ([`review`]).
 
+pub(crate) mod alloc;
 pub(crate) mod extract;
 pub(crate) mod large;
 pub(crate) mod read;
@@ -160,4 +161,45 @@ pub(crate) struct ExtractArgs {
     /// Print documents, statements, posts, errors and throughput to stderr at the end.
     #[arg(long)]
     pub(crate) stats: bool,
+}
+
+#[cfg(test)]
+mod alloc_tests {
+    use super::alloc::Mi;
+    use std::alloc::{GlobalAlloc, Layout};
+
+    /// Every block has its layout's alignment, from either entry point, through growing and
+    /// shrinking, for the sizes of small bins (one word, three words) and of large ones.
+    #[test]
+    fn blocks_have_their_layouts_alignment() {
+        for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
+            for size in [1, 3, 8, 12, 24, 40, 100, 1000, 70_000, 5_000_000] {
+                let layout = Layout::from_size_align(size, align).unwrap();
+                // SAFETY: the layout's size is not zero; each block is freed once, by `Mi`.
+                unsafe {
+                    let p = Mi.alloc(layout);
+                    assert!(
+                        !p.is_null() && (p as usize).is_multiple_of(align),
+                        "{size} {align}"
+                    );
+                    p.write_bytes(7, size);
+                    let q = Mi.realloc(p, layout, size * 3);
+                    assert!(
+                        !q.is_null() && (q as usize).is_multiple_of(align),
+                        "{size} {align}"
+                    );
+                    assert_eq!(*q.add(size - 1), 7);
+                    let r = Mi.realloc(q, Layout::from_size_align(size * 3, align).unwrap(), 1);
+                    assert!(
+                        !r.is_null() && (r as usize).is_multiple_of(align),
+                        "{size} {align}"
+                    );
+                    Mi.dealloc(r, Layout::from_size_align(1, align).unwrap());
+                    let z = Mi.alloc_zeroed(layout);
+                    assert!((z as usize).is_multiple_of(align) && *z.add(size - 1) == 0);
+                    Mi.dealloc(z, layout);
+                }
+            }
+        }
+    }
 }
