@@ -99,7 +99,10 @@ impl<'a> VerbCue<'a> {
         }
         // A quotation that ends with a comma counts as the comma ("“…,” adding", and
         // "''…,'' adding" in an archive's doubled apostrophes).
-        let ing_form = first_word(word).is_some_and(|(w, _)| w.ends_with("ing"));
+        // (the letters "ing" first: a first word that ends in them holds them, and most
+        // cues, "said", do not)
+        let ing_form = word.as_bytes().windows(3).any(|w| w == b"ing")
+            && first_word(word).is_some_and(|(w, _)| w.ends_with("ing"));
         // ("…, perhaps recognizing that": an adverb before a participle goes with it)
         let mut p = b;
         while ing_form && p > sent.start + 1 && {
