@@ -361,13 +361,16 @@ fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
 /// the subject with a phrase after it.
 fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
-    let inverted = b == start
-        || matches!(toks[b - 1].kind, Tok::Quote(_))
-        || v.comma
-        || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
+    // (read only when no mention stands left of the verb, as for most verbs one does)
+    let inverted = || {
+        b == start
+            || matches!(toks[b - 1].kind, Tok::Quote(_))
+            || v.comma
+            || written(text, &toks[b - 1], Class::SpeakerInversionMarks)
+    };
     v.left_once()
         .or_else(|| {
-            inverted
+            inverted()
                 .then(|| right(text, toks, v.after, v.hi))
                 .flatten()
                 .filter(|m| b == start || stands_inverted(v, m))
