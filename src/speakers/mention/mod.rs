@@ -457,19 +457,27 @@ pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
-/// its end (ASCII's whitespace is `char::is_whitespace`'s there), another's by characters.
+/// The last whitespace-separated word of `name`: found byte by byte from its end, in one
+/// pass over the last word and the spaces around it (ASCII's whitespace is
+/// `char::is_whitespace`'s there), by characters when a byte there is no ASCII one (a
+/// space or a letter of another script).
 fn last_word(name: &str) -> &str {
-    if !name.is_ascii() {
-        return name
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
-    }
     let b = name.as_bytes();
-    let end = b.iter().rposition(|c| !ascii_space(c)).map_or(0, |p| p + 1);
-    let start = b[..end].iter().rposition(ascii_space).map_or(0, |p| p + 1);
+    let mut end = b.len();
+    while end > 0 && b[end - 1].is_ascii() && ascii_space(&b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !ascii_space(&b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            return name
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+        }
+        start -= 1;
+    }
     &name[start..end]
 }
 
@@ -595,6 +603,9 @@ mod tests {
             "ǅemal Ǆokić",
             "Jo\u{2003}Ann Smith",
             "\u{a0}Ann Smith",
+            "José Smith",
+            "Ann Smith\u{a0}",
+            "Ann\u{2003}",
         ] {
             let plain = name
                 .split_whitespace()
