@@ -587,9 +587,9 @@ impl<'a> Resolver<'a> {
                     // (a role lower-cased on the stack, `lexicon::with_lower`, not in a new
                     // string each)
                     .rposition(|e| {
-                        e.roles.iter().any(|r| {
-                            crate::lexicon::with_lower(r, |l| l.contains(head.as_str()))
-                        })
+                        e.roles
+                            .iter()
+                            .any(|r| crate::lexicon::with_lower(r, |l| l.contains(head.as_str())))
                     })
             })
             .flatten()

@@ -286,7 +286,8 @@ pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
 /// the gaps, mostly one space, not over the words.
 fn broken_over_lines(text: &str, toks: &[Token]) -> bool {
     let bytes = text.as_bytes();
-    toks.iter().any(|t| matches!(t.kind, Tok::Quote(_)) && text[t.start..t.end].contains('\n'))
+    toks.iter()
+        .any(|t| matches!(t.kind, Tok::Quote(_)) && text[t.start..t.end].contains('\n'))
         || toks
             .windows(2)
             .any(|w| bytes[w[0].end..w[1].start.max(w[0].end)].contains(&b'\n'))
