@@ -584,7 +584,13 @@ impl<'a> Resolver<'a> {
             .then(|| {
                 recent
                     .iter()
-                    .rposition(|e| e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
+                    // (a role lower-cased on the stack, `lexicon::with_lower`, not in a new
+                    // string each)
+                    .rposition(|e| {
+                        e.roles
+                            .iter()
+                            .any(|r| crate::lexicon::with_lower(r, |l| l.contains(head.as_str())))
+                    })
             })
             .flatten()
             .map(|i| from + i);

@@ -266,11 +266,21 @@ pub(crate) fn is_outlet(name: &str) -> bool {
 /// starts; "The Taliban": the article is not part of the name.
 fn name_run_start(text: &str, toks: &[Token]) -> usize {
     let mut s = toks.len();
+    // (a word's capital read from its spelling flags, another token's from its text)
+    let capital = |t: &Token| {
+        if t.kind == Tok::Word {
+            t.is_capitalised()
+        } else {
+            is_capitalized(t.text(text))
+        }
+    };
     while s > 0 {
-        let w = toks[s - 1].text(text);
-        let joins_of =
-            w == "of" && s >= 2 && s < toks.len() && is_capitalized(toks[s - 2].text(text));
-        if is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) || joins_of {
+        let t = &toks[s - 1];
+        let digit = text.as_bytes()[t.start..t.end]
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        let joins_of = s >= 2 && s < toks.len() && t.is_text(text, "of") && capital(&toks[s - 2]);
+        if capital(t) || digit || joins_of {
             s -= 1;
         } else {
             break;

@@ -235,9 +235,10 @@ fn before_relative_clause(np: &Np) -> Option<Head> {
     if np.appos.is_some() {
         return None;
     }
-    let w = (lo.max(end.saturating_sub(16))..end)
-        .rev()
-        .find(|&w| matches!(toks[w].text(text), "who" | "which"))?;
+    // (a word's bit of the relative openers first: most words are none, and are not read)
+    let w = (lo.max(end.saturating_sub(16))..end).rev().find(|&w| {
+        toks[w].is(Class::SpeakerRelativeOpeners) && matches!(toks[w].text(text), "who" | "which")
+    })?;
     if w <= lo || relative_clause(Toks::new(text, toks, w, end)).is_err() {
         return None;
     }

@@ -272,13 +272,25 @@ pub(crate) fn lone(text: &str, t: &Token) -> Mention {
 pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {
         // (a name broken over two lines of hard-wrapped text is one name)
-        (Some(a), Some(b)) if text[a.start..b.end].contains('\n') => text[a.start..b.end]
+        (Some(a), Some(b)) if broken_over_lines(text, toks) => text[a.start..b.end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
         (Some(a), Some(b)) => text[a.start..b.end].to_string(),
         _ => String::new(),
     }
+}
+
+/// Whether the text from the first token's start to the last token's end holds a line
+/// break: one between two tokens (a word or a mark holds none, a quotation may), read in
+/// the gaps, mostly one space, not over the words.
+fn broken_over_lines(text: &str, toks: &[Token]) -> bool {
+    let bytes = text.as_bytes();
+    toks.iter()
+        .any(|t| matches!(t.kind, Tok::Quote(_)) && text[t.start..t.end].contains('\n'))
+        || toks
+            .windows(2)
+            .any(|w| bytes[w[0].end..w[1].start.max(w[0].end)].contains(&b'\n'))
 }
 
 /// Whether the word in lower case is a role noun of the lexicon ("spokesman", "Senator").
@@ -446,19 +458,27 @@ pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// The last whitespace-separated word of `name`: an ASCII name's found byte by byte from
-/// its end (ASCII's whitespace is `char::is_whitespace`'s there), another's by characters.
+/// The last whitespace-separated word of `name`: found byte by byte from its end, in one
+/// pass over the last word and the spaces around it (ASCII's whitespace is
+/// `char::is_whitespace`'s there), by characters when a byte there is no ASCII one (a
+/// space or a letter of another script).
 fn last_word(name: &str) -> &str {
-    if !name.is_ascii() {
-        return name
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
-    }
     let b = name.as_bytes();
-    let end = b.iter().rposition(|c| !ascii_space(c)).map_or(0, |p| p + 1);
-    let start = b[..end].iter().rposition(ascii_space).map_or(0, |p| p + 1);
+    let mut end = b.len();
+    while end > 0 && b[end - 1].is_ascii() && ascii_space(&b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !ascii_space(&b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            return name
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+        }
+        start -= 1;
+    }
     &name[start..end]
 }
 
@@ -481,6 +501,18 @@ mod tests {
                          Smith's smith's TRUMP'S spokesman Spokesman regional U.S. u.s. \
                          officials 2016 , . — - -- – ― : ( ) and And AND Ärzte ärzte It’s \
                          familiar Close in In IN who Who according";
+
+    #[test]
+    fn words_text_joins_a_name_broken_over_lines() {
+        // (the break is read in the gaps between tokens)
+        let text = "Jane\n  Smith said , Bob Jones said";
+        let t = toks(text);
+        assert_eq!(words_text(text, &t[..2]), "Jane Smith");
+        assert!(broken_over_lines(text, &t[..2]));
+        assert_eq!(words_text(text, &t[4..6]), "Bob Jones");
+        assert!(!broken_over_lines(text, &t[4..6]));
+        assert_eq!(words_text(text, &[]), "");
+    }
 
     #[test]
     fn the_token_helpers_answer_as_the_text_does() {
@@ -572,6 +604,9 @@ mod tests {
             "ǅemal Ǆokić",
             "Jo\u{2003}Ann Smith",
             "\u{a0}Ann Smith",
+            "José Smith",
+            "Ann Smith\u{a0}",
+            "Ann\u{2003}",
         ] {
             let plain = name
                 .split_whitespace()

@@ -102,20 +102,29 @@ fn comma_step(
     quote_comma: bool,
 ) -> Option<Step> {
     let from = (end - 1).saturating_sub(32).max(lo);
-    let commas: Vec<usize> = (from..end - 1)
-        .rev()
-        .filter(|&k| toks[k].text(text) == ",")
-        .take(3)
-        .collect();
-    if let Some(e) = adverbial(text, toks, lo, end, &commas) {
+    // (the last three commas, in one pass and no new vector: the nearest is the
+    // apposition's)
+    let mut found = [0; 3];
+    let mut n = 0;
+    for k in (from..end - 1).rev() {
+        if toks[k].is_text(text, ",") {
+            found[n] = k;
+            n += 1;
+            if n == found.len() {
+                break;
+            }
+        }
+    }
+    let commas = &found[..n];
+    if let Some(e) = adverbial(text, toks, lo, end, commas) {
         return Some(Step::Skip(e));
     }
-    if let Some(step) = place_and_state(text, toks, lo, end, &commas) {
+    if let Some(step) = place_and_state(text, toks, lo, end, commas) {
         return Some(step);
     }
     // NAME, ROLE, said: the apposition between two commas; a relative clause ("who
     // introduced a bill …") may be longer.
-    let j = (from..end - 1).rev().find(|&j| toks[j].text(text) == ",")?;
+    let &j = commas.first()?;
     let long = end - 1 - j > 18;
     let relative = toks
         .get(j + 1)

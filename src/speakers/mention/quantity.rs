@@ -23,12 +23,16 @@ fn amount_token(text: &str, t: &Token) -> bool {
 }
 
 /// Whether a token may be an amount ([`amount_token`]): a word of the class `quantities`
-/// (its bit), or a figure (every character of a [`number`] is a digit, ",", "." or "%").
+/// (its bit), or a figure (every character of a [`number`] is a digit, ",", "." or "%", and
+/// one at least a digit: a comma alone, which most phrases have within a share's reach, is
+/// none).
 fn may_be_amount(text: &str, t: &Token) -> bool {
+    let w = &text.as_bytes()[t.start..t.end];
     t.is(Class::Quantities)
-        || text.as_bytes()[t.start..t.end]
+        || (w
             .first()
             .is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'%')
+            && w.iter().any(u8::is_ascii_digit))
 }
 
 /// [`share_head`] of a token: an ASCII word's classes are read from its bits (the classes
@@ -141,7 +145,7 @@ mod tests {
         let words = "Half 10 , x2 voters";
         let t = toks(words);
         let may: Vec<bool> = t.iter().map(|t| may_be_amount(words, t)).collect();
-        assert_eq!(may, [true, true, true, false, false]);
+        assert_eq!(may, [true, true, false, false, false]);
         assert!(!share_head_token(text, &toks(text)[0]));
     }
 

@@ -99,7 +99,10 @@ impl<'a> VerbCue<'a> {
         }
         // A quotation that ends with a comma counts as the comma ("“…,” adding", and
         // "''…,'' adding" in an archive's doubled apostrophes).
-        let ing_form = first_word(word).is_some_and(|(w, _)| w.ends_with("ing"));
+        // (the letters "ing" first: a first word that ends in them holds them, and most
+        // cues, "said", do not)
+        let ing_form = word.as_bytes().windows(3).any(|w| w == b"ing")
+            && first_word(word).is_some_and(|(w, _)| w.ends_with("ing"));
         // ("…, perhaps recognizing that": an adverb before a participle goes with it)
         let mut p = b;
         while ing_form && p > sent.start + 1 && {
@@ -358,13 +361,16 @@ fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
 /// the subject with a phrase after it.
 fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
-    let inverted = b == start
-        || matches!(toks[b - 1].kind, Tok::Quote(_))
-        || v.comma
-        || written(text, &toks[b - 1], Class::SpeakerInversionMarks);
+    // (read only when no mention stands left of the verb, as for most verbs one does)
+    let inverted = || {
+        b == start
+            || matches!(toks[b - 1].kind, Tok::Quote(_))
+            || v.comma
+            || written(text, &toks[b - 1], Class::SpeakerInversionMarks)
+    };
     v.left_once()
         .or_else(|| {
-            inverted
+            inverted()
                 .then(|| right(text, toks, v.after, v.hi))
                 .flatten()
                 .filter(|m| b == start || stands_inverted(v, m))
