@@ -36,14 +36,29 @@ pub(crate) fn is_aux_token(text: &str, t: &Token) -> bool {
 /// [`aux_or_negated`] of a token: a lower-case word's is read from its classes and its
 /// own text, with no lower-casing.
 pub(crate) fn aux_or_negated_token(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word || !t.is_lower() {
+    if t.kind != Tok::Word {
         return aux_or_negated(t.text(text));
     }
     let l = t.text(text);
+    if !t.is_lower() {
+        // (a capitalised word: an auxiliary by its classes, which hold its lower case's; a
+        // negated one only when it ends in "n't" in some case, the one it is lowered for)
+        return aux_token(text, t) || (ends_in_nt(l) && aux_or_negated(l));
+    }
     aux_token(text, t)
         || l.strip_suffix("n't")
             .or_else(|| l.strip_suffix("n’t"))
             .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+}
+
+/// Whether `w` ends in "n't" or "n’t", in any case ("DIDN'T"): its lower case ends in one
+/// of them (no other letter lowers to "n" or "t").
+fn ends_in_nt(w: &str) -> bool {
+    let b = w.as_bytes();
+    let tail = |ending: &[u8]| {
+        b.len() >= ending.len() && b[b.len() - ending.len()..].eq_ignore_ascii_case(ending)
+    };
+    tail(b"n't") || tail("n’t".as_bytes())
 }
 
 /// "And", "But", "So", "Yet", "Or" opening a sentence.
@@ -187,7 +202,8 @@ mod tests {
     fn a_tokens_auxiliary_is_the_words() {
         // "he also said", "she DIDN'T say", "the family said", "Early on": the token's
         // classes answer as the word's text does.
-        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said";
+        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said \
+                    Didn't WON’T Won’T Isn't Ain't Can'T Bent Hadn't’ Also'nt";
         let toks = crate::grammar::test_support::toks(text);
         for t in &toks {
             let w = t.text(text);

@@ -247,7 +247,11 @@ fn comma_tail(cx: &Cx) -> bool {
 /// apostrophes; where that comma is.
 fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
     let (text, toks, after) = (cx.text, cx.toks, cx.after);
-    // (no apostrophe where the doubled ones would open: most sentences, read no further)
+    // (no doubled apostrophes in the paragraph, or none where they would open: most
+    // sentences, read no further)
+    if !cx.doubled_para {
+        return None;
+    }
     let reach = cx.hi.min(after + 12);
     if !(after + 1..=reach).any(|k| toks.get(k).is_some_and(|t| t.is_text(text, "'"))) {
         return None;
