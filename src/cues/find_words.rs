@@ -177,13 +177,28 @@ pub(crate) fn is_modifier(lower: &str) -> bool {
     LEXICON.modifiers.contains(lower) || modifier_suffix(lower)
 }
 
-/// An adjective by its ending ("regional", "presidential").
+/// An adjective by its ending ("regional", "presidential"): only the endings that end in
+/// the word's last byte are compared ([`SUFFIXES_BY_LAST`]).
 fn modifier_suffix(lower: &str) -> bool {
     lower.len() > 4
-        && Class::FindModifierSuffixes
-            .words()
-            .any(|s| lower.ends_with(s))
+        && lower.as_bytes().last().is_some_and(|&b| {
+            SUFFIXES_BY_LAST[usize::from(b)]
+                .iter()
+                .any(|s| lower.ends_with(s))
+        })
 }
+
+/// The endings of adjectives (`find_modifier_suffixes`) by their last byte, read once.
+static SUFFIXES_BY_LAST: std::sync::LazyLock<[Vec<&'static str>; 256]> =
+    std::sync::LazyLock::new(|| {
+        let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        for s in Class::FindModifierSuffixes.words() {
+            if let Some(&b) = s.as_bytes().last() {
+                by_last[usize::from(b)].push(s);
+            }
+        }
+        by_last
+    });
 
 #[cfg(test)]
 mod tests {
@@ -242,5 +257,18 @@ mod tests {
         assert!(!is_modifier("said"));
         assert!(opening_conjunction("But") && !opening_conjunction("but"));
         assert!(plural_form("officials") && plural_form("people") && !plural_form("boss"));
+    }
+
+    #[test]
+    fn an_adjectives_ending_is_any_of_the_class() {
+        // "regional", "economic", "senior", "western": as a comparison with every ending
+        for w in [
+            "regional", "economic", "senior", "western", "chinese", "british", "budget", "ic",
+            "tonic", "said", "primary", "relative", "é", "",
+        ] {
+            let naive = w.len() > 4 && Class::FindModifierSuffixes.words().any(|s| w.ends_with(s));
+            assert_eq!(modifier_suffix(w), naive, "{w}");
+        }
+        assert!(modifier_suffix("regional") && !modifier_suffix("budget"));
     }
 }
