@@ -398,7 +398,7 @@ fn digits(out: &mut [u8], mut n: usize) {
 /// 0 to 9999 as four digits with leading zeros, each in the low four bytes of its entry in
 /// the order they are written (the first digit the lowest byte), with the number of
 /// digits without the leading zeros (at least one) in the high byte.
-const FOUR_DIGITS: [u64; 10_000] = {
+static FOUR_DIGITS: [u64; 10_000] = {
     let mut t = [0u64; 10_000];
     let mut n = 0;
     while n < 10_000 {
