@@ -51,16 +51,21 @@ fn decide(table: &[Decide], cx: &Cx) -> Option<(&'static str, Option<Range<usize
     table.iter().find_map(|r| (r.rule)(cx).map(|d| (r.name, d)))
 }
 
-/// `clause`, before the check that what it found is no attribution of its own.
+/// `clause`, before the check that what it found is no attribution of its own. `doubled`:
+/// the paragraph may hold doubled apostrophes (false when it holds no two apostrophes in a
+/// row: the rules that read them are passed over).
 pub(crate) fn clause_of(
     text: &str,
     toks: &[Token],
-    lo: usize,
-    hi: usize,
+    (lo, hi): (usize, usize),
     c: CueHit,
     sent_cues: &[CueHit],
+    doubled: bool,
 ) -> Option<Range<usize>> {
-    let cx = Cx::new(text, toks, (lo, hi), c, sent_cues);
+    let cx = Cx {
+        doubled_para: doubled,
+        ..Cx::new(text, toks, (lo, hi), c, sent_cues)
+    };
     if c.kind == CueKind::According {
         return according::clause(&cx);
     }
@@ -127,7 +132,7 @@ pub(super) mod tests {
     /// period left out of the sentence, as `reported` does; “…” a quotation), as text.
     pub(super) fn clause_text(sentence: &str, cue: &str) -> Option<String> {
         let (all, hi, cues, c) = cue_in(sentence, cue);
-        let r = clause_of(sentence, &all, 0, hi, c, &cues)?;
+        let r = clause_of(sentence, &all, (0, hi), c, &cues, true)?;
         Some(
             match (
                 all.get(r.start),

@@ -36,14 +36,29 @@ pub(crate) fn is_aux_token(text: &str, t: &Token) -> bool {
 /// [`aux_or_negated`] of a token: a lower-case word's is read from its classes and its
 /// own text, with no lower-casing.
 pub(crate) fn aux_or_negated_token(text: &str, t: &Token) -> bool {
-    if t.kind != Tok::Word || !t.is_lower() {
+    if t.kind != Tok::Word {
         return aux_or_negated(t.text(text));
     }
     let l = t.text(text);
+    if !t.is_lower() {
+        // (a capitalised word: an auxiliary by its classes, which hold its lower case's; a
+        // negated one only when it ends in "n't" in some case, the one it is lowered for)
+        return aux_token(text, t) || (ends_in_nt(l) && aux_or_negated(l));
+    }
     aux_token(text, t)
         || l.strip_suffix("n't")
             .or_else(|| l.strip_suffix("n’t"))
             .is_some_and(|stem| is_aux(stem) || Class::FindNegatedStems.contains(stem))
+}
+
+/// Whether `w` ends in "n't" or "n’t", in any case ("DIDN'T"): its lower case ends in one
+/// of them (no other letter lowers to "n" or "t").
+fn ends_in_nt(w: &str) -> bool {
+    let b = w.as_bytes();
+    let tail = |ending: &[u8]| {
+        b.len() >= ending.len() && b[b.len() - ending.len()..].eq_ignore_ascii_case(ending)
+    };
+    tail(b"n't") || tail("n’t".as_bytes())
 }
 
 /// "And", "But", "So", "Yet", "Or" opening a sentence.
@@ -162,13 +177,28 @@ pub(crate) fn is_modifier(lower: &str) -> bool {
     LEXICON.modifiers.contains(lower) || modifier_suffix(lower)
 }
 
-/// An adjective by its ending ("regional", "presidential").
+/// An adjective by its ending ("regional", "presidential"): only the endings that end in
+/// the word's last byte are compared ([`SUFFIXES_BY_LAST`]).
 fn modifier_suffix(lower: &str) -> bool {
     lower.len() > 4
-        && Class::FindModifierSuffixes
-            .words()
-            .any(|s| lower.ends_with(s))
+        && lower.as_bytes().last().is_some_and(|&b| {
+            SUFFIXES_BY_LAST[usize::from(b)]
+                .iter()
+                .any(|s| lower.ends_with(s))
+        })
 }
+
+/// The endings of adjectives (`find_modifier_suffixes`) by their last byte, read once.
+static SUFFIXES_BY_LAST: std::sync::LazyLock<[Vec<&'static str>; 256]> =
+    std::sync::LazyLock::new(|| {
+        let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        for s in Class::FindModifierSuffixes.words() {
+            if let Some(&b) = s.as_bytes().last() {
+                by_last[usize::from(b)].push(s);
+            }
+        }
+        by_last
+    });
 
 #[cfg(test)]
 mod tests {
@@ -187,7 +217,8 @@ mod tests {
     fn a_tokens_auxiliary_is_the_words() {
         // "he also said", "she DIDN'T say", "the family said", "Early on": the token's
         // classes answer as the word's text does.
-        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said";
+        let text = "also had repeatedly didn't won’t DIDN'T Also family Early rally Smith , said \
+                    Didn't WON’T Won’T Isn't Ain't Can'T Bent Hadn't’ Also'nt";
         let toks = crate::grammar::test_support::toks(text);
         for t in &toks {
             let w = t.text(text);
@@ -226,5 +257,18 @@ mod tests {
         assert!(!is_modifier("said"));
         assert!(opening_conjunction("But") && !opening_conjunction("but"));
         assert!(plural_form("officials") && plural_form("people") && !plural_form("boss"));
+    }
+
+    #[test]
+    fn an_adjectives_ending_is_any_of_the_class() {
+        // "regional", "economic", "senior", "western": as a comparison with every ending
+        for w in [
+            "regional", "economic", "senior", "western", "chinese", "british", "budget", "ic",
+            "tonic", "said", "primary", "relative", "é", "",
+        ] {
+            let naive = w.len() > 4 && Class::FindModifierSuffixes.words().any(|s| w.ends_with(s));
+            assert_eq!(modifier_suffix(w), naive, "{w}");
+        }
+        assert!(modifier_suffix("regional") && !modifier_suffix("budget"));
     }
 }

@@ -87,6 +87,9 @@ pub(crate) struct Sentence<'a> {
     pub hi: usize,
     /// Its quotations in an archive's doubled apostrophes (token pairs from `sent.start`).
     pub quoted: Vec<(usize, usize)>,
+    /// Its paragraph holds two apostrophes in a row ([`para_has_doubled`]): without them, no
+    /// token of it opens doubled apostrophes, and the clause's rules for them are not read.
+    pub doubled: bool,
     pub cues: &'a [CueHit],
     /// The whole sentence: the content of an attribution that names no one.
     pub whole: Span,
@@ -135,6 +138,7 @@ impl<'a> Sentence<'a> {
             lo,
             hi,
             quoted,
+            doubled,
             cues,
             whole,
             info,
@@ -313,7 +317,7 @@ fn reported_clause(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     {
         return Step::Done;
     }
-    let Some(content) = clause(s.text, s.toks, at.lo, at.hi, c, s.cues) else {
+    let Some(content) = clause(s.text, s.toks, (at.lo, at.hi), c, s.cues, s.doubled) else {
         return Step::Done;
     };
     if polarity == Polarity::Negated && no_matter(s, c, &content) {

@@ -32,7 +32,6 @@ pub(super) fn quotes(
     }
     for piece in &order {
         let (stmt, k) = (of_statement(piece), piece.2);
-        let own_speaker = own(k).cloned();
         let statement = match stmt {
             Some(s) => *statements[s].number.get_or_insert_with(|| {
                 next_number += 1;
@@ -47,42 +46,49 @@ pub(super) fn quotes(
             Ok(k) => (part_kind(doc, k), doc.parts[k].inner),
             Err(span) => (QuoteKind::Indirect, span),
         };
-        if stmt.is_none() && own_speaker.is_none() {
-            flags.push(Flag::new(
-                FlagKind::UnattributedQuote,
-                span.start,
-                span.end,
-                "a quotation that nothing attributes to anyone",
-            ));
-        }
-        let cue = stmt.and_then(|s| cue_of(doc.text, &statements[s]));
-        let (speaker, channel, time) = match stmt {
-            Some(s) => {
-                left[s] -= 1;
-                let (st, last) = (&mut statements[s], left[s] == 0);
-                let speaker = taken(&mut st.speaker, last);
-                (
-                    speaker,
-                    taken(&mut st.channel, last),
-                    taken(&mut st.time, last),
-                )
-            }
-            None => (None, None, None),
-        };
+        // (the quote is built in its slot: its speaker, cue, channel and time are written
+        // into it there, not gathered on the stack and moved in whole)
         quotes_out.push(Quote {
             kind,
             text: doc.text[span.start..span.end].to_string(),
             start: span.start,
             end: span.end,
             statement,
-            speaker: speaker.or(own_speaker),
-            cue,
-            channel,
-            time,
+            speaker: None,
+            cue: None,
+            channel: None,
+            time: None,
             post: None,
         });
+        let Some(q) = quotes_out.last_mut() else {
+            continue;
+        };
+        match stmt {
+            Some(s) => fill(q, doc.text, &mut statements[s], &mut left[s]),
+            // (a part with a speaker of its own, or one that nothing attributes)
+            None => match own(k) {
+                Some(own) => q.speaker = Some(own.clone()),
+                None => flags.push(Flag::new(
+                    FlagKind::UnattributedQuote,
+                    span.start,
+                    span.end,
+                    "a quotation that nothing attributes to anyone",
+                )),
+            },
+        }
     }
     (quotes_out, next_number)
+}
+
+/// Write statement `st`'s cue, speaker, channel and time into its piece `q`; `left` counts
+/// its pieces still to write (the last takes the fields, the others copy them).
+fn fill(q: &mut Quote, text: &str, st: &mut Statement, left: &mut u32) {
+    q.cue = cue_of(text, st);
+    *left -= 1;
+    let last = *left == 0;
+    q.speaker = taken(&mut st.speaker, last);
+    q.channel = taken(&mut st.channel, last);
+    q.time = taken(&mut st.time, last);
 }
 
 /// The value of a statement's field for one of its pieces: taken by its `last` piece (the

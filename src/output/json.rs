@@ -53,19 +53,32 @@ impl Writer<'_> {
         self.0.push(b'}');
     }
 
-    /// A number in decimal, two digits at a time: one of up to eight digits is written
-    /// into eight bytes on the stack, appended whole and cut to its length (a copy of a
-    /// constant size, no call).
+    /// A number in decimal, from the table of four-digit groups ([`FOUR_DIGITS`]): one of
+    /// up to four digits is its group without the leading zeros, one of up to eight the
+    /// high group so and the low one whole; each written as eight bytes appended whole and
+    /// cut to their length (a copy of a constant size, no call, no division for the
+    /// offsets of most documents).
     #[inline]
     fn num(&mut self, n: usize) {
-        if n >= 100_000_000 {
-            return self.long_num(n);
+        if n < 10_000 {
+            self.group(FOUR_DIGITS[n], false);
+        } else if n < 100_000_000 {
+            self.group(FOUR_DIGITS[n / 10_000], false);
+            self.group(FOUR_DIGITS[n % 10_000], true);
+        } else {
+            self.long_num(n);
         }
-        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let mut buf = [0u8; 8];
-        digits(&mut buf[..len], n);
+    }
+
+    /// A four-digit group of [`FOUR_DIGITS`]: all four digits (`whole`), or without the
+    /// leading zeros.
+    #[inline(always)]
+    fn group(&mut self, entry: u64, whole: bool) {
+        let len = if whole { 4 } else { (entry >> 56) as usize };
+        // (the digits, in the low four bytes in the order written, shifted past the zeros)
+        let digits = (entry & 0xFFFF_FFFF) >> (8 * (4 - len));
         let at = self.0.len();
-        self.0.extend_from_slice(&buf);
+        self.0.extend_from_slice(&digits.to_le_bytes());
         self.0.truncate(at + len);
     }
 
@@ -382,6 +395,35 @@ fn digits(out: &mut [u8], mut n: usize) {
         out[0] = b'0' + n as u8;
     }
 }
+/// 0 to 9999 as four digits with leading zeros, each in the low four bytes of its entry in
+/// the order they are written (the first digit the lowest byte), with the number of
+/// digits without the leading zeros (at least one) in the high byte.
+static FOUR_DIGITS: [u64; 10_000] = {
+    let mut t = [0u64; 10_000];
+    let mut n = 0;
+    while n < 10_000 {
+        let d = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+        let len = if n >= 1000 {
+            4
+        } else if n >= 100 {
+            3
+        } else if n >= 10 {
+            2
+        } else {
+            1
+        };
+        let mut e = (len as u64) << 56;
+        let mut k = 0;
+        while k < 4 {
+            e |= ((b'0' + d[k] as u8) as u64) << (8 * k);
+            k += 1;
+        }
+        t[n] = e;
+        n += 1;
+    }
+    t
+};
+
 /// "00" to "99", two bytes each.
 const DIGIT_PAIRS: [u8; 200] = {
     let mut t = [0u8; 200];

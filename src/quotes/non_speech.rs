@@ -2,6 +2,8 @@
 //! of a work, a short term held at a distance, a label — in one ordered table, [`RULES`]:
 //! the first that holds gives the kind.
 
+use std::cell::OnceCell;
+
 use crate::grammar::{Toks, possessive};
 use crate::lexicon::Class;
 use crate::model::{NonSpeechKind, Span};
@@ -13,12 +15,12 @@ struct Quotation<'a> {
     at: Toks<'a>,
     /// The quoted words, as written.
     inner: &'a str,
-    /// The first quoted words, without the punctuation around each: no rule reads past
-    /// the [`WORDS_READ`]th (a title has at most ten), so a long quotation is not split
-    /// to its end.
-    first_words: [&'a str; WORDS_READ],
-    /// How many of `first_words` there are (`WORDS_READ` for a quotation of more).
-    n_words: usize,
+    /// The first quoted words, without the punctuation around each, and how many
+    /// (`WORDS_READ` for a quotation of more), split when a rule first asks: no rule reads
+    /// past the [`WORDS_READ`]th (a title has at most ten), so a long quotation is not split
+    /// to its end, and most quotations are decided on their first word or two
+    /// ([`title_shaped`] reads them one by one).
+    first_words: OnceCell<([&'a str; WORDS_READ], usize)>,
     attributed: bool,
 }
 
@@ -28,21 +30,22 @@ const WORDS_READ: usize = 11;
 
 impl<'a> Quotation<'a> {
     fn new(text: &'a str, toks: &'a [Token], qi: usize, inner: Span, attributed: bool) -> Self {
-        let inner = &text[inner.start..inner.end];
-        let mut first_words = [""; WORDS_READ];
-        let n_words = first_words_into(inner, &mut first_words);
         Quotation {
             at: Toks::new(text, toks, qi, toks.len()),
-            inner,
-            first_words,
-            n_words,
+            inner: &text[inner.start..inner.end],
+            first_words: OnceCell::new(),
             attributed,
         }
     }
 
     /// The quotation's words, the first [`WORDS_READ`] of them.
     fn words(&self) -> &[&'a str] {
-        &self.first_words[..self.n_words]
+        let (words, n) = self.first_words.get_or_init(|| {
+            let mut words = [""; WORDS_READ];
+            let n = first_words_into(self.inner, &mut words);
+            (words, n)
+        });
+        &words[..*n]
     }
 
     fn prev(&self) -> Option<&'a Token> {
@@ -76,40 +79,50 @@ impl<'a> Quotation<'a> {
 /// digit around each, the empty left out — `split_whitespace` and `trim_matches`, read byte
 /// by byte where the text is ASCII.
 fn first_words_into<'a>(inner: &'a str, out: &mut [&'a str]) -> usize {
-    let b = inner.as_bytes();
-    let space_at = |i: usize| space_at(inner, i);
-    let (mut n, mut i) = (0, 0);
-    while n < out.len() {
-        while i < b.len() {
-            match space_at(i) {
-                (true, len) => i += len,
-                _ => break,
-            }
-        }
-        if i == b.len() {
-            break;
-        }
-        let start = i;
-        while i < b.len() {
-            match space_at(i) {
-                (false, len) => i += len,
-                _ => break,
-            }
-        }
-        let w = &inner[start..i];
-        // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
-        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
-        let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
-            w
-        } else {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-        };
-        if !w.is_empty() {
-            out[n] = w;
-            n += 1;
-        }
+    let mut n = 0;
+    for (slot, w) in out.iter_mut().zip(words_of(inner)) {
+        *slot = w;
+        n += 1;
     }
     n
+}
+
+/// The words of `inner`, one by one, as [`first_words_into`] finds them.
+fn words_of(inner: &str) -> impl Iterator<Item = &str> {
+    let b = inner.as_bytes();
+    let space_at = move |i: usize| space_at(inner, i);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < b.len() {
+                match space_at(i) {
+                    (true, len) => i += len,
+                    _ => break,
+                }
+            }
+            if i == b.len() {
+                return None;
+            }
+            let start = i;
+            while i < b.len() {
+                match space_at(i) {
+                    (false, len) => i += len,
+                    _ => break,
+                }
+            }
+            let w = &inner[start..i];
+            // (a word that opens and ends with an ASCII letter or digit has nothing to trim)
+            let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+            let w = if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+                w
+            } else {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+            };
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+    })
 }
 
 /// Whether the character at byte `i` of `s` is white space, and its length: ASCII read byte
@@ -259,10 +272,11 @@ fn named_by(q: &Quotation) -> bool {
 /// One or two words between two capitalised words, not ending like speech:
 /// Gen. Austin “Scott” Miller.
 fn nickname(q: &Quotation) -> bool {
-    q.words().len() <= 2
-        && q.capitalised_word(q.prev())
+    // (its neighbours first: the words are split only between two capitalised words)
+    q.capitalised_word(q.prev())
         && q.capitalised_word(q.next())
         && !q.ends_like_speech()
+        && q.words().len() <= 2
 }
 
 /// Up to ten words in title case with no full stop inside, either where a title stands
@@ -275,15 +289,20 @@ fn title(q: &Quotation) -> bool {
 
 /// Up to ten words in title case (small words aside) with no full stop inside.
 fn title_shaped(q: &Quotation) -> bool {
-    let w = q.words();
-    let title_case = !w.is_empty()
-        && w.len() <= 10
-        && is_capitalized(w[0])
-        && w.iter().all(|w| {
-            is_capitalized(w)
-                || Class::QuotesTitleSmallWords.contains(w)
-                || w.starts_with(|c: char| c.is_ascii_digit())
-        });
+    // (the words one by one, to the first that is not in title case: most quotations are
+    // decided on their first word or two, and not split further)
+    let mut n = 0;
+    for w in words_of(q.inner).take(WORDS_READ) {
+        let fits = is_capitalized(w)
+            || (n > 0
+                && (Class::QuotesTitleSmallWords.contains(w)
+                    || w.starts_with(|c: char| c.is_ascii_digit())));
+        if !fits {
+            return false;
+        }
+        n += 1;
+    }
+    let title_case = (1..=10).contains(&n);
     // (the quotation's text is read for a stop only when its first words are in title
     // case: most are not, and a long one has more than ten words)
     let internal_stop = || {
@@ -297,8 +316,8 @@ fn title_shaped(q: &Quotation) -> bool {
 /// A name in title case whose last word is a named thing (a forum, an act, an award), not
 /// ending like speech: during a “Commander-in-Chief Forum” sponsored by NBC News.
 fn named_thing(q: &Quotation) -> bool {
-    q.words().len() >= 2
-        && !q.ends_like_speech()
+    !q.ends_like_speech()
+        && q.words().len() >= 2
         && q.words()
             .last()
             .is_some_and(|w| Class::QuotesNameHeads.contains(w))
@@ -354,7 +373,7 @@ fn stands_alone(q: &Quotation) -> bool {
 
 /// One word and a colon: a label, not words said. “Related:” Trump's new plan.
 fn label(q: &Quotation) -> bool {
-    q.words().len() == 1 && q.inner.ends_with(':')
+    q.inner.ends_with(':') && q.words().len() == 1
 }
 
 #[cfg(test)]

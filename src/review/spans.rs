@@ -30,9 +30,30 @@ pub(super) fn words_opening_with<'t>(
 ) -> impl Iterator<Item = (usize, usize)> + 't {
     // (overlapping occurrences need not be found: one that starts inside another follows
     // one of the word's own characters, so no word starts there)
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+    occurrences(text.as_bytes(), word.as_bytes())
         .take_while(move |&i| i < cap)
         .filter_map(move |i| word_from(text, i).map(|end| (i, end)))
+}
+
+/// Where `needle` occurs in `hay`, left to right, not overlapping (as `memmem::find_iter`
+/// finds them): a search for its first byte, the rest compared where that byte is. A name
+/// opens with a capital, which few bytes of a text are, and no searcher is built for one
+/// look-up.
+fn occurrences<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let first = needle.first().copied();
+    let mut next = 0;
+    // (an empty needle occurs at every position)
+    let empty = first.is_none();
+    let everywhere = (0..=hay.len()).take_while(move |_| empty);
+    memchr::memchr_iter(first.unwrap_or(0), hay)
+        .filter(move |&i| {
+            let found = !empty && i >= next && hay[i..].starts_with(needle);
+            if found {
+                next = i + needle.len();
+            }
+            found
+        })
+        .chain(everywhere)
 }
 
 /// The word before the one that starts at `i`: the last word that ends before `i`.
@@ -70,6 +91,25 @@ mod tests {
             .collect();
         assert_eq!(found, ["Smith's", "Smith."]);
         assert_eq!(words_opening_with(t, "Smith", 14).count(), 0);
+    }
+
+    #[test]
+    fn occurrences_are_those_memmem_finds() {
+        for (hay, needle) in [
+            ("Smith met Smith's aide, Mr. Smith.", "Smith"),
+            ("aaaa", "aa"),
+            ("abab ab", "ab"),
+            ("", "x"),
+            ("xyz", "xyzw"),
+            ("xyz", ""),
+            ("", ""),
+            ("Ōe and Ōe", "Ōe"),
+        ] {
+            let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+            let ours: Vec<usize> = occurrences(hay, needle).collect();
+            let memmem: Vec<usize> = memchr::memmem::find_iter(hay, needle).collect();
+            assert_eq!(ours, memmem);
+        }
     }
 
     #[test]

@@ -210,8 +210,10 @@ fn inverted_tail(cx: &Cx) -> bool {
                 // ("his best friend at Lehigh, Bruce Turry")
                 || (inverts && Class::ClauseSpeakerPreps.contains(w)))
     };
+    // (the speaker's words are read no further than one past the longest speaker taken,
+    // eight: a longer run is none, as a run of nine or more is)
     let np = take_while::<_, _, ()>(speaker_word)
-        .parse(cx.span(cx.after.min(hi), hi))
+        .parse(cx.span(cx.after.min(hi), hi.min(cx.after + 9)))
         .map_or(0, |(_, np): (_, crate::grammar::Toks)| np.hi - np.lo);
     (tail.len() <= 8 && tail.iter().all(|t| mentionish(text, t)))
         || (np > 0
@@ -245,7 +247,11 @@ fn comma_tail(cx: &Cx) -> bool {
 /// apostrophes; where that comma is.
 fn quoted_rest(cx: &Cx, b: usize) -> Option<usize> {
     let (text, toks, after) = (cx.text, cx.toks, cx.after);
-    // (no apostrophe where the doubled ones would open: most sentences, read no further)
+    // (no doubled apostrophes in the paragraph, or none where they would open: most
+    // sentences, read no further)
+    if !cx.doubled_para {
+        return None;
+    }
     let reach = cx.hi.min(after + 12);
     if !(after + 1..=reach).any(|k| toks.get(k).is_some_and(|t| t.is_text(text, "'"))) {
         return None;

@@ -22,6 +22,11 @@ pub(super) struct Cx<'a> {
     /// The classes of the cue's lemma, exactly as written (looked up once for the rules'
     /// verb lists: `cx.lemma.has(Class::MannerVerbs)`).
     pub lemma: ClassSet,
+    /// The paragraph may hold an archive's doubled apostrophes (true unless its text holds
+    /// no two apostrophes in a row, which the cue stage reads once a paragraph): the rules
+    /// that look for them (`around::quoted_rest`, `end::doubled_apostrophes`) return at once
+    /// without.
+    pub doubled_para: bool,
 }
 
 impl<'a> Cx<'a> {
@@ -41,6 +46,7 @@ impl<'a> Cx<'a> {
             sent_cues,
             after: c.tok + c.len,
             lemma: crate::lexicon::classes_as_written(c.lemma),
+            doubled_para: true,
         }
     }
 

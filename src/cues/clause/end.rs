@@ -327,7 +327,7 @@ fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
     let (cx, lo) = (cl.cx, cl.cx.lo);
     // (a pair opens at an apostrophe in the clause: most clauses hold none, and the
     // sentence's pairs are not read)
-    if !cl.marks.apostrophe || !(cl.start..end).any(|i| cx.is_text(i, "'")) {
+    if !cx.doubled_para || !cl.marks.apostrophe || !(cl.start..end).any(|i| cx.is_text(i, "'")) {
         return None;
     }
     crate::segment::doubled_apostrophe_pairs(cx.text, &cx.toks[lo..cx.hi])

@@ -79,7 +79,9 @@ fn list_item(cx: &Cx, k: usize, end: usize) -> bool {
 /// interview with The Post": the occasion or medium of the statement (a channel, not what
 /// was said), after a noun phrase (in a clause, "would result in a loss" is the speaker's).
 pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
-    if !cl.marks.classes.has(Class::ClauseOccasionPreps) {
+    // (a preposition and a noun of the occasion, or the clause is not read)
+    let classes = cl.marks.classes;
+    if !(classes.has(Class::ClauseOccasionPreps) && classes.has(Class::OccasionNouns)) {
         return None;
     }
     let (cx, start) = (cl.cx, cl.start);
@@ -91,9 +93,8 @@ pub(super) fn occasion(cl: &Clause, end: usize) -> Option<usize> {
             || is_clause_word(text, t)
             || matches!(w, "which" | "who")
     };
-    let noun = |t: &Token| {
-        crate::lexicon::with_lower(t.text(text), |l| LEXICON.occasion_nouns.contains(l))
-    };
+    // (the token's bit: the class's words are in lower case)
+    let noun = |t: &Token| t.is(Class::OccasionNouns);
     let occasion = (
         exact(Class::ClauseOccasionPreps),
         folded(Class::ClauseOccasionDeterminers),

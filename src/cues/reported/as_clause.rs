@@ -98,12 +98,12 @@ pub(crate) fn as_mention(i: Toks<'_>) -> PResult<'_, ()> {
 pub(crate) fn clause(
     text: &str,
     toks: &[Token],
-    lo: usize,
-    hi: usize,
+    (lo, hi): (usize, usize),
     c: CueHit,
     sent_cues: &[CueHit],
+    doubled: bool,
 ) -> Option<std::ops::Range<usize>> {
-    let r = clause_of(text, toks, lo, hi, c, sent_cues)?;
+    let r = clause_of(text, toks, (lo, hi), c, sent_cues, doubled)?;
     // ("As reported by Western Journalism, investigators found …": an attribution opened by
     // "as" is another cue's, never what this one reports)
     let as_attribution = toks[r.start].text(text).eq_ignore_ascii_case("as")
