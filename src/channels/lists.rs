@@ -314,9 +314,11 @@ impl Hits {
         let mut ends = [0usize; LISTS];
         let mut scanned: Option<usize> = None;
         // (the matches that start before the region and reach into it, then the stretches
-        // near the words in each gap, in order)
+        // near the words in each gap, in order; where no word before the region may hold a
+        // match, one that reaches into it holds one there, near which it is found)
+        let before = out.near[0].start < r.start;
         let mut lead = (out.gaps.first())
-            .filter(|g| g.start == r.start)
+            .filter(|g| before && g.start == r.start)
             .map(|g| (g.start, g.start));
         let (mut k, mut j) = (0, 0);
         while let Some((a, b)) = lead

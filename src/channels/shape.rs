@@ -10,13 +10,14 @@ use crate::lexicon::info::ALNUM;
 use crate::segment::Token;
 
 /// Whether word token `t`, not of the class `channel_list_words` itself, may hold a word of a
-/// listed pattern: a word joined by marks ("CNN's", "pro-Trump") by its runs of letters and
-/// digits; a word not ASCII, or touching a letter or digit, may.
+/// listed pattern: a word joined by marks ("CNN's", "Trump’s", "pro-Trump") by its runs of
+/// ASCII letters and digits; a word with a letter or digit not ASCII ("Libération"), or
+/// touching a letter or digit, may. (A word of the class stands in a match between marks or
+/// white space, not ASCII or not: one that is ASCII is a whole run of such a word.)
 pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
-    // (a mark or white space apart from it, ASCII; the start and end of the text too)
-    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
-    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]));
-    let after = bytes.get(t.end).is_none_or(|&b| apart(b));
+    // (a mark or white space apart from it; the start and end of the text too)
+    let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes, k));
+    let after = t.end >= bytes.len() || apart(bytes, t.end);
     // (touching a letter or digit, it may: read first, by two bytes)
     if !before || !after {
         return true;
@@ -26,10 +27,37 @@ pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
     if all_alnum(w) {
         return false;
     }
-    !w.is_ascii()
+    !w.is_ascii() && std::str::from_utf8(w).is_ok_and(|w| w.chars().any(non_ascii_alnum))
         || w.split(|b| !b.is_ascii_alphanumeric())
             .filter(|r| !r.is_empty())
             .any(run_of_class)
+}
+
+/// Whether `c` is a letter or digit not ASCII ("é").
+fn non_ascii_alnum(c: char) -> bool {
+    !c.is_ascii() && c.is_alphanumeric()
+}
+
+/// Whether the character that byte `k` of `bytes` (UTF-8) is part of is a mark or white space,
+/// ASCII or not (a letter or digit is not; nor, as may be, a character not read).
+fn apart(bytes: &[u8], k: usize) -> bool {
+    let b = bytes[k];
+    if b.is_ascii() {
+        return !b.is_ascii_alphanumeric();
+    }
+    // (the whole character: back to its first byte, on to its last)
+    let mut s = k;
+    while s > 0 && bytes[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    let mut e = k + 1;
+    while e < bytes.len() && bytes[e] & 0xC0 == 0x80 {
+        e += 1;
+    }
+    std::str::from_utf8(&bytes[s..e])
+        .ok()
+        .and_then(|c| c.chars().next())
+        .is_some_and(|c| !c.is_alphanumeric())
 }
 
 /// The bit of a run's shape: its length and its first and last bytes in ASCII lower case (a
@@ -295,5 +323,26 @@ mod tests {
             }
         }
         assert!(plain >= 8, "{plain}");
+    }
+
+    #[test]
+    fn a_word_with_marks_not_ascii_may_match_by_its_runs() {
+        // (“Fox” and Trump’s are read by their runs, as Fox and Trump's are; a letter that is not
+        // ASCII, or touching one, may)
+        let t = "Trump’s “Smith” CNN’s señor Libération Fox—said “Post” he’s";
+        let all = super::super::test_support::all(t);
+        let toks = crate::segment::tokens(t, all, &[]);
+        let may = |w: &str| {
+            let tok = toks.iter().find(|tok| tok.text(t) == w).unwrap();
+            word_may_match(t.as_bytes(), tok)
+        };
+        for w in ["CNN’s", "señor", "Libération"] {
+            assert!(may(w), "{w}");
+        }
+        for w in ["Trump’s", "Smith", "he’s"] {
+            assert!(!may(w), "{w}");
+        }
+        assert!(apart(t.as_bytes(), t.find('—').unwrap() + 1));
+        assert!(!apart(t.as_bytes(), t.find('é').unwrap()));
     }
 }
