@@ -60,6 +60,8 @@ pub(super) fn tokens(
     let mut next_part = 0;
     // (one list of a paragraph's quotations, refilled for each)
     let mut here: Vec<(usize, Span)> = Vec::new();
+    // (one search of the document for doubled apostrophes, not one a paragraph)
+    let doubled = segment::has_doubled(text.as_bytes(), b'\'');
     for (p, &para) in paras.iter().enumerate() {
         let first = next_part;
         while next_part < parts.len() && parts[next_part].para == p {
@@ -72,7 +74,7 @@ pub(super) fn tokens(
         if !masks.is_empty() {
             toks.retain(|t| !segment::masked(masks, t.start));
         }
-        let sents = segment::sentences_into(text, &toks, |k| parts[k].inner, spare_sents);
+        let sents = segment::sentences_into(text, &toks, doubled, |k| parts[k].inner, spare_sents);
         let mut pt = ParaTokens {
             toks,
             sents,

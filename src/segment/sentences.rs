@@ -52,14 +52,17 @@ pub(crate) fn sentences(
     toks: &[Token],
     quote_inner: impl Fn(usize) -> Span,
 ) -> Vec<std::ops::Range<usize>> {
-    sentences_into(text, toks, quote_inner, Vec::new())
+    sentences_into(text, toks, true, quote_inner, Vec::new())
 }
 
 /// [`sentences`], written into `out` (emptied first): a list kept from an earlier
-/// paragraph serves again, without allocating.
+/// paragraph serves again, without allocating. `doubled`: whether the document holds two
+/// apostrophes in a row anywhere (`has_doubled`, asked once a document): when it does not,
+/// no paragraph of it is searched for them.
 pub(crate) fn sentences_into(
     text: &str,
     toks: &[Token],
+    doubled: bool,
     quote_inner: impl Fn(usize) -> Span,
     mut out: Vec<std::ops::Range<usize>>,
 ) -> Vec<std::ops::Range<usize>> {
@@ -67,7 +70,11 @@ pub(crate) fn sentences_into(
     let s = Splitter {
         text,
         toks,
-        inside: doubled_apostrophe_pairs(text, toks),
+        inside: if doubled {
+            doubled_apostrophe_pairs(text, toks)
+        } else {
+            Vec::new()
+        },
         quote_inner: &quote_inner,
     };
     let mut start = 0;
