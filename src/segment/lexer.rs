@@ -3,6 +3,7 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
+use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
@@ -24,6 +25,10 @@ struct Lexer<'t, 'q> {
     quote_at: usize,
     limit: usize,
     out: Vec<Token>,
+    /// The tokens that may end a sentence (`sentences`' candidates: a quotation, a full
+    /// stop, a word ending in one), by index, when `record_ends` asks for them.
+    ends: Vec<usize>,
+    record_ends: bool,
 }
 
 impl<'t, 'q> Lexer<'t, 'q> {
@@ -35,6 +40,8 @@ impl<'t, 'q> Lexer<'t, 'q> {
             quote_at: usize::MAX,
             limit: end,
             out,
+            ends: Vec::new(),
+            record_ends: false,
         };
         lx.next_quote(quotes);
         lx
@@ -50,6 +57,14 @@ impl<'t, 'q> Lexer<'t, 'q> {
     /// How far a token may reach: the next quotation's start, or the span's end.
     fn limit(&self) -> usize {
         self.limit
+    }
+
+    /// The token just pushed may end a sentence: its index is recorded.
+    #[inline]
+    fn may_end(&mut self) {
+        if self.record_ends {
+            self.ends.push(self.out.len() - 1);
+        }
     }
 
     /// Push a punctuation or quotation token.
@@ -95,8 +110,36 @@ pub(crate) fn tokens_into(
     text: &str,
     span: Span,
     quotes: &[(usize, Span)],
-    mut out: Vec<Token>,
+    out: Vec<Token>,
 ) -> Vec<Token> {
+    lex(text, span, quotes, out, None).0
+}
+
+/// [`tokens_into`], with the indices of the tokens that may end a sentence written into
+/// `ends` (emptied first): a quotation, a full stop, a word ending in one (an
+/// abbreviation's), in order; the sentence splitter reads only those
+/// (`sentences_into`'s `ends`), not every token's last byte.
+pub(crate) fn tokens_and_ends_into(
+    text: &str,
+    span: Span,
+    quotes: &[(usize, Span)],
+    out: Vec<Token>,
+    ends: &mut Vec<usize>,
+) -> Vec<Token> {
+    let (out, kept) = lex(text, span, quotes, out, Some(std::mem::take(ends)));
+    *ends = kept;
+    out
+}
+
+/// The lexer's loop: the tokens of `span`, and (when `ends` is given, emptied first) the
+/// indices of those that may end a sentence.
+fn lex(
+    text: &str,
+    span: Span,
+    quotes: &[(usize, Span)],
+    mut out: Vec<Token>,
+    ends: Option<Vec<usize>>,
+) -> (Vec<Token>, Vec<usize>) {
     out.clear();
     // (about one token for every five or six bytes of news text, more with numbers and
     // punctuation: room for one in four, so that nine paragraphs in ten never grow
@@ -107,6 +150,11 @@ pub(crate) fn tokens_into(
         out = Vec::with_capacity(room);
     }
     let mut lx = Lexer::new(text, span.end, quotes, out);
+    if let Some(mut ends) = ends {
+        ends.clear();
+        lx.ends = ends;
+        lx.record_ends = true;
+    }
     let words = info::tables();
     let bytes = text.as_bytes();
     let mut i = span.start;
@@ -133,7 +181,7 @@ pub(crate) fn tokens_into(
         };
         i = next.unwrap_or(span.end);
     }
-    lx.out
+    (lx.out, lx.ends)
 }
 
 /// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
@@ -164,6 +212,7 @@ fn is_general_punctuation(c: char) -> bool {
 fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
     lx.push(Tok::Quote(qi), qs.start, qs.end);
+    lx.may_end();
     lx.next_quote(&lx.quotes[1..]);
     Some(i.max(qs.end))
 }
@@ -294,6 +343,10 @@ fn grammar_word(lx: &mut Lexer, i: usize) -> Option<usize> {
 #[inline(always)]
 fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
     push_token(lx, i, j, info);
+    // (an abbreviation's full stop may end a sentence)
+    if lx.text.as_bytes()[j - 1] == b'.' {
+        lx.may_end();
+    }
     // (a space after the word is skipped here, as `space` would skip it: most words end
     // so; any white space after it is the next step's)
     if j < lx.limit && lx.text.as_bytes()[j] == b' ' {
@@ -334,6 +387,9 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
     lx.push(Tok::Punct, i, j);
+    if FULL_STOPS.contains(&c) {
+        lx.may_end();
+    }
     // (a colon may introduce a quotation: cues/find's gate reads this class)
     if c == ':'
         && let Some(t) = lx.out.last_mut()
