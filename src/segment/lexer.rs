@@ -68,12 +68,19 @@ impl<'t, 'q> Lexer<'t, 'q> {
     }
 
     /// Push a punctuation or quotation token.
+    #[inline]
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
+        self.push_with(kind, start, end, ClassSet::EMPTY);
+    }
+
+    /// Push a punctuation or quotation token of these classes.
+    #[inline]
+    fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
         self.out.push(Token {
             kind,
             start,
             end,
-            classes: ClassSet::EMPTY,
+            classes,
             verb: info::NO_VERB,
             flags: 0,
         });
@@ -383,18 +390,18 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     Some(i + 2)
 }
 
+/// The classes of a colon's token: it may introduce a quotation (cues/find's gate reads
+/// this class).
+const COLON: ClassSet = ClassSet::EMPTY.with(Class::FindMayCue);
+
 /// Any other character is one punctuation token: ",", "(", "—".
+#[inline]
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    lx.push(Tok::Punct, i, j);
+    let classes = if c == ':' { COLON } else { ClassSet::EMPTY };
+    lx.push_with(Tok::Punct, i, j, classes);
     if FULL_STOPS.contains(&c) {
         lx.may_end();
-    }
-    // (a colon may introduce a quotation: cues/find's gate reads this class)
-    if c == ':'
-        && let Some(t) = lx.out.last_mut()
-    {
-        t.classes = ClassSet::EMPTY.with(Class::FindMayCue);
     }
     Some(j)
 }
