@@ -261,8 +261,8 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// which [`ascii_word`] reads.
 #[inline(always)]
 fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
-    let sixteen: [u8; 16] = lx.text.as_bytes().get(i..i + 16)?.try_into().ok()?;
-    let x = u128::from_le_bytes(sixteen);
+    let sixteen = lx.text.as_bytes().get(i..)?.first_chunk::<16>()?;
+    let x = u128::from_le_bytes(*sixteen);
     // (the first byte that is no letter or digit: in the first eight bytes for most
     // words, else in the next eight)
     let low = !alnum_bytes(x as u64) & HIGH;
