@@ -256,7 +256,8 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 
 /// [`word`] of the commonest shape, read from one load of sixteen bytes: fewer than
 /// sixteen ASCII letters and digits, then a byte inside the limit that ends a plain word
-/// ([`ends_plain_word`]: a space, most punctuation), the word's keys made from the same
+/// ([`ends_plain_word`]: a space, most punctuation, a full stop that is no abbreviation's and
+/// joins nothing), the word's keys made from the same
 /// bytes (`info::short_word_info`, `info::middle_word_info`). `None` for any other word,
 /// which [`ascii_word`] reads.
 #[inline(always)]
@@ -275,7 +276,19 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
         return None;
     };
     let j = i + n;
-    if j >= lx.limit || !ends_plain_word(c, last) {
+    if j >= lx.limit {
+        return None;
+    }
+    if c == b'.' {
+        // (a full stop that ends the sentence: not one that joins what follows, "U.S",
+        // "3.5", nor an abbreviation's, which `ascii_word` reads)
+        let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
+        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+            || plain_abbreviation_stop(lx.text, i, j) != j
+        {
+            return None;
+        }
+    } else if !ends_plain_word(c, last) {
         return None;
     }
     let mut info = if n < 8 {
