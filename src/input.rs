@@ -65,7 +65,10 @@ fn is_iso_date(s: &str) -> bool {
 fn dateline_len(line: &str) -> Option<usize> {
     // An optional place in capitals, then a comma.
     let mut rest = line;
-    if let Some(comma) = line.find(", ")
+    // (the comma within the first 40 bytes: only they are searched, not the whole text after
+    // the line's start)
+    let head = &line.as_bytes()[..line.len().min(42)];
+    if let Some(comma) = memchr::memmem::find(head, b", ")
         && comma <= 40
         && line[..comma]
             .chars()
@@ -76,7 +79,8 @@ fn dateline_len(line: &str) -> Option<usize> {
     let mut words = rest.splitn(3, ' ');
     let (a, b) = (words.next()?, words.next()?);
     let is_day = |d: &str| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit());
-    if !(month(a).is_some() && is_day(b) || is_day(a) && month(b).is_some()) {
+    // (the day, a test of a few bytes, before the month, a look-up)
+    if !(is_day(b) && month(a).is_some() || is_day(a) && month(b).is_some()) {
         return None;
     }
     let rest = words.next()?.strip_prefix('(')?;

@@ -82,6 +82,21 @@ impl Words {
         &self.entries[usize::from(self.tiny.number(key))]
     }
 
+    /// The info of a word of at most 7 bytes, by its key (`packed7`), with the classes of its
+    /// form as `written` and its spelling `flags`: a word not in the table (most words) reads
+    /// no entry.
+    #[inline(always)]
+    fn info7(&self, key: u64, written: ClassSet, flags: u8) -> WordInfo {
+        match self.tiny.number(key) {
+            0 => WordInfo {
+                classes: written,
+                verb: NO_VERB,
+                flags,
+            },
+            n => info_of_entry(&self.entries[usize::from(n)], written, flags),
+        }
+    }
+
     /// [`Words::get`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
     #[inline(always)]
     fn get15(&self, key: u128) -> Option<&Entry> {
@@ -355,7 +370,18 @@ pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize)
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'.')
     );
-    let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    short_word_info(
+        words,
+        u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        n,
+    )
+}
+
+/// [`ascii_word_info_at`] of a word of `n` bytes (1 to 7: ASCII letters and digits, maybe a
+/// full stop), the lowest bytes of `x` (eight bytes read at its start, by the lexer that
+/// found its end in them): its keys are made from `x` without reading the text again.
+#[inline(always)]
+pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
     // (at most seven bytes: the bytes and the length fit in one integer)
     let mask = (1u64 << (8 * n)) - 1;
     let written = x & mask | (n as u64) << 56;
@@ -364,14 +390,12 @@ pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize)
     // (the word has an upper-case letter when its lower-case form differs)
     let lower = written | 0x2020_2020_2020_2020 & mask;
     if lower == written {
-        return info_of_entry(
-            words.lower_case.entry7(written),
-            ClassSet::EMPTY,
-            flags | LOWER,
-        );
+        return words
+            .lower_case
+            .info7(written, ClassSet::EMPTY, flags | LOWER);
     }
     let classes = words.written.entry7(written).classes;
-    info_of_entry(words.lower_case.entry7(lower), classes, flags)
+    words.lower_case.info7(lower, classes, flags)
 }
 
 /// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
@@ -387,7 +411,17 @@ fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInf
     else {
         return word_info(&text[i..j]);
     };
-    let x = u128::from_le_bytes(sixteen.try_into().unwrap_or_default());
+    middle_word_info(
+        words,
+        u128::from_le_bytes(sixteen.try_into().unwrap_or_default()),
+        n,
+    )
+}
+
+/// [`short_word_info`] of a word of `n` bytes (8 to 15), the lowest bytes of `x` (sixteen
+/// bytes read at its start).
+#[inline(always)]
+pub(crate) fn middle_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
     let mask = (1u128 << (8 * n)) - 1;
     let written = x & mask | (n as u128) << 120;
     let capitalised = (x as u8).is_ascii_uppercase();

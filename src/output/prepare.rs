@@ -60,6 +60,10 @@ pub(super) fn tokens(
     let mut next_part = 0;
     // (one list of a paragraph's quotations, refilled for each)
     let mut here: Vec<(usize, Span)> = Vec::new();
+    // (one search of the document for doubled apostrophes, not one a paragraph)
+    let doubled = segment::has_doubled(text.as_bytes(), b'\'');
+    // (the tokens that may end a sentence, as the lexer finds them, refilled for each)
+    let mut ends: Vec<usize> = Vec::new();
     for (p, &para) in paras.iter().enumerate() {
         let first = next_part;
         while next_part < parts.len() && parts[next_part].para == p {
@@ -68,11 +72,18 @@ pub(super) fn tokens(
         here.clear();
         here.extend((first..next_part).map(|k| (k, parts[k].outer)));
         let (spare_toks, spare_sents) = spare_lists();
-        let mut toks = segment::tokens_into(text, para, &here, spare_toks);
+        let mut toks = segment::tokens_and_ends_into(text, para, &here, spare_toks, &mut ends);
+        // (tokens left out renumber those after them: the splitter then finds its own)
+        let mut ends = Some(&ends[..]);
         if !masks.is_empty() {
+            let before = toks.len();
             toks.retain(|t| !segment::masked(masks, t.start));
+            if toks.len() < before {
+                ends = None;
+            }
         }
-        let sents = segment::sentences_into(text, &toks, |k| parts[k].inner, spare_sents);
+        let sents =
+            segment::sentences_into(text, &toks, doubled, ends, |k| parts[k].inner, spare_sents);
         let mut pt = ParaTokens {
             toks,
             sents,

@@ -3,6 +3,7 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
+use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
@@ -24,6 +25,10 @@ struct Lexer<'t, 'q> {
     quote_at: usize,
     limit: usize,
     out: Vec<Token>,
+    /// The tokens that may end a sentence (`sentences`' candidates: a quotation, a full
+    /// stop, a word ending in one), by index, when `record_ends` asks for them.
+    ends: Vec<usize>,
+    record_ends: bool,
 }
 
 impl<'t, 'q> Lexer<'t, 'q> {
@@ -35,6 +40,8 @@ impl<'t, 'q> Lexer<'t, 'q> {
             quote_at: usize::MAX,
             limit: end,
             out,
+            ends: Vec::new(),
+            record_ends: false,
         };
         lx.next_quote(quotes);
         lx
@@ -52,13 +59,28 @@ impl<'t, 'q> Lexer<'t, 'q> {
         self.limit
     }
 
+    /// The token just pushed may end a sentence: its index is recorded.
+    #[inline]
+    fn may_end(&mut self) {
+        if self.record_ends {
+            self.ends.push(self.out.len() - 1);
+        }
+    }
+
     /// Push a punctuation or quotation token.
+    #[inline]
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
+        self.push_with(kind, start, end, ClassSet::EMPTY);
+    }
+
+    /// Push a punctuation or quotation token of these classes.
+    #[inline]
+    fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
         self.out.push(Token {
             kind,
             start,
             end,
-            classes: ClassSet::EMPTY,
+            classes,
             verb: info::NO_VERB,
             flags: 0,
         });
@@ -95,8 +117,36 @@ pub(crate) fn tokens_into(
     text: &str,
     span: Span,
     quotes: &[(usize, Span)],
-    mut out: Vec<Token>,
+    out: Vec<Token>,
 ) -> Vec<Token> {
+    lex(text, span, quotes, out, None).0
+}
+
+/// [`tokens_into`], with the indices of the tokens that may end a sentence written into
+/// `ends` (emptied first): a quotation, a full stop, a word ending in one (an
+/// abbreviation's), in order; the sentence splitter reads only those
+/// (`sentences_into`'s `ends`), not every token's last byte.
+pub(crate) fn tokens_and_ends_into(
+    text: &str,
+    span: Span,
+    quotes: &[(usize, Span)],
+    out: Vec<Token>,
+    ends: &mut Vec<usize>,
+) -> Vec<Token> {
+    let (out, kept) = lex(text, span, quotes, out, Some(std::mem::take(ends)));
+    *ends = kept;
+    out
+}
+
+/// The lexer's loop: the tokens of `span`, and (when `ends` is given, emptied first) the
+/// indices of those that may end a sentence.
+fn lex(
+    text: &str,
+    span: Span,
+    quotes: &[(usize, Span)],
+    mut out: Vec<Token>,
+    ends: Option<Vec<usize>>,
+) -> (Vec<Token>, Vec<usize>) {
     out.clear();
     // (about one token for every five or six bytes of news text, more with numbers and
     // punctuation: room for one in four, so that nine paragraphs in ten never grow
@@ -107,6 +157,11 @@ pub(crate) fn tokens_into(
         out = Vec::with_capacity(room);
     }
     let mut lx = Lexer::new(text, span.end, quotes, out);
+    if let Some(mut ends) = ends {
+        ends.clear();
+        lx.ends = ends;
+        lx.record_ends = true;
+    }
     let words = info::tables();
     let bytes = text.as_bytes();
     let mut i = span.start;
@@ -115,8 +170,9 @@ pub(crate) fn tokens_into(
         let next = if i >= lx.quote_at {
             quotation(&mut lx, i, b as char)
         } else if b.is_ascii_alphanumeric() {
-            // (most tokens: a word of ASCII letters and digits, read here)
-            Some(ascii_word(&mut lx, words, i))
+            // (most tokens: a word of ASCII letters and digits, read here; most of those
+            // from one load of eight bytes)
+            Some(short_word(&mut lx, words, i).unwrap_or_else(|| ascii_word(&mut lx, words, i)))
         } else if b.is_ascii() {
             ascii_step(&mut lx, i, b)
         } else {
@@ -132,7 +188,7 @@ pub(crate) fn tokens_into(
         };
         i = next.unwrap_or(span.end);
     }
-    lx.out
+    (lx.out, lx.ends)
 }
 
 /// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
@@ -163,6 +219,7 @@ fn is_general_punctuation(c: char) -> bool {
 fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
     lx.push(Tok::Quote(qi), qs.start, qs.end);
+    lx.may_end();
     lx.next_quote(&lx.quotes[1..]);
     Some(i.max(qs.end))
 }
@@ -195,6 +252,65 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         return Some(ascii_word(lx, info::tables(), i));
     }
     grammar_word(lx, i)
+}
+
+/// [`word`] of the commonest shape, read from one load of sixteen bytes: fewer than
+/// sixteen ASCII letters and digits, then a byte inside the limit that ends a plain word
+/// ([`ends_plain_word`]: a space, most punctuation, a full stop that is no abbreviation's and
+/// joins nothing), the word's keys made from the same
+/// bytes (`info::short_word_info`, `info::middle_word_info`). `None` for any other word,
+/// which [`ascii_word`] reads.
+#[inline(always)]
+fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
+    let sixteen = lx.text.as_bytes().get(i..)?.first_chunk::<16>()?;
+    let x = u128::from_le_bytes(*sixteen);
+    // (the first byte that is no letter or digit: in the first eight bytes for most
+    // words, else in the next eight)
+    let low = !alnum_bytes(x as u64) & HIGH;
+    let n = if low != 0 {
+        (low.trailing_zeros() / 8) as usize
+    } else {
+        8 + ((!alnum_bytes((x >> 64) as u64) & HIGH).trailing_zeros() / 8) as usize
+    };
+    let (Some(&c), Some(&last)) = (sixteen.get(n), sixteen.get(n.wrapping_sub(1))) else {
+        return None;
+    };
+    let j = i + n;
+    if j >= lx.limit {
+        return None;
+    }
+    if c == b'.' {
+        // (a full stop that ends the sentence: not one that joins what follows, "U.S",
+        // "3.5", nor an abbreviation's, which `ascii_word` reads)
+        let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
+        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+            || plain_abbreviation_stop(lx.text, i, j) != j
+        {
+            return None;
+        }
+    } else if !ends_plain_word(c, last) {
+        return None;
+    }
+    let mut info = if n < 8 {
+        info::short_word_info(words, x as u64, n)
+    } else {
+        info::middle_word_info(words, x, n)
+    };
+    info.flags |= info::ALNUM;
+    push_token(lx, i, j, info);
+    // (a space after the word is skipped here, as `space` would skip it)
+    Some(j + usize::from(c == b' '))
+}
+
+/// Whether byte `c`, after a run of ASCII letters and digits that ends in `last`, ends a
+/// plain word ([`plain_ascii_word`]): ASCII, no joiner ([`JOINERS`]), no comma after a
+/// digit ("5,000"), no full stop (an abbreviation's, or one that joins: "U.S").
+#[inline(always)]
+fn ends_plain_word(c: u8, last: u8) -> bool {
+    c == b' '
+        || (c.is_ascii()
+            && !JOINERS.as_bytes().contains(&c)
+            && !(c == b',' && last.is_ascii_digit()))
 }
 
 /// [`word`] at an ASCII letter or digit (`words`: the lexicon's tables): most words are
@@ -246,6 +362,22 @@ fn grammar_word(lx: &mut Lexer, i: usize) -> Option<usize> {
 /// The word token `i..j` with what the lexicon knows of it: where the next step starts.
 #[inline(always)]
 fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
+    push_token(lx, i, j, info);
+    // (an abbreviation's full stop may end a sentence)
+    if lx.text.as_bytes()[j - 1] == b'.' {
+        lx.may_end();
+    }
+    // (a space after the word is skipped here, as `space` would skip it: most words end
+    // so; any white space after it is the next step's)
+    if j < lx.limit && lx.text.as_bytes()[j] == b' ' {
+        return j + 1;
+    }
+    j
+}
+
+/// Push the word token `i..j` with what the lexicon knows of it.
+#[inline(always)]
+fn push_token(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) {
     let WordInfo {
         classes,
         verb,
@@ -259,12 +391,6 @@ fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
         verb,
         flags,
     });
-    // (a space after the word is skipped here, as `space` would skip it: most words end
-    // so; any white space after it is the next step's)
-    if j < lx.limit && lx.text.as_bytes()[j] == b' ' {
-        return j + 1;
-    }
-    j
 }
 
 /// "--" is one dash: "J. Smith -- no".
@@ -277,15 +403,18 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     Some(i + 2)
 }
 
+/// The classes of a colon's token: it may introduce a quotation (cues/find's gate reads
+/// this class).
+const COLON: ClassSet = ClassSet::EMPTY.with(Class::FindMayCue);
+
 /// Any other character is one punctuation token: ",", "(", "—".
+#[inline]
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    lx.push(Tok::Punct, i, j);
-    // (a colon may introduce a quotation: cues/find's gate reads this class)
-    if c == ':'
-        && let Some(t) = lx.out.last_mut()
-    {
-        t.classes = ClassSet::EMPTY.with(Class::FindMayCue);
+    let classes = if c == ':' { COLON } else { ClassSet::EMPTY };
+    lx.push_with(Tok::Punct, i, j, classes);
+    if FULL_STOPS.contains(&c) {
+        lx.may_end();
     }
     Some(j)
 }
@@ -722,6 +851,39 @@ mod tests {
             i = j;
         }
         assert!(plain >= 12, "{plain}");
+    }
+
+    #[test]
+    fn a_short_word_is_read_as_the_whole_word_step_reads_it() {
+        let text = "Mr. Smith, 5,000 O'Neill said: U.S. rock-and-roll Joneses' AT&T end. Über \
+                    x\u{2019}s 3.5 the Mayor said (no) J. Smith, Sen. Dole. SAID a1b2c3d4e5 \
+                    spokeswoman SPOKESWOMAN Spokeswoman announced Announced Representatives \
+                    representativesX administrations; Calif. 5, said—and told\u{201d} said \
+                    went on according accordingly to x";
+        let mut read = 0;
+        for (i, _) in text.match_indices(|c: char| c.is_ascii_alphanumeric()) {
+            for limit in [text.len(), i + 5, i + 9] {
+                let run = |short: bool| {
+                    let mut lx = Lexer::new(text, limit.min(text.len()), &[], Vec::new());
+                    let next = if short {
+                        short_word(&mut lx, info::tables(), i)
+                    } else {
+                        Some(ascii_word(&mut lx, info::tables(), i))
+                    };
+                    let toks: Vec<_> = lx
+                        .out
+                        .iter()
+                        .map(|t| (t.start, t.end, t.classes, t.verb, t.flags))
+                        .collect();
+                    (next, toks)
+                };
+                if let (Some(next), toks) = run(true) {
+                    assert_eq!((Some(next), toks), run(false), "{:?}", &text[i..]);
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 60, "{read}");
     }
 
     #[test]

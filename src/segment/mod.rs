@@ -15,7 +15,7 @@ mod lexer;
 mod sentences;
 mod wrap;
 
-pub(crate) use lexer::{tokens, tokens_into};
+pub(crate) use lexer::{tokens, tokens_and_ends_into};
 #[cfg(test)]
 pub(crate) use sentences::sentences;
 pub(crate) use sentences::{

@@ -13,7 +13,7 @@ const MAX_SENTENCE: usize = 1000;
 const MAX_QUOTED: usize = 300;
 
 /// The punctuation that ends a sentence.
-const FULL_STOPS: [char; 3] = ['.', '?', '!'];
+pub(super) const FULL_STOPS: [char; 3] = ['.', '?', '!'];
 
 /// Whether `w` is one of [`FULL_STOPS`].
 fn is_full_stop(w: &str) -> bool {
@@ -52,14 +52,20 @@ pub(crate) fn sentences(
     toks: &[Token],
     quote_inner: impl Fn(usize) -> Span,
 ) -> Vec<std::ops::Range<usize>> {
-    sentences_into(text, toks, quote_inner, Vec::new())
+    sentences_into(text, toks, true, None, quote_inner, Vec::new())
 }
 
 /// [`sentences`], written into `out` (emptied first): a list kept from an earlier
-/// paragraph serves again, without allocating.
+/// paragraph serves again, without allocating. `doubled`: whether the document holds two
+/// apostrophes in a row anywhere (`has_doubled`, asked once a document): when it does not,
+/// no paragraph of it is searched for them. `ends`: the tokens that may end a sentence, as
+/// the lexer found them (`tokens_and_ends_into`); `None` to find them here, reading every
+/// token's last byte.
 pub(crate) fn sentences_into(
     text: &str,
     toks: &[Token],
+    doubled: bool,
+    ends: Option<&[usize]>,
     quote_inner: impl Fn(usize) -> Span,
     mut out: Vec<std::ops::Range<usize>>,
 ) -> Vec<std::ops::Range<usize>> {
@@ -67,11 +73,47 @@ pub(crate) fn sentences_into(
     let s = Splitter {
         text,
         toks,
-        inside: doubled_apostrophe_pairs(text, toks),
+        inside: if doubled {
+            doubled_apostrophe_pairs(text, toks)
+        } else {
+            Vec::new()
+        },
         quote_inner: &quote_inner,
     };
+    let Some(ends) = ends else {
+        return split_every_token(&s, out);
+    };
     let mut start = 0;
-    let bytes = text.as_bytes();
+    for &i in ends.iter().chain(std::iter::once(&toks.len())) {
+        // (a run-on sentence is cut at `MAX_SENTENCE` tokens among the tokens before `i`,
+        // as `split_every_token` cuts it)
+        while start + MAX_SENTENCE - 1 < i {
+            out.push(start..start + MAX_SENTENCE);
+            start += MAX_SENTENCE;
+        }
+        if i == toks.len() {
+            break;
+        }
+        if let Some(end) = s.boundary(start, i) {
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// [`sentences_into`] without the lexer's list of the tokens that may end a sentence: each
+/// token's last byte is read.
+fn split_every_token(
+    s: &Splitter,
+    mut out: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let toks = s.toks;
+    let mut start = 0;
+    let bytes = s.text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
         // (the cheap test first, inline: a token that is no quotation and whose last byte is
         // no full stop ends no sentence but a run-on one, cut at `MAX_SENTENCE` tokens)
@@ -319,6 +361,50 @@ mod tests {
         };
         let toks = tokens(text, span, &[]);
         sentences(text, &toks, |_| Span { start: 0, end: 0 }).len()
+    }
+
+    #[test]
+    fn the_lexers_sentence_ends_split_as_every_token_read_splits() {
+        let run_on = "word, ".repeat(2100);
+        let texts = [
+            "He came. She said no! Why? In the U.S. He said so.",
+            "Mr. Trump said: ''I hope not. I hope not.'' Then he left.",
+            "''Can we win Illinois?'' Mr. Manafort asked. Yes.",
+            "(Oh hey there, Olivia Pope.) Next we go. of Jacksonville, Fla. Monday",
+            "“We will win.” He said it. “Will we?” she asked. J. Smith, R-Pa., said.",
+            run_on.as_str(),
+            "a. b. c. ... !!! ?. e.g. this",
+        ];
+        let mut split = 0;
+        for text in texts {
+            let span = Span {
+                start: 0,
+                end: text.len(),
+            };
+            let quotes: Vec<(usize, Span)> = text
+                .match_indices('“')
+                .enumerate()
+                .map(|(k, (a, _))| {
+                    let b = a + text[a..].find('”').unwrap() + '”'.len_utf8();
+                    (k, Span { start: a, end: b })
+                })
+                .collect();
+            let inner = |k: usize| {
+                let q = quotes[k].1;
+                Span {
+                    start: q.start + 3,
+                    end: q.end - 3,
+                }
+            };
+            let mut ends = Vec::new();
+            let toks =
+                crate::segment::tokens_and_ends_into(text, span, &quotes, Vec::new(), &mut ends);
+            let read = sentences_into(text, &toks, true, None, inner, Vec::new());
+            let given = sentences_into(text, &toks, true, Some(&ends), inner, Vec::new());
+            assert_eq!(given, read, "{text}");
+            split += read.len();
+        }
+        assert!(split >= 15, "{split}");
     }
 
     #[test]
