@@ -178,8 +178,9 @@ pub(crate) fn is_modifier(lower: &str) -> bool {
 }
 
 /// An adjective by its ending ("regional", "presidential"): only the endings that end in
-/// the word's last byte are compared ([`SUFFIXES_BY_LAST`]).
-fn modifier_suffix(lower: &str) -> bool {
+/// the word's last byte are compared ([`SUFFIXES_BY_LAST`]). (The speaker stage asks it of a
+/// lower-case word whose token lacks the `Modifiers` bit: such a word is not in the list.)
+pub(crate) fn modifier_suffix(lower: &str) -> bool {
     lower.len() > 4
         && lower.as_bytes().last().is_some_and(|&b| {
             SUFFIXES_BY_LAST[usize::from(b)]

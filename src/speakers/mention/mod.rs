@@ -26,7 +26,7 @@ pub(crate) use quantity::*;
 pub(crate) use right::*;
 pub(crate) use subject::*;
 
-use crate::cues::is_modifier;
+use crate::cues::{is_modifier, modifier_suffix};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Span};
 use crate::segment::{Tok, Token, is_capitalized};
@@ -165,33 +165,10 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
         // (`is_modifier`: the list is the class, whose bit is read; its endings are read only
         // for a word that ends in the last letter of one)
         // (without the bit the word is not in the list, and only its ending can make it one)
-        t.is(Class::Modifiers) || known(w) || modifier_ending(w)
+        t.is(Class::Modifiers) || known(w) || modifier_suffix(w)
     } else {
         crate::lexicon::with_lower(w, |lower| is_modifier(lower) || known(lower))
     }
-}
-
-/// The endings of adjectives (`find_modifier_suffixes`) by their last byte, read once: a
-/// word is checked against only the endings that end as it does.
-static MODIFIER_ENDS: std::sync::LazyLock<[Vec<&'static str>; 256]> =
-    std::sync::LazyLock::new(|| {
-        let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
-        for s in Class::FindModifierSuffixes.words() {
-            if let Some(&b) = s.as_bytes().last() {
-                by_last[usize::from(b)].push(s);
-            }
-        }
-        by_last
-    });
-
-/// [`crate::cues::is_modifier`] of a lower-case word that is not in the list `modifiers`
-/// (its token has no bit of the class that copies it): whether it is longer than four bytes
-/// and ends as an adjective does, with no look-up of the list.
-fn modifier_ending(w: &str) -> bool {
-    w.len() > 4
-        && w.as_bytes()
-            .last()
-            .is_some_and(|&b| MODIFIER_ENDS[usize::from(b)].iter().any(|s| w.ends_with(s)))
 }
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
@@ -568,16 +545,16 @@ mod tests {
         for t in &toks(text) {
             let w = t.text(text);
             if t.is_lower() && !t.is(Class::Modifiers) {
-                assert_eq!(modifier_ending(w), is_modifier(w), "{w}");
+                assert_eq!(modifier_suffix(w), is_modifier(w), "{w}");
             }
         }
-        assert!(modifier_ending("regional") && !modifier_ending("spokesman"));
+        assert!(modifier_suffix("regional") && !modifier_suffix("spokesman"));
         // (every ending, found by its last byte; not in a word of four bytes)
         for e in Class::FindModifierSuffixes.words() {
-            assert!(modifier_ending(&format!("abcde{e}")), "{e}");
-            assert!(!modifier_ending(&format!("{e}xyz")), "{e}");
+            assert!(modifier_suffix(&format!("abcde{e}")), "{e}");
+            assert!(!modifier_suffix(&format!("{e}xyz")), "{e}");
         }
-        assert!(!modifier_ending("oral"));
+        assert!(!modifier_suffix("oral"));
         // (every word of the list has the class's bit)
         for w in LEXICON.modifiers.iter() {
             let c = crate::lexicon::classes_as_written(w);
