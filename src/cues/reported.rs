@@ -491,7 +491,10 @@ mod tests {
         for t in toks(text) {
             let lower = t.text(text).to_lowercase();
             let w = lower.as_str();
-            assert_eq!(t.is(Class::ParticipleForms), Class::ParticipleForms.contains(w));
+            assert_eq!(
+                t.is(Class::ParticipleForms),
+                Class::ParticipleForms.contains(w)
+            );
             assert_eq!(t.is(Class::Subordinators), Class::Subordinators.contains(w));
         }
     }

@@ -137,7 +137,8 @@ mod tests {
         for t in toks(text) {
             let w = t.text(text);
             let lower = w.to_lowercase();
-            let by_lowering = t.is(Class::AdjunctOpeners) || lower.len() > 4 && lower.ends_with("ly");
+            let by_lowering =
+                t.is(Class::AdjunctOpeners) || lower.len() > 4 && lower.ends_with("ly");
             assert_eq!(adjunct_opener(text, &t), by_lowering, "{w:?}");
         }
         let t = toks("PUBLICLY");
