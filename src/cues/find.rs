@@ -299,7 +299,9 @@ pub(crate) fn verb_at(
 }
 
 /// [`verb_at`] at the head of a two-word form (or a token that is no word), read from the
-/// words' text.
+/// words' text. The token's own flags say whether it heads a two-word form and its own
+/// one-word form (both looked up when it was made; none for a token that is no word): only
+/// a head with a word after it is lowered and read again.
 fn two_word_verb_at(
     text: &str,
     toks: &[Token],
@@ -307,13 +309,14 @@ fn two_word_verb_at(
     hi: usize,
 ) -> Option<crate::lexicon::VerbForm> {
     let lx = &*LEXICON;
-    with_lower(toks[i].text(text), |lower| {
-        let next = toks[i + 1..hi]
-            .first()
-            .filter(|n| n.kind == Tok::Word && lx.verb_heads.contains(lower));
-        let Some(next) = next else {
-            return lx.verb(lower, None);
-        };
+    let t = &toks[i];
+    let next = toks[i + 1..hi]
+        .first()
+        .filter(|n| n.kind == Tok::Word && t.kind == Tok::Word && t.is_verb_head());
+    let Some(next) = next else {
+        return t.verb_form().filter(|f| f.words == 1);
+    };
+    with_lower(t.text(text), |lower| {
         with_lower(next.text(text), |next| {
             // "made it clear", "pointed it out": "it" between a two-word verb's head and
             // its particle.

@@ -229,11 +229,17 @@ fn cue_before(at: &QuoteAt) -> Option<CueHit> {
 /// noun cue whose words the quotation, after "as", only characterises — the words are not
 /// the claims' but those of whoever rates them.
 fn characterised(at: &QuoteAt, b: &CueHit) -> bool {
-    let word = crate::lexicon::lower(at.toks[b.tok].text(at.text));
+    // ("as" before the quotation first, in any case as its lower case reads it: only "A"
+    // and "S" lower-case to "a" and "s"; most quotations have none, and the cue word is
+    // not lowered)
+    if !(at.qi > b.tok + b.len && at.toks[at.qi - 1].text(at.text).eq_ignore_ascii_case("as")) {
+        return false;
+    }
     // ("Republican claims" may read as a verb: a plural of a nominal cue is the noun here)
-    let noun = b.kind == CueKind::Noun
-        || (b.len == 1 && word.ends_with('s') && LEXICON.nominal_cues.contains(&word));
-    noun && at.qi > b.tok + b.len && crate::lexicon::lower(at.toks[at.qi - 1].text(at.text)) == "as"
+    b.kind == CueKind::Noun || {
+        let word = crate::lexicon::lower(at.toks[b.tok].text(at.text));
+        b.len == 1 && word.ends_with('s') && LEXICON.nominal_cues.contains(&word)
+    }
 }
 
 /// The nearest cue of saying before the quotation. A cue word that could be a noun,
@@ -258,9 +264,13 @@ fn verbal(at: &QuoteAt, c: &CueHit) -> bool {
     if c.tok == at.sent.start || toks[c.tok - 1].kind != Tok::Word {
         return true;
     }
-    let prev = crate::lexicon::lower(toks[c.tok - 1].text(text));
-    matches!(prev.as_ref(), "who" | "which")
-        || (prev == "to" && crate::lexicon::lower(&text[c.start..c.end]) == c.lemma)
+    // (the word before in any case, as its lower case reads it: no other letter lower-cases
+    // to one of these ASCII letters)
+    let prev = toks[c.tok - 1].text(text);
+    let is = |w: &str| prev.eq_ignore_ascii_case(w);
+    is("who")
+        || is("which")
+        || (is("to") && crate::lexicon::lower(&text[c.start..c.end]) == c.lemma)
         || verb_position(text, toks, at.sent.start, *c)
 }
 
@@ -400,6 +410,29 @@ pub(crate) fn subject_start(text: &str, t: &Token) -> bool {
 mod tests {
     use super::*;
     use crate::cues::test_support::{cue_text, paragraph};
+
+    #[test]
+    fn short_words_are_compared_in_any_case_as_their_lower_case_reads() {
+        // (`characterised` and `verbal` compare "as", "who", "which", "to" without lowering)
+        for w in ["as", "who", "which", "to"] {
+            for x in [
+                w.to_string(),
+                w.to_uppercase(),
+                "ſ".repeat(2),
+                "İs".to_string(),
+                "ｗｈｏ".to_string(),
+                "Wh\u{0130}ch".to_string(),
+                "\u{212A}o".to_string(),
+                "tos".to_string(),
+            ] {
+                assert_eq!(
+                    x.eq_ignore_ascii_case(w),
+                    crate::lexicon::lower(&x) == w,
+                    "{x:?} {w:?}"
+                );
+            }
+        }
+    }
 
     /// The cue that `rule` gives the first quotation of `text` (one paragraph).
     fn by_rule(text: &str, rule: fn(&QuoteAt) -> Option<CueHit>) -> Option<String> {

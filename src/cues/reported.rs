@@ -347,10 +347,8 @@ fn governs_quotation(s: &Sentence, st: &Stmt) -> bool {
 /// sentence.
 fn bare_participle(s: &Sentence, at: &At) -> bool {
     let c = at.c;
-    let participle = crate::lexicon::with_lower(s.toks[c.tok].text(s.text), |l| {
-        LEXICON.participle_forms.contains(l)
-    });
-    participle
+    // (the cue word's class, looked up in lower case when its token was made)
+    s.toks[c.tok].is(Class::ParticipleForms)
         && (c.tok == at.lo || {
             let w = s.toks[c.tok - 1].text(s.text);
             !aux_or_negated(w) && !CONTRACTED_AUXILIARIES.iter().any(|a| w.ends_with(a))
@@ -363,10 +361,11 @@ const CONTRACTED_AUXILIARIES: [&str; 6] = ["'ve", "’ve", "'d", "’d", "'s", "
 /// What was not said needs a matter: "did not complain when growth was strong" names none
 /// (a clause after the cue opened by a subordinator other than "if").
 fn no_matter(s: &Sentence, c: CueHit, content: &Range<usize>) -> bool {
-    content.start > c.tok && {
-        let first = crate::lexicon::lower(s.toks[content.start].text(s.text));
-        first != "if" && LEXICON.subordinators.contains(first.as_ref())
-    }
+    // (the first word's class, looked up in lower case when its token was made)
+    let first = &s.toks[content.start];
+    content.start > c.tok
+        && first.is(Class::Subordinators)
+        && !first.text(s.text).eq_ignore_ascii_case("if")
 }
 
 /// The statement of a cue's reported clause `content`: its span, the opening of a clause
@@ -481,6 +480,23 @@ mod tests {
         assert!(!super::asks("", &[], &(0..0), &[]));
         let t = toks("Why? He said it.");
         assert!(!super::asks("Why? He said it.", &t, &(2..t.len()), &[]));
+    }
+
+    #[test]
+    fn participles_and_subordinators_are_read_off_their_tokens_in_any_case() {
+        use crate::lexicon::Class;
+        // (a token has the classes of its lower case: the classes hold lower-case words only)
+        assert!(Class::ParticipleForms.lower_only() && Class::Subordinators.lower_only());
+        let text = "Written Although IF if When spoken said";
+        for t in toks(text) {
+            let lower = t.text(text).to_lowercase();
+            let w = lower.as_str();
+            assert_eq!(
+                t.is(Class::ParticipleForms),
+                Class::ParticipleForms.contains(w)
+            );
+            assert_eq!(t.is(Class::Subordinators), Class::Subordinators.contains(w));
+        }
     }
 
     #[test]

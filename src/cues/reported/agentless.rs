@@ -139,8 +139,9 @@ pub(crate) fn expectation(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
 pub(crate) fn question(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let (text, toks, c, lo, b) = (s.text, s.toks, at.c, at.lo, at.b);
     // (`reported_asked_after`: "when", ",", "after", "being", "was", …)
-    let asked = LEXICON.asking_verbs.contains(c.lemma)
-        && text[c.start..c.end].ends_with("ed")
+    // (the form's ending first: most cues are no "-ed" form, and their lemma is not looked up)
+    let asked = text[c.start..c.end].ends_with("ed")
+        && LEXICON.asking_verbs.contains(c.lemma)
         && (b == lo
             || crate::lexicon::with_lower(toks[b - 1].text(text), |l| {
                 Class::ReportedAskedAfter.contains(l)

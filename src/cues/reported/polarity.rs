@@ -135,6 +135,8 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
         // ends like an adverb in -ly, see `word_in`)
         let aux = match at.first() {
             Some(t) if t.is_lower() => aux_token(text, t),
+            // (punctuation is no auxiliary, which is a word: ", said Smith" lowers no ",")
+            Some(t) if t.kind == crate::segment::Tok::Punct => false,
             Some(t) if quotation_no_word(text, t) && !ends_in_ly(at.first_word()) => false,
             _ => crate::lexicon::with_lower(at.first_word(), is_aux),
         };
@@ -149,6 +151,23 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
 mod tests {
     use super::*;
     use crate::grammar::test_support::toks;
+
+    #[test]
+    fn punctuation_is_no_auxiliary() {
+        // (`polarity` stops at punctuation without lowering it)
+        assert!(
+            Class::Auxiliaries
+                .words()
+                .all(|w| w.starts_with(char::is_alphabetic))
+        );
+        for p in [",", "—", "(", ";", "--", "......", "...ly"] {
+            assert!(!crate::lexicon::with_lower(p, is_aux), "{p:?}");
+        }
+        let text = "He had not, said Smith, left.";
+        let all = toks(text);
+        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        assert_eq!(polarity(text, &all, 0, said), Polarity::Plain);
+    }
 
     #[test]
     fn no_rule_matches_where_the_token_says_none_can() {

@@ -220,7 +220,8 @@ fn capitalised_name(s: &Subject) -> Option<bool> {
 
 /// "Many say", "Some argue"
 fn quantity(s: &Subject) -> Option<bool> {
-    (s.form.base && LEXICON.quantities.contains(s.lower.as_ref())).then_some(true)
+    // (the word's class, looked up in lower case when its token was made)
+    (s.form.base && s.prev.is(Class::Quantities)).then_some(true)
 }
 
 /// "his personal blog", "work-related emails": a modifier (not a role) makes the cue word

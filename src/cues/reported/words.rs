@@ -7,7 +7,15 @@ use crate::segment::{Tok, Token};
 /// Whether a word opens an adjunct after a cue: a time, place, manner or medium ("on
 /// Sunday", "Tuesday", "last week", "privately", "via Twitter").
 pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
-    t.is(Class::AdjunctOpeners) || with_lower(t.text(text), |w| w.len() > 4 && w.ends_with("ly"))
+    let w = t.text(text);
+    // (an ASCII word's lower case is as long, its last two bytes lowered in place: it is
+    // not lowered whole)
+    let ly = |w: &str| w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly");
+    t.is(Class::AdjunctOpeners)
+        || match w.is_ascii() {
+            true => ly(w),
+            false => with_lower(w, |w| w.len() > 4 && w.ends_with("ly")),
+        }
 }
 
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`;
@@ -121,6 +129,20 @@ mod tests {
         assert!(ing_form(text, &cue("Saying", "x")));
         assert!(!ing_form(text, &cue("kept", "saying")));
         assert!(ing_form(text, &cue(" referring", "to")));
+    }
+
+    #[test]
+    fn an_adjunct_in_ly_is_read_in_any_case() {
+        let text = "Privately PUBLICLY fly Apply HURRIEDLY. Énormément ÉTRANGELY bully «x» “badly”";
+        for t in toks(text) {
+            let w = t.text(text);
+            let lower = w.to_lowercase();
+            let by_lowering =
+                t.is(Class::AdjunctOpeners) || lower.len() > 4 && lower.ends_with("ly");
+            assert_eq!(adjunct_opener(text, &t), by_lowering, "{w:?}");
+        }
+        let t = toks("PUBLICLY");
+        assert!(adjunct_opener("PUBLICLY", &t[0]));
     }
 
     #[test]
