@@ -468,7 +468,7 @@ impl Hits {
 
     /// Where a match that reaches `at` may start at the earliest: `LONGEST` bytes before it,
     /// in the paragraph, on a character boundary.
-    fn lead_in(&self, text: &str, at: usize) -> usize {
+    pub(super) fn lead_in(&self, text: &str, at: usize) -> usize {
         let mut from = at.saturating_sub(*LONGEST).max(self.span.start);
         while !text.is_char_boundary(from) {
             from -= 1;

@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::channel::find_in_scope;
+use super::channel::{Triggers, find_in_scope};
+use super::shape::{left_out, plain_and_apart, word_may_match};
 use super::{Context, Hits, Matches, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
@@ -268,17 +269,21 @@ fn sentence_occasion(
 ) -> Option<Occasion> {
     let toks = s.toks;
     let region = s.region();
-    let quotes: Vec<Span> = s.quotes().collect();
-    // (the lists read only near the sentence's words that may hold a match a rule reads: a
-    // sentence with none is not scanned for them)
-    hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
     // (where the sentence holds nothing a rule needs, nor the subject, it states no channel: no
-    // rule is called)
-    let triggers = super::channel::Triggers::of(&s.pt.toks, region);
-    let lists = super::channel::lists_hold(matches, region);
-    if !super::channel::may_find_uncued(triggers, lists)
-        && !super::source::POSSESSED_NEEDS.met(triggers, lists)
-    {
+    // rule is called; where only the lists may serve, the gate is tested first with what its
+    // tokens say they may hold: most sentences are passed over before their lists are read)
+    let triggers = Triggers::of(&s.pt.toks, region);
+    let may_find = |lists: bool| {
+        super::channel::may_find_uncued(triggers, lists)
+            || super::source::POSSESSED_NEEDS.met(triggers, lists)
+    };
+    if !may_find(false) && !lists_may_hold(src.text, hits, &s.pt.toks, region) {
+        return None;
+    }
+    let quotes: Vec<Span> = s.quotes().collect();
+    // (the lists read only near the sentence's words that may hold a match a rule reads)
+    hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
+    if !may_find(super::channel::lists_hold(matches, region)) {
         return None;
     }
     let channel = {
@@ -317,6 +322,39 @@ fn sentence_occasion(
         channel: Some(c),
         time,
     })
+}
+
+/// Whether `region` of a paragraph (its tokens `toks`) may hold a channel phrase or an outlet
+/// of the lists outside its quotations, by its tokens and those a match that reaches into it
+/// may start at (`Hits::lead_in`), as `Hits::may_match` reads them but with the class of the
+/// phrases' and outlets' words (`channel_phrase_outlet_words`): a word of it, a word joined by
+/// a mark or not ASCII (`shape::word_may_match`), a quotation before the region, text the
+/// tokens leave out. Where none may, `channel::lists_hold` is false once the lists are read.
+fn lists_may_hold(text: &str, hits: &Hits, toks: &[Token], region: Span) -> bool {
+    let bytes = text.as_bytes();
+    let from = hits.lead_in(text, region.start);
+    let toks = &toks[toks.partition_point(|t| t.end <= from)..];
+    let toks = &toks[..toks.partition_point(|t| t.start < region.end)];
+    let mut at = from;
+    for t in toks {
+        if t.start > at && left_out(text, at, t.start) {
+            return true;
+        }
+        at = at.max(t.end);
+        let may = match t.kind {
+            Tok::Word => {
+                t.is(Class::ChannelPhraseOutletWords)
+                    || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
+            }
+            // (the sentence's own quotations are skipped)
+            Tok::Quote(_) => !(region.start <= t.start && t.end <= region.end),
+            Tok::Punct => false,
+        };
+        if may {
+            return true;
+        }
+    }
+    region.end > at && left_out(text, at, region.end)
 }
 
 /// Whether a time names a day: it resolves to one (`2016-09-20`), or, with no date to
@@ -482,5 +520,66 @@ mod tests {
         let shared = vec![(1, "clinton".to_string()), (2, "clinton".to_string())];
         let bill = "Former President Bill Clinton celebrated his birthday on Tuesday.";
         assert!(lead_occasions(bill, &shared).is_empty());
+    }
+
+    #[test]
+    fn every_phrase_and_outlet_has_a_word_of_the_class_the_gate_reads() {
+        // (`lists_may_hold` passes over a sentence none of whose words is of the class: a
+        // phrase or an outlet with no word of it would go unread; a phrase matches in any case)
+        for (list, _, p) in super::super::lists::patterns()
+            .into_iter()
+            .filter(|p| p.0 < 2)
+        {
+            let has = p
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    Class::ChannelPhraseOutletWords.contains(&w.to_ascii_lowercase())
+                        || list > 0 && Class::ChannelPhraseOutletWords.contains(w)
+                });
+            assert!(has, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_whose_words_hold_no_phrase_or_outlet_is_passed_over_before_its_lists() {
+        let cases = [
+            (
+                "Okafor laid out her plans for schools on Monday morning.",
+                false,
+            ),
+            ("Okafor told CNN on Monday that she would run.", true),
+            ("Okafor said in a statement that she would run.", true),
+            ("Okafor\u{2019}s op-ed ran in the Daily Planet.", true),
+            (
+                "Okafor spoke at length about the schools late Tuesday night.",
+                false,
+            ),
+        ];
+        for (text, may) in cases {
+            let span = super::super::test_support::all(text);
+            let pt = super::super::test_support::para_tokens(text, span);
+            let hits = Hits::in_paragraph(text, span, &pt.toks);
+            // (the first sentence alone)
+            let sent = pt.sents[0].clone();
+            let region = Span {
+                start: pt.toks[sent.start].start,
+                end: pt.toks[sent.end - 1].end,
+            };
+            assert_eq!(lists_may_hold(text, &hits, &pt.toks, region), may, "{text}");
+            // (where none may, the lists read hold none)
+            let quotes: Vec<Span> = pt.toks[sent]
+                .iter()
+                .filter(|t| matches!(t.kind, Tok::Quote(_)))
+                .map(|t| Span {
+                    start: t.start,
+                    end: t.end,
+                })
+                .collect();
+            let mut m = Matches::default();
+            hits.region_near(text, &pt.toks, region, quotes.iter(), false, &mut m);
+            let held = super::super::channel::lists_hold(&m, region);
+            assert!(may || !held, "{text}");
+        }
     }
 }
