@@ -85,16 +85,43 @@ pub(crate) fn mentionish(text: &str, t: &Token) -> bool {
                 || aux_token(text, t)
                 || t.is(Class::Modifiers)
                 || w.starts_with(|c: char| c.is_ascii_digit())
-                || with_lower(w, |lower| {
-                    LEXICON.roles.contains_key(lower)
-                        || LEXICON.pronouns.contains_key(lower)
-                        || LEXICON.documents.contains(lower)
-                        || modifier_suffix(lower)
-                })
+                || is_role_or_document(t)
+                || is_pronoun(text, t)
+                || if t.is_lower() {
+                    modifier_suffix(w)
+                } else {
+                    with_lower(w, modifier_suffix)
+                }
         }
         Tok::Punct => Class::FindMentionPunct.contains(t.text(text)),
         Tok::Quote(_) => false,
     }
+}
+
+/// The classes that hold every pronoun of the lexicon (in lower case): a word with none of
+/// their bits is no pronoun.
+const PRONOUN_CLASSES: &[Class] = &[
+    Class::SpeakerPersonPronouns,
+    Class::SpeakerGroupPronouns,
+    Class::ReportedPluralPronouns,
+];
+
+/// Whether the word in lower case is a pronoun of the lexicon ("He", "they"): looked up only
+/// for a word with the bit of one of [`PRONOUN_CLASSES`].
+#[inline]
+pub(crate) fn is_pronoun(text: &str, t: &Token) -> bool {
+    t.kind == Tok::Word
+        && t.classes.intersects(PRONOUN_CLASSES)
+        && with_lower(t.text(text), |l| LEXICON.pronouns.contains_key(l))
+}
+
+/// Whether the word in lower case is a role or a document noun of the lexicon ("spokesman",
+/// "Report"), read from the token's bits: the classes `speaker_roles` and `speaker_documents`
+/// hold exactly the lists' one-word entries, in lower case (a token's classes hold its lower
+/// case's).
+#[inline]
+pub(crate) fn is_role_or_document(t: &Token) -> bool {
+    t.kind == Tok::Word && (t.is(Class::SpeakerRoles) || t.is(Class::SpeakerDocuments))
 }
 
 /// [`is_aux`] of a word token, read from its classes: "also", "had", "repeatedly".
@@ -204,6 +231,41 @@ static SUFFIXES_BY_LAST: std::sync::LazyLock<[Vec<&'static str>; 256]> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronouns_roles_and_documents_are_read_from_the_bits() {
+        // (the classes copy the lists: the bits answer for the look-ups, exactly)
+        let lx = &*LEXICON;
+        let one_word = |w: &&str| !w.contains(' ');
+        fn sorted(mut v: Vec<&str>) -> Vec<&str> {
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
+        let roles = sorted(lx.roles.iter().map(|(w, _)| *w).filter(one_word).collect());
+        let docs = sorted(lx.documents.iter().copied().filter(one_word).collect());
+        assert_eq!(sorted(Class::SpeakerRoles.words().collect()), roles);
+        assert_eq!(sorted(Class::SpeakerDocuments.words().collect()), docs);
+        assert!(Class::SpeakerRoles.lower_only() && Class::SpeakerDocuments.lower_only());
+        for (w, _) in lx.pronouns.iter() {
+            let c = crate::lexicon::classes_as_written(w);
+            assert!(PRONOUN_CLASSES.iter().any(|&p| c.has(p)), "{w}");
+        }
+        let text = "He told THEY the Spokesman read the REPORT , Smith pinned them officially";
+        let t = crate::grammar::test_support::toks(text);
+        let looked_up = |t: &Token| {
+            with_lower(t.text(text), |l| {
+                lx.roles.contains_key(l) || lx.documents.contains(l) || lx.pronouns.contains_key(l)
+            })
+        };
+        for x in &t {
+            let bits = is_role_or_document(x) || is_pronoun(text, x);
+            assert_eq!(bits, looked_up(x), "{}", x.text(text));
+        }
+        assert!(is_pronoun(text, &t[0]) && is_pronoun(text, &t[2]));
+        assert!(is_role_or_document(&t[4]) && is_role_or_document(&t[7]));
+        assert!(!is_role_or_document(&t[9]) && !is_pronoun(text, &t[10]));
+    }
 
     #[test]
     fn auxiliaries_and_negated_ones() {

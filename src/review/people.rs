@@ -362,6 +362,36 @@ pub(super) fn sentence_start(text: &str, pos: usize) -> usize {
     while !text.is_char_boundary(pos) {
         pos -= 1;
     }
+    // (the stops and the line break are searched for, not each space: the last stop with
+    // a space after it (and its closing marks), or the last line break, found within the
+    // last 2,000 bytes is the last of all, since only closing marks stand between a stop
+    // and its space; else the spaces are read below)
+    let head = &text.as_bytes()[..pos];
+    let floor = head.len().saturating_sub(2000);
+    let line = memchr::memrchr(b'\n', &head[floor..]).map_or(floor, |i| floor + i + 1);
+    let mut end = head.len();
+    while let Some(i) = memchr::memrchr3(b'.', b'?', b'!', &head[line..end]).map(|i| line + i) {
+        let mut k = i + 1;
+        loop {
+            match &head[k..] {
+                [b'"' | b'\'', ..] => k += 1,
+                [0xE2, 0x80, 0x9D | 0x99, ..] => k += 3,
+                _ => break,
+            }
+        }
+        if head.get(k) == Some(&b' ') {
+            return k + 1;
+        }
+        end = i;
+    }
+    if line > floor {
+        return line;
+    }
+    sentence_start_by_spaces(text, pos)
+}
+
+/// [`sentence_start`] read space by space (`pos` on a character boundary).
+fn sentence_start_by_spaces(text: &str, pos: usize) -> usize {
     // Back from `pos`, at most 2,000 characters (a sentence is no longer): the space after
     // the last stop, or the last line break. Within the last 2,000 bytes (no more
     // characters than that) from one space or line break to the one before ...
@@ -500,7 +530,14 @@ mod tests {
         let long = "é".repeat(2500) + " a. b";
         let run = "He said. ".to_string() + &"x".repeat(2100) + " y";
         let spaced = "é. ".repeat(900);
+        // (a stop whose closing marks run past the last 2,000 bytes; line breaks)
+        let marks = "a.".to_string() + &"\"".repeat(2100) + " b c";
+        let curly = "a.".to_string() + &"”".repeat(700) + " b c";
         for t in [
+            marks.as_str(),
+            curly.as_str(),
+            "a. b\nc.” d\n\ne f",
+            "\nx.’\" y",
             run.as_str(),
             spaced.as_str(),
             "He left. “No,” she said.",

@@ -41,6 +41,17 @@ static REASONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the anonymity reasons make an automaton")
 });
 
+/// Whether `text` in lower case may hold a reason of [`ANONYMITY_REASONS`] (and the
+/// writer's words of a paragraph, its quotations blanked, too): it does only if `text` with
+/// its ASCII letters lowered holds one, which is quicker to make than its lower case. (The
+/// reasons are ASCII letters and single spaces: only an ASCII letter lowers to one of their
+/// bytes, or "İ" and the Kelvin sign, which send the text to the look-up; a blanked
+/// quotation is two spaces or more, which no reason holds.)
+fn may_give_reason(text: &str) -> bool {
+    let has = |c: &str| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some();
+    has("İ") || has("\u{212A}") || REASONS.is_match(text.to_ascii_lowercase().as_str())
+}
+
 /// An anonymous source, once per source: an individual with an indefinite or a number
 /// ("a senior official", "two aides", "one person familiar with the talks") whose head noun
 /// is a source's ("official", "aide", "person"), or bare "sources"; with the reason the
@@ -69,7 +80,12 @@ pub(super) fn anonymous_source(
         return None;
     }
     let para = r.para_near(sp.start, NEAR);
-    let context = writers_words(r, para).to_lowercase();
+    // (the paragraph is copied and lowered only when it may give a reason)
+    let context = if may_give_reason(&r.text[para.start..para.end]) {
+        writers_words(r, para).to_lowercase()
+    } else {
+        String::new()
+    };
     // (the earliest of the reasons, in one pass of the automaton)
     let reason = REASONS.find(context.as_str()).map(|m| {
         let from = context[..m.start()]
@@ -101,8 +117,8 @@ pub(super) fn anonymous_source(
 fn reason_in_sentence(r: &Review, sp: &SpeakerRef) -> bool {
     let from = super::people::sentence_start(r.text, sp.start);
     let to = super::people::sentence_end(r.text, sp.end);
-    let sentence = r.text.get(from..to).unwrap_or_default().to_lowercase();
-    REASONS.is_match(sentence.as_str())
+    let sentence = r.text.get(from..to).unwrap_or_default();
+    may_give_reason(sentence) && REASONS.is_match(sentence.to_lowercase().as_str())
 }
 
 /// Whether a mention (lower case) is an anonymous source: a source noun after an indefinite
@@ -287,6 +303,29 @@ fn someone_posted(r: &Review, sp: &SpeakerRef, channel_at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gate_of_the_reasons_is_exact() {
+        // (reasons of ASCII lower-case letters and single spaces inside: a match in lower case
+        // is one in any ASCII case, and never within a blanked quotation)
+        for reason in ANONYMITY_REASONS {
+            assert!(
+                reason.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+                    && !reason.contains("  ")
+                    && reason.trim() == reason,
+                "{reason}"
+            );
+        }
+        // (no character but an ASCII letter, "İ" and the Kelvin sign lowers to ASCII)
+        let to_ascii = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect::<Vec<_>>();
+        assert_eq!(to_ascii, ['İ', '\u{212A}']);
+        assert!(may_give_reason("Spoke on condition of ANONYMITY"));
+        assert!(may_give_reason("was not \u{212A}nown") && !may_give_reason("was not known"));
+        assert!(!may_give_reason("a senior official said"));
+    }
 
     #[test]
     fn individuals_and_sources_are_anonymous_groups_are_not() {

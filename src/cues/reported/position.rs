@@ -227,7 +227,8 @@ fn quantity(s: &Subject) -> Option<bool> {
 /// "his personal blog", "work-related emails": a modifier (not a role) makes the cue word
 /// the head of a noun phrase.
 fn modifier(s: &Subject) -> Option<bool> {
-    (is_modifier(&s.lower) && !LEXICON.roles.contains_key(s.lower.as_ref())).then_some(false)
+    // (a role by its token's bit: `is_role_or_document`)
+    (is_modifier(&s.lower) && !s.prev.is(Class::SpeakerRoles)).then_some(false)
 }
 
 /// "voters in each state want", "members of the committee say": a plural head before a
@@ -278,10 +279,9 @@ fn base_subject(s: &Subject) -> Option<bool> {
 fn third_subject(s: &Subject) -> Option<bool> {
     let lower = s.lower.as_ref();
     Some(
-        LEXICON.pronouns.contains_key(lower)
+        is_pronoun(s.text, &s.prev)
             || is_capitalized(s.w)
-            || LEXICON.roles.contains_key(lower)
-            || LEXICON.documents.contains(lower)
+            || is_role_or_document(&s.prev)
             || (plain_noun(s.text, &s.prev)
                 && !lower.ends_with('s')
                 && LEXICON.verbs_never_nouns.contains(s.form.lemma)),
