@@ -80,13 +80,17 @@ pub(crate) fn sentences_into(
         },
         quote_inner: &quote_inner,
     };
-    let Some(ends) = ends else {
-        return split_every_token(&s, out);
+    let listed;
+    let ends = match ends {
+        Some(ends) => ends,
+        None => {
+            listed = may_end(text, toks);
+            &listed[..]
+        }
     };
     let mut start = 0;
     for &i in ends.iter().chain(std::iter::once(&toks.len())) {
-        // (a run-on sentence is cut at `MAX_SENTENCE` tokens among the tokens before `i`,
-        // as `split_every_token` cuts it)
+        // (a run-on sentence is cut at `MAX_SENTENCE` tokens among the tokens before `i`)
         while start + MAX_SENTENCE - 1 < i {
             out.push(start..start + MAX_SENTENCE);
             start += MAX_SENTENCE;
@@ -105,34 +109,19 @@ pub(crate) fn sentences_into(
     out
 }
 
-/// [`sentences_into`] without the lexer's list of the tokens that may end a sentence: each
-/// token's last byte is read.
-fn split_every_token(
-    s: &Splitter,
-    mut out: Vec<std::ops::Range<usize>>,
-) -> Vec<std::ops::Range<usize>> {
-    let toks = s.toks;
-    let mut start = 0;
-    let bytes = s.text.as_bytes();
-    for (i, t) in toks.iter().enumerate() {
-        // (the cheap test first, inline: a token that is no quotation and whose last byte is
-        // no full stop ends no sentence but a run-on one, cut at `MAX_SENTENCE` tokens)
-        let stop = bytes
+/// The tokens that may end a sentence, read off each token: a quotation, or a token whose
+/// last byte is a full stop (what the lexer lists as it makes them, for a paragraph whose
+/// tokens were renumbered since).
+fn may_end(text: &str, toks: &[Token]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let stop = |t: &Token| {
+        bytes
             .get(t.end.wrapping_sub(1))
-            .is_some_and(|&b| FULL_STOPS.contains(&char::from(b)));
-        if !stop && !matches!(t.kind, Tok::Quote(_)) && (i + 1).saturating_sub(start) < MAX_SENTENCE
-        {
-            continue;
-        }
-        if let Some(end) = s.boundary(start, i) {
-            out.push(start..end);
-            start = end;
-        }
-    }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
+            .is_some_and(|&b| FULL_STOPS.contains(&char::from(b)))
+    };
+    (0..toks.len())
+        .filter(|&i| matches!(toks[i].kind, Tok::Quote(_)) || stop(&toks[i]))
+        .collect()
 }
 
 impl Splitter<'_> {
@@ -364,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn the_lexers_sentence_ends_split_as_every_token_read_splits() {
+    fn the_lexers_sentence_ends_are_the_tokens_read_one_by_one() {
         let run_on = "word, ".repeat(2100);
         let texts = [
             "He came. She said no! Why? In the U.S. He said so.",
@@ -399,6 +388,7 @@ mod tests {
             let mut ends = Vec::new();
             let toks =
                 crate::segment::tokens_and_ends_into(text, span, &quotes, Vec::new(), &mut ends);
+            assert_eq!(may_end(text, &toks), ends, "{text}");
             let read = sentences_into(text, &toks, true, None, inner, Vec::new());
             let given = sentences_into(text, &toks, true, Some(&ends), inner, Vec::new());
             assert_eq!(given, read, "{text}");
