@@ -417,7 +417,7 @@ fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]
         return (!quoted).then_some(Cow::Borrowed(toks));
     }
     let quote = |k: usize, q: Span| Token {
-        kind: Tok::Quote(k),
+        kind: Tok::quote(k),
         start: q.start,
         end: q.end,
         classes: crate::lexicon::ClassSet::EMPTY,

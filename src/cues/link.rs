@@ -289,7 +289,7 @@ fn quotation_tokens<'p>(
     here.filter_map(move |k| {
         let at = toks.partition_point(|t| t.start < parts[k].outer.start);
         toks.get(at)
-            .is_some_and(|t| t.kind == Tok::Quote(k))
+            .is_some_and(|t| t.kind.quote_index() == Some(k))
             .then_some((at, k))
     })
 }
@@ -345,10 +345,7 @@ mod tests {
         let (parts, pt) = paragraph(text);
         let found: Vec<(usize, usize)> = quotation_tokens(&pt, &parts, 0..parts.len()).collect();
         let scanned: Vec<(usize, usize)> = (pt.toks.iter().enumerate())
-            .filter_map(|(i, t)| match t.kind {
-                Tok::Quote(k) => Some((i, k)),
-                _ => None,
-            })
+            .filter_map(|(i, t)| Some((i, t.kind.quote_index()?)))
             .collect();
         assert_eq!(found, scanned);
         assert_eq!(found.len(), 2);

@@ -549,7 +549,7 @@ mod tests {
         let quotes: Vec<(usize, Span)> = parts.iter().map(|p| p.outer).enumerate().collect();
         let toks = tokens(text, paras[0], &quotes);
         let q: Vec<usize> = (0..3)
-            .map(|k| toks.iter().position(|t| t.kind == Tok::Quote(k)).unwrap())
+            .map(|k| toks.iter().position(|t| t.kind == Tok::quote(k)).unwrap())
             .collect();
         assert!(coordinated(text, &toks, q[0], q[1]));
         assert!(!coordinated(text, &toks, q[1], q[2]));

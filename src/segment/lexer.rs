@@ -218,7 +218,7 @@ fn is_general_punctuation(c: char) -> bool {
 /// A quotation that starts here is one token: “We will win,” he said.
 fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     let &(qi, qs) = lx.quotes.first().filter(|(_, qs)| i >= qs.start)?;
-    lx.push(Tok::Quote(qi), qs.start, qs.end);
+    lx.push(Tok::quote(qi), qs.start, qs.end);
     lx.may_end();
     lx.next_quote(&lx.quotes[1..]);
     Some(i.max(qs.end))

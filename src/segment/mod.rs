@@ -57,8 +57,26 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
 pub(crate) enum Tok {
     Word,
     Punct,
-    /// A quotation; the index is into the document's quotation list.
-    Quote(usize),
+    /// A quotation; the index is into the document's quotation list (a `u32`, so that a
+    /// token is 72 bytes, not 80: a document holds fewer quotations than it has bytes, and
+    /// [`Tok::quote`] makes the kind of a quotation's index).
+    Quote(u32),
+}
+
+impl Tok {
+    /// The kind of the token of quotation `k` of the document (an index past `u32::MAX`,
+    /// of a document of over 8 GB in one piece, is kept at the largest).
+    pub fn quote(k: usize) -> Tok {
+        Tok::Quote(u32::try_from(k).unwrap_or(u32::MAX))
+    }
+
+    /// The index of the quotation the token is, if it is one.
+    pub fn quote_index(self) -> Option<usize> {
+        match self {
+            Tok::Quote(k) => Some(k as usize),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -158,6 +176,20 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph's tokens are the largest list a document makes (one 8 MB paragraph has
+    /// over a million): a token stays within 72 bytes, and a quotation's index round-trips.
+    #[test]
+    fn a_token_is_72_bytes_and_keeps_its_quotations_index() {
+        assert!(
+            std::mem::size_of::<Token>() <= 72,
+            "{}",
+            std::mem::size_of::<Token>()
+        );
+        assert_eq!(Tok::quote(7).quote_index(), Some(7));
+        assert_eq!(Tok::Word.quote_index(), None);
+        assert_eq!(Tok::quote(usize::MAX), Tok::Quote(u32::MAX));
+    }
 
     #[test]
     fn paragraphs_are_trimmed_non_empty_lines() {

@@ -168,7 +168,7 @@ impl Splitter<'_> {
         match t.kind {
             // (one byte: a full stop is one ASCII character)
             Tok::Punct => t.end == t.start + 1 && is_full_stop(self.word(t)),
-            Tok::Quote(q) => self.inner(q).ends_with(FULL_STOPS),
+            Tok::Quote(q) => self.inner(q as usize).ends_with(FULL_STOPS),
             Tok::Word => self.text.as_bytes()[t.end - 1] == b'.' && self.abbreviation_ends(i),
         }
     }
@@ -186,7 +186,7 @@ impl Splitter<'_> {
         match n.kind {
             Tok::Word => opens_a_sentence(self.text, n),
             Tok::Quote(q) => {
-                let s = self.inner(q);
+                let s = self.inner(q as usize);
                 s.ends_with(FULL_STOPS) && s.split_whitespace().count() >= 4
             }
             Tok::Punct => {
