@@ -20,6 +20,14 @@ pub(crate) use classes::{Class, ClassSet, classes_as_written};
 pub(crate) use info::{WordInfo, ascii_word_info_at, word_info};
 pub(crate) use word_set::{WordMap, WordSet};
 
+/// The classes that hold every pronoun of `pronouns` (in lower case): a word with none of
+/// their bits is no pronoun, known without a look-up (cues and speakers read it).
+pub(crate) const PRONOUN_CLASSES: &[Class] = &[
+    Class::SpeakerPersonPronouns,
+    Class::SpeakerGroupPronouns,
+    Class::ReportedPluralPronouns,
+];
+
 /// Lines of a data file without comments and blank lines.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -452,6 +460,11 @@ mod tests {
         let lx = &*LEXICON;
         assert_eq!(lx.titles.get("Mrs."), Some(&Gender::Female));
         assert_eq!(lx.pronouns.get("he"), Some(&Gender::Male));
+        // (every pronoun is in one of the classes that answer for it)
+        for (w, _) in lx.pronouns.iter() {
+            let c = classes_as_written(w);
+            assert!(PRONOUN_CLASSES.iter().any(|&p| c.has(p)), "{w}");
+        }
         assert_eq!(lx.first_names.get("Zalmay"), Some(&Gender::Male));
         assert_eq!(lx.roles.get("official"), Some(&true));
         assert!(lx.abbreviations.contains("U.S."));
