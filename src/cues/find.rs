@@ -106,7 +106,7 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
     let mut i = lo;
     while i < hi {
         if passed_over(&scan, i) {
-            i += 1;
+            i = next_may_cue(toks, i + 1, hi);
             continue;
         }
         match FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, &out)) {
@@ -126,6 +126,17 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 #[inline]
 fn passed_over(s: &Scan, i: usize) -> bool {
     (i != s.lo && !s.toks[i].is(Class::FindMayCue)) || surely_no_cue(s, i)
+}
+
+/// The first token from `from` (before `hi`) of `Class::FindMayCue`, or `hi`: those between
+/// are inside the sentence and [`passed_over`], most of a sentence's tokens, passed in one
+/// run.
+#[inline]
+fn next_may_cue(toks: &[Token], from: usize, hi: usize) -> usize {
+    toks[from..hi]
+        .iter()
+        .position(|t| t.is(Class::FindMayCue))
+        .map_or(hi, |k| from + k)
 }
 
 /// Whether no rule of [`FIND_RULES`] can find a cue at token `i`, read off the token (most
