@@ -208,6 +208,29 @@ pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
+/// The places in `from..to` where a run of ASCII letters and digits starts with a letter, in
+/// order: the only places a word of the lists' scan may start ([`word_start`]), found with the
+/// rest of each run passed over.
+#[inline]
+pub(super) fn run_starts(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < to {
+            let (b, s) = (bytes[i], i);
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if b.is_ascii_alphabetic() {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    })
+}
+
 /// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
 /// letter or digit before it.
 #[inline]
@@ -261,6 +284,21 @@ mod tests {
                     .collect();
                 let got: Vec<usize> = after_space_or_mark(bytes, from, to).collect();
                 assert_eq!(got, each, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_start_is_a_run_start() {
+        // (`Hits::scan_start` reads the words at the runs' starts alone)
+        let t = "pro-CNN’s 2015AP, “Fox” said:in a x9 é-Tweet señorAP Trump's";
+        for from in 0..=t.len() {
+            for to in from..=t.len() {
+                let runs: Vec<usize> = run_starts(t.as_bytes(), from, to).collect();
+                for i in (from..to).filter(|&i| word_start(t, i)) {
+                    assert!(runs.contains(&i), "{from}..{to}: {i}");
+                }
+                assert!(runs.iter().all(|&i| (from..to).contains(&i)));
             }
         }
     }
