@@ -424,17 +424,18 @@ impl Hits {
         let (mut at, mk) = (from, marks.unwrap_or(usize::MAX));
         let mut am = mk;
         for t in &toks[a..b] {
-            if t.start > at && left_out(text, at, t.start) {
+            // (between tokens, most often one space: read only if more, once where the
+            // times are read up to the same place, as they are after the first)
+            let more = |at: usize| t.start > at && !(t.start == at + 1 && bytes[at] == b' ');
+            let between = more(at);
+            if between && left_out(text, at, t.start) {
                 push(Span {
                     start: at,
                     end: t.start,
                 });
             }
-            at = at.max(t.end);
             if t.end > mk {
-                // (between tokens, most often one space: read only if more)
-                let one_space = t.start == am + 1 && bytes[am] == b' ';
-                if t.start > am && !one_space {
+                if if am == at { between } else { more(am) } {
                     self.mark_stretch(text, (am, t.start), starts);
                 }
                 match t.kind {
@@ -451,6 +452,7 @@ impl Hits {
                 }
                 am = am.max(t.end);
             }
+            at = at.max(t.end);
             if may_hold_a_match(bytes, t, skip.clone()) {
                 push(Span {
                     start: t.start,

@@ -190,7 +190,7 @@ pub(super) fn left_out(text: &str, at: usize, to: usize) -> bool {
 /// Whether `b` is the first byte of a word the time grammar opens with by name: "in", "the"
 /// (either case), "recent".
 #[inline]
-pub(super) fn opens_a_named_time_word(b: u8) -> bool {
+pub(super) const fn opens_a_named_time_word(b: u8) -> bool {
     matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
 }
 
@@ -199,8 +199,21 @@ pub(super) fn opens_a_named_time_word(b: u8) -> bool {
 /// not the inside of one).
 #[inline]
 pub(super) fn may_open_a_time(b: u8) -> bool {
-    opens_a_named_time_word(b) || b.is_ascii_digit() || b.is_ascii_uppercase() || b >= 0xC0
+    MAY_OPEN_A_TIME[usize::from(b)]
 }
+
+/// [`may_open_a_time`] of each byte, one look-up (it is asked at most words of a clause).
+static MAY_OPEN_A_TIME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] =
+            opens_a_named_time_word(c) || c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0xC0;
+        b += 1;
+    }
+    t
+};
 
 /// Whether the ASCII byte `b` is white space (`char::is_whitespace`: with the vertical tab).
 #[inline]
