@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::date::Shift;
 use super::shape::{
-    after_space_or_mark, is_ascii_space, left_out, may_open_a_time, plain_and_apart,
+    after_space_or_mark, is_ascii_space, left_out, may_open_a_time, plain_and_apart, run_starts,
     word_may_match, word_start,
 };
 use super::trie::Trie;
@@ -218,14 +218,14 @@ impl Hits {
         let mut w = at;
         loop {
             let floor = w.saturating_sub(longest).max(self.span.start);
-            let from = (floor..w)
-                .rev()
-                .find(|&j| trie.holds_none(bytes[j]))
-                .map_or(floor, |j| j + 1);
+            let mut from = w;
+            while from > floor && !trie.holds_none(bytes[from - 1]) {
+                from -= 1;
+            }
             // (a word whose first two bytes open no pattern of the lists, most, is passed
             // over before its quotation is looked up: the weekdays' and time phrases' trie
-            // holds fewer)
-            let reaching = (from..w).find(|&s| {
+            // holds fewer; only the first byte of each run of letters and digits is read)
+            let reaching = run_starts(bytes, from, w).find(|&s| {
                 word_start(text, s)
                     && trie.may_start(&bytes[s..self.span.end])
                     && self
@@ -424,17 +424,18 @@ impl Hits {
         let (mut at, mk) = (from, marks.unwrap_or(usize::MAX));
         let mut am = mk;
         for t in &toks[a..b] {
-            if t.start > at && left_out(text, at, t.start) {
+            // (between tokens, most often one space: read only if more, once where the
+            // times are read up to the same place, as they are after the first)
+            let more = |at: usize| t.start > at && !(t.start == at + 1 && bytes[at] == b' ');
+            let between = more(at);
+            if between && left_out(text, at, t.start) {
                 push(Span {
                     start: at,
                     end: t.start,
                 });
             }
-            at = at.max(t.end);
             if t.end > mk {
-                // (between tokens, most often one space: read only if more)
-                let one_space = t.start == am + 1 && bytes[am] == b' ';
-                if t.start > am && !one_space {
+                if if am == at { between } else { more(am) } {
                     self.mark_stretch(text, (am, t.start), starts);
                 }
                 match t.kind {
@@ -451,6 +452,7 @@ impl Hits {
                 }
                 am = am.max(t.end);
             }
+            at = at.max(t.end);
             if may_hold_a_match(bytes, t, skip.clone()) {
                 push(Span {
                     start: t.start,

@@ -1,7 +1,7 @@
 //! What the scans of the word lists read of a word by its bytes, without its text: whether a
 //! word token may hold a word of a listed pattern (a plain word apart from others is told by its
-//! eight bytes at once), where words start after white space (eight bytes a step), and which
-//! first bytes may open a time.
+//! token's bit and two bytes, the others in one pass over their bytes), where words start after
+//! white space (eight bytes a step), and which first bytes may open a time.
 
 use std::sync::LazyLock;
 
@@ -22,20 +22,54 @@ pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
     if !before || !after {
         return true;
     }
+    // (one pass over the word's bytes: each run of ASCII letters and digits that a mark or a
+    // character not ASCII ends is looked up, and each such character read; a plain word,
+    // most words, is one run, which the token's own class bit told)
     let w = &bytes[t.start..t.end];
-    // (a plain word, most words, is one run: the token's own class bit told)
-    if all_alnum(w) {
-        return false;
+    let (mut run, mut i) = (0, 0);
+    while i < w.len() {
+        let b = w[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if run < i && run_of_class(&w[run..i]) {
+            return true;
+        }
+        i += match b.is_ascii() {
+            true => 1,
+            false => match alnum_at(w, i) {
+                Some((true, _)) => return true,
+                Some((false, len)) => len,
+                None => 1,
+            },
+        };
+        run = i;
     }
-    !w.is_ascii() && std::str::from_utf8(w).is_ok_and(|w| w.chars().any(non_ascii_alnum))
-        || w.split(|b| !b.is_ascii_alphanumeric())
-            .filter(|r| !r.is_empty())
-            .any(run_of_class)
+    run > 0 && run < w.len() && run_of_class(&w[run..])
 }
 
-/// Whether `c` is a letter or digit not ASCII ("é").
-fn non_ascii_alnum(c: char) -> bool {
-    !c.is_ascii() && c.is_alphanumeric()
+/// Whether the character that starts at byte `i` of `bytes` (UTF-8, a lead byte not ASCII
+/// there) is a letter or digit, and its length, decoded in place (no string checked): none
+/// where the bytes are not one. One of the block of general punctuation (`E2 80 …`:
+/// quotation marks, dashes, spaces) is none, told by its first two bytes.
+fn alnum_at(bytes: &[u8], i: usize) -> Option<(bool, usize)> {
+    let len = match bytes[i] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return None,
+    };
+    let tail = bytes.get(i + 1..i + len)?;
+    if tail.iter().any(|&b| b & 0xC0 != 0x80) {
+        return None;
+    }
+    if bytes[i] == 0xE2 && tail[0] == 0x80 {
+        return Some((false, len));
+    }
+    let lead = u32::from(bytes[i]) & (0x7F >> len);
+    let code = tail.iter().fold(lead, |c, &b| c << 6 | u32::from(b & 0x3F));
+    char::from_u32(code).map(|c| (c.is_alphanumeric(), len))
 }
 
 /// Whether the character that byte `k` of `bytes` (UTF-8) is part of is a mark or white space,
@@ -45,19 +79,12 @@ fn apart(bytes: &[u8], k: usize) -> bool {
     if b.is_ascii() {
         return !b.is_ascii_alphanumeric();
     }
-    // (the whole character: back to its first byte, on to its last)
+    // (the whole character: back to its first byte)
     let mut s = k;
     while s > 0 && bytes[s] & 0xC0 == 0x80 {
         s -= 1;
     }
-    let mut e = k + 1;
-    while e < bytes.len() && bytes[e] & 0xC0 == 0x80 {
-        e += 1;
-    }
-    std::str::from_utf8(&bytes[s..e])
-        .ok()
-        .and_then(|c| c.chars().next())
-        .is_some_and(|c| !c.is_alphanumeric())
+    alnum_at(bytes, s).is_some_and(|(alnum, len)| s + len > k && !alnum)
 }
 
 /// The bit of a run's shape: its length and its first and last bytes in ASCII lower case (a
@@ -91,36 +118,6 @@ pub(super) fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
     t.flags & ALNUM != 0
         && t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]))
         && bytes.get(t.end).is_none_or(|&b| apart(b))
-}
-
-/// Whether the eight bytes of `x` are all ASCII letters and digits: each byte's test done on
-/// the eight at once.
-#[inline]
-fn swar_alnum(x: u64) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = 0x80 * ONES;
-    if x & HIGH != 0 {
-        return false;
-    }
-    // (per byte below 0x80, no carry crossing bytes: `x + (0x80 - lo)` sets the top bit
-    // where the byte is at least `lo`, `x + (0x7F - hi)` where it is above `hi`; a letter
-    // with 0x20 set is in lower case)
-    let within = |x: u64, lo: u8, hi: u8| {
-        (x + u64::from(0x80 - lo) * ONES) & !(x + u64::from(0x7F - hi) * ONES) & HIGH
-    };
-    (within(x, b'0', b'9') | within(x | (0x20 * ONES), b'a', b'z')) == HIGH
-}
-
-/// Whether `w` is all ASCII letters and digits (`w.iter().all(u8::is_ascii_alphanumeric)`):
-/// a word of at most eight bytes with the test done on its eight bytes at once.
-fn all_alnum(w: &[u8]) -> bool {
-    if w.len() > 8 {
-        return w.iter().all(u8::is_ascii_alphanumeric);
-    }
-    // (the bytes past the word are a letter)
-    let mut buf = [b'a'; 8];
-    buf[..w.len()].copy_from_slice(w);
-    swar_alnum(u64::from_le_bytes(buf))
 }
 
 /// Whether the ASCII run `r` is of the class `channel_list_words`, as written or in lower
@@ -193,7 +190,7 @@ pub(super) fn left_out(text: &str, at: usize, to: usize) -> bool {
 /// Whether `b` is the first byte of a word the time grammar opens with by name: "in", "the"
 /// (either case), "recent".
 #[inline]
-pub(super) fn opens_a_named_time_word(b: u8) -> bool {
+pub(super) const fn opens_a_named_time_word(b: u8) -> bool {
     matches!(b, b'i' | b'I' | b't' | b'T' | b'r')
 }
 
@@ -202,13 +199,49 @@ pub(super) fn opens_a_named_time_word(b: u8) -> bool {
 /// not the inside of one).
 #[inline]
 pub(super) fn may_open_a_time(b: u8) -> bool {
-    opens_a_named_time_word(b) || b.is_ascii_digit() || b.is_ascii_uppercase() || b >= 0xC0
+    MAY_OPEN_A_TIME[usize::from(b)]
 }
+
+/// [`may_open_a_time`] of each byte, one look-up (it is asked at most words of a clause).
+static MAY_OPEN_A_TIME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] =
+            opens_a_named_time_word(c) || c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0xC0;
+        b += 1;
+    }
+    t
+};
 
 /// Whether the ASCII byte `b` is white space (`char::is_whitespace`: with the vertical tab).
 #[inline]
 pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The places in `from..to` where a run of ASCII letters and digits starts with a letter, in
+/// order: the only places a word of the lists' scan may start ([`word_start`]), found with the
+/// rest of each run passed over.
+#[inline]
+pub(super) fn run_starts(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < to {
+            let (b, s) = (bytes[i], i);
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if b.is_ascii_alphabetic() {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Whether a word of the lists' scan starts at byte `i` of `text`: an ASCII letter with no
@@ -269,6 +302,21 @@ mod tests {
     }
 
     #[test]
+    fn every_word_start_is_a_run_start() {
+        // (`Hits::scan_start` reads the words at the runs' starts alone)
+        let t = "pro-CNN’s 2015AP, “Fox” said:in a x9 é-Tweet señorAP Trump's";
+        for from in 0..=t.len() {
+            for to in from..=t.len() {
+                let runs: Vec<usize> = run_starts(t.as_bytes(), from, to).collect();
+                for i in (from..to).filter(|&i| word_start(t, i)) {
+                    assert!(runs.contains(&i), "{from}..{to}: {i}");
+                }
+                assert!(runs.iter().all(|&i| (from..to).contains(&i)));
+            }
+        }
+    }
+
+    #[test]
     fn every_word_of_the_class_is_a_run_of_it_in_any_case() {
         // (`run_of_class` passes over a run whose shape no word of the class has)
         let mut n = 0;
@@ -282,21 +330,6 @@ mod tests {
         }
         assert!(n > 100);
         assert!(!run_of_class(b"Trump") && !run_of_class(b"pro"));
-    }
-
-    #[test]
-    fn all_alnum_tells_letters_and_digits_as_each_byte_does() {
-        let each = |w: &[u8]| w.iter().all(u8::is_ascii_alphanumeric);
-        for len in 0..=10 {
-            for at in 0..len {
-                for b in 0..=255u8 {
-                    let mut w = vec![b'k'; len];
-                    w[at] = b;
-                    assert_eq!(all_alnum(&w), each(&w), "{w:?}");
-                }
-            }
-        }
-        assert!(all_alnum(b"Zebra09") && !all_alnum(b"CNN's") && all_alnum(b""));
     }
 
     #[test]
@@ -323,6 +356,40 @@ mod tests {
             }
         }
         assert!(plain >= 8, "{plain}");
+    }
+
+    #[test]
+    fn a_word_is_read_in_one_pass_as_by_its_characters_and_runs() {
+        // (`word_may_match` and `apart` decode in place what `str::chars` reads)
+        let t = "“CNN’s” Libération señor—Fox «AP» pro-Trump ‘Post’ 中国 CNN\u{2019}s x\u{300}y \
+                 U.S. Reuters… 𝐀CNN A\u{a0}B Ω-Fox é";
+        let all = super::super::test_support::all(t);
+        let toks = crate::segment::tokens(t, all, &[]);
+        let bytes = t.as_bytes();
+        let by_chars = |tok: &Token| {
+            let w = tok.text(t);
+            let before = t[..tok.start].chars().next_back();
+            let after = t[tok.end..].chars().next();
+            let touching = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            touching(before)
+                || touching(after)
+                || !w.bytes().all(|b| b.is_ascii_alphanumeric())
+                    && (w.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
+                        || w.split(|c: char| !c.is_ascii_alphanumeric())
+                            .filter(|r| !r.is_empty())
+                            .any(|r| run_of_class(r.as_bytes())))
+        };
+        let mut read = 0;
+        for tok in toks.iter().filter(|tok| tok.kind == Tok::Word) {
+            assert_eq!(word_may_match(bytes, tok), by_chars(tok), "{}", tok.text(t));
+            read += 1;
+        }
+        assert!(read >= 15, "{read}");
+        for (i, c) in t.char_indices() {
+            for k in i..i + c.len_utf8() {
+                assert_eq!(apart(bytes, k), !c.is_alphanumeric(), "{k} {c:?}");
+            }
+        }
     }
 
     #[test]
