@@ -58,12 +58,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
     let text = doc.text;
     let kinds = para_kinds(text, doc.paras);
     // Mentions in document order, each with its owner.
-    let mut found: Vec<(Owner, Mention)> = statements
-        .iter()
-        .enumerate()
-        .filter(|(_, st)| st.governs_speech)
-        .filter_map(|(s, st)| mention_of(doc, st).map(|m| (Owner::Stmt(s), m)))
-        .collect();
+    let (mut found, quote_of) = statement_mentions(doc, statements);
     // A statement with no speaker to name leaves its partial quotations to their sentence.
     let mut unnamed: Vec<bool> = statements.iter().map(|st| !st.agentless).collect();
     for (o, _) in &found {
@@ -108,7 +103,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         let mut sp = speaker_ref(text, m, r);
         match o {
             Owner::Stmt(s) => {
-                sp.quoted_speaker = quoted_speaker(doc, &statements[s], m, &entities);
+                sp.quoted_speaker = quoted_speaker(doc, &statements[s], quote_of[s], m, &entities);
                 statements[s].has_mention = true;
                 statements[s].speaker = Some(sp);
             }
@@ -294,9 +289,30 @@ fn title_case(w: &str) -> String {
         .join(" ")
 }
 
+/// The mentions of the statements that govern speech, each with its owner; and, by
+/// statement, the quotation token its mention was read against ([`quote_token`], read once:
+/// `quoted_speaker` reads it again).
+fn statement_mentions(
+    doc: &Doc,
+    statements: &[Statement],
+) -> (Vec<(Owner, Mention)>, Vec<Option<usize>>) {
+    let mut quote_of: Vec<Option<usize>> = vec![None; statements.len()];
+    let found = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.governs_speech)
+        .filter_map(|(s, st)| {
+            let (m, q) = mention_of(doc, st)?;
+            quote_of[s] = q;
+            Some((Owner::Stmt(s), m))
+        })
+        .collect();
+    (found, quote_of)
+}
+
 /// The mention the cue of `st` attributes its statement to (none for an agentless one):
-/// "Smith" in `“We will win,” Smith said.`
-fn mention_of(doc: &Doc, st: &Statement) -> Option<Mention> {
+/// "Smith" in `“We will win,” Smith said.`; with the statement's [`quote_token`].
+fn mention_of(doc: &Doc, st: &Statement) -> Option<(Mention, Option<usize>)> {
     if st.agentless {
         return None;
     }
@@ -304,19 +320,22 @@ fn mention_of(doc: &Doc, st: &Statement) -> Option<Mention> {
     let pt = st.para_tokens(doc);
     let sent_cues = &pt.cues[pt.sentence_of(&st.sent)];
     speakers::for_cue(doc.text, &pt.toks, &st.sent, sent_cues, st.cue?, quote_tok)
+        .map(|m| (m, quote_tok))
 }
 
 /// `Smith said Jones called the plan “a disaster”`: in a nested quotation, the speaker of a
 /// second verb of saying between the statement's cue and its quotation ("Jones"), named
 /// by the person of that surname the document knows. Not a pronoun, not the speaker again.
+/// (`quote` is the statement's [`quote_token`], read with its mention.)
 fn quoted_speaker(
     doc: &Doc,
     st: &Statement,
+    quote: Option<usize>,
     outer: &Mention,
     entities: &[EntityB],
 ) -> Option<QuotedSpeaker> {
     let c = st.cue?;
-    let q = quote_token(doc, st)?;
+    let q = quote?;
     let pt = st.para_tokens(doc);
     let cues = &pt.cues[pt.sentence_of(&st.sent)];
     // (`“…,” Sanders said, according to CNN.`: the speaker the cue names itself, under the

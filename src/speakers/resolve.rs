@@ -571,6 +571,16 @@ impl<'a> Resolver<'a> {
     /// "the spokesman": the entity with that role, else one of its own. "the article" after "A
     /// Times article hailed …": a definite document is the last document of its head noun.
     fn role(&mut self, m: &Mention) -> usize {
+        let definite = m
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // (a role's head is read only for a person or a definite document: most mentions
+        // here are someone unnamed, who takes an entity of their own)
+        if !(m.kind == EntityKind::Person || m.kind == EntityKind::Document && definite) {
+            return self.push(m.name.clone(), m.kind, Gender::Unknown);
+        }
         let head = m
             .name
             .split_whitespace()
@@ -594,11 +604,6 @@ impl<'a> Resolver<'a> {
             })
             .flatten()
             .map(|i| from + i);
-        let definite = m
-            .name
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let same_document = |e: &EntityB| {
             e.kind == EntityKind::Document
                 && e.name
