@@ -583,14 +583,43 @@ fn named_among(text: &str, short: &str, longer: &[&str]) -> u64 {
 }
 
 /// Per listed outlet without its article, [`longer_names`] (found once, not per outlet a
-/// statement names).
+/// statement names): each outlet is put under the names it starts or ends with as words
+/// ([`word_ends`]), in the list's order, so the list is read once, not once per outlet.
 static LONGER_NAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    LEXICON
+    let mut m: HashMap<&'static str, Vec<&'static str>> = LEXICON
         .outlets
         .iter()
-        .map(|o| (without_article(o), longer_names(without_article(o))))
-        .collect()
+        .map(|o| (without_article(o), Vec::new()))
+        .collect();
+    for o in LEXICON.outlets.iter().map(|o| without_article(o)) {
+        let mut ends = word_ends(o);
+        ends.sort_unstable();
+        ends.dedup();
+        for short in ends {
+            if let Some(longer) = m.get_mut(short) {
+                longer.push(o);
+            }
+        }
+    }
+    m
 });
+
+/// The shorter names that `name` starts or ends with as words, each a short name whose
+/// [`longer_names`] hold it: "New York" and "Times" (and "York Times", "New") of "New York
+/// Times".
+fn word_ends(name: &'static str) -> Vec<&'static str> {
+    let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    let mut ends = Vec::new();
+    for (i, _) in spaces {
+        if i > 0 {
+            ends.push(&name[i + 1..]);
+        }
+        if i + 1 < name.len() {
+            ends.push(&name[..i]);
+        }
+    }
+    ends
+}
 
 /// The listed outlets (without their article, in the list's order) whose name ends or starts
 /// with the short name `short` as a word: "New York Times" for "Times".
