@@ -377,14 +377,16 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
         })
         .collect();
     quotes.sort_by_key(|q| q.start);
-    // (the reported content may hold quotations: overlapping spans are merged into one)
-    let mut merged: Vec<Span> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        match merged.last_mut() {
-            Some(m) if q.start < m.end => m.end = m.end.max(q.end),
-            _ => merged.push(q),
+    // (the reported content may hold quotations: overlapping spans are merged into one, in
+    // place)
+    let mut merged = quotes;
+    merged.dedup_by(|q, m| {
+        let overlaps = q.start < m.end;
+        if overlaps {
+            m.end = m.end.max(q.end);
         }
-    }
+        overlaps
+    });
     if let Some(toks) = from_paragraph(sc, &merged) {
         return toks;
     }
@@ -424,25 +426,29 @@ fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]
         verb: crate::lexicon::info::NO_VERB,
         flags: 0,
     };
+    // (the tokens are in order and overlap none: of those before a span only the last may
+    // reach into it, of those inside it only the last may reach past it; the runs between
+    // spans are copied whole, those inside found by their bounds)
+    let kept = |run: &[Token]| !run.iter().any(|t| matches!(t.kind, Tok::Quote(_)));
     let mut out = Vec::with_capacity(toks.len() + merged.len());
-    let mut k = 0;
-    for t in toks {
-        while k < merged.len() && merged[k].start <= t.start {
-            out.push(quote(k, merged[k]));
-            k += 1;
-        }
-        let inside = k > 0 && t.start < merged[k - 1].end;
-        if inside && t.end > merged[k - 1].end
-            || merged.get(k).is_some_and(|q| t.end > q.start)
-            || !inside && matches!(t.kind, Tok::Quote(_))
-        {
+    let mut j = 0;
+    for (k, &q) in merged.iter().enumerate() {
+        let a = j + toks[j..].partition_point(|t| t.start < q.start);
+        let before = &toks[j..a];
+        if !kept(before) || before.last().is_some_and(|t| t.end > q.start) {
             return None;
         }
-        if !inside {
-            out.push(*t);
+        out.extend_from_slice(before);
+        out.push(quote(k, q));
+        j = a + toks[a..].partition_point(|t| t.start < q.end);
+        if j > a && toks[j - 1].end > q.end {
+            return None;
         }
     }
-    out.extend((k..merged.len()).map(|k| quote(k, merged[k])));
+    if !kept(&toks[j..]) {
+        return None;
+    }
+    out.extend_from_slice(&toks[j..]);
     Some(Cow::Owned(out))
 }
 
