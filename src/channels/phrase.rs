@@ -329,21 +329,26 @@ fn skip_cuts_a_word(sc: &Scope, toks: &[Token]) -> bool {
 /// Whether the paragraph's tokens `toks` leave out text of the region that is not white
 /// space (an embedded post the paragraph's tokens pass over).
 fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
-    let mut at = sc.region.start;
-    let gaps = toks
-        .iter()
-        .map(|t| (t.start, t.end))
-        .chain([(sc.region.end, sc.region.end)]);
+    // (most gaps are none or one space, read by its byte; only a longer one's text is looked
+    // at, apart)
     let bytes = sc.text.as_bytes();
-    for (s, e) in gaps {
-        // (most gaps are one space, read by its byte)
-        let one_space = s == at + 1 && bytes[at] == b' ';
-        if s > at && !one_space && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+    let mut at = sc.region.start;
+    for t in toks {
+        let s = t.start;
+        if s > at && !(s == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, s) {
             return true;
         }
-        at = at.max(e);
+        at = at.max(t.end);
     }
-    false
+    let end = sc.region.end;
+    end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end)
+}
+
+/// Whether the text `at..s` between two tokens of the region (cut at its end) is more than
+/// white space.
+#[cold]
+fn gap_has_text(sc: &Scope, at: usize, s: usize) -> bool {
+    !sc.text[at..s.min(sc.region.end)].trim().is_empty()
 }
 
 /// The tokens of the region, each quotation inside it one token (made once per scope).
