@@ -27,6 +27,17 @@ pub(super) struct Scope<'a> {
     pub may_hold: std::cell::OnceCell<bool>,
     /// The trigger gate of the rules ([`Triggers`]): none without the paragraph's tokens.
     pub triggers: Option<Triggers>,
+    /// The paragraph's tokens that reach into the region ([`reaching`]), found once for the
+    /// rules that read them: none without the paragraph's tokens.
+    pub reach: Option<&'a [Token]>,
+}
+
+/// The tokens of `toks` (a paragraph's, in text order) that reach into `region`: a search
+/// at each end, not a pass.
+pub(super) fn reaching(toks: &[Token], region: Span) -> &[Token] {
+    let from = toks.partition_point(|t| t.end <= region.start);
+    let toks = &toks[from..];
+    &toks[..toks.partition_point(|t| t.start < region.end)]
 }
 
 /// What the paragraph's tokens that reach into a region hold, read once per region and
@@ -43,9 +54,11 @@ impl Triggers {
     /// The triggers of the tokens of `toks` (a paragraph's, in text order) that reach into
     /// `region`: the same tokens the rules read there (`phrase::clause_tokens` is a part).
     pub(super) fn of(toks: &[Token], region: Span) -> Triggers {
-        let from = toks.partition_point(|t| t.end <= region.start);
-        let toks = &toks[from..];
-        let toks = &toks[..toks.partition_point(|t| t.start < region.end)];
+        Triggers::of_reaching(reaching(toks, region))
+    }
+
+    /// The triggers of the tokens `toks` that reach into a region ([`reaching`]).
+    fn of_reaching(toks: &[Token]) -> Triggers {
         let mut classes = ClassSet::EMPTY;
         let mut quote = false;
         for t in toks {
@@ -64,8 +77,9 @@ impl<'a> Scope<'a> {
         ctx: &'a Context<'a>,
         hits: &'a Matches,
     ) -> Self {
-        let triggers = ctx.para_toks.map(|toks| Triggers::of(toks, region));
-        Scope::with_triggers(text, region, ctx, hits, triggers)
+        let reach = ctx.para_toks.map(|toks| reaching(toks, region));
+        let triggers = reach.map(Triggers::of_reaching);
+        Scope::with_reach(text, region, ctx, hits, triggers, reach)
     }
 
     /// [`Scope::new`] with the region's triggers read by the caller.
@@ -76,6 +90,20 @@ impl<'a> Scope<'a> {
         hits: &'a Matches,
         triggers: Option<Triggers>,
     ) -> Self {
+        let reach = ctx.para_toks.map(|toks| reaching(toks, region));
+        Scope::with_reach(text, region, ctx, hits, triggers, reach)
+    }
+
+    /// [`Scope::with_triggers`] with the tokens that reach into the region found by the
+    /// caller.
+    fn with_reach(
+        text: &'a str,
+        region: Span,
+        ctx: &'a Context<'a>,
+        hits: &'a Matches,
+        triggers: Option<Triggers>,
+        reach: Option<&'a [Token]>,
+    ) -> Self {
         Scope {
             text,
             region,
@@ -84,6 +112,7 @@ impl<'a> Scope<'a> {
             toks: std::cell::OnceCell::new(),
             may_hold: std::cell::OnceCell::new(),
             triggers,
+            reach,
         }
     }
 

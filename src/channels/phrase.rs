@@ -274,7 +274,7 @@ pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
 
 /// [`may_hold_phrase`], read (once per scope: several rules ask).
 fn may_hold(sc: &Scope) -> bool {
-    let Some(toks) = sc.ctx.para_toks else {
+    let Some(toks) = sc.reach else {
         return true;
     };
     // (no head and no quotation reaches into the region: the loop below would find none)
@@ -284,10 +284,6 @@ fn may_hold(sc: &Scope) -> bool {
     {
         return false;
     }
-    // Tokens are in text order: those of the region only (linear time in a long paragraph).
-    let from = toks.partition_point(|t| t.end <= sc.region.start);
-    let toks = &toks[from..];
-    let toks = &toks[..toks.partition_point(|t| t.start < sc.region.end)];
     let skipped = |t: &Token| {
         sc.ctx
             .quotes
@@ -407,11 +403,8 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
 /// nothing past a span's start decides where a word before it ends). Otherwise none. Where
 /// nothing is skipped, they are the paragraph's own (no copy).
 fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
-    let toks = sc.ctx.para_toks?;
+    let toks = sc.reach?;
     let r = sc.region;
-    let from = toks.partition_point(|t| t.end <= r.start);
-    let toks = &toks[from..];
-    let toks = &toks[..toks.partition_point(|t| t.start < r.end)];
     let crosses = toks.first().is_some_and(|t| t.start < r.start)
         || toks.last().is_some_and(|t| t.end > r.end)
         || toks.windows(2).any(|w| w[1].start < w[0].end);
