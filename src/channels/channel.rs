@@ -27,6 +27,17 @@ pub(super) struct Scope<'a> {
     pub may_hold: std::cell::OnceCell<bool>,
     /// The trigger gate of the rules ([`Triggers`]): none without the paragraph's tokens.
     pub triggers: Option<Triggers>,
+    /// The paragraph's tokens that reach into the region ([`reaching`]), found once for the
+    /// rules that read them: none without the paragraph's tokens.
+    pub reach: Option<&'a [Token]>,
+}
+
+/// The tokens of `toks` (a paragraph's, in text order) that reach into `region`: a search
+/// at each end, not a pass.
+pub(super) fn reaching(toks: &[Token], region: Span) -> &[Token] {
+    let from = toks.partition_point(|t| t.end <= region.start);
+    let toks = &toks[from..];
+    &toks[..toks.partition_point(|t| t.start < region.end)]
 }
 
 /// What the paragraph's tokens that reach into a region hold, read once per region and
@@ -43,9 +54,11 @@ impl Triggers {
     /// The triggers of the tokens of `toks` (a paragraph's, in text order) that reach into
     /// `region`: the same tokens the rules read there (`phrase::clause_tokens` is a part).
     pub(super) fn of(toks: &[Token], region: Span) -> Triggers {
-        let from = toks.partition_point(|t| t.end <= region.start);
-        let toks = &toks[from..];
-        let toks = &toks[..toks.partition_point(|t| t.start < region.end)];
+        Triggers::of_reaching(reaching(toks, region))
+    }
+
+    /// The triggers of the tokens `toks` that reach into a region ([`reaching`]).
+    fn of_reaching(toks: &[Token]) -> Triggers {
         let mut classes = ClassSet::EMPTY;
         let mut quote = false;
         for t in toks {
@@ -64,8 +77,9 @@ impl<'a> Scope<'a> {
         ctx: &'a Context<'a>,
         hits: &'a Matches,
     ) -> Self {
-        let triggers = ctx.para_toks.map(|toks| Triggers::of(toks, region));
-        Scope::with_triggers(text, region, ctx, hits, triggers)
+        let reach = ctx.para_toks.map(|toks| reaching(toks, region));
+        let triggers = reach.map(Triggers::of_reaching);
+        Scope::with_reach(text, region, ctx, hits, triggers, reach)
     }
 
     /// [`Scope::new`] with the region's triggers read by the caller.
@@ -76,6 +90,20 @@ impl<'a> Scope<'a> {
         hits: &'a Matches,
         triggers: Option<Triggers>,
     ) -> Self {
+        let reach = ctx.para_toks.map(|toks| reaching(toks, region));
+        Scope::with_reach(text, region, ctx, hits, triggers, reach)
+    }
+
+    /// [`Scope::with_triggers`] with the tokens that reach into the region found by the
+    /// caller.
+    fn with_reach(
+        text: &'a str,
+        region: Span,
+        ctx: &'a Context<'a>,
+        hits: &'a Matches,
+        triggers: Option<Triggers>,
+        reach: Option<&'a [Token]>,
+    ) -> Self {
         Scope {
             text,
             region,
@@ -84,6 +112,7 @@ impl<'a> Scope<'a> {
             toks: std::cell::OnceCell::new(),
             may_hold: std::cell::OnceCell::new(),
             triggers,
+            reach,
         }
     }
 
@@ -583,14 +612,43 @@ fn named_among(text: &str, short: &str, longer: &[&str]) -> u64 {
 }
 
 /// Per listed outlet without its article, [`longer_names`] (found once, not per outlet a
-/// statement names).
+/// statement names): each outlet is put under the names it starts or ends with as words
+/// ([`word_ends`]), in the list's order, so the list is read once, not once per outlet.
 static LONGER_NAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    LEXICON
+    let mut m: HashMap<&'static str, Vec<&'static str>> = LEXICON
         .outlets
         .iter()
-        .map(|o| (without_article(o), longer_names(without_article(o))))
-        .collect()
+        .map(|o| (without_article(o), Vec::new()))
+        .collect();
+    for o in LEXICON.outlets.iter().map(|o| without_article(o)) {
+        let mut ends = word_ends(o);
+        ends.sort_unstable();
+        ends.dedup();
+        for short in ends {
+            if let Some(longer) = m.get_mut(short) {
+                longer.push(o);
+            }
+        }
+    }
+    m
 });
+
+/// The shorter names that `name` starts or ends with as words, each a short name whose
+/// [`longer_names`] hold it: "New York" and "Times" (and "York Times", "New") of "New York
+/// Times".
+fn word_ends(name: &'static str) -> Vec<&'static str> {
+    let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    let mut ends = Vec::new();
+    for (i, _) in spaces {
+        if i > 0 {
+            ends.push(&name[i + 1..]);
+        }
+        if i + 1 < name.len() {
+            ends.push(&name[..i]);
+        }
+    }
+    ends
+}
 
 /// The listed outlets (without their article, in the list's order) whose name ends or starts
 /// with the short name `short` as a word: "New York Times" for "Times".

@@ -274,7 +274,7 @@ pub(super) fn may_hold_phrase(sc: &Scope) -> bool {
 
 /// [`may_hold_phrase`], read (once per scope: several rules ask).
 fn may_hold(sc: &Scope) -> bool {
-    let Some(toks) = sc.ctx.para_toks else {
+    let Some(toks) = sc.reach else {
         return true;
     };
     // (no head and no quotation reaches into the region: the loop below would find none)
@@ -284,10 +284,6 @@ fn may_hold(sc: &Scope) -> bool {
     {
         return false;
     }
-    // Tokens are in text order: those of the region only (linear time in a long paragraph).
-    let from = toks.partition_point(|t| t.end <= sc.region.start);
-    let toks = &toks[from..];
-    let toks = &toks[..toks.partition_point(|t| t.start < sc.region.end)];
     let skipped = |t: &Token| {
         sc.ctx
             .quotes
@@ -329,21 +325,26 @@ fn skip_cuts_a_word(sc: &Scope, toks: &[Token]) -> bool {
 /// Whether the paragraph's tokens `toks` leave out text of the region that is not white
 /// space (an embedded post the paragraph's tokens pass over).
 fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
-    let mut at = sc.region.start;
-    let gaps = toks
-        .iter()
-        .map(|t| (t.start, t.end))
-        .chain([(sc.region.end, sc.region.end)]);
+    // (most gaps are none or one space, read by its byte; only a longer one's text is looked
+    // at, apart)
     let bytes = sc.text.as_bytes();
-    for (s, e) in gaps {
-        // (most gaps are one space, read by its byte)
-        let one_space = s == at + 1 && bytes[at] == b' ';
-        if s > at && !one_space && !sc.text[at..s.min(sc.region.end)].trim().is_empty() {
+    let mut at = sc.region.start;
+    for t in toks {
+        let s = t.start;
+        if s > at && !(s == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, s) {
             return true;
         }
-        at = at.max(e);
+        at = at.max(t.end);
     }
-    false
+    let end = sc.region.end;
+    end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end)
+}
+
+/// Whether the text `at..s` between two tokens of the region (cut at its end) is more than
+/// white space.
+#[cold]
+fn gap_has_text(sc: &Scope, at: usize, s: usize) -> bool {
+    !sc.text[at..s.min(sc.region.end)].trim().is_empty()
 }
 
 /// The tokens of the region, each quotation inside it one token (made once per scope).
@@ -377,14 +378,16 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
         })
         .collect();
     quotes.sort_by_key(|q| q.start);
-    // (the reported content may hold quotations: overlapping spans are merged into one)
-    let mut merged: Vec<Span> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        match merged.last_mut() {
-            Some(m) if q.start < m.end => m.end = m.end.max(q.end),
-            _ => merged.push(q),
+    // (the reported content may hold quotations: overlapping spans are merged into one, in
+    // place)
+    let mut merged = quotes;
+    merged.dedup_by(|q, m| {
+        let overlaps = q.start < m.end;
+        if overlaps {
+            m.end = m.end.max(q.end);
         }
-    }
+        overlaps
+    });
     if let Some(toks) = from_paragraph(sc, &merged) {
         return toks;
     }
@@ -400,11 +403,8 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
 /// nothing past a span's start decides where a word before it ends). Otherwise none. Where
 /// nothing is skipped, they are the paragraph's own (no copy).
 fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
-    let toks = sc.ctx.para_toks?;
+    let toks = sc.reach?;
     let r = sc.region;
-    let from = toks.partition_point(|t| t.end <= r.start);
-    let toks = &toks[from..];
-    let toks = &toks[..toks.partition_point(|t| t.start < r.end)];
     let crosses = toks.first().is_some_and(|t| t.start < r.start)
         || toks.last().is_some_and(|t| t.end > r.end)
         || toks.windows(2).any(|w| w[1].start < w[0].end);
@@ -424,25 +424,29 @@ fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]
         verb: crate::lexicon::info::NO_VERB,
         flags: 0,
     };
+    // (the tokens are in order and overlap none: of those before a span only the last may
+    // reach into it, of those inside it only the last may reach past it; the runs between
+    // spans are copied whole, those inside found by their bounds)
+    let kept = |run: &[Token]| !run.iter().any(|t| matches!(t.kind, Tok::Quote(_)));
     let mut out = Vec::with_capacity(toks.len() + merged.len());
-    let mut k = 0;
-    for t in toks {
-        while k < merged.len() && merged[k].start <= t.start {
-            out.push(quote(k, merged[k]));
-            k += 1;
-        }
-        let inside = k > 0 && t.start < merged[k - 1].end;
-        if inside && t.end > merged[k - 1].end
-            || merged.get(k).is_some_and(|q| t.end > q.start)
-            || !inside && matches!(t.kind, Tok::Quote(_))
-        {
+    let mut j = 0;
+    for (k, &q) in merged.iter().enumerate() {
+        let a = j + toks[j..].partition_point(|t| t.start < q.start);
+        let before = &toks[j..a];
+        if !kept(before) || before.last().is_some_and(|t| t.end > q.start) {
             return None;
         }
-        if !inside {
-            out.push(*t);
+        out.extend_from_slice(before);
+        out.push(quote(k, q));
+        j = a + toks[a..].partition_point(|t| t.start < q.end);
+        if j > a && toks[j - 1].end > q.end {
+            return None;
         }
     }
-    out.extend((k..merged.len()).map(|k| quote(k, merged[k])));
+    if !kept(&toks[j..]) {
+        return None;
+    }
+    out.extend_from_slice(&toks[j..]);
     Some(Cow::Owned(out))
 }
 

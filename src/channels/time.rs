@@ -103,8 +103,8 @@ pub(crate) fn time(
 }
 
 /// What a word may open, as the region's scan marks it (`Matches::time_starts`): a month and
-/// day, "in" (a month or a year, a part of the day), a dated noun's month or year, a part of
-/// the day. Each is what its rule needs to parse at all, read to the paragraph's end; the
+/// day, "in" before a digit or a capital (a month or a year), a dated noun's month or year,
+/// a part of the day (after "in" or not). Each is what its rule needs to parse at all, read to the paragraph's end; the
 /// rule parses again in its clause.
 pub(super) const MONTH_AND_DAY: u8 = 1;
 pub(super) const IN: u8 = 2;
@@ -112,18 +112,22 @@ pub(super) const DATED_NOUN: u8 = 4;
 pub(super) const PART_OF_THE_DAY: u8 = 8;
 
 /// What the word that `s` starts with may open (see [`MONTH_AND_DAY`]): "April 8" a month
-/// and day, "2014 study" a dated noun's year, "in the early hours" "in" and a part of the day.
+/// and day, "2014 study" a dated noun's year, "in July" "in", "in the early hours" a part of
+/// the day.
 pub(super) fn candidate(s: &str) -> u8 {
     let Some(&b) = s.as_bytes().first() else {
         return 0;
     };
     let mut what = 0;
-    if matches!(b, b'i' | b'I') && s[1..].starts_with("n ") {
+    let in_ = matches!(b, b'i' | b'I') && s[1..].starts_with("n ");
+    // ("in" opens a month or a year only before a digit or a capital: "in July", "in 2015",
+    // not "in the")
+    if in_ && s[3..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
         what |= IN;
     }
     // (a part of the day opens with "the", after "in" or not: no other word is parsed)
     let the = |s: &str| s.starts_with("the ") || s.starts_with("The ");
-    let opens = the(s) || ((what & IN) != 0 && the(&s[3..]));
+    let opens = the(s) || (in_ && the(&s[3..]));
     if opens && part_of_the_day_at(s).is_ok() {
         what |= PART_OF_THE_DAY;
     }
@@ -944,7 +948,9 @@ mod tests {
         assert_eq!(candidate("2014 study found"), DATED_NOUN);
         assert_eq!(candidate("February hearing"), DATED_NOUN);
         assert_eq!(candidate("in July"), IN);
-        assert_eq!(candidate("in the early hours"), IN | PART_OF_THE_DAY);
+        assert_eq!(candidate("in the early hours"), PART_OF_THE_DAY);
+        assert_eq!(candidate("In 2015"), IN);
+        assert_eq!(candidate("in his speech"), 0);
         assert_eq!(candidate("the morning after"), PART_OF_THE_DAY);
         assert_eq!(candidate("the morning"), 0);
         assert_eq!(candidate("Smith said"), 0);
