@@ -116,10 +116,10 @@ const NO_ENTRY: Entry = Entry {
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
 /// open-addressing table at most half full, so that a word not in it mostly meets an empty
-/// slot at its first probe.
+/// slot at its first probe. A slot holds its key and its number together: one bounds check
+/// and one read of the table a probe.
 struct Tiny {
-    keys: Vec<u64>,
-    numbers: Vec<u16>,
+    slots: Box<[(u64, u16)]>,
     shift: u32,
 }
 
@@ -127,17 +127,15 @@ impl Tiny {
     fn new(pairs: &[(u64, u16)]) -> Tiny {
         let slots = (pairs.len() * 2).next_power_of_two().max(64);
         let mut t = Tiny {
-            keys: vec![0; slots],
-            numbers: vec![0; slots],
+            slots: vec![(0, 0); slots].into_boxed_slice(),
             shift: 64 - slots.trailing_zeros(),
         };
         for &(key, n) in pairs {
             let mut s = t.slot(key);
-            while t.keys[s] != 0 {
+            while t.slots[s].0 != 0 {
                 s = (s + 1) & (slots - 1);
             }
-            t.keys[s] = key;
-            t.numbers[s] = n;
+            t.slots[s] = (key, n);
         }
         t
     }
@@ -152,12 +150,12 @@ impl Tiny {
     /// empty word's key is 0, and is in no slot).
     #[inline]
     fn number(&self, key: u64) -> u16 {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
-            let k = self.keys[s];
+            let (k, n) = self.slots[s];
             if k == key || k == 0 {
-                return self.numbers[s];
+                return n;
             }
             s = (s + 1) & mask;
         }

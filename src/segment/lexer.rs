@@ -163,9 +163,10 @@ fn lex(
         lx.record_ends = true;
     }
     let words = info::tables();
-    let bytes = text.as_bytes();
+    // (the span's end is the bytes' end: the loop's test is the bounds check of `bytes[i]`)
+    let bytes = &text.as_bytes()[..span.end];
     let mut i = span.start;
-    while i < span.end {
+    while i < bytes.len() {
         let b = bytes[i];
         let next = if i >= lx.quote_at {
             quotation(&mut lx, i, b as char)
