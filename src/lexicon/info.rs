@@ -116,10 +116,10 @@ const NO_ENTRY: Entry = Entry {
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
 /// open-addressing table at most half full, so that a word not in it mostly meets an empty
-/// slot at its first probe.
+/// slot at its first probe. A slot holds its key and its number together: one bounds check
+/// and one read of the table a probe.
 struct Tiny {
-    keys: Vec<u64>,
-    numbers: Vec<u16>,
+    slots: Box<[(u64, u16)]>,
     shift: u32,
 }
 
@@ -127,17 +127,15 @@ impl Tiny {
     fn new(pairs: &[(u64, u16)]) -> Tiny {
         let slots = (pairs.len() * 2).next_power_of_two().max(64);
         let mut t = Tiny {
-            keys: vec![0; slots],
-            numbers: vec![0; slots],
+            slots: vec![(0, 0); slots].into_boxed_slice(),
             shift: 64 - slots.trailing_zeros(),
         };
         for &(key, n) in pairs {
             let mut s = t.slot(key);
-            while t.keys[s] != 0 {
+            while t.slots[s].0 != 0 {
                 s = (s + 1) & (slots - 1);
             }
-            t.keys[s] = key;
-            t.numbers[s] = n;
+            t.slots[s] = (key, n);
         }
         t
     }
@@ -152,12 +150,12 @@ impl Tiny {
     /// empty word's key is 0, and is in no slot).
     #[inline]
     fn number(&self, key: u64) -> u16 {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
-            let k = self.keys[s];
+            let (k, n) = self.slots[s];
             if k == key || k == 0 {
-                return self.numbers[s];
+                return n;
             }
             s = (s + 1) & mask;
         }
@@ -382,13 +380,20 @@ pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize)
 /// found its end in them): its keys are made from `x` without reading the text again.
 #[inline(always)]
 pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
+    short_info_cased(words, x, n, 0x2020_2020_2020_2020)
+}
+
+/// [`short_word_info`], the bytes of the word that have a case marked by `case` (bit 0x20
+/// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]).
+#[inline(always)]
+fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
     // (at most seven bytes: the bytes and the length fit in one integer)
     let mask = (1u64 << (8 * n)) - 1;
     let written = x & mask | (n as u64) << 56;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
     // (the word has an upper-case letter when its lower-case form differs)
-    let lower = written | 0x2020_2020_2020_2020 & mask;
+    let lower = written | case & mask;
     if lower == written {
         return words
             .lower_case
@@ -422,12 +427,19 @@ fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInf
 /// bytes read at its start).
 #[inline(always)]
 pub(crate) fn middle_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
+    middle_info_cased(words, x, n, 0x2020_2020_2020_2020_2020_2020_2020_2020)
+}
+
+/// [`middle_word_info`], the bytes of the word that have a case marked by `case`, as for
+/// [`short_info_cased`].
+#[inline(always)]
+fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo {
     let mask = (1u128 << (8 * n)) - 1;
     let written = x & mask | (n as u128) << 120;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
     // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
-    let lower = written | 0x2020_2020_2020_2020_2020_2020_2020_2020 & mask;
+    let lower = written | case & mask;
     if lower == written {
         return info_of(
             words.lower_case.get15(written),
@@ -440,6 +452,23 @@ pub(crate) fn middle_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
         .get15(written)
         .map_or(ClassSet::EMPTY, |e| e.classes);
     info_of(words.lower_case.get15(lower), classes, flags)
+}
+
+/// [`word_info`] of a joined word of `n` bytes (1 to 15, starting with an ASCII letter or
+/// digit), the lowest bytes of `x` (sixteen bytes read at its start): ASCII letters, digits
+/// and the characters that join them (`.` `,` `'` `&` `-`, which like a digit are their own
+/// lower case and have bit 0x20 set), maybe with right single marks ("O'Neill", "5,000",
+/// "U.S.", "don’t", "the Joneses’"). Its keys are made from `x` as a plain word's are
+/// ([`short_word_info`]), only its ASCII bytes lowered: a mark's bytes have no case.
+#[inline]
+pub(crate) fn joined_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
+    // (bit 0x20 of each byte under 0x80: its high bit, clear, moved down two places)
+    let case = (!x & 0x8080_8080_8080_8080_8080_8080_8080_8080) >> 2;
+    if n < 8 {
+        short_info_cased(words, x as u64, n, case as u64)
+    } else {
+        middle_info_cased(words, x, n, case)
+    }
 }
 
 /// The word's info from its lower-case form `lower` and, when that differs, its form as

@@ -48,10 +48,13 @@ struct Neighbours<'t> {
     rest: &'t str,
 }
 
-/// Characters that stand for a space before an opening mark: `(“`, `—“`, `/“`.
-const OPENING_NEIGHBOURS: &str = "([{—–-/";
+/// Characters that stand for a space before an opening mark: `(“`, `—“`, `/“` (a list of
+/// characters, compared one by one: a string's `contains` searches it as text).
+const OPENING_NEIGHBOURS: [char; 7] = ['(', '[', '{', '—', '–', '-', '/'];
 /// Characters that stand for a space after a closing mark: `”,`, `”)`, `”—`.
-const CLOSING_NEIGHBOURS: &str = ",.;:!?)]}—–-…";
+const CLOSING_NEIGHBOURS: [char; 13] = [
+    ',', '.', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…',
+];
 
 impl Neighbours<'_> {
     fn at(text: &str, start: usize, end: usize) -> Neighbours<'_> {
@@ -66,7 +69,7 @@ impl Neighbours<'_> {
     /// White space (no-break space included), an opening bracket or a dash, or nothing.
     fn space_before(&self) -> bool {
         self.before
-            .is_none_or(|p| p.is_whitespace() || OPENING_NEIGHBOURS.contains(p))
+            .is_none_or(|p| p.is_whitespace() || OPENING_NEIGHBOURS.contains(&p))
     }
 
     fn space_after(&self) -> bool {
@@ -76,7 +79,7 @@ impl Neighbours<'_> {
     /// White space, punctuation that ends a phrase, or nothing.
     fn punct_after(&self) -> bool {
         self.after
-            .is_none_or(|n| n.is_whitespace() || CLOSING_NEIGHBOURS.contains(n))
+            .is_none_or(|n| n.is_whitespace() || CLOSING_NEIGHBOURS.contains(&n))
     }
 
     fn alnum_before(&self) -> bool {

@@ -33,6 +33,8 @@ struct Pairing<'t> {
     carried: Option<Carry>,
     /// Two apostrophes are a double mark.
     doubled: bool,
+    /// The marks of all the paragraphs, in text order ([`Pairing::marks_in`]).
+    marks: Vec<Mark>,
 }
 
 /// A quotation the next paragraph continues.
@@ -57,13 +59,34 @@ pub(crate) fn find(
         carried: None,
         // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
         doubled: doubled || crate::segment::has_doubled(text.as_bytes(), b'`'),
+        marks: Vec::new(),
     };
-    let doubled = p.doubled;
+    // (the marks of all the paragraphs in one search of the text they span: a mark is
+    // judged by its neighbours in the whole text, so a paragraph's marks are those that
+    // start in it)
+    let start = paragraphs.iter().map(|s| s.start).min().unwrap_or(0);
+    let end = paragraphs.iter().map(|s| s.end).max().unwrap_or(0);
+    if start < end {
+        p.marks = candidates(text, Span { start, end }, p.doubled);
+    }
+    // (one list of a paragraph's unmasked marks, refilled for each; `k`, the first mark not
+    // before the paragraph, moves on with the paragraphs, which are in text order)
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut k = 0;
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let marks: Vec<Mark> = candidates(text, para, doubled)
-            .into_iter()
-            .filter(|m| !crate::segment::masked(masked, m.start))
-            .collect();
+        if k > 0 && p.marks[k - 1].start >= para.start {
+            k = p.marks.partition_point(|m| m.start < para.start);
+        }
+        while p.marks.get(k).is_some_and(|m| m.start < para.start) {
+            k += 1;
+        }
+        marks.clear();
+        while let Some(&m) = p.marks.get(k).filter(|m| m.start < para.end) {
+            if !crate::segment::masked(masked, m.start) {
+                marks.push(m);
+            }
+            k += 1;
+        }
         let next = paragraphs.get(pi + 1).copied();
         let next_single = next.and_then(|n| opens_with_quote(text, n)) == Some(Family::Single);
         if let Some(open) = p.paragraph(pi, para, &marks, next_single) {
@@ -74,6 +97,13 @@ pub(crate) fn find(
 }
 
 impl Pairing<'_> {
+    /// The marks of `span` (a paragraph: `marks::candidates` of it), from the document's.
+    fn marks_in(&self, span: Span) -> &[Mark] {
+        let lo = self.marks.partition_point(|m| m.start < span.start);
+        let n = self.marks[lo..].partition_point(|m| m.start < span.end);
+        &self.marks[lo..lo + n]
+    }
+
     /// Pair the marks of paragraph `pi`; the quotation still open at its end, if any.
     /// `next_single`: the next paragraph opens with a single mark, so the paragraph's last
     /// single mark may open a quotation that continues there (The mayor said: 'We will
@@ -211,7 +241,8 @@ impl Pairing<'_> {
         let gap = &self.text[para.end..next.start];
         gap.matches('\n').count() == 1
             && !self.text[para.start..para.end].ends_with(['.', '?', '!', ':'])
-            && candidates(self.text, next, self.doubled)
+            && self
+                .marks_in(next)
                 .iter()
                 .find(|m| m.family == Family::Double)
                 .is_some_and(|m| m.can_close && !m.can_open)

@@ -39,14 +39,14 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut unwrapped = false;
     for line in lines_with_breaks(text) {
         let end = start + line.len();
-        let body = line.trim();
+        let (lead, body) = trimmed(line);
         if body.is_empty() {
             blank = true;
         } else {
             if let Some(prev) = out.last_mut() {
                 prev.followed = !blank;
             }
-            let s = start + (line.len() - line.trim_start().len());
+            let s = start + lead;
             let width = if unwrapped {
                 MAX_WIDTH + 1
             } else {
@@ -67,6 +67,26 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
         start = end;
     }
     out
+}
+
+/// `line` without the white space around it (`str::trim`), and the length of the white space
+/// before it: a line that starts, and ends before its line break, with an ASCII character
+/// that is no white space (most lines), or a line break alone, is cut without decoding its
+/// ends.
+fn trimmed(line: &str) -> (usize, &str) {
+    let b = line.as_bytes();
+    let end = b.len() - usize::from(b.last() == Some(&b'\n'));
+    // (`char::is_whitespace` of an ASCII character: the vertical tab too)
+    let solid = |c: u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
+    if end == 0 {
+        // (a blank line of its break alone)
+        return (b.len(), "");
+    }
+    if solid(b[0]) && solid(b[end - 1]) {
+        return (0, &line[..end]);
+    }
+    let body = line.trim_start();
+    (line.len() - body.len(), body.trim_end())
 }
 
 /// The lines of `text`, each with its line break (as `split_inclusive('\n')` gives them),
@@ -234,6 +254,31 @@ fn full_stop_line(w: &Wrapped, i: usize) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_trimmed_as_str_trim_trims_it() {
+        for line in [
+            "One.\n",
+            "One.",
+            " One.\n",
+            "One. \n",
+            "One.\r\n",
+            "\n",
+            "x\n",
+            "x",
+            "\u{b}x\u{b}\n",
+            "\u{a0}Ünë\u{2003}\n",
+            "Ünë\n",
+            "a\u{2003}",
+            "\t\n",
+            " ",
+            "a b\n",
+        ] {
+            let (lead, body) = trimmed(line);
+            assert_eq!(body, line.trim(), "{line:?}");
+            assert_eq!(lead, line.len() - line.trim_start().len(), "{line:?}");
+        }
+    }
 
     #[test]
     fn the_lines_are_the_plain_paragraphs() {
