@@ -294,7 +294,10 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         .collect();
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
-        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
+        .map(|p| &doc.text[doc.paras[p].start..doc.paras[p].end])
+        .enumerate()
+        .filter(|&(_, para)| may_break(para) && window::section_break(para))
+        .map(|(p, _)| p)
         .collect();
     let alias = role_aliases(statements);
     // (a headline takes no occasion from the lead after it)
@@ -321,6 +324,25 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
 }
+
+/// Whether paragraph `para` may break sections (`window::section_break`, asked only then): not
+/// when it opens with a mark that is neither white space nor a digit (ASCII, a quotation mark
+/// or a dash, told without a Unicode table) and holds an ASCII letter or digit, as nearly every
+/// paragraph does: a rule of marks holds no letter or digit, and a clock heading opens with a
+/// digit.
+fn may_break(para: &str) -> bool {
+    let Some(first) = para.chars().next() else {
+        return true;
+    };
+    let mark = match first.is_ascii() {
+        true => !first.is_ascii_digit() && !first.is_whitespace(),
+        false => OPENING_MARKS.contains(&first),
+    };
+    !(mark && para.bytes().any(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Marks not ASCII that open a paragraph (neither white space nor a letter or digit).
+const OPENING_MARKS: [char; 6] = ['“', '‘', '’', '”', '—', '–'];
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
 /// that break sections, and the entities a role alone stands for.
@@ -635,6 +657,26 @@ fn occasion(st: &Statement) -> window::Occasion<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_that_may_break_sections_is_read_for_it() {
+        for para in [
+            "___",
+            "* * *",
+            "5:55 p.m.",
+            "12 p.m.",
+            "“…”",
+            "\u{a0}5 pm",
+            "",
+            "Smith said.",
+        ] {
+            assert!(may_break(para) || !window::section_break(para), "{para}");
+        }
+        assert!(!may_break("“We won,” she said."));
+        assert!(!may_break("Smith said."));
+        assert!(may_break("___"));
+        assert!(may_break("5:55 p.m."));
+    }
 
     #[test]
     fn the_dateline_gives_the_reference_date() {
