@@ -410,7 +410,8 @@ fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) ->
     let toks = s.toks;
     let region = s.region();
     let skip: Vec<Span> = s.quotes().chain(src.dateline).collect();
-    hits.region(src.text, region, &skip, true, matches);
+    // (the lists read only near the words that may hold a match, as for a statement's clause)
+    hits.region_near(src.text, &s.pt.toks, region, skip.iter(), true, matches);
     let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
     let Some(time) = time_in(
         src.text,
