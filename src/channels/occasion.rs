@@ -83,14 +83,25 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     if other {
         return (!prev.person).then_some(prev.entity);
     }
-    let subject = format!(
-        "{} {} ",
-        first.text(src.text),
-        toks.get(k + 1)?.text(src.text)
-    );
-    format!("{} ", prev.mention.to_lowercase())
-        .starts_with(&subject.to_lowercase())
-        .then_some(prev.entity)
+    let (article, noun) = (first.text(src.text), toks.get(k + 1)?.text(src.text));
+    opens_with(prev.mention, article, noun).then_some(prev.entity)
+}
+
+/// Whether `mention` in lower case, with a space after it, opens with `article` and `noun` in
+/// lower case, each with a space after it ("The city" opens "the city of Phoenix"). (ASCII
+/// words, nearly all, are compared byte by byte without lower-case copies.)
+fn opens_with(mention: &str, article: &str, noun: &str) -> bool {
+    if !(mention.is_ascii() && article.is_ascii() && noun.is_ascii()) {
+        let subject = format!("{article} {noun} ");
+        return format!("{} ", mention.to_lowercase()).starts_with(&subject.to_lowercase());
+    }
+    let space = std::iter::once(b' ');
+    let subject = (article.bytes().chain(space.clone()))
+        .chain(noun.bytes())
+        .chain(space.clone());
+    let len = article.len() + noun.len() + 2;
+    let target = mention.bytes().chain(space);
+    mention.len() + 1 >= len && subject.zip(target).all(|(a, b)| a.eq_ignore_ascii_case(&b))
 }
 
 /// The speaker a sentence names by surname, outside the channel's words and the quotations:
@@ -132,6 +143,22 @@ fn trim_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
         w = rest;
     }
     w
+}
+
+/// Whether token `t` may be a speaker's surname ([`entity_at`]): a capitalised word, told by
+/// its flag, and, when of ASCII letters and digits alone (no possessive to cut), with a key
+/// some surname has ([`name_key`]). Most capitalised words are passed over here, inlined in
+/// the scan of every sentence, before their text is read.
+#[inline]
+fn may_name(src: &Sources, t: &Token) -> bool {
+    if t.kind != Tok::Word || !t.is_capitalised() {
+        return false;
+    }
+    if t.flags & ALNUM == 0 {
+        return true;
+    }
+    let first = src.text.as_bytes()[t.start].to_ascii_lowercase();
+    src.name_keys & name_key(t.end - t.start, first) != 0
 }
 
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
@@ -210,10 +237,11 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
             let toks = &toks[..toks.partition_point(|t| t.end <= end)];
             // (a sentence that names none of the speakers and refers back to none sets no
             // occasion: its channel is not looked for)
-            // (a word that is not capitalised names no one: passed over by its token's flag)
+            // (a word that is not capitalised, or whose key no surname has, names no one: passed
+            // over by its token, without a call)
             let names = toks
                 .iter()
-                .filter(|t| t.is_capitalised())
+                .filter(|t| may_name(src, t))
                 .any(|t| entity_at(src, t).is_some());
             if !names && referred(src, p, toks).is_none() {
                 continue;
@@ -382,7 +410,8 @@ fn lead_time(src: &Sources, s: &Sentence, hits: &Hits, matches: &mut Matches) ->
     let toks = s.toks;
     let region = s.region();
     let skip: Vec<Span> = s.quotes().chain(src.dateline).collect();
-    hits.region(src.text, region, &skip, true, matches);
+    // (the lists read only near the words that may hold a match, as for a statement's clause)
+    hits.region_near(src.text, &s.pt.toks, region, skip.iter(), true, matches);
     let outside = |a: usize, b: usize| !skip.iter().any(|d| a < d.end && d.start < b);
     let Some(time) = time_in(
         src.text,
@@ -520,6 +549,17 @@ mod tests {
         let shared = vec![(1, "clinton".to_string()), (2, "clinton".to_string())];
         let bill = "Former President Bill Clinton celebrated his birthday on Tuesday.";
         assert!(lead_occasions(bill, &shared).is_empty());
+    }
+
+    #[test]
+    fn a_subject_refers_to_the_mention_it_opens() {
+        assert!(opens_with("the city of Phoenix", "The", "city"));
+        assert!(opens_with("The City", "the", "city"));
+        assert!(!opens_with("the city", "The", "cit"));
+        assert!(!opens_with("the cityscape", "The", "city"));
+        assert!(!opens_with("the", "The", "city"));
+        assert!(opens_with("the Zoë fund", "The", "ZOË"));
+        assert!(!opens_with("the Zoë fund", "The", "Zoe"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::statement::{Doc, Statement};
 use crate::channels::{self, Hits, Matches};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, with_lower};
 use crate::model::{Channel, ChannelKind, Span, Time};
 use crate::segment::{Tok, Token};
 
@@ -105,13 +105,13 @@ fn definite_event(phrase: &str) -> Option<(Vec<&str>, &str)> {
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let head = words.next()?;
-    let lower = head.to_lowercase();
-    if !EVENT_NOUNS.iter().any(|c| c.contains(&lower)) {
+    // (each word lower-cased on the stack, not in a new string: `lexicon::with_lower`)
+    if !with_lower(head, |l| EVENT_NOUNS.iter().any(|c| c.contains(l))) {
         return None;
     }
     let mut names = Vec::new();
     for w in words {
-        if Class::ClauseOccasionDeterminers.contains(&w.to_lowercase()) {
+        if with_lower(w, |l| Class::ClauseOccasionDeterminers.contains(l)) {
             return w.eq_ignore_ascii_case("the").then_some((names, head));
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
