@@ -366,36 +366,27 @@ fn month_word(i: &str) -> IResult<&str, u32, ()> {
     month_number(w).map_or(Err(nom::Err::Error(())), |m| Ok((rest, m)))
 }
 
-/// The first three bytes of the month words of the lexicon (lower case): of three ASCII
-/// letters, per first two letters the third's bits ([`month_head`]); the others, sorted.
-static MONTH_HEADS: LazyLock<([u32; 26 * 26], Vec<[u8; 3]>)> = LazyLock::new(|| {
+/// The first three letters of the month words of the lexicon that are ASCII letters (lower
+/// case): per first two letters, the third's bits ([`month_head`]). (A month word that opens
+/// with another byte, "märz", opens no word of three ASCII letters.)
+static MONTH_HEADS: LazyLock<[u32; 26 * 26]> = LazyLock::new(|| {
     let mut letters = [0u32; 26 * 26];
-    let mut others: Vec<[u8; 3]> = Vec::new();
     for m in LEXICON.months.keys() {
-        let Some(&[a, b, c]) = m.as_bytes().get(..3) else {
-            continue;
-        };
-        if [a, b, c].iter().all(u8::is_ascii_lowercase) {
+        if let Some(&[a, b, c]) = m.as_bytes().get(..3)
+            && [a, b, c].iter().all(u8::is_ascii_lowercase)
+        {
             letters[usize::from(a - b'a') * 26 + usize::from(b - b'a')] |= 1 << (c - b'a');
-        } else {
-            others.push([a, b, c]);
         }
     }
-    others.sort_unstable();
-    others.dedup();
-    (letters, others)
+    letters
 });
 
-/// Whether the three bytes `h` in ASCII lower case are the first three of a month word of
-/// the lexicon: three letters by one bit, not a search.
+/// Whether the three ASCII letters `h`, in either case, are the first three of a month word
+/// of the lexicon (in lower case): one bit, not a search.
+#[inline]
 fn month_head(h: [u8; 3]) -> bool {
-    let [a, b, c] = h.map(|x| x.to_ascii_lowercase());
-    let (letters, others) = &*MONTH_HEADS;
-    if [a, b, c].iter().all(u8::is_ascii_lowercase) {
-        letters[usize::from(a - b'a') * 26 + usize::from(b - b'a')] & 1 << (c - b'a') != 0
-    } else {
-        others.binary_search(&[a, b, c]).is_ok()
-    }
+    let [a, b, c] = h.map(|x| (x | 0x20).wrapping_sub(b'a'));
+    MONTH_HEADS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
 }
 
 /// Whether the word that `s` starts with may open a time (`candidate`, and every rule's parse
@@ -424,6 +415,7 @@ fn may_open_a_month(s: &str) -> bool {
 fn month_number(w: &str) -> Option<u32> {
     // (an ASCII word whose first three letters open no month is none, without a look-up)
     if let Some(&[a, b, c]) = w.as_bytes().get(..3).filter(|_| w.is_ascii())
+        && [a, b, c].iter().all(u8::is_ascii_alphabetic)
         && !month_head([a, b, c])
     {
         return None;
@@ -674,23 +666,36 @@ fn part_of_the_day_at(i: &str) -> IResult<&str, (), ()> {
 
 /// Whether [`part_of_the_day_at`] may parse `i`: "the" (after "in" or not), then an edge
 /// ("early", "late"), or a word and " hours", " after" or " before". Read without the parser,
-/// which the words around decide before the part of the day: most "the …" have none.
+/// which the words around decide before the part of the day: most "the …" have none. The
+/// word is read byte by byte while it is ASCII (most "the" are followed by one).
 fn may_be_a_part_of_the_day(i: &str) -> bool {
-    let i = i
-        .strip_prefix("in ")
-        .or_else(|| i.strip_prefix("In "))
-        .unwrap_or(i);
+    let i = match i.as_bytes() {
+        [b'i' | b'I', b'n', b' ', ..] => &i[3..],
+        _ => i,
+    };
     let Some(i) = i.strip_prefix("the ").or_else(|| i.strip_prefix("The ")) else {
         return false;
     };
-    if i.starts_with("early ") || i.starts_with("late ") {
+    let bytes = i.as_bytes();
+    if bytes.starts_with(b"early ") || bytes.starts_with(b"late ") {
         return true;
     }
-    let n = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
+    let mut n = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    // (a character not ASCII: the rest of the word by characters)
+    if bytes.get(n).is_some_and(|b| !b.is_ascii()) {
+        n += i[n..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(i.len() - n);
+    }
+    let after = &bytes[n..];
     n > 0
-        && [" hours", " after", " before"]
-            .iter()
-            .any(|w| i[n..].starts_with(w))
+        && after.first() == Some(&b' ')
+        && (after.starts_with(b" hours")
+            || after.starts_with(b" after")
+            || after.starts_with(b" before"))
 }
 
 /// [`part_of_the_day_at`] at each word of the region: "Trump tweeted in the early morning
