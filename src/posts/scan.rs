@@ -186,30 +186,38 @@ struct Markers {
 }
 
 impl Markers {
-    /// The markers of `text`, read in one pass over the bytes that hold three of them
-    /// (`@` of "(@", `<` of "<tweet", the last byte of "♬") and one search for "Posted by";
-    /// "Post by @" and "Posted by " are looked for only where `@` or "Posted by" stands.
+    /// The markers of `text`, read in one pass over the bytes that open or hold four of
+    /// them (`@` of "(@", `<` of "<tweet", `P` of "Posted by" and "Post by @") and one over
+    /// the last byte of "♬".
     fn of(text: &str) -> Markers {
-        let [_, posted, post_by, _, _] = &*MARKERS;
         let b = text.as_bytes();
-        let (mut at, mut handle, mut sound, mut tweet) = (false, false, false, false);
-        for i in memchr::memchr3_iter(b'@', b'<', SOUND[SOUND.len() - 1], b) {
+        let (mut at, mut handle, mut tweet) = (false, false, false);
+        let (mut posted_by, mut posted, mut post_by) = (false, false, false);
+        for i in memchr::memchr3_iter(b'@', b'<', b'P', b) {
             match b[i] {
                 b'@' => {
                     at = true;
                     handle |= i > 0 && b[i - 1] == b'(';
                 }
                 b'<' => tweet |= b[i..].starts_with(b"<tweet"),
-                _ => sound |= b[..=i].ends_with(SOUND),
+                _ => {
+                    let rest = &b[i..];
+                    if rest.starts_with(b"Posted by") {
+                        posted_by = true;
+                        posted |= rest.starts_with(b"Posted by ");
+                    }
+                    post_by |= rest.starts_with(b"Post by @");
+                }
             }
         }
-        let posted_by = POSTED_BY.find(b).is_some();
+        let sound =
+            memchr::memchr_iter(SOUND[SOUND.len() - 1], b).any(|i| b[..=i].ends_with(SOUND));
         Markers {
             at,
             posted_by,
             handle,
-            posted: posted_by && posted.find(b).is_some(),
-            post_by: at && post_by.find(b).is_some(),
+            posted,
+            post_by,
             sound,
             tweet,
         }
@@ -220,10 +228,6 @@ impl Markers {
         self.handle || self.posted || self.post_by || self.sound || self.tweet
     }
 }
-
-/// "Posted by" without its space (its name may stand on the next line).
-static POSTED_BY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Posted by"));
 
 /// The places of a marker in a paragraph (none where the text has none).
 fn places(f: &memchr::memmem::Finder<'static>, present: bool, p: &str) -> Vec<usize> {
