@@ -10,10 +10,11 @@ pub(super) static MARKERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>;
 
 /// Find posts in `text`, paragraph by paragraph.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let markers = Markers::of(text);
     let quotes = unwrapped_quotes(text);
     // (the views of attributions, for a text that may hold one, a handle or Facebook's
     // "Posted by": most hold none)
-    let views = memchr::memchr(b'@', text.as_bytes()).is_some() || text.contains("Posted by");
+    let views = markers.at || markers.posted_by;
     let lines = views
         .then(|| unwrapped_lines(quotes.as_deref().unwrap_or(text)))
         .flatten()
@@ -26,7 +27,8 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
         // Text or markdown wrapped to a width: the posts are read in the unwrapped view,
         // whose offsets are the text's own.
         Some(view) => {
-            let mut posts = find_in(&view, &crate::segment::paragraphs(&view));
+            let paragraphs = crate::segment::paragraphs(&view);
+            let mut posts = find_in(&view, &paragraphs, &Markers::of(&view));
             for post in &mut posts {
                 for field in [&mut post.text, &mut post.author_name]
                     .into_iter()
@@ -37,7 +39,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<Post> {
             }
             posts
         }
-        None => find_in(text, paragraphs),
+        None => find_in(text, paragraphs, &markers),
     }
 }
 
@@ -166,9 +168,16 @@ pub(super) fn rejoined(s: &str) -> String {
     out
 }
 
+/// The bytes of TikTok's sound marker "♬".
+const SOUND: &[u8] = "♬".as_bytes();
+
 /// The markers of a text, each looked for once in the whole text: most articles hold no
 /// post.
 struct Markers {
+    /// An `@` anywhere (a handle may stand in an attribution).
+    at: bool,
+    /// "Posted by" anywhere (Facebook's attribution, maybe with its name on the next line).
+    posted_by: bool,
     handle: bool,
     posted: bool,
     post_by: bool,
@@ -177,16 +186,46 @@ struct Markers {
 }
 
 impl Markers {
+    /// The markers of `text`, read in one pass over the bytes that open or hold four of
+    /// them (`@` of "(@", `<` of "<tweet", `P` of "Posted by" and "Post by @") and one over
+    /// the last byte of "♬".
     fn of(text: &str) -> Markers {
-        let [handle, posted, post_by, sound, tweet] = &*MARKERS;
-        let has = |f: &memchr::memmem::Finder| f.find(text.as_bytes()).is_some();
-        Markers {
-            handle: has(handle),
-            posted: has(posted),
-            post_by: has(post_by),
-            sound: has(sound),
-            tweet: has(tweet),
+        let b = text.as_bytes();
+        let (mut at, mut handle, mut tweet) = (false, false, false);
+        let (mut posted_by, mut posted, mut post_by) = (false, false, false);
+        for i in memchr::memchr3_iter(b'@', b'<', b'P', b) {
+            match b[i] {
+                b'@' => {
+                    at = true;
+                    handle |= i > 0 && b[i - 1] == b'(';
+                }
+                b'<' => tweet |= b[i..].starts_with(b"<tweet"),
+                _ => {
+                    let rest = &b[i..];
+                    if rest.starts_with(b"Posted by") {
+                        posted_by = true;
+                        posted |= rest.starts_with(b"Posted by ");
+                    }
+                    post_by |= rest.starts_with(b"Post by @");
+                }
+            }
         }
+        let sound =
+            memchr::memchr_iter(SOUND[SOUND.len() - 1], b).any(|i| b[..=i].ends_with(SOUND));
+        Markers {
+            at,
+            posted_by,
+            handle,
+            posted,
+            post_by,
+            sound,
+            tweet,
+        }
+    }
+
+    /// Whether any marker a post is read from stands in the text.
+    fn any(&self) -> bool {
+        self.handle || self.posted || self.post_by || self.sound || self.tweet
     }
 }
 
@@ -199,15 +238,19 @@ fn places(f: &memchr::memmem::Finder<'static>, present: bool, p: &str) -> Vec<us
     }
 }
 
-pub(super) fn find_in(text: &str, paragraphs: &[Span]) -> Vec<Post> {
-    let markers = Markers::of(text);
+/// The posts of `text` (whose `markers` are given), paragraph by paragraph; a text without
+/// any marker holds only link-only lines.
+fn find_in(text: &str, paragraphs: &[Span], markers: &Markers) -> Vec<Post> {
+    if !markers.any() {
+        return link_lines(text, paragraphs);
+    }
     let doc = Doc { text, paragraphs };
     let mut out: Vec<Post> = Vec::new();
     // The paragraph where the next post's text may begin (posts do not share text).
     let mut free_from = 0usize;
     for (pi, &para) in paragraphs.iter().enumerate() {
         let p = &text[para.start..para.end];
-        let mut hits = flattened_hits(&doc, &markers, pi, free_from);
+        let mut hits = flattened_hits(&doc, markers, pi, free_from);
         // Link-only lines: posts of their own unless an attribution below claims them.
         let links = link_line(text, para, p);
         let elements = if markers.tweet {
@@ -294,6 +337,18 @@ fn viewed_on(text: &str, para: Span, at: usize) -> Option<Post> {
         para.start + at,
         end.min(text.len()),
     ))
+}
+
+/// The link-only lines of a text without any post marker (no attribution claims them),
+/// looked for only in the paragraphs that open with a quotation's `>`.
+fn link_lines(text: &str, paragraphs: &[Span]) -> Vec<Post> {
+    let mut out: Vec<Post> = paragraphs
+        .iter()
+        .filter(|p| text.as_bytes().get(p.start) == Some(&b'>'))
+        .filter_map(|&para| link_line(text, para, &text[para.start..para.end]))
+        .collect();
+    out.sort_by_key(|p| p.start);
+    one_per_id(out)
 }
 
 /// A paragraph that is only a link to a post (markdown extractors keep the embed's link when

@@ -289,6 +289,9 @@ fn title(q: &Quotation) -> bool {
 
 /// Up to ten words in title case (small words aside) with no full stop inside.
 fn title_shaped(q: &Quotation) -> bool {
+    if opens_in_lower_case(q.inner) {
+        return false;
+    }
     // (the words one by one, to the first that is not in title case: most quotations are
     // decided on their first word or two, and not split further)
     let mut n = 0;
@@ -311,6 +314,21 @@ fn title_shaped(q: &Quotation) -> bool {
             .contains(['.', '!', '?', ';'])
     };
     title_case && !internal_stop()
+}
+
+/// Whether the first word of `inner` (as [`words_of`] finds it) surely does not open in
+/// upper case: the first letter or digit of `inner` is an ASCII lower-case letter or a digit
+/// (read byte by byte up to it; a character not ASCII before it leaves it to the words).
+fn opens_in_lower_case(inner: &str) -> bool {
+    for &c in inner.as_bytes() {
+        if !c.is_ascii() {
+            return false;
+        }
+        if c.is_ascii_alphanumeric() {
+            return !c.is_ascii_uppercase();
+        }
+    }
+    false
 }
 
 /// A name in title case whose last word is a named thing (a forum, an act, an award), not
