@@ -151,6 +151,77 @@ impl Needs {
     }
 }
 
+/// What a rule finds no channel without in a statement's clause: one of the facts of a clause
+/// that [`Cued::of`] reads once, before any rule (each rule still tests what it reads: the
+/// gate only passes over a rule that would find nothing). Its gate, declared beside it in
+/// `CHANNEL_RULES`.
+#[derive(Clone, Copy)]
+struct Cued(u16);
+
+impl Cued {
+    /// Nothing cheap to know: the rule is called (it tests what it reads first).
+    const ANY: Cued = Cued(0);
+    /// A channel phrase of the lists in the region.
+    const PHRASES: Cued = Cued(1);
+    /// An outlet of the lists in the region.
+    const OUTLETS: Cued = Cued(1 << 1);
+    /// A word of a lead of an unlisted outlet (`unlisted::LEADS`) that reaches into it.
+    const LEADS: Cued = Cued(1 << 2);
+    /// A word "Show" that reaches into it (`outlet::SHOW_CLASSES`).
+    const SHOW: Cued = Cued(1 << 3);
+    /// A channel's or an audience's head noun or a quotation that reaches into it
+    /// (`phrase::NEEDS`, `may_hold_phrase`'s first test).
+    const HEADS: Cued = Cued(1 << 4);
+    /// A speaker that is a document.
+    const DOCUMENT: Cued = Cued(1 << 5);
+    /// A cue of telling the writer (`outlet::WRITER_CUES`).
+    const TOLD: Cued = Cued(1 << 6);
+    /// A cue that implies a channel ([`IMPLIED`]).
+    const IMPLYING: Cued = Cued(1 << 7);
+
+    /// The facts of scope `sc` (the words of a class: those of the tokens that reach into it,
+    /// every one without the paragraph's tokens).
+    fn of(sc: &Scope) -> Cued {
+        let words = |classes: &[Class], quote: bool| {
+            sc.triggers
+                .is_none_or(|t| quote && t.quote || t.classes.intersects(classes))
+        };
+        let lemma = sc.ctx.cue.map(|(l, _)| l);
+        let document = matches!(sc.ctx.speaker, Some((EntityKind::Document, _)));
+        let facts = [
+            (Cued::PHRASES, lists_hold_one(sc.hits.phrases(), sc.region)),
+            (Cued::OUTLETS, lists_hold_one(sc.hits.outlets(), sc.region)),
+            (Cued::LEADS, words(&super::unlisted::LEADS, false)),
+            (Cued::SHOW, words(&super::outlet::SHOW_CLASSES, false)),
+            (Cued::HEADS, words(&super::phrase::HEADS, true)),
+            (Cued::DOCUMENT, document),
+            (
+                Cued::TOLD,
+                lemma.is_some_and(|l| super::outlet::WRITER_CUES.contains(&l)),
+            ),
+            (
+                Cued::IMPLYING,
+                lemma.is_some_and(|l| IMPLIED_LEMMAS.contains(&l)),
+            ),
+        ];
+        Cued(
+            facts
+                .iter()
+                .fold(0, |m, &(c, f)| if f { m | c.0 } else { m }),
+        )
+    }
+
+    /// Whether a rule gated by `self` may find a channel where the clause's facts are `facts`.
+    fn met(self, facts: Cued) -> bool {
+        self.0 == 0 || self.0 & facts.0 != 0
+    }
+}
+
+/// Whether a match of `list` lies in `region` (most clauses' lists hold none: no search).
+fn lists_hold_one(list: &[super::lists::Match], region: Span) -> bool {
+    !list.is_empty() && Matches::within(list, region).next().is_some()
+}
+
 /// A named channel rule.
 struct ChannelRule {
     /// The rule's name (read by tests and when debugging a rule).
@@ -159,6 +230,8 @@ struct ChannelRule {
     find: fn(&Scope) -> Option<Channel>,
     /// What it finds nothing without where the sentence has no cue and no speaker.
     needs: Needs,
+    /// What it finds nothing without in any clause.
+    cued: Cued,
 }
 
 /// The channel rules, in order: the order is the precedence. A broadcast with its outlet
@@ -170,51 +243,61 @@ const CHANNEL_RULES: &[ChannelRule] = &[
         name: "broadcast_on_outlet",
         find: broadcast_on_outlet,
         needs: Needs::Lists,
+        cued: Cued::OUTLETS,
     },
     ChannelRule {
         name: "interview_with_outlet",
         find: interview_with_outlet,
         needs: Needs::Lists,
+        cued: Cued::OUTLETS,
     },
     ChannelRule {
         name: "told_unlisted_outlet",
         find: super::unlisted::told_unlisted_outlet,
         needs: Needs::Words(&super::unlisted::LEADS, false),
+        cued: Cued::LEADS,
     },
     ChannelRule {
         name: "on_a_named_show",
         find: on_a_named_show,
         needs: Needs::Words(&super::outlet::SHOW_CLASSES, false),
+        cued: Cued::SHOW,
     },
     ChannelRule {
         name: "told_the_writer",
         find: told_the_writer,
         needs: Needs::Context,
+        cued: Cued::TOLD,
     },
     ChannelRule {
         name: "channel_phrase",
         find: channel_phrase,
         needs: Needs::Lists,
+        cued: Cued::PHRASES,
     },
     ChannelRule {
         name: "speaker_is_a_medium",
         find: speaker_is_a_medium,
         needs: Needs::Context,
+        cued: Cued::DOCUMENT,
     },
     ChannelRule {
         name: "document_source",
         find: document_source,
         needs: Needs::Context,
+        cued: Cued::HEADS,
     },
     ChannelRule {
         name: "outlet_that_reports",
         find: outlet_that_reports,
         needs: Needs::Context,
+        cued: Cued::ANY,
     },
     ChannelRule {
         name: "implied_by_the_cue",
         find: implied_by_the_cue,
         needs: Needs::Context,
+        cued: Cued::IMPLYING,
     },
     // Last: the grammar reads the variants of channel phrases that the lexicon does not
     // list, where nothing above has found a channel.
@@ -222,6 +305,7 @@ const CHANNEL_RULES: &[ChannelRule] = &[
         name: "channel_grammar",
         find: channel_grammar,
         needs: super::phrase::NEEDS,
+        cued: Cued::HEADS,
     },
 ];
 
@@ -324,7 +408,11 @@ pub(crate) fn find_in(text: &str, region: Span, ctx: &Context, hits: &Matches) -
 
 /// [`find_in`] in a scope made by the caller (who reads it again after).
 pub(super) fn find_in_scope(sc: &Scope) -> Option<Channel> {
-    CHANNEL_RULES.iter().find_map(|r| (r.find)(sc))
+    let facts = Cued::of(sc);
+    CHANNEL_RULES
+        .iter()
+        .filter(|r| r.cued.met(facts))
+        .find_map(|r| (r.find)(sc))
 }
 
 /// "Politifact … They published the results of their check": a publication or a broadcast
@@ -663,14 +751,19 @@ fn longer_names(short: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The cues that imply a channel, by lemma: the channel's kind and platform.
+const IMPLIED: [(&str, ChannelKind, Option<&str>); 2] = [
+    ("tweet", ChannelKind::SocialMedia, Some("twitter")),
+    ("testify", ChannelKind::Hearing, None),
+];
+
+/// The lemmas of [`IMPLIED`] ([`implied_by_the_cue`]'s gate).
+const IMPLIED_LEMMAS: [&str; 2] = [IMPLIED[0].0, IMPLIED[1].0];
+
 /// What the cue implies: "she tweeted" is social media, "he testified" a hearing.
 fn implied_by_the_cue(sc: &Scope) -> Option<Channel> {
     let (lemma, at) = sc.ctx.cue?;
-    let (kind, platform) = match lemma {
-        "tweet" => (ChannelKind::SocialMedia, Some("twitter")),
-        "testify" => (ChannelKind::Hearing, None),
-        _ => return None,
-    };
+    let &(_, kind, platform) = IMPLIED.iter().find(|(l, _, _)| *l == lemma)?;
     let mut c = channel(kind, sc.text, at.start, at.end);
     c.platform = platform.map(str::to_string);
     Some(c)
@@ -738,6 +831,70 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_rule_finds_a_channel_in_a_clause_only_where_its_gate_is_met() {
+        // (`find_in_scope` calls no rule whose `cued` fact the clause lacks: a rule that finds
+        // one without it would go unread)
+        let cases = [
+            (
+                "He told me in a statement on CNN that the plan was over.",
+                "tell",
+                None,
+            ),
+            (
+                "Smith told the Keene Sentinel on The Laura Ingraham Show it failed.",
+                "tell",
+                None,
+            ),
+            (
+                "She said in an interview with CNN that it failed.",
+                "say",
+                None,
+            ),
+            (
+                "A 2014 study by two universities found that it failed.",
+                "find",
+                None,
+            ),
+            (
+                "The report said it failed.",
+                "say",
+                Some((EntityKind::Document, "The report")),
+            ),
+            (
+                "The New York Times reported it.",
+                "report",
+                Some((EntityKind::Organization, "The New York Times")),
+            ),
+            ("Okafor tweeted that it failed.", "tweet", None),
+            ("Okafor testified that it failed.", "testify", None),
+            (
+                "Okafor said during a House Oversight Committee hearing it failed.",
+                "say",
+                None,
+            ),
+        ];
+        let mut found = 0;
+        for (t, lemma, speaker) in cases {
+            let r = all(t);
+            let pt = super::super::test_support::para_tokens(t, r);
+            let ctx = Context {
+                cue: Some((lemma, Span { start: 0, end: 1 })),
+                speaker,
+                quotes: &[],
+                para_toks: Some(&pt.toks),
+            };
+            let hits = Matches::new(t, r);
+            let sc = Scope::new(t, r, &ctx, &hits);
+            let facts = Cued::of(&sc);
+            for rule in CHANNEL_RULES.iter().filter(|r| (r.find)(&sc).is_some()) {
+                assert!(rule.cued.met(facts), "{}: {t}", rule.name);
+                found += 1;
+            }
+        }
+        assert!(found >= 9, "{found}");
     }
 
     #[test]

@@ -185,11 +185,14 @@ fn journalist_of<'a>(lead: &Lead<'a>) -> Option<Lead<'a>> {
     None
 }
 
+/// The cue of [`told_the_writer`] ("told this reporter"), its gate in `CHANNEL_RULES`.
+pub(super) const WRITER_CUES: [&str; 1] = ["tell"];
+
 /// The writer as the one told, outside quotations: "Jo Ames, the firm's chief, told me, …"
 /// is an interview with the writer.
 pub(super) fn told_the_writer(sc: &Scope) -> Option<Channel> {
     let (lemma, at) = sc.ctx.cue?;
-    if lemma != "tell" || at.end > sc.region.end || at.start < sc.region.start {
+    if !WRITER_CUES.contains(&lemma) || at.end > sc.region.end || at.start < sc.region.start {
         return None;
     }
     let rest = &sc.text[at.end..sc.region.end];

@@ -36,7 +36,7 @@ const NOUNS: [(Class, ChannelKind); 10] = [
 
 /// The classes of [`NOUNS`], then of the audiences' nouns: the head nouns of every phrase
 /// (one mask test, [`may_hold`]).
-const HEADS: [Class; 12] = {
+pub(super) const HEADS: [Class; 12] = {
     let mut out = [Class::ChannelAudienceNouns; 12];
     let mut k = 0;
     while k < NOUNS.len() {
