@@ -146,8 +146,10 @@ fn tail_is_adjunct(cx: &Cx, b: usize, telling: bool) -> bool {
         return false;
     }
     // (the tail is read only as far as an adjunct may reach: a verb of telling's object
-    // takes at most six words, the adjunct at most `MAX_ADJUNCT`; a longer tail is none)
-    let tail_end = tail_end(cx, from + 7 + MAX_ADJUNCT);
+    // takes at most six words, the adjunct at most `MAX_ADJUNCT`; a longer tail is none,
+    // and one token past the longest tells it)
+    let object_room = if telling { 6 } else { 0 };
+    let tail_end = tail_end(cx, from + object_room + MAX_ADJUNCT + 1);
     let obj = if telling {
         told_object(text, toks, from, tail_end)
     } else {

@@ -29,6 +29,19 @@ pub(super) struct Cx<'a> {
     pub doubled_para: bool,
 }
 
+/// The classes of the cue's lemma exactly as written: those its first token's verb form
+/// carries (`VerbForm::classes`, of its lemma) when that form's lemma is the cue's own (the
+/// same leaked string: the cue was found as that form), else looked up.
+fn lemma_classes(toks: &[Token], c: CueHit) -> ClassSet {
+    let form = toks
+        .get(c.tok)
+        .and_then(|t| crate::lexicon::LEXICON.verb_forms.get(usize::from(t.verb)));
+    match form {
+        Some(f) if std::ptr::eq(f.lemma, c.lemma) => f.classes,
+        _ => crate::lexicon::classes_as_written(c.lemma),
+    }
+}
+
 impl<'a> Cx<'a> {
     pub fn new(
         text: &'a str,
@@ -45,7 +58,7 @@ impl<'a> Cx<'a> {
             c,
             sent_cues,
             after: c.tok + c.len,
-            lemma: crate::lexicon::classes_as_written(c.lemma),
+            lemma: lemma_classes(toks, c),
             doubled_para: true,
         }
     }

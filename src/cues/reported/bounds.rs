@@ -157,11 +157,15 @@ pub(crate) fn breaks_at(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     }
     let w = toks[i].text(text);
-    w == ";"
-        || is_dash(w)
-        || (w == "-"
-            && text[..toks[i].start].ends_with(' ')
-            && text[toks[i].end..].starts_with(' '))
+    // (a one-byte mark, most punctuation, is a semicolon or a hyphen standing alone, never
+    // a dash of the list, whose dashes are longer: the list is not looked up)
+    if w.len() == 1 {
+        return w == ";"
+            || (w == "-"
+                && text[..toks[i].start].ends_with(' ')
+                && text[toks[i].end..].starts_with(' '));
+    }
+    is_dash(w)
 }
 
 /// The first comma, dash or semicolon in `from..hi`, or `hi`: where the phrase of an
@@ -360,6 +364,12 @@ pub(crate) fn clause_start(text: &str, toks: &[Token], lo: usize, b: usize) -> u
 mod tests {
     use super::*;
     use crate::cues::reported::test_support::toks;
+
+    #[test]
+    fn no_dash_of_the_list_is_one_byte() {
+        // (`breaks_at` reads a one-byte mark without the list)
+        assert!(Class::LinkDashes.words().all(|d| d.len() > 1));
+    }
 
     #[test]
     fn a_clause_goes_on_after_but_with_also_that_or_an_auxiliary() {

@@ -11,11 +11,14 @@ pub(crate) fn adjunct_opener(text: &str, t: &Token) -> bool {
     // (an ASCII word's lower case is as long, its last two bytes lowered in place: it is
     // not lowered whole)
     let ly = |w: &str| w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly");
+    // (an "-ly" word ends in "y" or "Y", whose lower case alone is "y": a word ending in
+    // another byte is not read for its case)
     t.is(Class::AdjunctOpeners)
-        || match w.is_ascii() {
-            true => ly(w),
-            false => with_lower(w, |w| w.len() > 4 && w.ends_with("ly")),
-        }
+        || (matches!(w.as_bytes().last(), Some(b'y' | b'Y'))
+            && match w.is_ascii() {
+                true => ly(w),
+                false => with_lower(w, |w| w.len() > 4 && w.ends_with("ly")),
+            })
 }
 
 /// "is", "are", "was", "were": a finite form of "be" (the auxiliaries are `is_aux`;
