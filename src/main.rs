@@ -21,6 +21,7 @@ use cli::{Cli, Command};
 static GLOBAL: cli::alloc::Mi = cli::alloc::Mi;
 
 fn main() {
+    cli::alloc::purge_soon();
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Extract(args) => cli::extract::extract(args),
