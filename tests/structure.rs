@@ -109,7 +109,7 @@ fn block(clean: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 struct Shape {
-    /// Lines outside `#[cfg(test)] mod` blocks.
+    /// Lines outside `#[cfg(test)] mod` blocks (`pub mod`, `pub(super) mod` … too).
     lines: usize,
     /// (name, lines) of every function outside tests.
     functions: Vec<(String, usize)>,
@@ -122,7 +122,12 @@ fn shape(src: &str) -> Shape {
     let tests: Vec<(usize, usize)> = clean
         .match_indices("#[cfg(test)]")
         .filter_map(|(at, _)| {
+            // (a test module may be visible to its siblings' tests: `pub(super) mod tests`)
             let after = clean[at + 12..].trim_start();
+            let after = ["pub(super) ", "pub(crate) ", "pub "]
+                .iter()
+                .find_map(|v| after.strip_prefix(v))
+                .unwrap_or(after);
             after
                 .starts_with("mod ")
                 .then(|| block(&clean, at))
@@ -221,4 +226,6 @@ fn the_checker_sees_what_it_checks() {
     assert_eq!(s.functions, [("a".to_string(), 4)]);
     assert_eq!(s.word_lists, [3]);
     assert_eq!(s.lines, 5);
+    let shared = src.replace("mod tests", "pub(super) mod tests");
+    assert_eq!(shape(&shared).lines, 5);
 }
