@@ -251,6 +251,12 @@ pub(crate) fn section_break(para: &str) -> bool {
     if first.is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit()) {
         return false;
     }
+    // (nor is one that opens with a mark, "“We won,” she said.", and holds an ASCII letter or
+    // digit, as nearly every paragraph does: told by its bytes, before any Unicode table)
+    if !first.is_some_and(|c| c.is_ascii_digit()) && para.bytes().any(|b| b.is_ascii_alphanumeric())
+    {
+        return false;
+    }
     let t = para.trim().trim_end_matches('.');
     !t.is_empty() && !t.chars().any(char::is_alphanumeric)
         || clock_heading(para.trim()).is_ok_and(|(rest, ())| rest.trim().is_empty())
@@ -405,5 +411,10 @@ mod tests {
         assert!(section_break("12 p.m."));
         assert!(!section_break("Netflix."));
         assert!(!section_break("5 p.m. is when he spoke."));
+        assert!(section_break("\u{a0}5 pm"));
+        assert!(section_break("“…”"));
+        assert!(!section_break("“We won,” she said."));
+        assert!(!section_break("— Smith"));
+        assert!(!section_break(""));
     }
 }

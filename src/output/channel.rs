@@ -294,10 +294,7 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         .collect();
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
-        .map(|p| &doc.text[doc.paras[p].start..doc.paras[p].end])
-        .enumerate()
-        .filter(|&(_, para)| may_break(para) && window::section_break(para))
-        .map(|(p, _)| p)
+        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
     let alias = role_aliases(statements);
     // (a headline takes no occasion from the lead after it)
@@ -324,25 +321,6 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
 }
-
-/// Whether paragraph `para` may break sections (`window::section_break`, asked only then): not
-/// when it opens with a mark that is neither white space nor a digit (ASCII, a quotation mark
-/// or a dash, told without a Unicode table) and holds an ASCII letter or digit, as nearly every
-/// paragraph does: a rule of marks holds no letter or digit, and a clock heading opens with a
-/// digit.
-fn may_break(para: &str) -> bool {
-    let Some(first) = para.chars().next() else {
-        return true;
-    };
-    let mark = match first.is_ascii() {
-        true => !first.is_ascii_digit() && !first.is_whitespace(),
-        false => OPENING_MARKS.contains(&first),
-    };
-    !(mark && para.bytes().any(|b| b.is_ascii_alphanumeric()))
-}
-
-/// Marks not ASCII that open a paragraph (neither white space nor a letter or digit).
-const OPENING_MARKS: [char; 6] = ['“', '‘', '’', '”', '—', '–'];
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
 /// that break sections, and the entities a role alone stands for.
@@ -539,7 +517,8 @@ fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
             continue;
         }
         before = Some((e, sp.name.as_str()));
-        surnames.extend(last_word(&sp.name).map(|n| (e, n)));
+        let last = crate::speakers::last_word(&sp.name);
+        surnames.extend((!last.is_empty()).then_some((e, last)));
     }
     surnames.sort_unstable();
     surnames.dedup();
@@ -550,24 +529,6 @@ fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
     names.sort();
     names.dedup();
     names
-}
-
-/// The last word of `name` (`name.split_whitespace().last()`): read back from its end, byte by
-/// byte where the bytes there are ASCII.
-fn last_word(name: &str) -> Option<&str> {
-    let bytes = name.as_bytes();
-    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let end = bytes.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1);
-    let start = bytes[..end]
-        .iter()
-        .rposition(|&b| space(b) || !b.is_ascii());
-    match start {
-        // (a character not ASCII may be white space, or a letter of the word)
-        Some(k) if !bytes[k].is_ascii() => name.split_whitespace().last(),
-        _ if end == 0 => None,
-        Some(k) => Some(&name[k + 1..end]),
-        None => Some(&name[..end]),
-    }
 }
 
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
@@ -692,44 +653,6 @@ fn occasion(st: &Statement) -> window::Occasion<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_paragraph_that_may_break_sections_is_read_for_it() {
-        for para in [
-            "___",
-            "* * *",
-            "5:55 p.m.",
-            "12 p.m.",
-            "“…”",
-            "\u{a0}5 pm",
-            "",
-            "Smith said.",
-        ] {
-            assert!(may_break(para) || !window::section_break(para), "{para}");
-        }
-        assert!(!may_break("“We won,” she said."));
-        assert!(!may_break("Smith said."));
-        assert!(may_break("___"));
-        assert!(may_break("5:55 p.m."));
-    }
-
-    #[test]
-    fn the_last_word_of_a_name_is_read_back_from_its_end() {
-        for name in [
-            "Hillary Clinton",
-            "Clinton",
-            " Jo  Palmieri \t",
-            "",
-            "  ",
-            "Zoë Ames",
-            "Ana Núñez",
-            "Ana\u{a0}Ames",
-            "Ames\u{a0}",
-            "Jo\u{b}Ames",
-        ] {
-            assert_eq!(last_word(name), name.split_whitespace().last(), "{name:?}");
-        }
-    }
 
     #[test]
     fn the_dateline_gives_the_reference_date() {

@@ -434,7 +434,7 @@ pub(crate) fn first_word(s: &str) -> Option<(&str, &str)> {
 /// pass over the last word and the spaces around it (ASCII's whitespace is
 /// `char::is_whitespace`'s there), by characters when a byte there is no ASCII one (a
 /// space or a letter of another script).
-fn last_word(name: &str) -> &str {
+pub(crate) fn last_word(name: &str) -> &str {
     let b = name.as_bytes();
     let mut end = b.len();
     while end > 0 && b[end - 1].is_ascii() && ascii_space(&b[end - 1]) {
@@ -554,6 +554,25 @@ mod tests {
         for w in LEXICON.modifiers.iter() {
             let c = crate::lexicon::classes_as_written(w);
             assert!(c.has(Class::Modifiers), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_last_word_of_a_name_is_read_back_from_its_end() {
+        for name in [
+            "Hillary Clinton",
+            "Clinton",
+            " Jo  Palmieri \t",
+            "",
+            "  ",
+            "Zoë Ames",
+            "Ana Núñez",
+            "Ana\u{a0}Ames",
+            "Ames\u{a0}",
+            "Jo\u{b}Ames",
+        ] {
+            let expected = name.split_whitespace().last().unwrap_or_default();
+            assert_eq!(last_word(name), expected, "{name:?}");
         }
     }
 
