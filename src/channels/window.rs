@@ -247,6 +247,9 @@ fn clock_heading(i: &str) -> nom::IResult<&str, (), ()> {
 pub(crate) fn section_break(para: &str) -> bool {
     // (a paragraph that opens with a letter, most, is neither: it holds one, and a clock
     // heading opens with a digit)
+    if para.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let first = para.trim_start().chars().next();
     if first.is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit()) {
         return false;
