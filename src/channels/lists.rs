@@ -222,12 +222,13 @@ impl Hits {
             while from > floor && !trie.holds_none(bytes[from - 1]) {
                 from -= 1;
             }
-            // (a word whose first two bytes open no pattern of the lists, most, is passed
-            // over before its quotation is looked up: the weekdays' and time phrases' trie
-            // holds fewer; only the first byte of each run of letters and digits is read)
+            // (a word whose bytes up to `w` open no pattern of the lists, most, is passed
+            // over before its quotation is looked up and its longest patterns walked: the
+            // weekdays' and time phrases' trie holds fewer; only the first byte of each run
+            // of letters and digits is read)
             let reaching = run_starts(bytes, from, w).find(|&s| {
                 word_start(text, s)
-                    && trie.may_start(&bytes[s..self.span.end])
+                    && trie.opens(&bytes[s..w])
                     && self
                         .longest_at(bytes, s)
                         .iter()

@@ -199,17 +199,34 @@ impl Trie {
         true
     }
 
-    /// Whether a pattern may start `hay` by its first two bytes (or it is shorter): where none
-    /// may, [`Trie::longest`] finds none.
-    #[inline]
-    pub(super) fn may_start(&self, hay: &[u8]) -> bool {
-        match hay {
-            [b0, b1, ..] if !self.pairs.is_empty() => {
+    /// Whether some pattern starts with `seen`, in any case (the walk's reading, `seen` not
+    /// empty): where none does, no match that starts where `seen` does reaches past its end.
+    /// Read by the first two bytes' look-up in `pairs`, then byte by byte; most words before
+    /// a point open no pattern that reaches it, told in a few steps without the whole walk
+    /// of [`Trie::longest`].
+    pub(super) fn opens(&self, seen: &[u8]) -> bool {
+        let (mut s, rest) = match seen {
+            [b0, b1, rest @ ..] if !self.pairs.is_empty() => {
                 let (c0, c1) = (self.class[*b0 as usize], self.class[*b1 as usize]);
-                self.pairs[usize::from(c0) * self.classes + usize::from(c1)] != 0
+                match self.pairs[usize::from(c0) * self.classes + usize::from(c1)] {
+                    0 => return false,
+                    p => (usize::from(p), rest),
+                }
             }
-            _ => true,
+            _ => (0, seen),
+        };
+        for &b in rest {
+            let c = usize::from(self.class[b as usize]);
+            if c == 0 {
+                return false;
+            }
+            let t = usize::from(self.slots[s].base) + c;
+            match self.slots.get(t) {
+                Some(x) if usize::from(x.check) == s => s = t,
+                _ => return false,
+            }
         }
+        true
     }
 
     /// Whether no pattern holds byte `b`, in any case: no match reads past it.
@@ -307,23 +324,34 @@ mod tests {
     }
 
     #[test]
-    fn a_pattern_may_start_where_its_first_two_bytes_stand() {
-        // (`may_start` passes over only where `longest` finds nothing, in any case)
+    fn a_pattern_opens_with_each_of_its_prefixes_in_any_case() {
+        // (`opens` passes over only where no pattern that `longest` finds reaches past what
+        // it read)
         let patterns = super::super::lists::patterns();
         let t = Trie::new(&patterns);
-        let mut found = [None; LISTS];
         for (_, _, p) in &patterns {
-            let hay = format!("{p} said");
-            assert!(t.may_start(hay.as_bytes()), "{p}");
-            let upper = hay.to_ascii_uppercase();
-            let found_any = t.longest(upper.as_bytes(), &mut found);
-            assert!(t.may_start(upper.as_bytes()) || !found_any, "{p}");
+            for n in 1..=p.len() {
+                assert!(t.opens(&p.as_bytes()[..n]), "{p}");
+                assert!(t.opens(&p.to_ascii_uppercase().as_bytes()[..n]), "{p}");
+            }
         }
-        for hay in ["zq said", "Smith said", "q"] {
-            let may = t.may_start(hay.as_bytes());
-            assert!(may || !t.longest(hay.as_bytes(), &mut found), "{hay}");
+        let mut found = [None; LISTS];
+        for hay in [
+            "zq said",
+            "Smith said",
+            "in a statement",
+            "on Twitter",
+            "the following",
+        ] {
+            for n in 1..hay.len() {
+                let reaches = t.longest(hay.as_bytes(), &mut found)
+                    && found.iter().flatten().any(|&(len, _)| len > n);
+                assert!(t.opens(&hay.as_bytes()[..n]) || !reaches, "{hay} {n}");
+                found = [None; LISTS];
+            }
         }
-        assert!(!t.may_start(b"zq said"));
+        assert!(!t.opens(b"zq") && !t.opens(b"q") && !t.opens(b"in a zq"));
+        assert!(t.opens(b"in a st") && t.opens(b"IN A ST"));
     }
 
     #[test]
