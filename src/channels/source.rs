@@ -4,7 +4,9 @@
 //! ("study", "letters"), never the "by X" inside it.
 
 use super::channel::Scope;
-use super::phrase::{channel_noun, described, may_hold_phrase, noun_phrase, region_tokens};
+use super::phrase::{
+    channel_noun, described, may_head_a_phrase, may_hold_phrase, noun_phrase, region_tokens,
+};
 use crate::grammar::Toks;
 use crate::lexicon::Class;
 use crate::model::{Channel, EntityKind};
@@ -64,6 +66,10 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     } else {
         subject_start(sc.text, toks)
     };
+    // (most subjects have no channel noun among their first words: not parsed)
+    if !may_head_a_phrase(toks, k) {
+        return None;
+    }
     let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
     let head_end = toks[p.head].end;
