@@ -36,7 +36,8 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
         Some((_, mention)) => mention,
     };
     let from = sc.region.start.min(phrase_start);
-    let Some(at) = sc.text[from..cue_start].find(mention).map(|a| from + a) else {
+    let Some(at) = super::find_in_clause(&sc.text[from..cue_start], mention).map(|a| from + a)
+    else {
         return true;
     };
     if at >= phrase_start && at < head_end {
@@ -44,10 +45,9 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
     }
     let before = sc.text[head_end.min(at)..at].trim_end();
     at >= head_end
-        && before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| Class::ChannelSourceLinks.contains(&w.to_lowercase()))
+        && before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+            crate::lexicon::with_lower(w, |w| Class::ChannelSourceLinks.contains(w))
+        })
 }
 
 /// A document or medium as the source: the subject of the cue headed by a channel noun
