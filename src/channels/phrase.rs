@@ -354,6 +354,27 @@ fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
     end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end)
 }
 
+/// Whether the tokens `toks` lie inside the region in order, each after the one before ends,
+/// and leave none of its text out but white space: one pass, [`leaves_text_out`]'s with the
+/// test of each token's start against the end before it.
+fn tiles_the_region(sc: &Scope, toks: &[Token]) -> bool {
+    let (bytes, end) = (sc.text.as_bytes(), sc.region.end);
+    let mut at = sc.region.start;
+    for t in toks {
+        let s = t.start;
+        // (a token that starts before the region or inside the one before)
+        if s < at {
+            return false;
+        }
+        if s > at && !(s == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, s) {
+            return false;
+        }
+        at = t.end;
+    }
+    // (the last token ends inside the region, and white space at most follows it)
+    at <= end && !(end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end))
+}
+
 /// Whether the text `at..s` between two tokens of the region (cut at its end) is more than
 /// white space.
 #[cold]
@@ -418,11 +439,7 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
 /// nothing is skipped, they are the paragraph's own (no copy).
 fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
     let toks = sc.reach?;
-    let r = sc.region;
-    let crosses = toks.first().is_some_and(|t| t.start < r.start)
-        || toks.last().is_some_and(|t| t.end > r.end)
-        || toks.windows(2).any(|w| w[1].start < w[0].end);
-    if crosses || leaves_text_out(sc, toks) {
+    if !tiles_the_region(sc, toks) {
         return None;
     }
     if merged.is_empty() {
