@@ -5,7 +5,7 @@ use super::lists::Matches;
 use super::outlet::{broadcast_on_outlet, interview_with_outlet, on_a_named_show, told_the_writer};
 use super::phrase::{channel_grammar, longer_than};
 use super::source::document_source;
-use super::{Context, outside, word_bounded};
+use super::{Context, find_in_clause, outside, word_bounded};
 use crate::lexicon::{Class, ClassSet, LEXICON};
 use crate::model::{Channel, ChannelKind, EntityKind, Span};
 use crate::segment::{Token, is_capitalized};
@@ -530,13 +530,10 @@ fn speaker_is_a_medium(sc: &Scope) -> Option<Channel> {
     let Some((EntityKind::Document, mention)) = sc.ctx.speaker else {
         return None;
     };
-    let head = mention
-        .split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .to_lowercase();
-    let (kind, platform) = LEXICON.document_channels.get(head.as_str())?;
-    let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
+    let head = mention.split_whitespace().last().unwrap_or_default();
+    let (kind, platform) =
+        crate::lexicon::with_lower(head, |head| LEXICON.document_channels.get(head).copied())?;
+    let s = sc.region.start + find_in_clause(&sc.text[sc.region.start..sc.region.end], mention)?;
     let mut c = channel(kind_of(kind), sc.text, s, s + mention.len());
     c.platform = platform.map(str::to_string);
     Some(c)
@@ -566,7 +563,7 @@ fn outlet_that_reports(sc: &Scope) -> Option<Channel> {
         }
         None => return None,
     };
-    let s = sc.region.start + sc.text[sc.region.start..sc.region.end].find(mention)?;
+    let s = sc.region.start + find_in_clause(&sc.text[sc.region.start..sc.region.end], mention)?;
     let mut c = channel(ChannelKind::Publication, sc.text, s, s + mention.len());
     c.outlet = Some(outlet);
     Some(c)

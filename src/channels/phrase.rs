@@ -92,6 +92,9 @@ fn modifier<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
     })(i)
 }
 
+/// How many modifiers a channel's noun phrase has at most ([`noun_phrase`]).
+const MODIFIERS: usize = 3;
+
 /// A noun phrase headed by `head`: a determiner, a possessive, up to three modifiers.
 pub(super) fn noun_phrase<'a, H>(
     head: H,
@@ -99,7 +102,18 @@ pub(super) fn noun_phrase<'a, H>(
 where
     H: nom::Parser<Toks<'a>, Output = ChannelKind, Error = ()>,
 {
-    modified(3, modifier, head)
+    modified(MODIFIERS, modifier, head)
+}
+
+/// Whether `noun_phrase(channel_noun)` may parse at token `k` of `toks`: a channel noun, its
+/// head, is one of the tokens it may read (a determiner, a possessive, the modifiers and the
+/// head), tested by their class bits before the parser reads them one by one.
+pub(super) fn may_head_a_phrase(toks: &[Token], k: usize) -> bool {
+    toks.get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take(MODIFIERS + 3)
+        .any(|t| t.kind == Tok::Word && noun_kind(t).is_some())
 }
 
 /// A quantity before the noun phrase, skipped: "a series of" in "a series of tweets", "one
@@ -254,9 +268,9 @@ fn rules_for<'r, 'a>(
 ) -> &'r [Rule<'a, (Phrase, ChannelKind)>] {
     let when = toks.windows(2).any(|w| {
         w[0].kind == Tok::Punct
-            && w[0].text(text) == ","
+            && is_word(text, &w[0], ",")
             && w[1].kind == Tok::Word
-            && w[1].text(text).eq_ignore_ascii_case("when")
+            && is_word(text, &w[1], "when")
     });
     debug_assert_eq!(all[7].name, "channel_when");
     if when { all } else { &all[..7] }
@@ -340,6 +354,27 @@ fn leaves_text_out(sc: &Scope, toks: &[Token]) -> bool {
     end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end)
 }
 
+/// Whether the tokens `toks` lie inside the region in order, each after the one before ends,
+/// and leave none of its text out but white space: one pass, [`leaves_text_out`]'s with the
+/// test of each token's start against the end before it.
+fn tiles_the_region(sc: &Scope, toks: &[Token]) -> bool {
+    let (bytes, end) = (sc.text.as_bytes(), sc.region.end);
+    let mut at = sc.region.start;
+    for t in toks {
+        let s = t.start;
+        // (a token that starts before the region or inside the one before)
+        if s < at {
+            return false;
+        }
+        if s > at && !(s == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, s) {
+            return false;
+        }
+        at = t.end;
+    }
+    // (the last token ends inside the region, and white space at most follows it)
+    at <= end && !(end > at && !(end == at + 1 && bytes[at] == b' ') && gap_has_text(sc, at, end))
+}
+
 /// Whether the text `at..s` between two tokens of the region (cut at its end) is more than
 /// white space.
 #[cold]
@@ -404,11 +439,7 @@ fn make_region_tokens<'a>(sc: &Scope<'a>) -> Cow<'a, [Token]> {
 /// nothing is skipped, they are the paragraph's own (no copy).
 fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]>> {
     let toks = sc.reach?;
-    let r = sc.region;
-    let crosses = toks.first().is_some_and(|t| t.start < r.start)
-        || toks.last().is_some_and(|t| t.end > r.end)
-        || toks.windows(2).any(|w| w[1].start < w[0].end);
-    if crosses || leaves_text_out(sc, toks) {
+    if !tiles_the_region(sc, toks) {
         return None;
     }
     if merged.is_empty() {
@@ -464,8 +495,13 @@ const RULE_OPENERS: [Class; 6] = [
 /// Whether token `t` may open a phrase of a rule other than [`channel_when`]: a word of
 /// [`RULE_OPENERS`] or "on" (a test of its bits, then of two bytes).
 fn opens_a_rule(text: &str, t: &Token) -> bool {
-    t.kind == Tok::Word
-        && (t.classes.intersects(&RULE_OPENERS) || t.text(text).eq_ignore_ascii_case("on"))
+    t.kind == Tok::Word && (t.classes.intersects(&RULE_OPENERS) || is_word(text, t, "on"))
+}
+
+/// Whether token `t` of `text` is `w` in any ASCII case: its length first, then its bytes
+/// (most tokens are passed over by their length).
+fn is_word(text: &str, t: &Token, w: &str) -> bool {
+    t.end - t.start == w.len() && text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
 }
 
 /// Whether a phrase belongs to the attribution, not to what is reported: it stands before

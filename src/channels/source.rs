@@ -4,7 +4,9 @@
 //! ("study", "letters"), never the "by X" inside it.
 
 use super::channel::Scope;
-use super::phrase::{channel_noun, described, may_hold_phrase, noun_phrase, region_tokens};
+use super::phrase::{
+    channel_noun, described, may_head_a_phrase, may_hold_phrase, noun_phrase, region_tokens,
+};
 use crate::grammar::Toks;
 use crate::lexicon::Class;
 use crate::model::{Channel, EntityKind};
@@ -34,7 +36,8 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
         Some((_, mention)) => mention,
     };
     let from = sc.region.start.min(phrase_start);
-    let Some(at) = sc.text[from..cue_start].find(mention).map(|a| from + a) else {
+    let Some(at) = super::find_in_clause(&sc.text[from..cue_start], mention).map(|a| from + a)
+    else {
         return true;
     };
     if at >= phrase_start && at < head_end {
@@ -42,10 +45,9 @@ fn speaker_fits(sc: &Scope, phrase_start: usize, head_end: usize, cue_start: usi
     }
     let before = sc.text[head_end.min(at)..at].trim_end();
     at >= head_end
-        && before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| Class::ChannelSourceLinks.contains(&w.to_lowercase()))
+        && before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+            crate::lexicon::with_lower(w, |w| Class::ChannelSourceLinks.contains(w))
+        })
 }
 
 /// A document or medium as the source: the subject of the cue headed by a channel noun
@@ -64,6 +66,10 @@ pub(super) fn document_source(sc: &Scope) -> Option<Channel> {
     } else {
         subject_start(sc.text, toks)
     };
+    // (most subjects have no channel noun among their first words: not parsed)
+    if !may_head_a_phrase(toks, k) {
+        return None;
+    }
     let i = Toks::new(sc.text, toks, k, toks.len());
     let (_, (p, kind)) = noun_phrase(channel_noun)(i).ok()?;
     let head_end = toks[p.head].end;

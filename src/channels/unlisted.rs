@@ -43,22 +43,28 @@ static BANDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| tagged("@band")
 const NAME_WORDS: usize = 6;
 
 /// Whether `name` (its article left out) has the shape of an outlet's name: capitalised words
-/// ("of", "and" between them) ending with a listed last word, or a call sign.
+/// ("of", "and" between them) ending with a listed last word, or a call sign. Read word by
+/// word, without a list of them: a first word in lower case, a word of neither kind or a
+/// seventh word ends it before any look-up of the last.
 pub(super) fn outlet_shaped(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some(last) = words.last() else {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let mut words = name.split_whitespace();
+    // (a call sign opens with a capital too)
+    let Some(first) = words.next().filter(|w| capitalised(w)) else {
         return false;
     };
-    if words.len() == 1 && call_sign(last) {
-        return true;
+    let (mut n, mut last) = (1, first);
+    for w in words {
+        n += 1;
+        if n > NAME_WORDS || !(capitalised(w) || JOINS.contains(w)) {
+            return false;
+        }
+        last = w;
     }
-    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
-    let joined = |w: &&str| JOINS.contains(*w);
-    words.len() >= 2
-        && words.len() <= NAME_WORDS
-        && capitalised(&words[0])
-        && words.iter().all(|w| capitalised(w) || joined(w))
-        && HEADS.contains(last)
+    if n == 1 {
+        return call_sign(first);
+    }
+    HEADS.contains(last)
 }
 
 /// A broadcaster's call sign: K or W and two or three capitals, a band after a dash: "WKRN",
