@@ -132,12 +132,13 @@ pub(crate) fn aux_token(text: &str, t: &Token) -> bool {
 /// Whether token `t` in lower case is a word of class `c`:
 /// `in_lower_class(text, t, Class::ReportedNegations)` is
 /// `Class::ReportedNegations.contains(&lower(t.text(text)))`, read off the token's class bits
-/// (a token's classes hold its lower case's) for a word in lower case or a class of
-/// lower-case words, and looked up otherwise.
+/// (a token's classes hold its lower case's): a word without the class's bit is not in it,
+/// and one with it is when it is in lower case or the class's words all are; only a
+/// capitalised word with the bit, punctuation and a quotation are looked up.
 #[inline]
 pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
-    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
-        t.is(c)
+    if t.kind == Tok::Word {
+        t.is(c) && (t.is_lower() || c.lower_only() || c.contains_lowered(t.text(text)))
     } else {
         // (a quotation's token is lowered only if it is one word: see `contains_lowered`)
         c.contains_lowered(t.text(text))
