@@ -132,15 +132,53 @@ pub(crate) fn aux_token(text: &str, t: &Token) -> bool {
 /// Whether token `t` in lower case is a word of class `c`:
 /// `in_lower_class(text, t, Class::ReportedNegations)` is
 /// `Class::ReportedNegations.contains(&lower(t.text(text)))`, read off the token's class bits
-/// (a token's classes hold its lower case's) for a word in lower case or a class of
-/// lower-case words, and looked up otherwise.
+/// (a token's classes hold its lower case's): a word without the class's bit is not in it,
+/// and one with it is when it is in lower case or the class's words all are; only a
+/// capitalised word with the bit, punctuation and a quotation are looked up.
 #[inline]
 pub(crate) fn in_lower_class(text: &str, t: &Token, c: Class) -> bool {
-    if t.kind == Tok::Word && (t.is_lower() || c.lower_only()) {
-        t.is(c)
+    if t.kind == Tok::Word {
+        t.is(c) && (t.is_lower() || c.lower_only() || c.contains_lowered(t.text(text)))
     } else {
-        // (a quotation's token is lowered only if it is one word: see `contains_lowered`)
-        c.contains_lowered(t.text(text))
+        punctuation_in_class(text, t, c)
+    }
+}
+
+/// [`in_lower_class`] of punctuation or a quotation (not inlined: most tokens are words). A
+/// mark opening it stays in its lower case: a class whose words all open with a letter or
+/// digit holds no such token, and it is not lowered; a quotation's token is lowered only if
+/// it is one word (see `contains_lowered`).
+#[inline(never)]
+fn punctuation_in_class(text: &str, t: &Token, c: Class) -> bool {
+    let w = t.text(text);
+    (!opens_with_a_mark(w) || has_word_opening_with_a_mark(c)) && c.contains_lowered(w)
+}
+
+/// Whether `w` opens with an ASCII character that is no letter or digit, or with one of
+/// general punctuation (U+2000 to U+206F: dashes, quotation marks), read off its first
+/// bytes (no Unicode table): a mark that is its own lower case.
+fn opens_with_a_mark(w: &str) -> bool {
+    match w.as_bytes() {
+        [b, ..] if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        [0xE2, 0x80 | 0x81, ..] => true,
+        _ => false,
+    }
+}
+
+/// Whether a word of class `c` opens with a character that is no letter or digit (";",
+/// "--"), read from its words the first time a class is asked about and kept: per class,
+/// 0 not yet read, 1 no, 2 yes.
+fn has_word_opening_with_a_mark(c: Class) -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    static READ: [AtomicU8; Class::COUNT] = [const { AtomicU8::new(0) }; Class::COUNT];
+    let cell = &READ[c as usize];
+    match cell.load(Relaxed) {
+        0 => {
+            let marked = c.words().any(|w| !w.starts_with(char::is_alphanumeric));
+            cell.store(1 + u8::from(marked), Relaxed);
+            marked
+        }
+        n => n == 2,
     }
 }
 
@@ -299,6 +337,31 @@ mod tests {
             .filter(|t| in_lower_class(text, t, Class::ReportedNegations))
             .count();
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn punctuation_is_looked_up_only_in_a_class_with_marks() {
+        // ";" and "—" are in the classes that hold marks, as the look-up says; no mark is
+        // a negation (its class's words open with letters)
+        assert!(has_word_opening_with_a_mark(Class::ReportedSentenceEnds));
+        assert!(has_word_opening_with_a_mark(Class::LinkDashes));
+        assert!(!has_word_opening_with_a_mark(Class::ReportedNegations));
+        let text = "; — , . “not” “Never mind”";
+        let toks = crate::grammar::test_support::toks(text);
+        for c in [
+            Class::ReportedSentenceEnds,
+            Class::LinkDashes,
+            Class::ReportedNegations,
+        ] {
+            for t in &toks {
+                let looked_up = c.contains_lowered(t.text(text));
+                assert_eq!(in_lower_class(text, t, c), looked_up, "{}", t.text(text));
+            }
+        }
+        assert!(in_lower_class(text, &toks[0], Class::ReportedSentenceEnds));
+        assert!(in_lower_class(text, &toks[1], Class::LinkDashes));
+        assert!(opens_with_a_mark("—") && opens_with_a_mark("“not”") && opens_with_a_mark(","));
+        assert!(!opens_with_a_mark("not") && !opens_with_a_mark("é") && !opens_with_a_mark(""));
     }
 
     #[test]

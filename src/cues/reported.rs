@@ -111,8 +111,11 @@ impl<'a> Sentence<'a> {
         let toks = &pt.toks[..];
         let sent = &pt.sents[si];
         let (lo, mut hi) = (sent.start, sent.end);
-        // (`reported_sentence_ends`: ". ? ! ; :")
-        while hi > lo && Class::ReportedSentenceEnds.contains(toks[hi - 1].text(text)) {
+        // (`reported_sentence_ends`: ". ? ! ; :", punctuation: a word is not looked up)
+        while hi > lo
+            && toks[hi - 1].kind == crate::segment::Tok::Punct
+            && Class::ReportedSentenceEnds.contains(toks[hi - 1].text(text))
+        {
             hi -= 1;
         }
         let quoted = if doubled {
@@ -215,7 +218,9 @@ impl At {
         let lo = s.lo.max(c.tok.saturating_sub(WINDOW));
         let hi = s.hi.min(c.tok + WINDOW);
         let mut b = c.tok;
-        while b > lo && s.toks[b - 1].text(s.text).ends_with("ly") {
+        // (the bytes of the word: its text is not sliced)
+        let bytes = s.text.as_bytes();
+        while b > lo && bytes[s.toks[b - 1].start..s.toks[b - 1].end].ends_with(b"ly") {
             b -= 1;
         }
         At { c, lo, hi, b }
@@ -467,6 +472,16 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::test_support::{pair, reported, toks};
+
+    #[test]
+    fn a_sentences_end_is_punctuation() {
+        // (`Sentence::new` looks up only a punctuation token among the sentence's ends)
+        let words: Vec<&str> = super::Class::ReportedSentenceEnds.words().collect();
+        let text = words.join(" ");
+        let t = toks(&text);
+        assert_eq!(t.len(), words.len());
+        assert!(t.iter().all(|t| t.kind == crate::segment::Tok::Punct));
+    }
 
     #[test]
     fn a_sentence_asks_when_a_question_mark_ends_a_part_of_it() {

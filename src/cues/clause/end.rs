@@ -33,7 +33,8 @@ pub(super) struct Marks {
     pub quotation: bool,
     /// A dash or semicolon (`bounds::breaks_at`).
     pub breaks: bool,
-    /// "and" or "but", exactly as written.
+    /// "and" or "but" in any case (the class's bit, of the words and the token after the
+    /// sentence's end, as `classes`: the rules it lets through read the words exactly).
     pub and_but: bool,
     /// An apostrophe token (`'`), which may open doubled apostrophes.
     pub apostrophe: bool,
@@ -70,12 +71,7 @@ impl Marks {
         for i in start..hi {
             let t = &toks[i];
             match t.kind {
-                Tok::Word => {
-                    m.classes = m.classes.union(t.classes);
-                    // (the class's bit first: "and" or "but" in any case)
-                    m.and_but |= t.is(Class::ReportedJoiners)
-                        && (t.is_text(text, "and") || t.is_text(text, "but"));
-                }
+                Tok::Word => m.classes = m.classes.union(t.classes),
                 Tok::Punct => {
                     let comma = t.is_text(text, ",");
                     m.comma |= comma;
@@ -100,6 +96,7 @@ impl Marks {
         if let Some(t) = toks.get(hi) {
             m.classes = m.classes.union(t.classes);
         }
+        m.and_but = m.classes.has(Class::ReportedJoiners);
         m
     }
 }
