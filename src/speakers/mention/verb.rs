@@ -162,9 +162,7 @@ impl<'a> VerbCue<'a> {
 
     /// The mention left of the cue, read once and kept.
     fn left_kept(&self) -> Option<&Mention> {
-        self.left
-            .get_or_init(|| left(self.text, self.toks, self.lo, self.c.tok))
-            .as_ref()
+        self.left.get_or_init(|| self.left_now()).as_ref()
     }
 
     /// The mention right of the verb: the one [`inverted_after_comma`] left, else read now.
@@ -178,8 +176,14 @@ impl<'a> VerbCue<'a> {
     fn left_once(&self) -> Option<Mention> {
         match self.left.get() {
             Some(m) => m.clone(),
-            None => left(self.text, self.toks, self.lo, self.c.tok),
+            None => self.left_now(),
         }
+    }
+
+    /// The mention left of the cue, read now: its auxiliaries, found at `b`, are not read
+    /// again.
+    fn left_now(&self) -> Option<Mention> {
+        super::left::left_past(self.text, self.toks, self.lo, self.c.tok, Some(self.b))
     }
 }
 
