@@ -16,7 +16,20 @@ use crate::grammar::Toks;
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
 /// before token `lo`.
 pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Mention> {
-    let i = verb_group_start(text, toks, lo, cue);
+    left_past(text, toks, lo, cue, None)
+}
+
+/// [`left`], given `aux` when it is known: the first of the auxiliaries right before the
+/// cue (each a word that [`aux_or_negated`] answers for, the word before it none, as a verb
+/// cue's rules read them), which are not read again.
+pub(crate) fn left_past(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    cue: usize,
+    aux: Option<usize>,
+) -> Option<Mention> {
+    let i = verb_group_start(text, toks, lo, cue, aux);
     let i = before_time(text, toks, lo, i);
     if i == lo {
         return None;
@@ -130,15 +143,28 @@ const OPENED: &[NpRule] = &[
 /// "is pledging", "has also said", "Trump has lately started asking": the verb group's
 /// first token — auxiliaries, a negation, a verb of aspect before a participle and an
 /// adverb in -ly go with the verb.
-fn verb_group_start(text: &str, toks: &[Token], lo: usize, cue: usize) -> usize {
+/// (`aux`: the first of the auxiliaries before the cue, when known: see [`left_past`].)
+fn verb_group_start(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    cue: usize,
+    aux: Option<usize>,
+) -> usize {
     let mut i = cue;
     let progressive = toks[cue].text(text).ends_with("ing");
+    // (a word the cue's rules read is answered from them)
+    let is_aux = |k: usize| match aux {
+        Some(a) if k >= a => true,
+        Some(a) if k + 1 == a => false,
+        _ => aux_or_negated(text, &toks[k]),
+    };
     while i > lo
         && toks[i - 1].kind == Tok::Word
         // ("Both argue": a quantity opening the sentence is its subject)
         && !(i - 1 == lo
             && lower_in(text, &toks[i - 1], Class::Quantities))
-        && (aux_or_negated(text, &toks[i - 1])
+        && (is_aux(i - 1)
             || (progressive
                 && written(text, &toks[i - 1], Class::SpeakerProgressiveAuxiliaries)))
     {
@@ -432,6 +458,29 @@ fn before_prepositional_phrase(np: &Np) -> Option<Mention> {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+
+    #[test]
+    fn the_auxiliaries_a_verb_cue_found_are_read_as_left_reads_them() {
+        for (text, cue) in [
+            ("Smith has also said", "said"),
+            ("Both argue", "argue"),
+            ("Trump has lately started asking", "asking"),
+            ("Smith said", "said"),
+            ("Most have said", "said"),
+        ] {
+            let t = toks(text);
+            let c = t.iter().position(|x| x.text(text) == cue).unwrap();
+            let mut b = c;
+            while b > 0 && t[b - 1].kind == Tok::Word && aux_or_negated(text, &t[b - 1]) {
+                b -= 1;
+            }
+            assert_eq!(
+                left_past(text, &t, 0, c, Some(b)),
+                left(text, &t, 0, c),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn role_before_name() {

@@ -441,17 +441,25 @@ pub(crate) fn last_word(name: &str) -> &str {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && !ascii_space(&b[start - 1]) {
-        if !b[start - 1].is_ascii() {
-            return name
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or_default();
+    loop {
+        // (a letter, a digit or a mark of ASCII, above the space and below 0x80, in one
+        // test a byte: most of a name's last word)
+        while start > 0 && (b'!'..0x80).contains(&b[start - 1]) {
+            start -= 1;
         }
-        start -= 1;
+        match b.get(start.wrapping_sub(1)) {
+            // (a control character of ASCII that is no space belongs to the word)
+            Some(&c) if c.is_ascii() && !ascii_space(&c) => start -= 1,
+            Some(&c) if !c.is_ascii() => {
+                return name
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or_default();
+            }
+            _ => return &name[start..end],
+        }
     }
-    &name[start..end]
 }
 
 /// The span of a mention.
@@ -570,6 +578,8 @@ mod tests {
             "Ana\u{a0}Ames",
             "Ames\u{a0}",
             "Jo\u{b}Ames",
+            "Jo \u{1}Ames\u{7f}",
+            "Jo\u{1f}Ames  ",
         ] {
             let expected = name.split_whitespace().last().unwrap_or_default();
             assert_eq!(last_word(name), expected, "{name:?}");

@@ -34,6 +34,10 @@ struct VerbCue<'a> {
     /// The mention left of the cue (`left` over `lo..c.tok`), kept when a rule read it, so
     /// that the rule after it reads it again with no second parse.
     left: std::cell::OnceCell<Option<Mention>>,
+    /// The mention right of the verb (`right` over `after..hi`), left here by the rule of
+    /// the inverted order when it read it and did not take it, so that the verb's last
+    /// resort ([`left_or_inverted`]) reads it with no second parse.
+    right: std::cell::Cell<Option<Option<Mention>>>,
 }
 
 /// A rule of a verb cue's table.
@@ -143,6 +147,7 @@ impl<'a> VerbCue<'a> {
             lo: lo.max(sent.start),
             hi,
             left: std::cell::OnceCell::new(),
+            right: std::cell::Cell::new(None),
         }
     }
 
@@ -157,17 +162,28 @@ impl<'a> VerbCue<'a> {
 
     /// The mention left of the cue, read once and kept.
     fn left_kept(&self) -> Option<&Mention> {
-        self.left
-            .get_or_init(|| left(self.text, self.toks, self.lo, self.c.tok))
-            .as_ref()
+        self.left.get_or_init(|| self.left_now()).as_ref()
+    }
+
+    /// The mention right of the verb: the one [`inverted_after_comma`] left, else read now.
+    fn right_once(&self) -> Option<Mention> {
+        self.right
+            .take()
+            .unwrap_or_else(|| right(self.text, self.toks, self.after, self.hi))
     }
 
     /// The mention left of the cue: the one kept, else read now (and not kept).
     fn left_once(&self) -> Option<Mention> {
         match self.left.get() {
             Some(m) => m.clone(),
-            None => left(self.text, self.toks, self.lo, self.c.tok),
+            None => self.left_now(),
         }
+    }
+
+    /// The mention left of the cue, read now: its auxiliaries, found at `b`, are not read
+    /// again.
+    fn left_now(&self) -> Option<Mention> {
+        super::left::left_past(self.text, self.toks, self.lo, self.c.tok, Some(self.b))
     }
 }
 
@@ -293,9 +309,11 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
 /// by Western Journalism, …": "as" stands for the auxiliary.)
 fn passive_agent(v: &VerbCue) -> Option<Mention> {
     let (text, toks, b) = (v.text, v.toks, v.b);
-    (b > v.sent.start
-        && written(text, &toks[b - 1], Class::SpeakerPassiveAuxiliaries)
-        && toks.get(v.after).is_some_and(|t| t.text(text) == "by"))
+    // (the "by" after the verb first, by its bytes: most verbs have none, and the word
+    // before them is not looked up)
+    (toks.get(v.after).is_some_and(|t| t.is_text(text, "by"))
+        && b > v.sent.start
+        && written(text, &toks[b - 1], Class::SpeakerPassiveAuxiliaries))
     .then(|| right(text, toks, v.after + 1, v.hi))
     .flatten()
 }
@@ -313,7 +331,11 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     {
         return None;
     }
-    let m = right(text, toks, after, v.hi)?;
+    // (a mention it does not take is left for `left_or_inverted`, which reads it again)
+    let Some(m) = right(text, toks, after, v.hi) else {
+        v.right.set(Some(None));
+        return None;
+    };
     let opens = toks.get(after).is_some_and(|t| {
         let w = t.text(text);
         t.start == m.start
@@ -327,7 +349,11 @@ fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
     let ends = next.is_none_or(|n| {
         written(text, &rest[n], Class::SpeakerInvertedEnds) || place_to_end(text, &rest[n..])
     });
-    (opens && ends).then_some(m)
+    if opens && ends {
+        return Some(m);
+    }
+    v.right.set(Some(Some(m)));
+    None
 }
 
 /// "…, said one GOP source in the room.": a short phrase of place that ends the sentence
@@ -371,7 +397,7 @@ fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
     v.left_once()
         .or_else(|| {
             inverted()
-                .then(|| right(text, toks, v.after, v.hi))
+                .then(|| v.right_once())
                 .flatten()
                 .filter(|m| b == start || stands_inverted(v, m))
         })
