@@ -441,37 +441,37 @@ const DIGIT_PAIRS: [u8; 200] = {
 /// to whether one is there).
 #[inline]
 fn escape_in(x: u64) -> bool {
-    escape_bits(x) != 0
-}
-
-/// The bits of [`escape_in`] (not zero when a byte of `x` is one to escape), for two words
-/// to be tested at once.
-#[inline(always)]
-fn escape_bits(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
     let zero = |v: u64| below(v, 1);
-    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
+    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0
 }
 
-/// Whether no byte of `b` is one serde_json escapes: sixteen at a time (two words of
-/// [`escape_in`], one test), the last sixteen (which may overlap those before) as one
-/// more; a string of eight to fifteen as its first and last eight, one of fewer than eight
-/// by a table.
+/// Whether any of sixteen bytes is one serde_json escapes: the three tests of each byte
+/// OR-ed across the sixteen, which the compiler makes vector compares of all sixteen at
+/// once (a few instructions, no branch per byte).
+#[inline(always)]
+fn escape_in_sixteen(e: &[u8; 16]) -> bool {
+    e.iter()
+        .fold(false, |m, &c| m | (c < 0x20) | (c == b'"') | (c == b'\\'))
+}
+
+/// Whether no byte of `b` is one serde_json escapes: sixteen at a time
+/// ([`escape_in_sixteen`]), the last sixteen (which may overlap those before) as one more;
+/// a string of eight to fifteen as its first and last eight ([`escape_in`]), one of fewer
+/// than eight by a table.
 #[inline]
 fn escape_free(b: &[u8]) -> bool {
-    let sixteen = |e: &[u8; 16]| {
-        let x = u128::from_le_bytes(*e);
-        escape_bits(x as u64) | escape_bits((x >> 64) as u64) != 0
-    };
     let (sixteens, rest) = b.as_chunks::<16>();
     match (
         b.first_chunk::<8>(),
         b.last_chunk::<8>(),
         b.last_chunk::<16>(),
     ) {
-        (_, _, Some(last)) => !sixteens.iter().any(sixteen) && (rest.is_empty() || !sixteen(last)),
+        (_, _, Some(last)) => {
+            !sixteens.iter().any(escape_in_sixteen) && (rest.is_empty() || !escape_in_sixteen(last))
+        }
         (Some(first), Some(last), None) => {
             !escape_in(u64::from_le_bytes(*first)) && !escape_in(u64::from_le_bytes(*last))
         }
@@ -757,6 +757,23 @@ mod tests {
                     let x = u64::from_le_bytes(eight);
                     assert_eq!(
                         escape_in(x),
+                        needs_escape(c) || needs_escape(fill),
+                        "{c} {fill}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sixteen_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+        for c in 0..=255u8 {
+            for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
+                for at in 0..16 {
+                    let mut sixteen = [fill; 16];
+                    sixteen[at] = c;
+                    assert_eq!(
+                        escape_in_sixteen(&sixteen),
                         needs_escape(c) || needs_escape(fill),
                         "{c} {fill}"
                     );
