@@ -53,34 +53,20 @@ impl Writer<'_> {
         self.0.push(b'}');
     }
 
-    /// A number in decimal, from the table of four-digit groups ([`FOUR_DIGITS`]): one of
-    /// up to four digits is its group without the leading zeros, one of up to eight the
-    /// high group so and the low one whole; each written as eight bytes appended whole and
-    /// cut to their length (a copy of a constant size, no call, no division for the
-    /// offsets of most documents). (Inlined where it is called: a call costs about as much
-    /// as writing the number.)
+    /// A number in decimal: one below 100,000,000 ([`eight_digits`]) written as eight bytes
+    /// appended whole and cut to its length (a copy of a constant size, no call, no division
+    /// for the offsets of most documents). (Inlined where it is called: a call costs about
+    /// as much as writing the number.)
     #[inline(always)]
     fn num(&mut self, n: usize) {
-        if n < 10_000 {
-            self.group(FOUR_DIGITS[n], false);
-        } else if n < 100_000_000 {
-            self.group(FOUR_DIGITS[n / 10_000], false);
-            self.group(FOUR_DIGITS[n % 10_000], true);
+        if n < EIGHT_DIGITS {
+            let (digits, len) = eight_digits(n);
+            let at = self.0.len();
+            self.0.extend_from_slice(&digits.to_le_bytes());
+            self.0.truncate(at + len);
         } else {
             self.long_num(n);
         }
-    }
-
-    /// A four-digit group of [`FOUR_DIGITS`]: all four digits (`whole`), or without the
-    /// leading zeros.
-    #[inline(always)]
-    fn group(&mut self, entry: u64, whole: bool) {
-        let len = if whole { 4 } else { (entry >> 56) as usize };
-        // (the digits, in the low four bytes in the order written, shifted past the zeros)
-        let digits = (entry & 0xFFFF_FFFF) >> (8 * (4 - len));
-        let at = self.0.len();
-        self.0.extend_from_slice(&digits.to_le_bytes());
-        self.0.truncate(at + len);
     }
 
     /// A number of nine digits or more, in decimal.
@@ -174,11 +160,31 @@ impl Writer<'_> {
         self.start_end(start, end);
     }
 
+    /// `,"start":…,"end":…`. Two numbers below 100,000,000 (most offsets) are written with
+    /// their keys into a buffer on the stack, which is appended whole and cut to their
+    /// length: one copy of a constant size, not four appends.
     fn start_end(&mut self, start: usize, end: usize) {
-        key!(self, "start");
-        self.num(start);
-        key!(self, "end");
-        self.num(end);
+        if start >= EIGHT_DIGITS || end >= EIGHT_DIGITS {
+            key!(self, "start");
+            self.num(start);
+            key!(self, "end");
+            self.num(end);
+            return;
+        }
+        const START: &[u8] = b",\"start\":";
+        const END: &[u8] = b",\"end\":";
+        let mut buf = [0u8; 48];
+        buf[..START.len()].copy_from_slice(START);
+        let (digits, len) = eight_digits(start);
+        buf[START.len()..START.len() + 8].copy_from_slice(&digits.to_le_bytes());
+        let at = START.len() + len;
+        buf[at..at + END.len()].copy_from_slice(END);
+        let at = at + END.len();
+        let (digits, len) = eight_digits(end);
+        buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
+        let written = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(written + at + len);
     }
 
     fn analysis(&mut self, a: &Analysis) {
@@ -376,6 +382,29 @@ impl Writer<'_> {
         self.str(&l.text);
         self.start_end(l.start, l.end);
         self.close();
+    }
+}
+
+/// The numbers [`eight_digits`] writes: those below this.
+const EIGHT_DIGITS: usize = 100_000_000;
+
+/// `n` (below [`EIGHT_DIGITS`]) in decimal: its digits in the bytes of a word, the first the
+/// lowest, and how many; from the table of four-digit groups ([`FOUR_DIGITS`]): one of up
+/// to four digits is its group without the leading zeros, one of up to eight the high group
+/// so and the low one whole.
+#[inline(always)]
+fn eight_digits(n: usize) -> (u64, usize) {
+    // (a group's digits, in the low four bytes in the order written, shifted past the zeros)
+    let high = |entry: u64| {
+        let len = (entry >> 56) as usize;
+        ((entry & 0xFFFF_FFFF) >> (8 * (4 - len)), len)
+    };
+    if n < 10_000 {
+        high(FOUR_DIGITS[n])
+    } else {
+        let (digits, len) = high(FOUR_DIGITS[n / 10_000]);
+        let low = FOUR_DIGITS[n % 10_000] & 0xFFFF_FFFF;
+        (digits | low << (8 * len), len + 4)
     }
 }
 
@@ -745,6 +774,29 @@ mod tests {
             let mut ours = Vec::new();
             Writer(&mut ours).num(n);
             assert_eq!(ours, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn a_span_is_written_in_decimal() {
+        let numbers = [
+            0,
+            7,
+            10,
+            999,
+            1000,
+            12345,
+            9_999_999,
+            99_999_999,
+            100_000_000,
+        ];
+        for start in numbers.into_iter().chain([usize::MAX]) {
+            for end in numbers.into_iter().chain(0..2000).chain([usize::MAX]) {
+                let mut ours = Vec::new();
+                Writer(&mut ours).start_end(start, end);
+                let theirs = format!(",\"start\":{start},\"end\":{end}");
+                assert_eq!(String::from_utf8_lossy(&ours), theirs);
+            }
         }
     }
 
