@@ -53,33 +53,20 @@ impl Writer<'_> {
         self.0.push(b'}');
     }
 
-    /// A number in decimal, from the table of four-digit groups ([`FOUR_DIGITS`]): one of
-    /// up to four digits is its group without the leading zeros, one of up to eight the
-    /// high group so and the low one whole; each written as eight bytes appended whole and
-    /// cut to their length (a copy of a constant size, no call, no division for the
-    /// offsets of most documents).
-    #[inline]
+    /// A number in decimal: one below 100,000,000 ([`eight_digits`]) written as eight bytes
+    /// appended whole and cut to its length (a copy of a constant size, no call, no division
+    /// for the offsets of most documents). (Inlined where it is called: a call costs about
+    /// as much as writing the number.)
+    #[inline(always)]
     fn num(&mut self, n: usize) {
-        if n < 10_000 {
-            self.group(FOUR_DIGITS[n], false);
-        } else if n < 100_000_000 {
-            self.group(FOUR_DIGITS[n / 10_000], false);
-            self.group(FOUR_DIGITS[n % 10_000], true);
+        if n < EIGHT_DIGITS {
+            let (digits, len) = eight_digits(n);
+            let at = self.0.len();
+            self.0.extend_from_slice(&digits.to_le_bytes());
+            self.0.truncate(at + len);
         } else {
             self.long_num(n);
         }
-    }
-
-    /// A four-digit group of [`FOUR_DIGITS`]: all four digits (`whole`), or without the
-    /// leading zeros.
-    #[inline(always)]
-    fn group(&mut self, entry: u64, whole: bool) {
-        let len = if whole { 4 } else { (entry >> 56) as usize };
-        // (the digits, in the low four bytes in the order written, shifted past the zeros)
-        let digits = (entry & 0xFFFF_FFFF) >> (8 * (4 - len));
-        let at = self.0.len();
-        self.0.extend_from_slice(&digits.to_le_bytes());
-        self.0.truncate(at + len);
     }
 
     /// A number of nine digits or more, in decimal.
@@ -173,11 +160,31 @@ impl Writer<'_> {
         self.start_end(start, end);
     }
 
+    /// `,"start":…,"end":…`. Two numbers below 100,000,000 (most offsets) are written with
+    /// their keys into a buffer on the stack, which is appended whole and cut to their
+    /// length: one copy of a constant size, not four appends.
     fn start_end(&mut self, start: usize, end: usize) {
-        key!(self, "start");
-        self.num(start);
-        key!(self, "end");
-        self.num(end);
+        if start >= EIGHT_DIGITS || end >= EIGHT_DIGITS {
+            key!(self, "start");
+            self.num(start);
+            key!(self, "end");
+            self.num(end);
+            return;
+        }
+        const START: &[u8] = b",\"start\":";
+        const END: &[u8] = b",\"end\":";
+        let mut buf = [0u8; 48];
+        buf[..START.len()].copy_from_slice(START);
+        let (digits, len) = eight_digits(start);
+        buf[START.len()..START.len() + 8].copy_from_slice(&digits.to_le_bytes());
+        let at = START.len() + len;
+        buf[at..at + END.len()].copy_from_slice(END);
+        let at = at + END.len();
+        let (digits, len) = eight_digits(end);
+        buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
+        let written = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(written + at + len);
     }
 
     fn analysis(&mut self, a: &Analysis) {
@@ -378,6 +385,29 @@ impl Writer<'_> {
     }
 }
 
+/// The numbers [`eight_digits`] writes: those below this.
+const EIGHT_DIGITS: usize = 100_000_000;
+
+/// `n` (below [`EIGHT_DIGITS`]) in decimal: its digits in the bytes of a word, the first the
+/// lowest, and how many; from the table of four-digit groups ([`FOUR_DIGITS`]): one of up
+/// to four digits is its group without the leading zeros, one of up to eight the high group
+/// so and the low one whole.
+#[inline(always)]
+fn eight_digits(n: usize) -> (u64, usize) {
+    // (a group's digits, in the low four bytes in the order written, shifted past the zeros)
+    let high = |entry: u64| {
+        let len = (entry >> 56) as usize;
+        ((entry & 0xFFFF_FFFF) >> (8 * (4 - len)), len)
+    };
+    if n < 10_000 {
+        high(FOUR_DIGITS[n])
+    } else {
+        let (digits, len) = high(FOUR_DIGITS[n / 10_000]);
+        let low = FOUR_DIGITS[n % 10_000] & 0xFFFF_FFFF;
+        (digits | low << (8 * len), len + 4)
+    }
+}
+
 /// `n` in decimal into `out`, which has exactly its number of digits, two digits a step
 /// (1234 into four bytes: "1234").
 #[inline(always)]
@@ -441,37 +471,37 @@ const DIGIT_PAIRS: [u8; 200] = {
 /// to whether one is there).
 #[inline]
 fn escape_in(x: u64) -> bool {
-    escape_bits(x) != 0
-}
-
-/// The bits of [`escape_in`] (not zero when a byte of `x` is one to escape), for two words
-/// to be tested at once.
-#[inline(always)]
-fn escape_bits(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
     let zero = |v: u64| below(v, 1);
-    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
+    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0
 }
 
-/// Whether no byte of `b` is one serde_json escapes: sixteen at a time (two words of
-/// [`escape_in`], one test), the last sixteen (which may overlap those before) as one
-/// more; a string of eight to fifteen as its first and last eight, one of fewer than eight
-/// by a table.
+/// Whether any of sixteen bytes is one serde_json escapes: the three tests of each byte
+/// OR-ed across the sixteen, which the compiler makes vector compares of all sixteen at
+/// once (a few instructions, no branch per byte).
+#[inline(always)]
+fn escape_in_sixteen(e: &[u8; 16]) -> bool {
+    e.iter()
+        .fold(false, |m, &c| m | (c < 0x20) | (c == b'"') | (c == b'\\'))
+}
+
+/// Whether no byte of `b` is one serde_json escapes: sixteen at a time
+/// ([`escape_in_sixteen`]), the last sixteen (which may overlap those before) as one more;
+/// a string of eight to fifteen as its first and last eight ([`escape_in`]), one of fewer
+/// than eight by a table.
 #[inline]
 fn escape_free(b: &[u8]) -> bool {
-    let sixteen = |e: &[u8; 16]| {
-        let x = u128::from_le_bytes(*e);
-        escape_bits(x as u64) | escape_bits((x >> 64) as u64) != 0
-    };
     let (sixteens, rest) = b.as_chunks::<16>();
     match (
         b.first_chunk::<8>(),
         b.last_chunk::<8>(),
         b.last_chunk::<16>(),
     ) {
-        (_, _, Some(last)) => !sixteens.iter().any(sixteen) && (rest.is_empty() || !sixteen(last)),
+        (_, _, Some(last)) => {
+            !sixteens.iter().any(escape_in_sixteen) && (rest.is_empty() || !escape_in_sixteen(last))
+        }
         (Some(first), Some(last), None) => {
             !escape_in(u64::from_le_bytes(*first)) && !escape_in(u64::from_le_bytes(*last))
         }
@@ -748,6 +778,29 @@ mod tests {
     }
 
     #[test]
+    fn a_span_is_written_in_decimal() {
+        let numbers = [
+            0,
+            7,
+            10,
+            999,
+            1000,
+            12345,
+            9_999_999,
+            99_999_999,
+            100_000_000,
+        ];
+        for start in numbers.into_iter().chain([usize::MAX]) {
+            for end in numbers.into_iter().chain(0..2000).chain([usize::MAX]) {
+                let mut ours = Vec::new();
+                Writer(&mut ours).start_end(start, end);
+                let theirs = format!(",\"start\":{start},\"end\":{end}");
+                assert_eq!(String::from_utf8_lossy(&ours), theirs);
+            }
+        }
+    }
+
+    #[test]
     fn eight_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
         for c in 0..=255u8 {
             for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
@@ -757,6 +810,23 @@ mod tests {
                     let x = u64::from_le_bytes(eight);
                     assert_eq!(
                         escape_in(x),
+                        needs_escape(c) || needs_escape(fill),
+                        "{c} {fill}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sixteen_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+        for c in 0..=255u8 {
+            for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
+                for at in 0..16 {
+                    let mut sixteen = [fill; 16];
+                    sixteen[at] = c;
+                    assert_eq!(
+                        escape_in_sixteen(&sixteen),
                         needs_escape(c) || needs_escape(fill),
                         "{c} {fill}"
                     );

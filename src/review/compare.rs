@@ -8,7 +8,7 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHashMap;
 
-use super::{MAX_COMPARED, Review, flag, words};
+use super::{MAX_COMPARED, Review, Words, flag};
 use crate::model::{EntityKind, Flag, FlagKind, Quote, QuoteKind};
 use crate::speakers::surname;
 
@@ -23,7 +23,9 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
         ) else {
             continue;
         };
-        let pwords = words(ptext).join(" ");
+        // (the post's words in lower case, joined by single spaces as a quotation's key is:
+        // read when a quotation is first compared with it)
+        let pwords = OnceCell::new();
         for (i, q) in r.compared() {
             // (the speaker and the span first: a quotation's words are read only for a
             // person's quotation outside the post)
@@ -40,7 +42,7 @@ pub(super) fn post_author_mismatch(r: &Review, out: &mut Vec<Flag>) {
             let Some(key) = r.words_of(i).key() else {
                 continue;
             };
-            if pwords.contains(key)
+            if pwords.get_or_init(|| Words::of(ptext).lower).contains(key)
                 && surname(&sp.name) != surname(author)
                 && !author.to_lowercase().contains(&surname(&sp.name))
             {
@@ -338,7 +340,6 @@ fn common_count(a: &[(u64, &str)], b: &[(u64, &str)]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Words;
     use super::*;
 
     /// The share of distinct words two texts have in common, as `changed_wording` reads it.

@@ -260,7 +260,8 @@ fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// The words of `s` in lower case.
+/// The words of `s` in lower case (what [`Words::of`] is checked against).
+#[cfg(test)]
 fn words(s: &str) -> Vec<String> {
     split_words(s).map(str::to_lowercase).collect()
 }

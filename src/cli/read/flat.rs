@@ -98,11 +98,17 @@ impl<'s> Reader<'s> {
             let o = owned.get_or_insert_with(|| String::with_capacity(self.s.len() - from));
             o.push_str(&self.s[from..k]);
             o.push(self.escape()?);
+            // (an escape right after it ("\n\n") is read at once, no search for it)
+            while bytes.get(self.at) == Some(&b'\\') {
+                self.at += 1;
+                o.push(self.escape()?);
+            }
         }
     }
 
     /// The character of the escape after a backslash: `None` for one serde_json rejects (or
     /// reads otherwise), a lone surrogate among them.
+    #[inline(always)]
     fn escape(&mut self) -> Option<char> {
         let b = *self.s.as_bytes().get(self.at)?;
         self.at += 1;
@@ -139,14 +145,33 @@ impl<'s> Reader<'s> {
     /// Four hexadecimal digits, read.
     fn hex(&mut self) -> Option<u32> {
         let digits = self.s.as_bytes().get(self.at..self.at + 4)?;
-        let mut n = 0;
-        for &b in digits {
-            n = n << 4 | char::from(b).to_digit(16)?;
+        // (each digit's value from a table, 16 for a byte that is none: one test for all four)
+        let n = digits
+            .iter()
+            .fold(0, |n, &b| n << 4 | u32::from(HEX_VALUE[usize::from(b)]));
+        if digits.iter().any(|&b| HEX_VALUE[usize::from(b)] > 15) {
+            return None;
         }
         self.at += 4;
         Some(n)
     }
 }
+
+/// The value of each byte as a hexadecimal digit (either case), 16 for a byte that is none.
+const HEX_VALUE: [u8; 256] = {
+    let mut t = [16u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match c as u8 {
+            d @ b'0'..=b'9' => d - b'0',
+            d @ b'a'..=b'f' => d - b'a' + 10,
+            d @ b'A'..=b'F' => d - b'A' + 10,
+            _ => 16,
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Where the first quotation mark or backslash of `b` is: its first sixteen bytes read as
 /// two words (the next escape is most often within a few bytes: "\\n\\n", "don\\u2019t"),
