@@ -115,9 +115,10 @@ const NO_ENTRY: Entry = Entry {
 };
 
 /// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
-/// open-addressing table at most half full, so that a word not in it mostly meets an empty
-/// slot at its first probe. A slot holds its key and its number together: one bounds check
-/// and one read of the table a probe.
+/// open-addressing table at most a quarter full, so that a word not in it mostly meets an
+/// empty slot at its first probe, and one in it mostly sits in its own slot (half full,
+/// the probes were longer: 1.4 M more instructions on 840 articles). A slot holds its key
+/// and its number together: one bounds check and one read of the table a probe.
 struct Tiny {
     slots: Box<[(u64, u16)]>,
     shift: u32,
@@ -125,7 +126,7 @@ struct Tiny {
 
 impl Tiny {
     fn new(pairs: &[(u64, u16)]) -> Tiny {
-        let slots = (pairs.len() * 2).next_power_of_two().max(64);
+        let slots = (pairs.len() * 4).next_power_of_two().max(64);
         let mut t = Tiny {
             slots: vec![(0, 0); slots].into_boxed_slice(),
             shift: 64 - slots.trailing_zeros(),
