@@ -356,8 +356,10 @@ fn load_verbs() -> (
 
 /// The forms of `verbs` numbered: the list of forms, and each form's number.
 fn number_verbs(verbs: &WordMap<String, VerbForm>) -> (Vec<VerbForm>, WordMap<String, u16>) {
-    let mut forms = Vec::new();
-    let mut ids = HashMap::default();
+    // (both made at their size, which the map's iterator tells exactly)
+    let n = verbs.iter().size_hint().0;
+    let mut forms = Vec::with_capacity(n);
+    let mut ids = HashMap::with_capacity_and_hasher(n, Default::default());
     for (form, f) in verbs.iter() {
         let id = u16::try_from(forms.len()).expect("fewer than 65,535 verb forms");
         forms.push(*f);
