@@ -130,34 +130,35 @@ pub(crate) struct Lexicon {
     pub outlets: Vec<&'static str>,
     /// Function word (lower case) to the languages it belongs to (`stopwords.txt`).
     pub stopwords: HashMap<&'static str, Vec<&'static str>>,
-    /// Word classes of the grammar (`word_classes.txt`).
-    pub starters: WordSet,
-    pub adverbial_openers: WordSet,
-    pub control_verbs: WordSet,
-    pub clause_joiners: WordSet,
-    pub auxiliaries: WordSet,
-    pub modifiers: WordSet,
-    pub determiners: WordSet,
-    pub inverting_verbs: WordSet,
-    pub function_words: WordSet,
-    pub irregular_plurals: WordSet,
-    pub aside_openers: WordSet,
-    pub object_words: WordSet,
-    pub aspect_verbs: WordSet,
-    pub adjunct_openers: WordSet,
-    pub relation_adjectives: WordSet,
-    pub verbs_never_nouns: WordSet,
-    pub quantities: WordSet,
-    pub perception_verbs: WordSet,
-    pub transcript_labels: WordSet,
-    pub as_verbs: WordSet,
-    pub document_verbs: WordSet,
-    pub hearsay_adverbs: WordSet,
-    pub seeming_verbs: WordSet,
-    pub asking_verbs: WordSet,
-    pub finite_forms: WordSet,
-    pub irregular_pasts: WordSet,
-    pub clause_openers: WordSet,
+    /// Word classes of the grammar (`word_classes.txt`): the classes' own sets
+    /// (`Class::set`).
+    pub starters: &'static WordSet,
+    pub adverbial_openers: &'static WordSet,
+    pub control_verbs: &'static WordSet,
+    pub clause_joiners: &'static WordSet,
+    pub auxiliaries: &'static WordSet,
+    pub modifiers: &'static WordSet,
+    pub determiners: &'static WordSet,
+    pub inverting_verbs: &'static WordSet,
+    pub function_words: &'static WordSet,
+    pub irregular_plurals: &'static WordSet,
+    pub aside_openers: &'static WordSet,
+    pub object_words: &'static WordSet,
+    pub aspect_verbs: &'static WordSet,
+    pub adjunct_openers: &'static WordSet,
+    pub relation_adjectives: &'static WordSet,
+    pub verbs_never_nouns: &'static WordSet,
+    pub quantities: &'static WordSet,
+    pub perception_verbs: &'static WordSet,
+    pub transcript_labels: &'static WordSet,
+    pub as_verbs: &'static WordSet,
+    pub document_verbs: &'static WordSet,
+    pub hearsay_adverbs: &'static WordSet,
+    pub seeming_verbs: &'static WordSet,
+    pub asking_verbs: &'static WordSet,
+    pub finite_forms: &'static WordSet,
+    pub irregular_pasts: &'static WordSet,
+    pub clause_openers: &'static WordSet,
     /// Month names (many languages) to their number.
     pub months: HashMap<&'static str, u32>,
     /// Document nouns to the channel they are ("report" → publication).
@@ -228,41 +229,34 @@ impl Lexicon {
             })
             .collect();
         let channels = load_channels();
-        let class = |name: &str| -> WordSet {
-            lines(include_str!("lexicon/word_classes.txt"))
-                .filter_map(|l| l.split_once(':'))
-                .filter(|(c, _)| c.trim() == name)
-                .flat_map(|(_, words)| words.split_whitespace())
-                .collect()
-        };
         Lexicon {
-            starters: class("starters"),
-            adverbial_openers: class("adverbial_openers"),
-            control_verbs: class("control_verbs"),
-            clause_joiners: class("clause_joiners"),
-            auxiliaries: class("auxiliaries"),
-            modifiers: class("modifiers"),
-            determiners: class("determiners"),
-            inverting_verbs: class("inverting_verbs"),
-            function_words: class("function_words"),
-            irregular_plurals: class("irregular_plurals"),
-            aside_openers: class("aside_openers"),
-            object_words: class("object_words"),
-            aspect_verbs: class("aspect_verbs"),
-            adjunct_openers: class("adjunct_openers"),
-            relation_adjectives: class("relation_adjectives"),
-            verbs_never_nouns: class("verbs_never_nouns"),
-            quantities: class("quantities"),
-            perception_verbs: class("perception_verbs"),
-            transcript_labels: class("transcript_labels"),
-            as_verbs: class("as_verbs"),
-            document_verbs: class("document_verbs"),
-            hearsay_adverbs: class("hearsay_adverbs"),
-            seeming_verbs: class("seeming_verbs"),
-            asking_verbs: class("asking_verbs"),
-            finite_forms: class("finite_forms"),
-            irregular_pasts: class("irregular_pasts"),
-            clause_openers: class("clause_openers"),
+            starters: Class::Starters.set(),
+            adverbial_openers: Class::AdverbialOpeners.set(),
+            control_verbs: Class::ControlVerbs.set(),
+            clause_joiners: Class::ClauseJoiners.set(),
+            auxiliaries: Class::Auxiliaries.set(),
+            modifiers: Class::Modifiers.set(),
+            determiners: Class::Determiners.set(),
+            inverting_verbs: Class::InvertingVerbs.set(),
+            function_words: Class::FunctionWords.set(),
+            irregular_plurals: Class::IrregularPlurals.set(),
+            aside_openers: Class::AsideOpeners.set(),
+            object_words: Class::ObjectWords.set(),
+            aspect_verbs: Class::AspectVerbs.set(),
+            adjunct_openers: Class::AdjunctOpeners.set(),
+            relation_adjectives: Class::RelationAdjectives.set(),
+            verbs_never_nouns: Class::VerbsNeverNouns.set(),
+            quantities: Class::Quantities.set(),
+            perception_verbs: Class::PerceptionVerbs.set(),
+            transcript_labels: Class::TranscriptLabels.set(),
+            as_verbs: Class::AsVerbs.set(),
+            document_verbs: Class::DocumentVerbs.set(),
+            hearsay_adverbs: Class::HearsayAdverbs.set(),
+            seeming_verbs: Class::SeemingVerbs.set(),
+            asking_verbs: Class::AskingVerbs.set(),
+            finite_forms: Class::FiniteForms.set(),
+            irregular_pasts: Class::IrregularPasts.set(),
+            clause_openers: Class::ClauseOpeners.set(),
             verbs,
             verb_heads,
             verb_forms,
@@ -362,8 +356,10 @@ fn load_verbs() -> (
 
 /// The forms of `verbs` numbered: the list of forms, and each form's number.
 fn number_verbs(verbs: &WordMap<String, VerbForm>) -> (Vec<VerbForm>, WordMap<String, u16>) {
-    let mut forms = Vec::new();
-    let mut ids = HashMap::default();
+    // (both made at their size, which the map's iterator tells exactly)
+    let n = verbs.iter().size_hint().0;
+    let mut forms = Vec::with_capacity(n);
+    let mut ids = HashMap::with_capacity_and_hasher(n, Default::default());
     for (form, f) in verbs.iter() {
         let id = u16::try_from(forms.len()).expect("fewer than 65,535 verb forms");
         forms.push(*f);

@@ -116,6 +116,12 @@ impl Class {
         ClassSet(LOWER_ONLY).has(self)
     }
 
+    /// The class's words as one set (the lexicon's named word lists are these sets, not
+    /// sets of their own read again from the data file).
+    pub(crate) fn set(self) -> &'static super::WordSet {
+        &CLASSES.sets[self as usize]
+    }
+
     /// The class's words.
     pub(crate) fn words(self) -> impl Iterator<Item = &'static str> {
         CLASSES.sets[self as usize].iter().copied()

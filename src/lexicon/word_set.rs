@@ -276,7 +276,12 @@ impl WordSet {
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
-        let set: rustc_hash::FxHashSet<&'static str> = iter.into_iter().collect();
+        // (the words listed first, so that the set is made at its size, not grown by
+        // rehashing as a word list's unsized iterator fills it)
+        let words: Vec<&'static str> = iter.into_iter().collect();
+        let mut set =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(words.len(), Default::default());
+        set.extend(words);
         let filter = Filter::of(set.iter().map(|w| w.as_bytes()));
         let short = Packed::of(set.iter().filter_map(|w| Some((packed(w.as_bytes())?, ()))));
         WordSet { set, short, filter }

@@ -197,6 +197,22 @@ fn apostrophe_or_mark(n: &Neighbours, straight: bool) -> Option<Role> {
     })
 }
 
+/// The first bytes of the marks of [`MARKS`] in UTF-8, one flag a byte (`"`, `'`, and the
+/// lead bytes of « » and of the curly marks): a character that starts with any other byte
+/// is no mark, known without decoding it (a paragraph's first character, most often a
+/// letter, is asked whether it opens a quotation).
+const MARK_LEADS: [bool; 256] = {
+    let mut leads = [false; 256];
+    let mut k = 0;
+    while k < MARKS.len() {
+        let mut utf8 = [0u8; 4];
+        let bytes = MARKS[k].0.encode_utf8(&mut utf8);
+        leads[bytes.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    leads
+};
+
 /// One character of the alphabet, with its family and rule.
 fn mark_char(i: &str) -> IResult<&str, (Family, MarkRule)> {
     map_opt(anychar, |c| {
@@ -209,7 +225,18 @@ fn mark_char(i: &str) -> IResult<&str, (Family, MarkRule)> {
 }
 
 /// What the mark at byte `start` of `text` may do (`None`: no mark, or an apostrophe).
+/// A character whose first byte no mark starts with is answered here, without a call
+/// ([`MARK_LEADS`]).
+#[inline]
 pub(super) fn classify(text: &str, start: usize) -> Option<Mark> {
+    if !MARK_LEADS[usize::from(*text.as_bytes().get(start)?)] {
+        return None;
+    }
+    classify_mark(text, start)
+}
+
+/// [`classify`] of a character that may be a mark: its family and its rule's judgement.
+fn classify_mark(text: &str, start: usize) -> Option<Mark> {
     let at = text.get(start..)?;
     let (rest, (family, rule)) = mark_char(at).ok()?;
     let end = text.len() - rest.len();
@@ -326,6 +353,16 @@ mod tests {
     fn role(text: &str, at: &str) -> Option<(bool, bool)> {
         let start = text.find(at).unwrap();
         classify(text, start).map(|m| (m.can_open, m.can_close))
+    }
+
+    #[test]
+    fn a_mark_starts_with_a_lead_byte_and_nothing_else_does() {
+        for &(m, _, _) in MARKS {
+            let mut utf8 = [0u8; 4];
+            assert!(MARK_LEADS[usize::from(m.encode_utf8(&mut utf8).as_bytes()[0])]);
+        }
+        assert_eq!(MARK_LEADS.iter().filter(|&&l| l).count(), 4);
+        assert!(classify("Yes, he said", 0).is_none());
     }
 
     #[test]
