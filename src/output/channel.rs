@@ -281,7 +281,8 @@ enum Step {
 /// that stated it; it carries on in turn.
 fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
-    let occasions = occasion_sentences(doc, metadata, statements);
+    let alias = role_aliases(statements);
+    let occasions = occasion_sentences(doc, metadata, statements, &alias);
     let mut steps: Vec<(usize, Step)> = (0..statements.len())
         .filter(|&s| statements[s].stands)
         .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
@@ -296,7 +297,6 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
-    let alias = role_aliases(statements);
     // (a headline takes no occasion from the lead after it)
     let headline: Vec<bool> = statements
         .iter()
@@ -334,8 +334,7 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// The entity a statement's speaker stands for, for carrying.
     fn entity_of(&self, st: &Statement) -> Option<usize> {
-        let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
-        Some(self.alias.get(&e).copied().unwrap_or(e))
+        entity_for_carrying(self.alias, st)
     }
 
     /// What the carrying rule reads of a step, as the occasion of entity `e`.
@@ -439,14 +438,28 @@ impl Pass<'_> {
     }
 }
 
+/// The entity a statement's speaker stands for, for carrying (`alias`: [`role_aliases`]).
+fn entity_for_carrying(alias: &HashMap<usize, usize>, st: &Statement) -> Option<usize> {
+    let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
+    Some(alias.get(&e).copied().unwrap_or(e))
+}
+
 /// The sentences that set the occasion of a person who speaks in the document, read before the
-/// first statement they hold, if any (`channels::occasions`).
+/// first statement they hold, if any (`channels::occasions`), where one may carry to a
+/// statement (`alias`: [`role_aliases`]).
 fn occasion_sentences(
     doc: &Doc,
     metadata: &Metadata,
     statements: &[Statement],
+    alias: &HashMap<usize, usize>,
 ) -> Vec<channels::Occasion> {
     let names = surnames(statements);
+    // (the statements the carrying passes carry to, by entity and paragraph)
+    let mut heard: Vec<(usize, usize)> = (statements.iter())
+        .filter(|st| st.stands && st.cue.is_some())
+        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)))
+        .collect();
+    heard.sort_unstable();
     // Per sentence with a statement (paragraph, first token): where its first statement's
     // speaker or cue starts, sorted (the first of each sentence is the earliest).
     let mut free_until: Vec<((usize, usize), usize)> = statements
@@ -495,6 +508,7 @@ fn occasion_sentences(
             start: d.start,
             end: d.end,
         }),
+        heard: &heard,
     };
     channels::occasions(&src, &free_until)
 }
