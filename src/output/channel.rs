@@ -632,26 +632,45 @@ fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
         .collect();
     titled.sort_unstable();
     titled.dedup();
-    let mut named: HashMap<String, Vec<usize>> = HashMap::default();
+    // (per bare role, the entities it titles: only the bare roles are looked for, most
+    // documents have one or two)
+    let mut bares: Vec<&str> = speakers.iter().filter_map(|(_, b)| b.as_deref()).collect();
+    bares.sort_unstable();
+    bares.dedup();
+    let mut named: Vec<Vec<usize>> = vec![Vec::new(); bares.len()];
     for (e, role) in titled {
-        let role = role.to_lowercase();
-        let es = named
-            .entry(role.trim_start_matches("the ").to_string())
-            .or_default();
-        if !es.contains(&e) {
-            es.push(e);
+        let Some(k) = bares.iter().position(|b| titles(role, b)) else {
+            continue;
+        };
+        if !named[k].contains(&e) {
+            named[k].push(e);
         }
     }
     speakers
         .iter()
         .filter_map(|(sp, bare)| {
             let e = sp.entity?;
-            match named.get(bare.as_ref()?)?.as_slice() {
+            let k = bares.binary_search(&bare.as_deref()?).ok()?;
+            match named[k].as_slice() {
                 [one] if *one != e => Some((e, *one)),
                 _ => None,
             }
         })
         .collect()
+}
+
+/// Whether `role`, in lower case and without the articles "the " it opens with, is `bare`
+/// (a bare role, in lower case). (ASCII, as nearly every role is: compared without a
+/// lower-case copy.)
+fn titles(role: &str, bare: &str) -> bool {
+    if !role.is_ascii() {
+        return role.to_lowercase().trim_start_matches("the ") == bare;
+    }
+    let mut role = role;
+    while role.len() >= 4 && role[..4].eq_ignore_ascii_case("the ") {
+        role = &role[4..];
+    }
+    role.eq_ignore_ascii_case(bare)
 }
 
 /// What the carrying rule reads of a statement.
@@ -702,6 +721,16 @@ mod tests {
             .start,
             0
         );
+    }
+
+    #[test]
+    fn a_role_titles_its_bare_form_without_its_articles() {
+        assert!(titles("Former President", "former president"));
+        assert!(titles("the the former President", "former president"));
+        assert!(!titles("the former President", "the former president"));
+        assert!(!titles("President", "former president"));
+        assert!(titles("The Bürgermeister", "bürgermeister"));
+        assert!(!titles("Bürgermeister", "burgermeister"));
     }
 
     #[test]
