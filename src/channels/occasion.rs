@@ -254,8 +254,9 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
             .map(|(_, at)| *at)
     };
     let mut out = Vec::new();
-    // (one buffer for the word lists' matches of every sentence read)
+    // (one buffer for the word lists' matches of every sentence read, one for its quotations)
     let mut matches = Matches::default();
+    let mut quotes: Vec<Span> = Vec::new();
     if src.names.is_empty() && src.spoken.is_empty() {
         return out;
     }
@@ -291,7 +292,12 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
                 src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
             let before = out.len();
-            out.extend(sentence_occasion(src, &read, hits, &mut matches));
+            out.extend(sentence_occasion(
+                src,
+                &read,
+                hits,
+                (&mut matches, &mut quotes),
+            ));
             if out.len() == before && lead == Some(p) && i == 0 {
                 out.extend(lead_time(src, &read, hits, &mut matches));
             }
@@ -329,12 +335,13 @@ impl Sentence<'_> {
     }
 }
 
-/// The occasion sentence `s` sets, if any (see [`occasions`]).
+/// The occasion sentence `s` sets, if any (see [`occasions`]). (`matches` and `quotes`:
+/// buffers for what its lists match and its quotations.)
 fn sentence_occasion(
     src: &Sources,
     s: &Sentence,
     hits: &Hits,
-    matches: &mut Matches,
+    (matches, quotes): (&mut Matches, &mut Vec<Span>),
 ) -> Option<Occasion> {
     let toks = s.toks;
     let region = s.region();
@@ -349,7 +356,8 @@ fn sentence_occasion(
     if !may_find(false) && !lists_may_hold(src.text, hits, &s.pt.toks, region) {
         return None;
     }
-    let quotes: Vec<Span> = s.quotes().collect();
+    quotes.clear();
+    quotes.extend(s.quotes());
     // (the lists read only near the sentence's words that may hold a match a rule reads)
     hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
     if !may_find(super::channel::lists_hold(matches, region)) {
@@ -359,7 +367,7 @@ fn sentence_occasion(
         let ctx = Context {
             cue: None,
             speaker: None,
-            quotes: &quotes,
+            quotes,
             para_toks: Some(&s.pt.toks),
         };
         // (one scope for the rules and the subject: its gates and tokens read once)
@@ -379,7 +387,7 @@ fn sentence_occasion(
     let time = time_in(
         src.text,
         region,
-        &quotes,
+        quotes,
         src.reference_date,
         hits,
         &|_, _| true,
