@@ -42,6 +42,20 @@ pub(crate) struct Sources<'a> {
     pub spoken: &'a [Spoken<'a>],
     /// The dateline ("WASHINGTON, Dec. 8 (UPI) —"): metadata, no time of a saying.
     pub dateline: Option<Span>,
+    /// Per statement an occasion may carry to, the entity it is carried for and its
+    /// paragraph, sorted ([`heard_near`]).
+    pub heard: &'a [(usize, usize)],
+}
+
+/// Whether an occasion of entity `e` in paragraph `p` may carry to one of the entity's
+/// statements (`src.heard`): one at most `window::CARRY_PARAGRAPHS` paragraphs after it or
+/// `window::CARRY_BACK_PARAGRAPHS` before it. Where none is, the occasion carries to none,
+/// nor stops another from carrying (one before it is as far from those after), and a
+/// sentence that names no other speaker is not read for one.
+fn heard_near(src: &Sources, e: usize, p: usize) -> bool {
+    let from = (e, p.saturating_sub(super::window::CARRY_BACK_PARAGRAPHS));
+    let k = src.heard.partition_point(|x| *x < from);
+    (src.heard.get(k)).is_some_and(|&(f, q)| f == e && q <= p + super::window::CARRY_PARAGRAPHS)
 }
 
 /// The speaker of a statement, as an occasion sentence after it may refer to it: where its
@@ -128,12 +142,14 @@ fn name_key(len: usize, first: u8) -> u64 {
     1 << ((len * 7 + usize::from(first)) % 64)
 }
 
+/// The key of surname `n` (lower case), none if empty ([`name_key`]).
+fn surname_key(n: &str) -> u64 {
+    n.as_bytes().first().map_or(0, |&b| name_key(n.len(), b))
+}
+
 /// The keys of surnames `names` (lower case), one bit each ([`name_key`]).
 pub(crate) fn name_keys(names: &[(usize, String)]) -> u64 {
-    names
-        .iter()
-        .filter_map(|(_, n)| Some(name_key(n.len(), *n.as_bytes().first()?)))
-        .fold(0, |a, k| a | k)
+    names.iter().fold(0, |a, (_, n)| a | surname_key(n))
 }
 
 /// `w` without the repeats of `suffix` at its end (`str::trim_end_matches`, without a
@@ -147,10 +163,10 @@ fn trim_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
 
 /// Whether token `t` may be a speaker's surname ([`entity_at`]): a capitalised word, told by
 /// its flag, and, when of ASCII letters and digits alone (no possessive to cut), with a key
-/// some surname has ([`name_key`]). Most capitalised words are passed over here, inlined in
-/// the scan of every sentence, before their text is read.
+/// among `keys` (of surnames, [`name_key`]). Most capitalised words are passed over here,
+/// inlined in the scan of every sentence, before their text is read.
 #[inline]
-fn may_name(src: &Sources, t: &Token) -> bool {
+fn may_name(src: &Sources, keys: u64, t: &Token) -> bool {
     if t.kind != Tok::Word || !t.is_capitalised() {
         return false;
     }
@@ -158,7 +174,29 @@ fn may_name(src: &Sources, t: &Token) -> bool {
         return true;
     }
     let first = src.text.as_bytes()[t.start].to_ascii_lowercase();
-    src.name_keys & name_key(t.end - t.start, first) != 0
+    keys & name_key(t.end - t.start, first) != 0
+}
+
+/// Per paragraph, the keys ([`name_key`]) of the surnames of the speakers an occasion in it
+/// may carry to ([`heard_near`]), or none where it may carry to no statement: a sentence
+/// there is not read.
+fn keys_near(src: &Sources) -> Vec<Option<u64>> {
+    let mut near = vec![None; src.para_toks.len()];
+    let mut entity = (usize::MAX, 0);
+    for &(e, q) in src.heard {
+        // (the heard are sorted by entity: each one's keys found once)
+        if entity.0 != e {
+            let names = &src.names[src.names.partition_point(|(f, _)| *f < e)..];
+            let names = names.iter().take_while(|(f, _)| *f == e);
+            entity = (e, names.fold(0, |a, (_, n)| a | surname_key(n)));
+        }
+        let from = q.saturating_sub(super::window::CARRY_PARAGRAPHS);
+        let to = (q + super::window::CARRY_BACK_PARAGRAPHS + 1).min(near.len());
+        for keys in near.get_mut(from..to).into_iter().flatten() {
+            *keys = Some(keys.unwrap_or(0) | entity.1);
+        }
+    }
+    near
 }
 
 /// The speaker whose surname token `t` is ("Clinton", "Clinton's").
@@ -216,8 +254,9 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
             .map(|(_, at)| *at)
     };
     let mut out = Vec::new();
-    // (one buffer for the word lists' matches of every sentence read)
+    // (one buffer for the word lists' matches of every sentence read, one for its quotations)
     let mut matches = Matches::default();
+    let mut quotes: Vec<Span> = Vec::new();
     if src.names.is_empty() && src.spoken.is_empty() {
         return out;
     }
@@ -225,24 +264,27 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
         .para_toks
         .iter()
         .position(|pt| !pt.headline && !pt.toks.is_empty());
+    let near = keys_near(src);
     for (p, pt) in src.para_toks.iter().enumerate() {
-        if pt.headline || pt.toks.is_empty() {
+        let Some(keys) = near[p].filter(|_| !pt.headline && !pt.toks.is_empty()) else {
             continue;
-        }
+        };
         for (i, sent) in pt.sents.iter().filter(|s| !s.is_empty()).enumerate() {
             let toks = &pt.toks[sent.clone()];
             let end = toks[toks.len() - 1].end;
             let end = free_until(p, sent).map_or(end, |f| f.min(end));
             // (tokens are in text order: those that end by `end` are a prefix)
             let toks = &toks[..toks.partition_point(|t| t.end <= end)];
-            // (a sentence that names none of the speakers and refers back to none sets no
-            // occasion: its channel is not looked for)
+            // (a sentence that names none of the speakers whose statements an occasion of its
+            // paragraph may carry to, and refers back to none, sets no occasion that counts:
+            // its channel is not looked for; the speaker it refers back to has a statement in
+            // its paragraph or the one before)
             // (a word that is not capitalised, or whose key no surname has, names no one: passed
             // over by its token, without a call)
             let names = toks
                 .iter()
-                .filter(|t| may_name(src, t))
-                .any(|t| entity_at(src, t).is_some());
+                .filter(|t| may_name(src, keys, t))
+                .any(|t| entity_at(src, t).is_some_and(|e| heard_near(src, e, p)));
             if !names && referred(src, p, toks).is_none() {
                 continue;
             }
@@ -250,7 +292,12 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
                 src.hits[p].get_or_init(|| Hits::in_paragraph(src.text, src.paras[p], &pt.toks));
             let read = Sentence { para: p, pt, toks };
             let before = out.len();
-            out.extend(sentence_occasion(src, &read, hits, &mut matches));
+            out.extend(sentence_occasion(
+                src,
+                &read,
+                hits,
+                (&mut matches, &mut quotes),
+            ));
             if out.len() == before && lead == Some(p) && i == 0 {
                 out.extend(lead_time(src, &read, hits, &mut matches));
             }
@@ -288,12 +335,13 @@ impl Sentence<'_> {
     }
 }
 
-/// The occasion sentence `s` sets, if any (see [`occasions`]).
+/// The occasion sentence `s` sets, if any (see [`occasions`]). (`matches` and `quotes`:
+/// buffers for what its lists match and its quotations.)
 fn sentence_occasion(
     src: &Sources,
     s: &Sentence,
     hits: &Hits,
-    matches: &mut Matches,
+    (matches, quotes): (&mut Matches, &mut Vec<Span>),
 ) -> Option<Occasion> {
     let toks = s.toks;
     let region = s.region();
@@ -308,7 +356,8 @@ fn sentence_occasion(
     if !may_find(false) && !lists_may_hold(src.text, hits, &s.pt.toks, region) {
         return None;
     }
-    let quotes: Vec<Span> = s.quotes().collect();
+    quotes.clear();
+    quotes.extend(s.quotes());
     // (the lists read only near the sentence's words that may hold a match a rule reads)
     hits.region_near(src.text, &s.pt.toks, region, quotes.iter(), false, matches);
     if !may_find(super::channel::lists_hold(matches, region)) {
@@ -318,7 +367,7 @@ fn sentence_occasion(
         let ctx = Context {
             cue: None,
             speaker: None,
-            quotes: &quotes,
+            quotes,
             para_toks: Some(&s.pt.toks),
         };
         // (one scope for the rules and the subject: its gates and tokens read once)
@@ -338,7 +387,7 @@ fn sentence_occasion(
     let time = time_in(
         src.text,
         region,
-        &quotes,
+        quotes,
         src.reference_date,
         hits,
         &|_, _| true,
@@ -479,6 +528,7 @@ mod tests {
             spoken: &[],
             hits: &hits,
             dateline: None,
+            heard: &[(3, 0)],
         };
         let found = occasions(&src, &[]);
         assert_eq!(found.len(), 1);
@@ -495,6 +545,12 @@ mod tests {
         assert!(occasions(&src, &[((0, 0), 0)]).is_empty());
         let nobody = Sources { names: &[], ..src };
         assert!(occasions(&nobody, &[]).is_empty());
+        // Nor one of a speaker whose statements are all too far for it to carry to.
+        let far = Sources {
+            heard: &[(3, 9)],
+            ..src
+        };
+        assert!(occasions(&far, &[]).is_empty());
     }
 
     /// The occasions the first paragraph of `text` sets, with `names` the speakers.
@@ -512,6 +568,7 @@ mod tests {
             spoken: &[],
             hits: &hits,
             dateline: None,
+            heard: &[(1, 0), (2, 0)],
         };
         occasions(&src, &[])
     }

@@ -281,7 +281,8 @@ enum Step {
 /// that stated it; it carries on in turn.
 fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
-    let occasions = occasion_sentences(doc, metadata, statements);
+    let alias = role_aliases(statements);
+    let occasions = occasion_sentences(doc, metadata, statements, &alias);
     let mut steps: Vec<(usize, Step)> = (0..statements.len())
         .filter(|&s| statements[s].stands)
         .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
@@ -296,7 +297,6 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
         .collect();
-    let alias = role_aliases(statements);
     // (a headline takes no occasion from the lead after it)
     let headline: Vec<bool> = statements
         .iter()
@@ -334,8 +334,7 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// The entity a statement's speaker stands for, for carrying.
     fn entity_of(&self, st: &Statement) -> Option<usize> {
-        let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
-        Some(self.alias.get(&e).copied().unwrap_or(e))
+        entity_for_carrying(self.alias, st)
     }
 
     /// What the carrying rule reads of a step, as the occasion of entity `e`.
@@ -439,14 +438,28 @@ impl Pass<'_> {
     }
 }
 
+/// The entity a statement's speaker stands for, for carrying (`alias`: [`role_aliases`]).
+fn entity_for_carrying(alias: &HashMap<usize, usize>, st: &Statement) -> Option<usize> {
+    let e = st.speaker.as_ref().and_then(|sp| sp.entity)?;
+    Some(alias.get(&e).copied().unwrap_or(e))
+}
+
 /// The sentences that set the occasion of a person who speaks in the document, read before the
-/// first statement they hold, if any (`channels::occasions`).
+/// first statement they hold, if any (`channels::occasions`), where one may carry to a
+/// statement (`alias`: [`role_aliases`]).
 fn occasion_sentences(
     doc: &Doc,
     metadata: &Metadata,
     statements: &[Statement],
+    alias: &HashMap<usize, usize>,
 ) -> Vec<channels::Occasion> {
     let names = surnames(statements);
+    // (the statements the carrying passes carry to, by entity and paragraph)
+    let mut heard: Vec<(usize, usize)> = (statements.iter())
+        .filter(|st| st.stands && st.cue.is_some())
+        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)))
+        .collect();
+    heard.sort_unstable();
     // Per sentence with a statement (paragraph, first token): where its first statement's
     // speaker or cue starts, sorted (the first of each sentence is the earliest).
     let mut free_until: Vec<((usize, usize), usize)> = statements
@@ -495,6 +508,7 @@ fn occasion_sentences(
             start: d.start,
             end: d.end,
         }),
+        heard: &heard,
     };
     channels::occasions(&src, &free_until)
 }
@@ -618,26 +632,45 @@ fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
         .collect();
     titled.sort_unstable();
     titled.dedup();
-    let mut named: HashMap<String, Vec<usize>> = HashMap::default();
+    // (per bare role, the entities it titles: only the bare roles are looked for, most
+    // documents have one or two)
+    let mut bares: Vec<&str> = speakers.iter().filter_map(|(_, b)| b.as_deref()).collect();
+    bares.sort_unstable();
+    bares.dedup();
+    let mut named: Vec<Vec<usize>> = vec![Vec::new(); bares.len()];
     for (e, role) in titled {
-        let role = role.to_lowercase();
-        let es = named
-            .entry(role.trim_start_matches("the ").to_string())
-            .or_default();
-        if !es.contains(&e) {
-            es.push(e);
+        let Some(k) = bares.iter().position(|b| titles(role, b)) else {
+            continue;
+        };
+        if !named[k].contains(&e) {
+            named[k].push(e);
         }
     }
     speakers
         .iter()
         .filter_map(|(sp, bare)| {
             let e = sp.entity?;
-            match named.get(bare.as_ref()?)?.as_slice() {
+            let k = bares.binary_search(&bare.as_deref()?).ok()?;
+            match named[k].as_slice() {
                 [one] if *one != e => Some((e, *one)),
                 _ => None,
             }
         })
         .collect()
+}
+
+/// Whether `role`, in lower case and without the articles "the " it opens with, is `bare`
+/// (a bare role, in lower case). (ASCII, as nearly every role is: compared without a
+/// lower-case copy.)
+fn titles(role: &str, bare: &str) -> bool {
+    if !role.is_ascii() {
+        return role.to_lowercase().trim_start_matches("the ") == bare;
+    }
+    let mut role = role;
+    while role.len() >= 4 && role[..4].eq_ignore_ascii_case("the ") {
+        role = &role[4..];
+    }
+    role.eq_ignore_ascii_case(bare)
 }
 
 /// What the carrying rule reads of a statement.
@@ -688,6 +721,16 @@ mod tests {
             .start,
             0
         );
+    }
+
+    #[test]
+    fn a_role_titles_its_bare_form_without_its_articles() {
+        assert!(titles("Former President", "former president"));
+        assert!(titles("the the former President", "former president"));
+        assert!(!titles("the former President", "the former president"));
+        assert!(!titles("President", "former president"));
+        assert!(titles("The Bürgermeister", "bürgermeister"));
+        assert!(!titles("Bürgermeister", "burgermeister"));
     }
 
     #[test]

@@ -2,8 +2,6 @@
 //! the thread or the paragraph gave, and which the channel step therefore never saw: the turns
 //! of a transcript, and a quotation with no cue that goes on after its speaker's attribution.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::statement::Doc;
 use crate::channels::window;
 use crate::model::{ChannelKind, Quote, Span};
@@ -79,7 +77,8 @@ fn transcripts(doc: &Doc, kinds: &[ParaKind], quotes: &mut [Quote]) {
 /// “third-rate”", often on another occasion.)
 fn cueless(doc: &Doc, quotes: &mut [Quote]) {
     let para_of = |pos: usize| doc.paras.partition_point(|p| p.end <= pos);
-    let mut last_of: HashMap<usize, usize> = HashMap::default();
+    // (per entity, an index into the document's speakers: its last quote; a list, not a map)
+    let mut last_of: Vec<Option<usize>> = Vec::new();
     for i in 0..quotes.len() {
         let q = &quotes[i];
         let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) else {
@@ -88,7 +87,10 @@ fn cueless(doc: &Doc, quotes: &mut [Quote]) {
         if q.post.is_some() {
             continue;
         }
-        let prev = last_of.insert(e, i);
+        if e >= last_of.len() {
+            last_of.resize(e + 1, None);
+        }
+        let prev = last_of[e].replace(i);
         let whole = q.kind == crate::model::QuoteKind::Direct;
         if !whole || q.cue.is_some() || q.channel.is_some() || q.time.is_some() {
             continue;
