@@ -568,17 +568,19 @@ impl<'a> Resolver<'a> {
             })
     }
 
-    /// "the spokesman": the entity with that role, else one of its own. "the article" after "A
-    /// Times article hailed …": a definite document is the last document of its head noun.
+    /// A mention that is neither a person nor an organisation (someone unnamed, a document):
+    /// an entity of its own, but "the article" after "A Times article hailed …": a definite
+    /// document is the last document of its head noun. (A person named by a role alone, "the
+    /// spokesman", is a person: [`Resolver::described`] finds whom it describes.)
     fn role(&mut self, m: &Mention) -> usize {
         let definite = m
             .name
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        // (a role's head is read only for a person or a definite document: most mentions
-        // here are someone unnamed, who takes an entity of their own)
-        if !(m.kind == EntityKind::Person || m.kind == EntityKind::Document && definite) {
+        // (a head is read only for a definite document: most mentions here are someone
+        // unnamed, who takes an entity of their own)
+        if !(m.kind == EntityKind::Document && definite) {
             return self.push(m.name.clone(), m.kind, Gender::Unknown);
         }
         let head = m
@@ -589,21 +591,6 @@ impl<'a> Resolver<'a> {
             .to_lowercase();
         // (the last [`PRONOUN_REACH`] entities, as for a description)
         let from = self.ents.len().saturating_sub(PRONOUN_REACH);
-        let recent = &self.ents[from..];
-        let by_role = (m.kind == EntityKind::Person)
-            .then(|| {
-                recent
-                    .iter()
-                    // (a role lower-cased on the stack, `lexicon::with_lower`, not in a new
-                    // string each)
-                    .rposition(|e| {
-                        e.roles
-                            .iter()
-                            .any(|r| crate::lexicon::with_lower(r, |l| l.contains(head.as_str())))
-                    })
-            })
-            .flatten()
-            .map(|i| from + i);
         let same_document = |e: &EntityB| {
             e.kind == EntityKind::Document
                 && e.name
@@ -611,13 +598,10 @@ impl<'a> Resolver<'a> {
                     .last()
                     .is_some_and(|h| h.eq_ignore_ascii_case(&head))
         };
-        let by_document = (m.kind == EntityKind::Document && definite)
-            .then(|| recent.iter().rposition(same_document))
-            .flatten()
-            .map(|i| from + i);
-        by_role
-            .or(by_document)
-            .unwrap_or_else(|| self.push(m.name.clone(), m.kind, Gender::Unknown))
+        match self.ents[from..].iter().rposition(same_document) {
+            Some(i) => from + i,
+            None => self.push(m.name.clone(), m.kind, Gender::Unknown),
+        }
     }
 }
 
