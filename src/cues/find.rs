@@ -312,37 +312,77 @@ pub(crate) fn verb_at(
 /// [`verb_at`] at the head of a two-word form (or a token that is no word), read from the
 /// words' text. The token's own flags say whether it heads a two-word form and its own
 /// one-word form (both looked up when it was made; none for a token that is no word): only
-/// a head with a word after it is lowered and read again.
+/// a head with a word after it is read again, and the two words are looked up joined only
+/// when the second is one of a two-word form ([`joined_verb`]).
 fn two_word_verb_at(
     text: &str,
     toks: &[Token],
     i: usize,
     hi: usize,
 ) -> Option<crate::lexicon::VerbForm> {
-    let lx = &*LEXICON;
     let t = &toks[i];
     let next = toks[i + 1..hi]
         .first()
         .filter(|n| n.kind == Tok::Word && t.kind == Tok::Word && t.is_verb_head());
+    let one_word = || t.verb_form().filter(|f| f.words == 1);
     let Some(next) = next else {
-        return t.verb_form().filter(|f| f.words == 1);
+        return one_word();
     };
-    with_lower(t.text(text), |lower| {
-        with_lower(next.text(text), |next| {
-            // "made it clear", "pointed it out": "it" between a two-word verb's head and
-            // its particle.
-            if next == "it"
-                && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
-                && let Some(mut f) = with_lower(after.text(text), |a| lx.verb(lower, Some(a)))
-                && f.words == 2
-            {
-                f.words = 3;
-                return Some(f);
-            }
-            lx.verb(lower, Some(next))
-        })
+    let head = t.text(text);
+    with_lower(next.text(text), |next| {
+        // "made it clear", "pointed it out": "it" between a two-word verb's head and
+        // its particle.
+        if next == "it"
+            && let Some(after) = toks[i + 2..hi].first().filter(|n| n.kind == Tok::Word)
+            && let Some(mut f) = with_lower(after.text(text), |a| joined_verb(head, a))
+            && f.words == 2
+        {
+            f.words = 3;
+            return Some(f);
+        }
+        joined_verb(head, next).or_else(one_word)
     })
 }
+
+/// The two-word form of the head `head` (as written) and the word `second` (in lower case),
+/// as `Lexicon::verb` finds it: none when `second` is no form's second word (most words
+/// after a head: no look-up), else the two lower-case words joined (on the stack when they
+/// are short) looked up.
+fn joined_verb(head: &str, second: &str) -> Option<crate::lexicon::VerbForm> {
+    if !SECOND_WORDS.contains(&second) {
+        return None;
+    }
+    with_lower(head, |head| {
+        let mut buf = [0u8; 48];
+        let n = head.len() + 1 + second.len();
+        match buf.get_mut(..n) {
+            Some(two) => {
+                two[..head.len()].copy_from_slice(head.as_bytes());
+                two[head.len()] = b' ';
+                two[head.len() + 1..].copy_from_slice(second.as_bytes());
+                std::str::from_utf8(two)
+                    .ok()
+                    .and_then(|w| LEXICON.verbs.get(w))
+                    .copied()
+            }
+            None => LEXICON.verbs.get(&format!("{head} {second}")).copied(),
+        }
+    })
+}
+
+/// The second words of the lexicon's two-word verb forms ("on" of "went on"), read from its
+/// forms once.
+static SECOND_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let lx: &'static crate::lexicon::Lexicon = &LEXICON;
+    let mut words: Vec<&'static str> = lx
+        .verbs
+        .iter()
+        .filter_map(|(form, _)| form.split_once(' ').map(|(_, second)| second))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
 
 #[cfg(test)]
 mod tests {
@@ -431,6 +471,31 @@ mod tests {
         assert_eq!(nouns(&quoted), 1);
         let plain = all_tokens(text);
         assert_eq!(nouns(&plain), 0);
+    }
+
+    #[test]
+    fn a_two_word_form_is_the_lexicons() {
+        // "went on", "Lashed Out", "made it clear": as `Lexicon::verb` reads the words
+        let text = "He went on and went home, Lashed Out, made it clear, WENT ON, pointed it \
+                    out, went it, said on";
+        let toks = all_tokens(text);
+        let lower = |k: usize| crate::lexicon::lower(toks[k].text(text)).into_owned();
+        for i in 0..toks.len() {
+            let next = toks.get(i + 1).map(|_| lower(i + 1));
+            let mut looked_up = LEXICON.verb(&lower(i), next.as_deref());
+            if next.as_deref() == Some("it")
+                && let Some(f) = toks
+                    .get(i + 2)
+                    .and_then(|_| LEXICON.verb(&lower(i), Some(&lower(i + 2))))
+                && f.words == 2
+            {
+                looked_up = Some(crate::lexicon::VerbForm { words: 3, ..f });
+            }
+            let found = verb_at(text, &toks, i, toks.len());
+            let key = |f: Option<crate::lexicon::VerbForm>| f.map(|f| (f.lemma, f.words));
+            assert_eq!(key(found), key(looked_up), "{}", toks[i].text(text));
+        }
+        assert!(SECOND_WORDS.contains(&"on") && !SECOND_WORDS.contains(&"it"));
     }
 
     #[test]

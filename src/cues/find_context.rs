@@ -83,61 +83,40 @@ pub(crate) struct Veto {
     pub rules_out: fn(&FormAt) -> bool,
 }
 
-/// The vetoes; a form is a cue when none holds (their order does not matter).
-pub(crate) const VERB_VETOES: &[Veto] = &[
-    Veto {
-        name: "after a determiner",
-        rules_out: after_determiner,
-    },
-    Veto {
-        name: "after a possessive",
-        rules_out: after_possessive,
-    },
-    Veto {
-        name: "after “of”",
-        rules_out: after_of,
-    },
-    Veto {
-        name: "a gerund after a preposition",
-        rules_out: gerund_after_preposition,
-    },
-    Veto {
-        name: "“that said” opening a sentence",
-        rules_out: that_said,
-    },
-    Veto {
-        name: "“compared with” after a comma",
-        rules_out: comparison,
-    },
-    Veto {
-        name: "a participle of naming after a thing",
-        rules_out: naming_participle,
-    },
-    Veto {
-        name: "a noun-first form with no subject",
-        rules_out: noun_first_form,
-    },
-    Veto {
-        name: "a noun form after a preposition",
-        rules_out: noun_after_preposition,
-    },
-    Veto {
-        name: "a noun form in a noun phrase",
-        rules_out: noun_in_phrase,
-    },
-    Veto {
-        name: "“went on” with no saying after it",
-        rules_out: going_on,
-    },
-    Veto {
-        name: "an act or a thing as the complement",
-        rules_out: act_complement,
-    },
-    Veto {
-        name: "naming a person",
-        rules_out: naming,
-    },
-];
+/// The table of vetoes and [`any_veto`], made from one list of the rules (each a name and
+/// its function).
+macro_rules! vetoes {
+    ($($name:literal => $rule:ident,)*) => {
+        /// The vetoes; a form is a cue when none holds (their order does not matter).
+        pub(crate) const VERB_VETOES: &[Veto] = &[$(Veto {
+            name: $name,
+            rules_out: $rule,
+        }),*];
+
+        /// Whether a veto of [`VERB_VETOES`] holds: the table's rules called in its order,
+        /// directly (not through its pointers: the small ones are inlined), as
+        /// `VERB_VETOES.iter().any(|v| (v.rules_out)(at))`.
+        fn any_veto(at: &FormAt) -> bool {
+            $($rule(at))||*
+        }
+    };
+}
+
+vetoes! {
+    "after a determiner" => after_determiner,
+    "after a possessive" => after_possessive,
+    "after “of”" => after_of,
+    "a gerund after a preposition" => gerund_after_preposition,
+    "“that said” opening a sentence" => that_said,
+    "“compared with” after a comma" => comparison,
+    "a participle of naming after a thing" => naming_participle,
+    "a noun-first form with no subject" => noun_first_form,
+    "a noun form after a preposition" => noun_after_preposition,
+    "a noun form in a noun phrase" => noun_in_phrase,
+    "“went on” with no saying after it" => going_on,
+    "an act or a thing as the complement" => act_complement,
+    "naming a person" => naming,
+}
 
 /// Rules out reporting-verb forms that are not reporting here: "that said", "the said
 /// property", "a statement" (handled by the lexicon having no nouns), "called for" stays.
@@ -157,7 +136,9 @@ pub(crate) fn verb_in_context(
         classes: f.classes,
         prev: (i > lo).then(|| toks[i - 1].text(text)),
     };
-    !VERB_VETOES.iter().any(|v| (v.rules_out)(&at))
+    let vetoed = any_veto(&at);
+    debug_assert_eq!(vetoed, VERB_VETOES.iter().any(|v| (v.rules_out)(&at)));
+    !vetoed
 }
 
 /// The word `k` tokens after the form, in lower case.

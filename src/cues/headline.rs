@@ -42,6 +42,17 @@ pub(crate) fn title_case(text: &str, toks: &[Token]) -> bool {
     words >= 3 && capitalized * 10 >= words * 6
 }
 
+/// Whether a token after the first of `toks` may be a verb of [`title_case_verbs`]: a
+/// capitalised word that is a reporting verb form or the head of one, read off its bits
+/// (few words are). With none, the verbs are none whatever [`title_case`] says.
+fn may_have_title_case_verb(text: &str, toks: &[Token]) -> bool {
+    toks.iter().skip(1).any(|t| {
+        t.kind == Tok::Word
+            && (t.verb != crate::lexicon::info::NO_VERB || t.is_verb_head())
+            && is_capitalized(t.text(text))
+    })
+}
+
 /// The index of the sentence of `sents` (token ranges in text order) that holds token `tok`:
 /// a binary search, so that a statement's sentence costs no scan of a long paragraph.
 pub(crate) fn sentence_containing(sents: &[std::ops::Range<usize>], tok: usize) -> Option<usize> {
@@ -65,7 +76,9 @@ impl ParaTokens {
 pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
     // (the headline is the first such paragraph; the others are a live blog's entries or
     // related links)
-    let title = is_headline(pt) && title_case(text, &pt.toks);
+    // (the words are counted only when a capitalised verb form may be a Title Case cue)
+    let title =
+        is_headline(pt) && may_have_title_case_verb(text, &pt.toks) && title_case(text, &pt.toks);
     pt.cues = pt
         .sents
         .iter()
@@ -227,11 +240,17 @@ mod tests {
         let text = "Bellwether County Says Trump Should Win";
         let (_, pt) = paragraph(text);
         assert!(is_headline(&pt) && title_case(text, &pt.toks));
+        assert!(may_have_title_case_verb(text, &pt.toks));
         let v = title_case_verbs(text, &pt.toks, 0, pt.toks.len());
         assert_eq!(v.iter().map(|c| c.lemma).collect::<Vec<_>>(), ["say"]);
         // A condition, not a statement.
         let text = "What Happens If He Says No";
         let (_, pt) = paragraph(text);
+        assert!(title_case_verbs(text, &pt.toks, 0, pt.toks.len()).is_empty());
+        // No capitalised verb form after the first word: the words are not counted.
+        let text = "Says County Trump Should Win";
+        let (_, pt) = paragraph(text);
+        assert!(!may_have_title_case_verb(text, &pt.toks));
         assert!(title_case_verbs(text, &pt.toks, 0, pt.toks.len()).is_empty());
     }
 
