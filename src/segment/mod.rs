@@ -143,6 +143,14 @@ impl Token {
         LEXICON.verb_forms.get(usize::from(self.verb)).copied()
     }
 
+    /// Whether the word, joined by marks or touching a letter or digit, may hold a word of a
+    /// listed channel pattern though it is not one (the lexer's bit
+    /// [`info::JOINED_MAY_MATCH`]: "CNN's", "pro-Trump"; not "CNN" or "the").
+    #[inline]
+    pub fn joined_may_match(&self) -> bool {
+        self.flags & info::JOINED_MAY_MATCH != 0
+    }
+
     /// Whether the word in lower case is the first of a two-word verb form ("went").
     pub fn is_verb_head(&self) -> bool {
         self.flags & info::VERB_HEAD != 0
