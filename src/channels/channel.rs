@@ -60,11 +60,13 @@ impl Triggers {
     /// The triggers of the tokens `toks` that reach into a region ([`reaching`]).
     fn of_reaching(toks: &[Token]) -> Triggers {
         let mut classes = ClassSet::EMPTY;
-        let mut quote = false;
+        // (the kinds' codes ORed: 2 is among them where a quotation is)
+        let mut kinds = 0;
         for t in toks {
             classes = classes.union(t.classes);
-            quote |= matches!(t.kind, crate::segment::Tok::Quote(_));
+            kinds |= t.kind.code();
         }
+        let quote = kinds & crate::segment::Tok::quote(0).code() != 0;
         Triggers { classes, quote }
     }
 }

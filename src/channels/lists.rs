@@ -8,8 +8,7 @@ use std::sync::LazyLock;
 
 use super::date::Shift;
 use super::shape::{
-    after_space_or_mark, is_ascii_space, left_out, may_open_a_time, plain_and_apart, run_starts,
-    word_may_match, word_start,
+    after_space_or_mark, is_ascii_space, left_out, may_open_a_time, run_starts, word_start,
 };
 use super::trie::Trie;
 use crate::lexicon::{Class, LEXICON};
@@ -163,13 +162,12 @@ fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
 }
 
 /// Whether token `t` may hold a word of a list match, as the region walks read it: a word of
-/// the lists' words (or one the lists' first bytes do not rule out), a quotation not among
+/// the lists' words (or one joined by marks or touching a letter or digit, the token's bit
+/// `JOINED_MAY_MATCH`), a quotation not among
 /// the spans `skip` leaves out; never punctuation. ("CNN" may; "the" may not.)
-fn may_hold_a_match<'s>(bytes: &[u8], t: &Token, mut skip: impl Iterator<Item = &'s Span>) -> bool {
+fn may_hold_a_match<'s>(t: &Token, mut skip: impl Iterator<Item = &'s Span>) -> bool {
     match t.kind {
-        Tok::Word => {
-            t.is(Class::ChannelListWords) || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
-        }
+        Tok::Word => t.is(Class::ChannelListWords) || t.joined_may_match(),
         Tok::Quote(_) => !skip.any(|q| q.start <= t.start && t.end <= q.end),
         Tok::Punct => false,
     }
@@ -376,7 +374,6 @@ impl Hits {
         skip: impl Iterator<Item = &'s Span> + Clone,
         mut each: impl FnMut(Span) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        let bytes = text.as_bytes();
         let a = toks.partition_point(|t| t.end <= from);
         let b = a + toks[a..].partition_point(|t| t.start < to);
         let mut at = from;
@@ -388,7 +385,7 @@ impl Hits {
                 })?;
             }
             at = at.max(t.end);
-            if may_hold_a_match(bytes, t, skip.clone()) {
+            if may_hold_a_match(t, skip.clone()) {
                 each(Span {
                     start: t.start,
                     end: t.end,
@@ -454,7 +451,7 @@ impl Hits {
                 am = am.max(t.end);
             }
             at = at.max(t.end);
-            if may_hold_a_match(bytes, t, skip.clone()) {
+            if may_hold_a_match(t, skip.clone()) {
                 push(Span {
                     start: t.start,
                     end: t.end,

@@ -28,7 +28,7 @@ mod lists;
 mod occasion;
 mod outlet;
 mod phrase;
-mod shape;
+pub(crate) mod shape;
 mod source;
 mod time;
 mod trie;

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::channel::{Triggers, find_in_scope};
-use super::shape::{left_out, plain_and_apart, word_may_match};
+use super::shape::left_out;
 use super::{Context, Hits, Matches, time_in};
 use crate::cues::ParaTokens;
 use crate::lexicon::Class;
@@ -405,10 +405,9 @@ fn sentence_occasion(
 /// of the lists outside its quotations, by its tokens and those a match that reaches into it
 /// may start at (`Hits::lead_in`), as `Hits::may_match` reads them but with the class of the
 /// phrases' and outlets' words (`channel_phrase_outlet_words`): a word of it, a word joined by
-/// a mark or not ASCII (`shape::word_may_match`), a quotation before the region, text the
+/// a mark or not ASCII (the token's bit `JOINED_MAY_MATCH`), a quotation before the region, text the
 /// tokens leave out. Where none may, `channel::lists_hold` is false once the lists are read.
 fn lists_may_hold(text: &str, hits: &Hits, toks: &[Token], region: Span) -> bool {
-    let bytes = text.as_bytes();
     let from = hits.lead_in(text, region.start);
     let toks = &toks[toks.partition_point(|t| t.end <= from)..];
     let toks = &toks[..toks.partition_point(|t| t.start < region.end)];
@@ -419,10 +418,7 @@ fn lists_may_hold(text: &str, hits: &Hits, toks: &[Token], region: Span) -> bool
         }
         at = at.max(t.end);
         let may = match t.kind {
-            Tok::Word => {
-                t.is(Class::ChannelPhraseOutletWords)
-                    || !plain_and_apart(bytes, t) && word_may_match(bytes, t)
-            }
+            Tok::Word => t.is(Class::ChannelPhraseOutletWords) || t.joined_may_match(),
             // (the sentence's own quotations are skipped)
             Tok::Quote(_) => !(region.start <= t.start && t.end <= region.end),
             Tok::Punct => false,

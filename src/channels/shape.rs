@@ -1,6 +1,7 @@
 //! What the scans of the word lists read of a word by its bytes, without its text: whether a
 //! word token may hold a word of a listed pattern (a plain word apart from others is told by its
-//! token's bit and two bytes, the others in one pass over their bytes), where words start after
+//! token's bit and two bytes, the others in one pass over their bytes; asked by the lexer once a
+//! word, whose bit the walks read), where words start after
 //! white space (eight bytes a step), and which first bytes may open a time.
 
 use std::sync::LazyLock;
@@ -14,7 +15,7 @@ use crate::segment::Token;
 /// ASCII letters and digits; a word with a letter or digit not ASCII ("Libération"), or
 /// touching a letter or digit, may. (A word of the class stands in a match between marks or
 /// white space, not ASCII or not: one that is ASCII is a whole run of such a word.)
-pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
+fn word_may_match(bytes: &[u8], t: &Token) -> bool {
     // (a mark or white space apart from it; the start and end of the text too)
     let before = t.start.checked_sub(1).is_none_or(|k| apart(bytes, k));
     let after = t.end >= bytes.len() || apart(bytes, t.end);
@@ -47,6 +48,21 @@ pub(super) fn word_may_match(bytes: &[u8], t: &Token) -> bool {
         run = i;
     }
     run > 0 && run < w.len() && run_of_class(&w[run..])
+}
+
+/// Whether word token `t` of `bytes` may hold a word of a listed pattern though it is no
+/// plain word apart from others ([`plain_and_apart`], most words: no) and
+/// [`word_may_match`] passes; the lexer sets the token's bit
+/// [`JOINED_MAY_MATCH`](crate::lexicon::info::JOINED_MAY_MATCH) by it.
+#[inline(always)]
+pub(crate) fn joined_may_match(bytes: &[u8], t: &Token) -> bool {
+    !plain_and_apart(bytes, t) && joined_word_may_match(bytes, t)
+}
+
+/// [`word_may_match`], not inlined into the lexer: most words never call it.
+#[inline(never)]
+fn joined_word_may_match(bytes: &[u8], t: &Token) -> bool {
+    word_may_match(bytes, t)
 }
 
 /// Whether the character that starts at byte `i` of `bytes` (UTF-8, a lead byte not ASCII
@@ -112,8 +128,8 @@ static RUN_KEYS: LazyLock<[u64; 64]> = LazyLock::new(|| {
 /// Such a word, not of the class `channel_list_words`, holds no word of a listed pattern
 /// ([`word_may_match`] is false); told by the token's bit and two bytes, before that is
 /// called for the others.
-#[inline]
-pub(super) fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
+#[inline(always)]
+fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
     let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
     t.flags & ALNUM != 0
         && t.start.checked_sub(1).is_none_or(|k| apart(bytes[k]))

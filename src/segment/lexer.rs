@@ -5,6 +5,7 @@
 
 use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
+use crate::channels::shape::joined_may_match;
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
@@ -29,10 +30,16 @@ struct Lexer<'t, 'q> {
     /// stop, a word ending in one), by index, when `record_ends` asks for them.
     ends: Vec<usize>,
     record_ends: bool,
+    /// Where the last token ends (the span's start before the first): a word that starts
+    /// there may touch a letter or digit before it; one that starts elsewhere has white
+    /// space before it, which the steps skipped.
+    touch: usize,
 }
 
 impl<'t, 'q> Lexer<'t, 'q> {
-    fn new(text: &'t str, end: usize, quotes: &'q [(usize, Span)], out: Vec<Token>) -> Self {
+    /// The lexer of `span` of `text` at its start, the quotations `quotes` to read.
+    fn new(text: &'t str, span: Span, quotes: &'q [(usize, Span)], out: Vec<Token>) -> Self {
+        let end = span.end;
         let mut lx = Lexer {
             text,
             end,
@@ -42,6 +49,7 @@ impl<'t, 'q> Lexer<'t, 'q> {
             out,
             ends: Vec::new(),
             record_ends: false,
+            touch: span.start,
         };
         lx.next_quote(quotes);
         lx
@@ -76,6 +84,7 @@ impl<'t, 'q> Lexer<'t, 'q> {
     /// Push a punctuation or quotation token of these classes.
     #[inline]
     fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
+        self.touch = end;
         self.out.push(Token {
             kind,
             start,
@@ -156,7 +165,7 @@ fn lex(
     if out.capacity() < room {
         out = Vec::with_capacity(room);
     }
-    let mut lx = Lexer::new(text, span.end, quotes, out);
+    let mut lx = Lexer::new(text, span, quotes, out);
     if let Some(mut ends) = ends {
         ends.clear();
         lx.ends = ends;
@@ -222,6 +231,7 @@ fn quotation(lx: &mut Lexer, i: usize, _: char) -> Option<usize> {
     lx.push(Tok::quote(qi), qs.start, qs.end);
     lx.may_end();
     lx.next_quote(&lx.quotes[1..]);
+    lx.touch = i.max(qs.end);
     Some(i.max(qs.end))
 }
 
@@ -298,7 +308,13 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
         info::middle_word_info(words, x, n)
     };
     info.flags |= info::ALNUM;
+    // (letters and digits with an ASCII mark after: apart from what is before, unless
+    // that is a token's end)
+    let touching = i == lx.touch;
     push_token(lx, i, j, info);
+    if touching {
+        mark_joined(lx);
+    }
     // (a space after the word is skipped here, as `space` would skip it)
     Some(j + usize::from(c == b' '))
 }
@@ -390,10 +406,12 @@ fn joined_info(text: &str, i: usize, j: usize) -> Option<WordInfo> {
     Some(info)
 }
 
-/// The word token `i..j` with what the lexicon knows of it: where the next step starts.
+/// The word token `i..j` with what the lexicon knows of it (and its bit
+/// [`info::JOINED_MAY_MATCH`]): where the next step starts.
 #[inline(always)]
 fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
     push_token(lx, i, j, info);
+    mark_joined(lx);
     // (an abbreviation's full stop may end a sentence)
     if lx.text.as_bytes()[j - 1] == b'.' {
         lx.may_end();
@@ -414,6 +432,7 @@ fn push_token(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) {
         verb,
         flags,
     } = info;
+    lx.touch = j;
     lx.out.push(Token {
         kind: Tok::Word,
         start: i,
@@ -422,6 +441,19 @@ fn push_token(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) {
         verb,
         flags,
     });
+}
+
+/// Set the bit [`info::JOINED_MAY_MATCH`] of the word token just pushed if it may, joined or
+/// touching a letter or digit, hold a channel list's word (`shape::joined_may_match`); not
+/// inlined, as a plain short word after a space, most words, never calls it.
+#[inline(never)]
+fn mark_joined(lx: &mut Lexer) {
+    let bytes = lx.text.as_bytes();
+    if let Some(t) = lx.out.last_mut()
+        && joined_may_match(bytes, t)
+    {
+        t.flags |= info::JOINED_MAY_MATCH;
+    }
 }
 
 /// "--" is one dash: "J. Smith -- no".
@@ -743,6 +775,46 @@ mod tests {
         assert!(!marked("U.S.") && !marked("Zoë"));
     }
 
+    /// The bit `JOINED_MAY_MATCH` the lexer sets as it makes a word is what
+    /// `shape::joined_may_match` reads of the word in the text, wherever the span starts
+    /// (inside a word too), after a quotation, a mark or a letter not ASCII.
+    #[test]
+    fn a_words_joined_bit_is_what_its_bytes_say() {
+        let text = "CNN's pro-Trump “Libération” said:Reuters—AP (Fox) U.S. 5,000 x\u{a0}y \
+                    éCNN tweeted «Twitter»BBC O'Neill’s 3.5 Jan. e.g.";
+        let quote = |a: &str| {
+            let start = text.find(a).unwrap_or(0);
+            Span {
+                start,
+                end: start + a.len(),
+            }
+        };
+        let quotes = [(0, quote("“Libération”")), (1, quote("«Twitter»"))];
+        let ends = text.char_indices().map(|(i, _)| i);
+        for start in ends.filter(|&i| i < text.len()) {
+            let span = Span {
+                start,
+                end: text.len(),
+            };
+            let here: Vec<(usize, Span)> = quotes
+                .iter()
+                .filter(|(_, q)| q.start >= start)
+                .copied()
+                .collect();
+            for t in tokens(text, span, &here)
+                .iter()
+                .filter(|t| t.kind == Tok::Word)
+            {
+                assert_eq!(
+                    t.joined_may_match(),
+                    joined_may_match(text.as_bytes(), t),
+                    "{} from {start}",
+                    t.text(text)
+                );
+            }
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         let span = Span {
             start: 0,
@@ -830,7 +902,15 @@ mod tests {
         for b in 0u8..128 {
             for text in [format!("a{}b", b as char), format!("5{}-- 1", b as char)] {
                 let run = |direct: bool| {
-                    let mut lx = Lexer::new(&text, text.len(), &[], Vec::new());
+                    let mut lx = Lexer::new(
+                        &text,
+                        Span {
+                            start: 1,
+                            end: text.len(),
+                        },
+                        &[],
+                        Vec::new(),
+                    );
                     let next = if direct {
                         ascii_step(&mut lx, 1, b)
                     } else {
@@ -895,7 +975,15 @@ mod tests {
         for (i, _) in text.match_indices(|c: char| c.is_ascii_alphanumeric()) {
             for limit in [text.len(), i + 5, i + 9] {
                 let run = |short: bool| {
-                    let mut lx = Lexer::new(text, limit.min(text.len()), &[], Vec::new());
+                    let mut lx = Lexer::new(
+                        text,
+                        Span {
+                            start: i,
+                            end: limit.min(text.len()),
+                        },
+                        &[],
+                        Vec::new(),
+                    );
                     let next = if short {
                         short_word(&mut lx, info::tables(), i)
                     } else {

@@ -70,6 +70,18 @@ impl Tok {
         Tok::Quote(u32::try_from(k).unwrap_or(u32::MAX))
     }
 
+    /// The kind as one of three codes (a word 0, punctuation 1, a quotation 2), such that
+    /// the codes of tokens ORed together hold 2 exactly where one is a quotation: a pass
+    /// over tokens ORs their codes, no test a token.
+    #[inline]
+    pub fn code(self) -> u8 {
+        match self {
+            Tok::Word => 0,
+            Tok::Punct => 1,
+            Tok::Quote(_) => 2,
+        }
+    }
+
     /// The index of the quotation the token is, if it is one.
     pub fn quote_index(self) -> Option<usize> {
         match self {
@@ -129,6 +141,14 @@ impl Token {
     /// (`LEXICON.verbs`).
     pub fn verb_form(&self) -> Option<VerbForm> {
         LEXICON.verb_forms.get(usize::from(self.verb)).copied()
+    }
+
+    /// Whether the word, joined by marks or touching a letter or digit, may hold a word of a
+    /// listed channel pattern though it is not one (the lexer's bit
+    /// [`info::JOINED_MAY_MATCH`]: "CNN's", "pro-Trump"; not "CNN" or "the").
+    #[inline]
+    pub fn joined_may_match(&self) -> bool {
+        self.flags & info::JOINED_MAY_MATCH != 0
     }
 
     /// Whether the word in lower case is the first of a two-word verb form ("went").
