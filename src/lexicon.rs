@@ -287,26 +287,30 @@ impl Lexicon {
     pub fn verb(&self, word: &str, next: Option<&str>) -> Option<VerbForm> {
         if let Some(next) = next
             && self.verb_heads.contains(word)
+            && let Some(f) = self.joined_verb(word, next)
         {
-            // (the two words joined on the stack when they are short)
-            let mut buf = [0u8; 48];
-            let n = word.len() + 1 + next.len();
-            let found = match buf.get_mut(..n) {
-                Some(two) => {
-                    two[..word.len()].copy_from_slice(word.as_bytes());
-                    two[word.len()] = b' ';
-                    two[word.len() + 1..].copy_from_slice(next.as_bytes());
-                    std::str::from_utf8(two)
-                        .ok()
-                        .and_then(|t| self.verbs.get(t))
-                }
-                None => self.verbs.get(&format!("{word} {next}")),
-            };
-            if let Some(f) = found {
-                return Some(*f);
-            }
+            return Some(f);
         }
         self.verbs.get(word).copied().filter(|f| f.words == 1)
+    }
+
+    /// The form of the two words `head` and `next` (lower case) joined by a space, if one is
+    /// listed: joined on the stack when they are short.
+    pub(crate) fn joined_verb(&self, head: &str, next: &str) -> Option<VerbForm> {
+        let mut buf = [0u8; 48];
+        let n = head.len() + 1 + next.len();
+        let found = match buf.get_mut(..n) {
+            Some(two) => {
+                two[..head.len()].copy_from_slice(head.as_bytes());
+                two[head.len()] = b' ';
+                two[head.len() + 1..].copy_from_slice(next.as_bytes());
+                std::str::from_utf8(two)
+                    .ok()
+                    .and_then(|t| self.verbs.get(t))
+            }
+            None => self.verbs.get(&format!("{head} {next}")),
+        };
+        found.copied()
     }
 }
 

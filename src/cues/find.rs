@@ -352,22 +352,7 @@ fn joined_verb(head: &str, second: &str) -> Option<crate::lexicon::VerbForm> {
     if !SECOND_WORDS.contains(&second) {
         return None;
     }
-    with_lower(head, |head| {
-        let mut buf = [0u8; 48];
-        let n = head.len() + 1 + second.len();
-        match buf.get_mut(..n) {
-            Some(two) => {
-                two[..head.len()].copy_from_slice(head.as_bytes());
-                two[head.len()] = b' ';
-                two[head.len() + 1..].copy_from_slice(second.as_bytes());
-                std::str::from_utf8(two)
-                    .ok()
-                    .and_then(|w| LEXICON.verbs.get(w))
-                    .copied()
-            }
-            None => LEXICON.verbs.get(&format!("{head} {second}")).copied(),
-        }
-    })
+    with_lower(head, |head| LEXICON.joined_verb(head, second))
 }
 
 /// The second words of the lexicon's two-word verb forms ("on" of "went on"), read from its
