@@ -20,7 +20,7 @@ pub(crate) const VERB_HEAD: u8 = 4;
 pub(crate) const ALNUM: u8 = 8;
 /// The word token, though not itself a word of the class `channel_list_words`, may hold a
 /// word of a listed pattern: it is joined by marks or touches a letter or digit
-/// (`channels::shape::joined_may_match`: "CNN's", "pro-Trump", "Libération"); set by the
+/// (`segment::list_words::joined_may_match`: "CNN's", "pro-Trump", "Libération"); set by the
 /// lexer as it makes the token, so that the channel lists' walks read one bit a token.
 pub(crate) const JOINED_MAY_MATCH: u8 = 16;
 

@@ -3,9 +3,9 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
+use super::list_words::joined_may_match;
 use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
-use crate::channels::shape::joined_may_match;
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
@@ -444,7 +444,7 @@ fn push_token(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) {
 }
 
 /// Set the bit [`info::JOINED_MAY_MATCH`] of the word token just pushed if it may, joined or
-/// touching a letter or digit, hold a channel list's word (`shape::joined_may_match`); not
+/// touching a letter or digit, hold a channel list's word (`list_words::joined_may_match`); not
 /// inlined, as a plain short word after a space, most words, never calls it.
 #[inline(never)]
 fn mark_joined(lx: &mut Lexer) {
@@ -776,7 +776,7 @@ mod tests {
     }
 
     /// The bit `JOINED_MAY_MATCH` the lexer sets as it makes a word is what
-    /// `shape::joined_may_match` reads of the word in the text, wherever the span starts
+    /// `list_words::joined_may_match` reads of the word in the text, wherever the span starts
     /// (inside a word too), after a quotation, a mark or a letter not ASCII.
     #[test]
     fn a_words_joined_bit_is_what_its_bytes_say() {

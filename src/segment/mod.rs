@@ -12,6 +12,7 @@
 //! `sentences`.
 
 mod lexer;
+mod list_words;
 mod sentences;
 mod wrap;
 
