@@ -800,39 +800,29 @@ mod tests {
         }
     }
 
-    #[test]
-    fn eight_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+    /// Whether `test`, reading `N` bytes, says one of them needs an escape exactly when one
+    /// does: every byte at every place among fills of each kind.
+    fn holds_a_byte_to_escape<const N: usize>(test: impl Fn(&[u8; N]) -> bool) {
         for c in 0..=255u8 {
             for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
-                for at in 0..8 {
-                    let mut eight = [fill; 8];
-                    eight[at] = c;
-                    let x = u64::from_le_bytes(eight);
-                    assert_eq!(
-                        escape_in(x),
-                        needs_escape(c) || needs_escape(fill),
-                        "{c} {fill}"
-                    );
+                for at in 0..N {
+                    let mut bytes = [fill; N];
+                    bytes[at] = c;
+                    let expected = needs_escape(c) || needs_escape(fill);
+                    assert_eq!(test(&bytes), expected, "{N}: {c} {fill}");
                 }
             }
         }
     }
 
     #[test]
+    fn eight_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
+        holds_a_byte_to_escape::<8>(|b| escape_in(u64::from_le_bytes(*b)));
+    }
+
+    #[test]
     fn sixteen_bytes_hold_a_byte_to_escape_when_one_of_them_is() {
-        for c in 0..=255u8 {
-            for fill in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xe2, 0xff] {
-                for at in 0..16 {
-                    let mut sixteen = [fill; 16];
-                    sixteen[at] = c;
-                    assert_eq!(
-                        escape_in_sixteen(&sixteen),
-                        needs_escape(c) || needs_escape(fill),
-                        "{c} {fill}"
-                    );
-                }
-            }
-        }
+        holds_a_byte_to_escape::<16>(escape_in_sixteen);
     }
 
     #[test]
