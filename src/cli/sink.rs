@@ -52,8 +52,12 @@ impl Sink<'_> {
         let (options, args) = (&self.options, self.args);
         // Reading a line, analysing and rendering run on the workers; this thread only
         // writes, in input order.
+        // (each document is a piece a worker may take: without `with_max_len(1)` the batch is
+        // split into as many runs as there are workers, run whole by the worker that holds
+        // one, and a worker that ends its runs first waits for the others at the batch's end)
         let done: Vec<Done> = batch
             .into_par_iter()
+            .with_max_len(1)
             .map(|doc| process(doc, options, args))
             .collect();
         for d in done {
