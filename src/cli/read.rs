@@ -86,12 +86,13 @@ impl Run<'_> {
         })
     }
 
-    pub(crate) fn jsonl(&mut self, name: &str, reader: impl BufRead) -> Result<(), Closed> {
-        for (n, line) in reader.split(b'\n').enumerate() {
-            match line {
-                Ok(l) => self.jsonl_line(name, n + 1, l)?,
+    pub(crate) fn jsonl(&mut self, name: &str, mut reader: impl BufRead) -> Result<(), Closed> {
+        for n in 1.. {
+            match next_line(&mut reader) {
+                Ok(Some(l)) => self.jsonl_line(name, n, l)?,
+                Ok(None) => break,
                 Err(e) => {
-                    return self.failed(format!("{name}:{}", n + 1), format!("cannot read: {e}"));
+                    return self.failed(format!("{name}:{n}"), format!("cannot read: {e}"));
                 }
             }
         }
@@ -277,6 +278,40 @@ impl Run<'_> {
     }
 }
 
+/// The next line of `reader` without its line break, `None` at the end: the lines
+/// `BufRead::split(b'\n')` reads (an empty line between two breaks, the last one only when
+/// something follows the last break). The break is found in the reader's buffer by
+/// `memchr` (many bytes a step), and a line within the buffer is copied once into a vector
+/// of its size (not grown as it is read).
+fn next_line(reader: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
+    let mut line: Option<Vec<u8>> = None;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(line);
+        }
+        let Some(k) = memchr::memchr(b'\n', buf) else {
+            let n = buf.len();
+            line.get_or_insert_default().extend_from_slice(buf);
+            reader.consume(n);
+            continue;
+        };
+        let l = match line {
+            None => buf[..k].to_vec(),
+            Some(mut l) => {
+                l.extend_from_slice(&buf[..k]);
+                l
+            }
+        };
+        reader.consume(k + 1);
+        return Ok(Some(l));
+    }
+}
+
 /// The fields of a JSONL record that whosaid reads.
 #[derive(Default)]
 pub(crate) struct LineFields {
@@ -434,6 +469,36 @@ pub(crate) fn analyse_lossy(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_read_as_split_reads_them() {
+        for text in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"a\n\nb",
+            b"{\"text\": \"x\"}\n{\"text\": \"y\"}",
+            b"\n\n\r\n  \nlast",
+        ] {
+            let long: Vec<u8> = text.iter().chain(b"0123456789".iter()).copied().collect();
+            for bytes in [text, &long[..]] {
+                // (a buffer of 1 to 4 bytes: lines across the buffer's refills)
+                for cap in 1..5 {
+                    let mut reader = BufReader::with_capacity(cap, bytes);
+                    let mut ours = Vec::new();
+                    while let Some(l) = next_line(&mut reader).unwrap() {
+                        ours.push(l);
+                    }
+                    let theirs = BufReader::new(bytes)
+                        .split(b'\n')
+                        .map(Result::unwrap)
+                        .collect::<Vec<_>>();
+                    assert_eq!(ours, theirs, "{bytes:?} {cap}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_replacement_character_is_found_as_contains_finds_it() {
