@@ -85,21 +85,13 @@ fn progress_bar(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
 /// Read `paths` on this thread while `sink` analyses and writes on another; the sink when
 /// done, and whether the output closed.
 fn run<'a>(args: &'a ExtractArgs, paths: &[PathBuf], sink: Sink<'a>) -> (Sink<'a>, bool) {
-    // One batch waits while another is analysed: memory stays bounded by two batches.
+    // One batch waits while two are analysed (one of them written as the other is):
+    // memory stays bounded by four batches, with the one being read.
     let (to_sink, batches) = std::sync::mpsc::sync_channel::<(Vec<Doc>, bool)>(1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut sink = sink;
-            let mut closed = false;
-            for (batch, flush) in batches {
-                if sink.batch(batch, flush).is_err() {
-                    closed = true;
-                    break;
-                }
-            }
-            if !closed && sink.out.flush().is_err() {
-                closed = true;
-            }
+            let closed = sink.run(batches).is_err() || sink.out.flush().is_err();
             (sink, closed)
         });
         let mut run = Run {

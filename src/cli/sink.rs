@@ -2,6 +2,7 @@
 //! on the workers, and written here in input order.
 
 use std::io::{self, Write};
+use std::sync::mpsc::Receiver;
 
 use rayon::prelude::*;
 use whosaid::{ErrorRecord, Options, Record};
@@ -47,20 +48,37 @@ pub(crate) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// Analyse a batch on the workers and write its records, in input order.
-    pub(crate) fn batch(&mut self, batch: Vec<Doc>, flush: bool) -> Result<(), Closed> {
-        let (options, args) = (&self.options, self.args);
-        // Reading a line, analysing and rendering run on the workers; this thread only
-        // writes, in input order.
-        // (each document is a piece a worker may take: without `with_max_len(1)` the batch is
-        // split into as many runs as there are workers, run whole by the worker that holds
-        // one, and a worker that ends its runs first waits for the others at the batch's end)
-        let done: Vec<Done> = batch
-            .into_par_iter()
-            .with_max_len(1)
-            .map(|doc| process(doc, options, args))
-            .collect();
-        for d in done {
+    /// Analyse the batches on the workers and write their records in input order, here: a
+    /// batch's records are written while the workers analyse the next batch, so that they do
+    /// not wait for the writing (nor, at a batch's end, for its last document), except when
+    /// the reader asks for each batch at once (a pipe: what was read goes out before more
+    /// is read). At most two batches are analysed at once.
+    pub(crate) fn run(&mut self, batches: Receiver<(Vec<Doc>, bool)>) -> Result<(), Closed> {
+        let (options, args) = (self.options.clone(), self.args);
+        let options = &options;
+        rayon::in_place_scope(|scope| {
+            let mut pending: Option<Receiver<Vec<Done>>> = None;
+            for (batch, flush) in batches {
+                let (done, analysed) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move |_| {
+                    let _ = done.send(analyse_batch(batch, options, args));
+                });
+                if let Some(before) = pending.replace(analysed) {
+                    self.write_batch(before, false)?;
+                }
+                if flush && let Some(this) = pending.take() {
+                    self.write_batch(this, true)?;
+                }
+            }
+            pending.map_or(Ok(()), |last| self.write_batch(last, false))
+        })
+    }
+
+    /// Write the records of a batch when the workers have analysed it, in input order (and
+    /// flush them when `flush`). (A batch whose analysis panicked has no records: the
+    /// panic is raised again when the scope of its analysis ends.)
+    fn write_batch(&mut self, analysed: Receiver<Vec<Done>>, flush: bool) -> Result<(), Closed> {
+        for d in analysed.recv().unwrap_or_default() {
             self.write(d)?;
         }
         if flush {
@@ -101,6 +119,18 @@ impl Sink<'_> {
         self.out.flush().map_err(|_| Closed)?;
         self.out.get_mut().write_all(&d.out).map_err(|_| Closed)
     }
+}
+
+/// Read, analyse and render the documents of a batch on the workers, in input order.
+fn analyse_batch(batch: Vec<Doc>, options: &Options, args: &ExtractArgs) -> Vec<Done> {
+    // (each document is a piece a worker may take: without `with_max_len(1)` the batch is
+    // split into as many runs as there are workers, each run whole by the worker that holds
+    // it, and a worker that ends its runs first has nothing left to take)
+    batch
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|doc| process(doc, options, args))
+        .collect()
 }
 
 /// Read (a JSONL line), analyse and render one document, on a worker. A bug must cost one
