@@ -423,27 +423,17 @@ static PAST_REPORTING_LENGTHS: LazyLock<(usize, usize)> = LazyLock::new(|| {
 /// byte by byte, only other characters decoded).
 fn whitespace_words(t: &str) -> impl Iterator<Item = &str> {
     let b = t.as_bytes();
-    // (whether the character at `i` is white space, and its length)
-    let space_at = move |i: usize, c: u8| -> (bool, usize) {
-        if c < 0x80 {
-            return (c == b' ' || c.wrapping_sub(0x09) < 5, 1);
-        }
-        t[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
-    };
     let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (space, n) = space_at(i, *b.get(i)?);
+            let (space, n) = space_at(t, i, *b.get(i)?);
             if !space {
                 break i;
             }
             i += n;
         };
         while let Some(&c) = b.get(i) {
-            let (space, n) = space_at(i, c);
+            let (space, n) = space_at(t, i, c);
             if space {
                 break;
             }
@@ -451,6 +441,26 @@ fn whitespace_words(t: &str) -> impl Iterator<Item = &str> {
         }
         Some(&t[start..i])
     })
+}
+
+/// Whether the character at byte `i` of `t` (whose first byte is `c`) is white space, and
+/// its length: an ASCII byte by its value (inlined in the loops that read every byte), only
+/// another character decoded.
+#[inline(always)]
+fn space_at(t: &str, i: usize, c: u8) -> (bool, usize) {
+    if c < 0x80 {
+        return (c == b' ' || c.wrapping_sub(0x09) < 5, 1);
+    }
+    other_space_at(t, i)
+}
+
+/// [`space_at`] for a character other than ASCII.
+#[inline(never)]
+fn other_space_at(t: &str, i: usize) -> (bool, usize) {
+    t[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 /// An unbalanced "quotation mark" that is an inch mark after a number (6'3"): no flag.
