@@ -602,6 +602,10 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
 /// article hailed … ¶ … the Times wrote").
 fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
     let speakers = || statements.iter().filter_map(|st| st.speaker.as_ref());
+    // (most documents have no document speaker: no outlet is looked up for them)
+    if !speakers().any(|sp| sp.kind == EntityKind::Document && sp.entity.is_some()) {
+        return HashMap::default();
+    }
     let mut outlets: Vec<(usize, &str)> = speakers()
         .filter(|sp| sp.kind == EntityKind::Organization)
         .filter_map(|sp| Some((sp.entity?, channels::outlet_short_name(&sp.name)?)))
@@ -633,15 +637,19 @@ fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
 
 /// The entity a speaker mentioned by a role alone stands for (see [`role_aliases`]).
 fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
+    // (most documents have no speaker mentioned by a role alone, which has a role and no
+    // name but its mention, `bare_role`'s first tests: their speakers are passed over before
+    // any list is made or any role lower-cased)
+    let mut speakers = statements.iter().filter_map(|st| st.speaker.as_ref());
+    if !speakers.any(|sp| sp.role.is_some() && sp.name.eq_ignore_ascii_case(&sp.text)) {
+        return HashMap::default();
+    }
     // (each speaker's bare role, read once)
     let speakers: Vec<(&crate::model::SpeakerRef, Option<String>)> = statements
         .iter()
         .filter_map(|st| st.speaker.as_ref())
         .map(|sp| (sp, bare_role(sp)))
         .collect();
-    if speakers.iter().all(|(_, bare)| bare.is_none()) {
-        return HashMap::default();
-    }
     // (each entity's roles once: most statements repeat their speaker's)
     let mut titled: Vec<(usize, &str)> = speakers
         .iter()
