@@ -195,11 +195,11 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Reported, Vec<Option<
         })
         .collect();
     let mut reported = Reported {
-        spans: statements
-            .iter()
-            .zip(&reported_at)
-            .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st))))
-            .collect(),
+        spans: listed(
+            statements.len(),
+            (statements.iter().zip(&reported_at))
+                .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st)))),
+        ),
         max_end: Vec::new(),
     };
     reported.index();
@@ -253,6 +253,14 @@ fn space_from(bytes: &[u8], mut at: usize) -> Option<usize> {
         .map(|k| at + k)
 }
 
+/// The items of `items` in a list made with room for `cap` of them (at most one a statement,
+/// as in most of the step's lists): a list of filtered items does not grow step by step.
+fn listed<T>(cap: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut list = Vec::with_capacity(cap);
+    list.extend(items);
+    list
+}
+
 /// The date relative times resolve against: the dateline's day when it names one ("April
 /// 12 (UPI) --"), else the article's date.
 fn reference_date(metadata: &Metadata) -> Option<String> {
@@ -301,16 +309,11 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
     let alias = role_aliases(statements);
     let occasions = occasion_sentences(doc, metadata, statements, &alias);
-    let mut steps: Vec<(usize, Step)> = (0..statements.len())
+    let stated = (0..statements.len())
         .filter(|&s| statements[s].stands)
-        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
-        .chain(
-            occasions
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.at, Step::Occasion(i))),
-        )
-        .collect();
+        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))));
+    let set = (occasions.iter().enumerate()).map(|(i, o)| (o.at, Step::Occasion(i)));
+    let mut steps = listed(statements.len() + occasions.len(), stated.chain(set));
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
@@ -473,44 +476,38 @@ fn occasion_sentences(
 ) -> Vec<channels::Occasion> {
     let names = surnames(statements);
     // (the statements the carrying passes carry to, by entity and paragraph)
-    let mut heard: Vec<(usize, usize)> = (statements.iter())
+    let heard = (statements.iter())
         .filter(|st| st.stands && st.cue.is_some())
-        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)))
-        .collect();
+        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)));
+    let mut heard = listed(statements.len(), heard);
     heard.sort_unstable();
     // Per sentence with a statement (paragraph, first token): where its first statement's
     // speaker or cue starts, sorted (the first of each sentence is the earliest).
-    let mut free_until: Vec<((usize, usize), usize)> = statements
-        .iter()
-        .filter(|st| st.stands)
-        .filter_map(|st| {
-            let cue = st.cue?;
-            let from = st.para_tokens(doc).toks[st.sent.start].start;
-            let mention = st
-                .speaker
-                .as_ref()
-                .map(|sp| sp.start)
-                .filter(|&m| m >= from);
-            let at = mention.map_or(cue.start, |m| m.min(cue.start));
-            Some(((st.para, st.sent.start), at))
-        })
-        .collect();
+    let free_until = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
+        let cue = st.cue?;
+        let from = st.para_tokens(doc).toks[st.sent.start].start;
+        let mention = st
+            .speaker
+            .as_ref()
+            .map(|sp| sp.start)
+            .filter(|&m| m >= from);
+        let at = mention.map_or(cue.start, |m| m.min(cue.start));
+        Some(((st.para, st.sent.start), at))
+    });
+    let mut free_until = listed(statements.len(), free_until);
     free_until.sort_unstable();
     free_until.dedup_by_key(|(k, _)| *k);
-    let mut spoken: Vec<channels::Spoken> = statements
-        .iter()
-        .filter(|st| st.stands)
-        .filter_map(|st| {
-            let sp = st.speaker.as_ref()?;
-            Some(channels::Spoken {
-                at: st.cue?.start,
-                para: st.para,
-                entity: sp.entity?,
-                person: sp.kind == EntityKind::Person,
-                mention: sp.text.as_str(),
-            })
+    let spoken = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
+        let sp = st.speaker.as_ref()?;
+        Some(channels::Spoken {
+            at: st.cue?.start,
+            para: st.para,
+            entity: sp.entity?,
+            person: sp.kind == EntityKind::Person,
+            mention: sp.text.as_str(),
         })
-        .collect();
+    });
+    let mut spoken = listed(statements.len(), spoken);
     spoken.sort_by_key(|s| s.at);
     let reference = reference_date(metadata);
     let src = channels::Sources {
@@ -536,7 +533,7 @@ fn occasion_sentences(
 fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
     // (each entity's surname once, lower-cased after the repeats are dropped; a speaker named
     // as the statement before's, as most are, is passed over before its name is read)
-    let mut surnames: Vec<(usize, &str)> = Vec::new();
+    let mut surnames: Vec<(usize, &str)> = Vec::with_capacity(statements.len());
     let mut before: Option<(usize, &str)> = None;
     let people = (statements.iter())
         .filter_map(|st| st.speaker.as_ref())
@@ -651,11 +648,9 @@ fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
         .map(|sp| (sp, bare_role(sp)))
         .collect();
     // (each entity's roles once: most statements repeat their speaker's)
-    let mut titled: Vec<(usize, &str)> = speakers
-        .iter()
-        .filter(|(_, bare)| bare.is_none())
-        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)))
-        .collect();
+    let titled = (speakers.iter().filter(|(_, bare)| bare.is_none()))
+        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)));
+    let mut titled = listed(speakers.len(), titled);
     titled.sort_unstable();
     titled.dedup();
     // (per bare role, the entities it titles: only the bare roles are looked for, most
