@@ -182,19 +182,25 @@ fn may_name(src: &Sources, keys: u64, t: &Token) -> bool {
 /// there is not read.
 fn keys_near(src: &Sources) -> Vec<Option<u64>> {
     let mut near = vec![None; src.para_toks.len()];
-    let mut entity = (usize::MAX, 0);
+    // (the entity, its keys, and where the paragraphs already marked with them end)
+    let mut entity = (usize::MAX, 0, 0);
     for &(e, q) in src.heard {
         // (the heard are sorted by entity: each one's keys found once)
         if entity.0 != e {
             let names = &src.names[src.names.partition_point(|(f, _)| *f < e)..];
             let names = names.iter().take_while(|(f, _)| *f == e);
-            entity = (e, names.fold(0, |a, (_, n)| a | surname_key(n)));
+            entity = (e, names.fold(0, |a, (_, n)| a | surname_key(n)), 0);
         }
-        let from = q.saturating_sub(super::window::CARRY_PARAGRAPHS);
+        // (and then by paragraph: each one's reach ends no sooner than the one before's, and
+        // only the paragraphs past that are marked, each once an entity)
+        let from = q
+            .saturating_sub(super::window::CARRY_PARAGRAPHS)
+            .max(entity.2);
         let to = (q + super::window::CARRY_BACK_PARAGRAPHS + 1).min(near.len());
         for keys in near.get_mut(from..to).into_iter().flatten() {
             *keys = Some(keys.unwrap_or(0) | entity.1);
         }
+        entity.2 = entity.2.max(to);
     }
     near
 }

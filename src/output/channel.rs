@@ -195,11 +195,11 @@ fn reported_words(doc: &Doc, statements: &[Statement]) -> (Reported, Vec<Option<
         })
         .collect();
     let mut reported = Reported {
-        spans: statements
-            .iter()
-            .zip(&reported_at)
-            .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st))))
-            .collect(),
+        spans: listed(
+            statements.len(),
+            (statements.iter().zip(&reported_at))
+                .filter_map(|(st, at)| at.map(|c| (st.para, c, entity(st)))),
+        ),
         max_end: Vec::new(),
     };
     reported.index();
@@ -217,10 +217,7 @@ fn reported_from(text: &str, content: Span) -> Span {
         if at >= words.len() {
             break;
         }
-        // (a word is a few bytes: read to its space without a searcher)
-        let end = (words.as_bytes()[at..].iter())
-            .position(|&b| b == b' ')
-            .map_or(words.len(), |k| at + k + 1);
+        let end = space_from(words.as_bytes(), at).map_or(words.len(), |k| k + 1);
         let w = &words[at..end];
         at = end;
         // (most words are passed over by their first byte and length: "that" and its space)
@@ -233,6 +230,35 @@ fn reported_from(text: &str, content: Span) -> Span {
         }
     }
     content
+}
+
+/// Where the first space of `bytes` at or after `at` stands. (A word is a few bytes: read
+/// eight at a time, each tested for a space by the bits of their difference from spaces,
+/// without a searcher; the rest byte by byte.)
+fn space_from(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ SPACES;
+        // (the lowest byte that is a space sets the lowest bit: those above it may be false)
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(at + zero.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    (bytes.get(at..)?.iter())
+        .position(|&b| b == b' ')
+        .map(|k| at + k)
+}
+
+/// The items of `items` in a list made with room for `cap` of them (at most one a statement,
+/// as in most of the step's lists): a list of filtered items does not grow step by step.
+fn listed<T>(cap: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut list = Vec::with_capacity(cap);
+    list.extend(items);
+    list
 }
 
 /// The date relative times resolve against: the dateline's day when it names one ("April
@@ -283,16 +309,11 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
     let alias = role_aliases(statements);
     let occasions = occasion_sentences(doc, metadata, statements, &alias);
-    let mut steps: Vec<(usize, Step)> = (0..statements.len())
+    let stated = (0..statements.len())
         .filter(|&s| statements[s].stands)
-        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))))
-        .chain(
-            occasions
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.at, Step::Occasion(i))),
-        )
-        .collect();
+        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))));
+    let set = (occasions.iter().enumerate()).map(|(i, o)| (o.at, Step::Occasion(i)));
+    let mut steps = listed(statements.len() + occasions.len(), stated.chain(set));
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
@@ -455,44 +476,38 @@ fn occasion_sentences(
 ) -> Vec<channels::Occasion> {
     let names = surnames(statements);
     // (the statements the carrying passes carry to, by entity and paragraph)
-    let mut heard: Vec<(usize, usize)> = (statements.iter())
+    let heard = (statements.iter())
         .filter(|st| st.stands && st.cue.is_some())
-        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)))
-        .collect();
+        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)));
+    let mut heard = listed(statements.len(), heard);
     heard.sort_unstable();
     // Per sentence with a statement (paragraph, first token): where its first statement's
     // speaker or cue starts, sorted (the first of each sentence is the earliest).
-    let mut free_until: Vec<((usize, usize), usize)> = statements
-        .iter()
-        .filter(|st| st.stands)
-        .filter_map(|st| {
-            let cue = st.cue?;
-            let from = st.para_tokens(doc).toks[st.sent.start].start;
-            let mention = st
-                .speaker
-                .as_ref()
-                .map(|sp| sp.start)
-                .filter(|&m| m >= from);
-            let at = mention.map_or(cue.start, |m| m.min(cue.start));
-            Some(((st.para, st.sent.start), at))
-        })
-        .collect();
+    let free_until = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
+        let cue = st.cue?;
+        let from = st.para_tokens(doc).toks[st.sent.start].start;
+        let mention = st
+            .speaker
+            .as_ref()
+            .map(|sp| sp.start)
+            .filter(|&m| m >= from);
+        let at = mention.map_or(cue.start, |m| m.min(cue.start));
+        Some(((st.para, st.sent.start), at))
+    });
+    let mut free_until = listed(statements.len(), free_until);
     free_until.sort_unstable();
     free_until.dedup_by_key(|(k, _)| *k);
-    let mut spoken: Vec<channels::Spoken> = statements
-        .iter()
-        .filter(|st| st.stands)
-        .filter_map(|st| {
-            let sp = st.speaker.as_ref()?;
-            Some(channels::Spoken {
-                at: st.cue?.start,
-                para: st.para,
-                entity: sp.entity?,
-                person: sp.kind == EntityKind::Person,
-                mention: sp.text.as_str(),
-            })
+    let spoken = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
+        let sp = st.speaker.as_ref()?;
+        Some(channels::Spoken {
+            at: st.cue?.start,
+            para: st.para,
+            entity: sp.entity?,
+            person: sp.kind == EntityKind::Person,
+            mention: sp.text.as_str(),
         })
-        .collect();
+    });
+    let mut spoken = listed(statements.len(), spoken);
     spoken.sort_by_key(|s| s.at);
     let reference = reference_date(metadata);
     let src = channels::Sources {
@@ -518,7 +533,7 @@ fn occasion_sentences(
 fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
     // (each entity's surname once, lower-cased after the repeats are dropped; a speaker named
     // as the statement before's, as most are, is passed over before its name is read)
-    let mut surnames: Vec<(usize, &str)> = Vec::new();
+    let mut surnames: Vec<(usize, &str)> = Vec::with_capacity(statements.len());
     let mut before: Option<(usize, &str)> = None;
     let people = (statements.iter())
         .filter_map(|st| st.speaker.as_ref())
@@ -584,6 +599,10 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
 /// article hailed … ¶ … the Times wrote").
 fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
     let speakers = || statements.iter().filter_map(|st| st.speaker.as_ref());
+    // (most documents have no document speaker: no outlet is looked up for them)
+    if !speakers().any(|sp| sp.kind == EntityKind::Document && sp.entity.is_some()) {
+        return HashMap::default();
+    }
     let mut outlets: Vec<(usize, &str)> = speakers()
         .filter(|sp| sp.kind == EntityKind::Organization)
         .filter_map(|sp| Some((sp.entity?, channels::outlet_short_name(&sp.name)?)))
@@ -615,21 +634,23 @@ fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
 
 /// The entity a speaker mentioned by a role alone stands for (see [`role_aliases`]).
 fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
+    // (most documents have no speaker mentioned by a role alone, which has a role and no
+    // name but its mention, `bare_role`'s first tests: their speakers are passed over before
+    // any list is made or any role lower-cased)
+    let mut speakers = statements.iter().filter_map(|st| st.speaker.as_ref());
+    if !speakers.any(|sp| sp.role.is_some() && sp.name.eq_ignore_ascii_case(&sp.text)) {
+        return HashMap::default();
+    }
     // (each speaker's bare role, read once)
     let speakers: Vec<(&crate::model::SpeakerRef, Option<String>)> = statements
         .iter()
         .filter_map(|st| st.speaker.as_ref())
         .map(|sp| (sp, bare_role(sp)))
         .collect();
-    if speakers.iter().all(|(_, bare)| bare.is_none()) {
-        return HashMap::default();
-    }
     // (each entity's roles once: most statements repeat their speaker's)
-    let mut titled: Vec<(usize, &str)> = speakers
-        .iter()
-        .filter(|(_, bare)| bare.is_none())
-        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)))
-        .collect();
+    let titled = (speakers.iter().filter(|(_, bare)| bare.is_none()))
+        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)));
+    let mut titled = listed(speakers.len(), titled);
     titled.sort_unstable();
     titled.dedup();
     // (per bare role, the entities it titles: only the bare roles are looked for, most
@@ -721,6 +742,18 @@ mod tests {
             .start,
             0
         );
+    }
+
+    #[test]
+    fn a_space_is_found_where_a_byte_search_finds_it() {
+        let t = "said that the strike — “illegal” — was  over\u{a0}a b";
+        let bytes = t.as_bytes();
+        for at in 0..=bytes.len() + 1 {
+            let want = (bytes.get(at..).unwrap_or_default().iter())
+                .position(|&b| b == b' ')
+                .map(|k| at + k);
+            assert_eq!(space_from(bytes, at), want, "{at}");
+        }
     }
 
     #[test]

@@ -33,20 +33,35 @@ const EVENT_NOUNS: [Class; 5] = [
 /// event's noun with a day next to it: "Monday’s presidential debate", "the hearing on
 /// Tuesday". The time is marked `carried`: the statement does not state it.
 pub(super) fn date_events(doc: &Doc, statements: &mut [Statement], reference_date: Option<&str>) {
-    for st in statements
-        .iter_mut()
-        .filter(|st| st.stands && st.time.is_none())
-    {
-        let Some(c) = st.channel.as_ref() else {
+    // (the statement before whose channel names no definite event: a channel carried on to
+    // the next statements, as most are, is read once)
+    let mut no_event: Option<usize> = None;
+    for s in 0..statements.len() {
+        let st = &statements[s];
+        let Some(c) = st
+            .channel
+            .as_ref()
+            .filter(|_| st.stands && st.time.is_none())
+        else {
             continue;
         };
+        let same = |o: usize| {
+            statements[o]
+                .channel
+                .as_ref()
+                .is_some_and(|o| o.text == c.text)
+        };
+        if no_event.is_some_and(same) {
+            continue;
+        }
         let Some((names, head)) = definite_event(&c.text) else {
+            no_event = Some(s);
             continue;
         };
         let before = st.cue.map_or(c.start, |cue| cue.start.min(c.start));
         if let Some(mut t) = earlier_day(doc, (names, head), before, reference_date) {
             t.carried = true;
-            st.time = Some(t);
+            statements[s].time = Some(t);
         }
     }
 }
