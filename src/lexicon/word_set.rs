@@ -245,14 +245,22 @@ impl WordSet {
         self.filter.may_contain(w)
     }
 
-    /// Whether `w`, exactly as written, is in the set.
+    /// Whether `w`, exactly as written, is in the set: most words are answered by the
+    /// filter alone, without a call ([`WordSet::holds`] reads the others).
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.may_contain(w.as_bytes())
-            && match packed(w.as_bytes()) {
-                Some(key) => self.short.contains(key),
-                None => self.set.contains(w),
-            }
+        self.may_contain(w.as_bytes()) && self.holds(w)
+    }
+
+    /// Whether `w`, which passed the filter, is in the set: by its [`packed`] key, or (16
+    /// bytes or more) by the hash set. Not inlined, so that a word the filter answers (most
+    /// words) runs no more than the filter: no registers saved for the look-up.
+    #[inline(never)]
+    fn holds(&self, w: &str) -> bool {
+        match packed(w.as_bytes()) {
+            Some(key) => self.short.contains(key),
+            None => self.set.contains(w),
+        }
     }
 
     /// The word of the set equal to `w` (the set's own `&'static str`).
@@ -319,13 +327,21 @@ impl<K: Hash + Eq + Borrow<str>, V: Clone> WordMap<K, V> {
         WordMap { map, short, filter }
     }
 
-    /// The value of `w`, exactly as written.
+    /// The value of `w`, exactly as written: most words are answered by the filter alone,
+    /// without a call ([`WordMap::value`] reads the others).
     #[inline]
     pub(crate) fn get<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> Option<&V> {
         let w = w.as_ref();
         if !self.filter.may_contain(w.as_bytes()) {
             return None;
         }
+        self.value(w)
+    }
+
+    /// The value of `w`, which passed the filter: by its [`packed`] key, or (16 bytes or
+    /// more) by the hash map. Not inlined, as [`WordSet::holds`].
+    #[inline(never)]
+    fn value(&self, w: &str) -> Option<&V> {
         match packed(w.as_bytes()) {
             Some(key) => self.short.get(key),
             None => self.map.get(w),
