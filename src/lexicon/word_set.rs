@@ -58,17 +58,6 @@ impl Filter {
         self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 
-    /// [`Filter::may_contain`] of a word of 1 to 15 bytes by its [`packed`] key: the
-    /// signature's bytes are read off the key, so the word's bytes need not be at hand.
-    #[inline(always)]
-    fn may_contain_packed(&self, key: u128) -> bool {
-        let n = (key >> 120) as u64;
-        let z = (key >> (8 * n.saturating_sub(1))) as u8;
-        let sig = n | (key as u64 & 0xFFFF) << 8 | (z as u64) << 24;
-        let s = (sig.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        self.bits[s / 64] & (1 << (s % 64)) != 0
-    }
-
     fn insert(&mut self, w: &[u8]) {
         let s = self.signature(w);
         self.bits[s / 64] |= 1 << (s % 64);
@@ -129,7 +118,7 @@ pub(crate) fn le_bytes(w: &[u8]) -> u128 {
 /// keeps its control bytes apart from its keys: two). The empty word, whose key is 0 (the
 /// empty slot), is kept apart.
 #[derive(Debug, Clone)]
-pub(super) struct Packed<V> {
+struct Packed<V> {
     slots: Box<[u128]>,
     values: Box<[Option<V>]>,
     /// 64 minus the base-2 logarithm of the number of slots.
@@ -145,7 +134,7 @@ impl<V: Clone> Default for Packed<V> {
 
 impl<V: Clone> Packed<V> {
     /// The table of `pairs` (a key given twice keeps its last value).
-    pub(super) fn of(pairs: impl Iterator<Item = (u128, V)> + Clone) -> Packed<V> {
+    fn of(pairs: impl Iterator<Item = (u128, V)> + Clone) -> Packed<V> {
         let n = (pairs.clone().count() * 2).next_power_of_two().max(8);
         let mut t = Packed {
             slots: vec![0; n].into_boxed_slice(),
@@ -198,7 +187,7 @@ impl<V: Clone> Packed<V> {
     }
 
     #[inline(always)]
-    pub(super) fn get(&self, key: u128) -> Option<&V> {
+    fn get(&self, key: u128) -> Option<&V> {
         if key == 0 {
             return self.empty_word.as_ref();
         }
@@ -221,12 +210,6 @@ impl Signatures {
     #[inline]
     pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
         self.0.may_contain(w)
-    }
-
-    /// [`Signatures::may_contain`] of a word of 1 to 15 bytes, by its [`packed`] key.
-    #[inline(always)]
-    pub(crate) fn may_contain_packed(&self, key: u128) -> bool {
-        self.0.may_contain_packed(key)
     }
 }
 
@@ -412,33 +395,6 @@ mod tests {
         assert!(words.iter().all(|w| s.contains(w)));
         let others = (0..3000).map(|i| format!("{}{i}", ["v", "saidx", "a.b-d", "X"][i % 4]));
         assert!(others.into_iter().all(|w| !s.contains(&w)));
-    }
-
-    #[test]
-    fn a_packed_key_has_the_signature_of_its_word() {
-        let words: [&[u8]; 4] = [b"interview", b"a", b"said", b"Washington"];
-        let s = Signatures::of(words.into_iter());
-        let set: WordSet = ["interview", "a", "said", "Washington"]
-            .into_iter()
-            .collect();
-        for w in [
-            "interview",
-            "a",
-            "said",
-            "Washington",
-            "interviews",
-            "washington",
-            "xy",
-        ] {
-            let key = packed(w.as_bytes()).unwrap();
-            assert_eq!(
-                s.may_contain_packed(key),
-                s.may_contain(w.as_bytes()),
-                "{w}"
-            );
-            assert_eq!(s.may_contain(w.as_bytes()), set.may_contain(w.as_bytes()));
-        }
-        assert!(s.may_contain_packed(packed(b"interview").unwrap()));
     }
 
     #[test]
