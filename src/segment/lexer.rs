@@ -182,7 +182,7 @@ fn lex(
         } else if b.is_ascii_alphanumeric() {
             // (most tokens: a word of ASCII letters and digits, read here; most of those
             // from one load of eight bytes)
-            Some(short_word(&mut lx, words, i).unwrap_or_else(|| ascii_word(&mut lx, words, i)))
+            Some(ascii_words(&mut lx, words, i))
         } else if b.is_ascii() {
             ascii_step(&mut lx, i, b)
         } else {
@@ -199,6 +199,26 @@ fn lex(
         i = next.unwrap_or(span.end);
     }
     (lx.out, lx.ends)
+}
+
+/// The word at `i` (an ASCII letter or digit where no quotation starts), and each word after
+/// it that a space alone parts from the one before ("said the mayor"): read one after
+/// another without the loop's dispatch, which would pick the same step for each (a word
+/// that ends before the limit, the next quotation's start or the span's end, and a letter
+/// or digit after its space). Where the next step starts.
+#[inline(always)]
+fn ascii_words(lx: &mut Lexer, words: &info::Tables, mut i: usize) -> usize {
+    loop {
+        let Some(next) = short_word(lx, words, i) else {
+            return ascii_word(lx, words, i);
+        };
+        // (a letter or digit there follows the word's space: a short word ends at a byte
+        // that is none)
+        if next >= lx.limit || !lx.text.as_bytes()[next].is_ascii_alphanumeric() {
+            return next;
+        }
+        i = next;
+    }
 }
 
 /// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
