@@ -312,15 +312,17 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     }
     if c == b'.' {
         // (a full stop that ends the sentence: not one that joins what follows, "U.S",
-        // "3.5", nor an abbreviation's, which `ascii_word` reads)
+        // "3.5", which [`joined_pair`] may read, nor an abbreviation's, which `ascii_word`
+        // reads)
         let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
-        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
-            || plain_abbreviation_stop(lx.text, i, j) != j
-        {
+        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii()) {
+            return joined_pair(lx, words, i, x, n);
+        }
+        if plain_abbreviation_stop(lx.text, i, j) != j {
             return None;
         }
     } else if !ends_plain_word(c, last) {
-        return None;
+        return joined_pair(lx, words, i, x, n);
     }
     let mut info = if n < 8 {
         info::short_word_info(words, x as u64, n)
@@ -337,6 +339,47 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     }
     // (a space after the word is skipped here, as `space` would skip it)
     Some(j + usize::from(c == b' '))
+}
+
+/// [`word`] of two runs of ASCII letters and digits and one joiner between them, read from
+/// the sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes):
+/// "Trump's", "don’t", "well-known", "AT&T", "5,000", "3.5" (most of the words
+/// [`grammar_word`] would read), the byte after them inside the limit and joining nothing
+/// more: ASCII, no joiner ([`JOINERS`]), no full stop (which may be an abbreviation's), no
+/// comma after a digit. The token is the one [`grammar_word`] makes of it (no plural possessive's
+/// apostrophe or abbreviation's full stop can follow), made without its grammar; `None`
+/// for any other word, which [`ascii_word`] reads.
+#[inline(never)]
+fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize) -> Option<usize> {
+    let byte = |k: usize| (x >> (8 * k)) as u8;
+    // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
+    let width = match byte(n) {
+        b'\'' | b'-' | b'&' | b'.' => 1,
+        b',' if byte(n - 1).is_ascii_digit() && byte(n + 1).is_ascii_digit() => 1,
+        0xE2 if (x >> (8 * n)) as u32 & 0xFF_FFFF == 0x99_80_E2 => 3,
+        _ => return None,
+    };
+    let p = n + width;
+    if p >= 16 {
+        return None;
+    }
+    // (the second run: up to the first byte that is no ASCII letter or digit)
+    let other = u128::from(!alnum_bytes(x as u64) & HIGH)
+        | u128::from(!alnum_bytes((x >> 64) as u64) & HIGH) << 64;
+    let q = p + ((other >> (8 * p)).trailing_zeros() / 8) as usize;
+    if q == p || q >= 16 || i + q >= lx.limit {
+        return None;
+    }
+    let after = byte(q);
+    if !after.is_ascii()
+        || after == b'.'
+        || JOINERS.as_bytes().contains(&after)
+        || (after == b',' && byte(q - 1).is_ascii_digit())
+    {
+        return None;
+    }
+    let info = info::joined_word_info(words, x, q);
+    Some(push_word(lx, i, i + q, info))
 }
 
 /// Whether byte `c`, after a run of ASCII letters and digits that ends in `last`, ends a
@@ -990,10 +1033,14 @@ mod tests {
                     x\u{2019}s 3.5 the Mayor said (no) J. Smith, Sen. Dole. SAID a1b2c3d4e5 \
                     spokeswoman SPOKESWOMAN Spokeswoman announced Announced Representatives \
                     representativesX administrations; Calif. 5, said—and told\u{201d} said \
-                    went on according accordingly to x";
-        let mut read = 0;
+                    went on according accordingly to x Trump's don’t well-known, 5,000th 5,000, \
+                    3.5. a-b-c x'y' x-é AT&T; U.S) e.g. it’s’ O'Neill’s 12,3a 1,a rock-and x'Y \
+                    Smith's. Jones’s, 1.5x 5,5. i's 1234567890ab-cd 1234567890abcd-e end";
+        let (mut read, mut pairs) = (0, 0);
         for (i, _) in text.match_indices(|c: char| c.is_ascii_alphanumeric()) {
-            for limit in [text.len(), i + 5, i + 9] {
+            // (a span ends on a character's boundary)
+            let limits = [text.len(), i + 5, i + 9].map(|l| l.min(text.len()));
+            for limit in limits.into_iter().filter(|&l| text.is_char_boundary(l)) {
                 let run = |short: bool| {
                     let mut lx = Lexer::new(
                         text,
@@ -1017,12 +1064,15 @@ mod tests {
                     (next, toks)
                 };
                 if let (Some(next), toks) = run(true) {
+                    // (a joined word: read by `joined_pair`)
+                    let w = &text.as_bytes()[i..toks[0].1];
+                    pairs += usize::from(!w.iter().all(u8::is_ascii_alphanumeric));
                     assert_eq!((Some(next), toks), run(false), "{:?}", &text[i..]);
                     read += 1;
                 }
             }
         }
-        assert!(read > 60, "{read}");
+        assert!(read > 60 && pairs > 30, "{read} {pairs}");
     }
 
     #[test]
