@@ -43,12 +43,13 @@ impl Filter {
     /// A word's bit: its length, first two bytes and last byte, mixed.
     #[inline]
     fn signature(&self, w: &[u8]) -> usize {
-        let n = w.len();
-        // (no branch: a missing byte is 0)
-        let a = w.first().copied().unwrap_or(0);
-        let b = w.get(1).copied().unwrap_or(0);
-        let z = w.last().copied().unwrap_or(0);
-        let key = (n as u64) | (a as u64) << 8 | (b as u64) << 16 | (z as u64) << 24;
+        // (a word of two bytes or more, most words: its first two bytes and its last read
+        // with one test of its length; a shorter word's missing bytes are 0)
+        let bytes = match (w.first_chunk::<2>(), w.last()) {
+            (Some(&[a, b]), Some(&z)) => u64::from(u16::from_le_bytes([a, b])) | u64::from(z) << 16,
+            _ => w.first().map_or(0, |&a| u64::from(a) | u64::from(a) << 16),
+        };
+        let key = (w.len() as u64) | bytes << 8;
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
