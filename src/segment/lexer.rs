@@ -62,11 +62,6 @@ impl<'t, 'q> Lexer<'t, 'q> {
         self.limit = self.quote_at.min(self.end);
     }
 
-    /// How far a token may reach: the next quotation's start, or the span's end.
-    fn limit(&self) -> usize {
-        self.limit
-    }
-
     /// The token just pushed may end a sentence: its index is recorded.
     #[inline]
     fn may_end(&mut self) {
@@ -201,19 +196,16 @@ fn lex(
     (lx.out, lx.ends)
 }
 
-/// The word at `i` (an ASCII letter or digit where no quotation starts), and each word after
-/// it that a space alone parts from the one before ("said the mayor"): read one after
-/// another without the loop's dispatch, which would pick the same step for each (a word
-/// that ends before the limit, the next quotation's start or the span's end, and a letter
-/// or digit after its space). Where the next step starts.
+/// The word at `i` (an ASCII letter or digit, no quotation there) and each word after it
+/// that a space alone parts from it, before the limit ("said the mayor"), read without the
+/// loop's dispatch, which would pick the same step for each: where the next step starts.
 #[inline(always)]
 fn ascii_words(lx: &mut Lexer, words: &info::Tables, mut i: usize) -> usize {
     loop {
         let Some(next) = short_word(lx, words, i) else {
             return ascii_word(lx, words, i);
         };
-        // (a letter or digit there follows the word's space: a short word ends at a byte
-        // that is none)
+        // (a letter or digit there follows the word's space: a short word ends at none)
         if next >= lx.limit || !lx.text.as_bytes()[next].is_ascii_alphanumeric() {
             return next;
         }
@@ -312,13 +304,11 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     }
     if c == b'.' {
         // (a full stop that ends the sentence: not one that joins what follows, "U.S",
-        // "3.5", which [`joined_pair`] may read, nor an abbreviation's, which `ascii_word`
-        // reads)
+        // "3.5", which `joined_pair` may read, nor an abbreviation's: `ascii_word` reads it)
         let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
         if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii()) {
             return joined_pair(lx, words, i, x, n);
-        }
-        if plain_abbreviation_stop(lx.text, i, j) != j {
+        } else if plain_abbreviation_stop(lx.text, i, j) != j {
             return None;
         }
     } else if !ends_plain_word(c, last) {
@@ -341,17 +331,15 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     Some(j + usize::from(c == b' '))
 }
 
-/// [`word`] of two runs of ASCII letters and digits and one joiner between them, read from
-/// the sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes):
-/// "Trump's", "don’t", "well-known", "AT&T", "5,000", "3.5" (most of the words
-/// [`grammar_word`] would read), the byte after them inside the limit and joining nothing
-/// more: ASCII, no joiner ([`JOINERS`]), no full stop (which may be an abbreviation's), no
-/// comma after a digit. The token is the one [`grammar_word`] makes of it (no plural possessive's
-/// apostrophe or abbreviation's full stop can follow), made without its grammar; `None`
-/// for any other word, which [`ascii_word`] reads.
+/// [`word`] of two runs of ASCII letters and digits and a joiner ("Trump's", "don’t",
+/// "well-known", "AT&T", "5,000", "3.5": most words [`grammar_word`] reads), from the
+/// sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes), the byte
+/// after them inside the limit, ASCII and joining nothing (no joiner, full stop, or comma
+/// after a digit): the token [`grammar_word`] makes, without its grammar. `None` otherwise.
 #[inline(never)]
 fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize) -> Option<usize> {
-    let byte = |k: usize| (x >> (8 * k)) as u8;
+    // (byte `k` of the sixteen, 0 past them)
+    let byte = |k: usize| x.checked_shr(8 * k as u32).unwrap_or(0) as u8;
     // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
     let width = match byte(n) {
         b'\'' | b'-' | b'&' | b'.' => 1,
@@ -359,22 +347,18 @@ fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize
         0xE2 if (x >> (8 * n)) as u32 & 0xFF_FFFF == 0x99_80_E2 => 3,
         _ => return None,
     };
-    let p = n + width;
-    if p >= 16 {
-        return None;
-    }
-    // (the second run: up to the first byte that is no ASCII letter or digit)
+    // (the second run, to the first byte that is no ASCII letter or digit: one of the sixteen)
     let other = u128::from(!alnum_bytes(x as u64) & HIGH)
         | u128::from(!alnum_bytes((x >> 64) as u64) & HIGH) << 64;
-    let q = p + ((other >> (8 * p)).trailing_zeros() / 8) as usize;
-    if q == p || q >= 16 || i + q >= lx.limit {
-        return None;
-    }
-    let after = byte(q);
-    if !after.is_ascii()
-        || after == b'.'
-        || JOINERS.as_bytes().contains(&after)
-        || (after == b',' && byte(q - 1).is_ascii_digit())
+    let p = n + width;
+    let q = p + (other.checked_shr(8 * p as u32)?.trailing_zeros() / 8) as usize;
+    let after = x.checked_shr(8 * q as u32)? as u8;
+    let joins = after == b'.' || JOINERS.as_bytes().contains(&after);
+    if q == p
+        || i + q >= lx.limit
+        || !after.is_ascii()
+        || joins
+        || after == b',' && byte(q - 1).is_ascii_digit()
     {
         return None;
     }
@@ -524,7 +508,7 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     if c != '-' {
         return None;
     }
-    tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit()]).ok()?;
+    tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit]).ok()?;
     lx.push(Tok::Punct, i, i + 2);
     Some(i + 2)
 }
