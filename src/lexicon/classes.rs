@@ -4,7 +4,7 @@
 
 use super::lines;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
@@ -74,7 +74,16 @@ struct Classes {
     of_word: HashMap<&'static [u8], ClassSet>,
 }
 
-static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+/// The classes' words, read from the data files on first use ([`classes`]).
+static CLASSES: OnceLock<Classes> = OnceLock::new();
+
+/// The classes' words, read on first use.
+fn classes() -> &'static Classes {
+    CLASSES.get_or_init(read_classes)
+}
+
+/// The words of each class, as the data files list them.
+fn read_classes() -> Classes {
     let mut sets = Vec::with_capacity(Class::COUNT);
     let mut of_word: HashMap<&'static [u8], ClassSet> = HashMap::default();
     for file in CLASS_FILES {
@@ -89,12 +98,26 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     }
     debug_assert_eq!(sets.len(), Class::COUNT);
     Classes { sets, of_word }
-});
+}
 
 impl Class {
     /// Whether `word`, exactly as written, is in the class.
+    ///
+    /// (Asked of hundreds of thousands of words a run, most answered by the set's filter:
+    /// once the classes are read, the look-up calls nothing that returns to it, so that it
+    /// saves no registers.)
     pub(crate) fn contains(self, word: &str) -> bool {
-        CLASSES.sets[self as usize].contains(word)
+        match CLASSES.get() {
+            Some(classes) => classes.sets[self as usize].contains(word),
+            None => self.contains_at_first_use(word),
+        }
+    }
+
+    /// [`Class::contains`] before the classes are read: they are read first.
+    #[cold]
+    #[inline(never)]
+    fn contains_at_first_use(self, word: &str) -> bool {
+        classes().sets[self as usize].contains(word)
     }
 
     /// Whether `word` in lower case is in the class (`contains(&lower(word))`). A word
@@ -119,19 +142,19 @@ impl Class {
     /// The class's words as one set (the lexicon's named word lists are these sets, not
     /// sets of their own read again from the data file).
     pub(crate) fn set(self) -> &'static super::WordSet {
-        &CLASSES.sets[self as usize]
+        &classes().sets[self as usize]
     }
 
     /// The class's words.
     pub(crate) fn words(self) -> impl Iterator<Item = &'static str> {
-        CLASSES.sets[self as usize].iter().copied()
+        classes().sets[self as usize].iter().copied()
     }
 }
 
 /// The classes `word`, exactly as written, is in (no lower-casing): one look-up for all the
 /// classes of a cue's lemma ("say": inverting, hearer, ...).
 pub(crate) fn classes_as_written(word: &str) -> ClassSet {
-    CLASSES
+    classes()
         .of_word
         .get(word.as_bytes())
         .copied()
@@ -140,7 +163,7 @@ pub(crate) fn classes_as_written(word: &str) -> ClassSet {
 
 /// Every word of a class (as the data files write it) and its classes.
 pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
-    CLASSES.of_word.iter().map(|(w, c)| (*w, *c))
+    classes().of_word.iter().map(|(w, c)| (*w, *c))
 }
 
 /// The classes of a word: those its form as written belongs to, and those of its lower-case
@@ -149,7 +172,7 @@ pub(super) fn class_words() -> impl Iterator<Item = (&'static [u8], ClassSet)> {
 /// code reads a token's classes.
 #[cfg(test)]
 pub(crate) fn classes_of(word: &str) -> ClassSet {
-    let of = |w: &[u8]| CLASSES.of_word.get(w).copied().unwrap_or_default();
+    let of = |w: &[u8]| classes().of_word.get(w).copied().unwrap_or_default();
     of(word.as_bytes()).union(of(super::lower(word).as_bytes()))
 }
 
@@ -169,14 +192,14 @@ mod tests {
 
     #[test]
     fn every_class_is_loaded_with_words() {
-        assert_eq!(CLASSES.sets.len(), Class::COUNT);
+        assert_eq!(classes().sets.len(), Class::COUNT);
         assert!(Class::Determiners.contains("the"));
         assert_eq!(Class::Determiners.name(), "determiners");
     }
 
     #[test]
     fn a_word_lowered_is_looked_up_and_words_with_white_space_are_in_no_class() {
-        for (i, set) in CLASSES.sets.iter().enumerate() {
+        for (i, set) in classes().sets.iter().enumerate() {
             assert!(
                 set.iter().all(|w| !w.contains(char::is_whitespace)),
                 "class {i}"
@@ -196,7 +219,7 @@ mod tests {
 
     #[test]
     fn lower_only_is_the_classes_whose_words_are_all_in_lower_case() {
-        for (i, set) in CLASSES.sets.iter().enumerate() {
+        for (i, set) in classes().sets.iter().enumerate() {
             let lower = set.iter().all(|w| crate::lexicon::lower(w) == *w);
             assert_eq!(
                 ClassSet(LOWER_ONLY).0[i / 64] & (1 << (i % 64)) != 0,

@@ -3,7 +3,7 @@
 //! lower-casing of the word.
 
 use super::classes::class_words;
-use super::word_set::{Packed, Signatures, le_bytes, packed};
+use super::word_set::{Signatures, le_bytes, packed};
 use super::{ClassSet, LEXICON};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -48,16 +48,19 @@ struct Entry {
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
 /// look-up. A word of at most 15 bytes is keyed by its bytes packed into one integer
 /// (`word_set::packed`, or `packed7` for the words of at most 7 bytes, most words), so that
-/// most look-ups hash and compare no string (the words of 8 to 15 bytes are in an
-/// open-addressing table of such integers, `word_set`'s `Packed`). The maps hold the entry's number in `entries`
-/// (the distinct entries), not the entry: small buckets, so that the tables of the words
-/// read in every sentence stay in the processor's first caches.
+/// most look-ups hash and compare no string: the words of at most 7 bytes and those of 8
+/// to 15 bytes are each in a [`Tiny`] table of such integers, asked without a filter first.
+/// The tables hold the entry's number in `entries` (the distinct entries), not the entry:
+/// small slots, so that the tables of the words read in every sentence stay in the
+/// processor's first caches.
 struct Words {
-    tiny: Tiny,
-    short: Packed<u16>,
+    tiny: Tiny<u64>,
+    /// The words of 8 to 15 bytes, by `word_set::packed`.
+    middle: Tiny<u128>,
     long: HashMap<&'static [u8], u16>,
     entries: Vec<Entry>,
-    /// The words' signatures, to answer most words without hashing.
+    /// The signatures of the words of 16 bytes or more, to answer most such words without
+    /// hashing them.
     filter: Signatures,
 }
 
@@ -69,14 +72,14 @@ impl Words {
             let n = self.tiny.number(key);
             return (n != 0).then(|| &self.entries[usize::from(n)]);
         }
+        if let Some(key) = packed(w) {
+            let n = self.middle.number(key);
+            return (n != 0).then(|| &self.entries[usize::from(n)]);
+        }
         if !self.filter.may_contain(w) {
             return None;
         }
-        let k = match packed(w) {
-            Some(key) => self.short.get(key),
-            None => self.long.get(w),
-        };
-        k.map(|&k| &self.entries[usize::from(k)])
+        self.long.get(w).map(|&k| &self.entries[usize::from(k)])
     }
 
     /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`): the empty
@@ -102,13 +105,23 @@ impl Words {
         }
     }
 
-    /// [`Words::get`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
+    /// [`Words::entry7`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
     #[inline(always)]
-    fn get15(&self, key: u128) -> Option<&Entry> {
-        if !self.filter.may_contain_packed(key) {
-            return None;
+    fn entry15(&self, key: u128) -> &Entry {
+        &self.entries[usize::from(self.middle.number(key))]
+    }
+
+    /// [`Words::info7`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
+    #[inline(always)]
+    fn info15(&self, key: u128, written: ClassSet, flags: u8) -> WordInfo {
+        match self.middle.number(key) {
+            0 => WordInfo {
+                classes: written,
+                verb: NO_VERB,
+                flags,
+            },
+            n => info_of_entry(&self.entries[usize::from(n)], written, flags),
         }
-        self.short.get(key).map(|&k| &self.entries[usize::from(k)])
     }
 }
 
@@ -119,26 +132,49 @@ const NO_ENTRY: Entry = Entry {
     head: false,
 };
 
-/// The words of at most 7 bytes (by `packed7`, never 0) to their entry numbers: an
+/// A word's key in a [`Tiny`] table: `packed7` (at most 7 bytes) or `word_set::packed` (8
+/// to 15 bytes), never 0 (the empty slot's) for a word of at least one byte.
+trait Key: Copy + Eq + Default {
+    /// The key mixed into 64 bits, for its slot.
+    fn mix(self) -> u64;
+}
+
+impl Key for u64 {
+    #[inline(always)]
+    fn mix(self) -> u64 {
+        self
+    }
+}
+
+impl Key for u128 {
+    #[inline(always)]
+    fn mix(self) -> u64 {
+        // (the word's first eight bytes, and the rest with its length)
+        (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+    }
+}
+
+/// The words of one length range (by their key, never 0) to their entry numbers: an
 /// open-addressing table at most a quarter full, so that a word not in it mostly meets an
 /// empty slot at its first probe, and one in it mostly sits in its own slot (half full,
 /// the probes were longer: 1.4 M more instructions on 840 articles). A slot holds its key
-/// and its number together: one bounds check and one read of the table a probe.
-struct Tiny {
-    slots: Box<[(u64, u16)]>,
+/// and its number together: one bounds check and one read of the table a probe, and no
+/// filter asked first.
+struct Tiny<K> {
+    slots: Box<[(K, u16)]>,
     shift: u32,
 }
 
-impl Tiny {
-    fn new(pairs: &[(u64, u16)]) -> Tiny {
+impl<K: Key> Tiny<K> {
+    fn new(pairs: &[(K, u16)]) -> Tiny<K> {
         let slots = (pairs.len() * 4).next_power_of_two().max(64);
         let mut t = Tiny {
-            slots: vec![(0, 0); slots].into_boxed_slice(),
+            slots: vec![(K::default(), 0); slots].into_boxed_slice(),
             shift: 64 - slots.trailing_zeros(),
         };
         for &(key, n) in pairs {
             let mut s = t.slot(key);
-            while t.slots[s].0 != 0 {
+            while t.slots[s].0 != K::default() {
                 s = (s + 1) & (slots - 1);
             }
             t.slots[s] = (key, n);
@@ -147,20 +183,20 @@ impl Tiny {
     }
 
     #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, key: K) -> usize {
+        (key.mix().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The entry number of `key`, or 0 (the empty entry's) when it is in no slot: an empty
     /// slot's number is 0 too, so the number is read without telling the two apart (the
     /// empty word's key is 0, and is in no slot).
     #[inline]
-    fn number(&self, key: u64) -> u16 {
+    fn number(&self, key: K) -> u16 {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
             let (k, n) = self.slots[s];
-            if k == key || k == 0 {
+            if k == key || k == K::default() {
                 return n;
             }
             s = (s + 1) & mask;
@@ -181,9 +217,9 @@ fn packed7(w: &[u8]) -> Option<u64> {
 impl Words {
     /// The table of these words (each given once) and their entries.
     fn of(of: Vec<(&'static [u8], Entry)>) -> Words {
-        let filter = Signatures::of(of.iter().map(|&(w, _)| w));
+        let filter = Signatures::of(of.iter().map(|&(w, _)| w).filter(|w| w.len() >= 16));
         let mut tiny = Vec::with_capacity(of.len());
-        let mut short = Vec::new();
+        let mut middle = Vec::new();
         let mut long = HashMap::default();
         // (number 0 is the empty entry's: see `Tiny::number`)
         let mut entries: Vec<Entry> = vec![NO_ENTRY];
@@ -199,7 +235,7 @@ impl Words {
             match (packed7(w), packed(w)) {
                 (Some(key), _) => tiny.push((key, k)),
                 (None, Some(key)) => {
-                    short.push((key, k));
+                    middle.push((key, k));
                 }
                 (None, None) => {
                     long.insert(w, k);
@@ -208,7 +244,7 @@ impl Words {
         }
         Words {
             tiny: Tiny::new(&tiny),
-            short: Packed::of(short.into_iter()),
+            middle: Tiny::new(&middle),
             long,
             entries,
             filter,
@@ -455,17 +491,12 @@ fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo 
     // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
     let lower = written | case & mask;
     if lower == written {
-        return info_of(
-            words.lower_case.get15(written),
-            ClassSet::EMPTY,
-            flags | LOWER,
-        );
+        return words
+            .lower_case
+            .info15(written, ClassSet::EMPTY, flags | LOWER);
     }
-    let classes = words
-        .written
-        .get15(written)
-        .map_or(ClassSet::EMPTY, |e| e.classes);
-    info_of(words.lower_case.get15(lower), classes, flags)
+    let classes = words.written.entry15(written).classes;
+    words.lower_case.info15(lower, classes, flags)
 }
 
 /// [`word_info`] of a joined word of `n` bytes (1 to 15, starting with an ASCII letter or

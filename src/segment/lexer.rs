@@ -62,11 +62,6 @@ impl<'t, 'q> Lexer<'t, 'q> {
         self.limit = self.quote_at.min(self.end);
     }
 
-    /// How far a token may reach: the next quotation's start, or the span's end.
-    fn limit(&self) -> usize {
-        self.limit
-    }
-
     /// The token just pushed may end a sentence: its index is recorded.
     #[inline]
     fn may_end(&mut self) {
@@ -182,7 +177,7 @@ fn lex(
         } else if b.is_ascii_alphanumeric() {
             // (most tokens: a word of ASCII letters and digits, read here; most of those
             // from one load of eight bytes)
-            Some(short_word(&mut lx, words, i).unwrap_or_else(|| ascii_word(&mut lx, words, i)))
+            Some(ascii_words(&mut lx, words, i))
         } else if b.is_ascii() {
             ascii_step(&mut lx, i, b)
         } else {
@@ -199,6 +194,23 @@ fn lex(
         i = next.unwrap_or(span.end);
     }
     (lx.out, lx.ends)
+}
+
+/// The word at `i` (an ASCII letter or digit, no quotation there) and each word after it
+/// that a space alone parts from it, before the limit ("said the mayor"), read without the
+/// loop's dispatch, which would pick the same step for each: where the next step starts.
+#[inline(always)]
+fn ascii_words(lx: &mut Lexer, words: &info::Tables, mut i: usize) -> usize {
+    loop {
+        let Some(next) = short_word(lx, words, i) else {
+            return ascii_word(lx, words, i);
+        };
+        // (a letter or digit there follows the word's space: a short word ends at none)
+        if next >= lx.limit || !lx.text.as_bytes()[next].is_ascii_alphanumeric() {
+            return next;
+        }
+        i = next;
+    }
 }
 
 /// [`STEPS`] at an ASCII character where no quotation starts: its byte tells which step
@@ -292,15 +304,15 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     }
     if c == b'.' {
         // (a full stop that ends the sentence: not one that joins what follows, "U.S",
-        // "3.5", nor an abbreviation's, which `ascii_word` reads)
+        // "3.5", which `joined_pair` may read, nor an abbreviation's: `ascii_word` reads it)
         let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
-        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
-            || plain_abbreviation_stop(lx.text, i, j) != j
-        {
+        if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii()) {
+            return joined_pair(lx, words, i, x, n);
+        } else if plain_abbreviation_stop(lx.text, i, j) != j {
             return None;
         }
     } else if !ends_plain_word(c, last) {
-        return None;
+        return joined_pair(lx, words, i, x, n);
     }
     let mut info = if n < 8 {
         info::short_word_info(words, x as u64, n)
@@ -317,6 +329,41 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     }
     // (a space after the word is skipped here, as `space` would skip it)
     Some(j + usize::from(c == b' '))
+}
+
+/// [`word`] of two runs of ASCII letters and digits and a joiner ("Trump's", "don’t",
+/// "well-known", "AT&T", "5,000", "3.5": most words [`grammar_word`] reads), from the
+/// sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes), the byte
+/// after them inside the limit, ASCII and joining nothing (no joiner, full stop, or comma
+/// after a digit): the token [`grammar_word`] makes, without its grammar. `None` otherwise.
+#[inline(never)]
+fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize) -> Option<usize> {
+    // (byte `k` of the sixteen, 0 past them)
+    let byte = |k: usize| x.checked_shr(8 * k as u32).unwrap_or(0) as u8;
+    // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
+    let width = match byte(n) {
+        b'\'' | b'-' | b'&' | b'.' => 1,
+        b',' if byte(n - 1).is_ascii_digit() && byte(n + 1).is_ascii_digit() => 1,
+        0xE2 if (x >> (8 * n)) as u32 & 0xFF_FFFF == 0x99_80_E2 => 3,
+        _ => return None,
+    };
+    // (the second run, to the first byte that is no ASCII letter or digit: one of the sixteen)
+    let other = u128::from(!alnum_bytes(x as u64) & HIGH)
+        | u128::from(!alnum_bytes((x >> 64) as u64) & HIGH) << 64;
+    let p = n + width;
+    let q = p + (other.checked_shr(8 * p as u32)?.trailing_zeros() / 8) as usize;
+    let after = x.checked_shr(8 * q as u32)? as u8;
+    let joins = after == b'.' || JOINERS.as_bytes().contains(&after);
+    if q == p
+        || i + q >= lx.limit
+        || !after.is_ascii()
+        || joins
+        || after == b',' && byte(q - 1).is_ascii_digit()
+    {
+        return None;
+    }
+    let info = info::joined_word_info(words, x, q);
+    Some(push_word(lx, i, i + q, info))
 }
 
 /// Whether byte `c`, after a run of ASCII letters and digits that ends in `last`, ends a
@@ -461,7 +508,7 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     if c != '-' {
         return None;
     }
-    tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit()]).ok()?;
+    tag::<_, _, ()>("--").parse(&lx.text[i..lx.limit]).ok()?;
     lx.push(Tok::Punct, i, i + 2);
     Some(i + 2)
 }
@@ -970,10 +1017,14 @@ mod tests {
                     x\u{2019}s 3.5 the Mayor said (no) J. Smith, Sen. Dole. SAID a1b2c3d4e5 \
                     spokeswoman SPOKESWOMAN Spokeswoman announced Announced Representatives \
                     representativesX administrations; Calif. 5, said—and told\u{201d} said \
-                    went on according accordingly to x";
-        let mut read = 0;
+                    went on according accordingly to x Trump's don’t well-known, 5,000th 5,000, \
+                    3.5. a-b-c x'y' x-é AT&T; U.S) e.g. it’s’ O'Neill’s 12,3a 1,a rock-and x'Y \
+                    Smith's. Jones’s, 1.5x 5,5. i's 1234567890ab-cd 1234567890abcd-e end";
+        let (mut read, mut pairs) = (0, 0);
         for (i, _) in text.match_indices(|c: char| c.is_ascii_alphanumeric()) {
-            for limit in [text.len(), i + 5, i + 9] {
+            // (a span ends on a character's boundary)
+            let limits = [text.len(), i + 5, i + 9].map(|l| l.min(text.len()));
+            for limit in limits.into_iter().filter(|&l| text.is_char_boundary(l)) {
                 let run = |short: bool| {
                     let mut lx = Lexer::new(
                         text,
@@ -997,12 +1048,15 @@ mod tests {
                     (next, toks)
                 };
                 if let (Some(next), toks) = run(true) {
+                    // (a joined word: read by `joined_pair`)
+                    let w = &text.as_bytes()[i..toks[0].1];
+                    pairs += usize::from(!w.iter().all(u8::is_ascii_alphanumeric));
                     assert_eq!((Some(next), toks), run(false), "{:?}", &text[i..]);
                     read += 1;
                 }
             }
         }
-        assert!(read > 60, "{read}");
+        assert!(read > 60 && pairs > 30, "{read} {pairs}");
     }
 
     #[test]
