@@ -211,6 +211,9 @@ pub(crate) struct At {
     pub hi: usize,
     /// Where the adverbs in -ly right before the cue begin ("is widely expected").
     pub b: usize,
+    /// The classes of the cue's lemma as written ([`lemma_classes`]): the steps' verb lists
+    /// (`seeming_verbs`, `asking_verbs`) are read off its bits, not looked up per step.
+    pub lemma: crate::lexicon::ClassSet,
 }
 
 impl At {
@@ -223,7 +226,14 @@ impl At {
         while b > lo && bytes[s.toks[b - 1].start..s.toks[b - 1].end].ends_with(b"ly") {
             b -= 1;
         }
-        At { c, lo, hi, b }
+        let lemma = lemma_classes(s.toks, c);
+        At {
+            c,
+            lo,
+            hi,
+            b,
+            lemma,
+        }
     }
 }
 
@@ -310,10 +320,11 @@ fn reported_clause(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     if known.is_some_and(|k| !headline_colon && governs_quotation(s, &claims.stmts[k])) {
         return Step::Done; // the cue of a quotation that stands on its own
     }
-    let polarity = polarity(s.text, s.toks, at.lo, c.tok);
+    // (the bare participle first: a bit test, and its cue's polarity is not read)
     if known.is_none() && bare_participle(s, at) {
         return Step::Done;
     }
+    let polarity = polarity(s.text, s.toks, at.lo, c.tok);
     if polarity == Polarity::Hypothetical
         || (known.is_none()
             && !headline_colon

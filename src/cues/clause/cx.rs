@@ -31,8 +31,9 @@ pub(super) struct Cx<'a> {
 
 /// The classes of the cue's lemma exactly as written: those its first token's verb form
 /// carries (`VerbForm::classes`, of its lemma) when that form's lemma is the cue's own (the
-/// same leaked string: the cue was found as that form), else looked up.
-fn lemma_classes(toks: &[Token], c: CueHit) -> ClassSet {
+/// same leaked string: the cue was found as that form), else looked up. (Also what the
+/// reported steps read of a cue's lemma, `At::lemma`: a bit test, not a look-up in a set.)
+pub(crate) fn lemma_classes(toks: &[Token], c: CueHit) -> ClassSet {
     let form = toks
         .get(c.tok)
         .and_then(|t| crate::lexicon::LEXICON.verb_forms.get(usize::from(t.verb)));
