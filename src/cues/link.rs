@@ -130,12 +130,17 @@ impl<'a> Linker<'a> {
 
     /// A linker for the quotation parts `parts` of `text`, with nothing linked yet.
     pub(crate) fn new(text: &'a str, parts: &'a [crate::quotes::QuotePart]) -> Linker<'a> {
+        // (room for a statement of each part, most statements' count, so that neither the
+        // statements nor the map of cues grows by copying as the parts are linked)
         Linker {
             text,
             parts,
-            stmts: Vec::new(),
+            stmts: Vec::with_capacity(parts.len()),
             info: vec![PartInfo::default(); parts.len()],
-            by_cue: Default::default(),
+            by_cue: rustc_hash::FxHashMap::with_capacity_and_hasher(
+                parts.len(),
+                Default::default(),
+            ),
             carry: None,
         }
     }
