@@ -72,22 +72,49 @@ pub(crate) fn is_aside_dash(s: &str) -> bool {
     is_dash(s) || s == "-"
 }
 
-/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc):
-/// each quotation by the patterns of its sentence ([`pick_cue`]), then the quotation-only
-/// sentences by their context ([`CONTEXT_RULES`]), then quotation-only paragraphs by the
-/// next one ([`Linker::before_next_paragraph`]).
+/// [`linked`]'s statements and parts, as a test runs the stages one by one (the pipeline
+/// runs `link_and_report`, which hands the map of cues on to reported speech).
+#[cfg(test)]
 pub(crate) fn link(
     text: &str,
     paras: &[ParaTokens],
     parts: &[crate::quotes::QuotePart],
     american: bool,
 ) -> (Vec<Stmt>, Vec<PartInfo>) {
-    let mut l = Linker::new(text, parts);
+    let l = linked(text, paras, parts, american, 0);
+    (l.stmts, l.info)
+}
+
+/// What the linking leaves: the statements, what it found of each part, and the statement
+/// of each cue by (paragraph, token).
+pub(crate) struct Linked {
+    pub stmts: Vec<Stmt>,
+    pub info: Vec<PartInfo>,
+    pub by_cue: rustc_hash::FxHashMap<(usize, usize), usize>,
+}
+
+/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc):
+/// each quotation by the patterns of its sentence ([`pick_cue`]), then the quotation-only
+/// sentences by their context ([`CONTEXT_RULES`]), then quotation-only paragraphs by the
+/// next one ([`Linker::before_next_paragraph`]); with room made for `more` statements after
+/// the linking's (reported speech's, see `link_and_report`).
+pub(crate) fn linked(
+    text: &str,
+    paras: &[ParaTokens],
+    parts: &[crate::quotes::QuotePart],
+    american: bool,
+    more: usize,
+) -> Linked {
+    let mut l = Linker::new(text, parts, more);
     for (p, pt) in paras.iter().enumerate() {
         l.paragraph(p, pt, american);
     }
     l.before_next_paragraph(paras);
-    (l.stmts, l.info)
+    Linked {
+        stmts: l.stmts,
+        info: l.info,
+        by_cue: l.by_cue,
+    }
 }
 
 /// The linking's state over one article.
@@ -128,19 +155,23 @@ impl<'a> Linker<'a> {
         self.info[k].stmt = Some(s);
     }
 
-    /// A linker for the quotation parts `parts` of `text`, with nothing linked yet.
-    pub(crate) fn new(text: &'a str, parts: &'a [crate::quotes::QuotePart]) -> Linker<'a> {
-        // (room for a statement of each part, most statements' count, so that neither the
-        // statements nor the map of cues grows by copying as the parts are linked)
+    /// A linker for the quotation parts `parts` of `text`, with nothing linked yet, and room
+    /// for `more` statements after the linking's.
+    pub(crate) fn new(
+        text: &'a str,
+        parts: &'a [crate::quotes::QuotePart],
+        more: usize,
+    ) -> Linker<'a> {
+        // (room for a statement of each part, most statements' count, and the `more`, so
+        // that neither the statements nor the map of cues grows by copying as the parts
+        // are linked)
+        let room = parts.len() + more;
         Linker {
             text,
             parts,
-            stmts: Vec::with_capacity(parts.len()),
+            stmts: Vec::with_capacity(room),
             info: vec![PartInfo::default(); parts.len()],
-            by_cue: rustc_hash::FxHashMap::with_capacity_and_hasher(
-                parts.len(),
-                Default::default(),
-            ),
+            by_cue: rustc_hash::FxHashMap::with_capacity_and_hasher(room, Default::default()),
             carry: None,
         }
     }

@@ -1,6 +1,6 @@
 //! Reported speech: the clause each remaining cue reports.
 //!
-//! [`reported`] is a driver over named steps: a transcript's labelled paragraphs
+//! [`report`] is a driver over named steps: a transcript's labelled paragraphs
 //! (`transcript`), then in each sentence that asks no question the hearsay adverb
 //! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order
 //! (`expectation`, `question`, `seeming`: attributions that name no one, in `agentless`;
@@ -49,7 +49,9 @@ pub(crate) struct Claims<'s> {
 
 impl<'s> Claims<'s> {
     /// The claims of `stmts`, with room for a statement of each of the `cues` (so that
-    /// neither the statements nor the map grow by copying as the steps add to them).
+    /// neither the statements nor the map grow by copying as the steps add to them). (The
+    /// pipeline's are the linking's map, see [`link_and_report`].)
+    #[cfg(test)]
     fn new(stmts: &'s mut Vec<Stmt>, cues: usize) -> Claims<'s> {
         stmts.reserve(cues);
         let mut existing: FxHashMap<(usize, usize), usize> =
@@ -257,18 +259,57 @@ pub(crate) const CUE_STEPS: &[(&str, CueStep)] = &[
     ("reported_clause", reported_clause),
 ];
 
+/// Reported speech ([`report`]) on the statements `stmts` of the linking, as a test runs
+/// the stages one by one (the pipeline runs [`link_and_report`], which hands the linking's
+/// map of cues on).
+#[cfg(test)]
+pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
+    let mut claims = Claims::new(stmts, cue_count(paras));
+    report(text, paras, &mut claims, info);
+}
+
+/// The cues of a document's paragraphs, counted (the room reported speech makes for a
+/// statement of each).
+pub(crate) fn cue_count(paras: &[ParaTokens]) -> usize {
+    paras
+        .iter()
+        .map(|pt| pt.cues.iter().map(Vec::len).sum::<usize>())
+        .sum()
+}
+
+/// The linking ([`linked`]), then reported speech ([`report`]) on its statements: the
+/// linking's statement of each cue by (paragraph, token) is handed on as the claims' map
+/// (the map a test's `Claims::new` builds again from the statements: each cue's statement
+/// is made once, by `Linker::stmt_of`), and the statements are made with room for reported
+/// speech's.
+pub(crate) fn link_and_report(
+    text: &str,
+    paras: &[ParaTokens],
+    parts: &[crate::quotes::QuotePart],
+    american: bool,
+) -> (Vec<Stmt>, Vec<PartInfo>) {
+    let cues = cue_count(paras);
+    let Linked {
+        mut stmts,
+        info,
+        by_cue,
+    } = linked(text, paras, parts, american, cues);
+    stmts.reserve(cues);
+    let mut claims = Claims {
+        stmts: &mut stmts,
+        existing: by_cue,
+    };
+    report(text, paras, &mut claims, &info);
+    (stmts, info)
+}
+
 /// Reported speech: for each reporting verb that governs no quotation standing on its own,
 /// the clause it reports. Patterns (see the module doc of `cues` for quotations):
 /// `SPEAKER CUE [that] CLAUSE`, `CLAUSE, SPEAKER CUE.`, `CLAUSE, CUE SPEAKER.`,
 /// `According to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER`. The clause runs to
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
-pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
-    let cues = paras
-        .iter()
-        .map(|pt| pt.cues.iter().map(Vec::len).sum::<usize>())
-        .sum();
-    let mut claims = Claims::new(stmts, cues);
-    transcript::transcript(text, paras, &mut claims);
+fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInfo]) {
+    transcript::transcript(text, paras, claims);
     for (p, pt) in paras.iter().enumerate() {
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
@@ -288,11 +329,11 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             let Some(s) = Sentence::new(text, (p, pt), si, info, doubled) else {
                 continue;
             };
-            hearsay(&s, &mut claims);
+            hearsay(&s, claims);
             for c in s.own_cues() {
                 let at = At::new(&s, c);
                 for (_, step) in CUE_STEPS {
-                    if step(&s, &at, &mut claims) == Step::Done {
+                    if step(&s, &at, claims) == Step::Done {
                         break;
                     }
                 }
