@@ -96,18 +96,20 @@ pub(crate) struct Linked {
 /// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc):
 /// each quotation by the patterns of its sentence ([`pick_cue`]), then the quotation-only
 /// sentences by their context ([`CONTEXT_RULES`]), then quotation-only paragraphs by the
-/// next one ([`Linker::before_next_paragraph`]); with room made for `more` statements after
-/// the linking's (reported speech's, see `link_and_report`).
+/// next one ([`Linker::before_next_paragraph`]). `cues`: the paragraphs' cues, counted
+/// (`cue_count`), for the statements' room (see [`Linker::new`]; 0 for the parts' only).
 pub(crate) fn linked(
     text: &str,
     paras: &[ParaTokens],
     parts: &[crate::quotes::QuotePart],
     american: bool,
-    more: usize,
+    cues: usize,
 ) -> Linked {
-    let mut l = Linker::new(text, parts, more);
+    let mut l = Linker::new(text, parts, cues);
+    // (one list of a paragraph's sentence cues, refilled for each)
+    let mut spare = Vec::new();
     for (p, pt) in paras.iter().enumerate() {
-        l.paragraph(p, pt, american);
+        spare = l.paragraph(p, pt, american, spare);
     }
     l.before_next_paragraph(paras);
     Linked {
@@ -156,16 +158,16 @@ impl<'a> Linker<'a> {
     }
 
     /// A linker for the quotation parts `parts` of `text`, with nothing linked yet, and room
-    /// for `more` statements after the linking's.
+    /// for the statements of a document with `cues` cues: the linking's (each is a cue's, of
+    /// the sentences' or a dash a part took: at most the cues and the parts) and reported
+    /// speech's after them (at most one a cue), so that neither the statements nor the map
+    /// of cues grows by copying.
     pub(crate) fn new(
         text: &'a str,
         parts: &'a [crate::quotes::QuotePart],
-        more: usize,
+        cues: usize,
     ) -> Linker<'a> {
-        // (room for a statement of each part, most statements' count, and the `more`, so
-        // that neither the statements nor the map of cues grows by copying as the parts
-        // are linked)
-        let room = parts.len() + more;
+        let room = parts.len() + 2 * cues;
         Linker {
             text,
             parts,
@@ -177,24 +179,45 @@ impl<'a> Linker<'a> {
     }
 
     /// Link the quotations of paragraph `p`, then its quotation-only sentences by context,
-    /// and note what the next paragraph may continue.
-    fn paragraph(&mut self, p: usize, pt: &ParaTokens, american: bool) {
-        let (para, unlinked) = self.sentences(p, pt);
+    /// and note what the next paragraph may continue; gives back the list `spare` of its
+    /// sentence cues, for the next paragraph's (one list is refilled, not one made each).
+    fn paragraph<'p>(
+        &mut self,
+        p: usize,
+        pt: &'p ParaTokens,
+        american: bool,
+        spare: Vec<std::borrow::Cow<'p, [CueHit]>>,
+    ) -> Vec<std::borrow::Cow<'p, [CueHit]>> {
+        let (para, unlinked) = self.sentences_into(p, pt, spare);
         self.by_context(&para, &unlinked, american);
         self.carry = self.carry_of(&para);
+        para.sent_cues
     }
 
-    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
-    /// paragraph as the context rules read it and the parts left (part, token, sentence).
+    /// [`Linker::sentences_into`] a new list (as a test reads one paragraph).
+    #[cfg(test)]
     pub(crate) fn sentences<'p>(
         &mut self,
         p: usize,
         pt: &'p ParaTokens,
     ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
+        self.sentences_into(p, pt, Vec::new())
+    }
+
+    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
+    /// paragraph as the context rules read it (its sentence cues in `sent_cues`, emptied
+    /// first) and the parts left (part, token, sentence).
+    pub(crate) fn sentences_into<'p>(
+        &mut self,
+        p: usize,
+        pt: &'p ParaTokens,
+        mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>>,
+    ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
         let parts = self.parts;
         // Parts are in paragraph order: this paragraph's are one run of them.
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
-        let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> = Vec::with_capacity(pt.sents.len());
+        sent_cues.clear();
+        sent_cues.reserve(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         // (the quotation tokens, found by their parts' offsets: the sentences are not
         // scanned token by token)
@@ -205,7 +228,7 @@ impl<'a> Linker<'a> {
                 && qi < sent.end
             {
                 quotes.next();
-                if qi >= sent.start && !self.quotation(p, pt, sent, qi, k, cues.to_mut()) {
+                if qi >= sent.start && !self.quotation(p, pt, sent, qi, k, &mut cues) {
                     unlinked.push((k, qi, si));
                 }
             }
@@ -229,7 +252,7 @@ impl<'a> Linker<'a> {
         sent: &std::ops::Range<usize>,
         qi: usize,
         k: usize,
-        cues: &mut Vec<CueHit>,
+        cues: &mut std::borrow::Cow<'_, [CueHit]>,
     ) -> bool {
         let (text, toks) = (self.text, &pt.toks);
         self.info[k].para = p;
