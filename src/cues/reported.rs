@@ -102,13 +102,14 @@ impl<'a> Sentence<'a> {
     /// Sentence `si` of paragraph `para`, or None when it asks a question. `doubled`: the
     /// paragraph holds two apostrophes in a row ([`para_has_doubled`]); a sentence of a
     /// paragraph without them has no quotation in doubled apostrophes, and its text is not
-    /// searched again.
+    /// searched again. `question`: the document holds a question mark (without one, no
+    /// sentence asks, and none is searched for it).
     fn new(
         text: &'a str,
         (para, pt): (usize, &'a ParaTokens),
         si: usize,
         info: &'a [PartInfo],
-        doubled: bool,
+        (doubled, question): (bool, bool),
     ) -> Option<Sentence<'a>> {
         let toks = &pt.toks[..];
         let sent = &pt.sents[si];
@@ -125,7 +126,7 @@ impl<'a> Sentence<'a> {
         } else {
             Vec::new()
         };
-        if asks(text, toks, sent, &quoted) {
+        if question && asks(text, toks, sent, &quoted) {
             return None;
         }
         let whole = Span {
@@ -168,6 +169,14 @@ impl<'a> Sentence<'a> {
             end: self.toks[r.end - 1].end,
         }
     }
+}
+
+/// Whether `text` holds two apostrophes in a row anywhere (one search of a document: most
+/// hold none, and their paragraphs are not searched for them, see [`para_has_doubled`]).
+fn has_doubled_apostrophes(text: &str) -> bool {
+    static DOUBLED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("''"));
+    DOUBLED.find(text.as_bytes()).is_some()
 }
 
 /// Whether the text of a paragraph's tokens `toks` holds two apostrophes in a row (the
@@ -310,6 +319,10 @@ pub(crate) fn link_and_report(
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
 fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInfo]) {
     transcript::transcript(text, paras, claims);
+    // (whether the document holds doubled apostrophes, and a question mark: one search of
+    // its text each; without them no paragraph or sentence is searched for them)
+    let doc_doubled = has_doubled_apostrophes(text);
+    let question = memchr::memchr(b'?', text.as_bytes()).is_some();
     for (p, pt) in paras.iter().enumerate() {
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
@@ -325,8 +338,9 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
             if pt.cues[si].is_empty() && !hearsay_word() {
                 continue;
             }
-            let doubled = *doubled.get_or_insert_with(|| para_has_doubled(text, &pt.toks));
-            let Some(s) = Sentence::new(text, (p, pt), si, info, doubled) else {
+            let doubled =
+                *doubled.get_or_insert_with(|| doc_doubled && para_has_doubled(text, &pt.toks));
+            let Some(s) = Sentence::new(text, (p, pt), si, info, (doubled, question)) else {
                 continue;
             };
             hearsay(&s, claims);
