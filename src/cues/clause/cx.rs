@@ -130,9 +130,10 @@ impl<'a> Cx<'a> {
         ends_with_comma(self.text, t)
     }
 
-    /// Whether tokens `i`, `i + 1` are an archive's doubled apostrophes.
+    /// Whether tokens `i`, `i + 1` are an archive's doubled apostrophes (none in a paragraph
+    /// whose text holds no two apostrophes side by side: its tokens are not read).
     pub fn doubled(&self, i: usize) -> bool {
-        doubled_apostrophe(self.text, self.toks, i)
+        self.doubled_para && doubled_apostrophe(self.text, self.toks, i)
     }
 
     /// Where the speaker mention ending before `b` starts (at most `max` tokens back).
