@@ -34,6 +34,7 @@ mod start;
 use super::*;
 use crate::segment::Token;
 use cx::Cx;
+pub(crate) use cx::lemma_classes;
 use std::ops::Range;
 
 /// What a rule that decides the clause says when it applies: `Some(None)` when there is no

@@ -72,22 +72,51 @@ pub(crate) fn is_aside_dash(s: &str) -> bool {
     is_dash(s) || s == "-"
 }
 
-/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc):
-/// each quotation by the patterns of its sentence ([`pick_cue`]), then the quotation-only
-/// sentences by their context ([`CONTEXT_RULES`]), then quotation-only paragraphs by the
-/// next one ([`Linker::before_next_paragraph`]).
+/// [`linked`]'s statements and parts, as a test runs the stages one by one (the pipeline
+/// runs `link_and_report`, which hands the map of cues on to reported speech).
+#[cfg(test)]
 pub(crate) fn link(
     text: &str,
     paras: &[ParaTokens],
     parts: &[crate::quotes::QuotePart],
     american: bool,
 ) -> (Vec<Stmt>, Vec<PartInfo>) {
-    let mut l = Linker::new(text, parts);
+    let l = linked(text, paras, parts, american, 0);
+    (l.stmts, l.info)
+}
+
+/// What the linking leaves: the statements, what it found of each part, and the statement
+/// of each cue by (paragraph, token).
+pub(crate) struct Linked {
+    pub stmts: Vec<Stmt>,
+    pub info: Vec<PartInfo>,
+    pub by_cue: rustc_hash::FxHashMap<(usize, usize), usize>,
+}
+
+/// Link quotation parts to cues, paragraph by paragraph (the patterns in the module doc):
+/// each quotation by the patterns of its sentence ([`pick_cue`]), then the quotation-only
+/// sentences by their context ([`CONTEXT_RULES`]), then quotation-only paragraphs by the
+/// next one ([`Linker::before_next_paragraph`]). `cues`: the paragraphs' cues, counted
+/// (`cue_count`), for the statements' room (see [`Linker::new`]; 0 for the parts' only).
+pub(crate) fn linked(
+    text: &str,
+    paras: &[ParaTokens],
+    parts: &[crate::quotes::QuotePart],
+    american: bool,
+    cues: usize,
+) -> Linked {
+    let mut l = Linker::new(text, parts, cues);
+    // (one list of a paragraph's sentence cues, refilled for each)
+    let mut spare = Vec::new();
     for (p, pt) in paras.iter().enumerate() {
-        l.paragraph(p, pt, american);
+        spare = l.paragraph(p, pt, american, spare);
     }
     l.before_next_paragraph(paras);
-    (l.stmts, l.info)
+    Linked {
+        stmts: l.stmts,
+        info: l.info,
+        by_cue: l.by_cue,
+    }
 }
 
 /// The linking's state over one article.
@@ -128,37 +157,67 @@ impl<'a> Linker<'a> {
         self.info[k].stmt = Some(s);
     }
 
-    /// A linker for the quotation parts `parts` of `text`, with nothing linked yet.
-    pub(crate) fn new(text: &'a str, parts: &'a [crate::quotes::QuotePart]) -> Linker<'a> {
+    /// A linker for the quotation parts `parts` of `text`, with nothing linked yet, and room
+    /// for the statements of a document with `cues` cues: the linking's (each is a cue's, of
+    /// the sentences' or a dash a part took: at most the cues and the parts) and reported
+    /// speech's after them (at most one a cue), so that neither the statements nor the map
+    /// of cues grows by copying.
+    pub(crate) fn new(
+        text: &'a str,
+        parts: &'a [crate::quotes::QuotePart],
+        cues: usize,
+    ) -> Linker<'a> {
+        let room = parts.len() + 2 * cues;
         Linker {
             text,
             parts,
-            stmts: Vec::new(),
+            stmts: Vec::with_capacity(room),
             info: vec![PartInfo::default(); parts.len()],
-            by_cue: Default::default(),
+            by_cue: rustc_hash::FxHashMap::with_capacity_and_hasher(room, Default::default()),
             carry: None,
         }
     }
 
     /// Link the quotations of paragraph `p`, then its quotation-only sentences by context,
-    /// and note what the next paragraph may continue.
-    fn paragraph(&mut self, p: usize, pt: &ParaTokens, american: bool) {
-        let (para, unlinked) = self.sentences(p, pt);
+    /// and note what the next paragraph may continue; gives back the list `spare` of its
+    /// sentence cues, for the next paragraph's (one list is refilled, not one made each).
+    fn paragraph<'p>(
+        &mut self,
+        p: usize,
+        pt: &'p ParaTokens,
+        american: bool,
+        spare: Vec<std::borrow::Cow<'p, [CueHit]>>,
+    ) -> Vec<std::borrow::Cow<'p, [CueHit]>> {
+        let (para, unlinked) = self.sentences_into(p, pt, spare);
         self.by_context(&para, &unlinked, american);
         self.carry = self.carry_of(&para);
+        para.sent_cues
     }
 
-    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
-    /// paragraph as the context rules read it and the parts left (part, token, sentence).
+    /// [`Linker::sentences_into`] a new list (as a test reads one paragraph).
+    #[cfg(test)]
     pub(crate) fn sentences<'p>(
         &mut self,
         p: usize,
         pt: &'p ParaTokens,
     ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
+        self.sentences_into(p, pt, Vec::new())
+    }
+
+    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
+    /// paragraph as the context rules read it (its sentence cues in `sent_cues`, emptied
+    /// first) and the parts left (part, token, sentence).
+    pub(crate) fn sentences_into<'p>(
+        &mut self,
+        p: usize,
+        pt: &'p ParaTokens,
+        mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>>,
+    ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
         let parts = self.parts;
         // Parts are in paragraph order: this paragraph's are one run of them.
         let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
-        let mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>> = Vec::with_capacity(pt.sents.len());
+        sent_cues.clear();
+        sent_cues.reserve(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
         // (the quotation tokens, found by their parts' offsets: the sentences are not
         // scanned token by token)
@@ -169,7 +228,7 @@ impl<'a> Linker<'a> {
                 && qi < sent.end
             {
                 quotes.next();
-                if qi >= sent.start && !self.quotation(p, pt, sent, qi, k, cues.to_mut()) {
+                if qi >= sent.start && !self.quotation(p, pt, sent, qi, k, &mut cues) {
                     unlinked.push((k, qi, si));
                 }
             }
@@ -193,7 +252,7 @@ impl<'a> Linker<'a> {
         sent: &std::ops::Range<usize>,
         qi: usize,
         k: usize,
-        cues: &mut Vec<CueHit>,
+        cues: &mut std::borrow::Cow<'_, [CueHit]>,
     ) -> bool {
         let (text, toks) = (self.text, &pt.toks);
         self.info[k].para = p;

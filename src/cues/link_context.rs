@@ -232,7 +232,7 @@ mod tests {
     /// `text` (one paragraph), after the sentences' own patterns linked what they could.
     fn by_rule(text: &str, k: usize, rule: &str, carry: Option<usize>) -> Option<String> {
         let (parts, pt) = paragraph(text);
-        let mut l = Linker::new(text, &parts);
+        let mut l = Linker::new(text, &parts, 0);
         let (para, unlinked) = l.sentences(0, &pt);
         l.carry = carry;
         let &(_, qi, si) = unlinked.iter().find(|u| u.0 == k).expect("left unlinked");
@@ -273,7 +273,7 @@ mod tests {
         let text = format!("“We won,” Smith said. {}", "“a ".repeat(50_000));
         let (parts, pt) = paragraph(&text);
         let t = std::time::Instant::now();
-        let mut l = Linker::new(&text, &parts);
+        let mut l = Linker::new(&text, &parts, 0);
         let (para, unlinked) = l.sentences(0, &pt);
         l.by_context(&para, &unlinked, true);
         l.before_next_paragraph(std::slice::from_ref(&pt));
@@ -305,7 +305,7 @@ mod tests {
         let r = "statement the previous paragraph carries";
         assert_eq!(by_rule(text, 0, r, None), None);
         let (parts, pt) = paragraph(text);
-        let mut l = Linker::new(text, &parts);
+        let mut l = Linker::new(text, &parts, 0);
         let (para, _) = l.sentences(0, &pt);
         l.carry = Some(7);
         let u = Unlinked {

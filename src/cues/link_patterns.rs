@@ -53,20 +53,21 @@ pub(crate) const INSIDE_ORDER: &[CueRule] =
     &[CUE_BEFORE, QUOTE_THEN_CUE, QUOTE_DASH_SPEAKER, LATER_CUE];
 
 /// The cue of the quotation at token `qi` within its sentence, by the patterns in order.
-/// A dash it takes becomes a cue of the sentence.
+/// A dash it takes becomes a cue of the sentence (the sentence's cues are copied only then:
+/// most are the paragraph's own, borrowed).
 pub(crate) fn pick_cue(
     text: &str,
     toks: &[Token],
     sent: &std::ops::Range<usize>,
     qi: usize,
-    cues: &mut Vec<CueHit>,
+    cues: &mut std::borrow::Cow<'_, [CueHit]>,
 ) -> Option<CueHit> {
     let at = QuoteAt {
         text,
         toks,
         sent,
         qi,
-        cues: cues.as_slice(),
+        cues: &cues[..],
     };
     let order = if opens_clause(&at) {
         OPENING_ORDER
@@ -77,6 +78,7 @@ pub(crate) fn pick_cue(
     if let Some(p) = pick
         && p.kind == CueKind::Dash
     {
+        let cues = cues.to_mut();
         cues.push(p);
         cues.sort_by_key(|c| c.tok);
     }
@@ -462,7 +464,7 @@ mod tests {
             .position(Toks::is_quote)
             .expect("a quotation");
         let si = pt.sents.iter().position(|s| s.contains(&qi)).unwrap();
-        let mut cues = pt.cues[si].clone();
+        let mut cues = std::borrow::Cow::Borrowed(&pt.cues[si][..]);
         pick_cue(text, &pt.toks, &pt.sents[si], qi, &mut cues)
             .map(|c| cue_text(text, c).to_string())
     }

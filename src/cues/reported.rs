@@ -1,6 +1,6 @@
 //! Reported speech: the clause each remaining cue reports.
 //!
-//! [`reported`] is a driver over named steps: a transcript's labelled paragraphs
+//! [`report`] is a driver over named steps: a transcript's labelled paragraphs
 //! (`transcript`), then in each sentence that asks no question the hearsay adverb
 //! (`hearsay`) and, for each of its cues, the steps of [`CUE_STEPS`] in order
 //! (`expectation`, `question`, `seeming`: attributions that name no one, in `agentless`;
@@ -49,7 +49,9 @@ pub(crate) struct Claims<'s> {
 
 impl<'s> Claims<'s> {
     /// The claims of `stmts`, with room for a statement of each of the `cues` (so that
-    /// neither the statements nor the map grow by copying as the steps add to them).
+    /// neither the statements nor the map grow by copying as the steps add to them). (The
+    /// pipeline's are the linking's map, see [`link_and_report`].)
+    #[cfg(test)]
     fn new(stmts: &'s mut Vec<Stmt>, cues: usize) -> Claims<'s> {
         stmts.reserve(cues);
         let mut existing: FxHashMap<(usize, usize), usize> =
@@ -100,13 +102,14 @@ impl<'a> Sentence<'a> {
     /// Sentence `si` of paragraph `para`, or None when it asks a question. `doubled`: the
     /// paragraph holds two apostrophes in a row ([`para_has_doubled`]); a sentence of a
     /// paragraph without them has no quotation in doubled apostrophes, and its text is not
-    /// searched again.
+    /// searched again. `question`: the document holds a question mark (without one, no
+    /// sentence asks, and none is searched for it).
     fn new(
         text: &'a str,
         (para, pt): (usize, &'a ParaTokens),
         si: usize,
         info: &'a [PartInfo],
-        doubled: bool,
+        (doubled, question): (bool, bool),
     ) -> Option<Sentence<'a>> {
         let toks = &pt.toks[..];
         let sent = &pt.sents[si];
@@ -123,7 +126,7 @@ impl<'a> Sentence<'a> {
         } else {
             Vec::new()
         };
-        if asks(text, toks, sent, &quoted) {
+        if question && asks(text, toks, sent, &quoted) {
             return None;
         }
         let whole = Span {
@@ -166,6 +169,14 @@ impl<'a> Sentence<'a> {
             end: self.toks[r.end - 1].end,
         }
     }
+}
+
+/// Whether `text` holds two apostrophes in a row anywhere (one search of a document: most
+/// hold none, and their paragraphs are not searched for them, see [`para_has_doubled`]).
+fn has_doubled_apostrophes(text: &str) -> bool {
+    static DOUBLED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("''"));
+    DOUBLED.find(text.as_bytes()).is_some()
 }
 
 /// Whether the text of a paragraph's tokens `toks` holds two apostrophes in a row (the
@@ -211,6 +222,9 @@ pub(crate) struct At {
     pub hi: usize,
     /// Where the adverbs in -ly right before the cue begin ("is widely expected").
     pub b: usize,
+    /// The classes of the cue's lemma as written ([`lemma_classes`]): the steps' verb lists
+    /// (`seeming_verbs`, `asking_verbs`) are read off its bits, not looked up per step.
+    pub lemma: crate::lexicon::ClassSet,
 }
 
 impl At {
@@ -223,7 +237,14 @@ impl At {
         while b > lo && bytes[s.toks[b - 1].start..s.toks[b - 1].end].ends_with(b"ly") {
             b -= 1;
         }
-        At { c, lo, hi, b }
+        let lemma = lemma_classes(s.toks, c);
+        At {
+            c,
+            lo,
+            hi,
+            b,
+            lemma,
+        }
     }
 }
 
@@ -247,18 +268,61 @@ pub(crate) const CUE_STEPS: &[(&str, CueStep)] = &[
     ("reported_clause", reported_clause),
 ];
 
+/// Reported speech ([`report`]) on the statements `stmts` of the linking, as a test runs
+/// the stages one by one (the pipeline runs [`link_and_report`], which hands the linking's
+/// map of cues on).
+#[cfg(test)]
+pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
+    let mut claims = Claims::new(stmts, cue_count(paras));
+    report(text, paras, &mut claims, info);
+}
+
+/// The cues of a document's paragraphs, counted (the room reported speech makes for a
+/// statement of each).
+pub(crate) fn cue_count(paras: &[ParaTokens]) -> usize {
+    paras
+        .iter()
+        .map(|pt| pt.cues.iter().map(Vec::len).sum::<usize>())
+        .sum()
+}
+
+/// The linking ([`linked`]), then reported speech ([`report`]) on its statements: the
+/// linking's statement of each cue by (paragraph, token) is handed on as the claims' map
+/// (the map a test's `Claims::new` builds again from the statements: each cue's statement
+/// is made once, by `Linker::stmt_of`), and the statements are made with room for reported
+/// speech's.
+pub(crate) fn link_and_report(
+    text: &str,
+    paras: &[ParaTokens],
+    parts: &[crate::quotes::QuotePart],
+    american: bool,
+) -> (Vec<Stmt>, Vec<PartInfo>) {
+    let cues = cue_count(paras);
+    let Linked {
+        mut stmts,
+        info,
+        by_cue,
+    } = linked(text, paras, parts, american, cues);
+    stmts.reserve(cues);
+    let mut claims = Claims {
+        stmts: &mut stmts,
+        existing: by_cue,
+    };
+    report(text, paras, &mut claims, &info);
+    (stmts, info)
+}
+
 /// Reported speech: for each reporting verb that governs no quotation standing on its own,
 /// the clause it reports. Patterns (see the module doc of `cues` for quotations):
 /// `SPEAKER CUE [that] CLAUSE`, `CLAUSE, SPEAKER CUE.`, `CLAUSE, CUE SPEAKER.`,
 /// `According to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER`. The clause runs to
 /// the sentence's end; a verb of telling skips its object ("told reporters that …").
-pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, info: &[PartInfo]) {
-    let cues = paras
-        .iter()
-        .map(|pt| pt.cues.iter().map(Vec::len).sum::<usize>())
-        .sum();
-    let mut claims = Claims::new(stmts, cues);
-    transcript::transcript(text, paras, &mut claims);
+fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInfo]) {
+    transcript::transcript(text, paras, claims);
+    // (whether the document holds doubled apostrophes, and a question mark: one search of
+    // its text each; without them no paragraph or sentence is searched for them)
+    let doc_doubled = has_doubled_apostrophes(text);
+    let question = memchr::memchr(b'?', text.as_bytes()).is_some();
     for (p, pt) in paras.iter().enumerate() {
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
@@ -274,15 +338,16 @@ pub(crate) fn reported(text: &str, paras: &[ParaTokens], stmts: &mut Vec<Stmt>, 
             if pt.cues[si].is_empty() && !hearsay_word() {
                 continue;
             }
-            let doubled = *doubled.get_or_insert_with(|| para_has_doubled(text, &pt.toks));
-            let Some(s) = Sentence::new(text, (p, pt), si, info, doubled) else {
+            let doubled =
+                *doubled.get_or_insert_with(|| doc_doubled && para_has_doubled(text, &pt.toks));
+            let Some(s) = Sentence::new(text, (p, pt), si, info, (doubled, question)) else {
                 continue;
             };
-            hearsay(&s, &mut claims);
+            hearsay(&s, claims);
             for c in s.own_cues() {
                 let at = At::new(&s, c);
                 for (_, step) in CUE_STEPS {
-                    if step(&s, &at, &mut claims) == Step::Done {
+                    if step(&s, &at, claims) == Step::Done {
                         break;
                     }
                 }
@@ -310,10 +375,11 @@ fn reported_clause(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     if known.is_some_and(|k| !headline_colon && governs_quotation(s, &claims.stmts[k])) {
         return Step::Done; // the cue of a quotation that stands on its own
     }
-    let polarity = polarity(s.text, s.toks, at.lo, c.tok);
+    // (the bare participle first: a bit test, and its cue's polarity is not read)
     if known.is_none() && bare_participle(s, at) {
         return Step::Done;
     }
+    let polarity = polarity(s.text, s.toks, at.lo, c.tok);
     if polarity == Polarity::Hypothetical
         || (known.is_none()
             && !headline_colon

@@ -69,8 +69,7 @@ pub(crate) fn assemble_within(
     let para_toks = prepare::tokens(text, &paras, &parts, &masks);
     budget.check("segment")?;
     // Cue and content.
-    let (mut stmts, info) = cues::link(text, &para_toks, &parts, american);
-    cues::reported(text, &para_toks, &mut stmts, &info);
+    let (mut stmts, info) = cues::link_and_report(text, &para_toks, &parts, american);
     prepare::drop_caption(&metadata, &paras, &mut stmts);
     budget.check("cues")?;
     let mut doc = Doc {

@@ -31,8 +31,9 @@ pub(super) struct Cx<'a> {
 
 /// The classes of the cue's lemma exactly as written: those its first token's verb form
 /// carries (`VerbForm::classes`, of its lemma) when that form's lemma is the cue's own (the
-/// same leaked string: the cue was found as that form), else looked up.
-fn lemma_classes(toks: &[Token], c: CueHit) -> ClassSet {
+/// same leaked string: the cue was found as that form), else looked up. (Also what the
+/// reported steps read of a cue's lemma, `At::lemma`: a bit test, not a look-up in a set.)
+pub(crate) fn lemma_classes(toks: &[Token], c: CueHit) -> ClassSet {
     let form = toks
         .get(c.tok)
         .and_then(|t| crate::lexicon::LEXICON.verb_forms.get(usize::from(t.verb)));
@@ -129,9 +130,10 @@ impl<'a> Cx<'a> {
         ends_with_comma(self.text, t)
     }
 
-    /// Whether tokens `i`, `i + 1` are an archive's doubled apostrophes.
+    /// Whether tokens `i`, `i + 1` are an archive's doubled apostrophes (none in a paragraph
+    /// whose text holds no two apostrophes side by side: its tokens are not read).
     pub fn doubled(&self, i: usize) -> bool {
-        doubled_apostrophe(self.text, self.toks, i)
+        self.doubled_para && doubled_apostrophe(self.text, self.toks, i)
     }
 
     /// Where the speaker mention ending before `b` starts (at most `max` tokens back).

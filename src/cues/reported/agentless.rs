@@ -141,7 +141,8 @@ pub(crate) fn question(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     // (`reported_asked_after`: "when", ",", "after", "being", "was", …)
     // (the form's ending first: most cues are no "-ed" form, and their lemma is not looked up)
     let asked = text[c.start..c.end].ends_with("ed")
-        && LEXICON.asking_verbs.contains(c.lemma)
+        // (`asking_verbs`, read off the lemma's classes)
+        && at.lemma.has(Class::AskingVerbs)
         && (b == lo
             || crate::lexicon::with_lower(toks[b - 1].text(text), |l| {
                 Class::ReportedAskedAfter.contains(l)
@@ -214,7 +215,10 @@ fn question_span(s: &Sentence, at: &At) -> (usize, usize) {
 /// every verb of seeming.
 pub(crate) fn seeming(s: &Sentence, at: &At, claims: &mut Claims) -> Step {
     let (text, toks, c, lo, b) = (s.text, s.toks, at.c, at.lo, at.b);
-    if !LEXICON.seeming_verbs.contains(c.lemma) {
+    // (`seeming_verbs`, read off the lemma's classes: the set's words are the class's)
+    let seems = at.lemma.has(Class::SeemingVerbs);
+    debug_assert_eq!(seems, LEXICON.seeming_verbs.contains(c.lemma));
+    if !seems {
         return Step::Pass;
     }
     if reported_by_earlier_cue(s, c.tok) {
