@@ -3,8 +3,8 @@
 //! on from one paragraph to the next.
 //!
 //! [`para_kinds`] tries the rules of [`PARA_RULES`] in order on each paragraph (character
-//! rules in nom on `&str`); the first that matches names it, and a paragraph no rule names
-//! is body. Only body paragraphs, transcript turns and list entries are discourse: a name
+//! rules in nom on `&str`; only those its first and last bytes leave, [`may_name`]); the
+//! first that matches names it, and a paragraph no rule names is body. Only body paragraphs, transcript turns and list entries are discourse: a name
 //! in a caption or a byline is no antecedent, and a caption is no speaker's paragraph.
 //!
 //! [`Thread`] then follows the article in order. After a paragraph in which a speaker was
@@ -70,24 +70,131 @@ pub(crate) const PARA_RULES: &[ParaRule] = &[
     ("headline", ParaKind::Headline, headline),
 ];
 
-/// The kind of every paragraph of `text`.
+/// The kind of every paragraph of `text`: the first rule of [`PARA_RULES`] that names it,
+/// among those its first and last bytes leave ([`may_name`]), else body.
 pub(crate) fn para_kinds(text: &str, paras: &[Span]) -> Vec<ParaKind> {
     paras
         .iter()
         .enumerate()
         .map(|(index, p)| {
             let at = ParaAt {
-                text: text[p.start..p.end].trim(),
+                text: trimmed(&text[p.start..p.end]),
                 index,
                 count: paras.len(),
             };
+            let mask = may_name(&at);
             PARA_RULES
                 .iter()
-                .find(|(_, _, rule)| rule(&at))
-                .map_or(ParaKind::Body, |&(_, kind, _)| kind)
+                .enumerate()
+                .find(|&(i, (_, _, rule))| mask & 1 << i != 0 && rule(&at))
+                .map_or(ParaKind::Body, |(_, &(_, kind, _))| kind)
         })
         .collect()
 }
+
+/// `s.trim()`: a paragraph that opens and ends with an ASCII letter, figure or mark (no
+/// space, and no character another script may make a space) is itself, with no search.
+fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// The rules of [`PARA_RULES`] (a bit each, by place) that may name the paragraph: each
+/// rule's own first test, read here from the paragraph's first two bytes and its last
+/// (`FIRST_BYTE_RULES`), so that a body paragraph, which most are, calls none of the rules
+/// its opening rules out.
+fn may_name(at: &ParaAt) -> u8 {
+    let b = at.text.as_bytes();
+    let mut mask = b.first().map_or(0, |&f| FIRST_BYTE_RULES[usize::from(f)]);
+    // (a closing bracket at the end, before full stops and spaces: a caption's credit)
+    if b.iter().rev().find(|&&c| c != b'.' && c != b' ') == Some(&b')') {
+        mask |= CAPTION;
+    }
+    // (an ASCII letter and a lower-case one open no name in capitals: `transcript_speaker`)
+    if !matches!(b, [f, s, ..] if f.is_ascii_alphabetic() && s.is_ascii_lowercase()) {
+        mask |= TRANSCRIPT;
+    }
+    if at.index == 0 {
+        mask |= HEADLINE;
+    }
+    mask
+}
+
+/// The bit of the rule named `name` in [`PARA_RULES`] (by its place), found when the
+/// program is compiled.
+const fn rule_bit(name: &str) -> u8 {
+    let mut i = 0;
+    while i < PARA_RULES.len() {
+        if same_name(PARA_RULES[i].0, name) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("no such paragraph rule")
+}
+
+/// Whether two names of rules are the same, byte for byte (when the program is compiled:
+/// the bit of a rule of a table is found by its name).
+pub(super) const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The bit of [`related_link`] in a mask of [`may_name`].
+const RELATED: u8 = rule_bit("related_link");
+/// The bit of [`byline`].
+const BYLINE: u8 = rule_bit("byline");
+/// The bit of [`photo_caption`].
+const CAPTION: u8 = rule_bit("photo_caption");
+/// The bit of [`time_stamp`].
+const TIME_STAMP: u8 = rule_bit("time_stamp");
+/// The bit of the transcript turn ([`transcript_speaker`]).
+const TRANSCRIPT: u8 = rule_bit("transcript_turn");
+/// The bit of [`list_entry`].
+const LIST_ENTRY: u8 = rule_bit("list_entry");
+/// The bit of [`headline`].
+const HEADLINE: u8 = rule_bit("headline");
+
+/// By a paragraph's first byte, the rules that may name it for that byte ([`may_name`]): a
+/// link label's first letter (`related_link`), "B" (`byline`), a credit word's or an
+/// opening bracket (`photo_caption`), a figure (`time_stamp`, `list_entry`) or a bullet's
+/// first byte (`list_entry`).
+static FIRST_BYTE_RULES: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+    let (labels, credits) = &*OPENINGS;
+    let mut by = [0u8; 256];
+    for (b, m) in by.iter_mut().enumerate() {
+        let b = b as u8;
+        if labels.0[usize::from(b)] {
+            *m |= RELATED;
+        }
+        if b == b'B' {
+            *m |= BYLINE;
+        }
+        if credits.0[usize::from(b)] || b == b'(' || b == b'[' {
+            *m |= CAPTION;
+        }
+        if b.is_ascii_digit() {
+            *m |= TIME_STAMP | LIST_ENTRY;
+        }
+        if BULLET_BYTES.0[usize::from(b)] {
+            *m |= LIST_ENTRY;
+        }
+    }
+    by
+});
 
 /// The most letters of a link label (`speaker_link_labels`: "More_coverage", 12): a
 /// paragraph with more before its first other character opens with none.
@@ -354,6 +461,47 @@ mod tests {
             .iter()
             .find(|(_, _, rule)| rule(&at))
             .map_or(ParaKind::Body, |&(_, k, _)| k)
+    }
+
+    #[test]
+    fn the_screen_rules_out_no_rule_that_names_a_paragraph() {
+        // (every rule's paragraphs of the tests below, and some that are none)
+        let paras = [
+            "Related: Trump's plan for the border",
+            "More coverage        : the plan",
+            "Recommended: the plan",
+            "By Jane Smith and Tom Brown",
+            "(Photo: Jane Smith/AP)",
+            "A voter in Ohio. (AP Photo/Tony Dejak) . ",
+            "[Image: a crowd]",
+            "2:25 p.m.",
+            "WALLACE: Let’s start with the news.",
+            "“AL: We won.”",
+            "\"PENCE: Well, look.",
+            "- Lower taxes for families.",
+            "2. A wall on the border.",
+            "• A wall on the border.",
+            "Trump Says He Will Win Ohio",
+            "Smith: the plan is dead.",
+            "",
+            "X",
+            " The plan. ",
+        ];
+        for text in paras {
+            for index in [0, 3] {
+                let at = ParaAt {
+                    text: text.trim(),
+                    index,
+                    count: 5,
+                };
+                assert_eq!(trimmed(text), text.trim());
+                for (i, (name, _, rule)) in PARA_RULES.iter().enumerate() {
+                    if rule(&at) {
+                        assert_ne!(may_name(&at) & 1 << i, 0, "{name}: {text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //!
 //! The article is read in order, paragraph by paragraph, skipping what is no discourse
 //! (captions, bylines, links; a time stamp ends the speaker's run). Each quotation takes one
-//! step of [`STEPS`], in order: a transcript turn names its speaker; a quotation whose
-//! speaker is named in another paragraph continues them; a quotation that nothing
-//! attributes, alone in its paragraph, takes the speaker of the paragraph before.
+//! step of [`STEPS`], in order (of those its first tests leave, [`may_act`]): a transcript
+//! turn names its speaker; a quotation whose speaker is named in another paragraph
+//! continues them; a quotation that nothing attributes, alone in its paragraph, takes the
+//! speaker of the paragraph before.
 
 use super::NameCandidate;
 use super::discourse::{ParaKind, signature, transcript_speaker};
@@ -120,7 +121,7 @@ pub(crate) fn continue_speakers(
                     && opens_later_sentence(text, para, quote.start),
                 signed,
             };
-            let step = STEPS.iter().find_map(|(_, s)| s(&at, quote, turn));
+            let step = take_step(&at, quote, turn);
             if step == Some(Step::Attributed) {
                 attributed.push(Span {
                     start: quote.start,
@@ -137,6 +138,65 @@ pub(crate) fn continue_speakers(
     split_statements(quotes, &turned);
     attributed
 }
+
+/// The step the quotation `q` takes in `at`: the first of [`STEPS`] that acts on it, of
+/// those that may ([`may_act`]).
+fn take_step(at: &At, q: &mut Quote, turn: &mut dyn FnMut(Span) -> SpeakerRef) -> Option<Step> {
+    let mask = may_act(at, q);
+    STEPS
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| mask & 1 << k != 0)
+        .find_map(|(_, (_, s))| s(at, q, turn))
+}
+
+/// The steps of [`STEPS`] (a bit each, by place) that may act on the quotation `q` in
+/// `at`: each step's own first test, read once here, so that a quotation its cue
+/// attributed, which most are, is offered only to the steps that act on one.
+fn may_act(at: &At, q: &Quote) -> u8 {
+    let direct = q.kind != QuoteKind::Indirect;
+    let mut mask = 0;
+    // (an ASCII letter and a lower-case one open no transcript turn: `transcript_speaker`)
+    let b = q.text.as_bytes();
+    if direct && !matches!(b, [f, s, ..] if f.is_ascii_alphabetic() && s.is_ascii_lowercase()) {
+        mask |= TRANSCRIPT_TURN;
+    }
+    if at.turn.is_some() {
+        mask |= INSIDE_TURN;
+    }
+    if q.speaker.is_some() {
+        mask |= STATED_ELSEWHERE;
+    } else if direct {
+        mask |= SIGNED | FLOATING | EARLIER;
+    }
+    mask
+}
+
+/// The bit of the step named `name` in [`STEPS`] (by its place), found when the program
+/// is compiled.
+const fn step_bit(name: &str) -> u8 {
+    let mut i = 0;
+    while i < STEPS.len() {
+        if super::discourse::same_name(STEPS[i].0, name) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("no such thread step")
+}
+
+/// The bit of [`transcript_turn`] in a mask of [`may_act`].
+const TRANSCRIPT_TURN: u8 = step_bit("transcript_turn");
+/// The bit of [`inside_turn`].
+const INSIDE_TURN: u8 = step_bit("inside_turn");
+/// The bit of [`stated_elsewhere`].
+const STATED_ELSEWHERE: u8 = step_bit("stated_elsewhere");
+/// The bit of [`signed_quotation`].
+const SIGNED: u8 = step_bit("signed_quotation");
+/// The bit of [`floating_quotation`].
+const FLOATING: u8 = step_bit("floating_quotation");
+/// The bit of [`earlier_in_paragraph`].
+const EARLIER: u8 = step_bit("earlier_in_paragraph");
 
 /// A quote that took a speaker of its own (a transcript turn, a floating quotation) while
 /// other parts of its statement kept theirs leaves it: a statement of its own, with no cue

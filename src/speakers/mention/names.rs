@@ -3,9 +3,7 @@
 
 use super::rules::apposition_body;
 use super::*;
-use crate::grammar::{PResult, Toks, token};
-use nom::Parser;
-use nom::multi::many1_count;
+use crate::grammar::Toks;
 
 /// A person named in the text (not necessarily quoted): a candidate antecedent.
 #[derive(Debug, Clone)]
@@ -38,32 +36,34 @@ pub(crate) fn name_candidates(text: &str, toks: &[Token]) -> Vec<NameCandidate> 
 /// for a document's paragraphs): it starts with a title or a known first name, or has two or
 /// more words none of which is an organisation head.
 pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<NameCandidate>) {
-    let whole = Toks::whole(text, toks);
     let mut i = 0;
     while i < toks.len() {
-        // (a capitalised word opens a run: most words are none, and need no parse)
+        // (a capitalised word opens a run: most words are none, and are passed over in one
+        // search of their spelling flags)
+        let Some(k) = toks[i..].iter().position(Token::is_capitalised) else {
+            break;
+        };
+        i += k;
         let t = &toks[i];
-        // (one capitalised word alone is no name, and most runs are one word: the next
-        // token tells, with no parse; a word's starter class is its bit, read last)
-        if t.kind != Tok::Word
-            || !t.is_capitalised()
-            || !toks
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Tok::Word && n.is_capitalised())
+        // (one capitalised word alone is no name — a name has two, or a title before it —
+        // and most runs are one word: the next token tells; a word's starter class is its
+        // bit, read last)
+        // (a token's spelling flag first, its kind only for a capital: most are neither)
+        if !capitalised_word(t)
+            || !toks.get(i + 1).is_some_and(capitalised_word)
             || t.is(Class::Starters)
         {
             i += 1;
             continue;
         }
-        let Ok((rest, _)) = many1_count(capitalised_word).parse(whole.from(i)) else {
-            i += 1;
-            continue;
-        };
-        let j = rest.at();
-        // (one capitalised word alone is no name: a name has two, or a title before it)
-        if j - i >= 2
-            && let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j))
-        {
+        // (the run of capitalised words from `i`, read token by token: `i` and `i + 1` open it)
+        let j = i
+            + 2
+            + toks[i + 2..]
+                .iter()
+                .take_while(|t| capitalised_word(t))
+                .count();
+        if let Some(c) = candidate(text, toks, i, j).or_else(|| inner_name(text, toks, i, j)) {
             out.push(c);
         }
         i = j;
@@ -72,8 +72,9 @@ pub(crate) fn name_candidates_into(text: &str, toks: &[Token], out: &mut Vec<Nam
 
 /// "Smith", "U.S.": a capitalised word ([`crate::grammar::capitalised`]), read from its
 /// token's spelling flags.
-fn capitalised_word<'a>(i: Toks<'a>) -> PResult<'a, &'a Token> {
-    token(|_, t: &Token| t.kind == Tok::Word && t.is_capitalised())(i)
+#[inline]
+fn capitalised_word(t: &Token) -> bool {
+    t.is_capitalised() && matches!(t.kind, Tok::Word)
 }
 
 /// The capitalised run `i..j` as a person's name, past its titles.
@@ -188,13 +189,13 @@ mod tests {
         for k in 0..t.len() {
             let whole = Toks::whole(text, &t);
             assert_eq!(
-                capitalised_word(whole.from(k)).is_ok(),
+                capitalised_word(&t[k]),
                 crate::grammar::capitalised(whole.from(k)).is_ok(),
                 "{}",
                 t[k].text(text)
             );
         }
-        assert!(capitalised_word(Toks::whole(text, &t)).is_ok());
+        assert!(capitalised_word(&t[0]));
     }
 
     #[test]
