@@ -214,6 +214,10 @@ impl Hits {
     /// point holds every byte before it back to its start.
     fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
+        // (where the bytes before `at` end no prefix of a pattern, most, none reaches past it)
+        if !super::trie::REACH.may_end_at(bytes, self.span.start, at) {
+            return at;
+        }
         let (trie, longest) = (&*TRIE, *LONGEST);
         let mut w = at;
         loop {
