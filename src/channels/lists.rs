@@ -549,7 +549,7 @@ impl Hits {
     }
 
     /// Mark the word at `i` if white space stands before it and it may open a time.
-    #[inline]
+    #[inline(always)]
     fn mark_word(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
         let bytes = text.as_bytes();
         if !may_open_a_time(bytes[i]) {
