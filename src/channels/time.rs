@@ -199,7 +199,9 @@ pub(crate) fn time_in(
 ) -> Option<Time> {
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
-    let at_words = may_open(&text[region.start..region.end]) || hits.marks_in(region);
+    let words = &text[region.start..region.end];
+    let first = may_open(words);
+    let at_words = first || hits.marks_in(region);
     if !at_words && !hits.may_hold_a_time(region) {
         return None;
     }
@@ -212,9 +214,8 @@ pub(crate) fn time_in(
     };
     // (what the region's words may open: its first, read here, and those marked; a rule that
     // reads such words is called only where one may open what it parses)
-    let words = &text[region.start..region.end];
     let opens = match at_words {
-        true => hits.marked(region) | if may_open(words) { candidate(words) } else { 0 },
+        true => hits.marked(region) | if first { candidate(words) } else { 0 },
         false => 0,
     };
     let mut found: Vec<Found> = Vec::new();
