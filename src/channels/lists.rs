@@ -144,21 +144,23 @@ static LONGEST: LazyLock<usize> =
     LazyLock::new(|| patterns().iter().map(|p| p.2.len()).max().unwrap_or(0));
 
 /// The quotations among `toks` that end every phrase and outlet starting inside them (with
-/// a mark no phrase or outlet holds: `PHRASE_MARKS`).
-fn closed_quotations(text: &str, toks: &[crate::segment::Token]) -> Vec<Span> {
-    toks.iter()
-        .filter(|t| matches!(t.kind, crate::segment::Tok::Quote(_)))
-        .filter(|t| {
-            text[t.start..t.end]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c))
-        })
-        .map(|t| Span {
-            start: t.start,
-            end: t.end,
-        })
-        .collect()
+/// a mark no phrase or outlet holds: `PHRASE_MARKS`). (One plain pass over the tokens, most of
+/// which are words, each told by its kind alone.)
+fn closed_quotations(text: &str, toks: &[Token]) -> Vec<Span> {
+    let mut quotes = Vec::new();
+    for t in toks {
+        if !matches!(t.kind, Tok::Quote(_)) {
+            continue;
+        }
+        let last = text[t.start..t.end].chars().next_back();
+        if last.is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c)) {
+            quotes.push(Span {
+                start: t.start,
+                end: t.end,
+            });
+        }
+    }
+    quotes
 }
 
 /// Whether token `t` may hold a word of a list match, as the region walks read it: a word of
@@ -178,7 +180,7 @@ impl Hits {
     /// statements: its closed quotations (of its tokens `toks`), inside which only the
     /// weekdays and time phrases are looked for (no channel rule reads a phrase or an
     /// outlet inside a quotation, and none of those reaches out of one).
-    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[crate::segment::Token]) -> Hits {
+    pub(crate) fn in_paragraph(text: &str, span: Span, toks: &[Token]) -> Hits {
         let quotes = closed_quotations(text, toks);
         Hits {
             span,
@@ -212,6 +214,10 @@ impl Hits {
     /// point holds every byte before it back to its start.
     fn scan_start(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
+        // (where the bytes before `at` end no prefix of a pattern, most, none reaches past it)
+        if !super::trie::REACH.may_end_at(bytes, self.span.start, at) {
+            return at;
+        }
         let (trie, longest) = (&*TRIE, *LONGEST);
         let mut w = at;
         loop {
@@ -543,7 +549,7 @@ impl Hits {
     }
 
     /// Mark the word at `i` if white space stands before it and it may open a time.
-    #[inline]
+    #[inline(always)]
     fn mark_word(&self, text: &str, i: usize, starts: &mut Vec<(usize, u8)>) {
         let bytes = text.as_bytes();
         if !may_open_a_time(bytes[i]) {

@@ -199,7 +199,9 @@ pub(crate) fn time_in(
 ) -> Option<Time> {
     // (no word of the region may open a time, its first or a marked one, and the lists hold
     // no weekday or time phrase in it: no rule finds one)
-    let at_words = may_open(&text[region.start..region.end]) || hits.marks_in(region);
+    let words = &text[region.start..region.end];
+    let first = may_open(words);
+    let at_words = first || hits.marks_in(region);
     if !at_words && !hits.may_hold_a_time(region) {
         return None;
     }
@@ -212,9 +214,8 @@ pub(crate) fn time_in(
     };
     // (what the region's words may open: its first, read here, and those marked; a rule that
     // reads such words is called only where one may open what it parses)
-    let words = &text[region.start..region.end];
     let opens = match at_words {
-        true => hits.marked(region) | if may_open(words) { candidate(words) } else { 0 },
+        true => hits.marked(region) | if first { candidate(words) } else { 0 },
         false => 0,
     };
     let mut found: Vec<Found> = Vec::new();
@@ -390,22 +391,56 @@ fn month_head(h: [u8; 3]) -> bool {
 }
 
 /// Whether the word that `s` starts with may open a time (`candidate`, and every rule's parse
-/// there): by its first byte (`shape::may_open_a_time`), and a capital other than that of
-/// "In" and "The" only as a month may (a name is passed over by its first three letters).
+/// there), by its first bytes: a year and a space ("2014 "), "in " before a digit, a capital
+/// or a part of the day, "the " before a part of the day ([`may_be_a_part_of_the_day`]),
+/// "recent ", a capital that may be a month ([`may_open_a_month`]), or a character not ASCII.
+/// Most words a clause marks by their first byte (`shape::may_open_a_time`) are told here in
+/// a few steps, without `candidate`'s parses: "the", "in", "Trump", "U.S.", "10".
 pub(super) fn may_open(s: &str) -> bool {
-    let Some(&b) = s.as_bytes().first() else {
+    let bytes = s.as_bytes();
+    let Some(&b) = bytes.first() else {
         return false;
     };
-    let other_capital = b.is_ascii_uppercase() && !super::shape::opens_a_named_time_word(b);
-    super::shape::may_open_a_time(b) && (!other_capital || may_open_a_month(s))
+    let named = match b {
+        b'0'..=b'9' => opens_a_year(bytes),
+        b'i' | b'I' if bytes.get(1..3) == Some(b"n ") => {
+            bytes
+                .get(3)
+                .is_some_and(|&c| c.is_ascii_digit() || c.is_ascii_uppercase() || !c.is_ascii())
+                || may_be_a_part_of_the_day(s)
+        }
+        b't' | b'T' if bytes.get(1..4) == Some(b"he ") => may_be_a_part_of_the_day(s),
+        b'r' => bytes.starts_with(b"recent "),
+        _ => false,
+    };
+    named || b.is_ascii_uppercase() && may_open_a_month(s) || b >= 0xC0
+}
+
+/// Whether `bytes` open with the four digits of a year of the last two centuries and a space:
+/// the only words that open with a digit and a time (a dated noun's year, "2014 study").
+fn opens_a_year(bytes: &[u8]) -> bool {
+    match bytes.get(..5) {
+        Some(&[a, b, c, d, e]) => {
+            matches!([a, b], [b'1', b'9'] | [b'2', b'0'])
+                && c.is_ascii_digit()
+                && d.is_ascii_digit()
+                && e == b' '
+        }
+        _ => false,
+    }
 }
 
 /// Whether the word `s` starts with may be a month word: not when its first three bytes are
 /// ASCII letters that open no month of the lexicon in any case ("Smith"; a month word is
-/// looked up in lower case, whole, so its first three letters are those of a month).
+/// looked up in lower case, whole, so its first three letters are those of a month), nor when
+/// an ASCII byte other than a letter ends its letters before the third ("U.S.", "Mr.", "AP":
+/// every month word is three letters or more, and holds no other character).
 fn may_open_a_month(s: &str) -> bool {
+    let letter = |x: u8| x.is_ascii_alphabetic();
+    let other = |x: u8| x.is_ascii() && !x.is_ascii_alphabetic();
     match s.as_bytes().get(..3) {
         Some(&[a, b, c]) if [a, b, c].iter().all(u8::is_ascii_alphabetic) => month_head([a, b, c]),
+        Some(&[a, b, c]) if letter(a) && (other(b) || letter(b) && other(c)) => false,
         _ => true,
     }
 }
@@ -773,6 +808,62 @@ mod tests {
             }
         }
         assert!(passed > 10 && may_open("July 8 ") && !may_open("Smith said "));
+    }
+
+    #[test]
+    fn a_word_told_by_its_first_bytes_opens_no_time_candidate_reads() {
+        // (`may_open` is false only where `candidate` is 0: years, "in", "the", "recent",
+        // months in every language and case, short capitals, names)
+        let mut firsts: Vec<String> = [
+            "2014", "1999", "2100", "1899", "201", "20145", "10", "in", "In", "the", "The", "tHe",
+            "recent", "recently", "U.S.", "Mr.", "AP", "A", "M", "Ma.", "Trump", "Iran", "It",
+            "Temmuz", "É", "é", "Été", "x",
+        ]
+        .map(String::from)
+        .to_vec();
+        for m in LEXICON.months.keys() {
+            let mut c = m.chars();
+            let cap: String = c
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            firsts.extend([format!("{cap}."), m.to_uppercase(), cap]);
+        }
+        let rests = [
+            "",
+            " ",
+            " 8",
+            " 8 ",
+            " study ",
+            " hearing",
+            " early hours",
+            " late night",
+            " July",
+            " 2015 ",
+            " the early morning hours",
+            " the night before",
+            " Éxito",
+            "-8 ",
+            ",",
+        ];
+        let mut opened = 0;
+        for first in &firsts {
+            for rest in rests {
+                let s = format!("{first}{rest}");
+                if candidate(&s) != 0 {
+                    assert!(may_open(&s), "{s}");
+                    opened += 1;
+                }
+            }
+        }
+        assert!(opened > 100, "{opened}");
+        assert!(!may_open("U.S. 8 ") && !may_open("Trump said") && !may_open("in a"));
+        // (every month word is three letters or more, letters alone: a shorter run is none)
+        for m in LEXICON.months.keys() {
+            assert!(
+                m.chars().count() >= 3 && m.chars().all(char::is_alphabetic),
+                "{m}"
+            );
+        }
     }
 
     #[test]

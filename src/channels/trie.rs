@@ -1,6 +1,8 @@
 //! The trie of the stage's word lists ([`Trie`]): a double array walked from a word's first
 //! byte, giving per list the longest pattern there.
 
+use std::sync::LazyLock;
+
 use super::lists::LISTS;
 
 /// The word lists in one trie walked from each word's first letter, in ASCII lower case: the
@@ -306,6 +308,67 @@ impl Trie {
     }
 }
 
+/// How many bytes before a point [`Reach`] reads: a prefix of a pattern that long or longer
+/// is told by its last bytes.
+const REACH_BYTES: usize = 5;
+
+/// The bits of a key of [`Reach`]: a table of 2^18 bits (32 kB) holds the prefixes' few
+/// thousand keys sparsely enough that a point whose bytes end none is seldom taken for one.
+const REACH_BITS: u32 = 18;
+
+/// The 64-bit words of [`Reach`]'s table.
+const REACH_WORDS: usize = 1 << (REACH_BITS - 6);
+
+/// The ends of the proper prefixes of the lists' patterns, by their last bytes and the byte
+/// after, in ASCII lower case (the trie's reading): where the bytes around a point continue no
+/// prefix, no match that starts before the point reaches past it, told in a few look-ups
+/// without reading back from the point word by word (`Hits::scan_start`; most near words,
+/// "statement" after "gave a ", continue none).
+pub(super) struct Reach {
+    /// One bit per key ([`Reach::key`]) of a prefix's last bytes (the whole prefix if it is
+    /// shorter than [`REACH_BYTES`]) and the pattern's byte after it.
+    bits: Box<[u64; REACH_WORDS]>,
+}
+
+/// The [`Reach`] of the four lists.
+pub(super) static REACH: LazyLock<Reach> = LazyLock::new(|| Reach::new(&super::lists::patterns()));
+
+impl Reach {
+    /// The ends of the proper prefixes of `patterns` (list, index, text).
+    fn new(patterns: &[(usize, usize, &'static str)]) -> Reach {
+        let mut bits = Box::new([0u64; REACH_WORDS]);
+        for p in patterns.iter().map(|p| p.2.as_bytes()) {
+            for k in 1..p.len() {
+                let key = Reach::key(&p[k.saturating_sub(REACH_BYTES)..=k]);
+                bits[key / 64] |= 1 << (key % 64);
+            }
+        }
+        Reach { bits }
+    }
+
+    /// The key of the bytes `b` (two to one more than [`REACH_BYTES`]), in ASCII lower case,
+    /// with their length.
+    #[inline]
+    fn key(b: &[u8]) -> usize {
+        let h = b.iter().fold(b.len() as u32, |h, &x| {
+            h.wrapping_mul(0x9E37_79B1) ^ u32::from(x.to_ascii_lowercase())
+        });
+        (h.wrapping_mul(0x9E37_79B1) >> (32 - REACH_BITS)) as usize
+    }
+
+    /// Whether a proper prefix of a pattern may end at `at` of `bytes`, starting at or after
+    /// `start` (the paragraph's), and the pattern go on with the byte at `at`: by the prefix's
+    /// whole, if shorter than [`REACH_BYTES`], or its last bytes. Where none may, no match
+    /// that starts in `start..at` reaches past `at`.
+    pub(super) fn may_end_at(&self, bytes: &[u8], start: usize, at: usize) -> bool {
+        let has = |k: usize| {
+            let key = Reach::key(&bytes[at - k..=at]);
+            self.bits[key / 64] & 1 << (key % 64) != 0
+        };
+        at < bytes.len() && (1..=REACH_BYTES).any(|k| at >= start + k && has(k))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +415,24 @@ mod tests {
         }
         assert!(!t.opens(b"zq") && !t.opens(b"q") && !t.opens(b"in a zq"));
         assert!(t.opens(b"in a st") && t.opens(b"IN A ST"));
+    }
+
+    #[test]
+    fn every_proper_prefix_of_a_pattern_may_end_where_it_ends() {
+        // (`Hits::scan_start` reads back from a point only where one may: a match that
+        // reaches past it holds such a prefix before it, in any case)
+        let patterns = super::super::lists::patterns();
+        let reach = Reach::new(&patterns);
+        for (_, _, p) in &patterns {
+            for k in 1..p.len() {
+                for t in [format!("x, {p}"), format!("x, {}", p.to_ascii_uppercase())] {
+                    let at = 3 + k;
+                    assert!(reach.may_end_at(t.as_bytes(), 3, at), "{p} {k}");
+                }
+            }
+        }
+        let t = b"He gave a statement";
+        assert!(!reach.may_end_at(t, 0, 3) || !reach.may_end_at(t, 0, 10));
     }
 
     #[test]

@@ -104,19 +104,28 @@ fn apart(bytes: &[u8], k: usize) -> bool {
     alnum_at(bytes, s).is_some_and(|(alnum, len)| s + len > k && !alnum)
 }
 
-/// The bit of a run's shape: its length and its first and last bytes in ASCII lower case (a
-/// run and its lower-case form have the same).
+/// The bit of a run's shape: its length and its first, second and last bytes in ASCII lower
+/// case (a run and its lower-case form have the same), mixed into one of [`RUN_KEY_BITS`]
+/// bits, so that the few hundred words of the class leave most bits clear and the short runs
+/// of joined words ("s" of "Trump's", "U" and "S" of "U.S.") seldom share one.
 fn run_key(r: &[u8]) -> usize {
-    let (first, last) = match (r.first(), r.last()) {
-        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
-        _ => (0, 0),
+    let (first, second, last) = match (r.first(), r.last()) {
+        (Some(f), Some(l)) => (*f, r.get(1).copied().unwrap_or(0), *l),
+        _ => (0, 0, 0),
     };
-    (r.len() * 131 + usize::from(first) * 31 + usize::from(last)) % 4096
+    let bytes = [first, second, last].map(|b| u32::from(b.to_ascii_lowercase()));
+    let h = bytes
+        .iter()
+        .fold(r.len() as u32, |h, &b| h.wrapping_mul(0x9E37_79B1) ^ b);
+    (h.wrapping_mul(0x9E37_79B1) >> (32 - RUN_KEY_BITS)) as usize
 }
 
+/// The bits of a run's key ([`run_key`]): 2^15 (4 kB).
+const RUN_KEY_BITS: u32 = 15;
+
 /// The shapes of the words of the class `channel_list_words` ([`run_key`]), one bit each.
-static RUN_KEYS: LazyLock<[u64; 64]> = LazyLock::new(|| {
-    let mut keys = [0u64; 64];
+static RUN_KEYS: LazyLock<[u64; 1 << (RUN_KEY_BITS - 6)]> = LazyLock::new(|| {
+    let mut keys = [0u64; 1 << (RUN_KEY_BITS - 6)];
     for w in Class::ChannelListWords.words() {
         let k = run_key(w.as_bytes());
         keys[k / 64] |= 1 << (k % 64);
@@ -141,7 +150,8 @@ fn plain_and_apart(bytes: &[u8], t: &Token) -> bool {
 /// case (as a token's bits hold it).
 fn run_of_class(r: &[u8]) -> bool {
     // (most runs are told from every word of the class by one bit of their shape)
-    if RUN_KEYS[run_key(r) / 64] & 1 << (run_key(r) % 64) == 0 {
+    let key = run_key(r);
+    if RUN_KEYS[key / 64] & 1 << (key % 64) == 0 {
         return false;
     }
     let Ok(w) = std::str::from_utf8(r) else {
