@@ -141,7 +141,7 @@ fn cue_of(text: &str, st: &Statement) -> Option<Cue> {
         text: text[c.start..c.end].to_string(),
         start: c.start,
         end: c.end,
-        lemma: c.lemma.to_string(),
+        lemma: c.lemma.into(),
         negated: st.negated,
     })
 }
