@@ -170,78 +170,13 @@ pub struct Cue {
     pub start: usize,
     pub end: usize,
     /// The lexicon lemma: "say" for "said", "according to", ":" for a colon, "—" for a dash.
-    pub lemma: Lemma,
+    // (the lexicon's own word, borrowed: no string is made per cue; an owned copy when a
+    // record is read back from JSON)
+    pub lemma: Cow<'static, str>,
     /// A negated cue ("did not say whether …", "never mentioned Trump by name"): the statement
     /// is what the speaker was reported as not saying about the matter.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
-}
-
-/// A cue's lemma: one of the lexicon's own words, borrowed (no string made per cue), or an
-/// owned copy when a record is read back from JSON. Written as a plain JSON string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Lemma(Cow<'static, str>);
-
-impl Lemma {
-    /// The lemma's text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-// (its schema is a string's, written in place: the schema reads as it did when the lemma was
-// a `String`)
-impl JsonSchema for Lemma {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        String::schema_name()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
-
-impl std::ops::Deref for Lemma {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&'static str> for Lemma {
-    fn from(s: &'static str) -> Lemma {
-        Lemma(Cow::Borrowed(s))
-    }
-}
-
-impl From<String> for Lemma {
-    fn from(s: String) -> Lemma {
-        Lemma(Cow::Owned(s))
-    }
-}
-
-impl PartialEq<str> for Lemma {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Lemma {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl std::fmt::Display for Lemma {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -165,9 +165,6 @@ mod tests {
         let a = crate::analyze(text, &crate::Options::default());
         assert_eq!(a.quotes.len(), 1);
         assert_eq!(a.quotes[0].kind, QuoteKind::Indirect);
-        assert_eq!(
-            a.quotes[0].cue.as_ref().map(|c| c.lemma.as_str()),
-            Some("say")
-        );
+        assert_eq!(a.quotes[0].cue.as_ref().map(|c| &*c.lemma), Some("say"));
     }
 }
