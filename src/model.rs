@@ -7,6 +7,8 @@
 //! All offsets are UTF-8 byte offsets into the analysed text, end-exclusive, unless the
 //! record was converted with [`crate::OffsetUnit`] (then `offsets` says which unit).
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -168,7 +170,9 @@ pub struct Cue {
     pub start: usize,
     pub end: usize,
     /// The lexicon lemma: "say" for "said", "according to", ":" for a colon, "—" for a dash.
-    pub lemma: String,
+    // (the lexicon's own word, borrowed: no string is made per cue; an owned copy when a
+    // record is read back from JSON)
+    pub lemma: Cow<'static, str>,
     /// A negated cue ("did not say whether …", "never mentioned Trump by name"): the statement
     /// is what the speaker was reported as not saying about the matter.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -211,7 +211,7 @@ pub(super) fn loaded_verb(
         || after.starts_with(|ch: char| ch.is_ascii_digit());
     let no_words = ends || Class::ReviewNonReportingAfter.contains(&lower(after));
     let short = q.kind == QuoteKind::Indirect && q.text.split_whitespace().count() < 3;
-    (!noun && !no_words && !short && !legal_claim(r, c.start, c.lemma.as_str())).then(|| {
+    (!noun && !no_words && !short && !legal_claim(r, c.start, &c.lemma)).then(|| {
         flag(
             FlagKind::LoadedVerb,
             c.start,
