@@ -355,7 +355,10 @@ impl Reach {
     /// step on from the shorter's.
     #[inline]
     fn key(b: &[u8]) -> usize {
-        Reach::finish(b.iter().rev().fold(REACH_SEED, |h, &x| Reach::step(h, x)), b.len())
+        Reach::finish(
+            b.iter().rev().fold(REACH_SEED, |h, &x| Reach::step(h, x)),
+            b.len(),
+        )
     }
 
     /// The hash of the bytes read back so far, `h`, with one more byte `x` before them.
