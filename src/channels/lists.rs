@@ -2,8 +2,6 @@
 //! that a paragraph is read once for all four: channel phrases (any case); outlets, weekdays and time
 //! phrases (exact case).
 
-#[cfg(test)]
-use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use super::date::Shift;
@@ -305,13 +303,15 @@ impl Hits {
         // into it: one that holds a skipped word is read by no rule; with `times`, the same
         // walk of a gap's tokens marks its times, as `mark_times_at` does)
         let (gaps, near, starts) = (&out.gaps, &mut out.near, &mut out.time_starts);
+        let mut lo = 0;
         for g in gaps {
             let from = match g.start == r.start {
                 true => self.lead_in(text, r.start),
                 false => g.start,
             };
             let marks = times.then_some(g.start.max(r.start + 1));
-            self.walk_gap(text, toks, (from, marks, g.end), skip.clone(), near, starts);
+            let gap = (lo, from, marks, g.end);
+            lo = self.walk_gap(text, toks, gap, skip.clone(), near, starts);
         }
         if out.near.is_empty() {
             return;
@@ -348,90 +348,36 @@ impl Hits {
         }
     }
 
-    /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
-    /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
-    /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
-    /// each listed pattern is of the class `channel_list_words`. A word joined by a mark
-    /// ("CNN's", "pro-Trump"), not ASCII, or touching another, a quotation not skipped, and
-    /// text the tokens leave out may hold one. Where none may, the region's lists are empty
-    /// ([`Hits::region_near`] reads no list there), as the scan would find none a rule reads.
-    #[cfg(test)]
-    pub(crate) fn may_match<'s>(
-        &self,
-        text: &str,
-        toks: &[Token],
-        r: Span,
-        skip: impl Iterator<Item = &'s Span> + Clone,
-    ) -> bool {
-        let from = self.lead_in(text, r.start);
-        self.each_trigger(text, toks, (from, r.end), skip, |_| ControlFlow::Break(()))
-            .is_break()
-    }
-
-    /// Each stretch of `from..to` that may hold a word of a match a rule reads, by
-    /// [`Hits::may_match`]'s reading, in order, to `each` (which may stop them): a word token,
-    /// a quotation, text left out. ([`Hits::walk_gap`] walks the same in a region's gaps.)
-    #[cfg(test)]
-    fn each_trigger<'s>(
-        &self,
-        text: &str,
-        toks: &[Token],
-        (from, to): (usize, usize),
-        skip: impl Iterator<Item = &'s Span> + Clone,
-        mut each: impl FnMut(Span) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        let a = toks.partition_point(|t| t.end <= from);
-        let b = a + toks[a..].partition_point(|t| t.start < to);
-        let mut at = from;
-        for t in &toks[a..b] {
-            if t.start > at && left_out(text, at, t.start) {
-                each(Span {
-                    start: at,
-                    end: t.start,
-                })?;
-            }
-            at = at.max(t.end);
-            if may_hold_a_match(t, skip.clone()) {
-                each(Span {
-                    start: t.start,
-                    end: t.end,
-                })?;
-            }
-        }
-        if to > at && left_out(text, at, to) {
-            each(Span { start: at, end: to })?;
-        }
-        ControlFlow::Continue(())
-    }
-
     /// One walk of the tokens of `from..to` for [`Hits::region_near`]: the stretches that may
     /// hold a word of a match ([`Hits::each_trigger`]) into `near` (those that touch merged)
     /// and, from `marks` on if given, the words that may open a time, as
-    /// [`Hits::mark_times_at`] marks them in the gap, into `starts`.
+    /// [`Hits::mark_times_at`] marks them in the gap, into `starts`. The tokens are looked
+    /// for from `lo` on (none before it ends after `from`); gives where they were found, the
+    /// next gap's `lo`.
     fn walk_gap<'s>(
         &self,
         text: &str,
         toks: &[Token],
-        (from, marks, to): (usize, Option<usize>, usize),
+        (lo, from, marks, to): (usize, usize, Option<usize>, usize),
         skip: impl Iterator<Item = &'s Span> + Clone,
         near: &mut Vec<Span>,
         starts: &mut Vec<(usize, u8)>,
-    ) {
+    ) -> usize {
         let bytes = text.as_bytes();
         let mut push = |t: Span| match near.last_mut() {
             Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
             _ => near.push(t),
         };
-        let a = toks.partition_point(|t| t.end <= from);
-        let b = a + toks[a..].partition_point(|t| t.start < to);
-        // (read up to `at`; the times from `mk`, read up to `am`)
+        let a = lo + toks[lo..].partition_point(|t| t.end <= from);
+        let mut tokens = toks[a..].iter().take_while(|t| t.start < to);
+        // (between tokens, most often one space: read only if more)
+        let more = |at: usize, t: &Token| t.start > at && !(t.start == at + 1 && bytes[at] == b' ');
+        // (read up to `at`; the times from `mk`, read up to `am`: up to `mk` until a token
+        // ends after it, then up to `at` as well)
         let (mut at, mk) = (from, marks.unwrap_or(usize::MAX));
-        let mut am = mk;
-        for t in &toks[a..b] {
-            // (between tokens, most often one space: read only if more, once where the
-            // times are read up to the same place, as they are after the first)
-            let more = |at: usize| t.start > at && !(t.start == at + 1 && bytes[at] == b' ');
-            let between = more(at);
+        let mut timed = false;
+        for t in tokens.by_ref() {
+            let between = more(at, t);
             if between && left_out(text, at, t.start) {
                 push(Span {
                     start: at,
@@ -439,22 +385,11 @@ impl Hits {
                 });
             }
             if t.end > mk {
-                if if am == at { between } else { more(am) } {
-                    self.mark_stretch(text, (am, t.start), starts);
+                if if mk == at { between } else { more(mk, t) } {
+                    self.mark_stretch(text, (mk, t.start), starts);
                 }
-                match t.kind {
-                    Tok::Quote(_) => {
-                        self.mark_stretch(text, (t.start.max(mk), t.end.min(to)), starts)
-                    }
-                    _ if t.start >= mk
-                        && may_open_a_time(bytes[t.start])
-                        && opens_a_time_as_written(bytes, t) =>
-                    {
-                        self.mark_word(text, t.start, starts)
-                    }
-                    _ => {}
-                }
-                am = am.max(t.end);
+                self.mark_token(text, t, (mk, to), starts);
+                timed = true;
             }
             at = at.max(t.end);
             if may_hold_a_match(t, skip.clone()) {
@@ -463,12 +398,62 @@ impl Hits {
                     end: t.end,
                 });
             }
+            if timed {
+                break;
+            }
         }
+        // (the times read up to where the tokens are, from the first that ends after `mk`)
+        for t in tokens {
+            let between = more(at, t);
+            if between {
+                if left_out(text, at, t.start) {
+                    push(Span {
+                        start: at,
+                        end: t.start,
+                    });
+                }
+                self.mark_stretch(text, (at, t.start), starts);
+            }
+            self.mark_token(text, t, (mk, to), starts);
+            at = at.max(t.end);
+            if may_hold_a_match(t, skip.clone()) {
+                push(Span {
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+        let am = if timed { at } else { mk };
         if to > at && left_out(text, at, to) {
             push(Span { start: at, end: to });
         }
         if marks.is_some() && to > am {
             self.mark_stretch(text, (am, to), starts);
+        }
+        a
+    }
+
+    /// Mark token `t` of a gap ending at `to`, if it may open a time from `mk` on, as
+    /// [`Hits::mark_times_at`] does: a quotation's words byte by byte, a word by its first
+    /// byte and class.
+    #[inline(always)]
+    fn mark_token(
+        &self,
+        text: &str,
+        t: &Token,
+        (mk, to): (usize, usize),
+        starts: &mut Vec<(usize, u8)>,
+    ) {
+        let bytes = text.as_bytes();
+        match t.kind {
+            Tok::Quote(_) => self.mark_stretch(text, (t.start.max(mk), t.end.min(to)), starts),
+            _ if t.start >= mk
+                && may_open_a_time(bytes[t.start])
+                && opens_a_time_as_written(bytes, t) =>
+            {
+                self.mark_word(text, t.start, starts)
+            }
+            _ => {}
         }
     }
 
@@ -480,19 +465,6 @@ impl Hits {
             from -= 1;
         }
         from
-    }
-
-    /// The words of region `r` that may open a time (`time::candidate`), after white space
-    /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
-    /// [`Matches::time_starts`]), byte by byte: what [`Hits::mark_times_at`] marks at the
-    /// tokens; [`Hits::region`] with `times` marks them in its own pass.
-    #[cfg(test)]
-    pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
-        out.time_starts.clear();
-        for &g in &out.gaps {
-            let from = g.start.max(r.start + 1);
-            self.mark_stretch(text, (from, g.end), &mut out.time_starts);
-        }
     }
 
     /// [`Hits::mark_times`] read at the paragraph's tokens `toks` (those the paragraph was
@@ -798,6 +770,78 @@ impl Matches {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use std::ops::ControlFlow;
+
+    // (the region walks' readings that only the tests ask: by the tokens, stopping at a
+    // stretch; by the bytes)
+    impl Hits {
+        /// Whether region `r` may hold a match of the lists that a rule reads, by the paragraph's
+        /// tokens `toks` there (from as far back as a match may start, `LONGEST`): every word of
+        /// a match a rule reads (whole words, outside `skip`) is a word of the text, and one of
+        /// each listed pattern is of the class `channel_list_words`. A word joined by a mark
+        /// ("CNN's", "pro-Trump"), not ASCII, or touching another, a quotation not skipped, and
+        /// text the tokens leave out may hold one. Where none may, the region's lists are empty
+        /// ([`Hits::region_near`] reads no list there), as the scan would find none a rule reads.
+        pub(crate) fn may_match<'s>(
+            &self,
+            text: &str,
+            toks: &[Token],
+            r: Span,
+            skip: impl Iterator<Item = &'s Span> + Clone,
+        ) -> bool {
+            let from = self.lead_in(text, r.start);
+            self.each_trigger(text, toks, (from, r.end), skip, |_| ControlFlow::Break(()))
+                .is_break()
+        }
+
+        /// Each stretch of `from..to` that may hold a word of a match a rule reads, by
+        /// [`Hits::may_match`]'s reading, in order, to `each` (which may stop them): a word token,
+        /// a quotation, text left out. ([`Hits::walk_gap`] walks the same in a region's gaps.)
+        fn each_trigger<'s>(
+            &self,
+            text: &str,
+            toks: &[Token],
+            (from, to): (usize, usize),
+            skip: impl Iterator<Item = &'s Span> + Clone,
+            mut each: impl FnMut(Span) -> ControlFlow<()>,
+        ) -> ControlFlow<()> {
+            let a = toks.partition_point(|t| t.end <= from);
+            let b = a + toks[a..].partition_point(|t| t.start < to);
+            let mut at = from;
+            for t in &toks[a..b] {
+                if t.start > at && left_out(text, at, t.start) {
+                    each(Span {
+                        start: at,
+                        end: t.start,
+                    })?;
+                }
+                at = at.max(t.end);
+                if may_hold_a_match(t, skip.clone()) {
+                    each(Span {
+                        start: t.start,
+                        end: t.end,
+                    })?;
+                }
+            }
+            if to > at && left_out(text, at, to) {
+                each(Span { start: at, end: to })?;
+            }
+            ControlFlow::Continue(())
+        }
+
+        /// The words of region `r` that may open a time (`time::candidate`), after white space
+        /// and between the spans its last [`Hits::region`] skipped, into `out` (read by
+        /// [`Matches::time_starts`]), byte by byte: what [`Hits::mark_times_at`] marks at the
+        /// tokens; [`Hits::region`] with `times` marks them in its own pass.
+        pub(crate) fn mark_times(&self, text: &str, r: Span, out: &mut Matches) {
+            out.time_starts.clear();
+            for &g in &out.gaps {
+                let from = g.start.max(r.start + 1);
+                self.mark_stretch(text, (from, g.end), &mut out.time_starts);
+            }
+        }
+    }
+
     use super::*;
 
     /// Assert that every pattern of `patterns` (list, _, text) has a word of `class`, in lower

@@ -319,6 +319,9 @@ const REACH_BITS: u32 = 18;
 /// The 64-bit words of [`Reach`]'s table.
 const REACH_WORDS: usize = 1 << (REACH_BITS - 6);
 
+/// Where [`Reach::key`]'s hash starts.
+const REACH_SEED: u32 = 0x811C_9DC5;
+
 /// The ends of the proper prefixes of the lists' patterns, by their last bytes and the byte
 /// after, in ASCII lower case (the trie's reading): where the bytes around a point continue no
 /// prefix, no match that starts before the point reaches past it, told in a few look-ups
@@ -347,25 +350,47 @@ impl Reach {
     }
 
     /// The key of the bytes `b` (two to one more than [`REACH_BYTES`]), in ASCII lower case,
-    /// with their length.
+    /// with their length: their hash read back from the last byte ([`Reach::step`]), so that
+    /// [`Reach::may_end_at`] finds the keys of the longer stretches before a point each one
+    /// step on from the shorter's.
     #[inline]
     fn key(b: &[u8]) -> usize {
-        let h = b.iter().fold(b.len() as u32, |h, &x| {
-            h.wrapping_mul(0x9E37_79B1) ^ u32::from(x.to_ascii_lowercase())
-        });
-        (h.wrapping_mul(0x9E37_79B1) >> (32 - REACH_BITS)) as usize
+        Reach::finish(
+            b.iter().rev().fold(REACH_SEED, |h, &x| Reach::step(h, x)),
+            b.len(),
+        )
+    }
+
+    /// The hash of the bytes read back so far, `h`, with one more byte `x` before them.
+    #[inline(always)]
+    fn step(h: u32, x: u8) -> u32 {
+        h.wrapping_mul(0x9E37_79B1) ^ u32::from(x.to_ascii_lowercase())
+    }
+
+    /// The key of `len` bytes whose hash read back is `h`.
+    #[inline(always)]
+    fn finish(h: u32, len: usize) -> usize {
+        ((h ^ len as u32).wrapping_mul(0x9E37_79B1) >> (32 - REACH_BITS)) as usize
     }
 
     /// Whether a proper prefix of a pattern may end at `at` of `bytes`, starting at or after
     /// `start` (the paragraph's), and the pattern go on with the byte at `at`: by the prefix's
     /// whole, if shorter than [`REACH_BYTES`], or its last bytes. Where none may, no match
-    /// that starts in `start..at` reaches past `at`.
+    /// that starts in `start..at` reaches past `at`. (The bytes back from `at` are hashed
+    /// once, the key of each length on from the one before.)
     pub(super) fn may_end_at(&self, bytes: &[u8], start: usize, at: usize) -> bool {
-        let has = |k: usize| {
-            let key = Reach::key(&bytes[at - k..=at]);
-            self.bits[key / 64] & 1 << (key % 64) != 0
+        let Some(&last) = bytes.get(at) else {
+            return false;
         };
-        at < bytes.len() && (1..=REACH_BYTES).any(|k| at >= start + k && has(k))
+        let mut h = Reach::step(REACH_SEED, last);
+        for k in 1..=REACH_BYTES.min(at.saturating_sub(start)) {
+            h = Reach::step(h, bytes[at - k]);
+            let key = Reach::finish(h, k + 1);
+            if self.bits[key / 64] & 1 << (key % 64) != 0 {
+                return true;
+            }
+        }
+        false
     }
 }
 
