@@ -276,7 +276,6 @@ fn attribution_follows(text: &str, toks: &[Token], i: usize) -> bool {
 /// opening mark with no closing one in the paragraph pairs with nothing.
 pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    // (most paragraphs hold no two apostrophes in a row: one search of their text says so)
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return pairs;
     };
@@ -284,14 +283,20 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         .as_bytes()
         .get(first.start..last.end)
         .unwrap_or_default();
-    if !has_doubled_apostrophe(span) {
-        return pairs;
-    }
     let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i + 1 < toks.len() {
-        if !doubled_apostrophe(text, toks, i) {
-            i += 1;
+    // (most paragraphs hold no two apostrophes in a row: the marks are found by a search of
+    // their text for the pair, each at the token that starts there, not by reading every
+    // token; a mark read skips the token of its second apostrophe, so the search for the
+    // next token starts after it)
+    static PAIR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("''"));
+    let (mut from, mut k) = (0, 0);
+    while let Some(found) = PAIR.find(&span[k..]) {
+        // (marks may overlap: "'''" holds two)
+        let at = first.start + k + found;
+        k += found + 1;
+        let i = from + toks[from..].partition_point(|t| t.start < at);
+        if toks.get(i).is_none_or(|t| t.start != at) || !doubled_apostrophe(text, toks, i) {
             continue;
         }
         let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
@@ -304,14 +309,9 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
             _ if spaced_before && glued_after => open = Some(i),
             _ => {}
         }
-        i += 2;
+        from = i + 2;
     }
     pairs
-}
-
-/// Whether `bytes` hold two apostrophes in a row.
-fn has_doubled_apostrophe(bytes: &[u8]) -> bool {
-    has_doubled(bytes, b'\'')
 }
 
 /// Whether `bytes` hold the ASCII byte `b` twice in a row ("''", "``"): a search for the
@@ -397,6 +397,72 @@ mod tests {
         assert!(split >= 15, "{split}");
     }
 
+    /// [`doubled_apostrophe_pairs`] as it read every token: the pairs it finds from the marks
+    /// a search finds are these.
+    fn pairs_token_by_token(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+        let (mut pairs, mut open, mut i) = (Vec::new(), None, 0);
+        while i + 1 < toks.len() {
+            if !doubled_apostrophe(text, toks, i) {
+                i += 1;
+                continue;
+            }
+            let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
+            let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
+            match open {
+                Some(o) if !(spaced_before && glued_after) => {
+                    pairs.push((o, i));
+                    open = None;
+                }
+                _ if spaced_before && glued_after => open = Some(i),
+                _ => {}
+            }
+            i += 2;
+        }
+        pairs
+    }
+
+    #[test]
+    fn doubled_apostrophe_pairs_are_those_read_token_by_token() {
+        for text in [
+            "He said ''no'' then ''yes.''",
+            "'''Three''' and ''''four'''' x'' ''y ''z'' ''",
+            "''I hope not,'' he said. ''Why?'' ''Never",
+            "a '' b ''c'' d''e ''f'' ' '' ''",
+            "“quoted ''inside''” and ''after''",
+            "no marks at all",
+        ] {
+            let span = Span {
+                start: 0,
+                end: text.len(),
+            };
+            let quoted: Vec<(usize, Span)> = text
+                .find('“')
+                .map(|s| {
+                    (
+                        0,
+                        Span {
+                            start: s,
+                            end: text.find('”').unwrap() + 3,
+                        },
+                    )
+                })
+                .into_iter()
+                .collect();
+            let toks = tokens(text, span, &quoted);
+            for lo in 0..toks.len() {
+                for hi in lo..=toks.len() {
+                    let sub = &toks[lo..hi];
+                    let want = pairs_token_by_token(text, sub);
+                    assert_eq!(
+                        doubled_apostrophe_pairs(text, sub),
+                        want,
+                        "{text:?} {lo}..{hi}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn two_apostrophes_in_a_row_are_found_as_a_search_for_the_pair_finds_them() {
         for s in [
@@ -412,11 +478,11 @@ mod tests {
         ] {
             let b = s.as_bytes();
             let pair = b.windows(2).any(|w| w == b"''");
-            assert_eq!(has_doubled_apostrophe(b), pair, "{s:?}");
+            assert_eq!(has_doubled(b, b'\''), pair, "{s:?}");
         }
-        assert!(has_doubled_apostrophe(b"He said ''no'' then"));
+        assert!(has_doubled(b"He said ''no'' then", b'\''));
         assert!(has_doubled(b"TeX ``so''", b'`') && !has_doubled(b"a`b`", b'`'));
-        assert!(!has_doubled_apostrophe(b"don't won't"));
+        assert!(!has_doubled(b"don't won't", b'\''));
     }
 
     #[test]
