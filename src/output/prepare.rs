@@ -196,4 +196,29 @@ mod tests {
         assert!(stmts.iter().all(|s| s.para != 0));
         assert!(stmts.len() < before);
     }
+
+    #[test]
+    fn cue_and_content_in_one_step_make_what_the_two_steps_make() {
+        // (the pipeline runs `link_and_report`, which hands the linking's map of cues on to
+        // reported speech; the stages' own tests run `link`, then `reported`, which builds
+        // the map again from the statements: both must give the same statements)
+        for text in [
+            "“We will win,” Smith said. He said the vote was fair.\n\n“It was close.”",
+            "The mayor said the budget was balanced, according to aides.\n\nShe told \
+             reporters: “No cuts.” Officials said later that the plan, which “works,” stays.",
+            "“A,” he said, “B.” Jones said it would rain — and it did, she said.",
+            "Nothing here is said.",
+        ] {
+            let paras = segment::paragraphs(text);
+            let parts = parts_of(text);
+            let american = american(text, &parts);
+            let pt = tokens(text, &paras, &parts, &[]);
+            let (one, one_info) = cues::link_and_report(text, &pt, &parts, american);
+            let (mut two, two_info) = cues::link(text, &pt, &parts, american);
+            cues::reported(text, &pt, &mut two, &two_info);
+            assert!(!one.is_empty() || text.starts_with("Nothing"), "{text}");
+            assert_eq!(format!("{one:?}"), format!("{two:?}"), "{text}");
+            assert_eq!(format!("{one_info:?}"), format!("{two_info:?}"), "{text}");
+        }
+    }
 }
