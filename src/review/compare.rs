@@ -148,7 +148,8 @@ impl Gist {
     pub(super) fn of(s: &str) -> Gist {
         let b = s.as_bytes();
         let mut seq = rustc_hash::FxHasher::default();
-        let (mut len, mut sig) = (0, 0u128);
+        // (the signature's two halves: the hash's high bit picks one, its next six the bit)
+        let (mut len, mut lo, mut hi) = (0, 0u64, 0u64);
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             if WORD_LOWER[usize::from(c)] == 0 {
@@ -159,7 +160,11 @@ impl Gist {
                 Ok((end, h)) => {
                     let h = finish(h);
                     seq.write_u64(h);
-                    sig |= 1 << (h >> 57);
+                    let bit = 1 << ((h >> 57) & 63);
+                    match h >> 63 {
+                        0 => lo |= bit,
+                        _ => hi |= bit,
+                    }
                     len += 1;
                     i = end;
                 }
@@ -169,7 +174,7 @@ impl Gist {
         Gist {
             len,
             seq: seq.finish(),
-            sig,
+            sig: u128::from(lo) | u128::from(hi) << 64,
         }
     }
 

@@ -30,7 +30,9 @@ pub(super) fn words_opening_with<'t>(
 ) -> impl Iterator<Item = (usize, usize)> + 't {
     // (overlapping occurrences need not be found: one that starts inside another follows
     // one of the word's own characters, so no word starts there)
-    occurrences(text.as_bytes(), word.as_bytes())
+    // (only the bytes an occurrence that starts before `cap` may cover are searched)
+    let end = cap.saturating_add(word.len()).saturating_sub(1);
+    occurrences(&text.as_bytes()[..end.min(text.len())], word.as_bytes())
         .take_while(move |&i| i < cap)
         .filter_map(move |i| word_from(text, i).map(|end| (i, end)))
 }
@@ -47,7 +49,12 @@ fn occurrences<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usiz
     let everywhere = (0..=hay.len()).take_while(move |_| empty);
     memchr::memchr_iter(first.unwrap_or(0), hay)
         .filter(move |&i| {
-            let found = !empty && i >= next && hay[i..].starts_with(needle);
+            // (the byte after the first is compared before the rest: where the first byte
+            // is found, another word mostly is)
+            let found = !empty
+                && i >= next
+                && needle.get(1).is_none_or(|b| hay.get(i + 1) == Some(b))
+                && hay[i..].starts_with(needle);
             if found {
                 next = i + needle.len();
             }
