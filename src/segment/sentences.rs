@@ -299,19 +299,27 @@ pub(crate) fn doubled_apostrophe_pairs(text: &str, toks: &[Token]) -> Vec<(usize
         if toks.get(i).is_none_or(|t| t.start != at) || !doubled_apostrophe(text, toks, i) {
             continue;
         }
-        let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
-        let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
-        match open {
-            Some(o) if !(spaced_before && glued_after) => {
-                pairs.push((o, i));
-                open = None;
-            }
-            _ if spaced_before && glued_after => open = Some(i),
-            _ => {}
-        }
+        pair_at(toks, i, &mut open, &mut pairs);
         from = i + 2;
     }
     pairs
+}
+
+/// [`doubled_apostrophe_pairs`]' rule for the doubled apostrophes at tokens `i`, `i + 1`: a
+/// mark with a space or nothing before it and a word right after it opens (is `open`), any
+/// other closes the one open (the pair goes to `pairs`). The production reading and its
+/// test's token-by-token reading share it.
+fn pair_at(toks: &[Token], i: usize, open: &mut Option<usize>, pairs: &mut Vec<(usize, usize)>) {
+    let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
+    let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
+    match *open {
+        Some(o) if !(spaced_before && glued_after) => {
+            pairs.push((o, i));
+            *open = None;
+        }
+        _ if spaced_before && glued_after => *open = Some(i),
+        _ => {}
+    }
 }
 
 /// Whether `bytes` hold the ASCII byte `b` twice in a row ("''", "``"): a search for the
@@ -406,16 +414,7 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let spaced_before = i == 0 || toks[i].start > toks[i - 1].end;
-            let glued_after = toks.get(i + 2).is_some_and(|n| n.start == toks[i + 1].end);
-            match open {
-                Some(o) if !(spaced_before && glued_after) => {
-                    pairs.push((o, i));
-                    open = None;
-                }
-                _ if spaced_before && glued_after => open = Some(i),
-                _ => {}
-            }
+            super::pair_at(toks, i, &mut open, &mut pairs);
             i += 2;
         }
         pairs
