@@ -95,7 +95,14 @@ impl Words {
     /// no entry.
     #[inline(always)]
     fn info7(&self, key: u64, written: ClassSet, flags: u8) -> WordInfo {
-        match self.tiny.number(key) {
+        self.info_numbered(self.tiny.number(key), written, flags)
+    }
+
+    /// The info of the word of entry number `n` (0: a word in no list, whose entry is not
+    /// read), with the classes of its form as `written` and its spelling `flags`.
+    #[inline(always)]
+    fn info_numbered(&self, n: u16, written: ClassSet, flags: u8) -> WordInfo {
+        match n {
             0 => WordInfo {
                 classes: written,
                 verb: NO_VERB,
@@ -114,14 +121,7 @@ impl Words {
     /// [`Words::info7`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
     #[inline(always)]
     fn info15(&self, key: u128, written: ClassSet, flags: u8) -> WordInfo {
-        match self.middle.number(key) {
-            0 => WordInfo {
-                classes: written,
-                verb: NO_VERB,
-                flags,
-            },
-            n => info_of_entry(&self.entries[usize::from(n)], written, flags),
-        }
+        self.info_numbered(self.middle.number(key), written, flags)
     }
 }
 
