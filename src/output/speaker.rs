@@ -73,7 +73,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
             .map(|m| (Owner::Part(k), m))
     }));
     found.sort_by_key(|(_, m)| m.start);
-    let (owners, mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
+    let (owners, mut mentions): (Vec<Owner>, Vec<Mention>) = found.into_iter().unzip();
     // The people named in the text: needed to resolve pronouns and surnames and to review.
     // A name in a caption, a byline or a link is no antecedent.
     let mut candidates: Vec<NameCandidate> = Vec::new();
@@ -96,8 +96,9 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
         &candidates,
         &sentence_subjects,
     );
+    // (each mention's name and role go to its resolution: only its place is read after)
     let (resolved, entities) =
-        speakers::resolve_with(&mentions, &subjects, &candidates, para_start);
+        speakers::resolve_with(&mut mentions, &subjects, &candidates, para_start);
     let mut part_speakers = vec![None; doc.parts.len()];
     for ((&o, m), r) in owners.iter().zip(&mentions).zip(resolved) {
         let mut sp = speaker_ref(text, m, r);

@@ -40,20 +40,22 @@ pub(crate) fn resolve(
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
-    resolve_with(mentions, &[], candidates, paragraph_start_of)
+    resolve_with(&mut mentions.to_vec(), &[], candidates, paragraph_start_of)
 }
 
 /// [`resolve`], where `subjects[i]` is, for a pronoun that is its sentence's subject, the
 /// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
+/// Each mention's name and role go to its [`Resolved`] (moved, not copied, where it keeps
+/// them): a mention keeps its place and kind, and its name and role are empty after.
 pub(crate) fn resolve_with(
-    mentions: &[Mention],
+    mentions: &mut [Mention],
     subjects: &[Option<&Mention>],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
     let mut r = Resolver::new(candidates);
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, m) in mentions.iter_mut().enumerate() {
         let subject = subjects.get(i).copied().flatten();
         let entity = if m.pronoun {
             subject
@@ -73,13 +75,14 @@ pub(crate) fn resolve_with(
             }
         }
         let ents = &r.ents;
+        // (the entity's name is copied as it stands now: a longer one may come later)
         out.push(Resolved {
             entity,
-            name: entity.map_or_else(|| m.name.clone(), |e| ents[e].name.clone()),
+            name: entity.map_or_else(|| std::mem::take(&mut m.name), |e| ents[e].name.clone()),
             kind: entity.map_or(m.kind, |e| ents[e].kind),
             role: m
                 .role
-                .clone()
+                .take()
                 .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
         });
     }
@@ -704,6 +707,35 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_gives_its_name_and_role_to_its_resolution() {
+        // "he" with no one before it keeps its own name; "the spokesman" its role; "Smith"
+        // after "John Smith" takes the entity's name and keeps its role
+        let mut ms = vec![
+            mention(0, "he", EntityKind::Person, true),
+            Mention {
+                role: Some("spokesman".into()),
+                ..mention(10, "the spokesman", EntityKind::Anonymous, false)
+            },
+            Mention {
+                role: Some("mayor".into()),
+                ..mention(60, "Smith", EntityKind::Person, false)
+            },
+        ];
+        let c = [candidate(40, "John Smith", Gender::Male)];
+        let copied = resolve(&ms, &c, |_| 0).0;
+        let (r, _) = resolve_with(&mut ms, &[], &c, |_| 0);
+        let names: Vec<&str> = r.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["he", "the spokesman", "John Smith"]);
+        assert_eq!(r[1].role.as_deref(), Some("spokesman"));
+        assert_eq!(r[2].role.as_deref(), Some("mayor"));
+        // (moved, not copied: the mentions keep their places only)
+        assert!(ms.iter().all(|m| m.role.is_none()) && ms[0].name.is_empty());
+        for (a, b) in r.iter().zip(&copied) {
+            assert_eq!((a.entity, &a.name, &a.role), (b.entity, &b.name, &b.role));
+        }
+    }
+
+    #[test]
     fn a_pronoun_looks_back_a_bounded_number_of_names() {
         // "John Smith … Jane Doe … (n times) … he said": within reach, "he" is John Smith
         let he_after = |n: usize| {
@@ -847,14 +879,14 @@ mod tests {
         ];
         let she = [mention(80, "she", EntityKind::Person, true)];
         let clinton = mention(60, "Clinton", EntityKind::Person, false);
-        let (r, _) = resolve_with(&she, &[Some(&clinton)], &c, |_| 0);
+        let (r, _) = resolve_with(&mut she.clone(), &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Hillary Clinton");
         // (a subject of the other gender is passed over)
         let he = [Mention {
             gender: Gender::Male,
             ..mention(80, "he", EntityKind::Person, true)
         }];
-        let (r, _) = resolve_with(&he, &[Some(&clinton)], &c, |_| 0);
+        let (r, _) = resolve_with(&mut he.clone(), &[Some(&clinton)], &c, |_| 0);
         assert_eq!(r[0].name, "Bernie Sanders");
     }
 
@@ -873,7 +905,7 @@ mod tests {
                 gender,
                 ..mention(80, word, EntityKind::Person, true)
             }];
-            let (with, _) = resolve_with(&m, &[Some(&subject)], &c, |_| 0);
+            let (with, _) = resolve_with(&mut m.clone(), &[Some(&subject)], &c, |_| 0);
             let (without, _) = resolve(&m, &c, |_| 0);
             assert_eq!(with[0].entity, without[0].entity, "{word}");
             assert_eq!(with[0].name, without[0].name, "{word}");
