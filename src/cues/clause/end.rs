@@ -167,18 +167,70 @@ pub(super) const END_RULES: &[EndRule] = &[
 ];
 
 /// Where the clause from `start` ends, by the rules of [`END_RULES`] in turn, and the name
-/// of the rule that set it last (none: the sentence's end).
+/// of the rule that set it last (none: the sentence's end). Only the rules whose trigger
+/// the clause holds ([`live_rules`]) are called: most clauses end at the sentence's end,
+/// and most rules have nothing to read.
 pub(super) fn end(cx: &Cx, b: usize, start: usize) -> (usize, Option<&'static str>) {
     let marks = Marks::read(cx.text, cx.toks, start, cx.hi);
+    let live = live_rules(cx, start, &marks);
     let cl = Clause {
         cx,
         b,
         start,
         marks,
     };
-    END_RULES.iter().fold((cx.hi, None), |(end, by), r| {
-        (r.end)(&cl, end).map_or((end, by), |e| (e, Some(r.name)))
-    })
+    let found = fold_rules(&cl, live);
+    debug_assert_eq!(found, fold_rules(&cl, u16::MAX), "live rules {live:#b}");
+    found
+}
+
+/// The rules of [`END_RULES`] whose bit is set in `live`, in turn, from the sentence's end.
+fn fold_rules(cl: &Clause, live: u16) -> (usize, Option<&'static str>) {
+    END_RULES
+        .iter()
+        .enumerate()
+        .filter(|&(r, _)| live & (1 << r) != 0)
+        .fold((cl.cx.hi, None), |(end, by), (_, r)| {
+            (r.end)(cl, end).map_or((end, by), |e| (e, Some(r.name)))
+        })
+}
+
+/// Which rules of [`END_RULES`] may end the clause from `start` (bit `r` for rule `r`):
+/// those whose trigger stands in the tokens from `start` to the sentence's end (`m`, with
+/// the token after it) or among the sentence's cues after the clause's first two tokens. A
+/// rule reads only what stands before the end it is given, never past the sentence's end:
+/// one whose trigger is absent here returns `None` (and is not called).
+fn live_rules(cx: &Cx, start: usize, m: &Marks) -> u16 {
+    // (the sentence's cues after the clause's first two tokens: any, verbs, verbs of
+    // saying, "according to")
+    let (mut later, mut verb, mut speech_verb, mut according) = (false, false, false, false);
+    for n in cx.sent_cues.iter().filter(|n| n.tok < cx.hi) {
+        later |= n.tok >= start + 2;
+        let past = n.tok > start + 2;
+        verb |= past && n.kind == CueKind::Verb;
+        speech_verb |= past && n.kind == CueKind::Verb && n.speech;
+        according |= past && n.kind == CueKind::According;
+    }
+    let comma_in = m.comma_at < cx.hi;
+    let c = m.classes;
+    [
+        m.breaks,                                                         // dash_or_semicolon
+        later,                                                            // next_act_of_saying
+        (m.comma || m.quotation) && c.has(Class::AsideOpeners),           // writers_aside
+        m.and_but && c.has(Class::ClauseNewSubjects),                     // new_subject
+        comma_in && verb,                                                 // another_speaker
+        comma_in && verb,                                                 // inverted_speaker
+        m.and_but && speech_verb,                                         // second_speaker_joined
+        m.comma && c.has(Class::ClauseArticles),                          // apposition
+        c.has(Class::ClauseOccasionPreps) && c.has(Class::OccasionNouns), // occasion
+        c.has(Class::ClauseTimeOpeners),                                  // time
+        according,                                                        // according_to
+        comma_in,                                                         // subordinate_close
+        cx.doubled_para && m.apostrophe,                                  // doubled_apostrophes
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |live, (r, &on)| live | (u16::from(on) << r))
 }
 
 /// "said her server was safe; the FBI disagreed": a dash or semicolon ends the clause. A
@@ -335,7 +387,110 @@ fn doubled_apostrophes(cl: &Clause, end: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::clause_text;
+    use super::super::tests::{clause_text, with_cx};
+
+    #[test]
+    fn the_rules_left_out_would_not_end_the_clause() {
+        use super::super::{around::Around, before::verb_start, start::start};
+        use super::{Clause, END_RULES, Marks, fold_rules, live_rules};
+        // (each rule's trigger present, absent, or present past the clause's end)
+        let cases = [
+            ("He said her server was safe; the FBI disagreed.", "said"),
+            (
+                "He endorsed Mr. Trump at a news conference at Mar-a-Lago.",
+                "endorsed",
+            ),
+            (
+                "He said her server - there were several - was never hacked.",
+                "said",
+            ),
+            (
+                "He said the plan failed and called for an inquiry, adding that it was over.",
+                "said",
+            ),
+            (
+                "She said the group grew quickly, which surprised nobody, but left.",
+                "said",
+            ),
+            (
+                "He said Russia hacked the computers and she accused Trump of lying.",
+                "said",
+            ),
+            ("He said it was great to be home, a man yelled.", "said"),
+            (
+                "He warned the leader not to move, said an American official.",
+                "warned",
+            ),
+            (
+                "Most said they were worried, and more than 4 in 10 said Trump would win.",
+                "said",
+            ),
+            (
+                "He reiterated his support for Mr. Trump, the presumptive nominee.",
+                "reiterated",
+            ),
+            (
+                "She said the plan would pass at a news conference in Ohio.",
+                "said",
+            ),
+            ("She said the plan would pass on Monday morning.", "said"),
+            (
+                "He said the deficit would grow, according to the budget office.",
+                "said",
+            ),
+            (
+                "While he said the plan failed, the mayor disagreed.",
+                "said",
+            ),
+            (
+                "He said, ''I mean, a raid is a combat operation, which is no joke.''",
+                "said",
+            ),
+            (
+                "He said the plan was “a mistake,” although nobody listened.",
+                "said",
+            ),
+            ("They said it was fine.", "said"),
+            (
+                "The mayor, who said the plan failed, resigned on Monday.",
+                "said",
+            ),
+        ];
+        // (the rules that end some clause of the cases: each, so each one's bit is tried)
+        let mut fired = 0u16;
+        for (s, cue) in cases {
+            with_cx(s, cue, |cx| {
+                let b = verb_start(cx);
+                let st = start(cx, &Around::new(cx, b)).start;
+                let marks = Marks::read(cx.text, cx.toks, st, cx.hi);
+                let live = live_rules(cx, st, &marks);
+                let cl = Clause {
+                    cx,
+                    b,
+                    start: st,
+                    marks,
+                };
+                // (no rule left out ends the clause, alone or where the rules before it
+                // left it)
+                let mut end = cx.hi;
+                for (r, rule) in END_RULES.iter().enumerate() {
+                    let (alone, found) = ((rule.end)(&cl, cx.hi), (rule.end)(&cl, end));
+                    if live & (1 << r) == 0 {
+                        assert_eq!((alone, found), (None, None), "{} in {s:?}", rule.name);
+                    }
+                    fired |= u16::from(alone.is_some() || found.is_some()) << r;
+                    end = found.unwrap_or(end);
+                }
+                assert_eq!(fold_rules(&cl, live), fold_rules(&cl, u16::MAX), "{s:?}");
+            });
+        }
+        assert!(END_RULES.len() <= 16);
+        let names: Vec<_> = (END_RULES.iter().enumerate())
+            .filter(|(r, _)| fired & (1 << r) == 0)
+            .map(|(_, rule)| rule.name)
+            .collect();
+        assert!(names.is_empty(), "no case ends at {names:?}");
+    }
 
     #[test]
     fn dash_or_semicolon() {
