@@ -80,9 +80,68 @@ impl Writer<'_> {
 
     /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\\`, and the
     /// control characters (`\\b \\t \\n \\f \\r` short, the others `\\u00XX` in lower-case hex);
-    /// everything else as it is. A string with nothing to escape ([`escape_free`], most of
-    /// them) is copied whole.
+    /// everything else as it is. A string of sixteen bytes or fewer with nothing to escape
+    /// (most of them: names, cues, roles) is written with its marks as one append of a
+    /// constant size ([`short_str`](Self::short_str), inlined where a string is written);
+    /// another is [`long_str`](Self::long_str).
+    #[inline(always)]
     fn str(&mut self, s: &str) {
+        if !self.short_str(s.as_bytes()) {
+            self.long_str(s);
+        }
+    }
+
+    /// A string of at most sixteen bytes with nothing to escape, in quotation marks: its
+    /// bytes read as two words that overlap (the first and the last eight, four, or single
+    /// bytes), tested for a byte to escape ([`escape_in`]) and stored into a buffer on the
+    /// stack, which is appended whole and cut to the string's length: no call to copy it,
+    /// no loop over its bytes. False, with nothing written, for a longer string or one with
+    /// a byte to escape.
+    #[inline(always)]
+    fn short_str(&mut self, b: &[u8]) -> bool {
+        let n = b.len();
+        let mut buf = [b'"'; 24];
+        if n >= 8 {
+            let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) else {
+                return false;
+            };
+            let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+            if n > 16 || escape_in(first) || escape_in(last) {
+                return false;
+            }
+            buf[1..9].copy_from_slice(&first.to_le_bytes());
+            buf[n - 7..n + 1].copy_from_slice(&last.to_le_bytes());
+        } else if n >= 4 {
+            let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
+                return false;
+            };
+            let (first, last) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+            if escape_in(u64::from(first) | u64::from(last) << 32) {
+                return false;
+            }
+            buf[1..5].copy_from_slice(&first.to_le_bytes());
+            buf[n - 3..n + 1].copy_from_slice(&last.to_le_bytes());
+        } else if n > 0 {
+            // (the first, middle and last bytes are all of a string of one to three, with
+            // four bytes that need no escape ("A") to fill the word)
+            let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
+            let word = u64::from_le_bytes([a, m, z, a, b'A', b'A', b'A', b'A']);
+            if escape_in(word) {
+                return false;
+            }
+            (buf[1], buf[1 + n / 2], buf[n]) = (a, m, z);
+        }
+        buf[n + 1] = b'"';
+        let at = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(at + n + 2);
+        true
+    }
+
+    /// [`str`](Self::str) of a string that is longer than sixteen bytes or has a byte to
+    /// escape. One with nothing to escape ([`escape_free`], most of them) is copied whole.
+    #[inline(never)]
+    fn long_str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.0.reserve(b.len() + 2);
         self.0.push(b'"');
@@ -847,6 +906,25 @@ mod tests {
                 let mut ours = Vec::new();
                 Writer(&mut ours).str(&s);
                 assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_string_is_written_as_serde_writes_it_whatever_its_bytes() {
+        // (every length to seventeen, each ASCII byte at each place, and characters of two,
+        // three and four bytes)
+        for n in 0..=17 {
+            for at in 0..n.max(1) {
+                for c in (0u8..0x80).map(char::from).chain(['é', '“', '𝄞']) {
+                    let mut s: String = "abcdefghijklmnopq"[..n].to_string();
+                    if n > 0 {
+                        s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                    }
+                    let mut ours = Vec::new();
+                    Writer(&mut ours).str(&s);
+                    assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                }
             }
         }
     }
