@@ -286,6 +286,15 @@ impl Writer<'_> {
         self.close();
     }
 
+    /// Bytes known when the program is built ([`Padded`]), as one append of a constant size
+    /// cut to their length: no call to copy them.
+    #[inline(always)]
+    fn padded(&mut self, p: &Padded) {
+        let at = self.0.len();
+        self.0.extend_from_slice(&p.bytes);
+        self.0.truncate(at + p.len);
+    }
+
     /// A unit variant's name (plain ASCII).
     #[inline(always)]
     fn name(&mut self, n: &str) {
@@ -295,9 +304,9 @@ impl Writer<'_> {
     }
 
     fn quote(&mut self, q: &Quote) {
-        open!(self, "kind");
-        self.name(quote_kind(q.kind));
-        self.text_span(&q.text, q.start, q.end);
+        self.padded(&QUOTE_OPENS[q.kind as usize]);
+        self.str(&q.text);
+        self.start_end(q.start, q.end);
         key!(self, "statement");
         self.num(q.statement);
         key!(self, "speaker");
@@ -343,9 +352,7 @@ impl Writer<'_> {
         self.str(&s.name);
         key!(self, "role");
         self.opt_str(&s.role);
-        key!(self, "kind");
-        self.name(entity_kind(s.kind));
-        key!(self, "entity");
+        self.padded(&SPEAKER_KINDS[s.kind as usize]);
         self.opt(&s.entity, |w, &e| w.num(e));
         if !s.attribution.is_stated() {
             key!(self, "attribution");
@@ -364,9 +371,7 @@ impl Writer<'_> {
     }
 
     fn channel(&mut self, c: &Channel) {
-        open!(self, "kind");
-        self.name(channel_kind(c.kind));
-        key!(self, "platform");
+        self.padded(&CHANNEL_OPENS[c.kind as usize]);
         self.opt_str(&c.platform);
         key!(self, "outlet");
         self.opt_str(&c.outlet);
@@ -384,9 +389,7 @@ impl Writer<'_> {
         self.num(e.id);
         key!(self, "name");
         self.str(&e.name);
-        key!(self, "kind");
-        self.name(entity_kind(e.kind));
-        key!(self, "roles");
+        self.padded(&ENTITY_KINDS[e.kind as usize]);
         self.list(&e.roles, |w, r| w.str(r));
         key!(self, "mentions");
         self.list(&e.mentions, |w, m| {
@@ -454,6 +457,107 @@ impl Writer<'_> {
         self.close();
     }
 }
+
+/// Constant bytes of a record, up to 48, padded to 48 so that they are appended as one copy
+/// of a constant size ([`Writer::padded`]): a variant's name between the keys around it.
+#[derive(Clone, Copy)]
+struct Padded {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Padded {
+    /// `before`, `name` in quotation marks, and `after`, one after the other.
+    const fn of(before: &str, name: &str, after: &str) -> Padded {
+        let mut p = Padded {
+            bytes: [0; 48],
+            len: 0,
+        };
+        let parts = [
+            before.as_bytes(),
+            b"\"",
+            name.as_bytes(),
+            b"\"",
+            after.as_bytes(),
+        ];
+        let mut k = 0;
+        while k < parts.len() {
+            let mut i = 0;
+            while i < parts[k].len() {
+                p.bytes[p.len] = parts[k][i];
+                p.len += 1;
+                i += 1;
+            }
+            k += 1;
+        }
+        p
+    }
+}
+
+/// [`Padded`] bytes for each variant of an enum, by its number (`as usize`): `$before`, the
+/// variant's name by `$name` in quotation marks, and `$after`. (`$all` lists every variant:
+/// the tests write each and compare the bytes with serde's.)
+macro_rules! padded_names {
+    ($all:expr, $name:ident, $before:literal, $after:literal) => {{
+        let all = $all;
+        let mut t = [Padded {
+            bytes: [0; 48],
+            len: 0,
+        }; $all.len()];
+        let mut i = 0;
+        while i < all.len() {
+            t[all[i] as usize] = Padded::of($before, $name(all[i]), $after);
+            i += 1;
+        }
+        t
+    }};
+}
+
+/// A quotation's first bytes, by its kind: `{"kind":"direct","text":`.
+static QUOTE_OPENS: [Padded; 4] = padded_names!(
+    [
+        QuoteKind::Direct,
+        QuoteKind::Partial,
+        QuoteKind::Indirect,
+        QuoteKind::Post
+    ],
+    quote_kind,
+    "{\"kind\":",
+    ",\"text\":"
+);
+
+/// A channel's first bytes, by its kind: `{"kind":"interview","platform":`.
+static CHANNEL_OPENS: [Padded; 10] = padded_names!(
+    [
+        ChannelKind::SocialMedia,
+        ChannelKind::Statement,
+        ChannelKind::Interview,
+        ChannelKind::PressConference,
+        ChannelKind::Broadcast,
+        ChannelKind::Speech,
+        ChannelKind::Hearing,
+        ChannelKind::LetterOrEmail,
+        ChannelKind::Publication,
+        ChannelKind::Other
+    ],
+    channel_kind,
+    "{\"kind\":",
+    ",\"platform\":"
+);
+
+/// The kinds of entity of a speaker mention and of a speaker, between their keys:
+/// `,"kind":"person","entity":` and `,"kind":"person","roles":`.
+const ENTITY_KINDS_ALL: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Anonymous,
+    EntityKind::Document,
+    EntityKind::Unknown,
+];
+static SPEAKER_KINDS: [Padded; 5] =
+    padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"entity\":");
+static ENTITY_KINDS: [Padded; 5] =
+    padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"roles\":");
 
 /// The numbers [`eight_digits`] writes: those below this.
 const EIGHT_DIGITS: usize = 100_000_000;
@@ -604,7 +708,7 @@ fn offset_unit(u: OffsetUnit) -> &'static str {
     }
 }
 
-fn quote_kind(k: QuoteKind) -> &'static str {
+const fn quote_kind(k: QuoteKind) -> &'static str {
     match k {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -613,7 +717,7 @@ fn quote_kind(k: QuoteKind) -> &'static str {
     }
 }
 
-fn entity_kind(k: EntityKind) -> &'static str {
+const fn entity_kind(k: EntityKind) -> &'static str {
     match k {
         EntityKind::Person => "person",
         EntityKind::Organization => "organization",
@@ -631,7 +735,7 @@ fn attribution(a: Attribution) -> &'static str {
     }
 }
 
-fn channel_kind(k: ChannelKind) -> &'static str {
+const fn channel_kind(k: ChannelKind) -> &'static str {
     match k {
         ChannelKind::SocialMedia => "social_media",
         ChannelKind::Statement => "statement",
@@ -944,6 +1048,48 @@ mod tests {
                 Writer(&mut ours).str(&s);
                 assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn each_variant_between_its_keys_is_as_serde_writes_it() {
+        let padded = |p: &Padded| String::from_utf8(p.bytes[..p.len].to_vec()).unwrap();
+        fn serde<T: serde::Serialize>(v: &T) -> String {
+            serde_json::to_string(v).unwrap()
+        }
+        use QuoteKind as Q;
+        for k in [Q::Direct, Q::Partial, Q::Indirect, Q::Post] {
+            let want = format!("{{\"kind\":{},\"text\":", serde(&k));
+            assert_eq!(padded(&QUOTE_OPENS[k as usize]), want);
+        }
+        use ChannelKind as C;
+        for k in [
+            C::SocialMedia,
+            C::Statement,
+            C::Interview,
+            C::PressConference,
+            C::Broadcast,
+            C::Speech,
+            C::Hearing,
+            C::LetterOrEmail,
+            C::Publication,
+            C::Other,
+        ] {
+            let want = format!("{{\"kind\":{},\"platform\":", serde(&k));
+            assert_eq!(padded(&CHANNEL_OPENS[k as usize]), want);
+        }
+        use EntityKind as E;
+        for k in [
+            E::Person,
+            E::Organization,
+            E::Anonymous,
+            E::Document,
+            E::Unknown,
+        ] {
+            let (kind, i) = (serde(&k), k as usize);
+            let want = format!(",\"kind\":{kind},\"entity\":");
+            assert_eq!(padded(&SPEAKER_KINDS[i]), want);
+            assert_eq!(padded(&ENTITY_KINDS[i]), want.replace("entity", "roles"));
         }
     }
 
