@@ -80,9 +80,68 @@ impl Writer<'_> {
 
     /// A string in quotation marks, escaped as serde_json escapes it: `"` and `\\`, and the
     /// control characters (`\\b \\t \\n \\f \\r` short, the others `\\u00XX` in lower-case hex);
-    /// everything else as it is. A string with nothing to escape ([`escape_free`], most of
-    /// them) is copied whole.
+    /// everything else as it is. A string of sixteen bytes or fewer with nothing to escape
+    /// (most of them: names, cues, roles) is written with its marks as one append of a
+    /// constant size ([`short_str`](Self::short_str), inlined where a string is written);
+    /// another is [`long_str`](Self::long_str).
+    #[inline(always)]
     fn str(&mut self, s: &str) {
+        if !self.short_str(s.as_bytes()) {
+            self.long_str(s);
+        }
+    }
+
+    /// A string of at most sixteen bytes with nothing to escape, in quotation marks: its
+    /// bytes read as two words that overlap (the first and the last eight, four, or single
+    /// bytes), tested for a byte to escape ([`escape_in`]) and stored into a buffer on the
+    /// stack, which is appended whole and cut to the string's length: no call to copy it,
+    /// no loop over its bytes. False, with nothing written, for a longer string or one with
+    /// a byte to escape.
+    #[inline(always)]
+    fn short_str(&mut self, b: &[u8]) -> bool {
+        let n = b.len();
+        let mut buf = [b'"'; 24];
+        if n >= 8 {
+            let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) else {
+                return false;
+            };
+            let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+            if n > 16 || escape_in(first) || escape_in(last) {
+                return false;
+            }
+            buf[1..9].copy_from_slice(&first.to_le_bytes());
+            buf[n - 7..n + 1].copy_from_slice(&last.to_le_bytes());
+        } else if n >= 4 {
+            let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
+                return false;
+            };
+            let (first, last) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+            if escape_in(u64::from(first) | u64::from(last) << 32) {
+                return false;
+            }
+            buf[1..5].copy_from_slice(&first.to_le_bytes());
+            buf[n - 3..n + 1].copy_from_slice(&last.to_le_bytes());
+        } else if n > 0 {
+            // (the first, middle and last bytes are all of a string of one to three, with
+            // four bytes that need no escape ("A") to fill the word)
+            let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
+            let word = u64::from_le_bytes([a, m, z, a, b'A', b'A', b'A', b'A']);
+            if escape_in(word) {
+                return false;
+            }
+            (buf[1], buf[1 + n / 2], buf[n]) = (a, m, z);
+        }
+        buf[n + 1] = b'"';
+        let at = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(at + n + 2);
+        true
+    }
+
+    /// [`str`](Self::str) of a string that is longer than sixteen bytes or has a byte to
+    /// escape. One with nothing to escape ([`escape_free`], most of them) is copied whole.
+    #[inline(never)]
+    fn long_str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.0.reserve(b.len() + 2);
         self.0.push(b'"');
@@ -94,16 +153,27 @@ impl Writer<'_> {
         self.0.push(b'"');
     }
 
-    /// The bytes of a string that has some to escape, each run between them copied whole.
+    /// The bytes of a string that has some to escape, each run between them copied whole:
+    /// sixteen bytes with nothing to escape ([`escape_in_sixteen`]) are passed over at once,
+    /// the others read byte by byte.
     #[cold]
     fn escaped(&mut self, b: &[u8]) {
         let mut from = 0;
-        for (j, &c) in b.iter().enumerate() {
+        let mut j = 0;
+        while let Some(&c) = b.get(j) {
+            if b[j..]
+                .first_chunk::<16>()
+                .is_some_and(|e| !escape_in_sixteen(e))
+            {
+                j += 16;
+                continue;
+            }
             if needs_escape(c) {
                 self.raw(&b[from..j]);
                 self.escape(c);
                 from = j + 1;
             }
+            j += 1;
         }
         self.raw(&b[from..]);
     }
@@ -216,6 +286,15 @@ impl Writer<'_> {
         self.close();
     }
 
+    /// Bytes known when the program is built ([`Padded`]), as one append of a constant size
+    /// cut to their length: no call to copy them.
+    #[inline(always)]
+    fn padded(&mut self, p: &Padded) {
+        let at = self.0.len();
+        self.0.extend_from_slice(&p.bytes);
+        self.0.truncate(at + p.len);
+    }
+
     /// A unit variant's name (plain ASCII).
     #[inline(always)]
     fn name(&mut self, n: &str) {
@@ -225,9 +304,9 @@ impl Writer<'_> {
     }
 
     fn quote(&mut self, q: &Quote) {
-        open!(self, "kind");
-        self.name(quote_kind(q.kind));
-        self.text_span(&q.text, q.start, q.end);
+        self.padded(&QUOTE_OPENS[q.kind as usize]);
+        self.str(&q.text);
+        self.start_end(q.start, q.end);
         key!(self, "statement");
         self.num(q.statement);
         key!(self, "speaker");
@@ -273,9 +352,7 @@ impl Writer<'_> {
         self.str(&s.name);
         key!(self, "role");
         self.opt_str(&s.role);
-        key!(self, "kind");
-        self.name(entity_kind(s.kind));
-        key!(self, "entity");
+        self.padded(&SPEAKER_KINDS[s.kind as usize]);
         self.opt(&s.entity, |w, &e| w.num(e));
         if !s.attribution.is_stated() {
             key!(self, "attribution");
@@ -294,9 +371,7 @@ impl Writer<'_> {
     }
 
     fn channel(&mut self, c: &Channel) {
-        open!(self, "kind");
-        self.name(channel_kind(c.kind));
-        key!(self, "platform");
+        self.padded(&CHANNEL_OPENS[c.kind as usize]);
         self.opt_str(&c.platform);
         key!(self, "outlet");
         self.opt_str(&c.outlet);
@@ -314,9 +389,7 @@ impl Writer<'_> {
         self.num(e.id);
         key!(self, "name");
         self.str(&e.name);
-        key!(self, "kind");
-        self.name(entity_kind(e.kind));
-        key!(self, "roles");
+        self.padded(&ENTITY_KINDS[e.kind as usize]);
         self.list(&e.roles, |w, r| w.str(r));
         key!(self, "mentions");
         self.list(&e.mentions, |w, m| {
@@ -384,6 +457,107 @@ impl Writer<'_> {
         self.close();
     }
 }
+
+/// Constant bytes of a record, up to 48, padded to 48 so that they are appended as one copy
+/// of a constant size ([`Writer::padded`]): a variant's name between the keys around it.
+#[derive(Clone, Copy)]
+struct Padded {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Padded {
+    /// `before`, `name` in quotation marks, and `after`, one after the other.
+    const fn of(before: &str, name: &str, after: &str) -> Padded {
+        let mut p = Padded {
+            bytes: [0; 48],
+            len: 0,
+        };
+        let parts = [
+            before.as_bytes(),
+            b"\"",
+            name.as_bytes(),
+            b"\"",
+            after.as_bytes(),
+        ];
+        let mut k = 0;
+        while k < parts.len() {
+            let mut i = 0;
+            while i < parts[k].len() {
+                p.bytes[p.len] = parts[k][i];
+                p.len += 1;
+                i += 1;
+            }
+            k += 1;
+        }
+        p
+    }
+}
+
+/// [`Padded`] bytes for each variant of an enum, by its number (`as usize`): `$before`, the
+/// variant's name by `$name` in quotation marks, and `$after`. (`$all` lists every variant:
+/// the tests write each and compare the bytes with serde's.)
+macro_rules! padded_names {
+    ($all:expr, $name:ident, $before:literal, $after:literal) => {{
+        let all = $all;
+        let mut t = [Padded {
+            bytes: [0; 48],
+            len: 0,
+        }; $all.len()];
+        let mut i = 0;
+        while i < all.len() {
+            t[all[i] as usize] = Padded::of($before, $name(all[i]), $after);
+            i += 1;
+        }
+        t
+    }};
+}
+
+/// A quotation's first bytes, by its kind: `{"kind":"direct","text":`.
+static QUOTE_OPENS: [Padded; 4] = padded_names!(
+    [
+        QuoteKind::Direct,
+        QuoteKind::Partial,
+        QuoteKind::Indirect,
+        QuoteKind::Post
+    ],
+    quote_kind,
+    "{\"kind\":",
+    ",\"text\":"
+);
+
+/// A channel's first bytes, by its kind: `{"kind":"interview","platform":`.
+static CHANNEL_OPENS: [Padded; 10] = padded_names!(
+    [
+        ChannelKind::SocialMedia,
+        ChannelKind::Statement,
+        ChannelKind::Interview,
+        ChannelKind::PressConference,
+        ChannelKind::Broadcast,
+        ChannelKind::Speech,
+        ChannelKind::Hearing,
+        ChannelKind::LetterOrEmail,
+        ChannelKind::Publication,
+        ChannelKind::Other
+    ],
+    channel_kind,
+    "{\"kind\":",
+    ",\"platform\":"
+);
+
+/// The kinds of entity of a speaker mention and of a speaker, between their keys:
+/// `,"kind":"person","entity":` and `,"kind":"person","roles":`.
+const ENTITY_KINDS_ALL: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Anonymous,
+    EntityKind::Document,
+    EntityKind::Unknown,
+];
+static SPEAKER_KINDS: [Padded; 5] =
+    padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"entity\":");
+static ENTITY_KINDS: [Padded; 5] =
+    padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"roles\":");
 
 /// The numbers [`eight_digits`] writes: those below this.
 const EIGHT_DIGITS: usize = 100_000_000;
@@ -534,7 +708,7 @@ fn offset_unit(u: OffsetUnit) -> &'static str {
     }
 }
 
-fn quote_kind(k: QuoteKind) -> &'static str {
+const fn quote_kind(k: QuoteKind) -> &'static str {
     match k {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -543,7 +717,7 @@ fn quote_kind(k: QuoteKind) -> &'static str {
     }
 }
 
-fn entity_kind(k: EntityKind) -> &'static str {
+const fn entity_kind(k: EntityKind) -> &'static str {
     match k {
         EntityKind::Person => "person",
         EntityKind::Organization => "organization",
@@ -561,7 +735,7 @@ fn attribution(a: Attribution) -> &'static str {
     }
 }
 
-fn channel_kind(k: ChannelKind) -> &'static str {
+const fn channel_kind(k: ChannelKind) -> &'static str {
     match k {
         ChannelKind::SocialMedia => "social_media",
         ChannelKind::Statement => "statement",
@@ -837,6 +1011,85 @@ mod tests {
                 Writer(&mut ours).str(&s);
                 assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_short_string_is_written_as_serde_writes_it_whatever_its_bytes() {
+        // (every length to seventeen, each ASCII byte at each place, and characters of two,
+        // three and four bytes)
+        for n in 0..=17 {
+            for at in 0..n.max(1) {
+                for c in (0u8..0x80).map(char::from).chain(['é', '“', '𝄞']) {
+                    let mut s: String = "abcdefghijklmnopq"[..n].to_string();
+                    if n > 0 {
+                        s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                    }
+                    let mut ours = Vec::new();
+                    Writer(&mut ours).str(&s);
+                    assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_between_runs_of_sixteen_are_each_found() {
+        // (two escapes anywhere in a string of fifty: the runs before, between and after
+        // them passed over sixteen bytes at a time or byte by byte)
+        let plain = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN";
+        for i in 0..plain.len() {
+            for j in i..plain.len() {
+                let mut s = plain.as_bytes().to_vec();
+                s[i] = b'"';
+                s[j] = b'\n';
+                let s = String::from_utf8(s).unwrap();
+                let mut ours = Vec::new();
+                Writer(&mut ours).str(&s);
+                assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_variant_between_its_keys_is_as_serde_writes_it() {
+        let padded = |p: &Padded| String::from_utf8(p.bytes[..p.len].to_vec()).unwrap();
+        fn serde<T: serde::Serialize>(v: &T) -> String {
+            serde_json::to_string(v).unwrap()
+        }
+        use QuoteKind as Q;
+        for k in [Q::Direct, Q::Partial, Q::Indirect, Q::Post] {
+            let want = format!("{{\"kind\":{},\"text\":", serde(&k));
+            assert_eq!(padded(&QUOTE_OPENS[k as usize]), want);
+        }
+        use ChannelKind as C;
+        for k in [
+            C::SocialMedia,
+            C::Statement,
+            C::Interview,
+            C::PressConference,
+            C::Broadcast,
+            C::Speech,
+            C::Hearing,
+            C::LetterOrEmail,
+            C::Publication,
+            C::Other,
+        ] {
+            let want = format!("{{\"kind\":{},\"platform\":", serde(&k));
+            assert_eq!(padded(&CHANNEL_OPENS[k as usize]), want);
+        }
+        use EntityKind as E;
+        for k in [
+            E::Person,
+            E::Organization,
+            E::Anonymous,
+            E::Document,
+            E::Unknown,
+        ] {
+            let (kind, i) = (serde(&k), k as usize);
+            let want = format!(",\"kind\":{kind},\"entity\":");
+            assert_eq!(padded(&SPEAKER_KINDS[i]), want);
+            assert_eq!(padded(&ENTITY_KINDS[i]), want.replace("entity", "roles"));
         }
     }
 
