@@ -513,8 +513,35 @@ macro_rules! padded_names {
     }};
 }
 
+/// How many kinds of quotation the table [`QUOTE_OPENS`] lists, by an exhaustive match: a
+/// kind added to the model does not compile here until the table lists it too (a kind missing
+/// from a table would be read past its end).
+const fn kinds_listed(k: QuoteKind) -> usize {
+    use QuoteKind::*;
+    match k {
+        Direct | Partial | Indirect | Post => 4,
+    }
+}
+
+/// How many kinds of channel [`CHANNEL_OPENS`] lists (as [`kinds_listed`]).
+const fn channels_listed(k: ChannelKind) -> usize {
+    use ChannelKind::*;
+    match k {
+        SocialMedia | Statement | Interview | PressConference | Broadcast | Speech | Hearing
+        | LetterOrEmail | Publication | Other => 10,
+    }
+}
+
+/// How many kinds of entity [`ENTITY_KINDS_ALL`] lists (as [`kinds_listed`]).
+const fn entities_listed(k: EntityKind) -> usize {
+    use EntityKind::*;
+    match k {
+        Person | Organization | Anonymous | Document | Unknown => 5,
+    }
+}
+
 /// A quotation's first bytes, by its kind: `{"kind":"direct","text":`.
-static QUOTE_OPENS: [Padded; 4] = padded_names!(
+static QUOTE_OPENS: [Padded; kinds_listed(QuoteKind::Direct)] = padded_names!(
     [
         QuoteKind::Direct,
         QuoteKind::Partial,
@@ -527,7 +554,7 @@ static QUOTE_OPENS: [Padded; 4] = padded_names!(
 );
 
 /// A channel's first bytes, by its kind: `{"kind":"interview","platform":`.
-static CHANNEL_OPENS: [Padded; 10] = padded_names!(
+static CHANNEL_OPENS: [Padded; channels_listed(ChannelKind::Other)] = padded_names!(
     [
         ChannelKind::SocialMedia,
         ChannelKind::Statement,
@@ -547,7 +574,7 @@ static CHANNEL_OPENS: [Padded; 10] = padded_names!(
 
 /// The kinds of entity of a speaker mention and of a speaker, between their keys:
 /// `,"kind":"person","entity":` and `,"kind":"person","roles":`.
-const ENTITY_KINDS_ALL: [EntityKind; 5] = [
+const ENTITY_KINDS_ALL: [EntityKind; entities_listed(EntityKind::Person)] = [
     EntityKind::Person,
     EntityKind::Organization,
     EntityKind::Anonymous,
