@@ -151,7 +151,7 @@ fn closed_quotations(text: &str, toks: &[Token]) -> Vec<Span> {
             continue;
         }
         let last = text[t.start..t.end].chars().next_back();
-        if last.is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c)) {
+        if last.is_some_and(ends_phrases) {
             quotes.push(Span {
                 start: t.start,
                 end: t.end,
@@ -159,6 +159,15 @@ fn closed_quotations(text: &str, toks: &[Token]) -> Vec<Span> {
         }
     }
     quotes
+}
+
+/// Whether a quotation whose last character is `c` ends every phrase and outlet that starts
+/// inside it: `c` is no letter or digit and no mark of `PHRASE_MARKS`. (The closing marks most
+/// quotations end with are no letter or digit: told without a Unicode table.)
+#[inline]
+fn ends_phrases(c: char) -> bool {
+    let other = matches!(c, '\u{201D}' | '\u{2019}' | '\u{BB}') || !c.is_alphanumeric();
+    other && !PHRASE_MARKS.contains(&c)
 }
 
 /// Whether token `t` may hold a word of a list match, as the region walks read it: a word of
@@ -865,6 +874,21 @@ pub(super) mod tests {
         // (`Hits::may_match` passes over a region none of whose words is of the class: a
         // pattern with no word of it would go unread; a phrase matches in any case)
         each_has_a_word_of(patterns(), Class::ChannelListWords);
+    }
+
+    #[test]
+    fn a_quotation_ends_phrases_as_the_unicode_tables_tell() {
+        let marks: Vec<char> = PHRASE_MARKS.clone();
+        let chars = (0u32..0x3000)
+            .filter_map(char::from_u32)
+            .chain([
+                '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{BB}', '\u{AB}',
+            ])
+            .chain(marks);
+        for c in chars {
+            let slow = !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c);
+            assert_eq!(ends_phrases(c), slow, "{c:?}");
+        }
     }
 
     #[test]
