@@ -151,7 +151,7 @@ fn closed_quotations(text: &str, toks: &[Token]) -> Vec<Span> {
             continue;
         }
         let last = text[t.start..t.end].chars().next_back();
-        if last.is_some_and(|c| !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c)) {
+        if last.is_some_and(ends_phrases) {
             quotes.push(Span {
                 start: t.start,
                 end: t.end,
@@ -159,6 +159,15 @@ fn closed_quotations(text: &str, toks: &[Token]) -> Vec<Span> {
         }
     }
     quotes
+}
+
+/// Whether a quotation whose last character is `c` ends every phrase and outlet that starts
+/// inside it: `c` is no letter or digit and no mark of `PHRASE_MARKS`. (The closing marks most
+/// quotations end with are no letter or digit: told without a Unicode table.)
+#[inline]
+fn ends_phrases(c: char) -> bool {
+    let other = matches!(c, '\u{201D}' | '\u{2019}' | '\u{BB}') || !c.is_alphanumeric();
+    other && !PHRASE_MARKS.contains(&c)
 }
 
 /// Whether token `t` may hold a word of a list match, as the region walks read it: a word of
@@ -435,7 +444,8 @@ impl Hits {
 
     /// Mark token `t` of a gap ending at `to`, if it may open a time from `mk` on, as
     /// [`Hits::mark_times_at`] does: a quotation's words byte by byte, a word by its first
-    /// byte and class.
+    /// byte and class, and a capitalised one by its first letters
+    /// (`time::capital_opens_no_time`: "Trump" is passed over without reading what follows).
     #[inline(always)]
     fn mark_token(
         &self,
@@ -449,7 +459,8 @@ impl Hits {
             Tok::Quote(_) => self.mark_stretch(text, (t.start.max(mk), t.end.min(to)), starts),
             _ if t.start >= mk
                 && may_open_a_time(bytes[t.start])
-                && opens_a_time_as_written(bytes, t) =>
+                && opens_a_time_as_written(bytes, t)
+                && !super::time::capital_opens_no_time(text, t) =>
             {
                 self.mark_word(text, t.start, starts)
             }
@@ -865,6 +876,66 @@ pub(super) mod tests {
         // (`Hits::may_match` passes over a region none of whose words is of the class: a
         // pattern with no word of it would go unread; a phrase matches in any case)
         each_has_a_word_of(patterns(), Class::ChannelListWords);
+    }
+
+    #[test]
+    fn a_quotation_ends_phrases_as_the_unicode_tables_tell() {
+        let marks: Vec<char> = PHRASE_MARKS.clone();
+        let chars = (0u32..0x3000)
+            .filter_map(char::from_u32)
+            .chain([
+                '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{BB}', '\u{AB}',
+            ])
+            .chain(marks);
+        for c in chars {
+            let slow = !c.is_alphanumeric() && !PHRASE_MARKS.contains(&c);
+            assert_eq!(ends_phrases(c), slow, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_capital_word_passed_over_opens_no_time() {
+        // (every token the walks pass over by its first letters is one `mark_word` would not
+        // mark: `time::may_open` is false at it)
+        let t = "Trump told the Senate and Clinton on Sunday, Jan. 5, that Augustus and Decembrists met \
+                 In December; The Mayor, Marchers, JUNE, Junebug, MAR 2015, Oct8 and Zoë \
+                 said in January 2016 The evening before.";
+        let pt = super::super::test_support::para_tokens(t, all_of(t));
+        let mut passed = 0;
+        for tok in pt.toks.iter().filter(|tok| tok.kind == Tok::Word) {
+            if super::super::time::capital_opens_no_time(t, tok) {
+                assert!(
+                    !super::super::time::may_open(&t[tok.start..]),
+                    "{}",
+                    tok.text(t)
+                );
+                passed += 1;
+            }
+        }
+        assert!(passed >= 4, "{passed}");
+        let word = |w: &str| {
+            pt.toks
+                .iter()
+                .find(|tok| tok.text(t) == w)
+                .copied()
+                .unwrap()
+        };
+        for w in [
+            "December", "January", "Augustus", "JUNE", "Junebug", "Marchers", "In", "The",
+        ] {
+            assert!(
+                !super::super::time::capital_opens_no_time(t, &word(w)),
+                "{w}"
+            );
+        }
+        assert!(super::super::time::capital_opens_no_time(t, &word("Trump")));
+    }
+
+    fn all_of(t: &str) -> Span {
+        Span {
+            start: 0,
+            end: t.len(),
+        }
     }
 
     #[test]

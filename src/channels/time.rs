@@ -416,6 +416,19 @@ pub(super) fn may_open(s: &str) -> bool {
     named || b.is_ascii_uppercase() && may_open_a_month(s) || b >= 0xC0
 }
 
+/// Whether [`may_open`] is false at the start of word token `t` of `text`, told by the token
+/// alone: a word of ASCII letters and digits only (its bit `ALNUM`), four bytes or more, that
+/// opens with a capital holds no space in its first four bytes, so it opens no "in ", "the ",
+/// "recent " or year, and may open a time only as a month word ([`may_open_a_month`]):
+/// "Trump", "Senate" open none. (The region walks ask it of most names before marking them.)
+#[inline]
+pub(super) fn capital_opens_no_time(text: &str, t: &crate::segment::Token) -> bool {
+    t.flags & crate::lexicon::info::ALNUM != 0
+        && t.end - t.start >= 4
+        && text.as_bytes()[t.start].is_ascii_uppercase()
+        && !may_open_a_month(&text[t.start..t.end])
+}
+
 /// Whether `bytes` open with the four digits of a year of the last two centuries and a space:
 /// the only words that open with a digit and a time (a dated noun's year, "2014 study").
 fn opens_a_year(bytes: &[u8]) -> bool {

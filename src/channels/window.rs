@@ -18,12 +18,12 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
         start: pt.toks[sent.start].start,
         end: pt.toks[sent.end - 1].end,
     };
-    let others = pt.cues[pt.sentence_of(sent)]
-        .iter()
-        .filter(|o| o.kind != CueKind::Noun && opens_clause(text, &pt.toks, o));
+    // (each other cue is read once, on its side of this one: those before, then those after)
+    let cues = &pt.cues[pt.sentence_of(sent)];
+    let opens = |o: &&CueHit| o.kind != CueKind::Noun && opens_clause(text, &pt.toks, o);
     // (the ends of the two last cues before this one, kept as they come: no list is made)
     let (mut last, mut second) = (None, None);
-    for o in others.clone().filter(|o| o.tok < cue.tok) {
+    for o in cues.iter().filter(|o| o.tok < cue.tok).filter(opens) {
         let end = pt.toks[o.tok + o.len - 1].end;
         if last.is_none_or(|l| end >= l) {
             (second, last) = (last, Some(end));
@@ -37,8 +37,7 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
         last = second;
     }
     let from = last.unwrap_or(region.start);
-    let to = others
-        .filter(|o| o.tok > cue.tok)
+    let to = (cues.iter().filter(|o| o.tok > cue.tok).filter(opens))
         .map(|o| pt.toks[o.tok].start)
         .min()
         .unwrap_or(region.end);
