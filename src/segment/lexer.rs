@@ -3,7 +3,7 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
-use super::list_words::joined_may_match;
+use super::list_words::{joined_may_match, pair_may_match};
 use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
@@ -359,8 +359,13 @@ fn joined_pair(
     {
         return None;
     }
-    let info = info::joined_word_info(words, x, q);
-    Some(push_word(lx, i, i + q, info))
+    let mut info = info::joined_word_info(words, x, q);
+    // (its bit `JOINED_MAY_MATCH` from its two runs, and a space after it skipped)
+    if pair_may_match(lx.text.as_bytes(), i, n, p, i + q) {
+        info.flags |= info::JOINED_MAY_MATCH;
+    }
+    push_token(lx, i, i + q, info);
+    Some(i + q + usize::from(after == b' '))
 }
 
 /// Whether byte `c`, after a run of ASCII letters and digits that ends in `last`, ends a
