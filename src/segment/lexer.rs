@@ -152,9 +152,10 @@ fn lex(
     ends: Option<Vec<usize>>,
 ) -> (Vec<Token>, Vec<usize>) {
     out.clear();
-    // (about one token for every five or six bytes of news text: room for one in four, so
-    // that nine paragraphs in ten never grow their list, which a list of one in six, grown
-    // to one in three, took no less; a kept list too small is replaced, not grown)
+    // (about one token for every five or six bytes of news text, more with numbers and
+    // punctuation: room for one in four, so that nine paragraphs in ten never grow
+    // their list, which a list of one in six, grown to one in three, took no less; a kept
+    // list too small is replaced, not grown, which would copy its old room)
     let room = (span.end - span.start) / 4 + 4;
     if out.capacity() < room {
         out = Vec::with_capacity(room);
@@ -175,7 +176,7 @@ fn lex(
             quotation(&mut lx, i, b as char)
         } else if b.is_ascii_alphanumeric() {
             // (most tokens: a word of ASCII letters and digits, read here; most of those
-            // from one load of sixteen bytes)
+            // from one load of eight bytes)
             Some(ascii_words(&mut lx, words, i))
         } else if b.is_ascii() {
             ascii_step(&mut lx, i, b)
@@ -227,9 +228,10 @@ fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
     }
 }
 
-/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation (U+2010
-/// to U+2027, U+2030 to U+205E: "—", "’", "…"): no white space, letter or digit, so only
-/// [`punctuation`] reads it, without the tables that tell a letter.
+/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation
+/// (U+2010 to U+2027, U+2030 to U+205E): no white space, letter or digit, so only
+/// [`punctuation`] reads it (news text is full of them: "—", "’", "…"), without the
+/// tables that tell a letter.
 #[inline]
 fn is_general_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
@@ -278,19 +280,26 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// [`word`] of the commonest shape, read from one load of sixteen bytes: fewer than
 /// sixteen ASCII letters and digits, then a byte inside the limit that ends a plain word
 /// ([`ends_plain_word`]: a space, most punctuation, a full stop that is no abbreviation's and
-/// joins nothing), the word's end found by testing the sixteen bytes at once
-/// ([`alnum_lanes`]) and its keys made from the same bytes (`info::short_word_info`,
-/// `info::middle_word_info`). `None` for any other word, which [`ascii_word`] reads.
+/// joins nothing), the word's keys made from the same
+/// bytes (`info::short_word_info`, `info::middle_word_info`). `None` for any other word,
+/// which [`ascii_word`] reads.
 #[inline(always)]
 fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
     let sixteen = lx.text.as_bytes().get(i..)?.first_chunk::<16>()?;
     let x = u128::from_le_bytes(*sixteen);
-    // (the first byte that is no letter or digit: none of the sixteen reads `None`)
-    let alnum = alnum_lanes(sixteen);
-    let n = ((!alnum).trailing_zeros() / 8) as usize;
-    let &c = sixteen.get(n)?;
+    // (the first byte that is no letter or digit: in the first eight bytes for most
+    // words, else in the next eight)
+    let low = !alnum_bytes(x as u64) & HIGH;
+    let n = if low != 0 {
+        (low.trailing_zeros() / 8) as usize
+    } else {
+        8 + ((!alnum_bytes((x >> 64) as u64) & HIGH).trailing_zeros() / 8) as usize
+    };
+    let (Some(&c), Some(&last)) = (sixteen.get(n), sixteen.get(n.wrapping_sub(1))) else {
+        return None;
+    };
     let j = i + n;
-    if j >= lx.limit || n == 0 {
+    if j >= lx.limit {
         return None;
     }
     if c == b'.' {
@@ -298,12 +307,12 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
         // "3.5", which `joined_pair` may read, nor an abbreviation's: `ascii_word` reads it)
         let after = lx.text.as_bytes().get(j + 1).filter(|_| j + 1 < lx.limit);
         if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii()) {
-            return joined_pair(lx, words, i, (x, alnum), n);
+            return joined_pair(lx, words, i, x, n);
         } else if plain_abbreviation_stop(lx.text, i, j) != j {
             return None;
         }
-    } else if !ends_plain_word(c, sixteen[n - 1]) {
-        return joined_pair(lx, words, i, (x, alnum), n);
+    } else if !ends_plain_word(c, last) {
+        return joined_pair(lx, words, i, x, n);
     }
     let mut info = if n < 8 {
         info::short_word_info(words, x as u64, n)
@@ -324,18 +333,11 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
 
 /// [`word`] of two runs of ASCII letters and digits and a joiner ("Trump's", "don’t",
 /// "well-known", "AT&T", "5,000", "3.5": most words [`grammar_word`] reads), from the
-/// sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes; `alnum`,
-/// their letters and digits by [`alnum_lanes`]), the byte after them inside the limit, ASCII
-/// and joining nothing (no joiner, full stop, or comma after a digit): the token
-/// [`grammar_word`] makes, without its grammar. `None` otherwise.
+/// sixteen bytes `x` at `i` in which [`short_word`] found the first run (`n` bytes), the byte
+/// after them inside the limit, ASCII and joining nothing (no joiner, full stop, or comma
+/// after a digit): the token [`grammar_word`] makes, without its grammar. `None` otherwise.
 #[inline(never)]
-fn joined_pair(
-    lx: &mut Lexer,
-    words: &info::Tables,
-    i: usize,
-    (x, alnum): (u128, u128),
-    n: usize,
-) -> Option<usize> {
+fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize) -> Option<usize> {
     // (byte `k` of the sixteen, 0 past them)
     let byte = |k: usize| x.checked_shr(8 * k as u32).unwrap_or(0) as u8;
     // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
@@ -346,7 +348,8 @@ fn joined_pair(
         _ => return None,
     };
     // (the second run, to the first byte that is no ASCII letter or digit: one of the sixteen)
-    let other = !alnum;
+    let other = u128::from(!alnum_bytes(x as u64) & HIGH)
+        | u128::from(!alnum_bytes((x >> 64) as u64) & HIGH) << 64;
     let p = n + width;
     let q = p + (other.checked_shr(8 * p as u32)?.trailing_zeros() / 8) as usize;
     let after = x.checked_shr(8 * q as u32)? as u8;
@@ -444,11 +447,12 @@ fn joined_info(text: &str, i: usize, j: usize) -> Option<WordInfo> {
     if n >= 16 {
         return None;
     }
-    let sixteen = text.as_bytes().get(i..)?.first_chunk::<16>()?;
-    let x = u128::from_le_bytes(*sixteen);
+    let x = u128::from_le_bytes(*text.as_bytes().get(i..)?.first_chunk::<16>()?);
     let mut info = info::joined_word_info(info::tables(), x, n);
     // (its bytes are all letters and digits when none of its `n` bytes is anything else)
-    if !alnum_lanes(sixteen) & ((1u128 << (8 * n)) - 1) == 0 {
+    let lo = u128::from(!alnum_bytes(x as u64) & HIGH);
+    let hi = u128::from(!alnum_bytes((x >> 64) as u64) & HIGH);
+    if (hi << 64 | lo) & ((1u128 << (8 * n)) - 1) == 0 {
         info.flags |= info::ALNUM;
     }
     Some(info)
@@ -560,21 +564,22 @@ fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool
     }
 }
 
-/// How many ASCII letters and digits `run` starts with: sixteen bytes at a time (each
-/// byte's test done on all sixteen at once, [`alnum_lanes`]), so that a word of fewer than
-/// sixteen letters is read without a loop.
+/// How many ASCII letters and digits `run` starts with: eight bytes at a time (each byte's
+/// test done on all eight at once), so that a word of fewer than eight letters is read
+/// without a loop.
 #[inline(always)]
 fn ascii_run(run: &[u8]) -> usize {
     let mut n = 0;
-    while let Some(chunk) = run.get(n..).and_then(|r| r.first_chunk::<16>()) {
+    while let Some(chunk) = run.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         // (the bytes before the first that is not a letter or digit)
-        let len = ((!alnum_lanes(chunk)).trailing_zeros() / 8) as usize;
+        let len = ((!alnum_bytes(x) & HIGH).trailing_zeros() / 8) as usize;
         n += len;
-        if len < 16 {
+        if len < 8 {
             return n;
         }
     }
-    // (the last bytes of the text, fewer than sixteen: one at a time)
+    // (the last bytes of the text, fewer than eight: one at a time)
     let rest = &run[n..];
     n + rest
         .iter()
@@ -582,21 +587,29 @@ fn ascii_run(run: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// Of the sixteen bytes `a` (the first in the lowest bits): each that is an ASCII letter or
-/// digit as 0xFF, any other as 0. Each byte's test is a comparison of signed bytes that the
-/// compiler makes one vector instruction for all sixteen: a range of bytes is moved, by
-/// wrapping, to the bottom of the signed bytes (a letter with bit 0x20 set, which makes it
-/// lower case and no other byte a letter; a digit as it is).
+/// The high bit of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Byte `b` eight times.
+const fn each(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Of the eight bytes of `x` (the first in the lowest bits): the high bit of each that is
+/// an ASCII letter or digit.
 #[inline(always)]
-fn alnum_lanes(a: &[u8; 16]) -> u128 {
-    // (a loop over the lanes, not `array::map`, which the compiler may leave uninlined)
-    let mut lanes = [0u8; 16];
-    for (l, &b) in lanes.iter_mut().zip(a) {
-        let letter = ((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26;
-        let digit = (b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10;
-        *l = if letter | digit { 0xFF } else { 0 };
-    }
-    u128::from_le_bytes(lanes)
+fn alnum_bytes(x: u64) -> u64 {
+    // (each byte with bit 0x20 set, which makes a letter lower case and leaves a digit as
+    // it is, and its high bit set: subtracting `lo` from every byte borrows from none, and
+    // leaves a byte's high bit set when its low seven bits are at least `lo`)
+    let y = x | each(0x20) | HIGH;
+    let at_least = |lo: u8| y.wrapping_sub(each(lo));
+    // (a byte of 0x10 to 0x19, with bit 0x20 set, reads as a digit: a digit has that bit
+    // already, moved to the high bit by the shift)
+    let digit = at_least(b'0') & !at_least(b'9' + 1) & (x << 2);
+    let letter = at_least(b'a') & !at_least(b'z' + 1);
+    // (and no byte of 0x80 or more)
+    (digit | letter) & !x & HIGH
 }
 
 /// [`word_body`] of a word whose letters and digits are ASCII, read on its bytes (most
@@ -1114,25 +1127,16 @@ mod tests {
     }
 
     #[test]
-    fn sixteen_bytes_at_a_time_read_as_one_at_a_time() {
+    fn eight_bytes_at_a_time_read_as_one_at_a_time() {
         for b in 0..=255u8 {
-            for at in [0, 3, 7, 8, 11, 15, 16, 19] {
-                let mut run = b"AbCdEfGhIjKlMnOpQrStU".to_vec();
+            for at in [0, 3, 7, 8, 11] {
+                let mut run = b"AbCdEfGhIjKlM".to_vec();
                 run[at] = b;
                 let one = run.iter().position(|c| !c.is_ascii_alphanumeric());
                 let n = one.unwrap_or(run.len());
                 assert_eq!(ascii_run(&run), n, "{b} at {at}");
                 let lower = run.to_ascii_lowercase();
                 assert_eq!(ascii_run(&lower), n, "{b} at {at}");
-            }
-            // (each lane of the sixteen tells its own byte, whatever the others are)
-            for at in 0..16 {
-                for fill in [b'a', b'Z', b'5', b' ', 0xC3] {
-                    let mut a = [fill; 16];
-                    a[at] = b;
-                    let lanes = a.map(|c| if c.is_ascii_alphanumeric() { 0xFF } else { 0 });
-                    assert_eq!(alnum_lanes(&a), u128::from_le_bytes(lanes), "{b} at {at}");
-                }
             }
         }
     }
