@@ -228,10 +228,9 @@ fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
     }
 }
 
-/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation
-/// (U+2010 to U+2027, U+2030 to U+205E): no white space, letter or digit, so only
-/// [`punctuation`] reads it (news text is full of them: "—", "’", "…"), without the
-/// tables that tell a letter.
+/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation (U+2010
+/// to U+2027, U+2030 to U+205E: "—", "’", "…"): no white space, letter or digit, so only
+/// [`punctuation`] reads it, without the tables that tell a letter.
 #[inline]
 fn is_general_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')

@@ -3,7 +3,8 @@
 //! ("CNN's", "pro-Trump"), with a letter not ASCII ("Libération"), or touching a letter or
 //! digit. The lexer asks it once a word and sets the token's bit
 //! [`JOINED_MAY_MATCH`](crate::lexicon::info::JOINED_MAY_MATCH); a plain word apart from
-//! others is told by its token's bit and two bytes, another in one pass over its bytes.
+//! others is told by its token's bit and two bytes, a word of two runs and a joiner by its
+//! runs ([`pair_may_match`]), another in one pass over its bytes.
 
 use std::sync::LazyLock;
 
