@@ -152,10 +152,9 @@ fn lex(
     ends: Option<Vec<usize>>,
 ) -> (Vec<Token>, Vec<usize>) {
     out.clear();
-    // (about one token for every five or six bytes of news text, more with numbers and
-    // punctuation: room for one in four, so that nine paragraphs in ten never grow
-    // their list, which a list of one in six, grown to one in three, took no less; a kept
-    // list too small is replaced, not grown, which would copy its old room)
+    // (about one token for every five or six bytes of news text: room for one in four, so
+    // that nine paragraphs in ten never grow their list, which a list of one in six, grown
+    // to one in three, took no less; a kept list too small is replaced, not grown)
     let room = (span.end - span.start) / 4 + 4;
     if out.capacity() < room {
         out = Vec::with_capacity(room);
