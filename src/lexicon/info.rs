@@ -5,7 +5,7 @@
 use super::classes::class_words;
 use super::word_set::{Signatures, le_bytes, packed};
 use super::{ClassSet, LEXICON};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The word has no upper-case letter: its lower-case form is itself.
@@ -182,6 +182,14 @@ impl<K: Key> Tiny<K> {
         t
     }
 
+    /// The keys in the table, with their entry numbers.
+    fn pairs(&self) -> impl Iterator<Item = (K, u16)> + '_ {
+        self.slots
+            .iter()
+            .copied()
+            .filter(|&(k, _)| k != K::default())
+    }
+
     #[inline]
     fn slot(&self, key: K) -> usize {
         (key.mix().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
@@ -254,11 +262,14 @@ impl Words {
 
 /// The lexicon's words in lower case, and those written with an upper-case letter (a few
 /// hundred words of the class lists, "U.S.", "But"), each to its entry. A word with a
-/// capital is looked up in both: its form as written in a table small enough to stay in
-/// the first caches, its lower-case form in the large one.
+/// capital is looked up in both (its form as written in a table small enough to stay in
+/// the first caches, its lower-case form in the large one), unless a table of its cased
+/// forms answers it.
 pub(crate) struct Tables {
     lower_case: Words,
     written: Words,
+    /// The forms with a capital of at most 15 bytes that one probe answers ([`cased_forms`]).
+    cased: Words,
 }
 
 static WORDS: LazyLock<Tables> = LazyLock::new(split_by_case);
@@ -302,9 +313,52 @@ fn split_by_case() -> Tables {
         may(of.entry(noun.as_bytes()).or_insert(empty));
     }
     let (written, lower): (Vec<_>, Vec<_>) = of.into_iter().partition(|(w, _)| has_capital(w));
+    let lower_case = Words::of(lower);
     Tables {
-        lower_case: Words::of(lower),
+        cased: cased_forms(&lower_case, &written),
+        lower_case,
         written: Words::of(written),
+    }
+}
+
+/// The forms with a capital of at most 15 bytes that a word read by its key
+/// ([`short_info_cased`]) is looked up by in one probe, to the entry its form as written and
+/// its lower-case form give together (the classes of both, the verb form and head of the
+/// lower-case form): each lower-case word of the table `lower` that starts with an ASCII
+/// letter, capitalised ("Said", its key's first byte without bit 0x20: the entry of the
+/// lower-case word), and each word of `written` (the lexicon's words with a capital). A
+/// capitalised word of no such form has no class, as written or in lower case.
+fn cased_forms(lower: &Words, written: &[(&'static [u8], Entry)]) -> Words {
+    let mut entries = lower.entries.clone();
+    let (mut tiny, mut middle) = (Vec::new(), Vec::new());
+    for &(w, e) in written.iter().filter(|(w, _)| w.len() < 16) {
+        let low = lower.get(&w.to_ascii_lowercase()).unwrap_or(&NO_ENTRY);
+        let classes = e.classes.union(low.classes);
+        entries.push(Entry { classes, ..*low });
+        let n = u16::try_from(entries.len() - 1).expect("fewer than 65536 entries");
+        match packed7(w) {
+            Some(key) => tiny.push((key, n)),
+            None => middle.extend(packed(w).map(|key| (key, n))),
+        }
+    }
+    // (a capitalised word of `written` keeps its own entry)
+    let taken7: HashSet<u64> = tiny.iter().map(|&(k, _)| k).collect();
+    let taken15: HashSet<u128> = middle.iter().map(|&(k, _)| k).collect();
+    let title = |first: u8| first.is_ascii_lowercase().then_some(first & !0x20);
+    tiny.extend((lower.tiny.pairs()).filter_map(|(k, n)| {
+        let key = k & !0xFF | u64::from(title(k as u8)?);
+        (!taken7.contains(&key)).then_some((key, n))
+    }));
+    middle.extend((lower.middle.pairs()).filter_map(|(k, n)| {
+        let key = k & !0xFF | u128::from(title(k as u8)?);
+        (!taken15.contains(&key)).then_some((key, n))
+    }));
+    Words {
+        tiny: Tiny::new(&tiny),
+        middle: Tiny::new(&middle),
+        long: HashMap::default(),
+        entries,
+        filter: Signatures::of(std::iter::empty()),
     }
 }
 
@@ -434,7 +488,10 @@ pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
 }
 
 /// [`short_word_info`], the bytes of the word that have a case marked by `case` (bit 0x20
-/// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]).
+/// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]). A
+/// word with a capital is one probe of the cased forms ([`cased_forms`]) when it is one or
+/// is capitalised ("Said", "Smith"); only another ("McCain", "SAID") is looked up as written
+/// and in lower case.
 #[inline(always)]
 fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
     // (at most seven bytes: the bytes and the length fit in one integer)
@@ -448,6 +505,11 @@ fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
         return words
             .lower_case
             .info7(written, ClassSet::EMPTY, flags | LOWER);
+    }
+    // (a form of the table of cased forms, or a capitalised word of none: one probe)
+    let n = words.cased.tiny.number(written);
+    if n != 0 || lower ^ written == 0x20 {
+        return words.cased.info_numbered(n, ClassSet::EMPTY, flags);
     }
     let classes = words.written.entry7(written).classes;
     words.lower_case.info7(lower, classes, flags)
@@ -494,6 +556,10 @@ fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo 
         return words
             .lower_case
             .info15(written, ClassSet::EMPTY, flags | LOWER);
+    }
+    let n = words.cased.middle.number(written);
+    if n != 0 || lower ^ written == 0x20 {
+        return words.cased.info_numbered(n, ClassSet::EMPTY, flags);
     }
     let classes = words.written.entry15(written).classes;
     words.lower_case.info15(lower, classes, flags)
@@ -550,6 +616,53 @@ fn info_of_entry(e: &Entry, written: ClassSet, flags: u8) -> WordInfo {
 mod tests {
     use super::*;
     use crate::lexicon::{Class, classes_of};
+
+    /// A word read by its key has the info [`word_info`] gives it, in any case: a form of
+    /// the cased table, a capitalised word of none, and one in capitals or mixed case.
+    #[test]
+    fn a_cased_word_has_the_info_of_its_forms() {
+        let mut words: Vec<String> = class_words()
+            .map(|(w, _)| String::from_utf8_lossy(w).into_owned())
+            .chain(LEXICON.verb_ids.iter().map(|(w, _)| w.to_string()))
+            .chain(["zqxv", "smithers", "trump’s", "mccain", "u.s.", "o'neill"].map(String::from))
+            .filter(|w| w.len() < 16 && ascii_but_apostrophes(w.as_bytes()))
+            // (the bytes a word the lexer reads by its key may have)
+            .filter(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".,'&-".contains(&b) || b >= 0x80)
+            })
+            .collect();
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                let case = |first: fn(&char) -> char, rest: fn(&char) -> char| {
+                    let to = |(k, c): (usize, char)| if k == 0 { first(&c) } else { rest(&c) };
+                    w.char_indices().map(to).collect::<String>()
+                };
+                [
+                    case(char::to_ascii_uppercase, |&c| c),
+                    case(char::to_ascii_uppercase, char::to_ascii_uppercase),
+                    case(char::to_ascii_lowercase, char::to_ascii_lowercase),
+                    case(char::to_ascii_lowercase, char::to_ascii_uppercase),
+                ]
+            })
+            .collect();
+        words.extend(variants);
+        let mut cased = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let text = format!("{w}{}", " ".repeat(16));
+            let x = u128::from_le_bytes(*text.as_bytes().first_chunk::<16>().unwrap());
+            let ours = joined_word_info(&WORDS, x, w.len());
+            let theirs = word_info(w);
+            assert_eq!(
+                (ours.classes, ours.verb, ours.flags),
+                (theirs.classes, theirs.verb, theirs.flags),
+                "{w}"
+            );
+            cased += usize::from(ours.flags & CAPITALISED != 0 && !ours.classes.is_empty());
+        }
+        assert!(cased > 500, "{cased}");
+    }
 
     #[test]
     fn a_word_is_looked_up_once_in_lower_case() {

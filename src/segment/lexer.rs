@@ -3,7 +3,7 @@
 //! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
-use super::list_words::joined_may_match;
+use super::list_words::{joined_may_match, pair_may_match};
 use super::sentences::FULL_STOPS;
 use super::{APOSTROPHES, Tok, Token};
 use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
@@ -152,10 +152,9 @@ fn lex(
     ends: Option<Vec<usize>>,
 ) -> (Vec<Token>, Vec<usize>) {
     out.clear();
-    // (about one token for every five or six bytes of news text, more with numbers and
-    // punctuation: room for one in four, so that nine paragraphs in ten never grow
-    // their list, which a list of one in six, grown to one in three, took no less; a kept
-    // list too small is replaced, not grown, which would copy its old room)
+    // (about one token for every five or six bytes of news text: room for one in four, so
+    // that nine paragraphs in ten never grow their list, which a list of one in six, grown
+    // to one in three, took no less; a kept list too small is replaced, not grown)
     let room = (span.end - span.start) / 4 + 4;
     if out.capacity() < room {
         out = Vec::with_capacity(room);
@@ -228,10 +227,9 @@ fn ascii_step(lx: &mut Lexer, i: usize, b: u8) -> Option<usize> {
     }
 }
 
-/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation
-/// (U+2010 to U+2027, U+2030 to U+205E): no white space, letter or digit, so only
-/// [`punctuation`] reads it (news text is full of them: "—", "’", "…"), without the
-/// tables that tell a letter.
+/// A dash, curly quotation mark, bullet or ellipsis of Unicode's general punctuation (U+2010
+/// to U+2027, U+2030 to U+205E: "—", "’", "…"): no white space, letter or digit, so only
+/// [`punctuation`] reads it, without the tables that tell a letter.
 #[inline]
 fn is_general_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
@@ -362,8 +360,13 @@ fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize
     {
         return None;
     }
-    let info = info::joined_word_info(words, x, q);
-    Some(push_word(lx, i, i + q, info))
+    let mut info = info::joined_word_info(words, x, q);
+    // (its bit `JOINED_MAY_MATCH` from its two runs, and a space after it skipped)
+    if pair_may_match(lx.text.as_bytes(), i, n, p, i + q) {
+        info.flags |= info::JOINED_MAY_MATCH;
+    }
+    push_token(lx, i, i + q, info);
+    Some(i + q + usize::from(after == b' '))
 }
 
 /// Whether byte `c`, after a run of ASCII letters and digits that ends in `last`, ends a

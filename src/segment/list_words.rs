@@ -3,7 +3,8 @@
 //! ("CNN's", "pro-Trump"), with a letter not ASCII ("Libération"), or touching a letter or
 //! digit. The lexer asks it once a word and sets the token's bit
 //! [`JOINED_MAY_MATCH`](crate::lexicon::info::JOINED_MAY_MATCH); a plain word apart from
-//! others is told by its token's bit and two bytes, another in one pass over its bytes.
+//! others is told by its token's bit and two bytes, a word of two runs and a joiner by its
+//! runs ([`pair_may_match`]), another in one pass over its bytes.
 
 use std::sync::LazyLock;
 
@@ -58,6 +59,17 @@ fn word_may_match(bytes: &[u8], t: &Token) -> bool {
 #[inline(always)]
 pub(super) fn joined_may_match(bytes: &[u8], t: &Token) -> bool {
     !plain_and_apart(bytes, t) && joined_word_may_match(bytes, t)
+}
+
+/// [`word_may_match`] of the word `bytes[start..end]` of two runs of ASCII letters and digits,
+/// the first `n` bytes and the bytes from `p` on, parted by a joiner, with an ASCII mark or
+/// white space after it (the words the lexer's `joined_pair` reads): it may when it touches
+/// a letter or digit before it, or by either run; the word's bytes are not read one by one.
+#[inline(never)]
+pub(super) fn pair_may_match(bytes: &[u8], start: usize, n: usize, p: usize, end: usize) -> bool {
+    let w = &bytes[start..end];
+    let before = start.checked_sub(1).is_none_or(|k| apart(bytes, k));
+    !before || run_of_class(&w[..n]) || run_of_class(&w[p..])
 }
 
 /// [`word_may_match`], not inlined into the lexer: most words never call it.
@@ -259,6 +271,47 @@ mod tests {
                 assert_eq!(apart(bytes, k), !c.is_alphanumeric(), "{k} {c:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_word_of_two_runs_may_match_as_its_bytes_say() {
+        // (a word of two runs and a joiner, an ASCII mark or white space after it: told by
+        // the runs alone, as `word_may_match` tells it by its bytes)
+        let t =
+            "CNN's pro-Trump Fox’s AT&T 5,000 3.5 U.S lo-fi xCNN's Trump's aCNN-Fox. Reuters-AP";
+        let bytes = t.as_bytes();
+        let mut read = 0;
+        for start in 0..t.len() {
+            let n = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let width = match bytes.get(start + n..) {
+                Some([b'\'' | b'-' | b'&' | b'.' | b',', ..]) => 1,
+                Some(rest) if rest.starts_with("’".as_bytes()) => 3,
+                _ => continue,
+            };
+            let p = n + width;
+            let m = bytes[start + p..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric());
+            let end = start + p + m.count();
+            if n == 0 || end == start + p || !bytes.get(end).is_none_or(|b| b.is_ascii()) {
+                continue;
+            }
+            let tok = Token {
+                kind: Tok::Word,
+                start,
+                end,
+                classes: crate::lexicon::ClassSet::EMPTY,
+                verb: 0,
+                flags: 0,
+            };
+            let may = pair_may_match(bytes, start, n, p, end);
+            assert_eq!(may, word_may_match(bytes, &tok), "{}", &t[start..end]);
+            read += usize::from(may);
+        }
+        assert!(read >= 8, "{read}");
     }
 
     #[test]
