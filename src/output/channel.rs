@@ -582,19 +582,25 @@ fn surnames(speakers: &[&SpeakerRef]) -> Vec<(usize, String)> {
 /// speakers once a document ([`role_aliases`], [`surnames`]) is the same without the repeats,
 /// and is not read again for each statement.
 fn distinct_speakers(statements: &[Statement]) -> Vec<&SpeakerRef> {
+    distinct(statements.iter().filter_map(|st| st.speaker.as_ref()))
+}
+
+/// The speakers `speakers`, in order, less each that repeats the one before it (see
+/// [`distinct_speakers`]).
+fn distinct<'s>(speakers: impl Iterator<Item = &'s SpeakerRef>) -> Vec<&'s SpeakerRef> {
     let same = |a: &SpeakerRef, b: &SpeakerRef| {
         (a.entity, a.kind) == (b.entity, b.kind)
             && a.name == b.name
             && a.text == b.text
             && a.role == b.role
     };
-    let mut speakers: Vec<&SpeakerRef> = Vec::with_capacity(statements.len());
-    for sp in statements.iter().filter_map(|st| st.speaker.as_ref()) {
-        if !speakers.last().is_some_and(|b| same(b, sp)) {
-            speakers.push(sp);
+    let mut out: Vec<&SpeakerRef> = Vec::with_capacity(speakers.size_hint().0);
+    for sp in speakers {
+        if !out.last().is_some_and(|b| same(b, sp)) {
+            out.push(sp);
         }
     }
-    speakers
+    out
 }
 
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
@@ -793,6 +799,74 @@ mod tests {
                 .map(|k| at + k);
             assert_eq!(space_from(bytes, at), want, "{at}");
         }
+    }
+
+    #[test]
+    fn the_speakers_without_their_repeats_give_the_same_aliases_and_surnames() {
+        let sp = |text: &str, name: &str, role: Option<&str>, kind, entity| SpeakerRef {
+            text: text.into(),
+            start: 0,
+            end: 0,
+            name: name.into(),
+            role: role.map(Into::into),
+            kind,
+            entity: Some(entity),
+            attribution: Default::default(),
+            quoted_speaker: None,
+        };
+        let (person, doc, org) = (
+            EntityKind::Person,
+            EntityKind::Document,
+            EntityKind::Organization,
+        );
+        let all = [
+            sp(
+                "Former President Bill Clinton",
+                "Bill Clinton",
+                Some("Former President"),
+                person,
+                1,
+            ),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp("Clinton", "Bill Clinton", None, person, 1),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp("the mayor", "the mayor", Some("mayor"), person, 4),
+            sp("the mayor", "the mayor", Some("mayor"), person, 4),
+            sp("the Times", "The New York Times", None, org, 5),
+            sp("a Times article", "a New York Times article", None, doc, 6),
+            sp("a Times article", "a New York Times article", None, doc, 6),
+            sp("Lee", "Ann Lee", None, person, 7),
+            sp("Lee", "Ann Lee", None, person, 7),
+        ];
+        let once = distinct(all.iter());
+        assert_eq!(once.len(), 8);
+        let every: Vec<&SpeakerRef> = all.iter().collect();
+        for speakers in [&once, &every] {
+            let mut alias: Vec<_> = role_aliases(speakers).into_iter().collect();
+            alias.sort_unstable();
+            assert_eq!(alias, [(2, 1), (6, 5)]);
+        }
+        assert_eq!(surnames(&once), surnames(&every));
+        assert_eq!(surnames(&once).len(), 4);
     }
 
     #[test]
