@@ -317,7 +317,10 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let mut steps = listed(statements.len() + occasions.len(), stated.chain(set));
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
-        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
+        .filter(|&p| {
+            let para = &doc.text[doc.paras[p].start..doc.paras[p].end];
+            may_break(para) && window::section_break(para)
+        })
         .collect();
     // (a headline takes no occasion from the lead after it)
     let headline: Vec<bool> = statements
@@ -342,6 +345,16 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::one_occasion::one_occasion(statements, &breaks, &|st| pass.entity_of(st));
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
+}
+
+/// Whether paragraph `para` may break the article into sections (`window::section_break`):
+/// not when its first character is neither white space nor a digit and it holds an ASCII
+/// letter or digit, as nearly every paragraph does (a paragraph that opens with a quotation
+/// mark is passed over by its bytes, before the Unicode table of letters).
+fn may_break(para: &str) -> bool {
+    let opens = para.chars().next();
+    let plain = opens.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit());
+    !(plain && para.bytes().any(|b| b.is_ascii_alphanumeric()))
 }
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
@@ -867,6 +880,39 @@ mod tests {
         }
         assert_eq!(surnames(&once), surnames(&every));
         assert_eq!(surnames(&once).len(), 4);
+    }
+
+    #[test]
+    fn a_paragraph_that_may_not_break_breaks_no_section() {
+        let paras = [
+            "___",
+            "* * *",
+            "5:55 p.m.",
+            " 5:55 p.m.",
+            "\u{a0}5:55 p.m.",
+            "\u{2003}___",
+            "...",
+            "“We won,” she said.",
+            "Smith said.",
+            "2016 was a year.",
+            "— Smith",
+            "Ünal said.",
+            "“…”",
+            "",
+            " ",
+            "12",
+            "5:55 p.m. Smith spoke.",
+            "* * *.",
+            "\u{a0}Smith",
+        ];
+        let (mut breaks, mut passed) = (0, 0);
+        for para in paras {
+            let may = may_break(para);
+            assert!(may || !window::section_break(para), "{para:?}");
+            breaks += usize::from(window::section_break(para));
+            passed += usize::from(!may);
+        }
+        assert!(breaks >= 4 && passed >= 4, "{breaks} {passed}");
     }
 
     #[test]
