@@ -101,6 +101,19 @@ fn referred(src: &Sources, p: usize, toks: &[Token]) -> Option<usize> {
     opens_with(prev.mention, article, noun).then_some(prev.entity)
 }
 
+/// Whether the subject of a sentence (its tokens `toks`) may refer back to a speaker
+/// ([`referred`]): one of its first three tokens, among which `source::subject_start` puts the
+/// subject's first, is a pronoun of the classes it reads or "the". (Most sentences are passed
+/// over by their first tokens' classes and lengths, before the subject or the speakers are
+/// looked for.)
+fn may_refer(text: &str, toks: &[Token]) -> bool {
+    toks.iter().take(3).any(|t| {
+        t.is(Class::ChannelPersonPronouns)
+            || t.is(Class::ChannelOtherPronouns)
+            || t.end - t.start == 3 && t.text(text).eq_ignore_ascii_case("the")
+    })
+}
+
 /// Whether `mention` in lower case, with a space after it, opens with `article` and `noun` in
 /// lower case, each with a space after it ("The city" opens "the city of Phoenix"). (ASCII
 /// words, nearly all, are compared byte by byte without lower-case copies.)
@@ -167,7 +180,8 @@ fn trim_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
 /// inlined in the scan of every sentence, before their text is read.
 #[inline]
 fn may_name(src: &Sources, keys: u64, t: &Token) -> bool {
-    if t.kind != Tok::Word || !t.is_capitalised() {
+    // (the flag first: most tokens are words, most not capitalised)
+    if !t.is_capitalised() || t.kind != Tok::Word {
         return false;
     }
     if t.flags & ALNUM == 0 {
@@ -276,11 +290,12 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
             continue;
         };
         for (i, sent) in pt.sents.iter().filter(|s| !s.is_empty()).enumerate() {
-            let toks = &pt.toks[sent.clone()];
-            let end = toks[toks.len() - 1].end;
-            let end = free_until(p, sent).map_or(end, |f| f.min(end));
-            // (tokens are in text order: those that end by `end` are a prefix)
-            let toks = &toks[..toks.partition_point(|t| t.end <= end)];
+            let mut toks = &pt.toks[sent.clone()];
+            // (tokens are in text order: those that end by where its first statement starts
+            // are a prefix, found by a search; a sentence with no statement is read whole)
+            if let Some(f) = free_until(p, sent) {
+                toks = &toks[..toks.partition_point(|t| t.end <= f)];
+            }
             // (a sentence that names none of the speakers whose statements an occasion of its
             // paragraph may carry to, and refers back to none, sets no occasion that counts:
             // its channel is not looked for; the speaker it refers back to has a statement in
@@ -291,7 +306,8 @@ pub(crate) fn occasions(src: &Sources, free_until: &[((usize, usize), usize)]) -
                 .iter()
                 .filter(|t| may_name(src, keys, t))
                 .any(|t| entity_at(src, t).is_some_and(|e| heard_near(src, e, p)));
-            if !names && referred(src, p, toks).is_none() {
+            let refers = || may_refer(src.text, toks) && referred(src, p, toks).is_some();
+            if !names && !refers() {
                 continue;
             }
             let hits =
@@ -608,6 +624,53 @@ mod tests {
         let shared = vec![(1, "clinton".to_string()), (2, "clinton".to_string())];
         let bill = "Former President Bill Clinton celebrated his birthday on Tuesday.";
         assert!(lead_occasions(bill, &shared).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_whose_first_tokens_may_not_refer_refers_to_no_one() {
+        let text = "Smith said the plan had failed. He spoke to reporters Friday. \
+                    Later, his aides left. The mayor spoke next. In Ohio, they met Jones. \
+                    Its letter came Monday. On Friday, the city sent a note. Jones left. \
+                    \"We won,\" she said. Then, on Tuesday, Smith spoke again.";
+        let (spans, pts) = paras(text);
+        let hits: Vec<std::cell::OnceCell<Hits>> =
+            spans.iter().map(|_| Default::default()).collect();
+        let spoken = [0, 1].map(|person| Spoken {
+            at: 0,
+            para: 0,
+            entity: 3,
+            person: person == 1,
+            mention: "the mayor of Ohio",
+        });
+        let (mut refer, mut pass) = (0, 0);
+        for spoken in spoken.iter().map(std::slice::from_ref) {
+            let src = Sources {
+                text,
+                paras: &spans,
+                para_toks: &pts,
+                names: &[],
+                name_keys: 0,
+                reference_date: None,
+                spoken,
+                hits: &hits,
+                dateline: None,
+                heard: &[],
+            };
+            for sent in &pts[0].sents {
+                // (every prefix of the sentence, as a statement in it cuts it short)
+                for n in 0..=sent.len() {
+                    let toks = &pts[0].toks[sent.start..sent.start + n];
+                    let may = may_refer(text, toks);
+                    let found = toks.first().is_some_and(|t| t.start > 0)
+                        && referred(&src, 0, toks).is_some();
+                    assert!(may || !found, "{:?}", &text[toks[0].start..]);
+                    refer += usize::from(found);
+                    pass += usize::from(may);
+                }
+            }
+        }
+        // (the gate passes over some sentences, and lets those that refer through)
+        assert!(refer > 0 && pass > refer);
     }
 
     #[test]

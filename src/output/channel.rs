@@ -10,7 +10,7 @@ use crate::channels::{self, Context, Hits, Matches, window};
 use crate::cues::ParaTokens;
 use crate::input;
 use crate::lexicon::Class;
-use crate::model::{ChannelKind, EntityKind, Metadata, Span};
+use crate::model::{ChannelKind, EntityKind, Metadata, Span, SpeakerRef};
 use crate::segment::Tok;
 
 /// What the statements report (the paragraph, the span and its speaker's entity), sorted by
@@ -307,8 +307,9 @@ enum Step {
 /// that stated it; it carries on in turn.
 fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
-    let alias = role_aliases(statements);
-    let occasions = occasion_sentences(doc, metadata, statements, &alias);
+    let speakers = distinct_speakers(statements);
+    let alias = role_aliases(&speakers);
+    let occasions = occasion_sentences(doc, metadata, statements, &speakers, &alias);
     let stated = (0..statements.len())
         .filter(|&s| statements[s].stands)
         .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))));
@@ -316,7 +317,10 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     let mut steps = listed(statements.len() + occasions.len(), stated.chain(set));
     steps.sort_by_key(|&(at, _)| at);
     let breaks: Vec<usize> = (0..doc.paras.len())
-        .filter(|&p| window::section_break(&doc.text[doc.paras[p].start..doc.paras[p].end]))
+        .filter(|&p| {
+            let para = &doc.text[doc.paras[p].start..doc.paras[p].end];
+            may_break(para) && window::section_break(para)
+        })
         .collect();
     // (a headline takes no occasion from the lead after it)
     let headline: Vec<bool> = statements
@@ -341,6 +345,16 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::one_occasion::one_occasion(statements, &breaks, &|st| pass.entity_of(st));
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
+}
+
+/// Whether paragraph `para` may break the article into sections (`window::section_break`):
+/// not when its first character is neither white space nor a digit and it holds an ASCII
+/// letter or digit, as nearly every paragraph does (a paragraph that opens with a quotation
+/// mark is passed over by its bytes, before the Unicode table of letters).
+fn may_break(para: &str) -> bool {
+    let opens = para.chars().next();
+    let plain = opens.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit());
+    !(plain && para.bytes().any(|b| b.is_ascii_alphanumeric()))
 }
 
 /// What a carrying pass reads besides the statements: the occasion sentences, the paragraphs
@@ -467,48 +481,16 @@ fn entity_for_carrying(alias: &HashMap<usize, usize>, st: &Statement) -> Option<
 
 /// The sentences that set the occasion of a person who speaks in the document, read before the
 /// first statement they hold, if any (`channels::occasions`), where one may carry to a
-/// statement (`alias`: [`role_aliases`]).
+/// statement (`alias`: [`role_aliases`]; `speakers`: [`distinct_speakers`]).
 fn occasion_sentences(
     doc: &Doc,
     metadata: &Metadata,
     statements: &[Statement],
+    speakers: &[&SpeakerRef],
     alias: &HashMap<usize, usize>,
 ) -> Vec<channels::Occasion> {
-    let names = surnames(statements);
-    // (the statements the carrying passes carry to, by entity and paragraph)
-    let heard = (statements.iter())
-        .filter(|st| st.stands && st.cue.is_some())
-        .filter_map(|st| Some((entity_for_carrying(alias, st)?, st.para)));
-    let mut heard = listed(statements.len(), heard);
-    heard.sort_unstable();
-    // Per sentence with a statement (paragraph, first token): where its first statement's
-    // speaker or cue starts, sorted (the first of each sentence is the earliest).
-    let free_until = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
-        let cue = st.cue?;
-        let from = st.para_tokens(doc).toks[st.sent.start].start;
-        let mention = st
-            .speaker
-            .as_ref()
-            .map(|sp| sp.start)
-            .filter(|&m| m >= from);
-        let at = mention.map_or(cue.start, |m| m.min(cue.start));
-        Some(((st.para, st.sent.start), at))
-    });
-    let mut free_until = listed(statements.len(), free_until);
-    free_until.sort_unstable();
-    free_until.dedup_by_key(|(k, _)| *k);
-    let spoken = (statements.iter().filter(|st| st.stands)).filter_map(|st| {
-        let sp = st.speaker.as_ref()?;
-        Some(channels::Spoken {
-            at: st.cue?.start,
-            para: st.para,
-            entity: sp.entity?,
-            person: sp.kind == EntityKind::Person,
-            mention: sp.text.as_str(),
-        })
-    });
-    let mut spoken = listed(statements.len(), spoken);
-    spoken.sort_by_key(|s| s.at);
+    let names = surnames(speakers);
+    let (heard, free_until, spoken) = carried_to(doc, statements, alias);
     let reference = reference_date(metadata);
     let src = channels::Sources {
         text: doc.text,
@@ -528,16 +510,64 @@ fn occasion_sentences(
     channels::occasions(&src, &free_until)
 }
 
-/// The surnames of the people who speak in the document: per entity, the last word of each
-/// name its speakers have, in lower case, sorted, each once.
-fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
+/// What the occasion sentences are read with, from the standing statements with a cue, read
+/// in one pass: the statements the carrying passes carry to, by entity (`alias`:
+/// [`role_aliases`]) and paragraph, sorted; per sentence with a statement (paragraph, first
+/// token), where its first statement's speaker or cue starts, sorted (the first of each
+/// sentence is the earliest); the speakers, in text order (`channels::Spoken`).
+#[allow(clippy::type_complexity)]
+fn carried_to<'s>(
+    doc: &Doc,
+    statements: &'s [Statement],
+    alias: &HashMap<usize, usize>,
+) -> (
+    Vec<(usize, usize)>,
+    Vec<((usize, usize), usize)>,
+    Vec<channels::Spoken<'s>>,
+) {
+    let cap = statements.len();
+    let mut heard = Vec::with_capacity(cap);
+    let mut free_until = Vec::with_capacity(cap);
+    let mut spoken = Vec::with_capacity(cap);
+    for st in statements.iter().filter(|st| st.stands) {
+        let Some(cue) = st.cue else {
+            continue;
+        };
+        heard.extend(entity_for_carrying(alias, st).map(|e| (e, st.para)));
+        let from = st.para_tokens(doc).toks[st.sent.start].start;
+        let mention = (st.speaker.as_ref())
+            .map(|sp| sp.start)
+            .filter(|&m| m >= from);
+        let at = mention.map_or(cue.start, |m| m.min(cue.start));
+        free_until.push(((st.para, st.sent.start), at));
+        let Some(sp) = st.speaker.as_ref() else {
+            continue;
+        };
+        spoken.extend(sp.entity.map(|entity| channels::Spoken {
+            at: cue.start,
+            para: st.para,
+            entity,
+            person: sp.kind == EntityKind::Person,
+            mention: sp.text.as_str(),
+        }));
+    }
+    heard.sort_unstable();
+    // (stable sorts, which merge the runs they find: the statements the quotations link come
+    // in text order, then those reported, in text order too)
+    free_until.sort();
+    free_until.dedup_by_key(|(k, _)| *k);
+    spoken.sort_by_key(|s| s.at);
+    (heard, free_until, spoken)
+}
+
+/// The surnames of the people who speak in the document (`speakers`: [`distinct_speakers`]):
+/// per entity, the last word of each name its speakers have, in lower case, sorted, each once.
+fn surnames(speakers: &[&SpeakerRef]) -> Vec<(usize, String)> {
     // (each entity's surname once, lower-cased after the repeats are dropped; a speaker named
-    // as the statement before's, as most are, is passed over before its name is read)
-    let mut surnames: Vec<(usize, &str)> = Vec::with_capacity(statements.len());
+    // as the one before, as many are, is passed over before its name is read)
+    let mut surnames: Vec<(usize, &str)> = Vec::with_capacity(speakers.len());
     let mut before: Option<(usize, &str)> = None;
-    let people = (statements.iter())
-        .filter_map(|st| st.speaker.as_ref())
-        .filter(|sp| sp.kind == EntityKind::Person);
+    let people = (speakers.iter()).filter(|sp| sp.kind == EntityKind::Person);
     for sp in people {
         let Some(e) = sp.entity else {
             continue;
@@ -560,9 +590,35 @@ fn surnames(statements: &[Statement]) -> Vec<(usize, String)> {
     names
 }
 
+/// The speakers of the statements, in order, each once where the statements just before have
+/// the same (the same entity, kind, name, mention and role, as most do): what is read of the
+/// speakers once a document ([`role_aliases`], [`surnames`]) is the same without the repeats,
+/// and is not read again for each statement.
+fn distinct_speakers(statements: &[Statement]) -> Vec<&SpeakerRef> {
+    distinct(statements.iter().filter_map(|st| st.speaker.as_ref()))
+}
+
+/// The speakers `speakers`, in order, less each that repeats the one before it (see
+/// [`distinct_speakers`]).
+fn distinct<'s>(speakers: impl Iterator<Item = &'s SpeakerRef>) -> Vec<&'s SpeakerRef> {
+    let same = |a: &SpeakerRef, b: &SpeakerRef| {
+        (a.entity, a.kind) == (b.entity, b.kind)
+            && a.name == b.name
+            && a.text == b.text
+            && a.role == b.role
+    };
+    let mut out: Vec<&SpeakerRef> = Vec::with_capacity(speakers.size_hint().0);
+    for sp in speakers {
+        if !out.last().is_some_and(|b| same(b, sp)) {
+            out.push(sp);
+        }
+    }
+    out
+}
+
 /// The role a speaker is mentioned by alone, lower case and without its article: "the former
 /// president" is `former president`; a mention with a name has none.
-fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
+fn bare_role(sp: &SpeakerRef) -> Option<String> {
     let role = sp.role.as_deref()?;
     if !sp.name.eq_ignore_ascii_case(&sp.text) {
         return None;
@@ -586,10 +642,10 @@ fn bare_role(sp: &crate::model::SpeakerRef) -> Option<String> {
 
 /// The entity a speaker mentioned by a role alone stands for, for carrying: the one named
 /// person of the document that the same role titles ("the former president" after "Former
-/// President Bill Clinton"), when exactly one does.
-fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
-    let mut alias = described_roles(statements);
-    alias.extend(outlet_pieces(statements));
+/// President Bill Clinton"), when exactly one does. (`speakers`: [`distinct_speakers`].)
+fn role_aliases(speakers: &[&SpeakerRef]) -> HashMap<usize, usize> {
+    let mut alias = described_roles(speakers);
+    alias.extend(outlet_pieces(speakers));
     alias
 }
 
@@ -597,8 +653,8 @@ fn role_aliases(statements: &[Statement]) -> HashMap<usize, usize> {
 /// article" it resolves to) carries to and from "the Times", when the document's name holds
 /// the name of exactly one outlet that speaks in the article ("Twenty-two years ago, a Times
 /// article hailed … ¶ … the Times wrote").
-fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
-    let speakers = || statements.iter().filter_map(|st| st.speaker.as_ref());
+fn outlet_pieces(speakers: &[&SpeakerRef]) -> HashMap<usize, usize> {
+    let speakers = || speakers.iter().copied();
     // (most documents have no document speaker: no outlet is looked up for them)
     if !speakers().any(|sp| sp.kind == EntityKind::Document && sp.entity.is_some()) {
         return HashMap::default();
@@ -633,29 +689,32 @@ fn outlet_pieces(statements: &[Statement]) -> HashMap<usize, usize> {
 }
 
 /// The entity a speaker mentioned by a role alone stands for (see [`role_aliases`]).
-fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
+fn described_roles(speakers: &[&SpeakerRef]) -> HashMap<usize, usize> {
     // (most documents have no speaker mentioned by a role alone, which has a role and no
     // name but its mention, `bare_role`'s first tests: their speakers are passed over before
     // any list is made or any role lower-cased)
-    let mut speakers = statements.iter().filter_map(|st| st.speaker.as_ref());
-    if !speakers.any(|sp| sp.role.is_some() && sp.name.eq_ignore_ascii_case(&sp.text)) {
+    let alone = |sp: &SpeakerRef| sp.role.is_some() && sp.name.eq_ignore_ascii_case(&sp.text);
+    if !speakers.iter().any(|sp| alone(sp)) {
         return HashMap::default();
     }
-    // (each speaker's bare role, read once)
-    let speakers: Vec<(&crate::model::SpeakerRef, Option<String>)> = statements
-        .iter()
-        .filter_map(|st| st.speaker.as_ref())
-        .map(|sp| (sp, bare_role(sp)))
-        .collect();
-    // (each entity's roles once: most statements repeat their speaker's)
-    let titled = (speakers.iter().filter(|(_, bare)| bare.is_none()))
-        .filter_map(|(sp, _)| Some((sp.entity?, sp.role.as_deref()?)));
-    let mut titled = listed(speakers.len(), titled);
+    // (the bare roles, read of the speakers those tests pass alone, in order; the roles of the
+    // others title, each entity's once: most speakers repeat another's)
+    let mut bare: Vec<(&SpeakerRef, String)> = Vec::new();
+    let mut titled: Vec<(usize, &str)> = Vec::with_capacity(speakers.len());
+    for &sp in speakers {
+        match alone(sp).then(|| bare_role(sp)).flatten() {
+            Some(role) => bare.push((sp, role)),
+            None => titled.extend(sp.entity.zip(sp.role.as_deref())),
+        }
+    }
+    if bare.is_empty() {
+        return HashMap::default();
+    }
     titled.sort_unstable();
     titled.dedup();
     // (per bare role, the entities it titles: only the bare roles are looked for, most
     // documents have one or two)
-    let mut bares: Vec<&str> = speakers.iter().filter_map(|(_, b)| b.as_deref()).collect();
+    let mut bares: Vec<&str> = bare.iter().map(|(_, b)| b.as_str()).collect();
     bares.sort_unstable();
     bares.dedup();
     let mut named: Vec<Vec<usize>> = vec![Vec::new(); bares.len()];
@@ -667,11 +726,10 @@ fn described_roles(statements: &[Statement]) -> HashMap<usize, usize> {
             named[k].push(e);
         }
     }
-    speakers
-        .iter()
-        .filter_map(|(sp, bare)| {
+    bare.iter()
+        .filter_map(|(sp, role)| {
             let e = sp.entity?;
-            let k = bares.binary_search(&bare.as_deref()?).ok()?;
+            let k = bares.binary_search(&role.as_str()).ok()?;
             match named[k].as_slice() {
                 [one] if *one != e => Some((e, *one)),
                 _ => None,
@@ -754,6 +812,107 @@ mod tests {
                 .map(|k| at + k);
             assert_eq!(space_from(bytes, at), want, "{at}");
         }
+    }
+
+    #[test]
+    fn the_speakers_without_their_repeats_give_the_same_aliases_and_surnames() {
+        let sp = |text: &str, name: &str, role: Option<&str>, kind, entity| SpeakerRef {
+            text: text.into(),
+            start: 0,
+            end: 0,
+            name: name.into(),
+            role: role.map(Into::into),
+            kind,
+            entity: Some(entity),
+            attribution: Default::default(),
+            quoted_speaker: None,
+        };
+        let (person, doc, org) = (
+            EntityKind::Person,
+            EntityKind::Document,
+            EntityKind::Organization,
+        );
+        let all = [
+            sp(
+                "Former President Bill Clinton",
+                "Bill Clinton",
+                Some("Former President"),
+                person,
+                1,
+            ),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp("Clinton", "Bill Clinton", None, person, 1),
+            sp(
+                "the former president",
+                "the former president",
+                Some("former president"),
+                person,
+                2,
+            ),
+            sp("the mayor", "the mayor", Some("mayor"), person, 4),
+            sp("the mayor", "the mayor", Some("mayor"), person, 4),
+            sp("the Times", "The New York Times", None, org, 5),
+            sp("a Times article", "a New York Times article", None, doc, 6),
+            sp("a Times article", "a New York Times article", None, doc, 6),
+            sp("Lee", "Ann Lee", None, person, 7),
+            sp("Lee", "Ann Lee", None, person, 7),
+        ];
+        let once = distinct(all.iter());
+        assert_eq!(once.len(), 8);
+        let every: Vec<&SpeakerRef> = all.iter().collect();
+        for speakers in [&once, &every] {
+            let mut alias: Vec<_> = role_aliases(speakers).into_iter().collect();
+            alias.sort_unstable();
+            assert_eq!(alias, [(2, 1), (6, 5)]);
+        }
+        assert_eq!(surnames(&once), surnames(&every));
+        assert_eq!(surnames(&once).len(), 4);
+    }
+
+    #[test]
+    fn a_paragraph_that_may_not_break_breaks_no_section() {
+        let paras = [
+            "___",
+            "* * *",
+            "5:55 p.m.",
+            " 5:55 p.m.",
+            "\u{a0}5:55 p.m.",
+            "\u{2003}___",
+            "...",
+            "“We won,” she said.",
+            "Smith said.",
+            "2016 was a year.",
+            "— Smith",
+            "Ünal said.",
+            "“…”",
+            "",
+            " ",
+            "12",
+            "5:55 p.m. Smith spoke.",
+            "* * *.",
+            "\u{a0}Smith",
+        ];
+        let (mut breaks, mut passed) = (0, 0);
+        for para in paras {
+            let may = may_break(para);
+            assert!(may || !window::section_break(para), "{para:?}");
+            breaks += usize::from(window::section_break(para));
+            passed += usize::from(!may);
+        }
+        assert!(breaks >= 4 && passed >= 4, "{breaks} {passed}");
     }
 
     #[test]

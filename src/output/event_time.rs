@@ -148,11 +148,8 @@ fn earlier_day(
     let text = doc.text;
     let lo = pos.saturating_sub(EVENT_REACH);
     let lo = (lo..pos).find(|&i| text.is_char_boundary(i)).unwrap_or(pos);
-    let finder = memchr::memmem::FinderRev::new(noun.as_bytes());
-    let mut end = pos;
-    for _ in 0..EVENT_MENTIONS {
-        let at = lo + finder.rfind(&text.as_bytes()[lo..end])?;
-        end = at;
+    for at in mentions_before(&text.as_bytes()[lo..pos], noun.as_bytes()).take(EVENT_MENTIONS) {
+        let at = lo + at;
         let p = doc.paras.partition_point(|p| p.end <= at);
         let toks = &doc.para_toks.get(p)?.toks;
         let Ok(k) = toks.binary_search_by_key(&at, |t| t.start) else {
@@ -173,6 +170,28 @@ fn earlier_day(
         }
     }
     None
+}
+
+/// Where `needle` stands in `hay`, nearest the end first, each ending by the start of the one
+/// before, as a search backward from the end finds them one after another. (The searcher that
+/// reads forward skips most bytes by their rarity; the one that reads backward reads each: the
+/// places are found forward, every one, and read from the end.)
+fn mentions_before<'h>(hay: &'h [u8], needle: &[u8]) -> impl Iterator<Item = usize> + 'h {
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(k) = hay.get(from..).and_then(|h| finder.find(h)) {
+        starts.push(from + k);
+        from += k + 1;
+    }
+    let (len, mut end) = (needle.len(), hay.len());
+    starts.into_iter().rev().filter(move |&at| {
+        let nearer = at + len <= end;
+        if nearer {
+            end = at;
+        }
+        nearer
+    })
 }
 
 /// The day right before the noun at `k` of paragraph `p`'s tokens, possessive and with only
@@ -245,6 +264,31 @@ pub(super) fn time_within(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mentions_are_those_a_backward_search_finds_one_after_another() {
+        let texts = [
+            "",
+            "debate",
+            "the debate and the debate",
+            "aaaa",
+            "abab aba",
+            "xdebatedebate",
+        ];
+        for hay in texts {
+            for needle in ["debate", "a", "aa", "aba", "ab", "z"] {
+                let finder = memchr::memmem::FinderRev::new(needle.as_bytes());
+                let mut want = Vec::new();
+                let mut end = hay.len();
+                while let Some(at) = finder.rfind(&hay.as_bytes()[..end]) {
+                    want.push(at);
+                    end = at;
+                }
+                let got: Vec<usize> = mentions_before(hay.as_bytes(), needle.as_bytes()).collect();
+                assert_eq!(got, want, "{hay:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_definite_event_is_its_head_and_the_names_before_it() {
