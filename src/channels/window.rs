@@ -165,11 +165,18 @@ pub(crate) struct Carried {
 pub(crate) fn same_time(a: &Time, b: &Time) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) => x == y,
-        _ => a
-            .text
-            .trim_start_matches("on ")
-            .eq_ignore_ascii_case(b.text.trim_start_matches("on ")),
+        _ => without_on(&a.text).eq_ignore_ascii_case(without_on(&b.text)),
     }
+}
+
+/// The time's words without the leading "on "s that [`same_time`] disregards: "Friday" of
+/// "on Friday". (A loop on `strip_prefix`: `trim_start_matches` with a `&str` pattern sets
+/// up a string searcher on every call.)
+fn without_on(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_prefix("on ") {
+        s = rest;
+    }
+    s
 }
 
 /// What statement `next` carries from `prev`, the same speaker's previous statement, when
@@ -268,6 +275,22 @@ pub(crate) fn section_break(para: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn without_on_is_trim_start_matches() {
+        for s in [
+            "",
+            "on",
+            "on ",
+            "on Friday",
+            "on on Friday",
+            "On Friday",
+            "Friday on ",
+            "onFriday",
+        ] {
+            assert_eq!(without_on(s), s.trim_start_matches("on "), "{s:?}");
+        }
+    }
 
     fn para(text: &str) -> ParaTokens {
         let span = segment::paragraphs(text)[0];
