@@ -138,7 +138,7 @@ fn known_near_cue(text: &str, t: &Token) -> bool {
         || t.is(Class::ChannelTimeLeads)
         || t.is(Class::ChannelAudienceNouns)
         || t.is(Class::ChannelPressAudienceNouns)
-        || super::phrase::is_channel_noun(w)
+        || super::phrase::is_channel_noun_token(t, text)
 }
 
 /// How many paragraphs after the same speaker's statement its occasion may still carry.
