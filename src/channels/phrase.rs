@@ -529,7 +529,7 @@ fn on_the_cue_side(sc: &Scope, toks: &[Token], p: Phrase) -> bool {
         .collect();
     gap.len() <= 4
         && gap.iter().all(|t| {
-            (t.kind == Tok::Punct && t.text(sc.text) == ",")
+            (t.kind == Tok::Punct && t.is_text(sc.text, ","))
                 || t.is(Class::AdjunctOpeners)
                 || t.is(Class::Auxiliaries)
                 || t.is(Class::ChannelGapWords)

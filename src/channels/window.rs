@@ -49,7 +49,7 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
 
 /// Whether cue `c` is a participle after a comma: ", saying", ", adding".
 fn participle_after_comma(text: &str, toks: &[Token], c: &CueHit) -> bool {
-    c.tok > 0 && toks[c.tok - 1].text(text) == "," && toks[c.tok].text(text).ends_with("ing")
+    c.tok > 0 && toks[c.tok - 1].is_text(text, ",") && toks[c.tok].text(text).ends_with("ing")
 }
 
 /// Whether cue `o` opens a clause of its own: after a quotation, a comma, "and", "but" or
@@ -111,7 +111,7 @@ pub(crate) fn near_the_cue(
         match t.kind {
             Tok::Quote(_) => return false,
             Tok::Word if t.is(Class::SpeakerRelativeOpeners) => relative = Some(false),
-            Tok::Punct if t.text(text) == "," => {
+            Tok::Punct if t.is_text(text, ",") => {
                 others = 0;
                 relative = relative.filter(|&worded| !worded);
             }
