@@ -68,11 +68,12 @@ pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
                         && p.classes
                             .intersects(&[Class::OutputClauseMarks, Class::OutputClauseSubjects])
             }
+            // (a mark by one look-up of its classes as written, both lists at once)
             _ => {
                 let w = p.text(text);
-                Class::OutputClauseMarks.contains(w)
+                crate::lexicon::classes_as_written(w)
+                    .intersects(&[Class::OutputClauseMarks, Class::OutputClauseSubjects])
                     || is_capitalized(w)
-                    || Class::OutputClauseSubjects.contains(w)
             }
         }
     }
@@ -275,6 +276,16 @@ pub(crate) fn section_break(para: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn a_mark_opens_a_clause_by_its_classes_as_written() {
+        let (marks, subjects) = (Class::OutputClauseMarks, Class::OutputClauseSubjects);
+        let listed = marks.words().chain(subjects.words());
+        for w in listed.chain([",", ";", ":", "—", "-", "(", ".", "And", "He", "x"]) {
+            let one = crate::lexicon::classes_as_written(w).intersects(&[marks, subjects]);
+            assert_eq!(one, marks.contains(w) || subjects.contains(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn without_on_is_trim_start_matches() {
