@@ -66,6 +66,13 @@ pub(super) fn is_channel_noun(word: &str) -> bool {
     NOUNS.iter().any(|(c, _)| c.contains(word))
 }
 
+/// Whether the word token `t` is, as written, a channel noun of any kind
+/// ([`is_channel_noun`] of its text): read from the token's classes, a word of none of the
+/// noun classes passed over by one mask test and only a word with a capital looked up again.
+pub(super) fn is_channel_noun_token(t: &Token, text: &str) -> bool {
+    t.classes.intersects(&HEADS[..NOUNS.len()]) && NOUNS.iter().any(|&(c, _)| t.is_written(c, text))
+}
+
 /// A channel noun, and the kind it names.
 pub(super) fn channel_noun<'a>(i: Toks<'a>) -> PResult<'a, ChannelKind> {
     let (rest, t) = token(|_, t: &Token| t.kind == Tok::Word && noun_kind(t).is_some())(i)?;
@@ -522,7 +529,7 @@ fn on_the_cue_side(sc: &Scope, toks: &[Token], p: Phrase) -> bool {
         .collect();
     gap.len() <= 4
         && gap.iter().all(|t| {
-            (t.kind == Tok::Punct && t.text(sc.text) == ",")
+            (t.kind == Tok::Punct && t.is_text(sc.text, ","))
                 || t.is(Class::AdjunctOpeners)
                 || t.is(Class::Auxiliaries)
                 || t.is(Class::ChannelGapWords)
@@ -720,6 +727,26 @@ mod tests {
     use super::super::lists::Matches;
     use super::super::test_support::all;
     use super::*;
+
+    #[test]
+    fn a_channel_noun_token_is_a_channel_noun_as_written() {
+        let mut forms = vec!["hEaring".to_string(), "iPhone".into(), "the".into()];
+        for (c, _) in NOUNS {
+            for w in c.set().iter() {
+                let cap = w[..1].to_uppercase() + &w[1..];
+                forms.extend([w.to_string(), cap, w.to_uppercase(), w.to_lowercase()]);
+            }
+        }
+        for t in &forms {
+            for tok in tokens(t, all(t), &[])
+                .iter()
+                .filter(|k| k.kind == Tok::Word)
+            {
+                let w = tok.text(t);
+                assert_eq!(is_channel_noun_token(tok, t), is_channel_noun(w), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn every_rule_but_channel_when_opens_with_a_word_of_the_openers() {

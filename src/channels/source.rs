@@ -16,7 +16,7 @@ use crate::segment::{Tok, Token};
 /// ("Yet, a 2014 study …", "But the memos show").
 pub(super) fn subject_start(text: &str, toks: &[Token]) -> usize {
     let mut k = 0;
-    if toks.get(1).is_some_and(|t| t.text(text) == ",") {
+    if toks.get(1).is_some_and(|t| t.is_text(text, ",")) {
         k = 2;
     } else if toks
         .first()
@@ -182,6 +182,21 @@ mod tests {
             read(t, "according to", "according to", by),
             Some((ChannelKind::LetterOrEmail, "letters".into()))
         );
+    }
+
+    #[test]
+    fn the_subject_starts_after_an_opener_and_its_comma() {
+        for (t, k) in [
+            ("Yet, a 2014 study found it.", 2),
+            ("But the memos show a plan.", 1),
+            ("The memos show a plan.", 0),
+            ("Memos, letters and notes show it.", 2),
+            ("\u{201c}Yes,\u{201d} the memo says.", 0),
+            (",, memos show it.", 2),
+        ] {
+            let toks = crate::segment::tokens(t, all(t), &[]);
+            assert_eq!(subject_start(t, &toks), k, "{t}");
+        }
     }
 
     #[test]

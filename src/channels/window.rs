@@ -49,7 +49,7 @@ pub(crate) fn clause(text: &str, pt: &ParaTokens, sent: &Range<usize>, cue: &Cue
 
 /// Whether cue `c` is a participle after a comma: ", saying", ", adding".
 fn participle_after_comma(text: &str, toks: &[Token], c: &CueHit) -> bool {
-    c.tok > 0 && toks[c.tok - 1].text(text) == "," && toks[c.tok].text(text).ends_with("ing")
+    c.tok > 0 && toks[c.tok - 1].is_text(text, ",") && toks[c.tok].text(text).ends_with("ing")
 }
 
 /// Whether cue `o` opens a clause of its own: after a quotation, a comma, "and", "but" or
@@ -68,11 +68,12 @@ pub(crate) fn opens_clause(text: &str, toks: &[Token], o: &CueHit) -> bool {
                         && p.classes
                             .intersects(&[Class::OutputClauseMarks, Class::OutputClauseSubjects])
             }
+            // (a mark by one look-up of its classes as written, both lists at once)
             _ => {
                 let w = p.text(text);
-                Class::OutputClauseMarks.contains(w)
+                crate::lexicon::classes_as_written(w)
+                    .intersects(&[Class::OutputClauseMarks, Class::OutputClauseSubjects])
                     || is_capitalized(w)
-                    || Class::OutputClauseSubjects.contains(w)
             }
         }
     }
@@ -111,7 +112,7 @@ pub(crate) fn near_the_cue(
         match t.kind {
             Tok::Quote(_) => return false,
             Tok::Word if t.is(Class::SpeakerRelativeOpeners) => relative = Some(false),
-            Tok::Punct if t.text(text) == "," => {
+            Tok::Punct if t.is_text(text, ",") => {
                 others = 0;
                 relative = relative.filter(|&worded| !worded);
             }
@@ -138,7 +139,7 @@ fn known_near_cue(text: &str, t: &Token) -> bool {
         || t.is(Class::ChannelTimeLeads)
         || t.is(Class::ChannelAudienceNouns)
         || t.is(Class::ChannelPressAudienceNouns)
-        || super::phrase::is_channel_noun(w)
+        || super::phrase::is_channel_noun_token(t, text)
 }
 
 /// How many paragraphs after the same speaker's statement its occasion may still carry.
@@ -165,11 +166,18 @@ pub(crate) struct Carried {
 pub(crate) fn same_time(a: &Time, b: &Time) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) => x == y,
-        _ => a
-            .text
-            .trim_start_matches("on ")
-            .eq_ignore_ascii_case(b.text.trim_start_matches("on ")),
+        _ => without_on(&a.text).eq_ignore_ascii_case(without_on(&b.text)),
     }
+}
+
+/// The time's words without the leading "on "s that [`same_time`] disregards: "Friday" of
+/// "on Friday". (A loop on `strip_prefix`: `trim_start_matches` with a `&str` pattern sets
+/// up a string searcher on every call.)
+fn without_on(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_prefix("on ") {
+        s = rest;
+    }
+    s
 }
 
 /// What statement `next` carries from `prev`, the same speaker's previous statement, when
@@ -268,6 +276,32 @@ pub(crate) fn section_break(para: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn a_mark_opens_a_clause_by_its_classes_as_written() {
+        let (marks, subjects) = (Class::OutputClauseMarks, Class::OutputClauseSubjects);
+        let listed = marks.words().chain(subjects.words());
+        for w in listed.chain([",", ";", ":", "—", "-", "(", ".", "And", "He", "x"]) {
+            let one = crate::lexicon::classes_as_written(w).intersects(&[marks, subjects]);
+            assert_eq!(one, marks.contains(w) || subjects.contains(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn without_on_is_trim_start_matches() {
+        for s in [
+            "",
+            "on",
+            "on ",
+            "on Friday",
+            "on on Friday",
+            "On Friday",
+            "Friday on ",
+            "onFriday",
+        ] {
+            assert_eq!(without_on(s), s.trim_start_matches("on "), "{s:?}");
+        }
+    }
 
     fn para(text: &str) -> ParaTokens {
         let span = segment::paragraphs(text)[0];
