@@ -120,7 +120,7 @@ pub(super) mod tests {
     /// first word is `cue`.
     fn cue_in(sentence: &str, cue: &str) -> (Vec<Token>, usize, Vec<CueHit>, CueHit) {
         let all = toks(sentence);
-        let hi = all.len() - usize::from(all.last().is_some_and(|t| t.text(sentence) == "."));
+        let hi = all.len() - usize::from(all.last().is_some_and(|t| t.is_text(sentence, ".")));
         let cues = find_in(sentence, &all, 0, hi);
         let c = *cues
             .iter()

@@ -165,7 +165,7 @@ mod tests {
         }
         let text = "He had not, said Smith, left.";
         let all = toks(text);
-        let said = all.iter().position(|t| t.text(text) == "said").unwrap();
+        let said = all.iter().position(|t| t.is_text(text, "said")).unwrap();
         assert_eq!(polarity(text, &all, 0, said), Polarity::Plain);
     }
 

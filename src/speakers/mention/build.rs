@@ -286,7 +286,7 @@ fn name_run_start(text: &str, toks: &[Token]) -> usize {
             break;
         }
     }
-    if s < toks.len() && toks[s].text(text) == "The" && toks.len() - s > 1 {
+    if s < toks.len() && toks[s].is_text(text, "The") && toks.len() - s > 1 {
         s += 1;
     }
     s

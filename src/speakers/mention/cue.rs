@@ -116,7 +116,7 @@ fn hung_on_name(text: &str, toks: &[Token], sent: &Range<usize>, m: &Mention) ->
     let at = (sent.start..sent.end).find(|&k| toks[k].start == m.start)?;
     let comma = at
         .checked_sub(1)
-        .filter(|&k| k > sent.start && toks[k].text(text) == ",")?;
+        .filter(|&k| k > sent.start && toks[k].is_text(text, ","))?;
     left(text, toks, sent.start, comma)
 }
 
@@ -248,7 +248,7 @@ fn colon(
 fn from_agent(text: &str, toks: &[Token], lo: usize, colon: usize) -> Option<Mention> {
     let k = (lo.max(colon.saturating_sub(7))..colon)
         .rev()
-        .find(|&k| toks[k].text(text) == "from")?;
+        .find(|&k| toks[k].is_text(text, "from"))?;
     (k > lo)
         .then(|| left(text, toks, k + 1, colon))
         .flatten()
@@ -305,7 +305,7 @@ mod tests {
         // "House Speaker Paul Ryan, R-Wis., said"
         let text = "House Speaker Paul Ryan , R-Wis. , said";
         let all = toks(text);
-        let at = all.iter().position(|t| t.text(text) == "R-Wis.").unwrap();
+        let at = all.iter().position(|t| t.is_text(text, "R-Wis.")).unwrap();
         let tag = Mention {
             start: all[at].start,
             end: all[at].end,

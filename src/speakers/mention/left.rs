@@ -270,7 +270,7 @@ fn before_relative_clause(np: &Np) -> Option<Head> {
     }
     left(text, toks, lo, w)
         .or_else(|| {
-            (w > lo + 1 && toks[w - 1].text(text) == ",")
+            (w > lo + 1 && toks[w - 1].is_text(text, ","))
                 .then(|| left(text, toks, lo, w - 1))
                 .flatten()
         })
@@ -416,7 +416,7 @@ fn speaker_between_commas(np: &Np) -> Option<Mention> {
     let (a, b) = np.appos?;
     (s > lo
         && b < toks.len()
-        && toks[b].text(text) == ","
+        && toks[b].is_text(text, ",")
         && written(text, &toks[s - 1], Class::SpeakerObjectPrepositions)
         && is_capitalized(toks[a].text(text))
         && b - a > 2)
@@ -449,7 +449,7 @@ fn before_prepositional_phrase(np: &Np) -> Option<Mention> {
         return Some(m);
     }
     (p != "across"
-        && !(p == "from" && toks[s - 2].text(text) == "More")
+        && !(p == "from" && toks[s - 2].is_text(text, "More"))
         && (matches!(m.kind, EntityKind::Person | EntityKind::Anonymous) || m.pronoun))
         .then_some(m)
 }

@@ -53,7 +53,9 @@ pub(super) fn peel(text: &str, toks: &[Token], lo: usize, i: usize) -> Option<(u
             },
             ")" => {
                 let from = (end - 1).saturating_sub(8).max(lo);
-                end = (from..end - 1).rev().find(|&j| toks[j].text(text) == "(")?;
+                end = (from..end - 1)
+                    .rev()
+                    .find(|&j| toks[j].is_text(text, "("))?;
             }
             // "John Dickey, the chief executive of Ora Media -- the company that owns the
             // show -- told me": the dash that opens an aside closes an apposition as a comma
@@ -74,7 +76,7 @@ pub(super) fn peel(text: &str, toks: &[Token], lo: usize, i: usize) -> Option<(u
     if appos.is_some()
         && end >= lo + 3
         && toks[end - 1].text(text).chars().all(|c| c.is_ascii_digit())
-        && toks[end - 2].text(text) == ","
+        && toks[end - 2].is_text(text, ",")
     {
         end -= 2;
     }
@@ -204,7 +206,7 @@ fn place_and_state(
     let aged = |j: usize| {
         j >= lo + 3
             && toks[j].text(text).bytes().all(|b| b.is_ascii_digit())
-            && toks[j - 1].text(text) == ","
+            && toks[j - 1].is_text(text, ",")
             && named(j - 2)
     };
     if let Some(&k2) = commas.get(1)

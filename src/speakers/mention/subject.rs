@@ -118,7 +118,7 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     // of the phrase's place, between its commas, is the phrase's)
     let at = rest.at();
     let state = (at + 1..hi.min(at + 4))
-        .find(|&k| toks[k].text(text) == ",")
+        .find(|&k| toks[k].is_text(text, ","))
         .filter(|&k| super::peel::is_state(text, &toks[at..k]));
     Some(state.map_or(at, |k| k + 1))
 }
@@ -128,8 +128,8 @@ fn opening_phrase(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 fn sentence_adverb(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
     (i + 1 < hi
         && lower_in(text, &toks[i], Class::SpeakerSentenceAdverbs)
-        && toks[i + 1].text(text) == ",")
-        .then_some(i + 2)
+        && toks[i + 1].is_text(text, ","))
+    .then_some(i + 2)
 }
 
 /// The longest opening phrase that an opener word ("With", "In", "After") may start, in
@@ -142,8 +142,8 @@ fn year_of_a_date(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
     let w = toks[i].text(text);
     let year = w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit());
     let between = i > lo
-        && toks[i - 1].text(text) == ","
-        && toks.get(i + 1).is_some_and(|t| t.text(text) == ",")
+        && toks[i - 1].is_text(text, ",")
+        && toks.get(i + 1).is_some_and(|t| t.is_text(text, ","))
         && i + 1 < hi;
     (year && between).then_some(i + 1)
 }
@@ -153,7 +153,7 @@ fn year_of_a_date(text: &str, toks: &[Token], lo: usize, hi: usize, i: usize) ->
 fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) -> Option<usize> {
     // (the word's class from its bits: the same set as `LEXICON.subordinators`)
     (lower_in(text, &toks[i], Class::Subordinators)
-        && !toks[i..hi].iter().any(|t| t.text(text) == ","))
+        && !toks[i..hi].iter().any(|t| t.is_text(text, ",")))
     .then_some(i + 1)
 }
 
