@@ -541,36 +541,38 @@ const fn entities_listed(k: EntityKind) -> usize {
 }
 
 /// A quotation's first bytes, by its kind: `{"kind":"direct","text":`.
-static QUOTE_OPENS: [Padded; kinds_listed(QuoteKind::Direct)] = padded_names!(
-    [
-        QuoteKind::Direct,
-        QuoteKind::Partial,
-        QuoteKind::Indirect,
-        QuoteKind::Post
-    ],
-    quote_kind,
-    "{\"kind\":",
-    ",\"text\":"
-);
+static QUOTE_OPENS: [Padded; kinds_listed(QuoteKind::Direct)] =
+    padded_names!(QUOTE_KINDS_ALL, quote_kind, "{\"kind\":", ",\"text\":");
+
+/// Every kind of quotation, in the order of their numbers.
+const QUOTE_KINDS_ALL: [QuoteKind; kinds_listed(QuoteKind::Direct)] = [
+    QuoteKind::Direct,
+    QuoteKind::Partial,
+    QuoteKind::Indirect,
+    QuoteKind::Post,
+];
 
 /// A channel's first bytes, by its kind: `{"kind":"interview","platform":`.
 static CHANNEL_OPENS: [Padded; channels_listed(ChannelKind::Other)] = padded_names!(
-    [
-        ChannelKind::SocialMedia,
-        ChannelKind::Statement,
-        ChannelKind::Interview,
-        ChannelKind::PressConference,
-        ChannelKind::Broadcast,
-        ChannelKind::Speech,
-        ChannelKind::Hearing,
-        ChannelKind::LetterOrEmail,
-        ChannelKind::Publication,
-        ChannelKind::Other
-    ],
+    CHANNEL_KINDS_ALL,
     channel_kind,
     "{\"kind\":",
     ",\"platform\":"
 );
+
+/// Every kind of channel, in the order of their numbers.
+const CHANNEL_KINDS_ALL: [ChannelKind; channels_listed(ChannelKind::Other)] = [
+    ChannelKind::SocialMedia,
+    ChannelKind::Statement,
+    ChannelKind::Interview,
+    ChannelKind::PressConference,
+    ChannelKind::Broadcast,
+    ChannelKind::Speech,
+    ChannelKind::Hearing,
+    ChannelKind::LetterOrEmail,
+    ChannelKind::Publication,
+    ChannelKind::Other,
+];
 
 /// The kinds of entity of a speaker mention and of a speaker, between their keys:
 /// `,"kind":"person","entity":` and `,"kind":"person","roles":`.
@@ -581,9 +583,9 @@ const ENTITY_KINDS_ALL: [EntityKind; entities_listed(EntityKind::Person)] = [
     EntityKind::Document,
     EntityKind::Unknown,
 ];
-static SPEAKER_KINDS: [Padded; 5] =
+static SPEAKER_KINDS: [Padded; entities_listed(EntityKind::Person)] =
     padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"entity\":");
-static ENTITY_KINDS: [Padded; 5] =
+static ENTITY_KINDS: [Padded; entities_listed(EntityKind::Person)] =
     padded_names!(ENTITY_KINDS_ALL, entity_kind, ",\"kind\":", ",\"roles\":");
 
 /// The numbers [`eight_digits`] writes: those below this.
@@ -1084,35 +1086,15 @@ mod tests {
         fn serde<T: serde::Serialize>(v: &T) -> String {
             serde_json::to_string(v).unwrap()
         }
-        use QuoteKind as Q;
-        for k in [Q::Direct, Q::Partial, Q::Indirect, Q::Post] {
+        for k in QUOTE_KINDS_ALL {
             let want = format!("{{\"kind\":{},\"text\":", serde(&k));
             assert_eq!(padded(&QUOTE_OPENS[k as usize]), want);
         }
-        use ChannelKind as C;
-        for k in [
-            C::SocialMedia,
-            C::Statement,
-            C::Interview,
-            C::PressConference,
-            C::Broadcast,
-            C::Speech,
-            C::Hearing,
-            C::LetterOrEmail,
-            C::Publication,
-            C::Other,
-        ] {
+        for k in CHANNEL_KINDS_ALL {
             let want = format!("{{\"kind\":{},\"platform\":", serde(&k));
             assert_eq!(padded(&CHANNEL_OPENS[k as usize]), want);
         }
-        use EntityKind as E;
-        for k in [
-            E::Person,
-            E::Organization,
-            E::Anonymous,
-            E::Document,
-            E::Unknown,
-        ] {
+        for k in ENTITY_KINDS_ALL {
             let (kind, i) = (serde(&k), k as usize);
             let want = format!(",\"kind\":{kind},\"entity\":");
             assert_eq!(padded(&SPEAKER_KINDS[i]), want);
@@ -1126,37 +1108,17 @@ mod tests {
         for u in [OffsetUnit::Bytes, OffsetUnit::Chars, OffsetUnit::Utf16] {
             assert_eq!(offset_unit(u), name(serde_json::to_value(u).unwrap()));
         }
-        use QuoteKind as Q;
-        for k in [Q::Direct, Q::Partial, Q::Indirect, Q::Post] {
+        for k in QUOTE_KINDS_ALL {
             assert_eq!(quote_kind(k), name(serde_json::to_value(k).unwrap()));
         }
-        use EntityKind as E;
-        for k in [
-            E::Person,
-            E::Organization,
-            E::Anonymous,
-            E::Document,
-            E::Unknown,
-        ] {
+        for k in ENTITY_KINDS_ALL {
             assert_eq!(entity_kind(k), name(serde_json::to_value(k).unwrap()));
         }
         use Attribution as A;
         for a in [A::Stated, A::Continued, A::Subject] {
             assert_eq!(attribution(a), name(serde_json::to_value(a).unwrap()));
         }
-        use ChannelKind as C;
-        for k in [
-            C::SocialMedia,
-            C::Statement,
-            C::Interview,
-            C::PressConference,
-            C::Broadcast,
-            C::Speech,
-            C::Hearing,
-            C::LetterOrEmail,
-            C::Publication,
-            C::Other,
-        ] {
+        for k in CHANNEL_KINDS_ALL {
             assert_eq!(channel_kind(k), name(serde_json::to_value(k).unwrap()));
         }
         for t in [TextStart::Marked, TextStart::Guessed] {
