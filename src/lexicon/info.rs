@@ -82,20 +82,12 @@ impl Words {
         self.long.get(w).map(|&k| &self.entries[usize::from(k)])
     }
 
-    /// [`Words::get`] of a word of at most 7 bytes, by its key (`packed7`): the empty
-    /// entry ([`NO_ENTRY`], number 0) for a word not in the table, so that the caller
-    /// takes no branch on whether it is.
-    #[inline]
-    fn entry7(&self, key: u64) -> &Entry {
-        &self.entries[usize::from(self.tiny.number(key))]
-    }
-
-    /// The info of a word of at most 7 bytes, by its key (`packed7`), with the classes of its
-    /// form as `written` and its spelling `flags`: a word not in the table (most words) reads
-    /// no entry.
+    /// The entry number of a word of at most 15 bytes by its key (`packed7` for one of at most
+    /// 7, `word_set::packed` for one of 8 to 15), from the table of its length range: 0 (the
+    /// empty entry, [`NO_ENTRY`]) for a word not in it.
     #[inline(always)]
-    fn info7(&self, key: u64, written: ClassSet, flags: u8) -> WordInfo {
-        self.info_numbered(self.tiny.number(key), written, flags)
+    fn number<K: Key>(&self, key: K) -> u16 {
+        K::table(self).number(key)
     }
 
     /// The info of the word of entry number `n` (0: a word in no list, whose entry is not
@@ -111,18 +103,6 @@ impl Words {
             n => info_of_entry(&self.entries[usize::from(n)], written, flags),
         }
     }
-
-    /// [`Words::entry7`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
-    #[inline(always)]
-    fn entry15(&self, key: u128) -> &Entry {
-        &self.entries[usize::from(self.middle.number(key))]
-    }
-
-    /// [`Words::info7`] of a word of 8 to 15 bytes, by its key (`word_set::packed`).
-    #[inline(always)]
-    fn info15(&self, key: u128, written: ClassSet, flags: u8) -> WordInfo {
-        self.info_numbered(self.middle.number(key), written, flags)
-    }
 }
 
 /// The entry of a word the lexicon does not know: no class, no verb form, no head.
@@ -137,12 +117,20 @@ const NO_ENTRY: Entry = Entry {
 trait Key: Copy + Eq + Default {
     /// The key mixed into 64 bits, for its slot.
     fn mix(self) -> u64;
+
+    /// The table of `words` that holds the words of this key's length range.
+    fn table(words: &Words) -> &Tiny<Self>;
 }
 
 impl Key for u64 {
     #[inline(always)]
     fn mix(self) -> u64 {
         self
+    }
+
+    #[inline(always)]
+    fn table(words: &Words) -> &Tiny<u64> {
+        &words.tiny
     }
 }
 
@@ -151,6 +139,11 @@ impl Key for u128 {
     fn mix(self) -> u64 {
         // (the word's first eight bytes, and the rest with its length)
         (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+    }
+
+    #[inline(always)]
+    fn table(words: &Words) -> &Tiny<u128> {
+        &words.middle
     }
 }
 
@@ -488,10 +481,8 @@ pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
 }
 
 /// [`short_word_info`], the bytes of the word that have a case marked by `case` (bit 0x20
-/// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]). A
-/// word with a capital is one probe of the cased forms ([`cased_forms`]) when it is one or
-/// is capitalised ("Said", "Smith"); only another ("McCain", "SAID") is looked up as written
-/// and in lower case.
+/// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]),
+/// looked up by its two keys ([`info_by_keys`]).
 #[inline(always)]
 fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
     // (at most seven bytes: the bytes and the length fit in one integer)
@@ -501,18 +492,35 @@ fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
     let flags = if capitalised { CAPITALISED } else { 0 };
     // (the word has an upper-case letter when its lower-case form differs)
     let lower = written | case & mask;
+    info_by_keys(words, written, lower, lower ^ written == 0x20, flags)
+}
+
+/// The info of a word of at most 15 bytes by its key as `written` and its key in lower
+/// case (`capitalised_only`: they differ in the first byte's case alone), with its spelling
+/// `flags`: a word in lower case is looked up once; one with a capital is one probe of the
+/// cased forms ([`cased_forms`]) when it is one of them or is capitalised ("Said",
+/// "Smith"); only another ("McCain", "SAID") is looked up as written and in lower case.
+#[inline(always)]
+fn info_by_keys<K: Key>(
+    words: &Tables,
+    written: K,
+    lower: K,
+    capitalised_only: bool,
+    flags: u8,
+) -> WordInfo {
+    let (lower_case, cased) = (&words.lower_case, &words.cased);
     if lower == written {
-        return words
-            .lower_case
-            .info7(written, ClassSet::EMPTY, flags | LOWER);
+        let n = lower_case.number(written);
+        return lower_case.info_numbered(n, ClassSet::EMPTY, flags | LOWER);
     }
     // (a form of the table of cased forms, or a capitalised word of none: one probe)
-    let n = words.cased.tiny.number(written);
-    if n != 0 || lower ^ written == 0x20 {
-        return words.cased.info_numbered(n, ClassSet::EMPTY, flags);
+    let n = cased.number(written);
+    if n != 0 || capitalised_only {
+        return cased.info_numbered(n, ClassSet::EMPTY, flags);
     }
-    let classes = words.written.entry7(written).classes;
-    words.lower_case.info7(lower, classes, flags)
+    let as_written = words.written.number(written);
+    let classes = words.written.entries[usize::from(as_written)].classes;
+    lower_case.info_numbered(lower_case.number(lower), classes, flags)
 }
 
 /// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
@@ -552,17 +560,7 @@ fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo 
     let flags = if capitalised { CAPITALISED } else { 0 };
     // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
     let lower = written | case & mask;
-    if lower == written {
-        return words
-            .lower_case
-            .info15(written, ClassSet::EMPTY, flags | LOWER);
-    }
-    let n = words.cased.middle.number(written);
-    if n != 0 || lower ^ written == 0x20 {
-        return words.cased.info_numbered(n, ClassSet::EMPTY, flags);
-    }
-    let classes = words.written.entry15(written).classes;
-    words.lower_case.info15(lower, classes, flags)
+    info_by_keys(words, written, lower, lower ^ written == 0x20, flags)
 }
 
 /// [`word_info`] of a joined word of `n` bytes (1 to 15, starting with an ASCII letter or
