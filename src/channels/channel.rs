@@ -63,7 +63,7 @@ impl Triggers {
         // (the kinds' codes ORed: 2 is among them where a quotation is)
         let mut kinds = 0;
         for t in toks {
-            classes = classes.union(t.classes);
+            classes = classes.union(*t.classes);
             kinds |= t.kind.code();
         }
         let quote = kinds & crate::segment::Tok::quote(0).code() != 0;

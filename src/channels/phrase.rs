@@ -458,7 +458,7 @@ fn from_paragraph<'a>(sc: &Scope<'a>, merged: &[Span]) -> Option<Cow<'a, [Token]
         kind: Tok::quote(k),
         start: q.start,
         end: q.end,
-        classes: crate::lexicon::ClassSet::EMPTY,
+        classes: &crate::lexicon::ClassSet::EMPTY,
         verb: crate::lexicon::info::NO_VERB,
         flags: 0,
     };

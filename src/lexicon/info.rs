@@ -31,7 +31,9 @@ pub(crate) const NO_VERB: u16 = u16::MAX;
 /// `LEXICON.verbs`, by its number in `LEXICON.verb_forms`) and its spelling flags.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct WordInfo {
-    pub classes: ClassSet,
+    /// The classes, in the lexicon's own tables (a reference, so that a token carries 8
+    /// bytes of them, not a 40-byte set).
+    pub classes: &'static ClassSet,
     pub verb: u16,
     pub flags: u8,
 }
@@ -91,16 +93,16 @@ impl Words {
     }
 
     /// The info of the word of entry number `n` (0: a word in no list, whose entry is not
-    /// read), with the classes of its form as `written` and its spelling `flags`.
+    /// read), with its spelling `flags`.
     #[inline(always)]
-    fn info_numbered(&self, n: u16, written: ClassSet, flags: u8) -> WordInfo {
+    fn info_numbered(&'static self, n: u16, flags: u8) -> WordInfo {
         match n {
             0 => WordInfo {
-                classes: written,
+                classes: &ClassSet::EMPTY,
                 verb: NO_VERB,
                 flags,
             },
-            n => info_of_entry(&self.entries[usize::from(n)], written, flags),
+            n => info_of_entry(&self.entries[usize::from(n)], flags),
         }
     }
 }
@@ -307,6 +309,7 @@ fn split_by_case() -> Tables {
     }
     let (written, lower): (Vec<_>, Vec<_>) = of.into_iter().partition(|(w, _)| has_capital(w));
     let lower_case = Words::of(lower);
+    let written = with_lower_case(&lower_case, written);
     Tables {
         cased: cased_forms(&lower_case, &written),
         lower_case,
@@ -314,20 +317,41 @@ fn split_by_case() -> Tables {
     }
 }
 
+/// Each word with a capital (`written`, with the entry of its form as written) with the
+/// entry its two forms give together: the classes of both, the verb form and head of its
+/// lower-case form (in the table `lower`). A word's look-up then reads one entry, made
+/// here, and no token's classes are a union made as the word is read.
+fn with_lower_case(
+    lower: &Words,
+    written: Vec<(&'static [u8], Entry)>,
+) -> Vec<(&'static [u8], Entry)> {
+    let lowered = |w: &[u8]| match std::str::from_utf8(w) {
+        Ok(w) => super::lower(w).into_owned().into_bytes(),
+        Err(_) => w.to_ascii_lowercase(),
+    };
+    written
+        .into_iter()
+        .map(|(w, e)| {
+            let low = lower.get(&lowered(w)).unwrap_or(&NO_ENTRY);
+            let classes = e.classes.union(low.classes);
+            (w, Entry { classes, ..*low })
+        })
+        .collect()
+}
+
 /// The forms with a capital of at most 15 bytes that a word read by its key
 /// ([`short_info_cased`]) is looked up by in one probe, to the entry its form as written and
 /// its lower-case form give together (the classes of both, the verb form and head of the
 /// lower-case form): each lower-case word of the table `lower` that starts with an ASCII
 /// letter, capitalised ("Said", its key's first byte without bit 0x20: the entry of the
-/// lower-case word), and each word of `written` (the lexicon's words with a capital). A
-/// capitalised word of no such form has no class, as written or in lower case.
+/// lower-case word), and each word of `written` (the lexicon's words with a capital, each
+/// with the entry of both its forms, [`with_lower_case`]). A capitalised word of no such
+/// form has no class, as written or in lower case.
 fn cased_forms(lower: &Words, written: &[(&'static [u8], Entry)]) -> Words {
     let mut entries = lower.entries.clone();
     let (mut tiny, mut middle) = (Vec::new(), Vec::new());
     for &(w, e) in written.iter().filter(|(w, _)| w.len() < 16) {
-        let low = lower.get(&w.to_ascii_lowercase()).unwrap_or(&NO_ENTRY);
-        let classes = e.classes.union(low.classes);
-        entries.push(Entry { classes, ..*low });
+        entries.push(e);
         let n = u16::try_from(entries.len() - 1).expect("fewer than 65536 entries");
         match packed7(w) {
             Some(key) => tiny.push((key, n)),
@@ -455,7 +479,12 @@ fn ascii_word_info(word: &str, upper: bool) -> WordInfo {
 /// letter, digit or full stop in lower case is itself with bit 0x20 set, so the word has
 /// an upper-case letter when its lower-case key differs).
 #[inline(always)]
-pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize) -> WordInfo {
+pub(crate) fn ascii_word_info_at(
+    words: &'static Tables,
+    text: &str,
+    i: usize,
+    j: usize,
+) -> WordInfo {
     let n = j - i;
     let Some(eight) = text.as_bytes().get(i..i + 8).filter(|_| n < 8) else {
         return ascii_word_info_15(words, text, i, j);
@@ -476,7 +505,7 @@ pub(crate) fn ascii_word_info_at(words: &Tables, text: &str, i: usize, j: usize)
 /// full stop), the lowest bytes of `x` (eight bytes read at its start, by the lexer that
 /// found its end in them): its keys are made from `x` without reading the text again.
 #[inline(always)]
-pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
+pub(crate) fn short_word_info(words: &'static Tables, x: u64, n: usize) -> WordInfo {
     short_info_cased(words, x, n, 0x2020_2020_2020_2020)
 }
 
@@ -484,7 +513,7 @@ pub(crate) fn short_word_info(words: &Tables, x: u64, n: usize) -> WordInfo {
 /// of each: all of them, or only the ASCII ones of a joined word, [`joined_word_info`]),
 /// looked up by its two keys ([`info_by_keys`]).
 #[inline(always)]
-fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
+fn short_info_cased(words: &'static Tables, x: u64, n: usize, case: u64) -> WordInfo {
     // (at most seven bytes: the bytes and the length fit in one integer)
     let mask = (1u64 << (8 * n)) - 1;
     let written = x & mask | (n as u64) << 56;
@@ -502,7 +531,7 @@ fn short_info_cased(words: &Tables, x: u64, n: usize, case: u64) -> WordInfo {
 /// "Smith"); only another ("McCain", "SAID") is looked up as written and in lower case.
 #[inline(always)]
 fn info_by_keys<K: Key>(
-    words: &Tables,
+    words: &'static Tables,
     written: K,
     lower: K,
     capitalised_only: bool,
@@ -511,23 +540,25 @@ fn info_by_keys<K: Key>(
     let (lower_case, cased) = (&words.lower_case, &words.cased);
     if lower == written {
         let n = lower_case.number(written);
-        return lower_case.info_numbered(n, ClassSet::EMPTY, flags | LOWER);
+        return lower_case.info_numbered(n, flags | LOWER);
     }
     // (a form of the table of cased forms, or a capitalised word of none: one probe)
     let n = cased.number(written);
     if n != 0 || capitalised_only {
-        return cased.info_numbered(n, ClassSet::EMPTY, flags);
+        return cased.info_numbered(n, flags);
     }
-    let as_written = words.written.number(written);
-    let classes = words.written.entries[usize::from(as_written)].classes;
-    lower_case.info_numbered(lower_case.number(lower), classes, flags)
+    // (a word with a capital of the lexicon has the entry of both its forms)
+    match words.written.number(written) {
+        0 => lower_case.info_numbered(lower_case.number(lower), flags),
+        n => words.written.info_numbered(n, flags),
+    }
 }
 
 /// [`ascii_word_info_at`] of a word of 8 to 15 bytes, read as one load of sixteen bytes
 /// (its keys, `word_set::packed`, made without a loop over its bytes, as for a shorter
 /// word); any other word by [`word_info`].
 #[inline(always)]
-fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInfo {
+fn ascii_word_info_15(words: &'static Tables, text: &str, i: usize, j: usize) -> WordInfo {
     let n = j - i;
     let Some(sixteen) = text
         .as_bytes()
@@ -546,14 +577,14 @@ fn ascii_word_info_15(words: &Tables, text: &str, i: usize, j: usize) -> WordInf
 /// [`short_word_info`] of a word of `n` bytes (8 to 15), the lowest bytes of `x` (sixteen
 /// bytes read at its start).
 #[inline(always)]
-pub(crate) fn middle_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
+pub(crate) fn middle_word_info(words: &'static Tables, x: u128, n: usize) -> WordInfo {
     middle_info_cased(words, x, n, 0x2020_2020_2020_2020_2020_2020_2020_2020)
 }
 
 /// [`middle_word_info`], the bytes of the word that have a case marked by `case`, as for
 /// [`short_info_cased`].
 #[inline(always)]
-fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo {
+fn middle_info_cased(words: &'static Tables, x: u128, n: usize, case: u128) -> WordInfo {
     let mask = (1u128 << (8 * n)) - 1;
     let written = x & mask | (n as u128) << 120;
     let capitalised = (x as u8).is_ascii_uppercase();
@@ -570,7 +601,7 @@ fn middle_info_cased(words: &Tables, x: u128, n: usize, case: u128) -> WordInfo 
 /// "U.S.", "don’t", "the Joneses’"). Its keys are made from `x` as a plain word's are
 /// ([`short_word_info`]), only its ASCII bytes lowered: a mark's bytes have no case.
 #[inline]
-pub(crate) fn joined_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
+pub(crate) fn joined_word_info(words: &'static Tables, x: u128, n: usize) -> WordInfo {
     // (bit 0x20 of each byte under 0x80: its high bit, clear, moved down two places)
     let case = (!x & 0x8080_8080_8080_8080_8080_8080_8080_8080) >> 2;
     if n < 8 {
@@ -585,26 +616,19 @@ pub(crate) fn joined_word_info(words: &Tables, x: u128, n: usize) -> WordInfo {
 /// validation).
 #[inline]
 fn of_lower(lower: &[u8], written: Option<&[u8]>, flags: u8) -> WordInfo {
-    let words = &*WORDS;
-    let written = written.map_or(ClassSet::EMPTY, |w| {
-        words.written.get(w).map_or(ClassSet::EMPTY, |e| e.classes)
-    });
-    info_of(words.lower_case.get(lower), written, flags)
+    let words: &'static Tables = &WORDS;
+    // (a word with a capital of the lexicon has the entry of both its forms)
+    let entry = written
+        .and_then(|w| words.written.get(w))
+        .or_else(|| words.lower_case.get(lower));
+    info_of_entry(entry.unwrap_or(&NO_ENTRY), flags)
 }
 
-/// The word's info from the entry of its lower-case form, the classes of its form as
-/// written (when that differs) and its spelling flags.
+/// The info of a word of entry `e` (maybe [`NO_ENTRY`]) and spelling `flags`.
 #[inline]
-fn info_of(lower: Option<&Entry>, written: ClassSet, flags: u8) -> WordInfo {
-    info_of_entry(lower.unwrap_or(&NO_ENTRY), written, flags)
-}
-
-/// [`info_of`] of an entry that may be [`NO_ENTRY`] (which adds nothing to `written` and
-/// `flags`).
-#[inline]
-fn info_of_entry(e: &Entry, written: ClassSet, flags: u8) -> WordInfo {
+fn info_of_entry(e: &'static Entry, flags: u8) -> WordInfo {
     WordInfo {
-        classes: written.union(e.classes),
+        classes: &e.classes,
         verb: e.verb,
         flags: flags | if e.head { VERB_HEAD } else { 0 },
     }
@@ -662,6 +686,21 @@ mod tests {
         assert!(cased > 500, "{cased}");
     }
 
+    /// Each word with a capital of the lexicon reads the entry made for both its forms
+    /// ([`with_lower_case`]): the classes of both, the verb form of its lower case.
+    #[test]
+    fn a_word_with_a_capital_has_the_classes_of_both_its_forms() {
+        let mut n = 0;
+        for (w, _) in class_words().filter(|(w, _)| has_capital(w)) {
+            let w = std::str::from_utf8(w).unwrap();
+            let (info, low) = (word_info(w), word_info(&w.to_lowercase()));
+            let both = crate::lexicon::classes_as_written(w).union(*low.classes);
+            assert_eq!((*info.classes, info.verb), (both, low.verb), "{w}");
+            n += 1;
+        }
+        assert!(n > 100, "{n}");
+    }
+
     #[test]
     fn a_word_is_looked_up_once_in_lower_case() {
         let said = word_info("Said");
@@ -713,7 +752,7 @@ mod tests {
             "officials",
             "A-LONG-WORD-IN-CAPITALS-AND-MORE",
         ] {
-            assert_eq!(word_info(w).classes, classes_of(w), "{w}");
+            assert_eq!(*word_info(w).classes, classes_of(w), "{w}");
         }
     }
 }

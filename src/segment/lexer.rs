@@ -73,12 +73,12 @@ impl<'t, 'q> Lexer<'t, 'q> {
     /// Push a punctuation or quotation token.
     #[inline]
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
-        self.push_with(kind, start, end, ClassSet::EMPTY);
+        self.push_with(kind, start, end, &ClassSet::EMPTY);
     }
 
     /// Push a punctuation or quotation token of these classes.
     #[inline]
-    fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: ClassSet) {
+    fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: &'static ClassSet) {
         self.touch = end;
         self.out.push(Token {
             kind,
@@ -199,7 +199,7 @@ fn lex(
 /// that a space alone parts from it, before the limit ("said the mayor"), read without the
 /// loop's dispatch, which would pick the same step for each: where the next step starts.
 #[inline(always)]
-fn ascii_words(lx: &mut Lexer, words: &info::Tables, mut i: usize) -> usize {
+fn ascii_words(lx: &mut Lexer, words: &'static info::Tables, mut i: usize) -> usize {
     loop {
         let Some(next) = short_word(lx, words, i) else {
             return ascii_word(lx, words, i);
@@ -282,7 +282,7 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// bytes (`info::short_word_info`, `info::middle_word_info`). `None` for any other word,
 /// which [`ascii_word`] reads.
 #[inline(always)]
-fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
+fn short_word(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> Option<usize> {
     let sixteen = lx.text.as_bytes().get(i..)?.first_chunk::<16>()?;
     let x = u128::from_le_bytes(*sixteen);
     // (the first byte that is no letter or digit: in the first eight bytes for most
@@ -335,7 +335,13 @@ fn short_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> Option<usize> {
 /// after them inside the limit, ASCII and joining nothing (no joiner, full stop, or comma
 /// after a digit): the token [`grammar_word`] makes, without its grammar. `None` otherwise.
 #[inline(never)]
-fn joined_pair(lx: &mut Lexer, words: &info::Tables, i: usize, x: u128, n: usize) -> Option<usize> {
+fn joined_pair(
+    lx: &mut Lexer,
+    words: &'static info::Tables,
+    i: usize,
+    x: u128,
+    n: usize,
+) -> Option<usize> {
     // (byte `k` of the sixteen, 0 past them)
     let byte = |k: usize| x.checked_shr(8 * k as u32).unwrap_or(0) as u8;
     // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
@@ -385,7 +391,7 @@ fn ends_plain_word(c: u8, last: u8) -> bool {
 /// as one integer; the others by the whole grammar ([`grammar_word`]). A full stop after a
 /// plain word is an abbreviation's, or ends the sentence.
 #[inline(always)]
-fn ascii_word(lx: &mut Lexer, words: &info::Tables, i: usize) -> usize {
+fn ascii_word(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> usize {
     let Some((run, stop)) = plain_ascii_word(lx.text.as_bytes(), i, lx.limit) else {
         return grammar_word(lx, i)
             .or_else(|| punctuation(lx, i, char::from(lx.text.as_bytes()[i])))
@@ -518,13 +524,13 @@ fn dash(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 
 /// The classes of a colon's token: it may introduce a quotation (cues/find's gate reads
 /// this class).
-const COLON: ClassSet = ClassSet::EMPTY.with(Class::FindMayCue);
+const COLON: &ClassSet = &ClassSet::EMPTY.with(Class::FindMayCue);
 
 /// Any other character is one punctuation token: ",", "(", "—".
 #[inline]
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    let classes = if c == ':' { COLON } else { ClassSet::EMPTY };
+    let classes = if c == ':' { COLON } else { &ClassSet::EMPTY };
     lx.push_with(Tok::Punct, i, j, classes);
     if FULL_STOPS.contains(&c) {
         lx.may_end();

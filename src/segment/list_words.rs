@@ -303,7 +303,7 @@ mod tests {
                 kind: Tok::Word,
                 start,
                 end,
-                classes: crate::lexicon::ClassSet::EMPTY,
+                classes: &crate::lexicon::ClassSet::EMPTY,
                 verb: 0,
                 flags: 0,
             };

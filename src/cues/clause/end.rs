@@ -71,7 +71,7 @@ impl Marks {
         for i in start..hi {
             let t = &toks[i];
             match t.kind {
-                Tok::Word => m.classes = m.classes.union(t.classes),
+                Tok::Word => m.classes = m.classes.union(*t.classes),
                 Tok::Punct => {
                     let comma = t.is_text(text, ",");
                     m.comma |= comma;
@@ -94,7 +94,7 @@ impl Marks {
             }
         }
         if let Some(t) = toks.get(hi) {
-            m.classes = m.classes.union(t.classes);
+            m.classes = m.classes.union(*t.classes);
         }
         m.and_but = m.classes.has(Class::ReportedJoiners);
         m
