@@ -91,6 +91,9 @@ impl<'t, 'q> Lexer<'t, 'q> {
     }
 }
 
+/// The lexicon's word tables, which a word token's classes point into.
+type Words = &'static info::Tables;
+
 /// A lexer step at byte `i` (character `c`): where the next step starts, or `None` when
 /// the step does not apply.
 type Step = fn(&mut Lexer, usize, char) -> Option<usize>;
@@ -199,7 +202,7 @@ fn lex(
 /// that a space alone parts from it, before the limit ("said the mayor"), read without the
 /// loop's dispatch, which would pick the same step for each: where the next step starts.
 #[inline(always)]
-fn ascii_words(lx: &mut Lexer, words: &'static info::Tables, mut i: usize) -> usize {
+fn ascii_words(lx: &mut Lexer, words: Words, mut i: usize) -> usize {
     loop {
         let Some(next) = short_word(lx, words, i) else {
             return ascii_word(lx, words, i);
@@ -256,11 +259,8 @@ fn space(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         return Some((i + 1).min(lx.end));
     }
     let rest = &lx.text[i..lx.end];
-    Some(
-        i + rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len()),
-    )
+    let n = rest.find(|c: char| !c.is_whitespace());
+    Some(i + n.unwrap_or(rest.len()))
 }
 
 /// A word: letters and digits with what joins them ([`word_body`]), then the apostrophe of
@@ -282,7 +282,7 @@ fn word(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
 /// bytes (`info::short_word_info`, `info::middle_word_info`). `None` for any other word,
 /// which [`ascii_word`] reads.
 #[inline(always)]
-fn short_word(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> Option<usize> {
+fn short_word(lx: &mut Lexer, words: Words, i: usize) -> Option<usize> {
     let sixteen = lx.text.as_bytes().get(i..)?.first_chunk::<16>()?;
     let x = u128::from_le_bytes(*sixteen);
     // (the first byte that is no letter or digit: in the first eight bytes for most
@@ -335,13 +335,7 @@ fn short_word(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> Option<
 /// after them inside the limit, ASCII and joining nothing (no joiner, full stop, or comma
 /// after a digit): the token [`grammar_word`] makes, without its grammar. `None` otherwise.
 #[inline(never)]
-fn joined_pair(
-    lx: &mut Lexer,
-    words: &'static info::Tables,
-    i: usize,
-    x: u128,
-    n: usize,
-) -> Option<usize> {
+fn joined_pair(lx: &mut Lexer, words: Words, i: usize, x: u128, n: usize) -> Option<usize> {
     // (byte `k` of the sixteen, 0 past them)
     let byte = |k: usize| x.checked_shr(8 * k as u32).unwrap_or(0) as u8;
     // (the joiner's width: a comma joins digits only; a right single mark is three bytes)
@@ -391,7 +385,7 @@ fn ends_plain_word(c: u8, last: u8) -> bool {
 /// as one integer; the others by the whole grammar ([`grammar_word`]). A full stop after a
 /// plain word is an abbreviation's, or ends the sentence.
 #[inline(always)]
-fn ascii_word(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> usize {
+fn ascii_word(lx: &mut Lexer, words: Words, i: usize) -> usize {
     let Some((run, stop)) = plain_ascii_word(lx.text.as_bytes(), i, lx.limit) else {
         return grammar_word(lx, i)
             .or_else(|| punctuation(lx, i, char::from(lx.text.as_bytes()[i])))
