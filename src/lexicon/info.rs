@@ -92,18 +92,12 @@ impl Words {
         K::table(self).number(key)
     }
 
-    /// The info of the word of entry number `n` (0: a word in no list, whose entry is not
-    /// read), with its spelling `flags`.
+    /// The info of the word of entry number `n` (0: a word in no list, whose entry,
+    /// [`NO_ENTRY`], is read as any other: no branch on a word being known), with its
+    /// spelling `flags`.
     #[inline(always)]
     fn info_numbered(&'static self, n: u16, flags: u8) -> WordInfo {
-        match n {
-            0 => WordInfo {
-                classes: &ClassSet::EMPTY,
-                verb: NO_VERB,
-                flags,
-            },
-            n => info_of_entry(&self.entries[usize::from(n)], flags),
-        }
+        info_of_entry(&self.entries[usize::from(n)], flags)
     }
 }
 
