@@ -230,10 +230,15 @@ fn plain_words(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> Result
     let mut i = i;
     let next = loop {
         let Some(sixteen) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) else {
-            break Err(i);
+            let word = bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+            break if word { Err(i) } else { Ok(i) };
         };
         let x = u128::from_le_bytes(*sixteen);
         let n = alnum_len(x);
+        // (no word here, after a space: the next step's)
+        if n == 0 {
+            break Ok(i);
+        }
         let j = i + n;
         let Some(&c) = sixteen.get(n).filter(|_| j < limit) else {
             break Err(i);
@@ -273,7 +278,7 @@ fn plain_words(lx: &mut Lexer, words: &'static info::Tables, i: usize) -> Result
             }
             k
         };
-        if k >= limit || !bytes[k].is_ascii_alphanumeric() {
+        if k >= limit {
             break Ok(k);
         }
         i = k;
