@@ -92,18 +92,12 @@ impl Words {
         K::table(self).number(key)
     }
 
-    /// The info of the word of entry number `n` (0: a word in no list, whose entry is not
-    /// read), with its spelling `flags`.
+    /// The info of the word of entry number `n` (0: a word in no list, whose entry,
+    /// [`NO_ENTRY`], is read as any other: no branch on a word being known), with its
+    /// spelling `flags`.
     #[inline(always)]
     fn info_numbered(&'static self, n: u16, flags: u8) -> WordInfo {
-        match n {
-            0 => WordInfo {
-                classes: &ClassSet::EMPTY,
-                verb: NO_VERB,
-                flags,
-            },
-            n => info_of_entry(&self.entries[usize::from(n)], flags),
-        }
+        info_of_entry(&self.entries[usize::from(n)], flags)
     }
 }
 
@@ -583,15 +577,21 @@ pub(crate) fn middle_word_info(words: &'static Tables, x: u128, n: usize) -> Wor
 
 /// [`middle_word_info`], the bytes of the word that have a case marked by `case`, as for
 /// [`short_info_cased`].
+/// (The word has 8 to 15 bytes: its first eight are the key's low half as they are, and
+/// only the high half is masked, by a shift of less than 64 bits.)
 #[inline(always)]
 fn middle_info_cased(words: &'static Tables, x: u128, n: usize, case: u128) -> WordInfo {
-    let mask = (1u128 << (8 * n)) - 1;
-    let written = x & mask | (n as u128) << 120;
+    let (lo, hi) = (x as u64, (x >> 64) as u64);
+    let mask = (1u64 << (8 * (n - 8))) - 1;
+    let written_hi = hi & mask | (n as u64) << 56;
     let capitalised = (x as u8).is_ascii_uppercase();
     let flags = if capitalised { CAPITALISED } else { 0 };
     // (a letter, digit or full stop in lower case is itself with bit 0x20 set)
-    let lower = written | case & mask;
-    info_by_keys(words, written, lower, lower ^ written == 0x20, flags)
+    let (lower_lo, lower_hi) = (lo | case as u64, written_hi | (case >> 64) as u64 & mask);
+    let key = |lo: u64, hi: u64| u128::from(hi) << 64 | u128::from(lo);
+    let capitalised_only = lower_lo ^ lo == 0x20 && lower_hi == written_hi;
+    let (written, lower) = (key(lo, written_hi), key(lower_lo, lower_hi));
+    info_by_keys(words, written, lower, capitalised_only, flags)
 }
 
 /// [`word_info`] of a joined word of `n` bytes (1 to 15, starting with an ASCII letter or

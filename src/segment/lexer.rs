@@ -1,12 +1,16 @@
 //! The tokenizer: an ordered list of lexer steps ([`STEPS`]); at each position the first
-//! step that applies reads one token (or skips white space). Words are read by a nom
-//! grammar on `&str` ([`word_body`], then the suffix rules [`plural_possessive`] and
+//! step that applies reads one token (or skips white space). Most words, and the marks and
+//! spaces between them, are read by one tight loop ([`plain_words`]) that reads what the
+//! steps would; the others by the steps, the rarest by a nom grammar on `&str`
+//! ([`word_body`], then the suffix rules of `abbreviations`: [`plural_possessive`] and
 //! [`abbreviation_stop`]).
 
+use super::abbreviations::{abbreviation_stop, plain_abbreviation_stop, plural_possessive};
+use super::bytes::{HIGH, alnum_bytes, alnum_len, ascii_run};
 use super::list_words::{joined_may_match, pair_may_match};
 use super::sentences::FULL_STOPS;
-use super::{APOSTROPHES, Tok, Token};
-use crate::lexicon::{Class, ClassSet, LEXICON, WordInfo, ascii_word_info_at, info, word_info};
+use super::{Tok, Token};
+use crate::lexicon::{Class, ClassSet, WordInfo, ascii_word_info_at, info, word_info};
 use crate::model::Span;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
@@ -201,17 +205,121 @@ fn lex(
 /// The word at `i` (an ASCII letter or digit, no quotation there) and each word after it
 /// that a space alone parts from it, before the limit ("said the mayor"), read without the
 /// loop's dispatch, which would pick the same step for each: where the next step starts.
+/// Most words are read by [`plain_words`]; the word it stops at goes to [`short_word`], then
+/// [`ascii_word`], which read any word.
 #[inline(always)]
-fn ascii_words(lx: &mut Lexer, words: Words, mut i: usize) -> usize {
-    loop {
-        let Some(next) = short_word(lx, words, i) else {
-            return ascii_word(lx, words, i);
+fn ascii_words(lx: &mut Lexer, words: Words, i: usize) -> usize {
+    plain_words(lx, words, i).unwrap_or_else(|i| match short_word(lx, words, i) {
+        Some(next) => next,
+        None => ascii_word(lx, words, i),
+    })
+}
+
+/// The words from `i` (an ASCII letter or digit, no quotation there) that a space alone
+/// parts, or one mark and a space ("said, the mayor"), each of fewer than sixteen ASCII
+/// letters and digits before a space, plain punctuation ([`ends_plain_word`]) or a full stop
+/// that is no abbreviation's and joins nothing, read in one tight loop whose state (the
+/// position, the limit, the token list) stays in registers: the word's end by
+/// [`alnum_len`], its keys from the same sixteen bytes, its token pushed, and a mark after
+/// it pushed as [`punctuation`] would push it ([`lone_mark`]); only the first word is asked
+/// whether it touches the token before it. `Ok`: where the next step starts, after a word
+/// or mark; `Err`: where a word starts that the loop does not read (maybe at `i`).
+#[inline(always)]
+fn plain_words(lx: &mut Lexer, words: Words, i: usize) -> Result<usize, usize> {
+    let (text, limit, touching) = (lx.text, lx.limit, i == lx.touch);
+    let bytes = text.as_bytes();
+    let mut out = std::mem::take(&mut lx.out);
+    let first = out.len();
+    let mut i = i;
+    let next = loop {
+        let Some(sixteen) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) else {
+            let word = bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+            break if word { Err(i) } else { Ok(i) };
         };
-        // (a letter or digit there follows the word's space: a short word ends at none)
-        if next >= lx.limit || !lx.text.as_bytes()[next].is_ascii_alphanumeric() {
-            return next;
+        let x = u128::from_le_bytes(*sixteen);
+        let n = alnum_len(x);
+        // (no word here, after a space: the next step's)
+        if n == 0 {
+            break Ok(i);
         }
-        i = next;
+        let j = i + n;
+        let Some(&c) = sixteen.get(n).filter(|_| j < limit) else {
+            break Err(i);
+        };
+        if c == b'.' {
+            // (a full stop that joins what follows, or an abbreviation's: `short_word`'s)
+            let after = bytes.get(j + 1).filter(|_| j + 1 < limit);
+            if after.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+                || plain_abbreviation_stop(text, i, j) != j
+            {
+                break Err(i);
+            }
+        } else if c != b' ' && !ends_plain_word(c, sixteen[n.saturating_sub(1)]) {
+            break Err(i);
+        }
+        let mut info = if n < 8 {
+            info::short_word_info(words, x as u64, n)
+        } else {
+            info::middle_word_info(words, x, n)
+        };
+        info.flags |= info::ALNUM;
+        out.push(word_token(i, j, info));
+        let k = if c == b' ' {
+            j + 1
+        } else {
+            let Some(classes) = lone_mark(c) else {
+                break Ok(j);
+            };
+            out.push(mark_token(j, classes));
+            if lx.record_ends && FULL_STOPS.contains(&char::from(c)) {
+                lx.ends.push(out.len() - 1);
+            }
+            // (a space after the mark, then a word: read on)
+            let k = j + 2;
+            if bytes.get(j + 1) != Some(&b' ') || k >= limit || !bytes[k].is_ascii_alphanumeric() {
+                break Ok(j + 1);
+            }
+            k
+        };
+        if k >= limit {
+            break Ok(k);
+        }
+        i = k;
+    };
+    let read = out.len() > first;
+    lx.out = out;
+    if read {
+        lx.touch = lx.out.last().map_or(lx.touch, |t| t.end);
+        if touching {
+            mark_joined_at(lx, first);
+        }
+    }
+    next
+}
+
+/// The classes of the punctuation token of ASCII byte `c` after a word when [`punctuation`]
+/// reads it alone (no letter, digit, white space or dash: [`ascii_step`]'s last arm), `None`
+/// for any other byte.
+#[inline(always)]
+fn lone_mark(c: u8) -> Option<&'static ClassSet> {
+    match c {
+        b':' => Some(COLON),
+        b'-' => None,
+        _ if c.is_ascii_punctuation() => Some(&ClassSet::EMPTY),
+        _ => None,
+    }
+}
+
+/// The punctuation token of one byte at `j`, of these classes.
+#[inline(always)]
+fn mark_token(j: usize, classes: &'static ClassSet) -> Token {
+    Token {
+        kind: Tok::Punct,
+        start: j,
+        end: j + 1,
+        classes,
+        verb: info::NO_VERB,
+        flags: 0,
     }
 }
 
@@ -477,29 +585,41 @@ fn push_word(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) -> usize {
 /// Push the word token `i..j` with what the lexicon knows of it.
 #[inline(always)]
 fn push_token(lx: &mut Lexer, i: usize, j: usize, info: WordInfo) {
+    lx.touch = j;
+    lx.out.push(word_token(i, j, info));
+}
+
+/// The word token `i..j` with what the lexicon knows of it.
+#[inline(always)]
+fn word_token(i: usize, j: usize, info: WordInfo) -> Token {
     let WordInfo {
         classes,
         verb,
         flags,
     } = info;
-    lx.touch = j;
-    lx.out.push(Token {
+    Token {
         kind: Tok::Word,
         start: i,
         end: j,
         classes,
         verb,
         flags,
-    });
+    }
 }
 
 /// Set the bit [`info::JOINED_MAY_MATCH`] of the word token just pushed if it may, joined or
-/// touching a letter or digit, hold a channel list's word (`list_words::joined_may_match`); not
-/// inlined, as a plain short word after a space, most words, never calls it.
-#[inline(never)]
+/// touching a letter or digit, hold a channel list's word (`list_words::joined_may_match`).
+#[inline(always)]
 fn mark_joined(lx: &mut Lexer) {
+    mark_joined_at(lx, lx.out.len().wrapping_sub(1));
+}
+
+/// [`mark_joined`] of the word token at `k`; not inlined, as a plain short word after a
+/// space, most words, never calls it.
+#[inline(never)]
+fn mark_joined_at(lx: &mut Lexer, k: usize) {
     let bytes = lx.text.as_bytes();
-    if let Some(t) = lx.out.last_mut()
+    if let Some(t) = lx.out.get_mut(k)
         && joined_may_match(bytes, t)
     {
         t.flags |= info::JOINED_MAY_MATCH;
@@ -560,54 +680,6 @@ fn plain_ascii_word(bytes: &[u8], i: usize, limit: usize) -> Option<(usize, bool
         }
         _ => Some((j, false)),
     }
-}
-
-/// How many ASCII letters and digits `run` starts with: eight bytes at a time (each byte's
-/// test done on all eight at once), so that a word of fewer than eight letters is read
-/// without a loop.
-#[inline(always)]
-fn ascii_run(run: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = run.get(n..n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // (the bytes before the first that is not a letter or digit)
-        let len = ((!alnum_bytes(x) & HIGH).trailing_zeros() / 8) as usize;
-        n += len;
-        if len < 8 {
-            return n;
-        }
-    }
-    // (the last bytes of the text, fewer than eight: one at a time)
-    let rest = &run[n..];
-    n + rest
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(rest.len())
-}
-
-/// The high bit of each of eight bytes.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Byte `b` eight times.
-const fn each(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// Of the eight bytes of `x` (the first in the lowest bits): the high bit of each that is
-/// an ASCII letter or digit.
-#[inline(always)]
-fn alnum_bytes(x: u64) -> u64 {
-    // (each byte with bit 0x20 set, which makes a letter lower case and leaves a digit as
-    // it is, and its high bit set: subtracting `lo` from every byte borrows from none, and
-    // leaves a byte's high bit set when its low seven bits are at least `lo`)
-    let y = x | each(0x20) | HIGH;
-    let at_least = |lo: u8| y.wrapping_sub(each(lo));
-    // (a byte of 0x10 to 0x19, with bit 0x20 set, reads as a digit: a digit has that bit
-    // already, moved to the high bit by the shift)
-    let digit = at_least(b'0') & !at_least(b'9' + 1) & (x << 2);
-    let letter = at_least(b'a') & !at_least(b'z' + 1);
-    // (and no byte of 0x80 or more)
-    (digit | letter) & !x & HIGH
 }
 
 /// [`word_body`] of a word whose letters and digits are ASCII, read on its bytes (most
@@ -706,99 +778,9 @@ fn thousands_comma(i: &str) -> IResult<&str, char, ()> {
     terminated(char(','), peek(satisfy(|c| c.is_ascii_digit()))).parse(i)
 }
 
-/// The marks that open a quotation in single marks and may stand before a word.
-const SINGLE_OPENING_MARKS: [char; 2] = ['\'', '‘'];
-
-/// The apostrophe of a plural possessive belongs to its word ("the Joneses'"), unless a
-/// single mark opened the word ('the Joneses') or a letter follows: where the word
-/// `i..j` ends.
-fn plural_possessive(text: &str, i: usize, j: usize, limit: usize) -> usize {
-    if !text[i..j].ends_with('s') {
-        return j;
-    }
-    match text[j..limit].chars().next() {
-        Some(a)
-            if APOSTROPHES.contains(&a)
-                && !text[j + a.len_utf8()..].starts_with(char::is_alphanumeric)
-                && !text[..i].ends_with(SINGLE_OPENING_MARKS) =>
-        {
-            j + a.len_utf8()
-        }
-        _ => j,
-    }
-}
-
-/// A full stop belongs to an abbreviation: where the word `i..j` ends, with the full stop
-/// after it when one of [`ABBREVIATIONS`] holds.
-fn abbreviation_stop(text: &str, i: usize, j: usize, limit: usize) -> usize {
-    if j < limit && text.as_bytes()[j] == b'.' {
-        let with_stop = &text[i..=j];
-        if ABBREVIATIONS.iter().any(|(_, rule)| rule(with_stop)) {
-            return j + 1;
-        }
-    }
-    j
-}
-
-/// [`abbreviation_stop`] of a word of ASCII letters and digits alone (`text[i..j]`, a full
-/// stop at `j`): of [`ABBREVIATIONS`], only an initial and a listed abbreviation may hold
-/// (the others need a full stop or a hyphen inside the word).
-#[inline]
-fn plain_abbreviation_stop(text: &str, i: usize, j: usize) -> usize {
-    let with_stop = &text[i..=j];
-    if initial(with_stop) || listed(with_stop) {
-        j + 1
-    } else {
-        j
-    }
-}
-
-/// A word with a full stop after it (`w`, the stop included) that is an abbreviation.
-type Abbreviation = fn(&str) -> bool;
-
-/// The kinds of abbreviations that keep their full stop (any one will do; the cheap ones
-/// are tried first).
-const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
-    ("dotted", dotted),
-    ("initial", initial),
-    ("party and state", party_and_state),
-    ("listed", listed),
-    ("listed after a prefix", listed_after_prefix),
-];
-
-/// The word holds full stops already: "U.S.", "a.m.".
-fn dotted(w: &str) -> bool {
-    // (a byte search: a short word's bytes are read one by one, without a string search)
-    w.as_bytes()[..w.len() - 1].contains(&b'.')
-}
-
-/// One capital letter: "J. Smith".
-fn initial(w: &str) -> bool {
-    w.len() == 2 && w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A party and a state: "R-Pa.", "D-Ill.".
-fn party_and_state(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.len() <= 8
-        && b.get(1) == Some(&b'-')
-        && b[0].is_ascii_uppercase()
-        && b.get(2).is_some_and(u8::is_ascii_uppercase)
-}
-
-/// An abbreviation of the lexicon: "Mr.", "Sen.", "Calif.".
-fn listed(w: &str) -> bool {
-    LEXICON.abbreviations.contains(w)
-}
-
-/// An abbreviation of the lexicon after a prefix: "then-Sen.", "ex-Gov.".
-fn listed_after_prefix(w: &str) -> bool {
-    w.rsplit_once('-')
-        .is_some_and(|(_, last)| LEXICON.abbreviations.contains(last))
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::abbreviations::ABBREVIATIONS;
     use super::*;
 
     #[test]
@@ -906,6 +888,64 @@ mod tests {
         };
         assert_eq!(spans(&again), spans(&fresh));
         assert_eq!(again[0].kind, Tok::Quote(0));
+    }
+
+    /// The tokens and sentence ends the steps alone read ([`STEPS`] at each position, the
+    /// first that applies), as `lex` should read them.
+    fn by_steps(text: &str, span: Span, quotes: &[(usize, Span)]) -> (Vec<Token>, Vec<usize>) {
+        let mut lx = Lexer::new(text, span, quotes, Vec::new());
+        lx.record_ends = true;
+        let mut i = span.start;
+        while i < span.end {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i = STEPS
+                .iter()
+                .find_map(|&(_, step)| step(&mut lx, i, c))
+                .unwrap_or(span.end);
+        }
+        (lx.out, lx.ends)
+    }
+
+    /// The word loop (`plain_words`: words, a mark and a space after one, full stops) reads
+    /// the tokens, classes, flags and sentence ends that the steps read one by one, from
+    /// every start, before quotations and at a limit inside words and marks.
+    #[test]
+    fn the_word_loop_reads_what_the_steps_read() {
+        let text = "Mr. Smith said, the mayor: Yes. But SAID it? No! 5,000 and 3.5 (U.S.) said \
+                    \u{201c}We won,\u{201d} he said; then-Sen. Dole, R-Pa., e.g. went on. A \
+                    representatives Representatives administrations; said,\ttold x ,y Zoë's \
+                    the Joneses' dog. 1234567890abcdefg said. CNN's (Fox) J. Smith -- no, ok.. \
+                    he said:\u{2014}and it's 5,a \u{2019}s end. Said: \"x\" a. b,  c.\u{a0}d";
+        let quote = |a: &str| {
+            let start = text.find(a).unwrap_or(0);
+            let end = start + a.len();
+            (0, Span { start, end })
+        };
+        let quotes = [quote("\u{201c}We won,\u{201d}")];
+        let fields = |t: &Token| (t.kind, t.start, t.end, *t.classes, t.verb, t.flags);
+        let mut read = 0;
+        for (start, _) in text.char_indices() {
+            for end in [text.len(), start + 7, start + 12, start + 30] {
+                if end > text.len() || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let span = Span { start, end };
+                let here: Vec<(usize, Span)> = quotes
+                    .iter()
+                    .filter(|(_, q)| q.start >= start && q.end <= end)
+                    .copied()
+                    .collect();
+                let mut ends = Vec::new();
+                let ours = tokens_and_ends_into(text, span, &here, Vec::new(), &mut ends);
+                let (theirs, their_ends) = by_steps(text, span, &here);
+                let ours: Vec<_> = ours.iter().map(fields).collect();
+                let theirs: Vec<_> = theirs.iter().map(fields).collect();
+                assert_eq!(ours, theirs, "{:?}", &text[start..end]);
+                assert_eq!(ends, their_ends, "{:?}", &text[start..end]);
+                read += ours.len();
+            }
+        }
+        assert!(read > 10_000, "{read}");
     }
 
     #[test]
@@ -1122,21 +1162,6 @@ mod tests {
             read += 1;
         }
         assert!(read >= 20, "{read}");
-    }
-
-    #[test]
-    fn eight_bytes_at_a_time_read_as_one_at_a_time() {
-        for b in 0..=255u8 {
-            for at in [0, 3, 7, 8, 11] {
-                let mut run = b"AbCdEfGhIjKlM".to_vec();
-                run[at] = b;
-                let one = run.iter().position(|c| !c.is_ascii_alphanumeric());
-                let n = one.unwrap_or(run.len());
-                assert_eq!(ascii_run(&run), n, "{b} at {at}");
-                let lower = run.to_ascii_lowercase();
-                assert_eq!(ascii_run(&lower), n, "{b} at {at}");
-            }
-        }
     }
 
     #[test]

@@ -8,9 +8,12 @@
 //! one token (`Tok::Quote`), so the grammars of the later stages see `"…," he said` as three
 //! tokens and never look inside quoted words for cues or speakers.
 //!
-//! The tokenizer's ordered lexer steps are in `lexer`, the sentence splitter's rules in
-//! `sentences`.
+//! The tokenizer's ordered lexer steps are in `lexer` (a word's suffix rules in
+//! `abbreviations`, its byte tests on many bytes at once in `bytes`), the sentence splitter's
+//! rules in `sentences`.
 
+mod abbreviations;
+mod bytes;
 mod lexer;
 mod list_words;
 mod sentences;
