@@ -79,6 +79,10 @@ struct Review<'a> {
     anonymous_seen: FxHashSet<Option<usize>>,
     /// The names already judged for an introduction: a person is introduced once.
     unintroduced_seen: FxHashSet<&'a str>,
+    /// The document has at most `MAX_COMPARED` statements, so the names judged (one at
+    /// most a statement) never reach that bound: a name that is never flagged (of two
+    /// words or more) need not be remembered to count towards it.
+    names_uncounted: bool,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
@@ -327,6 +331,13 @@ impl Review<'_> {
 /// people the text mentions, in order.
 pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
     let mut out = Vec::new();
+    // (statements are numbered from 0: one flag a statement seen)
+    let statements = a
+        .quotes
+        .iter()
+        .map(|q| q.statement.saturating_add(1))
+        .max()
+        .unwrap_or(0);
     let record: &Analysis = a;
     let mut review = Review {
         text,
@@ -340,6 +351,7 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             a.quotes.len().min(MAX_COMPARED + 1),
             Default::default(),
         ),
+        names_uncounted: statements <= MAX_COMPARED,
         first_name_at: OnceCell::new(),
         words: (0..a.quotes.len().min(MAX_COMPARED))
             .map(|_| OnceCell::new())
@@ -348,13 +360,6 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
             .map(|_| OnceCell::new())
             .collect(),
     };
-    // (statements are numbered from 0: one flag a statement seen)
-    let statements = a
-        .quotes
-        .iter()
-        .map(|q| q.statement.saturating_add(1))
-        .max()
-        .unwrap_or(0);
     let mut seen_statement = vec![false; statements];
     for q in &record.quotes {
         if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
@@ -601,6 +606,27 @@ mod tests {
     fn a_name_given_in_the_lead_introduces_the_speaker() {
         let text = "Maria Ortiz is new to advocacy work.\n\n“We will win,” Ortiz said.";
         assert!(flagged(text, FlagKind::UnintroducedSpeaker).is_empty());
+    }
+
+    #[test]
+    fn the_first_names_judged_count_the_names_of_several_words() {
+        // (400 statements by speakers of two words, then a surname given in full later:
+        // past the first 400 names it is not judged, with a statement fewer it is)
+        let text = |n: usize| {
+            let mut t = String::new();
+            for i in 0..n {
+                let (a, b) = (b'a' + (i / 26) as u8, b'a' + (i % 26) as u8);
+                let name = format!("Jane Q{}{}", a as char, b as char);
+                t += &format!("“We will win,” said {name}.\n\n");
+            }
+            t + "“We will win,” Smith said.\n\nLater, Mary Smith left."
+        };
+        assert_eq!(flagged(&text(3), FlagKind::UnintroducedSpeaker), ["Smith"]);
+        assert_eq!(
+            flagged(&text(399), FlagKind::UnintroducedSpeaker),
+            ["Smith"]
+        );
+        assert!(flagged(&text(400), FlagKind::UnintroducedSpeaker).is_empty());
     }
 
     #[test]
