@@ -73,8 +73,13 @@ struct Review<'a> {
     paras: &'a [Span],
     people: &'a [NameCandidate],
     a: &'a Analysis,
-    /// Where the headline ends, when the first paragraph is one.
-    headline_end: Option<usize>,
+    /// Where the headline ends, when the first paragraph is one ([`headline_end`]), read
+    /// when a rule first asks of a place before `head_bound`.
+    headline: OnceCell<Option<usize>>,
+    /// Where the second paragraph ends (0 with fewer): the headline and its deck, at most
+    /// two paragraphs and never the last, end there or before, so a place after it is in
+    /// no headline, known without reading the first paragraphs' words.
+    head_bound: usize,
     /// The entities already flagged as anonymous sources.
     anonymous_seen: FxHashSet<Option<usize>>,
     /// The names already judged for an introduction: a person is introduced once.
@@ -298,10 +303,18 @@ impl Review<'_> {
         Span { start, end }
     }
 
-    /// Whether `pos` is in the headline or its deck (`headline_end`). A headline names people
-    /// by surname and quotes without a verb of saying.
+    /// Whether `pos` is in the headline or its deck ([`Review::headline_end`]). A headline
+    /// names people by surname and quotes without a verb of saying. (A place past the second
+    /// paragraph is in none: the headline's words are read only for one before.)
     fn in_headline(&self, pos: usize) -> bool {
-        self.headline_end.is_some_and(|end| pos < end)
+        pos < self.head_bound && self.headline_end().is_some_and(|end| pos < end)
+    }
+
+    /// Where the headline (and a deck under it) ends ([`headline_end`]), read once.
+    fn headline_end(&self) -> Option<usize> {
+        *self
+            .headline
+            .get_or_init(|| headline_end(self.text, self.paras))
     }
 
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
@@ -327,6 +340,37 @@ impl Review<'_> {
     }
 }
 
+impl<'a> Review<'a> {
+    /// What the rules read of `a` (of `statements` statements), with nothing remembered yet.
+    fn new(
+        text: &'a str,
+        paras: &'a [Span],
+        people: &'a [NameCandidate],
+        a: &'a Analysis,
+        statements: usize,
+    ) -> Review<'a> {
+        let compared = a.quotes.len().min(MAX_COMPARED);
+        Review {
+            text,
+            paras,
+            people,
+            a,
+            headline: OnceCell::new(),
+            head_bound: paras.get(1).map_or(0, |p| p.end),
+            anonymous_seen: FxHashSet::default(),
+            // (room for a name a statement, up to the most judged: the set never grows)
+            unintroduced_seen: FxHashSet::with_capacity_and_hasher(
+                a.quotes.len().min(MAX_COMPARED + 1),
+                Default::default(),
+            ),
+            names_uncounted: statements <= MAX_COMPARED,
+            first_name_at: OnceCell::new(),
+            words: (0..compared).map(|_| OnceCell::new()).collect(),
+            gists: (0..compared).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
 /// Add the review's flags to `a`. `paras` are the paragraph spans, `people` the names of
 /// people the text mentions, in order.
 pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
@@ -339,27 +383,7 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         .max()
         .unwrap_or(0);
     let record: &Analysis = a;
-    let mut review = Review {
-        text,
-        paras,
-        people,
-        a: record,
-        headline_end: headline_end(text, paras),
-        anonymous_seen: FxHashSet::default(),
-        // (room for a name a statement, up to the most judged: the set never grows)
-        unintroduced_seen: FxHashSet::with_capacity_and_hasher(
-            a.quotes.len().min(MAX_COMPARED + 1),
-            Default::default(),
-        ),
-        names_uncounted: statements <= MAX_COMPARED,
-        first_name_at: OnceCell::new(),
-        words: (0..a.quotes.len().min(MAX_COMPARED))
-            .map(|_| OnceCell::new())
-            .collect(),
-        gists: (0..a.quotes.len().min(MAX_COMPARED))
-            .map(|_| OnceCell::new())
-            .collect(),
-    };
+    let mut review = Review::new(text, paras, people, record, statements);
     let mut seen_statement = vec![false; statements];
     for q in &record.quotes {
         if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
@@ -702,6 +726,33 @@ mod tests {
         );
         assert_eq!(end("Clinton said “no”\n\nThe lead."), None);
         assert_eq!(end("Clinton blasts Trump"), None);
+    }
+
+    #[test]
+    fn a_place_is_in_the_headline_as_the_headline_read_first_says() {
+        let a = Analysis::default();
+        let mut places = 0;
+        for text in [
+            "Clinton blasts Trump\n\nDeck\n\nThe lead.",
+            "Clinton blasts Trump\n\n“Trump,” she said.\n\nLead",
+            "Clinton said “no”\n\nThe lead.",
+            "Clinton blasts Trump",
+            "Clinton blasts Trump\n\nThe lead.",
+            "",
+        ] {
+            let paras = crate::segment::paragraphs(text);
+            let review = Review::new(text, &paras, &[], &a, 0);
+            let end = headline_end(text, &paras);
+            for pos in 0..=text.len() + 1 {
+                assert_eq!(
+                    review.in_headline(pos),
+                    end.is_some_and(|e| pos < e),
+                    "{text:?} {pos}"
+                );
+                places += usize::from(review.in_headline(pos));
+            }
+        }
+        assert!(places > 40, "{places}");
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub(super) fn unintroduced_speaker<'a>(
         && LEXICON.pronouns.contains_key(bare)
     {
         let text = r.text;
-        let head = r.headline_end.unwrap_or(0);
+        let head = r.headline_end().unwrap_or(0);
         let first_name = *r.first_name_at.get_or_init(|| {
             // A name in the headline ("Trump fires up base"), or one inside a sentence.
             words_at(text)
