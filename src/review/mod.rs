@@ -176,25 +176,59 @@ struct Words {
 }
 
 impl Words {
-    /// The words of `s` ([`words`]), lower-cased into one string.
+    /// The words of `s` (letters, digits and apostrophes, [`word_char_at`]), lower-cased into
+    /// one string: in one pass over the bytes, an ASCII byte of a word lower-cased by a table
+    /// as it is read ([`compare::WORD_LOWER`]); a word with another character lower-cased as
+    /// a whole, as `str::to_lowercase` does.
     fn of(s: &str) -> Words {
-        let mut lower = String::with_capacity(s.len());
+        let b = s.as_bytes();
+        let mut lower: Vec<u8> = Vec::with_capacity(s.len());
         let mut spans = Vec::with_capacity(s.len() / 5 + 1);
-        for w in split_words(s) {
-            if !spans.is_empty() {
-                lower.push(' ');
-            }
-            let at = lower.len();
-            if w.is_ascii() {
-                lower.push_str(w);
-                if let Some(new) = lower.get_mut(at..) {
-                    new.make_ascii_lowercase();
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // (a word starts at an ASCII word byte, or at a letter or digit not ASCII)
+            match compare::WORD_LOWER[usize::from(c)] {
+                0 => {
+                    i += 1;
+                    continue;
                 }
-            } else {
-                lower.push_str(&w.to_lowercase());
+                0x80 => {
+                    if let Some((false, len)) = word_char_at(s, i) {
+                        i += len;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if !spans.is_empty() {
+                lower.push(b' ');
+            }
+            let (start, at) = (i, lower.len());
+            let mut ascii = true;
+            while let Some(&c) = b.get(i) {
+                match compare::WORD_LOWER[usize::from(c)] {
+                    0 => break,
+                    0x80 => match word_char_at(s, i) {
+                        Some((true, len)) => {
+                            ascii = false;
+                            i += len;
+                        }
+                        _ => break,
+                    },
+                    l => {
+                        lower.push(l);
+                        i += 1;
+                    }
+                }
+            }
+            if !ascii {
+                lower.truncate(at);
+                lower.extend_from_slice(s[start..i].to_lowercase().as_bytes());
             }
             spans.push((at, lower.len()));
         }
+        // (ASCII bytes and whole characters' lower cases: the bytes are UTF-8)
+        let lower = String::from_utf8(lower).unwrap_or_default();
         Words { lower, spans }
     }
 
@@ -229,7 +263,9 @@ fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
 }
 
 /// The words of `s`: letters and digits with their apostrophes (ASCII read byte by byte,
-/// only other characters decoded).
+/// only other characters decoded): the words [`Words::of`] and [`compare::Gist::of`] read
+/// in their one pass, as the tests split them.
+#[cfg(test)]
 fn split_words(s: &str) -> impl Iterator<Item = &str> {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -801,10 +837,19 @@ mod tests {
     #[test]
     fn words_are_lower_case_and_keep_apostrophes() {
         assert_eq!(words("We won't STOP."), vec!["we", "won't", "stop"]);
-        let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
-        let w = Words::of(text);
-        assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
-        assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
+        for text in [
+            "We won't STOP, ÖDIPUS’ ΟΔΟΣ",
+            "",
+            "  ,. ",
+            "“Ça va,” dit-il — l’été 2024’s! x",
+            "ΟΔΟΣ. ΣΑΣ ΣΣ aΣ Σa",
+            "İstanbul \u{212A}ELVIN K\u{212A} ’’ a’’b ''x''",
+            "a\u{00a0}B\u{2014}C''D ÉLISE’S 3RD",
+        ] {
+            let w = Words::of(text);
+            assert_eq!(w.iter().collect::<Vec<_>>(), words(text), "{text:?}");
+            assert_eq!(w.lower, words(text).join(" "), "{text:?}");
+        }
     }
 
     #[test]
