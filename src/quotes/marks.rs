@@ -306,19 +306,67 @@ pub(super) fn classify_grave(text: &str, start: usize) -> Option<Mark> {
     })
 }
 
+/// The last bytes of the marks of [`MARKS`] of two bytes in UTF-8 (« »), and of those of
+/// three (the curly marks, ‹ ›), one flag a byte: the marks of two bytes open with 0xC2,
+/// those of three with 0xE2 0x80 (checked by a test).
+const MARK_ENDS: ([bool; 256], [bool; 256]) = {
+    let (mut two, mut three) = ([false; 256], [false; 256]);
+    let mut k = 0;
+    while k < MARKS.len() {
+        let mut utf8 = [0u8; 4];
+        let n = MARKS[k].0.encode_utf8(&mut utf8).len();
+        match n {
+            2 => two[utf8[1] as usize] = true,
+            3 => three[utf8[2] as usize] = true,
+            _ => {}
+        }
+        k += 1;
+    }
+    (two, three)
+};
+
+/// Whether the character at byte `pos` of `b` (a candidate `"`, or a character whose first
+/// byte is 0xE2 or 0xC2) is surely no mark here, told from its bytes without decoding it:
+/// a character of two or three bytes that is none of [`MARKS`] (a dash, a no-break space),
+/// or ’ between two ASCII letters or digits, an apostrophe ("Trump’s": [`right_single`]).
+/// (`false` says nothing: [`classify`] decides.)
+#[inline]
+fn surely_no_mark(b: &[u8], pos: usize) -> bool {
+    let (two, three) = &MARK_ENDS;
+    match b[pos] {
+        0xC2 => !b.get(pos + 1).is_some_and(|&c| two[usize::from(c)]),
+        0xE2 => match (b.get(pos + 1), b.get(pos + 2)) {
+            (Some(&0x80), Some(&0x99)) => between_word_bytes(b, pos, 3),
+            (Some(&0x80), Some(&c)) => !three[usize::from(c)],
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+/// Whether the `len` bytes at `pos` of `b` stand between two ASCII letters or digits: an
+/// apostrophe there (' or ’) is none of the marks ([`apostrophe_or_mark`]: "don't").
+#[inline]
+fn between_word_bytes(b: &[u8], pos: usize, len: usize) -> bool {
+    pos > 0
+        && b[pos - 1].is_ascii_alphanumeric()
+        && b.get(pos + len).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 /// The marks inside `span`, in text order; `doubled`: two apostrophes are a double mark.
 pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
     let bytes = &text.as_bytes()[span.start..span.end];
     let mut out = Vec::new();
+    let b = text.as_bytes();
     for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
         let pos = span.start + i;
         if text.is_char_boundary(pos)
+            && !surely_no_mark(b, pos)
             && let Some(m) = classify(text, pos)
         {
             out.push(m);
         }
     }
-    let b = text.as_bytes();
     // (apostrophes and grave accents in one pass: the marks are sorted by offset after)
     for i in memchr::memchr2_iter(b'\'', b'`', bytes) {
         let pos = span.start + i;
@@ -337,7 +385,9 @@ pub(super) fn candidates(text: &str, span: Span, doubled: bool) -> Vec<Mark> {
             }
             continue;
         }
-        if let Some(m) = classify(text, pos) {
+        if !between_word_bytes(b, pos, 1)
+            && let Some(m) = classify(text, pos)
+        {
             out.push(m);
         }
     }
@@ -363,6 +413,40 @@ mod tests {
         }
         assert_eq!(MARK_LEADS.iter().filter(|&&l| l).count(), 4);
         assert!(classify("Yes, he said", 0).is_none());
+    }
+
+    #[test]
+    fn what_the_bytes_say_is_no_mark_classify_finds_none_of() {
+        // (the marks of two bytes open with 0xC2, those of three with 0xE2 0x80)
+        for &(m, _, _) in MARKS {
+            let mut utf8 = [0u8; 4];
+            match m.encode_utf8(&mut utf8).as_bytes() {
+                [_] => {}
+                [0xC2, _] | [0xE2, 0x80, _] => {}
+                other => panic!("{m}: {other:?}"),
+            }
+        }
+        let mut gated = 0;
+        for text in [
+            "Don’t go,” he said of the Joneses’ dog — and ‘90s “rock ’n’ roll” 2’3",
+            "She said 'it is over', and left; don't, O'Neill's '90s x'y 'A' b'",
+            "a\u{a0}b «oui» ‹non› „ja“ ‚nein‘ … – ’’ ‘’ a’ ’a a’b",
+            "’x x’ 9’9 é’e e’é ’ \u{2018}\u{2019}\u{201a}\u{2039}\u{203a}\u{2030}\u{00ab}",
+        ] {
+            let b = text.as_bytes();
+            for (pos, c) in text.char_indices() {
+                let gate = match c {
+                    '\'' => between_word_bytes(b, pos, 1),
+                    _ if matches!(b[pos], b'"' | 0xE2 | 0xC2) => surely_no_mark(b, pos),
+                    _ => false,
+                };
+                if gate {
+                    gated += 1;
+                    assert!(classify(text, pos).is_none(), "{text:?} at {pos}");
+                }
+            }
+        }
+        assert!(gated >= 12, "{gated}");
     }
 
     #[test]

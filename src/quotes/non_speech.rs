@@ -21,6 +21,9 @@ struct Quotation<'a> {
     /// to its end, and most quotations are decided on their first word or two
     /// ([`title_shaped`] reads them one by one).
     first_words: OnceCell<([&'a str; WORDS_READ], usize)>,
+    /// Whether its first words are in title case ([`title_shaped`]), read when a rule
+    /// first asks: two rules ask it, one of them twice.
+    shaped: OnceCell<bool>,
     attributed: bool,
 }
 
@@ -34,8 +37,14 @@ impl<'a> Quotation<'a> {
             at: Toks::new(text, toks, qi, toks.len()),
             inner: &text[inner.start..inner.end],
             first_words: OnceCell::new(),
+            shaped: OnceCell::new(),
             attributed,
         }
+    }
+
+    /// [`title_shaped`] of the quotation, read once.
+    fn title_shaped(&self) -> bool {
+        *self.shaped.get_or_init(|| title_shaped(self))
     }
 
     /// The quotation's words, the first [`WORDS_READ`] of them.
@@ -283,8 +292,10 @@ fn nickname(q: &Quotation) -> bool {
 /// ([`title_context`]) or, unattributed, of several words or not ending like speech:
 /// He appeared on “Fox & Friends” on Monday.
 fn title(q: &Quotation) -> bool {
-    title_shaped(q)
-        && (title_context(q) || !q.attributed && (q.words().len() >= 2 || !q.ends_like_speech()))
+    // (where it stands first, read off the tokens beside it: the words of an attributed
+    // quotation are read for title case only where a title stands)
+    (title_context(q) || !q.attributed && (!q.ends_like_speech() || q.words().len() >= 2))
+        && q.title_shaped()
 }
 
 /// Up to ten words in title case (small words aside) with no full stop inside.
@@ -334,12 +345,14 @@ fn opens_in_lower_case(inner: &str) -> bool {
 /// A name in title case whose last word is a named thing (a forum, an act, an award), not
 /// ending like speech: during a “Commander-in-Chief Forum” sponsored by NBC News.
 fn named_thing(q: &Quotation) -> bool {
+    // (title case first: it is decided on the first word or two, and most quotations are
+    // not in it, while the last word asks for all the words up to it)
     !q.ends_like_speech()
+        && q.title_shaped()
         && q.words().len() >= 2
         && q.words()
             .last()
             .is_some_and(|w| Class::QuotesNameHeads.contains(w))
-        && title_shaped(q)
 }
 
 /// A title in any case, set off by a comma after a word for a work that a name possesses:
@@ -546,6 +559,53 @@ mod tests {
         // (ending like speech, or one word, it may be words said)
         assert_eq!(kind("“Join the Forum,” she said.", true), None);
         assert_eq!(kind("He said “Forum” twice.", true), None);
+    }
+
+    #[test]
+    fn title_and_named_thing_hold_as_their_rules_first_read() {
+        // (the rules as first written: title case first, each call reading it again)
+        let title_first = |q: &Quotation| {
+            title_shaped(q)
+                && (title_context(q)
+                    || !q.attributed && (q.words().len() >= 2 || !q.ends_like_speech()))
+        };
+        let named_first = |q: &Quotation| {
+            !q.ends_like_speech()
+                && q.words().len() >= 2
+                && q.words()
+                    .last()
+                    .is_some_and(|w| Class::QuotesNameHeads.contains(w))
+                && title_shaped(q)
+        };
+        let (mut titles, mut named) = (0, 0);
+        for text in [
+            "during a “Commander-in-Chief Forum” sponsored by NBC News, she said.",
+            "He appeared on “Fox & Friends” on Monday.",
+            "Fox News’s “Hannity” aired, and the film “Vice” won.",
+            "“Join the Forum,” she said. He said “Forum” twice.",
+            "The move was a “nuclear option” for some, “The Art of the Deal” says.",
+            "“We Will Win.” “The End Of Days Act” passed. “Where?”",
+            "the “Justice Against Sponsors of Terrorism Act” and “Apprentice” star",
+        ] {
+            let paras = paragraphs(text);
+            let (parts, _) = super::super::find(text, &paras, &[], true);
+            let quotes: Vec<(usize, Span)> = parts.iter().map(|p| p.outer).enumerate().collect();
+            let toks = tokens(text, paras[0], &quotes);
+            for (k, part) in (0u32..).zip(&parts) {
+                let Some(qi) = toks.iter().position(|t| t.kind == Tok::Quote(k)) else {
+                    continue;
+                };
+                for attributed in [false, true] {
+                    let q = Quotation::new(text, &toks, qi, part.inner, attributed);
+                    let fresh = Quotation::new(text, &toks, qi, part.inner, attributed);
+                    assert_eq!(title(&q), title_first(&fresh), "{text:?} {k}");
+                    assert_eq!(named_thing(&q), named_first(&fresh), "{text:?} {k}");
+                    titles += usize::from(title(&q));
+                    named += usize::from(named_thing(&q));
+                }
+            }
+        }
+        assert!(titles >= 4 && named >= 2, "{titles} {named}");
     }
 
     #[test]

@@ -35,6 +35,9 @@ struct Pairing<'t> {
     doubled: bool,
     /// The marks of all the paragraphs, in text order ([`Pairing::marks_in`]).
     marks: Vec<Mark>,
+    /// What lies ahead of each mark of the paragraph being paired: one pair of lists,
+    /// refilled for each paragraph, not two new ones a paragraph.
+    ahead: Ahead,
 }
 
 /// A quotation the next paragraph continues.
@@ -60,6 +63,7 @@ pub(crate) fn find(
         // TeX and treebank marks (``so'') make two apostrophes a double closing mark.
         doubled: doubled || crate::segment::has_doubled(text.as_bytes(), b'`'),
         marks: Vec::new(),
+        ahead: Ahead::default(),
     };
     // (the marks of all the paragraphs in one search of the text they span: a mark is
     // judged by its neighbours in the whole text, so a paragraph's marks are those that
@@ -135,7 +139,8 @@ impl Pairing<'_> {
             }
             _ => {}
         }
-        let ahead = Ahead::of(rest);
+        let mut ahead = std::mem::take(&mut self.ahead);
+        ahead.fill(rest);
         let last_single = rest.iter().rposition(|m| m.family == Family::Single);
         for (k, &m) in rest.iter().enumerate() {
             let continued = next_single && last_single == Some(k);
@@ -147,6 +152,7 @@ impl Pairing<'_> {
                 Some(o) => self.inside(pi, o, m, ahead.double_closers[k], &mut state),
             }
         }
+        self.ahead = ahead;
         state.open
     }
 
@@ -343,16 +349,32 @@ fn bounded_end(text: &str, from: usize, to: usize) -> usize {
 /// What lies ahead of each mark of a paragraph, read once from its end: the double closing
 /// marks after it, and whether a single mark closes after it before the next single mark
 /// that only opens (so that pairing stays linear in the number of marks).
+#[derive(Default)]
 struct Ahead {
     double_closers: Vec<usize>,
     single_closer: Vec<bool>,
 }
 
 impl Ahead {
+    #[cfg(test)]
     fn of(marks: &[Mark]) -> Ahead {
+        let mut ahead = Ahead::default();
+        ahead.fill(marks);
+        ahead
+    }
+
+    /// Read what lies ahead of each of `marks` (a paragraph's) into the lists, in place of
+    /// what they held.
+    fn fill(&mut self, marks: &[Mark]) {
         let n = marks.len();
-        let mut double_closers = vec![0; n];
-        let mut single_closer = vec![false; n];
+        let Ahead {
+            double_closers,
+            single_closer,
+        } = self;
+        double_closers.clear();
+        double_closers.resize(n, 0);
+        single_closer.clear();
+        single_closer.resize(n, false);
         for k in (0..n.saturating_sub(1)).rev() {
             let m = marks[k + 1];
             let double = usize::from(m.family == Family::Double && m.can_close);
@@ -362,10 +384,6 @@ impl Ahead {
                 Family::Single if m.can_close => true,
                 _ => single_closer[k + 1],
             };
-        }
-        Ahead {
-            double_closers,
-            single_closer,
         }
     }
 }
@@ -536,6 +554,33 @@ mod tests {
         assert_eq!(ahead.double_closers[0], 2);
         assert!(ahead.single_closer[3]);
         assert!(!ahead.single_closer[5]);
+    }
+
+    #[test]
+    fn ahead_refilled_is_ahead_read_anew() {
+        let texts = [
+            "“a “b” c” ‘d’ “e”",
+            "‘x’",
+            "",
+            "“one” ‘two’ “three” ‘four’ ”",
+        ];
+        let mut ahead = Ahead::default();
+        for t in texts.iter().chain(texts.iter().rev()) {
+            let marks = candidates(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+                false,
+            );
+            ahead.fill(&marks);
+            let mut fresh = Ahead::default();
+            fresh.fill(&marks);
+            assert_eq!(ahead.double_closers, fresh.double_closers, "{t:?}");
+            assert_eq!(ahead.single_closer, fresh.single_closer, "{t:?}");
+            assert_eq!(ahead.double_closers.len(), marks.len());
+        }
     }
 
     #[test]

@@ -73,9 +73,9 @@ pub(super) struct Gist {
 }
 
 /// Each byte in lower case where it is an ASCII word byte (a letter, a digit or an
-/// apostrophe, as [`super::split_words`] reads them); 0 for another ASCII byte, and 0x80
+/// apostrophe, as [`super::word_char_at`] reads them); 0 for another ASCII byte, and 0x80
 /// for a byte of a character other than ASCII.
-const WORD_LOWER: [u8; 256] = {
+pub(super) const WORD_LOWER: [u8; 256] = {
     let mut t = [0x80; 256];
     let mut c = 0;
     while c < 128 {
@@ -143,7 +143,7 @@ fn word_at(s: &str, start: usize) -> Result<(usize, u64), usize> {
 }
 
 impl Gist {
-    /// The gist of `s`: its words ([`super::split_words`]: letters, digits and apostrophes),
+    /// The gist of `s`: its words ([`super::Words::of`]: letters, digits and apostrophes),
     /// each in lower case ([`word_at`]), in one loop over the bytes.
     pub(super) fn of(s: &str) -> Gist {
         let b = s.as_bytes();
@@ -190,7 +190,7 @@ impl Gist {
 }
 
 /// Whether the character at byte `i` of `s` is a word's (a letter, a digit or an
-/// apostrophe, as [`super::split_words`] reads them), and its length.
+/// apostrophe, as [`super::word_char_at`] reads them), and its length.
 #[inline]
 fn word_char(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];

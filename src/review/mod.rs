@@ -73,12 +73,21 @@ struct Review<'a> {
     paras: &'a [Span],
     people: &'a [NameCandidate],
     a: &'a Analysis,
-    /// Where the headline ends, when the first paragraph is one.
-    headline_end: Option<usize>,
+    /// Where the headline ends, when the first paragraph is one ([`headline_end`]), read
+    /// when a rule first asks of a place before `head_bound`.
+    headline: OnceCell<Option<usize>>,
+    /// Where the second paragraph ends (0 with fewer): the headline and its deck, at most
+    /// two paragraphs and never the last, end there or before, so a place after it is in
+    /// no headline, known without reading the first paragraphs' words.
+    head_bound: usize,
     /// The entities already flagged as anonymous sources.
     anonymous_seen: FxHashSet<Option<usize>>,
     /// The names already judged for an introduction: a person is introduced once.
     unintroduced_seen: FxHashSet<&'a str>,
+    /// The document has at most `MAX_COMPARED` statements, so the names judged (one at
+    /// most a statement) never reach that bound: a name that is never flagged (of two
+    /// words or more) need not be remembered to count towards it.
+    names_uncounted: bool,
     /// Where the text first names someone (a name word that is no pronoun), read on first use.
     first_name_at: OnceCell<usize>,
     /// The words of each of the first quotations, read on first use.
@@ -167,25 +176,59 @@ struct Words {
 }
 
 impl Words {
-    /// The words of `s` ([`words`]), lower-cased into one string.
+    /// The words of `s` (letters, digits and apostrophes, [`word_char_at`]), lower-cased into
+    /// one string: in one pass over the bytes, an ASCII byte of a word lower-cased by a table
+    /// as it is read ([`compare::WORD_LOWER`]); a word with another character lower-cased as
+    /// a whole, as `str::to_lowercase` does.
     fn of(s: &str) -> Words {
-        let mut lower = String::with_capacity(s.len());
+        let b = s.as_bytes();
+        let mut lower: Vec<u8> = Vec::with_capacity(s.len());
         let mut spans = Vec::with_capacity(s.len() / 5 + 1);
-        for w in split_words(s) {
-            if !spans.is_empty() {
-                lower.push(' ');
-            }
-            let at = lower.len();
-            if w.is_ascii() {
-                lower.push_str(w);
-                if let Some(new) = lower.get_mut(at..) {
-                    new.make_ascii_lowercase();
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // (a word starts at an ASCII word byte, or at a letter or digit not ASCII)
+            match compare::WORD_LOWER[usize::from(c)] {
+                0 => {
+                    i += 1;
+                    continue;
                 }
-            } else {
-                lower.push_str(&w.to_lowercase());
+                0x80 => {
+                    if let Some((false, len)) = word_char_at(s, i) {
+                        i += len;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if !spans.is_empty() {
+                lower.push(b' ');
+            }
+            let (start, at) = (i, lower.len());
+            let mut ascii = true;
+            while let Some(&c) = b.get(i) {
+                match compare::WORD_LOWER[usize::from(c)] {
+                    0 => break,
+                    0x80 => match word_char_at(s, i) {
+                        Some((true, len)) => {
+                            ascii = false;
+                            i += len;
+                        }
+                        _ => break,
+                    },
+                    l => {
+                        lower.push(l);
+                        i += 1;
+                    }
+                }
+            }
+            if !ascii {
+                lower.truncate(at);
+                lower.extend_from_slice(s[start..i].to_lowercase().as_bytes());
             }
             spans.push((at, lower.len()));
         }
+        // (ASCII bytes and whole characters' lower cases: the bytes are UTF-8)
+        let lower = String::from_utf8(lower).unwrap_or_default();
         Words { lower, spans }
     }
 
@@ -220,7 +263,9 @@ fn flag(kind: FlagKind, start: usize, end: usize, message: String) -> Flag {
 }
 
 /// The words of `s`: letters and digits with their apostrophes (ASCII read byte by byte,
-/// only other characters decoded).
+/// only other characters decoded): the words [`Words::of`] and [`compare::Gist::of`] read
+/// in their one pass, as the tests split them.
+#[cfg(test)]
 fn split_words(s: &str) -> impl Iterator<Item = &str> {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -294,10 +339,18 @@ impl Review<'_> {
         Span { start, end }
     }
 
-    /// Whether `pos` is in the headline or its deck (`headline_end`). A headline names people
-    /// by surname and quotes without a verb of saying.
+    /// Whether `pos` is in the headline or its deck ([`Review::headline_end`]). A headline
+    /// names people by surname and quotes without a verb of saying. (A place past the second
+    /// paragraph is in none: the headline's words are read only for one before.)
     fn in_headline(&self, pos: usize) -> bool {
-        self.headline_end.is_some_and(|end| pos < end)
+        pos < self.head_bound && self.headline_end().is_some_and(|end| pos < end)
+    }
+
+    /// Where the headline (and a deck under it) ends ([`headline_end`]), read once.
+    fn headline_end(&self) -> Option<usize> {
+        *self
+            .headline
+            .get_or_init(|| headline_end(self.text, self.paras))
     }
 
     /// The words of quotation `i` (one of the first `MAX_COMPARED`).
@@ -323,31 +376,41 @@ impl Review<'_> {
     }
 }
 
+impl<'a> Review<'a> {
+    /// What the rules read of `a` (of `statements` statements), with nothing remembered yet.
+    fn new(
+        text: &'a str,
+        paras: &'a [Span],
+        people: &'a [NameCandidate],
+        a: &'a Analysis,
+        statements: usize,
+    ) -> Review<'a> {
+        let compared = a.quotes.len().min(MAX_COMPARED);
+        Review {
+            text,
+            paras,
+            people,
+            a,
+            headline: OnceCell::new(),
+            head_bound: paras.get(1).map_or(0, |p| p.end),
+            anonymous_seen: FxHashSet::default(),
+            // (room for a name a statement, up to the most judged: the set never grows)
+            unintroduced_seen: FxHashSet::with_capacity_and_hasher(
+                a.quotes.len().min(MAX_COMPARED + 1),
+                Default::default(),
+            ),
+            names_uncounted: statements <= MAX_COMPARED,
+            first_name_at: OnceCell::new(),
+            words: (0..compared).map(|_| OnceCell::new()).collect(),
+            gists: (0..compared).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
 /// Add the review's flags to `a`. `paras` are the paragraph spans, `people` the names of
 /// people the text mentions, in order.
 pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mut Analysis) {
     let mut out = Vec::new();
-    let record: &Analysis = a;
-    let mut review = Review {
-        text,
-        paras,
-        people,
-        a: record,
-        headline_end: headline_end(text, paras),
-        anonymous_seen: FxHashSet::default(),
-        // (room for a name a statement, up to the most judged: the set never grows)
-        unintroduced_seen: FxHashSet::with_capacity_and_hasher(
-            a.quotes.len().min(MAX_COMPARED + 1),
-            Default::default(),
-        ),
-        first_name_at: OnceCell::new(),
-        words: (0..a.quotes.len().min(MAX_COMPARED))
-            .map(|_| OnceCell::new())
-            .collect(),
-        gists: (0..a.quotes.len().min(MAX_COMPARED))
-            .map(|_| OnceCell::new())
-            .collect(),
-    };
     // (statements are numbered from 0: one flag a statement seen)
     let statements = a
         .quotes
@@ -355,6 +418,8 @@ pub(crate) fn flags(text: &str, paras: &[Span], people: &[NameCandidate], a: &mu
         .map(|q| q.statement.saturating_add(1))
         .max()
         .unwrap_or(0);
+    let record: &Analysis = a;
+    let mut review = Review::new(text, paras, people, record, statements);
     let mut seen_statement = vec![false; statements];
     for q in &record.quotes {
         if std::mem::replace(&mut seen_statement[q.statement], true) || q.kind == QuoteKind::Post {
@@ -604,6 +669,27 @@ mod tests {
     }
 
     #[test]
+    fn the_first_names_judged_count_the_names_of_several_words() {
+        // (400 statements by speakers of two words, then a surname given in full later:
+        // past the first 400 names it is not judged, with a statement fewer it is)
+        let text = |n: usize| {
+            let mut t = String::new();
+            for i in 0..n {
+                let (a, b) = (b'a' + (i / 26) as u8, b'a' + (i % 26) as u8);
+                let name = format!("Jane Q{}{}", a as char, b as char);
+                t += &format!("“We will win,” said {name}.\n\n");
+            }
+            t + "“We will win,” Smith said.\n\nLater, Mary Smith left."
+        };
+        assert_eq!(flagged(&text(3), FlagKind::UnintroducedSpeaker), ["Smith"]);
+        assert_eq!(
+            flagged(&text(399), FlagKind::UnintroducedSpeaker),
+            ["Smith"]
+        );
+        assert!(flagged(&text(400), FlagKind::UnintroducedSpeaker).is_empty());
+    }
+
+    #[test]
     fn a_pronoun_after_one_person_is_not_ambiguous() {
         let text = "Jane Smith said that the report had named Mary Jones.\n\n\
                     “We will win,” she said.";
@@ -679,6 +765,33 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_in_the_headline_as_the_headline_read_first_says() {
+        let a = Analysis::default();
+        let mut places = 0;
+        for text in [
+            "Clinton blasts Trump\n\nDeck\n\nThe lead.",
+            "Clinton blasts Trump\n\n“Trump,” she said.\n\nLead",
+            "Clinton said “no”\n\nThe lead.",
+            "Clinton blasts Trump",
+            "Clinton blasts Trump\n\nThe lead.",
+            "",
+        ] {
+            let paras = crate::segment::paragraphs(text);
+            let review = Review::new(text, &paras, &[], &a, 0);
+            let end = headline_end(text, &paras);
+            for pos in 0..=text.len() + 1 {
+                assert_eq!(
+                    review.in_headline(pos),
+                    end.is_some_and(|e| pos < e),
+                    "{text:?} {pos}"
+                );
+                places += usize::from(review.in_headline(pos));
+            }
+        }
+        assert!(places > 40, "{places}");
+    }
+
+    #[test]
     fn words_between_white_space_are_those_split_whitespace_finds() {
         for t in [
             "",
@@ -724,10 +837,19 @@ mod tests {
     #[test]
     fn words_are_lower_case_and_keep_apostrophes() {
         assert_eq!(words("We won't STOP."), vec!["we", "won't", "stop"]);
-        let text = "We won't STOP, ÖDIPUS’ ΟΔΟΣ";
-        let w = Words::of(text);
-        assert_eq!(w.iter().collect::<Vec<_>>(), words(text));
-        assert_eq!(w.key(), Some(words(text).join(" ").as_str()));
+        for text in [
+            "We won't STOP, ÖDIPUS’ ΟΔΟΣ",
+            "",
+            "  ,. ",
+            "“Ça va,” dit-il — l’été 2024’s! x",
+            "ΟΔΟΣ. ΣΑΣ ΣΣ aΣ Σa",
+            "İstanbul \u{212A}ELVIN K\u{212A} ’’ a’’b ''x''",
+            "a\u{00a0}B\u{2014}C''D ÉLISE’S 3RD",
+        ] {
+            let w = Words::of(text);
+            assert_eq!(w.iter().collect::<Vec<_>>(), words(text), "{text:?}");
+            assert_eq!(w.lower, words(text).join(" "), "{text:?}");
+        }
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub(super) fn unintroduced_speaker<'a>(
         && LEXICON.pronouns.contains_key(bare)
     {
         let text = r.text;
-        let head = r.headline_end.unwrap_or(0);
+        let head = r.headline_end().unwrap_or(0);
         let first_name = *r.first_name_at.get_or_init(|| {
             // A name in the headline ("Trump fires up base"), or one inside a sentence.
             words_at(text)
@@ -160,6 +160,12 @@ pub(super) fn unintroduced_speaker<'a>(
         });
     }
     let word = strip_possessive(sp.text.trim());
+    // A mention of two words or more is never flagged; it is remembered only to count
+    // towards the first names, which a document of fewer statements never fills.
+    let several = word.contains(' ');
+    if several && r.names_uncounted {
+        return None;
+    }
     // Each name is judged once, at its first quotation (an introduction stays one), and
     // only the first names of a document: each judgement reads the text once.
     // (a name seen before is looked up once, and kept as the analysis writes it, not copied)
@@ -167,7 +173,7 @@ pub(super) fn unintroduced_speaker<'a>(
         return None;
     }
     if sp.kind != EntityKind::Person
-        || word.contains(' ')
+        || several
         || LEXICON.roles.contains_key(mention.lower())
         || !is_person_word(word)
         || introduced_in(r.text, word, sp.end)
