@@ -327,6 +327,9 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
         let mut doubled = None;
+        // (whether the paragraph holds a hearsay adverb by its tokens' bits: one pass over
+        // them, and without one (most paragraphs) no sentence is searched for it)
+        let hearsay_para = pt.toks.iter().any(|t| t.is(Class::HearsayAdverbs));
         for si in 0..pt.sents.len() {
             // (a sentence with no cue and no hearsay adverb has nothing to report: it is not
             // read further)
@@ -335,7 +338,7 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
                     .iter()
                     .any(|t| t.is(Class::HearsayAdverbs))
             };
-            if pt.cues[si].is_empty() && !hearsay_word() {
+            if pt.cues[si].is_empty() && !(hearsay_para && hearsay_word()) {
                 continue;
             }
             let doubled =
@@ -343,7 +346,9 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
             let Some(s) = Sentence::new(text, (p, pt), si, info, (doubled, question)) else {
                 continue;
             };
-            hearsay(&s, claims);
+            if hearsay_para {
+                hearsay(&s, claims);
+            }
             for c in s.own_cues() {
                 let at = At::new(&s, c);
                 for (_, step) in CUE_STEPS {
@@ -658,6 +663,21 @@ mod tests {
             let ok = super::joined_predicate_start(Toks::whole(text, &all)).is_ok();
             assert_eq!(ok, joined, "{text}");
         }
+    }
+
+    #[test]
+    fn a_hearsay_adverb_is_found_in_any_sentence_of_its_paragraph() {
+        // (the paragraph's tokens are read once for the adverb's bit: a sentence with a cue
+        // and one without are read for it when the paragraph holds one, and only then)
+        let got = reported(
+            "The vote was close.\n\nHe said the vote was close. The senator reportedly met donors in Ohio. Rivals allegedly paid them.",
+        );
+        let cues: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(cues, ["said", "reportedly", "allegedly"], "{got:?}");
+        assert_eq!(
+            reported("The vote was close.\n\nHe said the vote was close. The senator met donors."),
+            [pair("said", "the vote was close")]
+        );
     }
 
     #[test]
