@@ -117,7 +117,7 @@ impl<'a> Sentence<'a> {
         // (`reported_sentence_ends`: ". ? ! ; :", punctuation: a word is not looked up)
         while hi > lo
             && toks[hi - 1].kind == crate::segment::Tok::Punct
-            && Class::ReportedSentenceEnds.contains(toks[hi - 1].text(text))
+            && ends_sentence(text, &toks[hi - 1])
         {
             hi -= 1;
         }
@@ -168,6 +168,27 @@ impl<'a> Sentence<'a> {
             start: self.toks[r.start].start,
             end: self.toks[r.end - 1].end,
         }
+    }
+}
+
+/// Whether token `t` is a word of `reported_sentence_ends` (". ? ! ; :"): a token of one
+/// ASCII byte by a table of the class's one-byte words made at first use, not a look-up in
+/// its set; another token is looked up.
+fn ends_sentence(text: &str, t: &Token) -> bool {
+    static ONE_BYTE: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
+        let mut table = [false; 128];
+        for w in Class::ReportedSentenceEnds.words() {
+            if let &[b] = w.as_bytes()
+                && b.is_ascii()
+            {
+                table[usize::from(b)] = true;
+            }
+        }
+        table
+    });
+    match text.as_bytes().get(t.start..t.end) {
+        Some(&[b]) if b.is_ascii() => ONE_BYTE[usize::from(b)],
+        _ => Class::ReportedSentenceEnds.contains(t.text(text)),
     }
 }
 
@@ -552,6 +573,23 @@ mod tests {
         let t = toks(&text);
         assert_eq!(t.len(), words.len());
         assert!(t.iter().all(|t| t.kind == crate::segment::Tok::Punct));
+    }
+
+    #[test]
+    fn a_sentence_end_by_its_byte_is_the_class_look_up() {
+        // (every one-byte ASCII token and some longer ones: the table says what the set says)
+        let mut text: String = (1u8..128).map(|b| format!("{} ", b as char)).collect();
+        text.push_str("... ?! ;; — ” Hello");
+        for t in toks(&text) {
+            let w = t.text(&text);
+            assert_eq!(
+                super::ends_sentence(&text, &t),
+                super::Class::ReportedSentenceEnds.contains(w),
+                "{w:?}"
+            );
+        }
+        let dot = toks("Yes.");
+        assert!(super::ends_sentence("Yes.", &dot[1]));
     }
 
     #[test]
