@@ -192,6 +192,51 @@ fn ends_sentence(text: &str, t: &Token) -> bool {
     }
 }
 
+/// Whether `text` holds a word of `hearsay_adverbs` as written ("reportedly") anywhere (one
+/// search of a document: most hold none, and their paragraphs' tokens are not read for one).
+/// `hearsay` takes only a token that is such a word exactly, so a document without one as
+/// text has no hearsay statement. The search is for the ending the words share ("edly"),
+/// each place it ends checked for a whole word before it.
+fn has_hearsay_adverb(text: &str) -> bool {
+    static SEARCH: std::sync::LazyLock<(memchr::memmem::Finder<'static>, Vec<&'static str>)> =
+        std::sync::LazyLock::new(|| {
+            let words: Vec<&'static str> = LEXICON.hearsay_adverbs.iter().copied().collect();
+            let ending = shared_ending(&words);
+            (memchr::memmem::Finder::new(ending.as_bytes()), words)
+        });
+    let (ending, words) = &*SEARCH;
+    let bytes = text.as_bytes();
+    let n = ending.needle().len();
+    ending.find_iter(bytes).any(|at| {
+        words
+            .iter()
+            .any(|w| bytes[..at + n].ends_with(w.as_bytes()))
+    })
+}
+
+/// The longest ending that all of `words` share (empty when they share none, or there are
+/// none).
+fn shared_ending(words: &[&'static str]) -> &'static str {
+    let Some(&first) = words.first() else {
+        return "";
+    };
+    let n = words.iter().fold(first.len(), |n, w| {
+        let shared = first
+            .bytes()
+            .rev()
+            .zip(w.bytes().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        n.min(shared)
+    });
+    // (a char boundary: the words' shared bytes from a boundary of the first's)
+    let mut at = first.len() - n;
+    while !first.is_char_boundary(at) {
+        at += 1;
+    }
+    &first[at..]
+}
+
 /// Whether `text` holds two apostrophes in a row anywhere (one search of a document: most
 /// hold none, and their paragraphs are not searched for them, see [`para_has_doubled`]).
 fn has_doubled_apostrophes(text: &str) -> bool {
@@ -344,13 +389,15 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
     // its text each; without them no paragraph or sentence is searched for them)
     let doc_doubled = has_doubled_apostrophes(text);
     let question = memchr::memchr(b'?', text.as_bytes()).is_some();
+    let hearsay_doc = has_hearsay_adverb(text);
     for (p, pt) in paras.iter().enumerate() {
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
         let mut doubled = None;
         // (whether the paragraph holds a hearsay adverb by its tokens' bits: one pass over
-        // them, and without one (most paragraphs) no sentence is searched for it)
-        let hearsay_para = pt.toks.iter().any(|t| t.is(Class::HearsayAdverbs));
+        // them, in a document whose text holds one; without one (most paragraphs) no
+        // sentence is searched for it)
+        let hearsay_para = hearsay_doc && pt.toks.iter().any(|t| t.is(Class::HearsayAdverbs));
         for si in 0..pt.sents.len() {
             // (a sentence with no cue and no hearsay adverb has nothing to report: it is not
             // read further)
@@ -716,6 +763,27 @@ mod tests {
             reported("The vote was close.\n\nHe said the vote was close. The senator met donors."),
             [pair("said", "the vote was close")]
         );
+    }
+
+    #[test]
+    fn a_document_without_a_hearsay_adverb_as_text_has_none() {
+        // (the document's search finds each word of the class as written, and only those:
+        // "Reportedly" and "repeatedly" are no hearsay adverb `hearsay` takes)
+        for w in super::LEXICON.hearsay_adverbs.iter() {
+            assert!(
+                super::has_hearsay_adverb(&format!("He {w} met them.")),
+                "{w}"
+            );
+        }
+        assert!(!super::has_hearsay_adverb(
+            "He repeatedly met them. Reportedly, so."
+        ));
+        assert!(!super::has_hearsay_adverb("edly"));
+        assert!(super::has_hearsay_adverb("repeatedly allegedly"));
+        assert_eq!(super::shared_ending(&["reportedly", "allegedly"]), "edly");
+        assert_eq!(super::shared_ending(&["ab", "cd"]), "");
+        assert_eq!(super::shared_ending(&[]), "");
+        assert_eq!(reported("Reportedly, the senator met donors in Ohio."), []);
     }
 
     #[test]
