@@ -117,7 +117,7 @@ impl<'a> Sentence<'a> {
         // (`reported_sentence_ends`: ". ? ! ; :", punctuation: a word is not looked up)
         while hi > lo
             && toks[hi - 1].kind == crate::segment::Tok::Punct
-            && Class::ReportedSentenceEnds.contains(toks[hi - 1].text(text))
+            && ends_sentence(text, &toks[hi - 1])
         {
             hi -= 1;
         }
@@ -169,6 +169,72 @@ impl<'a> Sentence<'a> {
             end: self.toks[r.end - 1].end,
         }
     }
+}
+
+/// Whether token `t` is a word of `reported_sentence_ends` (". ? ! ; :"): a token of one
+/// ASCII byte by a table of the class's one-byte words made at first use, not a look-up in
+/// its set; another token is looked up.
+fn ends_sentence(text: &str, t: &Token) -> bool {
+    static ONE_BYTE: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
+        let mut table = [false; 128];
+        for w in Class::ReportedSentenceEnds.words() {
+            if let &[b] = w.as_bytes()
+                && b.is_ascii()
+            {
+                table[usize::from(b)] = true;
+            }
+        }
+        table
+    });
+    match text.as_bytes().get(t.start..t.end) {
+        Some(&[b]) if b.is_ascii() => ONE_BYTE[usize::from(b)],
+        _ => Class::ReportedSentenceEnds.contains(t.text(text)),
+    }
+}
+
+/// Whether `text` holds a word of `hearsay_adverbs` as written ("reportedly") anywhere (one
+/// search of a document: most hold none, and their paragraphs' tokens are not read for one).
+/// `hearsay` takes only a token that is such a word exactly, so a document without one as
+/// text has no hearsay statement. The search is for the ending the words share ("edly"),
+/// each place it ends checked for a whole word before it.
+fn has_hearsay_adverb(text: &str) -> bool {
+    static SEARCH: std::sync::LazyLock<(memchr::memmem::Finder<'static>, Vec<&'static str>)> =
+        std::sync::LazyLock::new(|| {
+            let words: Vec<&'static str> = LEXICON.hearsay_adverbs.iter().copied().collect();
+            let ending = shared_ending(&words);
+            (memchr::memmem::Finder::new(ending.as_bytes()), words)
+        });
+    let (ending, words) = &*SEARCH;
+    let bytes = text.as_bytes();
+    let n = ending.needle().len();
+    ending.find_iter(bytes).any(|at| {
+        words
+            .iter()
+            .any(|w| bytes[..at + n].ends_with(w.as_bytes()))
+    })
+}
+
+/// The longest ending that all of `words` share (empty when they share none, or there are
+/// none).
+fn shared_ending(words: &[&'static str]) -> &'static str {
+    let Some(&first) = words.first() else {
+        return "";
+    };
+    let n = words.iter().fold(first.len(), |n, w| {
+        let shared = first
+            .bytes()
+            .rev()
+            .zip(w.bytes().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        n.min(shared)
+    });
+    // (a char boundary: the words' shared bytes from a boundary of the first's)
+    let mut at = first.len() - n;
+    while !first.is_char_boundary(at) {
+        at += 1;
+    }
+    &first[at..]
 }
 
 /// Whether `text` holds two apostrophes in a row anywhere (one search of a document: most
@@ -323,10 +389,15 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
     // its text each; without them no paragraph or sentence is searched for them)
     let doc_doubled = has_doubled_apostrophes(text);
     let question = memchr::memchr(b'?', text.as_bytes()).is_some();
+    let hearsay_doc = has_hearsay_adverb(text);
     for (p, pt) in paras.iter().enumerate() {
         // (whether the paragraph holds doubled apostrophes: one search of its text, made
         // when its first sentence with a cue is read, not one per sentence)
         let mut doubled = None;
+        // (whether the paragraph holds a hearsay adverb by its tokens' bits: one pass over
+        // them, in a document whose text holds one; without one (most paragraphs) no
+        // sentence is searched for it)
+        let hearsay_para = hearsay_doc && pt.toks.iter().any(|t| t.is(Class::HearsayAdverbs));
         for si in 0..pt.sents.len() {
             // (a sentence with no cue and no hearsay adverb has nothing to report: it is not
             // read further)
@@ -335,7 +406,7 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
                     .iter()
                     .any(|t| t.is(Class::HearsayAdverbs))
             };
-            if pt.cues[si].is_empty() && !hearsay_word() {
+            if pt.cues[si].is_empty() && !(hearsay_para && hearsay_word()) {
                 continue;
             }
             let doubled =
@@ -343,7 +414,9 @@ fn report(text: &str, paras: &[ParaTokens], claims: &mut Claims, info: &[PartInf
             let Some(s) = Sentence::new(text, (p, pt), si, info, (doubled, question)) else {
                 continue;
             };
-            hearsay(&s, claims);
+            if hearsay_para {
+                hearsay(&s, claims);
+            }
             for c in s.own_cues() {
                 let at = At::new(&s, c);
                 for (_, step) in CUE_STEPS {
@@ -550,6 +623,23 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_end_by_its_byte_is_the_class_look_up() {
+        // (every one-byte ASCII token and some longer ones: the table says what the set says)
+        let mut text: String = (1u8..128).map(|b| format!("{} ", b as char)).collect();
+        text.push_str("... ?! ;; — ” Hello");
+        for t in toks(&text) {
+            let w = t.text(&text);
+            assert_eq!(
+                super::ends_sentence(&text, &t),
+                super::Class::ReportedSentenceEnds.contains(w),
+                "{w:?}"
+            );
+        }
+        let dot = toks("Yes.");
+        assert!(super::ends_sentence("Yes.", &dot[1]));
+    }
+
+    #[test]
     fn a_sentence_asks_when_a_question_mark_ends_a_part_of_it() {
         let asks_in = |text: &str| {
             let t = toks(text);
@@ -658,6 +748,42 @@ mod tests {
             let ok = super::joined_predicate_start(Toks::whole(text, &all)).is_ok();
             assert_eq!(ok, joined, "{text}");
         }
+    }
+
+    #[test]
+    fn a_hearsay_adverb_is_found_in_any_sentence_of_its_paragraph() {
+        // (the paragraph's tokens are read once for the adverb's bit: a sentence with a cue
+        // and one without are read for it when the paragraph holds one, and only then)
+        let got = reported(
+            "The vote was close.\n\nHe said the vote was close. The senator reportedly met donors in Ohio. Rivals allegedly paid them.",
+        );
+        let cues: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(cues, ["said", "reportedly", "allegedly"], "{got:?}");
+        assert_eq!(
+            reported("The vote was close.\n\nHe said the vote was close. The senator met donors."),
+            [pair("said", "the vote was close")]
+        );
+    }
+
+    #[test]
+    fn a_document_without_a_hearsay_adverb_as_text_has_none() {
+        // (the document's search finds each word of the class as written, and only those:
+        // "Reportedly" and "repeatedly" are no hearsay adverb `hearsay` takes)
+        for w in super::LEXICON.hearsay_adverbs.iter() {
+            assert!(
+                super::has_hearsay_adverb(&format!("He {w} met them.")),
+                "{w}"
+            );
+        }
+        assert!(!super::has_hearsay_adverb(
+            "He repeatedly met them. Reportedly, so."
+        ));
+        assert!(!super::has_hearsay_adverb("edly"));
+        assert!(super::has_hearsay_adverb("repeatedly allegedly"));
+        assert_eq!(super::shared_ending(&["reportedly", "allegedly"]), "edly");
+        assert_eq!(super::shared_ending(&["ab", "cd"]), "");
+        assert_eq!(super::shared_ending(&[]), "");
+        assert_eq!(reported("Reportedly, the senator met donors in Ohio."), []);
     }
 
     #[test]

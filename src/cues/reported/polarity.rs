@@ -77,17 +77,24 @@ fn quotation_no_word(text: &str, t: &Token) -> bool {
 }
 
 /// Whether no rule of `polarity_rules` matches at token `t`, read off the token: a word in
-/// lower case, not "to" (which "went on to" reads), in neither class, ending in no "n't".
+/// lower case or in ASCII (a capitalised name before the cue: "Smith said"), in neither
+/// class (a token's classes hold its lower case's), not "to" in any case (which "went on
+/// to" reads), ending in no "n't" in any case.
 fn no_polarity_word(text: &str, t: &Token) -> bool {
     let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
     t.kind == crate::segment::Tok::Word
-        && t.is_lower()
+        && (t.is_lower() || w.is_ascii())
         && !t
             .classes
             .intersects(&[Class::ReportedNegations, Class::ReportedHypotheticals])
-        && w != b"to"
-        && !w.ends_with(b"n't")
-        && !w.ends_with("n’t".as_bytes())
+        && !w.eq_ignore_ascii_case(b"to")
+        && !ends_in(w, b"n't")
+        && !ends_in(w, "n’t".as_bytes())
+}
+
+/// Whether `w` ends in `e` in any ASCII case.
+fn ends_in(w: &[u8], e: &[u8]) -> bool {
+    w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
 }
 
 /// Whether `w` in lower case ends in "ly" (only "L" and "Y" lower-case to "l" and "y").
@@ -135,6 +142,15 @@ pub(crate) fn polarity(text: &str, toks: &[Token], lo: usize, cue: usize) -> Pol
         // ends like an adverb in -ly, see `word_in`)
         let aux = match at.first() {
             Some(t) if t.is_lower() => aux_token(text, t),
+            // (a capitalised word in ASCII not in -ly, from its token's classes: those of
+            // its lower case)
+            Some(t)
+                if t.kind == crate::segment::Tok::Word
+                    && at.first_word().is_ascii()
+                    && !ends_in_ly(at.first_word()) =>
+            {
+                t.is(Class::Auxiliaries)
+            }
             // (punctuation is no auxiliary, which is a word: ", said Smith" lowers no ",")
             Some(t) if t.kind == crate::segment::Tok::Punct => false,
             Some(t) if quotation_no_word(text, t) && !ends_in_ly(at.first_word()) => false,
@@ -176,6 +192,8 @@ mod tests {
             "He went on to say it would not happen and didn't say why.",
             "She declined to say whether she would never say it, if asked to.",
             "They wouldn’t say; he CAN'T say; To say it, we continued to argue.",
+            "Smith said; Mr. Trump Would Not say; NEVER TO Say; DIDN’T; Didn't; Hardly; IPhone",
+            &classes_in_every_case(),
         ] {
             let all = toks(text);
             let whole = Toks::whole(text, &all);
@@ -190,6 +208,45 @@ mod tests {
             }
         }
         assert!(passed > 20, "{passed}");
+    }
+
+    /// The words of the polarity classes and the auxiliaries, each in lower case,
+    /// capitalised and in capitals, and some names, as one text.
+    fn classes_in_every_case() -> String {
+        let mut text = String::from("Smith Clinton O'Brien McCain Mr. US Sanders ");
+        for c in [
+            Class::ReportedNegations,
+            Class::ReportedHypotheticals,
+            Class::ReportedGoesOnTo,
+            Class::Auxiliaries,
+        ] {
+            for w in c.words() {
+                let capitalised = w[..1].to_uppercase() + &w[1..];
+                text.push_str(&format!("{w} {capitalised} {} ", w.to_uppercase()));
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_capitalised_auxiliary_is_read_off_its_token() {
+        // (the arm of `polarity` for a capitalised word in ASCII not in -ly: its token's bit
+        // says what lowering it and `is_aux` say)
+        let text = classes_in_every_case() + "Fully Really Reportedly Said Told";
+        let mut read = 0;
+        for t in toks(&text) {
+            let w = t.text(&text);
+            if t.kind == crate::segment::Tok::Word
+                && !t.is_lower()
+                && w.is_ascii()
+                && !ends_in_ly(w)
+            {
+                read += 1;
+                let looked_up = crate::lexicon::with_lower(w, is_aux);
+                assert_eq!(t.is(Class::Auxiliaries), looked_up, "{w}");
+            }
+        }
+        assert!(read > 40, "{read}");
     }
 
     #[test]

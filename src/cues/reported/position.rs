@@ -32,6 +32,13 @@ impl Form {
     /// [`Form::of`] the form as written, in any case: an ASCII form is compared with the
     /// lemma (in lower case) without lowering it; another is lowered first.
     pub(crate) fn of_written(written: &str, lemma: &'static str) -> Form {
+        if !may_be_base_or_third(written.as_bytes(), lemma.as_bytes()) {
+            return Form {
+                base: false,
+                third: false,
+                lemma,
+            };
+        }
         if !written.is_ascii() {
             return crate::lexicon::with_lower(written, |l| Form::of(l, lemma));
         }
@@ -48,6 +55,16 @@ impl Form {
             || l.strip_suffix(b"y").is_some_and(|stem| is(stem, b"ies"));
         Form { base, third, lemma }
     }
+}
+
+/// Whether the form written `written` may be the base or the third person of `lemma`, read
+/// off its length and last byte (most cue words, "said", "told", are neither, and are not
+/// compared): a third person ends in "s" or "S" (no other letter lower-cases to "s"); a base
+/// in ASCII is as long as its lemma; a form with other letters is compared all the same.
+fn may_be_base_or_third(written: &[u8], lemma: &[u8]) -> bool {
+    matches!(written.last(), Some(b's' | b'S'))
+        || written.len() == lemma.len()
+        || !written.is_ascii()
 }
 
 /// What the rules of [`SUBJECT_RULES`] read: the token `prev` before the cue's auxiliaries
@@ -323,12 +340,54 @@ mod tests {
             ("said", "say"),
             ("sayss", "say"),
             ("Déclare", "declare"),
+            ("told", "tell"),
+            ("Told", "tell"),
+            ("TELLS", "tell"),
+            ("argued", "argue"),
+            ("argue", "argue"),
+            ("Argues", "argue"),
+            ("went on", "go on"),
+            ("goes on", "go on"),
+            ("go on", "go on"),
+            ("Go On", "go on"),
+            ("pushes", "push"),
+            ("pushs", "push"),
+            ("cries", "cry"),
+            ("Cries", "cry"),
+            ("cried", "cry"),
+            ("s", "say"),
+            ("", "say"),
+            ("SAYS", "say"),
+            ("İs", "is"),
+            ("K", "k"),
+            ("Ｓ", "s"),
         ] {
             let (a, b) = (
                 Form::of_written(w, lemma),
                 Form::of(&crate::lexicon::lower(w), lemma),
             );
             assert_eq!((a.base, a.third), (b.base, b.third), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_length_and_last_byte_gate_passes_every_base_and_third_person() {
+        // (every form of the lexicon against every lemma it may be read with, as written
+        // and capitalised: the gate turns away no form that `Form::of` reads as a base or
+        // a third person)
+        for (form, v) in crate::lexicon::LEXICON.verbs.iter() {
+            let capitalised = form[..1].to_uppercase() + &form[1..];
+            for w in [form.clone(), capitalised, form.to_uppercase()] {
+                let f = Form::of(&crate::lexicon::lower(&w), v.lemma);
+                if f.base || f.third {
+                    assert!(
+                        may_be_base_or_third(w.as_bytes(), v.lemma.as_bytes()),
+                        "{w}"
+                    );
+                }
+                let g = Form::of_written(&w, v.lemma);
+                assert_eq!((g.base, g.third), (f.base, f.third), "{w}");
+            }
         }
     }
 
