@@ -295,8 +295,10 @@ impl Hits {
     /// match a rule reads ([`Hits::each_trigger`], by the paragraph's tokens `toks`): a match
     /// a rule reads holds one, and starts in it or reaches into it from before, where the
     /// scan of the word starts ([`Hits::scan_start`] goes back to the start of every match
-    /// that reaches past a point); one that starts before the region reaches into its start.
-    /// The other words of the region are not looked up in the trie.
+    /// that reaches past a point); one that starts before the region reaches into its start,
+    /// and the words before it are walked only where the bytes there may end a prefix of a
+    /// pattern (`trie::Reach`, `scan_start`'s first test: else no match reaches in, most
+    /// regions). The other words of the region are not looked up in the trie.
     pub(crate) fn region_near<'s>(
         &self,
         text: &str,
@@ -312,9 +314,13 @@ impl Hits {
         // into it: one that holds a skipped word is read by no rule; with `times`, the same
         // walk of a gap's tokens marks its times, as `mark_times_at` does)
         let (gaps, near, starts) = (&out.gaps, &mut out.near, &mut out.time_starts);
+        // (the words before the region only where a match may reach into it, `scan_start`'s
+        // first test: else none is read there, and a word before it would only make the scan
+        // of the region's start read nothing)
+        let reached = super::trie::REACH.may_end_at(text.as_bytes(), self.span.start, r.start);
         let mut lo = 0;
         for g in gaps {
-            let from = match g.start == r.start {
+            let from = match g.start == r.start && reached {
                 true => self.lead_in(text, r.start),
                 false => g.start,
             };

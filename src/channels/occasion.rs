@@ -370,7 +370,10 @@ fn sentence_occasion(
     // (where the sentence holds nothing a rule needs, nor the subject, it states no channel: no
     // rule is called; where only the lists may serve, the gate is tested first with what its
     // tokens say they may hold: most sentences are passed over before their lists are read)
-    let triggers = Triggers::of(&s.pt.toks, region);
+    let mut triggers = Triggers::of(&s.pt.toks, region);
+    // (its quotations, each a token, are skipped whole: they let the grammar read the sentence
+    // again only where its tokens leave text out, `phrase::may_hold_phrase`)
+    triggers.quote = triggers.quote && leaves_text_out(src.text, toks, region);
     let may_find = |lists: bool| {
         super::channel::may_find_uncued(triggers, lists)
             || super::source::POSSESSED_NEEDS.met(triggers, lists)
@@ -452,6 +455,20 @@ fn lists_may_hold(text: &str, hits: &Hits, toks: &[Token], region: Span) -> bool
     region.end > at && left_out(text, at, region.end)
 }
 
+/// Whether the tokens `toks` of `region` (in order, inside it) leave out text of it that is
+/// not white space, as `phrase::may_hold_phrase` reads the tokens of a region it tokenizes
+/// again (one space between tokens, most, is read by its byte).
+fn leaves_text_out(text: &str, toks: &[Token], region: Span) -> bool {
+    let mut at = region.start;
+    for t in toks {
+        if t.start > at && left_out(text, at, t.start) {
+            return true;
+        }
+        at = at.max(t.end);
+    }
+    region.end > at && left_out(text, at, region.end)
+}
+
 /// Whether a time names a day: it resolves to one (`2016-09-20`), or, with no date to
 /// resolve against, it holds a weekday ("on Tuesday", "Tuesday's").
 fn names_a_day(t: &Time) -> bool {
@@ -527,6 +544,70 @@ mod tests {
             .map(|&span| super::super::test_support::para_tokens(text, span))
             .collect();
         (spans, pts)
+    }
+
+    #[test]
+    fn a_sentences_own_quotations_trigger_the_grammar_only_where_text_is_left_out() {
+        // (the gate of `sentence_occasion`: the grammar's own test, `may_hold_phrase`, reads
+        // the same with the quotation trigger kept only where the tokens leave text out)
+        for text in [
+            "\u{201c}We will win,\u{201d} Smith said.",
+            "\u{201c}We will win,\u{201d} Smith said in a speech.",
+            "Smith, \u{201c}smiling,\u{201d} spoke to the crowd.",
+            "He said \u{201c}no\u{201d} twice and \u{201c}yes\u{201d} once.",
+            "Smith spoke to reporters.",
+        ] {
+            // (each quotation one token, as the quotes stage makes them)
+            let quoted: Vec<(usize, Span)> = (text.match_indices('\u{201c}'))
+                .zip(text.match_indices('\u{201d}'))
+                .map(|((s, _), (e, m))| Span {
+                    start: s,
+                    end: e + m.len(),
+                })
+                .enumerate()
+                .collect();
+            let mut toks = segment::tokens(text, super::super::test_support::all(text), &quoted);
+            // (as read, and with a word the tokens leave out, as an embedded post is)
+            let mut variants = vec![toks.clone()];
+            if let Some(k) = toks.iter().rposition(|t| t.kind == Tok::Word) {
+                toks.remove(k);
+                variants.push(toks);
+            }
+            for toks in &variants {
+                let region = Span {
+                    start: toks[0].start,
+                    end: toks[toks.len() - 1].end,
+                };
+                let quotes: Vec<Span> = (toks.iter())
+                    .filter(|t| matches!(t.kind, Tok::Quote(_)))
+                    .map(|t| Span {
+                        start: t.start,
+                        end: t.end,
+                    })
+                    .collect();
+                let ctx = Context {
+                    cue: None,
+                    speaker: None,
+                    quotes: &quotes,
+                    para_toks: Some(toks),
+                };
+                let m = Matches::default();
+                let all = Triggers::of(toks, region);
+                let mut gated = all;
+                gated.quote = all.quote && leaves_text_out(text, toks, region);
+                let read = |t: Triggers| {
+                    let sc = super::super::channel::Scope::with_triggers(
+                        text,
+                        region,
+                        &ctx,
+                        &m,
+                        Some(t),
+                    );
+                    super::super::phrase::may_hold_phrase(&sc)
+                };
+                assert_eq!(read(gated), read(all), "{text}");
+            }
+        }
     }
 
     #[test]
