@@ -580,3 +580,28 @@ fn a_very_large_document_is_analysed_in_pieces_into_one_record() {
         }
     }
 }
+
+/// `--stats` prints the throughput of the article text and of what was read; the counts and
+/// the worker threads are in good English ("1 document", "1 thread", "2 threads").
+#[test]
+fn stats_print_the_text_throughput_and_the_threads() {
+    let text = b"\"We will win,\" the mayor said on Monday.";
+    for (threads, named) in [("1", "on 1 thread"), ("2", "on 2 threads")] {
+        let (code, lines, err) = run(&["extract", "--stats", "--threads", threads], text);
+        assert_eq!((code, lines.len()), (0, 1), "{err}");
+        assert!(
+            err.contains("whosaid: 1 document, 1 analysed, 0 errors\n"),
+            "{err}"
+        );
+        let line = err
+            .lines()
+            .find(|l| l.contains("MB of text"))
+            .expect("{err}");
+        assert!(
+            line.starts_with("whosaid: 1 statement, 0 posts, "),
+            "{line}"
+        );
+        assert!(line.ends_with(named), "{line}");
+        assert!(err.contains("MB read (records, markup and text)"), "{err}");
+    }
+}

@@ -114,23 +114,31 @@ fn run<'a>(args: &'a ExtractArgs, paths: &[PathBuf], sink: Sink<'a>) -> (Sink<'a
     })
 }
 
+/// `n` and the noun, in the plural but for one: "1 thread", "2 threads", "0 errors".
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 /// The counts of a run to stderr, and with `--stats` its throughput.
 fn report(args: &ExtractArgs, t: &Tally, secs: f64) {
     eprintln!(
-        "whosaid: {} documents, {} analysed, {} errors",
-        t.documents,
+        "whosaid: {}, {} analysed, {}",
+        counted(t.documents, "document"),
         t.documents - t.errors,
-        t.errors
+        counted(t.errors, "error")
     );
     if args.stats {
         eprintln!(
-            "whosaid: {} statements, {} posts, {:.2} MB of text in {:.3} s, {:.1} MB/s on {} threads",
-            t.statements,
-            t.posts,
+            "whosaid: {}, {}, {:.2} MB of text in {:.3} s, {:.1} MB/s on {}",
+            counted(t.statements, "statement"),
+            counted(t.posts, "post"),
             t.bytes as f64 / 1e6,
             secs,
             t.bytes as f64 / 1e6 / secs,
-            rayon::current_num_threads()
+            counted(rayon::current_num_threads(), "thread")
         );
         eprintln!(
             "whosaid: {:.2} MB read (records, markup and text), {:.1} MB/s",
