@@ -108,6 +108,20 @@ pub(crate) struct VerbForm {
     /// The word classes of the lemma as written (`naming_verbs`, `find_act_verbs`, …),
     /// looked up once when the lexicon is read.
     pub classes: ClassSet,
+    /// The form is its lemma's base ("say") or third person ("says"), as
+    /// `cues::Form::of` reads it, once when the lexicon is read (a cue of one word carries
+    /// them: `CueHit::form`).
+    pub base: bool,
+    pub third: bool,
+}
+
+impl VerbForm {
+    /// What a cue of this form carries as its `CueHit::form`: its base and third person, for
+    /// a form of one word (the token's own, in lower case); `None` for two or three words,
+    /// whose text (spaces and all) is read again.
+    pub fn person(&self) -> Option<(bool, bool)> {
+        (self.words == 1).then_some((self.base, self.third))
+    }
 }
 
 pub(crate) struct Lexicon {
@@ -345,11 +359,14 @@ fn load_verbs() -> (
                 let head = form.split(' ').next().unwrap_or_default().to_string();
                 verb_heads.push(&*Box::leak(head.into_boxed_str()));
             }
+            let person = crate::cues::Form::of(&form, lemma);
             verbs.entry(form).or_insert(VerbForm {
                 lemma,
                 words: lemma_words,
                 speech,
                 classes: classes_as_written(lemma),
+                base: person.base,
+                third: person.third,
             });
         }
     }

@@ -33,6 +33,10 @@ pub(crate) struct CueHit {
     pub kind: CueKind,
     pub start: usize,
     pub end: usize,
+    /// Whether its words are the base and the third person of its lemma (`Form::of`), when
+    /// the finder read them off its verb form of one word (`VerbForm::base`, `third`); `None`
+    /// for any other cue, whose words [`verb_position`] reads.
+    pub form: Option<(bool, bool)>,
 }
 
 /// A sentence (tokens `lo..hi` of a paragraph's) as the finding rules read it.
@@ -259,6 +263,7 @@ fn verb_rule(s: &Scan, i: usize, _: &[CueHit]) -> Option<Step> {
         kind,
         start: t.start,
         end: s.toks[i + f.words - 1].end,
+        form: f.person(),
     };
     Some(Step::Cue(hit, f.words))
 }

@@ -37,6 +37,7 @@ pub(crate) fn in_poll(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
         kind: CueKind::According,
         start: t.start,
         end: t.end,
+        form: None,
     })
 }
 
@@ -98,6 +99,7 @@ pub(crate) fn nominal(text: &str, toks: &[Token], i: usize, hi: usize) -> Option
         kind: CueKind::Noun,
         start: t.start,
         end: t.end,
+        form: None,
     })
 }
 

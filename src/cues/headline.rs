@@ -175,6 +175,7 @@ pub(crate) fn colon_cue(toks: &[Token], i: usize) -> CueHit {
         kind: CueKind::Colon,
         start: toks[i].start,
         end: toks[i].end,
+        form: None,
     }
 }
 
@@ -211,6 +212,7 @@ pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize)
                     kind: CueKind::Verb,
                     start: t.start,
                     end: toks[i + f.words - 1].end,
+                    form: f.person(),
                 });
                 i += f.words;
                 continue;

@@ -204,6 +204,7 @@ fn quote_dash_speaker(at: &QuoteAt) -> Option<CueHit> {
         kind: CueKind::Dash,
         start: d.start,
         end: d.end,
+        form: None,
     })
 }
 

@@ -586,6 +586,7 @@ pub(crate) mod test_support {
             kind: CueKind::Verb,
             start: all[k].start,
             end: all[k].end,
+            form: None,
         }
     }
 

@@ -96,6 +96,7 @@ pub(crate) fn hearsay(s: &Sentence, claims: &mut Claims) {
             kind: CueKind::Verb,
             start: t.start,
             end: t.end,
+            form: None,
         };
         push_agentless(
             claims.stmts,

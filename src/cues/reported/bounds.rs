@@ -195,8 +195,16 @@ pub(crate) fn ends_with_comma(text: &str, t: &Token) -> bool {
 
 /// Whether token `i` (in a sentence from `lo`) follows a comma, a quotation ending in one,
 /// or a comma (question or exclamation mark: `reported_quote_closers`) with the doubled apostrophes of an archive
-/// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker").
+/// that writes quotation marks so ("''The scale is enormous,'' said Matt Baker"). A word
+/// before `i` is none of them (the lexer makes no word of a comma, an apostrophe or a
+/// quotation): most tokens before a cue are words, and their text is not read.
+#[inline]
 pub(crate) fn comma_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
+    i > lo && toks[i - 1].kind != Tok::Word && mark_before(text, toks, lo, i)
+}
+
+/// [`comma_before`] of a token `i` after a mark or a quotation, read from their text.
+fn mark_before(text: &str, toks: &[Token], lo: usize, i: usize) -> bool {
     let ends = |from: usize| closed_in_apostrophes(Toks::new(text, toks, from, i)).is_ok();
     // (the doubled apostrophes end the token before `i`: the two patterns are parsed only then)
     i > lo
@@ -435,6 +443,43 @@ mod tests {
         let his = all.iter().position(|t| t.is_text(text, "his")).unwrap();
         let the = all.iter().position(|t| t.is_text(text, "the")).unwrap();
         assert_eq!(opening_after_break(text, &all, 0, his), the);
+    }
+
+    #[test]
+    fn a_word_before_is_never_a_comma() {
+        // (the gate on a word token against the marks' own reading, at every token of
+        // text with commas, apostrophes and quotations in all their shapes)
+        for text in [
+            "''The scale is enormous,'' said Matt Baker, 'old-school,''' he said",
+            "“the woman is a victim,” it said, and \"so,\" Smith's aide added ' said",
+            "“Yes,” “no,”” said “it,’” he said “ok” said",
+            "Rock 'n' roll, y'all ' , '' ,' ', ''' said, 5,000 ,said I,' ok' said",
+            "« non, » a-t-il dit, ‘yes,’ she said, it’s ’ , said O'Brien' said",
+        ] {
+            // (once as plain tokens, once with each “…” a quotation token)
+            let mut quotes = Vec::new();
+            let mut from = 0;
+            while let Some(a) = text[from..].find('“').map(|a| from + a)
+                && let Some(z) = text[a..].find('”').map(|z| a + z + '”'.len_utf8())
+            {
+                let span = crate::model::Span { start: a, end: z };
+                quotes.push((quotes.len(), span));
+                from = z;
+            }
+            let whole = crate::model::Span {
+                start: 0,
+                end: text.len(),
+            };
+            let quoted = crate::segment::tokens(text, whole, &quotes);
+            for all in [toks(text), quoted] {
+                for i in 0..=all.len() {
+                    for lo in [0, i.saturating_sub(3)] {
+                        let slow = i > lo && mark_before(text, &all, lo, i);
+                        assert_eq!(comma_before(text, &all, lo, i), slow, "{text} at {i}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -55,6 +55,21 @@ impl Form {
             || l.strip_suffix(b"y").is_some_and(|stem| is(stem, b"ies"));
         Form { base, third, lemma }
     }
+
+    /// [`Form::of_written`] of cue `c`'s words: read off the hit when the finder carried
+    /// them from its verb form (`CueHit::form`), else from the text (the cue's words lowered
+    /// on the stack: no string is made for "Said").
+    #[inline]
+    pub(crate) fn of_hit(text: &str, c: CueHit) -> Form {
+        match c.form {
+            Some((base, third)) => Form {
+                base,
+                third,
+                lemma: c.lemma,
+            },
+            None => Form::of_written(&text[c.start..c.end], c.lemma),
+        }
+    }
 }
 
 /// Whether the form written `written` may be the base or the third person of `lemma`, read
@@ -105,9 +120,11 @@ pub(crate) const SUBJECT_RULES: &[(&str, SubjectRule)] = &[
 /// verb stands: after its subject, not inside a noun phrase ("his personal blog", "the
 /// Chinese comments"). Forms that are only verbs ("said", "told") always pass.
 pub(crate) fn verb_position(text: &str, toks: &[Token], lo: usize, c: CueHit) -> bool {
-    // (the cue's words lowered on the stack: no string is made for "Said")
-    let form = Form::of_written(&text[c.start..c.end], c.lemma);
-    if !(form.base || form.third) || c.kind != CueKind::Verb {
+    if c.kind != CueKind::Verb {
+        return true;
+    }
+    let form = Form::of_hit(text, c);
+    if !(form.base || form.third) {
         return true;
     }
     // "Valeant shares is down", "the delegate votes were": a verb after the form makes it
@@ -322,6 +339,7 @@ mod tests {
             kind: CueKind::Verb,
             start: all[k].start,
             end: all[k].end,
+            form: None,
         };
         verb_position(text, &all, 0, c)
     }
@@ -389,6 +407,48 @@ mod tests {
                 assert_eq!((g.base, g.third), (f.base, f.third), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn a_hit_carries_the_person_its_words_have() {
+        // (every one-word form of the lexicon, as written, capitalised and in capitals,
+        // opening a sentence and inside one, and in a headline: what a cue found there
+        // carries is what its words read, and verb_position reads the same either way)
+        let mut carried = 0;
+        for (form, v) in crate::lexicon::LEXICON.verbs.iter() {
+            let capitalised = form[..1].to_uppercase() + &form[1..];
+            for w in [form.clone(), capitalised, form.to_uppercase()] {
+                for text in [
+                    format!("{w} the officials that day"),
+                    format!("Most officials {w} that"),
+                    format!("Smith {w} Bill Would Fail"),
+                ] {
+                    let all = toks(&text);
+                    let headline = crate::cues::title_case_verbs(&text, &all, 0, all.len());
+                    let found = find_in(&text, &all, 0, all.len());
+                    for c in found.into_iter().chain(headline) {
+                        let read = Form::of_written(&text[c.start..c.end], c.lemma);
+                        let Some((base, third)) = c.form else {
+                            continue;
+                        };
+                        carried += 1;
+                        assert_eq!(
+                            (base, third),
+                            (read.base, read.third),
+                            "{text} ({})",
+                            v.lemma
+                        );
+                        let unread = CueHit { form: None, ..c };
+                        assert_eq!(
+                            verb_position(&text, &all, 0, c),
+                            verb_position(&text, &all, 0, unread),
+                            "{text}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(carried > 1000, "{carried}");
     }
 
     #[test]

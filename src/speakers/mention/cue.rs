@@ -273,6 +273,7 @@ mod tests {
             kind,
             start: all[tok].start,
             end: all[tok].end,
+            form: None,
         }
     }
 

@@ -432,6 +432,7 @@ mod tests {
             kind: CueKind::Verb,
             start: all[tok].start,
             end: all[tok].end,
+            form: None,
         }
     }
 
