@@ -35,8 +35,9 @@ pub(crate) fn is_aux_token(text: &str, t: &Token) -> bool {
 
 /// [`aux_or_negated`] of a token: a lower-case word's is read from its classes and its
 /// own text, with no lower-casing. A word that is no auxiliary by its classes is one only
-/// when it ends in "ly" or "n't" (in any case): one whose last byte is none of "y", "t" and
-/// "T" is not read further (most words before a cue: "Smith", "officials").
+/// when it ends in "ly" (in lower case, [`aux_token`]) or "n't" (in any case): one whose
+/// last byte is none of "y", "t" and "T" is not read further (most words before a cue:
+/// "Smith", "officials").
 #[inline]
 pub(crate) fn aux_or_negated_token(text: &str, t: &Token) -> bool {
     if t.kind == Tok::Word

@@ -84,14 +84,7 @@ impl<'t, 'q> Lexer<'t, 'q> {
     #[inline]
     fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: &'static ClassSet) {
         self.touch = end;
-        self.out.push(Token {
-            kind,
-            start,
-            end,
-            classes,
-            verb: info::NO_VERB,
-            flags: 0,
-        });
+        self.out.push(mark_token(kind, start, end, classes));
     }
 }
 
@@ -270,7 +263,7 @@ fn plain_words(lx: &mut Lexer, words: Words, i: usize) -> Result<usize, usize> {
             let Some(classes) = lone_mark(c) else {
                 break Ok(j);
             };
-            out.push(mark_token(j, classes));
+            out.push(mark_token(Tok::Punct, j, j + 1, classes));
             if lx.record_ends && FULL_STOPS.contains(&char::from(c)) {
                 lx.ends.push(out.len() - 1);
             }
@@ -302,21 +295,23 @@ fn plain_words(lx: &mut Lexer, words: Words, i: usize) -> Result<usize, usize> {
 /// for any other byte.
 #[inline(always)]
 fn lone_mark(c: u8) -> Option<&'static ClassSet> {
-    match c {
-        b':' => Some(COLON),
-        b'-' => None,
-        _ if c.is_ascii_punctuation() => Some(&ClassSet::EMPTY),
-        _ => None,
-    }
+    (c != b'-' && c.is_ascii_punctuation()).then(|| mark_classes(char::from(c)))
 }
 
-/// The punctuation token of one byte at `j`, of these classes.
+/// The classes of a punctuation token of character `c`: a colon's ([`COLON`]), or none.
 #[inline(always)]
-fn mark_token(j: usize, classes: &'static ClassSet) -> Token {
+fn mark_classes(c: char) -> &'static ClassSet {
+    if c == ':' { COLON } else { &ClassSet::EMPTY }
+}
+
+/// The punctuation or quotation token `start..end` of these classes (no verb form, no
+/// spelling flags).
+#[inline(always)]
+fn mark_token(kind: Tok, start: usize, end: usize, classes: &'static ClassSet) -> Token {
     Token {
-        kind: Tok::Punct,
-        start: j,
-        end: j + 1,
+        kind,
+        start,
+        end,
         classes,
         verb: info::NO_VERB,
         flags: 0,
@@ -644,8 +639,7 @@ const COLON: &ClassSet = &ClassSet::EMPTY.with(Class::FindMayCue);
 #[inline]
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    let classes = if c == ':' { COLON } else { &ClassSet::EMPTY };
-    lx.push_with(Tok::Punct, i, j, classes);
+    lx.push_with(Tok::Punct, i, j, mark_classes(c));
     if FULL_STOPS.contains(&c) {
         lx.may_end();
     }
