@@ -108,8 +108,13 @@ pub(crate) fn linked(
     let mut l = Linker::new(text, parts, cues);
     // (one list of a paragraph's sentence cues, refilled for each)
     let mut spare = Vec::new();
+    // (where the paragraph's parts start: the parts are in paragraph order, each run read
+    // once as the paragraphs go, not searched for)
+    let mut from = 0;
     for (p, pt) in paras.iter().enumerate() {
-        spare = l.paragraph(p, pt, american, spare);
+        let here = parts_of(parts, from, p);
+        from = here.end;
+        spare = l.paragraph((p, here), pt, american, spare);
     }
     l.before_next_paragraph(paras);
     Linked {
@@ -117,6 +122,14 @@ pub(crate) fn linked(
         info: l.info,
         by_cue: l.by_cue,
     }
+}
+
+/// The run of `parts` (in paragraph order) in paragraph `p`, the search from part `from`
+/// (none of paragraph `p` or after it before that): the parts of paragraphs before `p`
+/// passed over, then those of `p`.
+fn parts_of(parts: &[crate::quotes::QuotePart], from: usize, p: usize) -> std::ops::Range<usize> {
+    let start = from + parts[from..].iter().take_while(|q| q.para < p).count();
+    start..start + parts[start..].iter().take_while(|q| q.para == p).count()
 }
 
 /// The linking's state over one article.
@@ -183,12 +196,12 @@ impl<'a> Linker<'a> {
     /// sentence cues, for the next paragraph's (one list is refilled, not one made each).
     fn paragraph<'p>(
         &mut self,
-        p: usize,
+        (p, here): (usize, std::ops::Range<usize>),
         pt: &'p ParaTokens,
         american: bool,
         spare: Vec<std::borrow::Cow<'p, [CueHit]>>,
     ) -> Vec<std::borrow::Cow<'p, [CueHit]>> {
-        let (para, unlinked) = self.sentences_into(p, pt, spare);
+        let (para, unlinked) = self.sentences_into((p, here), pt, spare);
         self.by_context(&para, &unlinked, american);
         self.carry = self.carry_of(&para);
         para.sent_cues
@@ -201,21 +214,21 @@ impl<'a> Linker<'a> {
         p: usize,
         pt: &'p ParaTokens,
     ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
-        self.sentences_into(p, pt, Vec::new())
+        let here = parts_of(self.parts, 0, p);
+        self.sentences_into((p, here), pt, Vec::new())
     }
 
-    /// Link each quotation of paragraph `p` by the patterns of its sentence; gives the
+    /// Link each quotation of paragraph `p` (its run of parts `here`, [`parts_of`]) by the
+    /// patterns of its sentence; gives the
     /// paragraph as the context rules read it (its sentence cues in `sent_cues`, emptied
     /// first) and the parts left (part, token, sentence).
     pub(crate) fn sentences_into<'p>(
         &mut self,
-        p: usize,
+        (p, here): (usize, std::ops::Range<usize>),
         pt: &'p ParaTokens,
         mut sent_cues: Vec<std::borrow::Cow<'p, [CueHit]>>,
     ) -> (Para<'p>, Vec<(usize, usize, usize)>) {
         let parts = self.parts;
-        // Parts are in paragraph order: this paragraph's are one run of them.
-        let here = parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
         sent_cues.clear();
         sent_cues.reserve(pt.sents.len());
         let mut unlinked: Vec<(usize, usize, usize)> = Vec::new();
@@ -408,6 +421,31 @@ mod tests {
             .collect();
         assert_eq!(found, scanned);
         assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn a_paragraphs_parts_are_the_run_a_search_finds() {
+        let part = |para| crate::quotes::QuotePart {
+            outer: crate::model::Span { start: 0, end: 0 },
+            inner: crate::model::Span { start: 0, end: 0 },
+            para,
+            continues: None,
+            unclosed: false,
+            single: false,
+        };
+        // (paragraphs with no part, one, several; runs at the start and the end)
+        for paras in [vec![], vec![0], vec![2, 2], vec![0, 0, 1, 3, 3, 3, 4, 7]] {
+            let parts: Vec<_> = paras.iter().map(|&p| part(p)).collect();
+            let mut from = 0;
+            for p in 0..9 {
+                let searched =
+                    parts.partition_point(|q| q.para < p)..parts.partition_point(|q| q.para <= p);
+                let here = parts_of(&parts, from, p);
+                assert_eq!(here, searched, "paragraph {p} of {paras:?}");
+                assert_eq!(parts_of(&parts, 0, p), searched);
+                from = here.end;
+            }
+        }
     }
 
     #[test]
