@@ -79,23 +79,25 @@ pub(crate) fn lower(word: &str) -> Cow<'_, str> {
 }
 
 /// `f` of the word in lower case ([`lower`]): a short ASCII word is lower-cased on the
-/// stack, not in a new string.
+/// stack, not in a new string, and not validated again as UTF-8 (its bytes are ASCII).
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
-    if !bytes.iter().any(u8::is_ascii_uppercase) && bytes.is_ascii() {
+    if !bytes.is_ascii() {
+        return f(&lower(word));
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
         return f(word);
     }
     let mut buf = [0u8; 32];
-    if bytes.is_ascii()
-        && let Some(low) = buf.get_mut(..bytes.len())
-    {
-        low.copy_from_slice(bytes);
-        low.make_ascii_lowercase();
-        if let Ok(low) = std::str::from_utf8(low) {
-            return f(low);
-        }
-    }
-    f(&lower(word))
+    let Some(low) = buf.get_mut(..bytes.len()) else {
+        return f(&lower(word));
+    };
+    low.copy_from_slice(bytes);
+    low.make_ascii_lowercase();
+    // SAFETY: `low` holds the bytes of `word`, all ASCII (tested above), each lower-cased
+    // by `make_ascii_lowercase`, which maps an ASCII byte to an ASCII byte: every byte is
+    // under 0x80, so the bytes are valid UTF-8.
+    f(unsafe { std::str::from_utf8_unchecked(low) })
 }
 
 /// A reporting verb form: its lemma, and how many words the form has.
@@ -455,6 +457,18 @@ fn load_document_channels() -> HashMap<&'static str, (&'static str, Option<&'sta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `with_lower` hands on what `lower` makes, for words in lower case, with capitals,
+    /// not ASCII, and longer than its stack buffer.
+    #[test]
+    fn with_lower_is_lower() {
+        let long = "ThirtyTwoBytesAndMoreThanThatLongWord";
+        for w in [
+            "", "said", "Said", "SAID", "McCain", "U.S.", "don't", "Zoë", "ÉCOLE", "5,000", long,
+        ] {
+            assert_eq!(with_lower(w, str::to_owned), lower(w), "{w}");
+        }
+    }
 
     #[test]
     fn verbs_have_inflections_and_lemmas() {

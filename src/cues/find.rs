@@ -126,20 +126,21 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
 
 /// Whether no rule of [`FIND_RULES`] can find a cue at token `i`: one bit first (a token
 /// inside the sentence that is no verb form nor head of one, nominal cue, "in", "According"
-/// or colon, `Class::FindMayCue`, is none), then [`surely_no_cue`].
+/// or colon, `Class::FindMayCue`, is none: the lexer's flag `Token::may_cue`, read without
+/// the token's classes), then [`surely_no_cue`].
 #[inline]
 fn passed_over(s: &Scan, i: usize) -> bool {
-    (i != s.lo && !s.toks[i].is(Class::FindMayCue)) || surely_no_cue(s, i)
+    (i != s.lo && !s.toks[i].may_cue()) || surely_no_cue(s, i)
 }
 
-/// The first token from `from` (before `hi`) of `Class::FindMayCue`, or `hi`: those between
-/// are inside the sentence and [`passed_over`], most of a sentence's tokens, passed in one
-/// run.
+/// The first token from `from` (before `hi`) that may be a cue (`Token::may_cue`: of
+/// `Class::FindMayCue`, or a colon), or `hi`: those between are inside the sentence and
+/// [`passed_over`], most of a sentence's tokens, passed in one run.
 #[inline]
 fn next_may_cue(toks: &[Token], from: usize, hi: usize) -> usize {
     toks[from..hi]
         .iter()
-        .position(|t| t.is(Class::FindMayCue))
+        .position(Token::may_cue)
         .map_or(hi, |k| from + k)
 }
 

@@ -23,6 +23,11 @@ pub(crate) const ALNUM: u8 = 8;
 /// (`segment::list_words::joined_may_match`: "CNN's", "pro-Trump", "Libération"); set by the
 /// lexer as it makes the token, so that the channel lists' walks read one bit a token.
 pub(crate) const JOINED_MAY_MATCH: u8 = 16;
+/// The token may be a cue, as the finder's first test reads it: a word of
+/// `Class::FindMayCue` (a verb form, the head of one, a nominal cue, "in", "According"),
+/// or a colon. One bit of the token, read without its classes (`cues::find` passes over
+/// the tokens without it).
+pub(crate) const MAY_CUE: u8 = 32;
 
 /// No reporting verb form.
 pub(crate) const NO_VERB: u16 = u16::MAX;
@@ -45,6 +50,23 @@ struct Entry {
     classes: ClassSet,
     verb: u16,
     head: bool,
+    /// The token flags the entry gives its word: [`VERB_HEAD`] for a head, [`MAY_CUE`] for
+    /// a word of `Class::FindMayCue`; set by [`with_flags`] when a table is made.
+    flags: u8,
+}
+
+/// The entries with their token flags ([`Entry::flags`]) made from their heads and classes,
+/// once for a table, so that a word's look-up ORs one byte in.
+fn with_flags(mut entries: Vec<Entry>) -> Vec<Entry> {
+    for e in &mut entries {
+        e.flags = if e.head { VERB_HEAD } else { 0 }
+            | if e.classes.has(super::Class::FindMayCue) {
+                MAY_CUE
+            } else {
+                0
+            };
+    }
+    entries
 }
 
 /// Every word of a class, verb form or head of one, to its [`Entry`]: a word is one
@@ -106,6 +128,7 @@ const NO_ENTRY: Entry = Entry {
     classes: ClassSet::EMPTY,
     verb: NO_VERB,
     head: false,
+    flags: 0,
 };
 
 /// A word's key in a [`Tiny`] table: `packed7` (at most 7 bytes) or `word_set::packed` (8
@@ -243,7 +266,7 @@ impl Words {
             tiny: Tiny::new(&tiny),
             middle: Tiny::new(&middle),
             long,
-            entries,
+            entries: with_flags(entries),
             filter,
         }
     }
@@ -277,6 +300,7 @@ fn split_by_case() -> Tables {
         classes: ClassSet::EMPTY,
         verb: NO_VERB,
         head: false,
+        flags: 0,
     };
     let words = class_words();
     // (room for every word at once: the table is not grown word by word)
@@ -368,7 +392,7 @@ fn cased_forms(lower: &Words, written: &[(&'static [u8], Entry)]) -> Words {
         tiny: Tiny::new(&tiny),
         middle: Tiny::new(&middle),
         long: HashMap::default(),
-        entries,
+        entries: with_flags(entries),
         filter: Signatures::of(std::iter::empty()),
     }
 }
@@ -630,7 +654,7 @@ fn info_of_entry(e: &'static Entry, flags: u8) -> WordInfo {
     WordInfo {
         classes: &e.classes,
         verb: e.verb,
-        flags: flags | if e.head { VERB_HEAD } else { 0 },
+        flags: flags | e.flags,
     }
 }
 

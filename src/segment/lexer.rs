@@ -77,14 +77,14 @@ impl<'t, 'q> Lexer<'t, 'q> {
     /// Push a punctuation or quotation token.
     #[inline]
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
-        self.push_with(kind, start, end, &ClassSet::EMPTY);
+        self.push_with(kind, start, end, NO_MARK);
     }
 
-    /// Push a punctuation or quotation token of these classes.
+    /// Push a punctuation or quotation token of these classes and flags.
     #[inline]
-    fn push_with(&mut self, kind: Tok, start: usize, end: usize, classes: &'static ClassSet) {
+    fn push_with(&mut self, kind: Tok, start: usize, end: usize, mark: Mark) {
         self.touch = end;
-        self.out.push(mark_token(kind, start, end, classes));
+        self.out.push(mark_token(kind, start, end, mark));
     }
 }
 
@@ -290,31 +290,42 @@ fn plain_words(lx: &mut Lexer, words: Words, i: usize) -> Result<usize, usize> {
     next
 }
 
-/// The classes of the punctuation token of ASCII byte `c` after a word when [`punctuation`]
-/// reads it alone (no letter, digit, white space or dash: [`ascii_step`]'s last arm), `None`
-/// for any other byte.
+/// The classes and flags of the punctuation token of ASCII byte `c` after a word when
+/// [`punctuation`] reads it alone (no letter, digit, white space or dash: [`ascii_step`]'s
+/// last arm), `None` for any other byte.
 #[inline(always)]
-fn lone_mark(c: u8) -> Option<&'static ClassSet> {
+fn lone_mark(c: u8) -> Option<Mark> {
     (c != b'-' && c.is_ascii_punctuation()).then(|| mark_classes(char::from(c)))
 }
 
-/// The classes of a punctuation token of character `c`: a colon's ([`COLON`]), or none.
+/// A punctuation or quotation token's classes and flags.
+type Mark = (&'static ClassSet, u8);
+
+/// The classes and flags of a token of no class: most marks, and quotations.
+const NO_MARK: Mark = (&ClassSet::EMPTY, 0);
+
+/// The classes and flags of a punctuation token of character `c`: a colon's ([`COLON`],
+/// and [`info::MAY_CUE`]: the cue finder reads a colon), or none.
 #[inline(always)]
-fn mark_classes(c: char) -> &'static ClassSet {
-    if c == ':' { COLON } else { &ClassSet::EMPTY }
+fn mark_classes(c: char) -> Mark {
+    if c == ':' {
+        (COLON, info::MAY_CUE)
+    } else {
+        NO_MARK
+    }
 }
 
-/// The punctuation or quotation token `start..end` of these classes (no verb form, no
-/// spelling flags).
+/// The punctuation or quotation token `start..end` of these classes and flags (no verb
+/// form, no spelling flags).
 #[inline(always)]
-fn mark_token(kind: Tok, start: usize, end: usize, classes: &'static ClassSet) -> Token {
+fn mark_token(kind: Tok, start: usize, end: usize, (classes, flags): Mark) -> Token {
     Token {
         kind,
         start,
         end,
         classes,
         verb: info::NO_VERB,
-        flags: 0,
+        flags,
     }
 }
 
@@ -799,6 +810,41 @@ mod tests {
         };
         assert!(marked("Smith") && marked("2016") && marked("pre"));
         assert!(!marked("U.S.") && !marked("Zoë"));
+    }
+
+    /// The flag `MAY_CUE` the lexer sets is the class `FindMayCue` of the token, whatever
+    /// step reads it: verb forms and heads in lower case and capitalised, nominal cues,
+    /// "in", "According", a colon after a word and alone, joined, long and non-ASCII words,
+    /// and a quotation; from every start in the text.
+    #[test]
+    fn a_tokens_may_cue_flag_is_its_class() {
+        let text = "Smith said: “We won.” According to aides, he went on: in the \
+                    remark Said SAID told. Reports, O'Neill’s claims—denied—ended. \
+                    Zoë stated it; the counterrevolutionaries announced U.S. : x:y 5,000 \
+                    pointed it out and In a poll";
+        let start = text.find('“').unwrap_or(0);
+        let q = Span {
+            start,
+            end: text.find('”').map_or(0, |e| e + '”'.len_utf8()),
+        };
+        let ends = text.char_indices().map(|(i, _)| i);
+        let mut flagged = 0;
+        for from in ends.filter(|&i| i < text.len()) {
+            let span = Span {
+                start: from,
+                end: text.len(),
+            };
+            let here: Vec<(usize, Span)> = [(0, q)]
+                .into_iter()
+                .filter(|(_, q)| q.start >= from)
+                .collect();
+            for t in tokens(text, span, &here) {
+                let w = &text[t.start..t.end];
+                assert_eq!(t.may_cue(), t.is(Class::FindMayCue), "{w} from {from}");
+                flagged += usize::from(t.may_cue());
+            }
+        }
+        assert!(flagged > 100, "{flagged}");
     }
 
     /// The bit `JOINED_MAY_MATCH` the lexer sets as it makes a word is what

@@ -108,7 +108,8 @@ pub(crate) struct Token {
     /// `lexicon::info::NO_VERB` for none), looked up when the token is made.
     pub verb: u16,
     /// Facts of the word's spelling (`lexicon::info`: lower case, capitalised, head of a
-    /// two-word verb form); none for punctuation and quotations.
+    /// two-word verb form) and whether it may be a cue (`info::MAY_CUE`, which a colon has
+    /// too); no other for punctuation, none for quotations.
     pub flags: u8,
 }
 
@@ -154,6 +155,13 @@ impl Token {
     #[inline]
     pub fn joined_may_match(&self) -> bool {
         self.flags & info::JOINED_MAY_MATCH != 0
+    }
+
+    /// Whether the token may be a cue ([`info::MAY_CUE`]): a word of `Class::FindMayCue`,
+    /// or a colon; its classes are not read.
+    #[inline]
+    pub fn may_cue(&self) -> bool {
+        self.flags & info::MAY_CUE != 0
     }
 
     /// Whether the word in lower case is the first of a two-word verb form ("went").
