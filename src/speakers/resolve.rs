@@ -11,6 +11,7 @@ use super::*;
 use crate::lexicon::{Class, Gender};
 use crate::model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// An entity being built by resolution.
@@ -45,8 +46,9 @@ pub(crate) fn resolve(
 
 /// [`resolve`], where `subjects[i]` is, for a pronoun that is its sentence's subject, the
 /// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
-/// Each mention's name and role go to its [`Resolved`] (moved, not copied, where it keeps
-/// them): a mention keeps its place and kind, and its name and role are empty after.
+/// Each mention's name and role go to its [`Resolved`] where it keeps them (a name or role
+/// the mention borrows from the text is written out there, once; one it owns is moved): a
+/// mention keeps its place and kind, and its name and role are empty after.
 pub(crate) fn resolve_with(
     mentions: &mut [Mention],
     subjects: &[Option<&Mention>],
@@ -78,11 +80,15 @@ pub(crate) fn resolve_with(
         // (the entity's name is copied as it stands now: a longer one may come later)
         out.push(Resolved {
             entity,
-            name: entity.map_or_else(|| std::mem::take(&mut m.name), |e| ents[e].name.clone()),
+            name: entity.map_or_else(
+                || std::mem::take(&mut m.name).into_owned(),
+                |e| ents[e].name.clone(),
+            ),
             kind: entity.map_or(m.kind, |e| ents[e].kind),
             role: m
                 .role
                 .take()
+                .map(Cow::into_owned)
                 .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
         });
     }
@@ -259,9 +265,9 @@ impl<'a> Resolver<'a> {
         let e = self.named(h);
         self.ents[e].mentions.push(span(m));
         if let Some(r) = &m.role
-            && !self.ents[e].roles.contains(r)
+            && !self.ents[e].roles.iter().any(|x| *x == **r)
         {
-            self.ents[e].roles.push(r.clone());
+            self.ents[e].roles.push(r.to_string());
         }
         Some(e)
     }
@@ -397,12 +403,12 @@ impl<'a> Resolver<'a> {
             candidates
                 .get(at)
                 .filter(|c| c.start == m.start)
-                .and_then(|c| c.role.as_ref())
+                .and_then(|c| c.role.as_deref())
         };
-        if let Some(r) = m.role.as_ref().or_else(in_text)
-            && !self.ents[e].roles.contains(r)
+        if let Some(r) = m.role.as_deref().or_else(in_text)
+            && !self.ents[e].roles.iter().any(|x| x == r)
         {
-            self.ents[e].roles.push(r.clone());
+            self.ents[e].roles.push(r.to_string());
         }
         e
     }
@@ -411,7 +417,7 @@ impl<'a> Resolver<'a> {
     fn person(&mut self, m: &Mention) -> usize {
         let e = with_surname(&m.name, |key| self.person_entity(m, key));
         if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
-            self.ents[e].name = m.name.clone();
+            self.ents[e].name = m.name.to_string();
             self.people.entry(surname(&m.name)).or_insert(e);
         }
         if self.ents[e].gender == Gender::Unknown {
@@ -433,7 +439,7 @@ impl<'a> Resolver<'a> {
             // does not name after it)
             Some(e) if other_first_name(&self.ents[e].name, &m.name) => self
                 .full_named(&m.name)
-                .unwrap_or_else(|| self.push(m.name.clone(), EntityKind::Person, m.gender)),
+                .unwrap_or_else(|| self.push(m.name.to_string(), EntityKind::Person, m.gender)),
             Some(e) => e,
             None if let Some(full) = self.first_name_of(m) => {
                 let k = surname(&full);
@@ -450,7 +456,7 @@ impl<'a> Resolver<'a> {
                 let full = self.full_name(m, key);
                 let name = match full {
                     Some(c) if c.name.len() > m.name.len() => c.name.clone(),
-                    _ => m.name.clone(),
+                    _ => m.name.to_string(),
                 };
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
@@ -471,7 +477,7 @@ impl<'a> Resolver<'a> {
         // (the name's opening letters first: most names open with another word, and are not
         // split)
         let is_first = |name: &str| {
-            name.trim_start().starts_with(m.name.as_str())
+            name.trim_start().starts_with(&*m.name)
                 && name.contains(' ')
                 && first_word(name).is_some_and(|(w, _)| w == m.name)
         };
@@ -533,7 +539,7 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let key = name.to_lowercase();
-        let e = self.push(m.name.clone(), EntityKind::Organization, Gender::Neuter);
+        let e = self.push(m.name.to_string(), EntityKind::Organization, Gender::Neuter);
         self.orgs.insert(key, e);
         e
     }
@@ -584,7 +590,7 @@ impl<'a> Resolver<'a> {
         // (a head is read only for a definite document: most mentions here are someone
         // unnamed, who takes an entity of their own)
         if !(m.kind == EntityKind::Document && definite) {
-            return self.push(m.name.clone(), m.kind, Gender::Unknown);
+            return self.push(m.name.to_string(), m.kind, Gender::Unknown);
         }
         let head = m
             .name
@@ -603,7 +609,7 @@ impl<'a> Resolver<'a> {
         };
         match self.ents[from..].iter().rposition(same_document) {
             Some(i) => from + i,
-            None => self.push(m.name.clone(), m.kind, Gender::Unknown),
+            None => self.push(m.name.to_string(), m.kind, Gender::Unknown),
         }
     }
 }
@@ -677,11 +683,11 @@ fn who_within_paragraph(lower: &str, pos: usize, para_start: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention {
+    fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention<'_> {
         Mention {
             start,
             end: start + name.len(),
-            name: name.to_string(),
+            name: Cow::Borrowed(name),
             role: None,
             kind,
             gender: if name == "she" {
