@@ -55,7 +55,7 @@ pub(crate) fn resolve_with(
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
-    let mut r = Resolver::new(candidates);
+    let mut r = Resolver::new(candidates, mentions.len());
     let mut out = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter_mut().enumerate() {
         let subject = subjects.get(i).copied().flatten();
@@ -173,12 +173,15 @@ fn other_first_name(known: &str, name: &str) -> bool {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(candidates: &'a [NameCandidate]) -> Resolver<'a> {
+    /// A resolver for a document of `mentions` mentions: its entities and the trails of
+    /// resolved mentions made at the size they reach at most (a mention makes at most one
+    /// entity and one step of a trail), not grown push by push.
+    fn new(candidates: &'a [NameCandidate], mentions: usize) -> Resolver<'a> {
         Resolver {
             candidates,
-            ents: Vec::new(),
-            titles: Vec::new(),
-            person_trail: Vec::new(),
+            ents: Vec::with_capacity(mentions),
+            titles: Vec::with_capacity(mentions),
+            person_trail: Vec::with_capacity(mentions),
             org_trail: Vec::new(),
             people: Default::default(),
             orgs: Default::default(),
@@ -186,14 +189,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A new entity; its index.
+    /// A new entity; its index. (Its list of mentions is made with room for a few: every
+    /// entity gets one, most a handful.)
     fn push(&mut self, name: String, kind: EntityKind, gender: Gender) -> usize {
         self.titles.push(Vec::new());
         self.ents.push(EntityB {
             name,
             kind,
             roles: Vec::new(),
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(4),
             gender,
         });
         self.ents.len() - 1
