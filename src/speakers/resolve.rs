@@ -127,6 +127,16 @@ fn key_hash(key: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(key)
 }
 
+/// An organisation's name without the "the " words that open it
+/// (`trim_start_matches("the ")`, by `strip_prefix`, which builds no searcher).
+fn without_the(name: &str) -> &str {
+    let mut rest = name;
+    while let Some(r) = rest.strip_prefix("the ") {
+        rest = r;
+    }
+    rest
+}
+
 /// The first of two or more words of a name, without a full stop ("J." is "J").
 fn given_name(n: &str) -> Option<&str> {
     // (the first word found byte by byte: `first_word`)
@@ -531,10 +541,11 @@ impl<'a> Resolver<'a> {
 
     /// An organisation, by its name without "the ".
     fn organization(&mut self, m: &Mention) -> usize {
-        let name = m.name.trim_start_matches("the ");
+        let name = without_the(&m.name);
         // (an ASCII name is looked up lower-cased on the stack; its key is written only for
-        // a new organisation)
-        let known = if name.is_ascii() {
+        // a new organisation, an ASCII one byte by byte)
+        let ascii = name.is_ascii();
+        let known = if ascii {
             crate::lexicon::with_lower(name, |key| self.orgs.get(key).copied())
         } else {
             self.orgs.get(&name.to_lowercase()).copied()
@@ -542,7 +553,11 @@ impl<'a> Resolver<'a> {
         if let Some(e) = known {
             return e;
         }
-        let key = name.to_lowercase();
+        let key = if ascii {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_lowercase()
+        };
         let e = self.push(m.name.to_string(), EntityKind::Organization, Gender::Neuter);
         self.orgs.insert(key, e);
         e
@@ -686,6 +701,27 @@ fn who_within_paragraph(lower: &str, pos: usize, para_start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_the_is_trim_start_matches() {
+        for name in [
+            "the Pentagon",
+            "the the Times",
+            "The Pentagon",
+            "the",
+            "the ",
+            "the  Fed",
+            "theatre group",
+            "",
+            "Pentagon",
+        ] {
+            assert_eq!(
+                without_the(name),
+                name.trim_start_matches("the "),
+                "{name:?}"
+            );
+        }
+    }
 
     fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention<'_> {
         Mention {
