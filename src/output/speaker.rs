@@ -131,7 +131,7 @@ pub(super) fn attribute(doc: &Doc, statements: &mut [Statement]) -> Attributed {
 /// attributes (none links it, or the one that does names no one), in a sentence of the article's discourse whose subject (a person, a body,
 /// a document) stands before it, is that subject's: the words are theirs, quoted in an
 /// account of what they did.
-fn acting_subject(doc: &Doc, kinds: &[ParaKind], k: usize) -> Option<Mention> {
+fn acting_subject<'t>(doc: &Doc<'t>, kinds: &[ParaKind], k: usize) -> Option<Mention<'t>> {
     let info = &doc.info[k];
     if !doc.is_speech(k) || info.direct || !kinds[info.para].is_discourse() {
         return None;
@@ -293,10 +293,10 @@ fn title_case(w: &str) -> String {
 /// The mentions of the statements that govern speech, each with its owner; and, by
 /// statement, the quotation token its mention was read against ([`quote_token`], read once:
 /// `quoted_speaker` reads it again).
-fn statement_mentions(
-    doc: &Doc,
+fn statement_mentions<'t>(
+    doc: &Doc<'t>,
     statements: &[Statement],
-) -> (Vec<(Owner, Mention)>, Vec<Option<usize>>) {
+) -> (Vec<(Owner, Mention<'t>)>, Vec<Option<usize>>) {
     let mut quote_of: Vec<Option<usize>> = vec![None; statements.len()];
     let found = statements
         .iter()
@@ -313,7 +313,7 @@ fn statement_mentions(
 
 /// The mention the cue of `st` attributes its statement to (none for an agentless one):
 /// "Smith" in `“We will win,” Smith said.`; with the statement's [`quote_token`].
-fn mention_of(doc: &Doc, st: &Statement) -> Option<(Mention, Option<usize>)> {
+fn mention_of<'t>(doc: &Doc<'t>, st: &Statement) -> Option<(Mention<'t>, Option<usize>)> {
     if st.agentless {
         return None;
     }
@@ -367,7 +367,7 @@ fn quoted_speaker(
     let name = entities
         .iter()
         .find(|e| e.kind == inner.kind && speakers::surname(&e.name) == key)
-        .map_or(inner.name.clone(), |e| e.name.clone());
+        .map_or_else(|| inner.name.to_string(), |e| e.name.clone());
     Some(QuotedSpeaker {
         text: doc.text[inner.start..inner.end].to_string(),
         start: inner.start,
@@ -377,15 +377,15 @@ fn quoted_speaker(
 }
 
 /// [`previous_subject`] of each mention (by its owner's sentence), read from `subjects`.
-fn previous_subjects<'s>(
-    doc: &Doc,
+fn previous_subjects<'s, 't>(
+    doc: &Doc<'t>,
     kinds: &[ParaKind],
     statements: &[Statement],
     owners: &[Owner],
     mentions: &[Mention],
     candidates: &[NameCandidate],
-    subjects: &'s SentenceSubjects,
-) -> Vec<Option<&'s Mention>> {
+    subjects: &'s SentenceSubjects<'t>,
+) -> Vec<Option<&'s Mention<'t>>> {
     // (a sentence's subject is read once: the pronouns of one sentence, and the sentence
     // before each, ask for it again; each is lent, not copied)
     owners
@@ -409,13 +409,13 @@ fn previous_subjects<'s>(
 /// For a pronoun that is the subject of its sentence ("He said …"), the named subject of
 /// the sentence before it: in its paragraph, or the last sentence of the discourse
 /// paragraph before (a caption or a byline between them is skipped).
-fn previous_subject<'s>(
-    b: &Before,
+fn previous_subject<'s, 't>(
+    b: &Before<'_, 't>,
     para: usize,
     tok: usize,
     m: &Mention,
-    subjects: &'s SentenceSubjects,
-) -> Option<&'s Mention> {
+    subjects: &'s SentenceSubjects<'t>,
+) -> Option<&'s Mention<'t>> {
     let (doc, kinds) = (b.doc, b.kinds);
     let description = speakers::definite_description(m);
     if !m.pronoun && !description {
@@ -492,14 +492,14 @@ fn sole_person(b: &Before, para: usize, sent: usize, h: &Mention) -> bool {
 /// The subjects of whole sentences ([`speakers::subject`]), each read once when first asked
 /// for: one cell a sentence of the document, found by the number of its paragraph's first
 /// sentence (no map, no hashing).
-struct SentenceSubjects {
+struct SentenceSubjects<'t> {
     /// The number of each paragraph's first sentence.
     first: Vec<usize>,
-    read: Vec<std::cell::OnceCell<Option<Mention>>>,
+    read: Vec<std::cell::OnceCell<Option<Mention<'t>>>>,
 }
 
-impl SentenceSubjects {
-    fn new(doc: &Doc) -> SentenceSubjects {
+impl<'t> SentenceSubjects<'t> {
+    fn new(doc: &Doc<'t>) -> SentenceSubjects<'t> {
         let mut first = Vec::with_capacity(doc.para_toks.len());
         let mut n = 0;
         for pt in doc.para_toks {
@@ -513,7 +513,7 @@ impl SentenceSubjects {
     }
 
     /// The subject of sentence `sent` of paragraph `para`.
-    fn of(&self, doc: &Doc, para: usize, sent: usize) -> Option<&Mention> {
+    fn of(&self, doc: &Doc<'t>, para: usize, sent: usize) -> Option<&Mention<'t>> {
         self.read[self.first[para] + sent]
             .get_or_init(|| {
                 let pt = &doc.para_toks[para];

@@ -11,6 +11,7 @@ use super::*;
 use crate::lexicon::{Class, Gender};
 use crate::model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// An entity being built by resolution.
@@ -45,15 +46,16 @@ pub(crate) fn resolve(
 
 /// [`resolve`], where `subjects[i]` is, for a pronoun that is its sentence's subject, the
 /// named subject of the sentence before it ("Trump attacked Clinton. He said …": "Trump").
-/// Each mention's name and role go to its [`Resolved`] (moved, not copied, where it keeps
-/// them): a mention keeps its place and kind, and its name and role are empty after.
+/// Each mention's name and role go to its [`Resolved`] where it keeps them (a name or role
+/// the mention borrows from the text is written out there, once; one it owns is moved): a
+/// mention keeps its place and kind, and its name and role are empty after.
 pub(crate) fn resolve_with(
     mentions: &mut [Mention],
     subjects: &[Option<&Mention>],
     candidates: &[NameCandidate],
     paragraph_start_of: impl Fn(usize) -> usize,
 ) -> (Vec<Resolved>, Vec<EntityB>) {
-    let mut r = Resolver::new(candidates);
+    let mut r = Resolver::new(candidates, mentions.len());
     let mut out = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter_mut().enumerate() {
         let subject = subjects.get(i).copied().flatten();
@@ -78,11 +80,15 @@ pub(crate) fn resolve_with(
         // (the entity's name is copied as it stands now: a longer one may come later)
         out.push(Resolved {
             entity,
-            name: entity.map_or_else(|| std::mem::take(&mut m.name), |e| ents[e].name.clone()),
+            name: entity.map_or_else(
+                || std::mem::take(&mut m.name).into_owned(),
+                |e| ents[e].name.clone(),
+            ),
             kind: entity.map_or(m.kind, |e| ents[e].kind),
             role: m
                 .role
                 .take()
+                .map(Cow::into_owned)
                 .or_else(|| entity.and_then(|e| ents[e].roles.first().cloned())),
         });
     }
@@ -119,6 +125,16 @@ struct Resolver<'a> {
 fn key_hash(key: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+/// An organisation's name without the "the " words that open it
+/// (`trim_start_matches("the ")`, by `strip_prefix`, which builds no searcher).
+fn without_the(name: &str) -> &str {
+    let mut rest = name;
+    while let Some(r) = rest.strip_prefix("the ") {
+        rest = r;
+    }
+    rest
 }
 
 /// The first of two or more words of a name, without a full stop ("J." is "J").
@@ -167,12 +183,15 @@ fn other_first_name(known: &str, name: &str) -> bool {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(candidates: &'a [NameCandidate]) -> Resolver<'a> {
+    /// A resolver for a document of `mentions` mentions: its entities and the trails of
+    /// resolved mentions made at the size they reach at most (a mention makes at most one
+    /// entity and one step of a trail), not grown push by push.
+    fn new(candidates: &'a [NameCandidate], mentions: usize) -> Resolver<'a> {
         Resolver {
             candidates,
-            ents: Vec::new(),
-            titles: Vec::new(),
-            person_trail: Vec::new(),
+            ents: Vec::with_capacity(mentions),
+            titles: Vec::with_capacity(mentions),
+            person_trail: Vec::with_capacity(mentions),
             org_trail: Vec::new(),
             people: Default::default(),
             orgs: Default::default(),
@@ -180,14 +199,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A new entity; its index.
+    /// A new entity; its index. (Its list of mentions is made with room for a few: every
+    /// entity gets one, most a handful.)
     fn push(&mut self, name: String, kind: EntityKind, gender: Gender) -> usize {
         self.titles.push(Vec::new());
         self.ents.push(EntityB {
             name,
             kind,
             roles: Vec::new(),
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(4),
             gender,
         });
         self.ents.len() - 1
@@ -259,9 +279,9 @@ impl<'a> Resolver<'a> {
         let e = self.named(h);
         self.ents[e].mentions.push(span(m));
         if let Some(r) = &m.role
-            && !self.ents[e].roles.contains(r)
+            && !self.ents[e].roles.iter().any(|x| *x == **r)
         {
-            self.ents[e].roles.push(r.clone());
+            self.ents[e].roles.push(r.to_string());
         }
         Some(e)
     }
@@ -397,12 +417,12 @@ impl<'a> Resolver<'a> {
             candidates
                 .get(at)
                 .filter(|c| c.start == m.start)
-                .and_then(|c| c.role.as_ref())
+                .and_then(|c| c.role.as_deref())
         };
-        if let Some(r) = m.role.as_ref().or_else(in_text)
-            && !self.ents[e].roles.contains(r)
+        if let Some(r) = m.role.as_deref().or_else(in_text)
+            && !self.ents[e].roles.iter().any(|x| x == r)
         {
-            self.ents[e].roles.push(r.clone());
+            self.ents[e].roles.push(r.to_string());
         }
         e
     }
@@ -411,7 +431,7 @@ impl<'a> Resolver<'a> {
     fn person(&mut self, m: &Mention) -> usize {
         let e = with_surname(&m.name, |key| self.person_entity(m, key));
         if m.name.len() > self.ents[e].name.len() && m.name.contains(' ') {
-            self.ents[e].name = m.name.clone();
+            self.ents[e].name = m.name.to_string();
             self.people.entry(surname(&m.name)).or_insert(e);
         }
         if self.ents[e].gender == Gender::Unknown {
@@ -433,7 +453,7 @@ impl<'a> Resolver<'a> {
             // does not name after it)
             Some(e) if other_first_name(&self.ents[e].name, &m.name) => self
                 .full_named(&m.name)
-                .unwrap_or_else(|| self.push(m.name.clone(), EntityKind::Person, m.gender)),
+                .unwrap_or_else(|| self.push(m.name.to_string(), EntityKind::Person, m.gender)),
             Some(e) => e,
             None if let Some(full) = self.first_name_of(m) => {
                 let k = surname(&full);
@@ -450,7 +470,7 @@ impl<'a> Resolver<'a> {
                 let full = self.full_name(m, key);
                 let name = match full {
                     Some(c) if c.name.len() > m.name.len() => c.name.clone(),
-                    _ => m.name.clone(),
+                    _ => m.name.to_string(),
                 };
                 let e = self.push(name, EntityKind::Person, m.gender);
                 // ("Vice President Tom Hale … Hale said": the title the name has in the text)
@@ -471,7 +491,7 @@ impl<'a> Resolver<'a> {
         // (the name's opening letters first: most names open with another word, and are not
         // split)
         let is_first = |name: &str| {
-            name.trim_start().starts_with(m.name.as_str())
+            name.trim_start().starts_with(&*m.name)
                 && name.contains(' ')
                 && first_word(name).is_some_and(|(w, _)| w == m.name)
         };
@@ -521,10 +541,11 @@ impl<'a> Resolver<'a> {
 
     /// An organisation, by its name without "the ".
     fn organization(&mut self, m: &Mention) -> usize {
-        let name = m.name.trim_start_matches("the ");
+        let name = without_the(&m.name);
         // (an ASCII name is looked up lower-cased on the stack; its key is written only for
-        // a new organisation)
-        let known = if name.is_ascii() {
+        // a new organisation, an ASCII one byte by byte)
+        let ascii = name.is_ascii();
+        let known = if ascii {
             crate::lexicon::with_lower(name, |key| self.orgs.get(key).copied())
         } else {
             self.orgs.get(&name.to_lowercase()).copied()
@@ -532,8 +553,12 @@ impl<'a> Resolver<'a> {
         if let Some(e) = known {
             return e;
         }
-        let key = name.to_lowercase();
-        let e = self.push(m.name.clone(), EntityKind::Organization, Gender::Neuter);
+        let key = if ascii {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_lowercase()
+        };
+        let e = self.push(m.name.to_string(), EntityKind::Organization, Gender::Neuter);
         self.orgs.insert(key, e);
         e
     }
@@ -584,7 +609,7 @@ impl<'a> Resolver<'a> {
         // (a head is read only for a definite document: most mentions here are someone
         // unnamed, who takes an entity of their own)
         if !(m.kind == EntityKind::Document && definite) {
-            return self.push(m.name.clone(), m.kind, Gender::Unknown);
+            return self.push(m.name.to_string(), m.kind, Gender::Unknown);
         }
         let head = m
             .name
@@ -603,7 +628,7 @@ impl<'a> Resolver<'a> {
         };
         match self.ents[from..].iter().rposition(same_document) {
             Some(i) => from + i,
-            None => self.push(m.name.clone(), m.kind, Gender::Unknown),
+            None => self.push(m.name.to_string(), m.kind, Gender::Unknown),
         }
     }
 }
@@ -677,11 +702,32 @@ fn who_within_paragraph(lower: &str, pos: usize, para_start: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention {
+    #[test]
+    fn without_the_is_trim_start_matches() {
+        for name in [
+            "the Pentagon",
+            "the the Times",
+            "The Pentagon",
+            "the",
+            "the ",
+            "the  Fed",
+            "theatre group",
+            "",
+            "Pentagon",
+        ] {
+            assert_eq!(
+                without_the(name),
+                name.trim_start_matches("the "),
+                "{name:?}"
+            );
+        }
+    }
+
+    fn mention(start: usize, name: &str, kind: EntityKind, pronoun: bool) -> Mention<'_> {
         Mention {
             start,
             end: start + name.len(),
-            name: name.to_string(),
+            name: Cow::Borrowed(name),
             role: None,
             kind,
             gender: if name == "she" {

@@ -3,7 +3,11 @@
 use super::*;
 
 /// Read a mention's tokens: its name, role and kind.
-pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+pub(crate) fn build<'t>(
+    text: &'t str,
+    toks: &[Token],
+    appos: Option<&[Token]>,
+) -> Option<Mention<'t>> {
     let first = toks.first()?;
     let last = toks.last()?;
     let lw = last.text(text);
@@ -16,7 +20,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         .map(|a| words_text(text, strip_articles(a)))
         .filter(|s| !s.is_empty() && !s.starts_with("who"));
     // (its name and role are written once the rule that reads them is known)
-    let mention = |name: String, role: Option<String>| Mention {
+    let mention = |name: Cow<'t, str>, role: Option<Cow<'t, str>>| Mention {
         start: first.start,
         end: last.end,
         name,
@@ -30,7 +34,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
         && last.is(Class::SpeakerRoles)
         && let Some(kind) = capitalised_role(lw)
     {
-        let role = Some(lw.to_string());
+        let role = Some(Cow::Borrowed(lw));
         return Some(Mention {
             kind,
             ..mention(words_text(text, toks), role)
@@ -41,7 +45,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
             return Some(m);
         }
         // (the name is written only for a head that makes a mention: most tried do not)
-        return common_head(text, toks, mention(String::new(), appos_role)).map(|mut m| {
+        return common_head(text, toks, mention(Cow::Borrowed(""), appos_role)).map(|mut m| {
             m.name = words_text(text, toks);
             m
         });
@@ -54,7 +58,7 @@ pub(crate) fn build(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Opti
     {
         return Some(m);
     }
-    named(text, toks, appos_role, mention(String::new(), None))
+    named(text, toks, appos_role, mention(Cow::Borrowed(""), None))
 }
 
 /// The tokens without the articles that open them.
@@ -83,7 +87,11 @@ fn capitalised_role(lw: &str) -> Option<EntityKind> {
 }
 
 /// "Her editor, James Whitfield, said": the role first, the name in apposition.
-fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option<Mention> {
+fn role_then_name<'t>(
+    text: &'t str,
+    toks: &[Token],
+    appos: Option<&[Token]>,
+) -> Option<Mention<'t>> {
     let a = appos.filter(|a| {
         !a.is_empty() && a.len() <= 5 && a.iter().all(|t| is_capitalized(t.text(text)))
     })?;
@@ -97,7 +105,7 @@ fn role_then_name(text: &str, toks: &[Token], appos: Option<&[Token]>) -> Option
 /// A lower-case head: a document ("the agreement"), a role ("a senior official", "the
 /// spokesman"), a body ("the transport department"), a phrase a determiner opens ("the
 /// 46-year-old") or a bare plural ("Media outlets").
-fn common_head(text: &str, toks: &[Token], mention: Mention) -> Option<Mention> {
+fn common_head<'t>(text: &'t str, toks: &[Token], mention: Mention<'t>) -> Option<Mention<'t>> {
     crate::lexicon::with_lower(toks[toks.len() - 1].text(text), |llower| {
         common_head_lower(text, toks, llower, mention)
     })
@@ -105,12 +113,12 @@ fn common_head(text: &str, toks: &[Token], mention: Mention) -> Option<Mention> 
 
 /// [`common_head`], given its last word in lower case ("the Spokesman": "spokesman"); its
 /// first word's classes in lower case are read from its token.
-fn common_head_lower(
-    text: &str,
+fn common_head_lower<'t>(
+    text: &'t str,
     toks: &[Token],
     llower: &str,
-    mut mention: Mention,
-) -> Option<Mention> {
+    mut mention: Mention<'t>,
+) -> Option<Mention<'t>> {
     let det = &toks[0];
     let lx = &*LEXICON;
     // (the head's bits first: a word without them is in neither list)
@@ -169,7 +177,13 @@ fn expletive_it(w: &str) -> bool {
 
 /// A role noun as the head ("a senior official", "the spokesman", "the campaign"): its kind
 /// (a body, someone anonymous, a person), its role and the gender its form tells.
-fn role_head(text: &str, toks: &[Token], llower: &str, anon: bool, mention: &mut Mention) {
+fn role_head<'t>(
+    text: &'t str,
+    toks: &[Token],
+    llower: &str,
+    anon: bool,
+    mention: &mut Mention<'t>,
+) {
     let org_like = Class::SpeakerGroupRoles.contains(llower) || org_noun(llower);
     let definite = lower_in(text, &toks[0], Class::SpeakerDefiniteDeterminers)
         || toks[1..].iter().any(|t| {
@@ -197,12 +211,12 @@ fn role_head(text: &str, toks: &[Token], llower: &str, anon: bool, mention: &mut
 /// A capitalised head: the name is the trailing run of capitalised words, without the
 /// titles and role words that open it; what stands before the run and the apposition are
 /// its role.
-fn named(
-    text: &str,
+fn named<'t>(
+    text: &'t str,
     toks: &[Token],
-    appos_role: Option<String>,
-    mut mention: Mention,
-) -> Option<Mention> {
+    appos_role: Option<Cow<'t, str>>,
+    mut mention: Mention<'t>,
+) -> Option<Mention<'t>> {
     let lx = &*LEXICON;
     let s = name_run_start(text, toks);
     let run = &toks[s..];
@@ -215,7 +229,7 @@ fn named(
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
     let is_org = the_before
         || name_toks.iter().any(|t| organization_word(text, t))
-        || lx.organizations.contains(name.as_str())
+        || lx.organizations.contains(&name)
         || is_outlet(&name)
         || (name_toks.len() == 1
             && (name.ends_with("ans") || name.ends_with("ats") || name.ends_with("ists")));
@@ -227,7 +241,7 @@ fn named(
     // (the role's parts, each non-empty, joined by ", " as they are written)
     let pre = strip_det(text, before);
     let mut role = if pre.is_empty() {
-        String::new()
+        Cow::Borrowed("")
     } else {
         words_text(text, pre)
     };
@@ -238,8 +252,9 @@ fn named(
         if role.is_empty() {
             role = part;
         } else {
-            role.push_str(", ");
-            role.push_str(&part);
+            let joined = role.to_mut();
+            joined.push_str(", ");
+            joined.push_str(&part);
         }
     }
     mention.name = name;
@@ -296,11 +311,11 @@ fn name_run_start(text: &str, toks: &[Token]) -> usize {
 /// tell, and the role they make (courtesy titles make none). "Finance Minister Ana Silva",
 /// "Senate Majority Leader Mitch McConnell": a role word inside the run ends the role; the
 /// name follows it.
-fn titles(text: &str, run: &[Token]) -> (usize, Gender, String) {
+fn titles<'t>(text: &'t str, run: &[Token]) -> (usize, Gender, Cow<'t, str>) {
     let mut n = 0;
     let mut gender = Gender::Unknown;
     // (the titles that make a role, joined by single spaces)
-    let mut title_role = String::new();
+    let mut title_role = Cow::Borrowed("");
     while n + 1 < run.len() {
         let w = run[n].text(text);
         let Some(g) = title_of(text, &run[n]) else {
@@ -310,10 +325,14 @@ fn titles(text: &str, run: &[Token]) -> (usize, Gender, String) {
             gender = g;
         }
         if !Class::SpeakerCourtesyTitles.contains(w) {
-            if !title_role.is_empty() {
-                title_role.push(' ');
+            // (one title is the text's own word; two or more are joined in a new string)
+            if title_role.is_empty() {
+                title_role = Cow::Borrowed(w);
+            } else {
+                let joined = title_role.to_mut();
+                joined.push(' ');
+                joined.push_str(w);
             }
-            title_role.push_str(w);
         }
         n += 1;
     }
@@ -332,7 +351,7 @@ mod tests {
     use super::super::test_support::*;
     use super::*;
 
-    fn build_all(text: &str) -> Option<Mention> {
+    fn build_all<'t>(text: &'t str) -> Option<Mention<'t>> {
         let t = toks(text);
         build(text, &t, None)
     }

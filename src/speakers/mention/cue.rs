@@ -6,14 +6,14 @@ use std::ops::Range;
 
 /// The speaker mention of a cue in sentence `sent`; `quote` is the token of the first
 /// quotation the cue governs in that sentence, if any.
-pub(crate) fn for_cue(
-    text: &str,
+pub(crate) fn for_cue<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     if let Some(m) = outer_source(text, toks, sent, cues, c, quote) {
         return Some(m);
     }
@@ -22,14 +22,14 @@ pub(crate) fn for_cue(
 
 /// The speaker a cue names itself, with no outer source ([`outer_source`]): "Sanders" in
 /// `“…,” Sanders said, according to CNN.`
-pub(crate) fn own_speaker(
-    text: &str,
+pub(crate) fn own_speaker<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let m = match c.kind {
         CueKind::According | CueKind::Dash => according(text, toks, sent, c, quote),
         CueKind::Noun => nominal(text, toks, sent, c),
@@ -45,14 +45,14 @@ pub(crate) fn own_speaker(
 /// from ("according to" or a verb of reporting): the article's source for the words is
 /// that outer source (the inner speaker is the statement's `quoted_speaker`). The outer
 /// clause ends the sentence: no quotation and no other cue after it.
-pub(crate) fn outer_source(
-    text: &str,
+pub(crate) fn outer_source<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let x = outer_cue(toks, sent, cues, c, quote?)?;
     // (", reports USA Today": the source after the verb a comma opens)
     let inverted = x.kind == CueKind::Verb && ends_in_comma(text, &toks[x.tok - 1]);
@@ -105,7 +105,12 @@ const OUTER_VERB: &str = "report";
 
 /// "House Speaker Paul Ryan, R-Wis., said": a party-and-state tag is no speaker; the
 /// speaker is the name it hangs on, before its comma.
-fn hung_on_name(text: &str, toks: &[Token], sent: &Range<usize>, m: &Mention) -> Option<Mention> {
+fn hung_on_name<'t>(
+    text: &'t str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    m: &Mention,
+) -> Option<Mention<'t>> {
     // (a tag's second character is its hyphen: most mentions are not parsed)
     if text.as_bytes().get(m.start + 1) != Some(&b'-') {
         return None;
@@ -140,13 +145,13 @@ pub(crate) fn party_tag(s: &str) -> nom::IResult<&str, &str, ()> {
 
 /// "according to the ministry", "— Smith": the mention after the cue, up to the quotation;
 /// for "according to", else the phrase it names ("according to state corporate records").
-fn according(
-    text: &str,
+fn according<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     c: CueHit,
     quote: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let after = c.tok + c.len;
     let hi = match quote {
         Some(q) if q > c.tok => q,
@@ -161,7 +166,12 @@ fn according(
 
 /// "her remark", "Trump's call for": the possessor of a nominal cue; "issued a statement":
 /// the clause's subject.
-fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option<Mention> {
+fn nominal<'t>(
+    text: &'t str,
+    toks: &[Token],
+    sent: &Range<usize>,
+    c: CueHit,
+) -> Option<Mention<'t>> {
     let mut i = c.tok;
     while i > sent.start && i + 4 > c.tok {
         let t = toks[i - 1];
@@ -185,7 +195,13 @@ fn nominal(text: &str, toks: &[Token], sent: &Range<usize>, c: CueHit) -> Option
 /// "Trump's call": the mention ending in the possessive `w` at token `i - 1`, without its "'s".
 /// It is read no further back than a preposition ("a fact-check on Donald Trump's claim":
 /// "Donald Trump", not "a fact-check"), and it ends in the possessive.
-fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option<Mention> {
+fn possessor<'t>(
+    text: &'t str,
+    toks: &[Token],
+    lo: usize,
+    i: usize,
+    w: &str,
+) -> Option<Mention<'t>> {
     let lo = (lo..i - 1)
         .rev()
         .find(|&k| written(text, &toks[k], Class::SpeakerAdjunctPrepositions))
@@ -198,7 +214,13 @@ fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option
             } else {
                 2
             };
-        m.name.truncate(cut);
+        m.name = match std::mem::take(&mut m.name) {
+            Cow::Borrowed(name) => Cow::Borrowed(&name[..cut]),
+            Cow::Owned(mut name) => {
+                name.truncate(cut);
+                Cow::Owned(name)
+            }
+        };
     }
     m.end -= if w.ends_with("’s") { "’s".len() } else { 2 };
     Some(m)
@@ -208,13 +230,13 @@ fn possessor(text: &str, toks: &[Token], lo: usize, i: usize, w: &str) -> Option
 /// speaker of a verb of saying earlier in the sentence (not one inside an opening phrase:
 /// "With leaders worried about turnout, Obama has a message:"), or the subject; the mention
 /// right before the colon only when it opens the sentence ("Smith: …").
-fn colon(
-    text: &str,
+fn colon<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     cues: &[CueHit],
     c: CueHit,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let main = subject(text, toks, sent.start, c.tok).map(|m| m.start);
     let prev = cues
         .iter()
@@ -245,7 +267,7 @@ fn colon(
 
 /// "A lesson from Loretta Lynch: …", "A message from the mayor: …": before a colon, a
 /// person or a body after "from" is the speaker, not the thing they sent.
-fn from_agent(text: &str, toks: &[Token], lo: usize, colon: usize) -> Option<Mention> {
+fn from_agent<'t>(text: &'t str, toks: &[Token], lo: usize, colon: usize) -> Option<Mention<'t>> {
     let k = (lo.max(colon.saturating_sub(7))..colon)
         .rev()
         .find(|&k| toks[k].is_text(text, "from"))?;
@@ -277,7 +299,7 @@ mod tests {
         }
     }
 
-    fn speaker(text: &str, word: &str, kind: CueKind) -> Option<Mention> {
+    fn speaker<'t>(text: &'t str, word: &str, kind: CueKind) -> Option<Mention<'t>> {
         let all = toks(text);
         let tok = all.iter().position(|t| t.text(text) == word).unwrap();
         let c = hit(&all, tok, kind);
@@ -296,7 +318,7 @@ mod tests {
         let text = "Politifact did a fact-check on Donald Trump's claim";
         let m = speaker(text, "claim", CueKind::Noun).unwrap();
         assert_eq!(
-            (m.name.as_str(), &text[m.start..m.end]),
+            (&*m.name, &text[m.start..m.end]),
             ("Donald Trump", "Donald Trump")
         );
     }
@@ -356,7 +378,7 @@ mod tests {
             .collect();
         let q = all.iter().position(|t| matches!(t.kind, Tok::Quote(_)));
         let c = *hits.iter().find(|c| c.kind == CueKind::Verb).unwrap();
-        for_cue(text, &all, &(0..all.len()), &hits, c, q).map(|m| m.name)
+        for_cue(text, &all, &(0..all.len()), &hits, c, q).map(|m| m.name.into_owned())
     }
 
     #[test]

@@ -15,20 +15,25 @@ use crate::grammar::Toks;
 
 /// The mention that ends just before token `cue` (skipping "also", "had" …), not reaching
 /// before token `lo`.
-pub(crate) fn left(text: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Mention> {
+pub(crate) fn left<'t>(
+    text: &'t str,
+    toks: &[Token],
+    lo: usize,
+    cue: usize,
+) -> Option<Mention<'t>> {
     left_past(text, toks, lo, cue, None)
 }
 
 /// [`left`], given `aux` when it is known: the first of the auxiliaries right before the
 /// cue (each a word that [`aux_or_negated`] answers for, the word before it none, as a verb
 /// cue's rules read them), which are not read again.
-pub(crate) fn left_past(
-    text: &str,
+pub(crate) fn left_past<'t>(
+    text: &'t str,
     toks: &[Token],
     lo: usize,
     cue: usize,
     aux: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let i = verb_group_start(text, toks, lo, cue, aux);
     let i = before_time(text, toks, lo, i);
     if i == lo {
@@ -73,16 +78,16 @@ pub(crate) fn left_past(
 }
 
 /// The words before the verb group, `lo..i`.
-struct Before<'a> {
-    text: &'a str,
+struct Before<'a, 't> {
+    text: &'t str,
     toks: &'a [Token],
     lo: usize,
     i: usize,
 }
 
 /// A mention's phrase: tokens `s..end` (the head's phrase as read so far), its apposition.
-struct Np<'a> {
-    text: &'a str,
+struct Np<'a, 't> {
+    text: &'t str,
     toks: &'a [Token],
     lo: usize,
     end: usize,
@@ -91,14 +96,23 @@ struct Np<'a> {
 }
 
 /// What a rule on a bare head finds: the mention itself, or where its phrase starts.
-enum Head {
-    Mention(Mention),
+enum Head<'t> {
+    Mention(Mention<'t>),
     Start(usize),
 }
 
-type BeforeRule = (&'static str, fn(&Before) -> Option<Mention>);
-type HeadRule = (&'static str, fn(&Np) -> Option<Head>);
-type NpRule = (&'static str, fn(&Np) -> Option<Mention>);
+type BeforeRule = (
+    &'static str,
+    for<'a, 't> fn(&Before<'a, 't>) -> Option<Mention<'t>>,
+);
+type HeadRule = (
+    &'static str,
+    for<'a, 't> fn(&Np<'a, 't>) -> Option<Head<'t>>,
+);
+type NpRule = (
+    &'static str,
+    for<'a, 't> fn(&Np<'a, 't>) -> Option<Mention<'t>>,
+);
 
 /// Rules on the words right before the verb group, before any apposition is peeled.
 const BEFORE_PEEL: &[BeforeRule] = &[
@@ -110,7 +124,7 @@ const BEFORE_PEEL: &[BeforeRule] = &[
 
 /// "Another said", "Yet another said": a determiner standing for someone, alone before the
 /// verb at the clause's start (after words that only open a sentence).
-fn lone_subject(b: &Before) -> Option<Mention> {
+fn lone_subject<'t>(b: &Before<'_, 't>) -> Option<Mention<'t>> {
     let t = &b.toks[b.i - 1];
     // (the determiner first: the words before are read only after one)
     let opens = || b.toks[b.lo..b.i - 1].iter().all(|w| starter(b.text, w));
@@ -216,7 +230,7 @@ fn before_time(text: &str, toks: &[Token], lo: usize, i: usize) -> usize {
 
 /// "a source close to him said", "people familiar with the talks say": the mention is the
 /// noun phrase before the adjective of relation; the phrase after it belongs to the mention.
-fn relation_adjective(b: &Before) -> Option<Mention> {
+fn relation_adjective<'t>(b: &Before<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, i) = (b.text, b.toks, b.lo, b.i);
     let a = (lo.max(i.saturating_sub(7))..i.saturating_sub(2))
         .rev()
@@ -256,7 +270,7 @@ fn head_start(text: &str, toks: &[Token], lo: usize, end: usize) -> usize {
 /// "a White House official who spoke anonymously to discuss strategy said": the mention
 /// before a relative clause that runs up to the verb; "Katie Packer, who is chairman of Our
 /// Principles PAC said": the relative clause opened by a comma that the writer never closed.
-fn before_relative_clause(np: &Np) -> Option<Head> {
+fn before_relative_clause<'t>(np: &Np<'_, 't>) -> Option<Head<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     if np.appos.is_some() {
         return None;
@@ -281,7 +295,7 @@ fn before_relative_clause(np: &Np) -> Option<Head> {
 /// "the authors said", "the newspaper admitted": a plain noun closing a phrase that a
 /// determiner opens ("the U.S. backed Afghanistan government": a participle after a name is
 /// one of its modifiers).
-fn determiner_phrase(np: &Np) -> Option<Head> {
+fn determiner_phrase<'t>(np: &Np<'_, 't>) -> Option<Head<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     if !(end >= lo + 2 && plain_noun(text, &toks[end - 1])) {
         return None;
@@ -301,7 +315,7 @@ fn plural_head(w: &str) -> bool {
 
 /// "Authorities reported", "Media outlets estimate", "Two other emails highlight": a bare
 /// plural opening the sentence, with no determiner.
-fn bare_plural_opening(np: &Np) -> Option<Head> {
+fn bare_plural_opening<'t>(np: &Np<'_, 't>) -> Option<Head<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     let words = end > lo
         && end - lo <= 4
@@ -321,7 +335,7 @@ fn bare_plural_opening(np: &Np) -> Option<Head> {
 
 /// "… that investigators said", "but security specialists say": a bare plural after a word
 /// that opens a clause.
-fn bare_plural_after_opener(np: &Np) -> Option<Head> {
+fn bare_plural_after_opener<'t>(np: &Np<'_, 't>) -> Option<Head<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     if !(end > lo && plural_head(toks[end - 1].text(text)) && plain_noun(text, &toks[end - 1])) {
         return None;
@@ -341,7 +355,7 @@ fn bare_plural_after_opener(np: &Np) -> Option<Head> {
 
 /// "a spokeswoman for the operator", "an official with the ministry": the head is the role
 /// before the preposition.
-fn role_before_preposition(np: &Np) -> Option<Mention> {
+fn role_before_preposition<'t>(np: &Np<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, s, end) = (np.text, np.toks, np.lo, np.s, np.end);
     if !(s > lo + 1 && s < end && written(text, &toks[s - 1], Class::SpeakerRolePrepositions)) {
         return None;
@@ -361,7 +375,7 @@ fn role_before_preposition(np: &Np) -> Option<Mention> {
 
 /// "Voters in the state said", "supporters across the four states say": a noun phrase and a
 /// phrase after it; the mention is the first, and runs to the verb.
-fn group_with_phrase(np: &Np) -> Option<Mention> {
+fn group_with_phrase<'t>(np: &Np<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     if !(np.s == end && np.appos.is_none()) {
         return None;
@@ -383,7 +397,7 @@ fn group_with_phrase(np: &Np) -> Option<Mention> {
 /// "Protesters marching through the streets chanted", "Officials speaking on condition of
 /// anonymity said": a participle phrase after the subject (no comma in it, at most
 /// [`MAX_PARTICIPLE_PHRASE`] words); the speaker is the mention before the participle.
-fn before_participle_phrase(np: &Np) -> Option<Mention> {
+fn before_participle_phrase<'t>(np: &Np<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, end) = (np.text, np.toks, np.lo, np.end);
     if np.appos.is_some() {
         return None;
@@ -411,7 +425,7 @@ const MAX_PARTICIPLE_PHRASE: usize = 8;
 
 /// "after winning Ohio in the primary, Gov. John Kasich (R-OH), said": the phrase before
 /// the commas is a preposition's object; the speaker is what stands between them.
-fn speaker_between_commas(np: &Np) -> Option<Mention> {
+fn speaker_between_commas<'t>(np: &Np<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, s) = (np.text, np.toks, np.lo, np.s);
     let (a, b) = np.appos?;
     (s > lo
@@ -429,7 +443,7 @@ fn speaker_between_commas(np: &Np) -> Option<Mention> {
 /// a group before a place, the mention running to the verb; "Trump in his announcement
 /// speech called", "a staffer in the room wondered": the speaker stands before the phrase.
 /// ("More from Jones:" is a roundup's source, Jones.)
-fn before_prepositional_phrase(np: &Np) -> Option<Mention> {
+fn before_prepositional_phrase<'t>(np: &Np<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, s, end) = (np.text, np.toks, np.lo, np.s, np.end);
     if !(np.appos.is_none() && s > lo + 1) {
         return None;

@@ -30,15 +30,19 @@ use crate::cues::{is_modifier, modifier_suffix};
 use crate::lexicon::{Class, Gender, LEXICON};
 use crate::model::{EntityKind, Span};
 use crate::segment::{Tok, Token, is_capitalized};
+use std::borrow::Cow;
 
 /// A speaker mention as the grammar read it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Mention {
+pub(crate) struct Mention<'t> {
     pub start: usize,
     pub end: usize,
-    /// The name inside the mention, without titles ("Suhail Shaheen"), or the pronoun.
-    pub name: String,
-    pub role: Option<String>,
+    /// The name inside the mention, without titles ("Suhail Shaheen"), or the pronoun: the
+    /// text's own words where it writes them in one piece (most names), a new string only
+    /// for a name joined over a line break.
+    pub name: Cow<'t, str>,
+    /// The role the mention gives ("spokesman"), the text's words as the name's are.
+    pub role: Option<Cow<'t, str>>,
     pub kind: EntityKind,
     pub gender: Gender,
     /// A pronoun ("he", "they", "who"): resolved later.
@@ -173,7 +177,7 @@ pub(crate) fn np_token(text: &str, t: &Token) -> bool {
 
 /// A pronoun that can speak by itself: not a possessive ("his", "her", "their"), which
 /// speaks only through a nominal cue.
-pub(crate) fn pronoun(text: &str, t: &Token) -> Option<Mention> {
+pub(crate) fn pronoun<'t>(text: &'t str, t: &Token) -> Option<Mention<'t>> {
     if lower_in(text, t, Class::SpeakerPossessivePronouns) {
         return None;
     }
@@ -187,7 +191,7 @@ const LONGEST_PRONOUN: usize = 8;
 pub(super) use crate::lexicon::PRONOUN_CLASSES as PRONOUNS;
 
 /// A pronoun, possessives ("his", "her", "their") included.
-pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
+pub(crate) fn any_pronoun<'t>(text: &'t str, t: &Token) -> Option<Mention<'t>> {
     if t.kind != Tok::Word || t.end - t.start > LONGEST_PRONOUN || !t.classes.intersects(PRONOUNS) {
         return None;
     }
@@ -200,7 +204,7 @@ pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
     Some(Mention {
         start: t.start,
         end: t.end,
-        name: w.to_string(),
+        name: Cow::Borrowed(w),
         role: None,
         kind,
         gender,
@@ -209,12 +213,12 @@ pub(crate) fn any_pronoun(text: &str, t: &Token) -> Option<Mention> {
 }
 
 /// A group named by a phrase, not by a name ("state corporate records", "About three in 10").
-pub(crate) fn phrase(text: &str, toks: &[Token], kind: EntityKind) -> Mention {
+pub(crate) fn phrase<'t>(text: &'t str, toks: &[Token], kind: EntityKind) -> Mention<'t> {
     let (start, stop) = (toks[0].start, toks[toks.len() - 1].end);
     Mention {
         start,
         end: stop,
-        name: text[start..stop].to_string(),
+        name: Cow::Borrowed(&text[start..stop]),
         role: None,
         kind,
         gender: Gender::Plural,
@@ -233,23 +237,26 @@ pub(crate) fn lone_determiner(text: &str, t: &Token) -> bool {
 }
 
 /// [`lone_determiner`]'s mention: someone unnamed.
-pub(crate) fn lone(text: &str, t: &Token) -> Mention {
+pub(crate) fn lone<'t>(text: &'t str, t: &Token) -> Mention<'t> {
     Mention {
         gender: Gender::Unknown,
         ..phrase(text, std::slice::from_ref(t), EntityKind::Anonymous)
     }
 }
 
-/// The text from the first token's start to the last token's end.
-pub(crate) fn words_text(text: &str, toks: &[Token]) -> String {
+/// The text from the first token's start to the last token's end: the text's own slice,
+/// or a new string where a line break inside it is read as one space.
+pub(crate) fn words_text<'t>(text: &'t str, toks: &[Token]) -> Cow<'t, str> {
     match (toks.first(), toks.last()) {
         // (a name broken over two lines of hard-wrapped text is one name)
-        (Some(a), Some(b)) if broken_over_lines(text, toks) => text[a.start..b.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) if broken_over_lines(text, toks) => Cow::Owned(
+            text[a.start..b.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        (Some(a), Some(b)) => Cow::Borrowed(&text[a.start..b.end]),
+        _ => Cow::Borrowed(""),
     }
 }
 
@@ -492,6 +499,11 @@ mod tests {
         assert_eq!(words_text(text, &t[4..6]), "Bob Jones");
         assert!(!broken_over_lines(text, &t[4..6]));
         assert_eq!(words_text(text, &[]), "");
+        // (a name in one piece is the text's own slice; only a joined one is a new string)
+        assert!(matches!(words_text(text, &t[..2]), Cow::Owned(_)));
+        let one = words_text(text, &t[4..6]);
+        assert!(matches!(one, Cow::Borrowed(_)));
+        assert_eq!(one.as_ptr(), text[t[4].start..].as_ptr());
     }
 
     #[test]
@@ -694,7 +706,7 @@ pub(crate) mod test_support {
 
     /// The mention [`left`] reads before the first token `cue_word`.
     #[track_caller]
-    pub(crate) fn left_of(text: &str, cue_word: &str) -> Option<Mention> {
+    pub(crate) fn left_of<'t>(text: &'t str, cue_word: &str) -> Option<Mention<'t>> {
         let t = toks(text);
         let cue = t.iter().position(|x| x.text(text) == cue_word).unwrap();
         left(text, &t, 0, cue)

@@ -109,7 +109,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
     {
         gender = g;
     }
-    let mut name = words_text(text, name_toks);
+    let mut name = words_text(text, name_toks).into_owned();
     for suffix in ["’s", "'s"] {
         if let Some(s) = name.strip_suffix(suffix) {
             name.truncate(s.len());
@@ -122,7 +122,7 @@ fn candidate(text: &str, toks: &[Token], i: usize, j: usize) -> Option<NameCandi
         name,
         gender,
         role: apposition(text, toks, j),
-        title: (n > 0).then(|| words_text(text, &run[..n])),
+        title: (n > 0).then(|| words_text(text, &run[..n]).into_owned()),
         inner: false,
     })
 }
@@ -163,7 +163,7 @@ pub(crate) fn apposition(text: &str, toks: &[Token], j: usize) -> Option<String>
         return None;
     }
     let body = strip_det(text, &toks[a..b]);
-    (!body.is_empty()).then(|| words_text(text, body))
+    (!body.is_empty()).then(|| words_text(text, body).into_owned())
 }
 
 #[cfg(test)]

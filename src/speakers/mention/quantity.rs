@@ -63,7 +63,12 @@ fn share_head(last: &str) -> bool {
 /// A share of the people polled or counted, ending before token `end`: "About three in 10",
 /// "Nearly half of Republicans", "43 percent", "most of them", "two-thirds of voters
 /// overall".
-pub(crate) fn quantity(text: &str, toks: &[Token], lo: usize, end: usize) -> Option<Mention> {
+pub(crate) fn quantity<'t>(
+    text: &'t str,
+    toks: &[Token],
+    lo: usize,
+    end: usize,
+) -> Option<Mention<'t>> {
     if !share_head_token(text, &toks[end - 1]) {
         return None;
     }
@@ -151,7 +156,7 @@ mod tests {
 
     fn share(text: &str) -> Option<String> {
         let t = toks(text);
-        quantity(text, &t, 0, t.len()).map(|m| m.name)
+        quantity(text, &t, 0, t.len()).map(|m| m.name.into_owned())
     }
 
     #[test]

@@ -11,7 +11,12 @@ use nom::multi::many0_count;
 
 /// The mention that starts at token `from` ("said Smith", "according to the ministry"),
 /// not reaching token `hi`.
-pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+pub(crate) fn right<'t>(
+    text: &'t str,
+    toks: &[Token],
+    from: usize,
+    hi: usize,
+) -> Option<Mention<'t>> {
     if from >= hi {
         return None;
     }
@@ -44,7 +49,7 @@ pub(crate) fn right(text: &str, toks: &[Token], from: usize, hi: usize) -> Optio
 
 /// "said 9/11 widow Terry Strada", "said 20-year-old student Ana Silva": a modifier that
 /// opens with a figure, then a person's mention (which the modifier joins).
-fn after_number(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+fn after_number<'t>(text: &'t str, toks: &[Token], from: usize, hi: usize) -> Option<Mention<'t>> {
     let w = toks[from].text(text);
     if !(w.starts_with(|c: char| c.is_ascii_digit()) && toks[from].kind == Tok::Word) {
         return None;
@@ -115,7 +120,12 @@ fn capital_word(text: &str, t: &Token) -> bool {
 /// What "according to" names when it is no person's or organisation's name: "state corporate
 /// records", "exit polls reported by CNN", "officials familiar with the system", "him" — the
 /// phrase up to the comma or the sentence's end, a document when its head is one.
-pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) -> Option<Mention> {
+pub(crate) fn source_phrase<'t>(
+    text: &'t str,
+    toks: &[Token],
+    from: usize,
+    hi: usize,
+) -> Option<Mention<'t>> {
     if from >= hi {
         return None;
     }
@@ -153,7 +163,7 @@ pub(crate) fn source_phrase(text: &str, toks: &[Token], from: usize, hi: usize) 
 }
 
 /// "according to him": an object pronoun as a source.
-fn object_pronoun(text: &str, t: &Token) -> Option<Mention> {
+fn object_pronoun<'t>(text: &'t str, t: &Token) -> Option<Mention<'t>> {
     let w = crate::lexicon::lower(t.text(text));
     if !Class::SpeakerObjectPronouns.contains(&w) {
         return None;
@@ -167,7 +177,7 @@ fn object_pronoun(text: &str, t: &Token) -> Option<Mention> {
     Some(Mention {
         start: t.start,
         end: t.end,
-        name: t.text(text).to_string(),
+        name: Cow::Borrowed(t.text(text)),
         role: None,
         kind: EntityKind::Person,
         gender,

@@ -10,7 +10,12 @@ use nom::multi::many0_count;
 /// The subject at the start of a sentence: "On Friday, Trump denied …" → Trump. Used for a
 /// participle cue ("…, dismissing X as “…”", "by calling X “…”") whose subject is the
 /// sentence's.
-pub(crate) fn subject(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<Mention> {
+pub(crate) fn subject<'t>(
+    text: &'t str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Option<Mention<'t>> {
     let mut i = dateline_dash(text, toks, lo, hi).map_or(lo, |j| j + 1);
     while i < hi && i - lo < 10 {
         match OPENERS.iter().find_map(|(_, r)| r(text, toks, lo, hi, i)) {
@@ -162,12 +167,12 @@ fn open_subordinator(text: &str, toks: &[Token], _: usize, hi: usize, i: usize) 
 /// noun, up to the verb at `b` — the phrase opening with a preposition, a participle or a time,
 /// and holding no verb, comma, clause, object pronoun or negation. The last resort of
 /// [`for_cue`] when nothing stands right before the verb.
-pub(crate) fn subject_with_phrase(
-    text: &str,
+pub(crate) fn subject_with_phrase<'t>(
+    text: &'t str,
     toks: &[Token],
     lo: usize,
     b: usize,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let mut m = subject(text, toks, lo, b)?;
     let rest: Vec<&Token> = toks[lo..b].iter().filter(|t| t.start >= m.end).collect();
     // (not "the U.S. backed Afghanistan government", a name that goes on)
@@ -212,7 +217,7 @@ mod tests {
     use super::super::test_support::*;
     use super::*;
 
-    fn subject_of(text: &str) -> Option<Mention> {
+    fn subject_of<'t>(text: &'t str) -> Option<Mention<'t>> {
         let t = toks(text);
         subject(text, &t, 0, t.len())
     }

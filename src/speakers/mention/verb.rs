@@ -7,8 +7,8 @@ use std::ops::Range;
 
 /// What the rules of a verb cue see: the cue, its sentence, and the word before the verb
 /// group (`b` is the verb group's first token, auxiliaries included).
-struct VerbCue<'a> {
-    text: &'a str,
+struct VerbCue<'a, 't> {
+    text: &'t str,
     toks: &'a [Token],
     sent: &'a Range<usize>,
     cues: &'a [CueHit],
@@ -19,7 +19,7 @@ struct VerbCue<'a> {
     /// The first token of the verb group ("has also said").
     b: usize,
     /// The word before the verb group, "," for a quotation that ends with a comma.
-    before: Option<&'a str>,
+    before: Option<&'t str>,
     /// The token `before` is the text of, when it is one (not the comma a quotation ends
     /// with): its classes are read from its bits.
     before_tok: Option<usize>,
@@ -33,15 +33,18 @@ struct VerbCue<'a> {
     hi: usize,
     /// The mention left of the cue (`left` over `lo..c.tok`), kept when a rule read it, so
     /// that the rule after it reads it again with no second parse.
-    left: std::cell::OnceCell<Option<Mention>>,
+    left: std::cell::OnceCell<Option<Mention<'t>>>,
     /// The mention right of the verb (`right` over `after..hi`), left here by the rule of
     /// the inverted order when it read it and did not take it, so that the verb's last
     /// resort ([`left_or_inverted`]) reads it with no second parse.
-    right: std::cell::Cell<Option<Option<Mention>>>,
+    right: std::cell::Cell<Option<Option<Mention<'t>>>>,
 }
 
 /// A rule of a verb cue's table.
-type VerbRule = (&'static str, fn(&VerbCue) -> Option<Mention>);
+type VerbRule = (
+    &'static str,
+    for<'a, 't> fn(&VerbCue<'a, 't>) -> Option<Mention<'t>>,
+);
 
 /// Rules tried before the shared speaker of a participle or a coordinated verb.
 const BEFORE_SHARED: &[VerbRule] = &[
@@ -62,14 +65,14 @@ const BEFORE_LEFT: &[VerbRule] = &[
     ("before_dash_aside", before_dash_aside),
 ];
 
-pub(super) fn verb(
-    text: &str,
+pub(super) fn verb<'t>(
+    text: &'t str,
     toks: &[Token],
     sent: &Range<usize>,
     cues: &[CueHit],
     c: CueHit,
     quote: Option<usize>,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let v = VerbCue::new(text, toks, sent, cues, c, quote);
     if let Some(m) = BEFORE_SHARED.iter().find_map(|(_, r)| r(&v)) {
         return Some(m);
@@ -86,15 +89,15 @@ pub(super) fn verb(
     left_or_inverted(&v)
 }
 
-impl<'a> VerbCue<'a> {
+impl<'a, 't> VerbCue<'a, 't> {
     fn new(
-        text: &'a str,
+        text: &'t str,
         toks: &'a [Token],
         sent: &'a Range<usize>,
         cues: &'a [CueHit],
         c: CueHit,
         quote: Option<usize>,
-    ) -> VerbCue<'a> {
+    ) -> VerbCue<'a, 't> {
         let word = &text[c.start..c.end];
         let mut b = c.tok;
         while b > sent.start && toks[b - 1].kind == Tok::Word && aux_or_negated(text, &toks[b - 1])
@@ -161,19 +164,19 @@ impl<'a> VerbCue<'a> {
     }
 
     /// The mention left of the cue, read once and kept.
-    fn left_kept(&self) -> Option<&Mention> {
+    fn left_kept(&self) -> Option<&Mention<'t>> {
         self.left.get_or_init(|| self.left_now()).as_ref()
     }
 
     /// The mention right of the verb: the one [`inverted_after_comma`] left, else read now.
-    fn right_once(&self) -> Option<Mention> {
+    fn right_once(&self) -> Option<Mention<'t>> {
         self.right
             .take()
             .unwrap_or_else(|| right(self.text, self.toks, self.after, self.hi))
     }
 
     /// The mention left of the cue: the one kept, else read now (and not kept).
-    fn left_once(&self) -> Option<Mention> {
+    fn left_once(&self) -> Option<Mention<'t>> {
         match self.left.get() {
             Some(m) => m.clone(),
             None => self.left_now(),
@@ -182,7 +185,7 @@ impl<'a> VerbCue<'a> {
 
     /// The mention left of the cue, read now: its auxiliaries, found at `b`, are not read
     /// again.
-    fn left_now(&self) -> Option<Mention> {
+    fn left_now(&self) -> Option<Mention<'t>> {
         super::left::left_past(self.text, self.toks, self.lo, self.c.tok, Some(self.b))
     }
 }
@@ -190,7 +193,7 @@ impl<'a> VerbCue<'a> {
 /// "After saying her foot was “so swollen …,” she was …", "Speaking to reporters, Smith
 /// said": a participle that opens the sentence (after a preposition or none) shares the
 /// subject of the main clause, which comes after the comma that closes it.
-fn fronted_participle(v: &VerbCue) -> Option<Mention> {
+fn fronted_participle<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, sent) = (v.text, v.toks, v.sent);
     // (the form first; a quotation opening the sentence is no opener, and is not lower-cased)
     if !v.ing_form {
@@ -210,7 +213,7 @@ fn fronted_participle(v: &VerbCue) -> Option<Mention> {
 
 /// "she issued a statement calling on", "wrote a letter to the mayor asking": a participle
 /// after a document speaks for whoever made the document.
-fn participle_after_document(v: &VerbCue) -> Option<Mention> {
+fn participle_after_document<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
@@ -233,7 +236,7 @@ fn participle_after_document(v: &VerbCue) -> Option<Mention> {
 /// "she said at a recent news conference announcing that", "Protesters at the rally chanting
 /// …": a participle after an occasion that is the object of a preposition shares the
 /// speaker of the clause, not the occasion.
-fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
+fn participle_after_prepositional_object<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks) = (v.text, v.toks);
     if !(v.ing_form && v.before.is_some_and(|w| w != ",")) {
         return None;
@@ -255,7 +258,7 @@ fn participle_after_prepositional_object(v: &VerbCue) -> Option<Mention> {
 
 /// "That record prompted Dave Leip's Atlas, which …, to state, “…”": the object of a verb
 /// like "prompt" or "urge" speaks.
-fn object_of_control_verb(v: &VerbCue) -> Option<Mention> {
+fn object_of_control_verb<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
     if !(v.before == Some("to") && b >= start + 3) {
         return None;
@@ -268,7 +271,7 @@ fn object_of_control_verb(v: &VerbCue) -> Option<Mention> {
 /// "…, adding that", "and said": a participle after a comma or a preposition, or a verb
 /// after "and"/"but", shares the speaker of the clause before: the previous cue's, else the
 /// sentence's subject, else the mention before the sentence's first verb.
-fn shared_speaker(v: &VerbCue) -> Option<Mention> {
+fn shared_speaker<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, sent, c) = (v.text, v.toks, v.sent, v.c);
     let prev = v
         .cues
@@ -294,7 +297,7 @@ fn shared_speaker(v: &VerbCue) -> Option<Mention> {
 
 /// "The town released a statement and welcomed …": the mention before the sentence's first
 /// verb, known by its form.
-fn before_first_verb(v: &VerbCue) -> Option<Mention> {
+fn before_first_verb<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks) = (v.text, v.toks);
     let first = (v.sent.start + 1..v.b).find(|&k| {
         let w = toks[k].text(text);
@@ -307,7 +310,7 @@ fn before_first_verb(v: &VerbCue) -> Option<Mention> {
 
 /// "Rubio was asked by moderator Gerard Baker whether …": the passive's agent. ("As reported
 /// by Western Journalism, …": "as" stands for the auxiliary.)
-fn passive_agent(v: &VerbCue) -> Option<Mention> {
+fn passive_agent<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, b) = (v.text, v.toks, v.b);
     // (the "by" after the verb first, by its bytes: most verbs have none, and the word
     // before them is not looked up)
@@ -321,7 +324,7 @@ fn passive_agent(v: &VerbCue) -> Option<Mention> {
 /// "…, it is unusual, said Matt Latimer": a mention right after the verb in inverted order
 /// speaks (what stands before the comma is the clause) — when nothing but a comma or the
 /// sentence's end follows it (not "Smith, the mayor, said Trump would win").
-fn inverted_after_comma(v: &VerbCue) -> Option<Mention> {
+fn inverted_after_comma<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, start, b, after) = (v.text, v.toks, v.sent.start, v.b, v.after);
     // (the cue's lemma first: most verbs do not invert, and their clause is not read)
     if !(v.comma
@@ -370,7 +373,7 @@ fn place_to_end(text: &str, rest: &[Token]) -> bool {
 
 /// "Some economists - including a minority of the committee - warn …", "Byrne — who was
 /// posted at the door — states …": the mention before an aside between dashes.
-fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
+fn before_dash_aside<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, lo, b) = (v.text, v.toks, v.lo, v.b);
     if !(b > lo + 2 && aside_dash_token(text, &toks[b - 1])) {
         return None;
@@ -385,7 +388,7 @@ fn before_dash_aside(v: &VerbCue) -> Option<Mention> {
 /// The mention left of the verb; else the speaker after it only in inverted order (“…,”
 /// said Smith; "…, said Smith."), since elsewhere what follows the verb is its object; else
 /// the subject with a phrase after it.
-fn left_or_inverted(v: &VerbCue) -> Option<Mention> {
+fn left_or_inverted<'t>(v: &VerbCue<'_, 't>) -> Option<Mention<'t>> {
     let (text, toks, start, b) = (v.text, v.toks, v.sent.start, v.b);
     // (read only when no mention stands left of the verb, as for most verbs one does)
     let inverted = || {
@@ -437,7 +440,7 @@ mod tests {
     }
 
     /// The speaker of the verb cues `(word, lemma)` of `text`, the last one asked.
-    fn speaker(text: &str, cues: &[(&str, &'static str)]) -> Option<Mention> {
+    fn speaker<'t>(text: &'t str, cues: &[(&str, &'static str)]) -> Option<Mention<'t>> {
         let all = toks(text);
         let hits: Vec<CueHit> = cues.iter().map(|&(w, l)| cue(text, &all, w, l)).collect();
         let last = *hits.last().unwrap();
