@@ -294,7 +294,7 @@ fn skip_spans(
 }
 
 /// One step of the carrying pass: a statement, or a sentence that sets an occasion.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Step {
     Statement(usize),
     Occasion(usize),
@@ -309,13 +309,9 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
     super::event_time::date_interviews(statements);
     let speakers = distinct_speakers(statements);
     let alias = role_aliases(&speakers);
-    let occasions = occasion_sentences(doc, metadata, statements, &speakers, &alias);
-    let stated = (0..statements.len())
-        .filter(|&s| statements[s].stands)
-        .filter_map(|s| statements[s].cue.map(|c| (c.start, Step::Statement(s))));
-    let set = (occasions.iter().enumerate()).map(|(i, o)| (o.at, Step::Occasion(i)));
-    let mut steps = listed(statements.len() + occasions.len(), stated.chain(set));
-    steps.sort_by_key(|&(at, _)| at);
+    let order = text_order(statements);
+    let occasions = occasion_sentences(doc, metadata, statements, &order, &speakers, &alias);
+    let steps = steps_in_order(&order, &occasions);
     let breaks: Vec<usize> = (0..doc.paras.len())
         .filter(|&p| {
             let para = &doc.text[doc.paras[p].start..doc.paras[p].end];
@@ -334,17 +330,48 @@ fn carry(doc: &Doc, metadata: &Metadata, statements: &mut [Statement]) {
         headline: &headline,
     };
     let mut lead_dated = vec![false; statements.len()];
-    pass.run(
-        statements,
-        steps.iter().map(|&(_, s)| s),
-        false,
-        &mut lead_dated,
-    );
-    let back = steps.iter().rev().map(|&(_, s)| s);
+    pass.run(statements, steps.iter().copied(), false, &mut lead_dated);
+    let back = steps.iter().rev().copied();
     pass.run(statements, back, true, &mut lead_dated);
     super::one_occasion::one_occasion(statements, &breaks, &|st| pass.entity_of(st));
     let reference = reference_date(metadata);
     super::event_time::date_events(doc, statements, reference.as_deref());
+}
+
+/// The standing statements with a cue, each after where its cue starts, in text order (those
+/// at one place in their own order): sorted once for the carrying passes and the occasions (the
+/// statements the quotations link come in text order, then those reported, in text order too).
+fn text_order(statements: &[Statement]) -> Vec<(usize, usize)> {
+    let stated = (0..statements.len()).filter(|&s| statements[s].stands);
+    let mut order = listed(
+        statements.len(),
+        stated.filter_map(|s| statements[s].cue.map(|c| (c.start, s))),
+    );
+    order.sort_unstable();
+    order
+}
+
+/// The steps of the carrying passes in text order: the statements of `order` ([`text_order`])
+/// and the occasion sentences, merged by where each stands, a statement first where both stand
+/// at one place, as a stable sort of the statements, then the occasions, by place orders them
+/// (the occasions, read in text order, are sorted only where they are not).
+fn steps_in_order(order: &[(usize, usize)], occasions: &[channels::Occasion]) -> Vec<Step> {
+    let mut set: Vec<usize> = (0..occasions.len()).collect();
+    if !occasions.is_sorted_by_key(|o| o.at) {
+        set.sort_by_key(|&i| occasions[i].at);
+    }
+    let mut steps = Vec::with_capacity(order.len() + set.len());
+    let (mut i, mut j) = (0, 0);
+    while i < order.len() || j < set.len() {
+        if j == set.len() || i < order.len() && order[i].0 <= occasions[set[j]].at {
+            steps.push(Step::Statement(order[i].1));
+            i += 1;
+        } else {
+            steps.push(Step::Occasion(set[j]));
+            j += 1;
+        }
+    }
+    steps
 }
 
 /// Whether paragraph `para` may break the article into sections (`window::section_break`):
@@ -481,16 +508,18 @@ fn entity_for_carrying(alias: &HashMap<usize, usize>, st: &Statement) -> Option<
 
 /// The sentences that set the occasion of a person who speaks in the document, read before the
 /// first statement they hold, if any (`channels::occasions`), where one may carry to a
-/// statement (`alias`: [`role_aliases`]; `speakers`: [`distinct_speakers`]).
+/// statement (`alias`: [`role_aliases`]; `speakers`: [`distinct_speakers`]; `order`: the
+/// standing statements with a cue, [`text_order`]).
 fn occasion_sentences(
     doc: &Doc,
     metadata: &Metadata,
     statements: &[Statement],
+    order: &[(usize, usize)],
     speakers: &[&SpeakerRef],
     alias: &HashMap<usize, usize>,
 ) -> Vec<channels::Occasion> {
     let names = surnames(speakers);
-    let (heard, free_until, spoken) = carried_to(doc, statements, alias);
+    let (heard, free_until, spoken) = carried_to(doc, statements, order, alias);
     let reference = reference_date(metadata);
     let src = channels::Sources {
         text: doc.text,
@@ -510,27 +539,29 @@ fn occasion_sentences(
     channels::occasions(&src, &free_until)
 }
 
-/// What the occasion sentences are read with, from the standing statements with a cue, read
-/// in one pass: the statements the carrying passes carry to, by entity (`alias`:
-/// [`role_aliases`]) and paragraph, sorted; per sentence with a statement (paragraph, first
-/// token), where its first statement's speaker or cue starts, sorted (the first of each
-/// sentence is the earliest); the speakers, in text order (`channels::Spoken`).
+/// What the occasion sentences are read with, from the standing statements with a cue (`order`,
+/// in text order: [`text_order`]), read in one pass: the statements the carrying passes carry
+/// to, by entity (`alias`: [`role_aliases`]) and paragraph, sorted; per sentence with a
+/// statement (paragraph, first token), where its first statement's speaker or cue starts,
+/// sorted (the first of each sentence is the earliest); the speakers, in text order
+/// (`channels::Spoken`: read in that order, they need no sort).
 #[allow(clippy::type_complexity)]
 fn carried_to<'s>(
     doc: &Doc,
     statements: &'s [Statement],
+    order: &[(usize, usize)],
     alias: &HashMap<usize, usize>,
 ) -> (
     Vec<(usize, usize)>,
     Vec<((usize, usize), usize)>,
     Vec<channels::Spoken<'s>>,
 ) {
-    let cap = statements.len();
+    let cap = order.len();
     let mut heard = Vec::with_capacity(cap);
     let mut free_until = Vec::with_capacity(cap);
     let mut spoken = Vec::with_capacity(cap);
-    for st in statements.iter().filter(|st| st.stands) {
-        let Some(cue) = st.cue else {
+    for &(_, s) in order {
+        let (st, Some(cue)) = (&statements[s], statements[s].cue) else {
             continue;
         };
         heard.extend(entity_for_carrying(alias, st).map(|e| (e, st.para)));
@@ -552,11 +583,12 @@ fn carried_to<'s>(
         }));
     }
     heard.sort_unstable();
-    // (stable sorts, which merge the runs they find: the statements the quotations link come
-    // in text order, then those reported, in text order too)
-    free_until.sort();
+    // (read in text order, the sentences come in order where each cue stands in its own
+    // sentence, as nearly every one does: sorted only where not)
+    if !free_until.is_sorted() {
+        free_until.sort_unstable();
+    }
     free_until.dedup_by_key(|(k, _)| *k);
-    spoken.sort_by_key(|s| s.at);
     (heard, free_until, spoken)
 }
 
@@ -765,6 +797,50 @@ fn occasion(st: &Statement) -> window::Occasion<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_steps_merged_in_text_order_are_those_a_stable_sort_gives() {
+        let occasion = |at: usize| channels::Occasion {
+            para: 0,
+            at,
+            entity: 0,
+            channel: None,
+            time: None,
+        };
+        // (statement index by where its cue starts, in statement order; occasions' places)
+        let cases: [(&[usize], &[usize]); 6] = [
+            (&[5, 1, 9, 1, 3], &[0, 1, 4, 9, 12]),
+            (&[], &[2, 2, 7]),
+            (&[4, 4, 2], &[]),
+            (&[10, 3, 7, 20, 15], &[3, 3, 15, 16]),
+            (&[1, 2, 3], &[9, 4, 1]),
+            (&[8, 6], &[6, 8, 8, 2]),
+        ];
+        for (cues, places) in cases {
+            let occasions: Vec<_> = places.iter().map(|&at| occasion(at)).collect();
+            let mut order: Vec<(usize, usize)> =
+                cues.iter().enumerate().map(|(s, &at)| (at, s)).collect();
+            order.sort_unstable();
+            // (as the steps were ordered before: a stable sort by place of the statements,
+            // in statement order, then the occasions)
+            let stated = cues
+                .iter()
+                .enumerate()
+                .map(|(s, &at)| (at, Step::Statement(s)));
+            let set = places
+                .iter()
+                .enumerate()
+                .map(|(i, &at)| (at, Step::Occasion(i)));
+            let mut want: Vec<(usize, Step)> = stated.chain(set).collect();
+            want.sort_by_key(|&(at, _)| at);
+            let want: Vec<Step> = want.into_iter().map(|(_, step)| step).collect();
+            assert_eq!(
+                steps_in_order(&order, &occasions),
+                want,
+                "{cues:?} {places:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_dateline_gives_the_reference_date() {
