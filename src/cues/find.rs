@@ -103,17 +103,27 @@ pub(crate) const FIND_RULES: &[FindRule] = &[
     },
 ];
 
-/// Find the cue words of a sentence (token range `lo..hi`).
+/// Find the cue words of a sentence (token range `lo..hi`) (for tests: the paragraphs'
+/// sentences are read by [`find_into`]).
+#[cfg(test)]
 pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<CueHit> {
-    let scan = Scan::new(text, toks, lo, hi);
     let mut out = Vec::new();
+    find_into(text, toks, lo, hi, &mut out);
+    out
+}
+
+/// Find the cue words of a sentence (token range `lo..hi`) into `out`, emptied first (a
+/// list kept from an earlier paragraph: no allocation per sentence).
+pub(crate) fn find_into(text: &str, toks: &[Token], lo: usize, hi: usize, out: &mut Vec<CueHit>) {
+    out.clear();
+    let scan = Scan::new(text, toks, lo, hi);
     let mut i = lo;
     while i < hi {
         if passed_over(&scan, i) {
             i = next_may_cue(toks, i + 1, hi);
             continue;
         }
-        match FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, &out)) {
+        match FIND_RULES.iter().find_map(|r| (r.at)(&scan, i, out)) {
             Some(Step::Cue(c, n)) => {
                 out.push(c);
                 i += n;
@@ -121,7 +131,6 @@ pub(crate) fn find_in(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<C
             Some(Step::Pass) | None => i += 1,
         }
     }
-    out
 }
 
 /// Whether no rule of [`FIND_RULES`] can find a cue at token `i`: one bit first (a token

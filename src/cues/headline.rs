@@ -72,33 +72,33 @@ impl ParaTokens {
     }
 }
 
-/// Find the cues of every sentence of a paragraph, once.
+/// Find the cues of every sentence of a paragraph, once, into the lists `pt.cues` holds
+/// (a paragraph of an earlier document's, recycled: each sentence's list refilled, those
+/// left over dropped).
 pub(crate) fn annotate(text: &str, pt: &mut ParaTokens) {
     // (the headline is the first such paragraph; the others are a live blog's entries or
     // related links)
     // (the words are counted only when a capitalised verb form may be a Title Case cue)
     let title =
         is_headline(pt) && may_have_title_case_verb(text, &pt.toks) && title_case(text, &pt.toks);
-    pt.cues = pt
-        .sents
-        .iter()
-        .map(|s| {
-            let mut cues = find_in(text, &pt.toks, s.start, s.end);
-            // (`find_in` gives its cues in token order, each token once: only a headline's
-            // cues are merged in)
-            if title || pt.headline {
-                if title {
-                    cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
-                }
-                if pt.headline {
-                    cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
-                }
-                cues.sort_by_key(|c| c.tok);
-                cues.dedup_by_key(|c| c.tok);
+    let n = pt.sents.len();
+    pt.cues.truncate(n);
+    pt.cues.resize_with(n, Vec::new);
+    for (s, cues) in pt.sents.iter().zip(pt.cues.iter_mut()) {
+        find_into(text, &pt.toks, s.start, s.end, cues);
+        // (`find_into` gives its cues in token order, each token once: only a headline's
+        // cues are merged in)
+        if title || pt.headline {
+            if title {
+                cues.extend(title_case_verbs(text, &pt.toks, s.start, s.end));
             }
-            cues
-        })
-        .collect();
+            if pt.headline {
+                cues.extend(headline_colon(text, &pt.toks, s.start, s.end));
+            }
+            cues.sort_by_key(|c| c.tok);
+            cues.dedup_by_key(|c| c.tok);
+        }
+    }
 }
 
 /// "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline's colon after a short
@@ -226,6 +226,45 @@ pub(crate) fn title_case_verbs(text: &str, toks: &[Token], lo: usize, hi: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph annotated into an earlier paragraph's cue lists (more or fewer
+    /// sentences, stale cues in them) gets the cues a fresh one gets.
+    #[test]
+    fn recycled_cue_lists_give_the_fresh_cues() {
+        let texts = [
+            "Graham: Trump's Rhetoric Destroying GOP's Chance",
+            "County Says Trump Should Win",
+            "\"We will win,\" he said. She told reporters it was over. Nothing here.",
+            "According to the poll, most agree. Officials said: \"No comment.\"",
+            "The senator, who spoke Monday, warned that the bill would fail.",
+            "",
+            "Yes.",
+        ];
+        for a in texts {
+            for b in texts {
+                let (_, fresh) = crate::cues::test_support::paragraph(a);
+                let (_, stale) = crate::cues::test_support::paragraph(b);
+                let (_, mut pt) = crate::cues::test_support::paragraph(a);
+                pt.cues = stale.cues;
+                for headline in [false, true] {
+                    let mut fresh_pt = ParaTokens {
+                        toks: fresh.toks.clone(),
+                        sents: fresh.sents.clone(),
+                        cues: Vec::new(),
+                        headline,
+                    };
+                    annotate(a, &mut fresh_pt);
+                    pt.headline = headline;
+                    annotate(a, &mut pt);
+                    assert_eq!(
+                        format!("{:?}", pt.cues),
+                        format!("{:?}", fresh_pt.cues),
+                        "{a:?} into {b:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_sentence_that_holds_a_token() {

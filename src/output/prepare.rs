@@ -71,7 +71,7 @@ pub(super) fn tokens(
         }
         here.clear();
         here.extend((first..next_part).map(|k| (k, parts[k].outer)));
-        let (spare_toks, spare_sents) = spare_lists();
+        let (spare_toks, spare_sents, spare_cues) = spare_lists();
         let mut toks = segment::tokens_and_ends_into(text, para, &here, spare_toks, &mut ends);
         // (tokens left out renumber those after them: the splitter then finds its own)
         let mut ends = Some(&ends[..]);
@@ -87,7 +87,7 @@ pub(super) fn tokens(
         let mut pt = ParaTokens {
             toks,
             sents,
-            cues: Vec::new(),
+            cues: spare_cues,
             headline: false,
         };
         pt.headline = p == 0 && cues::is_headline(&pt);
@@ -101,11 +101,16 @@ pub(super) fn tokens(
 /// lists of a news article are kept, those of a huge document freed.
 const KEPT_ROOM: usize = 1 << 16;
 
-/// The lists of a paragraph's tokens and of its sentences (as ranges of token indices).
-type Lists = (Vec<Token>, Vec<std::ops::Range<usize>>);
+/// The lists of a paragraph's tokens, of its sentences (as ranges of token indices) and of
+/// its sentences' cues (each sentence's list kept, refilled by `cues::annotate`).
+type Lists = (
+    Vec<Token>,
+    Vec<std::ops::Range<usize>>,
+    Vec<Vec<cues::CueHit>>,
+);
 
 thread_local! {
-    /// The token and sentence lists of this worker's last document, emptied, for the next
+    /// The token, sentence and cue lists of this worker's last document, for the next
     /// one's paragraphs: each paragraph's lists are taken from here instead of allocated.
     static SPARE_LISTS: std::cell::RefCell<Vec<Lists>> =
         const { std::cell::RefCell::new(Vec::new()) };
@@ -125,13 +130,13 @@ fn spare_lists() -> Lists {
 pub(super) fn recycle(para_toks: Vec<ParaTokens>) {
     let _ = SPARE_LISTS.try_with(|s| {
         let mut spare = s.borrow_mut();
-        let mut room: usize = spare.iter().map(|(t, _)| t.capacity()).sum();
+        let mut room: usize = spare.iter().map(|(t, ..)| t.capacity()).sum();
         for pt in para_toks {
             room += pt.toks.capacity();
             if room > KEPT_ROOM {
                 break;
             }
-            spare.push((pt.toks, pt.sents));
+            spare.push((pt.toks, pt.sents, pt.cues));
         }
     });
 }
