@@ -57,9 +57,20 @@ fn named_poll<'a>(i: Toks<'a>) -> PResult<'a, Toks<'a>> {
 /// The colon of a transcript's line: a paragraph that opens with a speaker's name (one to
 /// three capitalised words, in capitals or not; not a one-letter "Q" or "A", nor a label
 /// like "UPDATE" or "Editor's Note") and a colon, then words that are no quotation.
+/// (Asked of every paragraph, most with no colon in their first tokens: the colon is found
+/// by the token's cue flag, which a colon has, inline; the name is read out of line.)
+#[inline]
 pub(crate) fn transcript_colon(text: &str, pt: &ParaTokens) -> Option<usize> {
     let toks = &pt.toks;
-    let colon = (1..toks.len().min(5)).find(|&i| toks[i].is_text(text, ":"))?;
+    let colon =
+        (1..toks.len().min(5)).find(|&i| toks[i].may_cue() && toks[i].is_text(text, ":"))?;
+    labelled_by_name(text, toks, colon)
+}
+
+/// Whether the tokens before the colon at `colon` are a transcript's speaker label and the
+/// token after it no quotation ([`transcript_colon`]): the colon, or `None`.
+#[inline(never)]
+fn labelled_by_name(text: &str, toks: &[Token], colon: usize) -> Option<usize> {
     let name = &toks[..colon];
     let named = name.iter().all(|t| {
         let w = t.text(text);
@@ -190,5 +201,35 @@ mod tests {
         let text = "UPDATE: We won the vote.";
         let (_, pt) = paragraph(text);
         assert_eq!(transcript_colon(text, &pt), None);
+    }
+
+    #[test]
+    fn a_transcript_colon_is_found_by_the_cue_flag_as_by_its_text() {
+        // (the plain search: the first colon token by its text, then the name)
+        for text in [
+            "SMITH: We won the vote.",
+            "Jake Tapper: Do you think he can win?",
+            "Q: Why now?",
+            "Iowa: Tim Albrecht, Brad Anderson.",
+            "At 10:30 a.m. he said: “We won.”",
+            "Mr. Smith said: we won.",
+            "WALLACE : Is that right?",
+            "Editor's Note: This story was updated.",
+            "SMITH: “We won.”",
+            "A B C D: E",
+            "Said: yes",
+            ":",
+            "Smith:",
+        ] {
+            let (_, pt) = paragraph(text);
+            let toks = &pt.toks;
+            let plain = (1..toks.len().min(5))
+                .find(|&i| toks[i].is_text(text, ":"))
+                .and_then(|colon| labelled_by_name(text, toks, colon));
+            assert_eq!(transcript_colon(text, &pt), plain, "{text:?}");
+            for t in toks.iter().filter(|t| t.is_text(text, ":")) {
+                assert!(t.may_cue(), "{text:?}");
+            }
+        }
     }
 }
