@@ -43,43 +43,6 @@ impl ClassSet {
         out
     }
 
-    /// This set and the classes of `other` in the 64-bit words of the set where `mask` has
-    /// a class (a superset of `mask`'s classes of `other`: [`ClassSet::intersection`] with
-    /// the mask once, after the last merge, keeps only those). With a constant `mask` (a
-    /// `const` made by [`ClassSet::of`]) only those words of `other` are read and merged: the
-    /// others fold away (a word's whole set is five words; the classes a pass reads lie in
-    /// one or two).
-    #[inline(always)]
-    pub(crate) fn union_words_of(self, other: &ClassSet, mask: ClassSet) -> ClassSet {
-        let mut out = self;
-        for k in 0..WORDS {
-            if mask.0[k] != 0 {
-                out.0[k] |= other.0[k];
-            }
-        }
-        out
-    }
-
-    /// The classes in both sets.
-    pub(crate) fn intersection(self, other: ClassSet) -> ClassSet {
-        let mut out = self;
-        for (a, b) in out.0.iter_mut().zip(other.0) {
-            *a &= b;
-        }
-        out
-    }
-
-    /// The set of `classes` (for a `const`, the mask of [`ClassSet::union_words_of`]).
-    pub(crate) const fn of(classes: &[Class]) -> ClassSet {
-        let mut out = ClassSet::EMPTY;
-        let mut k = 0;
-        while k < classes.len() {
-            out = out.with(classes[k]);
-            k += 1;
-        }
-        out
-    }
-
     pub(crate) fn is_empty(self) -> bool {
         self.0 == [0; WORDS]
     }
@@ -225,29 +188,6 @@ mod tests {
         assert!(!classes_of("but").has(Class::Starters));
         assert!(classes_of("the").has(Class::Determiners));
         assert!(classes_of("zebra").is_empty());
-    }
-
-    #[test]
-    fn a_masked_union_merges_only_the_masked_classes() {
-        const MASK: ClassSet = ClassSet::of(&[Class::Starters, Class::ClauseJoiners]);
-        let words = ["But", "but", "the", "zebra", "said", "And", "Monday", "at"];
-        let mut acc = ClassSet::EMPTY;
-        let mut whole = ClassSet::EMPTY;
-        for w in words {
-            let c = classes_of(w);
-            acc = acc.union_words_of(&c, MASK);
-            whole = whole.union(c);
-            let kept = acc.intersection(MASK);
-            for class in [Class::Starters, Class::ClauseJoiners] {
-                assert_eq!(kept.has(class), whole.has(class), "{w} {class:?}");
-            }
-            // (no class outside the mask)
-            assert_eq!(kept.union(MASK), MASK);
-        }
-        let acc = acc.intersection(MASK);
-        assert!(acc.has(Class::Starters) && acc.has(Class::ClauseJoiners));
-        assert!(!acc.has(Class::Determiners));
-        assert!(MASK.has(Class::Starters) && !MASK.has(Class::Determiners));
     }
 
     #[test]

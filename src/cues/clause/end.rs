@@ -25,8 +25,7 @@ pub(super) struct Clause<'c, 'a> {
 /// trigger absent here is absent where the rule would look).
 pub(super) struct Marks {
     /// The classes of the words, and of the token after the sentence's end (a rule reads
-    /// the word after a comma or a joining word, which may lie there): only those of
-    /// [`Marks::CLASSES`], the ones the rules and their gates read.
+    /// the word after a comma or a joining word, which may lie there).
     pub classes: ClassSet,
     /// A comma token.
     pub comma: bool,
@@ -65,18 +64,6 @@ impl Default for Marks {
 }
 
 impl Marks {
-    /// The classes that `classes` keeps: those [`live_rules`] and the rules read off it (a
-    /// constant mask, so a word's merge reads only the words of its set these lie in).
-    pub(super) const CLASSES: ClassSet = ClassSet::of(&[
-        Class::AsideOpeners,
-        Class::ClauseNewSubjects,
-        Class::ClauseArticles,
-        Class::ClauseOccasionPreps,
-        Class::OccasionNouns,
-        Class::ClauseTimeOpeners,
-        Class::ReportedJoiners,
-    ]);
-
     /// The marks of tokens `start..hi` of `toks`.
     pub(super) fn read(text: &str, toks: &[Token], start: usize, hi: usize) -> Marks {
         let mut m = Marks::default();
@@ -84,7 +71,7 @@ impl Marks {
         for i in start..hi {
             let t = &toks[i];
             match t.kind {
-                Tok::Word => m.classes = m.classes.union_words_of(t.classes, Marks::CLASSES),
+                Tok::Word => m.classes = m.classes.union(*t.classes),
                 Tok::Punct => {
                     let comma = t.is_text(text, ",");
                     m.comma |= comma;
@@ -107,9 +94,8 @@ impl Marks {
             }
         }
         if let Some(t) = toks.get(hi) {
-            m.classes = m.classes.union_words_of(t.classes, Marks::CLASSES);
+            m.classes = m.classes.union(*t.classes);
         }
-        m.classes = m.classes.intersection(Marks::CLASSES);
         m.and_but = m.classes.has(Class::ReportedJoiners);
         m
     }
@@ -504,36 +490,6 @@ mod tests {
             .map(|(_, rule)| rule.name)
             .collect();
         assert!(names.is_empty(), "no case ends at {names:?}");
-    }
-
-    #[test]
-    fn the_marks_keep_the_masked_classes_of_every_word() {
-        use super::Marks;
-        use crate::lexicon::ClassSet;
-        let s = "But he said, at a news conference on Monday, that Smith and the mayor - \
-                 as it happens - lost, which surprised nobody.";
-        with_cx(s, "said", |cx| {
-            for st in 0..cx.hi {
-                let m = Marks::read(cx.text, cx.toks, st, cx.hi);
-                // (the plain reference: every token's whole set, then the mask)
-                let all = (cx.toks[st..=cx.hi.min(cx.toks.len() - 1)].iter())
-                    .fold(ClassSet::EMPTY, |c, t| c.union(*t.classes));
-                use crate::lexicon::Class::*;
-                for c in [
-                    AsideOpeners,
-                    ClauseNewSubjects,
-                    ClauseArticles,
-                    ClauseOccasionPreps,
-                    OccasionNouns,
-                    ClauseTimeOpeners,
-                    ReportedJoiners,
-                ] {
-                    assert_eq!(m.classes.has(c), all.has(c), "{c:?} from {st}");
-                }
-                // (and no other class)
-                assert_eq!(m.classes.union(Marks::CLASSES), Marks::CLASSES);
-            }
-        });
     }
 
     #[test]
