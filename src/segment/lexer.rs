@@ -295,7 +295,7 @@ fn plain_words(lx: &mut Lexer, words: Words, i: usize) -> Result<usize, usize> {
 /// last arm), `None` for any other byte.
 #[inline(always)]
 fn lone_mark(c: u8) -> Option<Mark> {
-    (c != b'-' && c.is_ascii_punctuation()).then(|| mark_classes(char::from(c)))
+    (c != b'-' && c.is_ascii_punctuation()).then(|| mark_of(char::from(c)))
 }
 
 /// A punctuation or quotation token's classes and flags.
@@ -307,7 +307,7 @@ const NO_MARK: Mark = (&ClassSet::EMPTY, 0);
 /// The classes and flags of a punctuation token of character `c`: a colon's ([`COLON`],
 /// and [`info::MAY_CUE`]: the cue finder reads a colon), or none.
 #[inline(always)]
-fn mark_classes(c: char) -> Mark {
+fn mark_of(c: char) -> Mark {
     if c == ':' {
         (COLON, info::MAY_CUE)
     } else {
@@ -650,7 +650,7 @@ const COLON: &ClassSet = &ClassSet::EMPTY.with(Class::FindMayCue);
 #[inline]
 fn punctuation(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let j = i + c.len_utf8();
-    lx.push_with(Tok::Punct, i, j, mark_classes(c));
+    lx.push_with(Tok::Punct, i, j, mark_of(c));
     if FULL_STOPS.contains(&c) {
         lx.may_end();
     }
